@@ -1,0 +1,47 @@
+import restify, { Request, Response, Next, Server } from 'restify';
+import type { Logger } from '../common/logger';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface ServerOptions {
+  logger: Logger;
+  /** Readiness beyond liveness (Redis reachable, queues running); `/readyz` reports it. */
+  isReady?: () => Promise<boolean> | boolean;
+}
+
+/**
+ * The product's one restify server: body parsing with a size limit, JSON errors, health.
+ * Each area (knowledge, ticketing, bot, web) adds its routes to it from the composition root.
+ */
+export function createServer(options: ServerOptions): Server {
+  const server = restify.createServer({ name: 'support-desk', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(
+    restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }),
+  );
+
+  // restify's own errors (bad JSON, body too large, unknown route, wrong method) in our JSON shape.
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, cb: () => void) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) options.logger.error({ err, url: req.url }, 'request failed');
+    const code = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : status === 405 ? 'method_not_allowed' : (err.body?.code ?? 'error');
+    const message = status >= 500 ? 'internal error' : err.message;
+    (err as unknown as { toJSON: () => unknown }).toJSON = () => ({ error: snake(code), message });
+    cb();
+  });
+
+  server.get('/healthz', (_req: Request, res: Response, next: Next) => {
+    res.json({ status: 'ok' });
+    next();
+  });
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const ready = options.isReady ? await Promise.resolve(options.isReady()).catch(() => false) : true;
+    res.status(ready ? 200 : 503);
+    res.json({ status: ready ? 'ready' : 'not_ready' });
+  });
+  return server;
+}
+
+function snake(code: string): string {
+  return code.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+}

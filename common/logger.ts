@@ -1,0 +1,26 @@
+import pino, { Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Structured JSON logs. Secrets never reach them: the paths below are redacted, and code that
+ * logs a person's contact logs the masked form (see ticketing/verification/mask.ts).
+ */
+export function createLogger(options: { level?: string; name?: string } = {}): Logger {
+  const level = options.level ?? process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info');
+  return pino({
+    name: options.name ?? 'support-desk',
+    level,
+    redact: {
+      paths: [
+        'pin', 'code', 'token', 'password', 'authorization',
+        '*.pin', '*.code', '*.token', '*.password', '*.authorization',
+        'req.headers.authorization', 'headers.authorization',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}
+
+/** A logger that writes nothing, for tests and tools that print their own output. */
+export const silentLogger: Logger = pino({ level: 'silent' });

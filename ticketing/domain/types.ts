@@ -1,0 +1,134 @@
+/**
+ * The ticketing domain's data. Plain, JSON-serialisable records: the store keeps them as they
+ * are, and every rule that changes them is a pure function in this folder that takes `now`.
+ * Instants are ISO 8601 strings in UTC (`2026-03-10T09:00:00.000Z`).
+ */
+
+export type Category = 'technical' | 'billing' | 'presales';
+export type Grade = 'A' | 'B' | 'C';
+export type Contract = 'standard' | 'premier';
+export type ContactMethod = 'email' | 'phone';
+export type TicketStatus = 'new' | 'in_progress' | 'waiting_on_customer' | 'resolved' | 'closed';
+
+export const CATEGORIES: readonly Category[] = ['technical', 'billing', 'presales'];
+export const GRADES: readonly Grade[] = ['A', 'B', 'C'];
+
+/** A chat identity already trusted for an administrator (Teams: AAD object id in the org's tenant). */
+export interface ChatIdentity {
+  channel: string; // 'msteams', 'directline', 'webchat', ...
+  id: string; // Teams: aadObjectId
+  tenantId?: string;
+}
+
+export interface Administrator {
+  id: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  chatIdentities: ChatIdentity[];
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  tenantId?: string;
+  timeZone: string; // IANA, e.g. 'Europe/Warsaw'
+  contract: Contract;
+  administrators: Administrator[];
+  holidays?: string[]; // 'YYYY-MM-DD' in the organisation's time zone
+}
+
+export interface Contact {
+  email?: string;
+  phone?: string;
+  preferred: ContactMethod;
+}
+
+/** A stretch of time during which the first-response clock did not run. */
+export interface Pause {
+  from: string;
+  to?: string; // open while the ticket waits on the customer
+}
+
+/** The first-response SLA clock of a ticket. */
+export interface SlaClock {
+  calendar: string; // 'always' | 'extended' | 'office'
+  timeZone: string;
+  targetMs: number; // working time allowed for the first response
+  startedAt: string; // the ticket's creation
+  pauses: Pause[];
+  dueAt: string | null; // null while paused (the deadline is not defined until the clock runs)
+  warningAt: string | null; // 75% of the target elapsed
+  /** Bumped on every change of dueAt/warningAt: a timer event of an older version is stale. */
+  version: number;
+  warned: boolean;
+  breached: boolean;
+  breachedAt?: string;
+  firstResponseAt?: string;
+  responseWorkingMs?: number; // working time (paused time excluded) until the first response
+  met?: boolean; // whether the first response came by the deadline
+}
+
+export type HistoryKind =
+  | 'created'
+  | 'status'
+  | 'assigned'
+  | 'unassigned'
+  | 'grade'
+  | 'deadline'
+  | 'reply'
+  | 'customer_message'
+  | 'sla_warning'
+  | 'sla_breach'
+  | 'note';
+
+export interface HistoryEntry {
+  at: string;
+  actor: string; // 'system', 'agent:<id>', 'admin:<id>', 'sla'
+  kind: HistoryKind;
+  from?: string | null;
+  to?: string | null;
+  reason?: string;
+  /** For deadline changes: the first-response deadline before and after, and why. */
+  deadlineBefore?: string | null;
+  deadlineAfter?: string | null;
+}
+
+export interface TicketMessage {
+  at: string;
+  from: 'agent' | 'customer';
+  author: string;
+  text: string;
+}
+
+export interface Ticket {
+  id: string; // 'SR-2026-000123'
+  orgId: string;
+  adminId: string;
+  category: Category;
+  grade: Grade;
+  title: string;
+  description: string;
+  affected: string;
+  contact: Contact;
+  status: TicketStatus;
+  assignee: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sla: SlaClock;
+  messages: TicketMessage[];
+  history: HistoryEntry[];
+  /** Where the customer's chat lives (a botbuilder ConversationReference), for proactive replies. */
+  conversation?: Record<string, unknown>;
+}
+
+/** A rule broken by a request: the code names the rule, the message says it to a person. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
