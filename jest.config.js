@@ -10,6 +10,7 @@ module.exports = {
   // One private redis-server per test run (never the default port's data).
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
   testTimeout: 30000,
   maxWorkers: 2,
 };
