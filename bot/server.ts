@@ -1,5 +1,6 @@
 import restify, { Request, Response, Next, Server } from 'restify';
 import type { Logger } from '../common/logger';
+import type { Metrics } from '../common/metrics';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -7,6 +8,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Readiness beyond liveness (Redis reachable, queues running); `/readyz` reports it. */
   isReady?: () => Promise<boolean> | boolean;
+  /** When given, every request's latency is recorded and GET /metrics serves the registry. */
+  metrics?: Metrics;
 }
 
 /**
@@ -15,6 +18,24 @@ export interface ServerOptions {
  */
 export function createServer(options: ServerOptions): Server {
   const server = restify.createServer({ name: 'support-desk', handleUncaughtExceptions: false });
+  // A request id, taken from the caller or made here, names the request in every log line.
+  server.pre((req: Request, res: Response, next: Next) => {
+    const incoming = req.header('x-request-id');
+    const id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : req.getId();
+    res.setHeader('x-request-id', id);
+    req.log = options.logger.child({ reqId: id }) as unknown as Request['log'];
+    next();
+  });
+  if (options.metrics) {
+    const { httpDuration } = options.metrics;
+    server.on('after', (req: Request, res: Response) => {
+      const path = req.getRoute()?.path;
+      httpDuration.observe(
+        { route: path ? String(path) : 'unmatched', method: req.method, status: String(res.statusCode) },
+        (Date.now() - req.time()) / 1000,
+      );
+    });
+  }
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(
     restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }),
@@ -39,6 +60,14 @@ export function createServer(options: ServerOptions): Server {
     res.status(ready ? 200 : 503);
     res.json({ status: ready ? 'ready' : 'not_ready' });
   });
+  if (options.metrics) {
+    const { metrics } = options;
+    server.get('/metrics', async (_req: Request, res: Response) => {
+      const body = await metrics.render();
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      res.end(body);
+    });
+  }
   return server;
 }
 

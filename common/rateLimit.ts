@@ -1,0 +1,45 @@
+import type { Redis } from 'ioredis';
+import type { Request, Response, Next } from 'restify';
+import { sendError } from './http';
+
+export interface RateLimitOptions {
+  redis: Redis;
+  prefix: string;
+  /** Requests allowed per client and window. */
+  limit: number;
+  windowSeconds: number;
+  /** Names the limited surface in keys and messages, e.g. 'kb' or 'directline'. */
+  name: string;
+}
+
+/**
+ * A per-client fixed-window limit shared by every instance through Redis. When Redis cannot be
+ * reached the request passes: the public FAQ must keep answering during an outage.
+ */
+export function rateLimit(options: RateLimitOptions) {
+  const { redis, prefix, limit, windowSeconds, name } = options;
+  return async (req: Request, res: Response, next: Next): Promise<void> => {
+    const client = clientAddress(req);
+    const window = Math.floor(Date.now() / 1000 / windowSeconds);
+    const key = `${prefix}ratelimit:${name}:${client}:${window}`;
+    let count = 0;
+    try {
+      const [[, incremented]] = (await redis.multi().incr(key).expire(key, windowSeconds + 1).exec()) as [[null, number]];
+      count = incremented;
+    } catch {
+      return next();
+    }
+    res.setHeader('RateLimit-Limit', String(limit));
+    res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
+    if (count > limit) {
+      res.setHeader('Retry-After', String(windowSeconds));
+      sendError(res, 429, 'rate_limited', `too many requests to ${name}: at most ${limit} per ${windowSeconds} s, try again later`);
+      return next(false);
+    }
+    next();
+  };
+}
+
+function clientAddress(req: Request): string {
+  return req.socket?.remoteAddress ?? 'unknown';
+}
