@@ -1,0 +1,32 @@
+import { randomUUID } from 'crypto';
+import { mkdir, rename, writeFile } from 'fs/promises';
+import { join } from 'path';
+import type { Logger } from '../../../common/logger';
+import { maskEmail, maskPhone } from '../mask';
+import type { CodeSender } from './codeSender';
+import { codeText } from './codeText';
+
+/**
+ * Local development without SMTP or an SMS gateway: each message becomes one JSON file in the
+ * outbox, holding the code. The log names the file, never the code, so logs stay shareable.
+ */
+export function createOutboxSender(dir: string, logger: Logger): CodeSender {
+  return {
+    async send(to, message) {
+      await mkdir(dir, { recursive: true });
+      const text = codeText(message, to.name);
+      const createdAt = new Date().toISOString();
+      const file = join(dir, `${createdAt.replace(/[:.]/g, '-')}-${to.channel}-${randomUUID().slice(0, 8)}.json`);
+      const record = {
+        createdAt, channel: to.channel, to: to.address, name: to.name,
+        code: message.code, subject: to.channel === 'email' ? text.subject : undefined,
+        text: to.channel === 'email' ? text.body : text.sms,
+      };
+      // Written whole or not at all: a reader never sees half a message.
+      await writeFile(`${file}.tmp`, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
+      await rename(`${file}.tmp`, file);
+      const destination = to.channel === 'email' ? maskEmail(to.address) : maskPhone(to.address);
+      logger.info({ destination, file }, 'verification code written to the outbox');
+    },
+  };
+}
