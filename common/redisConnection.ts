@@ -1,0 +1,182 @@
+import { spawn, spawnSync, ChildProcess } from 'child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { createServer } from 'net';
+import { resolve } from 'path';
+import Redis, { RedisOptions } from 'ioredis';
+import type { Logger } from './logger';
+
+/** Longest wait between reconnection attempts: the service is back within ~1 s of Redis returning. */
+export const MAX_RECONNECT_DELAY_MS = 1000;
+
+/**
+ * Options every long-lived connection of the service shares: reconnect forever with a back-off
+ * capped at one second (ioredis' default grows without bound), and queue commands while down
+ * instead of failing them after 20 retries.
+ */
+export function redisOptions(extra: RedisOptions = {}): RedisOptions {
+  return {
+    maxRetriesPerRequest: null,
+    retryStrategy: (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 10), MAX_RECONNECT_DELAY_MS),
+    ...extra,
+  };
+}
+
+/**
+ * bull's `createClient` option: every connection bull asks for is a new one with the shared
+ * options. bull refuses blocking and subscriber connections that have a ready check or a request
+ * retry limit, so none of them has either.
+ */
+export function bullCreateClient(url: string): (type: 'client' | 'subscriber' | 'bclient') => Redis {
+  return () => new Redis(url, redisOptions({ enableReadyCheck: false }));
+}
+
+export interface RedisConnection {
+  /** The address actually in use: REDIS_URL, or the private server's when one was started. */
+  url: string;
+  client: Redis;
+  /** Set when this process started (or found still running) a private redis-server. */
+  localServer?: { port: number; dir: string; pid?: number };
+  /** Closes the client and stops a private redis-server this process started. */
+  close(): Promise<void>;
+}
+
+export interface ConnectRedisOptions {
+  /** When nothing answers at `url`, start a private redis-server (local development). */
+  startLocalIfMissing: boolean;
+  /** Where the private server keeps its append-only file. Default ./.data/redis. */
+  dataDir?: string;
+}
+
+/**
+ * Connects to Redis at `url` (npm start passes REDIS_URL). When nothing answers there and the
+ * caller allows it, a private redis-server with append-only persistence is started under
+ * `dataDir` on a free loopback port; its port is remembered in the directory so that a server
+ * left running by an earlier start is reused instead of a second one writing the same files.
+ * Otherwise the returned promise rejects with a one-line message naming REDIS_URL.
+ */
+export async function connectRedis(url: string, logger: Logger, options: ConnectRedisOptions): Promise<RedisConnection> {
+  if (await answers(url)) return connected(url, logger);
+
+  const unreachable = `Redis is not reachable at REDIS_URL=${redactUrl(url)}`;
+  if (!options.startLocalIfMissing) throw new Error(`${unreachable}: start Redis there or set REDIS_URL to a running server`);
+  if (!onPath('redis-server')) {
+    throw new Error(`${unreachable} and redis-server is not on the PATH: install Redis or set REDIS_URL to a running server`);
+  }
+
+  const dir = resolve(options.dataDir ?? '.data/redis');
+  mkdirSync(dir, { recursive: true });
+  const portFile = resolve(dir, 'port');
+  const previousPort = readPort(portFile);
+  if (previousPort && (await answers(localUrl(previousPort)))) {
+    logger.warn({ port: previousPort, dir }, `${unreachable}; reusing the private redis-server still running on port ${previousPort} (data in ${dir})`);
+    const connection = await connected(localUrl(previousPort), logger);
+    return { ...connection, localServer: { port: previousPort, dir } };
+  }
+
+  const port = await freePort();
+  const child = spawn('redis-server', [
+    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
+    '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '',
+    '--maxmemory-policy', 'noeviction',
+  ], { stdio: 'ignore' });
+  // A private server must not outlive the service that started it.
+  const stopOnExit = () => child.kill('SIGTERM');
+  process.once('exit', stopOnExit);
+  const privateUrl = localUrl(port);
+  await waitUntilAnswering(privateUrl, child);
+  writeFileSync(portFile, `${port}\n`);
+  logger.warn({ port, dir, pid: child.pid }, `${unreachable}; started a private redis-server on port ${port} with append-only persistence in ${dir}`);
+
+  const connection = await connected(privateUrl, logger);
+  return {
+    ...connection,
+    localServer: { port, dir, pid: child.pid },
+    async close() {
+      await connection.close();
+      process.removeListener('exit', stopOnExit);
+      await stopChild(child);
+    },
+  };
+}
+
+async function connected(url: string, logger: Logger): Promise<RedisConnection> {
+  const client = new Redis(url, redisOptions());
+  client.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  await client.ping();
+  return {
+    url,
+    client,
+    async close() {
+      await client.quit().catch(() => client.disconnect());
+    },
+  };
+}
+
+/** One short probe: does a Redis answer PING at `url`? */
+async function answers(url: string): Promise<boolean> {
+  const probe = new Redis(url, {
+    lazyConnect: true, connectTimeout: 1000, disconnectTimeout: 50, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false,
+  });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    await probe.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the private redis-server exited with code ${child.exitCode} before answering at ${url}`);
+    if (await answers(url)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`the private redis-server did not answer at ${url} within 10 s`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function onPath(binary: string): boolean {
+  return spawnSync(binary, ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+function readPort(file: string): number | undefined {
+  try {
+    const port = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+function localUrl(port: number): string {
+  return `redis://127.0.0.1:${port}`;
+}
+
+/** A URL fit for a log line or an error message: any password is hidden. */
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*):([^@/]*)@/, '//$1:***@');
+}
