@@ -54,6 +54,7 @@ export interface Pause {
 export interface SlaClock {
   calendar: string; // 'always' | 'extended' | 'office'
   timeZone: string;
+  holidays?: string[]; // the calendar's holidays ('YYYY-MM-DD'), so the clock can be recomputed alone
   targetMs: number; // working time allowed for the first response
   startedAt: string; // the ticket's creation
   pauses: Pause[];

@@ -1,0 +1,105 @@
+import { defaultCalendar, workingDayMs, type Calendar } from './calendar';
+import { DomainError, GRADES, type Category, type Grade, type Organisation } from './types';
+
+/** Eligibility and first-response targets (DESIGN.md "Severity and eligibility"). */
+
+/** The time zone of calendars when an organisation names none. */
+export const DEFAULT_TIME_ZONE = 'Europe/Warsaw';
+
+/** Why a grade is refused; each code names one rule. */
+export type GradeRefusal = 'a_requires_premier' | 'a_technical_only' | 'category_at_most_b';
+
+const REFUSAL_MESSAGES: Record<GradeRefusal, string> = {
+  a_requires_premier: 'grade A is allowed only for organisations with an advanced (premier) support contract',
+  a_technical_only: 'grade A is allowed only for technical problems',
+  category_at_most_b: 'billing and subscription requests and pre-sales requests are at most grade B',
+};
+
+const CATEGORY_LABELS: Record<Category, string> = {
+  technical: 'technical problem',
+  billing: 'billing and subscription',
+  presales: 'pre-sales',
+};
+
+/** The rule that refuses this grade, or null when it is allowed. */
+export function gradeRefusal(org: Organisation, category: Category, grade: Grade): GradeRefusal | null {
+  if (grade !== 'A') return null;
+  if (category !== 'technical') return 'category_at_most_b';
+  if (org.contract !== 'premier') return 'a_requires_premier';
+  return null;
+}
+
+/** Throws DomainError('severity_not_allowed') whose message names the rule. */
+export function checkGradeAllowed(org: Organisation, category: Category, grade: Grade): void {
+  const refusal = gradeRefusal(org, category, grade);
+  if (refusal) {
+    throw new DomainError(
+      'severity_not_allowed',
+      `grade ${grade} refused for a ${CATEGORY_LABELS[category]} request of ${org.name}: ${REFUSAL_MESSAGES[refusal]}`,
+    );
+  }
+}
+
+/** The grades this organisation may choose for this category, and the rule refusing each other one. */
+export function allowedGrades(org: Organisation, category: Category): { grades: Grade[]; refused: Partial<Record<Grade, GradeRefusal>> } {
+  const grades: Grade[] = [];
+  const refused: Partial<Record<Grade, GradeRefusal>> = {};
+  for (const grade of GRADES) {
+    const refusal = gradeRefusal(org, category, grade);
+    if (refusal) refused[grade] = refusal;
+    else grades.push(grade);
+  }
+  return { grades, refused };
+}
+
+/** A person-readable sentence for a refusal code. */
+export function refusalMessage(refusal: GradeRefusal): string {
+  return REFUSAL_MESSAGES[refusal];
+}
+
+/** A -> 24x7 real time; technical B/C -> 09:00-24:00 daily; billing and pre-sales -> office hours. */
+export function calendarFor(org: Organisation, category: Category, grade: Grade): Calendar {
+  const timeZone = org.timeZone || DEFAULT_TIME_ZONE;
+  if (grade === 'A') return defaultCalendar('always', timeZone);
+  // 'extended' runs every day of the year (DESIGN.md), so only office hours observe holidays.
+  if (category === 'technical') return defaultCalendar('extended', timeZone);
+  return defaultCalendar('office', timeZone, org.holidays ?? []);
+}
+
+const BUSINESS_DAYS: Record<Exclude<Grade, 'A'>, number> = { B: 1, C: 3 };
+
+/** Working time allowed for the first response: A 1 hour, B 1 business day, C 3 business days. */
+export function firstResponseTarget(grade: Grade, calendar: Calendar): number {
+  if (grade === 'A') return 3_600_000;
+  return BUSINESS_DAYS[grade] * workingDayMs(calendar);
+}
+
+/** Whether `adminId` is a registered administrator of the organisation. */
+export function isAdministrator(org: Organisation, adminId: string): boolean {
+  return org.administrators.some((admin) => admin.id === adminId);
+}
+
+const SEVERITY: Record<Grade, number> = { A: 3, B: 2, C: 1 };
+
+/** Whether going from `from` to `to` lowers the severity (A is the most severe). */
+export function isLowering(from: Grade, to: Grade): boolean {
+  return SEVERITY[to] < SEVERITY[from];
+}
+
+/**
+ * Whether the desk may change a ticket's grade: lowering needs a reason (the customer does not
+ * respond, cannot provide the resources...); raising must pass eligibility. Returns the refusal
+ * as a DomainError instead of throwing, for callers that only want to know.
+ */
+export function canChangeGrade(org: Organisation, category: Category, from: Grade, to: Grade, reason?: string): DomainError | null {
+  if (from === to) return new DomainError('invalid_grade_change', `the ticket is already grade ${to}`);
+  if (isLowering(from, to)) {
+    return reason?.trim() ? null : new DomainError('reason_required', `lowering grade ${from} to ${to} needs a reason (for example: the customer does not respond)`);
+  }
+  try {
+    checkGradeAllowed(org, category, to);
+    return null;
+  } catch (err) {
+    return err as DomainError;
+  }
+}

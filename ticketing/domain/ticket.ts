@@ -1,0 +1,272 @@
+import { canChangeGrade, checkGradeAllowed, isAdministrator, isLowering } from './policy';
+import { pauseClock, recordFirstResponse, regradeClock, resumeClock, startClock } from './sla';
+import { parseTicketId } from './ticketId';
+import {
+  CATEGORIES,
+  DomainError,
+  GRADES,
+  type Category,
+  type Contact,
+  type Grade,
+  type HistoryEntry,
+  type Organisation,
+  type SlaClock,
+  type Ticket,
+  type TicketStatus,
+} from './types';
+
+/**
+ * The ticket state machine. Every operation is pure: it takes the ticket and `now` and returns a
+ * NEW ticket with its history entries appended, or throws a DomainError naming the broken rule.
+ */
+
+export interface NewTicketInput {
+  orgId: string;
+  adminId: string;
+  category: Category;
+  grade: Grade;
+  title: string;
+  description: string;
+  affected: string;
+  contact: Contact;
+  conversation?: Record<string, unknown>;
+}
+
+export const LIMITS = { title: 200, description: 20_000, affected: 2_000, message: 20_000 } as const;
+
+/** Where each status may go; reopening takes a resolved or closed ticket back to in_progress. */
+export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
+  new: ['in_progress'],
+  in_progress: ['waiting_on_customer', 'resolved'],
+  waiting_on_customer: ['in_progress', 'resolved'],
+  resolved: ['closed', 'in_progress'],
+  closed: ['in_progress'],
+};
+
+/** Open means someone still owes the customer work: not resolved, not closed. */
+export function isOpen(ticket: Ticket): boolean {
+  return ticket.status !== 'resolved' && ticket.status !== 'closed';
+}
+
+export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Opens a ticket for a verified administrator; the SLA clock starts now. */
+export function openTicket(input: NewTicketInput, org: Organisation, id: string, now: Date): Ticket {
+  if (input.orgId !== org.id) invalid(`orgId "${input.orgId}" does not match the organisation ${org.id}`);
+  if (!isAdministrator(org, input.adminId)) {
+    throw new DomainError('not_administrator', `${input.adminId} is not an administrator of ${org.name}: only administrators may open support requests; others should contact their administrator`);
+  }
+  if (!parseTicketId(id)) invalid(`id "${id}" is not a ticket id like SR-2026-000123`);
+  if (!CATEGORIES.includes(input.category)) invalid(`category must be one of ${CATEGORIES.join(', ')}, got "${input.category}"`);
+  if (!GRADES.includes(input.grade)) invalid(`grade must be one of ${GRADES.join(', ')}, got "${input.grade}"`);
+  checkGradeAllowed(org, input.category, input.grade);
+  const title = requiredText('title', input.title, LIMITS.title);
+  const description = requiredText('description', input.description, LIMITS.description);
+  const affected = optionalText('affected', input.affected, LIMITS.affected);
+  const contact = validContact(input.contact);
+
+  const at = now.toISOString();
+  const sla = startClock(org, input.category, input.grade, now);
+  const ticket: Ticket = {
+    id,
+    orgId: org.id,
+    adminId: input.adminId,
+    category: input.category,
+    grade: input.grade,
+    title,
+    description,
+    affected,
+    contact,
+    status: 'new',
+    assignee: null,
+    createdAt: at,
+    updatedAt: at,
+    sla,
+    messages: [],
+    history: [
+      {
+        at,
+        actor: `admin:${input.adminId}`,
+        kind: 'created',
+        to: 'new',
+        reason: `grade ${input.grade} ${input.category}: first response within ${describeTarget(sla)} on the ${sla.calendar} calendar (${sla.timeZone})`,
+        deadlineBefore: null,
+        deadlineAfter: sla.dueAt,
+      },
+    ],
+  };
+  if (input.conversation) ticket.conversation = input.conversation;
+  return ticket;
+}
+
+/** Moves the ticket along the state machine; waiting on the customer pauses the SLA clock. */
+export function changeStatus(ticket: Ticket, to: TicketStatus, actor: string, now: Date, reason?: string): Ticket {
+  if (!canTransition(ticket.status, to)) {
+    const allowed = TRANSITIONS[ticket.status];
+    throw new DomainError('illegal_transition', `a ${ticket.status} ticket cannot become ${to} (allowed: ${allowed.join(', ')})`);
+  }
+  const at = now.toISOString();
+  const reopening = ticket.status === 'resolved' || ticket.status === 'closed';
+  const entry: HistoryEntry = { at, actor, kind: 'status', from: ticket.status, to };
+  const why = reason?.trim() || (reopening ? 'reopened' : undefined);
+  if (why) entry.reason = why;
+  let next: Ticket = { ...ticket, status: to, updatedAt: at, history: [...ticket.history, entry] };
+  if (to === 'waiting_on_customer') next = withClock(next, pauseClock(ticket.sla, now), actor, at, 'paused: waiting on the customer');
+  else if (ticket.status === 'waiting_on_customer') next = withClock(next, resumeClock(ticket.sla, now), actor, at, `resumed: ${to.replace(/_/g, ' ')}`);
+  return next;
+}
+
+/** Assigns the ticket to an agent, or unassigns it with null. Assigning the current assignee changes nothing. */
+export function assign(ticket: Ticket, agentId: string | null, actor: string, now: Date): Ticket {
+  if (ticket.status === 'closed') throw new DomainError('ticket_closed', `${ticket.id} is closed: reopen it before assigning`);
+  if (agentId !== null && !agentId.trim()) throw new DomainError('invalid_agent', 'an agent id must not be empty');
+  if (agentId === ticket.assignee) return ticket;
+  const at = now.toISOString();
+  const entry: HistoryEntry = { at, actor, kind: agentId === null ? 'unassigned' : 'assigned', from: ticket.assignee, to: agentId };
+  return { ...ticket, assignee: agentId, updatedAt: at, history: [...ticket.history, entry] };
+}
+
+/**
+ * An agent's reply to the customer. The first one stops the first-response clock (recording the
+ * response's working time and whether it met the SLA) and takes a new ticket to in_progress.
+ */
+export function addAgentReply(ticket: Ticket, agentId: string, text: string, now: Date): Ticket {
+  if (ticket.status === 'closed') throw new DomainError('ticket_closed', `${ticket.id} is closed: reopen it before replying`);
+  const body = requiredText('text', text, LIMITS.message, 'invalid_message');
+  const at = now.toISOString();
+  const actor = `agent:${agentId}`;
+  const history: HistoryEntry[] = [{ at, actor, kind: 'reply' }];
+  let sla = ticket.sla;
+  if (!sla.firstResponseAt) {
+    sla = recordFirstResponse(sla, now);
+    history[0]!.reason = `first response after ${formatDuration(sla.responseWorkingMs ?? 0)} of working time: SLA ${sla.met ? 'met' : 'missed'}`;
+  }
+  let status = ticket.status;
+  if (status === 'new') {
+    status = 'in_progress';
+    history.push({ at, actor, kind: 'status', from: 'new', to: 'in_progress', reason: 'first reply' });
+  }
+  return {
+    ...ticket,
+    status,
+    sla,
+    updatedAt: at,
+    messages: [...ticket.messages, { at, from: 'agent', author: agentId, text: body }],
+    history: [...ticket.history, ...history],
+  };
+}
+
+/** A message from the customer; one waiting on the customer takes the ticket back to in_progress. */
+export function addCustomerMessage(ticket: Ticket, author: string, text: string, now: Date): Ticket {
+  if (ticket.status === 'closed') throw new DomainError('ticket_closed', `${ticket.id} is closed: open a new request instead`);
+  const body = requiredText('text', text, LIMITS.message, 'invalid_message');
+  const at = now.toISOString();
+  const actor = `admin:${author}`;
+  const withMessage: Ticket = {
+    ...ticket,
+    updatedAt: at,
+    messages: [...ticket.messages, { at, from: 'customer', author, text: body }],
+    history: [...ticket.history, { at, actor, kind: 'customer_message' }],
+  };
+  if (ticket.status !== 'waiting_on_customer') return withMessage;
+  return changeStatus(withMessage, 'in_progress', actor, now, 'the customer answered');
+}
+
+/**
+ * Changes the grade: the deadline is recomputed from creation with the new grade, paused time
+ * excluded. Lowering needs a reason; raising must pass eligibility.
+ */
+export function changeGrade(ticket: Ticket, org: Organisation, grade: Grade, actor: string, reason: string | undefined, now: Date): Ticket {
+  if (!isOpen(ticket)) throw new DomainError('ticket_not_open', `${ticket.id} is ${ticket.status}: reopen it before changing its grade`);
+  if (!GRADES.includes(grade)) throw new DomainError('invalid_grade', `grade must be one of ${GRADES.join(', ')}, got "${grade}"`);
+  const refusal = canChangeGrade(org, ticket.category, ticket.grade, grade, reason);
+  if (refusal) throw refusal;
+  const at = now.toISOString();
+  const why = reason?.trim() || (isLowering(ticket.grade, grade) ? '' : 'raised');
+  const entry: HistoryEntry = { at, actor, kind: 'grade', from: ticket.grade, to: grade, reason: why };
+  const next: Ticket = { ...ticket, grade, updatedAt: at, history: [...ticket.history, entry] };
+  return withClock(next, regradeClock(ticket.sla, org, ticket.category, grade, now), actor, at, `grade ${ticket.grade} -> ${grade}: ${why}`);
+}
+
+/** Records the 75% warning; null when the event is stale (other version, answered, paused, not open, already fired). */
+export function markSlaWarning(ticket: Ticket, version: number, now: Date): Ticket | null {
+  if (!slaEventApplies(ticket, version) || ticket.sla.warned) return null;
+  const at = now.toISOString();
+  return {
+    ...ticket,
+    sla: { ...ticket.sla, warned: true },
+    updatedAt: at,
+    history: [...ticket.history, { at, actor: 'sla', kind: 'sla_warning', reason: `75% of the first-response time used; due ${ticket.sla.dueAt}` }],
+  };
+}
+
+/** Records the breach of the first-response deadline; null when the event is stale. */
+export function markSlaBreach(ticket: Ticket, version: number, now: Date): Ticket | null {
+  if (!slaEventApplies(ticket, version)) return null;
+  const at = now.toISOString();
+  return {
+    ...ticket,
+    sla: { ...ticket.sla, warned: true, breached: true, breachedAt: ticket.sla.dueAt ?? at },
+    updatedAt: at,
+    history: [...ticket.history, { at, actor: 'sla', kind: 'sla_breach', reason: `no first response by ${ticket.sla.dueAt}` }],
+  };
+}
+
+function slaEventApplies(ticket: Ticket, version: number): boolean {
+  const { sla } = ticket;
+  return (ticket.status === 'new' || ticket.status === 'in_progress') && sla.version === version && !sla.firstResponseAt && sla.dueAt !== null && !sla.breached;
+}
+
+/** Puts a new clock on the ticket, recording a deadline entry when the deadline moved. */
+function withClock(ticket: Ticket, sla: SlaClock, actor: string, at: string, reason: string): Ticket {
+  if (sla.version === ticket.sla.version) return { ...ticket, sla };
+  const entry: HistoryEntry = { at, actor, kind: 'deadline', deadlineBefore: ticket.sla.dueAt, deadlineAfter: sla.dueAt, reason };
+  return { ...ticket, sla, history: [...ticket.history, entry] };
+}
+
+/** '1 h', '15 h', '2 d 3 h 15 min' style, for history reasons. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const parts: string[] = [];
+  if (minutes >= 1440) parts.push(`${Math.floor(minutes / 1440)} d`);
+  if (minutes % 1440 >= 60) parts.push(`${Math.floor((minutes % 1440) / 60)} h`);
+  if (minutes % 60) parts.push(`${minutes % 60} min`);
+  return parts.join(' ') || '0 min';
+}
+
+function describeTarget(sla: SlaClock): string {
+  return `${formatDuration(sla.targetMs)} of ${sla.calendar === 'always' ? 'real' : 'working'} time`;
+}
+
+function invalid(message: string): never {
+  throw new DomainError('invalid_ticket', message);
+}
+
+function requiredText(field: string, value: unknown, max: number, code = 'invalid_ticket'): string {
+  if (typeof value !== 'string' || !value.trim()) throw new DomainError(code, `${field} is required`);
+  if (value.length > max) throw new DomainError(code, `${field} is longer than ${max} characters`);
+  return value.trim();
+}
+
+function optionalText(field: string, value: unknown, max: number): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') invalid(`${field} must be text`);
+  if (value.length > max) invalid(`${field} is longer than ${max} characters`);
+  return value.trim();
+}
+
+function validContact(contact: Contact | undefined): Contact {
+  if (!contact || typeof contact !== 'object') invalid('contact is required (e-mail or phone, and the preferred method)');
+  const { email, phone, preferred } = contact;
+  if (preferred !== 'email' && preferred !== 'phone') invalid(`contact.preferred must be email or phone, got "${String(preferred)}"`);
+  if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) invalid(`contact.email "${email}" is not an e-mail address`);
+  if (phone !== undefined && !/^\+?[0-9 ()-]{6,20}$/.test(phone)) invalid(`contact.phone "${phone}" is not a phone number`);
+  if (preferred === 'email' && !email) invalid('contact.email is required when the preferred method is email');
+  if (preferred === 'phone' && !phone) invalid('contact.phone is required when the preferred method is phone');
+  const result: Contact = { preferred };
+  if (email) result.email = email;
+  if (phone) result.phone = phone;
+  return result;
+}
