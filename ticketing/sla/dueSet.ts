@@ -1,0 +1,164 @@
+import type Redis from 'ioredis';
+import { DueEvent, parseDueMember, SlaEventKind } from './dueEvents';
+
+/**
+ * The Redis side of the SLA timers.
+ *
+ * - `{prefix}sla:due`: sorted set, member `ticketId|kind|version`, score = due epoch ms. The
+ *   store writes it with every ticket change; the sweeper drains it.
+ * - `{prefix}sla:inflight`: sorted set of claimed entries, score = lease expiry. An entry stays
+ *   here from the claim until its Bull job exists, so a crash in between loses nothing: once the
+ *   lease expires the entry goes back to the due set.
+ * - `{prefix}sla:inflight:due`: hash member -> original due ms, so a released entry keeps its time.
+ */
+export function slaKeys(prefix: string) {
+  return {
+    due: `${prefix}sla:due`,
+    inflight: `${prefix}sla:inflight`,
+    inflightDue: `${prefix}sla:inflight:due`,
+  };
+}
+
+/** A due entry taken by this instance: fire it, then ack() it. */
+export interface ClaimedEvent {
+  member: string;
+  ticketId: string;
+  kind: SlaEventKind;
+  version: number;
+  dueAtMs: number;
+}
+
+export interface ClaimResult {
+  claimed: ClaimedEvent[];
+  /** Members that were due but are not SLA entries; the script has dropped them. */
+  malformed: string[];
+  /** The earliest entry still waiting, or null when the set is empty. */
+  nextDueAtMs: number | null;
+}
+
+// Moves up to `limit` due entries into the in-flight set in one step, so two sweepers never
+// take the same entry, and reports the next due time so the caller can sleep until then.
+const CLAIM = `
+local entries = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
+if #entries > 0 then
+  local members, leases, dues = {}, {}, {}
+  for i = 1, #entries, 2 do
+    members[#members + 1] = entries[i]
+    leases[#leases + 1] = ARGV[2]
+    leases[#leases + 1] = entries[i]
+    dues[#dues + 1] = entries[i]
+    dues[#dues + 1] = entries[i + 1]
+  end
+  redis.call('ZREM', KEYS[1], unpack(members))
+  redis.call('ZADD', KEYS[2], unpack(leases))
+  redis.call('HSET', KEYS[3], unpack(dues))
+end
+local nextEntry = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return {entries, nextEntry[2] or false}
+`;
+
+// Puts entries whose lease expired (their claimer died before enqueuing) back into the due set
+// with their original time. NX: an entry the store re-wrote meanwhile keeps the store's score.
+const RELEASE_EXPIRED = `
+local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+for _, member in ipairs(expired) do
+  local due = redis.call('HGET', KEYS[3], member) or ARGV[1]
+  redis.call('ZADD', KEYS[1], 'NX', due, member)
+end
+if #expired > 0 then
+  redis.call('ZREM', KEYS[2], unpack(expired))
+  redis.call('HDEL', KEYS[3], unpack(expired))
+end
+return #expired
+`;
+
+// Adds owed entries that are missing, skipping those already claimed by a sweeper.
+const ADD_MISSING = `
+local added = 0
+for i = 1, #ARGV, 2 do
+  if not redis.call('ZSCORE', KEYS[2], ARGV[i + 1]) then
+    added = added + redis.call('ZADD', KEYS[1], 'NX', ARGV[i], ARGV[i + 1])
+  end
+end
+return added
+`;
+
+type DueSetRedis = Redis & {
+  slaClaim(due: string, inflight: string, inflightDue: string, now: string, leaseUntil: string, limit: string): Promise<[string[], string | null]>;
+  slaReleaseExpired(due: string, inflight: string, inflightDue: string, now: string, limit: string): Promise<number>;
+  slaAddMissing(due: string, inflight: string, ...scoreMembers: string[]): Promise<number>;
+};
+
+export class DueSet {
+  readonly keys: ReturnType<typeof slaKeys>;
+  private readonly redis: DueSetRedis;
+
+  constructor(redis: Redis, prefix: string) {
+    this.keys = slaKeys(prefix);
+    if (!('slaClaim' in redis)) {
+      redis.defineCommand('slaClaim', { numberOfKeys: 3, lua: CLAIM });
+      redis.defineCommand('slaReleaseExpired', { numberOfKeys: 3, lua: RELEASE_EXPIRED });
+      redis.defineCommand('slaAddMissing', { numberOfKeys: 2, lua: ADD_MISSING });
+    }
+    this.redis = redis as DueSetRedis;
+  }
+
+  async claim(nowMs: number, leaseMs: number, limit: number): Promise<ClaimResult> {
+    const { due, inflight, inflightDue } = this.keys;
+    const [entries, next] = await this.redis.slaClaim(due, inflight, inflightDue, String(nowMs), String(nowMs + leaseMs), String(limit));
+    const claimed: ClaimedEvent[] = [];
+    const malformed: string[] = [];
+    for (let i = 0; i < entries.length; i += 2) {
+      const member = entries[i];
+      const parsed = parseDueMember(member);
+      if (parsed) claimed.push({ member, ...parsed, dueAtMs: Number(entries[i + 1]) });
+      else malformed.push(member);
+    }
+    // A malformed member can never fire: drop it from in-flight so it is not retried forever.
+    if (malformed.length > 0) await this.ack(malformed);
+    return { claimed, malformed, nextDueAtMs: next === null ? null : Number(next) };
+  }
+
+  /** The claimed entries now have their Bull jobs: forget them. */
+  async ack(members: string[]): Promise<void> {
+    if (members.length === 0) return;
+    await this.redis.multi().zrem(this.keys.inflight, ...members).hdel(this.keys.inflightDue, ...members).exec();
+  }
+
+  async releaseExpired(nowMs: number, limit = 10_000): Promise<number> {
+    const { due, inflight, inflightDue } = this.keys;
+    return this.redis.slaReleaseExpired(due, inflight, inflightDue, String(nowMs), String(limit));
+  }
+
+  /** Adds the given owed entries where missing; returns how many were added. */
+  async addMissing(events: DueEvent[]): Promise<number> {
+    if (events.length === 0) return 0;
+    const args = events.flatMap((e) => [String(e.dueAtMs), e.member]);
+    return this.redis.slaAddMissing(this.keys.due, this.keys.inflight, ...args);
+  }
+
+  /** Puts an entry (back) in the due set at the given time, whatever its current score. */
+  async schedule(member: string, dueAtMs: number): Promise<void> {
+    await this.redis.zadd(this.keys.due, dueAtMs, member);
+  }
+
+  async remove(members: string[]): Promise<number> {
+    if (members.length === 0) return 0;
+    return this.redis.zrem(this.keys.due, ...members);
+  }
+
+  /** Every member of the due set, in pages (the set may hold hundreds of thousands). */
+  async *members(pageSize = 1000): AsyncGenerator<string[]> {
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.redis.zscan(this.keys.due, cursor, 'COUNT', pageSize);
+      cursor = next;
+      const members = flat.filter((_, i) => i % 2 === 0);
+      if (members.length > 0) yield members;
+    } while (cursor !== '0');
+  }
+
+  async countInflight(): Promise<number> {
+    return this.redis.zcard(this.keys.inflight);
+  }
+}

@@ -1,0 +1,64 @@
+import type { Logger } from '../../common/logger';
+import { DueEvent, dueEventsOf, parseDueMember } from './dueEvents';
+import type { DueSet } from './dueSet';
+import type { SlaTicketService } from './ports';
+
+export interface ReconcileReport {
+  openTickets: number;
+  /** Entries the open tickets are owed. */
+  owed: number;
+  /** Owed entries that were missing from the due set (and not in flight) and were added back. */
+  added: number;
+  /** Entries of old SLA versions, answered, paused, closed or unknown tickets, removed. */
+  removedStale: number;
+  /** Entries claimed by a sweeper that stopped before queueing them, put back in the due set. */
+  releasedLeases: number;
+}
+
+/**
+ * Makes the due set agree with the tickets, so that emptying the Bull queue or the due set by
+ * hand (or a crash) never loses an SLA event: every owed entry is (re)added, every entry nobody
+ * is owed is removed, and entries stuck in flight are taken back.
+ *
+ * Safe while tickets change and other instances run: additions skip entries in flight, and an
+ * entry is removed only after re-reading its ticket, so a ticket created meanwhile keeps its timers.
+ */
+export async function reconcileDueSet(deps: { dueSet: DueSet; service: SlaTicketService; clock: () => number; logger: Logger }): Promise<ReconcileReport> {
+  const { dueSet, service, clock, logger } = deps;
+  const report: ReconcileReport = { openTickets: 0, owed: 0, added: 0, removedStale: 0, releasedLeases: 0 };
+
+  const owedMembers = new Set<string>();
+  let batch: DueEvent[] = [];
+  for await (const ticket of service.openTickets()) {
+    report.openTickets += 1;
+    for (const event of dueEventsOf(ticket)) {
+      owedMembers.add(event.member);
+      batch.push(event);
+    }
+    if (batch.length >= 1000) {
+      report.added += await dueSet.addMissing(batch);
+      batch = [];
+    }
+  }
+  report.added += await dueSet.addMissing(batch);
+  report.owed = owedMembers.size;
+
+  for await (const members of dueSet.members()) {
+    const stale: string[] = [];
+    for (const member of members) {
+      if (!owedMembers.has(member) && !(await stillOwed(service, member))) stale.push(member);
+    }
+    report.removedStale += await dueSet.remove(stale);
+  }
+
+  report.releasedLeases = await dueSet.releaseExpired(clock());
+  logger.info(report, 'SLA timers reconciled with the tickets');
+  return report;
+}
+
+async function stillOwed(service: SlaTicketService, member: string): Promise<boolean> {
+  const parsed = parseDueMember(member);
+  if (!parsed) return false;
+  const ticket = await service.getTicket(parsed.ticketId);
+  return ticket !== null && dueEventsOf(ticket).some((e) => e.member === member);
+}

@@ -1,0 +1,55 @@
+import Bull from 'bull';
+import type Redis from 'ioredis';
+import { bullCreateClient } from '../../common/redisConnection';
+import type { ClaimedEvent } from './dueSet';
+
+/** What a job carries: one due entry. The handler re-reads the ticket, so this is all it needs. */
+export type SlaJobData = ClaimedEvent;
+
+export interface SlaQueue {
+  queue: Bull.Queue<SlaJobData>;
+  /** Adds one job per event; the job id is the member, so an event already queued is not added twice. */
+  enqueue(events: ClaimedEvent[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The Bull queue that runs SLA events, one consumer per job across all instances.
+ *
+ * Completed and finally failed jobs are removed: their ids (the members) must be free again in
+ * case reconciliation or a retry brings the same event back, or Bull would silently skip it.
+ */
+export function createSlaQueue(options: { redisUrl: string; prefix: string; attempts?: number; backoffMs?: number }): SlaQueue {
+  // Connections with the service's shared options (reconnects capped at 1 s), kept to close them.
+  const clients: Redis[] = [];
+  const newClient = bullCreateClient(options.redisUrl);
+  const createClient = (type: 'client' | 'subscriber' | 'bclient'): Redis => {
+    const client = newClient(type);
+    clients.push(client);
+    return client;
+  };
+
+  const queue = new Bull<SlaJobData>('sla', {
+    prefix: `${options.prefix}bull`,
+    createClient,
+    defaultJobOptions: {
+      attempts: options.attempts ?? 5,
+      backoff: { type: 'exponential', delay: options.backoffMs ?? 500 },
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+  });
+
+  return {
+    queue,
+    async enqueue(events) {
+      if (events.length === 0) return;
+      await queue.addBulk(events.map((data) => ({ data, opts: { jobId: data.member } })));
+    },
+    async close() {
+      await queue.close();
+      // Bull does not close connections it got from createClient; its work is done by now.
+      for (const client of clients) client.disconnect();
+    },
+  };
+}

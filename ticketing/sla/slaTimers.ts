@@ -1,0 +1,130 @@
+import type Bull from 'bull';
+import Redis from 'ioredis';
+import { redisOptions } from '../../common/redisConnection';
+import { createLogger, Logger } from '../../common/logger';
+import { EscalationNotifier, LogNotifier } from '../notify/escalationNotifier';
+import { DueSet } from './dueSet';
+import type { SlaTicketService } from './ports';
+import { reconcileDueSet, ReconcileReport } from './reconcile';
+import { createSlaQueue, SlaJobData, SlaQueue } from './slaQueue';
+import { Sweeper } from './sweeper';
+
+export interface SlaTimersOptions {
+  redisUrl: string;
+  /** Key prefix shared with the ticket store. Default 'desk:'. */
+  prefix?: string;
+  service: SlaTicketService;
+  /** Told about every warning and breach that was applied. Default: the log. */
+  notifier?: EscalationNotifier;
+  logger?: Logger;
+  /** Epoch ms. Default Date.now. */
+  clock?: () => number;
+  /** Jobs run in parallel per instance. Default 8. */
+  concurrency?: number;
+  /** Longest pause between looks at the due set. Default 250 ms. */
+  maxSleepMs?: number;
+  /** How long a claimed entry may stay un-queued before another instance takes it back. Default 10 s. */
+  leaseMs?: number;
+  /** Delay before an event whose handler kept failing is tried again. Default 60 s. */
+  retryLaterMs?: number;
+}
+
+/**
+ * The SLA timers of one instance: start-up reconciliation, the due-set sweeper and the Bull
+ * worker that applies warnings and breaches and tells the notifier. Any number of instances
+ * may run against one Redis; each event is applied once.
+ */
+export class SlaTimers {
+  private readonly redis: Redis;
+  private readonly dueSet: DueSet;
+  private readonly slaQueue: SlaQueue;
+  private readonly sweeper: Sweeper;
+  private readonly service: SlaTicketService;
+  private readonly notifier: EscalationNotifier;
+  private readonly logger: Logger;
+  private readonly clock: () => number;
+  private readonly concurrency: number;
+  private readonly retryLaterMs: number;
+  private started = false;
+
+  constructor(options: SlaTimersOptions) {
+    this.logger = options.logger ?? createLogger({ name: 'sla' });
+    this.clock = options.clock ?? Date.now;
+    this.service = options.service;
+    this.notifier = options.notifier ?? new LogNotifier(this.logger);
+    this.concurrency = options.concurrency ?? 8;
+    this.retryLaterMs = options.retryLaterMs ?? 60_000;
+    const prefix = options.prefix ?? 'desk:';
+
+    this.redis = new Redis(options.redisUrl, redisOptions());
+    this.redis.on('error', (err) => this.logger.warn({ err: err.message }, 'SLA timers: redis connection error'));
+    this.dueSet = new DueSet(this.redis, prefix);
+    this.slaQueue = createSlaQueue({ redisUrl: options.redisUrl, prefix });
+    this.slaQueue.queue.on('error', (err) => this.logger.error({ err }, 'SLA queue error'));
+    this.slaQueue.queue.on('failed', (job, err) => void this.onFailed(job, err));
+    this.sweeper = new Sweeper({
+      dueSet: this.dueSet,
+      enqueue: (events) => this.slaQueue.enqueue(events),
+      clock: this.clock,
+      logger: this.logger,
+      maxSleepMs: options.maxSleepMs,
+      leaseMs: options.leaseMs,
+    });
+  }
+
+  /** Reconciles the due set with the tickets, then starts sweeping and processing. */
+  async start(): Promise<ReconcileReport> {
+    if (this.started) throw new Error('SLA timers already started');
+    this.started = true;
+    const report = await this.reconcile();
+    this.slaQueue.queue
+      .process(this.concurrency, (job) => this.fire(job.data))
+      .catch((err) => this.logger.error({ err }, 'SLA worker stopped'));
+    this.sweeper.start();
+    return report;
+  }
+
+  reconcile(): Promise<ReconcileReport> {
+    return reconcileDueSet({ dueSet: this.dueSet, service: this.service, clock: this.clock, logger: this.logger });
+  }
+
+  /** Looks at the due set now: call after scheduling an entry due sooner than maxSleepMs. */
+  wakeUp(): void {
+    this.sweeper.wakeUp();
+  }
+
+  /** Stops claiming, lets running jobs finish, and closes every connection. */
+  async stop(): Promise<void> {
+    await this.sweeper.stop();
+    await this.slaQueue.close();
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  private async fire(event: SlaJobData): Promise<void> {
+    const ticket = await this.service.applySlaEvent(event.ticketId, event.kind, event.version);
+    if (!ticket) {
+      this.logger.debug({ member: event.member }, 'SLA event no longer owed; nothing done');
+      return;
+    }
+    this.logger.info({ ticketId: ticket.id, kind: event.kind, latenessMs: this.clock() - event.dueAtMs }, 'SLA event applied');
+    // The event is recorded on the ticket: a failing notifier must not make Bull retry it.
+    await this.notifier.notify({ kind: event.kind, ticket }).catch((err) => {
+      this.logger.error({ err, ticketId: ticket.id, kind: event.kind }, 'escalation notifier failed');
+    });
+  }
+
+  /** After the last attempt the event goes back to the due set for later: an SLA is never dropped. */
+  private async onFailed(job: Bull.Job<SlaJobData>, err: Error): Promise<void> {
+    const attempts = job.opts.attempts ?? 1;
+    if (job.attemptsMade < attempts) {
+      this.logger.warn({ err, member: job.data.member, attempt: job.attemptsMade }, 'SLA event failed; Bull retries it');
+      return;
+    }
+    this.logger.error({ err, member: job.data.member }, `SLA event failed ${attempts} times; trying again in ${this.retryLaterMs} ms`);
+    try {
+      await this.dueSet.schedule(job.data.member, this.clock() + this.retryLaterMs);
+    } catch (scheduleErr) {
+      this.logger.error({ err: scheduleErr, member: job.data.member }, 'could not reschedule a failed SLA event; the next start-up reconciliation restores it');
+    }
+  }
+}
