@@ -1,3 +1,4 @@
+import { formatDuration } from './duration';
 import { canChangeGrade, checkGradeAllowed, isAdministrator, isLowering } from './policy';
 import { pauseClock, recordFirstResponse, regradeClock, resumeClock, startClock } from './sla';
 import { parseTicketId } from './ticketId';
@@ -224,16 +225,6 @@ function withClock(ticket: Ticket, sla: SlaClock, actor: string, at: string, rea
   if (sla.version === ticket.sla.version) return { ...ticket, sla };
   const entry: HistoryEntry = { at, actor, kind: 'deadline', deadlineBefore: ticket.sla.dueAt, deadlineAfter: sla.dueAt, reason };
   return { ...ticket, sla, history: [...ticket.history, entry] };
-}
-
-/** '1 h', '15 h', '2 d 3 h 15 min' style, for history reasons. */
-export function formatDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  const parts: string[] = [];
-  if (minutes >= 1440) parts.push(`${Math.floor(minutes / 1440)} d`);
-  if (minutes % 1440 >= 60) parts.push(`${Math.floor((minutes % 1440) / 60)} h`);
-  if (minutes % 60) parts.push(`${minutes % 60} min`);
-  return parts.join(' ') || '0 min';
 }
 
 function describeTarget(sla: SlaClock): string {
