@@ -1,5 +1,6 @@
 import { resolve } from 'path';
 import { z } from 'zod';
+import { describeZodError } from '../../../common/http';
 import type { Logger } from '../../../common/logger';
 import type { CodeSender } from './codeSender';
 import { createOutboxSender } from './outboxSender';
@@ -41,8 +42,7 @@ const envSchema = z.object({
 export function createCodeSenders(env: NodeJS.ProcessEnv, logger: Logger): CodeSenders {
   const parsed = envSchema.safeParse(blankAsMissing(env));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid code delivery configuration: ${describeZodError(parsed.error)}`);
   }
   const config = parsed.data;
   const outboxDir = resolve(config.OUTBOX_DIR);

@@ -1,0 +1,268 @@
+import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'crypto';
+import type Redis from 'ioredis';
+import { z } from 'zod';
+import { describeZodError } from '../../common/http';
+import { silentLogger, type Logger } from '../../common/logger';
+import { DomainError, type Organisation } from '../domain/types';
+import { maskEmail, maskPhone } from './mask';
+import { CONSUME_CODE, ISSUE_CODE, MARK_VERIFIED, RECORD_WRONG, REFUND_CODE, RESERVE_TRY } from './pinScripts';
+import type { CodeSender } from './senders/codeSender';
+import { findAdministratorByEmail, normaliseEmail } from './trustedIdentity';
+
+export const CODE_DIGITS = 6;
+export const CODE_VALID_MINUTES = 10;
+export const MAX_WRONG_TRIES = 5;
+export const LOCK_MINUTES = 15;
+export const MAX_SENDS_PER_HOUR = 3;
+export const DEFAULT_VERIFICATION_TTL_HOURS = 8;
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** How long Redis keeps a code record: past its validity, so a late answer hears "expired". */
+const CODE_KEEP_MS = HOUR;
+
+export type CodeChannel = 'email' | 'phone';
+
+export interface RequestCodeInput {
+  orgId: string;
+  /** The administrator e-mail the person typed; the code never goes to it unless it is the registered one. */
+  email: string;
+  channel: CodeChannel;
+  conversationId: string;
+  locale?: 'pl' | 'en';
+}
+
+/**
+ * The same for a registered and an unknown address: the masked destination comes from what was
+ * typed (or, for a phone, a stable decoy), and the limits count either way.
+ */
+export interface RequestCodeResult {
+  status: 'sent' | 'rate_limited' | 'locked';
+  maskedDestination: string;
+  /** For 'sent': how long the code is valid. */
+  expiresInMinutes?: number;
+  /** For 'rate_limited' and 'locked': when asking again can succeed. */
+  retryAfterSeconds?: number;
+}
+
+export interface VerifyCodeInput {
+  conversationId: string;
+  code: string;
+}
+
+export type VerifyCodeResult =
+  | { status: 'verified'; orgId: string; adminId: string }
+  | { status: 'wrong'; attemptsLeft: number }
+  | { status: 'locked'; retryAfterSeconds: number }
+  /** Not six digits: nothing was compared and no try was used. */
+  | { status: 'malformed' }
+  | { status: 'expired' }
+  /** This conversation has no code waiting (never asked, already used, or replaced by a newer one). */
+  | { status: 'no_code' };
+
+export interface VerifiedAdmin {
+  orgId: string;
+  adminId: string;
+}
+
+export interface PinVerifierOptions {
+  redis: Redis;
+  /** HMAC key for the codes (see resolvePinSecret). */
+  secret: Buffer;
+  findOrganisation: (orgId: string) => Promise<Organisation | null>;
+  senders: { email: CodeSender; phone: CodeSender };
+  prefix?: string;
+  /** Epoch milliseconds; injected so tests can move time. */
+  now?: () => number;
+  logger?: Logger;
+  verificationTtlSeconds?: number;
+}
+
+const requestSchema = z.object({
+  orgId: z.string().trim().min(1),
+  email: z.string().trim().min(3).max(254),
+  channel: z.enum(['email', 'phone']),
+  conversationId: z.string().min(1).max(512),
+  locale: z.enum(['pl', 'en']).default('pl'),
+});
+
+const verifySchema = z.object({
+  conversationId: z.string().min(1).max(512),
+  code: z.string(),
+});
+
+/**
+ * One-time codes that prove a person in a chat is an organisation's administrator.
+ *
+ * A code is 6 digits, valid 10 minutes, single use, bound to the conversation that asked for it,
+ * and stored only as an HMAC. Five wrong tries lock the administrator for 15 minutes everywhere;
+ * at most three codes go out per administrator per hour; a new code replaces the old one.
+ * An address that is not registered walks the same path with a decoy record that can never
+ * match, so neither the answers nor the limits tell whether an address is known.
+ *
+ * Delivery runs after the answer (a registered address is not slower to answer than an unknown
+ * one); a failed delivery gives the send back and drops the code, and is logged. `drain()` waits
+ * for deliveries in flight (tests, shutdown).
+ */
+export class PinVerifier {
+  private readonly redis: Redis;
+  private readonly secret: Buffer;
+  private readonly prefix: string;
+  private readonly now: () => number;
+  private readonly logger: Logger;
+  private readonly verificationTtlMs: number;
+  private readonly deliveries = new Set<Promise<void>>();
+
+  constructor(private readonly options: PinVerifierOptions) {
+    this.redis = options.redis;
+    this.secret = options.secret;
+    this.prefix = options.prefix ?? 'desk:';
+    this.now = options.now ?? Date.now;
+    this.logger = options.logger ?? silentLogger;
+    this.verificationTtlMs = (options.verificationTtlSeconds ?? DEFAULT_VERIFICATION_TTL_HOURS * 3600) * 1000;
+    if (!(this.verificationTtlMs > 0)) throw new Error('verificationTtlSeconds must be a positive number');
+  }
+
+  async requestCode(input: RequestCodeInput): Promise<RequestCodeResult> {
+    const request = parse(requestSchema, input);
+    const org = await this.options.findOrganisation(request.orgId);
+    const admin = org ? findAdministratorByEmail(org, request.email) : null;
+    const address = admin ? (request.channel === 'email' ? admin.email : admin.phone) : undefined;
+    const maskedDestination = request.channel === 'email' ? maskEmail(request.email) : maskPhone(address ?? this.decoyPhone(request));
+    // Known administrators are limited per administrator; unknown addresses per typed address.
+    const subject = admin ? `admin:${request.orgId}:${admin.id}` : `unknown:${this.hmac(`subject|${request.orgId}|${normaliseEmail(request.email)}`).slice(0, 32)}`;
+
+    const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
+    const issueId = randomUUID();
+    // Without a destination the record is a decoy: a hash of random bytes no code can match.
+    const hash = address ? this.codeHash(issueId, code) : this.codeHash(issueId, randomBytes(16).toString('hex'));
+    const [status, msLeft] = await this.eval<[string, number]>(ISSUE_CODE,
+      [this.key('lock', subject), this.key('sends', subject), this.key('code', subject), this.conversationKey(request.conversationId)],
+      [this.now(), hash, request.conversationId, request.orgId, address ? admin!.id : '', subject, issueId,
+        CODE_VALID_MINUTES * MINUTE, MAX_SENDS_PER_HOUR, HOUR, CODE_KEEP_MS]);
+
+    this.logger.info({ orgId: request.orgId, channel: request.channel, destination: maskedDestination, status, registered: !!address },
+      'verification code requested');
+    if (status !== 'sent') return { status: status as 'locked' | 'rate_limited', maskedDestination, retryAfterSeconds: Math.ceil(msLeft / 1000) };
+
+    if (address && org) {
+      this.deliver(subject, issueId, { channel: request.channel, address, name: admin!.name },
+        { code, orgName: org.name, expiresMinutes: CODE_VALID_MINUTES, locale: request.locale }, maskedDestination);
+    }
+    return { status: 'sent', maskedDestination, expiresInMinutes: CODE_VALID_MINUTES };
+  }
+
+  async verifyCode(input: VerifyCodeInput): Promise<VerifyCodeResult> {
+    const request = parse(verifySchema, input);
+    const typed = request.code.replace(/[\s-]/g, '');
+    if (!new RegExp(`^\\d{${CODE_DIGITS}}$`).test(typed)) return { status: 'malformed' };
+    const subject = await this.redis.get(this.conversationKey(request.conversationId));
+    if (!subject) return { status: 'no_code' };
+
+    const lockKey = this.key('lock', subject);
+    const codeKey = this.key('code', subject);
+    const reserved = await this.eval<[string, number, string?, string?]>(RESERVE_TRY, [lockKey, codeKey],
+      [this.now(), request.conversationId, MAX_WRONG_TRIES, LOCK_MINUTES * MINUTE]);
+    if (reserved[0] !== 'compare') return outcome(reserved[0], reserved[1]);
+    const [, , storedHash, issueId] = reserved as [string, number, string, string];
+
+    const matches = timingSafeEqual(Buffer.from(storedHash, 'hex'), Buffer.from(this.codeHash(issueId, typed), 'hex'));
+    const result = matches
+      ? await this.eval<[string, string | number, string?]>(CONSUME_CODE,
+        [lockKey, codeKey, this.conversationKey(request.conversationId), this.verifiedKey(request.conversationId)],
+        [issueId, this.now(), this.verificationTtlMs])
+      : await this.eval<[string, number, number?]>(RECORD_WRONG, [lockKey, codeKey, this.conversationKey(request.conversationId)],
+        [issueId, this.now(), MAX_WRONG_TRIES, LOCK_MINUTES * MINUTE]);
+    if (result[0] === 'verified') {
+      const [, orgId, adminId] = result as [string, string, string];
+      this.logger.info({ orgId, adminId }, 'administrator verified with a one-time code');
+      return { status: 'verified', orgId, adminId };
+    }
+    if (result[2] === 1) this.logger.warn({ subject }, 'administrator locked after too many wrong codes');
+    return outcome(result[0], Number(result[1]));
+  }
+
+  /** Records that this conversation speaks for the administrator (after a code, or a trusted identity). */
+  async markVerified(who: { conversationId: string; orgId: string; adminId: string }, ttlSeconds = this.verificationTtlMs / 1000): Promise<void> {
+    if (!who.conversationId || !who.orgId || !who.adminId) throw new DomainError('invalid_request', 'conversationId, orgId and adminId are required');
+    if (!(ttlSeconds > 0)) throw new DomainError('invalid_request', 'ttlSeconds must be positive');
+    const ttlMs = Math.round(ttlSeconds * 1000);
+    await this.eval(MARK_VERIFIED, [this.verifiedKey(who.conversationId)], [who.orgId, who.adminId, this.now() + ttlMs, ttlMs]);
+  }
+
+  /** The administrator this conversation is verified as, while the verification lasts. */
+  async verifiedAdmin(conversationId: string): Promise<VerifiedAdmin | null> {
+    const [orgId, adminId, until] = await this.redis.hmget(this.verifiedKey(conversationId), 'org', 'admin', 'until');
+    if (!orgId || !adminId || !(Number(until) > this.now())) return null;
+    return { orgId, adminId };
+  }
+
+  /** Waits until every delivery started so far has finished (delivered or refunded). */
+  async drain(): Promise<void> {
+    while (this.deliveries.size > 0) await Promise.allSettled([...this.deliveries]);
+  }
+
+  private deliver(subject: string, issueId: string, to: Parameters<CodeSender['send']>[0], message: Parameters<CodeSender['send']>[1], masked: string): void {
+    const sender = to.channel === 'email' ? this.options.senders.email : this.options.senders.phone;
+    const delivery = sender.send(to, message)
+      .then(() => this.logger.info({ channel: to.channel, destination: masked }, 'verification code delivered'))
+      .catch(async (error: unknown) => {
+        this.logger.error({ channel: to.channel, destination: masked, reason: scrub(error) }, 'verification code delivery failed; the send was given back');
+        await this.eval(REFUND_CODE, [this.key('sends', subject), this.key('code', subject)], [issueId])
+          .catch((refundError: unknown) => this.logger.error({ reason: scrub(refundError) }, 'could not give back a failed send'));
+      })
+      .finally(() => this.deliveries.delete(delivery));
+    this.deliveries.add(delivery);
+  }
+
+  private decoyPhone(request: { orgId: string; email: string }): string {
+    const digits = BigInt(`0x${this.hmac(`phone|${request.orgId}|${normaliseEmail(request.email)}`).slice(0, 12)}`) % 1000n;
+    return `+48 000 000 ${String(digits).padStart(3, '0')}`;
+  }
+
+  private codeHash(issueId: string, code: string): string {
+    return this.hmac(`code|${issueId}|${code}`);
+  }
+
+  private hmac(text: string): string {
+    return createHmac('sha256', this.secret).update(text).digest('hex');
+  }
+
+  private key(kind: 'lock' | 'sends' | 'code', subject: string): string {
+    return `${this.prefix}pin:${kind}:${subject}`;
+  }
+
+  private conversationKey(conversationId: string): string {
+    return `${this.prefix}pin:conversation:${conversationId}`;
+  }
+
+  private verifiedKey(conversationId: string): string {
+    return `${this.prefix}verified:${conversationId}`;
+  }
+
+  private eval<T>(script: string, keys: string[], args: Array<string | number>): Promise<T> {
+    return this.redis.eval(script, keys.length, ...keys, ...args) as Promise<T>;
+  }
+}
+
+/** A script's answer as a result; `value` is ms left for 'locked' and tries left for 'wrong'. */
+function outcome(status: string, value: number): VerifyCodeResult {
+  switch (status) {
+    case 'locked': return { status: 'locked', retryAfterSeconds: Math.ceil(value / 1000) };
+    case 'wrong': return { status: 'wrong', attemptsLeft: value };
+    case 'expired': return { status: 'expired' };
+    default: return { status: 'no_code' };
+  }
+}
+
+function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new DomainError('invalid_request', describeZodError(parsed.error));
+}
+
+/** An error's message with any e-mail address masked, for the log. */
+function scrub(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, (address) => maskEmail(address));
+}
