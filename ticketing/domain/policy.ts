@@ -16,7 +16,7 @@ const REFUSAL_MESSAGES: Record<GradeRefusal, string> = {
 };
 
 const CATEGORY_LABELS: Record<Category, string> = {
-  technical: 'technical problem',
+  technical: 'technical',
   billing: 'billing and subscription',
   presales: 'pre-sales',
 };

@@ -1,0 +1,103 @@
+import { DateTime } from 'luxon';
+import { workingTimeBetween } from './calendar';
+import { formatDuration } from './duration';
+import { clockCalendar, isPaused } from './sla';
+import type { HistoryEntry, Ticket } from './types';
+
+/**
+ * "Explain this deadline": where the first-response deadline of a ticket comes from, told from
+ * the ticket's clock and the deadline entries of its history.
+ */
+
+export type ExplainLocale = 'en' | 'pl';
+
+export interface DeadlineStep {
+  at: string;
+  actor: string;
+  deadlineBefore: string | null;
+  deadlineAfter: string | null;
+  reason: string;
+  text: string;
+}
+
+export interface DeadlineExplanation {
+  state: 'running' | 'paused' | 'answered' | 'closed';
+  dueAt: string | null;
+  warningAt: string | null;
+  calendar: string;
+  timeZone: string;
+  targetMs: number;
+  /** Working time that fell into pauses up to `now`, which the deadline does not count. */
+  pausedWorkingMs: number;
+  summary: string;
+  steps: DeadlineStep[];
+}
+
+const TEXT = {
+  en: {
+    calendars: { always: '24x7 in real time', extended: '09:00-24:00 every day', office: 'Monday-Friday 09:00-17:00' } as Record<string, string>,
+    running: (due: string, warn: string) => `first response due ${due} (warning at ${warn})`,
+    paused: 'the clock is paused while the ticket waits on the customer',
+    answered: (at: string, met: boolean) => `answered ${at}, SLA ${met ? 'met' : 'missed'}`,
+    closed: 'the ticket is no longer open',
+    basis: (grade: string, category: string, target: string, calendar: string, start: string) =>
+      `grade ${grade} ${category}: ${target} on the ${calendar} calendar, counted from ${start}`,
+    paused_time: (d: string) => `paused working time excluded: ${d}`,
+    step: (at: string, before: string, after: string, reason: string) => `${at}: deadline ${before} -> ${after} (${reason})`,
+  },
+  pl: {
+    calendars: { always: 'całodobowo, w czasie rzeczywistym', extended: 'codziennie 09:00-24:00', office: 'poniedziałek-piątek 09:00-17:00' } as Record<string, string>,
+    running: (due: string, warn: string) => `pierwsza odpowiedź do ${due} (ostrzeżenie o ${warn})`,
+    paused: 'zegar jest wstrzymany, bo zgłoszenie czeka na klienta',
+    answered: (at: string, met: boolean) => `odpowiedź udzielona ${at}, SLA ${met ? 'dotrzymane' : 'przekroczone'}`,
+    closed: 'zgłoszenie nie jest już otwarte',
+    basis: (grade: string, category: string, target: string, calendar: string, start: string) =>
+      `priorytet ${grade}, kategoria ${category}: ${target} według kalendarza ${calendar}, liczone od ${start}`,
+    paused_time: (d: string) => `wyłączony czas wstrzymania: ${d}`,
+    step: (at: string, before: string, after: string, reason: string) => `${at}: termin ${before} -> ${after} (${reason})`,
+  },
+};
+
+export function explainDeadline(ticket: Ticket, now: Date, locale: ExplainLocale = 'en'): DeadlineExplanation {
+  const t = TEXT[locale];
+  const { sla } = ticket;
+  const local = (iso: string | null | undefined) => (iso ? DateTime.fromISO(iso).setZone(sla.timeZone).toFormat('yyyy-MM-dd HH:mm') : '-');
+  const calendar = clockCalendar(sla);
+  const start = new Date(sla.startedAt);
+  const until = sla.firstResponseAt ? new Date(sla.firstResponseAt) : now;
+  const pausedWorkingMs = workingTimeBetween(calendar, start, until) - workingTimeBetween(calendar, start, until, sla.pauses);
+
+  const state: DeadlineExplanation['state'] = sla.firstResponseAt ? 'answered' : ticket.status === 'resolved' || ticket.status === 'closed' ? 'closed' : isPaused(sla) ? 'paused' : 'running';
+  const status = {
+    running: t.running(local(sla.dueAt), local(sla.warningAt)),
+    paused: t.paused,
+    answered: t.answered(local(sla.firstResponseAt), sla.met === true),
+    closed: t.closed,
+  }[state];
+  const calendarText = `${sla.calendar} (${t.calendars[sla.calendar] ?? sla.calendar}, ${sla.timeZone})`;
+  const lines = [status, t.basis(ticket.grade, ticket.category, formatDuration(sla.targetMs), calendarText, local(sla.startedAt))];
+  if (pausedWorkingMs > 0) lines.push(t.paused_time(formatDuration(pausedWorkingMs)));
+
+  const steps = ticket.history.filter((entry: HistoryEntry) => entry.deadlineAfter !== undefined).map((entry): DeadlineStep => {
+    const reason = entry.reason ?? entry.kind;
+    return {
+      at: entry.at,
+      actor: entry.actor,
+      deadlineBefore: entry.deadlineBefore ?? null,
+      deadlineAfter: entry.deadlineAfter ?? null,
+      reason,
+      text: t.step(local(entry.at), local(entry.deadlineBefore), local(entry.deadlineAfter), reason),
+    };
+  });
+  return {
+    state,
+    dueAt: sla.dueAt,
+    warningAt: sla.warningAt,
+    calendar: sla.calendar,
+    timeZone: sla.timeZone,
+    targetMs: sla.targetMs,
+    pausedWorkingMs,
+    summary: lines.join('; '),
+    steps,
+  };
+}
