@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { LIMITS } from '../domain/ticket';
+
+/**
+ * The REST API's request shapes. Routes validate with them and the OpenAPI document is generated
+ * from them, so the two cannot drift apart. Rules that need the organisation (eligibility,
+ * administrators) are the domain's; these only say what a well-formed request looks like.
+ */
+
+/** Ids become parts of Redis key names: the store's safe alphabet. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const id = z.string().regex(ID_PATTERN, 'must be 1-100 letters, digits, ".", "_" or "-", starting with a letter or digit');
+const phone = z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number such as +48 600 100 200');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+export const categorySchema = z.enum(['technical', 'billing', 'presales']);
+export const gradeSchema = z.enum(['A', 'B', 'C']);
+export const statusSchema = z.enum(['new', 'in_progress', 'waiting_on_customer', 'resolved', 'closed']);
+
+export const contactSchema = z
+  .object({
+    email: z.string().email().max(254).optional(),
+    phone: phone.optional(),
+    preferred: z.enum(['email', 'phone']),
+  })
+  .strict()
+  .refine((c) => c[c.preferred] !== undefined, { message: 'the preferred contact method needs its address', path: ['preferred'] });
+
+export const createTicketSchema = z
+  .object({
+    orgId: id,
+    adminId: id,
+    category: categorySchema,
+    grade: gradeSchema,
+    title: text(LIMITS.title),
+    description: text(LIMITS.description),
+    affected: z.string().trim().max(LIMITS.affected).default(''),
+    contact: contactSchema,
+    /** The customer's chat (a botbuilder ConversationReference), for proactive replies. */
+    conversation: z.record(z.unknown()).optional(),
+  })
+  .strict();
+
+export const ticketListQuerySchema = z
+  .object({
+    orgId: id.optional(),
+    status: statusSchema.optional(),
+    grade: gradeSchema.optional(),
+    category: categorySchema.optional(),
+    breached: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const queueQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const claimSchema = z
+  .object({
+    categories: z.array(categorySchema).min(1).max(3),
+    maxOpen: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export const assignSchema = z.object({ agentId: id.nullable() }).strict();
+export const messageSchema = z.object({ text: text(LIMITS.message) }).strict();
+export const customerMessageSchema = z.object({ text: text(LIMITS.message), author: id.optional() }).strict();
+export const statusChangeSchema = z.object({ status: statusSchema, reason: text(500).optional() }).strict();
+export const gradeChangeSchema = z.object({ grade: gradeSchema, reason: text(500).optional() }).strict();
+export const reasonSchema = z.object({ reason: text(500).optional() }).strict();
+
+export const chatIdentitySchema = z
+  .object({ channel: z.string().trim().min(1).max(50), id: z.string().trim().min(1).max(200), tenantId: z.string().trim().min(1).max(100).optional() })
+  .strict();
+
+const administratorFields = {
+  name: text(200),
+  email: z.string().email().max(254).optional(),
+  phone: phone.optional(),
+  chatIdentities: z.array(chatIdentitySchema).max(50).default([]),
+};
+const reachable = { message: 'an administrator needs an e-mail or a phone for PIN codes', path: ['email'] };
+const hasContact = (a: { email?: string; phone?: string }) => a.email !== undefined || a.phone !== undefined;
+
+export const administratorSchema = z.object({ id, ...administratorFields }).strict().refine(hasContact, reachable);
+/** PUT .../administrators/:adminId: the path names the administrator; an id in the body must match. */
+export const administratorUpdateSchema = z.object({ id: id.optional(), ...administratorFields }).strict().refine(hasContact, reachable);
+
+const organisationFields = {
+  name: text(200),
+  tenantId: z.string().trim().min(1).max(100).optional(),
+  timeZone: z.string().trim().min(1).max(64).default('Europe/Warsaw'),
+  contract: z.enum(['standard', 'premier']),
+  administrators: z.array(administratorSchema).max(500).default([]),
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')).max(400).optional(),
+};
+
+export const organisationSchema = z.object({ id, ...organisationFields }).strict();
+/** PUT /api/organisations/:id: the path names the organisation. */
+export const organisationUpdateSchema = z.object({ id: id.optional(), ...organisationFields }).strict();
+
+export type CreateTicketBody = z.infer<typeof createTicketSchema>;
+export type OrganisationBody = z.infer<typeof organisationSchema>;
+export type AdministratorBody = z.infer<typeof administratorSchema>;
