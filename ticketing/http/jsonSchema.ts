@@ -23,9 +23,8 @@ export function jsonSchemaOf(schema: ZodTypeAny): JsonSchema {
       return { enum: [def.value] };
     case 'ZodArray': {
       const out: JsonSchema = { type: 'array', items: jsonSchemaOf(def.type as ZodTypeAny) };
-      const { minLength, maxLength } = def as { minLength: { value: number } | null; maxLength: { value: number } | null };
-      if (minLength) out.minItems = minLength.value;
-      if (maxLength) out.maxItems = maxLength.value;
+      if (def.minLength) out.minItems = def.minLength.value;
+      if (def.maxLength) out.maxItems = def.maxLength.value;
       return out;
     }
     case 'ZodObject': {
@@ -70,6 +69,8 @@ interface ZodDef {
   checks?: ZodCheck[];
   values?: string[];
   value?: unknown;
+  minLength?: { value: number } | null;
+  maxLength?: { value: number } | null;
   [key: string]: unknown;
 }
 
