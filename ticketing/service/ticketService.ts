@@ -1,0 +1,342 @@
+import { createHash } from 'crypto';
+import type Redis from 'ioredis';
+import type { Logger } from '../../common/logger';
+import { silentLogger } from '../../common/logger';
+import {
+  addAgentReply,
+  addCustomerMessage,
+  assign,
+  changeGrade,
+  changeStatus,
+  markSlaBreach,
+  markSlaWarning,
+  openTicket,
+  type NewTicketInput,
+} from '../domain/ticket';
+import { formatTicketId } from '../domain/ticketId';
+import {
+  CATEGORIES,
+  DomainError,
+  type Category,
+  type Grade,
+  type HistoryEntry,
+  type Organisation,
+  type Ticket,
+  type TicketMessage,
+  type TicketStatus,
+} from '../domain/types';
+import { claimNext } from '../queues/claimNext';
+import type { SlaEventKind } from '../sla/dueEvents';
+import type { SlaTicketService } from '../sla/ports';
+import { ConflictError, NotFoundError } from '../store/errors';
+import { DEFAULT_PREFIX } from '../store/keys';
+import type { OrganisationStore } from '../store/organisationStore';
+import { ListIndex, StoredTicket, TicketStore } from '../store/ticketStore';
+
+export { ConflictError, NotFoundError } from '../store/errors';
+export type { NewTicketInput } from '../domain/ticket';
+
+/** Optional listeners, called after a change is stored; a listener that throws is logged, never undoes the change. */
+export interface TicketEvents {
+  onCreated?(t: Ticket): void;
+  onChanged?(t: Ticket, change: HistoryEntry[]): void;
+  onAgentReply?(t: Ticket, message: TicketMessage): void;
+  onSlaEvent?(t: Ticket, kind: SlaEventKind): void;
+}
+
+export interface TicketServiceDeps {
+  redis: Redis;
+  prefix?: string; // default 'desk:'
+  clock?: () => Date;
+  organisations: OrganisationStore;
+  events?: TicketEvents;
+  /** Used for an organisation stored without a time zone. */
+  defaultTimeZone?: string;
+  logger?: Logger;
+}
+
+export interface TicketFilter {
+  orgId?: string;
+  status?: TicketStatus;
+  grade?: Grade;
+  category?: Category;
+  breached?: boolean;
+  limit?: number; // default 50, at most 500
+  offset?: number;
+}
+
+/** How often an update is retried when another writer changed the ticket in between. */
+const UPDATE_ATTEMPTS = 10;
+const DEFAULT_LIST_LIMIT = 50;
+const MAX_LIST_LIMIT = 500;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * The one API over tickets, used by the REST routes, the SLA timers and the bot. Each change
+ * reads the ticket and its revision, applies the pure domain rule with now = clock(), and writes
+ * it back with the revision check in one Lua script (indexes, queue, agent set and SLA due entries
+ * included), retrying when another writer got there first. DomainErrors propagate as they are:
+ * `not_found` (NotFoundError) -> 404; ConflictError codes and `illegal_transition` -> 409;
+ * `severity_not_allowed`-style eligibility refusals -> 422; invalid input codes -> 400.
+ */
+export class TicketService implements SlaTicketService {
+  readonly store: TicketStore;
+  private readonly organisations: OrganisationStore;
+  private readonly clock: () => Date;
+  private readonly events: TicketEvents;
+  private readonly defaultTimeZone: string;
+  private readonly logger: Logger;
+
+  constructor(deps: TicketServiceDeps) {
+    this.store = new TicketStore(deps.redis, deps.prefix ?? DEFAULT_PREFIX);
+    this.organisations = deps.organisations;
+    this.clock = deps.clock ?? (() => new Date());
+    this.events = deps.events ?? {};
+    this.defaultTimeZone = deps.defaultTimeZone ?? 'Europe/Warsaw';
+    this.logger = deps.logger ?? silentLogger;
+  }
+
+  /**
+   * Opens a ticket. With an Idempotency-Key the same key always gives the same ticket (created:
+   * false on a repeat, also when the requests race); the same key with a different request is a
+   * ConflictError `idempotency_key_reused`.
+   */
+  async create(input: NewTicketInput, idempotencyKey?: string): Promise<{ ticket: Ticket; created: boolean }> {
+    let idempotency: { key: string; fingerprint: string } | undefined;
+    if (idempotencyKey !== undefined) {
+      if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw new DomainError('invalid_idempotency_key', 'an Idempotency-Key is 1 to 200 visible ASCII characters without spaces');
+      }
+      idempotency = { key: idempotencyKey, fingerprint: fingerprint(input) };
+      const prior = await this.store.findIdempotent(idempotencyKey);
+      if (prior) return { ticket: await this.repeated(prior, idempotency), created: false };
+    }
+    const org = await this.organisation(input.orgId);
+    const now = this.clock();
+    const year = now.getUTCFullYear();
+    // Validate with a provisional id first, so a refused request does not use up a ticket number.
+    const draft = openTicket(input, org, formatTicketId(year, 1), now);
+    const ticket: Ticket = { ...draft, id: formatTicketId(year, await this.store.nextNumber(year)) };
+    const result = await this.store.insert(ticket, idempotency);
+    if (result.status === 'duplicate') return { ticket: await this.repeated(result, idempotency!), created: false };
+    if (result.status === 'exists') throw new Error(`ticket number ${ticket.id} was handed out twice`);
+    this.emit('onCreated', () => this.events.onCreated?.(ticket));
+    return { ticket, created: true };
+  }
+
+  async get(id: string): Promise<Ticket | null> {
+    return (await this.store.get(id))?.ticket ?? null;
+  }
+
+  /** Same as get(), under the name the SLA timers' port uses. */
+  getTicket(id: string): Promise<Ticket | null> {
+    return this.get(id);
+  }
+
+  /** Tickets matching every given filter, newest first. */
+  async list(filter: TicketFilter = {}): Promise<Ticket[]> {
+    const limit = Math.min(Math.max(1, filter.limit ?? DEFAULT_LIST_LIMIT), MAX_LIST_LIMIT);
+    const offset = Math.max(0, filter.offset ?? 0);
+    const index = listIndexFor(filter);
+    const matches = (t: Ticket) =>
+      (filter.orgId === undefined || t.orgId === filter.orgId) &&
+      (filter.status === undefined || t.status === filter.status) &&
+      (filter.grade === undefined || t.grade === filter.grade) &&
+      (filter.category === undefined || t.category === filter.category) &&
+      (filter.breached === undefined || t.sla.breached === filter.breached);
+    if (index.exact) return this.store.getMany(await this.store.listIds(index.index, offset, limit));
+
+    // The index narrows the search; the other filters are checked page by page.
+    const found: Ticket[] = [];
+    let skipped = 0;
+    const page = Math.max(limit, 200);
+    for (let start = 0; found.length < limit; start += page) {
+      const ids = await this.store.listIds(index.index, start, page);
+      for (const ticket of await this.store.getMany(ids)) {
+        if (!matches(ticket)) continue;
+        if (skipped < offset) skipped += 1;
+        else if (found.length < limit) found.push(ticket);
+      }
+      if (ids.length < page) break;
+    }
+    return found;
+  }
+
+  /** The open unassigned tickets of a category, most urgent first. */
+  async queue(category: Category, limit = DEFAULT_LIST_LIMIT): Promise<Ticket[]> {
+    checkCategories([category]);
+    const count = Math.min(Math.max(1, limit), MAX_LIST_LIMIT);
+    return this.store.getMany(await this.store.queueIds(category, 0, count));
+  }
+
+  /**
+   * Assigns the most urgent unassigned ticket of the agent's categories to the agent, or returns
+   * null when there is none. With maxOpen, an agent who already has that many open tickets gets
+   * a ConflictError `open_ticket_limit`. Two agents never get the same ticket.
+   */
+  async claimNext(agentId: string, categories: Category[], maxOpen?: number): Promise<Ticket | null> {
+    if (!agentId.trim()) throw new DomainError('invalid_agent', 'an agent id must not be empty');
+    checkCategories(categories);
+    if (maxOpen !== undefined && !(Number.isInteger(maxOpen) && maxOpen >= 1)) {
+      throw new DomainError('invalid_limit', `maxOpen must be a positive whole number, got ${maxOpen}`);
+    }
+    const claimed = await claimNext(this.store, {
+      agentId,
+      categories: [...new Set(categories)],
+      maxOpen,
+      assign: (ticket) => assign(ticket, agentId, `agent:${agentId}`, this.clock()),
+    });
+    if (claimed === 'limit') {
+      throw new ConflictError('open_ticket_limit', `agent ${agentId} already has ${maxOpen} open tickets: resolve one before claiming another`);
+    }
+    if (claimed) this.changed(claimed.before, claimed.after);
+    return claimed?.after ?? null;
+  }
+
+  /** Assigns a ticket to an agent by hand, or unassigns it (back to its queue) with null. */
+  assign(id: string, agentId: string | null, actor: string): Promise<Ticket> {
+    return this.mutate(id, (t, now) => assign(t, agentId, actor, now));
+  }
+
+  /** An agent's reply to the customer; the first one is the first response and stops the SLA clock. */
+  async reply(id: string, agentId: string, text: string): Promise<Ticket> {
+    const ticket = await this.mutate(id, (t, now) => addAgentReply(t, agentId, text, now));
+    const message = ticket.messages[ticket.messages.length - 1]!;
+    this.emit('onAgentReply', () => this.events.onAgentReply?.(ticket, message));
+    return ticket;
+  }
+
+  customerMessage(id: string, author: string, text: string): Promise<Ticket> {
+    return this.mutate(id, (t, now) => addCustomerMessage(t, author, text, now));
+  }
+
+  changeStatus(id: string, to: TicketStatus, actor: string, reason?: string): Promise<Ticket> {
+    return this.mutate(id, (t, now) => changeStatus(t, to, actor, now, reason));
+  }
+
+  async changeGrade(id: string, grade: Grade, actor: string, reason?: string): Promise<Ticket> {
+    return this.mutate(id, async (t, now) => changeGrade(t, await this.organisation(t.orgId), grade, actor, reason, now));
+  }
+
+  /** Applies a due SLA event; null when it is stale or repeated (nothing is changed then). */
+  async applySlaEvent(id: string, kind: SlaEventKind, version: number): Promise<Ticket | null> {
+    let applied = false;
+    const ticket = await this.mutate(
+      id,
+      (t, now) => {
+        const next = kind === 'warning' ? markSlaWarning(t, version, now) : markSlaBreach(t, version, now);
+        applied = next !== null;
+        return next ?? t;
+      },
+      { missing: 'null' },
+    );
+    if (!ticket || !applied) return null;
+    this.emit('onSlaEvent', () => this.events.onSlaEvent?.(ticket, kind));
+    return ticket;
+  }
+
+  /** Stores where the customer's chat lives, for proactive agent replies. */
+  setConversation(id: string, reference: Record<string, unknown>): Promise<Ticket> {
+    return this.mutate(id, (t) => ({ ...t, conversation: reference }), { quiet: true });
+  }
+
+  /** Every open ticket, in batches of ids (for reconciliation): each one present throughout is seen at least once. */
+  async *openTicketIds(batchSize = 500): AsyncIterable<string[]> {
+    yield* this.store.openTicketIds(batchSize);
+  }
+
+  /** Every open ticket (the SLA timers' reconciliation reads these). */
+  async *openTickets(): AsyncIterable<Ticket> {
+    for await (const ids of this.store.openTicketIds(500)) yield* await this.store.getMany(ids);
+  }
+
+  private async organisation(orgId: string): Promise<Organisation> {
+    const org = await this.organisations.get(orgId);
+    if (!org) throw new NotFoundError('organisation', orgId);
+    return org.timeZone ? org : { ...org, timeZone: this.defaultTimeZone };
+  }
+
+  /** The ticket an earlier request with the same Idempotency-Key created. */
+  private async repeated(prior: { ticketId: string; fingerprint: string }, request: { key: string; fingerprint: string }): Promise<Ticket> {
+    if (prior.fingerprint !== request.fingerprint) {
+      throw new ConflictError('idempotency_key_reused', `Idempotency-Key "${request.key}" was already used for a different request (ticket ${prior.ticketId})`);
+    }
+    const ticket = await this.get(prior.ticketId);
+    if (!ticket) throw new NotFoundError('ticket', prior.ticketId);
+    return ticket;
+  }
+
+  /**
+   * Read, apply a pure change, write with the revision check; retried when someone else wrote
+   * the ticket in between. A change that returns the ticket unchanged writes nothing.
+   */
+  private mutate(id: string, change: Change, options?: { quiet?: boolean }): Promise<Ticket>;
+  private mutate(id: string, change: Change, options: { missing: 'null'; quiet?: boolean }): Promise<Ticket | null>;
+  private async mutate(id: string, change: Change, options: { missing?: 'null'; quiet?: boolean } = {}): Promise<Ticket | null> {
+    for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+      const before = await this.store.get(id);
+      if (!before) {
+        if (options.missing === 'null') return null;
+        throw new NotFoundError('ticket', id);
+      }
+      const after = await change(before.ticket, this.clock());
+      if (after === before.ticket) return after;
+      const result = await this.store.update(before, after);
+      if (result.status === 'ok') {
+        if (!options.quiet) this.changed(before, after);
+        return after;
+      }
+    }
+    throw new ConflictError('concurrent_update', `ticket ${id} kept changing under this update; try again`);
+  }
+
+  private changed(before: StoredTicket, after: Ticket): void {
+    const change = after.history.slice(before.ticket.history.length);
+    this.emit('onChanged', () => this.events.onChanged?.(after, change));
+  }
+
+  private emit(listener: keyof TicketEvents, call: () => void): void {
+    try {
+      call();
+    } catch (err) {
+      this.logger.error({ err, listener }, 'a ticket event listener failed');
+    }
+  }
+}
+
+type Change = (ticket: Ticket, now: Date) => Ticket | Promise<Ticket>;
+
+function checkCategories(categories: readonly string[]): void {
+  if (categories.length === 0) throw new DomainError('invalid_category', 'name at least one category');
+  for (const c of categories) {
+    if (!CATEGORIES.includes(c as Category)) throw new DomainError('invalid_category', `category must be one of ${CATEGORIES.join(', ')}, got "${c}"`);
+  }
+}
+
+/** The most selective index for a filter, and whether it alone answers the filter. */
+function listIndexFor(filter: TicketFilter): { index: ListIndex; exact: boolean } {
+  const given = [filter.orgId, filter.status, filter.grade, filter.category, filter.breached].filter((f) => f !== undefined).length;
+  const exact = given <= 1 && filter.breached !== false;
+  if (filter.orgId !== undefined) return { index: { kind: 'org', orgId: filter.orgId }, exact };
+  if (filter.breached === true) return { index: { kind: 'breached' }, exact };
+  if (filter.status !== undefined) return { index: { kind: 'status', status: filter.status }, exact };
+  if (filter.category !== undefined) return { index: { kind: 'category', category: filter.category }, exact };
+  if (filter.grade !== undefined) return { index: { kind: 'grade', grade: filter.grade }, exact };
+  return { index: { kind: 'all' }, exact };
+}
+
+/** A stable digest of a create request: the same fields in any order give the same fingerprint. */
+function fingerprint(input: NewTicketInput): string {
+  return createHash('sha256').update(canonicalJson(input)).digest('base64url').slice(0, 22);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,104 @@
+--[[
+Writes a ticket and everything that depends on it in one step: the record {json, rev}, the list
+indexes, the category queue, the agent's open set and the SLA due entries.
+
+ARGV: 1 prefix, 2 ticket id, 3 expected revision (0 = the ticket must not exist yet),
+      4 ticket JSON, 5 index entries of the ticket as read ('' on create),
+      6 index entries of the ticket as written, 7 idempotency key ('' = none),
+      8 idempotency value, 9 claim check ('' = none): {agent, categories, maxOpen?}
+Index entries: {org, status, grade, category, created, breached, queue?, agent?, due: [[member, ms]]}
+(built by indexEntries.ts; keys as in keys.ts).
+
+Replies: {'ok', rev} | {'exists'} | {'conflict', rev} | {'duplicate', value}
+       | {'taken'} | {'not_head'} | {'limit'}
+
+Redis does not undo a script that fails half-way, so every argument is decoded and checked and
+every refusal decided before the first write.
+]]
+local prefix, id = ARGV[1], ARGV[2]
+local expected = tonumber(ARGV[3])
+local json = ARGV[4]
+local idemKey, idemValue = ARGV[7], ARGV[8]
+
+-- Scores are integral epoch-ms based numbers up to ~6e13; Lua would print them with 14 digits.
+local function isInt(n) return type(n) == 'number' and n == math.floor(n) and n >= 0 and n < 2^53 end
+local function int(n) return string.format('%d', n) end
+
+local function entries(raw, what)
+  local ok, e = pcall(cjson.decode, raw)
+  if not ok or type(e) ~= 'table' then return error('saveTicket: ' .. what .. ' is not JSON') end
+  for _, field in ipairs({ 'org', 'status', 'grade', 'category' }) do
+    if type(e[field]) ~= 'string' or e[field] == '' then return error('saveTicket: ' .. what .. '.' .. field .. ' is missing') end
+  end
+  if not isInt(e.created) then return error('saveTicket: ' .. what .. '.created is not a number') end
+  if type(e.breached) ~= 'boolean' then return error('saveTicket: ' .. what .. '.breached is not a boolean') end
+  if e.queue ~= nil and not isInt(e.queue) then return error('saveTicket: ' .. what .. '.queue is not a number') end
+  if e.agent ~= nil and (type(e.agent) ~= 'string' or e.agent == '') then return error('saveTicket: ' .. what .. '.agent is not a string') end
+  if type(e.due) ~= 'table' then return error('saveTicket: ' .. what .. '.due is not a list') end
+  for _, d in ipairs(e.due) do
+    if type(d[1]) ~= 'string' or not isInt(d[2]) then
+      return error('saveTicket: ' .. what .. '.due has an entry that is not [member, ms]')
+    end
+  end
+  return e
+end
+
+if id == nil or id == '' or expected == nil or json == nil or json == '' then return error('saveTicket: id, revision and JSON are required') end
+local before = nil
+if ARGV[5] ~= '' then before = entries(ARGV[5], 'before') end
+local after = entries(ARGV[6], 'after')
+local claim = nil
+if ARGV[9] ~= '' then
+  claim = cjson.decode(ARGV[9])
+  if type(claim.agent) ~= 'string' or type(claim.categories) ~= 'table' then return error('saveTicket: claim needs agent and categories') end
+  if before == nil or before.queue == nil then return error('saveTicket: a claimed ticket must come from a queue') end
+end
+
+-- Refusals, still without writing anything.
+local ticketKey = prefix .. 'ticket:' .. id
+local rev = redis.call('HGET', ticketKey, 'rev')
+if expected == 0 then
+  if rev then return { 'exists' } end
+elseif tonumber(rev) ~= expected then
+  return { 'conflict', rev or '0' }
+end
+if idemKey ~= '' then
+  local prior = redis.call('GET', prefix .. 'idem:' .. idemKey)
+  if prior then return { 'duplicate', prior } end
+end
+if claim then
+  -- Only the head of the agent's queues may be claimed: the most urgent ticket, never a later one.
+  local queueKey = prefix .. 'queue:' .. before.category
+  if redis.call('ZRANK', queueKey, id) ~= 0 then return { 'not_head' } end
+  for _, category in ipairs(claim.categories) do
+    local head = redis.call('ZRANGE', prefix .. 'queue:' .. category, 0, 0, 'WITHSCORES')
+    if head[1] and tonumber(head[2]) < before.queue then return { 'not_head' } end
+  end
+  if type(claim.maxOpen) == 'number' and redis.call('SCARD', prefix .. 'agent:' .. claim.agent .. ':open') >= claim.maxOpen then
+    return { 'limit' }
+  end
+end
+
+-- Writes.
+local function lists(e)
+  return {
+    prefix .. 'tickets:all', prefix .. 'tickets:org:' .. e.org, prefix .. 'tickets:status:' .. e.status,
+    prefix .. 'tickets:grade:' .. e.grade, prefix .. 'tickets:category:' .. e.category,
+  }
+end
+if before then
+  for _, key in ipairs(lists(before)) do redis.call('ZREM', key, id) end
+  if before.breached then redis.call('ZREM', prefix .. 'tickets:breached', id) end
+  if before.queue then redis.call('ZREM', prefix .. 'queue:' .. before.category, id) end
+  if before.agent then redis.call('SREM', prefix .. 'agent:' .. before.agent .. ':open', id) end
+  for _, d in ipairs(before.due) do redis.call('ZREM', prefix .. 'sla:due', d[1]) end
+end
+for _, key in ipairs(lists(after)) do redis.call('ZADD', key, int(after.created), id) end
+if after.breached then redis.call('ZADD', prefix .. 'tickets:breached', int(after.created), id) end
+if after.queue then redis.call('ZADD', prefix .. 'queue:' .. after.category, int(after.queue), id) end
+if after.agent then redis.call('SADD', prefix .. 'agent:' .. after.agent .. ':open', id) end
+for _, d in ipairs(after.due) do redis.call('ZADD', prefix .. 'sla:due', int(d[2]), d[1]) end
+if idemKey ~= '' then redis.call('SET', prefix .. 'idem:' .. idemKey, idemValue) end
+local newRev = (tonumber(rev) or 0) + 1
+redis.call('HSET', ticketKey, 'json', json, 'rev', newRev)
+return { 'ok', newRev }

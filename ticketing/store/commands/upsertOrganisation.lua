@@ -1,0 +1,26 @@
+--[[
+Creates or replaces an organisation with its lookups (by tenant id, by folded name) in one step.
+ARGV: 1 prefix, 2 id, 3 JSON, 4 tenant id ('' = none), 5 folded name
+Reply: {'ok', 1 if created else 0} | {'tenant_taken', other id} | {'name_taken', other id}
+]]
+local prefix, id, json, tenant, name = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local key = prefix .. 'org:' .. id
+local tenantKey = prefix .. 'org-by-tenant:' .. tenant
+local nameKey = prefix .. 'org-by-name:' .. name
+
+if tenant ~= '' then
+  local owner = redis.call('GET', tenantKey)
+  if owner and owner ~= id then return { 'tenant_taken', owner } end
+end
+local owner = redis.call('GET', nameKey)
+if owner and owner ~= id then return { 'name_taken', owner } end
+
+local old = redis.call('HMGET', key, 'tenant', 'name')
+if old[1] and old[1] ~= '' and old[1] ~= tenant then redis.call('DEL', prefix .. 'org-by-tenant:' .. old[1]) end
+if old[2] and old[2] ~= name then redis.call('DEL', prefix .. 'org-by-name:' .. old[2]) end
+redis.call('HSET', key, 'json', json, 'tenant', tenant, 'name', name)
+redis.call('SADD', prefix .. 'orgs', id)
+if tenant ~= '' then redis.call('SET', tenantKey, id) end
+redis.call('SET', nameKey, id)
+if old[2] then return { 'ok', 0 } end
+return { 'ok', 1 }

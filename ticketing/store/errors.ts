@@ -1,0 +1,20 @@
+import { DomainError } from '../domain/types';
+
+/**
+ * Errors of the store and service, as DomainErrors so callers map one type by its code:
+ * `not_found` -> 404, every ConflictError code -> 409.
+ */
+export class NotFoundError extends DomainError {
+  constructor(what: string, id: string) {
+    super('not_found', `${what} ${id} does not exist`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Codes: `idempotency_key_reused`, `concurrent_update`, `tenant_taken`, `name_taken`. */
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string) {
+    super(code, message);
+    this.name = 'ConflictError';
+  }
+}

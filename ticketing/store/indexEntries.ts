@@ -1,0 +1,36 @@
+import type { Ticket } from '../domain/types';
+import { dueEventsOf } from '../sla/dueEvents';
+import { isOpen } from '../domain/ticket';
+import { isQueued, queueScore } from '../queues/queueScore';
+
+/**
+ * Everything a ticket contributes to the indexes besides its own record. The save script removes
+ * the entries of the ticket as it was read and adds those of the ticket as written; the revision
+ * check guarantees that "as it was read" is what Redis holds.
+ */
+export interface IndexEntries {
+  org: string;
+  status: string;
+  grade: string;
+  category: string;
+  created: number; // epoch ms, the score in the list indexes
+  breached: boolean;
+  queue?: number; // queue score when the ticket waits unassigned
+  agent?: string; // assignee while the ticket is open
+  due: [member: string, dueAtMs: number][]; // exactly dueEventsOf(ticket)
+}
+
+export function indexEntriesOf(ticket: Ticket): IndexEntries {
+  const entries: IndexEntries = {
+    org: ticket.orgId,
+    status: ticket.status,
+    grade: ticket.grade,
+    category: ticket.category,
+    created: Date.parse(ticket.createdAt),
+    breached: ticket.sla.breached,
+    due: dueEventsOf(ticket).map((e) => [e.member, e.dueAtMs]),
+  };
+  if (isQueued(ticket)) entries.queue = queueScore(ticket);
+  if (ticket.assignee !== null && isOpen(ticket)) entries.agent = ticket.assignee;
+  return entries;
+}

@@ -1,0 +1,31 @@
+/**
+ * The Redis key layout of the ticketing store. Every key starts with one configurable prefix.
+ * The Lua scripts in ./commands build the same names from the prefix: keep the two in step.
+ */
+export const DEFAULT_PREFIX = 'desk:';
+
+export const keys = {
+  /** Hash {json, rev}: the ticket and its revision for optimistic concurrency. */
+  ticket: (p: string, id: string) => `${p}ticket:${id}`,
+  /** Counter of ticket numbers handed out in a year (ids are never reused; a crash may leave a gap). */
+  ticketSequence: (p: string, year: number) => `${p}seq:ticket:${year}`,
+  /** String `<ticketId> <fingerprint of the request>` for an Idempotency-Key. */
+  idempotency: (p: string, key: string) => `${p}idem:${key}`,
+  /** Sorted sets of ticket ids scored by creation time (epoch ms), for list filters. */
+  allTickets: (p: string) => `${p}tickets:all`,
+  byOrganisation: (p: string, orgId: string) => `${p}tickets:org:${orgId}`,
+  byStatus: (p: string, status: string) => `${p}tickets:status:${status}`,
+  byGrade: (p: string, grade: string) => `${p}tickets:grade:${grade}`,
+  byCategory: (p: string, category: string) => `${p}tickets:category:${category}`,
+  breached: (p: string) => `${p}tickets:breached`,
+  /** Sorted set of the open, unassigned tickets of a category, most urgent first (see queues/queueScore.ts). */
+  queue: (p: string, category: string) => `${p}queue:${category}`,
+  /** Set of the open tickets assigned to an agent (for the per-agent limit). */
+  agentOpen: (p: string, agentId: string) => `${p}agent:${agentId}:open`,
+  /** Sorted set of SLA timer entries `ticketId|kind|version` scored by due time (see sla/dueEvents.ts). */
+  slaDue: (p: string) => `${p}sla:due`,
+  organisation: (p: string, id: string) => `${p}org:${id}`,
+  organisations: (p: string) => `${p}orgs`,
+  organisationByTenant: (p: string, tenantId: string) => `${p}org-by-tenant:${tenantId}`,
+  organisationByName: (p: string, foldedName: string) => `${p}org-by-name:${foldedName}`,
+};

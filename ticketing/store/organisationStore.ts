@@ -1,0 +1,91 @@
+import type Redis from 'ioredis';
+import { removeDiacritics } from 'natural/lib/natural/normalizers';
+import { DomainError, type Administrator, type Organisation } from '../domain/types';
+import { ConflictError } from './errors';
+import { DEFAULT_PREFIX, keys } from './keys';
+import { ScriptedRedis, withScripts } from './scripts';
+
+/** Ids become parts of key names, so they are kept to a safe alphabet (no ':' or spaces). */
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/** Case- and diacritics-insensitive form of a name: 'Łódź Sp. z o.o.' -> 'lodz sp. z o.o.'. */
+export function foldName(name: string): string {
+  return removeDiacritics(name).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Organisations and their administrators: org:{id} is a hash {json, tenant, name} with the
+ * lookups org-by-tenant:{tenantId} and org-by-name:{folded name} kept beside it by one script.
+ * A tenant id and a folded name each belong to one organisation at most.
+ */
+export class OrganisationStore {
+  private readonly redis: ScriptedRedis;
+
+  constructor(
+    redis: Redis,
+    readonly prefix: string = DEFAULT_PREFIX,
+  ) {
+    this.redis = withScripts(redis);
+  }
+
+  /** Creates or replaces an organisation. Throws ConflictError when its tenant id or name belongs to another one. */
+  async upsert(org: Organisation): Promise<{ created: boolean }> {
+    if (!ID.test(org.id)) throw new DomainError('invalid_organisation', `organisation id "${org.id}" must be letters, digits, '.', '_' or '-' (at most 100)`);
+    const name = foldName(org.name ?? '');
+    if (!name) throw new DomainError('invalid_organisation', 'an organisation needs a name');
+    const reply = (await this.redis.deskUpsertOrganisation(this.prefix, org.id, JSON.stringify(org), org.tenantId ?? '', name)) as [string, string | number];
+    if (reply[0] === 'tenant_taken') throw new ConflictError('tenant_taken', `tenant ${org.tenantId} already belongs to organisation ${reply[1]}`);
+    if (reply[0] === 'name_taken') throw new ConflictError('name_taken', `the name "${org.name}" already belongs to organisation ${reply[1]}`);
+    return { created: reply[1] === 1 };
+  }
+
+  async get(id: string): Promise<Organisation | null> {
+    const json = await this.redis.hget(keys.organisation(this.prefix, id), 'json');
+    return json === null ? null : (JSON.parse(json) as Organisation);
+  }
+
+  /** Every organisation, by name. */
+  async list(): Promise<Organisation[]> {
+    const ids = await this.redis.smembers(keys.organisations(this.prefix));
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hget(keys.organisation(this.prefix, id), 'json');
+    const replies = (await pipeline.exec()) ?? [];
+    const orgs = replies.flatMap(([err, json]) => {
+      if (err) throw err;
+      return typeof json === 'string' ? [JSON.parse(json) as Organisation] : [];
+    });
+    return orgs.sort((a, b) => a.name.localeCompare(b.name, 'pl'));
+  }
+
+  /** Deletes an organisation (its tickets stay); false when there was none. */
+  async delete(id: string): Promise<boolean> {
+    return (await this.redis.deskDeleteOrganisation(this.prefix, id)) === 1;
+  }
+
+  async findByTenant(tenantId: string): Promise<Organisation | null> {
+    const id = await this.redis.get(keys.organisationByTenant(this.prefix, tenantId));
+    return id === null ? null : this.get(id);
+  }
+
+  /** An organisation by its id, its tenant id, or its name (case and diacritics do not matter). */
+  async findOrganisation(query: string): Promise<Organisation | null> {
+    const q = query.trim();
+    if (!q) return null;
+    if (ID.test(q)) {
+      const byId = await this.get(q);
+      if (byId) return byId;
+    }
+    const byTenant = await this.findByTenant(q);
+    if (byTenant) return byTenant;
+    const id = await this.redis.get(keys.organisationByName(this.prefix, foldName(q)));
+    return id === null ? null : this.get(id);
+  }
+
+  /** The administrator of an organisation registered with an e-mail address (case-insensitive). */
+  async findAdministratorByEmail(orgId: string, email: string): Promise<Administrator | null> {
+    const org = await this.get(orgId);
+    const wanted = email.trim().toLowerCase();
+    return org?.administrators.find((a) => a.email?.toLowerCase() === wanted) ?? null;
+  }
+}

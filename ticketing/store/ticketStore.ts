@@ -1,0 +1,164 @@
+import type Redis from 'ioredis';
+import type { Category, Ticket, TicketStatus } from '../domain/types';
+import { OPEN_STATUSES } from '../queues/queueScore';
+import { indexEntriesOf } from './indexEntries';
+import { DEFAULT_PREFIX, keys } from './keys';
+import { ScriptedRedis, withScripts } from './scripts';
+
+/** A ticket as stored, with the revision a later write must name. */
+export interface StoredTicket {
+  ticket: Ticket;
+  rev: number;
+}
+
+export type InsertResult = { status: 'ok' } | { status: 'duplicate'; ticketId: string; fingerprint: string } | { status: 'exists' };
+export type UpdateResult = { status: 'ok'; rev: number } | { status: 'conflict' };
+export type ClaimResult = { status: 'ok'; rev: number } | { status: 'conflict' | 'taken' | 'not_head' | 'limit' };
+
+/** The list indexes a filter can start from (see keys.ts). */
+export type ListIndex =
+  | { kind: 'all' }
+  | { kind: 'org'; orgId: string }
+  | { kind: 'status'; status: TicketStatus }
+  | { kind: 'grade'; grade: string }
+  | { kind: 'category'; category: Category }
+  | { kind: 'breached' };
+
+/**
+ * Tickets in Redis. Reads are plain commands; every write is the saveTicket script, which moves
+ * the record, indexes, queue entry, agent set and SLA due entries together or not at all.
+ */
+export class TicketStore {
+  readonly redis: ScriptedRedis;
+
+  constructor(
+    redis: Redis,
+    readonly prefix: string = DEFAULT_PREFIX,
+  ) {
+    this.redis = withScripts(redis);
+  }
+
+  /** The next ticket number of a year. Numbers are never reused; a crash before the insert leaves a gap. */
+  async nextNumber(year: number): Promise<number> {
+    return this.redis.incr(keys.ticketSequence(this.prefix, year));
+  }
+
+  async get(id: string): Promise<StoredTicket | null> {
+    const [rev, json] = await this.redis.hmget(keys.ticket(this.prefix, id), 'rev', 'json');
+    return rev === null || json === null ? null : { ticket: JSON.parse(json) as Ticket, rev: Number(rev) };
+  }
+
+  /** The tickets of some ids in order, leaving out ids that do not exist. */
+  async getMany(ids: string[]): Promise<Ticket[]> {
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hget(keys.ticket(this.prefix, id), 'json');
+    const replies = (await pipeline.exec()) ?? [];
+    const tickets: Ticket[] = [];
+    for (const [err, json] of replies) {
+      if (err) throw err;
+      if (typeof json === 'string') tickets.push(JSON.parse(json) as Ticket);
+    }
+    return tickets;
+  }
+
+  /** The ticket an Idempotency-Key already created, with the fingerprint of its request. */
+  async findIdempotent(key: string): Promise<{ ticketId: string; fingerprint: string } | null> {
+    const value = await this.redis.get(keys.idempotency(this.prefix, key));
+    return value === null ? null : parseIdempotency(value);
+  }
+
+  /** Stores a new ticket; with an Idempotency-Key, only if the key has not created one already. */
+  async insert(ticket: Ticket, idempotency?: { key: string; fingerprint: string }): Promise<InsertResult> {
+    const reply = (await this.redis.deskSaveTicket(
+      this.prefix, ticket.id, 0, JSON.stringify(ticket), '', JSON.stringify(indexEntriesOf(ticket)),
+      idempotency?.key ?? '', idempotency ? `${ticket.id} ${idempotency.fingerprint}` : '', '',
+    )) as [string, string?];
+    if (reply[0] === 'duplicate') return { status: 'duplicate', ...parseIdempotency(reply[1] ?? '') };
+    if (reply[0] === 'exists') return { status: 'exists' };
+    return { status: 'ok' };
+  }
+
+  /** Replaces a ticket read at `before.rev`; 'conflict' when someone wrote it since. */
+  async update(before: StoredTicket, after: Ticket): Promise<UpdateResult> {
+    const reply = (await this.redis.deskSaveTicket(...this.saveArgs(before, after), '')) as [string, number?];
+    return reply[0] === 'ok' ? { status: 'ok', rev: Number(reply[1]) } : { status: 'conflict' };
+  }
+
+  /**
+   * Writes `after` (the ticket assigned to the agent) only if `before` is still the head of the
+   * agent's queues and the agent is under `maxOpen` open tickets.
+   */
+  async claim(before: StoredTicket, after: Ticket, agentId: string, categories: Category[], maxOpen?: number): Promise<ClaimResult> {
+    const check = JSON.stringify({ agent: agentId, categories, maxOpen });
+    const reply = (await this.redis.deskSaveTicket(...this.saveArgs(before, after), check)) as [string, number?];
+    if (reply[0] === 'ok') return { status: 'ok', rev: Number(reply[1]) };
+    return { status: reply[0] as 'conflict' | 'taken' | 'not_head' | 'limit' };
+  }
+
+  /** Up to `count` of the most urgent unassigned tickets across the categories, most urgent first. */
+  async peekQueues(categories: Category[], count: number): Promise<StoredTicket[]> {
+    const flat = (await this.redis.deskPeekQueues(this.prefix, count, ...categories)) as string[];
+    const candidates: StoredTicket[] = [];
+    for (let i = 0; i < flat.length; i += 3) candidates.push({ rev: Number(flat[i + 1]), ticket: JSON.parse(flat[i + 2]) as Ticket });
+    return candidates;
+  }
+
+  async queueIds(category: Category, offset: number, count: number): Promise<string[]> {
+    return this.redis.zrange(keys.queue(this.prefix, category), offset, offset + count - 1);
+  }
+
+  async openCount(agentId: string): Promise<number> {
+    return this.redis.scard(keys.agentOpen(this.prefix, agentId));
+  }
+
+  /** Ticket ids of a list index, newest first. */
+  async listIds(index: ListIndex, offset: number, count: number): Promise<string[]> {
+    return this.redis.zrevrange(this.listKey(index), offset, offset + count - 1);
+  }
+
+  async countIds(index: ListIndex): Promise<number> {
+    return this.redis.zcard(this.listKey(index));
+  }
+
+  /**
+   * The ids of every open ticket, in batches. ZSCAN returns each ticket that stays open during
+   * the whole walk at least once (maybe twice), whatever else changes meanwhile.
+   */
+  async *openTicketIds(batchSize: number): AsyncIterable<string[]> {
+    for (const status of OPEN_STATUSES) {
+      let cursor = '0';
+      do {
+        const [next, flat] = await this.redis.zscan(keys.byStatus(this.prefix, status), cursor, 'COUNT', batchSize);
+        cursor = next;
+        const ids = flat.filter((_, i) => i % 2 === 0);
+        if (ids.length > 0) yield ids;
+      } while (cursor !== '0');
+    }
+  }
+
+  private listKey(index: ListIndex): string {
+    const p = this.prefix;
+    switch (index.kind) {
+      case 'all': return keys.allTickets(p);
+      case 'org': return keys.byOrganisation(p, index.orgId);
+      case 'status': return keys.byStatus(p, index.status);
+      case 'grade': return keys.byGrade(p, index.grade);
+      case 'category': return keys.byCategory(p, index.category);
+      case 'breached': return keys.breached(p);
+    }
+  }
+
+  private saveArgs(before: StoredTicket, after: Ticket): (string | number)[] {
+    if (after.id !== before.ticket.id) throw new Error(`cannot save ticket ${after.id} over ${before.ticket.id}`);
+    return [
+      this.prefix, after.id, before.rev, JSON.stringify(after),
+      JSON.stringify(indexEntriesOf(before.ticket)), JSON.stringify(indexEntriesOf(after)), '', '',
+    ];
+  }
+}
+
+function parseIdempotency(value: string): { ticketId: string; fingerprint: string } {
+  const space = value.indexOf(' ');
+  return { ticketId: value.slice(0, space), fingerprint: value.slice(space + 1) };
+}
