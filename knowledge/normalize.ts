@@ -1,0 +1,41 @@
+import removeDiacritics from 'natural/lib/natural/normalizers/remove_diacritics';
+import AggressiveTokenizerPl from 'natural/lib/natural/tokenizers/aggressive_tokenizer_pl';
+import { words as polishStopWords } from 'natural/lib/natural/util/stopwords_pl';
+
+const tokenizer = new AggressiveTokenizerPl();
+
+/**
+ * Question words that natural lists as stop words but that change what is asked
+ * ("ile" = how many, "kiedy" = when, "nie" = not).
+ */
+const MEANINGFUL = new Set(['ile', 'kiedy', 'gdzie', 'nie', 'dlaczego']);
+
+/** Folded stop words, so that "ktory" typed without diacritics is dropped as well. */
+const STOP_WORDS = new Set(
+  polishStopWords.map((w: string) => fold(w)).filter((w: string) => !MEANINGFUL.has(w)),
+);
+
+/**
+ * Lowercases and removes diacritics. natural's removeDiacritics leaves ł alone (it is a
+ * letter of its own, not a letter with a combining mark), so ł/Ł are folded here.
+ */
+export function fold(text: string): string {
+  return removeDiacritics(text.toLowerCase().replace(/ł/g, 'l'));
+}
+
+/** Words of a text: folded, split on anything that is not a letter or digit. */
+export function words(text: string): string[] {
+  // Fold first: the Polish tokenizer keeps only [a-ząćęłńóśźż0-9] and would split other accented
+  // words. "Skype'a" becomes "skype a": the inflection ending is then dropped as a stop word.
+  return tokenizer.tokenize(fold(text));
+}
+
+/** Words that carry meaning: folded, without Polish stop words. */
+export function contentWords(text: string): string[] {
+  return words(text).filter((w) => !STOP_WORDS.has(w));
+}
+
+/** The text the search engine indexes and queries with: content words joined by spaces. */
+export function normalize(text: string): string {
+  return contentWords(text).join(' ');
+}

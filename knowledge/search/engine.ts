@@ -1,0 +1,143 @@
+import { contentWords } from '../normalize';
+import type { AnswerResult, KbEntry, Locale, Suggestion } from '../types';
+import { Calibration, confidenceOf } from './confidence';
+import { coverage } from './coverage';
+import { ENGLISH_STOP_WORDS, expandWithSynonyms } from './glossary';
+import { TrigramIndex } from './trigramIndex';
+import defaultCalibration from './calibration.json';
+
+/** How much the answer text counts next to the best-matching question phrasing. */
+const ANSWER_WEIGHT = 0.2;
+/** Candidates looked at closely (coverage, confidence) after the trigram pass. */
+const SHORTLIST = 5;
+
+export interface AbstainRule {
+  /** Answer only at or above this confidence… */
+  answerAt: number;
+  /** …and only this far ahead of the runner-up. */
+  margin: number;
+  /** Between `suggestAt` and an answer: offer suggestions. Below: not covered. */
+  suggestAt: number;
+  /** A suggestion must reach this confidence itself to be offered. */
+  suggestionFloor: number;
+}
+
+export const DEFAULT_RULE: AbstainRule = { answerAt: 0.5, margin: 0.15, suggestAt: 0.15, suggestionFloor: 0.08 };
+
+export interface Candidate {
+  entry: KbEntry;
+  score: number;
+  margin: number;
+  coverage: number;
+  confidence: number;
+}
+
+const MESSAGES = {
+  pl: {
+    suggest: 'Nie jestem pewien, o co pytasz. Czy chodziło Ci o jedno z tych pytań?',
+    notCovered:
+      'Nie znalazłem odpowiedzi na to pytanie w bazie wiedzy. Spróbuj zapytać inaczej albo załóż zgłoszenie do konsultanta.',
+  },
+  en: {
+    suggest: 'I am not sure what you mean. Did you mean one of these questions?',
+    notCovered:
+      'I could not find an answer to that in the knowledge base. Try asking differently or open a ticket with an agent.',
+  },
+};
+
+/** Query words: content words without English function words (short English questions). */
+function queryWords(question: string): string[] {
+  return contentWords(question).filter((w) => !ENGLISH_STOP_WORDS.has(w));
+}
+
+export class SearchEngine {
+  private readonly index: TrigramIndex;
+  /** For each index unit: its entry, and whether it is the entry's answer text. */
+  private readonly unitEntry: Int32Array;
+  private readonly unitIsAnswer: Uint8Array;
+  private readonly vocabularies: Set<string>[];
+
+  constructor(
+    readonly entries: readonly KbEntry[],
+    private readonly calibration: Calibration = defaultCalibration,
+    readonly rule: AbstainRule = DEFAULT_RULE,
+  ) {
+    const unitWords: string[][] = [];
+    const unitEntry: number[] = [];
+    const unitIsAnswer: number[] = [];
+    entries.forEach((e, i) => {
+      for (const q of [e.title, ...e.alternates]) {
+        unitWords.push(queryWords(q));
+        unitEntry.push(i);
+        unitIsAnswer.push(0);
+      }
+      unitWords.push(queryWords(`${e.answer} ${e.answerEn ?? ''}`));
+      unitEntry.push(i);
+      unitIsAnswer.push(1);
+    });
+    this.index = new TrigramIndex(unitWords);
+    this.unitEntry = Int32Array.from(unitEntry);
+    this.unitIsAnswer = Uint8Array.from(unitIsAnswer);
+    this.vocabularies = entries.map((e) =>
+      new Set(queryWords([e.title, ...e.alternates, e.answer, e.answerEn ?? ''].join(' '))),
+    );
+  }
+
+  /** The best entries for a question, most confident first (at most `SHORTLIST`). */
+  rank(question: string): Candidate[] {
+    const words = queryWords(question);
+    if (words.length === 0) return [];
+    const best = new Map<number, { q: number; a: number }>();
+    for (const { unit, score } of this.index.search(expandWithSynonyms(words))) {
+      const e = this.unitEntry[unit];
+      const s = best.get(e) ?? { q: 0, a: 0 };
+      if (this.unitIsAnswer[unit]) s.a = Math.max(s.a, score);
+      else s.q = Math.max(s.q, score);
+      best.set(e, s);
+    }
+    const scored: { e: number; score: number }[] = [];
+    for (const [e, s] of best) scored.push({ e, score: (1 - ANSWER_WEIGHT) * s.q + ANSWER_WEIGHT * s.a });
+    const top = topK(scored, SHORTLIST + 1);
+    const shortlist = top.slice(0, SHORTLIST);
+    return shortlist
+      .map(({ e, score }, i) => {
+        const other = i === 0 ? (top[1]?.score ?? 0) : top[0].score;
+        const features = { score, margin: score - other, coverage: coverage(words, this.vocabularies[e]) };
+        return { entry: this.entries[e], ...features, confidence: round(confidenceOf(features, this.calibration)) };
+      })
+      .sort((a, b) => b.confidence - a.confidence);
+  }
+
+  answer(question: string, locale: Locale = 'pl'): AnswerResult {
+    const ranked = this.rank(question);
+    const [top, second] = ranked;
+    const text = MESSAGES[locale];
+    if (top && top.confidence >= this.rule.answerAt && top.confidence - (second?.confidence ?? 0) >= this.rule.margin) {
+      return {
+        answered: true,
+        answer: locale === 'en' && top.entry.answerEn ? top.entry.answerEn : top.entry.answer,
+        confidence: top.confidence,
+        source: { articleId: top.entry.id, title: top.entry.title },
+        suggestions: [],
+      };
+    }
+    if (top && top.confidence >= this.rule.suggestAt) {
+      const suggestions: Suggestion[] = ranked
+        .filter((c) => c.confidence >= this.rule.suggestionFloor)
+        .slice(0, 3)
+        .map((c) => ({ question: c.entry.title, articleId: c.entry.id, confidence: c.confidence }));
+      return { answered: false, answer: text.suggest, confidence: top.confidence, source: null, suggestions };
+    }
+    return { answered: false, answer: text.notCovered, confidence: top?.confidence ?? 0, source: null, suggestions: [] };
+  }
+}
+
+function topK<T extends { score: number }>(items: T[], k: number): T[] {
+  // The candidate list can hold thousands of entries on a large base; a full sort is still
+  // well under the latency budget, and simpler than a heap.
+  return items.sort((a, b) => b.score - a.score).slice(0, k);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,74 @@
+import { fold } from '../normalize';
+
+/**
+ * Words people use for the same thing. A query word that matches one member of a group adds
+ * the group's other members to the query (with a lower weight), so "rezygnacja" finds an entry
+ * that says "anulować", and short English questions find the Polish entries.
+ * Members are matched by prefix (see `matches`), so one form covers most inflections.
+ */
+const GROUPS: string[][] = [
+  ['anulowanie', 'anulować', 'anuluj', 'rezygnacja', 'zrezygnować', 'wypowiedzenie', 'wypowiedzieć', 'cancel', 'cancellation'],
+  ['pomoc techniczna', 'wsparcie', 'support', 'helpdesk', 'serwis'],
+  ['zgłoszenie', 'zgłosić', 'ticket', 'wniosek o pomoc', 'żądanie obsługi', 'request'],
+  ['abonament', 'subskrypcja', 'subscription', 'plan'],
+  ['kanał', 'channel', 'linia'],
+  ['minuty', 'minutes', 'minuta'],
+  ['telefon', 'numer', 'infolinia', 'phone', 'number', 'zadzwonić', 'call'],
+  ['ważność', 'priorytet', 'severity', 'priority', 'krytyczny', 'pilność'],
+  ['godziny', 'hours', 'kiedy czynne', 'dostępność'],
+  ['czas odpowiedzi', 'reakcja', 'response', 'odpowiadacie'],
+  ['administrator', 'admin', 'administratora'],
+  ['rozliczenia', 'faktura', 'rachunek', 'billing', 'invoice', 'płatność', 'opłata'],
+  ['kupić', 'zakup', 'buy', 'purchase', 'wykupić'],
+  ['zmienić', 'zmiana', 'change', 'modyfikacja', 'zwiększyć', 'zmniejszyć'],
+  ['połączyć', 'podłączyć', 'podpiąć', 'link', 'powiązać'],
+  ['rozłączyć', 'odłączyć', 'unlink', 'dezaktywować', 'odpiąć'],
+  ['aktywować', 'activate', 'włączyć', 'uruchomić'],
+  ['wygasają', 'przepadają', 'expire', 'kumulują', 'przechodzą'],
+  ['alarmowy', 'emergency', 'pogotowie', 'policja', '112', '911'],
+  ['kraj', 'country', 'countries', 'państwo', 'za granicą', 'abroad'],
+  ['weryfikacja', 'verification', 'pin', 'kod weryfikacyjny', 'code'],
+  ['przedsprzedaż', 'presales', 'pre-sales', 'przed zakupem'],
+  ['mała firma', 'small business', 'business assist'],
+  ['poczta', 'mail', 'e-mail', 'skrzynka'],
+  ['darmowe', 'free', 'bezpłatne'],
+];
+
+/** English function words, dropped from short English questions (Polish ones go in normalize). */
+export const ENGLISH_STOP_WORDS = new Set(
+  'a an the is are am do does did i my me we our you your how what when where which who can could to of for in on at with and or it this that there be have has get from'.split(' '),
+);
+
+interface Group {
+  members: string[][];
+}
+
+const groups: Group[] = GROUPS.map((g) => ({ members: g.map((m) => fold(m).split(/[\s-]+/)) }));
+
+/** Two words match when one is an inflection of the other: a shared prefix of most of the shorter. */
+export function matches(a: string, b: string): boolean {
+  if (a === b) return true;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 4) return false;
+  const need = Math.max(4, shorter - 2);
+  for (let i = 0; i < need; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The query's words plus the synonyms they call in, weighted lower than what was typed. */
+export function expandWithSynonyms(words: string[], synonymWeight = 0.5): { word: string; weight: number }[] {
+  const out = words.map((word) => ({ word, weight: 1 }));
+  for (const group of groups) {
+    const hit = group.members.find((member) =>
+      member.length === 1
+        ? words.some((w) => matches(w, member[0]))
+        : member.every((part) => words.some((w) => matches(w, part))),
+    );
+    if (!hit) continue;
+    for (const member of group.members) {
+      if (member === hit) continue;
+      for (const part of member) out.push({ word: part, weight: synonymWeight / member.length });
+    }
+  }
+  return out;
+}
