@@ -25,6 +25,10 @@ export interface SlaTimersOptions {
   maxSleepMs?: number;
   /** How long a claimed entry may stay un-queued before another instance takes it back. Default 10 s. */
   leaseMs?: number;
+  /** How often to look for entries whose claimer died before queueing them. Default 2 s. */
+  releaseEveryMs?: number;
+  /** First retry delay of a failed event (doubling, 5 attempts). Default 500 ms. */
+  retryBackoffMs?: number;
   /** Delay before an event whose handler kept failing is tried again. Default 60 s. */
   retryLaterMs?: number;
 }
@@ -59,7 +63,7 @@ export class SlaTimers {
     this.redis = new Redis(options.redisUrl, redisOptions());
     this.redis.on('error', (err) => this.logger.warn({ err: err.message }, 'SLA timers: redis connection error'));
     this.dueSet = new DueSet(this.redis, prefix);
-    this.slaQueue = createSlaQueue({ redisUrl: options.redisUrl, prefix });
+    this.slaQueue = createSlaQueue({ redisUrl: options.redisUrl, prefix, backoffMs: options.retryBackoffMs });
     this.slaQueue.queue.on('error', (err) => this.logger.error({ err }, 'SLA queue error'));
     this.slaQueue.queue.on('failed', (job, err) => void this.onFailed(job, err));
     this.sweeper = new Sweeper({
@@ -69,6 +73,7 @@ export class SlaTimers {
       logger: this.logger,
       maxSleepMs: options.maxSleepMs,
       leaseMs: options.leaseMs,
+      releaseEveryMs: options.releaseEveryMs,
     });
   }
 
