@@ -24,17 +24,18 @@ export function maskPhone(phone: string): string {
   return countryCode ? `+${countryCode} ${masked}` : masked;
 }
 
-/** National numbers are at most 9-10 digits in most plans; what comes before is the country code. */
-const NATIONAL_DIGITS = 9;
+/**
+ * Country codes by the ITU plan: +1 and +7 are one digit, these are two, every other is three.
+ * (So '+48601234123' splits as +48 and '+12025550143' as +1 without any separator to help.)
+ */
+const TWO_DIGIT_CODES = new Set(('20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 '
+  + '60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98').split(' '));
 
 function splitPhone(phone: string): { countryCode: string; national: string } {
   const trimmed = phone.trim();
-  const international = trimmed.startsWith('+') || trimmed.startsWith('00');
-  const body = trimmed.startsWith('00') ? trimmed.slice(2) : trimmed.replace(/^\+/, '');
-  const digits = body.replace(/\D/g, '');
-  if (!international) return { countryCode: '', national: digits };
-  // A written separator after the first group names the country code ('+48 601...', '+1-202...').
-  const firstGroup = /^\s*\(?(\d{1,3})\)?[\s.-]/.exec(body);
-  const ccLength = firstGroup ? firstGroup[1].length : Math.min(3, Math.max(1, digits.length - NATIONAL_DIGITS));
-  return { countryCode: digits.slice(0, ccLength), national: digits.slice(ccLength) };
+  const digits = trimmed.replace(/\D/g, '');
+  if (trimmed.startsWith('00')) return splitPhone(`+${trimmed.slice(2)}`);
+  if (!trimmed.startsWith('+')) return { countryCode: '', national: digits };
+  const length = digits[0] === '1' || digits[0] === '7' ? 1 : TWO_DIGIT_CODES.has(digits.slice(0, 2)) ? 2 : 3;
+  return { countryCode: digits.slice(0, length), national: digits.slice(length) };
 }
