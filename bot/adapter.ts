@@ -1,0 +1,62 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationBotFrameworkAuthenticationOptions,
+  TurnContext,
+} from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../common/logger';
+import { route } from '../common/http';
+import { localeFromTag, t } from './i18n';
+
+export interface BotCredentials {
+  MicrosoftAppId?: string;
+  MicrosoftAppPassword?: string;
+  MicrosoftAppType?: string;
+  MicrosoftAppTenantId?: string;
+}
+
+/**
+ * The Bot Framework adapter. With a MicrosoftAppId every request must carry a valid Bot
+ * Framework token; without one authentication is off, which is only for local development, and
+ * the log says so at start-up.
+ */
+export function createAdapter(env: BotCredentials, logger: Logger): CloudAdapter {
+  const appId = env.MicrosoftAppId?.trim() ?? '';
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: env.MicrosoftAppPassword ?? '',
+    MicrosoftAppType: env.MicrosoftAppType || (appId ? 'MultiTenant' : ''),
+    MicrosoftAppTenantId: env.MicrosoftAppTenantId ?? '',
+  };
+  if (!appId) {
+    logger.warn('MicrosoftAppId is not set: Bot Framework authentication is OFF (local development only; never expose /api/messages like this)');
+  } else {
+    logger.info({ appId, appType: options.MicrosoftAppType }, 'Bot Framework authentication is on');
+  }
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'bot turn failed');
+    // The turn's own reply may be what failed; the customer still hears something.
+    await context.sendActivity(errorText(context)).catch(() => undefined);
+  };
+  return adapter;
+}
+
+function errorText(context: TurnContext): string {
+  return t(localeFromTag(context.activity.locale) ?? 'pl', 'error.generic');
+}
+
+export interface BotRunner {
+  run(context: TurnContext): Promise<void>;
+}
+
+/** POST /api/messages: where Teams, the Emulator and every Bot Framework channel deliver activities. */
+export function registerBotRoutes(server: Server, deps: { adapter: CloudAdapter; bot: BotRunner; logger: Logger }): void {
+  server.post(
+    '/api/messages',
+    route(deps.logger, async (req: Request, res: Response) => {
+      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    }),
+  );
+}

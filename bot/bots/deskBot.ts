@@ -1,0 +1,198 @@
+import { ConversationState, StatePropertyAccessor, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
+import { DialogContext, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { Logger } from '../../common/logger';
+import type { KnowledgeAnswers, Tickets } from '../ports';
+import { detectLocale, localeFromTag, t, type Locale } from '../i18n';
+import { localeOf, setTurnLocale } from '../turnLocale';
+import { isCommand, ticketIdIn } from '../commands';
+import { sendWithButtons } from '../buttons';
+import type { ConversationLock } from '../conversationLock';
+import type { FaqFeedback } from '../faqFeedback';
+import type { AwaitingReplies } from '../proactive/awaitingReplies';
+import { AdminTaskDialog, type AdminTask } from '../dialogs/adminTaskDialog';
+import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
+
+/** What the bot remembers about a conversation between turns (besides the dialog stack). */
+interface DeskConversation {
+  locale?: Locale;
+  /** The article of the last answer, while its "Did this help?" is open. */
+  lastAnswer?: { articleId: string; title: string };
+}
+
+export interface DeskBotDeps {
+  kb: KnowledgeAnswers;
+  tickets: Tickets;
+  conversationState: ConversationState;
+  userState: UserState;
+  adminTasks: AdminTaskDialog;
+  feedback: FaqFeedback;
+  awaiting: AwaitingReplies;
+  lock: ConversationLock;
+  logger: Logger;
+}
+
+/**
+ * The support desk bot: answers questions from the knowledge base, verifies administrators and
+ * opens tickets with them, tells them where their tickets stand, and passes their answers to
+ * agents' replies on to the ticket. One conversation's turns run one at a time on any instance.
+ */
+export class DeskBot extends TeamsActivityHandler {
+  private readonly dialogs: DialogSet;
+  private readonly desk: StatePropertyAccessor<DeskConversation>;
+
+  constructor(private readonly deps: DeskBotDeps) {
+    super();
+    const dialogState: StatePropertyAccessor<DialogState> = deps.conversationState.createProperty('dialogState');
+    this.desk = deps.conversationState.createProperty('desk');
+    this.dialogs = new DialogSet(dialogState).add(deps.adminTasks);
+
+    this.onMessage(async (context, next) => {
+      await this.onCustomerMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.onMembersJoined(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      // Web Chat's page says hello with this event when the chat opens.
+      if (context.activity.name === 'webchat/join') await this.welcome(context);
+      await next();
+    });
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId) return super.run(context);
+    await this.deps.lock.run(conversationId, async () => {
+      await super.run(context);
+      await this.deps.conversationState.saveChanges(context);
+      await this.deps.userState.saveChanges(context);
+    });
+  }
+
+  private async onCustomerMessage(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const desk = await this.desk.get(context, {});
+    const text = context.activity.text?.trim() ?? '';
+    const inDialog = dc.activeDialog !== undefined;
+    // Inside a dialog the language stays put (a company name or a code says nothing about it).
+    const locale = inDialog
+      ? desk.locale ?? localeFromTag(context.activity.locale) ?? 'pl'
+      : detectLocale(text) ?? localeFromTag(context.activity.locale) ?? desk.locale ?? 'pl';
+    desk.locale = locale;
+    setTurnLocale(context, locale);
+
+    if (isCommand(text, 'commands.cancel')) {
+      await dc.cancelAllDialogs();
+      desk.lastAnswer = undefined;
+      await context.sendActivity(t(locale, inDialog ? 'cancel.done' : 'cancel.nothing'));
+      return;
+    }
+    if (isCommand(text, 'commands.help')) {
+      await this.sendHelp(context);
+      if (inDialog) await dc.repromptDialog();
+      return;
+    }
+    if (inDialog) {
+      const result = await dc.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return;
+    }
+    if (!text) {
+      // A card's button pressed after its dialog ended (or was cancelled).
+      if (context.activity.value) await context.sendActivity(t(locale, 'card.expired'));
+      return;
+    }
+    if (await this.feedbackGiven(context, desk, text)) return;
+    if (await this.answerToTicket(context, text)) return;
+
+    const ticketId = ticketIdIn(text);
+    if (ticketId && (isStatusRequest(text) || text.toUpperCase() === ticketId)) return this.startTask(context, dc, { task: 'status', ticketId });
+    if (isCommand(text, 'commands.myTickets')) return this.startTask(context, dc, { task: 'list' });
+    if (isCommand(text, 'commands.human') || isCommand(text, 'commands.openTicket')) return this.startTask(context, dc, { task: 'open' });
+    if (isCommand(text, 'commands.notAdmin')) return sendNonAdminGuidance(context);
+    if (isCommand(text, 'commands.greeting')) return this.welcome(context);
+    await this.answerQuestion(context, desk, text);
+  }
+
+  private async startTask(context: TurnContext, dc: DialogContext, task: AdminTask): Promise<void> {
+    (await this.desk.get(context, {})).lastAnswer = undefined;
+    await dc.beginDialog(AdminTaskDialog.id, task);
+  }
+
+  /** A question for the knowledge base: an answer with its source, suggestions, or a way on. */
+  private async answerQuestion(context: TurnContext, desk: DeskConversation, question: string): Promise<void> {
+    const locale = localeOf(context);
+    const found = this.deps.kb.answer(question, detectLocale(question) ?? locale);
+    desk.lastAnswer = undefined;
+    if (found.answered && found.source) {
+      desk.lastAnswer = found.source;
+      await context.sendActivity(`${found.answer}\n\n${t(locale, 'faq.source', { title: found.source.title })}`);
+      await sendWithButtons(context, t(locale, 'faq.helped'), [t(locale, 'choice.yes'), t(locale, 'choice.no')]);
+      return;
+    }
+    if (found.suggestions.length > 0) {
+      await sendWithButtons(context, t(locale, 'faq.suggestions'), found.suggestions.slice(0, 3).map((s) => s.question));
+      return;
+    }
+    await sendWithButtons(context, t(locale, 'faq.noAnswer'), [t(locale, 'button.openTicket')]);
+  }
+
+  /** "Tak"/"Nie" right after an answer: counted for that article. */
+  private async feedbackGiven(context: TurnContext, desk: DeskConversation, text: string): Promise<boolean> {
+    if (!desk.lastAnswer) return false;
+    const helpful = isCommand(text, 'commands.yes') ? true : isCommand(text, 'commands.no') ? false : null;
+    if (helpful === null) return false;
+    const locale = localeOf(context);
+    await this.deps.feedback.record(desk.lastAnswer.articleId, helpful);
+    desk.lastAnswer = undefined;
+    if (helpful) await context.sendActivity(t(locale, 'faq.thanks'));
+    else await sendWithButtons(context, t(locale, 'faq.sorry'), [t(locale, 'button.openTicket')]);
+    return true;
+  }
+
+  /** The customer's answer after an agent asked them something goes to that ticket. */
+  private async answerToTicket(context: TurnContext, text: string): Promise<boolean> {
+    const conversationId = context.activity.conversation.id;
+    const ticketId = await this.deps.awaiting.get(conversationId);
+    if (!ticketId) return false;
+    const ticket = await this.deps.tickets.get(ticketId);
+    if (!ticket || ticket.status !== 'waiting_on_customer') {
+      await this.deps.awaiting.clear(conversationId);
+      return false;
+    }
+    await this.deps.tickets.customerMessage(ticketId, context.activity.from?.name || context.activity.from?.id || 'customer', text);
+    await this.deps.awaiting.clear(conversationId);
+    await context.sendActivity(t(localeOf(context), 'reply.added', { id: ticketId }));
+    return true;
+  }
+
+  private async onMembersJoined(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const botAdded = activity.membersAdded?.some((m) => m.id === activity.recipient.id);
+    if (botAdded && activity.conversation.conversationType === 'channel') {
+      // An operator who wants breach escalations here saves this reference (see README).
+      this.deps.logger.info(
+        { agentsConversationReference: TurnContext.getConversationReference(activity) },
+        'bot added to a Teams channel: save agentsConversationReference to AGENTS_CONVERSATION_REFERENCE_FILE to post SLA escalations here',
+      );
+    }
+    const someoneJoined = activity.membersAdded?.some((m) => m.id !== activity.recipient.id);
+    if (botAdded || someoneJoined) await this.welcome(context);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const desk = await this.desk.get(context, {});
+    const locale = localeFromTag(context.activity.locale) ?? desk.locale ?? 'pl';
+    setTurnLocale(context, locale);
+    await sendWithButtons(context, t(locale, 'welcome'), [t(locale, 'button.help'), t(locale, 'button.openTicket')]);
+  }
+
+  private async sendHelp(context: TurnContext): Promise<void> {
+    await context.sendActivity(t(localeOf(context), 'help'));
+  }
+}
+
+function isStatusRequest(text: string): boolean {
+  return /^\s*(status|stan)\b/i.test(text);
+}

@@ -1,0 +1,24 @@
+import { t, type Locale, type MessageKey } from './i18n';
+
+/** A customer's words, folded so that "Anuluj!", "anuluj" and "ANULUJ" are the same command. */
+export function fold(text: string): string {
+  return text.trim().toLowerCase().replace(/[.!?,;:]+$/g, '').replace(/\s+/g, ' ');
+}
+
+/**
+ * Whether `text` is one of the phrasings of a command. Commands are understood in both
+ * languages whatever the chat's locale, since people mix them.
+ */
+export function isCommand(text: string | undefined, key: MessageKey): boolean {
+  if (!text) return false;
+  const said = fold(text);
+  return (['pl', 'en'] as Locale[]).some((locale) => t(locale, key).split('|').map(fold).includes(said));
+}
+
+const TICKET_ID = /\bSR-\d{4}-\d{6}\b/i;
+
+/** "status SR-2026-000123" (or just the ticket id) -> the id, upper-cased. */
+export function ticketIdIn(text: string | undefined): string | null {
+  const match = text?.match(TICKET_ID);
+  return match ? match[0].toUpperCase() : null;
+}

@@ -1,0 +1,70 @@
+import { ConversationState, UserState } from 'botbuilder';
+import type Redis from 'ioredis';
+import type { Logger } from '../common/logger';
+import type { AdminVerifier, GradePolicy, KnowledgeAnswers, Organisations, Tickets, TrustedAdministratorFinder } from './ports';
+import { RedisStorage } from './redisStorage';
+import { ConversationLock } from './conversationLock';
+import { FaqFeedback } from './faqFeedback';
+import { GradeSuggester } from './grading/gradeSuggester';
+import { AwaitingReplies } from './proactive/awaitingReplies';
+import { AdminTaskDialog } from './dialogs/adminTaskDialog';
+import { DeskBot } from './bots/deskBot';
+
+export interface DeskBotParts {
+  kb: KnowledgeAnswers;
+  tickets: Tickets;
+  organisations: Organisations;
+  verifier: AdminVerifier;
+  /** ticketing/domain/policy.ts allowedGrades */
+  gradePolicy: GradePolicy;
+  /** ticketing/verification findTrustedAdministrator */
+  trustedAdministrator: TrustedAdministratorFinder;
+  redis: Redis;
+  /** The product's Redis key prefix. */
+  prefix: string;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+export interface DeskBotHandle {
+  bot: DeskBot;
+  conversationState: ConversationState;
+  userState: UserState;
+  storage: RedisStorage;
+  feedback: FaqFeedback;
+  awaiting: AwaitingReplies;
+}
+
+/**
+ * Builds the bot and its Redis-backed state. The bot does not know its adapter: the Bot
+ * Framework adapter and the local Direct Line endpoint can both run it.
+ */
+export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
+  const clock = parts.clock ?? (() => new Date());
+  const storage = new RedisStorage(parts.redis, { prefix: parts.prefix });
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const feedback = new FaqFeedback(parts.redis, parts.prefix);
+  const awaiting = new AwaitingReplies(parts.redis, parts.prefix);
+  const adminTasks = new AdminTaskDialog({
+    verifier: parts.verifier,
+    organisations: parts.organisations,
+    trustedAdministrator: parts.trustedAdministrator,
+    tickets: parts.tickets,
+    gradePolicy: parts.gradePolicy,
+    suggester: new GradeSuggester(),
+    clock,
+  });
+  const bot = new DeskBot({
+    kb: parts.kb,
+    tickets: parts.tickets,
+    conversationState,
+    userState,
+    adminTasks,
+    feedback,
+    awaiting,
+    lock: new ConversationLock(parts.redis, { prefix: parts.prefix }),
+    logger: parts.logger,
+  });
+  return { bot, conversationState, userState, storage, feedback, awaiting };
+}

@@ -1,0 +1,17 @@
+import { DateTime } from 'luxon';
+import { t, type Locale, type MessageKey } from './i18n';
+
+/**
+ * A deadline as a person says it, in the organisation's time zone: "dziś 15:30", "jutro 10:00",
+ * "do wtorku 10:00", "do 12 marca 10:00" (English: "today at 15:30", "by Tuesday 10:00"...).
+ */
+export function deadlineInWords(dueAt: string, timeZone: string, locale: Locale, now: Date): string {
+  const due = DateTime.fromISO(dueAt, { zone: timeZone }).setLocale(locale);
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  const time = due.toFormat('HH:mm');
+  const days = Math.round(due.startOf('day').diff(today, 'days').days);
+  if (days <= 0) return t(locale, 'deadline.today', { time });
+  if (days === 1) return t(locale, 'deadline.tomorrow', { time });
+  if (days < 7) return t(locale, 'deadline.weekday', { day: t(locale, `weekday.${due.weekday}` as MessageKey), time });
+  return t(locale, 'deadline.date', { date: due.toFormat('d MMMM'), time });
+}

@@ -1,0 +1,257 @@
+import { MessageFactory, TurnContext } from 'botbuilder';
+import {
+  ChoicePrompt,
+  ComponentDialog,
+  DialogTurnResult,
+  FoundChoice,
+  PromptValidatorContext,
+  TextPrompt,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { randomUUID } from 'crypto';
+import { CATEGORIES, type Administrator, type Category, type ContactMethod, type Grade, type Organisation } from '../../ticketing/domain/types';
+import type { GradePolicy, NewTicket, Organisations, Tickets, VerifiedAdmin } from '../ports';
+import type { GradeSuggester } from '../grading/gradeSuggester';
+import { t, type MessageKey } from '../i18n';
+import { localeOf } from '../turnLocale';
+import { isCommand } from '../commands';
+import { deadlineInWords } from '../deadlineWords';
+import { CANCEL_TICKET, CONFIRM_TICKET, supportsAdaptiveCards, ticketSummaryCard, ticketSummaryText } from '../cards/ticketSummaryCard';
+
+export interface OpenTicketDeps {
+  organisations: Organisations;
+  tickets: Tickets;
+  gradePolicy: GradePolicy;
+  suggester: GradeSuggester;
+  clock: () => Date;
+}
+
+interface Draft {
+  requestId: string;
+  orgId: string;
+  adminId: string;
+  category: Category;
+  description: string;
+  affected: string;
+  email?: string;
+  phone?: string;
+  preferred: ContactMethod;
+  editContact: boolean;
+  grades: Grade[];
+  grade: Grade;
+}
+
+const STEPS = 'openTicket.steps';
+const CHOICE = 'openTicket.choice';
+const DESCRIPTION = 'openTicket.description';
+const TEXT = 'openTicket.text';
+const EMAIL = 'openTicket.email';
+const PHONE = 'openTicket.phone';
+const CONFIRM = 'openTicket.confirm';
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE_PATTERN = /^\+?[\d\s()-]{7,20}$/;
+const MIN_DESCRIPTION = 10;
+
+/**
+ * Opens a support request for a verified administrator: category, description, who is affected,
+ * contact details confirmed from the profile, a suggested grade limited to what the contract and
+ * category allow, a summary to confirm, then exactly one ticket however often the last turn is
+ * retried (the idempotency key is fixed when the dialog starts).
+ * Started with a VerifiedAdmin; ends with the ticket id, or null when cancelled.
+ */
+export class OpenTicketDialog extends ComponentDialog {
+  static readonly id = 'openTicket';
+
+  constructor(private readonly deps: OpenTicketDeps) {
+    super(OpenTicketDialog.id);
+    this.addDialog(new ChoicePrompt(CHOICE));
+    this.addDialog(new TextPrompt(DESCRIPTION, async (pc) => pc.recognized.succeeded && (pc.recognized.value ?? '').trim().length >= MIN_DESCRIPTION));
+    this.addDialog(new TextPrompt(TEXT, async (pc) => pc.recognized.succeeded && (pc.recognized.value ?? '').trim().length > 0));
+    this.addDialog(new TextPrompt(EMAIL, async (pc) => pc.recognized.succeeded && EMAIL_PATTERN.test((pc.recognized.value ?? '').trim())));
+    this.addDialog(new TextPrompt(PHONE, async (pc) => pc.recognized.succeeded && PHONE_PATTERN.test((pc.recognized.value ?? '').trim())));
+    this.addDialog(new TextPrompt(CONFIRM, (pc) => confirmationGiven(pc)));
+    this.addDialog(
+      new WaterfallDialog<VerifiedAdmin>(STEPS, [
+        (s) => this.askCategory(s),
+        (s) => this.askDescription(s),
+        (s) => this.askAffected(s),
+        (s) => this.confirmContact(s),
+        (s) => this.askEmail(s),
+        (s) => this.askPhone(s),
+        (s) => this.askPreferred(s),
+        (s) => this.askGrade(s),
+        (s) => this.showSummary(s),
+        (s) => this.create(s),
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async askCategory(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const draft = step.values as Draft;
+    // Fixed once per dialog and saved with its state: a retried final turn reuses it.
+    draft.requestId = randomUUID();
+    draft.orgId = step.options.orgId;
+    draft.adminId = step.options.adminId;
+    return step.prompt(CHOICE, {
+      prompt: t(locale, 'ticket.askCategory'),
+      choices: CATEGORIES.map((c) => t(locale, `category.${c}` as MessageKey)),
+    });
+  }
+
+  private async askDescription(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    (step.values as Draft).category = CATEGORIES[(step.result as FoundChoice).index];
+    return step.prompt(DESCRIPTION, { prompt: t(locale, 'ticket.askDescription'), retryPrompt: t(locale, 'ticket.descriptionShort', { min: MIN_DESCRIPTION }) });
+  }
+
+  private async askAffected(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+    (step.values as Draft).description = String(step.result).trim();
+    return step.prompt(TEXT, { prompt: t(localeOf(step.context), 'ticket.askAffected') });
+  }
+
+  private async confirmContact(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const draft = step.values as Draft;
+    draft.affected = String(step.result).trim();
+    const { admin } = await this.profile(draft);
+    draft.email = admin.email;
+    draft.phone = admin.phone;
+    return step.prompt(CHOICE, {
+      prompt: t(locale, 'ticket.confirmContact', { email: admin.email ?? '-', phone: admin.phone ?? '-' }),
+      choices: [t(locale, 'choice.contactOk'), t(locale, 'choice.contactEdit')],
+    });
+  }
+
+  private async askEmail(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+    const draft = step.values as Draft;
+    draft.editContact = (step.result as FoundChoice).index === 1;
+    if (!draft.editContact) return step.next();
+    const locale = localeOf(step.context);
+    return step.prompt(EMAIL, { prompt: t(locale, 'ticket.askEmail'), retryPrompt: t(locale, 'verify.emailInvalid') });
+  }
+
+  private async askPhone(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+    const draft = step.values as Draft;
+    if (!draft.editContact) return step.next();
+    draft.email = String(step.result).trim();
+    const locale = localeOf(step.context);
+    return step.prompt(PHONE, { prompt: t(locale, 'ticket.askPhone'), retryPrompt: t(locale, 'ticket.phoneInvalid') });
+  }
+
+  private async askPreferred(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+    const draft = step.values as Draft;
+    if (draft.editContact) draft.phone = String(step.result).trim();
+    if (!draft.phone || !draft.email) return step.next(null);
+    const locale = localeOf(step.context);
+    return step.prompt(CHOICE, { prompt: t(locale, 'ticket.askPreferred'), choices: [t(locale, 'choice.email'), t(locale, 'choice.phone')] });
+  }
+
+  private async askGrade(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+    const { context } = step;
+    const locale = localeOf(context);
+    const draft = step.values as Draft;
+    const picked = step.result as FoundChoice | null;
+    draft.preferred = picked ? (picked.index === 0 ? 'email' : 'phone') : draft.email ? 'email' : 'phone';
+
+    const { org } = await this.profile(draft);
+    const policy = this.deps.gradePolicy(org, draft.category);
+    draft.grades = policy.grades;
+    const suggestion = this.deps.suggester.suggest(draft.description);
+    // The suggestion never exceeds what may be chosen: the most urgent allowed grade caps it.
+    const suggested = policy.grades.includes(suggestion.grade) ? suggestion.grade : policy.grades[0];
+    await context.sendActivity(
+      t(locale, 'ticket.gradeSuggested', { grade: t(locale, `grade.${suggested}` as MessageKey), why: t(locale, `grade.why.${suggestion.grade}` as MessageKey) }),
+    );
+    if (!policy.grades.includes('A')) await context.sendActivity(t(locale, gradeARefusal(org, draft.category)));
+    const ordered = [suggested, ...policy.grades.filter((g) => g !== suggested)];
+    draft.grades = ordered;
+    return step.prompt(CHOICE, {
+      prompt: t(locale, 'ticket.askGrade'),
+      choices: ordered.map((g) => t(locale, `grade.${g}` as MessageKey)),
+    });
+  }
+
+  private async showSummary(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+    const { context } = step;
+    const locale = localeOf(context);
+    const draft = step.values as Draft;
+    draft.grade = draft.grades[(step.result as FoundChoice).index];
+    const { org } = await this.profile(draft);
+    const summary = this.newTicket(draft, context);
+    const prompt = supportsAdaptiveCards(context.activity.channelId)
+      ? MessageFactory.attachment(ticketSummaryCard(summary, org.name, locale))
+      : MessageFactory.text(ticketSummaryText(summary, org.name, locale));
+    return step.prompt(CONFIRM, { prompt, retryPrompt: t(locale, 'ticket.confirmRetry') });
+  }
+
+  private async create(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+    const { context } = step;
+    const locale = localeOf(context);
+    const draft = step.values as Draft;
+    if (!isConfirmation(context)) {
+      await context.sendActivity(t(locale, 'ticket.notCreated'));
+      return step.endDialog(null);
+    }
+    const { org } = await this.profile(draft);
+    const key = `chat:${context.activity.conversation.id}:${draft.requestId}`;
+    const { ticket } = await this.deps.tickets.create(this.newTicket(draft, context), key);
+    const deadline = ticket.sla.dueAt
+      ? deadlineInWords(ticket.sla.dueAt, org.timeZone, locale, this.deps.clock())
+      : t(locale, 'deadline.paused');
+    await context.sendActivity(t(locale, 'ticket.created', { id: ticket.id, deadline }));
+    return step.endDialog(ticket.id);
+  }
+
+  private newTicket(draft: Draft, context: TurnContext): NewTicket {
+    const conversation = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+    return {
+      orgId: draft.orgId,
+      adminId: draft.adminId,
+      category: draft.category,
+      grade: draft.grade,
+      title: titleOf(draft.description),
+      description: draft.description,
+      affected: draft.affected,
+      contact: { email: draft.email, phone: draft.phone, preferred: draft.preferred },
+      conversation,
+    };
+  }
+
+  private async profile(draft: Draft): Promise<{ org: Organisation; admin: Administrator }> {
+    const org = await this.deps.organisations.get(draft.orgId);
+    const admin = org?.administrators.find((a) => a.id === draft.adminId);
+    if (!org || !admin) throw new Error(`administrator ${draft.adminId} of organisation ${draft.orgId} no longer exists`);
+    return { org, admin };
+  }
+}
+
+/** Why grade A is not offered: the category, or the contract. */
+function gradeARefusal(org: Organisation, category: Category): MessageKey {
+  if (category !== 'technical') return 'ticket.gradeANotForCategory';
+  return org.contract === 'premier' ? 'ticket.gradeANotAllowed' : 'ticket.gradeANeedsPremier';
+}
+
+function titleOf(description: string): string {
+  const firstLine = description.split(/\n/)[0].trim();
+  return firstLine.length > 80 ? `${firstLine.slice(0, 77)}...` : firstLine;
+}
+
+function submitted(context: TurnContext): string | undefined {
+  return (context.activity.value as { action?: string } | undefined)?.action;
+}
+
+function isConfirmation(context: TurnContext): boolean {
+  return submitted(context) === CONFIRM_TICKET || isCommand(context.activity.text, 'commands.yes');
+}
+
+async function confirmationGiven(pc: PromptValidatorContext<string>): Promise<boolean> {
+  const action = submitted(pc.context);
+  if (action === CONFIRM_TICKET || action === CANCEL_TICKET) return true;
+  const text = pc.context.activity.text;
+  return isCommand(text, 'commands.yes') || isCommand(text, 'commands.no');
+}
+

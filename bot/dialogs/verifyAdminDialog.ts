@@ -1,0 +1,216 @@
+import type { TurnContext } from 'botbuilder';
+import {
+  ChoicePrompt,
+  ComponentDialog,
+  DialogTurnResult,
+  FoundChoice,
+  PromptValidatorContext,
+  TextPrompt,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { AdminVerifier, CodeChannel, Organisations, TrustedAdministratorFinder, VerifiedAdmin } from '../ports';
+import { t } from '../i18n';
+import { localeOf } from '../turnLocale';
+import { isCommand } from '../commands';
+import { sendWithButtons } from '../buttons';
+
+export interface VerifyAdminDeps {
+  verifier: AdminVerifier;
+  organisations: Organisations;
+  trustedAdministrator: TrustedAdministratorFinder;
+}
+
+const MAIN = 'verifyAdmin.steps';
+const ASK_ADMIN = 'verifyAdmin.isAdmin';
+const ASK_ORG = 'verifyAdmin.org';
+const ASK_EMAIL = 'verifyAdmin.email';
+const ASK_CHANNEL = 'verifyAdmin.channel';
+const ENTER_CODE = 'verifyAdmin.enterCode';
+const ASK_CODE = 'verifyAdmin.code';
+const ORG_TRIES = 3;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+interface CodeTarget {
+  orgId: string;
+  adminId: string | null;
+  channel: CodeChannel;
+}
+
+/**
+ * Proves that the person in the chat is an administrator of a customer organisation.
+ * A Teams identity registered for an administrator is trusted at once; anyone else names their
+ * organisation and e-mail and types back a one-time code sent to the contact registered for that
+ * administrator. The wording never reveals whether the e-mail is registered.
+ * Ends with a VerifiedAdmin, or null when the person is not (or not yet) verified.
+ */
+export class VerifyAdminDialog extends ComponentDialog {
+  static readonly id = 'verifyAdmin';
+
+  constructor(private readonly deps: VerifyAdminDeps) {
+    super(VerifyAdminDialog.id);
+    this.addDialog(new ChoicePrompt(ASK_ADMIN));
+    this.addDialog(new ChoicePrompt(ASK_CHANNEL));
+    this.addDialog(new TextPrompt(ASK_ORG, (pc) => this.organisationKnown(pc)));
+    this.addDialog(new TextPrompt(ASK_EMAIL, async (pc) => pc.recognized.succeeded && EMAIL.test(pc.recognized.value!.trim())));
+    this.addDialog(new TextPrompt(ASK_CODE));
+    this.addDialog(
+      new WaterfallDialog(MAIN, [
+        (step) => this.alreadyVerified(step),
+        (step) => this.askOrganisation(step),
+        (step) => this.askEmail(step),
+        (step) => this.askChannel(step),
+        (step) => this.sendCode(step),
+      ]),
+    );
+    this.addDialog(new WaterfallDialog<CodeTarget>(ENTER_CODE, [(step) => this.promptCode(step), (step) => this.checkCode(step)]));
+    this.initialDialogId = MAIN;
+  }
+
+  private async alreadyVerified(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const locale = localeOf(context);
+    const conversationId = context.activity.conversation.id;
+    const verified = await this.deps.verifier.verifiedAdmin(conversationId);
+    if (verified) return step.endDialog(verified);
+
+    const trusted = await this.trustedIdentity(context);
+    if (trusted) {
+      await this.deps.verifier.markVerified({ ...trusted.admin, conversationId });
+      await context.sendActivity(t(locale, 'verify.trusted', { name: trusted.name, org: trusted.orgName }));
+      return step.endDialog(trusted.admin);
+    }
+    return step.prompt(ASK_ADMIN, {
+      prompt: t(locale, 'verify.askAdmin'),
+      choices: [t(locale, 'choice.yes'), t(locale, 'choice.no')],
+    });
+  }
+
+  private async askOrganisation(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    if ((step.result as FoundChoice).index !== 0) {
+      await sendNonAdminGuidance(step.context);
+      return step.endDialog(null);
+    }
+    return step.prompt(ASK_ORG, { prompt: t(locale, 'verify.askOrg'), retryPrompt: t(locale, 'verify.orgUnknown') });
+  }
+
+  private async askEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const org = await this.deps.organisations.findOrganisation(String(step.result).trim());
+    if (!org) {
+      await step.context.sendActivity(t(locale, 'verify.orgGiveUp'));
+      return step.endDialog(null);
+    }
+    (step.values as { orgId: string }).orgId = org.id;
+    return step.prompt(ASK_EMAIL, { prompt: t(locale, 'verify.askEmail', { org: org.name }), retryPrompt: t(locale, 'verify.emailInvalid') });
+  }
+
+  private async askChannel(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const values = step.values as { orgId: string; adminId: string | null };
+    const admin = await this.deps.organisations.findAdministratorByEmail(values.orgId, String(step.result).trim());
+    values.adminId = admin?.id ?? null;
+    return step.prompt(ASK_CHANNEL, {
+      prompt: t(locale, 'verify.askChannel'),
+      choices: [t(locale, 'choice.email'), t(locale, 'choice.sms')],
+    });
+  }
+
+  private async sendCode(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as { orgId: string; adminId: string | null };
+    const target: CodeTarget = { ...values, channel: (step.result as FoundChoice).index === 0 ? 'email' : 'phone' };
+    if (!(await this.requestCode(step.context, target))) return step.endDialog(null);
+    return step.replaceDialog(ENTER_CODE, target);
+  }
+
+  private async promptCode(step: WaterfallStepContext<CodeTarget>): Promise<DialogTurnResult> {
+    return step.prompt(ASK_CODE, { prompt: t(localeOf(step.context), 'verify.askCode') });
+  }
+
+  /** One typed code: verified ends the dialog, anything that may be retried asks again. */
+  private async checkCode(step: WaterfallStepContext<CodeTarget>): Promise<DialogTurnResult> {
+    const { context } = step;
+    const locale = localeOf(context);
+    const target = step.options;
+    const typed = String(step.result).trim();
+    if (isCommand(typed, 'commands.resend')) {
+      if (!(await this.requestCode(context, target))) return step.endDialog(null);
+      return step.replaceDialog(ENTER_CODE, target);
+    }
+    const code = typed.replace(/\s+/g, '');
+    if (!/^\d{6}$/.test(code)) {
+      await context.sendActivity(t(locale, 'verify.codeFormat'));
+      return step.replaceDialog(ENTER_CODE, target);
+    }
+    const conversationId = context.activity.conversation.id;
+    const result = await this.deps.verifier.verifyCode({ orgId: target.orgId, adminId: target.adminId, conversationId, code });
+    switch (result.status) {
+      case 'verified': {
+        const admin: VerifiedAdmin = { orgId: target.orgId, adminId: target.adminId! };
+        await this.deps.verifier.markVerified({ ...admin, conversationId });
+        await context.sendActivity(t(locale, 'verify.success'));
+        return step.endDialog(admin);
+      }
+      case 'wrong':
+        await context.sendActivity(t(locale, 'verify.codeWrong', { left: result.attemptsLeft ?? 0 }));
+        return step.replaceDialog(ENTER_CODE, target);
+      case 'expired':
+      case 'no_code':
+        await context.sendActivity(t(locale, 'verify.codeExpired'));
+        return step.replaceDialog(ENTER_CODE, target);
+      case 'locked':
+        await context.sendActivity(t(locale, 'verify.locked'));
+        return step.endDialog(null);
+    }
+  }
+
+  /** Sends a code and says where it went; false when none could be sent. */
+  private async requestCode(context: TurnContext, target: CodeTarget): Promise<boolean> {
+    const locale = localeOf(context);
+    const result = await this.deps.verifier.requestCode({ ...target, conversationId: context.activity.conversation.id });
+    switch (result.status) {
+      case 'sent':
+        await context.sendActivity(
+          result.maskedDestination
+            ? t(locale, 'verify.codeSent', { destination: result.maskedDestination })
+            : t(locale, 'verify.codeSentGeneric'),
+        );
+        return true;
+      case 'rate_limited':
+        await context.sendActivity(t(locale, 'verify.rateLimited', { minutes: Math.max(1, Math.ceil((result.retryAfterSeconds ?? 3600) / 60)) }));
+        return false;
+      case 'locked':
+        await context.sendActivity(t(locale, 'verify.locked'));
+        return false;
+      case 'no_destination':
+        await context.sendActivity(t(locale, 'verify.noDestination'));
+        return false;
+    }
+  }
+
+  private async organisationKnown(pc: PromptValidatorContext<string>): Promise<boolean> {
+    if (!pc.recognized.succeeded || !pc.recognized.value?.trim()) return false;
+    // After a few misses the step says so and stops, instead of asking forever.
+    if (pc.attemptCount >= ORG_TRIES) return true;
+    return (await this.deps.organisations.findOrganisation(pc.recognized.value.trim())) !== null;
+  }
+
+  private async trustedIdentity(context: TurnContext): Promise<{ admin: VerifiedAdmin; name: string; orgName: string } | null> {
+    const { activity } = context;
+    const aadObjectId = activity.from?.aadObjectId;
+    const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    if (!aadObjectId || !tenantId) return null;
+    const org = await this.deps.organisations.findByTenant(tenantId);
+    if (!org) return null;
+    const admin = this.deps.trustedAdministrator(org, { channel: activity.channelId, id: aadObjectId, tenantId });
+    return admin ? { admin: { orgId: org.id, adminId: admin.id }, name: admin.name, orgName: org.name } : null;
+  }
+}
+
+/** Only administrators may open requests: said kindly, with where to go instead. */
+export async function sendNonAdminGuidance(context: TurnContext): Promise<void> {
+  const locale = localeOf(context);
+  await sendWithButtons(context, t(locale, 'nonAdmin.guidance'), [t(locale, 'button.help')]);
+}

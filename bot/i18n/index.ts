@@ -1,0 +1,44 @@
+import pl from './pl.json';
+import en from './en.json';
+
+/** The bot's languages: Polish is the default, English for anyone whose chat says so. */
+export type Locale = 'pl' | 'en';
+export type MessageKey = keyof typeof pl;
+
+const catalogues: Record<Locale, Record<string, string>> = { pl, en };
+
+/**
+ * The message `key` in `locale`, with `{name}` placeholders filled from `vars`. A placeholder
+ * without a value is an error: a half-filled sentence must never reach a customer.
+ */
+export function t(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const template = catalogues[locale][key] ?? catalogues.pl[key];
+  return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const value = vars[name];
+    if (value === undefined) throw new Error(`message "${key}" needs a value for {${name}}`);
+    return String(value);
+  });
+}
+
+/** The language a chat client asks for ('pl-PL', 'en-US', ...); anything else gets Polish. */
+export function localeFromTag(tag: string | undefined): Locale | null {
+  if (!tag) return null;
+  const lang = tag.toLowerCase().split(/[-_]/)[0];
+  return lang === 'en' ? 'en' : lang === 'pl' ? 'pl' : null;
+}
+
+const POLISH_LETTERS = /[ąćęłńóśźż]/i;
+const POLISH_WORDS = /\b(jak|czy|nie|się|mój|moje|moja|jest|co|gdzie|dlaczego|kiedy|mogę|można|pomoc|zgłoszenie|zgłoszenia|hasło|poczta|cześć|dzień|dobry|tak)\b/i;
+const ENGLISH_WORDS = /\b(how|what|why|where|when|can|do|does|is|my|the|i|to|of|help|please|hello|hi|password|mail|ticket|tickets|person|yes|no)\b/i;
+
+/** A guess at the language of one message, for chats that send no locale. */
+export function detectLocale(text: string): Locale | null {
+  if (POLISH_LETTERS.test(text) || POLISH_WORDS.test(text)) return 'pl';
+  if (ENGLISH_WORDS.test(text)) return 'en';
+  return null;
+}
+
+/** Every message key, for the test that both catalogues say the same things. */
+export function catalogueKeys(locale: Locale): string[] {
+  return Object.keys(catalogues[locale]).sort();
+}

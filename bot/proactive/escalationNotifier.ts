@@ -1,0 +1,57 @@
+import { readFileSync } from 'fs';
+import type { ConversationReference } from 'botbuilder';
+import type { Logger } from '../../common/logger';
+import type { Ticket } from '../ports';
+import { t } from '../i18n';
+import type { ReplyDelivery } from './replyDelivery';
+
+export interface EscalationNotifier {
+  notify(event: { kind: 'warning' | 'breach'; ticket: Ticket }): Promise<void>;
+}
+
+/**
+ * Reads the agents' Teams channel reference saved by an operator (the bot logs it when it is
+ * added to a team; see README). A missing or unreadable file is a clear start-up error.
+ */
+export function loadConversationReference(file: string): Partial<ConversationReference> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`AGENTS_CONVERSATION_REFERENCE_FILE ${file}: ${(err as Error).message}`);
+  }
+  const reference = parsed as Partial<ConversationReference>;
+  if (!reference?.conversation?.id || !reference.serviceUrl) {
+    throw new Error(`AGENTS_CONVERSATION_REFERENCE_FILE ${file}: a conversation reference needs conversation.id and serviceUrl`);
+  }
+  return reference;
+}
+
+/**
+ * SLA escalations: warnings and breaches are posted to the agents' channel (when one is
+ * configured), and a breach also tells the customer in their chat that the request is escalated.
+ */
+export function createEscalationNotifier(options: {
+  delivery: ReplyDelivery;
+  agentsChannel: Partial<ConversationReference> | null;
+  logger: Logger;
+}): EscalationNotifier {
+  const { delivery, agentsChannel, logger } = options;
+  return {
+    async notify({ kind, ticket }) {
+      if (agentsChannel) {
+        await delivery.send(agentsChannel, (locale) =>
+          t(locale, kind === 'breach' ? 'agents.breach' : 'agents.warning', {
+            id: ticket.id,
+            grade: ticket.grade,
+            title: ticket.title,
+            due: ticket.sla.dueAt ?? '-',
+          }),
+        );
+      } else if (kind === 'breach') {
+        logger.warn({ ticketId: ticket.id }, 'SLA breach: no agents channel configured (AGENTS_CONVERSATION_REFERENCE_FILE)');
+      }
+      await delivery.onSlaEvent(ticket, kind);
+    },
+  };
+}

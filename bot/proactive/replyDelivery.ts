@@ -1,0 +1,67 @@
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { Logger } from '../../common/logger';
+import type { Ticket, TicketMessage } from '../ports';
+import { localeFromTag, t, type Locale } from '../i18n';
+import type { AwaitingReplies } from './awaitingReplies';
+
+export interface ReplyDeliveryOptions {
+  /** The adapter that reaches a conversation's channel (Bot Framework, or the local Direct Line). */
+  adapterFor(reference: Partial<ConversationReference>): CloudAdapter;
+  /** The bot's MicrosoftAppId ('' when authentication is off). */
+  appId: string;
+  awaiting: AwaitingReplies;
+  logger: Logger;
+}
+
+export interface ReplyDelivery {
+  /** An agent answered: the customer reads it in the chat the ticket came from. */
+  onAgentReply(ticket: Ticket, message: TicketMessage): Promise<void>;
+  /** A first-response deadline was missed: the customer hears that the request is escalated. */
+  onSlaEvent(ticket: Ticket, kind: 'warning' | 'breach'): Promise<void>;
+  /** Sends one message into a stored conversation; false when there is none to send to. */
+  send(reference: Partial<ConversationReference> | undefined, text: (locale: Locale) => string): Promise<boolean>;
+}
+
+/**
+ * Proactive messages into customers' chats through the conversation reference stored with the
+ * ticket (continueConversationAsync), for Teams and the web chat alike. After an agent's reply,
+ * the conversation's next message is taken as the customer's answer to that ticket.
+ */
+export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDelivery {
+  const { adapterFor, appId, awaiting, logger } = options;
+
+  async function send(reference: Partial<ConversationReference> | undefined, text: (locale: Locale) => string): Promise<boolean> {
+    if (!reference?.conversation?.id || !reference.serviceUrl) return false;
+    const locale = localeFromTag(reference.locale) ?? 'pl';
+    await adapterFor(reference).continueConversationAsync(appId, reference, async (context: TurnContext) => {
+      await context.sendActivity(text(locale));
+    });
+    return true;
+  }
+
+  return {
+    send,
+    async onAgentReply(ticket, message) {
+      const reference = ticket.conversation as Partial<ConversationReference> | undefined;
+      const waiting = ticket.status === 'waiting_on_customer';
+      const delivered = await send(reference, (locale) =>
+        [t(locale, 'reply.fromAgent', { id: ticket.id }), message.text, waiting ? t(locale, 'reply.answerHere') : '']
+          .filter(Boolean)
+          .join('\n\n'),
+      );
+      if (!delivered) {
+        logger.warn({ ticketId: ticket.id }, 'agent reply not delivered in chat: the ticket has no conversation reference');
+        return;
+      }
+      await awaiting.set(reference!.conversation!.id, ticket.id);
+      logger.info({ ticketId: ticket.id, channel: reference!.channelId }, 'agent reply delivered in chat');
+    },
+    async onSlaEvent(ticket, kind) {
+      if (kind !== 'breach') return;
+      const delivered = await send(ticket.conversation as Partial<ConversationReference> | undefined, (locale) =>
+        t(locale, 'reply.slaBreach', { id: ticket.id }),
+      );
+      if (delivered) logger.info({ ticketId: ticket.id }, 'SLA breach notice delivered in chat');
+    },
+  };
+}
