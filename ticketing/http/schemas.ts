@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { LIMITS } from '../domain/ticket';
 
@@ -94,7 +95,11 @@ export const administratorUpdateSchema = z.object({ id: id.optional(), ...admini
 const organisationFields = {
   name: text(200),
   tenantId: z.string().trim().min(1).max(100).optional(),
-  timeZone: z.string().trim().min(1).max(64).default('Europe/Warsaw'),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Europe/Warsaw')
+    .default('Europe/Warsaw'),
   contract: z.enum(['standard', 'premier']),
   administrators: z.array(administratorSchema).max(500).default([]),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')).max(400).optional(),

@@ -1,0 +1,88 @@
+import type { Request, Response, Server } from 'restify';
+import type { ZodType, ZodTypeDef } from 'zod';
+import { HttpError, describeZodError, parseBody, route } from '../../common/http';
+import type { Logger } from '../../common/logger';
+import { DomainError } from '../domain/types';
+import { authorise } from './auth';
+import { httpErrorOf } from './domainErrors';
+import type { Principal, Role, TokenRegistry } from './tokens';
+
+type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
+
+/** What a handler gets: the caller, and the body and query already validated. */
+export interface Call<B, Q> {
+  principal: Principal;
+  params: Record<string, string>;
+  body: B;
+  query: Q;
+  req: Request;
+}
+
+export interface Reply {
+  status?: number; // default 200
+  body?: unknown; // none for 204
+}
+
+/**
+ * One REST endpoint: the route, who may call it, what it accepts and answers. The same record is
+ * mounted on the server and described in the OpenAPI document, so the two always agree.
+ */
+export interface Endpoint<B = unknown, Q = unknown> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string; // restify syntax: /api/tickets/:id
+  summary: string;
+  roles: readonly Role[];
+  body?: Schema<B>;
+  /** The body may be left out entirely (then it is validated as `{}`). */
+  bodyOptional?: boolean;
+  query?: Schema<Q>;
+  /** Request headers the endpoint reads, for the document. */
+  headers?: { name: string; required: boolean; description: string }[];
+  /** The success status and the name of its response schema (see openapi.ts). */
+  responds: { status: number; schema: string; description: string }[];
+  /** Error statuses beyond 401/403 (and 400 for a body or query), for the document. */
+  errors?: number[];
+  handle(call: Call<B, Q>): Promise<Reply>;
+}
+
+/** Keeps each endpoint's body and query types while the list holds them all. */
+export function endpoint<B = undefined, Q = undefined>(e: Endpoint<B, Q>): Endpoint {
+  return e as unknown as Endpoint;
+}
+
+const MOUNT = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'del' } as const;
+
+export function mountEndpoint(server: Server, e: Endpoint, deps: { tokens: TokenRegistry; logger: Logger }): void {
+  server[MOUNT[e.method]](
+    e.path,
+    route(deps.logger, async (req: Request, res: Response) => {
+      const principal = authorise(req, res, deps.tokens, e.roles);
+      const body = e.body ? parseBody(withEmptyBody(req, e), e.body) : undefined;
+      const query = e.query ? parseQuery(req, e.query) : undefined;
+      let reply: Reply;
+      try {
+        reply = await e.handle({ principal, params: req.params as Record<string, string>, body, query, req });
+      } catch (err) {
+        throw err instanceof DomainError ? httpErrorOf(err) : err;
+      }
+      if (reply.body === undefined) res.send(reply.status ?? 204);
+      else {
+        res.status(reply.status ?? 200);
+        res.json(reply.body);
+      }
+    }),
+  );
+}
+
+/** An endpoint whose body is optional sees a missing one as `{}`. */
+function withEmptyBody(req: Request, e: Endpoint): Request {
+  const empty = req.body === undefined || req.body === null || (typeof req.body === 'string' && req.body === '');
+  if (e.bodyOptional && empty) req.body = {};
+  return req;
+}
+
+function parseQuery<Q>(req: Request, schema: Schema<Q>): Q {
+  const result = schema.safeParse(req.query ?? {});
+  if (!result.success) throw new HttpError(400, 'invalid_query', describeZodError(result.error), result.error.issues);
+  return result.data;
+}

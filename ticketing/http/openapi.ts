@@ -1,0 +1,152 @@
+import type { ZodTypeAny } from 'zod';
+import type { Endpoint } from './endpoint';
+import { jsonSchemaOf, type JsonSchema } from './jsonSchema';
+import { administratorSchema, categorySchema, gradeSchema, organisationSchema, statusSchema } from './schemas';
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'the body, query or a header is invalid; the message names the field',
+  401: 'no valid bearer token',
+  403: "the token's role may not do this",
+  404: 'no such ticket, organisation, administrator or queue',
+  409: "the request clashes with the current state (illegal transition, existing id, reused Idempotency-Key, agent's open-ticket limit)",
+  413: 'the body is larger than 64 KB',
+  422: 'refused by a rule named in the message (grade not allowed, not an administrator, a lowering without a reason)',
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const object = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties)): JsonSchema => ({ type: 'object', properties, required });
+const nullableString = { type: 'string', nullable: true };
+const instant = { type: 'string', format: 'date-time' };
+
+/** The shapes the API answers with (requests are generated from the zod schemas). */
+function responseSchemas(): Record<string, JsonSchema> {
+  const historyEntry = object(
+    {
+      at: instant,
+      actor: { type: 'string', description: 'system, agent:<id>, admin:<id>, system:<id>, sla' },
+      kind: { type: 'string', enum: ['created', 'status', 'assigned', 'unassigned', 'grade', 'deadline', 'reply', 'customer_message', 'sla_warning', 'sla_breach', 'note'] },
+      from: nullableString,
+      to: nullableString,
+      reason: { type: 'string' },
+      deadlineBefore: nullableString,
+      deadlineAfter: nullableString,
+    },
+    ['at', 'actor', 'kind'],
+  );
+  const sla = object(
+    {
+      calendar: { type: 'string', enum: ['always', 'extended', 'office'] },
+      timeZone: { type: 'string' },
+      targetMs: { type: 'integer', description: 'working time allowed for the first response' },
+      startedAt: instant,
+      pauses: { type: 'array', items: object({ from: instant, to: instant }, ['from']) },
+      dueAt: { ...instant, nullable: true, description: 'null while the clock is paused' },
+      warningAt: { ...instant, nullable: true },
+      version: { type: 'integer' },
+      warned: { type: 'boolean' },
+      breached: { type: 'boolean' },
+      breachedAt: instant,
+      firstResponseAt: instant,
+      responseWorkingMs: { type: 'integer' },
+      met: { type: 'boolean', description: 'whether the first response came by the deadline' },
+    },
+    ['calendar', 'timeZone', 'targetMs', 'startedAt', 'pauses', 'dueAt', 'warningAt', 'version', 'warned', 'breached'],
+  );
+  const ticket = object(
+    {
+      id: { type: 'string', example: 'SR-2026-000123' },
+      orgId: { type: 'string' },
+      adminId: { type: 'string' },
+      category: jsonSchemaOf(categorySchema),
+      grade: jsonSchemaOf(gradeSchema),
+      title: { type: 'string' },
+      description: { type: 'string' },
+      affected: { type: 'string' },
+      contact: object({ email: { type: 'string' }, phone: { type: 'string' }, preferred: { type: 'string', enum: ['email', 'phone'] } }, ['preferred']),
+      status: jsonSchemaOf(statusSchema),
+      assignee: nullableString,
+      createdAt: instant,
+      updatedAt: instant,
+      sla: ref('SlaClock'),
+      messages: { type: 'array', items: object({ at: instant, from: { type: 'string', enum: ['agent', 'customer'] }, author: { type: 'string' }, text: { type: 'string' } }) },
+      history: { type: 'array', items: ref('HistoryEntry') },
+      conversation: { type: 'object', additionalProperties: true },
+    },
+    ['id', 'orgId', 'adminId', 'category', 'grade', 'title', 'description', 'affected', 'contact', 'status', 'assignee', 'createdAt', 'updatedAt', 'sla', 'messages', 'history'],
+  );
+  return {
+    Error: object({ error: { type: 'string', description: 'a stable code, e.g. illegal_transition' }, message: { type: 'string' }, details: {} }, ['error', 'message']),
+    Ticket: ticket,
+    SlaClock: sla,
+    HistoryEntry: historyEntry,
+    TicketPage: object({ items: { type: 'array', items: ref('Ticket') }, count: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } }),
+    Queue: object({ category: jsonSchemaOf(categorySchema), items: { type: 'array', items: ref('Ticket') } }),
+    Claim: object({ ticket: { ...ref('Ticket'), nullable: true } }),
+    TicketHistory: object({
+      ticketId: { type: 'string' },
+      deadline: { type: 'object', additionalProperties: true, description: 'the deadline now, its calendar and target, and each step that set or moved it, in words' },
+      history: { type: 'array', items: ref('HistoryEntry') },
+    }),
+    Organisation: jsonSchemaOf(organisationSchema),
+    OrganisationList: object({ items: { type: 'array', items: ref('Organisation') } }),
+    Administrator: jsonSchemaOf(administratorSchema),
+    AdministratorList: object({ items: { type: 'array', items: ref('Administrator') } }),
+  };
+}
+
+/** The OpenAPI 3 document of the given endpoints. */
+export function openApiDocument(endpoints: readonly Endpoint[]): JsonSchema {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const e of endpoints) {
+    const path = e.path.replace(/:(\w+)/g, '{$1}');
+    paths[path] ??= {};
+    paths[path][e.method.toLowerCase()] = operation(e);
+  }
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Support desk ticketing API',
+      version: '1.0.0',
+      description:
+        'Tickets graded A, B or C with first-response SLAs, agent queues, organisations and administrators. ' +
+        'Every call needs `Authorization: Bearer <token>`; each token has a role (agent, system or operator) and its principal is the actor recorded in histories.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: responseSchemas(),
+    },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}
+
+function operation(e: Endpoint): JsonSchema {
+  const parameters: JsonSchema[] = [];
+  for (const [, name] of e.path.matchAll(/:(\w+)/g)) parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
+  if (e.query) parameters.push(...queryParameters(e.query as ZodTypeAny));
+  for (const h of e.headers ?? []) parameters.push({ name: h.name, in: 'header', required: h.required, description: h.description, schema: { type: 'string', minLength: 1, maxLength: 200 } });
+
+  const responses: Record<string, JsonSchema> = {};
+  for (const r of e.responds) {
+    responses[r.status] = r.schema ? { description: r.description, content: { 'application/json': { schema: ref(r.schema) } } } : { description: r.description };
+  }
+  const errors = new Set([401, 403, ...(e.body || e.query || e.headers ? [400] : []), ...(e.body ? [413] : []), ...(e.errors ?? [])]);
+  for (const status of [...errors].sort((a, b) => a - b)) {
+    responses[status] = { description: ERROR_TEXT[status] ?? 'error', content: { 'application/json': { schema: ref('Error') } } };
+  }
+
+  const op: JsonSchema = {
+    summary: e.summary,
+    description: `Roles: ${e.roles.join(', ')}.`,
+    'x-roles': e.roles,
+    responses,
+  };
+  if (parameters.length) op.parameters = parameters;
+  if (e.body) op.requestBody = { required: !e.bodyOptional, content: { 'application/json': { schema: jsonSchemaOf(e.body as ZodTypeAny) } } };
+  return op;
+}
+
+function queryParameters(schema: ZodTypeAny): JsonSchema[] {
+  const described = jsonSchemaOf(schema) as { properties: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(described.properties).map(([name, s]) => ({ name, in: 'query', required: described.required?.includes(name) ?? false, schema: s }));
+}

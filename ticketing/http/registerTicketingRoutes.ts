@@ -1,0 +1,38 @@
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../../common/logger';
+import type { TicketService } from '../service/ticketService';
+import type { OrganisationStore } from '../store/organisationStore';
+import { mountEndpoint, type Endpoint } from './endpoint';
+import { openApiDocument } from './openapi';
+import { organisationEndpoints } from './organisationEndpoints';
+import { ticketEndpoints } from './ticketEndpoints';
+import type { TokenRegistry } from './tokens';
+
+export interface TicketingRoutesDeps {
+  service: TicketService;
+  organisations: OrganisationStore;
+  tokens: TokenRegistry;
+  logger: Logger;
+  /** For the deadline explanation in a ticket's history. Default: the system clock. */
+  clock?: () => Date;
+}
+
+export const OPENAPI_PATH = '/api/openapi.json';
+
+/**
+ * Adds the ticketing REST API to the product's server: tickets, queues, organisations and
+ * administrators under /api, each behind bearer tokens with roles, and the OpenAPI document of
+ * all of it at GET /api/openapi.json (public, so tools can read it). Returns the endpoints.
+ */
+export function registerTicketingRoutes(server: Server, deps: TicketingRoutesDeps): Endpoint[] {
+  const endpoints = [...ticketEndpoints(deps.service, deps.clock ?? (() => new Date())), ...organisationEndpoints(deps.organisations)];
+  for (const e of endpoints) mountEndpoint(server, e, deps);
+
+  const document = openApiDocument(endpoints);
+  server.get(OPENAPI_PATH, (_req: Request, res: Response, next: () => void) => {
+    res.json(document);
+    next();
+  });
+  deps.logger.info({ endpoints: endpoints.length, tokens: deps.tokens.size }, `ticketing API at /api (tokens: ${deps.tokens.source}; OpenAPI at ${OPENAPI_PATH})`);
+  return endpoints;
+}

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { HttpError } from '../../common/http';
+import { explainDeadline } from '../domain/explain';
+import { CATEGORIES, type Category, type Ticket, type TicketStatus } from '../domain/types';
+import type { TicketService } from '../service/ticketService';
+import { actorOf } from './auth';
+import { endpoint, type Endpoint } from './endpoint';
+import {
+  assignSchema,
+  claimSchema,
+  createTicketSchema,
+  customerMessageSchema,
+  gradeChangeSchema,
+  messageSchema,
+  queueQuerySchema,
+  reasonSchema,
+  statusChangeSchema,
+  ticketListQuerySchema,
+} from './schemas';
+import type { Role } from './tokens';
+
+const READERS: readonly Role[] = ['agent', 'system', 'operator'];
+const AGENTS: readonly Role[] = ['agent'];
+const SYSTEM: readonly Role[] = ['system'];
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: true,
+  description: 'Any 1-200 visible ASCII characters chosen by the caller; repeating a request with the same key returns the ticket it created (200) instead of opening another.',
+};
+const localeQuerySchema = z.object({ locale: z.enum(['en', 'pl']).default('en') }).strict();
+
+/** Tickets and queues: the bot opens tickets, agents work them, everyone with a token reads them. */
+export function ticketEndpoints(service: TicketService, clock: () => Date): Endpoint[] {
+  const existing = async (id: string): Promise<Ticket> => {
+    const ticket = await service.get(id);
+    if (!ticket) throw new HttpError(404, 'not_found', `ticket ${id} does not exist`);
+    return ticket;
+  };
+  /** A status change under its own name (resolve, close, reopen). */
+  const move = (verb: string, to: TicketStatus, summary: string, from?: readonly TicketStatus[]) =>
+    endpoint({
+      method: 'POST',
+      path: `/api/tickets/:id/${verb}`,
+      summary,
+      roles: AGENTS,
+      body: reasonSchema,
+      bodyOptional: true,
+      responds: [{ status: 200, schema: 'Ticket', description: 'the ticket after the change' }],
+      errors: [404, 409],
+      async handle({ params, body, principal }) {
+        if (from) {
+          const ticket = await existing(params.id);
+          if (!from.includes(ticket.status)) {
+            throw new HttpError(409, 'illegal_transition', `only a ${from.join(' or ')} ticket can be reopened; ${ticket.id} is ${ticket.status}`);
+          }
+        }
+        return { body: await service.changeStatus(params.id, to, actorOf(principal), body.reason) };
+      },
+    });
+
+  return [
+    endpoint({
+      method: 'POST',
+      path: '/api/tickets',
+      summary: 'Open a ticket for a verified administrator (the bot)',
+      roles: SYSTEM,
+      body: createTicketSchema,
+      headers: [IDEMPOTENCY_HEADER],
+      responds: [
+        { status: 201, schema: 'Ticket', description: 'the new ticket; its SLA clock has started' },
+        { status: 200, schema: 'Ticket', description: 'the ticket an earlier request with the same Idempotency-Key opened' },
+      ],
+      errors: [404, 409, 422],
+      async handle({ body, req }) {
+        const key = req.header('idempotency-key');
+        if (!key) throw new HttpError(400, 'missing_idempotency_key', 'the Idempotency-Key header is required: a retried request must not open a second ticket');
+        const { ticket, created } = await service.create(body, key);
+        return { status: created ? 201 : 200, body: ticket };
+      },
+    }),
+    endpoint({
+      method: 'GET',
+      path: '/api/tickets',
+      summary: 'List tickets, newest first, filtered by organisation, status, grade, category or breach',
+      roles: READERS,
+      query: ticketListQuerySchema,
+      responds: [{ status: 200, schema: 'TicketPage', description: 'the tickets matching every filter' }],
+      async handle({ query }) {
+        const items = await service.list(query);
+        return { body: { items, count: items.length, limit: query.limit, offset: query.offset } };
+      },
+    }),
+    endpoint({
+      method: 'GET',
+      path: '/api/tickets/:id',
+      summary: 'One ticket',
+      roles: READERS,
+      responds: [{ status: 200, schema: 'Ticket', description: 'the ticket' }],
+      errors: [404],
+      async handle({ params }) {
+        return { body: await existing(params.id) };
+      },
+    }),
+    endpoint({
+      method: 'GET',
+      path: '/api/tickets/:id/history',
+      summary: "A ticket's history and the explanation of its first-response deadline",
+      roles: READERS,
+      query: localeQuerySchema,
+      responds: [{ status: 200, schema: 'TicketHistory', description: 'every change, oldest first, and how the deadline came to be' }],
+      errors: [404],
+      async handle({ params, query }) {
+        const ticket = await existing(params.id);
+        return { body: { ticketId: ticket.id, deadline: explainDeadline(ticket, clock(), query.locale), history: ticket.history } };
+      },
+    }),
+    endpoint({
+      method: 'GET',
+      path: '/api/queues/:category',
+      summary: "A category's queue: open unassigned tickets, most urgent first (grade, breached, earliest deadline)",
+      roles: ['agent', 'operator'],
+      query: queueQuerySchema,
+      responds: [{ status: 200, schema: 'Queue', description: 'the queue, most urgent first' }],
+      errors: [404],
+      async handle({ params, query }) {
+        const category = params.category as Category;
+        if (!CATEGORIES.includes(category)) throw new HttpError(404, 'not_found', `there is no queue "${params.category}" (queues: ${CATEGORIES.join(', ')})`);
+        return { body: { category, items: await service.queue(category, query.limit) } };
+      },
+    }),
+    endpoint({
+      method: 'POST',
+      path: '/api/queues/claim',
+      summary: 'Claim the most urgent unassigned ticket of the given categories for the calling agent',
+      roles: AGENTS,
+      body: claimSchema,
+      responds: [{ status: 200, schema: 'Claim', description: 'the claimed ticket, now assigned to the caller, or null when the queues are empty' }],
+      errors: [409],
+      async handle({ body, principal }) {
+        return { body: { ticket: await service.claimNext(principal.id, body.categories, body.maxOpen) } };
+      },
+    }),
+    endpoint({
+      method: 'POST',
+      path: '/api/tickets/:id/assign',
+      summary: 'Assign a ticket to an agent, or unassign it (agentId null) back to its queue',
+      roles: AGENTS,
+      body: assignSchema,
+      responds: [{ status: 200, schema: 'Ticket', description: 'the ticket after the change' }],
+      errors: [404, 409],
+      async handle({ params, body, principal }) {
+        return { body: await service.assign(params.id, body.agentId, actorOf(principal)) };
+      },
+    }),
+    endpoint({
+      method: 'POST',
+      path: '/api/tickets/:id/replies',
+      summary: "Reply to the customer; the first reply is the ticket's first response and stops the SLA clock",
+      roles: AGENTS,
+      body: messageSchema,
+      responds: [{ status: 201, schema: 'Ticket', description: 'the ticket with the reply' }],
+      errors: [404, 409],
+      async handle({ params, body, principal }) {
+        return { status: 201, body: await service.reply(params.id, principal.id, body.text) };
+      },
+    }),
+    endpoint({
+      method: 'POST',
+      path: '/api/tickets/:id/customer-messages',
+      summary: "Add the customer's message from the chat (the bot); author defaults to the ticket's administrator",
+      roles: SYSTEM,
+      body: customerMessageSchema,
+      responds: [{ status: 201, schema: 'Ticket', description: 'the ticket with the message' }],
+      errors: [404, 409],
+      async handle({ params, body }) {
+        const author = body.author ?? (await existing(params.id)).adminId;
+        return { status: 201, body: await service.customerMessage(params.id, author, body.text) };
+      },
+    }),
+    endpoint({
+      method: 'POST',
+      path: '/api/tickets/:id/status',
+      summary: 'Move a ticket along its states (waiting_on_customer pauses the SLA clock, in_progress resumes it)',
+      roles: AGENTS,
+      body: statusChangeSchema,
+      responds: [{ status: 200, schema: 'Ticket', description: 'the ticket after the change' }],
+      errors: [404, 409],
+      async handle({ params, body, principal }) {
+        return { body: await service.changeStatus(params.id, body.status, actorOf(principal), body.reason) };
+      },
+    }),
+    endpoint({
+      method: 'POST',
+      path: '/api/tickets/:id/grade',
+      summary: "Change a ticket's grade; the deadline is recomputed from its creation. Lowering needs a reason",
+      roles: AGENTS,
+      body: gradeChangeSchema,
+      responds: [{ status: 200, schema: 'Ticket', description: 'the ticket with its new grade and deadline' }],
+      errors: [404, 409, 422],
+      async handle({ params, body, principal }) {
+        return { body: await service.changeGrade(params.id, body.grade, actorOf(principal), body.reason) };
+      },
+    }),
+    move('resolve', 'resolved', 'Resolve a ticket'),
+    move('close', 'closed', 'Close a resolved ticket'),
+    move('reopen', 'in_progress', 'Reopen a resolved or closed ticket', ['resolved', 'closed']),
+  ];
+}
