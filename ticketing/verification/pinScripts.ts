@@ -82,8 +82,9 @@ return {'verified', code[2], code[3]}
 `;
 
 /**
- * The code did not match: count it, and the last allowed wrong try locks the administrator.
- * KEYS: lock, code, conversation pointer. ARGV: issueId, now, maxWrong, lockMs.
+ * The code did not match: count it, and the last allowed wrong try locks the administrator and
+ * drops the code (the conversation keeps pointing at the administrator, so it hears "locked").
+ * KEYS: lock, code. ARGV: issueId, now, maxWrong, lockMs.
  * -> {'wrong', attemptsLeft} | {'locked', msLeft, 1 when this try set the lock} | {'no_code', 0}
  */
 export const RECORD_WRONG = `
@@ -98,7 +99,7 @@ local wrong = redis.call('HINCRBY', KEYS[2], 'wrong', 1)
 if wrong >= maxWrong then
   local lockMs = tonumber(ARGV[4])
   redis.call('SET', KEYS[1], now + lockMs, 'PX', lockMs)
-  redis.call('DEL', KEYS[2], KEYS[3])
+  redis.call('DEL', KEYS[2])
   return {'locked', lockMs, 1}
 end
 return {'wrong', maxWrong - wrong}

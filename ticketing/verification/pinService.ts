@@ -171,7 +171,7 @@ export class PinVerifier {
       ? await this.eval<[string, string | number, string?]>(CONSUME_CODE,
         [lockKey, codeKey, this.conversationKey(request.conversationId), this.verifiedKey(request.conversationId)],
         [issueId, this.now(), this.verificationTtlMs])
-      : await this.eval<[string, number, number?]>(RECORD_WRONG, [lockKey, codeKey, this.conversationKey(request.conversationId)],
+      : await this.eval<[string, number, number?]>(RECORD_WRONG, [lockKey, codeKey],
         [issueId, this.now(), MAX_WRONG_TRIES, LOCK_MINUTES * MINUTE]);
     if (result[0] === 'verified') {
       const [, orgId, adminId] = result as [string, string, string];

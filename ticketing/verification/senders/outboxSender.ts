@@ -11,12 +11,15 @@ import { codeText } from './codeText';
  * outbox, holding the code. The log names the file, never the code, so logs stay shareable.
  */
 export function createOutboxSender(dir: string, logger: Logger): CodeSender {
+  let sequence = 0; // keeps file names in sending order within one millisecond
   return {
     async send(to, message) {
       await mkdir(dir, { recursive: true });
       const text = codeText(message, to.name);
       const createdAt = new Date().toISOString();
-      const file = join(dir, `${createdAt.replace(/[:.]/g, '-')}-${to.channel}-${randomUUID().slice(0, 8)}.json`);
+      sequence += 1;
+      const name = `${createdAt.replace(/[:.]/g, '-')}-${String(sequence).padStart(6, '0')}-${to.channel}-${randomUUID().slice(0, 8)}.json`;
+      const file = join(dir, name);
       const record = {
         createdAt, channel: to.channel, to: to.address, name: to.name,
         code: message.code, subject: to.channel === 'email' ? text.subject : undefined,

@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'fs';
+import { readdir, readFile } from 'fs/promises';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { Organisation } from '../../../../ticketing/domain/types';
+
+export const contoso: Organisation = {
+  id: 'contoso',
+  name: 'Contoso sp. z o.o.',
+  tenantId: 'tenant-contoso',
+  timeZone: 'Europe/Warsaw',
+  contract: 'premier',
+  administrators: [
+    { id: 'jan', name: 'Jan Kowalski', email: 'jan.kowalski@contoso.pl', phone: '+48 601 234 123', chatIdentities: [] },
+    { id: 'ewa', name: 'Ewa Nowak', email: 'ewa.nowak@contoso.pl', chatIdentities: [] },
+  ],
+};
+
+export async function findOrganisation(orgId: string): Promise<Organisation | null> {
+  return orgId === contoso.id ? contoso : null;
+}
+
+export function tempOutbox(): string {
+  return mkdtempSync(join(tmpdir(), 'desk-outbox-'));
+}
+
+export interface OutboxMessage {
+  file: string;
+  channel: 'email' | 'phone';
+  to: string;
+  code: string;
+  subject?: string;
+  text: string;
+}
+
+/** Every message in an outbox folder, oldest first. */
+export async function readOutbox(dir: string): Promise<OutboxMessage[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  return Promise.all(files.map(async (file) => ({ file, ...JSON.parse(await readFile(join(dir, file), 'utf8')) })));
+}
+
+/** The newest code the outbox holds for an address. */
+export async function latestCode(dir: string, to: string): Promise<string> {
+  const messages = (await readOutbox(dir)).filter((m) => m.to === to);
+  if (messages.length === 0) throw new Error(`no message to ${to} in the outbox`);
+  return messages[messages.length - 1].code;
+}
