@@ -65,8 +65,10 @@ export interface TicketFilter {
   offset?: number;
 }
 
-/** How often an update is retried when another writer changed the ticket in between. */
-const UPDATE_ATTEMPTS = 10;
+/** How often an update is tried when other writers keep changing the ticket in between. */
+const UPDATE_ATTEMPTS = 20;
+/** Writers that lost a race wait a random while, growing with each loss, so they stop colliding. */
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 ** attempt)));
 const DEFAULT_LIST_LIMIT = 50;
 const MAX_LIST_LIMIT = 500;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -274,6 +276,7 @@ export class TicketService implements SlaTicketService {
   private mutate(id: string, change: Change, options: { missing: 'null'; quiet?: boolean }): Promise<Ticket | null>;
   private async mutate(id: string, change: Change, options: { missing?: 'null'; quiet?: boolean } = {}): Promise<Ticket | null> {
     for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+      if (attempt > 0) await backoff(attempt);
       const before = await this.store.get(id);
       if (!before) {
         if (options.missing === 'null') return null;

@@ -1,7 +1,7 @@
---[[
+--[=[
 Deletes an organisation and its lookups in one step. Its tickets stay (they are records).
 ARGV: 1 prefix, 2 id.  Reply: 1 if it existed, else 0.
-]]
+]=]
 local prefix, id = ARGV[1], ARGV[2]
 local key = prefix .. 'org:' .. id
 local old = redis.call('HMGET', key, 'tenant', 'name')

@@ -1,10 +1,10 @@
---[[
+--[=[
 The most urgent unassigned tickets across some category queues, for claim-next to try in order.
 Reads only the first `count` entries of each queue: never scans.
 
 ARGV: 1 prefix, 2 count, 3.. categories
 Reply: flat list id, rev, json, id, rev, json, ... most urgent first (ties: older id first).
-]]
+]=]
 local prefix, count = ARGV[1], tonumber(ARGV[2])
 local candidates = {}
 for i = 3, #ARGV do

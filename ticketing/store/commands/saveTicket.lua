@@ -1,4 +1,4 @@
---[[
+--[=[
 Writes a ticket and everything that depends on it in one step: the record {json, rev}, the list
 indexes, the category queue, the agent's open set and the SLA due entries.
 
@@ -14,7 +14,7 @@ Replies: {'ok', rev} | {'exists'} | {'conflict', rev} | {'duplicate', value}
 
 Redis does not undo a script that fails half-way, so every argument is decoded and checked and
 every refusal decided before the first write.
-]]
+]=]
 local prefix, id = ARGV[1], ARGV[2]
 local expected = tonumber(ARGV[3])
 local json = ARGV[4]

@@ -1,8 +1,8 @@
---[[
+--[=[
 Creates or replaces an organisation with its lookups (by tenant id, by folded name) in one step.
 ARGV: 1 prefix, 2 id, 3 JSON, 4 tenant id ('' = none), 5 folded name
 Reply: {'ok', 1 if created else 0} | {'tenant_taken', other id} | {'name_taken', other id}
-]]
+]=]
 local prefix, id, json, tenant, name = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local key = prefix .. 'org:' .. id
 local tenantKey = prefix .. 'org-by-tenant:' .. tenant
