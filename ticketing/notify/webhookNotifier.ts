@@ -46,8 +46,14 @@ export class WebhookNotifier implements EscalationNotifier {
         this.logger.error({ status: response.status, ticketId: event.ticket.id, kind: event.kind }, 'escalation webhook answered with an error');
       }
     } catch (err) {
-      const reason = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : String(err);
-      this.logger.error({ reason, ticketId: event.ticket.id, kind: event.kind }, 'escalation webhook failed');
+      this.logger.error({ reason: this.describe(err), ticketId: event.ticket.id, kind: event.kind }, 'escalation webhook failed');
     }
+  }
+
+  private describe(err: unknown): string {
+    const { name, message, cause } = (err ?? {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+    if (name === 'TimeoutError') return `no answer within ${this.timeoutMs} ms`;
+    // fetch reports network failures as "fetch failed" with the real reason in `cause`.
+    return [message ?? String(err), cause?.code ?? cause?.message].filter(Boolean).join(': ');
   }
 }
