@@ -1,7 +1,10 @@
 import { ConversationState, UserState } from 'botbuilder';
 import type Redis from 'ioredis';
 import type { Logger } from '../common/logger';
-import type { AdminVerifier, GradePolicy, KnowledgeAnswers, Organisations, Tickets, TrustedAdministratorFinder } from './ports';
+import type { TicketService } from '../ticketing/service/ticketService';
+import type { OrganisationStore } from '../ticketing/store/organisationStore';
+import type { PinVerifier } from '../ticketing/verification/pinService';
+import type { KnowledgeAnswers } from './knowledgeAnswers';
 import { RedisStorage } from './redisStorage';
 import { ConversationLock } from './conversationLock';
 import { FaqFeedback } from './faqFeedback';
@@ -12,13 +15,9 @@ import { DeskBot } from './bots/deskBot';
 
 export interface DeskBotParts {
   kb: KnowledgeAnswers;
-  tickets: Tickets;
-  organisations: Organisations;
-  verifier: AdminVerifier;
-  /** ticketing/domain/policy.ts allowedGrades */
-  gradePolicy: GradePolicy;
-  /** ticketing/verification findTrustedAdministrator */
-  trustedAdministrator: TrustedAdministratorFinder;
+  tickets: TicketService;
+  organisations: OrganisationStore;
+  verifier: PinVerifier;
   redis: Redis;
   /** The product's Redis key prefix. */
   prefix: string;
@@ -49,9 +48,7 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
   const adminTasks = new AdminTaskDialog({
     verifier: parts.verifier,
     organisations: parts.organisations,
-    trustedAdministrator: parts.trustedAdministrator,
     tickets: parts.tickets,
-    gradePolicy: parts.gradePolicy,
     suggester: new GradeSuggester(),
     clock,
   });

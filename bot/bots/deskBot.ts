@@ -1,7 +1,8 @@
 import { ConversationState, StatePropertyAccessor, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
 import { DialogContext, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
-import type { KnowledgeAnswers, Tickets } from '../ports';
+import type { TicketService } from '../../ticketing/service/ticketService';
+import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, localeFromTag, t, type Locale } from '../i18n';
 import { localeOf, setTurnLocale } from '../turnLocale';
 import { isCommand, ticketIdIn } from '../commands';
@@ -21,7 +22,7 @@ interface DeskConversation {
 
 export interface DeskBotDeps {
   kb: KnowledgeAnswers;
-  tickets: Tickets;
+  tickets: TicketService;
   conversationState: ConversationState;
   userState: UserState;
   adminTasks: AdminTaskDialog;

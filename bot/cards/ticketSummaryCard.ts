@@ -1,6 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { t, type Locale, type MessageKey } from '../i18n';
-import type { NewTicket } from '../ports';
+import type { NewTicketInput } from '../../ticketing/domain/ticket';
 
 export const CONFIRM_TICKET = 'confirm_ticket';
 export const CANCEL_TICKET = 'cancel_ticket';
@@ -12,7 +12,7 @@ export function supportsAdaptiveCards(channelId: string): boolean {
   return CARD_CHANNELS.has(channelId);
 }
 
-function summaryFacts(draft: Omit<NewTicket, 'orgId' | 'adminId'>, orgName: string, locale: Locale): { title: string; value: string }[] {
+function summaryFacts(draft: Omit<NewTicketInput, 'orgId' | 'adminId'>, orgName: string, locale: Locale): { title: string; value: string }[] {
   const contact = [draft.contact.email, draft.contact.phone].filter(Boolean).join(', ');
   return [
     { title: t(locale, 'summary.organisation'), value: orgName },
@@ -26,7 +26,7 @@ function summaryFacts(draft: Omit<NewTicket, 'orgId' | 'adminId'>, orgName: stri
 }
 
 /** The request about to be opened, for the administrator to confirm (Adaptive Card 1.4). */
-export function ticketSummaryCard(draft: Omit<NewTicket, 'orgId' | 'adminId'>, orgName: string, locale: Locale): Attachment {
+export function ticketSummaryCard(draft: Omit<NewTicketInput, 'orgId' | 'adminId'>, orgName: string, locale: Locale): Attachment {
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -43,7 +43,7 @@ export function ticketSummaryCard(draft: Omit<NewTicket, 'orgId' | 'adminId'>, o
 }
 
 /** The same summary as plain text, for channels without cards. */
-export function ticketSummaryText(draft: Omit<NewTicket, 'orgId' | 'adminId'>, orgName: string, locale: Locale): string {
+export function ticketSummaryText(draft: Omit<NewTicketInput, 'orgId' | 'adminId'>, orgName: string, locale: Locale): string {
   const lines = summaryFacts(draft, orgName, locale).map((f) => `${f.title}: ${f.value}`);
   return [t(locale, 'summary.heading'), ...lines, t(locale, 'summary.confirmText')].join('\n');
 }

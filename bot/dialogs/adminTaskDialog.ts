@@ -1,5 +1,5 @@
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { VerifiedAdmin } from '../ports';
+import type { VerifiedAdmin } from '../../ticketing/verification/pinService';
 import { VerifyAdminDialog, type VerifyAdminDeps } from './verifyAdminDialog';
 import { OpenTicketDialog, type OpenTicketDeps } from './openTicketDialog';
 import { sendTicketList, sendTicketStatus } from './ticketStatus';

@@ -9,9 +9,13 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { randomUUID } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import { CATEGORIES, type Administrator, type Category, type ContactMethod, type Grade, type Organisation } from '../../ticketing/domain/types';
-import type { GradePolicy, NewTicket, Organisations, Tickets, VerifiedAdmin } from '../ports';
+import { allowedGrades } from '../../ticketing/domain/policy';
+import type { NewTicketInput } from '../../ticketing/domain/ticket';
+import type { TicketService } from '../../ticketing/service/ticketService';
+import type { OrganisationStore } from '../../ticketing/store/organisationStore';
+import type { VerifiedAdmin } from '../../ticketing/verification/pinService';
 import type { GradeSuggester } from '../grading/gradeSuggester';
 import { t, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
@@ -20,9 +24,8 @@ import { deadlineInWords } from '../deadlineWords';
 import { CANCEL_TICKET, CONFIRM_TICKET, supportsAdaptiveCards, ticketSummaryCard, ticketSummaryText } from '../cards/ticketSummaryCard';
 
 export interface OpenTicketDeps {
-  organisations: Organisations;
-  tickets: Tickets;
-  gradePolicy: GradePolicy;
+  organisations: OrganisationStore;
+  tickets: TicketService;
   suggester: GradeSuggester;
   clock: () => Date;
 }
@@ -158,7 +161,7 @@ export class OpenTicketDialog extends ComponentDialog {
     draft.preferred = picked ? (picked.index === 0 ? 'email' : 'phone') : draft.email ? 'email' : 'phone';
 
     const { org } = await this.profile(draft);
-    const policy = this.deps.gradePolicy(org, draft.category);
+    const policy = allowedGrades(org, draft.category);
     draft.grades = policy.grades;
     const suggestion = this.deps.suggester.suggest(draft.description);
     // The suggestion never exceeds what may be chosen: the most urgent allowed grade caps it.
@@ -166,7 +169,8 @@ export class OpenTicketDialog extends ComponentDialog {
     await context.sendActivity(
       t(locale, 'ticket.gradeSuggested', { grade: t(locale, `grade.${suggested}` as MessageKey), why: t(locale, `grade.why.${suggestion.grade}` as MessageKey) }),
     );
-    if (!policy.grades.includes('A')) await context.sendActivity(t(locale, gradeARefusal(org, draft.category)));
+    const refusalOfA = policy.refused.A;
+    if (refusalOfA) await context.sendActivity(t(locale, `ticket.gradeRefused.${refusalOfA}`));
     const ordered = [suggested, ...policy.grades.filter((g) => g !== suggested)];
     draft.grades = ordered;
     return step.prompt(CHOICE, {
@@ -197,7 +201,9 @@ export class OpenTicketDialog extends ComponentDialog {
       return step.endDialog(null);
     }
     const { org } = await this.profile(draft);
-    const key = `chat:${context.activity.conversation.id}:${draft.requestId}`;
+    // Conversation ids can be long and carry any character; the key must be short printable ASCII.
+    const conversation = createHash('sha256').update(context.activity.conversation.id).digest('hex').slice(0, 32);
+    const key = `chat:${conversation}:${draft.requestId}`;
     const { ticket } = await this.deps.tickets.create(this.newTicket(draft, context), key);
     const deadline = ticket.sla.dueAt
       ? deadlineInWords(ticket.sla.dueAt, org.timeZone, locale, this.deps.clock())
@@ -206,7 +212,7 @@ export class OpenTicketDialog extends ComponentDialog {
     return step.endDialog(ticket.id);
   }
 
-  private newTicket(draft: Draft, context: TurnContext): NewTicket {
+  private newTicket(draft: Draft, context: TurnContext): NewTicketInput {
     const conversation = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
     return {
       orgId: draft.orgId,
@@ -227,12 +233,6 @@ export class OpenTicketDialog extends ComponentDialog {
     if (!org || !admin) throw new Error(`administrator ${draft.adminId} of organisation ${draft.orgId} no longer exists`);
     return { org, admin };
   }
-}
-
-/** Why grade A is not offered: the category, or the contract. */
-function gradeARefusal(org: Organisation, category: Category): MessageKey {
-  if (category !== 'technical') return 'ticket.gradeANotForCategory';
-  return org.contract === 'premier' ? 'ticket.gradeANotAllowed' : 'ticket.gradeANeedsPremier';
 }
 
 function titleOf(description: string): string {

@@ -1,5 +1,8 @@
 import type { TurnContext } from 'botbuilder';
-import type { Ticket, Organisations, Tickets, VerifiedAdmin } from '../ports';
+import type { Ticket } from '../../ticketing/domain/types';
+import type { TicketService } from '../../ticketing/service/ticketService';
+import type { OrganisationStore } from '../../ticketing/store/organisationStore';
+import type { VerifiedAdmin } from '../../ticketing/verification/pinService';
 import { t, type Locale, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { deadlineInWords } from '../deadlineWords';
@@ -7,8 +10,8 @@ import { deadlineInWords } from '../deadlineWords';
 const LIST_LIMIT = 10;
 
 export interface TicketStatusDeps {
-  tickets: Tickets;
-  organisations: Organisations;
+  tickets: TicketService;
+  organisations: OrganisationStore;
   clock: () => Date;
 }
 

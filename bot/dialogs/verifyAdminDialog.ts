@@ -9,16 +9,17 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { AdminVerifier, CodeChannel, Organisations, TrustedAdministratorFinder, VerifiedAdmin } from '../ports';
+import type { OrganisationStore } from '../../ticketing/store/organisationStore';
+import type { CodeChannel, PinVerifier, VerifiedAdmin } from '../../ticketing/verification/pinService';
+import { findTrustedAdministrator } from '../../ticketing/verification/trustedIdentity';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { isCommand } from '../commands';
 import { sendWithButtons } from '../buttons';
 
 export interface VerifyAdminDeps {
-  verifier: AdminVerifier;
-  organisations: Organisations;
-  trustedAdministrator: TrustedAdministratorFinder;
+  verifier: PinVerifier;
+  organisations: OrganisationStore;
 }
 
 const MAIN = 'verifyAdmin.steps';
@@ -34,7 +35,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 interface CodeTarget {
   orgId: string;
-  adminId: string | null;
+  /** As typed: the verifier sends only to the contact registered for it, if any. */
+  email: string;
   channel: CodeChannel;
 }
 
@@ -109,9 +111,7 @@ export class VerifyAdminDialog extends ComponentDialog {
 
   private async askChannel(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
-    const values = step.values as { orgId: string; adminId: string | null };
-    const admin = await this.deps.organisations.findAdministratorByEmail(values.orgId, String(step.result).trim());
-    values.adminId = admin?.id ?? null;
+    (step.values as { email: string }).email = String(step.result).trim();
     return step.prompt(ASK_CHANNEL, {
       prompt: t(locale, 'verify.askChannel'),
       choices: [t(locale, 'choice.email'), t(locale, 'choice.sms')],
@@ -119,7 +119,7 @@ export class VerifyAdminDialog extends ComponentDialog {
   }
 
   private async sendCode(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = step.values as { orgId: string; adminId: string | null };
+    const values = step.values as { orgId: string; email: string };
     const target: CodeTarget = { ...values, channel: (step.result as FoundChoice).index === 0 ? 'email' : 'phone' };
     if (!(await this.requestCode(step.context, target))) return step.endDialog(null);
     return step.replaceDialog(ENTER_CODE, target);
@@ -139,22 +139,18 @@ export class VerifyAdminDialog extends ComponentDialog {
       if (!(await this.requestCode(context, target))) return step.endDialog(null);
       return step.replaceDialog(ENTER_CODE, target);
     }
-    const code = typed.replace(/\s+/g, '');
-    if (!/^\d{6}$/.test(code)) {
-      await context.sendActivity(t(locale, 'verify.codeFormat'));
-      return step.replaceDialog(ENTER_CODE, target);
-    }
-    const conversationId = context.activity.conversation.id;
-    const result = await this.deps.verifier.verifyCode({ orgId: target.orgId, adminId: target.adminId, conversationId, code });
+    const result = await this.deps.verifier.verifyCode({ conversationId: context.activity.conversation.id, code: typed });
     switch (result.status) {
       case 'verified': {
-        const admin: VerifiedAdmin = { orgId: target.orgId, adminId: target.adminId! };
-        await this.deps.verifier.markVerified({ ...admin, conversationId });
+        // The verifier has recorded the verification for this conversation.
         await context.sendActivity(t(locale, 'verify.success'));
-        return step.endDialog(admin);
+        return step.endDialog({ orgId: result.orgId, adminId: result.adminId } satisfies VerifiedAdmin);
       }
+      case 'malformed':
+        await context.sendActivity(t(locale, 'verify.codeFormat'));
+        return step.replaceDialog(ENTER_CODE, target);
       case 'wrong':
-        await context.sendActivity(t(locale, 'verify.codeWrong', { left: result.attemptsLeft ?? 0 }));
+        await context.sendActivity(t(locale, 'verify.codeWrong', { left: result.attemptsLeft }));
         return step.replaceDialog(ENTER_CODE, target);
       case 'expired':
       case 'no_code':
@@ -169,23 +165,16 @@ export class VerifyAdminDialog extends ComponentDialog {
   /** Sends a code and says where it went; false when none could be sent. */
   private async requestCode(context: TurnContext, target: CodeTarget): Promise<boolean> {
     const locale = localeOf(context);
-    const result = await this.deps.verifier.requestCode({ ...target, conversationId: context.activity.conversation.id });
+    const result = await this.deps.verifier.requestCode({ ...target, conversationId: context.activity.conversation.id, locale });
     switch (result.status) {
       case 'sent':
-        await context.sendActivity(
-          result.maskedDestination
-            ? t(locale, 'verify.codeSent', { destination: result.maskedDestination })
-            : t(locale, 'verify.codeSentGeneric'),
-        );
+        await context.sendActivity(t(locale, 'verify.codeSent', { destination: result.maskedDestination }));
         return true;
       case 'rate_limited':
         await context.sendActivity(t(locale, 'verify.rateLimited', { minutes: Math.max(1, Math.ceil((result.retryAfterSeconds ?? 3600) / 60)) }));
         return false;
       case 'locked':
         await context.sendActivity(t(locale, 'verify.locked'));
-        return false;
-      case 'no_destination':
-        await context.sendActivity(t(locale, 'verify.noDestination'));
         return false;
     }
   }
@@ -204,7 +193,7 @@ export class VerifyAdminDialog extends ComponentDialog {
     if (!aadObjectId || !tenantId) return null;
     const org = await this.deps.organisations.findByTenant(tenantId);
     if (!org) return null;
-    const admin = this.deps.trustedAdministrator(org, { channel: activity.channelId, id: aadObjectId, tenantId });
+    const admin = findTrustedAdministrator(org, { channelId: activity.channelId, userId: activity.from.id, aadObjectId, tenantId });
     return admin ? { admin: { orgId: org.id, adminId: admin.id }, name: admin.name, orgName: org.name } : null;
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../../common/logger';
-import type { Ticket } from '../ports';
+import type { Ticket } from '../../ticketing/domain/types';
 import { t } from '../i18n';
 import type { ReplyDelivery } from './replyDelivery';
 

@@ -1,0 +1,200 @@
+import { randomBytes } from 'crypto';
+import type { Next, Request, Response, Server } from 'restify';
+import type { Activity, ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
+import { HttpError, route } from '../../common/http';
+import type { Logger } from '../../common/logger';
+import { rateLimit } from '../../common/rateLimit';
+import type { Redis } from 'ioredis';
+import { TokenError, type DirectLineClaims, type TokenSigner } from './tokens';
+import { parseWatermark, type TranscriptStore } from './transcript';
+
+export const DIRECTLINE_PATH = '/v3/directline';
+export const CHANNEL_ID = 'directline';
+
+export interface DirectLineRouteDeps {
+  bot: { run(context: TurnContext): Promise<void> };
+  adapter: CloudAdapter;
+  transcripts: TranscriptStore;
+  signer: TokenSigner;
+  redis: Redis;
+  prefix: string;
+  logger: Logger;
+  /** The bot's account in every conversation. */
+  botAccount: ChannelAccount;
+  /** Base URL of the local connector, as the bot's replies must reach it. */
+  serviceUrl: () => string;
+  /** New tokens per client address and minute. */
+  tokensPerMinute: number;
+}
+
+/**
+ * The Direct Line 3.0 REST surface Web Chat and directlinejs use: tokens, start and resume a
+ * conversation, post an activity, read activities from a watermark. Every conversation route
+ * needs a token for that very conversation; a missing, forged, foreign or expired one is a 403,
+ * which directlinejs treats as "token expired" (it then stops or asks for a new one).
+ */
+export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
+  const { transcripts, signer, logger } = deps;
+  const limiter = rateLimit({ redis: deps.redis, prefix: deps.prefix, limit: deps.tokensPerMinute, windowSeconds: 60, name: 'directline-tokens' });
+  // restify 11 refuses an async handler with a `next` argument, which rateLimit() returns.
+  const limitTokens = (req: Request, res: Response, next: Next): void => void limiter(req, res, next);
+
+  // The chat page has no secret: anyone may ask for a token, at a limited rate per client.
+  server.post(`${DIRECTLINE_PATH}/tokens/generate`, limitTokens, route(logger, async (_req, res) => {
+    const conversationId = randomId();
+    const { token, expiresIn } = signer.issue(conversationId, `dl_${randomId()}`, Date.now());
+    res.json({ conversationId, token, expires_in: expiresIn });
+  }));
+
+  server.post(`${DIRECTLINE_PATH}/tokens/refresh`, route(logger, async (req, res) => {
+    const claims = authorize(req, signer);
+    const { token, expiresIn } = signer.issue(claims.conv, claims.user, Date.now());
+    res.json({ conversationId: claims.conv, token, expires_in: expiresIn });
+  }));
+
+  server.post(`${DIRECTLINE_PATH}/conversations`, route(logger, async (req, res) => {
+    const claims = authorize(req, signer);
+    const created = await start(deps, claims, localeOf(req.body));
+    res.status(created ? 201 : 200);
+    res.json(conversationBody(req, claims, bearer(req), signer));
+  }));
+
+  // Resuming (a page reload, or a broken WebSocket): a fresh token and stream address.
+  server.get(`${DIRECTLINE_PATH}/conversations/:conversationId`, route(logger, async (req, res) => {
+    const claims = await authorizeConversation(req, deps);
+    const { token } = signer.issue(claims.conv, claims.user, Date.now());
+    res.json(conversationBody(req, claims, token, signer));
+  }));
+
+  server.get(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, route(logger, async (req, res) => {
+    const claims = await authorizeConversation(req, deps);
+    res.json(await transcripts.since(claims.conv, watermarkOf(req)));
+  }));
+
+  server.post(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, route(logger, async (req, res) => {
+    const claims = await authorizeConversation(req, deps);
+    const record = await transcripts.get(claims.conv);
+    const activity = inbound(req.body, claims, deps, record?.locale);
+    // Stored first, so the customer's own message is echoed (with its clientActivityID) even if the bot fails.
+    activity.id = await transcripts.append(claims.conv, activity);
+    await deliver(deps, activity as Activity);
+    res.json({ id: activity.id });
+  }));
+}
+
+/** The token of the request, checked; a TokenError or a missing header becomes an HTTP error. */
+function authorize(req: Request, signer: TokenSigner): DirectLineClaims {
+  const token = bearer(req);
+  try {
+    return signer.verify(token, Date.now());
+  } catch (err) {
+    if (err instanceof TokenError) throw new HttpError(403, err.reason === 'expired' ? 'token_expired' : 'token_invalid', err.message);
+    throw err;
+  }
+}
+
+async function authorizeConversation(req: Request, deps: DirectLineRouteDeps): Promise<DirectLineClaims> {
+  const claims = authorize(req, deps.signer);
+  const conversationId = String(req.params.conversationId);
+  if (claims.conv !== conversationId) throw new HttpError(403, 'token_wrong_conversation', 'the token was issued for another conversation');
+  // A client may go straight to the conversation its token names (as with Azure's Direct Line).
+  await start(deps, claims, undefined);
+  return claims;
+}
+
+/** Starts the token's conversation unless it exists; true when this call started it. */
+async function start(deps: DirectLineRouteDeps, claims: DirectLineClaims, locale: string | undefined): Promise<boolean> {
+  const created = await deps.transcripts.create(claims.conv, { userId: claims.user, locale, createdAt: new Date().toISOString() });
+  if (created) await greet(deps, claims, locale);
+  return created;
+}
+
+function bearer(req: Request): string {
+  const header = req.header('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new HttpError(401, 'token_missing', 'send the Direct Line token as "Authorization: Bearer <token>"');
+  return match[1];
+}
+
+function watermarkOf(req: Request): string | undefined {
+  const value = (req.query as Record<string, unknown> | undefined)?.watermark;
+  if (value === undefined) return undefined;
+  try {
+    parseWatermark(String(value));
+  } catch (err) {
+    throw new HttpError(400, 'invalid_watermark', (err as Error).message);
+  }
+  return String(value);
+}
+
+function conversationBody(req: Request, claims: DirectLineClaims, token: string, signer: TokenSigner) {
+  const watermark = watermarkOf(req) ?? '';
+  const scheme = forwardedProto(req) === 'https' || req.isSecure() ? 'wss' : 'ws';
+  const host = req.header('host') ?? 'localhost';
+  const streamUrl = `${scheme}://${host}${DIRECTLINE_PATH}/conversations/${claims.conv}/stream?watermark=${watermark}&t=${encodeURIComponent(token)}`;
+  return { conversationId: claims.conv, token, expires_in: signer.ttlSeconds, streamUrl };
+}
+
+function forwardedProto(req: Request): string | undefined {
+  return req.header('x-forwarded-proto')?.split(',')[0].trim().toLowerCase();
+}
+
+/**
+ * The customer's activity as the bot must see it: the channel, conversation, sender and
+ * recipient are this service's to say, never the client's (a client cannot speak as the bot or
+ * as another user). The rest, channelData.clientActivityID included, is kept for the echo.
+ */
+function inbound(body: unknown, claims: DirectLineClaims, deps: DirectLineRouteDeps, locale: string | undefined): Partial<Activity> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new HttpError(400, 'invalid_activity', 'the activity must be a JSON object (Content-Type: application/json)');
+  }
+  const given = body as Partial<Activity>;
+  if (typeof given.type !== 'string' || !given.type) throw new HttpError(400, 'invalid_activity', 'type: the activity needs a "type", e.g. "message"');
+  if (given.text !== undefined && typeof given.text !== 'string') throw new HttpError(400, 'invalid_activity', 'text: must be a string');
+  const name = typeof given.from?.name === 'string' ? given.from.name : undefined;
+  return {
+    ...given,
+    channelId: CHANNEL_ID,
+    serviceUrl: deps.serviceUrl(),
+    conversation: { id: claims.conv } as Activity['conversation'],
+    from: { id: claims.user, name: name ?? '', role: 'user' },
+    recipient: deps.botAccount,
+    timestamp: new Date(),
+    locale: typeof given.locale === 'string' ? given.locale : locale,
+  };
+}
+
+/** A new conversation is announced to the bot as Direct Line does: the user joined. */
+async function greet(deps: DirectLineRouteDeps, claims: DirectLineClaims, locale: string | undefined): Promise<void> {
+  const update: Partial<Activity> = {
+    type: 'conversationUpdate',
+    id: `${claims.conv}|start`,
+    channelId: CHANNEL_ID,
+    serviceUrl: deps.serviceUrl(),
+    conversation: { id: claims.conv } as Activity['conversation'],
+    from: { id: claims.user, name: '', role: 'user' },
+    recipient: deps.botAccount,
+    membersAdded: [deps.botAccount, { id: claims.user, name: '' }],
+    timestamp: new Date(),
+    locale,
+  };
+  await deliver(deps, update as Activity);
+}
+
+/** Runs the bot's turn in-process. A failing turn is logged: the customer's message is already stored. */
+async function deliver(deps: DirectLineRouteDeps, activity: Activity): Promise<void> {
+  try {
+    await deps.adapter.processActivityDirect('', activity, (context) => deps.bot.run(context));
+  } catch (err) {
+    deps.logger.error({ err, conversationId: activity.conversation.id, type: activity.type }, 'web-chat bot turn failed');
+  }
+}
+
+function localeOf(body: unknown): string | undefined {
+  const locale = (body as { locale?: unknown } | undefined)?.locale;
+  return typeof locale === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale) ? locale : undefined;
+}
+
+function randomId(): string {
+  return randomBytes(16).toString('base64url');
+}

@@ -1,0 +1,96 @@
+import type { IncomingMessage } from 'http';
+import type { Duplex } from 'stream';
+import type { Redis } from 'ioredis';
+import { WebSocketServer, WebSocket } from 'ws';
+import type { Logger } from '../../common/logger';
+import { DIRECTLINE_PATH } from './routes';
+import type { TokenSigner } from './tokens';
+import { parseWatermark, type TranscriptStore } from './transcript';
+
+const STREAM_PATH = new RegExp(`^${DIRECTLINE_PATH}/conversations/([A-Za-z0-9_-]+)/stream$`);
+/** A silent connection is pinged this often, so proxies keep it and dead peers are noticed. */
+const PING_MS = 25_000;
+
+interface Subscriber {
+  socket: WebSocket;
+  watermark: number;
+  /** Sends run one after another, so no activity is sent twice or out of order. */
+  sending: Promise<void>;
+}
+
+/**
+ * The Direct Line WebSocket stream (`streamUrl`): each socket gets `{activities, watermark}`
+ * frames as soon as activities are stored, on whichever instance. Instances learn of new
+ * activities through Redis pub/sub and read them from the shared transcript.
+ */
+export class ActivityStream {
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly byConversation = new Map<string, Set<Subscriber>>();
+  private readonly subscriber: Redis;
+  private readonly pinger: NodeJS.Timeout;
+
+  constructor(
+    private readonly deps: { redis: Redis; transcripts: TranscriptStore; signer: TokenSigner; logger: Logger },
+  ) {
+    this.subscriber = deps.redis.duplicate();
+    this.subscriber.on('error', (err) => deps.logger.warn({ err: err.message }, 'directline stream subscriber error'));
+    this.subscriber.subscribe(deps.transcripts.channel).catch((err) => deps.logger.error({ err }, 'directline stream could not subscribe'));
+    this.subscriber.on('message', (_channel: string, conversationId: string) => this.notify(conversationId));
+    this.pinger = setInterval(() => this.wss.clients.forEach((s) => s.ping()), PING_MS);
+    this.pinger.unref();
+  }
+
+  /** The HTTP server's 'upgrade' handler; other paths are left to other handlers. */
+  handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = STREAM_PATH.exec(url.pathname);
+    if (!match) return;
+    const conversationId = match[1];
+    let watermark: number;
+    try {
+      const claims = this.deps.signer.verify(url.searchParams.get('t') ?? '', Date.now());
+      if (claims.conv !== conversationId) throw new Error('the token was issued for another conversation');
+      watermark = parseWatermark(url.searchParams.get('watermark') ?? undefined);
+    } catch (err) {
+      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${(err as Error).message}\n`);
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(conversationId, ws, watermark));
+  };
+
+  async close(): Promise<void> {
+    clearInterval(this.pinger);
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await this.subscriber.quit().catch(() => this.subscriber.disconnect());
+  }
+
+  private attach(conversationId: string, socket: WebSocket, watermark: number): void {
+    const subscriber: Subscriber = { socket, watermark, sending: Promise.resolve() };
+    let set = this.byConversation.get(conversationId);
+    if (!set) this.byConversation.set(conversationId, (set = new Set()));
+    set.add(subscriber);
+    socket.on('close', () => {
+      set.delete(subscriber);
+      if (set.size === 0) this.byConversation.delete(conversationId);
+    });
+    socket.on('error', () => socket.terminate());
+    // Clients send empty frames as keep-alives; nothing they send needs an answer.
+    this.send(conversationId, subscriber);
+  }
+
+  private notify(conversationId: string): void {
+    for (const subscriber of this.byConversation.get(conversationId) ?? []) this.send(conversationId, subscriber);
+  }
+
+  private send(conversationId: string, subscriber: Subscriber): void {
+    subscriber.sending = subscriber.sending.then(async () => {
+      for (;;) {
+        const set = await this.deps.transcripts.since(conversationId, String(subscriber.watermark));
+        if (set.activities.length === 0 || subscriber.socket.readyState !== WebSocket.OPEN) return;
+        subscriber.socket.send(JSON.stringify(set));
+        subscriber.watermark = Number(set.watermark);
+      }
+    }).catch((err) => this.deps.logger.warn({ err, conversationId }, 'directline stream send failed'));
+  }
+}
