@@ -20,8 +20,8 @@ export interface CodeSenders {
   close(): void;
 }
 
-const url = (protocols: string[]) => z.string().url().refine(
-  (value) => protocols.includes(new URL(value).protocol),
+const url = (protocols: string[]) => z.string().refine(
+  (value) => URL.canParse(value) && protocols.includes(new URL(value).protocol),
   { message: `must be a URL starting with ${protocols.join(' or ')}//` },
 );
 
