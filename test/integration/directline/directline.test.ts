@@ -1,0 +1,215 @@
+import type { AddressInfo } from 'net';
+import type { Server } from 'restify';
+import type Redis from 'ioredis';
+import WebSocket from 'ws';
+import { ActivityHandler, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { DirectLine, ConnectionStatus } from 'botframework-directlinejs';
+import { createServer } from '../../../bot/server';
+import { silentLogger } from '../../../common/logger';
+import { registerDirectLine, TokenSigner, type DirectLine as WebChannel } from '../../../bot/directline';
+import { testRedis, uniquePrefix } from '../../support/redis';
+import { fetchAjax } from './nodeAjax';
+
+const SECRET = 'directline-test-secret-0123456789';
+
+/** A bot that greets new members, echoes messages and remembers where each conversation lives. */
+class EchoBot extends ActivityHandler {
+  readonly references = new Map<string, Partial<ConversationReference>>();
+  constructor() {
+    super();
+    this.onMembersAdded(async (context, next) => {
+      this.references.set(context.activity.conversation.id, TurnContext.getConversationReference(context.activity));
+      await context.sendActivity('Dzień dobry!');
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await context.sendActivity(`echo: ${context.activity.text}`);
+      await next();
+    });
+  }
+}
+
+let server: Server;
+let redis: Redis;
+let web: WebChannel;
+let base: string;
+const bot = new EchoBot();
+const clients: Array<{ end(): void; unsubscribe(): void }> = [];
+
+beforeAll(async () => {
+  redis = testRedis();
+  server = createServer({ logger: silentLogger });
+  web = registerDirectLine(server, { bot, redis, prefix: uniquePrefix('directline'), logger: silentLogger, secret: SECRET, tokensPerMinute: 40 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // directlinejs uses WebSocket only when the global exists (as in a browser).
+  (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
+});
+
+afterAll(async () => {
+  for (const c of clients) {
+    c.unsubscribe();
+    c.end();
+  }
+  delete (globalThis as { WebSocket?: unknown }).WebSocket;
+  await web.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  redis.disconnect();
+});
+
+async function newToken(): Promise<{ token: string; conversationId: string }> {
+  const res = await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { token: string; conversationId: string };
+}
+
+/** A directlinejs client as Web Chat makes it, with every activity it receives collected. */
+function connect(options: { token: string; conversationId?: string; webSocket: boolean }) {
+  const directLine = new DirectLine({ domain: `${base}/v3/directline`, ajax: fetchAjax as never, pollingInterval: 200, ...options });
+  const received: Activity[] = [];
+  const errors: unknown[] = [];
+  const subscription = directLine.activity$.subscribe((a) => received.push(a as Activity), (err) => errors.push(err));
+  clients.push({ end: () => directLine.end(), unsubscribe: () => subscription.unsubscribe() });
+  return { directLine, received, errors };
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false): Promise<T> {
+  const deadline = Date.now() + 8000;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function post(directLine: DirectLine, text: string, clientActivityID: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    directLine
+      .postActivity({ type: 'message', from: { id: 'ignored', name: 'Ala' }, text, channelData: { clientActivityID } } as never)
+      .subscribe(resolve, reject);
+  });
+}
+
+const texts = (activities: Activity[]) => activities.map((a) => a.text);
+
+test('two conversations at once each see only their own messages, with the echo carrying its clientActivityID', async () => {
+  const alice = connect({ ...(await newToken()), webSocket: true });
+  const bob = connect({ ...(await newToken()), webSocket: false });
+
+  const [aliceId, bobId] = await Promise.all([post(alice.directLine, 'pytanie Alicji', 'alice-1'), post(bob.directLine, 'pytanie Boba', 'bob-1')]);
+
+  await waitFor('alice echo', () => texts(alice.received).includes('echo: pytanie Alicji'));
+  await waitFor('bob echo', () => texts(bob.received).includes('echo: pytanie Boba'));
+  expect(texts(alice.received)).toEqual(['Dzień dobry!', 'pytanie Alicji', 'echo: pytanie Alicji']);
+  expect(texts(bob.received)).toEqual(['Dzień dobry!', 'pytanie Boba', 'echo: pytanie Boba']);
+
+  const aliceEcho = alice.received.find((a) => a.text === 'pytanie Alicji')!;
+  expect(aliceEcho.id).toBe(aliceId);
+  expect(aliceEcho.channelData).toEqual({ clientActivityID: 'alice-1' });
+  expect(aliceEcho.from).toMatchObject({ role: 'user', name: 'Ala' });
+  expect(aliceEcho.from.id).toMatch(/^dl_/);
+  const bobEcho = bob.received.find((a) => a.text === 'pytanie Boba')!;
+  expect(bobEcho.id).toBe(bobId);
+  expect(bobEcho.channelData).toEqual({ clientActivityID: 'bob-1' });
+  expect(bob.received.find((a) => a.text === 'echo: pytanie Boba')!.replyToId).toBe(bobId);
+});
+
+test('a proactive message (an agent reply) reaches the open chat, and a reload shows the whole conversation', async () => {
+  const { token, conversationId } = await newToken();
+  const first = connect({ token, conversationId: undefined, webSocket: true });
+  await waitFor('greeting', () => texts(first.received).includes('Dzień dobry!'));
+
+  await web.adapter.continueConversationAsync('', bot.references.get(conversationId)!, async (context) => {
+    await context.sendActivity('Odpowiedź konsultanta');
+  });
+  await waitFor('proactive message', () => texts(first.received).includes('Odpowiedź konsultanta'));
+
+  const reloaded = connect({ token, conversationId, webSocket: false });
+  await waitFor('history after reload', () => reloaded.received.length >= 2);
+  expect(texts(reloaded.received)).toEqual(['Dzień dobry!', 'Odpowiedź konsultanta']);
+});
+
+test('a token for another conversation is refused with 403', async () => {
+  const mine = await newToken();
+  const theirs = await newToken();
+  await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${theirs.token}` } });
+
+  for (const [method, path] of [['GET', '/activities'], ['POST', '/activities'], ['GET', '']] as const) {
+    const res = await fetch(`${base}/v3/directline/conversations/${theirs.conversationId}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${mine.token}`, 'content-type': 'application/json' },
+      body: method === 'POST' ? JSON.stringify({ type: 'message', text: 'wtrącam się' }) : undefined,
+    });
+    expect([method + path, res.status]).toEqual([method + path, 403]);
+    expect(((await res.json()) as { error: string }).error).toBe('token_wrong_conversation');
+  }
+  const transcript = await fetch(`${base}/v3/directline/conversations/${theirs.conversationId}/activities`, { headers: { authorization: `Bearer ${theirs.token}` } });
+  expect(texts(((await transcript.json()) as { activities: Activity[] }).activities)).not.toContain('wtrącam się');
+});
+
+test('an expired or forged token is refused, and directlinejs reports it cannot connect', async () => {
+  const { conversationId } = await newToken();
+  const expired = new TokenSigner(SECRET, 60).issue(conversationId, 'dl_someone', Date.now() - 61_000).token;
+  const forged = new TokenSigner('another-secret-0123456789abcdef', 1800).issue(conversationId, 'dl_someone', Date.now()).token;
+
+  for (const [token, error] of [[expired, 'token_expired'], [forged, 'token_invalid']]) {
+    const res = await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: string }).error).toBe(error);
+  }
+
+  const client = connect({ token: expired, webSocket: false });
+  const statuses: ConnectionStatus[] = [];
+  client.directLine.connectionStatus$.subscribe((s) => statuses.push(s));
+  await waitFor('failed connection', () => statuses.includes(ConnectionStatus.FailedToConnect));
+  expect(client.received).toEqual([]);
+});
+
+test('a refreshed token keeps the conversation and a WebSocket with a bad token is refused', async () => {
+  const { token, conversationId } = await newToken();
+  await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  const refreshed = (await (await fetch(`${base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).json()) as { token: string; conversationId: string };
+  expect(refreshed.conversationId).toBe(conversationId);
+  const res = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${refreshed.token}` } });
+  expect(res.status).toBe(200);
+
+  const other = await newToken();
+  const refused = await new Promise<number>((resolve) => {
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/v3/directline/conversations/${conversationId}/stream?t=${other.token}`);
+    ws.on('unexpected-response', (_req, response) => resolve(response.statusCode ?? 0));
+    ws.on('open', () => resolve(101));
+    ws.on('error', () => undefined);
+  });
+  expect(refused).toBe(403);
+});
+
+test('bad requests get errors that name the problem', async () => {
+  const { token, conversationId } = await newToken();
+  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: auth });
+
+  const noType = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers: auth, body: JSON.stringify({ text: 'hej' }) });
+  expect(noType.status).toBe(400);
+  expect(((await noType.json()) as { message: string }).message).toMatch(/type/);
+
+  const badWatermark = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities?watermark=abc`, { headers: auth });
+  expect(badWatermark.status).toBe(400);
+  expect(((await badWatermark.json()) as { message: string }).message).toMatch(/watermark/);
+
+  const noToken = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`);
+  expect(noToken.status).toBe(401);
+
+  const connector = await fetch(`${base}/directline/connector/v3/conversations/${conversationId}/activities`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'udaję bota' }),
+  });
+  expect(connector.status).toBe(401);
+});
+
+test('new tokens are rate limited per client', async () => {
+  let status = 200;
+  for (let i = 0; i < 100 && status === 200; i++) {
+    status = (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).status;
+  }
+  expect(status).toBe(429);
+});
