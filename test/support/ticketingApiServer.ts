@@ -13,6 +13,7 @@ import { testRedis, uniquePrefix } from './redis';
 export const TEST_TOKENS = {
   agent: 'agent-token-alice-0123456789',
   agent2: 'agent-token-bob-0123456789ab',
+  agent3: 'agent-token-carol-0123456789',
   system: 'system-token-bot-0123456789',
   operator: 'operator-token-ops-012345678',
 } as const;
@@ -20,6 +21,7 @@ export const TEST_TOKENS = {
 const ENTRIES: TokenEntry[] = [
   { token: TEST_TOKENS.agent, role: 'agent', id: 'alice' },
   { token: TEST_TOKENS.agent2, role: 'agent', id: 'bob' },
+  { token: TEST_TOKENS.agent3, role: 'agent', id: 'carol' },
   { token: TEST_TOKENS.system, role: 'system', id: 'bot' },
   { token: TEST_TOKENS.operator, role: 'operator', id: 'ops' },
 ];
