@@ -1,10 +1,21 @@
-import type { TurnContext } from 'botbuilder';
-import { ChoiceFactory } from 'botbuilder-dialogs';
+import { ActionTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+
+/** Channels that show suggested actions (buttons under the message that vanish once used). */
+const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator', 'test']);
 
 /**
- * A message with buttons in the form the channel shows best: suggested actions in Web Chat and
- * the Emulator, a card in Teams, a numbered list where neither works. Each button sends its title.
+ * A message with buttons, each of which sends its own title back as the customer's message:
+ * suggested actions in Web Chat and the Emulator, a hero card in Teams, a plain list elsewhere.
+ * (botbuilder's ChoiceFactory turns long titles into a numbered list, which only a prompt reads.)
  */
 export async function sendWithButtons(context: TurnContext, text: string, titles: string[]): Promise<void> {
-  await context.sendActivity(ChoiceFactory.forChannel(context.activity.channelId, titles, text));
+  const channel = context.activity.channelId;
+  if (SUGGESTED_ACTION_CHANNELS.has(channel)) {
+    await context.sendActivity(MessageFactory.suggestedActions(titles, text));
+  } else if (channel === 'msteams') {
+    const buttons = titles.map((title) => ({ type: ActionTypes.ImBack, title, value: title }));
+    await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', text, undefined, buttons)));
+  } else {
+    await context.sendActivity([text, ...titles.map((title) => `- ${title}`)].join('\n'));
+  }
 }

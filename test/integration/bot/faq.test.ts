@@ -1,0 +1,95 @@
+import { chat, deskWorld, buttonsOf, type DeskWorld } from '../../fixtures/bot/deskWorld';
+
+let world: DeskWorld;
+beforeAll(async () => {
+  world = await deskWorld('bot-faq');
+});
+afterAll(() => world.close());
+
+describe('FAQ in Polish', () => {
+  it('answers with the source article title and records whether it helped', async () => {
+    const c = chat(world);
+    const replies = await c.say('Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?');
+    expect(replies[0]).toMatch(/0800 032 6417/);
+    const source = replies[0].match(/Źródło: (.+)$/)?.[1];
+    expect(source).toBeTruthy();
+    expect(replies[1]).toContain('Czy to pomogło?');
+    expect(buttonsOf(c.replies[1])).toEqual(['Tak', 'Nie']);
+
+    expect(await c.say('Tak')).toEqual(['Dziękuję! Cieszę się, że mogłem pomóc.']);
+    const articleId = world.kb.answer('Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?', 'pl').source!.articleId;
+    expect(await world.feedback.counts(articleId)).toEqual({ helpful: 1, unhelpful: 0 });
+
+    await c.say('Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?');
+    const sorry = await c.say('Nie');
+    expect(sorry[0]).toMatch(/nie pomogło/);
+    expect(buttonsOf(c.replies[0])).toEqual(['Otwórz zgłoszenie']);
+    expect(await world.feedback.counts(articleId)).toEqual({ helpful: 1, unhelpful: 1 });
+  });
+
+  it('offers suggestions as buttons in the grey zone', async () => {
+    const c = chat(world);
+    const replies = await c.say('minuty');
+    expect(replies[0]).toMatch(/Czy chodzi o jedno z tych pytań/);
+    const buttons = buttonsOf(c.replies[0]);
+    expect(buttons.length).toBeGreaterThan(1);
+    // Pressing a suggestion asks that question, which the knowledge base then answers.
+    const answer = await c.say(buttons[0]);
+    expect(answer[0]).toContain(`Źródło: ${buttons[0]}`);
+  });
+
+  it('says when nothing fits and offers a support request, which starts verification', async () => {
+    const c = chat(world);
+    const replies = await c.say('Jak upiec sernik?');
+    expect(replies[0]).toMatch(/nie znalazłem odpowiedzi/);
+    expect(buttonsOf(c.replies[0])).toEqual(['Otwórz zgłoszenie']);
+    expect((await c.say('Otwórz zgłoszenie'))[0]).toMatch(/Czy jesteś administratorem\?/);
+  });
+
+  it('welcomes on join, explains itself on "pomoc" and has nothing to cancel when idle', async () => {
+    const c = chat(world);
+    const welcome = await c.say({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'Jan' }] });
+    expect(welcome[0]).toMatch(/Dzień dobry!.*bazy wiedzy.*otworzyć zgłoszenie/s);
+    expect((await c.say('pomoc'))[0]).toMatch(/rozmowa z człowiekiem/);
+    expect(await c.say('anuluj')).toEqual(['Nie ma nic do przerwania. W czym mogę pomóc?']);
+  });
+
+  it('welcomes when the web chat opens with a webchat/join event', async () => {
+    const c = chat(world);
+    const welcome = await c.say({ type: 'event', name: 'webchat/join', value: {} });
+    expect(welcome[0]).toMatch(/^Dzień dobry!/);
+  });
+});
+
+describe('FAQ in English', () => {
+  it('answers an English question in English with the source title', async () => {
+    const c = chat(world, { locale: 'en-US' });
+    const replies = await c.say('When is billing support available?');
+    expect(replies[0]).toMatch(/Monday to Friday|business hours|working hours/i);
+    expect(replies[0]).toMatch(/Source: .+/);
+    expect(replies[1]).toContain('Did this help?');
+    expect(buttonsOf(c.replies[1])).toEqual(['Yes', 'No']);
+    expect(await c.say('yes')).toEqual(['Thank you! Glad I could help.']);
+  });
+
+  it('detects English without a locale and Polish in an English client', async () => {
+    const c = chat(world, { locale: '' });
+    expect((await c.say('How do I bake a cheesecake?'))[0]).toMatch(/found no answer/);
+    const pl = chat(world, { locale: 'en-US' });
+    expect((await pl.say('Jak upiec sernik?'))[0]).toMatch(/nie znalazłem odpowiedzi/);
+  });
+
+  it('offers suggestions in the grey zone and a request when nothing fits', async () => {
+    const c = chat(world, { locale: 'en-US' });
+    expect((await c.say('How many Skype minutes do I get with Office 365?'))[0]).toMatch(/Is it one of these\?/);
+    expect(buttonsOf(c.replies[0]).length).toBeGreaterThan(0);
+    expect((await c.say('How do I bake a cheesecake?'))[0]).toMatch(/found no answer/);
+    expect(buttonsOf(c.replies[0])).toEqual(['Open a support request']);
+  });
+
+  it('welcomes in English and answers help', async () => {
+    const c = chat(world, { locale: 'en-US' });
+    expect((await c.say({ type: 'conversationUpdate', membersAdded: [{ id: 'desk-bot' }] }))[0]).toMatch(/^Hello! I am the Microsoft 365 support desk assistant/);
+    expect((await c.say('help'))[0]).toMatch(/talk to a person/);
+  });
+});
