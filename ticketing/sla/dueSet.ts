@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { keys } from '../store/keys';
 import { DueEvent, parseDueMember, SlaEventKind } from './dueEvents';
 
 /**
@@ -13,7 +14,7 @@ import { DueEvent, parseDueMember, SlaEventKind } from './dueEvents';
  */
 export function slaKeys(prefix: string) {
   return {
-    due: `${prefix}sla:due`,
+    due: keys.slaDue(prefix),
     inflight: `${prefix}sla:inflight`,
     inflightDue: `${prefix}sla:inflight:due`,
   };

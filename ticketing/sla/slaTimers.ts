@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { redisOptions } from '../../common/redisConnection';
 import { createLogger, Logger } from '../../common/logger';
 import { EscalationNotifier, LogNotifier } from '../notify/escalationNotifier';
+import { DEFAULT_PREFIX } from '../store/keys';
 import { DueSet } from './dueSet';
 import type { SlaTicketService } from './ports';
 import { reconcileDueSet, ReconcileReport } from './reconcile';
@@ -58,7 +59,7 @@ export class SlaTimers {
     this.notifier = options.notifier ?? new LogNotifier(this.logger);
     this.concurrency = options.concurrency ?? 8;
     this.retryLaterMs = options.retryLaterMs ?? 60_000;
-    const prefix = options.prefix ?? 'desk:';
+    const prefix = options.prefix ?? DEFAULT_PREFIX;
 
     this.redis = new Redis(options.redisUrl, redisOptions());
     this.redis.on('error', (err) => this.logger.warn({ err: err.message }, 'SLA timers: redis connection error'));

@@ -1,0 +1,123 @@
+import type Redis from 'ioredis';
+import type { Ticket } from '../../../ticketing/domain/types';
+import { TicketService } from '../../../ticketing/service/ticketService';
+import type { SlaEventKind } from '../../../ticketing/sla/dueEvents';
+import { slaKeys } from '../../../ticketing/sla/dueSet';
+import { SlaTimers } from '../../../ticketing/sla/slaTimers';
+import { OrganisationStore } from '../../../ticketing/store/organisationStore';
+import { silentLogger } from '../../../common/logger';
+import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { premier, ticketInput } from '../../unit/ticketing/fixtures';
+import { inconsistencies } from './serviceFixtures';
+import { RecordingNotifier, sleep, waitFor } from './slaFixtures';
+
+const MINUTE = 60_000;
+let redis: Redis;
+const running: SlaTimers[] = [];
+
+beforeAll(() => {
+  redis = testRedis();
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((t) => t.stop()));
+});
+afterAll(async () => {
+  await redis.quit();
+});
+
+/**
+ * Two "instances": each its own TicketService and SlaTimers on one Redis and prefix. Tickets are
+ * opened with the clock set back, so their real grade A deadlines (warning at 45 min, breach
+ * at 60 min) fall a moment from now.
+ */
+async function desk(name: string) {
+  const prefix = uniquePrefix(`sla-service-${name}`);
+  const organisations = new OrganisationStore(redis, prefix);
+  await organisations.upsert(premier());
+  let offsetMs = 0;
+  const clock = () => new Date(Date.now() + offsetMs);
+  const applied: string[] = [];
+  const notifier = new RecordingNotifier();
+  const instances = [0, 1].map(
+    () =>
+      new TicketService({ redis, prefix, clock, organisations, events: { onSlaEvent: (t: Ticket, kind: SlaEventKind) => applied.push(`${t.id} ${kind}`) } }),
+  );
+  const startTimers = () =>
+    Promise.all(
+      instances.map((service) => {
+        const timers = new SlaTimers({ redisUrl: testRedisUrl(), prefix, service, notifier, logger: silentLogger });
+        running.push(timers);
+        return timers.start();
+      }),
+    );
+  /** Opens a grade A ticket whose `kind` falls `inMs` from now. */
+  const openDue = async (kind: SlaEventKind, inMs: number) => {
+    offsetMs = inMs - (kind === 'warning' ? 45 : 60) * MINUTE;
+    const { ticket } = await instances[0].create(ticketInput({ orgId: 'fabrikam', grade: 'A' }));
+    offsetMs = 0;
+    return ticket;
+  };
+  return { prefix, service: instances[0], applied, notifier, startTimers, openDue };
+}
+
+test('on two instances each warning and breach is applied once, on time, and the breached tickets lead their queue', async () => {
+  const { prefix, service, applied, notifier, startTimers, openDue } = await desk('e2e');
+  const warning: Ticket[] = [];
+  const breach: Ticket[] = [];
+  for (let i = 0; i < 20; i++) warning.push(await openDue('warning', 800 + i * 40));
+  for (let i = 0; i < 20; i++) breach.push(await openDue('breach', 800 + i * 40));
+  const answered = await openDue('breach', 800);
+  await service.changeStatus(answered.id, 'in_progress', 'agent:ola');
+  await service.reply(answered.id, 'ola', 'Już sprawdzamy.');
+  const paused = await openDue('breach', 800);
+  await service.changeStatus(paused.id, 'in_progress', 'agent:ola');
+  await service.changeStatus(paused.id, 'waiting_on_customer', 'agent:ola');
+
+  await startTimers();
+  // 20 warnings, plus for the breach tickets their overdue warnings and their breaches.
+  await waitFor(() => applied.length >= 60, 6000, '60 SLA events');
+  await sleep(300);
+
+  expect(applied.sort()).toEqual(
+    [...warning.map((t) => `${t.id} warning`), ...breach.flatMap((t) => [`${t.id} breach`, `${t.id} warning`])].sort(),
+  );
+  for (const t of breach) {
+    const stored = (await service.get(t.id))!;
+    expect(stored.sla.breached).toBe(true);
+    const breachedAt = Date.parse(stored.history.find((h) => h.kind === 'sla_breach')!.at);
+    expect(breachedAt - Date.parse(t.sla.dueAt!)).toBeGreaterThanOrEqual(0);
+    expect(breachedAt - Date.parse(t.sla.dueAt!)).toBeLessThan(2000);
+  }
+  for (const t of [answered, paused]) {
+    expect((await service.get(t.id))!.history.some((h) => h.kind === 'sla_warning' || h.kind === 'sla_breach')).toBe(false);
+  }
+  const queue = await service.queue('technical', 100);
+  const firstUnbreached = queue.findIndex((t) => !t.sla.breached);
+  expect(firstUnbreached).toBe(20);
+  expect(queue.slice(firstUnbreached).every((t) => !t.sla.breached)).toBe(true);
+  expect(notifier.events.filter((e) => e.kind === 'breach').map((e) => e.ticket.id).sort()).toEqual(breach.map((t) => t.id).sort());
+  expect(await inconsistencies(redis, prefix)).toEqual([]);
+});
+
+test('with the due set and the Bull queue wiped while no instance runs, start-up rebuilds every timer from the tickets', async () => {
+  const { prefix, service, applied, startTimers, openDue } = await desk('wiped');
+  const soon = [await openDue('warning', 1000), await openDue('warning', 1100)];
+  const later = await openDue('breach', 30 * MINUTE);
+  const closed = await openDue('warning', 650);
+  await service.changeStatus(closed.id, 'in_progress', 'agent:ola');
+  await service.changeStatus(closed.id, 'resolved', 'agent:ola');
+  const wiped = [slaKeys(prefix).due, ...(await redis.keys(`${prefix}bull:*`))];
+  await redis.del(...wiped);
+  expect(await redis.exists(slaKeys(prefix).due)).toBe(0);
+
+  const reports = await startTimers();
+  // Both instances reconcile at once; between them each owed entry is added exactly once.
+  expect(reports.map((r) => r.openTickets)).toEqual([3, 3]);
+  expect(reports[0].added + reports[1].added).toBe(6);
+  await waitFor(() => applied.length === 2, 4000, 'the two rebuilt warnings');
+  expect(applied.sort()).toEqual(soon.map((t) => `${t.id} warning`).sort());
+  const due = await redis.zrange(slaKeys(prefix).due, 0, -1);
+  const v = later.sla.version;
+  expect(due.sort()).toEqual([...soon.map((t) => `${t.id}|breach|${t.sla.version}`), `${later.id}|breach|${v}`, `${later.id}|warning|${v}`].sort());
+  expect(await inconsistencies(redis, prefix)).toEqual([]);
+});
