@@ -1,19 +1,13 @@
 import type Redis from 'ioredis';
-import pino from 'pino';
 import { silentLogger } from '../../../../common/logger';
 import { createPinVerification } from '../../../../ticketing/verification/createPinVerification';
 import { resolvePinSecret } from '../../../../ticketing/verification/pinSecret';
 import { testRedis, uniquePrefix } from '../../../support/redis';
-import { findOrganisation, latestCode, tempOutbox } from './fixtures';
+import { capturingLogger, findOrganisation, latestCode, tempOutbox } from './fixtures';
 
 let redis: Redis;
 beforeAll(() => { redis = testRedis(); });
 afterAll(() => redis.quit());
-
-function capturingLogger() {
-  const lines: string[] = [];
-  return { lines, logger: pino({ level: 'info' }, { write: (line: string) => { lines.push(line); } }) };
-}
 
 describe('the PIN key', () => {
   it('refuses a PIN_SECRET too short to protect the codes', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'fs';
 import { readdir, readFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import pino from 'pino';
 import type { Organisation } from '../../../../ticketing/domain/types';
 
 export const contoso: Organisation = {
@@ -44,4 +45,10 @@ export async function latestCode(dir: string, to: string): Promise<string> {
   const messages = (await readOutbox(dir)).filter((m) => m.to === to);
   if (messages.length === 0) throw new Error(`no message to ${to} in the outbox`);
   return messages[messages.length - 1].code;
+}
+
+/** A logger whose JSON lines the test can read. */
+export function capturingLogger() {
+  const lines: string[] = [];
+  return { lines, logger: pino({ level: 'info' }, { write: (line: string) => { lines.push(line); } }) };
 }

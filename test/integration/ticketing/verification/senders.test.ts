@@ -2,22 +2,15 @@ import { readFileSync } from 'fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
-import pino from 'pino';
 import { silentLogger } from '../../../../common/logger';
 import type { CodeMessage } from '../../../../ticketing/verification/senders/codeSender';
 import { createCodeSenders } from '../../../../ticketing/verification/senders/createCodeSenders';
 import { startSmtpPeer, type SmtpPeer } from '../../../support/smtpPeer';
-import { readOutbox, tempOutbox } from './fixtures';
+import { capturingLogger, readOutbox, tempOutbox } from './fixtures';
 
 const message: CodeMessage = { code: '482913', orgName: 'Contoso sp. z o.o.', expiresMinutes: 10, locale: 'pl' };
 const jan = { channel: 'email' as const, address: 'jan.kowalski@contoso.pl', name: 'Jan Kowalski' };
 const janPhone = { channel: 'phone' as const, address: '+48 601 234 123' };
-
-/** A logger whose JSON lines the test can read. */
-function capturingLogger() {
-  const lines: string[] = [];
-  return { lines, logger: pino({ level: 'info' }, { write: (line: string) => { lines.push(line); } }) };
-}
 
 describe('e-mail over SMTP', () => {
   let peer: SmtpPeer;
