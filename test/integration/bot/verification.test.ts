@@ -1,0 +1,165 @@
+import { chat, deskWorld, buttonsOf, type DeskWorld } from '../../fixtures/bot/deskWorld';
+
+// A fresh prefix per test: send limits and locks of one test must not leak into the next.
+let world: DeskWorld;
+beforeEach(async () => {
+  world = await deskWorld('bot-verify');
+});
+afterEach(() => world.close());
+
+const JAN = 'jan.kowalski@contoso.pl';
+
+/** Walks a chat up to "type the code" for an administrator e-mail; returns the replies to the channel choice. */
+async function askForCode(c: ReturnType<typeof chat>, words: { start: string; yes: string; channel: string }, email = JAN) {
+  await c.say(words.start);
+  await c.say(words.yes);
+  await c.say('Contoso');
+  await c.say(email);
+  return c.say(words.channel);
+}
+
+const PL = { start: 'rozmowa z człowiekiem', yes: 'Tak', channel: 'E-mail' };
+const EN = { start: 'talk to a person', yes: 'Yes', channel: 'E-mail' };
+
+describe('administrator verification in Polish', () => {
+  it('asks for the organisation and e-mail, sends a code to the registered address and verifies it', async () => {
+    const c = chat(world);
+    expect((await c.say('rozmowa z człowiekiem'))[0]).toMatch(/Czy jesteś administratorem\?/);
+    expect(buttonsOf(c.replies[0])).toEqual(['Tak', 'Nie']);
+    expect((await c.say('Tak'))[0]).toMatch(/nazwę lub identyfikator/);
+    expect((await c.say('Contoso'))[0]).toMatch(/adres e-mail administratora zarejestrowany w profilu organizacji Contoso/);
+    expect((await c.say(JAN))[0]).toMatch(/Gdzie go wysłać\?/);
+    const sent = await c.say('E-mail');
+    expect(sent[0]).toMatch(/kod został wysłany na j\*+@contoso\.pl/);
+    expect(sent[1]).toMatch(/Wpisz 6-cyfrowy kod/);
+
+    const replies = await c.say(await world.codeSentTo(JAN));
+    expect(replies[0]).toBe('Dziękuję, weryfikacja zakończona.');
+    expect(replies[1]).toMatch(/Czego dotyczy zgłoszenie\?/);
+    expect(await world.verifier.verifiedAdmin(c.conversationId)).toEqual({ orgId: 'contoso', adminId: 'jan' });
+  });
+
+  it('sends by SMS to the registered phone, shown masked', async () => {
+    const c = chat(world);
+    const sent = await askForCode(c, { ...PL, channel: 'SMS' });
+    expect(sent[0]).toMatch(/wysłany na \+48 \*\*\* \*\*\* 123/);
+    expect((await c.say(await world.codeSentTo('+48 601 234 123')))[0]).toBe('Dziękuję, weryfikacja zakończona.');
+  });
+
+  it('answers an unregistered e-mail with the same words and sends nothing', async () => {
+    const before = await world.outboxSize();
+    const c = chat(world);
+    const sent = await askForCode(c, PL, 'mallory@contoso.pl');
+    expect(sent[0]).toMatch(/^Jeśli ten adres należy do administratora organizacji, kod został wysłany na m\*+@contoso\.pl\. Jest ważny 10 minut\.$/);
+    expect(await world.outboxSize()).toBe(before);
+    expect((await c.say('123456'))[0]).toMatch(/Kod jest nieprawidłowy/);
+  });
+
+  it('counts wrong codes down and locks after the fifth', async () => {
+    const c = chat(world, { from: { id: 'user-wrong' } });
+    await askForCode(c, PL);
+    const right = await world.codeSentTo(JAN);
+    const wrong = right === '000000' ? '111111' : '000000';
+    for (const left of [4, 3, 2, 1]) expect((await c.say(wrong))[0]).toBe(`Kod jest nieprawidłowy. Pozostałe próby: ${left}.`);
+    expect((await c.say(wrong))[0]).toMatch(/zablokowana na 15 minut/);
+    // The dialog is over, and the administrator stays locked for a new attempt too.
+    const again = chat(world);
+    const sent = await askForCode(again, PL);
+    expect(sent[0]).toMatch(/zablokowana na 15 minut/);
+  });
+
+  it('says an expired code has expired and sends a new one on "wyślij ponownie"', async () => {
+    const c = chat(world);
+    await askForCode(c, PL);
+    const old = await world.codeSentTo(JAN);
+    world.clock.advance(11 * 60_000);
+    expect((await c.say(old))[0]).toMatch(/Kod wygasł/);
+    expect((await c.say('wyślij ponownie'))[0]).toMatch(/kod został wysłany/);
+    expect((await c.say(await world.codeSentTo(JAN)))[0]).toBe('Dziękuję, weryfikacja zakończona.');
+  });
+
+  it('sends at most three codes an hour', async () => {
+    const c = chat(world);
+    await askForCode(c, PL);
+    expect((await c.say('wyślij ponownie'))[0]).toMatch(/kod został wysłany/);
+    expect((await c.say('wyślij ponownie'))[0]).toMatch(/kod został wysłany/);
+    expect((await c.say('wyślij ponownie'))[0]).toMatch(/^Wysłano już zbyt wiele kodów\. Spróbuj ponownie za \d+ min\.$/);
+  });
+
+  it('tells a non-administrator kindly where to go', async () => {
+    const c = chat(world);
+    await c.say('rozmowa z człowiekiem');
+    const replies = await c.say('Nie');
+    expect(replies[0]).toMatch(/tylko administratorzy organizacji.*swojego administratora.*z bazy wiedzy/s);
+  });
+
+  it('trusts a Teams identity registered for an administrator within the tenant', async () => {
+    const c = chat(world, { channelId: 'msteams', tenantId: 'tenant-contoso', from: { id: '29:jan', aadObjectId: 'aad-jan' } });
+    const replies = await c.say('rozmowa z człowiekiem');
+    expect(replies[0]).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji Contoso.');
+    expect(replies[1]).toMatch(/Czego dotyczy zgłoszenie\?/);
+  });
+
+  it('does not trust the same object id from another tenant', async () => {
+    const c = chat(world, { channelId: 'msteams', tenantId: 'tenant-fabrikam', from: { id: '29:jan', aadObjectId: 'aad-jan' } });
+    expect((await c.say('rozmowa z człowiekiem'))[0]).toMatch(/Czy jesteś administratorem\?/);
+  });
+
+  it('cancels at any prompt', async () => {
+    const c = chat(world);
+    await c.say('rozmowa z człowiekiem');
+    await c.say('Tak');
+    expect(await c.say('anuluj')).toEqual(['Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.']);
+    // The next message is a question again, not an organisation name.
+    expect((await c.say('Jak upiec sernik?'))[0]).toMatch(/nie znalazłem odpowiedzi/);
+  });
+});
+
+describe('administrator verification in English', () => {
+  it('verifies with a code, in English', async () => {
+    const c = chat(world, { locale: 'en-US' });
+    expect((await c.say('talk to a person'))[0]).toMatch(/Are you an administrator\?/);
+    await c.say('Yes');
+    await c.say('Contoso');
+    await c.say(JAN);
+    const sent = await c.say('E-mail');
+    expect(sent[0]).toMatch(/a code has been sent to j\*+@contoso\.pl/);
+    const replies = await c.say(await world.codeSentTo(JAN));
+    expect(replies[0]).toBe('Thank you, you are verified.');
+    expect(replies[1]).toMatch(/What is the request about\?/);
+  });
+
+  it('counts wrong codes and locks after five, in English', async () => {
+    const c = chat(world, { locale: 'en-US' });
+    await askForCode(c, EN);
+    const wrong = (await world.codeSentTo(JAN)) === '000000' ? '111111' : '000000';
+    for (const left of [4, 3, 2, 1]) expect((await c.say(wrong))[0]).toBe(`That code is not right. Attempts left: ${left}.`);
+    expect((await c.say(wrong))[0]).toMatch(/locked for 15 minutes/);
+  });
+
+  it('handles an expired code and the send limit, in English', async () => {
+    const c = chat(world, { locale: 'en-US' });
+    await askForCode(c, EN);
+    world.clock.advance(11 * 60_000);
+    expect((await c.say(await world.codeSentTo(JAN)))[0]).toMatch(/The code has expired/);
+    expect((await c.say('resend'))[0]).toMatch(/a code has been sent/);
+    expect((await c.say('resend'))[0]).toMatch(/a code has been sent/);
+    expect((await c.say('resend'))[0]).toMatch(/^Too many codes have been sent\. Please try again in \d+ min\.$/);
+  });
+
+  it('guides a non-administrator and trusts a Teams administrator, in English', async () => {
+    const c = chat(world, { locale: 'en-US' });
+    await c.say('talk to a person');
+    expect((await c.say('No'))[0]).toMatch(/Only administrators of an organisation can open support requests/);
+    const teams = chat(world, { locale: 'en-US', channelId: 'msteams', tenantId: 'tenant-contoso', from: { id: '29:jan', aadObjectId: 'aad-jan' } });
+    expect((await teams.say('talk to a person'))[0]).toBe('I recognise you as administrator Jan Kowalski of Contoso.');
+  });
+
+  it('cancels mid-dialog, in English', async () => {
+    const c = chat(world, { locale: 'en-US' });
+    await c.say('talk to a person');
+    await c.say('Yes');
+    await c.say('Contoso');
+    expect(await c.say('cancel')).toEqual(['All right, I stopped. Ask a question or write "help".']);
+  });
+});
