@@ -14,7 +14,7 @@ describe('GET /api/openapi.json', () => {
 
   /** Every API route the server answers, as "method /path/{param}". */
   const registered = () =>
-    Object.values(api.server.router.getRoutes() as Record<string, { method: string; path: string }>)
+    Object.values(api.server.router.getRoutes() as unknown as Record<string, { method: string; path: string }>)
       .filter((r) => String(r.path).startsWith('/api/') && r.path !== '/api/openapi.json')
       .map((r) => `${r.method.toLowerCase()} ${String(r.path).replace(/:(\w+)/g, '{$1}')}`)
       .sort();
