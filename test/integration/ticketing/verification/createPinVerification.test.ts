@@ -3,11 +3,14 @@ import { silentLogger } from '../../../../common/logger';
 import { createPinVerification } from '../../../../ticketing/verification/createPinVerification';
 import { resolvePinSecret } from '../../../../ticketing/verification/pinSecret';
 import { testRedis, uniquePrefix } from '../../../support/redis';
-import { capturingLogger, findOrganisation, latestCode, tempOutbox } from './fixtures';
+import { capturingLogger, findOrganisation, latestCode, removeTempOutboxes, tempOutbox } from './fixtures';
 
 let redis: Redis;
 beforeAll(() => { redis = testRedis(); });
-afterAll(() => redis.quit());
+afterAll(async () => {
+  removeTempOutboxes();
+  await redis.quit();
+});
 
 describe('the PIN key', () => {
   it('refuses a PIN_SECRET too short to protect the codes', async () => {

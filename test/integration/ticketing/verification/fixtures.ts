@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { readdir, readFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -21,8 +21,17 @@ export async function findOrganisation(orgId: string): Promise<Organisation | nu
   return orgId === contoso.id ? contoso : null;
 }
 
+const outboxes: string[] = [];
+
+/** A fresh outbox folder; removeTempOutboxes() deletes them all (call it in afterAll). */
 export function tempOutbox(): string {
-  return mkdtempSync(join(tmpdir(), 'desk-outbox-'));
+  const dir = mkdtempSync(join(tmpdir(), 'desk-outbox-'));
+  outboxes.push(dir);
+  return dir;
+}
+
+export function removeTempOutboxes(): void {
+  for (const dir of outboxes.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export interface OutboxMessage {

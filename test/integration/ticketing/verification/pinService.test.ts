@@ -8,7 +8,7 @@ import { createOutboxSender } from '../../../../ticketing/verification/senders/o
 import { createSmtpSender } from '../../../../ticketing/verification/senders/smtpSender';
 import { testRedis, uniquePrefix } from '../../../support/redis';
 import { startSmtpPeer } from '../../../support/smtpPeer';
-import { findOrganisation, latestCode, readOutbox, tempOutbox } from './fixtures';
+import { findOrganisation, latestCode, readOutbox, removeTempOutboxes, tempOutbox } from './fixtures';
 
 const JAN = 'jan.kowalski@contoso.pl';
 const MINUTE = 60_000;
@@ -22,6 +22,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
+  removeTempOutboxes();
   await Promise.all([redis, ...connections].map((c) => c.quit()));
 });
 

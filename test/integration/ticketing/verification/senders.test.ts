@@ -6,11 +6,13 @@ import { silentLogger } from '../../../../common/logger';
 import type { CodeMessage } from '../../../../ticketing/verification/senders/codeSender';
 import { createCodeSenders } from '../../../../ticketing/verification/senders/createCodeSenders';
 import { startSmtpPeer, type SmtpPeer } from '../../../support/smtpPeer';
-import { capturingLogger, readOutbox, tempOutbox } from './fixtures';
+import { capturingLogger, readOutbox, removeTempOutboxes, tempOutbox } from './fixtures';
 
 const message: CodeMessage = { code: '482913', orgName: 'Contoso sp. z o.o.', expiresMinutes: 10, locale: 'pl' };
 const jan = { channel: 'email' as const, address: 'jan.kowalski@contoso.pl', name: 'Jan Kowalski' };
 const janPhone = { channel: 'phone' as const, address: '+48 601 234 123' };
+
+afterAll(removeTempOutboxes);
 
 describe('e-mail over SMTP', () => {
   let peer: SmtpPeer;
