@@ -7,8 +7,8 @@
  * arguments {"error":"invalid_arguments",...}; both exit with status 2.
  */
 import { parseArgs } from 'node:util';
-import { DateTime, IANAZone } from 'luxon';
-import { workingDayMs } from '../domain/calendar';
+import { DateTime } from 'luxon';
+import { isKnownZone, isLocalDate, workingDayMs } from '../domain/calendar';
 import { DEFAULT_TIME_ZONE, calendarFor, checkGradeAllowed } from '../domain/policy';
 import { startClock } from '../domain/sla';
 import { formatDuration } from '../domain/duration';
@@ -42,14 +42,14 @@ export function whatIf(argv: string[]): Record<string, unknown> {
   const grade = values.severity as Grade;
   if (!GRADES.includes(grade)) throw new UsageError(`--severity must be one of ${GRADES.join(', ')} (got ${JSON.stringify(values.severity ?? null)})`);
   const timeZone = values.tz!;
-  if (!IANAZone.isValidZone(timeZone)) throw new UsageError(`--tz "${timeZone}" is not an IANA time zone such as Europe/Warsaw`);
+  if (!isKnownZone(timeZone)) throw new UsageError(`--tz "${timeZone}" is not an IANA time zone such as Europe/Warsaw`);
   if (!values.at) throw new UsageError(`--at is required (an ISO 8601 time such as 2026-03-10T10:00:00+01:00); ${USAGE}`);
   // A time without an offset is read as wall-clock time in --tz.
   const at = DateTime.fromISO(values.at, { zone: timeZone });
   if (!at.isValid) throw new UsageError(`--at "${values.at}" is not an ISO 8601 time such as 2026-03-10T10:00:00+01:00`);
   const holidays = values.holidays!.split(',').map((h) => h.trim()).filter(Boolean);
   for (const holiday of holidays) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday) || !DateTime.fromISO(holiday).isValid) throw new UsageError(`--holidays "${holiday}" is not a YYYY-MM-DD date`);
+    if (!isLocalDate(holiday)) throw new UsageError(`--holidays "${holiday}" is not a YYYY-MM-DD date`);
   }
 
   const org: Organisation = { id: 'what-if', name: 'the organisation', timeZone, contract: values.premier ? 'premier' : 'standard', administrators: [], holidays };

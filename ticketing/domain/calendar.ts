@@ -53,7 +53,7 @@ export function defaultCalendar(name: CalendarName, timeZone: string, holidays: 
 
 /** Throws DomainError('invalid_calendar' | 'invalid_time_zone') naming the first problem; returns the calendar. */
 export function validateCalendar(cal: Calendar): Calendar {
-  if (!IANAZone.isValidZone(cal.timeZone)) throw new DomainError('invalid_time_zone', `unknown time zone "${cal.timeZone}" (expected an IANA name such as Europe/Warsaw)`);
+  if (!isKnownZone(cal.timeZone)) throw new DomainError('invalid_time_zone', `unknown time zone "${cal.timeZone}" (expected an IANA name such as Europe/Warsaw)`);
   for (const day of WEEKDAYS) {
     let previousEnd = -1;
     for (const range of cal.week[day] ?? []) {
@@ -67,9 +67,24 @@ export function validateCalendar(cal: Calendar): Calendar {
     }
   }
   for (const holiday of cal.holidays) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday) || !DateTime.fromISO(holiday).isValid) throw new DomainError('invalid_calendar', `calendar ${cal.name}: holiday "${holiday}" is not a YYYY-MM-DD date`);
+    if (!isLocalDate(holiday)) throw new DomainError('invalid_calendar', `calendar ${cal.name}: holiday "${holiday}" is not a YYYY-MM-DD date`);
   }
   return cal;
+}
+
+/** Whether the text is a real 'YYYY-MM-DD' date. */
+export function isLocalDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid;
+}
+
+const knownZones = new Set<string>();
+
+/** Whether luxon knows the IANA zone (remembered: the check builds an Intl formatter each time). */
+export function isKnownZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true;
+  if (!IANAZone.isValidZone(timeZone)) return false;
+  knownZones.add(timeZone);
+  return true;
 }
 
 /** Minutes after midnight of 'HH:mm' ('24:00' only where allowed); null when malformed. */
@@ -100,26 +115,46 @@ function* openIntervals(cal: Calendar, fromMs: number): Generator<Interval> {
     return;
   }
   const holidays = new Set(cal.holidays);
-  let day = DateTime.fromMillis(fromMs, { zone: cal.timeZone }).startOf('day');
-  for (let idleDays = 0; idleDays < MAX_SEARCH_DAYS; idleDays++, day = day.plus({ days: 1 })) {
-    if (holidays.has(day.toISODate() ?? '')) continue;
-    for (const range of cal.week[day.weekday as Weekday] ?? []) {
-      const from = localInstant(day, range.start);
-      const to = localInstant(day, range.end);
-      if (to <= from) continue; // a range swallowed by a DST gap has no length
+  const local = DateTime.fromMillis(fromMs, { zone: cal.timeZone });
+  // Local dates are walked as plain UTC dates (cheap); only range ends meet the calendar's zone.
+  let date = DateTime.utc(local.year, local.month, local.day);
+  for (let idleDays = 0; idleDays < MAX_SEARCH_DAYS; idleDays++, date = date.plus({ days: 1 })) {
+    if (holidays.has(date.toISODate() ?? '')) continue;
+    for (const interval of rangesOn(cal.timeZone, date, cal.week[date.weekday as Weekday] ?? [])) {
       idleDays = 0;
-      yield [from, to];
+      yield interval;
     }
   }
   throw new DomainError('invalid_calendar', `calendar ${cal.name} has no working time within ${MAX_SEARCH_DAYS} days`);
 }
 
-/** The instant of a wall-clock time on a local day; '24:00' is the next day's midnight. */
-function localInstant(day: DateTime, hhmm: string): number {
-  if (hhmm === '24:00') return day.plus({ days: 1 }).startOf('day').toMillis();
-  const [hour, minute] = hhmm.split(':').map(Number);
-  // fromObject, not day.set(): luxon moves a time inside a spring-forward gap past the gap.
-  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: day.zone }).toMillis();
+/**
+ * The instants of a day's working ranges. Memoised: converting wall-clock times in a zone is the
+ * costly step, and deadlines of many tickets cross the same days.
+ */
+const dayRanges = new Map<string, Interval[]>();
+const DAY_RANGES_LIMIT = 20_000;
+
+function rangesOn(timeZone: string, date: DateTime, ranges: readonly WorkingRange[]): Interval[] {
+  if (ranges.length === 0) return [];
+  const key = `${timeZone}|${date.toISODate()}|${ranges.map((r) => `${r.start}-${r.end}`).join(',')}`;
+  let intervals = dayRanges.get(key);
+  if (!intervals) {
+    intervals = ranges
+      .map((r): Interval => [localInstant(timeZone, date, r.start), localInstant(timeZone, date, r.end)])
+      .filter(([from, to]) => to > from); // a range swallowed by a DST gap has no length
+    if (dayRanges.size >= DAY_RANGES_LIMIT) dayRanges.clear();
+    dayRanges.set(key, intervals);
+  }
+  return intervals;
+}
+
+/** The instant of a wall-clock time on a local date; '24:00' is the next day's start. */
+function localInstant(timeZone: string, date: DateTime, hhmm: string): number {
+  const day = hhmm === '24:00' ? date.plus({ days: 1 }) : date;
+  const [hour, minute] = hhmm === '24:00' ? [0, 0] : hhmm.split(':').map(Number);
+  // luxon moves a time inside a spring-forward gap past the gap.
+  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: timeZone }).toMillis();
 }
 
 /** Pauses as sorted, merged intervals; an open pause runs to Infinity. */
