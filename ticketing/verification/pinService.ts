@@ -127,27 +127,29 @@ export class PinVerifier {
     const request = parse(requestSchema, input);
     const org = await this.options.findOrganisation(request.orgId);
     const admin = org ? findAdministratorByEmail(org, request.email) : null;
-    const address = admin ? (request.channel === 'email' ? admin.email : admin.phone) : undefined;
+    const address = request.channel === 'email' ? admin?.email : admin?.phone;
+    // Where the code really goes; null (nothing sent) for an unknown address or a missing phone.
+    const target = org && admin && address ? { org, admin, address } : null;
     const maskedDestination = request.channel === 'email' ? maskEmail(request.email) : maskPhone(address ?? this.decoyPhone(request));
     // Known administrators are limited per administrator; unknown addresses per typed address.
     const subject = admin ? `admin:${request.orgId}:${admin.id}` : `unknown:${this.hmac(`subject|${request.orgId}|${normaliseEmail(request.email)}`).slice(0, 32)}`;
 
     const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
     const issueId = randomUUID();
-    // Without a destination the record is a decoy: a hash of random bytes no code can match.
-    const hash = address ? this.codeHash(issueId, code) : this.codeHash(issueId, randomBytes(16).toString('hex'));
+    // Without a target the record is a decoy: a hash of random bytes no code can match.
+    const hash = this.codeHash(issueId, target ? code : randomBytes(16).toString('hex'));
     const [status, msLeft] = await this.eval<[string, number]>(ISSUE_CODE,
       [this.key('lock', subject), this.key('sends', subject), this.key('code', subject), this.conversationKey(request.conversationId)],
-      [this.now(), hash, request.conversationId, request.orgId, address ? admin!.id : '', subject, issueId,
+      [this.now(), hash, request.conversationId, request.orgId, target?.admin.id ?? '', subject, issueId,
         CODE_VALID_MINUTES * MINUTE, MAX_SENDS_PER_HOUR, HOUR, CODE_KEEP_MS]);
 
-    this.logger.info({ orgId: request.orgId, channel: request.channel, destination: maskedDestination, status, registered: !!address },
+    this.logger.info({ orgId: request.orgId, channel: request.channel, destination: maskedDestination, status, registered: !!target },
       'verification code requested');
     if (status !== 'sent') return { status: status as 'locked' | 'rate_limited', maskedDestination, retryAfterSeconds: Math.ceil(msLeft / 1000) };
 
-    if (address && org) {
-      this.deliver(subject, issueId, { channel: request.channel, address, name: admin!.name },
-        { code, orgName: org.name, expiresMinutes: CODE_VALID_MINUTES, locale: request.locale }, maskedDestination);
+    if (target) {
+      this.deliver(subject, issueId, { channel: request.channel, address: target.address, name: target.admin.name },
+        { code, orgName: target.org.name, expiresMinutes: CODE_VALID_MINUTES, locale: request.locale }, maskedDestination);
     }
     return { status: 'sent', maskedDestination, expiresInMinutes: CODE_VALID_MINUTES };
   }
