@@ -85,7 +85,7 @@ export async function connectRedis(url: string, logger: Logger, options: Connect
   const privateUrl = localUrl(port);
   await waitUntilAnswering(privateUrl, child);
   writeFileSync(portFile, `${port}\n`);
-  logger.warn({ port, dir, pid: child.pid }, `${unreachable}; started a private redis-server on port ${port} with append-only persistence in ${dir}`);
+  logger.warn({ port, dir, redisPid: child.pid }, `${unreachable}; started a private redis-server on port ${port} with append-only persistence in ${dir}`);
 
   const connection = await connected(privateUrl, logger);
   return {

@@ -33,6 +33,9 @@ export function registerTicketingRoutes(server: Server, deps: TicketingRoutesDep
     res.json(document);
     next();
   });
-  deps.logger.info({ endpoints: endpoints.length, tokens: deps.tokens.size }, `ticketing API at /api (tokens: ${deps.tokens.source}; OpenAPI at ${OPENAPI_PATH})`);
+  const { tokens, logger } = deps;
+  const where = `ticketing API at /api (tokens: ${tokens.source}; OpenAPI at ${OPENAPI_PATH})`;
+  if (tokens.development) logger.warn({ endpoints: endpoints.length, tokens: tokens.size }, `${where}: for local use only; set API_TOKENS or API_TOKENS_FILE in production`);
+  else logger.info({ endpoints: endpoints.length, tokens: tokens.size }, where);
   return endpoints;
 }

@@ -37,8 +37,15 @@ const tokenFileSchema = z.array(tokenEntrySchema).min(1, 'the file lists no toke
 export class TokenRegistry {
   private readonly digests: { digest: Buffer; principal: Principal }[];
 
-  /** `source` says in the start-up log where the tokens came from. */
-  constructor(entries: readonly TokenEntry[], readonly source: string) {
+  /**
+   * `source` says in the start-up log where the tokens came from; `development` marks tokens
+   * generated for local use, which the log points out.
+   */
+  constructor(
+    entries: readonly TokenEntry[],
+    readonly source: string,
+    readonly development = false,
+  ) {
     const seen = new Set<string>();
     this.digests = entries.map(({ token, role, id }) => {
       if (seen.has(token)) throw new Error(`${source}: the same token is listed twice`);
@@ -96,7 +103,11 @@ export function loadTokens(env: NodeJS.ProcessEnv, options: LoadTokensOptions = 
     throw new Error('no API tokens configured: set API_TOKENS (token:role:principal,...) or API_TOKENS_FILE (a JSON file)');
   }
   if (!existsSync(devTokensFile)) writeDevTokens(devTokensFile);
-  return new TokenRegistry(readTokenFile(devTokensFile, 'the development tokens file'), `development tokens in ${devTokensFile} (neither API_TOKENS nor API_TOKENS_FILE is set)`);
+  return new TokenRegistry(
+    readTokenFile(devTokensFile, 'the development tokens file'),
+    `development tokens in ${devTokensFile} (neither API_TOKENS nor API_TOKENS_FILE is set)`,
+    true,
+  );
 }
 
 /** Parses `token:role:principal,...`; a bad entry is named by its position, never by its token. */

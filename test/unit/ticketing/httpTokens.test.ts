@@ -21,6 +21,7 @@ describe('API tokens from the environment', () => {
     expect(tokens.authenticate(`${ALICE}x`)).toBeUndefined();
     expect(tokens.authenticate('')).toBeUndefined();
     expect(tokens.source).toBe('API_TOKENS');
+    expect(tokens.development).toBe(false);
   });
 
   it('reads API_TOKENS_FILE as a JSON list and combines it with API_TOKENS', () => {
@@ -64,6 +65,7 @@ describe('API tokens from the environment', () => {
     const file = join(dir, 'sub', 'api-tokens.json');
     const first = loadTokens({}, { devTokensFile: file });
     expect(first.source).toContain(file);
+    expect(first.development).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const written = JSON.parse(readFileSync(file, 'utf8')) as { token: string; role: string; id: string }[];
     expect(written.map((e) => e.role).sort()).toEqual(['agent', 'operator', 'system']);
