@@ -55,6 +55,12 @@ describe('ticketing API: tickets and queues over HTTP', () => {
       expect(res.body).toMatchObject({ error: 'missing_idempotency_key', message: expect.stringContaining('Idempotency-Key') });
     });
 
+    it('refuses an Idempotency-Key that is not 1-200 visible characters with 400', async () => {
+      const res = await open(ticketBody(), 'has spaces in it');
+      expect(res.status).toBe(400);
+      expect(res.body.error).toBe('invalid_idempotency_key');
+    });
+
     it.each([
       ['a missing title', { title: undefined }, 'title: Required'],
       ['an unknown category', { category: 'hardware' }, 'category: Invalid enum value'],
@@ -117,6 +123,12 @@ describe('ticketing API: tickets and queues over HTTP', () => {
         const res = await api.call(method, path, { as, body });
         expect([path, res.status, res.body.error]).toEqual([path, 404, 'not_found']);
       }
+    });
+
+    it('answers a method a route does not have with 405 JSON', async () => {
+      const res = await api.call('DELETE', '/api/tickets', { as: 'agent' });
+      expect(res.status).toBe(405);
+      expect(res.body.error).toBe('method_not_allowed');
     });
 
     it('answers unknown routes and unknown queues with 404 JSON', async () => {
