@@ -1,4 +1,5 @@
 import { ActionTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ListStyle } from 'botbuilder-dialogs';
 
 /** Channels that show suggested actions (buttons under the message that vanish once used). */
 const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator', 'test']);
@@ -18,4 +19,11 @@ export async function sendWithButtons(context: TurnContext, text: string, titles
   } else {
     await context.sendActivity([text, ...titles.map((title) => `- ${title}`)].join('\n'));
   }
+}
+
+/** The same choice for a ChoicePrompt's buttons, whatever the length of their titles. */
+export function choiceStyle(context: TurnContext): ListStyle {
+  const channel = context.activity.channelId;
+  if (SUGGESTED_ACTION_CHANNELS.has(channel)) return ListStyle.suggestedAction;
+  return channel === 'msteams' ? ListStyle.heroCard : ListStyle.list;
 }

@@ -1,19 +1,38 @@
 import { createLogger } from '../common/logger';
-import { createServer } from './server';
+import { buildApp } from './app';
 
-/**
- * Composition root: reads the configuration, builds every part and wires them into one
- * restify server.
- */
+/** `npm start`: the whole service on PORT (default 3978), stopped cleanly by SIGTERM or SIGINT. */
 async function main(): Promise<void> {
   const logger = createLogger();
   const port = Number(process.env.PORT ?? 3978);
-  const server = createServer({ logger });
-  server.listen(port, () => logger.info({ port }, `support desk listening on http://localhost:${port}`));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
+  const app = await buildApp({ env: process.env, logger, port, startLocalRedis: true });
+  logger.info({ port }, `support desk listening on http://localhost:${port} (web chat /, agent console /agent, bot /api/messages)`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing requests in flight');
+    const force = setTimeout(() => {
+      logger.error('did not stop within 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((err) => {
-  // eslint-disable-next-line no-console
-  console.error(err instanceof Error ? err.message : err);
+  // One line a person can act on (e.g. which setting is wrong), not a stack trace.
+  console.error(`support desk failed to start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -20,6 +20,7 @@ import type { GradeSuggester } from '../grading/gradeSuggester';
 import { t, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { isCommand } from '../commands';
+import { choiceStyle } from '../buttons';
 import { deadlineInWords } from '../deadlineWords';
 import { CANCEL_TICKET, CONFIRM_TICKET, supportsAdaptiveCards, ticketSummaryCard, ticketSummaryText } from '../cards/ticketSummaryCard';
 
@@ -101,6 +102,7 @@ export class OpenTicketDialog extends ComponentDialog {
     draft.adminId = step.options.adminId;
     return step.prompt(CHOICE, {
       prompt: t(locale, 'ticket.askCategory'),
+      style: choiceStyle(step.context),
       choices: CATEGORIES.map((c) => t(locale, `category.${c}` as MessageKey)),
     });
   }
@@ -125,6 +127,7 @@ export class OpenTicketDialog extends ComponentDialog {
     draft.phone = admin.phone;
     return step.prompt(CHOICE, {
       prompt: t(locale, 'ticket.confirmContact', { email: admin.email ?? '-', phone: admin.phone ?? '-' }),
+      style: choiceStyle(step.context),
       choices: [t(locale, 'choice.contactOk'), t(locale, 'choice.contactEdit')],
     });
   }
@@ -150,7 +153,7 @@ export class OpenTicketDialog extends ComponentDialog {
     if (draft.editContact) draft.phone = String(step.result).trim();
     if (!draft.phone || !draft.email) return step.next(null);
     const locale = localeOf(step.context);
-    return step.prompt(CHOICE, { prompt: t(locale, 'ticket.askPreferred'), choices: [t(locale, 'choice.email'), t(locale, 'choice.phone')] });
+    return step.prompt(CHOICE, { prompt: t(locale, 'ticket.askPreferred'), style: choiceStyle(step.context), choices: [t(locale, 'choice.email'), t(locale, 'choice.phone')] });
   }
 
   private async askGrade(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
@@ -175,6 +178,7 @@ export class OpenTicketDialog extends ComponentDialog {
     draft.grades = ordered;
     return step.prompt(CHOICE, {
       prompt: t(locale, 'ticket.askGrade'),
+      style: choiceStyle(step.context),
       choices: ordered.map((g) => t(locale, `grade.${g}` as MessageKey)),
     });
   }

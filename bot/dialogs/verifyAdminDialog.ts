@@ -15,7 +15,7 @@ import { findTrustedAdministrator } from '../../ticketing/verification/trustedId
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { isCommand } from '../commands';
-import { sendWithButtons } from '../buttons';
+import { choiceStyle, sendWithButtons } from '../buttons';
 
 export interface VerifyAdminDeps {
   verifier: PinVerifier;
@@ -85,6 +85,7 @@ export class VerifyAdminDialog extends ComponentDialog {
     }
     return step.prompt(ASK_ADMIN, {
       prompt: t(locale, 'verify.askAdmin'),
+      style: choiceStyle(step.context),
       choices: [t(locale, 'choice.yes'), t(locale, 'choice.no')],
     });
   }
@@ -114,6 +115,7 @@ export class VerifyAdminDialog extends ComponentDialog {
     (step.values as { email: string }).email = String(step.result).trim();
     return step.prompt(ASK_CHANNEL, {
       prompt: t(locale, 'verify.askChannel'),
+      style: choiceStyle(step.context),
       choices: [t(locale, 'choice.email'), t(locale, 'choice.sms')],
     });
   }

@@ -28,11 +28,12 @@ describe('FAQ in Polish', () => {
   });
 
   it('offers suggestions as buttons in the grey zone', async () => {
+    const vague = greyZoneQuestion(['minuty', 'skype', 'subskrypcja', 'licencje', 'pomoc techniczna', 'telefon'], 'pl');
     const c = chat(world);
-    const replies = await c.say('minuty');
+    const replies = await c.say(vague.question);
     expect(replies[0]).toMatch(/Czy chodzi o jedno z tych pytań/);
     const buttons = buttonsOf(c.replies[0]);
-    expect(buttons.length).toBeGreaterThan(1);
+    expect(buttons).toEqual(vague.suggestions);
     // Pressing a suggestion asks that question, which the knowledge base then answers.
     const answer = await c.say(buttons[0]);
     expect(answer[0]).toContain(`Źródło: ${buttons[0]}`);
@@ -80,16 +81,29 @@ describe('FAQ in English', () => {
   });
 
   it('offers suggestions in the grey zone and a request when nothing fits', async () => {
+    const vague = greyZoneQuestion(['How many Skype minutes do I get with Office 365?', 'skype minutes', 'subscription', 'licenses', 'support phone'], 'en');
     const c = chat(world, { locale: 'en-US' });
-    expect((await c.say('How many Skype minutes do I get with Office 365?'))[0]).toMatch(/Is it one of these\?/);
-    expect(buttonsOf(c.replies[0]).length).toBeGreaterThan(0);
+    expect((await c.say(vague.question))[0]).toMatch(/Is it one of these\?/);
+    expect(buttonsOf(c.replies[0])).toEqual(vague.suggestions);
     expect((await c.say('How do I bake a cheesecake?'))[0]).toMatch(/found no answer/);
     expect(buttonsOf(c.replies[0])).toEqual(['Open a support request']);
   });
 
   it('welcomes in English and answers help', async () => {
     const c = chat(world, { locale: 'en-US' });
-    expect((await c.say({ type: 'conversationUpdate', membersAdded: [{ id: 'desk-bot' }] }))[0]).toMatch(/^Hello! I am the Microsoft 365 support desk assistant/);
+    expect((await c.say({ type: 'conversationUpdate', membersAdded: [{ id: 'desk-bot', name: 'Desk' }] }))[0]).toMatch(/^Hello! I am the Microsoft 365 support desk assistant/);
     expect((await c.say('help'))[0]).toMatch(/talk to a person/);
   });
 });
+
+/**
+ * The first of some vague questions that the knowledge base (as tuned today) neither answers nor
+ * gives up on, with its suggestions: the bot must show exactly those as buttons.
+ */
+function greyZoneQuestion(candidates: string[], locale: 'pl' | 'en'): { question: string; suggestions: string[] } {
+  for (const question of candidates) {
+    const found = world.kb.answer(question, locale);
+    if (!found.answered && found.suggestions.length > 1) return { question, suggestions: found.suggestions.slice(0, 3).map((s) => s.question) };
+  }
+  throw new Error(`none of ${candidates.join(', ')} falls in the knowledge base's grey zone any more: pick new ones`);
+}

@@ -1,0 +1,158 @@
+import type { Server } from 'restify';
+import type { AddressInfo } from 'net';
+import type { ConversationReference } from 'botbuilder';
+import type { Logger } from '../common/logger';
+import { Metrics } from '../common/metrics';
+import { rateLimit } from '../common/rateLimit';
+import { connectRedis, type RedisConnection } from '../common/redisConnection';
+import { loadKnowledgeBase } from '../knowledge/knowledgeBase';
+import { registerKnowledgeRoutes } from '../knowledge/http';
+import { DEMO_DIRECTORY_FILE, loadDirectory } from '../ticketing/demo/loadDirectory';
+import { loadTokens, registerTicketingRoutes } from '../ticketing/http';
+import { escalationNotifierFromEnv } from '../ticketing/notify/fromEnv';
+import { TicketService, type TicketEvents } from '../ticketing/service/ticketService';
+import { SlaTimers } from '../ticketing/sla/slaTimers';
+import { OrganisationStore } from '../ticketing/store/organisationStore';
+import { createPinVerification } from '../ticketing/verification/createPinVerification';
+import { createAdapter, registerBotRoutes } from './adapter';
+import { createDeskBot } from './createDeskBot';
+import { CHANNEL_ID as WEB_CHANNEL, directLineEnv, registerDirectLine } from './directline';
+import { createEscalationNotifier, loadConversationReference } from './proactive/escalationNotifier';
+import { createReplyDelivery } from './proactive/replyDelivery';
+import { createServer } from './server';
+
+export interface App {
+  server: Server;
+  /** http://127.0.0.1:<port> once listening. */
+  url: string;
+  redis: RedisConnection;
+  tickets: TicketService;
+  organisations: OrganisationStore;
+  metrics: Metrics;
+  /** Stops accepting, finishes what is in flight, closes the SLA queue and Redis. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** Port to listen on; 0 picks a free one (tests). */
+  port: number;
+  /** Start a private redis-server when nothing answers at REDIS_URL (npm start, not tests). */
+  startLocalRedis?: boolean;
+}
+
+/**
+ * Builds the whole service from its configuration and listens: knowledge API, ticketing API,
+ * the bot on /api/messages, the web chat's Direct Line endpoint and pages, SLA timers, metrics.
+ */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { env, logger } = options;
+  const prefix = env.REDIS_PREFIX || 'desk:';
+  const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
+  const redis = await connectRedis(redisUrl, logger, { startLocalIfMissing: options.startLocalRedis ?? false });
+  const kb = loadKnowledgeBase();
+  const metrics = new Metrics();
+
+  const organisations = new OrganisationStore(redis.client, prefix);
+  if (!env.DIRECTORY_FILE) logger.info(`DIRECTORY_FILE is not set: loading the demo directory ${DEMO_DIRECTORY_FILE}`);
+  await loadDirectory(env.DIRECTORY_FILE || DEMO_DIRECTORY_FILE, organisations);
+
+  // Listeners are attached below, once the bot that delivers replies exists.
+  const listeners: TicketEvents[] = [];
+  const tickets = new TicketService({
+    redis: redis.client,
+    prefix,
+    organisations,
+    logger,
+    events: fanOut(listeners, logger),
+  });
+  const verification = await createPinVerification({
+    redis: redis.client,
+    prefix,
+    env,
+    logger,
+    findOrganisation: (orgId) => organisations.get(orgId),
+  });
+
+  const server = createServer({ logger, metrics, isReady: () => redis.client.status === 'ready' });
+  const publicLimit = rateLimit({ redis: redis.client, prefix, name: 'kb', limit: positiveInt(env, 'KB_RATE_LIMIT_PER_MINUTE', 120), windowSeconds: 60 });
+  registerKnowledgeRoutes(server, kb, logger, { before: [publicLimit], metrics });
+  registerTicketingRoutes(server, { service: tickets, organisations, tokens: loadTokens(env, logger), logger });
+
+  const desk = createDeskBot({ kb, tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger });
+  const adapter = createAdapter(env, logger);
+  registerBotRoutes(server, { adapter, bot: desk.bot, logger });
+  const directLine = registerDirectLine(server, { bot: desk.bot, redis: redis.client, prefix, logger, ...directLineEnv(env) });
+
+  const delivery = createReplyDelivery({
+    adapterFor: (reference: Partial<ConversationReference>) => (reference.channelId === WEB_CHANNEL ? directLine.adapter : adapter),
+    appId: env.MicrosoftAppId ?? '',
+    awaiting: desk.awaiting,
+    logger,
+  });
+  listeners.push({
+    onAgentReply: (ticket, message) => void delivery.onAgentReply(ticket, message).catch((err) => logger.error({ err, ticketId: ticket.id }, 'agent reply not delivered')),
+    onCreated: (ticket) => metrics.ticketsOpened.inc({ grade: ticket.grade, category: ticket.category }),
+  });
+
+  const notifier = escalationNotifierFromEnv(env, logger);
+  const agentsChannel = env.AGENTS_CONVERSATION_REFERENCE_FILE ? loadConversationReference(env.AGENTS_CONVERSATION_REFERENCE_FILE) : null;
+  notifier.add(createEscalationNotifier({ delivery, agentsChannel, logger }));
+  const timers = new SlaTimers({ redisUrl: redis.url, prefix, service: tickets, notifier, logger });
+
+  await listen(server, options.port);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  timers.start().then(
+    (report) => logger.info({ report }, 'SLA timers reconciled with the tickets'),
+    (err) => logger.error({ err }, 'SLA reconciliation failed'),
+  );
+
+  return {
+    server, url, redis, tickets, organisations, metrics,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await directLine.close();
+      await timers.stop();
+      await verification.close();
+      await redis.close();
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** One TicketEvents that calls every listener; a failing listener never breaks a ticket change. */
+function fanOut(listeners: TicketEvents[], logger: Logger): TicketEvents {
+  const call = <K extends keyof TicketEvents>(name: K, ...args: Parameters<NonNullable<TicketEvents[K]>>) => {
+    for (const l of listeners) {
+      try {
+        (l[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
+      } catch (err) {
+        logger.error({ err, event: name }, 'ticket event listener failed');
+      }
+    }
+  };
+  return {
+    onCreated: (t) => call('onCreated', t),
+    onChanged: (t, change) => call('onChanged', t, change),
+    onAgentReply: (t, m) => call('onAgentReply', t, m),
+    onSlaEvent: (t, kind) => call('onSlaEvent', t, kind),
+  };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
