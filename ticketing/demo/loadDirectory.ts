@@ -3,6 +3,7 @@ import { join } from 'path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describeZodError } from '../../common/http';
+import type { Logger } from '../../common/logger';
 import type { Organisation } from '../domain/types';
 import type { OrganisationStore } from '../store/organisationStore';
 import { organisationSchema } from '../http/schemas';
@@ -43,5 +44,23 @@ export async function loadDirectory(file: string, organisations: OrganisationSto
       throw new Error(`directory ${file}: organisation ${org.id}: ${(err as Error).message}`);
     }
   }
+  return orgs;
+}
+
+/**
+ * The directory of a start: DIRECTORY_FILE when set; `DIRECTORY_FILE=none` loads nothing (the
+ * operator manages organisations through the API); unset, the demo directory, except under
+ * NODE_ENV=production, where demo organisations have no place.
+ */
+export async function loadStartupDirectory(env: NodeJS.ProcessEnv, organisations: OrganisationStore, logger: Logger): Promise<Organisation[]> {
+  const configured = env.DIRECTORY_FILE?.trim();
+  if (configured === 'none' || (!configured && env.NODE_ENV === 'production')) {
+    logger.info('no directory file loaded: organisations come from the operator API');
+    return [];
+  }
+  const file = configured || DEMO_DIRECTORY_FILE;
+  const orgs = await loadDirectory(file, organisations);
+  const what = configured ? 'directory loaded from DIRECTORY_FILE' : 'demo directory loaded (set DIRECTORY_FILE to load your own, or none)';
+  logger.info({ file, organisations: orgs.map((o) => o.id) }, what);
   return orgs;
 }

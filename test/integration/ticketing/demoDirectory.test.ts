@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { DEMO_DIRECTORY_FILE, loadDirectory } from '../../../ticketing/demo/loadDirectory';
+import { silentLogger } from '../../../common/logger';
+import { DEMO_DIRECTORY_FILE, loadDirectory, loadStartupDirectory } from '../../../ticketing/demo/loadDirectory';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import { testRedis, uniquePrefix } from '../../support/redis';
 
@@ -59,5 +60,14 @@ describe('directory files (the demo directory and DIRECTORY_FILE)', () => {
     await expect(loadDirectory(join(dir, 'missing.yaml'), organisations)).rejects.toThrow(/missing\.yaml: ENOENT/);
     const twice = write('twice.yaml', 'organisations:\n  - { id: x, name: X, contract: standard }\n  - { id: x, name: Y, contract: standard }\n');
     await expect(loadDirectory(twice, organisations)).rejects.toThrow('organisations.1.id: organisation x is listed twice');
+  });
+
+  it('at start-up loads DIRECTORY_FILE, or the demo when it is unset, and nothing for none or in production', async () => {
+    const own = write('own.yaml', 'organisations:\n  - { id: own, name: Own, contract: standard }\n');
+    expect((await loadStartupDirectory({ DIRECTORY_FILE: own }, organisations, silentLogger)).map((o) => o.id)).toEqual(['own']);
+    expect(await loadStartupDirectory({ DIRECTORY_FILE: 'none' }, organisations, silentLogger)).toEqual([]);
+    expect(await loadStartupDirectory({ NODE_ENV: 'production' }, organisations, silentLogger)).toEqual([]);
+    expect((await organisations.list()).map((o) => o.id)).toEqual(['own']);
+    expect((await loadStartupDirectory({}, organisations, silentLogger)).map((o) => o.id)).toEqual(['contoso', 'fabrikam']);
   });
 });
