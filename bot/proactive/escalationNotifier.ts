@@ -1,13 +1,9 @@
 import { readFileSync } from 'fs';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../../common/logger';
-import type { Ticket } from '../../ticketing/domain/types';
+import type { EscalationEvent, EscalationNotifier } from '../../ticketing/notify/escalationNotifier';
 import { t } from '../i18n';
 import type { ReplyDelivery } from './replyDelivery';
-
-export interface EscalationNotifier {
-  notify(event: { kind: 'warning' | 'breach'; ticket: Ticket }): Promise<void>;
-}
 
 /**
  * Reads the agents' Teams channel reference saved by an operator (the bot logs it when it is
@@ -20,7 +16,7 @@ export function loadConversationReference(file: string): Partial<ConversationRef
   } catch (err) {
     throw new Error(`AGENTS_CONVERSATION_REFERENCE_FILE ${file}: ${(err as Error).message}`);
   }
-  const reference = parsed as Partial<ConversationReference>;
+  const reference = parsed as Partial<ConversationReference> | null;
   if (!reference?.conversation?.id || !reference.serviceUrl) {
     throw new Error(`AGENTS_CONVERSATION_REFERENCE_FILE ${file}: a conversation reference needs conversation.id and serviceUrl`);
   }
@@ -28,8 +24,9 @@ export function loadConversationReference(file: string): Partial<ConversationRef
 }
 
 /**
- * SLA escalations: warnings and breaches are posted to the agents' channel (when one is
- * configured), and a breach also tells the customer in their chat that the request is escalated.
+ * SLA escalations in chat: warnings and breaches are posted to the agents' Teams channel (when
+ * one is configured), and a breach also tells the customer in their own chat that the request is
+ * escalated. Add it to the SLA timers' CompositeNotifier; it never throws.
  */
 export function createEscalationNotifier(options: {
   delivery: ReplyDelivery;
@@ -38,9 +35,9 @@ export function createEscalationNotifier(options: {
 }): EscalationNotifier {
   const { delivery, agentsChannel, logger } = options;
   return {
-    async notify({ kind, ticket }) {
+    async notify({ kind, ticket }: EscalationEvent): Promise<void> {
       if (agentsChannel) {
-        await delivery.send(agentsChannel, (locale) =>
+        const posted = await delivery.send(agentsChannel, (locale) =>
           t(locale, kind === 'breach' ? 'agents.breach' : 'agents.warning', {
             id: ticket.id,
             grade: ticket.grade,
@@ -48,10 +45,9 @@ export function createEscalationNotifier(options: {
             due: ticket.sla.dueAt ?? '-',
           }),
         );
-      } else if (kind === 'breach') {
-        logger.warn({ ticketId: ticket.id }, 'SLA breach: no agents channel configured (AGENTS_CONVERSATION_REFERENCE_FILE)');
+        if (!posted) logger.warn({ ticketId: ticket.id, kind }, 'SLA escalation not posted to the agents channel');
       }
-      await delivery.onSlaEvent(ticket, kind);
+      await delivery.slaNotice(ticket, kind);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../common/logger';
 import type { Ticket, TicketMessage } from '../../ticketing/domain/types';
+import type { SlaEventKind } from '../../ticketing/sla/dueEvents';
 import { localeFromTag, t, type Locale } from '../i18n';
 import type { AwaitingReplies } from './awaitingReplies';
 
@@ -14,11 +15,11 @@ export interface ReplyDeliveryOptions {
 }
 
 export interface ReplyDelivery {
-  /** An agent answered: the customer reads it in the chat the ticket came from. */
+  /** TicketEvents.onAgentReply: the customer reads the agent's reply in the chat the ticket came from. */
   onAgentReply(ticket: Ticket, message: TicketMessage): Promise<void>;
-  /** A first-response deadline was missed: the customer hears that the request is escalated. */
-  onSlaEvent(ticket: Ticket, kind: 'warning' | 'breach'): Promise<void>;
-  /** Sends one message into a stored conversation; false when there is none to send to. */
+  /** A missed first-response deadline: the customer hears that the request is escalated. */
+  slaNotice(ticket: Ticket, kind: SlaEventKind): Promise<void>;
+  /** Sends one message into a stored conversation; false when it could not be delivered. */
   send(reference: Partial<ConversationReference> | undefined, text: (locale: Locale) => string): Promise<boolean>;
 }
 
@@ -26,6 +27,7 @@ export interface ReplyDelivery {
  * Proactive messages into customers' chats through the conversation reference stored with the
  * ticket (continueConversationAsync), for Teams and the web chat alike. After an agent's reply,
  * the conversation's next message is taken as the customer's answer to that ticket.
+ * Nothing here throws: a failed delivery is logged (the ticket itself is already saved).
  */
 export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDelivery {
   const { adapterFor, appId, awaiting, logger } = options;
@@ -33,10 +35,15 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
   async function send(reference: Partial<ConversationReference> | undefined, text: (locale: Locale) => string): Promise<boolean> {
     if (!reference?.conversation?.id || !reference.serviceUrl) return false;
     const locale = localeFromTag(reference.locale) ?? 'pl';
-    await adapterFor(reference).continueConversationAsync(appId, reference, async (context: TurnContext) => {
-      await context.sendActivity(text(locale));
-    });
-    return true;
+    try {
+      await adapterFor(reference).continueConversationAsync(appId, reference, async (context: TurnContext) => {
+        await context.sendActivity(text(locale));
+      });
+      return true;
+    } catch (err) {
+      logger.error({ err, channel: reference.channelId, conversationId: reference.conversation.id }, 'proactive message not delivered');
+      return false;
+    }
   }
 
   return {
@@ -45,18 +52,20 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
       const reference = ticket.conversation as Partial<ConversationReference> | undefined;
       const waiting = ticket.status === 'waiting_on_customer';
       const delivered = await send(reference, (locale) =>
-        [t(locale, 'reply.fromAgent', { id: ticket.id }), message.text, waiting ? t(locale, 'reply.answerHere') : '']
-          .filter(Boolean)
-          .join('\n\n'),
+        [t(locale, 'reply.fromAgent', { id: ticket.id }), message.text, t(locale, 'reply.answerHere')].join('\n\n'),
       );
       if (!delivered) {
-        logger.warn({ ticketId: ticket.id }, 'agent reply not delivered in chat: the ticket has no conversation reference');
+        logger.warn({ ticketId: ticket.id, hasConversation: !!reference }, 'agent reply not delivered in chat');
         return;
       }
-      await awaiting.set(reference!.conversation!.id, ticket.id);
-      logger.info({ ticketId: ticket.id, channel: reference!.channelId }, 'agent reply delivered in chat');
+      try {
+        await awaiting.set(reference!.conversation!.id!, ticket.id);
+      } catch (err) {
+        logger.error({ err, ticketId: ticket.id }, 'could not remember which ticket the chat answers');
+      }
+      logger.info({ ticketId: ticket.id, channel: reference!.channelId, waiting }, 'agent reply delivered in chat');
     },
-    async onSlaEvent(ticket, kind) {
+    async slaNotice(ticket, kind) {
       if (kind !== 'breach') return;
       const delivered = await send(ticket.conversation as Partial<ConversationReference> | undefined, (locale) =>
         t(locale, 'reply.slaBreach', { id: ticket.id }),
