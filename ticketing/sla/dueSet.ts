@@ -159,7 +159,8 @@ export class DueSet {
     } while (cursor !== '0');
   }
 
-  async countInflight(): Promise<number> {
-    return this.redis.zcard(this.keys.inflight);
+  async counts(): Promise<{ due: number; inflight: number }> {
+    const [due, inflight] = await Promise.all([this.redis.zcard(this.keys.due), this.redis.zcard(this.keys.inflight)]);
+    return { due, inflight };
   }
 }

@@ -2,11 +2,13 @@ import type Bull from 'bull';
 import Redis from 'ioredis';
 import { redisOptions } from '../../common/redisConnection';
 import { createLogger, Logger } from '../../common/logger';
+import type { Metrics } from '../../common/metrics';
 import { EscalationNotifier, LogNotifier } from '../notify/escalationNotifier';
 import { DEFAULT_PREFIX } from '../store/keys';
 import { DueSet } from './dueSet';
 import type { SlaTicketService } from './ports';
 import { reconcileDueSet, ReconcileReport } from './reconcile';
+import { SlaMetrics } from './slaMetrics';
 import { createSlaQueue, SlaJobData, SlaQueue } from './slaQueue';
 import { Sweeper } from './sweeper';
 
@@ -18,6 +20,8 @@ export interface SlaTimersOptions {
   /** Told about every warning and breach that was applied. Default: the log. */
   notifier?: EscalationNotifier;
   logger?: Logger;
+  /** The service's metrics registry: events applied, their lateness, timer entries. */
+  metrics?: Metrics;
   /** Epoch ms. Default Date.now. */
   clock?: () => number;
   /** Jobs run in parallel per instance. Default 8. */
@@ -50,6 +54,7 @@ export class SlaTimers {
   private readonly clock: () => number;
   private readonly concurrency: number;
   private readonly retryLaterMs: number;
+  private readonly metrics?: SlaMetrics;
   private started = false;
 
   constructor(options: SlaTimersOptions) {
@@ -64,6 +69,7 @@ export class SlaTimers {
     this.redis = new Redis(options.redisUrl, redisOptions());
     this.redis.on('error', (err) => this.logger.warn({ err: err.message }, 'SLA timers: redis connection error'));
     this.dueSet = new DueSet(this.redis, prefix);
+    if (options.metrics) this.metrics = new SlaMetrics(options.metrics, this.dueSet);
     this.slaQueue = createSlaQueue({ redisUrl: options.redisUrl, prefix, backoffMs: options.retryBackoffMs });
     this.slaQueue.queue.on('error', (err) => this.logger.error({ err }, 'SLA queue error'));
     this.slaQueue.queue.on('failed', (job, err) => void this.onFailed(job, err));
@@ -115,7 +121,9 @@ export class SlaTimers {
       this.logger.debug({ member: event.member }, 'SLA event no longer owed; nothing done');
       return;
     }
-    this.logger.info({ ticketId: ticket.id, kind: event.kind, latenessMs: this.clock() - event.dueAtMs }, 'SLA event applied');
+    const latenessMs = this.clock() - event.dueAtMs;
+    this.metrics?.applied(event.kind, ticket.grade, latenessMs);
+    this.logger.info({ ticketId: ticket.id, kind: event.kind, latenessMs }, 'SLA event applied');
     // The event is recorded on the ticket: a failing notifier must not make Bull retry it.
     await this.notifier.notify({ kind: event.kind, ticket }).catch((err) => {
       this.logger.error({ err, ticketId: ticket.id, kind: event.kind }, 'escalation notifier failed');

@@ -4,6 +4,7 @@ import { DueSet, slaKeys } from '../../../ticketing/sla/dueSet';
 import { createSlaQueue } from '../../../ticketing/sla/slaQueue';
 import { SlaTimers, SlaTimersOptions } from '../../../ticketing/sla/slaTimers';
 import { silentLogger } from '../../../common/logger';
+import { Metrics } from '../../../common/metrics';
 import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { MemoryTicketService, RecordingNotifier, sleep, ticketDue, waitFor } from './slaFixtures';
 
@@ -142,4 +143,19 @@ test('an event whose handler fails is retried and applied once', async () => {
   await timers({ retryBackoffMs: 50 }).start();
   await waitFor(() => notifier.events.length === 1, 4000, 'the warning after two failures');
   expect(service.applied()).toHaveLength(1);
+});
+
+test('applied events, their lateness and the waiting timer entries show on /metrics', async () => {
+  const { service, notifier, timers } = setup('metrics');
+  const metrics = new Metrics();
+  await service.save(ticketDue(1, { warningAtMs: Date.now() + 200, dueAtMs: Date.now() + 60 * 60_000 }));
+  await timers({ metrics }).start();
+  await waitFor(() => notifier.events.length === 1, 3000, 'the warning');
+
+  const text = await metrics.render();
+  expect(text).toContain('desk_sla_events_total{kind="warning",grade="A"} 1');
+  expect(text).toContain('desk_sla_event_lateness_seconds_count{kind="warning"} 1');
+  expect(text).toMatch(/desk_sla_event_lateness_seconds_bucket\{le="2",kind="warning"\} 1/);
+  expect(text).toContain('desk_sla_timer_entries{state="due"} 1'); // the breach, an hour away
+  expect(text).toContain('desk_sla_timer_entries{state="inflight"} 0');
 });
