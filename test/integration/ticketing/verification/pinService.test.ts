@@ -3,7 +3,8 @@ import { readdir } from 'fs/promises';
 import type Redis from 'ioredis';
 import { silentLogger } from '../../../../common/logger';
 import { maskEmail } from '../../../../ticketing/verification/mask';
-import { PinVerifier, type RequestCodeInput } from '../../../../ticketing/verification/pinService';
+import { RESERVE_TRY } from '../../../../ticketing/verification/pinScripts';
+import { MAX_WRONG_TRIES, PinVerifier, type RequestCodeInput } from '../../../../ticketing/verification/pinService';
 import { createOutboxSender } from '../../../../ticketing/verification/senders/outboxSender';
 import { createSmtpSender } from '../../../../ticketing/verification/senders/smtpSender';
 import { testRedis, uniquePrefix } from '../../../support/redis';
@@ -303,9 +304,11 @@ describe('PinVerifier: storage and instances', () => {
     const owner = conversations[2]; // the last code sent replaced the others
     const sent = await instances[0].code();
 
-    // Every guess is wrong (the test knows the code); half come from the conversation that owns it.
+    // Half the guesses come from the conversation that owns the code. One of them, early in the
+    // storm, is the right code; five wrong guesses go before it on the same connection, so it
+    // must find the five tries taken, however fast it arrives.
     const guesses = Array.from({ length: 10_000 }, (_, i) => ({
-      code: otherThan(sent, i + 1),
+      code: i === 50 ? sent : otherThan(sent, i + 1),
       conversationId: i % 2 === 0 ? owner : conversations[i % 50],
       instance: instances[i % instances.length],
     }));
@@ -318,6 +321,18 @@ describe('PinVerifier: storage and instances', () => {
 
     expect((await instances[3].verify(sent, owner)).status).toBe('locked');
     expect((await instances[4].request({ conversationId: 'storm-new' })).status).toBe('locked');
+  });
+  it('hands out at most five comparisons of a code, however many guesses are in flight at once', async () => {
+    // The script level: 100 tries reserved at once, none of them finished yet.
+    const { request, prefix, verify, code } = setup();
+    await request();
+    const subject = await redis.get(`${prefix}pin:conversation:conv-1`);
+    const reserve = () => redis.eval(RESERVE_TRY, 2, `${prefix}pin:lock:${subject}`, `${prefix}pin:code:${subject}`,
+      Date.parse('2026-03-10T09:00:00.000Z'), 'conv-1', MAX_WRONG_TRIES, 15 * MINUTE) as Promise<[string]>;
+    const reserved = await Promise.all(Array.from({ length: 100 }, reserve));
+    expect(reserved.filter(([status]) => status === 'compare')).toHaveLength(5);
+    expect(reserved.filter(([status]) => status === 'locked')).toHaveLength(95);
+    expect((await verify(await code())).status).toBe('locked');
   });
 });
 
