@@ -9,7 +9,7 @@ import { createOutboxSender } from '../../../../ticketing/verification/senders/o
 import { createSmtpSender } from '../../../../ticketing/verification/senders/smtpSender';
 import { testRedis, uniquePrefix } from '../../../support/redis';
 import { startSmtpPeer } from '../../../support/smtpPeer';
-import { findOrganisation, latestCode, readOutbox, removeTempOutboxes, tempOutbox } from './fixtures';
+import { capturingLogger, findOrganisation, latestCode, readOutbox, removeTempOutboxes, tempOutbox } from './fixtures';
 
 const JAN = 'jan.kowalski@contoso.pl';
 const MINUTE = 60_000;
@@ -333,6 +333,29 @@ describe('PinVerifier: storage and instances', () => {
     expect(reserved.filter(([status]) => status === 'compare')).toHaveLength(5);
     expect(reserved.filter(([status]) => status === 'locked')).toHaveLength(95);
     expect((await verify(await code())).status).toBe('locked');
+  });
+});
+
+describe('PinVerifier: logs', () => {
+  it('log masked contacts only, and never a code', async () => {
+    const { lines, logger } = capturingLogger();
+    const outbox = tempOutbox();
+    const sender = createOutboxSender(outbox, logger);
+    const verifier = new PinVerifier({ redis, prefix: uniquePrefix('verification'), secret, logger, findOrganisation, senders: { email: sender, phone: sender } });
+    await verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'c' });
+    await verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'phone', conversationId: 'c' });
+    await verifier.requestCode({ orgId: 'contoso', email: 'stranger@fabrikam.com', channel: 'email', conversationId: 'd' });
+    await verifier.drain();
+    const codes = (await readOutbox(outbox)).map((m) => m.code);
+    await verifier.verifyCode({ conversationId: 'c', code: otherThan(codes[1]) });
+    await verifier.verifyCode({ conversationId: 'c', code: codes[1] });
+
+    const logged = lines.join('\n');
+    expect(logged).toContain('j***@contoso.pl');
+    expect(logged).toContain('+48 *** *** 123');
+    expect(logged).toContain('administrator verified');
+    expect(logged).not.toMatch(/kowalski|stranger|601 234/i);
+    for (const code of [...codes, otherThan(codes[1])]) expect(logged).not.toMatch(new RegExp(`\\b${code}\\b`));
   });
 });
 
