@@ -1,0 +1,126 @@
+import { ConversationState, TestAdapter, TurnContext } from 'botbuilder';
+import { RedisStorage, StorageConflictError } from '../../../bot/redisStorage';
+import { ConversationLock, ConversationBusyError } from '../../../bot/conversationLock';
+import { testRedis, uniquePrefix } from '../../support/redis';
+import { chat, deskWorld } from '../../fixtures/bot/deskWorld';
+import { createDeskBot } from '../../../bot/createDeskBot';
+import { silentLogger } from '../../../common/logger';
+
+const redis = testRedis();
+afterAll(() => redis.disconnect());
+
+describe('RedisStorage', () => {
+  const storage = new RedisStorage(redis, { prefix: uniquePrefix('bot-storage') });
+
+  it('gives each write a new eTag and refuses a write with a stale one', async () => {
+    await storage.write({ a: { count: 1 } });
+    const first = (await storage.read(['a'])).a;
+    expect(first).toMatchObject({ count: 1, eTag: expect.any(String) });
+
+    await storage.write({ a: { ...first, count: 2 } });
+    const second = (await storage.read(['a'])).a;
+    expect(second.count).toBe(2);
+    expect(second.eTag).not.toBe(first.eTag);
+
+    await expect(storage.write({ a: { ...first, count: 3 } })).rejects.toThrow(StorageConflictError);
+    expect((await storage.read(['a'])).a.count).toBe(2);
+  });
+
+  it("overwrites with '*' or without an eTag, and reads several keys, skipping missing ones", async () => {
+    await storage.write({ b: { v: 'one' } });
+    await storage.write({ b: { v: 'two', eTag: '*' } });
+    expect((await storage.read(['b'])).b.v).toBe('two');
+    await storage.write({ b: { v: 'three' } });
+    const items = await storage.read(['b', 'missing']);
+    expect(Object.keys(items)).toEqual(['b']);
+    expect(items.b.v).toBe('three');
+  });
+
+  it('refuses a stale eTag for an item that was deleted, and deletes', async () => {
+    await storage.write({ c: { v: 1 } });
+    const item = (await storage.read(['c'])).c;
+    await storage.delete(['c']);
+    expect(await storage.read(['c'])).toEqual({});
+    await expect(storage.write({ c: { ...item, v: 2 } })).rejects.toThrow(/eTag conflict on storage item "c"/);
+  });
+
+  it('lets exactly one of two writers with the same eTag win', async () => {
+    await storage.write({ d: { v: 0 } });
+    const seen = (await storage.read(['d'])).d;
+    const results = await Promise.allSettled([1, 2, 3, 4].map((v) => storage.write({ d: { ...seen, v } })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+});
+
+describe('turns of one conversation', () => {
+  it('are serialised by the conversation lock, so concurrent read-modify-write turns keep every change', async () => {
+    const prefix = uniquePrefix('bot-lock');
+    const storage = new RedisStorage(redis, { prefix });
+    const state = new ConversationState(storage);
+    const counter = state.createProperty<number>('count');
+    const lock = new ConversationLock(redis, { prefix });
+    const turn = async (context: TurnContext) => {
+      await lock.run(context.activity.conversation.id, async () => {
+        const count = await counter.get(context, 0);
+        await new Promise((r) => setTimeout(r, 5)); // another turn would read the same count here
+        await counter.set(context, count + 1);
+        await state.saveChanges(context);
+      });
+    };
+    // One adapter per message, as on separate instances (a TestAdapter queues its own turns).
+    await Promise.all(Array.from({ length: 8 }, (_, i) => new TestAdapter(turn).receiveActivity(`turn ${i}`)));
+    const check = new TestAdapter(async (context) => {
+      await state.load(context, true);
+      expect(await counter.get(context, 0)).toBe(8);
+    });
+    await check.receiveActivity('check');
+  });
+
+  it('without the lock the same turns collide on the eTag (which is why the bot takes it)', async () => {
+    const storage = new RedisStorage(redis, { prefix: uniquePrefix('bot-nolock') });
+    const state = new ConversationState(storage);
+    const counter = state.createProperty<number>('count');
+    const turn = async (context: TurnContext) => {
+      const count = await counter.get(context, 0);
+      await new Promise((r) => setTimeout(r, 5));
+      await counter.set(context, count + 1);
+      await state.saveChanges(context);
+    };
+    const results = await Promise.allSettled(Array.from({ length: 4 }, (_, i) => new TestAdapter(turn).receiveActivity(`turn ${i}`)));
+    let final = 0;
+    await new TestAdapter(async (context) => {
+      await state.load(context, true);
+      final = await counter.get(context, 0);
+    }).receiveActivity('check');
+    // Either a write was refused as stale, or (a new conversation has no eTag yet) an update was lost.
+    expect(results.some((r) => r.status === 'rejected') || final < 4).toBe(true);
+  });
+
+  it('gives up with a clear error when the previous turn holds the lock too long', async () => {
+    const lock = new ConversationLock(redis, { prefix: uniquePrefix('bot-busy'), waitMs: 50 });
+    let release!: () => void;
+    const first = lock.run('conv', () => new Promise<void>((r) => (release = r)));
+    await expect(lock.run('conv', async () => undefined)).rejects.toThrow(ConversationBusyError);
+    release();
+    await first;
+    await expect(lock.run('conv', async () => 'free again')).resolves.toBe('free again');
+  });
+
+  it('two bot instances sharing Redis answer concurrent messages of one conversation without losing a turn', async () => {
+    const world = await deskWorld('bot-two-instances');
+    try {
+      const second = createDeskBot({ kb: world.kb, tickets: world.tickets, organisations: world.organisations, verifier: world.verifier, redis: world.redis, prefix: world.prefix, logger: silentLogger });
+      const one = chat(world, { conversationId: 'shared' });
+      const two = chat({ ...world, bot: second.bot }, { conversationId: 'shared' });
+      await world.verifier.markVerified({ conversationId: 'shared', orgId: 'contoso', adminId: 'jan' });
+      await one.say('rozmowa z człowiekiem');
+      // Both answers arrive at once on different instances: each prompt takes one of them in turn.
+      const [a, b] = await Promise.all([one.say('Problem techniczny'), two.say('Problem techniczny')]);
+      const replies = [...a, ...b];
+      expect(replies.some((r) => /Opisz problem/.test(r))).toBe(true);
+      expect(replies.some((r) => /Opis jest za krótki|Kogo lub czego dotyczy/.test(r))).toBe(true);
+    } finally {
+      await world.close();
+    }
+  });
+});
