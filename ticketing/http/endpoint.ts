@@ -38,8 +38,8 @@ export interface Endpoint<B = unknown, Q = unknown> {
   query?: Schema<Q>;
   /** Request headers the endpoint reads, for the document. */
   headers?: { name: string; required: boolean; description: string }[];
-  /** The success status and the name of its response schema (see openapi.ts). */
-  responds: { status: number; schema: string; description: string }[];
+  /** The success statuses and the names of their response schemas (see openapi.ts); none for 204. */
+  responds: { status: number; schema?: string; description: string }[];
   /** Error statuses beyond 401/403 (and 400 for a body or query), for the document. */
   errors?: number[];
   handle(call: Call<B, Q>): Promise<Reply>;
@@ -76,7 +76,7 @@ export function mountEndpoint(server: Server, e: Endpoint, deps: { tokens: Token
 
 /** An endpoint whose body is optional sees a missing one as `{}`. */
 function withEmptyBody(req: Request, e: Endpoint): Request {
-  const empty = req.body === undefined || req.body === null || (typeof req.body === 'string' && req.body === '');
+  const empty = req.body === undefined || req.body === null || req.body === '';
   if (e.bodyOptional && empty) req.body = {};
   return req;
 }

@@ -85,7 +85,7 @@ export function organisationEndpoints(organisations: OrganisationStore): Endpoin
       path: '/api/organisations/:id',
       summary: 'Delete an organisation (its tickets stay)',
       roles: OPERATORS,
-      responds: [{ status: 204, schema: '', description: 'deleted' }],
+      responds: [{ status: 204, description: 'deleted' }],
       errors: [404],
       async handle({ params }) {
         if (!(await organisations.delete(params.id))) throw new HttpError(404, 'not_found', `organisation ${params.id} does not exist`);
@@ -157,7 +157,7 @@ export function organisationEndpoints(organisations: OrganisationStore): Endpoin
       path: '/api/organisations/:id/administrators/:adminId',
       summary: 'Remove an administrator (their tickets stay)',
       roles: OPERATORS,
-      responds: [{ status: 204, schema: '', description: 'removed' }],
+      responds: [{ status: 204, description: 'removed' }],
       errors: [404],
       async handle({ params }) {
         const org = await existing(params.id);
