@@ -78,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const server = createServer({ logger, metrics, isReady: () => redis.client.status === 'ready' });
   const publicLimit = rateLimit({ redis: redis.client, prefix, name: 'kb', limit: positiveInt(env, 'KB_RATE_LIMIT_PER_MINUTE', 120), windowSeconds: 60 });
   registerKnowledgeRoutes(server, kb, logger, { before: [publicLimit], metrics });
-  registerTicketingRoutes(server, { service: tickets, organisations, tokens: loadTokens(env, logger), logger });
+  registerTicketingRoutes(server, { service: tickets, organisations, tokens: loadTokens(env, { devTokensFile: env.DEV_TOKENS_FILE || '.data/dev-tokens.json' }), logger });
 
   const desk = createDeskBot({ kb, tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger });
   const adapter = createAdapter(env, logger);
