@@ -6,7 +6,7 @@ import {
 } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../common/logger';
-import { route } from '../common/http';
+import { HttpError, route } from '../common/http';
 import { localeFromTag, t } from './i18n';
 
 export interface BotCredentials {
@@ -56,6 +56,10 @@ export function registerBotRoutes(server: Server, deps: { adapter: CloudAdapter;
   server.post(
     '/api/messages',
     route(deps.logger, async (req: Request, res: Response) => {
+      const body = req.body as { type?: unknown } | undefined;
+      if (!body || typeof body !== 'object' || typeof body.type !== 'string') {
+        throw new HttpError(400, 'invalid_activity', 'the body must be a Bot Framework activity: a JSON object with a "type"');
+      }
       await deps.adapter.process(req, res, (context) => deps.bot.run(context));
     }),
   );

@@ -87,6 +87,7 @@ export class DeskBot extends TeamsActivityHandler {
     if (isCommand(text, 'commands.cancel')) {
       await dc.cancelAllDialogs();
       desk.lastAnswer = undefined;
+      await this.deps.awaiting.clear(context.activity.conversation.id);
       await context.sendActivity(t(locale, inDialog ? 'cancel.done' : 'cancel.nothing'));
       return;
     }
@@ -105,7 +106,6 @@ export class DeskBot extends TeamsActivityHandler {
       return;
     }
     if (await this.feedbackGiven(context, desk, text)) return;
-    if (await this.answerToTicket(context, text)) return;
 
     const ticketId = ticketIdIn(text);
     if (ticketId && (isStatusRequest(text) || text.toUpperCase() === ticketId)) return this.startTask(context, dc, { task: 'status', ticketId });
@@ -113,6 +113,7 @@ export class DeskBot extends TeamsActivityHandler {
     if (isCommand(text, 'commands.human') || isCommand(text, 'commands.openTicket')) return this.startTask(context, dc, { task: 'open' });
     if (isCommand(text, 'commands.notAdmin')) return sendNonAdminGuidance(context);
     if (isCommand(text, 'commands.greeting')) return this.welcome(context);
+    if (await this.answerToTicket(context, text)) return;
     await this.answerQuestion(context, desk, text);
   }
 
@@ -152,17 +153,21 @@ export class DeskBot extends TeamsActivityHandler {
     return true;
   }
 
-  /** The customer's answer after an agent asked them something goes to that ticket. */
+  /**
+   * The first message after an agent's reply reached this chat is the customer's answer to that
+   * ticket (the reply said so); a waiting_on_customer ticket goes back to in_progress with it.
+   */
   private async answerToTicket(context: TurnContext, text: string): Promise<boolean> {
     const conversationId = context.activity.conversation.id;
     const ticketId = await this.deps.awaiting.get(conversationId);
     if (!ticketId) return false;
     const ticket = await this.deps.tickets.get(ticketId);
-    if (!ticket || ticket.status !== 'waiting_on_customer') {
+    if (!ticket || ticket.status === 'resolved' || ticket.status === 'closed') {
       await this.deps.awaiting.clear(conversationId);
       return false;
     }
-    await this.deps.tickets.customerMessage(ticketId, context.activity.from?.name || context.activity.from?.id || 'customer', text);
+    // The person in this chat is the administrator who opened the ticket from it.
+    await this.deps.tickets.customerMessage(ticketId, ticket.adminId, text);
     await this.deps.awaiting.clear(conversationId);
     await context.sendActivity(t(localeOf(context), 'reply.added', { id: ticketId }));
     return true;

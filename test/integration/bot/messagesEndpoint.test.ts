@@ -1,0 +1,162 @@
+import type { Server } from 'restify';
+import type { AddressInfo } from 'net';
+import { randomUUID } from 'crypto';
+import { silentLogger } from '../../../common/logger';
+import { createServer } from '../../../bot/server';
+import { createAdapter, registerBotRoutes } from '../../../bot/adapter';
+import { createReplyDelivery, type ReplyDelivery } from '../../../bot/proactive/replyDelivery';
+import { createEscalationNotifier } from '../../../bot/proactive/escalationNotifier';
+import { deskWorld, type DeskWorld } from '../../fixtures/bot/deskWorld';
+import { startConnectorPeer } from '../../fixtures/bot/connectorPeer';
+
+let world: DeskWorld;
+let server: Server;
+let botUrl: string;
+let connector: Awaited<ReturnType<typeof startConnectorPeer>>;
+let delivery: ReplyDelivery;
+
+beforeAll(async () => {
+  connector = await startConnectorPeer();
+  world = await deskWorld('bot-http', { events: { onAgentReply: (ticket, message) => void delivery.onAgentReply(ticket, message) } });
+  const adapter = createAdapter({}, silentLogger);
+  delivery = createReplyDelivery({ adapterFor: () => adapter, appId: '', awaiting: world.awaiting, logger: silentLogger });
+  server = createServer({ logger: silentLogger });
+  registerBotRoutes(server, { adapter, bot: world.bot, logger: silentLogger });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  botUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await connector.close();
+  await world.close();
+});
+
+/** An activity as the Bot Framework Emulator posts it. */
+function emulatorActivity(conversationId: string, text: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'message', id: randomUUID(), timestamp: new Date().toISOString(), channelId: 'emulator', locale: 'pl-PL',
+    serviceUrl: connector.url, from: { id: 'user-1', name: 'User', role: 'user' },
+    conversation: { id: conversationId }, recipient: { id: 'desk-bot', name: 'Bot', role: 'bot' }, text, textFormat: 'plain', ...extra,
+  };
+}
+
+/** An activity as Teams posts it: AAD object id, tenant, 29:/28: ids. */
+function teamsActivity(text: string) {
+  return {
+    type: 'message', id: `1${Date.now()}`, timestamp: new Date().toISOString(), channelId: 'msteams', locale: 'pl-PL',
+    serviceUrl: connector.url, from: { id: '29:1jan', name: 'Jan Kowalski', aadObjectId: 'aad-jan' },
+    conversation: { id: `a:1${randomUUID()}`, conversationType: 'personal', tenantId: 'tenant-contoso' },
+    recipient: { id: '28:desk-bot', name: 'Desk' }, channelData: { tenant: { id: 'tenant-contoso' } }, text, textFormat: 'plain',
+  };
+}
+
+async function post(activity: object, headers: Record<string, string> = {}) {
+  const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Sends with deliveryMode expectReplies: the replies come back in the HTTP response. */
+async function ask(conversationId: string, text: string): Promise<string[]> {
+  const { status, body } = await post(emulatorActivity(conversationId, text, { deliveryMode: 'expectReplies' }));
+  expect(status).toBe(200);
+  return (body.activities as { text?: string; attachments?: unknown[] }[]).map((a) => `${a.text ?? ''}${a.attachments?.length ? JSON.stringify(a.attachments) : ''}`);
+}
+
+describe('POST /api/messages', () => {
+  it('answers an Emulator message through the serviceUrl', async () => {
+    const conversationId = `emu-${randomUUID()}`;
+    const { status } = await post(emulatorActivity(conversationId, 'Jak upiec sernik?'));
+    expect(status).toBe(200);
+    const reply = await connector.waitFor((a) => a.body.conversation?.id === conversationId);
+    expect(reply.path).toMatch(new RegExp(`^/v3/conversations/${conversationId}/activities/`));
+    expect(reply.body.text).toMatch(/nie znalazłem odpowiedzi/);
+  });
+
+  it('returns the replies in the response body with deliveryMode expectReplies', async () => {
+    const before = connector.received.length;
+    const replies = await ask(`emu-${randomUUID()}`, 'Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?');
+    expect(replies[0]).toMatch(/0800 032 6417/);
+    expect(replies[1]).toMatch(/Czy to pomogło\?/);
+    expect(connector.received.length).toBe(before);
+  });
+
+  it('recognises a trusted administrator from a Teams-shaped activity', async () => {
+    const activity = teamsActivity('rozmowa z człowiekiem');
+    expect((await post(activity)).status).toBe(200);
+    const reply = await connector.waitFor((a) => a.body.conversation?.id === activity.conversation.id);
+    expect(reply.body.text).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji Contoso.');
+    const card = await connector.waitFor((a) => a.body.conversation?.id === activity.conversation.id && !!a.body.attachments?.length);
+    expect(JSON.stringify(card.body.attachments)).toMatch(/Czego dotyczy zgłoszenie\?.*Problem techniczny/);
+  });
+
+  it('refuses a body that is not an activity', async () => {
+    const { status, body } = await post({ hello: 'world' });
+    expect(status).toBe(400);
+    expect(body).toEqual({ error: 'invalid_activity', message: 'the body must be a Bot Framework activity: a JSON object with a "type"' });
+  });
+
+  it("delivers an agent's reply into the chat and adds the customer's answer to the ticket", async () => {
+    const conversationId = `emu-${randomUUID()}`;
+    await world.verifier.markVerified({ conversationId, orgId: 'contoso', adminId: 'jan' });
+    for (const text of ['rozmowa z człowiekiem', 'Problem techniczny', 'Outlook nie pokazuje kalendarza współdzielonego', 'Jeden użytkownik', 'Dane są poprawne', 'E-mail', 'B – wysoki']) {
+      await ask(conversationId, text);
+    }
+    const created = await ask(conversationId, 'tak');
+    const ticketId = created[0].match(/SR-\d{4}-\d{6}/)![0];
+
+    await world.tickets.reply(ticketId, 'agent-7', 'Proszę zrestartować Outlooka i dać znać.');
+    const proactive = await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Proszę zrestartować/.test(a.body.text ?? ''));
+    // Sent into the stored conversation (as a reply to the message the ticket was opened from).
+    expect(proactive.path.startsWith(`/v3/conversations/${conversationId}/activities`)).toBe(true);
+    expect(proactive.body.text).toBe(`Odpowiedź konsultanta w sprawie zgłoszenia ${ticketId}:\n\nProszę zrestartować Outlooka i dać znać.\n\nOdpisz tutaj – Twoja następna wiadomość trafi do zgłoszenia.`);
+
+    await world.tickets.changeStatus(ticketId, 'waiting_on_customer', 'agent:agent-7');
+    expect(await ask(conversationId, 'Zrestartowałem, nadal nie widać kalendarza.')).toEqual([`Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}.`]);
+    const ticket = (await world.tickets.get(ticketId))!;
+    expect(ticket.status).toBe('in_progress');
+    expect(ticket.messages.map((m) => [m.from, m.text])).toEqual([
+      ['agent', 'Proszę zrestartować Outlooka i dać znać.'],
+      ['customer', 'Zrestartowałem, nadal nie widać kalendarza.'],
+    ]);
+    // Only the next message: the one after is a question again.
+    expect((await ask(conversationId, 'Jak upiec sernik?'))[0]).toMatch(/nie znalazłem odpowiedzi/);
+  });
+
+  it('posts SLA breaches to the agents channel and tells the customer', async () => {
+    const conversationId = `emu-${randomUUID()}`;
+    const agentsChannel = { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: '19:agents@thread.tacv2' }, locale: 'pl-PL' };
+    const notifier = createEscalationNotifier({ delivery, agentsChannel, logger: silentLogger });
+    const { ticket } = await world.tickets.create({
+      orgId: 'contoso', adminId: 'jan', category: 'technical', grade: 'B', title: 'Teams nie startuje', description: 'Teams nie startuje u jednej osoby',
+      affected: 'Jedna osoba', contact: { email: 'jan.kowalski@contoso.pl', preferred: 'email' },
+      conversation: { channelId: 'emulator', serviceUrl: connector.url, conversation: { id: conversationId }, locale: 'en-US', bot: { id: 'desk-bot' } },
+    }, `breach-${conversationId}`);
+    await notifier.notify({ kind: 'breach', ticket });
+    const agents = await connector.waitFor((a) => a.body.conversation?.id === '19:agents@thread.tacv2');
+    expect(agents.body.text).toMatch(new RegExp(`^Przekroczone SLA: zgłoszenie ${ticket.id} \\(B\\) „Teams nie startuje”`));
+    const customer = await connector.waitFor((a) => a.body.conversation?.id === conversationId);
+    expect(customer.body.text).toBe(`We are sorry, the answer to request ${ticket.id} is late. The request has been escalated.`);
+  });
+});
+
+describe('authentication', () => {
+  it('refuses an unsigned request when a MicrosoftAppId is configured', async () => {
+    const secured = createServer({ logger: silentLogger });
+    const adapter = createAdapter({ MicrosoftAppId: '3f2a7c1e-0000-4000-8000-000000000001', MicrosoftAppPassword: 'not-used-here' }, silentLogger);
+    registerBotRoutes(secured, { adapter, bot: world.bot, logger: silentLogger });
+    await new Promise<void>((resolve) => secured.listen(0, '127.0.0.1', resolve));
+    // botbuilder prints refused requests to the console itself; keep the test output readable.
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const url = `http://127.0.0.1:${(secured.address() as AddressInfo).port}/api/messages`;
+      const unsigned = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(emulatorActivity('x', 'hello')) });
+      expect(unsigned.status).toBe(401);
+      const forged = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer not.a.token' }, body: JSON.stringify(emulatorActivity('x', 'hello')) });
+      expect(forged.status).toBe(401);
+    } finally {
+      consoleError.mockRestore();
+      await new Promise<void>((resolve) => secured.close(() => resolve()));
+    }
+  });
+});
