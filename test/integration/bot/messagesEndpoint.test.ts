@@ -125,7 +125,10 @@ describe('POST /api/messages', () => {
 
   it('posts SLA breaches to the agents channel and tells the customer', async () => {
     const conversationId = `emu-${randomUUID()}`;
-    const agentsChannel = { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: '19:agents@thread.tacv2' }, locale: 'pl-PL' };
+    const agentsChannel = {
+      channelId: 'msteams', serviceUrl: connector.url, locale: 'pl-PL',
+      conversation: { id: '19:agents@thread.tacv2', isGroup: true, conversationType: 'channel', name: 'Agents' },
+    };
     const notifier = createEscalationNotifier({ delivery, agentsChannel, logger: silentLogger });
     const { ticket } = await world.tickets.create({
       orgId: 'contoso', adminId: 'jan', category: 'technical', grade: 'B', title: 'Teams nie startuje', description: 'Teams nie startuje u jednej osoby',
