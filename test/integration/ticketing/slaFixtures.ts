@@ -1,5 +1,9 @@
 import type Redis from 'ioredis';
 import pino from 'pino';
+import { silentLogger } from '../../../common/logger';
+import { slaKeys } from '../../../ticketing/sla/dueSet';
+import { SlaTimers, type SlaTimersOptions } from '../../../ticketing/sla/slaTimers';
+import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { Writable } from 'stream';
 import { markSlaBreach, markSlaWarning, openTicket } from '../../../ticketing/domain/ticket';
 import type { Organisation, Ticket } from '../../../ticketing/domain/types';
@@ -115,3 +119,36 @@ export async function waitFor(condition: () => boolean, timeoutMs: number, what:
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Hooks for a test file of SLA timers on the run's Redis: one connection, and every SlaTimers a
+ * test starts is stopped after it. desk(name) gives a fresh prefix, a MemoryTicketService on it,
+ * a recording notifier and a factory of SlaTimers wired to them.
+ */
+export function slaTimersSuite() {
+  let redis: Redis;
+  const running: SlaTimers[] = [];
+  beforeAll(() => {
+    redis = testRedis();
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((t) => t.stop()));
+  });
+  afterAll(async () => {
+    await redis.quit();
+  });
+  return {
+    redis: () => redis,
+    desk(name: string) {
+      const prefix = uniquePrefix(`sla-${name}`);
+      const service = new MemoryTicketService(redis, slaKeys(prefix).due);
+      const notifier = new RecordingNotifier();
+      const timers = (extra: Partial<SlaTimersOptions> = {}) => {
+        const t = new SlaTimers({ redisUrl: testRedisUrl(), prefix, service, notifier, logger: silentLogger, ...extra });
+        running.push(t);
+        return t;
+      };
+      return { prefix, service, notifier, timers };
+    },
+  };
+}

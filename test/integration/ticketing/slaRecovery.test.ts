@@ -1,0 +1,75 @@
+import type Redis from 'ioredis';
+import { Metrics } from '../../../common/metrics';
+import { DueSet, slaKeys } from '../../../ticketing/sla/dueSet';
+import { createSlaQueue } from '../../../ticketing/sla/slaQueue';
+import { testRedisUrl } from '../../support/redis';
+import { sleep, slaTimersSuite, ticketDue, waitFor } from './slaFixtures';
+
+const suite = slaTimersSuite();
+let redis: Redis;
+beforeAll(() => {
+  redis = suite.redis();
+});
+
+test('after the Bull queue and the due set are emptied by hand, start-up reconciliation rebuilds the timers and they fire', async () => {
+  const { prefix, service, notifier, timers } = suite.desk('reconcile');
+  const t0 = Date.now();
+  for (let i = 1; i <= 5; i++) await service.save(ticketDue(i, { warningAtMs: t0 + 800, dueAtMs: t0 + 1200 }));
+  // Events already handed to Bull (as a sweeper would), then every SLA key wiped by hand.
+  const dueSet = new DueSet(redis, prefix);
+  const { claimed } = await dueSet.claim(t0 + 2000, 60_000, 100);
+  const queue = createSlaQueue({ redisUrl: testRedisUrl(), prefix });
+  await queue.enqueue(claimed);
+  await dueSet.ack(claimed.map((e) => e.member));
+  await queue.close();
+  const slaKeysInRedis = await redis.keys(`${prefix}*`);
+  expect(slaKeysInRedis.some((k) => k.includes('bull:sla'))).toBe(true);
+  await redis.del(...slaKeysInRedis);
+  // Plus an entry for a ticket that does not exist.
+  await redis.zadd(slaKeys(prefix).due, t0 + 900, 'SR-2026-999999|breach|0');
+
+  const report = await timers().start();
+  expect(report).toEqual({ openTickets: 5, owed: 10, added: 10, removedStale: 1, releasedLeases: 0 });
+  await waitFor(() => notifier.events.length === 10, 4000, 'the rebuilt events');
+  expect(new Set(service.applied().map((c) => c.member)).size).toBe(10);
+});
+
+test('entries claimed by a sweeper that died before queueing them fire once after their lease expires', async () => {
+  const { prefix, service, notifier, timers } = suite.desk('lease');
+  const t0 = Date.now();
+  for (let i = 1; i <= 5; i++) await service.save(ticketDue(i, { warningAtMs: t0 + 100, dueAtMs: t0 + 60 * 60_000 }));
+  // The dead instance claimed them with a 400 ms lease and never enqueued them.
+  const { claimed } = await new DueSet(redis, prefix).claim(t0 + 200, 400, 100);
+  expect(claimed).toHaveLength(5);
+
+  const report = await timers({ releaseEveryMs: 200 }).start();
+  expect(report.added).toBe(0); // in flight: not duplicated
+  await waitFor(() => notifier.events.length === 5, 3000, 'the taken-back events');
+  await sleep(300);
+  expect(service.calls.map((c) => c.member).sort()).toEqual(claimed.map((e) => e.member).sort());
+  expect(await redis.zcard(slaKeys(prefix).inflight)).toBe(0);
+});
+
+test('an event whose handler fails is retried and applied once', async () => {
+  const { service, notifier, timers } = suite.desk('retry');
+  await service.save(ticketDue(1, { warningAtMs: Date.now() + 200, dueAtMs: Date.now() + 60 * 60_000 }));
+  service.failNext = 2;
+  await timers({ retryBackoffMs: 50 }).start();
+  await waitFor(() => notifier.events.length === 1, 4000, 'the warning after two failures');
+  expect(service.applied()).toHaveLength(1);
+});
+
+test('applied events, their lateness and the waiting timer entries show on /metrics', async () => {
+  const { service, notifier, timers } = suite.desk('metrics');
+  const metrics = new Metrics();
+  await service.save(ticketDue(1, { warningAtMs: Date.now() + 200, dueAtMs: Date.now() + 60 * 60_000 }));
+  await timers({ metrics }).start();
+  await waitFor(() => notifier.events.length === 1, 3000, 'the warning');
+
+  const text = await metrics.render();
+  expect(text).toContain('desk_sla_events_total{kind="warning",grade="A"} 1');
+  expect(text).toContain('desk_sla_event_lateness_seconds_count{kind="warning"} 1');
+  expect(text).toMatch(/desk_sla_event_lateness_seconds_bucket\{le="2",kind="warning"\} 1/);
+  expect(text).toContain('desk_sla_timer_entries{state="due"} 1'); // the breach, an hour away
+  expect(text).toContain('desk_sla_timer_entries{state="inflight"} 0');
+});
