@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { silentLogger } from '../../common/logger';
+import { TicketChangeFeed } from '../../ticketing/console/changeFeed';
+import { testRedis } from '../support/redis';
+import { artifactPath, launchChromium } from './support/browser';
+import { CONSOLE_TOKENS, startConsoleApp } from './support/consoleApp';
+
+jest.setTimeout(60_000);
+
+let browser: Browser;
+let app: Awaited<ReturnType<typeof startConsoleApp>>;
+
+beforeAll(async () => {
+  [browser, app] = await Promise.all([launchChromium(), startConsoleApp()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function signIn(page: Page, token: string): Promise<void> {
+  await page.goto(`${app.url}/agent`);
+  await page.getByLabel('Agent token').fill(token);
+  await page.keyboard.press('Enter');
+}
+
+const queueRows = (page: Page, category: string) => page.locator(`[data-queue="${category}"] tbody tr`);
+
+test('an agent works a ticket from the queue: urgency order, live countdown, claim, reply, live customer answer, grade, ask, resolve, close', async () => {
+  app.clock.offsetMs = -4 * 24 * 3600 * 1000; // opened four days ago: long past its deadline
+  const overdue = await app.open({ orgId: 'fabrikam', category: 'technical', grade: 'C', title: 'Stare zgłoszenie o drukarce' });
+  app.clock.offsetMs = 0;
+  const b = await app.open({ orgId: 'fabrikam', category: 'technical', grade: 'B', title: 'Outlook nie synchronizuje poczty' });
+  const a = await app.open({ orgId: 'contoso', category: 'technical', grade: 'A', title: 'Exchange Online nie działa' });
+  await app.open({ orgId: 'contoso', category: 'billing', grade: 'B', title: 'Błędna faktura' });
+
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page, 'not-a-real-token-0123456789');
+  await page.getByText('Your session has ended').waitFor();
+  await page.getByLabel('Agent token').fill(CONSOLE_TOKENS.system);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('the console needs an agent token').waitFor();
+
+  await page.getByLabel('Agent token').fill(CONSOLE_TOKENS.agent);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Technical queue (3)' }).waitFor();
+  await page.getByText('Signed in as alice').waitFor();
+
+  // Most urgent first (grade, then deadline); each with grade, organisation and a countdown; the overdue one marked.
+  const rows = queueRows(page, 'technical');
+  expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual([a.id, b.id, overdue.id]);
+  expect(await rows.nth(0).locator('td').allTextContents()).toEqual(expect.arrayContaining(['A', 'Exchange Online nie działa', 'Contoso Sp. z o.o.']));
+  await expect(rows.nth(2).getAttribute('class')).resolves.toContain('is-breached');
+  expect(await rows.nth(2).locator('.countdown').textContent()).toMatch(/^overdue by /);
+  expect((await rows.nth(1).getAttribute('class')) ?? '').not.toContain('is-breached');
+  const before = await rows.nth(0).locator('.countdown').textContent();
+  expect(before).toMatch(/^(59|60) min \d\d s left$|^1 h 00 min/);
+  await page.waitForFunction((text) => document.querySelector('[data-queue="technical"] tbody tr .countdown')?.textContent !== text, before);
+
+  // A ticket opened now appears by itself.
+  await app.open({ orgId: 'fabrikam', category: 'presales', grade: 'C', title: 'Pytanie o licencje' });
+  await page.getByRole('heading', { name: 'Pre-sales queue (1)' }).waitFor();
+
+  await page.getByRole('button', { name: 'Claim next ticket' }).click();
+  await page.getByRole('heading', { name: `${a.id} · Exchange Online nie działa` }).waitFor();
+  await page.getByText('grade A technical: 1 h on the always').waitFor();
+
+  await page.getByLabel('Message to the customer (delivered in their chat)').fill('Sprawdzamy serwer Exchange.');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await page.locator('.message.from-agent', { hasText: 'Sprawdzamy serwer Exchange.' }).waitFor();
+  await page.locator('#t-deadline .countdown', { hasText: /^answered / }).waitFor();
+
+  // The customer answers in the chat (through the bot); the open page shows it without a reload.
+  await app.service.customerMessage(a.id, 'anna.kowalska', 'Dziękuję, czekam na informację.');
+  await page.locator('.message.from-customer', { hasText: 'Dziękuję, czekam na informację.' }).waitFor();
+
+  // Lowering the grade needs a reason; with one, the grade changes and the history keeps the reason.
+  await page.getByLabel('New grade').selectOption('B');
+  await page.getByRole('button', { name: 'Change grade' }).click();
+  await page.locator('form .error').filter({ hasText: /reason/i }).waitFor();
+  await page.getByLabel('Reason (required when lowering)').fill('klient nie odpowiada na pytania');
+  await page.getByRole('button', { name: 'Change grade' }).click();
+  await page.locator('#t-head .grade', { hasText: 'B' }).waitFor();
+  await page.locator('#t-history td', { hasText: 'klient nie odpowiada na pytania' }).first().waitFor();
+
+  await page.getByLabel('Message to the customer (delivered in their chat)').fill('Proszę o zrzut ekranu błędu.');
+  await page.getByRole('button', { name: 'Ask the customer (wait for the answer)' }).click();
+  await page.locator('.facts dd', { hasText: 'waiting on customer' }).waitFor();
+  await page.screenshot({ path: artifactPath('console-ticket.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Resolve' }).click();
+  await page.locator('.facts dd', { hasText: 'resolved' }).waitFor();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.locator('.facts dd', { hasText: 'closed' }).waitFor();
+  expect((await app.service.get(a.id))!.status).toBe('closed');
+
+  await page.getByRole('link', { name: '← Queues' }).click();
+  await page.getByRole('heading', { name: 'Technical queue (2)' }).waitFor();
+  await page.close();
+});
+
+test('the console is usable from the keyboard alone', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${app.url}/agent`);
+  await page.getByLabel('Agent token').waitFor();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('token');
+  await page.keyboard.type(CONSOLE_TOKENS.agent);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: /^Technical queue/ }).waitFor();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('view-title');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('claim-next');
+  await page.close();
+});
+
+test('the event stream needs an agent token and relays changes published by another instance', async () => {
+  expect((await fetch(`${app.url}/api/events`)).status).toBe(401);
+
+  const controller = new AbortController();
+  const res = await fetch(`${app.url}/api/events`, { headers: { authorization: `Bearer ${CONSOLE_TOKENS.agent}` }, signal: controller.signal });
+  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const reader = res.body!.getReader();
+  let received = '';
+  await readUntil(reader, (text) => (received += text).includes(': connected'));
+
+  // Another instance: its own feed over the same Redis and prefix.
+  const otherRedis = testRedis();
+  const other = new TicketChangeFeed({ redis: otherRedis, prefix: (app.feed as unknown as { deps: { prefix: string } }).deps.prefix, logger: silentLogger });
+  const ticket = await app.open({ orgId: 'fabrikam', category: 'billing', grade: 'C', title: 'Zmiana subskrypcji' });
+  other.events.onChanged({ ...ticket, status: 'in_progress' }, []);
+  await readUntil(reader, (text) => (received += text).includes(`"ticketId":"${ticket.id}","kind":"changed"`));
+  expect(received).toContain('event: ticket');
+  controller.abort();
+  await other.close();
+  otherRedis.disconnect();
+});
+
+async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, done: (chunk: string) => boolean): Promise<void> {
+  const decoder = new TextDecoder();
+  for (;;) {
+    const { value, done: ended } = await reader.read();
+    if (ended) throw new Error('the event stream ended');
+    if (done(decoder.decode(value))) return;
+  }
+}

@@ -1,0 +1,65 @@
+import type { AddressInfo } from 'net';
+import type Redis from 'ioredis';
+import { createServer } from '../../../bot/server';
+import { silentLogger } from '../../../common/logger';
+import { DEMO_DIRECTORY_FILE, loadDirectory } from '../../../ticketing/demo/loadDirectory';
+import { registerTicketingRoutes } from '../../../ticketing/http';
+import { TokenRegistry } from '../../../ticketing/http/tokens';
+import { TicketService } from '../../../ticketing/service/ticketService';
+import { OrganisationStore } from '../../../ticketing/store/organisationStore';
+import { TicketChangeFeed } from '../../../ticketing/console/changeFeed';
+import { registerConsole } from '../../../ticketing/console/registerConsole';
+import { testRedis, uniquePrefix } from '../../support/redis';
+
+export const CONSOLE_TOKENS = {
+  agent: 'console-agent-token-alice-0123',
+  system: 'console-system-token-bot-01234',
+};
+
+/**
+ * The ticketing API and the agent console on loopback over the run's Redis, with the demo
+ * directory. `clock.offsetMs` moves the service's clock (to open tickets in the past).
+ */
+export async function startConsoleApp() {
+  const redis: Redis = testRedis();
+  const prefix = uniquePrefix('console');
+  const clock = { offsetMs: 0 };
+  const now = () => new Date(Date.now() + clock.offsetMs);
+  const organisations = new OrganisationStore(redis, prefix);
+  await loadDirectory(DEMO_DIRECTORY_FILE, organisations);
+  const feed = new TicketChangeFeed({ redis, prefix, logger: silentLogger });
+  const service = new TicketService({ redis, prefix, organisations, clock: now, events: feed.events });
+  const tokens = new TokenRegistry([
+    { token: CONSOLE_TOKENS.agent, role: 'agent', id: 'alice' },
+    { token: CONSOLE_TOKENS.system, role: 'system', id: 'bot' },
+  ], 'test tokens');
+  const server = createServer({ logger: silentLogger });
+  registerTicketingRoutes(server, { service, organisations, tokens, logger: silentLogger, clock: now });
+  const consoleRoutes = registerConsole(server, { tokens, organisations, feed, logger: silentLogger });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  let opened = 0;
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    service,
+    clock,
+    feed,
+    /** Opens a ticket as the bot would, for the demo directory's organisations. */
+    async open(fields: { orgId: 'contoso' | 'fabrikam'; category: 'technical' | 'billing' | 'presales'; grade: 'A' | 'B' | 'C'; title: string }) {
+      const admin = fields.orgId === 'contoso' ? { adminId: 'anna.kowalska', email: 'anna.kowalska@contoso.pl' } : { adminId: 'jan.nowak', email: 'jan.nowak@fabrikam.pl' };
+      const { ticket } = await service.create({
+        ...fields,
+        adminId: admin.adminId,
+        description: `Opis: ${fields.title}`,
+        affected: 'Exchange Online',
+        contact: { email: admin.email, preferred: 'email' },
+      }, `console-test-${++opened}`);
+      return ticket;
+    },
+    async close() {
+      consoleRoutes.close();
+      await feed.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { Request, Response, Server } from 'restify';
+import { HttpError, route } from '../../common/http';
+import type { Logger } from '../../common/logger';
+import { authorise } from '../http/auth';
+import type { TokenRegistry } from '../http/tokens';
+import type { OrganisationStore } from '../store/organisationStore';
+import type { TicketChangeFeed } from './changeFeed';
+
+export const CONSOLE_PATH = '/agent';
+export const EVENTS_PATH = '/api/events';
+export const ORGANISATION_NAMES_PATH = '/api/console/organisation-names';
+export const WHO_AM_I_PATH = '/api/console/me';
+
+/** A silent event stream gets a comment this often, so proxies keep it open. */
+const HEARTBEAT_MS = 20_000;
+const ASSETS = join(__dirname, 'assets');
+
+export interface ConsoleDeps {
+  tokens: TokenRegistry;
+  organisations: OrganisationStore;
+  feed: TicketChangeFeed;
+  logger: Logger;
+}
+
+/**
+ * The agent console: GET /agent (one page; it works the queues through the ticketing REST API
+ * with the agent's token), GET /api/events (server-sent ticket changes, so its lists refresh by
+ * themselves), and two small lookups: whose token it is, and the organisation names its lists show.
+ */
+export function registerConsole(server: Server, deps: ConsoleDeps): { close(): void } {
+  const { tokens, organisations, feed, logger } = deps;
+  const page = renderConsolePage(readFileSync(join(ASSETS, 'console.js'), 'utf8'), readFileSync(join(ASSETS, 'console.css'), 'utf8'));
+  const streams = new Set<Response>();
+
+  server.get(CONSOLE_PATH, (_req: Request, res: Response, next: () => void) => {
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+    });
+    res.end(page);
+    next();
+  });
+
+  // Sign-in checks the token here and learns whose it is (the console's "my tickets").
+  server.get(WHO_AM_I_PATH, route(logger, async (req, res) => {
+    res.json(authorise(req, res, tokens, ['agent', 'operator', 'system']));
+  }));
+
+  server.get(ORGANISATION_NAMES_PATH, route(logger, async (req, res) => {
+    authorise(req, res, tokens, ['agent', 'operator']);
+    const raw = (req.query as Record<string, unknown> | undefined)?.ids;
+    const ids = typeof raw === 'string' ? [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))] : [];
+    if (ids.length === 0 || ids.length > 100) throw new HttpError(400, 'invalid_query', 'ids: give 1-100 organisation ids separated by commas');
+    const names: Record<string, string> = {};
+    for (const org of await Promise.all(ids.map((id) => organisations.get(id)))) if (org) names[org.id] = org.name;
+    res.json({ names });
+  }));
+
+  // The token travels in the Authorization header (the console reads the stream with fetch), never in the URL.
+  server.get(EVENTS_PATH, route(logger, async (req, res) => {
+    authorise(req, res, tokens, ['agent', 'operator']);
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.write('retry: 3000\n: connected\n\n');
+    streams.add(res);
+    const unlisten = feed.listen((change) => res.write(`event: ticket\ndata: ${JSON.stringify(change)}\n\n`));
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unlisten();
+      streams.delete(res);
+    });
+  }));
+
+  return {
+    close() {
+      for (const res of streams) res.end();
+      streams.clear();
+    },
+  };
+}
+
+export function renderConsolePage(script: string, style: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>Support Desk – agent console</title>
+<style>${style}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="top">
+  <h1 class="brand"><a href="#/">Support Desk <span>agent console</span></a></h1>
+  <div class="who" id="who" hidden>
+    <span id="who-name"></span>
+    <span class="live" id="live" title="Live updates">●</span>
+    <button type="button" id="sign-out">Sign out</button>
+  </div>
+</header>
+<main id="main" tabindex="-1"></main>
+<div class="sr-only" role="status" aria-live="polite" id="announcer"></div>
+<script>${script}</script>
+</body>
+</html>
+`;
+}
