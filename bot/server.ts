@@ -1,6 +1,7 @@
 import restify, { Request, Response, Next, Server } from 'restify';
 import type { Logger } from '../common/logger';
 import type { Metrics } from '../common/metrics';
+import { runWithRequestId } from '../common/requestContext';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -23,28 +24,29 @@ export function createServer(options: ServerOptions): Server {
     const incoming = req.header('x-request-id');
     const id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : req.getId();
     res.setHeader('x-request-id', id);
-    req.log = options.logger.child({ reqId: id }) as unknown as Request['log'];
     next();
   });
-  if (options.metrics) {
-    const { httpDuration } = options.metrics;
-    server.on('after', (req: Request, res: Response) => {
-      const path = req.getRoute()?.path;
-      httpDuration.observe(
-        { route: path ? String(path) : 'unmatched', method: req.method, status: String(res.statusCode) },
-        (Date.now() - req.time()) / 1000,
-      );
-    });
-  }
+  // One line per request, by route pattern (never the raw URL, which may carry a token).
+  server.on('after', (req: Request, res: Response) => {
+    const path = req.getRoute()?.path;
+    const route = path ? String(path) : 'unmatched';
+    const seconds = (Date.now() - req.time()) / 1000;
+    options.metrics?.httpDuration.observe({ route, method: req.method, status: String(res.statusCode) }, seconds);
+    const level = QUIET_ROUTES.has(route) ? 'debug' : 'info';
+    options.logger[level]({ reqId: res.getHeader('x-request-id'), method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(
     restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }),
   );
+  // Entered after the body is read (stream events run outside it): the handler and everything it
+  // awaits, a bot turn and the ticket it opens included, log this request's id.
+  server.use((_req: Request, res: Response, next: Next) => runWithRequestId(String(res.getHeader('x-request-id')), () => next()));
 
   // restify's own errors (bad JSON, body too large, unknown route, wrong method) in our JSON shape.
-  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, cb: () => void) => {
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, cb: () => void) => {
     const status = err.statusCode ?? 500;
-    if (status >= 500) options.logger.error({ err, url: req.url }, 'request failed');
+    if (status >= 500) options.logger.error({ err, reqId: res.getHeader('x-request-id'), route: req.getRoute()?.path }, 'request failed');
     const code = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : status === 405 ? 'method_not_allowed' : (err.body?.code ?? 'error');
     const message = status >= 500 ? 'internal error' : err.message;
     (err as unknown as { toJSON: () => unknown }).toJSON = () => ({ error: snake(code), message });
@@ -70,6 +72,9 @@ export function createServer(options: ServerOptions): Server {
   }
   return server;
 }
+
+/** Probes and scrapes: logged at debug, so the info log is about real traffic. */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
 function snake(code: string): string {
   return code.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();

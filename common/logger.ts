@@ -1,4 +1,5 @@
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
+import { currentRequestId } from './requestContext';
 
 export type { Logger };
 
@@ -6,11 +7,16 @@ export type { Logger };
  * Structured JSON logs. Secrets never reach them: the paths below are redacted, and code that
  * logs a person's contact logs the masked form (see ticketing/verification/mask.ts).
  */
-export function createLogger(options: { level?: string; name?: string } = {}): Logger {
+export function createLogger(options: { level?: string; name?: string; destination?: DestinationStream } = {}): Logger {
   const level = options.level ?? process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info');
   return pino({
     name: options.name ?? 'support-desk',
     level,
+    // Every line written while a request's work runs names that request (see requestContext.ts).
+    mixin: () => {
+      const reqId = currentRequestId();
+      return reqId ? { reqId } : {};
+    },
     redact: {
       paths: [
         'pin', 'code', 'token', 'password', 'authorization',
@@ -19,7 +25,7 @@ export function createLogger(options: { level?: string; name?: string } = {}): L
       ],
       censor: '[redacted]',
     },
-  });
+  }, options.destination);
 }
 
 /** A logger that writes nothing, for tests and tools that print their own output. */
