@@ -20,6 +20,7 @@ import { CHANNEL_ID as WEB_CHANNEL, directLineEnv, registerDirectLine } from './
 import { createEscalationNotifier, loadConversationReference } from './proactive/escalationNotifier';
 import { createReplyDelivery } from './proactive/replyDelivery';
 import { createServer } from './server';
+import { collectStoreGauges, countedAnswers, observedBot, ticketMetrics } from './serviceMetrics';
 
 export interface App {
   server: Server;
@@ -80,10 +81,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerKnowledgeRoutes(server, kb, logger, { before: [publicLimit], metrics });
   registerTicketingRoutes(server, { service: tickets, organisations, tokens: loadTokens(env, { devTokensFile: env.DEV_TOKENS_FILE || '.data/dev-tokens.json' }), logger });
 
-  const desk = createDeskBot({ kb, tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger });
+  const desk = createDeskBot({ kb: countedAnswers(kb, metrics), tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger });
+  const bot = observedBot(desk.bot, metrics, logger);
   const adapter = createAdapter(env, logger);
-  registerBotRoutes(server, { adapter, bot: desk.bot, logger });
-  const directLine = registerDirectLine(server, { bot: desk.bot, redis: redis.client, prefix, logger, ...directLineEnv(env) });
+  registerBotRoutes(server, { adapter, bot, logger });
+  const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, ...directLineEnv(env) });
 
   const delivery = createReplyDelivery({
     adapterFor: (reference: Partial<ConversationReference>) => (reference.channelId === WEB_CHANNEL ? directLine.adapter : adapter),
@@ -91,15 +93,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     awaiting: desk.awaiting,
     logger,
   });
-  listeners.push({
+  listeners.push(ticketMetrics(metrics, logger), {
     onAgentReply: (ticket, message) => void delivery.onAgentReply(ticket, message).catch((err) => logger.error({ err, ticketId: ticket.id }, 'agent reply not delivered')),
-    onCreated: (ticket) => metrics.ticketsOpened.inc({ grade: ticket.grade, category: ticket.category }),
   });
 
   const notifier = escalationNotifierFromEnv(env, logger);
   const agentsChannel = env.AGENTS_CONVERSATION_REFERENCE_FILE ? loadConversationReference(env.AGENTS_CONVERSATION_REFERENCE_FILE) : null;
   notifier.add(createEscalationNotifier({ delivery, agentsChannel, logger }));
-  const timers = new SlaTimers({ redisUrl: redis.url, prefix, service: tickets, notifier, logger });
+  const timers = new SlaTimers({ redisUrl: redis.url, prefix, service: tickets, notifier, logger, metrics });
+  collectStoreGauges(metrics, { redis: redis.client, prefix, slaQueueHealthy: () => timers.healthy() });
 
   await listen(server, options.port);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

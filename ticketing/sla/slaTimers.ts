@@ -108,6 +108,11 @@ export class SlaTimers {
     this.sweeper.wakeUp();
   }
 
+  /** Whether the SLA queue and the sweeper's Redis connection are up (for /metrics). */
+  healthy(): boolean {
+    return this.redis.status === 'ready' && this.slaQueue.queue.client.status === 'ready';
+  }
+
   /** Stops claiming, lets running jobs finish, and closes every connection. */
   async stop(): Promise<void> {
     await this.sweeper.stop();
