@@ -1,6 +1,7 @@
 import type { Request, Response } from 'restify';
 import type { ZodType, ZodError } from 'zod';
 import type { Logger } from './logger';
+import { isRedisUnavailable } from './redisConnection';
 
 /** The one JSON error shape every endpoint answers with: `{"error": code, "message": text}`. */
 export interface ErrorBody {
@@ -29,7 +30,8 @@ export function sendError(res: Response, status: number, code: string, message: 
 }
 
 /**
- * Wraps a route handler: an HttpError becomes its JSON error, anything else a logged 500.
+ * Wraps a route handler: an HttpError becomes its JSON error, Redis being unreachable a 503
+ * (try again later), anything else a logged 500.
  * restify 11 calls `next` itself when an async handler (two arguments) settles.
  */
 export function route(logger: Logger, handler: (req: Request, res: Response) => Promise<void> | void) {
@@ -38,7 +40,11 @@ export function route(logger: Logger, handler: (req: Request, res: Response) => 
       await handler(req, res);
     } catch (err) {
       if (err instanceof HttpError) sendError(res, err.status, err.code, err.message, err.details);
-      else {
+      else if (isRedisUnavailable(err)) {
+        logger.warn({ err: (err as Error).message, url: req.url }, 'request refused: Redis is unreachable');
+        res.setHeader('retry-after', '5');
+        sendError(res, 503, 'unavailable', 'the service is temporarily unavailable (its data store is unreachable); try again shortly');
+      } else {
         logger.error({ err, url: req.url }, 'route failed');
         sendError(res, 500, 'internal', 'internal error');
       }

@@ -26,6 +26,30 @@ export function redisOptions(extra: RedisOptions = {}): RedisOptions {
  * options. bull refuses blocking and subscriber connections that have a ready check or a request
  * retry limit, so none of them has either.
  */
+/**
+ * Options of the service's main connection (tickets, bot state, PINs, web chat). While Redis is
+ * down its commands fail within a reconnection delay (at most a second) instead of waiting for
+ * Redis to return, so a request answers 503 and the bot says the service is temporarily
+ * unavailable rather than leaving the caller hanging. The SLA timers and Bull keep the patient
+ * redisOptions(): they resume by themselves.
+ */
+export function failFastRedisOptions(): RedisOptions {
+  return redisOptions({ maxRetriesPerRequest: 0 });
+}
+
+/** Whether `err` is a command refused because Redis is unreachable (see failFastRedisOptions). */
+export function isRedisUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as NodeJS.ErrnoException).code;
+  return (
+    err.name === 'MaxRetriesPerRequestError' ||
+    err.message === 'Connection is closed.' ||
+    err.message.startsWith("Stream isn't writeable") ||
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET'
+  );
+}
+
 export function bullCreateClient(url: string): (type: 'client' | 'subscriber' | 'bclient') => Redis {
   return () => new Redis(url, redisOptions({ enableReadyCheck: false }));
 }
@@ -100,7 +124,7 @@ export async function connectRedis(url: string, logger: Logger, options: Connect
 }
 
 async function connected(url: string, logger: Logger): Promise<RedisConnection> {
-  const client = new Redis(url, redisOptions());
+  const client = new Redis(url, failFastRedisOptions());
   client.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
   await client.ping();
   return {
@@ -112,7 +136,10 @@ async function connected(url: string, logger: Logger): Promise<RedisConnection> 
   };
 }
 
-/** One short probe: does a Redis answer PING at `url`? */
+/**
+ * One short probe: does a Redis answer PING at `url`? A server that answers but refuses the
+ * credentials is an error, never a reason to start another one.
+ */
 async function answers(url: string): Promise<boolean> {
   const probe = new Redis(url, {
     lazyConnect: true, connectTimeout: 1000, disconnectTimeout: 50, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false,
@@ -122,7 +149,11 @@ async function answers(url: string): Promise<boolean> {
     await probe.connect();
     await probe.ping();
     return true;
-  } catch {
+  } catch (err) {
+    const message = (err as Error).message;
+    if (/NOAUTH|WRONGPASS|invalid password|invalid username/i.test(message)) {
+      throw new Error(`Redis at REDIS_URL=${redactUrl(url)} refused the credentials: ${message.split('\n')[0]}`);
+    }
     return false;
   } finally {
     probe.disconnect();
