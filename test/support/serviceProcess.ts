@@ -1,0 +1,148 @@
+import { spawn, ChildProcess } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { freePort } from './redisServer';
+import { TEST_TOKENS } from './ticketingApiServer';
+
+const ROOT = resolve(__dirname, '../..');
+
+/** API_TOKENS for the service: the same callers as the in-process ticketing API tests. */
+export const SERVICE_API_TOKENS = [
+  `${TEST_TOKENS.system}:system:bot`,
+  `${TEST_TOKENS.agent}:agent:alice`,
+  `${TEST_TOKENS.operator}:operator:ops`,
+].join(',');
+
+export interface ServiceOptions {
+  redisUrl: string;
+  /** REDIS_PREFIX; instances that share it share their data. */
+  prefix: string;
+  /** Default: a free loopback port. Pass the previous one to restart "the same" service. */
+  port?: number;
+  /** Extra or overriding environment variables. */
+  env?: Record<string, string>;
+  /** How long to wait for /healthz. Default 30 s (tsx compiles on a cold cache). */
+  startTimeoutMs?: number;
+}
+
+export interface ServiceExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface ApiReply {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON the test inspects
+}
+
+/** The real service (`node --import tsx bot/main.ts`) in a child process. */
+export interface ServiceProcess {
+  url: string;
+  port: number;
+  prefix: string;
+  child: ChildProcess;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
+  /** Resolves when the process has exited (at once if it already has). */
+  exited(): Promise<ServiceExit>;
+  /** Sends the signal and waits for the exit; SIGKILL after `timeoutMs` (default 15 s). */
+  kill(signal?: NodeJS.Signals, timeoutMs?: number): Promise<ServiceExit>;
+  /** One JSON request; `as` picks a TEST_TOKENS bearer token. Network errors reject. */
+  call(method: string, path: string, options?: { as?: keyof typeof TEST_TOKENS; body?: unknown; headers?: Record<string, string> }): Promise<ApiReply>;
+}
+
+/**
+ * Starts the service with its own outbox directory and waits until /healthz answers. The child
+ * is killed when the test process exits, so a failed test never leaves one behind.
+ */
+export async function startService(options: ServiceOptions): Promise<ServiceProcess> {
+  const port = options.port ?? (await freePort());
+  const outbox = mkdtempSync(join(tmpdir(), 'desk-outbox-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      REDIS_URL: options.redisUrl,
+      REDIS_PREFIX: options.prefix,
+      API_TOKENS: SERVICE_API_TOKENS,
+      OUTBOX_DIR: outbox,
+      LOG_LEVEL: 'info',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const chunks: string[] = [];
+  child.stdout!.on('data', (d: Buffer) => chunks.push(d.toString()));
+  child.stderr!.on('data', (d: Buffer) => chunks.push(d.toString()));
+  const exit = new Promise<ServiceExit>((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exit.then(() => {
+    process.removeListener('exit', killOnExit);
+    rmSync(outbox, { recursive: true, force: true });
+  });
+
+  const url = `http://127.0.0.1:${port}`;
+  const service: ServiceProcess = {
+    url, port, prefix: options.prefix, child,
+    output: () => chunks.join(''),
+    exited: () => exit,
+    async kill(signal = 'SIGTERM', timeoutMs = 15_000) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const result = await exit;
+      clearTimeout(timer);
+      return result;
+    },
+    call: (method, path, callOptions = {}) => callJson(url, method, path, callOptions),
+  };
+
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the service exited (${child.exitCode ?? child.signalCode}) before answering /healthz:\n${service.output().slice(-3000)}`);
+    }
+    if (await answers(`${url}/healthz`)) return service;
+    if (Date.now() > deadline) {
+      await service.kill('SIGKILL');
+      throw new Error(`the service did not answer /healthz within ${options.startTimeoutMs ?? 30_000} ms:\n${service.output().slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+async function callJson(
+  base: string,
+  method: string,
+  path: string,
+  options: { as?: keyof typeof TEST_TOKENS; body?: unknown; headers?: Record<string, string> },
+): Promise<ApiReply> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.as) headers.authorization = `Bearer ${TEST_TOKENS[options.as]}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] = 'application/json';
+  }
+  const res = await fetch(base + path, { method, headers, body, signal: AbortSignal.timeout(15_000) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON (e.g. /metrics): the test gets the text.
+  }
+  return { status: res.status, body: parsed };
+}
