@@ -137,17 +137,20 @@ export function slaTimersSuite() {
   afterAll(async () => {
     await redis.quit();
   });
+  /** Stops these timers after the test. */
+  const track = (timers: SlaTimers) => {
+    running.push(timers);
+    return timers;
+  };
   return {
     redis: () => redis,
+    track,
     desk(name: string) {
       const prefix = uniquePrefix(`sla-${name}`);
       const service = new MemoryTicketService(redis, slaKeys(prefix).due);
       const notifier = new RecordingNotifier();
-      const timers = (extra: Partial<SlaTimersOptions> = {}) => {
-        const t = new SlaTimers({ redisUrl: testRedisUrl(), prefix, service, notifier, logger: silentLogger, ...extra });
-        running.push(t);
-        return t;
-      };
+      const timers = (extra: Partial<SlaTimersOptions> = {}) =>
+        track(new SlaTimers({ redisUrl: testRedisUrl(), prefix, service, notifier, logger: silentLogger, ...extra }));
       return { prefix, service, notifier, timers };
     },
   };

@@ -6,23 +6,16 @@ import { slaKeys } from '../../../ticketing/sla/dueSet';
 import { SlaTimers } from '../../../ticketing/sla/slaTimers';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import { silentLogger } from '../../../common/logger';
-import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { testRedisUrl, uniquePrefix } from '../../support/redis';
 import { premier, ticketInput } from '../../unit/ticketing/fixtures';
 import { inconsistencies } from './serviceFixtures';
-import { RecordingNotifier, sleep, waitFor } from './slaFixtures';
+import { RecordingNotifier, sleep, slaTimersSuite, waitFor } from './slaFixtures';
 
 const MINUTE = 60_000;
+const suite = slaTimersSuite();
 let redis: Redis;
-const running: SlaTimers[] = [];
-
 beforeAll(() => {
-  redis = testRedis();
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((t) => t.stop()));
-});
-afterAll(async () => {
-  await redis.quit();
+  redis = suite.redis();
 });
 
 /**
@@ -45,9 +38,7 @@ async function desk(name: string) {
   const startTimers = () =>
     Promise.all(
       instances.map((service) => {
-        const timers = new SlaTimers({ redisUrl: testRedisUrl(), prefix, service, notifier, logger: silentLogger });
-        running.push(timers);
-        return timers.start();
+        return suite.track(new SlaTimers({ redisUrl: testRedisUrl(), prefix, service, notifier, logger: silentLogger })).start();
       }),
     );
   /** Opens a grade A ticket whose `kind` falls `inMs` from now. */
