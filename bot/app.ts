@@ -20,6 +20,7 @@ import { CHANNEL_ID as WEB_CHANNEL, directLineEnv, registerDirectLine } from './
 import { createEscalationNotifier, loadConversationReference } from './proactive/escalationNotifier';
 import { createReplyDelivery } from './proactive/replyDelivery';
 import { createServer } from './server';
+import { withStoreOutage } from './storeOutage';
 import { collectStoreGauges, countedAnswers, observedBot, ticketMetrics } from './serviceMetrics';
 
 export interface App {
@@ -76,13 +77,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     findOrganisation: (orgId) => organisations.get(orgId),
   });
 
-  const server = createServer({ logger, metrics, isReady: () => redis.client.status === 'ready' });
+  const storeAvailable = () => redis.client.status === 'ready';
+  const server = createServer({ logger, metrics, isReady: storeAvailable });
   const publicLimit = rateLimit({ redis: redis.client, prefix, name: 'kb', limit: positiveInt(env, 'KB_RATE_LIMIT_PER_MINUTE', 120), windowSeconds: 60 });
   registerKnowledgeRoutes(server, kb, logger, { before: [publicLimit], metrics });
   registerTicketingRoutes(server, { service: tickets, organisations, tokens: loadTokens(env, { devTokensFile: env.DEV_TOKENS_FILE || '.data/dev-tokens.json' }), logger });
 
-  const desk = createDeskBot({ kb: countedAnswers(kb, metrics), tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger });
-  const bot = observedBot(desk.bot, metrics, logger);
+  const countedKb = countedAnswers(kb, metrics);
+  const desk = createDeskBot({ kb: countedKb, tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger });
+  // With Redis down the bot still answers questions and says that tickets are unavailable.
+  const bot = observedBot(withStoreOutage({ bot: desk.bot, kb: countedKb, storeAvailable, logger }), metrics, logger);
   const adapter = createAdapter(env, logger);
   registerBotRoutes(server, { adapter, bot, logger });
   const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, ...directLineEnv(env) });
