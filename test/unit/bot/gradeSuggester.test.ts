@@ -1,0 +1,33 @@
+import { GradeSuggester } from '../../../bot/grading/gradeSuggester';
+
+const suggester = new GradeSuggester();
+
+describe('suggested grade from the description', () => {
+  it.each([
+    ['Poczta nie wysyła się u wszystkich pracowników', 'A'],
+    ['Mail is not sending for everyone', 'A'],
+    ['Witryna SharePoint nie działa dla całej firmy', 'A'],
+    ['Przycisk w Outlooku wygląda dziwnie, jest rozjechany', 'B'],
+    ['An Outlook button looks wrong', 'B'],
+    ['Jeden użytkownik nie może otworzyć skrzynki współdzielonej', 'B'],
+    ['Jak ustawić hasło, które nigdy nie wygasa?', 'C'],
+    ['How do I set a password that never expires?', 'C'],
+  ])('%s -> %s', (description, grade) => {
+    const suggestion = suggester.suggest(description);
+    expect(suggestion.grade).toBe(grade);
+    expect(suggestion.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('falls back to B, with no confidence, when it knows none of the words', () => {
+    expect(suggester.suggest('qwerty zxcvb')).toEqual({ grade: 'B', confidence: 0 });
+  });
+
+  it('learns from the examples it is given', () => {
+    const tiny = new GradeSuggester([
+      { grade: 'A', text: 'wszystko leży' },
+      { grade: 'C', text: 'pytanie o ustawienia' },
+    ]);
+    expect(tiny.suggest('znowu wszystko leży').grade).toBe('A');
+    expect(tiny.suggest('mam pytanie').grade).toBe('C');
+  });
+});

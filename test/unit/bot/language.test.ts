@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+import { catalogueKeys, detectLocale, localeFromTag, t } from '../../../bot/i18n';
+import { deadlineInWords } from '../../../bot/deadlineWords';
+import { isCommand, ticketIdIn } from '../../../bot/commands';
+
+const pl = JSON.parse(readFileSync(join(__dirname, '../../../bot/i18n/pl.json'), 'utf8')) as Record<string, string>;
+const en = JSON.parse(readFileSync(join(__dirname, '../../../bot/i18n/en.json'), 'utf8')) as Record<string, string>;
+
+describe('message catalogues', () => {
+  it('say the same things in Polish and English, with the same placeholders', () => {
+    expect(catalogueKeys('en')).toEqual(catalogueKeys('pl'));
+    for (const key of Object.keys(pl)) {
+      const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect([key, names(en[key])]).toEqual([key, names(pl[key])]);
+    }
+  });
+
+  it('are the only place user-visible text lives: every key the bot names exists', () => {
+    const used = new Set<string>();
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith('.ts')) for (const m of readFileSync(path, 'utf8').matchAll(/t\(\w+, '([\w.]+)'/g)) used.add(m[1]);
+      }
+    };
+    for (const dir of ['bots', 'dialogs', 'proactive', 'cards', 'teams']) walk(join(__dirname, '../../../bot', dir));
+    expect(used.size).toBeGreaterThan(40);
+    expect([...used].filter((key) => !(key in pl))).toEqual([]);
+  });
+
+  it('fills placeholders and refuses to send a half-filled sentence', () => {
+    expect(t('pl', 'verify.codeWrong', { left: 3 })).toBe('Kod jest nieprawidłowy. Pozostałe próby: 3.');
+    expect(t('en', 'verify.codeWrong', { left: 3 })).toBe('That code is not right. Attempts left: 3.');
+    expect(() => t('pl', 'verify.codeWrong')).toThrow('message "verify.codeWrong" needs a value for {left}');
+  });
+});
+
+describe('choosing the language', () => {
+  it('follows the client locale, defaulting to Polish', () => {
+    expect(localeFromTag('en-US')).toBe('en');
+    expect(localeFromTag('pl-PL')).toBe('pl');
+    expect(localeFromTag('de-DE')).toBeNull();
+    expect(localeFromTag(undefined)).toBeNull();
+  });
+
+  it('recognises a Polish or English message, and stays silent on names and codes', () => {
+    expect(detectLocale('Jak zmienić hasło?')).toBe('pl');
+    expect(detectLocale('jak zmienic haslo')).toBe('pl');
+    expect(detectLocale('How do I reset my password?')).toBe('en');
+    expect(detectLocale('Contoso')).toBeNull();
+    expect(detectLocale('123456')).toBeNull();
+  });
+
+  it('understands commands in either language, whatever the punctuation or case', () => {
+    expect(isCommand('Anuluj!', 'commands.cancel')).toBe(true);
+    expect(isCommand('cancel', 'commands.cancel')).toBe(true);
+    expect(isCommand('Rozmowa z człowiekiem', 'commands.human')).toBe(true);
+    expect(isCommand('talk to a person', 'commands.human')).toBe(true);
+    expect(isCommand('anuluj subskrypcję', 'commands.cancel')).toBe(false);
+    expect(ticketIdIn('status sr-2026-000123 prosze')).toBe('SR-2026-000123');
+    expect(ticketIdIn('status 2026-000123')).toBeNull();
+  });
+});
+
+describe('deadlines in words', () => {
+  const now = new Date('2026-03-10T09:00:00Z'); // Tuesday 10:00 in Warsaw
+  it('says today, tomorrow, a weekday or a date in the organisation time zone', () => {
+    expect(deadlineInWords('2026-03-10T10:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('dziś do 11:00');
+    expect(deadlineInWords('2026-03-11T09:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('do jutra 10:00');
+    expect(deadlineInWords('2026-03-16T09:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('do poniedziałku 10:00');
+    expect(deadlineInWords('2026-03-13T16:00:00Z', 'Europe/Warsaw', 'en', now)).toBe('by Friday 17:00');
+    expect(deadlineInWords('2026-03-25T09:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('do 25 marca 10:00');
+    expect(deadlineInWords('2026-03-25T09:00:00Z', 'Europe/Warsaw', 'en', now)).toBe('by 25 March 10:00');
+  });
+
+  it('counts days in the organisation zone, not in UTC', () => {
+    // 23:30 UTC on Tuesday is already Wednesday 00:30 in Warsaw: "tomorrow", not "today".
+    expect(deadlineInWords('2026-03-10T23:30:00Z', 'Europe/Warsaw', 'en', now)).toBe('by tomorrow 00:30');
+    expect(deadlineInWords('2026-03-10T23:30:00Z', 'America/New_York', 'en', now)).toBe('today by 19:30');
+  });
+
+  it('keeps wall-clock time across the change to summer time', () => {
+    const friday = new Date('2026-03-27T08:00:00Z'); // Friday 09:00 CET
+    expect(deadlineInWords('2026-03-30T07:00:00Z', 'Europe/Warsaw', 'pl', friday)).toBe('do poniedziałku 09:00');
+  });
+});
