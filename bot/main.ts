@@ -20,7 +20,10 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     app.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info({ signal }, 'service stopped: Bull and Redis closed');
+        process.exit(0);
+      },
       (err) => {
         logger.error({ err }, 'error while stopping');
         process.exit(1);

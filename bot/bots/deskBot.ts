@@ -73,6 +73,8 @@ export class DeskBot extends TeamsActivityHandler {
   }
 
   private async onCustomerMessage(context: TurnContext): Promise<void> {
+    // In a Teams channel the message starts with "@Desk": the words after it are the message.
+    if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
     const dc = await this.dialogs.createContext(context);
     const desk = await this.desk.get(context, {});
     const text = context.activity.text?.trim() ?? '';

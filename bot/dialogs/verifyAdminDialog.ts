@@ -73,7 +73,7 @@ export class VerifyAdminDialog extends ComponentDialog {
   private async alreadyVerified(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
     const locale = localeOf(context);
-    const conversationId = context.activity.conversation.id;
+    const conversationId = verificationScope(context);
     const verified = await this.deps.verifier.verifiedAdmin(conversationId);
     if (verified) return step.endDialog(verified);
 
@@ -141,7 +141,7 @@ export class VerifyAdminDialog extends ComponentDialog {
       if (!(await this.requestCode(context, target))) return step.endDialog(null);
       return step.replaceDialog(ENTER_CODE, target);
     }
-    const result = await this.deps.verifier.verifyCode({ conversationId: context.activity.conversation.id, code: typed });
+    const result = await this.deps.verifier.verifyCode({ conversationId: verificationScope(context), code: typed });
     switch (result.status) {
       case 'verified': {
         // The verifier has recorded the verification for this conversation.
@@ -167,7 +167,7 @@ export class VerifyAdminDialog extends ComponentDialog {
   /** Sends a code and says where it went; false when none could be sent. */
   private async requestCode(context: TurnContext, target: CodeTarget): Promise<boolean> {
     const locale = localeOf(context);
-    const result = await this.deps.verifier.requestCode({ ...target, conversationId: context.activity.conversation.id, locale });
+    const result = await this.deps.verifier.requestCode({ ...target, conversationId: verificationScope(context), locale });
     switch (result.status) {
       case 'sent':
         await context.sendActivity(t(locale, 'verify.codeSent', { destination: result.maskedDestination }));
@@ -198,6 +198,15 @@ export class VerifyAdminDialog extends ComponentDialog {
     const admin = findTrustedAdministrator(org, { channelId: activity.channelId, userId: activity.from.id, aadObjectId, tenantId });
     return admin ? { admin: { orgId: org.id, adminId: admin.id }, name: admin.name, orgName: org.name } : null;
   }
+}
+
+/**
+ * What a verification covers: the conversation, and in a group chat or team channel (where
+ * everyone shares the conversation) only the person who verified.
+ */
+export function verificationScope(context: TurnContext): string {
+  const { conversation, from } = context.activity;
+  return conversation.isGroup ? `${conversation.id}|${from.aadObjectId ?? from.id}` : conversation.id;
 }
 
 /** Only administrators may open requests: said kindly, with where to go instead. */

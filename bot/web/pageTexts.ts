@@ -24,7 +24,7 @@ export const pageTexts: Record<PageLocale, {
     suggestions: [
       'Jak połączyć konto Office z kontem Skype?',
       'Ile kanałów obsługuje Skype Connect?',
-      'Jak szybko odpowiadacie na zgłoszenia krytyczne?',
+      'Jaki jest czas pierwszej odpowiedzi?',
       'Rozmowa z konsultantem',
     ],
     chatLabel: 'Czat z asystentem',
@@ -42,8 +42,8 @@ export const pageTexts: Record<PageLocale, {
     suggestionsTitle: 'Try asking',
     suggestions: [
       'How do I link my Office account to Skype?',
-      'How many channels does Skype Connect support?',
-      'How fast do you answer critical requests?',
+      'What is the first response time for severity A?',
+      'What are the support severity levels?',
       'Talk to a person',
     ],
     chatLabel: 'Chat with the assistant',

@@ -100,6 +100,17 @@ describe('administrator verification in Polish', () => {
     expect(replies[1]).toMatch(/Czego dotyczy zgłoszenie\?/);
   });
 
+  it('in a Teams channel, reads the message after the @mention and verifies only the person who verified', async () => {
+    const channel = { channelId: 'msteams', tenantId: 'tenant-contoso', isGroup: true, conversationId: '19:general@thread.tacv2;messageid=1' };
+    const jan = chat(world, { ...channel, from: { id: '29:jan', aadObjectId: 'aad-jan' } });
+    const mention = { type: 'mention', mentioned: { id: 'desk-bot', name: 'Desk' }, text: '<at>Desk</at>' };
+    const replies = await jan.say({ type: 'message', text: '<at>Desk</at> rozmowa z człowiekiem', entities: [mention] });
+    expect(replies[0]).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji Contoso.');
+    await jan.say('anuluj');
+    const colleague = chat(world, { ...channel, from: { id: '29:piotr', aadObjectId: 'aad-piotr' } });
+    expect((await colleague.say({ type: 'message', text: '<at>Desk</at> moje zgłoszenia', entities: [mention] }))[0]).toMatch(/Czy jesteś administratorem\?/);
+  });
+
   it('does not trust the same object id from another tenant', async () => {
     const c = chat(world, { channelId: 'msteams', tenantId: 'tenant-fabrikam', from: { id: '29:jan', aadObjectId: 'aad-jan' } });
     expect((await c.say('rozmowa z człowiekiem'))[0]).toMatch(/Czy jesteś administratorem\?/);

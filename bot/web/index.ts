@@ -1,0 +1,35 @@
+import type { Redis } from 'ioredis';
+import type { Server } from 'restify';
+import type { Logger } from '../../common/logger';
+import { TicketChangeFeed } from '../../ticketing/console/changeFeed';
+import { registerConsole } from '../../ticketing/console/registerConsole';
+import type { TokenRegistry } from '../../ticketing/http/tokens';
+import type { TicketEvents } from '../../ticketing/service/ticketService';
+import type { OrganisationStore } from '../../ticketing/store/organisationStore';
+import { registerChatPage } from './chatPage';
+
+export { registerChatPage } from './chatPage';
+
+export interface WebPages {
+  /** Add to the TicketService's listeners: every ticket change then reaches every open console. */
+  events: TicketEvents;
+  close(): Promise<void>;
+}
+
+/**
+ * The product's two pages on its server: the customer chat at GET / (with the Web Chat bundle)
+ * and the agent console at GET /agent with its live change feed.
+ */
+export function registerWebPages(server: Server, deps: { logger: Logger; redis: Redis; prefix: string; tokens: TokenRegistry; organisations: OrganisationStore }): WebPages {
+  const { logger, redis, prefix, tokens, organisations } = deps;
+  registerChatPage(server, { logger });
+  const feed = new TicketChangeFeed({ redis, prefix, logger });
+  const consoleRoutes = registerConsole(server, { tokens, organisations, feed, logger });
+  return {
+    events: feed.events,
+    async close() {
+      consoleRoutes.close();
+      await feed.close();
+    },
+  };
+}
