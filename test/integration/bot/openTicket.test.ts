@@ -98,6 +98,10 @@ describe('opening a ticket in Polish', () => {
     const c = await verifiedChat('contoso', 'jan');
     await c.say('rozmowa z człowiekiem');
     await c.say('Problem techniczny');
+    // Help at a prompt explains, then asks the same question again.
+    const help = await c.say('pomoc');
+    expect(help[0]).toMatch(/^Oto, co możesz napisać/);
+    expect(help[1]).toMatch(/Opisz problem/);
     expect(await c.say('anuluj')).toEqual(['Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.']);
     expect(await c.say(CONFIRM)).toEqual(['Ten formularz nie jest już aktywny. Napisz „rozmowa z człowiekiem”, aby zacząć od nowa.']);
     expect(await world.tickets.list({ orgId: 'contoso' })).toHaveLength(0);
