@@ -144,14 +144,15 @@ async function answers(url: string): Promise<boolean> {
   const probe = new Redis(url, {
     lazyConnect: true, connectTimeout: 1000, disconnectTimeout: 50, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false,
   });
-  probe.on('error', () => undefined);
+  let refusal: Error | undefined; // ioredis reports a failed AUTH as an event, then a closed connection
+  probe.on('error', (err: Error) => (refusal = err));
   try {
     await probe.connect();
     await probe.ping();
     return true;
   } catch (err) {
-    const message = (err as Error).message;
-    if (/NOAUTH|WRONGPASS|invalid password|invalid username/i.test(message)) {
+    const message = [refusal?.message, (err as Error).message].find((m) => m && /NOAUTH|WRONGPASS|invalid password/i.test(m));
+    if (message) {
       throw new Error(`Redis at REDIS_URL=${redactUrl(url)} refused the credentials: ${message.split('\n')[0]}`);
     }
     return false;

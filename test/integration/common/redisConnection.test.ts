@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { spawn } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { connect } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import Redis from 'ioredis';
@@ -30,6 +32,27 @@ describe('connectRedis', () => {
     const failure = connectRedis(url, silentLogger, { startLocalIfMissing: false, dataDir });
     await expect(failure).rejects.toThrow(/REDIS_URL=redis:\/\/127\.0\.0\.1:\d+/);
     await failure.catch((err: Error) => expect(err.message).not.toContain('\n'));
+  });
+
+  it('fails with a message naming REDIS_URL, and starts nothing, when the Redis there refuses the password', async () => {
+    const port = await freePort();
+    const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--requirepass', 'right-password'], { stdio: 'ignore' });
+    try {
+      await listening(port);
+      const url = `redis://:wrong-password@127.0.0.1:${port}`;
+      const failure = await connectRedis(url, silentLogger, { startLocalIfMissing: true, dataDir }).then(
+        async (connection) => {
+          await connection.close();
+          return undefined;
+        },
+        (err: Error) => err,
+      );
+      expect(failure?.message).toMatch(/^Redis at REDIS_URL=redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ refused the credentials: WRONGPASS/);
+      expect(failure?.message).not.toContain('wrong-password');
+      expect(existsSync(join(dataDir, 'port'))).toBe(false);
+    } finally {
+      server.kill('SIGTERM');
+    }
   });
 
   it('starts a private append-only redis-server when nothing answers, keeps its data across restarts, and stops it on close', async () => {
@@ -69,6 +92,20 @@ describe('connectRedis', () => {
     }
   });
 });
+
+/** Resolves once something accepts connections on the loopback port. */
+async function listening(port: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => resolve(true));
+      socket.on('error', () => resolve(false));
+      socket.on('connect', () => socket.destroy());
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`nothing listens on port ${port}`);
+}
 
 describe('redisOptions', () => {
   it('never waits more than a second between reconnection attempts', () => {
