@@ -81,7 +81,7 @@ function responseSchemas(): Record<string, JsonSchema> {
     HistoryEntry: historyEntry,
     TicketPage: object({ items: { type: 'array', items: ref('Ticket') }, count: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } }),
     Queue: object({ category: jsonSchemaOf(categorySchema), items: { type: 'array', items: ref('Ticket') } }),
-    Claim: object({ ticket: { ...ref('Ticket'), nullable: true } }),
+    Claim: object({ ticket: { allOf: [ref('Ticket')], nullable: true } }), // siblings of a $ref are ignored in 3.0
     TicketHistory: object({
       ticketId: { type: 'string' },
       deadline: { type: 'object', additionalProperties: true, description: 'the deadline now, its calendar and target, and each step that set or moved it, in words' },
