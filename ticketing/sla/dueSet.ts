@@ -35,17 +35,31 @@ export interface ClaimResult {
   malformed: string[];
   /** The earliest entry still waiting, or null when the set is empty. */
   nextDueAtMs: number | null;
+  /** The instant the claim went by: the earlier of the caller's clock and the Redis server's. */
+  nowMs: number;
 }
+
+// The earlier of the caller's clock (ARGV[1]) and the Redis server's, as an integer string:
+// an instance whose clock runs fast never fires an event early, and every instance agrees with
+// the server within its own clock's error.
+const NOW = `
+if redis.replicate_commands then redis.replicate_commands() end
+local serverTime = redis.call('TIME')
+local nowMs = math.min(tonumber(ARGV[1]), tonumber(serverTime[1]) * 1000 + math.floor(tonumber(serverTime[2]) / 1000))
+local now = string.format('%d', nowMs)
+`;
 
 // Moves up to `limit` due entries into the in-flight set in one step, so two sweepers never
 // take the same entry, and reports the next due time so the caller can sleep until then.
-const CLAIM = `
-local entries = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
+// ARGV: caller's now, lease ms, limit.
+const CLAIM = `${NOW}
+local entries = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
 if #entries > 0 then
+  local leaseUntil = string.format('%d', nowMs + tonumber(ARGV[2]))
   local members, leases, dues = {}, {}, {}
   for i = 1, #entries, 2 do
     members[#members + 1] = entries[i]
-    leases[#leases + 1] = ARGV[2]
+    leases[#leases + 1] = leaseUntil
     leases[#leases + 1] = entries[i]
     dues[#dues + 1] = entries[i]
     dues[#dues + 1] = entries[i + 1]
@@ -55,15 +69,16 @@ if #entries > 0 then
   redis.call('HSET', KEYS[3], unpack(dues))
 end
 local nextEntry = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return {entries, nextEntry[2] or false}
+return {entries, nextEntry[2] or false, now}
 `;
 
 // Puts entries whose lease expired (their claimer died before enqueuing) back into the due set
 // with their original time. NX: an entry the store re-wrote meanwhile keeps the store's score.
-const RELEASE_EXPIRED = `
-local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+// ARGV: caller's now, limit.
+const RELEASE_EXPIRED = `${NOW}
+local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, tonumber(ARGV[2]))
 for _, member in ipairs(expired) do
-  local due = redis.call('HGET', KEYS[3], member) or ARGV[1]
+  local due = redis.call('HGET', KEYS[3], member) or now
   redis.call('ZADD', KEYS[1], 'NX', due, member)
 end
 if #expired > 0 then
@@ -85,7 +100,7 @@ return added
 `;
 
 type DueSetRedis = Redis & {
-  slaClaim(due: string, inflight: string, inflightDue: string, now: string, leaseUntil: string, limit: string): Promise<[string[], string | null]>;
+  slaClaim(due: string, inflight: string, inflightDue: string, now: string, leaseMs: string, limit: string): Promise<[string[], string | null, string]>;
   slaReleaseExpired(due: string, inflight: string, inflightDue: string, now: string, limit: string): Promise<number>;
   slaAddMissing(due: string, inflight: string, ...scoreMembers: string[]): Promise<number>;
 };
@@ -106,7 +121,7 @@ export class DueSet {
 
   async claim(nowMs: number, leaseMs: number, limit: number): Promise<ClaimResult> {
     const { due, inflight, inflightDue } = this.keys;
-    const [entries, next] = await this.redis.slaClaim(due, inflight, inflightDue, String(nowMs), String(nowMs + leaseMs), String(limit));
+    const [entries, next, now] = await this.redis.slaClaim(due, inflight, inflightDue, String(Math.floor(nowMs)), String(leaseMs), String(limit));
     const claimed: ClaimedEvent[] = [];
     const malformed: string[] = [];
     for (let i = 0; i < entries.length; i += 2) {
@@ -117,7 +132,7 @@ export class DueSet {
     }
     // A malformed member can never fire: drop it from in-flight so it is not retried forever.
     if (malformed.length > 0) await this.ack(malformed);
-    return { claimed, malformed, nextDueAtMs: next === null ? null : Number(next) };
+    return { claimed, malformed, nextDueAtMs: next === null ? null : Number(next), nowMs: Number(now) };
   }
 
   /** The claimed entries now have their Bull jobs: forget them. */
@@ -128,7 +143,7 @@ export class DueSet {
 
   async releaseExpired(nowMs: number, limit = 10_000): Promise<number> {
     const { due, inflight, inflightDue } = this.keys;
-    return this.redis.slaReleaseExpired(due, inflight, inflightDue, String(nowMs), String(limit));
+    return this.redis.slaReleaseExpired(due, inflight, inflightDue, String(Math.floor(nowMs)), String(limit));
   }
 
   /** Adds the given owed entries where missing; returns how many were added. */

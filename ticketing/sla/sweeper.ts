@@ -64,7 +64,8 @@ export class Sweeper {
 
   /**
    * One pass: takes back expired leases (now and then), then claims and enqueues everything due.
-   * Returns the next due time, or null when nothing is scheduled.
+   * Returns when (on performance.now()'s scale) the next entry falls due by the clock the claim
+   * went by, or null when nothing is scheduled.
    */
   async sweep(): Promise<number | null> {
     const { dueSet, clock, logger } = this.options;
@@ -74,23 +75,24 @@ export class Sweeper {
       if (released > 0) logger.warn({ released }, 'SLA events whose claimer stopped before queueing them were taken back');
     }
     for (;;) {
-      const { claimed, malformed, nextDueAtMs } = await dueSet.claim(clock(), this.leaseMs, this.batchSize);
+      const { claimed, malformed, nextDueAtMs, nowMs } = await dueSet.claim(clock(), this.leaseMs, this.batchSize);
+      const claimedAt = performance.now();
       if (malformed.length > 0) logger.error({ malformed }, 'dropped due-set members that are not SLA events');
       if (claimed.length > 0) {
         await this.options.enqueue(claimed);
         await dueSet.ack(claimed.map((e) => e.member));
       }
-      if (claimed.length + malformed.length < this.batchSize) return nextDueAtMs;
+      if (claimed.length + malformed.length < this.batchSize) return nextDueAtMs === null ? null : claimedAt + nextDueAtMs - nowMs;
     }
   }
 
   private async run(): Promise<void> {
-    const { clock, logger } = this.options;
+    const { logger } = this.options;
     while (this.running) {
       let sleepMs: number;
       try {
-        const next = await this.sweep();
-        sleepMs = next === null ? this.maxSleepMs : Math.min(Math.max(next - clock(), 0), this.maxSleepMs);
+        const nextAt = await this.sweep();
+        sleepMs = nextAt === null ? this.maxSleepMs : Math.min(Math.max(nextAt - performance.now(), 0), this.maxSleepMs);
       } catch (err) {
         // Redis or the queue is unavailable: what was claimed stays leased and comes back later.
         logger.error({ err }, 'SLA sweep failed; retrying');

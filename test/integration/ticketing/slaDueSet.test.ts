@@ -18,7 +18,7 @@ test('two sweepers claiming 10,000 due entries at once take each exactly once, a
   const prefix = uniquePrefix('sla-dueset-race');
   const a = new DueSet(redis, prefix);
   const b = new DueSet(other, prefix);
-  const now = 1_800_000_000_000;
+  const now = Date.now() - 60_000; // the past: claims go by the earlier of this and the server's clock
   const args: Array<string | number> = [];
   for (let i = 0; i < 10_000; i++) args.push(now - i, `SR-2026-${String(i).padStart(6, '0')}|breach|1`);
   for (let i = 0; i < 10; i++) args.push(now + 1000 + i, `SR-2027-${String(i).padStart(6, '0')}|warning|1`);
@@ -47,7 +47,7 @@ test('two sweepers claiming 10,000 due entries at once take each exactly once, a
 test('a claimed entry carries its due time; an expired lease puts it back with that time, a live lease does not', async () => {
   const prefix = uniquePrefix('sla-dueset-lease');
   const set = new DueSet(redis, prefix);
-  const now = 1_800_000_000_000;
+  const now = Date.now() - 60_000; // the past: claims go by the earlier of this and the server's clock
   await redis.zadd(set.keys.due, now - 500, 'SR-2026-000001|warning|3', now - 100, 'SR-2026-000002|breach|0');
 
   const { claimed } = await set.claim(now, 1000, 10);
@@ -58,7 +58,7 @@ test('a claimed entry carries its due time; an expired lease puts it back with t
   await set.ack(['SR-2026-000002|breach|0']); // this one reached Bull
 
   expect(await set.releaseExpired(now + 999)).toBe(0);
-  expect(await set.claim(now + 999, 1000, 10)).toMatchObject({ claimed: [], nextDueAtMs: null });
+  expect(await set.claim(now + 999, 1000, 10)).toMatchObject({ claimed: [], nextDueAtMs: null, nowMs: now + 999 });
 
   expect(await set.releaseExpired(now + 1000)).toBe(1);
   expect(await redis.zrange(set.keys.due, 0, -1, 'WITHSCORES')).toEqual(['SR-2026-000001|warning|3', String(now - 500)]);
@@ -68,7 +68,7 @@ test('a claimed entry carries its due time; an expired lease puts it back with t
 test('reconciliation adds only what is missing and not in flight; members that are not SLA entries are dropped', async () => {
   const prefix = uniquePrefix('sla-dueset-add');
   const set = new DueSet(redis, prefix);
-  const now = 1_800_000_000_000;
+  const now = Date.now() - 60_000; // the past: claims go by the earlier of this and the server's clock
   await redis.zadd(set.keys.due, now - 1, 'SR-2026-000001|breach|1', now - 1, 'garbage', now - 1, 'SR-2026-000009|escalate|1');
   const { claimed, malformed } = await set.claim(now, 5000, 10);
   expect(claimed.map((e) => e.member)).toEqual(['SR-2026-000001|breach|1']);
@@ -82,4 +82,20 @@ test('reconciliation adds only what is missing and not in flight; members that a
   expect(added).toBe(1);
   expect(await set.addMissing([dueEvent('SR-2026-000002', 'warning', 4, now + 99)])).toBe(0);
   expect(await redis.zrange(set.keys.due, 0, -1, 'WITHSCORES')).toEqual(['SR-2026-000002|warning|4', String(now + 10)]);
+});
+
+test('a caller whose clock runs fast claims nothing before the Redis server\'s clock reaches the due time', async () => {
+  const prefix = uniquePrefix('sla-dueset-skew');
+  const set = new DueSet(redis, prefix);
+  const dueAt = Date.now() + 1500;
+  await redis.zadd(set.keys.due, dueAt, 'SR-2026-000001|breach|1');
+
+  const early = await set.claim(Date.now() + 5000, 1000, 10);
+  expect(early.claimed).toEqual([]);
+  expect(early.nextDueAtMs).toBe(dueAt);
+  expect(early.nowMs).toBeLessThan(dueAt);
+  expect(Math.abs(early.nowMs - Date.now())).toBeLessThan(1000); // the server's time, not the caller's
+
+  await new Promise((r) => setTimeout(r, dueAt - Date.now() + 20));
+  expect((await set.claim(Date.now() + 5000, 1000, 10)).claimed.map((e) => e.member)).toEqual(['SR-2026-000001|breach|1']);
 });

@@ -14,19 +14,21 @@ beforeAll(() => {
 test('after the Bull queue and the due set are emptied by hand, start-up reconciliation rebuilds the timers and they fire', async () => {
   const { prefix, service, notifier, timers } = suite.desk('reconcile');
   const t0 = Date.now();
-  for (let i = 1; i <= 5; i++) await service.save(ticketDue(i, { warningAtMs: t0 + 800, dueAtMs: t0 + 1200 }));
-  // Events already handed to Bull (as a sweeper would), then every SLA key wiped by hand.
+  // Warnings and breaches all due: handed to Bull by a sweeper, but no worker ran them...
+  for (let i = 1; i <= 5; i++) await service.save(ticketDue(i, { warningAtMs: t0 - 2000, dueAtMs: t0 - 1000 }));
   const dueSet = new DueSet(redis, prefix);
-  const { claimed } = await dueSet.claim(t0 + 2000, 60_000, 100);
+  const { claimed } = await dueSet.claim(Date.now(), 60_000, 100);
+  expect(claimed).toHaveLength(10);
   const queue = createSlaQueue({ redisUrl: testRedisUrl(), prefix });
   await queue.enqueue(claimed);
   await dueSet.ack(claimed.map((e) => e.member));
   await queue.close();
+  // ...and then every SLA key was wiped by hand.
   const slaKeysInRedis = await redis.keys(`${prefix}*`);
   expect(slaKeysInRedis.some((k) => k.includes('bull:sla'))).toBe(true);
   await redis.del(...slaKeysInRedis);
   // Plus an entry for a ticket that does not exist.
-  await redis.zadd(slaKeys(prefix).due, t0 + 900, 'SR-2026-999999|breach|0');
+  await redis.zadd(slaKeys(prefix).due, t0 + 60_000, 'SR-2026-999999|breach|0');
 
   const report = await timers().start();
   expect(report).toEqual({ openTickets: 5, owed: 10, added: 10, removedStale: 1, releasedLeases: 0 });
@@ -37,9 +39,9 @@ test('after the Bull queue and the due set are emptied by hand, start-up reconci
 test('entries claimed by a sweeper that died before queueing them fire once after their lease expires', async () => {
   const { prefix, service, notifier, timers } = suite.desk('lease');
   const t0 = Date.now();
-  for (let i = 1; i <= 5; i++) await service.save(ticketDue(i, { warningAtMs: t0 + 100, dueAtMs: t0 + 60 * 60_000 }));
+  for (let i = 1; i <= 5; i++) await service.save(ticketDue(i, { warningAtMs: t0 - 100, dueAtMs: t0 + 60 * 60_000 }));
   // The dead instance claimed them with a 400 ms lease and never enqueued them.
-  const { claimed } = await new DueSet(redis, prefix).claim(t0 + 200, 400, 100);
+  const { claimed } = await new DueSet(redis, prefix).claim(Date.now(), 400, 100);
   expect(claimed).toHaveLength(5);
 
   const report = await timers({ releaseEveryMs: 200 }).start();

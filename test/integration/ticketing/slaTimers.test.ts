@@ -72,3 +72,16 @@ test('a ticket answered, paused or closed before its time gets no event, and a s
     expect(service.tickets.get(id)!.history.some((h) => h.kind === 'sla_warning' || h.kind === 'sla_breach')).toBe(false);
   }
 });
+
+test('an instance whose clock runs 5 s fast still fires on time, never early', async () => {
+  const { service, notifier, timers } = suite.desk('skew');
+  const t0 = Date.now();
+  for (let i = 1; i <= 5; i++) await service.save(ticketDue(i, { warningAtMs: t0 + 600 + i * 100, dueAtMs: t0 + 60 * 60_000 }));
+  await timers({ clock: () => Date.now() + 5000 }).start();
+  await waitFor(() => notifier.events.length === 5, 4000, 'the 5 warnings');
+  for (const call of service.calls) {
+    const due = Date.parse(service.tickets.get(call.member.split('|')[0])!.sla.warningAt!);
+    expect(call.atMs).toBeGreaterThanOrEqual(due);
+    expect(call.atMs - due).toBeLessThan(2000);
+  }
+});
