@@ -1,0 +1,124 @@
+import { randomUUID } from 'crypto';
+import type Redis from 'ioredis';
+import type { Ticket } from '../../../ticketing/domain/types';
+import { dueEventsOf } from '../../../ticketing/sla/dueEvents';
+import { keys } from '../../../ticketing/store/keys';
+import type { ServiceProcess } from '../../support/serviceProcess';
+import { ticketBody } from '../../support/ticketingApiServer';
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `check` holds; fails naming `what` after `timeoutMs`. */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string, everyMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+/** A knowledge-base question with a known answer (seed 001: the UK support number). */
+export const FAQ_QUESTION = 'Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?';
+export const FAQ_ANSWER = /0800 032 6417/;
+
+/**
+ * One chat message posted to /api/messages as the Emulator does, with deliveryMode expectReplies
+ * so the replies come back in the HTTP response; resolves with the status and the reply texts.
+ */
+export async function say(service: ServiceProcess, conversationId: string, text: string): Promise<{ status: number; texts: string[] }> {
+  const activity = {
+    type: 'message', id: randomUUID(), timestamp: new Date().toISOString(), channelId: 'emulator', locale: 'pl-PL',
+    serviceUrl: 'http://127.0.0.1:9', from: { id: `user-${conversationId}`, name: 'Klient', role: 'user' },
+    conversation: { id: conversationId }, recipient: { id: 'desk-bot', name: 'Bot', role: 'bot' },
+    text, textFormat: 'plain', deliveryMode: 'expectReplies',
+  };
+  const res = await fetch(`${service.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const body = await res.text();
+  const activities: { text?: string; suggestedActions?: { actions: { title: string }[] } }[] = body ? (JSON.parse(body).activities ?? []) : [];
+  return { status: res.status, texts: activities.map((a) => a.text ?? '') };
+}
+
+/** What one creation request came to: the ticket id it was acknowledged with, or nothing. */
+export interface Creation {
+  key: string;
+  title: string;
+  status: number | 'network_error';
+  id?: string;
+}
+
+/** The request body of the n-th ticket of a run: each has its own title, to count it later. */
+export function loadTicket(run: string, n: number) {
+  return ticketBody({ title: `Awaria ${run} nr ${n}`, description: `Zgłoszenie testu awarii ${run}, numer ${n}: poczta nie działa.` });
+}
+
+/**
+ * Opens `count` tickets through POST /api/tickets with `concurrency` requests in flight, each with
+ * its own Idempotency-Key. `target()` names the service to call at that moment, so a test can
+ * kill or swap it meanwhile; failed requests are recorded, not retried.
+ */
+export async function createTickets(options: {
+  run: string;
+  count: number;
+  concurrency: number;
+  target: () => ServiceProcess;
+  onResult?: (done: Creation[]) => void;
+}): Promise<Creation[]> {
+  const results: Creation[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < options.count) {
+      const n = next++;
+      const key = `${options.run}-${n}`;
+      const title = loadTicket(options.run, n).title;
+      let result: Creation;
+      try {
+        const res = await options.target().call('POST', '/api/tickets', { as: 'system', body: loadTicket(options.run, n), headers: { 'idempotency-key': key } });
+        result = { key, title, status: res.status, id: res.status < 300 ? res.body.id : undefined };
+      } catch {
+        result = { key, title, status: 'network_error' };
+      }
+      results.push(result);
+      options.onResult?.(results);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return results;
+}
+
+/** Every ticket stored under `prefix`, read straight from Redis. */
+export async function storedTickets(redis: Redis, prefix: string): Promise<Ticket[]> {
+  const tickets: Ticket[] = [];
+  let cursor = '0';
+  do {
+    const [nextCursor, found] = await redis.scan(cursor, 'MATCH', keys.ticket(prefix, '*'), 'COUNT', 1000);
+    cursor = nextCursor;
+    for (const key of found) {
+      const json = await redis.hget(key, 'json');
+      if (json) tickets.push(JSON.parse(json));
+    }
+  } while (cursor !== '0');
+  return tickets;
+}
+
+/** The SLA due entries open tickets are owed but the due set lacks (or holds at another time). */
+export async function missingDueEntries(redis: Redis, prefix: string, tickets: Ticket[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const ticket of tickets) {
+    for (const event of dueEventsOf(ticket)) {
+      const score = await redis.zscore(keys.slaDue(prefix), event.member);
+      if (score === null || Number(score) !== event.dueAtMs) missing.push(event.member);
+    }
+  }
+  return missing;
+}
+
+/** How many times each history kind appears on a ticket. */
+export function historyCount(ticket: Ticket, kind: string): number {
+  return ticket.history.filter((h) => h.kind === kind).length;
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'crypto';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { startRedisServer, type RedisServerHandle } from '../../support/redisServer';
+import { startService, type ServiceProcess } from '../../support/serviceProcess';
+import { FAQ_ANSWER, FAQ_QUESTION, loadTicket, say, sleep, waitFor } from './faultFixtures';
+
+const UNAVAILABLE = /chwilowo niedostępna/;
+const dir = mkdtempSync(join(tmpdir(), 'desk-faults-outage-'));
+let redisServer: RedisServerHandle;
+let service: ServiceProcess;
+
+beforeAll(async () => {
+  redisServer = await startRedisServer({ appendOnly: true, dir });
+  service = await startService({ redisUrl: redisServer.url, prefix: 'desk:' });
+}, 60_000);
+afterAll(async () => {
+  await service?.kill('SIGKILL');
+  await redisServer?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const status = async (path: string) => (await fetch(`${service.url}${path}`, { signal: AbortSignal.timeout(3000) })).status;
+
+test('with Redis stopped the bot still answers questions, says plainly that tickets are unavailable, and carries on once Redis is back', async () => {
+  const conversation = `outage-${randomUUID()}`;
+  expect((await say(service, conversation, 'rozmowa z człowiekiem')).texts.join('\n')).toMatch(/Czy jesteś administratorem\?/);
+  expect(await status('/readyz')).toBe(200);
+
+  await redisServer.stop();
+  await waitFor(async () => (await status('/readyz')) === 503, 3000, '/readyz to report not ready');
+  expect(await status('/healthz')).toBe(200);
+
+  // A question is answered from the knowledge base in memory, promptly.
+  const startedAt = Date.now();
+  const faq = await say(service, `outage-faq-${randomUUID()}`, FAQ_QUESTION);
+  expect(faq.status).toBe(200);
+  expect(faq.texts[0]).toMatch(FAQ_ANSWER);
+  expect(Date.now() - startedAt).toBeLessThan(3000);
+
+  // Ticket and verification steps say so, in words the customer reads.
+  for (const [conversationId, text] of [
+    [`outage-open-${randomUUID()}`, 'rozmowa z człowiekiem'],
+    [`outage-status-${randomUUID()}`, 'status SR-2026-000001'],
+    [`outage-mine-${randomUUID()}`, 'moje zgłoszenia'],
+    [`outage-code-${randomUUID()}`, '123456'],
+    [conversation, 'tak'], // the verification begun before the outage
+  ]) {
+    const reply = await say(service, conversationId, text);
+    expect({ text, status: reply.status, texts: reply.texts }).toEqual({ text, status: 200, texts: [expect.stringMatching(UNAVAILABLE)] });
+  }
+
+  // The API refuses at once with 503 (retry later) instead of hanging.
+  const api = await service.call('POST', '/api/tickets', { as: 'system', body: loadTicket('outage', 1), headers: { 'idempotency-key': 'outage-1' } });
+  expect(api.status).toBe(503);
+  expect(api.body).toMatchObject({ error: 'unavailable', message: expect.stringContaining('temporarily unavailable') });
+
+  // A longer outage: the service keeps running (SLA timers and Bull retry in the background).
+  await sleep(2000);
+  expect(service.child.exitCode).toBeNull();
+  expect(await status('/healthz')).toBe(200);
+
+  redisServer = await startRedisServer({ appendOnly: true, port: redisServer.port, dir });
+  const backAt = Date.now();
+  await waitFor(async () => (await status('/readyz')) === 200, 2000, '/readyz to report ready within 2 s of Redis returning');
+  expect(Date.now() - backAt).toBeLessThan(2000);
+
+  // The conversation's state survived: the verification goes on where it stopped.
+  expect((await say(service, conversation, 'tak')).texts.join('\n')).toMatch(/Podaj nazwę lub identyfikator swojej organizacji/);
+  const created = await service.call('POST', '/api/tickets', { as: 'system', body: loadTicket('outage', 1), headers: { 'idempotency-key': 'outage-1' } });
+  expect(created.status).toBe(201);
+  expect(service.output()).not.toMatch(/Unhandled|uncaught|ERR_UNHANDLED/i);
+}, 60_000);
