@@ -1,0 +1,179 @@
+import { randomUUID } from 'crypto';
+import fc from 'fast-check';
+import { startDeskApp, type DeskApp } from '../../support/deskApp';
+import { hostileRequests, type HostileRequest } from '../../support/hostileBodies';
+import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
+
+/**
+ * Every JSON endpoint of the whole service (the ticketing API as its OpenAPI document lists it,
+ * the knowledge API, the bot and the web chat's Direct Line) gets thousands of hostile bodies.
+ * Each must be answered with a 2xx or a 4xx carrying a JSON error: never a 5xx, never a dropped
+ * connection; the service keeps answering and Object.prototype stays clean.
+ */
+
+jest.setTimeout(240_000);
+
+type Schema = Parameters<typeof hostileRequests>[0];
+
+interface Target {
+  name: string;
+  method: string;
+  path: string;
+  headers: () => Record<string, string>;
+  schema?: Schema;
+  runs: number;
+}
+
+const BODIES_PER_ENDPOINT = 480;
+const QUERIES_PER_GET = 60;
+const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+
+let desk: DeskApp;
+let targets: Target[] = [];
+const statuses = new Map<number, number>();
+let bodiesSent = 0;
+
+/** The Bot Framework activity's main fields, so that bodies are activity-shaped often enough to reach the bot. */
+const activitySchema: Schema = {
+  type: 'object',
+  required: ['type'],
+  properties: {
+    type: { enum: ['message', 'conversationUpdate', 'event', 'invoke', 'messageReaction', 'typing', 'endOfConversation', 'installationUpdate', 'x'] },
+    text: { type: 'string' },
+    deliveryMode: { enum: ['expectReplies', 'normal'] },
+    channelId: { enum: ['msteams', 'emulator', 'webchat', 'directline'] },
+    conversation: { type: 'object', properties: { id: { type: 'string' }, tenantId: { type: 'string' }, conversationType: { enum: ['personal', 'channel'] } } },
+    from: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, aadObjectId: { type: 'string' } } },
+    recipient: { type: 'object', properties: { id: { type: 'string' } } },
+    serviceUrl: { type: 'string' },
+    locale: { type: 'string' },
+    name: { enum: ['webchat/join', 'signin/verifyState', 'adaptiveCard/action', 'x'] },
+    value: { type: 'object', properties: { action: { enum: ['confirm_ticket', 'cancel_ticket'] } } },
+    membersAdded: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } },
+    attachments: { type: 'array', items: { type: 'object', properties: { contentType: { type: 'string' }, content: {} } } },
+    channelData: { type: 'object', properties: { tenant: { type: 'object', properties: { id: { type: 'string' } } }, clientActivityID: { type: 'string' } } },
+    timestamp: { type: 'string' },
+  },
+};
+
+beforeAll(async () => {
+  desk = await startDeskApp('fuzz', { env: { KB_RATE_LIMIT_PER_MINUTE: '100000000', DIRECTLINE_TOKENS_PER_MINUTE: '100000000' } });
+  const created = await call('POST', '/api/tickets', { authorization: `Bearer ${TEST_TOKENS.system}`, 'idempotency-key': randomUUID() }, JSON.stringify(ticketBody()));
+  expect(created.status).toBe(201);
+  const ticketId = JSON.parse(created.text).id as string;
+
+  const openapi = JSON.parse((await call('GET', '/api/openapi.json')).text) as { paths: Record<string, Record<string, { 'x-roles': string[]; requestBody?: { content: Record<string, { schema: Schema }> } }>> };
+  for (const [template, operations] of Object.entries(openapi.paths)) {
+    for (const [method, op] of Object.entries(operations)) {
+      const token = TEST_TOKENS[op['x-roles'][0] as 'agent' | 'system' | 'operator'];
+      targets.push({
+        name: `${method.toUpperCase()} ${template}`,
+        method: method.toUpperCase(),
+        path: concrete(template, ticketId),
+        headers: () => ({ authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() }),
+        schema: op.requestBody?.content['application/json'].schema,
+        runs: BODIES_PER_ENDPOINT,
+      });
+    }
+  }
+
+  const generated = JSON.parse((await call('POST', '/v3/directline/tokens/generate')).text) as { token: string; conversationId: string };
+  const directLine = () => ({ authorization: `Bearer ${generated.token}` });
+  targets.push(
+    { name: 'POST /api/kb/answer', method: 'POST', path: '/api/kb/answer', headers: () => ({}), schema: { type: 'object', required: ['question'], properties: { question: { type: 'string' }, locale: { enum: ['pl', 'en'] } } }, runs: BODIES_PER_ENDPOINT },
+    { name: 'POST /api/messages', method: 'POST', path: '/api/messages', headers: () => ({}), schema: activitySchema, runs: 2 * BODIES_PER_ENDPOINT },
+    { name: 'POST /v3/directline/tokens/generate', method: 'POST', path: '/v3/directline/tokens/generate', headers: () => ({}), runs: 100 },
+    { name: 'POST /v3/directline/tokens/refresh', method: 'POST', path: '/v3/directline/tokens/refresh', headers: directLine, runs: 100 },
+    { name: 'POST /v3/directline/conversations', method: 'POST', path: '/v3/directline/conversations', headers: directLine, schema: { type: 'object', properties: { locale: { type: 'string' } } }, runs: 100 },
+    { name: 'POST /v3/directline/conversations/:id/activities', method: 'POST', path: `/v3/directline/conversations/${generated.conversationId}/activities`, headers: directLine, schema: activitySchema, runs: 2 * BODIES_PER_ENDPOINT },
+    { name: 'POST /directline/connector/v3/conversations/:id/activities (no key)', method: 'POST', path: `/directline/connector/v3/conversations/${generated.conversationId}/activities`, headers: () => ({}), schema: activitySchema, runs: 100 },
+  );
+});
+
+afterAll(() => desk?.close());
+
+/** One raw HTTP call over the shared keep-alive pool. */
+async function call(method: string, path: string, headers: Record<string, string> = {}, body?: string, contentType: string | null = 'application/json') {
+  const allHeaders: Record<string, string> = { ...headers };
+  if (body !== undefined && contentType) allHeaders['content-type'] = contentType;
+  const res = await fetch(desk.url + path, { method, headers: allHeaders, body: method === 'GET' ? undefined : body });
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
+}
+
+function concrete(template: string, ticketId: string): string {
+  return template
+    .replace('/api/tickets/{id}', `/api/tickets/${ticketId}`)
+    .replace('/api/organisations/{id}', '/api/organisations/contoso')
+    .replace('{adminId}', 'anna.kowalska')
+    .replace('{category}', 'technical');
+}
+
+/** The service's answer to one hostile request must be a success or a clean JSON client error. */
+function checkAnswer(target: Target, request: HostileRequest, answer: { status: number; contentType: string; text: string }): void {
+  statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+  const what = `${target.name} with ${request.kind} (${request.contentType}, ${Buffer.byteLength(request.body)} bytes) answered ${answer.status} ${answer.text.slice(0, 300)}`;
+  if (answer.status >= 500) throw new Error(`server error: ${what}`);
+  if (answer.status < 400) return;
+  if (!answer.contentType.includes('application/json')) throw new Error(`error without a JSON body: ${what}`);
+  const error = JSON.parse(answer.text) as { error?: unknown; message?: unknown };
+  if (typeof error.error !== 'string' || typeof error.message !== 'string' || !error.message) throw new Error(`error body without error and message: ${what}`);
+}
+
+/** Query strings for the GET routes: unknown, repeated and prototype-named parameters, odd values. */
+const hostileQuery = fc.array(
+  fc.tuple(
+    fc.constantFrom('limit', 'offset', 'orgId', 'status', 'grade', 'category', 'breached', 'locale', 'watermark', '__proto__', 'constructor[prototype][polluted]', '__proto__[polluted]', 'x'),
+    fc.oneof(fc.string({ maxLength: 20 }), fc.fullUnicodeString({ maxLength: 10 }), fc.constantFrom('-1', '1e9', 'NaN', '', 'true', 'A', 'technical', '\uD800')),
+  ),
+  { maxLength: 4 },
+).map((pairs) => new URLSearchParams(pairs).toString());
+
+async function fuzz(target: Target): Promise<void> {
+  if (target.method === 'GET') {
+    await fc.assert(
+      fc.asyncProperty(hostileQuery, async (query) => {
+        checkAnswer(target, { kind: `query ?${query}`, body: '', contentType: null }, await call('GET', `${target.path}?${query}`, target.headers()));
+      }),
+      { numRuns: QUERIES_PER_GET, endOnFailure: true },
+    );
+    return;
+  }
+  await fc.assert(
+    fc.asyncProperty(hostileRequests(target.schema), async (request) => {
+      bodiesSent += 1;
+      checkAnswer(target, request, await call(target.method, target.path, target.headers(), request.body, request.contentType));
+    }),
+    { numRuns: target.runs, endOnFailure: true },
+  );
+}
+
+describe('hostile bodies on every JSON endpoint', () => {
+  it('lists the whole ticketing API from its OpenAPI document, and the bot, knowledge and Direct Line endpoints', () => {
+    const names = targets.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining([
+      'POST /api/tickets', 'POST /api/tickets/{id}/replies', 'PUT /api/organisations/{id}', 'POST /api/queues/claim',
+      'POST /api/kb/answer', 'POST /api/messages', 'POST /v3/directline/conversations/:id/activities',
+    ]));
+    expect(targets.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('answers each body (and each GET query) with a 2xx or a 4xx JSON error, never a 5xx', async () => {
+    // A few endpoints at a time over keep-alive connections: the 2-core machine stays busy, not swamped.
+    const queue = [...targets];
+    await Promise.all([1, 2, 3].map(async () => {
+      for (let target = queue.shift(); target; target = queue.shift()) await fuzz(target);
+    }));
+    expect(bodiesSent).toBeGreaterThanOrEqual(10_000);
+    // The hostility reached the validators and beyond: refusals, successes and the size limit all seen.
+    expect(statuses.get(400)).toBeGreaterThan(1000);
+    expect(statuses.get(413)).toBeGreaterThan(10);
+    expect([...statuses.keys()].some((s) => s >= 200 && s < 300)).toBe(true);
+  });
+
+  it('is still up and its Object.prototype is clean afterwards', async () => {
+    expect((await call('GET', '/healthz')).status).toBe(200);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+});

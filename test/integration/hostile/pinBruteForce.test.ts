@@ -1,0 +1,158 @@
+import { randomBytes } from 'crypto';
+import type Redis from 'ioredis';
+import { silentLogger } from '../../../common/logger';
+import { LOCK_MINUTES, MAX_SENDS_PER_HOUR, MAX_WRONG_TRIES, PinVerifier, type VerifyCodeResult } from '../../../ticketing/verification/pinService';
+import { createOutboxSender } from '../../../ticketing/verification/senders/outboxSender';
+import { askForPin, botChat } from '../../support/botChat';
+import { startDeskApp, type DeskApp } from '../../support/deskApp';
+import { testRedis, uniquePrefix } from '../../support/redis';
+import { findOrganisation, readOutbox, removeTempOutboxes, tempOutbox } from '../ticketing/verification/fixtures';
+
+/**
+ * An attacker who knows an administrator's e-mail tries to guess the one-time code: from many
+ * conversations, on two instances of the service that share one Redis. The five-tries lock and
+ * the three-codes-an-hour limit are per administrator, so spreading the guesses gains nothing.
+ */
+
+jest.setTimeout(60_000);
+
+const JAN = 'jan.kowalski@contoso.pl';
+const MINUTE = 60_000;
+const GUESSES = 10_000;
+const CONVERSATIONS = 100;
+
+afterAll(() => removeTempOutboxes());
+
+describe('10,000 guesses for one administrator across conversations and two verifier instances', () => {
+  const connections: Redis[] = [];
+  afterAll(() => Promise.all(connections.map((c) => c.quit())));
+
+  /** Two instances: their own Redis connections, the same prefix, key and outbox; one clock. */
+  function twoInstances() {
+    const clock = { now: Date.parse('2026-03-10T09:00:00.000Z') };
+    const prefix = uniquePrefix('pin-brute');
+    const secret = randomBytes(32);
+    const outbox = tempOutbox();
+    const instances = [0, 1].map(() => {
+      const redis = testRedis();
+      connections.push(redis);
+      const sender = createOutboxSender(outbox, silentLogger);
+      return new PinVerifier({ redis, prefix, secret, findOrganisation, senders: { email: sender, phone: sender }, now: () => clock.now });
+    });
+    const drain = () => Promise.all(instances.map((v) => v.drain()));
+    return { clock, outbox, instances, drain };
+  }
+
+  it('sends at most three codes, counts at most five wrong tries, verifies no one, and the lock holds everywhere', async () => {
+    const { clock, outbox, instances, drain } = twoInstances();
+    const conversations = Array.from({ length: CONVERSATIONS }, (_, i) => `attacker-${i}`);
+
+    const requests = await Promise.all(conversations.map((conversationId, i) =>
+      instances[i % 2].requestCode({ orgId: 'contoso', email: JAN, channel: i % 3 === 0 ? 'phone' : 'email', conversationId })));
+    await drain();
+    expect(requests.filter((r) => r.status === 'sent')).toHaveLength(MAX_SENDS_PER_HOUR);
+    expect(requests.filter((r) => r.status === 'rate_limited')).toHaveLength(CONVERSATIONS - MAX_SENDS_PER_HOUR);
+    const delivered = await readOutbox(outbox);
+    expect(delivered).toHaveLength(MAX_SENDS_PER_HOUR);
+    const realCodes = new Set(delivered.map((m) => m.code));
+
+    // Sequential codes from every conversation in turn, and the codes really sent hidden among them.
+    const guesses = Array.from({ length: GUESSES }, (_, i) => ({
+      conversationId: conversations[i % CONVERSATIONS],
+      code: i >= 7 && i < 7 + realCodes.size ? [...realCodes][i - 7] : String(i * 97).padStart(6, '0'),
+      instance: instances[i % 2],
+    }));
+    const results: VerifyCodeResult[] = [];
+    for (let i = 0; i < guesses.length; i += 50) {
+      const batch = guesses.slice(i, i + 50);
+      results.push(...(await Promise.all(batch.map((g) => g.instance.verifyCode({ conversationId: g.conversationId, code: g.code })))));
+    }
+
+    // A conversation that asked in vain, or whose code a newer one replaced, has nothing to guess;
+    // the administrator's one lock answers all the rest after five wrong tries.
+    const count = (status: VerifyCodeResult['status']) => results.filter((r) => r.status === status).length;
+    expect(results).toHaveLength(GUESSES);
+    expect(count('no_code') + count('wrong') + count('locked')).toBe(GUESSES);
+    expect(count('wrong')).toBeLessThanOrEqual(MAX_WRONG_TRIES);
+    expect(count('locked')).toBeGreaterThan(0);
+    for (const conversationId of conversations) {
+      for (const verifier of instances) expect(await verifier.verifiedAdmin(conversationId)).toBeNull();
+    }
+
+    // While locked, neither instance sends another code, and the real code is no key either.
+    for (const verifier of instances) {
+      expect((await verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'late-attacker' })).status).toBe('locked');
+    }
+    for (const { code } of delivered) {
+      for (const conversationId of conversations) {
+        expect((await instances[0].verifyCode({ conversationId, code })).status).not.toBe('verified');
+        expect((await instances[1].verifyCode({ conversationId, code })).status).not.toBe('verified');
+      }
+    }
+    await drain();
+    expect(await readOutbox(outbox)).toHaveLength(MAX_SENDS_PER_HOUR);
+
+    // The lock is what stopped them: once it and the hour's send limit are over, a real code works.
+    clock.now += Math.max(LOCK_MINUTES, 60) * MINUTE + 1;
+    expect((await instances[1].requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'the-real-admin' })).status).toBe('sent');
+    await drain();
+    const fresh = (await readOutbox(outbox)).at(-1)!;
+    expect(await instances[0].verifyCode({ conversationId: 'the-real-admin', code: fresh.code })).toMatchObject({ status: 'verified', adminId: 'jan' });
+  });
+});
+
+/** The outbox's messages to an address once at least `atLeast` arrived (codes go out after the answer). */
+async function outboxMessages(dir: string, to: string, atLeast: number) {
+  const giveUpAt = Date.now() + 5000;
+  for (;;) {
+    const messages = (await readOutbox(dir)).filter((m) => m.to === to);
+    if (messages.length >= atLeast || Date.now() > giveUpAt) return messages;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('through the bot on two service instances sharing one Redis', () => {
+  let first: DeskApp;
+  let second: DeskApp;
+  beforeAll(async () => {
+    const prefix = uniquePrefix('pin-bot');
+    const outbox = tempOutbox();
+    first = await startDeskApp('pin-bot', { prefix, outbox });
+    second = await startDeskApp('pin-bot', { prefix, outbox });
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+  });
+
+  const ANNA = 'anna.kowalska@contoso.pl';
+
+  it('locks the administrator on both instances after five wrong codes, and limits sends to three an hour across them', async () => {
+    const onFirst = botChat(first.url);
+    expect((await askForPin(onFirst, 'Contoso', ANNA)).join(' ')).toMatch(/kod został wysłany na a\*+@contoso\.pl/);
+    const sentCode = (await outboxMessages(first.outbox, ANNA, 1))[0].code;
+    const wrong = String((Number(sentCode) + 1) % 1_000_000).padStart(6, '0');
+
+    // The same conversation, its turns taken by either instance.
+    for (const left of [4, 3, 2, 1]) {
+      const instance = left % 2 ? second : first;
+      expect((await botChat(instance.url, { conversationId: onFirst.conversationId }).say(wrong)).texts).toEqual([`Kod jest nieprawidłowy. Pozostałe próby: ${left}.`]);
+    }
+    expect((await onFirst.say(wrong)).texts.join(' ')).toMatch(/Zbyt wiele nieudanych prób/);
+
+    // Another conversation on the other instance: no code goes out while the lock lasts.
+    const onSecond = botChat(second.url);
+    expect((await askForPin(onSecond, 'Contoso', ANNA)).join(' ')).toMatch(/Zbyt wiele nieudanych prób/);
+    expect((await onSecond.say(sentCode)).texts.join(' ')).not.toMatch(/weryfikacja zakończona/);
+    expect(await outboxMessages(first.outbox, ANNA, 1)).toHaveLength(1);
+  });
+
+  it('sends no fourth code in an hour, whichever instance is asked', async () => {
+    const JAN_NOWAK = 'jan.nowak@fabrikam.pl';
+    const answers: string[] = [];
+    for (const instance of [first, second, first, second, first]) answers.push((await askForPin(botChat(instance.url), 'Fabrikam', JAN_NOWAK)).join(' '));
+    expect(answers.filter((a) => /kod został wysłany/.test(a))).toHaveLength(MAX_SENDS_PER_HOUR);
+    expect(answers.slice(MAX_SENDS_PER_HOUR)).toEqual([expect.stringMatching(/Wysłano już zbyt wiele kodów/), expect.stringMatching(/Wysłano już zbyt wiele kodów/)]);
+    expect(await outboxMessages(first.outbox, JAN_NOWAK, MAX_SENDS_PER_HOUR)).toHaveLength(MAX_SENDS_PER_HOUR);
+  });
+});

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { buildApp, type App } from '../../bot/app';
+import { createLogger } from '../../common/logger';
+import { testRedisUrl, uniquePrefix } from './redis';
+import { TEST_TOKENS } from './ticketingApiServer';
+
+/** API_TOKENS for the whole service: the same callers as the ticketing API tests. */
+export const APP_API_TOKENS = [
+  `${TEST_TOKENS.system}:system:bot`,
+  `${TEST_TOKENS.agent}:agent:alice`,
+  `${TEST_TOKENS.operator}:operator:ops`,
+].join(',');
+
+export interface DeskAppOptions {
+  /** REDIS_PREFIX; two instances given the same prefix (and outbox) are one service. */
+  prefix?: string;
+  /** Where PIN codes go (the outbox sender); default a fresh temporary folder. */
+  outbox?: string;
+  /** Log level of the captured log; default 'silent'. */
+  logLevel?: string;
+  /** Extra or overriding environment variables. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface DeskApp {
+  app: App;
+  url: string;
+  prefix: string;
+  outbox: string;
+  /** Every log line the service wrote, as JSON text. */
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The whole service, built by the composition root, in this process on a loopback port: the
+ * run's Redis under its own prefix, the demo directory, test API tokens, PIN codes to an outbox.
+ */
+export async function startDeskApp(name: string, options: DeskAppOptions = {}): Promise<DeskApp> {
+  const prefix = options.prefix ?? uniquePrefix(name);
+  const ownOutbox = options.outbox === undefined;
+  const outbox = options.outbox ?? mkdtempSync(join(tmpdir(), 'desk-app-outbox-'));
+  const logLines: string[] = [];
+  const logger = createLogger({ level: options.logLevel ?? 'silent', destination: { write: (line: string) => void logLines.push(line) } });
+  const app = await buildApp({
+    logger,
+    port: 0,
+    env: {
+      REDIS_URL: testRedisUrl(),
+      REDIS_PREFIX: prefix,
+      API_TOKENS: APP_API_TOKENS,
+      OUTBOX_DIR: outbox,
+      DIRECTLINE_SECRET: `directline-secret-${prefix}`,
+      ...options.env,
+    },
+  });
+  return {
+    app, url: app.url, prefix, outbox, logLines,
+    async close() {
+      await app.close();
+      if (ownOutbox) rmSync(outbox, { recursive: true, force: true });
+    },
+  };
+}
