@@ -57,7 +57,10 @@ export class DeskBot extends TeamsActivityHandler {
     });
     this.onEvent(async (context, next) => {
       // Web Chat's page says hello with this event when the chat opens.
-      if (context.activity.name === 'webchat/join') await this.welcome(context);
+      if (context.activity.name === 'webchat/join') {
+        await this.setJoinLocale(context);
+        await this.welcome(context);
+      }
       await next();
     });
   }
@@ -186,13 +189,20 @@ export class DeskBot extends TeamsActivityHandler {
       );
     }
     const someoneJoined = activity.membersAdded?.some((m) => m.id !== activity.recipient.id);
-    if (botAdded || someoneJoined) await this.welcome(context);
+    if (botAdded || someoneJoined) {
+      await this.setJoinLocale(context);
+      await this.welcome(context);
+    }
+  }
+
+  /** Nobody has written yet: the client's language, or the one this conversation last used. */
+  private async setJoinLocale(context: TurnContext): Promise<void> {
+    const desk = await this.desk.get(context, {});
+    setTurnLocale(context, localeFromTag(context.activity.locale) ?? desk.locale ?? 'pl');
   }
 
   private async welcome(context: TurnContext): Promise<void> {
-    const desk = await this.desk.get(context, {});
-    const locale = localeFromTag(context.activity.locale) ?? desk.locale ?? 'pl';
-    setTurnLocale(context, locale);
+    const locale = localeOf(context);
     await sendWithButtons(context, t(locale, 'welcome'), [t(locale, 'button.help'), t(locale, 'button.openTicket')]);
   }
 

@@ -78,6 +78,7 @@ describe('FAQ in English', () => {
     expect((await c.say('How do I bake a cheesecake?'))[0]).toMatch(/found no answer/);
     const pl = chat(world, { locale: 'en-US' });
     expect((await pl.say('Jak upiec sernik?'))[0]).toMatch(/nie znalazłem odpowiedzi/);
+    expect((await pl.say('cześć'))[0]).toMatch(/^Dzień dobry!/);
   });
 
   it('offers suggestions in the grey zone and a request when nothing fits', async () => {
