@@ -121,8 +121,8 @@ export class VerifyAdminDialog extends ComponentDialog {
   }
 
   private async sendCode(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = step.values as { orgId: string; email: string };
-    const target: CodeTarget = { ...values, channel: (step.result as FoundChoice).index === 0 ? 'email' : 'phone' };
+    const { orgId, email } = step.values as { orgId: string; email: string };
+    const target: CodeTarget = { orgId, email, channel: (step.result as FoundChoice).index === 0 ? 'email' : 'phone' };
     if (!(await this.requestCode(step.context, target))) return step.endDialog(null);
     return step.replaceDialog(ENTER_CODE, target);
   }

@@ -86,6 +86,16 @@ describe('administrator verification in Polish', () => {
     expect((await c.say('wyślij ponownie'))[0]).toMatch(/^Wysłano już zbyt wiele kodów\. Spróbuj ponownie za \d+ min\.$/);
   });
 
+  it('asks again for an unknown organisation, then gives up after three tries', async () => {
+    const c = chat(world);
+    await c.say('rozmowa z człowiekiem');
+    await c.say('Tak');
+    expect((await c.say('Northwind'))[0]).toMatch(/Nie znam organizacji o takiej nazwie/);
+    expect((await c.say('Northwind Traders'))[0]).toMatch(/Nie znam organizacji o takiej nazwie/);
+    expect((await c.say('Northwind sp. z o.o.'))[0]).toMatch(/Nie udało mi się odnaleźć organizacji/);
+    expect((await c.say('Jak upiec sernik?'))[0]).toMatch(/nie znalazłem odpowiedzi/);
+  });
+
   it('tells a non-administrator kindly where to go', async () => {
     const c = chat(world);
     await c.say('rozmowa z człowiekiem');
