@@ -35,7 +35,8 @@ export class ConversationLock {
     private readonly options: ConversationLockOptions,
   ) {
     this.leaseMs = options.leaseMs ?? 30000;
-    this.waitMs = options.waitMs ?? 20000;
+    // Channels give up on a turn after about 15 s; waiting longer than that helps nobody.
+    this.waitMs = options.waitMs ?? 10000;
   }
 
   async run<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
