@@ -129,20 +129,20 @@ describe('through the bot on two service instances sharing one Redis', () => {
 
   it('locks the administrator on both instances after five wrong codes, and limits sends to three an hour across them', async () => {
     const onFirst = botChat(first.url);
-    expect((await askForPin(onFirst, 'Contoso', ANNA)).join(' ')).toMatch(/kod został wysłany na a\*+@contoso\.pl/);
+    expect((await askForPin(onFirst, 'contoso', ANNA)).join(' ')).toMatch(/kod został wysłany na a\*+@contoso\.pl/);
     const sentCode = (await outboxMessages(first.outbox, ANNA, 1))[0].code;
     const wrong = String((Number(sentCode) + 1) % 1_000_000).padStart(6, '0');
 
     // The same conversation, its turns taken by either instance.
     for (const left of [4, 3, 2, 1]) {
       const instance = left % 2 ? second : first;
-      expect((await botChat(instance.url, { conversationId: onFirst.conversationId }).say(wrong)).texts).toEqual([`Kod jest nieprawidłowy. Pozostałe próby: ${left}.`]);
+      expect((await botChat(instance.url, { conversationId: onFirst.conversationId }).say(wrong)).texts[0]).toBe(`Kod jest nieprawidłowy. Pozostałe próby: ${left}.`);
     }
     expect((await onFirst.say(wrong)).texts.join(' ')).toMatch(/Zbyt wiele nieudanych prób/);
 
     // Another conversation on the other instance: no code goes out while the lock lasts.
     const onSecond = botChat(second.url);
-    expect((await askForPin(onSecond, 'Contoso', ANNA)).join(' ')).toMatch(/Zbyt wiele nieudanych prób/);
+    expect((await askForPin(onSecond, 'contoso', ANNA)).join(' ')).toMatch(/Zbyt wiele nieudanych prób/);
     expect((await onSecond.say(sentCode)).texts.join(' ')).not.toMatch(/weryfikacja zakończona/);
     expect(await outboxMessages(first.outbox, ANNA, 1)).toHaveLength(1);
   });
@@ -150,7 +150,7 @@ describe('through the bot on two service instances sharing one Redis', () => {
   it('sends no fourth code in an hour, whichever instance is asked', async () => {
     const JAN_NOWAK = 'jan.nowak@fabrikam.pl';
     const answers: string[] = [];
-    for (const instance of [first, second, first, second, first]) answers.push((await askForPin(botChat(instance.url), 'Fabrikam', JAN_NOWAK)).join(' '));
+    for (const instance of [first, second, first, second, first]) answers.push((await askForPin(botChat(instance.url), 'fabrikam', JAN_NOWAK)).join(' '));
     expect(answers.filter((a) => /kod został wysłany/.test(a))).toHaveLength(MAX_SENDS_PER_HOUR);
     expect(answers.slice(MAX_SENDS_PER_HOUR)).toEqual([expect.stringMatching(/Wysłano już zbyt wiele kodów/), expect.stringMatching(/Wysłano już zbyt wiele kodów/)]);
     expect(await outboxMessages(first.outbox, JAN_NOWAK, MAX_SENDS_PER_HOUR)).toHaveLength(MAX_SENDS_PER_HOUR);
