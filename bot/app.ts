@@ -7,7 +7,7 @@ import { rateLimit } from '../common/rateLimit';
 import { connectRedis, type RedisConnection } from '../common/redisConnection';
 import { loadKnowledgeBase } from '../knowledge/knowledgeBase';
 import { registerKnowledgeRoutes } from '../knowledge/http';
-import { DEMO_DIRECTORY_FILE, loadDirectory } from '../ticketing/demo/loadDirectory';
+import { loadStartupDirectory } from '../ticketing/demo/loadDirectory';
 import { loadTokens, registerTicketingRoutes } from '../ticketing/http';
 import { escalationNotifierFromEnv } from '../ticketing/notify/fromEnv';
 import { TicketService, type TicketEvents } from '../ticketing/service/ticketService';
@@ -57,8 +57,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const metrics = new Metrics();
 
   const organisations = new OrganisationStore(redis.client, prefix);
-  if (!env.DIRECTORY_FILE) logger.info(`DIRECTORY_FILE is not set: loading the demo directory ${DEMO_DIRECTORY_FILE}`);
-  await loadDirectory(env.DIRECTORY_FILE || DEMO_DIRECTORY_FILE, organisations);
+  await loadStartupDirectory(env, organisations, logger);
 
   // Listeners are attached below, once the bot that delivers replies exists.
   const listeners: TicketEvents[] = [];

@@ -192,7 +192,8 @@ function readPort(file: string): number | undefined {
   }
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on loopback (the OS picks it; taken back at once). */
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const srv = createServer();
     srv.unref();

@@ -1,9 +1,11 @@
 import { spawn, ChildProcess } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
-import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import Redis from 'ioredis';
+import { freePort } from '../../common/redisConnection';
+
+export { freePort };
 
 /** A private redis-server on a free loopback port in a temporary directory. */
 export interface RedisServerHandle {
@@ -12,18 +14,6 @@ export interface RedisServerHandle {
   dir: string;
   process: ChildProcess;
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startRedisServer(options: { appendOnly?: boolean; port?: number; dir?: string } = {}): Promise<RedisServerHandle> {
