@@ -12,6 +12,7 @@ import {
 import type { OrganisationStore } from '../../ticketing/store/organisationStore';
 import type { CodeChannel, PinVerifier, VerifiedAdmin } from '../../ticketing/verification/pinService';
 import { findTrustedAdministrator } from '../../ticketing/verification/trustedIdentity';
+import { findOrganisationNamed } from './organisationLookup';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { isCommand } from '../commands';
@@ -101,7 +102,7 @@ export class VerifyAdminDialog extends ComponentDialog {
 
   private async askEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
-    const org = await this.deps.organisations.findOrganisation(String(step.result).trim());
+    const org = await findOrganisationNamed(this.deps.organisations, String(step.result));
     if (!org) {
       await step.context.sendActivity(t(locale, 'verify.orgGiveUp'));
       return step.endDialog(null);
@@ -185,7 +186,7 @@ export class VerifyAdminDialog extends ComponentDialog {
     if (!pc.recognized.succeeded || !pc.recognized.value?.trim()) return false;
     // After a few misses the step says so and stops, instead of asking forever.
     if (pc.attemptCount >= ORG_TRIES) return true;
-    return (await this.deps.organisations.findOrganisation(pc.recognized.value.trim())) !== null;
+    return (await findOrganisationNamed(this.deps.organisations, pc.recognized.value)) !== null;
   }
 
   private async trustedIdentity(context: TurnContext): Promise<{ admin: VerifiedAdmin; name: string; orgName: string } | null> {
