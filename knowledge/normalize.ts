@@ -8,7 +8,7 @@ const tokenizer = new AggressiveTokenizerPl();
  * Question words that natural lists as stop words but that change what is asked
  * ("ile" = how many, "kiedy" = when, "nie" = not).
  */
-const MEANINGFUL = new Set(['ile', 'kiedy', 'gdzie', 'nie', 'dlaczego']);
+const MEANINGFUL = new Set(['ile', 'kiedy', 'gdzie', 'nie', 'dlaczego', 'jak', 'co', 'czym', 'kto']);
 
 /** Folded stop words, so that "ktory" typed without diacritics is dropped as well. */
 const STOP_WORDS = new Set(
@@ -23,8 +23,15 @@ export function fold(text: string): string {
   return removeDiacritics(text.toLowerCase().replace(/ł/g, 'l'));
 }
 
+/**
+ * "ważność B", "priorytet c", "severity A": the grade letter alone is a stop word or too short
+ * to match, so it becomes a word of its own ("bbbb") whose trigrams no other word shares.
+ */
+const GRADE = /\b(wa[zż]no[sś][cć]\p{L}*|priorytet\p{L}*|severity|sev|poziom\p{L}*)\s+\(?([abc])\b/giu;
+
 /** Words of a text: folded, split on anything that is not a letter or digit. */
 export function words(text: string): string[] {
+  text = text.replace(GRADE, (_m, word: string, grade: string) => `${word} ${grade.toLowerCase().repeat(4)}`);
   // Fold first: the Polish tokenizer keeps only [a-ząćęłńóśźż0-9] and would split other accented
   // words. "Skype'a" becomes "skype a": the inflection ending is then dropped as a stop word.
   return tokenizer.tokenize(fold(text));

@@ -10,6 +10,8 @@ export interface Features {
   margin: number;
   /** Share of the question's content words that the entry contains (inflections and typos allowed). */
   coverage: number;
+  /** Share of the question (idf-weighted) made of words the knowledge base never uses. */
+  unknown: number;
 }
 
 export interface Calibration {
@@ -17,29 +19,33 @@ export interface Calibration {
   score: number;
   margin: number;
   coverage: number;
+  unknown: number;
 }
 
+const NAMES = ['bias', 'score', 'margin', 'coverage', 'unknown'] as const;
+
 export function featureVector(f: Features): number[] {
-  return [1, f.score, f.margin, f.coverage];
+  return [1, f.score, f.margin, f.coverage, f.unknown];
 }
 
 export function confidenceOf(f: Features, c: Calibration): number {
-  const z = c.bias + c.score * f.score + c.margin * f.margin + c.coverage * f.coverage;
+  const x = featureVector(f);
+  const z = NAMES.reduce((sum, name, i) => sum + c[name] * x[i], 0);
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Plain batch gradient descent on the log loss: a few hundred examples, four weights. */
+/** Plain batch gradient descent on the log loss: a few hundred examples, five weights. */
 export function fitCalibration(examples: { features: Features; correct: boolean }[], iterations = 20000, rate = 0.5): Calibration {
-  const w = [0, 0, 0, 0];
+  const w = NAMES.map(() => 0);
   for (let it = 0; it < iterations; it++) {
-    const grad = [0, 0, 0, 0];
+    const grad = NAMES.map(() => 0);
     for (const { features, correct } of examples) {
       const x = featureVector(features);
       const p = 1 / (1 + Math.exp(-x.reduce((s, v, i) => s + v * w[i], 0)));
       const err = p - (correct ? 1 : 0);
-      for (let i = 0; i < 4; i++) grad[i] += err * x[i];
+      x.forEach((v, i) => (grad[i] += err * v));
     }
-    for (let i = 0; i < 4; i++) w[i] -= (rate * grad[i]) / examples.length;
+    w.forEach((_, i) => (w[i] -= (rate * grad[i]) / examples.length));
   }
-  return { bias: w[0], score: w[1], margin: w[2], coverage: w[3] };
+  return Object.fromEntries(NAMES.map((name, i) => [name, w[i]])) as unknown as Calibration;
 }

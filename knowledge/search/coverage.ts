@@ -1,28 +1,80 @@
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance';
-import { matches } from './glossary';
+import { inflectionStem, matches } from './glossary';
 
 /** Jaro-Winkler similarity above which two words count as a typo of each other. */
 const TYPO_SIMILARITY = 0.92;
+/** A word found only in an entry's answer (not in its questions) counts this much. */
+const ANSWER_ONLY = 0.5;
+
+function contains(vocabulary: Set<string>, word: string): boolean {
+  if (vocabulary.has(word)) return true;
+  for (const w of vocabulary) {
+    if (matches(word, w)) return true;
+    if (word.length >= 5 && Math.abs(word.length - w.length) <= 2 && jaroWinkler(word, w) >= TYPO_SIMILARITY) return true;
+  }
+  return false;
+}
+
+export interface EntryVocabulary {
+  questions: Set<string>;
+  answer: Set<string>;
+}
 
 /**
- * The share of the question's content words that an entry contains, allowing inflection
- * (shared prefix) and typos (Jaro-Winkler). A question about Disney+ shares "anulować" and
- * "subskrypcja" with our entries but not "disney": low coverage keeps it from being answered.
+ * How much of the question an entry accounts for: the idf-weighted share of the question's
+ * content words found in the entry, allowing inflection (shared prefix) and typos (Jaro-Winkler).
+ * Rare words weigh most, so "Disney+" in "jak anulować subskrypcję Disney+" cannot be ignored the
+ * way a trigram cosine ignores it, and a chatty "ile masz lat" is not covered by "ile" alone.
  */
-export function coverage(queryWords: string[], entryWords: Set<string>): number {
-  if (queryWords.length === 0) return 0;
-  let found = 0;
-  for (const q of queryWords) {
-    if (entryWords.has(q)) {
-      found++;
-      continue;
+export class Coverage {
+  private readonly idf = new Map<string, number>();
+  private readonly unknownIdf: number;
+  /** Every word of the base and its stems, to tell whether a question word is known at all. */
+  private readonly known = new Set<string>();
+
+  constructor(vocabularies: EntryVocabulary[]) {
+    const df = new Map<string, number>();
+    for (const v of vocabularies) {
+      for (const w of new Set([...v.questions, ...v.answer])) df.set(w, (df.get(w) ?? 0) + 1);
     }
-    for (const w of entryWords) {
-      if (matches(q, w) || (q.length >= 5 && Math.abs(q.length - w.length) <= 2 && jaroWinkler(q, w) >= TYPO_SIMILARITY)) {
-        found++;
-        break;
-      }
+    const n = vocabularies.length;
+    for (const [w, d] of df) {
+      this.idf.set(w, Math.log((n + 1) / (d + 0.5)));
+      this.known.add(w);
+      for (let len = 4; len < w.length; len++) this.known.add(`${w.slice(0, len)}*`);
     }
+    this.unknownIdf = Math.log((n + 1) / 0.5);
   }
-  return found / queryWords.length;
+
+  /** Whether a word, or an inflection of it, occurs anywhere in the knowledge base. */
+  private isKnown(word: string): boolean {
+    return this.known.has(word) || (word.length >= 4 && this.known.has(`${word.slice(0, inflectionStem(word.length))}*`));
+  }
+
+  /**
+   * The idf-weighted share of the question's words that the knowledge base never uses: a
+   * question about Viber or Netflix carries a word we know nothing about.
+   */
+  unknownShare(queryWords: string[]): number {
+    let total = 0;
+    let unknown = 0;
+    for (const q of queryWords) {
+      const weight = this.idf.get(q) ?? this.unknownIdf;
+      total += weight;
+      if (!this.isKnown(q)) unknown += weight;
+    }
+    return total > 0 ? unknown / total : 1;
+  }
+
+  of(queryWords: string[], entry: EntryVocabulary): number {
+    let total = 0;
+    let found = 0;
+    for (const q of queryWords) {
+      const weight = this.idf.get(q) ?? this.unknownIdf;
+      total += weight;
+      if (contains(entry.questions, q)) found += weight;
+      else if (contains(entry.answer, q)) found += ANSWER_ONLY * weight;
+    }
+    return total > 0 ? found / total : 0;
+  }
 }

@@ -1,15 +1,23 @@
 import { contentWords } from '../normalize';
 import type { AnswerResult, KbEntry, Locale, Suggestion } from '../types';
-import { Calibration, confidenceOf } from './confidence';
-import { coverage } from './coverage';
+import { Calibration, confidenceOf, Features } from './confidence';
+import { Coverage, EntryVocabulary } from './coverage';
 import { ENGLISH_STOP_WORDS, expandWithSynonyms } from './glossary';
 import { TrigramIndex } from './trigramIndex';
 import defaultCalibration from './calibration.json';
 
-/** How much the answer text counts next to the best-matching question phrasing. */
-const ANSWER_WEIGHT = 0.2;
+/**
+ * An entry's score mixes three similarities: with its best-matching question phrasing, with all
+ * its phrasings together (words spread over several alternates), and with its answer text.
+ */
+const WEIGHTS = { best: 0.4, all: 0.4, answer: 0.2 };
+const enum Unit {
+  Question,
+  AllQuestions,
+  Answer,
+}
 /** Candidates looked at closely (coverage, confidence) after the trigram pass. */
-const SHORTLIST = 5;
+const SHORTLIST = 8;
 
 export interface AbstainRule {
   /** Answer only at or above this confidence… */
@@ -24,11 +32,8 @@ export interface AbstainRule {
 
 export const DEFAULT_RULE: AbstainRule = { answerAt: 0.5, margin: 0.15, suggestAt: 0.15, suggestionFloor: 0.08 };
 
-export interface Candidate {
+export interface Candidate extends Features {
   entry: KbEntry;
-  score: number;
-  margin: number;
-  coverage: number;
   confidence: number;
 }
 
@@ -54,8 +59,9 @@ export class SearchEngine {
   private readonly index: TrigramIndex;
   /** For each index unit: its entry, and whether it is the entry's answer text. */
   private readonly unitEntry: Int32Array;
-  private readonly unitIsAnswer: Uint8Array;
-  private readonly vocabularies: Set<string>[];
+  private readonly unitKind: Uint8Array;
+  private readonly vocabularies: EntryVocabulary[];
+  private readonly coverage: Coverage;
 
   constructor(
     readonly entries: readonly KbEntry[],
@@ -64,45 +70,55 @@ export class SearchEngine {
   ) {
     const unitWords: string[][] = [];
     const unitEntry: number[] = [];
-    const unitIsAnswer: number[] = [];
+    const unitKind: number[] = [];
+    const add = (entry: number, kind: Unit, text: string): void => {
+      unitWords.push(queryWords(text));
+      unitEntry.push(entry);
+      unitKind.push(kind);
+    };
     entries.forEach((e, i) => {
-      for (const q of [e.title, ...e.alternates]) {
-        unitWords.push(queryWords(q));
-        unitEntry.push(i);
-        unitIsAnswer.push(0);
-      }
-      unitWords.push(queryWords(`${e.answer} ${e.answerEn ?? ''}`));
-      unitEntry.push(i);
-      unitIsAnswer.push(1);
+      for (const q of [e.title, ...e.alternates]) add(i, Unit.Question, q);
+      add(i, Unit.AllQuestions, [e.title, ...e.alternates].join(' '));
+      add(i, Unit.Answer, `${e.answer} ${e.answerEn ?? ''}`);
     });
     this.index = new TrigramIndex(unitWords);
     this.unitEntry = Int32Array.from(unitEntry);
-    this.unitIsAnswer = Uint8Array.from(unitIsAnswer);
-    this.vocabularies = entries.map((e) =>
-      new Set(queryWords([e.title, ...e.alternates, e.answer, e.answerEn ?? ''].join(' '))),
-    );
+    this.unitKind = Uint8Array.from(unitKind);
+    this.vocabularies = entries.map((e) => ({
+      questions: new Set(queryWords([e.title, ...e.alternates].join(' '))),
+      answer: new Set(queryWords(`${e.answer} ${e.answerEn ?? ''}`)),
+    }));
+    this.coverage = new Coverage(this.vocabularies);
   }
 
   /** The best entries for a question, most confident first (at most `SHORTLIST`). */
   rank(question: string): Candidate[] {
     const words = queryWords(question);
     if (words.length === 0) return [];
-    const best = new Map<number, { q: number; a: number }>();
+    const similarities = new Map<number, [number, number, number]>();
     for (const { unit, score } of this.index.search(expandWithSynonyms(words))) {
       const e = this.unitEntry[unit];
-      const s = best.get(e) ?? { q: 0, a: 0 };
-      if (this.unitIsAnswer[unit]) s.a = Math.max(s.a, score);
-      else s.q = Math.max(s.q, score);
-      best.set(e, s);
+      const s = similarities.get(e) ?? [0, 0, 0];
+      const kind = this.unitKind[unit];
+      s[kind] = Math.max(s[kind], score);
+      similarities.set(e, s);
     }
     const scored: { e: number; score: number }[] = [];
-    for (const [e, s] of best) scored.push({ e, score: (1 - ANSWER_WEIGHT) * s.q + ANSWER_WEIGHT * s.a });
-    const top = topK(scored, SHORTLIST + 1);
-    const shortlist = top.slice(0, SHORTLIST);
+    for (const [e, [best, all, answer]] of similarities) {
+      scored.push({ e, score: WEIGHTS.best * best + WEIGHTS.all * all + WEIGHTS.answer * answer });
+    }
+    const unknown = this.coverage.unknownShare(words);
+    // Rerank the shortlist by how much of the question each entry accounts for: a similarity
+    // earned on half of the question's words is worth half as much.
+    const shortlist = topK(scored, SHORTLIST).map(({ e, score }) => {
+      const coverage = this.coverage.of(words, this.vocabularies[e]);
+      return { e, coverage, score: score * coverage };
+    });
+    shortlist.sort((a, b) => b.score - a.score);
     return shortlist
-      .map(({ e, score }, i) => {
-        const other = i === 0 ? (top[1]?.score ?? 0) : top[0].score;
-        const features = { score, margin: score - other, coverage: coverage(words, this.vocabularies[e]) };
+      .map(({ e, score, coverage }, i) => {
+        const other = i === 0 ? (shortlist[1]?.score ?? 0) : shortlist[0].score;
+        const features = { score, margin: score - other, coverage, unknown };
         return { entry: this.entries[e], ...features, confidence: round(confidenceOf(features, this.calibration)) };
       })
       .sort((a, b) => b.confidence - a.confidence);

@@ -45,14 +45,22 @@ interface Group {
 
 const groups: Group[] = GROUPS.map((g) => ({ members: g.map((m) => fold(m).split(/[\s-]+/)) }));
 
-/** Two words match when one is an inflection of the other: a shared prefix of most of the shorter. */
+/**
+ * Two words match when one looks like an inflection of the other: a shared prefix of most of
+ * the shorter word, and endings that differ by at most three letters ("kanał", "kanałów").
+ */
 export function matches(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 4) return false;
-  const need = Math.max(4, shorter - 2);
+  if (shorter < 4 || Math.abs(a.length - b.length) > 3) return false;
+  const need = inflectionStem(shorter);
   for (let i = 0; i < need; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
   return true;
+}
+
+/** How many leading letters two forms of a word of this length share (see `matches`). */
+export function inflectionStem(length: number): number {
+  return Math.max(4, length - 2);
 }
 
 /** The query's words plus the synonyms they call in, weighted lower than what was typed. */

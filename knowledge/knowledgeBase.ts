@@ -1,0 +1,26 @@
+import { DEFAULT_ARTICLES_DIR, loadArticles } from './loader';
+import { SearchEngine } from './search/engine';
+import type { AnswerResult, KbEntry, Locale } from './types';
+
+export interface KnowledgeBase {
+  /** Answers a question, suggests close questions, or says it is not covered. */
+  answer(question: string, locale?: Locale): AnswerResult;
+  /** The entry with this id (e.g. when a user picks a suggestion), or undefined. */
+  entry(id: string): KbEntry | undefined;
+  readonly entries: readonly KbEntry[];
+}
+
+/** Loads, validates and indexes the articles. Throws KnowledgeBaseError naming the broken file. */
+export function loadKnowledgeBase(dir: string = DEFAULT_ARTICLES_DIR): KnowledgeBase {
+  return createKnowledgeBase(loadArticles(dir));
+}
+
+export function createKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
+  const engine = new SearchEngine(entries);
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return {
+    answer: (question, locale = 'pl') => engine.answer(question, locale),
+    entry: (id) => byId.get(id),
+    entries,
+  };
+}
