@@ -50,6 +50,8 @@ describe('choosing the language', () => {
     expect(detectLocale('jak zmienic haslo')).toBe('pl');
     expect(detectLocale('How do I reset my password?')).toBe('en');
     expect(detectLocale('Contoso')).toBeNull();
+    expect(detectLocale('E-mail')).toBeNull();
+    expect(detectLocale('What is Skype Connect?')).toBe('en');
     expect(detectLocale('123456')).toBeNull();
   });
 
