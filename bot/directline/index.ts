@@ -28,6 +28,8 @@ export interface DirectLineOptions {
   transcriptTtlSeconds?: number;
   /** New conversations per client address and minute. Default 30. */
   tokensPerMinute?: number;
+  /** Messages a client may post per minute. Default 120. */
+  activitiesPerMinute?: number;
   /** Where the bot's replies are posted. Default http://127.0.0.1:<listening port>: each instance's own connector. */
   serviceBaseUrl?: string;
   botAccount?: ChannelAccount;
@@ -61,7 +63,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   registerConnectorRoutes(server, { transcripts, connectorKey, logger });
   registerDirectLineRoutes(server, {
     bot: options.bot, adapter, transcripts, signer, redis: options.redis, prefix: options.prefix, logger,
-    botAccount, serviceUrl, tokensPerMinute: options.tokensPerMinute ?? 30,
+    botAccount, serviceUrl, tokensPerMinute: options.tokensPerMinute ?? 30, activitiesPerMinute: options.activitiesPerMinute ?? 120,
   });
   const stream = new ActivityStream({ redis: options.redis, transcripts, signer, logger });
   server.server.on('upgrade', stream.handleUpgrade);
@@ -82,12 +84,13 @@ function loopbackUrl(server: Server): string {
 }
 
 /** The web channel's settings from the environment (see the README). */
-export function directLineEnv(env: NodeJS.ProcessEnv): Pick<DirectLineOptions, 'secret' | 'tokenTtlSeconds' | 'transcriptTtlSeconds' | 'tokensPerMinute' | 'serviceBaseUrl'> {
+export function directLineEnv(env: NodeJS.ProcessEnv): Pick<DirectLineOptions, 'secret' | 'tokenTtlSeconds' | 'transcriptTtlSeconds' | 'tokensPerMinute' | 'activitiesPerMinute' | 'serviceBaseUrl'> {
   return {
     secret: env.DIRECTLINE_SECRET || undefined,
     tokenTtlSeconds: positive(env, 'DIRECTLINE_TOKEN_TTL_SECONDS'),
     transcriptTtlSeconds: positive(env, 'DIRECTLINE_TRANSCRIPT_TTL_SECONDS'),
     tokensPerMinute: positive(env, 'DIRECTLINE_TOKENS_PER_MINUTE'),
+    activitiesPerMinute: positive(env, 'DIRECTLINE_ACTIVITIES_PER_MINUTE'),
     serviceBaseUrl: env.DIRECTLINE_SERVICE_URL || undefined,
   };
 }

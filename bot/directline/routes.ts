@@ -25,6 +25,8 @@ export interface DirectLineRouteDeps {
   serviceUrl: () => string;
   /** New tokens per client address and minute. */
   tokensPerMinute: number;
+  /** Activities posted per client address and minute. */
+  activitiesPerMinute: number;
 }
 
 /**
@@ -35,9 +37,8 @@ export interface DirectLineRouteDeps {
  */
 export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
   const { transcripts, signer, logger } = deps;
-  const limiter = rateLimit({ redis: deps.redis, prefix: deps.prefix, limit: deps.tokensPerMinute, windowSeconds: 60, name: 'directline-tokens' });
-  // restify 11 refuses an async handler with a `next` argument, which rateLimit() returns.
-  const limitTokens = (req: Request, res: Response, next: Next): void => void limiter(req, res, next);
+  const limitTokens = perMinute(deps, 'directline-tokens', deps.tokensPerMinute);
+  const limitActivities = perMinute(deps, 'directline-activities', deps.activitiesPerMinute);
 
   // The chat page has no secret: anyone may ask for a token, at a limited rate per client.
   server.post(`${DIRECTLINE_PATH}/tokens/generate`, limitTokens, route(logger, async (_req, res) => {
@@ -71,7 +72,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     res.json(await transcripts.since(claims.conv, watermarkOf(req)));
   }));
 
-  server.post(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, route(logger, async (req, res) => {
+  server.post(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, limitActivities, route(logger, async (req, res) => {
     const claims = await authorizeConversation(req, deps);
     const record = await transcripts.get(claims.conv);
     const activity = inbound(req.body, claims, deps, record?.locale);
@@ -80,6 +81,13 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     await deliver(deps, activity as Activity);
     res.json({ id: activity.id });
   }));
+}
+
+/** A per-client limit shared by all instances. */
+function perMinute(deps: DirectLineRouteDeps, name: string, limit: number) {
+  const limiter = rateLimit({ redis: deps.redis, prefix: deps.prefix, limit, windowSeconds: 60, name });
+  // restify 11 refuses an async handler with a `next` argument, which rateLimit() returns.
+  return (req: Request, res: Response, next: Next): void => void limiter(req, res, next);
 }
 
 /** The token of the request, checked; a TokenError or a missing header becomes an HTTP error. */

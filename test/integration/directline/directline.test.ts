@@ -206,6 +206,19 @@ test('bad requests get errors that name the problem', async () => {
   expect(connector.status).toBe(401);
 });
 
+test('posting activities is rate limited per client, and the refusal says so', async () => {
+  const { token, conversationId } = await newToken();
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  let res: Response | undefined;
+  for (let i = 0; i < 300; i++) {
+    res = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'typing' }) });
+    if (res.status !== 200) break;
+  }
+  expect(res!.status).toBe(429);
+  expect(((await res!.json()) as { message: string }).message).toMatch(/at most 120 per 60 s/);
+});
+
+// Last: it uses up this client's tokens for the minute.
 test('new tokens are rate limited per client', async () => {
   let status = 200;
   for (let i = 0; i < 100 && status === 200; i++) {
