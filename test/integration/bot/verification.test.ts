@@ -27,7 +27,7 @@ describe('administrator verification in Polish', () => {
     expect((await c.say('rozmowa z człowiekiem'))[0]).toMatch(/Czy jesteś administratorem\?/);
     expect(buttonsOf(c.replies[0])).toEqual(['Tak', 'Nie']);
     expect((await c.say('Tak'))[0]).toMatch(/nazwę lub identyfikator/);
-    expect((await c.say('Contoso'))[0]).toMatch(/adres e-mail administratora zarejestrowany w profilu organizacji Contoso/);
+    expect((await c.say('Contoso'))[0]).toBe("Podaj adres e-mail administratora zarejestrowany w profilu organizacji „Contoso”.");
     expect((await c.say(JAN))[0]).toMatch(/Gdzie go wysłać\?/);
     const sent = await c.say('E-mail');
     expect(sent[0]).toMatch(/kod został wysłany na j\*+@contoso\.pl/);
