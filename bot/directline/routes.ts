@@ -57,14 +57,15 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     const claims = authorize(req, signer);
     const created = await start(deps, claims, localeOf(req.body));
     res.status(created ? 201 : 200);
-    res.json(conversationBody(req, claims, bearer(req), signer));
+    // The token the client already has, with the life it has left.
+    res.json(conversationBody(req, claims.conv, bearer(req), claims.exp - Math.floor(Date.now() / 1000)));
   }));
 
   // Resuming (a page reload, or a broken WebSocket): a fresh token and stream address.
   server.get(`${DIRECTLINE_PATH}/conversations/:conversationId`, route(logger, async (req, res) => {
     const claims = await authorizeConversation(req, deps);
-    const { token } = signer.issue(claims.conv, claims.user, Date.now());
-    res.json(conversationBody(req, claims, token, signer));
+    const { token, expiresIn } = signer.issue(claims.conv, claims.user, Date.now());
+    res.json(conversationBody(req, claims.conv, token, expiresIn));
   }));
 
   server.get(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, route(logger, async (req, res) => {
@@ -135,12 +136,12 @@ function watermarkOf(req: Request): string | undefined {
   return String(value);
 }
 
-function conversationBody(req: Request, claims: DirectLineClaims, token: string, signer: TokenSigner) {
+function conversationBody(req: Request, conversationId: string, token: string, expiresIn: number) {
   const watermark = watermarkOf(req) ?? '';
   const scheme = forwardedProto(req) === 'https' || req.isSecure() ? 'wss' : 'ws';
   const host = req.header('host') ?? 'localhost';
-  const streamUrl = `${scheme}://${host}${DIRECTLINE_PATH}/conversations/${claims.conv}/stream?watermark=${watermark}&t=${encodeURIComponent(token)}`;
-  return { conversationId: claims.conv, token, expires_in: signer.ttlSeconds, streamUrl };
+  const streamUrl = `${scheme}://${host}${DIRECTLINE_PATH}/conversations/${conversationId}/stream?watermark=${watermark}&t=${encodeURIComponent(token)}`;
+  return { conversationId, token, expires_in: expiresIn, streamUrl };
 }
 
 function forwardedProto(req: Request): string | undefined {
