@@ -123,6 +123,22 @@ describe('POST /api/messages', () => {
     expect((await ask(conversationId, 'Jak upiec sernik?'))[0]).toMatch(/nie znalazłem odpowiedzi/);
   });
 
+  it("delivers an agent's reply into a Teams chat, in the chat's language", async () => {
+    const conversationId = `a:1${randomUUID()}`;
+    const { ticket } = await world.tickets.create({
+      orgId: 'contoso', adminId: 'jan', category: 'technical', grade: 'B', title: 'Outlook button', description: 'An Outlook button looks wrong',
+      affected: 'One user', contact: { email: 'jan.kowalski@contoso.pl', preferred: 'email' },
+      conversation: {
+        channelId: 'msteams', serviceUrl: connector.url, locale: 'en-US', activityId: '1700000000000',
+        conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-contoso' },
+        user: { id: '29:1jan', aadObjectId: 'aad-jan' }, bot: { id: '28:desk-bot', name: 'Desk' },
+      },
+    }, `teams-${conversationId}`);
+    await world.tickets.reply(ticket.id, 'agent-7', 'Please clear the Outlook cache.');
+    const delivered = await connector.waitFor((a) => a.body.conversation?.id === conversationId);
+    expect(delivered.body.text).toBe(`An agent answered about request ${ticket.id}:\n\nPlease clear the Outlook cache.\n\nReply here – your next message will be added to the request.`);
+  });
+
   it('posts SLA breaches to the agents channel and tells the customer', async () => {
     const conversationId = `emu-${randomUUID()}`;
     const agentsChannel = {
