@@ -36,12 +36,19 @@ let base: string;
 const bot = new EchoBot();
 const clients: Array<{ end(): void; unsubscribe(): void }> = [];
 
+const prefix = uniquePrefix('directline');
+
+/** One instance of the service's web channel; several share Redis, the prefix and the secret. */
+async function startInstance(): Promise<{ server: Server; web: WebChannel; base: string }> {
+  const instance = createServer({ logger: silentLogger });
+  const channel = registerDirectLine(instance, { bot, redis, prefix, logger: silentLogger, secret: SECRET, tokensPerMinute: 40 });
+  await new Promise<void>((resolve) => instance.listen(0, '127.0.0.1', resolve));
+  return { server: instance, web: channel, base: `http://127.0.0.1:${(instance.address() as AddressInfo).port}` };
+}
+
 beforeAll(async () => {
   redis = testRedis();
-  server = createServer({ logger: silentLogger });
-  web = registerDirectLine(server, { bot, redis, prefix: uniquePrefix('directline'), logger: silentLogger, secret: SECRET, tokensPerMinute: 40 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, web, base } = await startInstance());
   // directlinejs uses WebSocket only when the global exists (as in a browser).
   (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
 });
@@ -64,8 +71,8 @@ async function newToken(): Promise<{ token: string; conversationId: string }> {
 }
 
 /** A directlinejs client as Web Chat makes it, with every activity it receives collected. */
-function connect(options: { token: string; conversationId?: string; webSocket: boolean }) {
-  const directLine = new DirectLine({ domain: `${base}/v3/directline`, ajax: fetchAjax as never, pollingInterval: 200, ...options });
+function connect(options: { token: string; conversationId?: string; webSocket: boolean }, at = base) {
+  const directLine = new DirectLine({ domain: `${at}/v3/directline`, ajax: fetchAjax as never, pollingInterval: 200, ...options });
   const received: Activity[] = [];
   const errors: unknown[] = [];
   const subscription = directLine.activity$.subscribe((a) => received.push(a as Activity), (err) => errors.push(err));
@@ -128,6 +135,26 @@ test('a proactive message (an agent reply) reaches the open chat, and a reload s
   const reloaded = connect({ token, conversationId, webSocket: false });
   await waitFor('history after reload', () => reloaded.received.length >= 2);
   expect(texts(reloaded.received)).toEqual(['Dzień dobry!', 'Odpowiedź konsultanta']);
+});
+
+test('any instance serves a conversation: a chat open on one sees what is posted through another at once', async () => {
+  const other = await startInstance();
+  try {
+    const { token, conversationId } = await newToken();
+    const here = connect({ token, webSocket: true });
+    await waitFor('greeting', () => texts(here.received).includes('Dzień dobry!'));
+    const there = connect({ token, conversationId, webSocket: true }, other.base);
+    await waitFor('history on the other instance', () => texts(there.received).includes('Dzień dobry!'));
+
+    await post(here.directLine, 'pytanie przez pierwszą instancję', 'multi-1');
+    await waitFor('echo on the other instance', () => texts(there.received).includes('echo: pytanie przez pierwszą instancję'));
+    await post(there.directLine, 'i przez drugą', 'multi-2');
+    await waitFor('echo on the first instance', () => texts(here.received).includes('echo: i przez drugą'));
+    expect(texts(here.received)).toEqual(texts(there.received));
+  } finally {
+    await other.web.close();
+    await new Promise<void>((resolve) => other.server.close(() => resolve()));
+  }
 });
 
 test('a token for another conversation is refused with 403', async () => {
