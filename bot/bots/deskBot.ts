@@ -40,11 +40,14 @@ export interface DeskBotDeps {
 export class DeskBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly desk: StatePropertyAccessor<DeskConversation>;
+  /** The language a person last wrote in, for their next conversation's welcome. */
+  private readonly userLocale: StatePropertyAccessor<Locale | undefined>;
 
   constructor(private readonly deps: DeskBotDeps) {
     super();
     const dialogState: StatePropertyAccessor<DialogState> = deps.conversationState.createProperty('dialogState');
     this.desk = deps.conversationState.createProperty('desk');
+    this.userLocale = deps.userState.createProperty('locale');
     this.dialogs = new DialogSet(dialogState).add(deps.adminTasks);
 
     this.onMessage(async (context, next) => {
@@ -85,8 +88,9 @@ export class DeskBot extends TeamsActivityHandler {
     // Inside a dialog the language stays put (a company name or a code says nothing about it).
     const locale = inDialog
       ? desk.locale ?? localeFromTag(context.activity.locale) ?? 'pl'
-      : detectLocale(text) ?? localeFromTag(context.activity.locale) ?? desk.locale ?? 'pl';
+      : detectLocale(text) ?? localeFromTag(context.activity.locale) ?? desk.locale ?? (await this.userLocale.get(context)) ?? 'pl';
     desk.locale = locale;
+    await this.userLocale.set(context, locale);
     setTurnLocale(context, locale);
 
     if (isCommand(text, 'commands.cancel')) {
@@ -198,7 +202,7 @@ export class DeskBot extends TeamsActivityHandler {
   /** Nobody has written yet: the client's language, or the one this conversation last used. */
   private async setJoinLocale(context: TurnContext): Promise<void> {
     const desk = await this.desk.get(context, {});
-    setTurnLocale(context, localeFromTag(context.activity.locale) ?? desk.locale ?? 'pl');
+    setTurnLocale(context, localeFromTag(context.activity.locale) ?? desk.locale ?? (await this.userLocale.get(context)) ?? 'pl');
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -90,6 +90,13 @@ describe('FAQ in English', () => {
     expect(buttonsOf(c.replies[0])).toEqual(['Open a support request']);
   });
 
+  it("welcomes a returning person in the language they last wrote in when the client sends none", async () => {
+    const first = chat(world, { locale: '' });
+    await first.say('How do I bake a cheesecake?');
+    const next = chat(world, { locale: '' }); // same user, new conversation
+    expect((await next.say({ type: 'event', name: 'webchat/join', value: {} }))[0]).toMatch(/^Hello!/);
+  });
+
   it('welcomes in English and answers help', async () => {
     const c = chat(world, { locale: 'en-US' });
     expect((await c.say({ type: 'conversationUpdate', membersAdded: [{ id: 'desk-bot', name: 'Desk' }] }))[0]).toMatch(/^Hello! I am the Microsoft 365 support desk assistant/);
