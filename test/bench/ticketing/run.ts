@@ -8,6 +8,8 @@
  *   - claim-next p50/p99 with 1,000,000 queued tickets
  *   - Redis memory per open ticket (record, indexes, queue entry, SLA entries)
  *   - SLA event lateness with 100,000 open tickets (slaLateness.ts)
+ *
+ * `npm run bench` runs the same figures through benchTicketing() on its own Redis.
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { AddressInfo } from 'net';
@@ -24,15 +26,25 @@ import { TicketService } from '../../../ticketing/service/ticketService';
 import { keys } from '../../../ticketing/store/keys';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import { startRedisServer } from '../../support/redisServer';
+import { latencyStats, rate } from '../support/stats';
+import { printTable, type BenchRow } from '../support/table';
 import { benchSlaLateness } from './slaLateness';
 
-const CREATES = 10_000;
-const API_CREATES = 2_000;
+export interface TicketingBenchSizes {
+  creates: number;
+  apiCreates: number;
+  /** A multiple of LOAD_BATCH. */
+  queued: number;
+  claims: number;
+  slaOpenTickets: number;
+}
+export const FULL_SIZES: TicketingBenchSizes = { creates: 10_000, apiCreates: 2_000, queued: 1_000_000, claims: 5_000, slaOpenTickets: 100_000 };
+/** BENCH_QUICK=1: a smoke run of every figure in seconds. */
+export const QUICK_SIZES: TicketingBenchSizes = { creates: 500, apiCreates: 200, queued: 20_000, claims: 500, slaOpenTickets: 2_000 };
+
 const PARALLEL = 32;
-const QUEUED = 1_000_000;
-const LOAD_BATCH = 1_000; // QUEUED is a multiple
+const LOAD_BATCH = 1_000;
 const LOAD_BATCH_PARALLEL = 4;
-const CLAIMS = 5_000;
 const DAY = 86_400_000;
 
 const org: Organisation = {
@@ -45,44 +57,47 @@ const input = (i: number, grade: Grade = 'B', category: Category = 'technical'):
   contact: { email: 'admin@bench.example', preferred: 'email' },
 });
 
-type Row = { figure: string; value: number | string; unit: string; floor?: number | string; floorWhat?: string };
-const rows: Row[] = [];
-const extra: Record<string, unknown> = {};
+export interface TicketingBenchResult {
+  rows: BenchRow[];
+  extra: Record<string, unknown>;
+}
+
+/** Every ticketing figure, measured on the Redis at `redisUrl` (under bench:* keys). */
+export async function benchTicketing(redisUrl: string, sizes: TicketingBenchSizes = FULL_SIZES): Promise<TicketingBenchResult> {
+  const result: TicketingBenchResult = { rows: [], extra: {} };
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  try {
+    await createRate(redis, result, sizes);
+    await apiCreateRate(redis, result, sizes);
+    await claimNextAtScale(redis, result, sizes);
+    const sla = await benchSlaLateness(redisUrl, sizes.slaOpenTickets);
+    result.extra.slaLateness = sla;
+    for (const [figure, value] of Object.entries(sla)) result.rows.push({ figure: `SLA lateness: ${figure}`, value, unit: '' });
+  } finally {
+    redis.disconnect();
+  }
+  return result;
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
   const server = await startRedisServer();
-  const redis = new Redis(server.url, { maxRetriesPerRequest: null });
+  let result: TicketingBenchResult;
   try {
-    await createRate(redis);
-    await apiCreateRate(redis);
-    await claimNextAtScale(redis);
-    const sla = await benchSlaLateness(server.url);
-    extra.slaLateness = sla;
-    for (const [figure, value] of Object.entries(sla)) rows.push({ figure: `SLA lateness: ${figure}`, value, unit: '' });
+    result = await benchTicketing(server.url, process.env.BENCH_QUICK === '1' ? QUICK_SIZES : FULL_SIZES);
   } finally {
-    redis.disconnect();
     await server.stop();
   }
+  const { rows, extra } = result;
   extra.totalSeconds = Math.round((Date.now() - started) / 1000);
-  print();
+  printTable(rows);
   const dir = join(__dirname, '..', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'ticketing.json'), `${JSON.stringify({ at: new Date().toISOString(), rows, extra }, null, 2)}\n`);
   console.log(`\nwritten to test/bench/results/ticketing.json (${extra.totalSeconds} s)`);
 }
 
-/** Runs `count` jobs with `parallel` in flight; returns operations per second. */
-async function rate(count: number, parallel: number, job: (i: number) => Promise<unknown>): Promise<number> {
-  let next = 0;
-  const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < count) await job(next++);
-  }));
-  return Math.round(count / (Number(process.hrtime.bigint() - t0) / 1e9));
-}
-
-async function createRate(redis: Redis): Promise<void> {
+async function createRate(redis: Redis, { rows }: TicketingBenchResult, { creates: CREATES }: TicketingBenchSizes): Promise<void> {
   const prefix = 'bench:create:';
   const organisations = new OrganisationStore(redis, prefix);
   await organisations.upsert(org);
@@ -93,7 +108,7 @@ async function createRate(redis: Redis): Promise<void> {
   rows.push({ figure: `tickets created / s, TicketService (${PARALLEL} in flight)`, value: perSecond, unit: '/s', floor, floorWhat: 'one HSET of the ticket JSON per ticket' });
 }
 
-async function apiCreateRate(redis: Redis): Promise<void> {
+async function apiCreateRate(redis: Redis, { rows }: TicketingBenchResult, { apiCreates: API_CREATES }: TicketingBenchSizes): Promise<void> {
   const prefix = 'bench:api:';
   const organisations = new OrganisationStore(redis, prefix);
   await organisations.upsert(org);
@@ -121,7 +136,7 @@ async function apiCreateRate(redis: Redis): Promise<void> {
 }
 
 /** Loads QUEUED open tickets through the store's save script, then times claim-next on them. */
-async function claimNextAtScale(redis: Redis): Promise<void> {
+async function claimNextAtScale(redis: Redis, { rows, extra }: TicketingBenchResult, { queued: QUEUED, claims: CLAIMS }: TicketingBenchSizes): Promise<void> {
   const prefix = 'bench:queue:';
   const organisations = new OrganisationStore(redis, prefix);
   await organisations.upsert(org);
@@ -164,8 +179,8 @@ async function claimNextAtScale(redis: Redis): Promise<void> {
     await redis.zpopmin(keys.queue(prefix, 'technical'));
     floor.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  const claimStats = stats(latencies);
-  const floorStats = stats(floor);
+  const claimStats = latencyStats(latencies);
+  const floorStats = latencyStats(floor);
   extra.claimNext = { queued: QUEUED, claims: CLAIMS, ...claimStats, floor: floorStats };
   rows.push({ figure: `claim-next p50, ${QUEUED.toLocaleString('en')} queued`, value: claimStats.p50, unit: 'ms', floor: floorStats.p50, floorWhat: 'ZPOPMIN on the queue' });
   rows.push({ figure: `claim-next p99, ${QUEUED.toLocaleString('en')} queued`, value: claimStats.p99, unit: 'ms', floor: floorStats.p99, floorWhat: 'ZPOPMIN on the queue' });
@@ -176,23 +191,9 @@ async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(info)![1]);
 }
 
-function stats(ms: number[]): { p50: number; p99: number; max: number } {
-  const sorted = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]! * 1000) / 1000;
-  return { p50: at(0.5), p99: at(0.99), max: at(1) };
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
 }
-
-function print(): void {
-  const table = rows.map((r) => ({
-    figure: r.figure,
-    value: `${r.value} ${r.unit}`.trim(),
-    floor: r.floor === undefined ? '' : `${r.floor} ${r.unit}`.trim(),
-    'floor is': r.floorWhat ?? '',
-  }));
-  console.table(table);
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});

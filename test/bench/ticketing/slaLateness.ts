@@ -17,6 +17,7 @@ import { slaKeys } from '../../../ticketing/sla/dueSet';
 import { SlaTimers } from '../../../ticketing/sla/slaTimers';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import { startRedisServer } from '../../support/redisServer';
+import { percentile } from '../support/stats';
 
 const BACKGROUND_TICKETS = 100_000;
 const MEASURED_TICKETS = 2_000;
@@ -49,13 +50,9 @@ async function insertAll(service: TicketService, tickets: Ticket[], parallel = 6
   );
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-export async function benchSlaLateness(redisUrl: string): Promise<Record<string, number | string>> {
+export async function benchSlaLateness(redisUrl: string, backgroundTickets = BACKGROUND_TICKETS): Promise<Record<string, number | string>> {
   const prefix = `bench:sla:${randomUUID().slice(0, 8)}:`;
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const organisations = new OrganisationStore(redis, prefix);
@@ -73,7 +70,7 @@ export async function benchSlaLateness(redisUrl: string): Promise<Record<string,
   try {
     // 100,000 open tickets whose warnings and breaches are 45-60 min away: 200,000 due entries.
     const now = Date.now();
-    const background = Array.from({ length: BACKGROUND_TICKETS }, (_, i) => ticket(i + 1, new Date(now + (i % 600) * 1000)));
+    const background = Array.from({ length: backgroundTickets }, (_, i) => ticket(i + 1, new Date(now + (i % 600) * 1000)));
     const insertStarted = performance.now();
     await insertAll(services[0], background);
     const insertMs = performance.now() - insertStarted;
@@ -91,7 +88,7 @@ export async function benchSlaLateness(redisUrl: string): Promise<Record<string,
     const openedAt = Date.now();
     const measured = Array.from({ length: MEASURED_TICKETS }, (_, i) => {
       const warningAt = openedAt + LEAD_MS + Math.floor((i * SPREAD_MS) / MEASURED_TICKETS);
-      return ticket(BACKGROUND_TICKETS + i + 1, new Date(warningAt - 45 * MINUTE));
+      return ticket(backgroundTickets + i + 1, new Date(warningAt - 45 * MINUTE));
     });
     measuredDue = new Map(measured.map((t) => [t.id, Date.parse(t.sla.warningAt!)]));
     // The floor: a bare timer aimed at each of the same instants, in this same busy process.
@@ -106,7 +103,7 @@ export async function benchSlaLateness(redisUrl: string): Promise<Record<string,
     const sorted = [...lateness].sort((a, b) => a - b);
     const floorSorted = [...floor].sort((a, b) => a - b);
     return {
-      'sla.openTickets': BACKGROUND_TICKETS + MEASURED_TICKETS,
+      'sla.openTickets': backgroundTickets + MEASURED_TICKETS,
       'sla.measuredEvents': MEASURED_TICKETS,
       'sla.eventsApplied': lateness.length,
       'sla.lateness.p50.ms': round(percentile(sorted, 50)),
@@ -115,7 +112,7 @@ export async function benchSlaLateness(redisUrl: string): Promise<Record<string,
       'sla.floor.setTimeout.p50.ms': round(percentile(floorSorted, 50)),
       'sla.floor.setTimeout.p99.ms': round(percentile(floorSorted, 99)),
       'sla.reconcile.ms.per.instance': Math.round(reconcileMs),
-      'sla.insert.tickets.per.s': Math.round(BACKGROUND_TICKETS / (insertMs / 1000)),
+      'sla.insert.tickets.per.s': Math.round(backgroundTickets / (insertMs / 1000)),
       'sla.dueSet.bytes.per.entry': Math.round(dueEntryBytes),
       'sla.instances': 2,
     };
