@@ -2,7 +2,7 @@ import { ActionTypes, CardFactory, MessageFactory, type TurnContext } from 'botb
 import { ListStyle } from 'botbuilder-dialogs';
 
 /** Channels that show suggested actions (buttons under the message that vanish once used). */
-const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator', 'test']);
+const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator']);
 
 /**
  * A message with buttons, each of which sends its own title back as the customer's message:

@@ -6,7 +6,7 @@ export const CONFIRM_TICKET = 'confirm_ticket';
 export const CANCEL_TICKET = 'cancel_ticket';
 
 /** The channels whose clients render Adaptive Cards with Action.Submit. */
-const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
+const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator']);
 
 export function supportsAdaptiveCards(channelId: string): boolean {
   return CARD_CHANNELS.has(channelId);
