@@ -6,7 +6,8 @@ import {
 } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../common/logger';
-import { HttpError, route } from '../common/http';
+import { z } from 'zod';
+import { HttpError, describeZodError, route } from '../common/http';
 import { localeFromTag, t } from './i18n';
 
 export interface BotCredentials {
@@ -47,6 +48,23 @@ function errorText(context: TurnContext): string {
   return t(localeFromTag(context.activity.locale) ?? 'pl', 'error.generic');
 }
 
+/**
+ * The fields the adapter reads before the bot's turn starts (and cannot recover from): a
+ * serviceUrl that is not a string, for one, failed the whole request with a 500.
+ */
+const account = z.object({ id: z.string() }).passthrough();
+const activityEnvelope = z
+  .object({
+    serviceUrl: z.string().optional(),
+    channelId: z.string().optional(),
+    conversation: account.optional(),
+    from: account.optional(),
+    recipient: account.optional(),
+    text: z.string().optional(),
+    locale: z.string().optional(),
+  })
+  .passthrough();
+
 export interface BotRunner {
   run(context: TurnContext): Promise<void>;
 }
@@ -57,9 +75,11 @@ export function registerBotRoutes(server: Server, deps: { adapter: CloudAdapter;
     '/api/messages',
     route(deps.logger, async (req: Request, res: Response) => {
       const body = req.body as { type?: unknown } | undefined;
-      if (!body || typeof body !== 'object' || typeof body.type !== 'string') {
+      if (!body || typeof body !== 'object' || typeof body.type !== 'string' || !body.type) {
         throw new HttpError(400, 'invalid_activity', 'the body must be a Bot Framework activity: a JSON object with a "type"');
       }
+      const envelope = activityEnvelope.safeParse(body);
+      if (!envelope.success) throw new HttpError(400, 'invalid_activity', describeZodError(envelope.error));
       await deps.adapter.process(req, res, (context) => deps.bot.run(context));
     }),
   );
