@@ -1,19 +1,36 @@
-// TEMPORARY-LOCAL-STANDIN-Z: never committed; removed once the real knowledge/http.ts lands.
-import type { Server, RequestHandler } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
 import { parseBody, route } from '../common/http';
 import type { Logger } from '../common/logger';
-import type { Metrics } from '../common/metrics';
 import type { KnowledgeBase } from './knowledgeBase';
+import { LOCALES } from './types';
 
-const schema = z.object({ question: z.string().trim().min(1).max(1000), locale: z.enum(['pl', 'en']).optional() }).strict();
+export const MAX_QUESTION_LENGTH = 2000;
 
-export function registerKnowledgeRoutes(server: Server, kb: KnowledgeBase, logger: Logger, options: { before?: RequestHandler[]; metrics?: Metrics } = {}): void {
-  const before = (options.before ?? []).map((h) => (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1], next: Parameters<RequestHandler>[2]) => void h(req, res, next));
-  server.post('/api/kb/answer', ...before, route(logger, async (req, res) => {
-    const body = parseBody(req, schema);
-    const result = kb.answer(body.question, body.locale ?? 'pl');
-    options.metrics?.kbAnswers.inc({ outcome: result.answered ? 'answered' : result.suggestions.length ? 'suggested' : 'abstained' });
-    res.json(result);
-  }));
+export const answerRequestSchema = z
+  .object({
+    question: z
+      .string({ required_error: 'is required', invalid_type_error: 'must be a string' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(MAX_QUESTION_LENGTH, `must be at most ${MAX_QUESTION_LENGTH} characters`),
+    locale: z
+      .enum(LOCALES as unknown as ['pl', 'en'], {
+        errorMap: () => ({ message: `must be one of: ${LOCALES.join(', ')}` }),
+      })
+      .default('pl'),
+  })
+  .strict();
+
+/** POST /api/kb/answer {"question": "...", "locale": "pl"} -> AnswerResult. */
+export function registerKnowledgeRoutes(server: Server, kb: KnowledgeBase, logger: Logger): void {
+  server.post(
+    '/api/kb/answer',
+    route(logger, (req, res) => {
+      const { question, locale } = parseBody(req, answerRequestSchema);
+      const result = kb.answer(question, locale);
+      logger.debug({ answered: result.answered, articleId: result.source?.articleId, confidence: result.confidence }, 'kb answer');
+      res.json(result);
+    }),
+  );
 }

@@ -60,7 +60,7 @@ export function matches(a: string, b: string): boolean {
 
 /** How many leading letters two forms of a word of this length share (see `matches`). */
 export function inflectionStem(length: number): number {
-  return Math.max(4, length - 2);
+  return Math.max(4, length - 1);
 }
 
 /** The query's words plus the synonyms they call in, weighted lower than what was typed. */
