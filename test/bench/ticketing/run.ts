@@ -13,6 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { AddressInfo } from 'net';
+import { loadavg } from 'os';
 import { join } from 'path';
 import Redis from 'ioredis';
 import { silentLogger } from '../../../common/logger';
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
   }
   const { rows, extra } = result;
   extra.totalSeconds = Math.round((Date.now() - started) / 1000);
+  extra.loadAverage = loadavg().map((l) => Math.round(l * 10) / 10); // others' work on the machine skews every figure
   printTable(rows);
   const dir = join(__dirname, '..', 'results');
   mkdirSync(dir, { recursive: true });
