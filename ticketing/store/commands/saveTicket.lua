@@ -70,10 +70,13 @@ if claim then
   -- Only the head of the agent's queues may be claimed: the most urgent ticket, never a later one.
   local queueKey = prefix .. 'queue:' .. before.category
   if redis.call('ZRANK', queueKey, id) ~= 0 then return { 'not_head' } end
+  local skilled = false
   for _, category in ipairs(claim.categories) do
+    if category == before.category then skilled = true end
     local head = redis.call('ZRANGE', prefix .. 'queue:' .. category, 0, 0, 'WITHSCORES')
     if head[1] and tonumber(head[2]) < before.queue then return { 'not_head' } end
   end
+  if not skilled then return error('saveTicket: a claimed ticket must be of one of the agent\'s categories') end
   if type(claim.maxOpen) == 'number' and redis.call('SCARD', prefix .. 'agent:' .. claim.agent .. ':open') >= claim.maxOpen then
     return { 'limit' }
   end
