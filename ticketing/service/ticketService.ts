@@ -13,6 +13,7 @@ import {
   openTicket,
   type NewTicketInput,
 } from '../domain/ticket';
+import { DEFAULT_TIME_ZONE } from '../domain/policy';
 import { formatTicketId } from '../domain/ticketId';
 import {
   CATEGORIES,
@@ -50,7 +51,7 @@ export interface TicketServiceDeps {
   clock?: () => Date;
   organisations: OrganisationStore;
   events?: TicketEvents;
-  /** Used for an organisation stored without a time zone. */
+  /** Used for an organisation stored without a time zone. Default: Europe/Warsaw (domain/policy.ts). */
   defaultTimeZone?: string;
   logger?: Logger;
 }
@@ -94,7 +95,7 @@ export class TicketService implements SlaTicketService {
     this.organisations = deps.organisations;
     this.clock = deps.clock ?? (() => new Date());
     this.events = deps.events ?? {};
-    this.defaultTimeZone = deps.defaultTimeZone ?? 'Europe/Warsaw';
+    this.defaultTimeZone = deps.defaultTimeZone ?? DEFAULT_TIME_ZONE;
     this.logger = deps.logger ?? silentLogger;
   }
 
