@@ -4,7 +4,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../common/logger';
 import { Metrics } from '../common/metrics';
 import { rateLimit } from '../common/rateLimit';
-import { connectRedis, type RedisConnection } from '../common/redisConnection';
+import { connectRedis, redisOptions, type RedisConnection } from '../common/redisConnection';
 import { loadKnowledgeBase } from '../knowledge/knowledgeBase';
 import { registerKnowledgeRoutes } from '../knowledge/http';
 import { loadStartupDirectory } from '../ticketing/demo/loadDirectory';
@@ -20,6 +20,7 @@ import { CHANNEL_ID as WEB_CHANNEL, directLineEnv, registerDirectLine } from './
 import { createEscalationNotifier, loadConversationReference } from './proactive/escalationNotifier';
 import { createReplyDelivery } from './proactive/replyDelivery';
 import { createServer } from './server';
+import { registerWebPages } from './web';
 import { withStoreOutage } from './storeOutage';
 import { collectStoreGauges, countedAnswers, observedBot, ticketMetrics } from './serviceMetrics';
 
@@ -61,13 +62,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Listeners are attached below, once the bot that delivers replies exists.
   const listeners: TicketEvents[] = [];
-  const tickets = new TicketService({
-    redis: redis.client,
-    prefix,
-    organisations,
-    logger,
-    events: fanOut(listeners, logger),
-  });
+  const events = fanOut(listeners, logger);
+  const tickets = new TicketService({ redis: redis.client, prefix, organisations, logger, events });
+  // The SLA timers' tickets wait out a Redis outage on a patient connection: failing fast there
+  // would hand an event due at the outage to Bull's retry back-off and fire it seconds late.
+  const slaRedis = redis.client.duplicate(redisOptions());
+  slaRedis.on('error', (err) => logger.warn({ err: err.message }, 'SLA tickets: redis connection error'));
+  const slaTickets = new TicketService({ redis: slaRedis, prefix, organisations, logger, events });
   const verification = await createPinVerification({
     redis: redis.client,
     prefix,
@@ -79,8 +80,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const storeAvailable = () => redis.client.status === 'ready';
   const server = createServer({ logger, metrics, isReady: storeAvailable });
   const publicLimit = rateLimit({ redis: redis.client, prefix, name: 'kb', limit: positiveInt(env, 'KB_RATE_LIMIT_PER_MINUTE', 120), windowSeconds: 60 });
-  registerKnowledgeRoutes(server, kb, logger, { before: [publicLimit], metrics });
-  registerTicketingRoutes(server, { service: tickets, organisations, tokens: loadTokens(env, { devTokensFile: env.DEV_TOKENS_FILE || '.data/dev-tokens.json' }), logger });
+  registerKnowledgeRoutes(server, kb, logger, { before: [publicLimit] });
+  const tokens = loadTokens(env, { devTokensFile: env.DEV_TOKENS_FILE || '.data/dev-tokens.json' });
+  registerTicketingRoutes(server, { service: tickets, organisations, tokens, logger });
+  const web = registerWebPages(server, { logger, redis: redis.client, prefix, tokens, organisations });
+  listeners.push(web.events);
 
   const countedKb = countedAnswers(kb, metrics);
   const desk = createDeskBot({ kb: countedKb, tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger });
@@ -89,6 +93,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const adapter = createAdapter(env, logger);
   registerBotRoutes(server, { adapter, bot, logger });
   const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, ...directLineEnv(env) });
+  // A failed web-chat turn gets the same apology as a Teams one.
+  directLine.adapter.onTurnError = adapter.onTurnError;
 
   const delivery = createReplyDelivery({
     adapterFor: (reference: Partial<ConversationReference>) => (reference.channelId === WEB_CHANNEL ? directLine.adapter : adapter),
@@ -103,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const notifier = escalationNotifierFromEnv(env, logger);
   const agentsChannel = env.AGENTS_CONVERSATION_REFERENCE_FILE ? loadConversationReference(env.AGENTS_CONVERSATION_REFERENCE_FILE) : null;
   notifier.add(createEscalationNotifier({ delivery, agentsChannel, logger }));
-  const timers = new SlaTimers({ redisUrl: redis.url, prefix, service: tickets, notifier, logger, metrics });
+  const timers = new SlaTimers({ redisUrl: redis.url, prefix, service: slaTickets, notifier, logger, metrics });
   collectStoreGauges(metrics, { redis: redis.client, prefix, slaQueueHealthy: () => timers.healthy() });
 
   await listen(server, options.port);
@@ -114,9 +120,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   return {
     server, url, redis, tickets, organisations, metrics,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting first, then end the long-lived streams (console events, chat sockets)
+      // that would otherwise keep server.close() waiting.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await web.close();
       await directLine.close();
+      await closed;
       await timers.stop();
+      await slaRedis.quit().catch(() => slaRedis.disconnect());
       await verification.close();
       await redis.close();
     },

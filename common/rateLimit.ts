@@ -18,25 +18,27 @@ export interface RateLimitOptions {
  */
 export function rateLimit(options: RateLimitOptions) {
   const { redis, prefix, limit, windowSeconds, name } = options;
-  return async (req: Request, res: Response, next: Next): Promise<void> => {
-    const client = clientAddress(req);
+  const count = async (req: Request): Promise<number | null> => {
     const window = Math.floor(Date.now() / 1000 / windowSeconds);
-    const key = `${prefix}ratelimit:${name}:${client}:${window}`;
-    let count = 0;
+    const key = `${prefix}ratelimit:${name}:${clientAddress(req)}:${window}`;
     try {
       const [[, incremented]] = (await redis.multi().incr(key).expire(key, windowSeconds + 1).exec()) as [[null, number]];
-      count = incremented;
+      return incremented;
     } catch {
-      return next();
+      return null;
     }
-    res.setHeader('RateLimit-Limit', String(limit));
-    res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
-    if (count > limit) {
+  };
+  // A callback-style handler: restify 11 refuses async handlers that also take `next`.
+  return (req: Request, res: Response, next: Next): void => {
+    void count(req).then((used) => {
+      if (used === null) return next();
+      res.setHeader('RateLimit-Limit', String(limit));
+      res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - used)));
+      if (used <= limit) return next();
       res.setHeader('Retry-After', String(windowSeconds));
       sendError(res, 429, 'rate_limited', `too many requests to ${name}: at most ${limit} per ${windowSeconds} s, try again later`);
-      return next(false);
-    }
-    next();
+      next(false);
+    });
   };
 }
 

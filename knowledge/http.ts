@@ -1,4 +1,4 @@
-import type { Server } from 'restify';
+import type { RequestHandler, Server } from 'restify';
 import { z } from 'zod';
 import { parseBody, route } from '../common/http';
 import type { Logger } from '../common/logger';
@@ -22,10 +22,14 @@ export const answerRequestSchema = z
   })
   .strict();
 
-/** POST /api/kb/answer {"question": "...", "locale": "pl"} -> AnswerResult. */
-export function registerKnowledgeRoutes(server: Server, kb: KnowledgeBase, logger: Logger): void {
+/**
+ * POST /api/kb/answer {"question": "...", "locale": "pl"} -> AnswerResult. `before` runs ahead
+ * of the route (the composition root puts the per-client rate limit there).
+ */
+export function registerKnowledgeRoutes(server: Server, kb: KnowledgeBase, logger: Logger, options: { before?: RequestHandler[] } = {}): void {
   server.post(
     '/api/kb/answer',
+    ...(options.before ?? []),
     route(logger, (req, res) => {
       const { question, locale } = parseBody(req, answerRequestSchema);
       const result = kb.answer(question, locale);

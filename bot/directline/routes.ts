@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import type { Next, Request, Response, Server } from 'restify';
+import type { Request, Server } from 'restify';
 import type { Activity, ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
 import { HttpError, route } from '../../common/http';
 import type { Logger } from '../../common/logger';
@@ -86,9 +86,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
 
 /** A per-client limit shared by all instances. */
 function perMinute(deps: DirectLineRouteDeps, name: string, limit: number) {
-  const limiter = rateLimit({ redis: deps.redis, prefix: deps.prefix, limit, windowSeconds: 60, name });
-  // restify 11 refuses an async handler with a `next` argument, which rateLimit() returns.
-  return (req: Request, res: Response, next: Next): void => void limiter(req, res, next);
+  return rateLimit({ redis: deps.redis, prefix: deps.prefix, limit, windowSeconds: 60, name });
 }
 
 /** The token of the request, checked; a TokenError or a missing header becomes an HTTP error. */
