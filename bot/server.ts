@@ -1,9 +1,12 @@
 import restify, { Request, Response, Next, Server } from 'restify';
+import { sendError } from '../common/http';
 import type { Logger } from '../common/logger';
 import type { Metrics } from '../common/metrics';
 import { runWithRequestId } from '../common/requestContext';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Deeper JSON is refused: serialising it (transcripts, tickets, state) would overflow the stack. */
+export const MAX_BODY_DEPTH = 64;
 
 export interface ServerOptions {
   logger: Logger;
@@ -39,6 +42,11 @@ export function createServer(options: ServerOptions): Server {
   server.use(
     restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }),
   );
+  server.use((req: Request, res: Response, next: Next) => {
+    if (!nestsDeeperThan(req.body, MAX_BODY_DEPTH)) return next();
+    sendError(res, 400, 'invalid_body', `the JSON body nests deeper than ${MAX_BODY_DEPTH} levels`);
+    return next(false);
+  });
   // Entered after the body is read (stream events run outside it): the handler and everything it
   // awaits, a bot turn and the ticket it opens included, log this request's id.
   server.use((_req: Request, res: Response, next: Next) => runWithRequestId(String(res.getHeader('x-request-id')), () => next()));
@@ -71,6 +79,18 @@ export function createServer(options: ServerOptions): Server {
     });
   }
   return server;
+}
+
+/** Walks the value without recursion, so that the check itself cannot overflow. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (item === null || typeof item !== 'object' || Buffer.isBuffer(item)) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Probes and scrapes: logged at debug, so the info log is about real traffic. */
