@@ -102,8 +102,8 @@ export function hostileRequests(schema: JsonSchema | undefined): fc.Arbitrary<Ho
       .map(([body, field, huge]) => json({ ...body, [field]: huge })).map(asJson('huge string')) },
     { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 30_000 }), fc.constantFrom('[', '{"a":'))
       .map(([depth, open]) => open.repeat(depth) + (open === '[' ? ']' : '1}').repeat(depth)).map(asJson('deep nesting')) },
-    { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 2_000 }), fc.constantFrom(...Object.keys(schema?.properties ?? { text: {} })))
-      .map(([depth, field]) => `{"${field}": ${'{"x":'.repeat(depth)}null${'}'.repeat(depth)}}`).map(asJson('deep field')) },
+    { weight: 1, arbitrary: fc.tuple(shaped, fc.integer({ min: 1, max: 30_000 }), fc.constantFrom(...Object.keys(schema?.properties ?? { text: {} }), 'value', 'channelData'))
+      .map(([body, depth, field]) => `${json({ ...body, [field]: null }).slice(0, -1)}, "${field}": ${'['.repeat(depth)}${']'.repeat(depth)}}`).map(asJson('deep field')) },
     { weight: 2, arbitrary: fc.oneof(fc.string({ maxLength: 60 }), shaped.map(json).chain((text) => fc.nat(text.length).map((cut) => text.slice(0, cut))), fc.constantFrom('', '{', '{"a":}', 'nul', '[1,]', '{"a":1}}', "{'a':1}", 'NaN', '\uFEFF{}'))
       .map(asJson('malformed json')) },
     { weight: 2, arbitrary: fc.tuple(shaped.map(json), fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=xyz', 'application/xml', 'application/octet-stream', 'application/json; charset=latin1', null))
