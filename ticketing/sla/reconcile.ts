@@ -13,6 +13,8 @@ export interface ReconcileReport {
   removedStale: number;
   /** Entries claimed by a sweeper that stopped before queueing them, put back in the due set. */
   releasedLeases: number;
+  /** Set when the pass was stopped part-way (the instance is shutting down); the next start redoes it. */
+  interrupted?: true;
 }
 
 /**
@@ -23,13 +25,20 @@ export interface ReconcileReport {
  * Safe while tickets change and other instances run: additions skip entries in flight, and an
  * entry is removed only after re-reading its ticket, so a ticket created meanwhile keeps its timers.
  */
-export async function reconcileDueSet(deps: { dueSet: DueSet; service: SlaTicketService; clock: () => number; logger: Logger }): Promise<ReconcileReport> {
-  const { dueSet, service, clock, logger } = deps;
+export async function reconcileDueSet(deps: {
+  dueSet: DueSet;
+  service: SlaTicketService;
+  clock: () => number;
+  logger: Logger;
+  signal?: AbortSignal;
+}): Promise<ReconcileReport> {
+  const { dueSet, service, clock, logger, signal } = deps;
   const report: ReconcileReport = { openTickets: 0, owed: 0, added: 0, removedStale: 0, releasedLeases: 0 };
 
   const owedMembers = new Set<string>();
   let batch: DueEvent[] = [];
   for await (const ticket of service.openTickets()) {
+    if (signal?.aborted) return interrupted(report, logger);
     report.openTickets += 1;
     for (const event of dueEventsOf(ticket)) {
       owedMembers.add(event.member);
@@ -44,6 +53,7 @@ export async function reconcileDueSet(deps: { dueSet: DueSet; service: SlaTicket
   report.owed = owedMembers.size;
 
   for await (const members of dueSet.members()) {
+    if (signal?.aborted) return interrupted(report, logger);
     const stale: string[] = [];
     for (const member of members) {
       if (!owedMembers.has(member) && !(await stillOwed(service, member))) stale.push(member);
@@ -54,6 +64,11 @@ export async function reconcileDueSet(deps: { dueSet: DueSet; service: SlaTicket
   report.releasedLeases = await dueSet.releaseExpired(clock());
   logger.info(report, 'SLA timers reconciled with the tickets');
   return report;
+}
+
+function interrupted(report: ReconcileReport, logger: Logger): ReconcileReport {
+  logger.info(report, 'SLA reconciliation stopped part-way: the instance is stopping');
+  return { ...report, interrupted: true };
 }
 
 async function stillOwed(service: SlaTicketService, member: string): Promise<boolean> {

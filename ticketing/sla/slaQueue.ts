@@ -22,10 +22,13 @@ export interface SlaQueue {
 export function createSlaQueue(options: { redisUrl: string; prefix: string; attempts?: number; backoffMs?: number }): SlaQueue {
   // Connections with the service's shared options (reconnects capped at 1 s), kept to close them.
   const clients: Redis[] = [];
+  let closed = false;
   const newClient = bullCreateClient(options.redisUrl);
   const createClient = (type: 'client' | 'subscriber' | 'bclient'): Redis => {
     const client = newClient(type);
     clients.push(client);
+    // A worker still starting up when close() ran asks for its blocking connection late: end it.
+    if (closed) client.disconnect();
     return client;
   };
 
@@ -40,6 +43,13 @@ export function createSlaQueue(options: { redisUrl: string; prefix: string; atte
     },
   });
 
+  // bull 4 names the worker's blocking connection when process() starts and neither awaits nor
+  // handles that command (Queue#setHandler): closing while it is in flight rejected it unhandled,
+  // which ends the Node process. Keep it, so close() can wait for it; its failure shows elsewhere.
+  const setWorkerName = queue.setWorkerName.bind(queue);
+  let naming: Promise<unknown> = Promise.resolve();
+  queue.setWorkerName = () => (naming = setWorkerName().catch(() => undefined));
+
   return {
     queue,
     async enqueue(events) {
@@ -47,7 +57,12 @@ export function createSlaQueue(options: { redisUrl: string; prefix: string; atte
       await queue.addBulk(events.map((data) => ({ data, opts: { jobId: data.member } })));
     },
     async close() {
+      await naming;
+      // bull's close() means to wait for a worker that is still starting but does not (it hands
+      // the promise to then()); that start-up would re-arm a 5 s timer after close. Wait for it.
+      await (queue as unknown as { _initializingProcess?: Promise<unknown> })._initializingProcess?.catch(() => undefined);
       await queue.close();
+      closed = true;
       // Bull does not close connections it got from createClient; its work is done by now.
       for (const client of clients) client.disconnect();
     },

@@ -56,6 +56,9 @@ export class SlaTimers {
   private readonly retryLaterMs: number;
   private readonly metrics?: SlaMetrics;
   private started = false;
+  private readonly stopping = new AbortController();
+  private reconciling: Promise<ReconcileReport> | null = null;
+  private stopped?: Promise<void>;
 
   constructor(options: SlaTimersOptions) {
     this.logger = options.logger ?? createLogger({ name: 'sla' });
@@ -71,7 +74,7 @@ export class SlaTimers {
     this.dueSet = new DueSet(this.redis, prefix);
     if (options.metrics) this.metrics = new SlaMetrics(options.metrics, this.dueSet);
     this.slaQueue = createSlaQueue({ redisUrl: options.redisUrl, prefix, backoffMs: options.retryBackoffMs });
-    this.slaQueue.queue.on('error', (err) => this.logger.error({ err }, 'SLA queue error'));
+    this.slaQueue.queue.on('error', (err) => this.isStopping() || this.logger.error({ err }, 'SLA queue error'));
     this.slaQueue.queue.on('failed', (job, err) => void this.onFailed(job, err));
     this.sweeper = new Sweeper({
       dueSet: this.dueSet,
@@ -94,13 +97,16 @@ export class SlaTimers {
     this.started = true;
     this.slaQueue.queue
       .process(this.concurrency, (job) => this.fire(job.data))
-      .catch((err) => this.logger.error({ err }, 'SLA worker stopped'));
+      .catch((err) => this.isStopping() || this.logger.error({ err }, 'SLA worker stopped'));
     this.sweeper.start();
     return this.reconcile();
   }
 
+  /** Makes the due set agree with the tickets (see reconcile.ts); stop() cuts it short. */
   reconcile(): Promise<ReconcileReport> {
-    return reconcileDueSet({ dueSet: this.dueSet, service: this.service, clock: this.clock, logger: this.logger });
+    const { dueSet, service, clock, logger } = this;
+    this.reconciling = reconcileDueSet({ dueSet, service, clock, logger, signal: this.stopping.signal });
+    return this.reconciling;
   }
 
   /** Looks at the due set now: call after scheduling an entry due sooner than maxSleepMs. */
@@ -113,11 +119,23 @@ export class SlaTimers {
     return this.redis.status === 'ready' && this.slaQueue.queue.client.status === 'ready';
   }
 
-  /** Stops claiming, lets running jobs finish, and closes every connection. */
-  async stop(): Promise<void> {
+  /** Stops claiming, lets running jobs finish, and closes every connection. Safe to call twice. */
+  stop(): Promise<void> {
+    this.stopped ??= this.shutDown();
+    return this.stopped;
+  }
+
+  private async shutDown(): Promise<void> {
+    this.stopping.abort();
+    await this.reconciling?.catch(() => undefined); // its failure is reported by start()
     await this.sweeper.stop();
     await this.slaQueue.close();
     await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  /** After stop(), connection errors of a worker still winding down are expected, not news. */
+  private isStopping(): boolean {
+    return this.stopping.signal.aborted;
   }
 
   private async fire(event: SlaJobData): Promise<void> {

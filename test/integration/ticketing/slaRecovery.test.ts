@@ -75,3 +75,23 @@ test('applied events, their lateness and the waiting timer entries show on /metr
   expect(text).toContain('desk_sla_timer_entries{state="due"} 1'); // the breach, an hour away
   expect(text).toContain('desk_sla_timer_entries{state="inflight"} 0');
 });
+
+test('stopping during reconciliation cuts it short, and the next start completes it', async () => {
+  const { prefix, service, timers } = suite.desk('interrupted');
+  const later = Date.now() + 60 * 60_000;
+  // Tickets the due set knows nothing about (as after a wipe): reconciliation must add 2 entries each.
+  for (let i = 1; i <= 5000; i++) {
+    const t = ticketDue(i, { warningAtMs: later, dueAtMs: later + 15 * 60_000 });
+    service.tickets.set(t.id, t);
+  }
+  const first = timers();
+  const started = first.start();
+  await first.stop();
+  const cut = await started;
+  expect(cut.interrupted).toBe(true);
+  expect(cut.openTickets).toBeLessThan(5000);
+
+  const report = await timers().start();
+  expect(report).toEqual({ openTickets: 5000, owed: 10_000, added: 10_000 - cut.added, removedStale: 0, releasedLeases: 0 });
+  expect(await redis.zcard(slaKeys(prefix).due)).toBe(10_000);
+});
