@@ -1,4 +1,6 @@
 import { randomUUID } from 'crypto';
+import { readdir, readFile } from 'fs/promises';
+import { join } from 'path';
 
 export interface BotChatOptions {
   conversationId?: string;
@@ -66,4 +68,36 @@ export async function askForPin(chat: BotChat, organisation: string, email: stri
     if (turn.status !== 200) throw new Error(`"${step}" answered ${turn.status}`);
   }
   return (await chat.say(channel)).texts;
+}
+
+/** The newest code the outbox holds for an address, waiting briefly: codes go out after the bot's answer. */
+export async function codeInOutbox(outbox: string, address: string): Promise<string> {
+  for (let i = 0; i < 250; i += 1) {
+    const files = (await readdir(outbox).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort().reverse();
+    for (const file of files) {
+      const message = JSON.parse(await readFile(join(outbox, file), 'utf8')) as { to: string; code: string };
+      if (message.to === address) return message.code;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no code for ${address} in the outbox ${outbox}`);
+}
+
+/**
+ * Verifies the chat as an administrator with the code from the outbox, then fills in the ticket
+ * form that follows (technical, contact from the profile, by e-mail, grade B) and confirms it.
+ * Returns the new ticket's id.
+ */
+export async function openTicketThroughBot(chat: BotChat, outbox: string, admin: { org: string; email: string }, headers: Record<string, string> = {}): Promise<string> {
+  const sent = (await askForPin(chat, admin.org, admin.email)).join(' ');
+  if (!/kod został wysłany/.test(sent)) throw new Error(`no code was sent: ${sent}`);
+  const steps = [await codeInOutbox(outbox, admin.email), 'Problem techniczny', 'Poczta nie wychodzi u nikogo w firmie od rana', 'Wszyscy użytkownicy', 'Dane są poprawne', 'E-mail', 'B – wysoki'];
+  for (const step of steps) {
+    const turn = await chat.say(step);
+    if (turn.status !== 200) throw new Error(`"${step}" answered ${turn.status}`);
+  }
+  const done = (await chat.say('tak', headers)).texts.join(' ');
+  const id = /Otworzyłem zgłoszenie (SR-\d{4}-\d{6})/.exec(done)?.[1];
+  if (!id) throw new Error(`no ticket was opened: ${done}`);
+  return id;
 }
