@@ -127,10 +127,6 @@ export class TicketStore {
     return this.redis.zrevrange(this.listKey(index), offset, offset + count - 1);
   }
 
-  async countIds(index: ListIndex): Promise<number> {
-    return this.redis.zcard(this.listKey(index));
-  }
-
   /**
    * The ids of every open ticket, in batches. ZSCAN returns each ticket that stays open during
    * the whole walk at least once (maybe twice), whatever else changes meanwhile.
