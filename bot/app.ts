@@ -80,13 +80,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const storeAvailable = () => redis.client.status === 'ready';
   const server = createServer({ logger, metrics, isReady: storeAvailable });
   const publicLimit = rateLimit({ redis: redis.client, prefix, name: 'kb', limit: positiveInt(env, 'KB_RATE_LIMIT_PER_MINUTE', 120), windowSeconds: 60 });
-  registerKnowledgeRoutes(server, kb, logger, { before: [publicLimit] });
+  const countedKb = countedAnswers(kb, metrics);
+  registerKnowledgeRoutes(server, countedKb, logger, { before: [publicLimit] });
   const tokens = loadTokens(env, { devTokensFile: env.DEV_TOKENS_FILE || '.data/dev-tokens.json' });
   registerTicketingRoutes(server, { service: tickets, organisations, tokens, logger });
   const web = registerWebPages(server, { logger, redis: redis.client, prefix, tokens, organisations });
   listeners.push(web.events);
 
-  const countedKb = countedAnswers(kb, metrics);
   const desk = createDeskBot({ kb: countedKb, tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger });
   // With Redis down the bot still answers questions and says that tickets are unavailable.
   const bot = observedBot(withStoreOutage({ bot: desk.bot, kb: countedKb, storeAvailable, logger }), metrics, logger);

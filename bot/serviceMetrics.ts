@@ -33,10 +33,11 @@ export function observedBot<B extends BotRunner>(bot: B, metrics: Metrics, logge
   };
 }
 
-/** The bot's knowledge answers, each counted as answered, suggested or abstained. */
-export function countedAnswers(kb: KnowledgeAnswers, metrics: Metrics): KnowledgeAnswers {
+/** The knowledge base with each answer counted as answered, suggested or abstained. */
+export function countedAnswers<K extends KnowledgeAnswers>(kb: K, metrics: Metrics): K {
   return {
-    answer(question, locale) {
+    ...kb,
+    answer(question: string, locale?: Parameters<KnowledgeAnswers['answer']>[1]) {
       const result = kb.answer(question, locale);
       metrics.kbAnswers.inc({ outcome: result.answered ? 'answered' : result.suggestions.length > 0 ? 'suggested' : 'abstained' });
       return result;
