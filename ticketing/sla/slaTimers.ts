@@ -114,9 +114,9 @@ export class SlaTimers {
     this.sweeper.wakeUp();
   }
 
-  /** Whether the SLA queue and the sweeper's Redis connection are up (for /metrics). */
+  /** Whether the timers run and the SLA queue and the sweeper's Redis connection are up (for /metrics). */
   healthy(): boolean {
-    return this.redis.status === 'ready' && this.slaQueue.queue.client.status === 'ready';
+    return !this.isStopping() && this.redis.status === 'ready' && this.slaQueue.queue.client.status === 'ready';
   }
 
   /** Stops claiming, lets running jobs finish, and closes every connection. Safe to call twice. */

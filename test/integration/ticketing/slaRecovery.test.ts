@@ -65,8 +65,10 @@ test('applied events, their lateness and the waiting timer entries show on /metr
   const { service, notifier, timers } = suite.desk('metrics');
   const metrics = new Metrics();
   await service.save(ticketDue(1, { warningAtMs: Date.now() + 200, dueAtMs: Date.now() + 60 * 60_000 }));
-  await timers({ metrics }).start();
+  const instance = timers({ metrics });
+  await instance.start();
   await waitFor(() => notifier.events.length === 1, 3000, 'the warning');
+  expect(instance.healthy()).toBe(true);
 
   const text = await metrics.render();
   expect(text).toContain('desk_sla_events_total{kind="warning",grade="A"} 1');
@@ -74,6 +76,8 @@ test('applied events, their lateness and the waiting timer entries show on /metr
   expect(text).toMatch(/desk_sla_event_lateness_seconds_bucket\{le="2",kind="warning"\} 1/);
   expect(text).toContain('desk_sla_timer_entries{state="due"} 1'); // the breach, an hour away
   expect(text).toContain('desk_sla_timer_entries{state="inflight"} 0');
+  await instance.stop();
+  expect(instance.healthy()).toBe(false);
 });
 
 test('stopping during reconciliation cuts it short, and the next start completes it', async () => {
