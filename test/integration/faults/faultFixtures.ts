@@ -122,3 +122,16 @@ export async function missingDueEntries(redis: Redis, prefix: string, tickets: T
 export function historyCount(ticket: Ticket, kind: string): number {
   return ticket.history.filter((h) => h.kind === kind).length;
 }
+
+/** The service's SLA and Redis log lines, timed from `originMs`: what a failed SLA check shows. */
+export function slaLog(service: ServiceProcess, originMs: number): string {
+  return service
+    .output()
+    .split('\n')
+    .filter((line) => /"msg":"[^"]*(SLA|redis)/i.test(line))
+    .map((line) => {
+      const entry = JSON.parse(line);
+      return `${entry.time - originMs} ms ${entry.msg} ${entry.ticketId ?? entry.member ?? ''} ${entry.err?.message ?? entry.err ?? ''}`;
+    })
+    .join('\n');
+}

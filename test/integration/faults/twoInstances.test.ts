@@ -1,0 +1,100 @@
+import { randomUUID } from 'crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type Redis from 'ioredis';
+import { keys } from '../../../ticketing/store/keys';
+import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { startService, type ServiceProcess } from '../../support/serviceProcess';
+import { createTickets, historyCount, say, sleep, storedTickets, waitFor } from './faultFixtures';
+
+const prefix = uniquePrefix('faults-two');
+// Both instances write PIN codes to one outbox, as one mail server would deliver them.
+const outbox = mkdtempSync(join(tmpdir(), 'desk-faults-two-outbox-'));
+let redis: Redis;
+let one: ServiceProcess;
+let two: ServiceProcess;
+
+beforeAll(async () => {
+  redis = testRedis();
+  const env = { OUTBOX_DIR: outbox, PIN_SECRET: 'faults-two-instances-pin-secret-0123456789' };
+  [one, two] = await Promise.all([startService({ redisUrl: testRedisUrl(), prefix, env }), startService({ redisUrl: testRedisUrl(), prefix, env })]);
+}, 90_000);
+afterAll(async () => {
+  await Promise.all([one?.kill('SIGKILL'), two?.kill('SIGKILL')]);
+  redis?.disconnect();
+  rmSync(outbox, { recursive: true, force: true });
+});
+
+test('every SLA event is handled exactly once across two instances, repeats included, within seconds of its time', async () => {
+  let turn = 0;
+  const created = await createTickets({ run: 'two', count: 40, concurrency: 8, target: () => (++turn % 2 ? one : two) });
+  expect(created.every((c) => c.status === 201)).toBe(true);
+
+  // Every ticket's warning, then its breach, is moved to fall due in a moment. (Applying the
+  // warning rewrites the ticket's due entries, so the breach is moved once the warnings are in.)
+  const mine = async () => (await storedTickets(redis, prefix)).filter((t) => created.some((c) => c.id === t.id));
+  const dueSoon = async (kind: 'warning' | 'breach') => {
+    const at = Date.now() + 1000;
+    for (const { id } of created) expect(await redis.zadd(keys.slaDue(prefix), 'XX', 'CH', at, `${id}|${kind}|1`)).toBe(1);
+    return at;
+  };
+  const warningAt = await dueSoon('warning');
+  await waitFor(async () => (await mine()).every((t) => t.sla.warned), 6000, 'every warning', 200);
+  const breachAt = await dueSoon('breach');
+  await waitFor(async () => (await mine()).every((t) => t.sla.breached), 6000, 'every breach', 200);
+
+  // The same events handed in again (a repeated job, a restored due set) change nothing.
+  for (const { id } of created) {
+    await redis.zadd(keys.slaDue(prefix), Date.now(), `${id}|warning|1`, Date.now(), `${id}|breach|1`);
+  }
+  await waitFor(async () => (await redis.zcard(keys.slaDue(prefix))) === 0, 5000, 'the repeats to be swept');
+  await sleep(500);
+
+  for (const ticket of await mine()) {
+    expect({ id: ticket.id, warnings: historyCount(ticket, 'sla_warning'), breaches: historyCount(ticket, 'sla_breach') }).toEqual({ id: ticket.id, warnings: 1, breaches: 1 });
+    const warned = Date.parse(ticket.history.find((h) => h.kind === 'sla_warning')!.at);
+    const breached = Date.parse(ticket.history.find((h) => h.kind === 'sla_breach')!.at);
+    expect(warned - warningAt).toBeGreaterThanOrEqual(0);
+    expect(warned - warningAt).toBeLessThan(2000);
+    expect(breached - breachAt).toBeGreaterThanOrEqual(0);
+    expect(breached - breachAt).toBeLessThan(2000);
+  }
+  // Each application is logged by the one instance that made it.
+  const applied = (service: ServiceProcess) => service.output().split('\n').filter((l) => l.includes('"msg":"SLA event applied"')).length;
+  expect(applied(one) + applied(two)).toBe(80);
+}, 60_000);
+
+test('one conversation is served by either instance interchangeably: a PIN verification begun on one is finished on the other', async () => {
+  const conversation = `two-${randomUUID()}`;
+  const instances = [one, two];
+  let n = 0;
+  // Every turn goes to the other instance than the one before.
+  const next = async (text: string) => {
+    const reply = await say(instances[n++ % 2]!, conversation, text);
+    expect(reply.status).toBe(200);
+    return reply.texts.join('\n');
+  };
+
+  expect(await next('rozmowa z człowiekiem')).toMatch(/Czy jesteś administratorem\?/);
+  expect(await next('tak')).toMatch(/Podaj nazwę lub identyfikator swojej organizacji/);
+  expect(await next('fabrikam')).toMatch(/Podaj adres e-mail administratora.*Fabrikam/);
+  expect(await next('jan.nowak@fabrikam.pl')).toMatch(/Gdzie go wysłać\?/);
+  expect(await next('E-mail')).toMatch(/kod został wysłany na j\*+@fabrikam\.pl/);
+
+  const code = await codeSentTo('jan.nowak@fabrikam.pl');
+  expect(await next('000000' === code ? '111111' : '000000')).toMatch(/Pozostałe próby: 4/);
+  expect(await next(code)).toMatch(/Dziękuję, weryfikacja zakończona\./);
+}, 60_000);
+
+async function codeSentTo(address: string): Promise<string> {
+  let code: string | undefined;
+  await waitFor(() => {
+    for (const file of readdirSync(outbox).filter((f) => f.endsWith('.json'))) {
+      const message = JSON.parse(readFileSync(join(outbox, file), 'utf8'));
+      if (message.to === address) code = message.code;
+    }
+    return code !== undefined;
+  }, 5000, `the code sent to ${address}`);
+  return code!;
+}
