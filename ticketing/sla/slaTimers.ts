@@ -59,6 +59,8 @@ export class SlaTimers {
   private readonly stopping = new AbortController();
   private reconciling: Promise<ReconcileReport> | null = null;
   private stopped?: Promise<void>;
+  /** Notifications still being delivered; stop() waits for them. */
+  private readonly notifying = new Set<Promise<void>>();
 
   constructor(options: SlaTimersOptions) {
     this.logger = options.logger ?? createLogger({ name: 'sla' });
@@ -130,7 +132,17 @@ export class SlaTimers {
     await this.reconciling?.catch(() => undefined); // its failure is reported by start()
     await this.sweeper.stop();
     await this.slaQueue.close();
+    await this.notificationsDone(10_000);
     await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  /** Waits for notifications in delivery, but not for ever: a hung notifier must not block shutdown. */
+  private async notificationsDone(graceMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.all(this.notifying), grace]);
+    clearTimeout(timer);
+    if (this.notifying.size > 0) this.logger.warn({ pending: this.notifying.size }, 'SLA timers stopped with escalations still being delivered');
   }
 
   /** After stop(), connection errors of a worker still winding down are expected, not news. */
@@ -147,10 +159,13 @@ export class SlaTimers {
     const latenessMs = this.clock() - event.dueAtMs;
     this.metrics?.applied(event.kind, ticket.grade, latenessMs);
     this.logger.info({ ticketId: ticket.id, kind: event.kind, latenessMs }, 'SLA event applied');
-    // The event is recorded on the ticket: a failing notifier must not make Bull retry it.
-    await this.notifier.notify({ kind: event.kind, ticket }).catch((err) => {
-      this.logger.error({ err, ticketId: ticket.id, kind: event.kind }, 'escalation notifier failed');
-    });
+    // The event is recorded on the ticket, so the job is done: a slow webhook must not hold up
+    // the next events, and a failing notifier must not make Bull retry this one.
+    const delivery = this.notifier
+      .notify({ kind: event.kind, ticket })
+      .catch((err) => this.logger.error({ err, ticketId: ticket.id, kind: event.kind }, 'escalation notifier failed'))
+      .finally(() => this.notifying.delete(delivery));
+    this.notifying.add(delivery);
   }
 
   /** After the last attempt the event goes back to the due set for later: an SLA is never dropped. */

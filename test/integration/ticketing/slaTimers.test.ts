@@ -85,3 +85,20 @@ test('an instance whose clock runs 5 s fast still fires on time, never early', a
     expect(call.atMs - due).toBeLessThan(2000);
   }
 });
+
+test('a notifier that hangs does not hold up the next events', async () => {
+  const { service, timers } = suite.desk('slow-notifier');
+  const t0 = Date.now();
+  for (let i = 1; i <= 3; i++) await service.save(ticketDue(i, { warningAtMs: t0 + 300 + i * 150, dueAtMs: t0 + 60 * 60_000 }));
+  let release!: () => void;
+  const hung = new Promise<void>((r) => (release = r));
+  const notified: string[] = [];
+  const instance = timers({ concurrency: 1, notifier: { notify: async (e) => { notified.push(e.ticket.id); await hung; } } });
+  await instance.start();
+
+  await waitFor(() => service.applied().length === 3, 3000, 'all three warnings despite the hung notifier');
+  expect(notified).toEqual(['SR-2026-000001', 'SR-2026-000002', 'SR-2026-000003']);
+  const stopping = instance.stop();
+  release();
+  await stopping;
+});
