@@ -22,8 +22,10 @@ export interface ReconcileReport {
  * hand (or a crash) never loses an SLA event: every owed entry is (re)added, every entry nobody
  * is owed is removed, and entries stuck in flight are taken back.
  *
- * Safe while tickets change and other instances run: additions skip entries in flight, and an
- * entry is removed only after re-reading its ticket, so a ticket created meanwhile keeps its timers.
+ * Safe while tickets change and sweepers run: additions skip entries in flight, an entry that
+ * fired meanwhile and is added again does nothing when it fires (the service sees it applied),
+ * and an entry is removed only after re-reading its ticket, so a ticket created meanwhile keeps
+ * its timers.
  */
 export async function reconcileDueSet(deps: {
   dueSet: DueSet;
