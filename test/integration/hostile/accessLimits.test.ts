@@ -17,7 +17,7 @@ const LIMIT = 5;
 let desk: DeskApp;
 
 beforeAll(async () => {
-  desk = await startDeskApp('access', { env: { KB_RATE_LIMIT_PER_MINUTE: String(LIMIT), DIRECTLINE_TOKENS_PER_MINUTE: String(LIMIT) } });
+  desk = await startDeskApp('access', { env: { KB_RATE_LIMIT_PER_MINUTE: String(LIMIT), DIRECTLINE_TOKENS_PER_MINUTE: String(LIMIT), DIRECTLINE_ACTIVITIES_PER_MINUTE: String(LIMIT) } });
 });
 afterAll(() => desk?.close());
 
@@ -60,6 +60,18 @@ describe('rate limits per client on the public endpoints', () => {
     const retryAfter = Number(refused.headers['retry-after']);
     expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
     expect((await callFrom(otherClient, 'POST', path, { body })).status).toBe(200);
+  });
+
+  it('web-chat messages: a client posting faster than the limit gets a 429, and the bot never sees those', async () => {
+    const { token, conversationId } = (await callFrom('127.0.0.7', 'POST', '/v3/directline/tokens/generate')).body as { token: string; conversationId: string };
+    const post = (text: string) => callFrom('127.0.0.7', 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: { type: 'message', text } });
+    for (let i = 0; i < LIMIT; i += 1) expect((await post(`pytanie ${i}`)).status).toBe(200);
+    const refused = await post('jeszcze jedno');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toBe('rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    const transcript = (await callFrom('127.0.0.8', 'GET', `/v3/directline/conversations/${conversationId}/activities`, { token })).body as { activities: { text?: string }[] };
+    expect(transcript.activities.map((a) => a.text)).not.toContain('jeszcze jedno');
   });
 });
 

@@ -58,7 +58,7 @@ const activitySchema: Schema = {
 };
 
 beforeAll(async () => {
-  desk = await startDeskApp('fuzz', { env: { KB_RATE_LIMIT_PER_MINUTE: '100000000', DIRECTLINE_TOKENS_PER_MINUTE: '100000000' } });
+  desk = await startDeskApp('fuzz', { env: { KB_RATE_LIMIT_PER_MINUTE: '100000000', DIRECTLINE_TOKENS_PER_MINUTE: '100000000', DIRECTLINE_ACTIVITIES_PER_MINUTE: '100000000' } });
   const created = await call('POST', '/api/tickets', { authorization: `Bearer ${TEST_TOKENS.system}`, 'idempotency-key': randomUUID() }, JSON.stringify(ticketBody()));
   expect(created.status).toBe(201);
   const ticketId = JSON.parse(created.text).id as string;
