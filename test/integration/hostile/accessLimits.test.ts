@@ -46,6 +46,12 @@ function callFrom(localAddress: string, method: string, path: string, options: {
   });
 }
 
+/** The limits count per wall-clock minute: start a burst well inside one, so it is not split across two. */
+async function withinOneMinute(): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 5_000) await new Promise((r) => setTimeout(r, left + 50));
+}
+
 const call = (method: string, path: string, options: { body?: unknown; token?: string } = {}) => callFrom('127.0.0.1', method, path, options);
 
 describe('rate limits per client on the public endpoints', () => {
@@ -53,6 +59,7 @@ describe('rate limits per client on the public endpoints', () => {
     ['web-chat tokens', '/v3/directline/tokens/generate', undefined, '127.0.0.2', '127.0.0.3'],
     ['knowledge answers', '/api/kb/answer', { question: 'Jaki jest numer telefonu pomocy technicznej?' }, '127.0.0.4', '127.0.0.5'],
   ])('%s: past the limit a 429 JSON error with Retry-After, other clients unaffected', async (_name, path, body, client, otherClient) => {
+    await withinOneMinute();
     for (let i = 0; i < LIMIT; i += 1) expect((await callFrom(client, 'POST', path, { body })).status).toBe(200);
     const refused = await callFrom(client, 'POST', path, { body });
     expect(refused.status).toBe(429);
@@ -63,6 +70,7 @@ describe('rate limits per client on the public endpoints', () => {
   });
 
   it('web-chat messages: a client posting faster than the limit gets a 429, and the bot never sees those', async () => {
+    await withinOneMinute();
     const { token, conversationId } = (await callFrom('127.0.0.7', 'POST', '/v3/directline/tokens/generate')).body as { token: string; conversationId: string };
     const post = (text: string) => callFrom('127.0.0.7', 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: { type: 'message', text } });
     for (let i = 0; i < LIMIT; i += 1) expect((await post(`pytanie ${i}`)).status).toBe(200);
