@@ -1,4 +1,3 @@
-import removeDiacritics from 'natural/lib/natural/normalizers/remove_diacritics';
 import AggressiveTokenizerPl from 'natural/lib/natural/tokenizers/aggressive_tokenizer_pl';
 import { words as polishStopWords } from 'natural/lib/natural/util/stopwords_pl';
 
@@ -16,11 +15,14 @@ const STOP_WORDS = new Set(
 );
 
 /**
- * Lowercases and removes diacritics. natural's removeDiacritics leaves ł alone (it is a
- * letter of its own, not a letter with a combining mark), so ł/Ł are folded here.
+ * Lowercases and removes diacritics. Unicode decomposition (NFD) splits ą, ć, ę, ń, ó, ś, ź, ż
+ * into a letter and a combining mark that is then dropped; ł has no decomposition (neither
+ * natural's removeDiacritics nor NFD folds it), so it is mapped by hand. NFD is used instead of
+ * natural's removeDiacritics, which runs ~90 regular expressions per string and dominated the
+ * index build time.
  */
 export function fold(text: string): string {
-  return removeDiacritics(text.toLowerCase().replace(/ł/g, 'l'));
+  return text.toLowerCase().replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /**

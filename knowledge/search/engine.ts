@@ -16,6 +16,8 @@ const enum Unit {
   AllQuestions,
   Answer,
 }
+/** Entries ranked on their questions before their answers are scored too. */
+const CANDIDATES = 40;
 /** Candidates looked at closely (coverage, confidence) after the trigram pass. */
 const SHORTLIST = 8;
 
@@ -60,6 +62,11 @@ export class SearchEngine {
   /** For each index unit: its entry, and whether it is the entry's answer text. */
   private readonly unitEntry: Int32Array;
   private readonly unitKind: Uint8Array;
+  /** Each entry's answer unit. */
+  private readonly answerUnit: Int32Array;
+  /** Scratch space for `rank`: two similarities per entry, and the entries touched. */
+  private readonly perKind: Float32Array;
+  private readonly touched: Int32Array;
   private readonly vocabularies: EntryVocabulary[];
   private readonly coverage: Coverage;
 
@@ -81,9 +88,15 @@ export class SearchEngine {
       add(i, Unit.AllQuestions, [e.title, ...e.alternates].join(' '));
       add(i, Unit.Answer, `${e.answer} ${e.answerEn ?? ''}`);
     });
-    this.index = new TrigramIndex(unitWords);
+    this.index = new TrigramIndex(unitWords, (unit) => unitKind[unit] !== Unit.Answer);
+    this.answerUnit = new Int32Array(entries.length);
+    unitKind.forEach((kind, unit) => {
+      if (kind === Unit.Answer) this.answerUnit[unitEntry[unit]] = unit;
+    });
     this.unitEntry = Int32Array.from(unitEntry);
     this.unitKind = Uint8Array.from(unitKind);
+    this.perKind = new Float32Array(entries.length * 2);
+    this.touched = new Int32Array(entries.length);
     this.vocabularies = entries.map((e) => ({
       questions: new Set(queryWords([e.title, ...e.alternates].join(' '))),
       answer: new Set(queryWords(`${e.answer} ${e.answerEn ?? ''}`)),
@@ -95,22 +108,30 @@ export class SearchEngine {
   rank(question: string): Candidate[] {
     const words = queryWords(question);
     if (words.length === 0) return [];
-    const similarities = new Map<number, [number, number, number]>();
-    for (const { unit, score } of this.index.search(expandWithSynonyms(words))) {
+    // Per entry, the best similarity of its question phrasings and of all of them together
+    // (typed arrays reused across questions). Answers are scored for the best entries only.
+    const { perKind, touched } = this;
+    let touchedCount = 0;
+    this.index.search(expandWithSynonyms(words), (unit, score) => {
       const e = this.unitEntry[unit];
-      const s = similarities.get(e) ?? [0, 0, 0];
-      const kind = this.unitKind[unit];
-      s[kind] = Math.max(s[kind], score);
-      similarities.set(e, s);
+      const slot = e * 2 + this.unitKind[unit];
+      if (perKind[e * 2] === 0 && perKind[e * 2 + 1] === 0) touched[touchedCount++] = e;
+      if (score > perKind[slot]) perKind[slot] = score;
+    });
+    const candidates = new TopK(CANDIDATES);
+    for (let i = 0; i < touchedCount; i++) {
+      const e = touched[i];
+      candidates.offer(e, WEIGHTS.best * perKind[e * 2] + WEIGHTS.all * perKind[e * 2 + 1]);
+      perKind[e * 2] = perKind[e * 2 + 1] = 0;
     }
-    const scored: { e: number; score: number }[] = [];
-    for (const [e, [best, all, answer]] of similarities) {
-      scored.push({ e, score: WEIGHTS.best * best + WEIGHTS.all * all + WEIGHTS.answer * answer });
+    const top = new TopK(SHORTLIST);
+    for (const { e, score } of candidates.items()) {
+      top.offer(e, score + WEIGHTS.answer * this.index.similarity(this.answerUnit[e]));
     }
     const unknown = this.coverage.unknownShare(words);
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much.
-    const shortlist = topK(scored, SHORTLIST).map(({ e, score }) => {
+    const shortlist = top.items().map(({ e, score }) => {
       const coverage = this.coverage.of(words, this.vocabularies[e]);
       return { e, coverage, score: score * coverage };
     });
@@ -148,10 +169,24 @@ export class SearchEngine {
   }
 }
 
-function topK<T extends { score: number }>(items: T[], k: number): T[] {
-  // The candidate list can hold thousands of entries on a large base; a full sort is still
-  // well under the latency budget, and simpler than a heap.
-  return items.sort((a, b) => b.score - a.score).slice(0, k);
+/** The k best (entry, score) pairs seen, kept sorted by insertion: k is small. */
+class TopK {
+  private readonly list: { e: number; score: number }[] = [];
+  constructor(private readonly k: number) {}
+
+  offer(e: number, score: number): void {
+    if (this.list.length === this.k && score <= this.list[this.k - 1].score) return;
+    let i = this.list.length === this.k ? this.k - 1 : this.list.length;
+    this.list[i] = { e, score };
+    while (i > 0 && this.list[i - 1].score < score) {
+      [this.list[i - 1], this.list[i]] = [this.list[i], this.list[i - 1]];
+      i--;
+    }
+  }
+
+  items(): { e: number; score: number }[] {
+    return this.list;
+  }
 }
 
 function round(x: number): number {

@@ -8,16 +8,16 @@ export interface WeightedWord {
   weight: number;
 }
 
-export interface UnitScore {
-  unit: number;
-  score: number;
-}
-
 export function trigramsOf(word: string): string[] {
   const padded = ` ${word} `;
   const grams: string[] = [];
   for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
   return grams;
+}
+
+/** 1 + log(tf) for counts of one and more; synonyms add fractional counts, kept linear and positive. */
+function sublinear(count: number): number {
+  return count >= 1 ? 1 + Math.log(count) : count;
 }
 
 function termCounts(words: WeightedWord[]): Map<string, number> {
@@ -33,13 +33,22 @@ export class TrigramIndex {
   private readonly idf: Float64Array;
   /** The weight an unknown trigram gets in a query: that of the rarest known one. */
   private readonly unknownIdf: number;
-  /** Postings per term: the units holding it and their normalised weights. */
+  /** Postings per term: the searchable units holding it and their normalised weights. */
   private readonly postingUnits: Int32Array[];
   private readonly postingWeights: Float32Array[];
+  /** Every unit's vector, for scoring units that are not searched (see `similarity`). */
+  private readonly vectors: { ids: Int32Array; weights: Float32Array }[];
+  /** The last query as a dense vector over terms, for `similarity`. */
+  private readonly queryDense: Float32Array;
+  private queryIds: number[] = [];
   private readonly scores: Float32Array;
   private readonly touched: Int32Array;
 
-  constructor(unitWords: string[][]) {
+  /**
+   * `searchable(unit)` says which units the inverted index finds; the others (long answer texts,
+   * whose postings would dominate query time) are only scored on demand with `similarity`.
+   */
+  constructor(unitWords: string[][], searchable: (unit: number) => boolean = () => true) {
     const unitCounts = unitWords.map((ws) => termCounts(ws.map((word) => ({ word, weight: 1 }))));
     const df: number[] = [];
     for (const counts of unitCounts) {
@@ -59,15 +68,19 @@ export class TrigramIndex {
 
     const units: number[][] = df.map(() => []);
     const weights: number[][] = df.map(() => []);
-    unitCounts.forEach((counts, unit) => {
+    this.vectors = unitCounts.map((counts, unit) => {
       const vector = this.weigh(counts);
-      for (const [id, w] of vector) {
-        units[id].push(unit);
-        weights[id].push(w);
+      if (searchable(unit)) {
+        for (const [id, w] of vector) {
+          units[id].push(unit);
+          weights[id].push(w);
+        }
       }
+      return { ids: Int32Array.from(vector, ([id]) => id), weights: Float32Array.from(vector, ([, w]) => w) };
     });
     this.postingUnits = units.map((u) => Int32Array.from(u));
     this.postingWeights = weights.map((w) => Float32Array.from(w));
+    this.queryDense = new Float32Array(df.length);
     this.scores = new Float32Array(n);
     this.touched = new Int32Array(n);
   }
@@ -79,22 +92,28 @@ export class TrigramIndex {
     for (const [g, count] of counts) {
       const id = this.termIds.get(g);
       if (id === undefined) continue;
-      const w = (1 + Math.log(count)) * this.idf[id];
+      const w = sublinear(count) * this.idf[id];
       vector.push([id, w]);
       norm += w * w;
     }
     // Unknown trigrams still count towards the query's length: a question about something the
     // knowledge base never mentions must not look like a perfect match on its one known word.
     for (const [g, count] of counts) {
-      if (!this.termIds.has(g)) norm += ((1 + Math.log(count)) * this.unknownIdf) ** 2;
+      if (!this.termIds.has(g)) norm += (sublinear(count) * this.unknownIdf) ** 2;
     }
     norm = Math.sqrt(norm) || 1;
     return vector.map(([id, w]) => [id, w / norm]);
   }
 
-  /** Cosine similarity of the query with every unit sharing a trigram with it (unsorted). */
-  search(query: WeightedWord[]): UnitScore[] {
+  /**
+   * Cosine similarity of the query with every searchable unit sharing a trigram with it. Calls
+   * `visit` once per such unit (in no particular order), with no allocation per unit.
+   */
+  search(query: WeightedWord[], visit: (unit: number, score: number) => void): void {
     const vector = this.weigh(termCounts(query.filter((w) => w.weight > 0 && w.word.length > 0)));
+    for (const id of this.queryIds) this.queryDense[id] = 0;
+    for (const [id, qw] of vector) this.queryDense[id] = qw;
+    this.queryIds = vector.map(([id]) => id);
     let touchedCount = 0;
     for (const [id, qw] of vector) {
       const units = this.postingUnits[id];
@@ -105,12 +124,18 @@ export class TrigramIndex {
         this.scores[u] += qw * weights[i];
       }
     }
-    const results: UnitScore[] = new Array(touchedCount);
     for (let i = 0; i < touchedCount; i++) {
       const u = this.touched[i];
-      results[i] = { unit: u, score: this.scores[u] };
+      visit(u, this.scores[u]);
       this.scores[u] = 0;
     }
-    return results;
+  }
+
+  /** Cosine similarity of the last searched query with any unit, searchable or not. */
+  similarity(unit: number): number {
+    const { ids, weights } = this.vectors[unit];
+    let sum = 0;
+    for (let i = 0; i < ids.length; i++) sum += this.queryDense[ids[i]] * weights[i];
+    return sum;
   }
 }

@@ -1,0 +1,97 @@
+/**
+ * npm run bench:kb
+ * Index build time and answer latency (p50/p99 over 10,000 questions) for the real knowledge
+ * base and a synthetic one of 5,000 entries. Goal: p99 under 2 ms per answer on 5,000 entries.
+ */
+import { cpus, loadavg, platform, release, totalmem } from 'os';
+import { loadArticles } from '../../knowledge/loader';
+import { fold } from '../../knowledge/normalize';
+import { SearchEngine } from '../../knowledge/search/engine';
+import type { KbEntry } from '../../knowledge/types';
+
+const QUESTIONS = 10_000;
+
+/** A small seeded generator, so every run measures the same questions. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const rnd = random(42);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
+
+/** Synthetic entries built from the real vocabulary, so trigram postings have realistic lengths. */
+function syntheticEntries(real: KbEntry[], count: number): KbEntry[] {
+  const vocabulary = [...new Set(real.flatMap((e) => [e.title, ...e.alternates, e.answer].join(' ').split(/\s+/)))].filter((w) => w.length > 2);
+  const sentence = (n: number): string => Array.from({ length: n }, () => pick(vocabulary)).join(' ');
+  return Array.from({ length: count }, (_, i) => ({
+    id: `synthetic-${i}`,
+    title: `${sentence(6)}?`,
+    alternates: Array.from({ length: 5 }, () => sentence(5)),
+    answer: sentence(60),
+    tags: [],
+    source: 'synthetic',
+    file: 'synthetic.yaml',
+  }));
+}
+
+/** Questions as people type them: a phrasing of an entry, sometimes folded or with a typo, or off-topic. */
+function questionsFor(entries: KbEntry[], n: number): string[] {
+  const offTopic = ['jak ugotować rosół', 'jaka jutro pogoda', 'jak zainstalować drukarkę', 'ile kosztuje iPhone'];
+  return Array.from({ length: n }, () => {
+    if (rnd() < 0.1) return pick(offTopic);
+    const e = pick(entries);
+    let q = pick([e.title, ...e.alternates]);
+    if (rnd() < 0.3) q = fold(q);
+    if (rnd() < 0.3) {
+      const at = Math.floor(rnd() * (q.length - 1));
+      q = q.slice(0, at) + q[at + 1] + q[at] + q.slice(at + 2);
+    }
+    return q;
+  });
+}
+
+function measure(name: string, entries: KbEntry[]): string[] {
+  const started = process.hrtime.bigint();
+  const engine = new SearchEngine(entries);
+  const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const questions = questionsFor(entries, QUESTIONS);
+  for (const q of questions.slice(0, 500)) engine.answer(q); // warm-up (JIT)
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const q of questions) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    engine.answer(q);
+    wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const at = (xs: number[], p: number): string => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(3);
+  };
+  return [name, String(entries.length), buildMs.toFixed(0), at(wall, 0.5), at(wall, 0.99), at(cpu, 0.5), at(cpu, 0.99)];
+}
+
+const real = loadArticles();
+const rows = [
+  ['knowledge base', 'entries', 'build ms', 'wall p50 ms', 'wall p99 ms', 'cpu p50 ms', 'cpu p99 ms'],
+  measure('real (knowledge/articles)', real),
+  measure('synthetic', syntheticEntries(real, 5000)),
+];
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+const cpu = cpus();
+process.stdout.write(
+  [
+    `machine: ${cpu.length} x ${cpu[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, node ${process.version}`,
+    `load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (wall times include waiting for a core; cpu = this process's CPU time per answer)`,
+    `answer latency over ${QUESTIONS.toLocaleString('en')} questions per base (10% off-topic, 30% without diacritics, 30% with a swapped-letter typo)`,
+    ...rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')),
+    '',
+  ].join('\n'),
+);
