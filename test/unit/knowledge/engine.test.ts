@@ -1,0 +1,97 @@
+import { createKnowledgeBase, loadKnowledgeBase } from '../../../knowledge/knowledgeBase';
+import type { KbEntry } from '../../../knowledge/types';
+
+const kb = loadKnowledgeBase();
+
+describe('retrieval on the product knowledge base', () => {
+  const topOf = (q: string, locale: 'pl' | 'en' = 'pl') => {
+    const r = kb.answer(q, locale);
+    return { id: r.answered ? r.source?.articleId : null, r };
+  };
+
+  it.each([
+    ['inflected', 'rezygnacją z kanałami skype connect', 'skype-connect-channels-cancel'],
+    ['no diacritics', 'jak anulowac kanaly skype connect', 'skype-connect-channels-cancel'],
+    ['typos', 'abonamnet kanałów skype conect anulowanie', 'skype-connect-channels-cancel'],
+    ['synonym (wypowiedzenie)', 'wypowiedzenie kanałów skype connect', 'skype-connect-channels-cancel'],
+    ['short English', 'How do I cancel Skype Connect channels', 'skype-connect-channels-cancel'],
+    ['English severity', 'what is severity A', 'severity-a'],
+    ['a phone number by country', 'numer telefonu pomocy w Kanadzie', 'm365-phone-numbers'],
+    ['emergency numbers', 'czy ze skype zadzwonię na pogotowie', 'skype-emergency-numbers'],
+  ])('answers a %s question with the right entry', (_kind, question, expected) => {
+    expect(topOf(question).id).toBe(expected);
+  });
+
+  it('tells severity grades apart by their letter', () => {
+    expect(topOf('ważność B przykłady').id).toBe('severity-b');
+    expect(topOf('ważność C przykłady').id).toBe('severity-c');
+  });
+
+  it('answers in English when asked with locale en and the entry has an English answer', () => {
+    const r = kb.answer('How do I cancel Skype Connect channels', 'en');
+    expect(r.answered).toBe(true);
+    expect(r.answer).toMatch(/Cancel subscription/);
+  });
+
+  it.each(['jaka jutro pogoda', 'przepis na bigos', 'jak anulować subskrypcję Disney+', 'ile kosztuje iPhone'])(
+    'does not answer an out-of-scope question: %s',
+    (question) => {
+      const r = kb.answer(question);
+      expect(r.answered).toBe(false);
+      expect(r.source).toBeNull();
+    },
+  );
+
+  it('gives confidences in [0, 1], suggestions at most three, with clean titles', () => {
+    for (const q of ['skype', 'pomoc', 'abonament', 'ile kosztuje abonament kanałów', 'x']) {
+      const r = kb.answer(q);
+      expect(r.confidence).toBeGreaterThanOrEqual(0);
+      expect(r.confidence).toBeLessThanOrEqual(1);
+      expect(r.suggestions.length).toBeLessThanOrEqual(3);
+      for (const s of r.suggestions) expect(s.question).toBe(kb.entry(s.articleId)?.title);
+    }
+  });
+
+  it('finds an entry by id, and nothing for an unknown id', () => {
+    expect(kb.entry('severity-a')?.title).toMatch(/ważność A/);
+    expect(kb.entry('no-such-entry')).toBeUndefined();
+  });
+});
+
+describe('abstain rule', () => {
+  const entry = (id: string, title: string, alternates: string[], answer: string): KbEntry => ({
+    id, title, alternates, answer, tags: [], source: 'test', file: 'test.yaml',
+  });
+  const small = createKnowledgeBase([
+    entry('cancel-channels', 'Jak anulować abonament kanałów Skype Connect?', ['rezygnacja z kanałów skype connect'], 'Kliknij Anuluj abonament w profilu SIP.'),
+    entry('cancel-minutes', 'Jak anulować abonament minut Skype?', ['rezygnacja z minut skype'], 'Abonament minut anulujesz na stronie konta Skype.'),
+    entry('hours', 'W jakich godzinach działa pomoc?', ['godziny pracy pomocy'], 'Całą dobę.'),
+  ]);
+
+  it('answers a question that clearly matches one entry', () => {
+    const r = small.answer('rezygnacja kanały skype connect');
+    expect(r).toMatchObject({ answered: true, source: { articleId: 'cancel-channels' }, suggestions: [] });
+    expect(r.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('offers suggestions instead of guessing when two entries fit about as well', () => {
+    const r = small.answer('jak anulować abonament skype');
+    expect(r.answered).toBe(false);
+    expect(r.source).toBeNull();
+    expect(r.answer).toMatch(/Czy chodziło Ci o/);
+    expect(r.suggestions.map((s) => s.articleId)).toContain('cancel-minutes');
+    expect(r.suggestions[0].question).toBe('Jak anulować abonament minut Skype?');
+  });
+
+  it('says the question is not covered, with no suggestions, when nothing fits', () => {
+    const r = small.answer('przepis na bigos');
+    expect(r).toMatchObject({ answered: false, source: null, suggestions: [] });
+    expect(r.answer).toMatch(/Nie znalazłem odpowiedzi/);
+    expect(small.answer('przepis na bigos', 'en').answer).toMatch(/could not find/);
+  });
+
+  it('is not covered for a question with no content words at all', () => {
+    expect(small.answer('?!').answered).toBe(false);
+    expect(small.answer('?!').confidence).toBe(0);
+  });
+});

@@ -1,0 +1,34 @@
+import { contentWords, fold, normalize, words } from '../../../knowledge/normalize';
+
+describe('fold', () => {
+  it('removes every Polish diacritic, including ł and Ł that natural leaves alone', () => {
+    expect(fold('ĄĆĘŁŃÓŚŹŻ ąćęłńóśźż')).toBe('acelnoszz acelnoszz');
+    expect(fold('Łódź')).toBe('lodz');
+  });
+
+  it('lowercases', () => {
+    expect(fold('Skype CONNECT')).toBe('skype connect');
+  });
+});
+
+describe('words and normalize', () => {
+  it('splits on punctuation and drops Polish stop words typed with or without diacritics', () => {
+    expect(contentWords('Jak anulować abonament, który się odnawia?')).toEqual(['jak', 'anulowac', 'abonament', 'odnawia']);
+    expect(normalize('ktory sie odnawia')).toBe('odnawia');
+  });
+
+  it('keeps question words that change the meaning (ile, kiedy, nie)', () => {
+    expect(contentWords('Ile kanałów? Kiedy nie działa?')).toEqual(['ile', 'kanalow', 'kiedy', 'nie', 'dziala']);
+  });
+
+  it("drops an inflection ending after an apostrophe (Skype'a -> skype)", () => {
+    expect(contentWords("minuty Skype'a")).toEqual(['minuty', 'skype']);
+  });
+
+  it('turns a severity letter into a word of its own, so A, B and C stay apart', () => {
+    const [a, b] = [words('ważność A'), words('Waznosc b')];
+    expect(a[1]).not.toEqual(b[1]);
+    expect(words('priorytet (c)')).toContain('cccc');
+    expect(words('ważność abonamentu')).toEqual(['waznosc', 'abonamentu']);
+  });
+});
