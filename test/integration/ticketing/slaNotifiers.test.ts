@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   received.length = 0;
-  answer = (_req, res) => res.writeHead(204).end();
+  answer = (_req, res) => { res.writeHead(204); res.end(); };
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -64,7 +64,7 @@ test('the webhook receives a JSON summary of the breach without the customer con
 
 test('a webhook that answers with an error, hangs or is unreachable is logged and never thrown', async () => {
   const { logger, lines } = capturingLogger();
-  answer = (_req, res) => res.writeHead(500).end('boom');
+  answer = (_req, res) => { res.writeHead(500); res.end('boom'); };
   await expect(new WebhookNotifier({ url, logger }).notify(breachEvent())).resolves.toBeUndefined();
 
   answer = () => undefined; // never answers

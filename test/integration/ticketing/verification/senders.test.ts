@@ -64,7 +64,7 @@ describe('SMS through the webhook', () => {
   let server: Server;
   let url: string;
   const received: Array<{ body: unknown; authorization?: string }> = [];
-  let respond: (res: ServerResponse) => void = (res) => res.writeHead(204).end();
+  let respond: (res: ServerResponse) => void = (res) => { res.writeHead(204); res.end(); };
 
   beforeAll(async () => {
     server = createServer((req: IncomingMessage, res) => {
@@ -84,7 +84,7 @@ describe('SMS through the webhook', () => {
   });
   beforeEach(() => {
     received.length = 0;
-    respond = (res) => res.writeHead(204).end();
+    respond = (res) => { res.writeHead(204); res.end(); };
   });
 
   it('posts {to, text} with the code, and the bearer token when configured', async () => {
@@ -97,7 +97,7 @@ describe('SMS through the webhook', () => {
   });
 
   it('treats an answer other than 2xx as a failure that names the status', async () => {
-    respond = (res) => res.writeHead(502).end('bad gateway');
+    respond = (res) => { res.writeHead(502); res.end('bad gateway'); };
     const senders = createCodeSenders({ SMS_WEBHOOK_URL: url }, silentLogger);
     await expect(senders.phone.send(janPhone, message)).rejects.toThrow('SMS webhook answered HTTP 502');
   });
