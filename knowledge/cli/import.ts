@@ -10,7 +10,7 @@ import { draftsToYaml, importArticle } from '../importer';
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const outDir = resolve(outIndex >= 0 ? (args[outIndex + 1] ?? '') : join(__dirname, '..', 'drafts'));
-const file = args.find((a, i) => !a.startsWith('--') && i !== outIndex + 1);
+const file = args.find((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
 if (!file || (outIndex >= 0 && !args[outIndex + 1])) {
   process.stderr.write('usage: npm run kb:import -- <file> [--out dir]\n');
   process.exit(2);
