@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type checking is done once by `npm run typecheck`; tests only transpile.
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+    '^.+\\.ts$': 'ts-jest',
   },
   // One private redis-server per test run (never the default port's data).
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
