@@ -2,13 +2,14 @@
  * Bot turns over HTTP: FAQ questions posted to the service's /api/messages with expectReplies,
  * against the floor of an echo bot on the same adapter, server and settings, measured in the
  * same run in alternating rounds (so load from elsewhere on the machine hits both alike).
- * Goal: FAQ turns reach at least 80% of the echo floor's throughput.
+ * Goal: FAQ turns reach at least 80% of the echo floor's throughput. Beside the throughput, each
+ * process's CPU time per turn: the same comparison, hardly moved by other work on the machine.
  */
 import { randomUUID } from 'crypto';
 import { postTurn, type ChatPeer } from './support/botClient';
 import type { EchoBotProcess } from './support/echoBot';
 import { FAQ_QUESTIONS } from './support/faqQuestions';
-import { sampleRss, type RssSummary } from './support/rss';
+import { cpuMsOf, watchProcess, type ProcessLoadSummary } from './support/processStats';
 import { loadFor, summarize, type LoadResult, type LoadSample } from './support/stats';
 import type { BenchRow } from './support/table';
 
@@ -29,8 +30,12 @@ export interface BotTurnResult {
   echo: LoadResult;
   ratio: number;
   goalMet: boolean;
-  serviceRss: RssSummary;
-  echoRss: RssSummary;
+  /** CPU ms per turn of the service and of the echo bot, and echo / FAQ (the capacity ratio). */
+  cpuPerTurn: { faq: number; echo: number; ratio: number };
+  service: ProcessLoadSummary;
+  echoProcess: ProcessLoadSummary;
+  /** How the measured FAQ turns ended, from the service's own desk_kb_answers_total. */
+  outcomes: Record<string, number>;
 }
 
 /** `service` is the desk (its URL and process id), `echo` the floor. */
@@ -47,27 +52,51 @@ export async function benchBotTurns(service: { url: string; pid: number }, echo:
   await load(service.url, -1, sizes.warmUpMs);
   const faqSamples: LoadSample[] = [];
   const echoSamples: LoadSample[] = [];
-  const serviceRss = sampleRss(service.pid);
-  const echoRss = sampleRss(echo.pid);
+  const cpu = { faq: 0, echo: 0 };
+  // Each process's CPU is counted only during its own rounds.
+  const measured = async (pid: number, work: () => Promise<LoadSample>, into: LoadSample[], bot: 'faq' | 'echo') => {
+    const before = cpuMsOf(pid);
+    into.push(await work());
+    cpu[bot] += cpuMsOf(pid) - before;
+  };
+  const outcomesBefore = await kbOutcomes(service.url);
+  const watched = { service: watchProcess(service.pid), echo: watchProcess(echo.pid) };
   for (let round = 0; round < sizes.rounds; round++) {
-    echoSamples.push(await load(echo.url, round, sizes.durationMs / sizes.rounds));
-    faqSamples.push(await load(service.url, round, sizes.durationMs / sizes.rounds));
+    await measured(echo.pid, () => load(echo.url, round, sizes.durationMs / sizes.rounds), echoSamples, 'echo');
+    await measured(service.pid, () => load(service.url, round, sizes.durationMs / sizes.rounds), faqSamples, 'faq');
   }
-  const rss = { service: serviceRss.stop(), echo: echoRss.stop() };
+  const processes = { service: watched.service.stop(), echo: watched.echo.stop() };
+  const outcomesAfter = await kbOutcomes(service.url);
+  const outcomes = Object.fromEntries(Object.entries(outcomesAfter).map(([outcome, n]) => [outcome, n - (outcomesBefore[outcome] ?? 0)]));
   const faq = summarize(...faqSamples);
   const floor = summarize(...echoSamples);
   const ratio = faq.perSecond / floor.perSecond;
   const goalMet = ratio >= GOAL_RATIO;
+  const msPerTurn = { faq: cpu.faq / faq.latency.count, echo: cpu.echo / floor.latency.count };
+  const hundredths = (x: number) => Math.round(x * 100) / 100;
+  const cpuPerTurn = { faq: hundredths(msPerTurn.faq), echo: hundredths(msPerTurn.echo), ratio: hundredths(msPerTurn.echo / msPerTurn.faq) };
   const c = sizes.concurrency;
   const echoWhat = `echo bot, same adapter/server, ${c} in flight`;
   return {
-    faq, echo: floor, ratio, goalMet, serviceRss: rss.service, echoRss: rss.echo,
+    faq, echo: floor, ratio, goalMet, cpuPerTurn, service: processes.service, echoProcess: processes.echo, outcomes,
     rows: [
       { figure: `bot turns / s, FAQ over HTTP (${c} conversations, ${faq.latency.count} turns)`, value: faq.perSecond, unit: '/s', floor: floor.perSecond, floorWhat: echoWhat },
       { figure: 'bot turn p50, FAQ', value: faq.latency.p50, unit: 'ms', floor: floor.latency.p50, floorWhat: echoWhat },
       { figure: 'bot turn p99, FAQ', value: faq.latency.p99, unit: 'ms', floor: floor.latency.p99, floorWhat: echoWhat },
+      { figure: 'FAQ turns answered / suggested / abstained', value: ['answered', 'suggested', 'abstained'].map((o) => outcomes[o] ?? 0).join(' / '), unit: '' },
       { figure: `FAQ / echo throughput (goal >= ${GOAL_RATIO * 100}%)`, value: `${Math.round(ratio * 100)}% ${goalMet ? 'goal met' : 'goal NOT met'}`, unit: '' },
-      { figure: 'service RSS during bot load, mean / peak', value: `${rss.service.meanMb} / ${rss.service.peakMb}`, unit: 'MB', floor: `${rss.echo.meanMb} / ${rss.echo.peakMb}`, floorWhat: 'the echo bot process' },
+      { figure: 'server CPU per bot turn, FAQ', value: cpuPerTurn.faq, unit: 'ms', floor: cpuPerTurn.echo, floorWhat: 'the echo bot process' },
+      { figure: 'FAQ / echo capacity by CPU per turn (echo CPU ÷ FAQ CPU)', value: `${Math.round(cpuPerTurn.ratio * 100)}%`, unit: '' },
+      { figure: 'service RSS during bot load, mean / peak', value: `${processes.service.meanRssMb} / ${processes.service.peakRssMb}`, unit: 'MB', floor: `${processes.echo.meanRssMb} / ${processes.echo.peakRssMb}`, floorWhat: 'the echo bot process' },
     ],
   };
+}
+
+/** The service's knowledge-base outcomes so far (GET /metrics, desk_kb_answers_total by outcome). */
+async function kbOutcomes(url: string): Promise<Record<string, number>> {
+  const res = await fetch(`${url}/metrics`);
+  if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`);
+  const counts: Record<string, number> = {};
+  for (const [, outcome, n] of (await res.text()).matchAll(/^desk_kb_answers_total\{outcome="(\w+)"\} (\d+)/gm)) counts[outcome!] = Number(n);
+  return counts;
 }

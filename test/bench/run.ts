@@ -27,13 +27,13 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const SIZES = QUICK
   ? {
     floorOps: 2_000, redisBenchmarkRequests: 10_000,
-    bot: { concurrency: 8, durationMs: 4_000, rounds: 2, warmUpMs: 1_000 } satisfies BotTurnSizes,
+    bot: { concurrency: 8, durationMs: 4_000, rounds: 2, warmUpMs: 2_000 } satisfies BotTurnSizes,
     creation: { apiTickets: 100, dialogs: 8, concurrency: 8 } satisfies TicketCreationSizes,
     ticketing: QUICK_SIZES,
   }
   : {
-    floorOps: 20_000, redisBenchmarkRequests: 100_000,
-    bot: { concurrency: 8, durationMs: 24_000, rounds: 4, warmUpMs: 3_000 } satisfies BotTurnSizes,
+    floorOps: 10_000, redisBenchmarkRequests: 50_000,
+    bot: { concurrency: 8, durationMs: 20_000, rounds: 4, warmUpMs: 3_000 } satisfies BotTurnSizes,
     creation: { apiTickets: 1_000, dialogs: 80, concurrency: 8 } satisfies TicketCreationSizes,
     ticketing: FULL_SIZES,
   };

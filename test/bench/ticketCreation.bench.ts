@@ -6,7 +6,7 @@
 import { randomUUID } from 'crypto';
 import { TEST_TOKENS } from '../support/ticketingApiServer';
 import { postTurn, type ChatPeer } from './support/botClient';
-import { sampleRss, type RssSummary } from './support/rss';
+import { watchProcess, type ProcessLoadSummary } from './support/processStats';
 import { latencyStats, loadCount, round1, summarize, type LoadResult } from './support/stats';
 import type { BenchRow } from './support/table';
 
@@ -41,7 +41,7 @@ export interface TicketCreationResult {
   api: LoadResult;
   dialogs: LoadResult;
   dialogTurns: LoadResult;
-  serviceRss: RssSummary;
+  service: ProcessLoadSummary;
 }
 
 /**
@@ -51,7 +51,7 @@ export interface TicketCreationResult {
 export async function benchTicketCreation(service: { url: string; pid: number }, sizes: TicketCreationSizes, echoFloor: LoadResult): Promise<TicketCreationResult> {
   const run = randomUUID().slice(0, 8);
   const c = sizes.concurrency;
-  const rss = sampleRss(service.pid);
+  const watched = watchProcess(service.pid);
   const ids = new Set<string>();
 
   const api = summarize(await loadCount(sizes.apiTickets, c, async (i) => {
@@ -86,7 +86,7 @@ export async function benchTicketCreation(service: { url: string; pid: number },
       if (say.value && opened) ids.add(opened[0]);
     }
   });
-  const serviceRss = rss.stop();
+  const serviceLoad = watched.stop();
   if (ids.size !== sizes.apiTickets + sizes.dialogs) throw new Error(`${sizes.apiTickets + sizes.dialogs} tickets were created but ${ids.size} distinct ids came back`);
 
   const dialogs = summarize(dialogSample);
@@ -97,7 +97,7 @@ export async function benchTicketCreation(service: { url: string; pid: number },
   const apiFloor = `GET /healthz on the service, ${c} in flight`;
   const echoWhat = `echo bot turns, ${c} in flight`;
   return {
-    api, dialogs, dialogTurns, serviceRss,
+    api, dialogs, dialogTurns, service: serviceLoad,
     rows: [
       { figure: `tickets / s, POST /api/tickets on the service (${c} in flight, ${sizes.apiTickets})`, value: api.perSecond, unit: '/s', floor: healthz.perSecond, floorWhat: apiFloor },
       { figure: 'POST /api/tickets p50', value: api.latency.p50, unit: 'ms', floor: healthz.latency.p50, floorWhat: apiFloor },
@@ -105,7 +105,7 @@ export async function benchTicketCreation(service: { url: string; pid: number },
       { figure: `tickets / s, whole bot dialog in Teams (${DIALOG_TURNS} turns, ${c} conversations, ${sizes.dialogs})`, value: dialogs.perSecond, unit: '/s', floor: round1(echoFloor.perSecond / DIALOG_TURNS), floorWhat: `echo turns / s ÷ ${DIALOG_TURNS}` },
       { figure: 'dialog turn p50', value: dialogTurns.latency.p50, unit: 'ms', floor: echoFloor.latency.p50, floorWhat: echoWhat },
       { figure: 'dialog turn p99', value: dialogTurns.latency.p99, unit: 'ms', floor: echoFloor.latency.p99, floorWhat: echoWhat },
-      { figure: 'service RSS during ticket creation, mean / peak', value: `${serviceRss.meanMb} / ${serviceRss.peakMb}`, unit: 'MB' },
+      { figure: 'service RSS during ticket creation, mean / peak', value: `${serviceLoad.meanRssMb} / ${serviceLoad.peakRssMb}`, unit: 'MB' },
     ],
   };
 }
