@@ -6,7 +6,6 @@ import {
   CATEGORIES,
   DomainError,
   GRADES,
-  type Category,
   type Contact,
   type Grade,
   type HistoryEntry,
@@ -21,17 +20,11 @@ import {
  * NEW ticket with its history entries appended, or throws a DomainError naming the broken rule.
  */
 
-export interface NewTicketInput {
-  orgId: string;
-  adminId: string;
-  category: Category;
-  grade: Grade;
-  title: string;
-  description: string;
-  affected: string;
-  contact: Contact;
-  conversation?: Record<string, unknown>;
-}
+/** What a request for a new ticket carries: the ticket's own fields that a requester fills in. */
+export type NewTicketInput = Pick<
+  Ticket,
+  'orgId' | 'adminId' | 'category' | 'grade' | 'title' | 'description' | 'affected' | 'contact' | 'conversation'
+>;
 
 export const LIMITS = { title: 200, description: 20_000, affected: 2_000, message: 20_000 } as const;
 
