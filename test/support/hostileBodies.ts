@@ -3,7 +3,7 @@ import fc from 'fast-check';
 /** A request body as raw bytes with the Content-Type it claims to be. */
 export interface HostileRequest {
   contentType: string | null;
-  body: string;
+  body: string | Buffer;
   /** What kind of hostility this is, for the failure message. */
   kind: string;
 }
@@ -108,6 +108,8 @@ export function hostileRequests(schema: JsonSchema | undefined): fc.Arbitrary<Ho
       .map(asJson('malformed json')) },
     { weight: 2, arbitrary: fc.tuple(shaped.map(json), fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=xyz', 'application/xml', 'application/octet-stream', 'application/json; charset=latin1', null))
       .map(([body, contentType]) => ({ contentType, body, kind: 'wrong content type' })) },
+    { weight: 1, arbitrary: fc.tuple(shaped.map(json), fc.constantFrom([0xed, 0xa0, 0x80], [0xff, 0xfe], [0xc0, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0x00], [0xe2, 0x82]))
+      .map(([text, bytes]) => ({ contentType: 'application/json', body: Buffer.concat([Buffer.from(`${text.length > 2 ? `${text.slice(0, -1)},` : '{'} "raw": "`), Buffer.from(bytes), Buffer.from('"}')]), kind: 'invalid utf-8' })) },
     { weight: 1, arbitrary: fc.tuple(fc.dictionary(fc.constantFrom('a', 'text', '__proto__[polluted]', 'constructor[prototype][polluted]', 'type'), fc.string({ maxLength: 10 })), fc.constant(''))
       .map(([fields]) => ({ contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(fields).toString(), kind: 'form with prototype keys' })) },
   );

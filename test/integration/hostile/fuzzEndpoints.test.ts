@@ -100,10 +100,10 @@ beforeAll(async () => {
 afterAll(() => desk?.close());
 
 /** One raw HTTP call over the shared keep-alive pool. */
-async function call(method: string, path: string, headers: Record<string, string> = {}, body?: string, contentType: string | null = 'application/json') {
+async function call(method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer, contentType: string | null = 'application/json') {
   const allHeaders: Record<string, string> = { ...headers };
   if (body !== undefined && contentType) allHeaders['content-type'] = contentType;
-  const res = await fetch(desk.url + path, { method, headers: allHeaders, body: method === 'GET' ? undefined : body });
+  const res = await fetch(desk.url + path, { method, headers: allHeaders, body: method === 'GET' || body === undefined ? undefined : typeof body === 'string' ? body : new Uint8Array(body) });
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
