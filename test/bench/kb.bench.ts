@@ -2,12 +2,14 @@
  * npm run bench:kb
  * Index build time and answer latency (p50/p99 over 10,000 questions) for the real knowledge
  * base and a synthetic one of 5,000 entries. Goal: p99 under 2 ms per answer on 5,000 entries.
+ * `npm run bench` runs the same through benchKnowledge().
  */
 import { cpus, loadavg, platform, release, totalmem } from 'os';
 import { loadArticles } from '../../knowledge/loader';
 import { fold } from '../../knowledge/normalize';
 import { SearchEngine } from '../../knowledge/search/engine';
 import type { KbEntry } from '../../knowledge/types';
+import { percentile } from './support/stats';
 
 const QUESTIONS = 10_000;
 
@@ -55,11 +57,19 @@ function questionsFor(entries: KbEntry[], n: number): string[] {
   });
 }
 
-function measure(name: string, entries: KbEntry[]): string[] {
+export interface KbBenchLine {
+  base: string;
+  entries: number;
+  buildMs: number;
+  wall: { p50: number; p99: number };
+  cpu: { p50: number; p99: number };
+}
+
+function measure(name: string, entries: KbEntry[], count: number): KbBenchLine {
   const started = process.hrtime.bigint();
   const engine = new SearchEngine(entries);
   const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const questions = questionsFor(entries, QUESTIONS);
+  const questions = questionsFor(entries, count);
   for (const q of questions.slice(0, 500)) engine.answer(q); // warm-up (JIT)
   const wall: number[] = [];
   const cpu: number[] = [];
@@ -71,27 +81,36 @@ function measure(name: string, entries: KbEntry[]): string[] {
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   }
-  const at = (xs: number[], p: number): string => {
+  const at = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(3);
+    const ms = (p: number) => Math.round(percentile(sorted, p) * 1000) / 1000;
+    return { p50: ms(50), p99: ms(99) };
   };
-  return [name, String(entries.length), buildMs.toFixed(0), at(wall, 0.5), at(wall, 0.99), at(cpu, 0.5), at(cpu, 0.99)];
+  return { base: name, entries: entries.length, buildMs: Math.round(buildMs), wall: at(wall), cpu: at(cpu) };
 }
 
-const real = loadArticles();
-const rows = [
-  ['knowledge base', 'entries', 'build ms', 'wall p50 ms', 'wall p99 ms', 'cpu p50 ms', 'cpu p99 ms'],
-  measure('real (knowledge/articles)', real),
-  measure('synthetic', syntheticEntries(real, 5000)),
-];
-const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-const cpu = cpus();
-process.stdout.write(
-  [
-    `machine: ${cpu.length} x ${cpu[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, node ${process.version}`,
-    `load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (wall times include waiting for a core; cpu = this process's CPU time per answer)`,
-    `answer latency over ${QUESTIONS.toLocaleString('en')} questions per base (10% off-topic, 30% without diacritics, 30% with a swapped-letter typo)`,
-    ...rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')),
-    '',
-  ].join('\n'),
-);
+/** Answer latency on the real knowledge base and on a synthetic one of 5,000 entries. */
+export function benchKnowledge(questions = QUESTIONS): KbBenchLine[] {
+  const real = loadArticles();
+  return [measure('real (knowledge/articles)', real, questions), measure('synthetic', syntheticEntries(real, 5000), questions)];
+}
+
+function main(): void {
+  const rows = [
+    ['knowledge base', 'entries', 'build ms', 'wall p50 ms', 'wall p99 ms', 'cpu p50 ms', 'cpu p99 ms'],
+    ...benchKnowledge().map((l) => [l.base, String(l.entries), String(l.buildMs), ...[l.wall.p50, l.wall.p99, l.cpu.p50, l.cpu.p99].map((x) => x.toFixed(3))]),
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const cpu = cpus();
+  process.stdout.write(
+    [
+      `machine: ${cpu.length} x ${cpu[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, node ${process.version}`,
+      `load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (wall times include waiting for a core; cpu = this process's CPU time per answer)`,
+      `answer latency over ${QUESTIONS.toLocaleString('en')} questions per base (10% off-topic, 30% without diacritics, 30% with a swapped-letter typo)`,
+      ...rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')),
+      '',
+    ].join('\n'),
+  );
+}
+
+if (require.main === module) main();
