@@ -1,6 +1,8 @@
 import { randomUUID } from 'crypto';
 import { readdir, readFile } from 'fs/promises';
 import { join } from 'path';
+import type { Activity } from 'botbuilder';
+import { textOf } from '../fixtures/bot/deskWorld';
 
 export interface BotChatOptions {
   conversationId?: string;
@@ -36,23 +38,10 @@ export function botChat(baseUrl: string, options: BotChatOptions = {}) {
       };
       const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
       const raw = await res.text();
-      const body = raw ? (JSON.parse(raw) as { activities?: ReplyActivity[] }) : {};
+      const body = raw ? (JSON.parse(raw) as { activities?: Partial<Activity>[] }) : {};
       return { status: res.status, texts: (body.activities ?? []).map(textOf), requestId: res.headers.get('x-request-id') };
     },
   };
-}
-
-interface ReplyActivity {
-  text?: string;
-  attachments?: { content?: unknown }[];
-  suggestedActions?: { actions?: { title?: string }[] };
-}
-
-function textOf(activity: ReplyActivity): string {
-  const parts = [activity.text ?? ''];
-  for (const attachment of activity.attachments ?? []) parts.push(JSON.stringify(attachment.content ?? ''));
-  for (const action of activity.suggestedActions?.actions ?? []) parts.push(`[${action.title}]`);
-  return parts.join(' ').trim();
 }
 
 export type BotChat = ReturnType<typeof botChat>;

@@ -4,14 +4,7 @@ import { join } from 'path';
 import { buildApp, type App } from '../../bot/app';
 import { createLogger } from '../../common/logger';
 import { testRedisUrl, uniquePrefix } from './redis';
-import { TEST_TOKENS } from './ticketingApiServer';
-
-/** API_TOKENS for the whole service: the same callers as the ticketing API tests. */
-export const APP_API_TOKENS = [
-  `${TEST_TOKENS.system}:system:bot`,
-  `${TEST_TOKENS.agent}:agent:alice`,
-  `${TEST_TOKENS.operator}:operator:ops`,
-].join(',');
+import { SERVICE_API_TOKENS } from './serviceProcess';
 
 export interface DeskAppOptions {
   /** REDIS_PREFIX; two instances given the same prefix (and outbox) are one service. */
@@ -50,7 +43,7 @@ export async function startDeskApp(name: string, options: DeskAppOptions = {}): 
     env: {
       REDIS_URL: testRedisUrl(),
       REDIS_PREFIX: prefix,
-      API_TOKENS: APP_API_TOKENS,
+      API_TOKENS: SERVICE_API_TOKENS,
       OUTBOX_DIR: outbox,
       DIRECTLINE_SECRET: `directline-secret-${prefix}`,
       ...options.env,
