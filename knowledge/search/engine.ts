@@ -61,11 +61,11 @@ export class SearchEngine {
   private readonly index: TrigramIndex;
   /** For each index unit: its entry, and whether it is the entry's answer text. */
   private readonly unitEntry: Int32Array;
-  private readonly unitKind: Uint8Array;
-  /** Each entry's answer unit. */
+  /** Each entry's units that are scored on demand rather than searched. */
+  private readonly allQuestionsUnit: Int32Array;
   private readonly answerUnit: Int32Array;
-  /** Scratch space for `rank`: two similarities per entry, and the entries touched. */
-  private readonly perKind: Float32Array;
+  /** Scratch space for `rank`: the best question similarity per entry, and the entries touched. */
+  private readonly bestQuestion: Float32Array;
   private readonly touched: Int32Array;
   private readonly vocabularies: EntryVocabulary[];
   private readonly coverage: Coverage;
@@ -88,14 +88,15 @@ export class SearchEngine {
       add(i, Unit.AllQuestions, [e.title, ...e.alternates].join(' '));
       add(i, Unit.Answer, `${e.answer} ${e.answerEn ?? ''}`);
     });
-    this.index = new TrigramIndex(unitWords, (unit) => unitKind[unit] !== Unit.Answer);
+    this.index = new TrigramIndex(unitWords, (unit) => unitKind[unit] === Unit.Question);
+    this.allQuestionsUnit = new Int32Array(entries.length);
     this.answerUnit = new Int32Array(entries.length);
     unitKind.forEach((kind, unit) => {
+      if (kind === Unit.AllQuestions) this.allQuestionsUnit[unitEntry[unit]] = unit;
       if (kind === Unit.Answer) this.answerUnit[unitEntry[unit]] = unit;
     });
     this.unitEntry = Int32Array.from(unitEntry);
-    this.unitKind = Uint8Array.from(unitKind);
-    this.perKind = new Float32Array(entries.length * 2);
+    this.bestQuestion = new Float32Array(entries.length);
     this.touched = new Int32Array(entries.length);
     this.vocabularies = entries.map((e) => ({
       questions: new Set(queryWords([e.title, ...e.alternates].join(' '))),
@@ -108,25 +109,26 @@ export class SearchEngine {
   rank(question: string): Candidate[] {
     const words = queryWords(question);
     if (words.length === 0) return [];
-    // Per entry, the best similarity of its question phrasings and of all of them together
-    // (typed arrays reused across questions). Answers are scored for the best entries only.
-    const { perKind, touched } = this;
+    // Per entry, the best similarity of its question phrasings (typed arrays reused across
+    // questions). All phrasings together and the answer are scored for the best entries only.
+    const { bestQuestion, touched } = this;
     let touchedCount = 0;
     this.index.search(expandWithSynonyms(words), (unit, score) => {
       const e = this.unitEntry[unit];
-      const slot = e * 2 + this.unitKind[unit];
-      if (perKind[e * 2] === 0 && perKind[e * 2 + 1] === 0) touched[touchedCount++] = e;
-      if (score > perKind[slot]) perKind[slot] = score;
+      if (bestQuestion[e] === 0) touched[touchedCount++] = e;
+      if (score > bestQuestion[e]) bestQuestion[e] = score;
     });
     const candidates = new TopK(CANDIDATES);
     for (let i = 0; i < touchedCount; i++) {
       const e = touched[i];
-      candidates.offer(e, WEIGHTS.best * perKind[e * 2] + WEIGHTS.all * perKind[e * 2 + 1]);
-      perKind[e * 2] = perKind[e * 2 + 1] = 0;
+      candidates.offer(e, bestQuestion[e]);
+      bestQuestion[e] = 0;
     }
     const top = new TopK(SHORTLIST);
     for (const { e, score } of candidates.items()) {
-      top.offer(e, score + WEIGHTS.answer * this.index.similarity(this.answerUnit[e]));
+      const all = this.index.similarity(this.allQuestionsUnit[e]);
+      const answer = this.index.similarity(this.answerUnit[e]);
+      top.offer(e, WEIGHTS.best * score + WEIGHTS.all * all + WEIGHTS.answer * answer);
     }
     const unknown = this.coverage.unknownShare(words);
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
