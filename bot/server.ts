@@ -17,7 +17,8 @@ export interface ServerOptions {
 }
 
 /**
- * The product's one restify server: body parsing with a size limit, JSON errors, health.
+ * The product's one restify server: body parsing with size and nesting limits, JSON errors,
+ * health, a request id per request (in every log line of its work) and one access log line each.
  * Each area (knowledge, ticketing, bot, web) adds its routes to it from the composition root.
  */
 export function createServer(options: ServerOptions): Server {
