@@ -9,6 +9,7 @@
  *   3. ticket creation through POST /api/tickets and through the bot's whole dialog
  *   4. the ticketing figures (bench:ticketing): claim-next at 1,000,000 queued, memory per open
  *      ticket, SLA lateness at 100,000 open tickets
+ *   5. the knowledge base's answer latency in this process (bench:kb)
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -16,6 +17,7 @@ import Redis from 'ioredis';
 import { startRedisServer } from '../support/redisServer';
 import { startService } from '../support/serviceProcess';
 import { benchBotTurns, type BotTurnSizes } from './botTurn.bench';
+import { benchKnowledge } from './kb.bench';
 import { describeMachine } from './support/machine';
 import { ioredisFloor, redisBenchmark } from './support/redisFloor';
 import { startEchoBot } from './support/echoBot';
@@ -30,12 +32,14 @@ const SIZES = QUICK
     bot: { concurrency: 8, durationMs: 4_000, rounds: 2, warmUpMs: 2_000 } satisfies BotTurnSizes,
     creation: { apiTickets: 100, dialogs: 8, concurrency: 8 } satisfies TicketCreationSizes,
     ticketing: QUICK_SIZES,
+    kbQuestions: 300,
   }
   : {
     floorOps: 10_000, redisBenchmarkRequests: 50_000,
     bot: { concurrency: 8, durationMs: 20_000, rounds: 4, warmUpMs: 3_000 } satisfies BotTurnSizes,
     creation: { apiTickets: 1_000, dialogs: 80, concurrency: 8 } satisfies TicketCreationSizes,
     ticketing: FULL_SIZES,
+    kbQuestions: 3_000,
   };
 
 const started = Date.now();
@@ -89,6 +93,13 @@ async function main(): Promise<void> {
     const ticketing = await benchTicketing(redisServer.url, SIZES.ticketing);
     rows.push(...ticketing.rows);
     results.ticketing = ticketing.extra;
+
+    step(`knowledge base: answer latency over ${SIZES.kbQuestions.toLocaleString('en')} questions`);
+    const kb = benchKnowledge(SIZES.kbQuestions);
+    results.knowledge = kb;
+    for (const line of kb) {
+      rows.push({ figure: `KB answer p50 / p99, ${line.base}, ${line.entries} entries (CPU)`, value: `${line.cpu.p50} / ${line.cpu.p99}`, unit: 'ms' });
+    }
   } finally {
     redis.disconnect();
     await redisServer.stop();
