@@ -22,11 +22,6 @@ export function redisOptions(extra: RedisOptions = {}): RedisOptions {
 }
 
 /**
- * bull's `createClient` option: every connection bull asks for is a new one with the shared
- * options. bull refuses blocking and subscriber connections that have a ready check or a request
- * retry limit, so none of them has either.
- */
-/**
  * Options of the service's main connection (tickets, bot state, PINs, web chat). While Redis is
  * down its commands fail within a reconnection delay (at most a second) instead of waiting for
  * Redis to return, so a request answers 503 and the bot says the service is temporarily
@@ -50,8 +45,14 @@ export function isRedisUnavailable(err: unknown): boolean {
   );
 }
 
+/**
+ * bull's `createClient` option: every connection bull asks for is a new one with the shared
+ * options. bull refuses a ready check on its blocking and subscriber connections; its command
+ * connection keeps one, so that after a restart it waits until Redis has loaded its data
+ * instead of failing with LOADING (which left claimed SLA events stranded for a lease).
+ */
 export function bullCreateClient(url: string): (type: 'client' | 'subscriber' | 'bclient') => Redis {
-  return () => new Redis(url, redisOptions({ enableReadyCheck: false }));
+  return (type) => new Redis(url, redisOptions({ enableReadyCheck: type === 'client' }));
 }
 
 export interface RedisConnection {

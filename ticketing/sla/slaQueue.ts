@@ -35,6 +35,10 @@ export function createSlaQueue(options: { redisUrl: string; prefix: string; atte
   const queue = new Bull<SlaJobData>('sla', {
     prefix: `${options.prefix}bull`,
     createClient,
+    // After an error fetching the next job (Redis down, or still loading its data after a
+    // restart) a worker waits this long before trying again; bull's default 5 s made SLA events
+    // due during an outage fire 5 s after Redis returned.
+    settings: { retryProcessDelay: 500 },
     defaultJobOptions: {
       attempts: options.attempts ?? 5,
       backoff: { type: 'exponential', delay: options.backoffMs ?? 500 },
