@@ -1,4 +1,3 @@
-import { randomUUID } from 'crypto';
 import type Redis from 'ioredis';
 import type { Ticket } from '../../../ticketing/domain/types';
 import { dueEventsOf } from '../../../ticketing/sla/dueEvents';
@@ -21,28 +20,6 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 /** A knowledge-base question with a known answer (seed 001: the UK support number). */
 export const FAQ_QUESTION = 'Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?';
 export const FAQ_ANSWER = /0800 032 6417/;
-
-/**
- * One chat message posted to /api/messages as the Emulator does, with deliveryMode expectReplies
- * so the replies come back in the HTTP response; resolves with the status and the reply texts.
- */
-export async function say(service: ServiceProcess, conversationId: string, text: string): Promise<{ status: number; texts: string[] }> {
-  const activity = {
-    type: 'message', id: randomUUID(), timestamp: new Date().toISOString(), channelId: 'emulator', locale: 'pl-PL',
-    serviceUrl: 'http://127.0.0.1:9', from: { id: `user-${conversationId}`, name: 'Klient', role: 'user' },
-    conversation: { id: conversationId }, recipient: { id: 'desk-bot', name: 'Bot', role: 'bot' },
-    text, textFormat: 'plain', deliveryMode: 'expectReplies',
-  };
-  const res = await fetch(`${service.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const body = await res.text();
-  const activities: { text?: string; suggestedActions?: { actions: { title: string }[] } }[] = body ? (JSON.parse(body).activities ?? []) : [];
-  return { status: res.status, texts: activities.map((a) => a.text ?? '') };
-}
 
 /** What one creation request came to: the ticket id it was acknowledged with, or nothing. */
 export interface Creation {

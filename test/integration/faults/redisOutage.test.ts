@@ -1,10 +1,10 @@
-import { randomUUID } from 'crypto';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { startRedisServer, type RedisServerHandle } from '../../support/redisServer';
+import { botChat } from '../../support/botChat';
 import { startService, type ServiceProcess } from '../../support/serviceProcess';
-import { FAQ_ANSWER, FAQ_QUESTION, loadTicket, say, sleep, waitFor } from './faultFixtures';
+import { FAQ_ANSWER, FAQ_QUESTION, loadTicket, sleep, waitFor } from './faultFixtures';
 
 const UNAVAILABLE = /chwilowo niedostępna/;
 const dir = mkdtempSync(join(tmpdir(), 'desk-faults-outage-'));
@@ -24,8 +24,8 @@ afterAll(async () => {
 const status = async (path: string) => (await fetch(`${service.url}${path}`, { signal: AbortSignal.timeout(3000) })).status;
 
 test('with Redis stopped the bot still answers questions, says plainly that tickets are unavailable, and carries on once Redis is back', async () => {
-  const conversation = `outage-${randomUUID()}`;
-  expect((await say(service, conversation, 'rozmowa z człowiekiem')).texts.join('\n')).toMatch(/Czy jesteś administratorem\?/);
+  const begun = botChat(service.url);
+  expect((await begun.say('rozmowa z człowiekiem')).texts.join('\n')).toMatch(/Czy jesteś administratorem\?/);
   expect(await status('/readyz')).toBe(200);
 
   await redisServer.stop();
@@ -34,20 +34,20 @@ test('with Redis stopped the bot still answers questions, says plainly that tick
 
   // A question is answered from the knowledge base in memory, promptly.
   const startedAt = Date.now();
-  const faq = await say(service, `outage-faq-${randomUUID()}`, FAQ_QUESTION);
+  const faq = await botChat(service.url).say(FAQ_QUESTION);
   expect(faq.status).toBe(200);
   expect(faq.texts[0]).toMatch(FAQ_ANSWER);
   expect(Date.now() - startedAt).toBeLessThan(3000);
 
   // Ticket and verification steps say so, in words the customer reads.
-  for (const [conversationId, text] of [
-    [`outage-open-${randomUUID()}`, 'rozmowa z człowiekiem'],
-    [`outage-status-${randomUUID()}`, 'status SR-2026-000001'],
-    [`outage-mine-${randomUUID()}`, 'moje zgłoszenia'],
-    [`outage-code-${randomUUID()}`, '123456'],
-    [conversation, 'tak'], // the verification begun before the outage
-  ]) {
-    const reply = await say(service, conversationId, text);
+  for (const [chat, text] of [
+    [botChat(service.url), 'rozmowa z człowiekiem'],
+    [botChat(service.url), 'status SR-2026-000001'],
+    [botChat(service.url), 'moje zgłoszenia'],
+    [botChat(service.url), '123456'],
+    [begun, 'tak'], // the verification begun before the outage
+  ] as const) {
+    const reply = await chat.say(text);
     expect({ text, status: reply.status, texts: reply.texts }).toEqual({ text, status: 200, texts: [expect.stringMatching(UNAVAILABLE)] });
   }
 
@@ -67,7 +67,7 @@ test('with Redis stopped the bot still answers questions, says plainly that tick
   expect(Date.now() - backAt).toBeLessThan(2000);
 
   // The conversation's state survived: the verification goes on where it stopped.
-  expect((await say(service, conversation, 'tak')).texts.join('\n')).toMatch(/Podaj nazwę lub identyfikator swojej organizacji/);
+  expect((await begun.say('tak')).texts.join('\n')).toMatch(/Podaj nazwę lub identyfikator swojej organizacji/);
   const created = await service.call('POST', '/api/tickets', { as: 'system', body: loadTicket('outage', 1), headers: { 'idempotency-key': 'outage-1' } });
   expect(created.status).toBe(201);
   expect(service.output()).not.toMatch(/Unhandled|uncaught|ERR_UNHANDLED/i);

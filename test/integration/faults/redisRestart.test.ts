@@ -18,6 +18,8 @@ beforeAll(async () => {
   redisServer = await startRedisServer({ appendOnly: true, dir });
   redis = new Redis(redisServer.url, redisOptions());
   redis.on('error', () => undefined); // refused while the test has Redis down
+  // Data of others, so that the restarted Redis spends a while loading its AOF, as a real one does.
+  await redis.eval("for i = 1, tonumber(ARGV[1]) do redis.call('SET', 'other:' .. i, ARGV[2]) end", 0, 300_000, 'x'.repeat(100));
   service = await startService({ redisUrl: redisServer.url, prefix });
 }, 60_000);
 afterAll(async () => {

@@ -1,8 +1,8 @@
-import { randomUUID } from 'crypto';
 import type Redis from 'ioredis';
 import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { botChat } from '../../support/botChat';
 import { startService, type ServiceProcess } from '../../support/serviceProcess';
-import { FAQ_ANSWER, FAQ_QUESTION, say, sleep } from './faultFixtures';
+import { FAQ_ANSWER, FAQ_QUESTION, sleep } from './faultFixtures';
 
 let service: ServiceProcess;
 let redis: Redis;
@@ -18,10 +18,10 @@ afterAll(async () => {
 
 test('SIGTERM stops accepting, finishes the turn in flight, closes Bull and Redis, and exits 0 within 10 s', async () => {
   // The turn is held in flight: its conversation's lock is taken, as by a turn on another instance.
-  const conversationId = `sigterm-${randomUUID()}`;
-  const lock = `${service.prefix}bot:lock:${conversationId}`;
+  const chat = botChat(service.url);
+  const lock = `${service.prefix}bot:lock:${chat.conversationId}`;
   await redis.set(lock, 'another-instance', 'PX', 30_000);
-  const turn = say(service, conversationId, FAQ_QUESTION);
+  const turn = chat.say(FAQ_QUESTION);
   await sleep(500);
 
   const signalledAt = Date.now();
