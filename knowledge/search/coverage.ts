@@ -6,11 +6,12 @@ const TYPO_SIMILARITY = 0.92;
 /** A word found only in an entry's answer (not in its questions) counts this much. */
 const ANSWER_ONLY = 0.5;
 
-function contains(vocabulary: Set<string>, word: string): boolean {
+/** Exact, inflected or (with `typos`) misspelt occurrence of a word in a vocabulary. */
+function contains(vocabulary: Set<string>, word: string, typos: boolean): boolean {
   if (vocabulary.has(word)) return true;
   for (const w of vocabulary) {
     if (matches(word, w)) return true;
-    if (word.length >= 5 && Math.abs(word.length - w.length) <= 2 && jaroWinkler(word, w) >= TYPO_SIMILARITY) return true;
+    if (typos && word.length >= 5 && Math.abs(word.length - w.length) <= 2 && jaroWinkler(word, w) >= TYPO_SIMILARITY) return true;
   }
   return false;
 }
@@ -72,8 +73,9 @@ export class Coverage {
     for (const q of queryWords) {
       const weight = this.idf.get(q) ?? this.unknownIdf;
       total += weight;
-      if (contains(entry.questions, q)) found += weight;
-      else if (contains(entry.answer, q)) found += ANSWER_ONLY * weight;
+      // Typos are looked for in the short question vocabulary only: answers are long.
+      if (contains(entry.questions, q, true)) found += weight;
+      else if (contains(entry.answer, q, false)) found += ANSWER_ONLY * weight;
     }
     return total > 0 ? found / total : 0;
   }

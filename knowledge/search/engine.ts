@@ -16,8 +16,13 @@ const enum Unit {
   AllQuestions,
   Answer,
 }
-/** Entries ranked on their questions before their answers are scored too. */
+/** Entries ranked on their questions before they are scored in full. */
 const CANDIDATES = 40;
+/**
+ * Postings read per question when picking candidates: far above what the product's base needs
+ * (so there the search is exact), it caps the time an answer takes on a base of thousands.
+ */
+const POSTING_BUDGET = 20_000;
 /** Candidates looked at closely (coverage, confidence) after the trigram pass. */
 const SHORTLIST = 8;
 
@@ -59,8 +64,10 @@ function queryWords(question: string): string[] {
 
 export class SearchEngine {
   private readonly index: TrigramIndex;
-  /** For each index unit: its entry, and whether it is the entry's answer text. */
+  /** For each index unit: the entry it belongs to. */
   private readonly unitEntry: Int32Array;
+  /** Each entry's question phrasings (consecutive units). */
+  private readonly questionUnits: { first: number; count: number }[];
   /** Each entry's units that are scored on demand rather than searched. */
   private readonly allQuestionsUnit: Int32Array;
   private readonly answerUnit: Int32Array;
@@ -83,10 +90,12 @@ export class SearchEngine {
       unitEntry.push(entry);
       unitKind.push(kind);
     };
-    entries.forEach((e, i) => {
+    this.questionUnits = entries.map((e, i) => {
+      const first = unitWords.length;
       for (const q of [e.title, ...e.alternates]) add(i, Unit.Question, q);
       add(i, Unit.AllQuestions, [e.title, ...e.alternates].join(' '));
       add(i, Unit.Answer, `${e.answer} ${e.answerEn ?? ''}`);
+      return { first, count: e.alternates.length + 1 };
     });
     this.index = new TrigramIndex(unitWords, (unit) => unitKind[unit] === Unit.Question);
     this.allQuestionsUnit = new Int32Array(entries.length);
@@ -109,15 +118,20 @@ export class SearchEngine {
   rank(question: string): Candidate[] {
     const words = queryWords(question);
     if (words.length === 0) return [];
-    // Per entry, the best similarity of its question phrasings (typed arrays reused across
-    // questions). All phrasings together and the answer are scored for the best entries only.
+    // Candidates: entries whose question phrasings share the most with the question (typed
+    // arrays reused across questions). Then each candidate is scored in full: its best phrasing,
+    // all phrasings together, and its answer.
     const { bestQuestion, touched } = this;
     let touchedCount = 0;
-    this.index.search(expandWithSynonyms(words), (unit, score) => {
-      const e = this.unitEntry[unit];
-      if (bestQuestion[e] === 0) touched[touchedCount++] = e;
-      if (score > bestQuestion[e]) bestQuestion[e] = score;
-    });
+    this.index.search(
+      expandWithSynonyms(words),
+      (unit, score) => {
+        const e = this.unitEntry[unit];
+        if (bestQuestion[e] === 0) touched[touchedCount++] = e;
+        if (score > bestQuestion[e]) bestQuestion[e] = score;
+      },
+      POSTING_BUDGET,
+    );
     const candidates = new TopK(CANDIDATES);
     for (let i = 0; i < touchedCount; i++) {
       const e = touched[i];
@@ -125,10 +139,13 @@ export class SearchEngine {
       bestQuestion[e] = 0;
     }
     const top = new TopK(SHORTLIST);
-    for (const { e, score } of candidates.items()) {
+    for (const { e } of candidates.items()) {
+      const { first, count } = this.questionUnits[e];
+      let best = 0;
+      for (let u = first; u < first + count; u++) best = Math.max(best, this.index.similarity(u));
       const all = this.index.similarity(this.allQuestionsUnit[e]);
       const answer = this.index.similarity(this.answerUnit[e]);
-      top.offer(e, WEIGHTS.best * score + WEIGHTS.all * all + WEIGHTS.answer * answer);
+      top.offer(e, WEIGHTS.best * best + WEIGHTS.all * all + WEIGHTS.answer * answer);
     }
     const unknown = this.coverage.unknownShare(words);
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity

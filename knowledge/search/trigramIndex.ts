@@ -106,17 +106,24 @@ export class TrigramIndex {
   }
 
   /**
-   * Cosine similarity of the query with every searchable unit sharing a trigram with it. Calls
-   * `visit` once per such unit (in no particular order), with no allocation per unit.
+   * Calls `visit` once for every searchable unit sharing a trigram with the query (in no
+   * particular order), with its similarity, and no allocation per unit.
+   * With a `postingBudget`, the rarest trigrams are looked up first and the commonest ones skipped
+   * once that many postings were read: the similarities are then a lower bound, good enough to
+   * pick candidates on a large base, and bounding the time an answer takes.
    */
-  search(query: WeightedWord[], visit: (unit: number, score: number) => void): void {
+  search(query: WeightedWord[], visit: (unit: number, score: number) => void, postingBudget = Infinity): void {
     const vector = this.weigh(termCounts(query.filter((w) => w.weight > 0 && w.word.length > 0)));
     for (const id of this.queryIds) this.queryDense[id] = 0;
     for (const [id, qw] of vector) this.queryDense[id] = qw;
     this.queryIds = vector.map(([id]) => id);
+    if (postingBudget !== Infinity) vector.sort((a, b) => this.postingUnits[a[0]].length - this.postingUnits[b[0]].length);
+    let read = 0;
     let touchedCount = 0;
     for (const [id, qw] of vector) {
       const units = this.postingUnits[id];
+      if (read > 0 && read + units.length > postingBudget) break;
+      read += units.length;
       const weights = this.postingWeights[id];
       for (let i = 0; i < units.length; i++) {
         const u = units[i];
