@@ -41,11 +41,14 @@ function syntheticEntries(real: KbEntry[], count: number): KbEntry[] {
   }));
 }
 
-/** Questions as people type them: a phrasing of an entry, sometimes folded or with a typo, or off-topic. */
-function questionsFor(entries: KbEntry[], n: number): string[] {
+/**
+ * Questions as people type them: a phrasing of an entry (its id kept, to check the top entry),
+ * sometimes folded or with a typo, or off-topic.
+ */
+function questionsFor(entries: KbEntry[], n: number): { q: string; id: string | null }[] {
   const offTopic = ['jak ugotować rosół', 'jaka jutro pogoda', 'jak zainstalować drukarkę', 'ile kosztuje iPhone'];
   return Array.from({ length: n }, () => {
-    if (rnd() < 0.1) return pick(offTopic);
+    if (rnd() < 0.1) return { q: pick(offTopic), id: null };
     const e = pick(entries);
     let q = pick([e.title, ...e.alternates]);
     if (rnd() < 0.3) q = fold(q);
@@ -53,7 +56,7 @@ function questionsFor(entries: KbEntry[], n: number): string[] {
       const at = Math.floor(rnd() * (q.length - 1));
       q = q.slice(0, at) + q[at + 1] + q[at] + q.slice(at + 2);
     }
-    return q;
+    return { q, id: e.id };
   });
 }
 
@@ -63,6 +66,8 @@ export interface KbBenchLine {
   buildMs: number;
   wall: { p50: number; p99: number };
   cpu: { p50: number; p99: number };
+  /** Share of on-topic questions whose asked entry ranks first: speed must not come from skipped work. */
+  top1: number;
 }
 
 function measure(name: string, entries: KbEntry[], count: number): KbBenchLine {
@@ -70,10 +75,10 @@ function measure(name: string, entries: KbEntry[], count: number): KbBenchLine {
   const engine = new SearchEngine(entries);
   const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
   const questions = questionsFor(entries, count);
-  for (const q of questions.slice(0, 500)) engine.answer(q); // warm-up (JIT)
+  for (const { q } of questions.slice(0, 500)) engine.answer(q); // warm-up (JIT)
   const wall: number[] = [];
   const cpu: number[] = [];
-  for (const q of questions) {
+  for (const { q } of questions) {
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     engine.answer(q);
@@ -86,7 +91,9 @@ function measure(name: string, entries: KbEntry[], count: number): KbBenchLine {
     const ms = (p: number) => Math.round(percentile(sorted, p) * 1000) / 1000;
     return { p50: ms(50), p99: ms(99) };
   };
-  return { base: name, entries: entries.length, buildMs: Math.round(buildMs), wall: at(wall), cpu: at(cpu) };
+  const asked = questions.filter((x) => x.id !== null);
+  const top1 = asked.filter(({ q, id }) => engine.rank(q)[0]?.entry.id === id).length / asked.length;
+  return { base: name, entries: entries.length, buildMs: Math.round(buildMs), wall: at(wall), cpu: at(cpu), top1 };
 }
 
 /** Answer latency on the real knowledge base and on a synthetic one of 5,000 entries. */
@@ -97,15 +104,15 @@ export function benchKnowledge(questions = QUESTIONS): KbBenchLine[] {
 
 function main(): void {
   const rows = [
-    ['knowledge base', 'entries', 'build ms', 'wall p50 ms', 'wall p99 ms', 'cpu p50 ms', 'cpu p99 ms'],
-    ...benchKnowledge().map((l) => [l.base, String(l.entries), String(l.buildMs), ...[l.wall.p50, l.wall.p99, l.cpu.p50, l.cpu.p99].map((x) => x.toFixed(3))]),
+    ['knowledge base', 'entries', 'build ms', 'wall p50 ms', 'wall p99 ms', 'cpu p50 ms', 'cpu p99 ms', 'top-1 entry'],
+    ...benchKnowledge().map((l) => [l.base, String(l.entries), String(l.buildMs), ...[l.wall.p50, l.wall.p99, l.cpu.p50, l.cpu.p99].map((x) => x.toFixed(3)), `${(100 * l.top1).toFixed(1)}%`]),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const cpu = cpus();
   process.stdout.write(
     [
       `machine: ${cpu.length} x ${cpu[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, node ${process.version}`,
-      `load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (wall times include waiting for a core; cpu = this process's CPU time per answer)`,
+      `load average (1/5/15 min): ${loadavg().map((l) => l.toFixed(1)).join(' ')} (wall times include waiting for a core; cpu = this process's CPU time per answer)`,
       `answer latency over ${QUESTIONS.toLocaleString('en')} questions per base (10% off-topic, 30% without diacritics, 30% with a swapped-letter typo)`,
       ...rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')),
       '',
