@@ -99,6 +99,7 @@ async function main(): Promise<void> {
     results.knowledge = kb;
     for (const line of kb) {
       rows.push({ figure: `KB answer p50 / p99, ${line.base}, ${line.entries} entries (CPU)`, value: `${line.cpu.p50} / ${line.cpu.p99}`, unit: 'ms' });
+      rows.push({ figure: `KB top-1 entry, ${line.base}`, value: `${Math.round(line.top1 * 1000) / 10}%`, unit: '' });
     }
   } finally {
     redis.disconnect();
