@@ -117,7 +117,9 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
 
 async function answers(url: string): Promise<boolean> {
   try {
-    return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok;
+    const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    await res.arrayBuffer(); // a body left unread keeps its socket open
+    return res.ok;
   } catch {
     return false;
   }

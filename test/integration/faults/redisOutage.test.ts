@@ -21,7 +21,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const status = async (path: string) => (await fetch(`${service.url}${path}`, { signal: AbortSignal.timeout(3000) })).status;
+const status = async (path: string) => (await service.call('GET', path)).status;
 
 test('with Redis stopped the bot still answers questions, says plainly that tickets are unavailable, and carries on once Redis is back', async () => {
   const begun = botChat(service.url);
