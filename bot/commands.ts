@@ -1,3 +1,4 @@
+import type { Choice } from 'botbuilder-dialogs';
 import { t, type Locale, type MessageKey } from './i18n';
 
 /** A customer's words, folded so that "Anuluj!", "anuluj" and "ANULUJ" are the same command. */
@@ -11,8 +12,20 @@ export function fold(text: string): string {
  */
 export function isCommand(text: string | undefined, key: MessageKey): boolean {
   if (!text) return false;
-  const said = fold(text);
-  return (['pl', 'en'] as Locale[]).some((locale) => t(locale, key).split('|').map(fold).includes(said));
+  return phrasingsOf(key).includes(fold(text));
+}
+
+/** Every phrasing of a command in both languages, folded. */
+function phrasingsOf(key: MessageKey): string[] {
+  return (['pl', 'en'] as Locale[]).flatMap((locale) => t(locale, key).split('|').map(fold));
+}
+
+/**
+ * A prompt's choice that typed words pick as well as its button: "tak" answers
+ * "Dane są poprawne", "mail" picks "E-mail".
+ */
+export function choiceSaidAs(title: string, key: MessageKey): Choice {
+  return { value: title, synonyms: phrasingsOf(key) };
 }
 
 const TICKET_ID = /\bSR-\d{4}-\d{6}\b/i;

@@ -19,7 +19,7 @@ import type { VerifiedAdmin } from '../../ticketing/verification/pinService';
 import type { GradeSuggester } from '../grading/gradeSuggester';
 import { t, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
-import { isCommand } from '../commands';
+import { choiceSaidAs, isCommand } from '../commands';
 import { choiceStyle } from '../buttons';
 import { deadlineInWords } from '../deadlineWords';
 import { CANCEL_TICKET, CONFIRM_TICKET, supportsAdaptiveCards, ticketSummaryCard, ticketSummaryText } from '../cards/ticketSummaryCard';
@@ -128,7 +128,7 @@ export class OpenTicketDialog extends ComponentDialog {
     return step.prompt(CHOICE, {
       prompt: t(locale, 'ticket.confirmContact', { email: admin.email ?? '-', phone: admin.phone ?? '-' }),
       style: choiceStyle(step.context),
-      choices: [t(locale, 'choice.contactOk'), t(locale, 'choice.contactEdit')],
+      choices: [choiceSaidAs(t(locale, 'choice.contactOk'), 'commands.yes'), choiceSaidAs(t(locale, 'choice.contactEdit'), 'commands.no')],
     });
   }
 
@@ -153,7 +153,11 @@ export class OpenTicketDialog extends ComponentDialog {
     if (draft.editContact) draft.phone = String(step.result).trim();
     if (!draft.phone || !draft.email) return step.next(null);
     const locale = localeOf(step.context);
-    return step.prompt(CHOICE, { prompt: t(locale, 'ticket.askPreferred'), style: choiceStyle(step.context), choices: [t(locale, 'choice.email'), t(locale, 'choice.phone')] });
+    return step.prompt(CHOICE, {
+      prompt: t(locale, 'ticket.askPreferred'),
+      style: choiceStyle(step.context),
+      choices: [choiceSaidAs(t(locale, 'choice.email'), 'commands.email'), choiceSaidAs(t(locale, 'choice.phone'), 'commands.phone')],
+    });
   }
 
   private async askGrade(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {

@@ -15,7 +15,7 @@ import { findTrustedAdministrator } from '../../ticketing/verification/trustedId
 import { findOrganisationNamed } from './organisationLookup';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
-import { isCommand } from '../commands';
+import { choiceSaidAs, isCommand } from '../commands';
 import { choiceStyle, sendWithButtons } from '../buttons';
 
 export interface VerifyAdminDeps {
@@ -87,7 +87,7 @@ export class VerifyAdminDialog extends ComponentDialog {
     return step.prompt(ASK_ADMIN, {
       prompt: t(locale, 'verify.askAdmin'),
       style: choiceStyle(step.context),
-      choices: [t(locale, 'choice.yes'), t(locale, 'choice.no')],
+      choices: [choiceSaidAs(t(locale, 'choice.yes'), 'commands.yes'), choiceSaidAs(t(locale, 'choice.no'), 'commands.no')],
     });
   }
 
@@ -117,7 +117,7 @@ export class VerifyAdminDialog extends ComponentDialog {
     return step.prompt(ASK_CHANNEL, {
       prompt: t(locale, 'verify.askChannel'),
       style: choiceStyle(step.context),
-      choices: [t(locale, 'choice.email'), t(locale, 'choice.sms')],
+      choices: [choiceSaidAs(t(locale, 'choice.email'), 'commands.email'), choiceSaidAs(t(locale, 'choice.sms'), 'commands.sms')],
     });
   }
 

@@ -1,0 +1,47 @@
+import { chat, deskWorld, type DeskWorld } from '../../fixtures/bot/deskWorld';
+
+// What a newcomer types instead of pressing a button, and what they read back.
+let world: DeskWorld;
+beforeEach(async () => {
+  world = await deskWorld('bot-natural');
+});
+afterEach(() => world.close());
+
+async function verifiedChat(orgId: string, adminId: string, options: Parameters<typeof chat>[1] = {}) {
+  const c = chat(world, options);
+  await world.verifier.markVerified({ conversationId: c.conversationId, orgId, adminId });
+  return c;
+}
+
+/** Up to the question whether the profile's contact details are right. */
+async function upToContact(c: Awaited<ReturnType<typeof verifiedChat>>, category: string, description: string): Promise<void> {
+  await c.say(category);
+  await c.say(description);
+  await c.say('cała firma');
+}
+
+describe('yes, no and contact methods typed in words', () => {
+  it('takes "tak" as confirming the contact details and "mail" as the e-mail preference', async () => {
+    const c = await verifiedChat('contoso', 'jan');
+    await c.say('rozmowa z człowiekiem');
+    await upToContact(c, 'Problem techniczny', 'Jak ustawić hasło, które nigdy nie wygasa?');
+    expect((await c.say('tak'))[0]).toMatch(/forma kontaktu/);
+    expect((await c.say('mail'))[0]).toMatch(/^Proponuję priorytet/);
+  });
+
+  it('takes "no" as wanting to change the details, and "email" in English', async () => {
+    const c = await verifiedChat('contoso', 'jan', { locale: 'en-US' });
+    await c.say('talk to a person');
+    await upToContact(c, 'Technical problem', 'How do I set a password that never expires?');
+    expect((await c.say('no'))[0]).toBe('What e-mail address should we use?');
+    await c.say('it@contoso.pl');
+    await c.say('+48 22 100 20 30');
+    expect((await c.say('email'))[0]).toMatch(/^I suggest grade/);
+  });
+
+  it('takes "yes" in a Polish chat as being an administrator', async () => {
+    const c = chat(world);
+    await c.say('rozmowa z człowiekiem');
+    expect((await c.say('yes'))[0]).toBe('Podaj nazwę lub identyfikator swojej organizacji.');
+  });
+});
