@@ -85,7 +85,7 @@ describe('POST /api/messages', () => {
     const activity = teamsActivity('rozmowa z człowiekiem');
     expect((await post(activity)).status).toBe(200);
     const reply = await connector.waitFor((a) => a.body.conversation?.id === activity.conversation.id);
-    expect(reply.body.text).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji Contoso.');
+    expect(reply.body.text).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji „Contoso”.');
     const card = await connector.waitFor((a) => a.body.conversation?.id === activity.conversation.id && !!a.body.attachments?.length);
     expect(JSON.stringify(card.body.attachments)).toMatch(/Czego dotyczy zgłoszenie\?.*Problem techniczny/);
   });

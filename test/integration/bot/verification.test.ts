@@ -106,7 +106,7 @@ describe('administrator verification in Polish', () => {
   it('trusts a Teams identity registered for an administrator within the tenant', async () => {
     const c = chat(world, { channelId: 'msteams', tenantId: 'tenant-contoso', from: { id: '29:jan', aadObjectId: 'aad-jan' } });
     const replies = await c.say('rozmowa z człowiekiem');
-    expect(replies[0]).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji Contoso.');
+    expect(replies[0]).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji „Contoso”.');
     expect(replies[1]).toMatch(/Czego dotyczy zgłoszenie\?/);
   });
 
@@ -115,7 +115,7 @@ describe('administrator verification in Polish', () => {
     const jan = chat(world, { ...channel, from: { id: '29:jan', aadObjectId: 'aad-jan' } });
     const mention = { type: 'mention', mentioned: { id: 'desk-bot', name: 'Desk' }, text: '<at>Desk</at>' };
     const replies = await jan.say({ type: 'message', text: '<at>Desk</at> rozmowa z człowiekiem', entities: [mention] });
-    expect(replies[0]).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji Contoso.');
+    expect(replies[0]).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji „Contoso”.');
     await jan.say('anuluj');
     const colleague = chat(world, { ...channel, from: { id: '29:piotr', aadObjectId: 'aad-piotr' } });
     expect((await colleague.say({ type: 'message', text: '<at>Desk</at> moje zgłoszenia', entities: [mention] }))[0]).toMatch(/Czy jesteś administratorem\?/);
@@ -173,7 +173,7 @@ describe('administrator verification in English', () => {
     await c.say('talk to a person');
     expect((await c.say('No'))[0]).toMatch(/Only administrators of an organisation can open support requests/);
     const teams = chat(world, { locale: 'en-US', channelId: 'msteams', tenantId: 'tenant-contoso', from: { id: '29:jan', aadObjectId: 'aad-jan' } });
-    expect((await teams.say('talk to a person'))[0]).toBe('I recognise you as administrator Jan Kowalski of Contoso.');
+    expect((await teams.say('talk to a person'))[0]).toBe('I recognise you as administrator Jan Kowalski of “Contoso”.');
   });
 
   it('cancels mid-dialog, in English', async () => {

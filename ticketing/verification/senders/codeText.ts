@@ -23,7 +23,7 @@ export function codeText(message: CodeMessage, name?: string): CodeText {
         '',
         'If you did not ask for it, ignore this message: nobody can act for you without the code.',
       ].join('\n'),
-      sms: `${code} is your support desk code for ${orgName}. Valid ${expiresMinutes} min. Do not share it.`,
+      sms: `${code} is your support desk code for “${orgName}”. Valid ${expiresMinutes} min. Do not share it.`,
     };
   }
   return {
@@ -36,6 +36,6 @@ export function codeText(message: CodeMessage, name?: string): CodeText {
       '',
       'Jeśli nie prosiłeś(-aś) o kod, zignoruj tę wiadomość: bez kodu nikt nie działa w Twoim imieniu.',
     ].join('\n'),
-    sms: `${code} to Twój kod pomocy technicznej dla ${orgName}. Ważny ${expiresMinutes} min. Nie udostępniaj go.`,
+    sms: `${code} to Twój kod pomocy technicznej dla „${orgName}”. Ważny ${expiresMinutes} min. Nie udostępniaj go.`,
   };
 }

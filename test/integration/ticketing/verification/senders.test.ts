@@ -91,7 +91,7 @@ describe('SMS through the webhook', () => {
     const senders = createCodeSenders({ SMS_WEBHOOK_URL: url, SMS_WEBHOOK_TOKEN: 'gateway-token' }, silentLogger);
     await senders.phone.send(janPhone, message);
     expect(received).toEqual([{
-      body: { to: '+48 601 234 123', text: '482913 to Twój kod pomocy technicznej dla Contoso sp. z o.o.. Ważny 10 min. Nie udostępniaj go.' },
+      body: { to: '+48 601 234 123', text: '482913 to Twój kod pomocy technicznej dla „Contoso sp. z o.o.”. Ważny 10 min. Nie udostępniaj go.' },
       authorization: 'Bearer gateway-token',
     }]);
   });
