@@ -15,3 +15,9 @@ export function deadlineInWords(dueAt: string, timeZone: string, locale: Locale,
   if (days < 7) return t(locale, 'deadline.weekday', { day: t(locale, `weekday.${due.weekday}` as MessageKey), time });
   return t(locale, 'deadline.date', { date: due.toFormat('d MMMM'), time });
 }
+
+/** A moment already past, as its date and time in the organisation's time zone ("11 marca", "10:00"). */
+export function dateAndTime(at: string, timeZone: string, locale: Locale): { date: string; time: string } {
+  const moment = DateTime.fromISO(at, { zone: timeZone }).setLocale(locale);
+  return { date: moment.toFormat('d MMMM'), time: moment.toFormat('HH:mm') };
+}

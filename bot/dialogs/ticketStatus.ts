@@ -5,7 +5,7 @@ import type { OrganisationStore } from '../../ticketing/store/organisationStore'
 import type { VerifiedAdmin } from '../../ticketing/verification/pinService';
 import { t, type Locale, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
-import { deadlineInWords } from '../deadlineWords';
+import { dateAndTime, deadlineInWords } from '../deadlineWords';
 
 const LIST_LIMIT = 10;
 
@@ -54,6 +54,7 @@ function describeTicket(ticket: Ticket, locale: Locale, timeZone: string, now: D
     t(locale, 'status.grade', { grade: t(locale, `grade.${ticket.grade}` as MessageKey) }),
   ];
   if (ticket.sla.firstResponseAt) lines.push(t(locale, 'status.answered'));
+  else if (ticket.sla.dueAt && Date.parse(ticket.sla.dueAt) <= now.getTime()) lines.push(t(locale, 'status.overdue', dateAndTime(ticket.sla.dueAt, timeZone, locale)));
   else if (ticket.sla.dueAt) lines.push(t(locale, 'status.deadline', { deadline: deadlineInWords(ticket.sla.dueAt, timeZone, locale, now) }));
   return lines.join('\n');
 }

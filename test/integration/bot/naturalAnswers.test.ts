@@ -45,3 +45,20 @@ describe('yes, no and contact methods typed in words', () => {
     expect((await c.say('yes'))[0]).toBe('Podaj nazwę lub identyfikator swojej organizacji.');
   });
 });
+
+describe('a ticket whose first-response deadline has passed', () => {
+  const ticket = {
+    orgId: 'contoso', adminId: 'jan', category: 'technical' as const, grade: 'B' as const, title: 'Teams nie startuje',
+    description: 'Teams nie startuje u jednej osoby', affected: 'Jedna osoba', contact: { email: 'x@example.pl', preferred: 'email' as const },
+  };
+
+  it('is shown as late, not as due "today by" an hour already gone', async () => {
+    // Created Tuesday 10:00 in Warsaw, due Wednesday 10:00; asked about on Thursday at 11:00.
+    const { id } = (await world.tickets.create(ticket, 'late-1')).ticket;
+    world.clock.advance(49 * 3_600_000);
+    const pl = await verifiedChat('contoso', 'jan');
+    expect((await pl.say(`status ${id}`))[0]).toMatch(/\nPierwsza odpowiedź: termin minął 11 marca o 10:00\. Przepraszamy za opóźnienie\.$/);
+    const en = await verifiedChat('contoso', 'jan', { locale: 'en-US' });
+    expect((await en.say(`status ${id}`))[0]).toMatch(/\nFirst response: overdue since 10:00 on 11 March\. We are sorry for the delay\.$/);
+  });
+});
