@@ -112,6 +112,8 @@ export class DeskBot extends TeamsActivityHandler {
     if (!text) {
       // A card's button pressed after its dialog ended (or was cancelled).
       if (context.activity.value) await context.sendActivity(t(locale, 'card.expired'));
+      // A screenshot or file alone: say so rather than stay silent.
+      else if (context.activity.attachments?.length) await context.sendActivity(t(locale, 'message.attachmentOnly'));
       return;
     }
     if (await this.feedbackGiven(context, desk, text)) return;

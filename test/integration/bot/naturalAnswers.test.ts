@@ -62,3 +62,12 @@ describe('a ticket whose first-response deadline has passed', () => {
     expect((await en.say(`status ${id}`))[0]).toMatch(/\nFirst response: overdue since 10:00 on 11 March\. We are sorry for the delay\.$/);
   });
 });
+
+describe('a message with an attachment and no text', () => {
+  const screenshot = { type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.com/screen.png', name: 'screen.png' }] };
+
+  it('gets an answer that asks for words instead of silence', async () => {
+    expect(await chat(world).say(screenshot)).toEqual(['Nie potrafię odczytać załączników. Opisz, proszę, słowami, w czym mogę pomóc.']);
+    expect(await chat(world, { locale: 'en-US' }).say(screenshot)).toEqual(['I cannot read attachments. Please tell me in words how I can help.']);
+  });
+});
