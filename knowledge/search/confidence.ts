@@ -12,6 +12,8 @@ export interface Features {
   coverage: number;
   /** Share of the question (idf-weighted) made of words the knowledge base never uses. */
   unknown: number;
+  /** 1 when the question names a product the knowledge base never mentions ("Canal+"), else 0. */
+  foreign: number;
 }
 
 export interface Calibration {
@@ -20,12 +22,13 @@ export interface Calibration {
   margin: number;
   coverage: number;
   unknown: number;
+  foreign: number;
 }
 
-const NAMES = ['bias', 'score', 'margin', 'coverage', 'unknown'] as const;
+const NAMES = ['bias', 'score', 'margin', 'coverage', 'unknown', 'foreign'] as const;
 
 export function featureVector(f: Features): number[] {
-  return [1, f.score, f.margin, f.coverage, f.unknown];
+  return [1, f.score, f.margin, f.coverage, f.unknown, f.foreign];
 }
 
 export function confidenceOf(f: Features, c: Calibration): number {

@@ -1,4 +1,5 @@
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance';
+import { fold } from '../normalize';
 import { inflectionStem, matches } from './glossary';
 
 /** Jaro-Winkler similarity above which two words count as a typo of each other. */
@@ -65,6 +66,24 @@ export class Coverage {
       if (!this.isKnown(q)) unknown += weight;
     }
     return total > 0 ? unknown / total : 1;
+  }
+
+  /**
+   * Whether the question names a product the knowledge base never mentions: a capitalised word
+   * after the first ("jak anulować abonament w Play"), or one with a plus ("Canal+"), that is
+   * unknown here. Such a question is about someone else's service however well its other words
+   * match ours.
+   */
+  namesUnknownProduct(question: string): boolean {
+    const tokens = question.match(/[\p{L}\d]+\+?/gu) ?? [];
+    return tokens.some((token, i) => {
+      // Short capitals are grades and pronouns ("ważność A", "How do I").
+      const named = token.endsWith('+') || (i > 0 && token.length >= 3 && /^\p{Lu}/u.test(token));
+      if (!named) return false;
+      // Names inflect more than other words ("w Kanadzie"): a shorter shared stem is enough.
+      const word = fold(token.replace(/\+$/, ''));
+      return !this.isKnown(word) && !this.known.has(`${word.slice(0, Math.max(4, word.length - 3))}*`);
+    });
   }
 
   of(queryWords: string[], entry: EntryVocabulary): number {

@@ -29,7 +29,7 @@ const SHORTLIST = 8;
 export interface AbstainRule {
   /** Answer only at or above this confidence… */
   answerAt: number;
-  /** …and only this far ahead of the runner-up. */
+  /** …and only when its score is this far ahead of the runner-up's: a tie is a question to ask back. */
   margin: number;
   /** Between `suggestAt` and an answer: offer suggestions. Below: not covered. */
   suggestAt: number;
@@ -37,7 +37,7 @@ export interface AbstainRule {
   suggestionFloor: number;
 }
 
-export const DEFAULT_RULE: AbstainRule = { answerAt: 0.5, margin: 0.15, suggestAt: 0.15, suggestionFloor: 0.08 };
+export const DEFAULT_RULE: AbstainRule = { answerAt: 0.5, margin: 0.02, suggestAt: 0.15, suggestionFloor: 0.08 };
 
 export interface Candidate extends Features {
   entry: KbEntry;
@@ -148,6 +148,7 @@ export class SearchEngine {
       top.offer(e, WEIGHTS.best * best + WEIGHTS.all * all + WEIGHTS.answer * answer);
     }
     const unknown = this.coverage.unknownShare(words);
+    const foreign = this.coverage.namesUnknownProduct(question) ? 1 : 0;
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much.
     const shortlist = top.items().map(({ e, score }) => {
@@ -158,7 +159,7 @@ export class SearchEngine {
     return shortlist
       .map(({ e, score, coverage }, i) => {
         const other = i === 0 ? (shortlist[1]?.score ?? 0) : shortlist[0].score;
-        const features = { score, margin: score - other, coverage, unknown };
+        const features = { score, margin: score - other, coverage, unknown, foreign };
         return { entry: this.entries[e], ...features, confidence: round(confidenceOf(features, this.calibration)) };
       })
       .sort((a, b) => b.confidence - a.confidence);
@@ -168,7 +169,7 @@ export class SearchEngine {
     const ranked = this.rank(question);
     const [top, second] = ranked;
     const text = MESSAGES[locale];
-    if (top && top.confidence >= this.rule.answerAt && top.confidence - (second?.confidence ?? 0) >= this.rule.margin) {
+    if (top && top.confidence >= this.rule.answerAt && top.score - (second?.score ?? 0) >= this.rule.margin) {
       return {
         answered: true,
         answer: locale === 'en' && top.entry.answerEn ? top.entry.answerEn : top.entry.answer,
