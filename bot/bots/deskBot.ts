@@ -18,6 +18,8 @@ interface DeskConversation {
   locale?: Locale;
   /** The article of the last answer, while its "Did this help?" is open. */
   lastAnswer?: { articleId: string; title: string };
+  /** The questions just offered as buttons: pressing one (a Polish title) keeps the chat's language. */
+  suggested?: string[];
 }
 
 export interface DeskBotDeps {
@@ -85,8 +87,10 @@ export class DeskBot extends TeamsActivityHandler {
     const desk = await this.desk.get(context, {});
     const text = context.activity.text?.trim() ?? '';
     const inDialog = dc.activeDialog !== undefined;
+    const pickedSuggestion = desk.suggested?.includes(text) ?? false;
+    desk.suggested = undefined;
     // Inside a dialog the language stays put (a company name or a code says nothing about it).
-    const locale = inDialog
+    const locale = inDialog || pickedSuggestion
       ? desk.locale ?? localeFromTag(context.activity.locale) ?? 'pl'
       : detectLocale(text) ?? localeFromTag(context.activity.locale) ?? desk.locale ?? (await this.userLocale.get(context)) ?? 'pl';
     desk.locale = locale;
@@ -125,7 +129,7 @@ export class DeskBot extends TeamsActivityHandler {
     if (isCommand(text, 'commands.notAdmin')) return sendNonAdminGuidance(context);
     if (isCommand(text, 'commands.greeting')) return this.welcome(context);
     if (await this.answerToTicket(context, text)) return;
-    await this.answerQuestion(context, desk, text);
+    await this.answerQuestion(context, desk, text, pickedSuggestion);
   }
 
   private async startTask(context: TurnContext, dc: DialogContext, task: AdminTask): Promise<void> {
@@ -134,9 +138,9 @@ export class DeskBot extends TeamsActivityHandler {
   }
 
   /** A question for the knowledge base: an answer with its source, suggestions, or a way on. */
-  private async answerQuestion(context: TurnContext, desk: DeskConversation, question: string): Promise<void> {
+  private async answerQuestion(context: TurnContext, desk: DeskConversation, question: string, pickedSuggestion: boolean): Promise<void> {
     const locale = localeOf(context);
-    const found = this.deps.kb.answer(question, detectLocale(question) ?? locale);
+    const found = this.deps.kb.answer(question, pickedSuggestion ? locale : detectLocale(question) ?? locale);
     desk.lastAnswer = undefined;
     if (found.answered && found.source) {
       desk.lastAnswer = found.source;
@@ -145,7 +149,8 @@ export class DeskBot extends TeamsActivityHandler {
       return;
     }
     if (found.suggestions.length > 0) {
-      await sendWithButtons(context, t(locale, 'faq.suggestions'), found.suggestions.slice(0, 3).map((s) => s.question));
+      desk.suggested = found.suggestions.slice(0, 3).map((s) => s.question);
+      await sendWithButtons(context, t(locale, 'faq.suggestions'), desk.suggested);
       return;
     }
     await sendWithButtons(context, t(locale, 'faq.noAnswer'), [t(locale, 'button.openTicket')]);

@@ -1,4 +1,4 @@
-import { chat, deskWorld, type DeskWorld } from '../../fixtures/bot/deskWorld';
+import { buttonsOf, chat, deskWorld, type DeskWorld } from '../../fixtures/bot/deskWorld';
 
 // What a newcomer types instead of pressing a button, and what they read back.
 let world: DeskWorld;
@@ -69,5 +69,23 @@ describe('a message with an attachment and no text', () => {
   it('gets an answer that asks for words instead of silence', async () => {
     expect(await chat(world).say(screenshot)).toEqual(['Nie potrafię odczytać załączników. Opisz, proszę, słowami, w czym mogę pomóc.']);
     expect(await chat(world, { locale: 'en-US' }).say(screenshot)).toEqual(['I cannot read attachments. Please tell me in words how I can help.']);
+  });
+});
+
+describe('a suggestion pressed in an English chat', () => {
+  it('is answered in English, though the suggestion is a Polish title', async () => {
+    // Whichever of these vague questions the knowledge base currently answers with suggestions.
+    const vague = ['phone', 'support', 'severity', 'skype minutes', 'subscription'].find((q) => {
+      const found = world.kb.answer(q, 'en');
+      return !found.answered && found.suggestions.length > 0;
+    });
+    const c = chat(world, { locale: 'en-US' });
+    const offered = await c.say(vague!);
+    expect(offered[0]).toMatch(/^I am not sure what exactly you are asking/);
+    const suggestion = buttonsOf(c.replies[0])[0];
+    const answer = await c.say(suggestion);
+    expect(answer[0]).toMatch(/\n\nSource: /);
+    expect(answer[1]).toBe('Did this help? [Yes] [No]');
+    expect(await c.say('help')).toEqual([expect.stringMatching(/^Here is what you can write/)]);
   });
 });
