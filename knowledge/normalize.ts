@@ -26,14 +26,18 @@ export function fold(text: string): string {
 }
 
 /**
- * "ważność B", "priorytet c", "severity A": the grade letter alone is a stop word or too short
- * to match, so it becomes a word of its own ("bbbb") whose trigrams no other word shares.
+ * "ważność B", "priorytet c", "severity A", "ważności A, B i C": the grade letter alone is a stop
+ * word or too short to match, so each becomes a word of its own ("bbbb") whose trigrams no other
+ * word shares.
  */
-const GRADE = /\b(wa[zż]no[sś][cć]\p{L}*|priorytet\p{L}*|severity|sev|poziom\p{L}*)\s+\(?([abc])\b/giu;
+const GRADE =
+  /\b(wa[zż]no[sś][cć]\p{L}*|priorytet\p{L}*|severity|sev|poziom\p{L}*)\s+\(?([abc](?:\s*(?:,|\/|i|lub|oraz|albo|and|or)\s*[abc])*)\b/giu;
 
 /** Words of a text: folded, split on anything that is not a letter or digit. */
 export function words(text: string): string[] {
-  text = text.replace(GRADE, (_m, word: string, grade: string) => `${word} ${grade.toLowerCase().repeat(4)}`);
+  text = text.replace(GRADE, (_m, word: string, grades: string) =>
+    [word, ...(grades.match(/\b[abc]\b/giu) ?? []).map((g) => g.toLowerCase().repeat(4))].join(' '),
+  );
   // Fold first: the Polish tokenizer keeps only [a-ząćęłńóśźż0-9] and would split other accented
   // words. "Skype'a" becomes "skype a": the inflection ending is then dropped as a stop word.
   return tokenizer.tokenize(fold(text));

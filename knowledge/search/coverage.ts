@@ -1,6 +1,6 @@
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance';
 import { fold } from '../normalize';
-import { inflectionStem, matches } from './glossary';
+import { inflectionStem, inGlossary, matches } from './glossary';
 
 /** Jaro-Winkler similarity above which two words count as a typo of each other. */
 const TYPO_SIMILARITY = 0.92;
@@ -48,9 +48,15 @@ export class Coverage {
     this.unknownIdf = Math.log((n + 1) / 0.5);
   }
 
-  /** Whether a word, or an inflection of it, occurs anywhere in the knowledge base. */
+  /**
+   * Whether a word, or an inflection of it, occurs anywhere in the knowledge base or its glossary.
+   * Short words inflect by adding an ending ("kod", "kodem").
+   */
   private isKnown(word: string): boolean {
-    return this.known.has(word) || (word.length >= 4 && this.known.has(`${word.slice(0, inflectionStem(word.length))}*`));
+    if (this.known.has(word) || inGlossary(word)) return true;
+    if (word.length >= 4 && this.known.has(`${word.slice(0, inflectionStem(word.length))}*`)) return true;
+    for (let len = 3; len < word.length && word.length - len <= 3; len++) if (this.known.has(word.slice(0, len))) return true;
+    return false;
   }
 
   /**
@@ -82,7 +88,7 @@ export class Coverage {
       if (!named) return false;
       // Names inflect more than other words ("w Kanadzie"): a shorter shared stem is enough.
       const word = fold(token.replace(/\+$/, ''));
-      return !this.isKnown(word) && !this.known.has(`${word.slice(0, Math.max(4, word.length - 3))}*`);
+      return !this.isKnown(word) && !this.known.has(`${word.slice(0, Math.max(5, word.length - 3))}*`);
     });
   }
 

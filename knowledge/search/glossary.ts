@@ -14,9 +14,12 @@ const GROUPS: string[][] = [
   ['kanał', 'channel', 'linia'],
   ['minuty', 'minutes', 'minuta'],
   ['telefon', 'numer', 'infolinia', 'phone', 'number', 'zadzwonić', 'call'],
-  ['ważność', 'priorytet', 'severity', 'priority', 'krytyczny', 'pilność'],
+  ['ważność', 'priorytet', 'severity', 'priority', 'krytyczny', 'pilność', 'critical', 'urgent'],
   ['godziny', 'hours', 'kiedy czynne', 'dostępność'],
-  ['czas odpowiedzi', 'reakcja', 'response', 'odpowiadacie'],
+  ['całą dobę', 'całodobowo', 'nocy', 'nocą', 'nonstop', 'night'],
+  ['codziennie', 'weekend', 'sobota', 'niedziela', 'święta', 'daily'],
+  ['czas odpowiedzi', 'reakcja', 'response', 'odpowiadacie', 'answer', 'respond'],
+  ['przenieść', 'przenosić', 'przeniesienie', 'transfer', 'move'],
   ['administrator', 'admin', 'administratora'],
   ['rozliczenia', 'faktura', 'rachunek', 'billing', 'invoice', 'płatność', 'opłata'],
   ['kupić', 'zakup', 'buy', 'purchase', 'wykupić'],
@@ -61,6 +64,11 @@ export function matches(a: string, b: string): boolean {
 /** How many leading letters two forms of a word of this length share (see `matches`). */
 export function inflectionStem(length: number): number {
   return Math.max(4, length - 1);
+}
+
+/** Whether a word, or an inflection of it, is a member of a synonym group: a word the desk knows. */
+export function inGlossary(word: string): boolean {
+  return groups.some((g) => g.members.some((member) => member.some((part) => matches(word, part))));
 }
 
 /** The query's words plus the synonyms they call in, weighted lower than what was typed. */
