@@ -6,9 +6,12 @@ import { t, type Locale, type MessageKey } from './i18n';
  * "do wtorku 10:00", "do 12 marca 10:00" (English: "today at 15:30", "by Tuesday 10:00"...).
  */
 export function deadlineInWords(dueAt: string, timeZone: string, locale: Locale, now: Date): string {
-  const due = DateTime.fromISO(dueAt, { zone: timeZone }).setLocale(locale);
+  const exact = DateTime.fromISO(dueAt, { zone: timeZone }).setLocale(locale);
+  // Midnight closes the day before (a 09:00-24:00 range): "dziś do 24:00", not "do jutra 00:00".
+  const atMidnight = exact.hour === 0 && exact.minute === 0;
+  const due = atMidnight ? exact.minus({ minutes: 1 }) : exact;
   const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
-  const time = due.toFormat('HH:mm');
+  const time = atMidnight ? '24:00' : due.toFormat('HH:mm');
   const days = Math.round(due.startOf('day').diff(today, 'days').days);
   if (days <= 0) return t(locale, 'deadline.today', { time });
   if (days === 1) return t(locale, 'deadline.tomorrow', { time });

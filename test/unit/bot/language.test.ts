@@ -83,6 +83,12 @@ describe('deadlines in words', () => {
     expect(deadlineInWords('2026-03-10T23:30:00Z', 'America/New_York', 'en', now)).toBe('today by 19:30');
   });
 
+  it('says a deadline at midnight, the close of a 09:00-24:00 day, as 24:00 of that day', () => {
+    // Wednesday 00:00 in Warsaw is the end of Tuesday's working range, not "tomorrow 00:00".
+    expect(deadlineInWords('2026-03-10T23:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('dziś do 24:00');
+    expect(deadlineInWords('2026-03-11T23:00:00Z', 'Europe/Warsaw', 'en', now)).toBe('by tomorrow 24:00');
+  });
+
   it('keeps wall-clock time across the change to summer time', () => {
     const friday = new Date('2026-03-27T08:00:00Z'); // Friday 09:00 CET
     expect(deadlineInWords('2026-03-30T07:00:00Z', 'Europe/Warsaw', 'pl', friday)).toBe('do poniedziałku 09:00');
