@@ -37,6 +37,12 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
     const locale = localeFromTag(reference.locale) ?? 'pl';
     try {
       await adapterFor(reference).continueConversationAsync(appId, reference, async (context: TurnContext) => {
+        // botbuilder makes the message reply to its own continuation event, an id the chat never
+        // saw, and Web Chat holds such a message back waiting for it: reply to the stored message.
+        context.onSendActivities(async (_context, activities, next) => {
+          for (const activity of activities) activity.replyToId = reference.activityId;
+          return next();
+        });
         await context.sendActivity(text(locale));
       });
       return true;

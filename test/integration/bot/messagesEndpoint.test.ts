@@ -137,6 +137,10 @@ describe('POST /api/messages', () => {
     await world.tickets.reply(ticket.id, 'agent-7', 'Please clear the Outlook cache.');
     const delivered = await connector.waitFor((a) => a.body.conversation?.id === conversationId);
     expect(delivered.body.text).toBe(`An agent answered about request ${ticket.id}:\n\nPlease clear the Outlook cache.\n\nReply here – your next message will be added to the request.`);
+    // A reply to the message the ticket came from, which the chat has: Web Chat holds back a
+    // message replying to an activity it never saw (botbuilder's own continuation event).
+    expect(delivered.body.replyToId).toBe('1700000000000');
+    expect(delivered.path).toBe(`/v3/conversations/${conversationId}/activities/1700000000000`);
   });
 
   it('posts SLA breaches to the agents channel and tells the customer', async () => {
