@@ -1,6 +1,6 @@
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance';
 import { fold } from '../normalize';
-import { inflectionStem, inGlossary, matches } from './glossary';
+import { glossaryWords, inflectionStem, matches } from './glossary';
 
 /** Jaro-Winkler similarity above which two words count as a typo of each other. */
 const TYPO_SIMILARITY = 0.92;
@@ -31,7 +31,7 @@ export interface EntryVocabulary {
 export class Coverage {
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
-  /** Every word of the base and its stems, to tell whether a question word is known at all. */
+  /** Every word of the base and the glossary, and their stems: is a question word known at all? */
   private readonly known = new Set<string>();
 
   constructor(vocabularies: EntryVocabulary[]) {
@@ -40,8 +40,8 @@ export class Coverage {
       for (const w of new Set([...v.questions, ...v.answer])) df.set(w, (df.get(w) ?? 0) + 1);
     }
     const n = vocabularies.length;
-    for (const [w, d] of df) {
-      this.idf.set(w, Math.log((n + 1) / (d + 0.5)));
+    for (const [w, d] of df) this.idf.set(w, Math.log((n + 1) / (d + 0.5)));
+    for (const w of [...df.keys(), ...glossaryWords()]) {
       this.known.add(w);
       for (let len = 4; len < w.length; len++) this.known.add(`${w.slice(0, len)}*`);
     }
@@ -49,11 +49,11 @@ export class Coverage {
   }
 
   /**
-   * Whether a word, or an inflection of it, occurs anywhere in the knowledge base or its glossary.
+   * Whether a word, or an inflection of it, occurs anywhere in the knowledge base or the glossary.
    * Short words inflect by adding an ending ("kod", "kodem").
    */
   private isKnown(word: string): boolean {
-    if (this.known.has(word) || inGlossary(word)) return true;
+    if (this.known.has(word)) return true;
     if (word.length >= 4 && this.known.has(`${word.slice(0, inflectionStem(word.length))}*`)) return true;
     for (let len = 3; len < word.length && word.length - len <= 3; len++) if (this.known.has(word.slice(0, len))) return true;
     return false;

@@ -66,9 +66,9 @@ export function inflectionStem(length: number): number {
   return Math.max(4, length - 1);
 }
 
-/** Whether a word, or an inflection of it, is a member of a synonym group: a word the desk knows. */
-export function inGlossary(word: string): boolean {
-  return groups.some((g) => g.members.some((member) => member.some((part) => matches(word, part))));
+/** Every word of the synonym groups: words the desk knows even where no entry uses them. */
+export function glossaryWords(): string[] {
+  return groups.flatMap((g) => g.members.flat());
 }
 
 /** The query's words plus the synonyms they call in, weighted lower than what was typed. */
