@@ -86,9 +86,10 @@ export class Coverage {
       // Short capitals are grades and pronouns ("ważność A", "How do I").
       const named = token.endsWith('+') || (i > 0 && token.length >= 3 && /^\p{Lu}/u.test(token));
       if (!named) return false;
-      // Names inflect more than other words ("w Kanadzie"): a shorter shared stem is enough.
+      // Names inflect by their last letters ("w Kanadzie"), but five shared letters at least:
+      // "Canal" is not a form of "Canada".
       const word = fold(token.replace(/\+$/, ''));
-      return !this.isKnown(word) && !this.known.has(`${word.slice(0, Math.max(5, word.length - 3))}*`);
+      return !this.known.has(word) && !this.known.has(`${word.slice(0, Math.max(5, word.length - 3))}*`);
     });
   }
 
