@@ -28,7 +28,7 @@ const GROUPS: string[][] = [
   ['rozłączyć', 'odłączyć', 'unlink', 'dezaktywować', 'odpiąć'],
   ['aktywować', 'activate', 'włączyć', 'uruchomić'],
   ['wygasają', 'przepadają', 'expire', 'kumulują', 'przechodzą'],
-  ['alarmowy', 'emergency', 'pogotowie', 'policja', '112', '911'],
+  ['alarmowy', 'ratunkowy', 'emergency', 'pogotowie', 'karetka', 'policja', 'straż', '112', '911'],
   ['kraj', 'country', 'countries', 'państwo', 'za granicą', 'abroad'],
   ['weryfikacja', 'verification', 'pin', 'kod weryfikacyjny', 'code'],
   ['przedsprzedaż', 'presales', 'pre-sales', 'przed zakupem'],
@@ -50,12 +50,14 @@ const groups: Group[] = GROUPS.map((g) => ({ members: g.map((m) => fold(m).split
 
 /**
  * Two words match when one looks like an inflection of the other: a shared prefix of most of
- * the shorter word, and endings that differ by at most three letters ("kanał", "kanałów").
+ * the shorter word, and endings that differ by at most three letters ("kanał", "kanałów"). A
+ * three-letter word only grows an ending ("kod", "kodem").
  */
 export function matches(a: string, b: string): boolean {
   if (a === b) return true;
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 4 || Math.abs(a.length - b.length) > 3) return false;
+  if (shorter < 3 || Math.abs(a.length - b.length) > 3) return false;
+  if (shorter === 3) return a.length === 3 ? b.startsWith(a) : a.startsWith(b);
   const need = inflectionStem(shorter);
   for (let i = 0; i < need; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
   return true;
