@@ -12,7 +12,7 @@ import {
 import { createHash, randomUUID } from 'crypto';
 import { CATEGORIES, type Administrator, type Category, type ContactMethod, type Grade, type Organisation } from '../../ticketing/domain/types';
 import { allowedGrades } from '../../ticketing/domain/policy';
-import type { NewTicketInput } from '../../ticketing/domain/ticket';
+import { LIMITS, type NewTicketInput } from '../../ticketing/domain/ticket';
 import type { TicketService } from '../../ticketing/service/ticketService';
 import type { OrganisationStore } from '../../ticketing/store/organisationStore';
 import type { VerifiedAdmin } from '../../ticketing/verification/pinService';
@@ -71,8 +71,8 @@ export class OpenTicketDialog extends ComponentDialog {
   constructor(private readonly deps: OpenTicketDeps) {
     super(OpenTicketDialog.id);
     this.addDialog(new ChoicePrompt(CHOICE));
-    this.addDialog(new TextPrompt(DESCRIPTION, async (pc) => pc.recognized.succeeded && (pc.recognized.value ?? '').trim().length >= MIN_DESCRIPTION));
-    this.addDialog(new TextPrompt(TEXT, async (pc) => pc.recognized.succeeded && (pc.recognized.value ?? '').trim().length > 0));
+    this.addDialog(new TextPrompt(DESCRIPTION, (pc) => lengthAccepted(pc, LIMITS.description, MIN_DESCRIPTION)));
+    this.addDialog(new TextPrompt(TEXT, (pc) => lengthAccepted(pc, LIMITS.affected)));
     this.addDialog(new TextPrompt(EMAIL, async (pc) => pc.recognized.succeeded && EMAIL_PATTERN.test((pc.recognized.value ?? '').trim())));
     this.addDialog(new TextPrompt(PHONE, async (pc) => pc.recognized.succeeded && PHONE_PATTERN.test((pc.recognized.value ?? '').trim())));
     this.addDialog(new TextPrompt(CONFIRM, (pc) => confirmationGiven(pc)));
@@ -110,7 +110,7 @@ export class OpenTicketDialog extends ComponentDialog {
   private async askDescription(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
     (step.values as Draft).category = CATEGORIES[(step.result as FoundChoice).index];
-    return step.prompt(DESCRIPTION, { prompt: t(locale, 'ticket.askDescription'), retryPrompt: t(locale, 'ticket.descriptionShort', { min: MIN_DESCRIPTION }) });
+    return step.prompt(DESCRIPTION, { prompt: t(locale, 'ticket.askDescription') });
   }
 
   private async askAffected(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
@@ -241,6 +241,18 @@ export class OpenTicketDialog extends ComponentDialog {
     if (!org || !admin) throw new Error(`administrator ${draft.adminId} of organisation ${draft.orgId} no longer exists`);
     return { org, admin };
   }
+}
+
+/**
+ * Text that fits the ticket: too long is said at once with the limit (the ticket would refuse it
+ * only after the summary), and a description under `min` characters is asked for in more words.
+ */
+async function lengthAccepted(pc: PromptValidatorContext<string>, max: number, min = 1): Promise<boolean> {
+  const length = (pc.recognized.value ?? '').trim().length;
+  const locale = localeOf(pc.context);
+  if (length > max) await pc.context.sendActivity(t(locale, 'ticket.tooLong', { max }));
+  else if (length > 0 && length < min) await pc.context.sendActivity(t(locale, 'ticket.descriptionShort', { min }));
+  return pc.recognized.succeeded && length >= min && length <= max;
 }
 
 function titleOf(description: string): string {

@@ -89,3 +89,20 @@ describe('a suggestion pressed in an English chat', () => {
     expect(await c.say('help')).toEqual([expect.stringMatching(/^Here is what you can write/)]);
   });
 });
+
+describe('a description or list of affected users longer than a ticket holds', () => {
+  it('is refused at its own step with the limit, not with "something went wrong" after the summary', async () => {
+    const c = await verifiedChat('contoso', 'jan');
+    await c.say('rozmowa z człowiekiem');
+    await c.say('Problem techniczny');
+    const longDescription = await c.say('Outlook się zawiesza. '.repeat(1000));
+    expect(longDescription[0]).toBe('Ten tekst jest za długi: najwyżej 20000 znaków. Skróć go, proszę.');
+    await c.say('Outlook zawiesza się przy otwieraniu kalendarza');
+    expect((await c.say('jan@contoso.pl, '.repeat(150)))[0]).toBe('Ten tekst jest za długi: najwyżej 2000 znaków. Skróć go, proszę.');
+    expect((await c.say('Jeden użytkownik'))[0]).toMatch(/Czy są poprawne\?/);
+    await c.say('Dane są poprawne');
+    await c.say('E-mail');
+    await c.say('C – niekrytyczny');
+    expect((await c.say('tak'))[0]).toMatch(/^Otworzyłem zgłoszenie SR-2026-\d{6}\./);
+  });
+});
