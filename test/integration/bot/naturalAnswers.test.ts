@@ -106,3 +106,16 @@ describe('a description or list of affected users longer than a ticket holds', (
     expect((await c.say('tak'))[0]).toMatch(/^Otworzyłem zgłoszenie SR-2026-\d{6}\./);
   });
 });
+
+describe("an answer to an agent's reply longer than a ticket message holds", () => {
+  it('is refused with the limit, and the next, shorter answer is added', async () => {
+    const c = await verifiedChat('contoso', 'jan');
+    const { ticket } = await world.tickets.create({
+      orgId: 'contoso', adminId: 'jan', category: 'technical', grade: 'B', title: 'Teams nie startuje',
+      description: 'Teams nie startuje u jednej osoby', affected: 'Jedna osoba', contact: { email: 'x@example.pl', preferred: 'email' },
+    }, 'long-answer');
+    await world.awaiting.set(c.conversationId, ticket.id);
+    expect(await c.say('log: '.repeat(5000))).toEqual(['Ten tekst jest za długi: najwyżej 20000 znaków. Skróć go, proszę.']);
+    expect(await c.say('Teams startuje po reinstalacji.')).toEqual([`Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticket.id}.`]);
+  });
+});
