@@ -1,6 +1,7 @@
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance';
 import { fold } from '../normalize';
 import { glossaryWords, inflectionStem, matches } from './glossary';
+import { Spelling } from './spelling';
 
 /** Jaro-Winkler similarity above which two words count as a typo of each other. */
 const TYPO_SIMILARITY = 0.92;
@@ -33,6 +34,7 @@ export class Coverage {
   private readonly unknownIdf: number;
   /** Every word of the base and the glossary, and their stems: is a question word known at all? */
   private readonly known = new Set<string>();
+  private readonly spelling: Spelling;
 
   constructor(vocabularies: EntryVocabulary[]) {
     const df = new Map<string, number>();
@@ -46,6 +48,16 @@ export class Coverage {
       for (let len = 4; len < w.length; len++) this.known.add(`${w.slice(0, len)}*`);
     }
     this.unknownIdf = Math.log((n + 1) / 0.5);
+    this.spelling = new Spelling(
+      [...df.keys(), ...glossaryWords()],
+      (w) => this.isKnown(w),
+      (w) => df.get(w) ?? 0,
+    );
+  }
+
+  /** A question word as typed, or the known word it is a typo of ("abonamnet" -> "abonament"). */
+  correct(word: string): string {
+    return this.spelling.correct(word);
   }
 
   /**

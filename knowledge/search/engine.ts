@@ -116,7 +116,7 @@ export class SearchEngine {
 
   /** The best entries for a question, most confident first (at most `SHORTLIST`). */
   rank(question: string): Candidate[] {
-    const words = queryWords(question);
+    const words = queryWords(question).map((w) => this.coverage.correct(w));
     if (words.length === 0) return [];
     // Candidates: entries whose question phrasings share the most with the question (typed
     // arrays reused across questions). Then each candidate is scored in full: its best phrasing,

@@ -1,0 +1,60 @@
+/**
+ * Word-level typo correction: a question word the knowledge base does not know is replaced by
+ * a known word one edit away (a letter missing, extra, changed, or two letters swapped):
+ * "abonamnet" -> "abonament". Candidates come from a deletion index (every known word and its
+ * one-letter deletions), so a lookup costs a few map reads, not a scan of the vocabulary.
+ */
+
+/** Shorter words have too many neighbours one edit away ("plan", "play") to correct safely. */
+const MIN_LENGTH = 5;
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Optimal string alignment distance, stopping early: true when at most one edit apart. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter changed
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+export class Spelling {
+  private readonly index = new Map<string, string[]>();
+
+  /** `frequency` orders candidates: the word more entries use wins a tie. */
+  constructor(
+    vocabulary: Iterable<string>,
+    private readonly isKnown: (word: string) => boolean,
+    private readonly frequency: (word: string) => number,
+  ) {
+    for (const word of vocabulary) {
+      if (word.length < MIN_LENGTH - 1) continue;
+      for (const key of [word, ...deletions(word)]) {
+        const list = this.index.get(key);
+        if (list) list.push(word);
+        else this.index.set(key, [word]);
+      }
+    }
+  }
+
+  /** The word itself when known or uncorrectable, else the likeliest known word one edit away. */
+  correct(word: string): string {
+    if (word.length < MIN_LENGTH || this.isKnown(word)) return word;
+    let best: string | null = null;
+    for (const key of [word, ...deletions(word)]) {
+      for (const candidate of this.index.get(key) ?? []) {
+        if (candidate === best || !oneEditApart(word, candidate)) continue;
+        if (best === null || this.frequency(candidate) > this.frequency(best)) best = candidate;
+      }
+    }
+    return best ?? word;
+  }
+}
