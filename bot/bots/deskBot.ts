@@ -130,6 +130,11 @@ export class DeskBot extends TeamsActivityHandler {
     if (isCommand(text, 'commands.notAdmin')) return sendNonAdminGuidance(context);
     if (isCommand(text, 'commands.greeting')) return this.welcome(context);
     if (await this.answerToTicket(context, text)) return;
+    // After the awaited answer: "dziękuję" to an agent's reply is for the agent to read.
+    if (isCommand(text, 'commands.thanks')) {
+      await context.sendActivity(t(locale, 'thanks.reply'));
+      return;
+    }
     await this.answerQuestion(context, desk, text, pickedSuggestion);
   }
 

@@ -119,3 +119,10 @@ describe("an answer to an agent's reply longer than a ticket message holds", () 
     expect(await c.say('Teams startuje po reinstalacji.')).toEqual([`Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticket.id}.`]);
   });
 });
+
+describe('thanks', () => {
+  it('is answered kindly, not with "no answer found" and a ticket offer', async () => {
+    expect(await chat(world).say('Dzięki!')).toEqual(['Proszę bardzo! Jeśli masz jeszcze jakieś pytanie, po prostu je napisz.']);
+    expect(await chat(world, { locale: 'en-US' }).say('thank you')).toEqual(["You're welcome! If you have another question, just ask."]);
+  });
+});
