@@ -173,8 +173,13 @@ export class OpenTicketDialog extends ComponentDialog {
     const suggestion = this.deps.suggester.suggest(draft.description);
     // The suggestion never exceeds what may be chosen: the most urgent allowed grade caps it.
     const suggested = policy.grades.includes(suggestion.grade) ? suggestion.grade : policy.grades[0];
+    const grade = t(locale, `grade.${suggested}` as MessageKey);
+    const why = t(locale, `grade.why.${suggestion.grade}` as MessageKey);
+    // A capped suggestion says so: the reason given is the description's, for a higher grade.
     await context.sendActivity(
-      t(locale, 'ticket.gradeSuggested', { grade: t(locale, `grade.${suggested}` as MessageKey), why: t(locale, `grade.why.${suggestion.grade}` as MessageKey) }),
+      suggested === suggestion.grade
+        ? t(locale, 'ticket.gradeSuggested', { grade, why })
+        : t(locale, 'ticket.gradeCapped', { grade, suggested: t(locale, `grade.${suggestion.grade}` as MessageKey), why }),
     );
     const refusalOfA = policy.refused.A;
     if (refusalOfA) await context.sendActivity(t(locale, `ticket.gradeRefused.${refusalOfA}`));

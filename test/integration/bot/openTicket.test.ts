@@ -29,7 +29,7 @@ describe('opening a ticket in Polish', () => {
     expect((await c.say('Dane są poprawne'))[0]).toMatch(/forma kontaktu/);
     const grade = await c.say('Telefon');
     // Mail down for everyone reads as A, but Contoso's standard contract caps the suggestion at B.
-    expect(grade[0]).toBe('Proponuję priorytet B – wysoki: opis wskazuje, że usługa nie działa lub problem dotyczy wielu użytkowników.');
+    expect(grade[0]).toBe('Proponuję priorytet B – wysoki, najwyższy możliwy w tym przypadku. Z opisu wynikałby A – krytyczny: opis wskazuje, że usługa nie działa lub problem dotyczy wielu użytkowników.');
     expect(grade[1]).toBe('Priorytet A (krytyczny) jest dostępny tylko dla organizacji z umową wsparcia premier.');
     expect(buttonsOf(c.replies[2])).toEqual(['B – wysoki', 'C – niekrytyczny']);
 
@@ -149,7 +149,7 @@ describe('in English', () => {
     await c.say('All users');
     await c.say('The details are correct');
     const grade = await c.say('E-mail');
-    expect(grade[0]).toBe('I suggest grade B – high: the description says a service is down or many users are affected.');
+    expect(grade[0]).toBe('I suggest grade B – high, the highest possible here. The description alone would mean A – critical: the description says a service is down or many users are affected.');
     expect(grade[1]).toBe('Grade A (critical) is available only to organisations with a premier support contract.');
     const summary = await c.say('B – high');
     expect(summary[0]).toMatch(/Request summary.*Technical problem.*Open the request/s);
