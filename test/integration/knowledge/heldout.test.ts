@@ -4,18 +4,25 @@ import { loadKnowledgeBase } from '../../../knowledge/knowledgeBase';
 
 /**
  * Regression guard on our own held-out questions (typos, no diacritics, inflection, English,
- * colloquial, out of scope): the floors are below today's figures (see the closing report),
- * so only a real regression fails.
+ * colloquial, out of scope). heldout3 was written before the last round of tuning and never
+ * tuned on. The floors sit a little under the figures measured when they were set
+ * (heldout 95.2%/0%, heldout2 80%/0%, heldout3 73.2%/0%), so only a real regression fails;
+ * the false-accept ceilings allow one off-topic answer.
  */
-it('answers most held-out questions right and few out-of-scope ones at all', () => {
-  const kb = loadKnowledgeBase();
-  const cases = readEvalSet(join(__dirname, '../../fixtures/knowledge/heldout.jsonl'));
+const kb = loadKnowledgeBase();
+
+it.each([
+  ['heldout.jsonl', { inScope: 60, outOfScope: 10, hits: 0.9, falseAccepts: 0.1 }],
+  ['heldout2.jsonl', { inScope: 25, outOfScope: 7, hits: 0.72, falseAccepts: 0.15 }],
+  ['heldout3.jsonl', { inScope: 70, outOfScope: 20, hits: 0.68, falseAccepts: 0.05 }],
+])('answers most of %s right and few of its off-topic questions at all', (file, floor) => {
+  const cases = readEvalSet(join(__dirname, '../../fixtures/knowledge', file));
   const { overall } = evaluate(cases, (q) => {
     const r = kb.answer(q);
     return r.answered ? r.answer : null;
   });
-  expect(overall.inScope).toBeGreaterThanOrEqual(50);
-  expect(overall.outOfScope).toBeGreaterThanOrEqual(10);
-  expect(hitRate(overall)).toBeGreaterThanOrEqual(0.75);
-  expect(falseAcceptRate(overall)).toBeLessThanOrEqual(0.2);
+  expect(overall.inScope).toBeGreaterThanOrEqual(floor.inScope);
+  expect(overall.outOfScope).toBeGreaterThanOrEqual(floor.outOfScope);
+  expect(hitRate(overall)).toBeGreaterThanOrEqual(floor.hits);
+  expect(falseAcceptRate(overall)).toBeLessThanOrEqual(floor.falseAccepts);
 });
