@@ -1,7 +1,8 @@
 /**
  * Turns raw retrieval signals into a confidence that means the same for every question: the
- * probability that the top entry is the right one, from a logistic model fitted on held-out
- * phrasings and out-of-scope questions (knowledge/cli/calibrate.ts writes calibration.json).
+ * probability that the top entry is the right one, from a logistic model fitted on questions
+ * typed the way customers type and on out-of-scope ones (search/calibration-questions.yaml;
+ * knowledge/cli/calibrate.ts writes calibration.json).
  */
 export interface Features {
   /** Combined similarity of the question with the entry, 0..1. */
