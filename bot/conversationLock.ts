@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import type { Result } from 'ioredis';
 import { randomUUID } from 'crypto';
 
 // Release only our own lock: a lock that expired and was taken by another turn stays theirs.
@@ -6,6 +7,12 @@ const RELEASE_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    deskReleaseLock(key: string, token: string): Result<number, Context>;
+  }
+}
 
 export interface ConversationLockOptions {
   prefix: string;
@@ -37,6 +44,8 @@ export class ConversationLock {
     this.leaseMs = options.leaseMs ?? 30000;
     // Channels give up on a turn after about 15 s; waiting longer than that helps nobody.
     this.waitMs = options.waitMs ?? 10000;
+    // EVALSHA from now on; ioredis sends the script again by itself if Redis has lost it.
+    if (!Object.hasOwn(redis, 'deskReleaseLock')) redis.defineCommand('deskReleaseLock', { numberOfKeys: 1, lua: RELEASE_SCRIPT });
   }
 
   async run<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
@@ -52,7 +61,7 @@ export class ConversationLock {
     try {
       return await work();
     } finally {
-      await this.redis.eval(RELEASE_SCRIPT, 1, key, token);
+      await this.redis.deskReleaseLock(key, token);
     }
   }
 }

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import type { Result } from 'ioredis';
 import type { Storage, StoreItems } from 'botbuilder';
 import { randomUUID } from 'crypto';
 
@@ -27,49 +28,88 @@ end
 return 1
 `;
 
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    deskStateWrite(key: string, expectedETag: string, json: string, ttlSeconds: string): Result<number, Context>;
+  }
+}
+
 export interface RedisStorageOptions {
   prefix: string;
   /** Idle conversations expire after this many seconds (0 = never). */
   ttlSeconds?: number;
 }
 
+interface PendingRead {
+  keys: string[];
+  resolve(items: StoreItems): void;
+  reject(err: unknown): void;
+}
+
 /**
  * Bot state (conversation, user, dialog stacks) in Redis, honouring botbuilder's eTag contract:
  * every write gets a new eTag, a write carrying a stale eTag is refused with StorageConflictError,
  * and '*' or no eTag overwrites. Any number of bot instances can therefore share one conversation.
+ *
+ * Reads asked for together (a turn loading its conversation and user state at once) go to Redis
+ * as one MGET: every round trip is a large share of a bot turn's cost.
  */
 export class RedisStorage implements Storage {
   private readonly ttlSeconds: number;
+  private pendingReads: PendingRead[] = [];
 
   constructor(
     private readonly redis: Redis,
     private readonly options: RedisStorageOptions,
   ) {
     this.ttlSeconds = options.ttlSeconds ?? 30 * 24 * 3600;
+    // EVALSHA from now on; ioredis sends the script again by itself if Redis has lost it.
+    if (!Object.hasOwn(redis, 'deskStateWrite')) redis.defineCommand('deskStateWrite', { numberOfKeys: 1, lua: WRITE_SCRIPT });
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
-    if (keys.length === 0) return {};
-    const values = await this.redis.mget(keys.map((k) => this.keyOf(k)));
-    const items: StoreItems = {};
-    keys.forEach((key, i) => {
-      const raw = values[i];
-      if (raw) items[key] = JSON.parse(raw);
+  read(keys: string[]): Promise<StoreItems> {
+    if (keys.length === 0) return Promise.resolve({});
+    return new Promise((resolve, reject) => {
+      // nextTick runs once the current promise jobs are done: the reads they asked for share one MGET.
+      if (this.pendingReads.length === 0) process.nextTick(() => this.readPending());
+      this.pendingReads.push({ keys, resolve, reject });
     });
-    return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
-    for (const [key, value] of Object.entries(changes)) {
+    // Sent back to back (one round trip); each item's compare-and-set stands on its own, as before.
+    const results = await Promise.all(Object.entries(changes).map(async ([key, value]) => {
       const expected = typeof value?.eTag === 'string' ? value.eTag : '';
       const stored = JSON.stringify({ ...value, eTag: randomUUID() });
-      const ok = await this.redis.eval(WRITE_SCRIPT, 1, this.keyOf(key), expected, stored, String(this.ttlSeconds));
-      if (ok !== 1) throw new StorageConflictError(key);
-    }
+      return { key, ok: (await this.redis.deskStateWrite(this.keyOf(key), expected, stored, String(this.ttlSeconds))) === 1 };
+    }));
+    const conflict = results.find((r) => !r.ok);
+    if (conflict) throw new StorageConflictError(conflict.key);
   }
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length) await this.redis.del(...keys.map((k) => this.keyOf(k)));
+  }
+
+  private async readPending(): Promise<void> {
+    const batch = this.pendingReads;
+    this.pendingReads = [];
+    const keys = [...new Set(batch.flatMap((read) => read.keys))];
+    try {
+      const values = await this.redis.mget(keys.map((k) => this.keyOf(k)));
+      const raw = new Map(keys.map((key, i) => [key, values[i]]));
+      for (const read of batch) {
+        const items: StoreItems = {};
+        for (const key of read.keys) {
+          const value = raw.get(key);
+          // Each reader gets its own copy: BotState mutates what it reads.
+          if (value) items[key] = JSON.parse(value);
+        }
+        read.resolve(items);
+      }
+    } catch (err) {
+      for (const read of batch) read.reject(err);
+    }
   }
 
   private keyOf(key: string): string {

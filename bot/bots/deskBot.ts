@@ -74,10 +74,12 @@ export class DeskBot extends TeamsActivityHandler {
   async run(context: TurnContext): Promise<void> {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return super.run(context);
+    const { conversationState, userState } = this.deps;
     await this.deps.lock.run(conversationId, async () => {
+      // Loaded together, the two states cost one Redis read (RedisStorage batches them).
+      await Promise.all([conversationState.load(context), userState.load(context)]);
       await super.run(context);
-      await this.deps.conversationState.saveChanges(context);
-      await this.deps.userState.saveChanges(context);
+      await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
     });
   }
 

@@ -50,6 +50,27 @@ describe('RedisStorage', () => {
     const results = await Promise.allSettled([1, 2, 3, 4].map((v) => storage.write({ d: { ...seen, v } })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
+
+  it('answers reads asked for together (one MGET) each with its own items', async () => {
+    await storage.write({ e: { v: 'e' }, f: { v: 'f' } });
+    const [both, justE, none] = await Promise.all([storage.read(['e', 'f']), storage.read(['e', 'gone']), storage.read(['gone'])]);
+    expect(both).toEqual({ e: expect.objectContaining({ v: 'e' }), f: expect.objectContaining({ v: 'f' }) });
+    expect(Object.keys(justE)).toEqual(['e']);
+    expect(none).toEqual({});
+    // BotState changes what it read in place: one reader's change must not reach another.
+    justE.e.v = 'changed';
+    expect(both.e.v).toBe('e');
+  });
+
+  it('keeps writing and releasing locks after Redis forgets its scripts (a restart)', async () => {
+    await redis.script('FLUSH');
+    await storage.write({ g: { v: 1 } });
+    expect((await storage.read(['g'])).g.v).toBe(1);
+    const lock = new ConversationLock(redis, { prefix: uniquePrefix('bot-flush'), waitMs: 200 });
+    await lock.run('conv', async () => undefined);
+    await redis.script('FLUSH');
+    await expect(lock.run('conv', async () => 'released and taken again')).resolves.toBe('released and taken again');
+  });
 });
 
 describe('turns of one conversation', () => {
