@@ -36,8 +36,15 @@ export class TrigramIndex {
   /** Postings per term: the searchable units holding it and their normalised weights. */
   private readonly postingUnits: Int32Array[];
   private readonly postingWeights: Float32Array[];
-  /** Every unit's vector, for scoring units that are not searched (see `similarity`). */
-  private readonly vectors: { ids: Int32Array; weights: Float32Array }[];
+  /**
+   * Every unit's vector, for scoring units that are not searched (see `similarity`): unit u's
+   * terms are `vectorIds[vectorStart[u] .. vectorStart[u + 1])`. One flat array rather than an
+   * array per unit: an entry's units are consecutive, so rescoring a candidate reads one stretch
+   * of memory instead of chasing a pointer per unit.
+   */
+  private readonly vectorStart: Int32Array;
+  private readonly vectorIds: Int32Array;
+  private readonly vectorWeights: Float32Array;
   /** The last query as a dense vector over terms, for `similarity`. */
   private readonly queryDense: Float32Array;
   private queryIds: number[] = [];
@@ -68,7 +75,7 @@ export class TrigramIndex {
 
     const units: number[][] = df.map(() => []);
     const weights: number[][] = df.map(() => []);
-    this.vectors = unitCounts.map((counts, unit) => {
+    const vectors = unitCounts.map((counts, unit) => {
       const vector = this.weigh(counts);
       if (searchable(unit)) {
         for (const [id, w] of vector) {
@@ -76,13 +83,24 @@ export class TrigramIndex {
           weights[id].push(w);
         }
       }
-      return { ids: Int32Array.from(vector, ([id]) => id), weights: Float32Array.from(vector, ([, w]) => w) };
+      return vector;
     });
+    this.vectorStart = new Int32Array(n + 1);
+    vectors.forEach((vector, unit) => (this.vectorStart[unit + 1] = this.vectorStart[unit] + vector.length));
+    this.vectorIds = new Int32Array(this.vectorStart[n]);
+    this.vectorWeights = new Float32Array(this.vectorStart[n]);
+    vectors.forEach((vector, unit) =>
+      vector.forEach(([id, w], i) => {
+        this.vectorIds[this.vectorStart[unit] + i] = id;
+        this.vectorWeights[this.vectorStart[unit] + i] = w;
+      }),
+    );
     this.postingUnits = units.map((u) => Int32Array.from(u));
     this.postingWeights = weights.map((w) => Float32Array.from(w));
     this.queryDense = new Float32Array(df.length);
     this.scores = new Float32Array(n);
-    this.touched = new Int32Array(n);
+    // One spare slot: the branch-free search writes one past the last unit it keeps.
+    this.touched = new Int32Array(n + 1);
   }
 
   /** Sublinear tf times idf, L2-normalised; terms unknown to the index are dropped. */
@@ -118,6 +136,7 @@ export class TrigramIndex {
     for (const [id, qw] of vector) this.queryDense[id] = qw;
     this.queryIds = vector.map(([id]) => id);
     if (postingBudget !== Infinity) vector.sort((a, b) => this.postingUnits[a[0]].length - this.postingUnits[b[0]].length);
+    const { scores, touched } = this;
     let read = 0;
     let touchedCount = 0;
     for (const [id, qw] of vector) {
@@ -127,22 +146,26 @@ export class TrigramIndex {
       const weights = this.postingWeights[id];
       for (let i = 0; i < units.length; i++) {
         const u = units[i];
-        if (this.scores[u] === 0) this.touched[touchedCount++] = u;
-        this.scores[u] += qw * weights[i];
+        const score = scores[u];
+        // Branch-free: whether a unit is new is unpredictable, and a mispredicted branch per
+        // posting cost a quarter of the search. The slot is overwritten unless the unit is new.
+        touched[touchedCount] = u;
+        touchedCount += +(score === 0);
+        scores[u] = score + qw * weights[i];
       }
     }
     for (let i = 0; i < touchedCount; i++) {
-      const u = this.touched[i];
-      visit(u, this.scores[u]);
-      this.scores[u] = 0;
+      const u = touched[i];
+      visit(u, scores[u]);
+      scores[u] = 0;
     }
   }
 
   /** Cosine similarity of the last searched query with any unit, searchable or not. */
   similarity(unit: number): number {
-    const { ids, weights } = this.vectors[unit];
+    const { vectorIds, vectorWeights, queryDense } = this;
     let sum = 0;
-    for (let i = 0; i < ids.length; i++) sum += this.queryDense[ids[i]] * weights[i];
+    for (let i = this.vectorStart[unit], end = this.vectorStart[unit + 1]; i < end; i++) sum += queryDense[vectorIds[i]] * vectorWeights[i];
     return sum;
   }
 }
