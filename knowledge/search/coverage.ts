@@ -13,9 +13,36 @@ function contains(vocabulary: Set<string>, word: string, typos: boolean): boolea
   if (vocabulary.has(word)) return true;
   for (const w of vocabulary) {
     if (matches(word, w)) return true;
-    if (typos && word.length >= 5 && Math.abs(word.length - w.length) <= 2 && jaroWinkler(word, w) >= TYPO_SIMILARITY) return true;
+    if (typos && word.length >= 5 && Math.abs(word.length - w.length) <= 2 && mayBeTypo(word, w) && jaroWinkler(word, w) >= TYPO_SIMILARITY) return true;
   }
   return false;
+}
+
+/** Letter counts for `mayBeTypo`, reused (and left zeroed) so that no comparison allocates. */
+const letterCounts = new Int32Array(128);
+
+/**
+ * Whether two words could reach `TYPO_SIMILARITY`, judged from the letters they share: Jaro
+ * matches each letter at most once, so the shared letters bound it from above (letters folded
+ * into 128 buckets can only raise the bound). Most pairs of different words fail here, which
+ * spares the full Jaro-Winkler comparison (and its allocations) for them.
+ */
+function mayBeTypo(a: string, b: string): boolean {
+  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i) & 127]++;
+  let shared = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i) & 127;
+    if (letterCounts[c] > 0) {
+      letterCounts[c]--;
+      shared++;
+    }
+  }
+  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i) & 127] = 0;
+  let prefix = 0;
+  while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
+  const jaro = (shared / a.length + shared / b.length + 1) / 3;
+  // Winkler's prefix bonus grows with Jaro, so the bound stays a bound (with room for rounding).
+  return jaro + prefix * 0.1 * (1 - jaro) >= TYPO_SIMILARITY - 1e-9;
 }
 
 export interface EntryVocabulary {
