@@ -15,9 +15,17 @@ export function isCommand(text: string | undefined, key: MessageKey): boolean {
   return phrasingsOf(key).includes(fold(text));
 }
 
+// The catalogues never change while the process runs, and a turn asks about several commands.
+const phrasingsByKey = new Map<MessageKey, string[]>();
+
 /** Every phrasing of a command in both languages, folded. */
 function phrasingsOf(key: MessageKey): string[] {
-  return (['pl', 'en'] as Locale[]).flatMap((locale) => t(locale, key).split('|').map(fold));
+  let phrasings = phrasingsByKey.get(key);
+  if (!phrasings) {
+    phrasings = (['pl', 'en'] as Locale[]).flatMap((locale) => t(locale, key).split('|').map(fold));
+    phrasingsByKey.set(key, phrasings);
+  }
+  return phrasings;
 }
 
 /**
@@ -25,7 +33,8 @@ function phrasingsOf(key: MessageKey): string[] {
  * "Dane są poprawne", "mail" picks "E-mail".
  */
 export function choiceSaidAs(title: string, key: MessageKey): Choice {
-  return { value: title, synonyms: phrasingsOf(key) };
+  // A copy: the prompt's recognizer must not be able to change the cached list.
+  return { value: title, synonyms: [...phrasingsOf(key)] };
 }
 
 const TICKET_ID = /\bSR-\d{4}-\d{6}\b/i;

@@ -44,7 +44,8 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const feedback = new FaqFeedback(parts.redis, parts.prefix);
-  const awaiting = new AwaitingReplies(parts.redis, parts.prefix);
+  // Its read joins the turn's state MGET.
+  const awaiting = new AwaitingReplies(parts.redis, parts.prefix, storage);
   const adminTasks = new AdminTaskDialog({
     verifier: parts.verifier,
     organisations: parts.organisations,

@@ -41,8 +41,8 @@ export interface RedisStorageOptions {
 }
 
 interface PendingRead {
-  keys: string[];
-  resolve(items: StoreItems): void;
+  redisKeys: string[];
+  resolve(values: (string | null)[]): void;
   reject(err: unknown): void;
 }
 
@@ -67,13 +67,23 @@ export class RedisStorage implements Storage {
     if (!Object.hasOwn(redis, 'deskStateWrite')) redis.defineCommand('deskStateWrite', { numberOfKeys: 1, lua: WRITE_SCRIPT });
   }
 
-  read(keys: string[]): Promise<StoreItems> {
-    if (keys.length === 0) return Promise.resolve({});
-    return new Promise((resolve, reject) => {
-      // nextTick runs once the current promise jobs are done: the reads they asked for share one MGET.
-      if (this.pendingReads.length === 0) process.nextTick(() => this.readPending());
-      this.pendingReads.push({ keys, resolve, reject });
+  async read(keys: string[]): Promise<StoreItems> {
+    if (keys.length === 0) return {};
+    const values = await this.getBatched(keys.map((k) => this.keyOf(k)));
+    const items: StoreItems = {};
+    keys.forEach((key, i) => {
+      // Parsed per reader, so each has its own copy: BotState mutates what it reads.
+      if (values[i]) items[key] = JSON.parse(values[i]!);
     });
+    return items;
+  }
+
+  /**
+   * A plain Redis string read that joins the turn's state MGET (the conversation's awaited
+   * ticket is read with its state): one round trip instead of two.
+   */
+  async get(redisKey: string): Promise<string | null> {
+    return (await this.getBatched([redisKey]))[0];
   }
 
   async write(changes: StoreItems): Promise<void> {
@@ -91,22 +101,22 @@ export class RedisStorage implements Storage {
     if (keys.length) await this.redis.del(...keys.map((k) => this.keyOf(k)));
   }
 
+  private getBatched(redisKeys: string[]): Promise<(string | null)[]> {
+    return new Promise((resolve, reject) => {
+      // nextTick runs once the current promise jobs are done: the reads they asked for share one MGET.
+      if (this.pendingReads.length === 0) process.nextTick(() => this.readPending());
+      this.pendingReads.push({ redisKeys, resolve, reject });
+    });
+  }
+
   private async readPending(): Promise<void> {
     const batch = this.pendingReads;
     this.pendingReads = [];
-    const keys = [...new Set(batch.flatMap((read) => read.keys))];
+    const keys = [...new Set(batch.flatMap((read) => read.redisKeys))];
     try {
-      const values = await this.redis.mget(keys.map((k) => this.keyOf(k)));
-      const raw = new Map(keys.map((key, i) => [key, values[i]]));
-      for (const read of batch) {
-        const items: StoreItems = {};
-        for (const key of read.keys) {
-          const value = raw.get(key);
-          // Each reader gets its own copy: BotState mutates what it reads.
-          if (value) items[key] = JSON.parse(value);
-        }
-        read.resolve(items);
-      }
+      const values = await this.redis.mget(keys);
+      const byKey = new Map(keys.map((key, i) => [key, values[i]]));
+      for (const read of batch) read.resolve(read.redisKeys.map((key) => byKey.get(key) ?? null));
     } catch (err) {
       for (const read of batch) read.reject(err);
     }

@@ -14,6 +14,9 @@ import type { AwaitingReplies } from '../proactive/awaitingReplies';
 import { AdminTaskDialog, type AdminTask } from '../dialogs/adminTaskDialog';
 import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
 
+/** The ticket this conversation's message may answer, read with the turn's state. */
+const AWAITED_TICKET = Symbol('awaitedTicket');
+
 /** What the bot remembers about a conversation between turns (besides the dialog stack). */
 interface DeskConversation {
   locale?: Locale;
@@ -76,8 +79,9 @@ export class DeskBot extends TeamsActivityHandler {
     if (!conversationId) return super.run(context);
     const { conversationState, userState } = this.deps;
     await this.deps.lock.run(conversationId, async () => {
-      // Loaded together, the two states cost one Redis read (RedisStorage batches them).
-      await Promise.all([conversationState.load(context), userState.load(context)]);
+      // Loaded together, the two states and the awaited ticket cost one Redis read (RedisStorage batches them).
+      const [, , awaited] = await Promise.all([conversationState.load(context), userState.load(context), this.deps.awaiting.get(conversationId)]);
+      context.turnState.set(AWAITED_TICKET, awaited);
       await super.run(context);
       await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
     });
@@ -183,7 +187,7 @@ export class DeskBot extends TeamsActivityHandler {
    */
   private async answerToTicket(context: TurnContext, text: string): Promise<boolean> {
     const conversationId = context.activity.conversation.id;
-    const ticketId = await this.deps.awaiting.get(conversationId);
+    const ticketId: string | null = context.turnState.get(AWAITED_TICKET);
     if (!ticketId) return false;
     const ticket = await this.deps.tickets.get(ticketId);
     if (!ticket || ticket.status === 'resolved' || ticket.status === 'closed') {

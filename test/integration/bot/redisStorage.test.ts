@@ -10,7 +10,8 @@ const redis = testRedis();
 afterAll(() => redis.disconnect());
 
 describe('RedisStorage', () => {
-  const storage = new RedisStorage(redis, { prefix: uniquePrefix('bot-storage') });
+  const prefix = uniquePrefix('bot-storage');
+  const storage = new RedisStorage(redis, { prefix });
 
   it('gives each write a new eTag and refuses a write with a stale one', async () => {
     await storage.write({ a: { count: 1 } });
@@ -60,6 +61,26 @@ describe('RedisStorage', () => {
     // BotState changes what it read in place: one reader's change must not reach another.
     justE.e.v = 'changed';
     expect(both.e.v).toBe('e');
+  });
+
+  it("reads a plain key asked for with the state (the conversation's awaited ticket) in the same MGET", async () => {
+    const plainKey = `${prefix}bot:awaiting:conv-h`;
+    await redis.set(plainKey, 'SR-2026-000001');
+    await storage.write({ h: { v: 'h' } });
+    const monitor = await redis.monitor();
+    const ours: string[][] = [];
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      if (args.some((arg) => arg.startsWith(prefix))) ours.push(args);
+    });
+    const [items, awaited, none] = await Promise.all([storage.read(['h']), storage.get(plainKey), storage.get(`${plainKey}-gone`)]);
+    // MONITOR lines reach its connection on their own schedule: wait until ours has arrived.
+    for (let i = 0; i < 100 && ours.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    monitor.disconnect();
+    expect(items.h.v).toBe('h');
+    expect(awaited).toBe('SR-2026-000001');
+    expect(none).toBeNull();
+    expect(ours.map((args) => args[0].toLowerCase())).toEqual(['mget']);
+    expect(ours[0]).toEqual(expect.arrayContaining([plainKey, `${prefix}bot:state:h`]));
   });
 
   it('keeps writing and releasing locks after Redis forgets its scripts (a restart)', async () => {
