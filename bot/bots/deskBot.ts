@@ -1,5 +1,5 @@
 import { ConversationState, StatePropertyAccessor, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
-import { DialogContext, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
 import type { TicketService } from '../../ticketing/service/ticketService';
 import { LIMITS } from '../../ticketing/domain/ticket';
@@ -45,16 +45,17 @@ export interface DeskBotDeps {
  */
 export class DeskBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly desk: StatePropertyAccessor<DeskConversation>;
   /** The language a person last wrote in, for their next conversation's welcome. */
   private readonly userLocale: StatePropertyAccessor<Locale | undefined>;
 
   constructor(private readonly deps: DeskBotDeps) {
     super();
-    const dialogState: StatePropertyAccessor<DialogState> = deps.conversationState.createProperty('dialogState');
+    this.dialogState = deps.conversationState.createProperty('dialogState');
     this.desk = deps.conversationState.createProperty('desk');
     this.userLocale = deps.userState.createProperty('locale');
-    this.dialogs = new DialogSet(dialogState).add(deps.adminTasks);
+    this.dialogs = new DialogSet(this.dialogState).add(deps.adminTasks);
 
     this.onMessage(async (context, next) => {
       await this.onCustomerMessage(context);
@@ -90,10 +91,10 @@ export class DeskBot extends TeamsActivityHandler {
   private async onCustomerMessage(context: TurnContext): Promise<void> {
     // In a Teams channel the message starts with "@Desk": the words after it are the message.
     if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
-    const dc = await this.dialogs.createContext(context);
     const desk = await this.desk.get(context, {});
     const text = context.activity.text?.trim() ?? '';
-    const inDialog = dc.activeDialog !== undefined;
+    // Most turns are questions outside any dialog: the dialog context is built only when needed.
+    const inDialog = ((await this.dialogState.get(context))?.dialogStack?.length ?? 0) > 0;
     const pickedSuggestion = desk.suggested?.includes(text) ?? false;
     desk.suggested = undefined;
     // Inside a dialog the language stays put (a company name or a code says nothing about it).
@@ -105,7 +106,7 @@ export class DeskBot extends TeamsActivityHandler {
     setTurnLocale(context, locale);
 
     if (isCommand(text, 'commands.cancel')) {
-      await dc.cancelAllDialogs();
+      if (inDialog) await (await this.dialogs.createContext(context)).cancelAllDialogs();
       desk.lastAnswer = undefined;
       await this.deps.awaiting.clear(context.activity.conversation.id);
       await context.sendActivity(t(locale, inDialog ? 'cancel.done' : 'cancel.nothing'));
@@ -113,11 +114,11 @@ export class DeskBot extends TeamsActivityHandler {
     }
     if (isCommand(text, 'commands.help')) {
       await this.sendHelp(context);
-      if (inDialog) await dc.repromptDialog();
+      if (inDialog) await (await this.dialogs.createContext(context)).repromptDialog();
       return;
     }
     if (inDialog) {
-      const result = await dc.continueDialog();
+      const result = await (await this.dialogs.createContext(context)).continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
     }
     if (!text) {
@@ -130,9 +131,9 @@ export class DeskBot extends TeamsActivityHandler {
     if (await this.feedbackGiven(context, desk, text)) return;
 
     const ticketId = ticketIdIn(text);
-    if (ticketId && (isStatusRequest(text) || text.toUpperCase() === ticketId)) return this.startTask(context, dc, { task: 'status', ticketId });
-    if (isCommand(text, 'commands.myTickets')) return this.startTask(context, dc, { task: 'list' });
-    if (isCommand(text, 'commands.human') || isCommand(text, 'commands.openTicket')) return this.startTask(context, dc, { task: 'open' });
+    if (ticketId && (isStatusRequest(text) || text.toUpperCase() === ticketId)) return this.startTask(context, { task: 'status', ticketId });
+    if (isCommand(text, 'commands.myTickets')) return this.startTask(context, { task: 'list' });
+    if (isCommand(text, 'commands.human') || isCommand(text, 'commands.openTicket')) return this.startTask(context, { task: 'open' });
     if (isCommand(text, 'commands.notAdmin')) return sendNonAdminGuidance(context);
     if (isCommand(text, 'commands.greeting')) return this.welcome(context);
     if (await this.answerToTicket(context, text)) return;
@@ -144,9 +145,9 @@ export class DeskBot extends TeamsActivityHandler {
     await this.answerQuestion(context, desk, text, pickedSuggestion);
   }
 
-  private async startTask(context: TurnContext, dc: DialogContext, task: AdminTask): Promise<void> {
+  private async startTask(context: TurnContext, task: AdminTask): Promise<void> {
     (await this.desk.get(context, {})).lastAnswer = undefined;
-    await dc.beginDialog(AdminTaskDialog.id, task);
+    await (await this.dialogs.createContext(context)).beginDialog(AdminTaskDialog.id, task);
   }
 
   /** A question for the knowledge base: an answer with its source, suggestions, or a way on. */
