@@ -1,4 +1,4 @@
-import { ConversationState, StatePropertyAccessor, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
+import { ConversationState, InvokeResponse, StatePropertyAccessor, StatusCodes, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
 import type { TicketService } from '../../ticketing/service/ticketService';
@@ -86,6 +86,13 @@ export class DeskBot extends TeamsActivityHandler {
       await super.run(context);
       await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
     });
+  }
+
+  /** botbuilder answers an invoke it has no handler for with a bare 501; for the caller it is a request we do not take. */
+  protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response.status !== StatusCodes.NOT_IMPLEMENTED) return response;
+    return { status: StatusCodes.BAD_REQUEST, body: { error: 'unsupported_invoke', message: `invoke "${context.activity.name ?? ''}" is not supported by this bot` } };
   }
 
   private async onCustomerMessage(context: TurnContext): Promise<void> {

@@ -96,6 +96,12 @@ describe('POST /api/messages', () => {
     expect(body).toEqual({ error: 'invalid_activity', message: 'the body must be a Bot Framework activity: a JSON object with a "type"' });
   });
 
+  it('refuses an invoke the bot has no handler for with a 400 that names it, not a 5xx', async () => {
+    const { status, body } = await post({ ...emulatorActivity(`emu-${randomUUID()}`, ''), type: 'invoke', name: 'no/suchInvoke' });
+    expect(status).toBe(400);
+    expect(body).toEqual({ error: 'unsupported_invoke', message: 'invoke "no/suchInvoke" is not supported by this bot' });
+  });
+
   it("delivers an agent's reply into the chat and adds the customer's answer to the ticket", async () => {
     const conversationId = `emu-${randomUUID()}`;
     await world.verifier.markVerified({ conversationId, orgId: 'contoso', adminId: 'jan' });
