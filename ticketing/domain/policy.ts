@@ -7,11 +7,10 @@ import { DomainError, GRADES, type Category, type Grade, type Organisation } fro
 export const DEFAULT_TIME_ZONE = 'Europe/Warsaw';
 
 /** Why a grade is refused; each code names one rule. */
-export type GradeRefusal = 'a_requires_premier' | 'a_technical_only' | 'category_at_most_b';
+export type GradeRefusal = 'a_requires_premier' | 'category_at_most_b';
 
 const REFUSAL_MESSAGES: Record<GradeRefusal, string> = {
   a_requires_premier: 'grade A is allowed only for organisations with an advanced (premier) support contract',
-  a_technical_only: 'grade A is allowed only for technical problems',
   category_at_most_b: 'billing and subscription requests and pre-sales requests are at most grade B',
 };
 

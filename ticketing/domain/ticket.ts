@@ -228,7 +228,7 @@ function invalid(message: string): never {
   throw new DomainError('invalid_ticket', message);
 }
 
-function requiredText(field: string, value: unknown, max: number, code = 'invalid_ticket'): string {
+function requiredText(field: string, value: unknown, max: number, code: 'invalid_ticket' | 'invalid_message' = 'invalid_ticket'): string {
   if (typeof value !== 'string' || !value.trim()) throw new DomainError(code, `${field} is required`);
   if (value.length > max) throw new DomainError(code, `${field} is longer than ${max} characters`);
   return value.trim();

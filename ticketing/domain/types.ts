@@ -123,10 +123,47 @@ export interface Ticket {
   conversation?: Record<string, unknown>;
 }
 
+/** Codes of requests that clash with the current state of what they change (HTTP 409). */
+export type ConflictCode =
+  | 'illegal_transition'
+  | 'ticket_closed'
+  | 'ticket_not_open'
+  | 'clock_paused'
+  | 'open_ticket_limit'
+  | 'idempotency_key_reused'
+  | 'concurrent_update'
+  | 'tenant_taken'
+  | 'name_taken';
+
+/** Every rule a request can break; `http/domainErrors.ts` maps each one to a status, so a new code must get one. */
+export type DomainErrorCode =
+  | ConflictCode
+  | 'not_found'
+  // malformed input
+  | 'invalid_request'
+  | 'invalid_idempotency_key'
+  | 'invalid_agent'
+  | 'invalid_limit'
+  | 'invalid_category'
+  | 'invalid_organisation'
+  | 'invalid_grade'
+  | 'invalid_ticket'
+  | 'invalid_message'
+  | 'invalid_ticket_id'
+  | 'invalid_calendar'
+  | 'invalid_time_zone'
+  | 'invalid_duration'
+  | 'invalid_date'
+  // well-formed requests a rule refuses
+  | 'severity_not_allowed'
+  | 'not_administrator'
+  | 'reason_required'
+  | 'invalid_grade_change';
+
 /** A rule broken by a request: the code names the rule, the message says it to a person. */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: DomainErrorCode,
     message: string,
   ) {
     super(message);

@@ -1,24 +1,45 @@
 import { HttpError } from '../../common/http';
-import { DomainError } from '../domain/types';
-import { ConflictError, NotFoundError } from '../store/errors';
-
-/** Rules a well-formed request can still break: refused, with the rule in the message. */
-const UNPROCESSABLE = new Set(['severity_not_allowed', 'not_administrator', 'reason_required', 'invalid_grade_change']);
-/** Requests that clash with the ticket's current state. */
-const CONFLICTS = new Set(['illegal_transition', 'ticket_closed', 'ticket_not_open', 'clock_paused']);
+import type { DomainError, DomainErrorCode } from '../domain/types';
 
 /**
- * The HTTP answer to a domain or store error: unknown id 404, a clash with the current state 409,
- * a refused rule 422, malformed data 400. The code and message go to the caller unchanged.
+ * The HTTP status of every domain code: unknown id 404, malformed data 400, a clash with the
+ * current state 409, a well-formed request a rule refuses 422. A code missing here does not compile.
  */
-export function httpErrorOf(err: DomainError): HttpError {
-  return new HttpError(statusOf(err), err.code, err.message);
-}
+const STATUS: Record<DomainErrorCode, number> = {
+  not_found: 404,
 
-function statusOf(err: DomainError): number {
-  if (err instanceof NotFoundError || err.code === 'not_found') return 404;
-  if (UNPROCESSABLE.has(err.code)) return 422;
-  if (err.code.startsWith('invalid_')) return 400;
-  if (err instanceof ConflictError || CONFLICTS.has(err.code)) return 409;
-  return 422; // any other rule the domain names
+  invalid_request: 400,
+  invalid_idempotency_key: 400,
+  invalid_agent: 400,
+  invalid_limit: 400,
+  invalid_category: 400,
+  invalid_organisation: 400,
+  invalid_grade: 400,
+  invalid_ticket: 400,
+  invalid_message: 400,
+  invalid_ticket_id: 400,
+  invalid_calendar: 400,
+  invalid_time_zone: 400,
+  invalid_duration: 400,
+  invalid_date: 400,
+
+  illegal_transition: 409,
+  ticket_closed: 409,
+  ticket_not_open: 409,
+  clock_paused: 409,
+  open_ticket_limit: 409,
+  idempotency_key_reused: 409,
+  concurrent_update: 409,
+  tenant_taken: 409,
+  name_taken: 409,
+
+  severity_not_allowed: 422,
+  not_administrator: 422,
+  reason_required: 422,
+  invalid_grade_change: 422,
+};
+
+/** The HTTP answer to a domain or store error; the code and message go to the caller unchanged. */
+export function httpErrorOf(err: DomainError): HttpError {
+  return new HttpError(STATUS[err.code], err.code, err.message);
 }

@@ -1,8 +1,8 @@
-import { DomainError } from '../domain/types';
+import { DomainError, type ConflictCode } from '../domain/types';
 
 /**
  * Errors of the store and service, as DomainErrors so callers map one type by its code:
- * `not_found` -> 404, every ConflictError code -> 409.
+ * `not_found` -> 404, every ConflictCode -> 409.
  */
 export class NotFoundError extends DomainError {
   constructor(what: string, id: string) {
@@ -11,9 +11,9 @@ export class NotFoundError extends DomainError {
   }
 }
 
-/** Codes: `idempotency_key_reused`, `concurrent_update`, `tenant_taken`, `name_taken`. */
+/** A clash with the current state (409), e.g. `idempotency_key_reused`, `concurrent_update`, `tenant_taken`. */
 export class ConflictError extends DomainError {
-  constructor(code: string, message: string) {
+  constructor(code: ConflictCode, message: string) {
     super(code, message);
     this.name = 'ConflictError';
   }
