@@ -5,6 +5,8 @@ import type { AnswerResult, KbEntry, Locale } from './types';
 export interface KnowledgeBase {
   /** Answers a question, suggests close questions, or says it is not covered. */
   answer(question: string, locale?: Locale): AnswerResult;
+  /** The likeliest entries for a question, best first, whether or not it would be answered. */
+  rank(question: string): KbEntry[];
   /** The entry with this id (e.g. when a user picks a suggestion), or undefined. */
   entry(id: string): KbEntry | undefined;
   readonly entries: readonly KbEntry[];
@@ -20,6 +22,7 @@ export function createKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
   const byId = new Map(entries.map((e) => [e.id, e]));
   return {
     answer: (question, locale = 'pl') => engine.answer(question, locale),
+    rank: (question) => engine.rank(question).map((c) => c.entry),
     entry: (id) => byId.get(id),
     entries,
   };

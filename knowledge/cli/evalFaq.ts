@@ -1,52 +1,65 @@
 /**
- * npm run eval:faq [path] [--misses]
- * Runs an evaluation set (JSONL, see DESIGN.md) through the engine and two baselines and prints,
- * per tag and overall, the in-scope top-1 hit rate and the out-of-scope false-accept rate.
+ * npm run eval:faq [set.jsonl ...] [--misses]
+ * Runs evaluation sets (JSONL, see test/fixtures/knowledge/README.md; by default the three blind
+ * sets) through the engine and two baselines and prints, per set and per style: the engine's
+ * answered-right rate, the right-answer-first rate of the engine and of each baseline (its top
+ * entry, answered or not), the share where the engine answered or suggested a right entry, and
+ * the off-topic questions answered.
  */
-import { join, resolve } from 'path';
+import { basename, join, resolve } from 'path';
 import { loadKnowledgeBase } from '../knowledgeBase';
-import { bm25Baseline, naturalTfIdfBaseline, Retriever } from '../eval/baselines';
-import { evaluate, falseAcceptRate, hitRate, readEvalSet, System, Tally } from '../eval/evaluate';
+import { bm25Baseline, naturalTfIdfBaseline } from '../eval/baselines';
+import { evaluate, falseAcceptRate, firstRightRate, hitRate, offeredRightRate, readEvalSet, Tally } from '../eval/evaluate';
+import { knowledgeBaseSystem, retrieverSystem } from '../eval/systems';
 
 const REPO_ROOT = join(__dirname, '../..');
+const FIXTURES = join(REPO_ROOT, 'test/fixtures/knowledge');
+const DEFAULT_SETS = ['blind-A.jsonl', 'blind-B.jsonl', 'blind-C.jsonl'].map((f) => join(FIXTURES, f));
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
-const path = resolve(REPO_ROOT, args.find((a) => !a.startsWith('--')) ?? '../shared/eval/faq-dev.jsonl');
+const paths = args.filter((a) => !a.startsWith('--')).map((a) => resolve(process.cwd(), a));
 
 const kb = loadKnowledgeBase();
-const cases = readEvalSet(path);
-const fromRetriever = (r: Retriever): System => (q) => r(q)?.answer ?? null;
-const systems: [string, System][] = [
-  ['engine', (q) => {
-    const result = kb.answer(q);
-    return result.answered ? result.answer : null;
-  }],
-  ['natural TfIdf', fromRetriever(naturalTfIdfBaseline(kb.entries))],
-  ['BM25', fromRetriever(bm25Baseline(kb.entries))],
-];
-const results = systems.map(([name, system]) => ({ name, ...evaluate(cases, system) }));
+const engine = knowledgeBaseSystem(kb);
+const bm25 = retrieverSystem(bm25Baseline(kb.entries));
+const tfidf = retrieverSystem(naturalTfIdfBaseline(kb.entries));
 
 const pct = (x: number | null): string => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
-const cell = (t: Tally | undefined): string[] => [
-  t ? pct(hitRate(t)) : '-',
-  t ? pct(falseAcceptRate(t)) : '-',
+const header = ['style', 'in/oos', 'answered right', 'right first', 'BM25 first', 'TfIdf first', 'answered|suggested', 'off-topic answered', 'BM25 off-topic'];
+const row = (name: string, e: Tally, b: Tally, t: Tally): string[] => [
+  name,
+  `${e.inScope}/${e.outOfScope}`,
+  pct(hitRate(e)),
+  pct(firstRightRate(e)),
+  pct(firstRightRate(b)),
+  pct(firstRightRate(t)),
+  pct(offeredRightRate(e)),
+  pct(falseAcceptRate(e)),
+  pct(falseAcceptRate(b)),
 ];
-const header = ['tag', 'in/oos', ...results.flatMap((r) => [`${r.name} hit`, `${r.name} FA`])];
-const rows: string[][] = [];
-const tags = [...results[0].byTag.keys()].sort();
-for (const tag of [...tags, 'overall']) {
-  const own = tag === 'overall' ? results[0].overall : results[0].byTag.get(tag)!;
-  rows.push([tag, `${own.inScope}/${own.outOfScope}`, ...results.flatMap((r) => cell(tag === 'overall' ? r.overall : r.byTag.get(tag)))]);
-}
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
-const out = [`eval set: ${path} (${cases.length} questions)`, line(header), ...rows.map(line)];
-out.push('hit = in-scope question answered with text matching every expect pattern; FA = out-of-scope question answered.');
-out.push('Baselines answer whenever any entry shares a term with the question (no abstain rule).');
-if (showMisses) {
-  for (const c of results[0].misses) {
-    const r = kb.answer(c.q);
-    out.push(`MISS [${c.tag}] ${c.q} -> ${r.answered ? r.source?.articleId : `abstained (${r.suggestions.map((s) => s.articleId).join(', ') || 'not covered'})`} conf=${r.confidence}`);
+const table = (rows: string[][]): string[] => {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  return [header, ...rows].map((cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  '));
+};
+
+const out: string[] = [];
+for (const path of paths.length ? paths : DEFAULT_SETS) {
+  const cases = readEvalSet(path);
+  const [e, b, t] = [engine, bm25, tfidf].map((s) => evaluate(cases, s));
+  const rows = [...e.byGroup.keys()].sort().map((g) => row(g, e.byGroup.get(g)!, b.byGroup.get(g)!, t.byGroup.get(g)!));
+  for (const locale of e.byLocale.keys()) rows.push(row(`all ${locale}`, e.byLocale.get(locale)!, b.byLocale.get(locale)!, t.byLocale.get(locale)!));
+  rows.push(row('overall', e.overall, b.overall, t.overall));
+  out.push(`${basename(path)} (${cases.length} questions)`, ...table(rows), '');
+  if (showMisses) {
+    for (const c of e.misses) {
+      const r = kb.answer(c.q, c.locale);
+      out.push(`MISS [${c.group}] ${c.q} -> ${r.answered ? r.source?.articleId : `abstained (${r.suggestions.map((s) => s.articleId).join(', ') || 'not covered'})`} conf=${r.confidence}`);
+    }
+    out.push('');
   }
 }
+out.push(
+  'answered right = answered with text matching every expect pattern; right first = the top-ranked entry matches (answered or not);',
+  'answered|suggested = a matching entry was answered or suggested; baselines answer whenever any entry shares a term (no abstain rule).',
+);
 process.stdout.write(`${out.join('\n')}\n`);

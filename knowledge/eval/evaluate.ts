@@ -1,13 +1,19 @@
 import { readFileSync } from 'fs';
 import { z } from 'zod';
 import { describeZodError } from '../../common/http';
+import type { Locale } from '../types';
 
-/** One line of an evaluation set (see DESIGN.md): in-scope questions carry `expect` patterns. */
+/**
+ * One line of an evaluation set (see test/fixtures/knowledge/README.md): in-scope questions carry
+ * `expect` patterns; `style` (blind sets) or `tag` (older sets) groups the figures.
+ */
+const common = { q: z.string().min(1), tag: z.string().optional(), style: z.string().optional(), lang: z.enum(['pl', 'en']).optional() };
 const caseSchema = z.union([
-  z.object({ q: z.string().min(1), expect: z.array(z.string()).min(1), tag: z.string().default('untagged'), oos: z.literal(false).optional() }),
-  z.object({ q: z.string().min(1), oos: z.literal(true), tag: z.string().default('oos') }),
+  z.object({ ...common, expect: z.array(z.string()).min(1), fact: z.string().optional(), oos: z.literal(false).optional() }),
+  z.object({ ...common, oos: z.literal(true) }),
 ]);
-export type EvalCase = z.infer<typeof caseSchema>;
+type RawCase = z.infer<typeof caseSchema>;
+export type EvalCase = RawCase & { group: string; locale: Locale };
 
 export function readEvalSet(path: string): EvalCase[] {
   return readFileSync(path, 'utf8')
@@ -23,50 +29,73 @@ export function readEvalSet(path: string): EvalCase[] {
       }
       const parsed = caseSchema.safeParse(json);
       if (!parsed.success) throw new Error(`${path}:${n}: ${describeZodError(parsed.error)}`);
-      return parsed.data;
+      const c = parsed.data;
+      const group = c.style ?? c.tag ?? (c.oos ? 'oos' : 'untagged');
+      return { ...c, group: c.oos && c.style ? `oos-${c.style}` : group, locale: c.lang ?? 'pl' };
     });
 }
 
-/** What a system answered for a question: the answer text, or null when it abstained. */
-export type System = (question: string) => string | null;
+/**
+ * What a system did with a question: the text it answered (null when it abstained), the text of
+ * its top-ranked entry whether or not it answered, and every text it offered (the answer or the
+ * entries behind its suggestions).
+ */
+export interface Outcome {
+  answered: string | null;
+  first: string | null;
+  offered: string[];
+}
+export type System = (question: string, locale: Locale) => Outcome;
 
 export interface Tally {
   inScope: number;
+  /** Answered, and the answer matches every pattern. */
   hits: number;
+  /** The top-ranked entry matches, answered or not (what a baseline without abstention does). */
+  firstRight: number;
+  /** A matching text was answered or suggested. */
+  offeredRight: number;
   outOfScope: number;
   falseAccepts: number;
 }
 
-const empty = (): Tally => ({ inScope: 0, hits: 0, outOfScope: 0, falseAccepts: 0 });
+const empty = (): Tally => ({ inScope: 0, hits: 0, firstRight: 0, offeredRight: 0, outOfScope: 0, falseAccepts: 0 });
 
-/** A hit is an answer that matches every `expect` pattern; any answer to an OOS question is a false accept. */
-export function evaluate(cases: EvalCase[], system: System): { overall: Tally; byTag: Map<string, Tally>; misses: EvalCase[] } {
+export function isRight(c: EvalCase, text: string | null): boolean {
+  return text !== null && !c.oos && c.expect.every((p) => new RegExp(p, 'i').test(text));
+}
+
+/** Tallies overall, per group (style or tag) and per locale; a miss is a wrong answer, an abstention on an in-scope question, or any answer to an off-topic one. */
+export function evaluate(cases: EvalCase[], system: System): { overall: Tally; byGroup: Map<string, Tally>; byLocale: Map<Locale, Tally>; misses: EvalCase[] } {
   const overall = empty();
-  const byTag = new Map<string, Tally>();
+  const byGroup = new Map<string, Tally>();
+  const byLocale = new Map<Locale, Tally>();
   const misses: EvalCase[] = [];
   for (const c of cases) {
-    const tally = byTag.get(c.tag) ?? empty();
-    byTag.set(c.tag, tally);
-    const answer = system(c.q);
-    for (const t of [overall, tally]) {
+    const group = byGroup.get(c.group) ?? empty();
+    byGroup.set(c.group, group);
+    const locale = byLocale.get(c.locale) ?? empty();
+    byLocale.set(c.locale, locale);
+    const outcome = system(c.q, c.locale);
+    const hit = isRight(c, outcome.answered);
+    for (const t of [overall, group, locale]) {
       if (c.oos) {
         t.outOfScope++;
-        if (answer !== null) t.falseAccepts++;
+        if (outcome.answered !== null) t.falseAccepts++;
       } else {
         t.inScope++;
-        if (answer !== null && c.expect.every((p) => new RegExp(p, 'i').test(answer))) t.hits++;
+        if (hit) t.hits++;
+        if (isRight(c, outcome.first)) t.firstRight++;
+        if (outcome.offered.some((text) => isRight(c, text))) t.offeredRight++;
       }
     }
-    const missed = c.oos ? answer !== null : answer === null || !c.expect.every((p) => new RegExp(p, 'i').test(answer));
-    if (missed) misses.push(c);
+    if (c.oos ? outcome.answered !== null : !hit) misses.push(c);
   }
-  return { overall, byTag, misses };
+  return { overall, byGroup, byLocale, misses };
 }
 
-export function hitRate(t: Tally): number | null {
-  return t.inScope ? t.hits / t.inScope : null;
-}
-
-export function falseAcceptRate(t: Tally): number | null {
-  return t.outOfScope ? t.falseAccepts / t.outOfScope : null;
-}
+const rate = (n: number, of: number): number | null => (of ? n / of : null);
+export const hitRate = (t: Tally): number | null => rate(t.hits, t.inScope);
+export const firstRightRate = (t: Tally): number | null => rate(t.firstRight, t.inScope);
+export const offeredRightRate = (t: Tally): number | null => rate(t.offeredRight, t.inScope);
+export const falseAcceptRate = (t: Tally): number | null => rate(t.falseAccepts, t.outOfScope);

@@ -1,6 +1,7 @@
 import { join } from 'path';
 import { evaluate, falseAcceptRate, hitRate, readEvalSet } from '../../../knowledge/eval/evaluate';
 import { loadKnowledgeBase } from '../../../knowledge/knowledgeBase';
+import { knowledgeBaseSystem } from '../../../knowledge/eval/systems';
 
 /**
  * Regression guard on our own held-out questions (typos, no diacritics, inflection, English,
@@ -17,10 +18,7 @@ it.each([
   ['heldout3.jsonl', { inScope: 70, outOfScope: 20, hits: 0.68, falseAccepts: 0.05 }],
 ])('answers most of %s right and few of its off-topic questions at all', (file, floor) => {
   const cases = readEvalSet(join(__dirname, '../../fixtures/knowledge', file));
-  const { overall } = evaluate(cases, (q) => {
-    const r = kb.answer(q);
-    return r.answered ? r.answer : null;
-  });
+  const { overall } = evaluate(cases, knowledgeBaseSystem(kb));
   expect(overall.inScope).toBeGreaterThanOrEqual(floor.inScope);
   expect(overall.outOfScope).toBeGreaterThanOrEqual(floor.outOfScope);
   expect(hitRate(overall)).toBeGreaterThanOrEqual(floor.hits);
