@@ -1,7 +1,7 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../common/logger';
 import type { Ticket, TicketMessage } from '../../ticketing/domain/types';
-import type { SlaEventKind } from '../../ticketing/sla/dueEvents';
+import type { SlaEventKind } from '../../ticketing/domain/dueEvents';
 import { localeFromTag, t, type Locale } from '../i18n';
 import type { AwaitingReplies } from './awaitingReplies';
 

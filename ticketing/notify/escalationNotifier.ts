@@ -1,6 +1,6 @@
 import type { Logger } from '../../common/logger';
 import type { Ticket } from '../domain/types';
-import type { SlaEventKind } from '../sla/dueEvents';
+import type { SlaEventKind } from '../domain/dueEvents';
 
 /** An SLA event that has just been applied to its ticket: 75% of the target elapsed, or the deadline passed. */
 export interface EscalationEvent {

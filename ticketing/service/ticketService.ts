@@ -27,7 +27,7 @@ import {
   type TicketStatus,
 } from '../domain/types';
 import { claimNext } from '../queues/claimNext';
-import type { SlaEventKind } from '../sla/dueEvents';
+import type { SlaEventKind } from '../domain/dueEvents';
 import type { SlaTicketService } from '../sla/ports';
 import { ConflictError, NotFoundError } from '../store/errors';
 import { DEFAULT_PREFIX } from '../store/keys';

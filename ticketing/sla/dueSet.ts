@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import { keys } from '../store/keys';
-import { DueEvent, parseDueMember, SlaEventKind } from './dueEvents';
+import { DueEvent, parseDueMember, SlaEventKind } from '../domain/dueEvents';
 
 /**
  * The Redis side of the SLA timers.

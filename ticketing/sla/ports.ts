@@ -1,5 +1,5 @@
 import type { Ticket } from '../domain/types';
-import type { SlaEventKind } from './dueEvents';
+import type { SlaEventKind } from '../domain/dueEvents';
 
 /** What the SLA timers need from the ticket service. */
 export interface SlaTicketService {

@@ -1,5 +1,5 @@
 import type { Logger } from '../../common/logger';
-import { DueEvent, dueEventsOf, parseDueMember } from './dueEvents';
+import { DueEvent, dueEventsOf, parseDueMember } from '../domain/dueEvents';
 import type { DueSet } from './dueSet';
 import type { SlaTicketService } from './ports';
 

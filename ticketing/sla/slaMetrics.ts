@@ -1,7 +1,7 @@
 import { Gauge, Histogram } from 'prom-client';
 import type { Metrics } from '../../common/metrics';
 import type { Grade } from '../domain/types';
-import type { SlaEventKind } from './dueEvents';
+import type { SlaEventKind } from '../domain/dueEvents';
 import type { DueSet } from './dueSet';
 
 const LATENESS = 'desk_sla_event_lateness_seconds';

@@ -1,7 +1,7 @@
 import type { Ticket } from '../domain/types';
-import { dueEventsOf } from '../sla/dueEvents';
+import { dueEventsOf } from '../domain/dueEvents';
 import { isOpen } from '../domain/ticket';
-import { isQueued, queueScore } from '../queues/queueScore';
+import { isQueued, queueScore } from '../domain/queueScore';
 
 /**
  * Everything a ticket contributes to the indexes besides its own record. The save script removes

@@ -18,11 +18,11 @@ export const keys = {
   byGrade: (p: string, grade: string) => `${p}tickets:grade:${grade}`,
   byCategory: (p: string, category: string) => `${p}tickets:category:${category}`,
   breached: (p: string) => `${p}tickets:breached`,
-  /** Sorted set of the open, unassigned tickets of a category, most urgent first (see queues/queueScore.ts). */
+  /** Sorted set of the open, unassigned tickets of a category, most urgent first (see domain/queueScore.ts). */
   queue: (p: string, category: string) => `${p}queue:${category}`,
   /** Set of the open tickets assigned to an agent (for the per-agent limit). */
   agentOpen: (p: string, agentId: string) => `${p}agent:${agentId}:open`,
-  /** Sorted set of SLA timer entries `ticketId|kind|version` scored by due time (see sla/dueEvents.ts). */
+  /** Sorted set of SLA timer entries `ticketId|kind|version` scored by due time (see domain/dueEvents.ts). */
   slaDue: (p: string) => `${p}sla:due`,
   organisation: (p: string, id: string) => `${p}org:${id}`,
   organisations: (p: string) => `${p}orgs`,

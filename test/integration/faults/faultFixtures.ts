@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import type { Ticket } from '../../../ticketing/domain/types';
-import { dueEventsOf } from '../../../ticketing/sla/dueEvents';
+import { dueEventsOf } from '../../../ticketing/domain/dueEvents';
 import { keys } from '../../../ticketing/store/keys';
 import type { ServiceProcess } from '../../support/serviceProcess';
 import { ticketBody } from '../../support/ticketingApiServer';

@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import type { HistoryEntry, Ticket, TicketMessage } from '../../../ticketing/domain/types';
-import { dueEventsOf } from '../../../ticketing/sla/dueEvents';
+import { dueEventsOf } from '../../../ticketing/domain/dueEvents';
 import { ConflictError, NotFoundError } from '../../../ticketing/service/ticketService';
 import { keys } from '../../../ticketing/store/keys';
 import { testRedis, uniquePrefix } from '../../support/redis';

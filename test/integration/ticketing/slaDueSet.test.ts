@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { dueEvent } from '../../../ticketing/sla/dueEvents';
+import { dueEvent } from '../../../ticketing/domain/dueEvents';
 import { DueSet } from '../../../ticketing/sla/dueSet';
 import { testRedis, uniquePrefix } from '../../support/redis';
 

@@ -7,7 +7,7 @@ import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { Writable } from 'stream';
 import { markSlaBreach, markSlaWarning, openTicket } from '../../../ticketing/domain/ticket';
 import type { Organisation, Ticket } from '../../../ticketing/domain/types';
-import { dueEventsOf, SlaEventKind } from '../../../ticketing/sla/dueEvents';
+import { dueEventsOf, SlaEventKind } from '../../../ticketing/domain/dueEvents';
 import type { SlaTicketService } from '../../../ticketing/sla/ports';
 import type { EscalationEvent, EscalationNotifier } from '../../../ticketing/notify/escalationNotifier';
 

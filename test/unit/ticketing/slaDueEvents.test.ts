@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { addAgentReply, changeStatus, markSlaBreach, markSlaWarning, openTicket } from '../../../ticketing/domain/ticket';
-import { dueEvent, dueEventsOf, parseDueMember } from '../../../ticketing/sla/dueEvents';
+import { dueEvent, dueEventsOf, parseDueMember } from '../../../ticketing/domain/dueEvents';
 import { at, premier, ticketInput } from './fixtures';
 
 const created = at('2026-03-10 10:00');

@@ -1,5 +1,5 @@
-import { isOpen } from '../domain/ticket';
-import type { Grade, Ticket, TicketStatus } from '../domain/types';
+import { isOpen } from './ticket';
+import type { Grade, Ticket, TicketStatus } from './types';
 
 /**
  * The urgency score of a ticket in its category's queue: lower is more urgent, so the head of

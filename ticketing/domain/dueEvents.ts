@@ -1,4 +1,4 @@
-import type { Ticket } from '../domain/types';
+import type { Ticket } from './types';
 
 /**
  * The SLA events a ticket is owed right now, as entries of the due-events sorted set
