@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import type { Logger } from '../common/logger';
 import type { Metrics } from '../common/metrics';
 import { CATEGORIES, GRADES, type Ticket, type TicketMessage } from '../ticketing/domain/types';
-import { OPEN_STATUSES } from '../ticketing/domain/queueScore';
+import { OPEN_STATUSES } from '../ticketing/domain/ticket';
 import { keys } from '../ticketing/store/keys';
 import type { KnowledgeAnswers } from './knowledgeAnswers';
 

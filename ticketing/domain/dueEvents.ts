@@ -1,15 +1,14 @@
-import type { Ticket } from './types';
+import { isSlaEventOwed } from './ticket';
+import type { SlaEventKind, Ticket } from './types';
 
 /**
  * The SLA events a ticket is owed right now, as entries of the due-events sorted set
  * (member `ticketId|kind|version`, score = due time in epoch ms).
  *
  * The store writes exactly these entries in the same Lua script as the ticket, so a ticket and
- * its timers never disagree; reconciliation recomputes them from the tickets. A ticket that was
- * answered, is paused (no dueAt) or is no longer open is owed nothing.
+ * its timers never disagree; reconciliation recomputes them from the tickets. Which events are
+ * owed is the ticket's rule (isSlaEventOwed).
  */
-export type SlaEventKind = 'warning' | 'breach';
-
 export interface DueEvent {
   ticketId: string;
   kind: SlaEventKind;
@@ -18,14 +17,11 @@ export interface DueEvent {
   member: string;
 }
 
-const OPEN_STATUSES = new Set(['new', 'in_progress']);
-
 export function dueEventsOf(ticket: Ticket): DueEvent[] {
   const { sla } = ticket;
-  if (!OPEN_STATUSES.has(ticket.status) || sla.firstResponseAt || sla.dueAt === null) return [];
   const events: DueEvent[] = [];
-  if (!sla.warned && sla.warningAt !== null) events.push(dueEvent(ticket.id, 'warning', sla.version, Date.parse(sla.warningAt)));
-  if (!sla.breached) events.push(dueEvent(ticket.id, 'breach', sla.version, Date.parse(sla.dueAt)));
+  if (sla.warningAt !== null && isSlaEventOwed(ticket, 'warning')) events.push(dueEvent(ticket.id, 'warning', sla.version, Date.parse(sla.warningAt)));
+  if (sla.dueAt !== null && isSlaEventOwed(ticket, 'breach')) events.push(dueEvent(ticket.id, 'breach', sla.version, Date.parse(sla.dueAt)));
   return events;
 }
 

@@ -1,5 +1,5 @@
 import { isOpen } from './ticket';
-import type { Grade, Ticket, TicketStatus } from './types';
+import type { Grade, Ticket } from './types';
 
 /**
  * The urgency score of a ticket in its category's queue: lower is more urgent, so the head of
@@ -22,9 +22,6 @@ export function queueScore(ticket: Ticket): number {
   const due = ticket.sla.dueAt === null ? NO_DEADLINE : Date.parse(ticket.sla.dueAt);
   return bucket * BUCKET + due;
 }
-
-/** The statuses of open tickets (domain/ticket.ts isOpen), e.g. to walk their indexes. */
-export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'in_progress', 'waiting_on_customer'];
 
 /** An open ticket waits for an agent in its category's queue until someone is assigned. */
 export function isQueued(ticket: Ticket): boolean {

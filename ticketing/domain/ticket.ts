@@ -11,6 +11,7 @@ import {
   type HistoryEntry,
   type Organisation,
   type SlaClock,
+  type SlaEventKind,
   type Ticket,
   type TicketStatus,
 } from './types';
@@ -37,9 +38,31 @@ export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>
   closed: ['in_progress'],
 };
 
-/** Open means someone still owes the customer work: not resolved, not closed. */
+/** The statuses of open tickets: someone still owes the customer work (not resolved, not closed). */
+export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'in_progress', 'waiting_on_customer'];
+
 export function isOpen(ticket: Ticket): boolean {
-  return ticket.status !== 'resolved' && ticket.status !== 'closed';
+  return OPEN_STATUSES.includes(ticket.status);
+}
+
+/**
+ * The first-response clock runs while the ticket is open, not waiting on the customer (which
+ * pauses it) and not yet answered. A resolved ticket that was never answered stops it too.
+ */
+export function isClockRunning(ticket: Ticket): boolean {
+  const { sla } = ticket;
+  return isOpen(ticket) && ticket.status !== 'waiting_on_customer' && !sla.firstResponseAt && sla.dueAt !== null;
+}
+
+/**
+ * Whether the SLA event `kind` is still owed to the ticket: its clock runs, the deadline is not
+ * yet breached and, for the 75% warning, the warning has not fired. The timers schedule exactly
+ * these events (dueEventsOf) and apply one only while it is still owed (markSlaWarning/Breach).
+ */
+export function isSlaEventOwed(ticket: Ticket, kind: SlaEventKind): boolean {
+  const { sla } = ticket;
+  if (!isClockRunning(ticket) || sla.breached) return false;
+  return kind === 'breach' || (!sla.warned && sla.warningAt !== null);
 }
 
 export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
@@ -186,7 +209,7 @@ export function changeGrade(ticket: Ticket, org: Organisation, grade: Grade, act
 
 /** Records the 75% warning; null when the event is stale (other version, answered, paused, not open, already fired). */
 export function markSlaWarning(ticket: Ticket, version: number, now: Date): Ticket | null {
-  if (!slaEventApplies(ticket, version) || ticket.sla.warned) return null;
+  if (ticket.sla.version !== version || !isSlaEventOwed(ticket, 'warning')) return null;
   const at = now.toISOString();
   return {
     ...ticket,
@@ -198,7 +221,7 @@ export function markSlaWarning(ticket: Ticket, version: number, now: Date): Tick
 
 /** Records the breach of the first-response deadline; null when the event is stale. */
 export function markSlaBreach(ticket: Ticket, version: number, now: Date): Ticket | null {
-  if (!slaEventApplies(ticket, version)) return null;
+  if (ticket.sla.version !== version || !isSlaEventOwed(ticket, 'breach')) return null;
   const at = now.toISOString();
   return {
     ...ticket,
@@ -206,11 +229,6 @@ export function markSlaBreach(ticket: Ticket, version: number, now: Date): Ticke
     updatedAt: at,
     history: [...ticket.history, { at, actor: 'sla', kind: 'sla_breach', reason: `no first response by ${ticket.sla.dueAt}` }],
   };
-}
-
-function slaEventApplies(ticket: Ticket, version: number): boolean {
-  const { sla } = ticket;
-  return (ticket.status === 'new' || ticket.status === 'in_progress') && sla.version === version && !sla.firstResponseAt && sla.dueAt !== null && !sla.breached;
 }
 
 /** Puts a new clock on the ticket, recording a deadline entry when the deadline moved. */

@@ -9,6 +9,8 @@ export type Grade = 'A' | 'B' | 'C';
 export type Contract = 'standard' | 'premier';
 export type ContactMethod = 'email' | 'phone';
 export type TicketStatus = 'new' | 'in_progress' | 'waiting_on_customer' | 'resolved' | 'closed';
+/** The SLA events of a first-response deadline: the 75% warning and the breach. */
+export type SlaEventKind = 'warning' | 'breach';
 
 export const CATEGORIES: readonly Category[] = ['technical', 'billing', 'presales'];
 export const GRADES: readonly Grade[] = ['A', 'B', 'C'];

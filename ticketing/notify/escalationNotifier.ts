@@ -1,6 +1,5 @@
 import type { Logger } from '../../common/logger';
-import type { Ticket } from '../domain/types';
-import type { SlaEventKind } from '../domain/dueEvents';
+import type { SlaEventKind, Ticket } from '../domain/types';
 
 /** An SLA event that has just been applied to its ticket: 75% of the target elapsed, or the deadline passed. */
 export interface EscalationEvent {

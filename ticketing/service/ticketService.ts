@@ -22,12 +22,12 @@ import {
   type Grade,
   type HistoryEntry,
   type Organisation,
+  type SlaEventKind,
   type Ticket,
   type TicketMessage,
   type TicketStatus,
 } from '../domain/types';
 import { claimNext } from '../queues/claimNext';
-import type { SlaEventKind } from '../domain/dueEvents';
 import type { SlaTicketService } from '../sla/ports';
 import { ConflictError, NotFoundError } from '../store/errors';
 import { DEFAULT_PREFIX } from '../store/keys';

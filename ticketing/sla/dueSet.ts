@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import { keys } from '../store/keys';
-import { DueEvent, parseDueMember, SlaEventKind } from '../domain/dueEvents';
+import { DueEvent, parseDueMember } from '../domain/dueEvents';
+import type { SlaEventKind } from '../domain/types';
 
 /**
  * The Redis side of the SLA timers.

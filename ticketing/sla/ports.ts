@@ -1,5 +1,4 @@
-import type { Ticket } from '../domain/types';
-import type { SlaEventKind } from '../domain/dueEvents';
+import type { SlaEventKind, Ticket } from '../domain/types';
 
 /** What the SLA timers need from the ticket service. */
 export interface SlaTicketService {

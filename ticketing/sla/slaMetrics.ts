@@ -1,7 +1,6 @@
 import { Gauge, Histogram } from 'prom-client';
 import type { Metrics } from '../../common/metrics';
-import type { Grade } from '../domain/types';
-import type { SlaEventKind } from '../domain/dueEvents';
+import type { Grade, SlaEventKind } from '../domain/types';
 import type { DueSet } from './dueSet';
 
 const LATENESS = 'desk_sla_event_lateness_seconds';

@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import type { Category, Ticket, TicketStatus } from '../domain/types';
-import { OPEN_STATUSES } from '../domain/queueScore';
+import { OPEN_STATUSES } from '../domain/ticket';
 import { indexEntriesOf } from './indexEntries';
 import { DEFAULT_PREFIX, keys } from './keys';
 import { ScriptedPipeline, ScriptedRedis, withScripts } from './scripts';

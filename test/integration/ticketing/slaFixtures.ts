@@ -6,8 +6,8 @@ import { SlaTimers, type SlaTimersOptions } from '../../../ticketing/sla/slaTime
 import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { Writable } from 'stream';
 import { markSlaBreach, markSlaWarning, openTicket } from '../../../ticketing/domain/ticket';
-import type { Organisation, Ticket } from '../../../ticketing/domain/types';
-import { dueEventsOf, SlaEventKind } from '../../../ticketing/domain/dueEvents';
+import type { Organisation, SlaEventKind, Ticket } from '../../../ticketing/domain/types';
+import { dueEventsOf } from '../../../ticketing/domain/dueEvents';
 import type { SlaTicketService } from '../../../ticketing/sla/ports';
 import type { EscalationEvent, EscalationNotifier } from '../../../ticketing/notify/escalationNotifier';
 

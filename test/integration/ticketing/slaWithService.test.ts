@@ -1,7 +1,6 @@
 import type Redis from 'ioredis';
-import type { Ticket } from '../../../ticketing/domain/types';
+import type { SlaEventKind, Ticket } from '../../../ticketing/domain/types';
 import { TicketService } from '../../../ticketing/service/ticketService';
-import type { SlaEventKind } from '../../../ticketing/domain/dueEvents';
 import { slaKeys } from '../../../ticketing/sla/dueSet';
 import { SlaTimers } from '../../../ticketing/sla/slaTimers';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
