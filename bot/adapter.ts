@@ -5,30 +5,24 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
+import type { BotCredentials } from '../common/config';
 import type { Logger } from '../common/logger';
 import { z } from 'zod';
 import { HttpError, describeZodError, route } from '../common/http';
 import { localeFromTag, t } from './i18n';
-
-export interface BotCredentials {
-  MicrosoftAppId?: string;
-  MicrosoftAppPassword?: string;
-  MicrosoftAppType?: string;
-  MicrosoftAppTenantId?: string;
-}
 
 /**
  * The Bot Framework adapter. With a MicrosoftAppId every request must carry a valid Bot
  * Framework token; without one authentication is off, which is only for local development, and
  * the log says so at start-up.
  */
-export function createAdapter(env: BotCredentials, logger: Logger): CloudAdapter {
-  const appId = env.MicrosoftAppId?.trim() ?? '';
+export function createAdapter(credentials: BotCredentials, logger: Logger): CloudAdapter {
+  const { appId } = credentials;
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: appId,
-    MicrosoftAppPassword: env.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: env.MicrosoftAppType || (appId ? 'MultiTenant' : ''),
-    MicrosoftAppTenantId: env.MicrosoftAppTenantId ?? '',
+    MicrosoftAppPassword: credentials.appPassword,
+    MicrosoftAppType: credentials.appType ?? (appId ? 'MultiTenant' : ''),
+    MicrosoftAppTenantId: credentials.tenantId,
   };
   if (!appId) {
     logger.warn('MicrosoftAppId is not set: Bot Framework authentication is OFF (local development only; never expose /api/messages like this)');

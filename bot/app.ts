@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import type { AddressInfo } from 'net';
 import type { ConversationReference } from 'botbuilder';
+import type { Config } from '../common/config';
 import type { Logger } from '../common/logger';
 import { Metrics } from '../common/metrics';
 import { rateLimit } from '../common/rateLimit';
@@ -9,14 +10,14 @@ import { loadKnowledgeBase } from '../knowledge/knowledgeBase';
 import { registerKnowledgeRoutes } from '../knowledge/http';
 import { loadStartupDirectory } from '../ticketing/demo/loadDirectory';
 import { loadTokens, registerTicketingRoutes } from '../ticketing/http';
-import { escalationNotifierFromEnv } from '../ticketing/notify/fromEnv';
+import { escalationNotifierFromConfig } from '../ticketing/notify/fromConfig';
 import { TicketService, type TicketEvents } from '../ticketing/service/ticketService';
 import { SlaTimers } from '../ticketing/sla/slaTimers';
 import { OrganisationStore } from '../ticketing/store/organisationStore';
 import { createPinVerification } from '../ticketing/verification/createPinVerification';
 import { createAdapter, registerBotRoutes } from './adapter';
 import { createDeskBot } from './createDeskBot';
-import { CHANNEL_ID as WEB_CHANNEL, directLineEnv, registerDirectLine } from './directline';
+import { CHANNEL_ID as WEB_CHANNEL, registerDirectLine } from './directline';
 import { createEscalationNotifier, loadConversationReference } from './proactive/escalationNotifier';
 import { createReplyDelivery } from './proactive/replyDelivery';
 import { createServer } from './server';
@@ -37,10 +38,9 @@ export interface App {
 }
 
 export interface AppOptions {
-  env: NodeJS.ProcessEnv;
+  /** Everything read from the environment (common/config.ts); port 0 picks a free one (tests). */
+  config: Config;
   logger: Logger;
-  /** Port to listen on; 0 picks a free one (tests). */
-  port: number;
   /** Start a private redis-server when nothing answers at REDIS_URL (npm start, not tests). */
   startLocalRedis?: boolean;
 }
@@ -50,15 +50,14 @@ export interface AppOptions {
  * the bot on /api/messages, the web chat's Direct Line endpoint and pages, SLA timers, metrics.
  */
 export async function buildApp(options: AppOptions): Promise<App> {
-  const { env, logger } = options;
-  const prefix = env.REDIS_PREFIX || 'desk:';
-  const redisUrl = env.REDIS_URL || 'redis://127.0.0.1:6379';
-  const redis = await connectRedis(redisUrl, logger, { startLocalIfMissing: options.startLocalRedis ?? false });
+  const { config, logger } = options;
+  const { prefix } = config.redis;
+  const redis = await connectRedis(config.redis.url, logger, { startLocalIfMissing: options.startLocalRedis ?? false });
   const kb = loadKnowledgeBase();
   const metrics = new Metrics();
 
   const organisations = new OrganisationStore(redis.client, prefix);
-  await loadStartupDirectory(env, organisations, logger);
+  await loadStartupDirectory(config, organisations, logger);
 
   // Listeners are attached below, once the bot that delivers replies exists.
   const listeners: TicketEvents[] = [];
@@ -72,17 +71,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const verification = await createPinVerification({
     redis: redis.client,
     prefix,
-    env,
+    config: config.verification,
     logger,
     findOrganisation: (orgId) => organisations.get(orgId),
   });
 
   const storeAvailable = () => redis.client.status === 'ready';
   const server = createServer({ logger, metrics, isReady: storeAvailable });
-  const publicLimit = rateLimit({ redis: redis.client, prefix, name: 'kb', limit: positiveInt(env, 'KB_RATE_LIMIT_PER_MINUTE', 120), windowSeconds: 60 });
+  const publicLimit = rateLimit({ redis: redis.client, prefix, name: 'kb', limit: config.kbRateLimitPerMinute, windowSeconds: 60 });
   const countedKb = countedAnswers(kb, metrics);
   registerKnowledgeRoutes(server, countedKb, logger, { before: [publicLimit] });
-  const tokens = loadTokens(env, { devTokensFile: env.DEV_TOKENS_FILE || '.data/dev-tokens.json' });
+  // Production never generates tokens: an API without configured ones refuses to start.
+  const tokens = loadTokens({ ...config.apiTokens, devTokensFile: config.production ? undefined : config.apiTokens.devTokensFile });
   registerTicketingRoutes(server, { service: tickets, organisations, tokens, logger });
   const web = registerWebPages(server, { logger, redis: redis.client, prefix, tokens, organisations });
   listeners.push(web.events);
@@ -90,15 +90,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const desk = createDeskBot({ kb: countedKb, tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger });
   // With Redis down the bot still answers questions and says that tickets are unavailable.
   const bot = observedBot(withStoreOutage({ bot: desk.bot, kb: countedKb, storeAvailable, logger }), metrics, logger);
-  const adapter = createAdapter(env, logger);
+  const adapter = createAdapter(config.bot, logger);
   registerBotRoutes(server, { adapter, bot, logger });
-  const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, ...directLineEnv(env) });
+  const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, ...config.directLine });
   // A failed web-chat turn gets the same apology as a Teams one.
   directLine.adapter.onTurnError = adapter.onTurnError;
 
   const delivery = createReplyDelivery({
     adapterFor: (reference: Partial<ConversationReference>) => (reference.channelId === WEB_CHANNEL ? directLine.adapter : adapter),
-    appId: env.MicrosoftAppId ?? '',
+    appId: config.bot.appId,
     awaiting: desk.awaiting,
     logger,
   });
@@ -106,13 +106,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     onAgentReply: (ticket, message) => void delivery.onAgentReply(ticket, message).catch((err) => logger.error({ err, ticketId: ticket.id }, 'agent reply not delivered')),
   });
 
-  const notifier = escalationNotifierFromEnv(env, logger);
-  const agentsChannel = env.AGENTS_CONVERSATION_REFERENCE_FILE ? loadConversationReference(env.AGENTS_CONVERSATION_REFERENCE_FILE) : null;
+  const notifier = escalationNotifierFromConfig(config.escalationWebhook, logger);
+  const agentsChannel = config.agentsConversationReferenceFile ? loadConversationReference(config.agentsConversationReferenceFile) : null;
   notifier.add(createEscalationNotifier({ delivery, agentsChannel, logger }));
   const timers = new SlaTimers({ redisUrl: redis.url, prefix, service: slaTickets, notifier, logger, metrics });
   collectStoreGauges(metrics, { redis: redis.client, prefix, slaQueueHealthy: () => timers.healthy() });
 
-  await listen(server, options.port);
+  await listen(server, config.port);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Reconciliation on many tickets takes seconds; the timers log its report themselves.
   timers.start().catch((err) => logger.error({ err }, 'SLA timers failed to start'));
@@ -161,12 +161,4 @@ function fanOut(listeners: TicketEvents[], logger: Logger): TicketEvents {
     onAgentReply: (t, m) => call('onAgentReply', t, m),
     onSlaEvent: (t, kind) => call('onSlaEvent', t, kind),
   };
-}
-
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return value;
 }

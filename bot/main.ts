@@ -1,12 +1,13 @@
+import { loadConfig } from '../common/config';
 import { createLogger } from '../common/logger';
 import { buildApp } from './app';
 
 /** `npm start`: the whole service on PORT (default 3978), stopped cleanly by SIGTERM or SIGINT. */
 async function main(): Promise<void> {
-  const logger = createLogger();
-  const port = Number(process.env.PORT ?? 3978);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
-  const app = await buildApp({ env: process.env, logger, port, startLocalRedis: true });
+  const config = loadConfig(process.env);
+  const logger = createLogger({ level: config.logLevel });
+  const app = await buildApp({ config, logger, startLocalRedis: true });
+  const { port } = config;
   logger.info({ port }, `support desk listening on http://localhost:${port} (web chat /, agent console /agent, bot /api/messages)`);
 
   let stopping = false;

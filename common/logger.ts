@@ -8,7 +8,7 @@ export type { Logger };
  * logs a person's contact logs the masked form (see ticketing/verification/mask.ts).
  */
 export function createLogger(options: { level?: string; name?: string; destination?: DestinationStream } = {}): Logger {
-  const level = options.level ?? process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info');
+  const level = options.level ?? 'info';
   return pino({
     name: options.name ?? 'support-desk',
     level,

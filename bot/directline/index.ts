@@ -3,6 +3,7 @@ import type { AddressInfo } from 'net';
 import type { Server } from 'restify';
 import type { Redis } from 'ioredis';
 import type { ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
+import type { DirectLineConfig } from '../../common/config';
 import type { Logger } from '../../common/logger';
 import { CONNECTOR_PATH, createDirectLineAdapter, registerConnectorRoutes } from './connector';
 import { registerDirectLineRoutes } from './routes';
@@ -13,25 +14,13 @@ import { TranscriptStore } from './transcript';
 export { DIRECTLINE_PATH, CHANNEL_ID } from './routes';
 export { TokenSigner } from './tokens';
 
-export interface DirectLineOptions {
+export interface DirectLineOptions extends DirectLineConfig {
   /** The bot (an ActivityHandler) that answers web-chat conversations. */
   bot: { run(context: TurnContext): Promise<void> };
   redis: Redis;
   /** The service's Redis key prefix. */
   prefix: string;
   logger: Logger;
-  /** Signs tokens (DIRECTLINE_SECRET, at least 16 characters). Absent: a random one per process. */
-  secret?: string;
-  /** Token lifetime; directlinejs refreshes every 15 minutes. Default 1800 s. */
-  tokenTtlSeconds?: number;
-  /** How long a transcript is kept after its last activity. Default 30 days. */
-  transcriptTtlSeconds?: number;
-  /** New conversations per client address and minute. Default 30. */
-  tokensPerMinute?: number;
-  /** Messages a client may post per minute. Default 120. */
-  activitiesPerMinute?: number;
-  /** Where the bot's replies are posted. Default http://127.0.0.1:<listening port>: each instance's own connector. */
-  serviceBaseUrl?: string;
   botAccount?: ChannelAccount;
 }
 
@@ -53,8 +42,8 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
     secret = randomBytes(32).toString('base64url');
     logger.warn('DIRECTLINE_SECRET is not set: web-chat tokens are signed with a random per-process key, so they stop working after a restart and on other instances (pages then start a new conversation); set DIRECTLINE_SECRET in production');
   }
-  const signer = new TokenSigner(secret, options.tokenTtlSeconds ?? 1800);
-  const transcripts = new TranscriptStore(options.redis, options.prefix, (options.transcriptTtlSeconds ?? 30 * 24 * 3600) * 1000);
+  const signer = new TokenSigner(secret, options.tokenTtlSeconds);
+  const transcripts = new TranscriptStore(options.redis, options.prefix, options.transcriptTtlSeconds * 1000);
   const connectorKey = signer.derivedKey('connector');
   const adapter = createDirectLineAdapter(connectorKey);
   const botAccount = options.botAccount ?? { id: 'support-desk', name: 'Support desk', role: 'bot' };
@@ -63,7 +52,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   registerConnectorRoutes(server, { transcripts, connectorKey, logger });
   registerDirectLineRoutes(server, {
     bot: options.bot, adapter, transcripts, signer, redis: options.redis, prefix: options.prefix, logger,
-    botAccount, serviceUrl, tokensPerMinute: options.tokensPerMinute ?? 30, activitiesPerMinute: options.activitiesPerMinute ?? 120,
+    botAccount, serviceUrl, tokensPerMinute: options.tokensPerMinute, activitiesPerMinute: options.activitiesPerMinute,
   });
   const stream = new ActivityStream({ redis: options.redis, transcripts, signer, logger });
   server.server.on('upgrade', stream.handleUpgrade);
@@ -81,24 +70,4 @@ function loopbackUrl(server: Server): string {
   const address = server.address() as AddressInfo | null;
   if (!address) throw new Error('the server is not listening yet: the web channel needs its port to reach its connector');
   return `http://127.0.0.1:${address.port}`;
-}
-
-/** The web channel's settings from the environment (see the README). */
-export function directLineEnv(env: NodeJS.ProcessEnv): Pick<DirectLineOptions, 'secret' | 'tokenTtlSeconds' | 'transcriptTtlSeconds' | 'tokensPerMinute' | 'activitiesPerMinute' | 'serviceBaseUrl'> {
-  return {
-    secret: env.DIRECTLINE_SECRET || undefined,
-    tokenTtlSeconds: positive(env, 'DIRECTLINE_TOKEN_TTL_SECONDS'),
-    transcriptTtlSeconds: positive(env, 'DIRECTLINE_TRANSCRIPT_TTL_SECONDS'),
-    tokensPerMinute: positive(env, 'DIRECTLINE_TOKENS_PER_MINUTE'),
-    activitiesPerMinute: positive(env, 'DIRECTLINE_ACTIVITIES_PER_MINUTE'),
-    serviceBaseUrl: env.DIRECTLINE_SERVICE_URL || undefined,
-  };
-}
-
-function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return value;
 }

@@ -1,28 +1,5 @@
-import { z } from 'zod';
-import { describeZodError } from '../../common/http';
+import type { TeamsPackageConfig } from '../../common/config';
 import { t, type Locale } from '../i18n';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** What the Teams app package is built from (environment variables, with placeholders). */
-const settingsSchema = z.object({
-  MicrosoftAppId: z.string({ required_error: 'is required: the Azure Bot registration\'s app id (a GUID)' }).trim().regex(GUID, 'must be the Azure Bot registration\'s app id (a GUID)'),
-  TEAMS_APP_ID: z.string().trim().regex(GUID, 'must be a GUID').optional(),
-  TEAMS_APP_VERSION: z.string().trim().regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0').default('1.0.0'),
-  TEAMS_DEVELOPER_NAME: z.string().trim().min(1).max(32).default('Support Desk'),
-  TEAMS_WEBSITE_URL: z.string().trim().url().startsWith('https://', 'must be an https URL').default('https://example.com'),
-  TEAMS_PRIVACY_URL: z.string().trim().url().startsWith('https://', 'must be an https URL').default('https://example.com/privacy'),
-  TEAMS_TERMS_URL: z.string().trim().url().startsWith('https://', 'must be an https URL').default('https://example.com/terms'),
-});
-
-export type TeamsAppSettings = z.infer<typeof settingsSchema>;
-
-export function teamsAppSettings(env: NodeJS.ProcessEnv): TeamsAppSettings {
-  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
-  const parsed = settingsSchema.safeParse(blankless);
-  if (!parsed.success) throw new Error(`Cannot build the Teams app package: ${describeZodError(parsed.error)}`);
-  return parsed.data;
-}
 
 export const DEFAULT_LANGUAGE: Locale = 'pl';
 export const COLOR_ICON = 'color.png';
@@ -39,19 +16,19 @@ const COMMANDS = [
  * The Teams app manifest (schema 1.16): the bot in personal and team scopes, its command menu,
  * Polish by default with an English localisation file.
  */
-export function teamsManifest(settings: TeamsAppSettings): Record<string, unknown> {
+export function teamsManifest(settings: TeamsPackageConfig): Record<string, unknown> {
   const pl = DEFAULT_LANGUAGE;
   return {
     $schema: 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.16/MicrosoftTeams.schema.json',
     manifestVersion: '1.16',
-    version: settings.TEAMS_APP_VERSION,
+    version: settings.version,
     // The app id may differ from the bot's; by default one registration serves both.
-    id: settings.TEAMS_APP_ID ?? settings.MicrosoftAppId,
+    id: settings.teamsAppId ?? settings.appId,
     developer: {
-      name: settings.TEAMS_DEVELOPER_NAME,
-      websiteUrl: settings.TEAMS_WEBSITE_URL,
-      privacyUrl: settings.TEAMS_PRIVACY_URL,
-      termsOfUseUrl: settings.TEAMS_TERMS_URL,
+      name: settings.developerName,
+      websiteUrl: settings.websiteUrl,
+      privacyUrl: settings.privacyUrl,
+      termsOfUseUrl: settings.termsUrl,
     },
     name: { short: t(pl, 'teams.name.short'), full: t(pl, 'teams.name.full') },
     description: { short: t(pl, 'teams.description.short'), full: t(pl, 'teams.description.full') },
@@ -59,7 +36,7 @@ export function teamsManifest(settings: TeamsAppSettings): Record<string, unknow
     accentColor: '#2B579A',
     bots: [
       {
-        botId: settings.MicrosoftAppId,
+        botId: settings.appId,
         scopes: ['personal', 'team'],
         supportsFiles: false,
         isNotificationOnly: false,

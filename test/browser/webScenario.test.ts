@@ -7,6 +7,7 @@ import { buildApp, type App } from '../../bot/app';
 import { startSmtpPeer, type SmtpPeer } from '../support/smtpPeer';
 import { testRedisUrl, uniquePrefix } from '../support/redis';
 import { artifactPath, launchChromium } from './support/browser';
+import { loadConfig } from '../../common/config';
 
 // The whole product as `npm start` builds it, a real SMTP server for the PIN mail, and Chromium
 // for the customer's chat and the agent's console.
@@ -25,7 +26,8 @@ beforeAll(async () => {
   smtp = await startSmtpPeer();
   [app, browser] = await Promise.all([
     buildApp({
-      env: {
+      config: loadConfig({
+        PORT: '0',
         REDIS_URL: testRedisUrl(),
         REDIS_PREFIX: uniquePrefix('scenario'),
         SMTP_URL: smtp.url,
@@ -34,9 +36,8 @@ beforeAll(async () => {
         API_TOKENS: `${AGENT_TOKEN}:agent:alice`,
         DIRECTLINE_SECRET: 'scenario-directline-secret-0123456789',
         PIN_SECRET: 'scenario-pin-secret-0123456789abcdef',
-      },
+      }),
       logger: silentLogger,
-      port: 0,
     }),
     launchChromium(),
   ]);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { buildApp, type App } from '../../bot/app';
+import { loadConfig } from '../../common/config';
 import { createLogger } from '../../common/logger';
 import { testRedisUrl, uniquePrefix } from './redis';
 import { SERVICE_API_TOKENS } from './serviceProcess';
@@ -39,15 +40,15 @@ export async function startDeskApp(name: string, options: DeskAppOptions = {}): 
   const logger = createLogger({ level: options.logLevel ?? 'silent', destination: { write: (line: string) => void logLines.push(line) } });
   const app = await buildApp({
     logger,
-    port: 0,
-    env: {
+    config: loadConfig({
+      PORT: '0',
       REDIS_URL: testRedisUrl(),
       REDIS_PREFIX: prefix,
       API_TOKENS: SERVICE_API_TOKENS,
       OUTBOX_DIR: outbox,
       DIRECTLINE_SECRET: `directline-secret-${prefix}`,
       ...options.env,
-    },
+    }),
   });
   return {
     app, url: app.url, prefix, outbox, logLines,

@@ -49,12 +49,16 @@ export async function loadDirectory(file: string, organisations: OrganisationSto
 
 /**
  * The directory of a start: DIRECTORY_FILE when set; `DIRECTORY_FILE=none` loads nothing (the
- * operator manages organisations through the API); unset, the demo directory, except under
- * NODE_ENV=production, where demo organisations have no place.
+ * operator manages organisations through the API); unset, the demo directory, except in
+ * production, where demo organisations have no place.
  */
-export async function loadStartupDirectory(env: NodeJS.ProcessEnv, organisations: OrganisationStore, logger: Logger): Promise<Organisation[]> {
-  const configured = env.DIRECTORY_FILE?.trim();
-  if (configured === 'none' || (!configured && env.NODE_ENV === 'production')) {
+export async function loadStartupDirectory(
+  config: { directoryFile?: string; production: boolean },
+  organisations: OrganisationStore,
+  logger: Logger,
+): Promise<Organisation[]> {
+  const configured = config.directoryFile;
+  if (configured === 'none' || (!configured && config.production)) {
     logger.info('no directory file loaded: organisations come from the operator API');
     return [];
   }

@@ -69,37 +69,41 @@ export class TokenRegistry {
   }
 }
 
-export interface LoadTokensOptions {
+export interface TokenSources {
+  /** API_TOKENS. */
+  list?: string;
+  /** API_TOKENS_FILE. */
+  file?: string;
   /**
    * Local development only: when neither API_TOKENS nor API_TOKENS_FILE is set, read the tokens
    * from this file, or generate random ones (one per role) and write them there first. Without
-   * it, or when NODE_ENV=production, missing tokens are an error: the API is never open.
+   * it (production), missing tokens are an error: the API is never open.
    */
   devTokensFile?: string;
 }
 
 /**
- * The API's tokens from the environment:
+ * The API's tokens:
  * - `API_TOKENS`: `token:role:principal` entries separated by commas,
  *   e.g. `3f9c...:agent:alice,71ab...:system:bot,c0de...:operator:ops`;
  * - `API_TOKENS_FILE`: a JSON file `[{"token": "...", "role": "agent", "id": "alice"}, ...]`.
  * Both may be set; their tokens are combined. Errors name the variable or file and the entry.
  */
-export function loadTokens(env: NodeJS.ProcessEnv, options: LoadTokensOptions = {}): TokenRegistry {
+export function loadTokens(config: TokenSources): TokenRegistry {
   const entries: TokenEntry[] = [];
   const sources: string[] = [];
-  if (env.API_TOKENS?.trim()) {
-    entries.push(...parseTokenList(env.API_TOKENS));
+  if (config.list?.trim()) {
+    entries.push(...parseTokenList(config.list));
     sources.push('API_TOKENS');
   }
-  if (env.API_TOKENS_FILE?.trim()) {
-    entries.push(...readTokenFile(env.API_TOKENS_FILE, 'API_TOKENS_FILE'));
-    sources.push(`API_TOKENS_FILE=${env.API_TOKENS_FILE}`);
+  if (config.file?.trim()) {
+    entries.push(...readTokenFile(config.file, 'API_TOKENS_FILE'));
+    sources.push(`API_TOKENS_FILE=${config.file}`);
   }
   if (entries.length) return new TokenRegistry(entries, sources.join(' and '));
 
-  const { devTokensFile } = options;
-  if (!devTokensFile || env.NODE_ENV === 'production') {
+  const { devTokensFile } = config;
+  if (!devTokensFile) {
     throw new Error('no API tokens configured: set API_TOKENS (token:role:principal,...) or API_TOKENS_FILE (a JSON file)');
   }
   if (!existsSync(devTokensFile)) writeDevTokens(devTokensFile);

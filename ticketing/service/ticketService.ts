@@ -30,7 +30,6 @@ import {
 import { claimNext } from '../queues/claimNext';
 import type { SlaTicketService } from '../sla/ports';
 import { ConflictError, NotFoundError } from '../store/errors';
-import { DEFAULT_PREFIX } from '../store/keys';
 import type { OrganisationStore } from '../store/organisationStore';
 import { ListIndex, StoredTicket, TicketStore } from '../store/ticketStore';
 
@@ -47,7 +46,7 @@ export interface TicketEvents {
 
 export interface TicketServiceDeps {
   redis: Redis;
-  prefix?: string; // default 'desk:'
+  prefix: string;
   clock?: () => Date;
   organisations: OrganisationStore;
   events?: TicketEvents;
@@ -91,7 +90,7 @@ export class TicketService implements SlaTicketService {
   private readonly logger: Logger;
 
   constructor(deps: TicketServiceDeps) {
-    this.store = new TicketStore(deps.redis, deps.prefix ?? DEFAULT_PREFIX);
+    this.store = new TicketStore(deps.redis, deps.prefix);
     this.organisations = deps.organisations;
     this.clock = deps.clock ?? (() => new Date());
     this.events = deps.events ?? {};

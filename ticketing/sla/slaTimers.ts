@@ -1,10 +1,9 @@
 import type Bull from 'bull';
 import Redis from 'ioredis';
 import { redisOptions } from '../../common/redisConnection';
-import { createLogger, Logger } from '../../common/logger';
+import { silentLogger, type Logger } from '../../common/logger';
 import type { Metrics } from '../../common/metrics';
 import { EscalationNotifier, LogNotifier } from '../notify/escalationNotifier';
-import { DEFAULT_PREFIX } from '../store/keys';
 import { DueSet } from './dueSet';
 import type { SlaTicketService } from './ports';
 import { reconcileDueSet, ReconcileReport } from './reconcile';
@@ -14,8 +13,8 @@ import { Sweeper } from './sweeper';
 
 export interface SlaTimersOptions {
   redisUrl: string;
-  /** Key prefix shared with the ticket store. Default 'desk:'. */
-  prefix?: string;
+  /** Key prefix shared with the ticket store. */
+  prefix: string;
   service: SlaTicketService;
   /** Told about every warning and breach that was applied. Default: the log. */
   notifier?: EscalationNotifier;
@@ -63,13 +62,13 @@ export class SlaTimers {
   private readonly notifying = new Set<Promise<void>>();
 
   constructor(options: SlaTimersOptions) {
-    this.logger = options.logger ?? createLogger({ name: 'sla' });
+    this.logger = options.logger ?? silentLogger;
     this.clock = options.clock ?? Date.now;
     this.service = options.service;
     this.notifier = options.notifier ?? new LogNotifier(this.logger);
     this.concurrency = options.concurrency ?? 8;
     this.retryLaterMs = options.retryLaterMs ?? 60_000;
-    const prefix = options.prefix ?? DEFAULT_PREFIX;
+    const prefix = options.prefix;
 
     this.redis = new Redis(options.redisUrl, redisOptions());
     this.redis.on('error', (err) => this.logger.warn({ err: err.message }, 'SLA timers: redis connection error'));

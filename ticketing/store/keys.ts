@@ -2,7 +2,6 @@
  * The Redis key layout of the ticketing store. Every key starts with one configurable prefix.
  * The Lua scripts in ./commands build the same names from the prefix: keep the two in step.
  */
-export const DEFAULT_PREFIX = 'desk:';
 
 export const keys = {
   /** Hash {json, rev}: the ticket and its revision for optimistic concurrency. */

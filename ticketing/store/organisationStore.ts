@@ -2,7 +2,7 @@ import type Redis from 'ioredis';
 import { removeDiacritics } from 'natural/lib/natural/normalizers';
 import { DomainError, type Administrator, type Organisation } from '../domain/types';
 import { ConflictError } from './errors';
-import { DEFAULT_PREFIX, keys } from './keys';
+import { keys } from './keys';
 import { ScriptedRedis, withScripts } from './scripts';
 
 /** Ids become parts of key names, so they are kept to a safe alphabet (no ':' or spaces). */
@@ -23,7 +23,7 @@ export class OrganisationStore {
 
   constructor(
     redis: Redis,
-    readonly prefix: string = DEFAULT_PREFIX,
+    readonly prefix: string,
   ) {
     this.redis = withScripts(redis);
   }

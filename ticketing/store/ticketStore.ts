@@ -2,7 +2,7 @@ import type Redis from 'ioredis';
 import type { Category, Ticket, TicketStatus } from '../domain/types';
 import { OPEN_STATUSES } from '../domain/ticket';
 import { indexEntriesOf } from './indexEntries';
-import { DEFAULT_PREFIX, keys } from './keys';
+import { keys } from './keys';
 import { ScriptedPipeline, ScriptedRedis, withScripts } from './scripts';
 
 /** A ticket as stored, with the revision a later write must name. */
@@ -33,7 +33,7 @@ export class TicketStore {
 
   constructor(
     redis: Redis,
-    readonly prefix: string = DEFAULT_PREFIX,
+    readonly prefix: string,
   ) {
     this.redis = withScripts(redis);
   }

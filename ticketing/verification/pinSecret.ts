@@ -2,23 +2,14 @@ import { randomBytes } from 'crypto';
 import type Redis from 'ioredis';
 import type { Logger } from '../../common/logger';
 
-/** A PIN_SECRET shorter than this is refused: the key is all that stands between a dump and the codes. */
-export const MIN_SECRET_LENGTH = 32;
-
 /**
  * The key for the codes' HMAC. PIN_SECRET when set (production: every instance gets the same
  * one). Without it, one random key is created in Redis on first start and shared from there, so
  * codes still survive restarts and work across instances; the log warns, because a key kept next
  * to the hashes means a copy of Redis is enough to try all million codes offline.
  */
-export async function resolvePinSecret(redis: Redis, prefix: string, env: NodeJS.ProcessEnv, logger: Logger): Promise<Buffer> {
-  const configured = env.PIN_SECRET?.trim();
-  if (configured) {
-    if (configured.length < MIN_SECRET_LENGTH) {
-      throw new Error(`Invalid PIN_SECRET: must be at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`);
-    }
-    return Buffer.from(configured, 'utf8');
-  }
+export async function resolvePinSecret(redis: Redis, prefix: string, configured: string | undefined, logger: Logger): Promise<Buffer> {
+  if (configured) return Buffer.from(configured, 'utf8');
   const key = `${prefix}pin:secret`;
   await redis.set(key, randomBytes(32).toString('hex'), 'NX');
   const stored = await redis.get(key);

@@ -14,7 +14,6 @@ export const CODE_VALID_MINUTES = 10;
 export const MAX_WRONG_TRIES = 5;
 export const LOCK_MINUTES = 15;
 export const MAX_SENDS_PER_HOUR = 3;
-export const DEFAULT_VERIFICATION_TTL_HOURS = 8;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -71,11 +70,12 @@ export interface PinVerifierOptions {
   secret: Buffer;
   findOrganisation: (orgId: string) => Promise<Organisation | null>;
   senders: { email: CodeSender; phone: CodeSender };
-  prefix?: string;
+  prefix: string;
   /** Epoch milliseconds; injected so tests can move time. */
   now?: () => number;
   logger?: Logger;
-  verificationTtlSeconds?: number;
+  /** How long a verification lasts (VERIFICATION_TTL_HOURS). */
+  verificationTtlSeconds: number;
 }
 
 const requestSchema = z.object({
@@ -116,10 +116,10 @@ export class PinVerifier {
   constructor(private readonly options: PinVerifierOptions) {
     this.redis = options.redis;
     this.secret = options.secret;
-    this.prefix = options.prefix ?? 'desk:';
+    this.prefix = options.prefix;
     this.now = options.now ?? Date.now;
     this.logger = options.logger ?? silentLogger;
-    this.verificationTtlMs = (options.verificationTtlSeconds ?? DEFAULT_VERIFICATION_TTL_HOURS * 3600) * 1000;
+    this.verificationTtlMs = options.verificationTtlSeconds * 1000;
     if (!(this.verificationTtlMs > 0)) throw new Error('verificationTtlSeconds must be a positive number');
   }
 

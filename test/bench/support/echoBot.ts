@@ -14,6 +14,7 @@ import { createServer } from '../../../bot/server';
 import { createLogger } from '../../../common/logger';
 import { Metrics } from '../../../common/metrics';
 import { freePort } from '../../support/redisServer';
+import { loadConfig } from '../../../common/config';
 
 class EchoBot extends ActivityHandler {
   constructor() {
@@ -28,7 +29,7 @@ class EchoBot extends ActivityHandler {
 function serve(port: number): void {
   const logger = createLogger();
   const server = createServer({ logger, metrics: new Metrics(), isReady: () => true });
-  const adapter = createAdapter({}, logger);
+  const adapter = createAdapter(loadConfig({}).bot, logger);
   registerBotRoutes(server, { adapter, bot: new EchoBot(), logger });
   server.listen(port, '127.0.0.1', () => logger.info({ port }, 'echo bot listening'));
   process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -7,6 +7,7 @@ import { silentLogger } from '../../../common/logger';
 import { registerDirectLine, type DirectLine } from '../../../bot/directline';
 import { registerChatPage } from '../../../bot/web/chatPage';
 import { testRedis, uniquePrefix } from '../../support/redis';
+import { loadConfig } from '../../../common/config';
 
 /** A bot that greets, answers `echo: <text>` in the language of the message, and keeps references. */
 export class EchoBot extends ActivityHandler {
@@ -30,7 +31,7 @@ export async function startEchoChat(): Promise<{ url: string; bot: EchoBot; web:
   const redis: Redis = testRedis();
   const server: Server = createServer({ logger: silentLogger });
   const bot = new EchoBot();
-  const web = registerDirectLine(server, { bot, redis, prefix: uniquePrefix('chatpage'), logger: silentLogger, secret: 'chat-page-test-secret-0123456789' });
+  const web = registerDirectLine(server, { bot, redis, prefix: uniquePrefix('chatpage'), logger: silentLogger, ...loadConfig({ DIRECTLINE_SECRET: 'chat-page-test-secret-0123456789' }).directLine });
   registerChatPage(server, { logger: silentLogger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -8,6 +8,7 @@ import { createReplyDelivery, type ReplyDelivery } from '../../../bot/proactive/
 import { createEscalationNotifier } from '../../../bot/proactive/escalationNotifier';
 import { deskWorld, type DeskWorld } from '../../fixtures/bot/deskWorld';
 import { startConnectorPeer } from '../../fixtures/bot/connectorPeer';
+import { loadConfig } from '../../../common/config';
 
 let world: DeskWorld;
 let server: Server;
@@ -18,7 +19,7 @@ let delivery: ReplyDelivery;
 beforeAll(async () => {
   connector = await startConnectorPeer();
   world = await deskWorld('bot-http', { events: { onAgentReply: (ticket, message) => void delivery.onAgentReply(ticket, message) } });
-  const adapter = createAdapter({}, silentLogger);
+  const adapter = createAdapter(loadConfig({}).bot, silentLogger);
   delivery = createReplyDelivery({ adapterFor: () => adapter, appId: '', awaiting: world.awaiting, logger: silentLogger });
   server = createServer({ logger: silentLogger });
   registerBotRoutes(server, { adapter, bot: world.bot, logger: silentLogger });
@@ -172,7 +173,7 @@ describe('POST /api/messages', () => {
 describe('authentication', () => {
   it('refuses an unsigned request when a MicrosoftAppId is configured', async () => {
     const secured = createServer({ logger: silentLogger });
-    const adapter = createAdapter({ MicrosoftAppId: '3f2a7c1e-0000-4000-8000-000000000001', MicrosoftAppPassword: 'not-used-here' }, silentLogger);
+    const adapter = createAdapter(loadConfig({ MicrosoftAppId: '3f2a7c1e-0000-4000-8000-000000000001', MicrosoftAppPassword: 'not-used-here' }).bot, silentLogger);
     registerBotRoutes(secured, { adapter, bot: world.bot, logger: silentLogger });
     await new Promise<void>((resolve) => secured.listen(0, '127.0.0.1', resolve));
     // botbuilder prints refused requests to the console itself; keep the test output readable.

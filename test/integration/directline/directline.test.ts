@@ -9,6 +9,7 @@ import { silentLogger } from '../../../common/logger';
 import { registerDirectLine, TokenSigner, type DirectLine as WebChannel } from '../../../bot/directline';
 import { testRedis, uniquePrefix } from '../../support/redis';
 import { fetchAjax } from './nodeAjax';
+import { loadConfig } from '../../../common/config';
 
 const SECRET = 'directline-test-secret-0123456789';
 
@@ -41,7 +42,7 @@ const prefix = uniquePrefix('directline');
 /** One instance of the service's web channel; several share Redis, the prefix and the secret. */
 async function startInstance(): Promise<{ server: Server; web: WebChannel; base: string }> {
   const instance = createServer({ logger: silentLogger });
-  const channel = registerDirectLine(instance, { bot, redis, prefix, logger: silentLogger, secret: SECRET, tokensPerMinute: 40 });
+  const channel = registerDirectLine(instance, { bot, redis, prefix, logger: silentLogger, ...loadConfig({ DIRECTLINE_SECRET: SECRET, DIRECTLINE_TOKENS_PER_MINUTE: '40' }).directLine });
   await new Promise<void>((resolve) => instance.listen(0, '127.0.0.1', resolve));
   return { server: instance, web: channel, base: `http://127.0.0.1:${(instance.address() as AddressInfo).port}` };
 }

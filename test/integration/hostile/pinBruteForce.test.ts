@@ -37,7 +37,7 @@ describe('10,000 guesses for one administrator across conversations and two veri
       const redis = testRedis();
       connections.push(redis);
       const sender = createOutboxSender(outbox, silentLogger);
-      return new PinVerifier({ redis, prefix, secret, findOrganisation, senders: { email: sender, phone: sender }, now: () => clock.now });
+      return new PinVerifier({ redis, prefix, secret, verificationTtlSeconds: 8 * 3600, findOrganisation, senders: { email: sender, phone: sender }, now: () => clock.now });
     });
     const drain = () => Promise.all(instances.map((v) => v.drain()));
     return { clock, outbox, instances, drain };

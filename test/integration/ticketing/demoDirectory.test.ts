@@ -64,10 +64,10 @@ describe('directory files (the demo directory and DIRECTORY_FILE)', () => {
 
   it('at start-up loads DIRECTORY_FILE, or the demo when it is unset, and nothing for none or in production', async () => {
     const own = write('own.yaml', 'organisations:\n  - { id: own, name: Own, contract: standard }\n');
-    expect((await loadStartupDirectory({ DIRECTORY_FILE: own }, organisations, silentLogger)).map((o) => o.id)).toEqual(['own']);
-    expect(await loadStartupDirectory({ DIRECTORY_FILE: 'none' }, organisations, silentLogger)).toEqual([]);
-    expect(await loadStartupDirectory({ NODE_ENV: 'production' }, organisations, silentLogger)).toEqual([]);
+    expect((await loadStartupDirectory({ directoryFile: own, production: false }, organisations, silentLogger)).map((o) => o.id)).toEqual(['own']);
+    expect(await loadStartupDirectory({ directoryFile: 'none', production: false }, organisations, silentLogger)).toEqual([]);
+    expect(await loadStartupDirectory({ production: true }, organisations, silentLogger)).toEqual([]);
     expect((await organisations.list()).map((o) => o.id)).toEqual(['own']);
-    expect((await loadStartupDirectory({}, organisations, silentLogger)).map((o) => o.id)).toEqual(['contoso', 'fabrikam']);
+    expect((await loadStartupDirectory({ production: false }, organisations, silentLogger)).map((o) => o.id)).toEqual(['contoso', 'fabrikam']);
   });
 });

@@ -1,7 +1,8 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { CompositeNotifier, EscalationEvent, LogNotifier } from '../../../ticketing/notify/escalationNotifier';
-import { escalationNotifierFromEnv } from '../../../ticketing/notify/fromEnv';
+import { loadConfig } from '../../../common/config';
+import { escalationNotifierFromConfig } from '../../../ticketing/notify/fromConfig';
 import { WebhookNotifier } from '../../../ticketing/notify/webhookNotifier';
 import { markSlaBreach } from '../../../ticketing/domain/ticket';
 import { freePort } from '../../support/redisServer';
@@ -96,18 +97,17 @@ test('the composite delivers to every notifier even when one throws, and logs th
   expect(lines.find((l) => l.msg === 'SLA breached: SR-2026-000042')).toMatchObject({ level: 40, event: 'sla.breach' });
 });
 
-test('from the environment: the log always, the webhook when ESCALATION_WEBHOOK_URL is set, bad settings named', async () => {
+test('from the configuration: the log always, the webhook when ESCALATION_WEBHOOK_URL is set, bad settings named', async () => {
   const { logger, lines } = capturingLogger();
-  await escalationNotifierFromEnv({ ESCALATION_WEBHOOK_URL: url, ESCALATION_WEBHOOK_TIMEOUT_MS: '1500' }, logger).notify(breachEvent());
+  const webhook = (env: NodeJS.ProcessEnv) => loadConfig(env).escalationWebhook;
+  await escalationNotifierFromConfig(webhook({ ESCALATION_WEBHOOK_URL: url, ESCALATION_WEBHOOK_TIMEOUT_MS: '1500' }), logger).notify(breachEvent());
   expect(received).toHaveLength(1);
   expect(lines.some((l) => l.msg === 'SLA breached: SR-2026-000042')).toBe(true);
 
-  await escalationNotifierFromEnv({}, logger).notify(breachEvent());
+  await escalationNotifierFromConfig(webhook({}), logger).notify(breachEvent());
   expect(received).toHaveLength(1);
 
-  expect(() => escalationNotifierFromEnv({ ESCALATION_WEBHOOK_URL: 'not a url' }, logger)).toThrow('escalation webhook URL is not a valid URL');
-  expect(() => escalationNotifierFromEnv({ ESCALATION_WEBHOOK_URL: 'ftp://example.com/x' }, logger)).toThrow('must be http or https');
-  expect(() => escalationNotifierFromEnv({ ESCALATION_WEBHOOK_URL: url, ESCALATION_WEBHOOK_TIMEOUT_MS: '5s' }, logger)).toThrow(
-    'ESCALATION_WEBHOOK_TIMEOUT_MS must be a positive whole number of milliseconds, got "5s"',
-  );
+  expect(() => webhook({ ESCALATION_WEBHOOK_URL: 'not a url' })).toThrow('ESCALATION_WEBHOOK_URL: must be a URL starting with http: or https:');
+  expect(() => webhook({ ESCALATION_WEBHOOK_URL: 'ftp://example.com/x' })).toThrow('ESCALATION_WEBHOOK_URL: must be a URL starting with http: or https:');
+  expect(() => webhook({ ESCALATION_WEBHOOK_URL: url, ESCALATION_WEBHOOK_TIMEOUT_MS: '5s' })).toThrow('ESCALATION_WEBHOOK_TIMEOUT_MS: must be a positive whole number');
 });

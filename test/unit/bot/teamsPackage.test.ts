@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { inflateSync } from 'zlib';
 import { buildTeamsPackage } from '../../../bot/teams/appPackage';
-import { teamsAppSettings } from '../../../bot/teams/manifest';
+import { loadTeamsPackageConfig } from '../../../common/config';
 
 const APP_ID = '3f2a7c1e-0000-4000-8000-000000000001';
 
@@ -17,7 +17,7 @@ function decodePng(png: Buffer): { width: number; height: number; alpha: (x: num
 
 describe('Teams app package', () => {
   it('holds a manifest for the configured bot in personal and team scopes, its English texts and two icons', async () => {
-    const zip = await JSZip.loadAsync(await buildTeamsPackage(teamsAppSettings({ MicrosoftAppId: APP_ID, TEAMS_APP_VERSION: '1.2.0' })));
+    const zip = await JSZip.loadAsync(await buildTeamsPackage(loadTeamsPackageConfig({ MicrosoftAppId: APP_ID, TEAMS_APP_VERSION: '1.2.0' })));
     expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     expect(manifest).toMatchObject({
@@ -42,8 +42,8 @@ describe('Teams app package', () => {
   });
 
   it('refuses to build without the bot id, or with placeholders that are not https', () => {
-    expect(() => teamsAppSettings({})).toThrow(/MicrosoftAppId: is required/);
-    expect(() => teamsAppSettings({ MicrosoftAppId: 'my-bot' })).toThrow(/MicrosoftAppId: must be the Azure Bot registration's app id/);
-    expect(() => teamsAppSettings({ MicrosoftAppId: APP_ID, TEAMS_PRIVACY_URL: 'http://example.com/p' })).toThrow(/TEAMS_PRIVACY_URL: must be an https URL/);
+    expect(() => loadTeamsPackageConfig({})).toThrow(/MicrosoftAppId: is required/);
+    expect(() => loadTeamsPackageConfig({ MicrosoftAppId: 'my-bot' })).toThrow(/MicrosoftAppId: must be the Azure Bot registration's app id/);
+    expect(() => loadTeamsPackageConfig({ MicrosoftAppId: APP_ID, TEAMS_PRIVACY_URL: 'http://example.com/p' })).toThrow(/TEAMS_PRIVACY_URL: must be an https URL/);
   });
 });

@@ -37,6 +37,7 @@ function setup(options: { redis?: Redis; prefix?: string; outbox?: string; secre
     redis: options.redis ?? redis,
     prefix,
     secret: options.secret ?? secret,
+    verificationTtlSeconds: 8 * 3600,
     now: () => clock.now,
     findOrganisation,
     senders: { email: sender, phone: sender },
@@ -341,7 +342,7 @@ describe('PinVerifier: logs', () => {
     const { lines, logger } = capturingLogger();
     const outbox = tempOutbox();
     const sender = createOutboxSender(outbox, logger);
-    const verifier = new PinVerifier({ redis, prefix: uniquePrefix('verification'), secret, logger, findOrganisation, senders: { email: sender, phone: sender } });
+    const verifier = new PinVerifier({ redis, prefix: uniquePrefix('verification'), secret, verificationTtlSeconds: 8 * 3600, logger, findOrganisation, senders: { email: sender, phone: sender } });
     await verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'c' });
     await verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'phone', conversationId: 'c' });
     await verifier.requestCode({ orgId: 'contoso', email: 'stranger@fabrikam.com', channel: 'email', conversationId: 'd' });
@@ -366,7 +367,7 @@ describe('PinVerifier: failed delivery', () => {
     try {
       const clock = { now: Date.parse('2026-03-10T09:00:00.000Z') };
       const verifier = new PinVerifier({
-        redis, prefix: uniquePrefix('verification'), secret, now: () => clock.now, findOrganisation, senders: { email: smtp, phone: smtp },
+        redis, prefix: uniquePrefix('verification'), secret, verificationTtlSeconds: 8 * 3600, now: () => clock.now, findOrganisation, senders: { email: smtp, phone: smtp },
       });
       const ask = async () => {
         const result = await verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'conv-1' });

@@ -7,6 +7,10 @@ import type { CodeMessage } from '../../../../ticketing/verification/senders/cod
 import { createCodeSenders } from '../../../../ticketing/verification/senders/createCodeSenders';
 import { startSmtpPeer, type SmtpPeer } from '../../../support/smtpPeer';
 import { capturingLogger, readOutbox, removeTempOutboxes, tempOutbox } from './fixtures';
+import { loadConfig } from '../../../../common/config';
+
+/** The code-delivery part of the configuration these variables make. */
+const delivery = (env: NodeJS.ProcessEnv) => loadConfig(env).verification.delivery;
 
 const message: CodeMessage = { code: '482913', orgName: 'Contoso sp. z o.o.', expiresMinutes: 10, locale: 'pl' };
 const jan = { channel: 'email' as const, address: 'jan.kowalski@contoso.pl', name: 'Jan Kowalski' };
@@ -20,7 +24,7 @@ describe('e-mail over SMTP', () => {
   afterAll(() => peer.stop());
 
   it('delivers the code in Polish to a real SMTP server, from MAIL_FROM', async () => {
-    const senders = createCodeSenders({ SMTP_URL: peer.url, MAIL_FROM: 'Pomoc <pomoc@desk.example>' }, silentLogger);
+    const senders = createCodeSenders(delivery({ SMTP_URL: peer.url, MAIL_FROM: 'Pomoc <pomoc@desk.example>' }), silentLogger);
     try {
       await senders.email.send(jan, message);
       const mail = await peer.waitForMessage(jan.address);
@@ -35,7 +39,7 @@ describe('e-mail over SMTP', () => {
   });
 
   it('writes the mail in English when asked', async () => {
-    const senders = createCodeSenders({ SMTP_URL: peer.url }, silentLogger);
+    const senders = createCodeSenders(delivery({ SMTP_URL: peer.url }), silentLogger);
     try {
       await senders.email.send({ channel: 'email', address: 'admin@fabrikam.com' }, { ...message, code: '000417', locale: 'en' });
       const mail = await peer.waitForMessage('admin@fabrikam.com');
@@ -50,7 +54,7 @@ describe('e-mail over SMTP', () => {
 
   it('fails when the server refuses the recipient', async () => {
     const refusing = await startSmtpPeer({ rejectRecipients: [jan.address] });
-    const senders = createCodeSenders({ SMTP_URL: refusing.url }, silentLogger);
+    const senders = createCodeSenders(delivery({ SMTP_URL: refusing.url }), silentLogger);
     try {
       await expect(senders.email.send(jan, message)).rejects.toThrow(/550|unavailable/);
     } finally {
@@ -88,7 +92,7 @@ describe('SMS through the webhook', () => {
   });
 
   it('posts {to, text} with the code, and the bearer token when configured', async () => {
-    const senders = createCodeSenders({ SMS_WEBHOOK_URL: url, SMS_WEBHOOK_TOKEN: 'gateway-token' }, silentLogger);
+    const senders = createCodeSenders(delivery({ SMS_WEBHOOK_URL: url, SMS_WEBHOOK_TOKEN: 'gateway-token' }), silentLogger);
     await senders.phone.send(janPhone, message);
     expect(received).toEqual([{
       body: { to: '+48 601 234 123', text: '482913 to Twój kod pomocy technicznej dla „Contoso sp. z o.o.”. Ważny 10 min. Nie udostępniaj go.' },
@@ -98,13 +102,13 @@ describe('SMS through the webhook', () => {
 
   it('treats an answer other than 2xx as a failure that names the status', async () => {
     respond = (res) => { res.writeHead(502); res.end('bad gateway'); };
-    const senders = createCodeSenders({ SMS_WEBHOOK_URL: url }, silentLogger);
+    const senders = createCodeSenders(delivery({ SMS_WEBHOOK_URL: url }), silentLogger);
     await expect(senders.phone.send(janPhone, message)).rejects.toThrow('SMS webhook answered HTTP 502');
   });
 
   it('gives up when the gateway does not answer in time', async () => {
     respond = () => undefined; // never answers
-    const senders = createCodeSenders({ SMS_WEBHOOK_URL: url, SMS_WEBHOOK_TIMEOUT_MS: '200' }, silentLogger);
+    const senders = createCodeSenders(delivery({ SMS_WEBHOOK_URL: url, SMS_WEBHOOK_TIMEOUT_MS: '200' }), silentLogger);
     await expect(senders.phone.send(janPhone, message)).rejects.toThrow(/abort|timeout/i);
   });
 });
@@ -113,7 +117,7 @@ describe('the local outbox', () => {
   it('writes one file per message holding the code, and logs the file name but never the code', async () => {
     const dir = tempOutbox();
     const { lines, logger } = capturingLogger();
-    const senders = createCodeSenders({ OUTBOX_DIR: dir }, logger);
+    const senders = createCodeSenders(delivery({ OUTBOX_DIR: dir }), logger);
     await senders.email.send(jan, message);
     await senders.phone.send(janPhone, { ...message, code: '730055', locale: 'en' });
 
@@ -135,23 +139,23 @@ describe('the local outbox', () => {
 
 describe('createCodeSenders', () => {
   it('says where codes go, for the start-up log', () => {
-    expect(createCodeSenders({}, silentLogger).describe())
+    expect(createCodeSenders(delivery({}), silentLogger).describe())
       .toBe('codes by e-mail go to the outbox ./.data/outbox (no SMTP_URL); codes by SMS go to the outbox ./.data/outbox (no SMS_WEBHOOK_URL)');
-    const configured = createCodeSenders({
+    const configured = createCodeSenders(delivery({
       SMTP_URL: 'smtp://user:secret-pass@mail.example.com:587', MAIL_FROM: 'Desk <desk@example.com>', SMS_WEBHOOK_URL: 'https://sms.example.com/send',
-    }, silentLogger);
+    }), silentLogger);
     expect(configured.describe())
       .toBe('codes by e-mail go through SMTP at mail.example.com:587 from Desk <desk@example.com>; codes by SMS go to the webhook at sms.example.com');
     configured.close();
   });
 
   it('refuses a bad setting and names the variable', () => {
-    expect(() => createCodeSenders({ SMTP_URL: 'mail.example.com' }, silentLogger)).toThrow(/SMTP_URL/);
-    expect(() => createCodeSenders({ SMS_WEBHOOK_URL: 'ftp://sms.example.com' }, silentLogger)).toThrow(/SMS_WEBHOOK_URL: must be a URL starting with http: or https:/);
-    expect(() => createCodeSenders({ SMS_WEBHOOK_TIMEOUT_MS: 'soon' }, silentLogger)).toThrow(/SMS_WEBHOOK_TIMEOUT_MS/);
+    expect(() => createCodeSenders(delivery({ SMTP_URL: 'mail.example.com' }), silentLogger)).toThrow(/SMTP_URL/);
+    expect(() => createCodeSenders(delivery({ SMS_WEBHOOK_URL: 'ftp://sms.example.com' }), silentLogger)).toThrow(/SMS_WEBHOOK_URL: must be a URL starting with http: or https:/);
+    expect(() => createCodeSenders(delivery({ SMS_WEBHOOK_TIMEOUT_MS: 'soon' }), silentLogger)).toThrow(/SMS_WEBHOOK_TIMEOUT_MS/);
   });
 
   it('treats an empty variable as not set', () => {
-    expect(createCodeSenders({ SMTP_URL: '', SMS_WEBHOOK_URL: ' ' }, silentLogger).describe()).toMatch(/outbox.*outbox/);
+    expect(createCodeSenders(delivery({ SMTP_URL: '', SMS_WEBHOOK_URL: ' ' }), silentLogger).describe()).toMatch(/outbox.*outbox/);
   });
 });

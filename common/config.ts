@@ -1,0 +1,186 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the product reads, validated once, with its default. The
+ * composition root (bot/main.ts) calls loadConfig and hands each part to the code that needs it;
+ * nothing else reads the environment. The README's configuration table lists exactly these variables
+ * (test/unit/common/config.test.ts checks it).
+ */
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.string().trim().refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, {
+    message: min > 0 ? 'must be a positive whole number' : `must be a whole number from ${min} to ${max}`,
+  }).transform(Number);
+const positiveNumber = z.string().trim().refine((v) => Number.isFinite(Number(v)) && Number(v) > 0, { message: 'must be a positive number' }).transform(Number);
+const url = (protocols: string[]) => z.string().trim().refine(
+  (value) => URL.canParse(value) && protocols.includes(new URL(value).protocol),
+  { message: `must be a URL starting with ${protocols.join(' or ')}//` },
+);
+const atLeast = (length: number, example: string) => z.string().trim().min(length, `must be at least ${length} characters (e.g. ${example})`);
+const https = z.string().trim().url().startsWith('https://', 'must be an https URL');
+
+/** The service (`npm start`). */
+const serviceSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: wholeNumber(0, 65535).default('3978'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().default('desk:'),
+  DIRECTORY_FILE: z.string().trim().optional(),
+  API_TOKENS: z.string().optional(),
+  API_TOKENS_FILE: z.string().trim().optional(),
+  DEV_TOKENS_FILE: z.string().trim().default('.data/dev-tokens.json'),
+  KB_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default('120'),
+  MicrosoftAppId: z.string().trim().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().trim().optional(),
+  AGENTS_CONVERSATION_REFERENCE_FILE: z.string().trim().optional(),
+  PIN_SECRET: atLeast(32, 'openssl rand -hex 32').optional(),
+  VERIFICATION_TTL_HOURS: positiveNumber.default('8'),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('Support Desk <no-reply@localhost>'),
+  SMS_WEBHOOK_URL: url(['http:', 'https:']).optional(),
+  SMS_WEBHOOK_TOKEN: z.string().optional(),
+  SMS_WEBHOOK_TIMEOUT_MS: wholeNumber(1).default('5000'),
+  OUTBOX_DIR: z.string().trim().default('./.data/outbox'),
+  ESCALATION_WEBHOOK_URL: url(['http:', 'https:']).optional(),
+  ESCALATION_WEBHOOK_TIMEOUT_MS: wholeNumber(1).default('5000'),
+  DIRECTLINE_SECRET: atLeast(16, 'openssl rand -hex 32').optional(),
+  DIRECTLINE_TOKEN_TTL_SECONDS: wholeNumber(1).default('1800'),
+  DIRECTLINE_TRANSCRIPT_TTL_SECONDS: wholeNumber(1).default(String(30 * 24 * 3600)),
+  DIRECTLINE_TOKENS_PER_MINUTE: wholeNumber(1).default('30'),
+  DIRECTLINE_ACTIVITIES_PER_MINUTE: wholeNumber(1).default('120'),
+  DIRECTLINE_SERVICE_URL: url(['http:', 'https:']).optional(),
+});
+
+/** `npm run teams:package`. */
+const teamsPackageSchema = z.object({
+  MicrosoftAppId: z.string({ required_error: 'is required: the Azure Bot registration\'s app id (a GUID)' }).trim().regex(GUID, 'must be the Azure Bot registration\'s app id (a GUID)'),
+  TEAMS_APP_ID: z.string().trim().regex(GUID, 'must be a GUID').optional(),
+  TEAMS_APP_VERSION: z.string().trim().regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0').default('1.0.0'),
+  TEAMS_DEVELOPER_NAME: z.string().trim().min(1).max(32).default('Support Desk'),
+  TEAMS_WEBSITE_URL: https.default('https://example.com'),
+  TEAMS_PRIVACY_URL: https.default('https://example.com/privacy'),
+  TEAMS_TERMS_URL: https.default('https://example.com/terms'),
+  TEAMS_PACKAGE_OUT: z.string().trim().default('dist/teams/support-desk.zip'),
+});
+
+/** Every variable the product knows, in the order of the README's table. */
+export const CONFIG_VARIABLES: readonly string[] = [...new Set([...Object.keys(serviceSchema.shape), ...Object.keys(teamsPackageSchema.shape)])];
+
+export interface BotCredentials {
+  appId: string;
+  appPassword: string;
+  appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId: string;
+}
+
+export interface CodeDeliveryConfig {
+  smtpUrl?: string;
+  mailFrom: string;
+  sms?: { url: string; token?: string; timeoutMs: number };
+  /** Where codes go for a channel with no SMTP/SMS (local development). */
+  outboxDir: string;
+}
+
+export interface DirectLineConfig {
+  /** Signs web-chat tokens; absent: a random key per process (development). */
+  secret?: string;
+  tokenTtlSeconds: number;
+  transcriptTtlSeconds: number;
+  tokensPerMinute: number;
+  activitiesPerMinute: number;
+  /** Where the bot posts web-chat replies; absent: this instance's loopback address. */
+  serviceBaseUrl?: string;
+}
+
+export interface Config {
+  production: boolean;
+  port: number;
+  logLevel: string;
+  redis: { url: string; prefix: string };
+  /** DIRECTORY_FILE: a file, 'none', or absent (the demo directory outside production). */
+  directoryFile?: string;
+  apiTokens: { list?: string; file?: string; devTokensFile: string };
+  kbRateLimitPerMinute: number;
+  bot: BotCredentials;
+  agentsConversationReferenceFile?: string;
+  verification: { pinSecret?: string; ttlHours: number; delivery: CodeDeliveryConfig };
+  escalationWebhook?: { url: string; timeoutMs: number };
+  directLine: DirectLineConfig;
+}
+
+export interface TeamsPackageConfig {
+  appId: string;
+  teamsAppId?: string;
+  version: string;
+  developerName: string;
+  websiteUrl: string;
+  privacyUrl: string;
+  termsUrl: string;
+  out: string;
+}
+
+/** Reads the service's configuration; a bad value throws one line naming every variable at fault. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const e = parse(serviceSchema, env, 'Invalid configuration');
+  return {
+    production: e.NODE_ENV === 'production',
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    directoryFile: e.DIRECTORY_FILE,
+    apiTokens: { list: e.API_TOKENS, file: e.API_TOKENS_FILE, devTokensFile: e.DEV_TOKENS_FILE },
+    kbRateLimitPerMinute: e.KB_RATE_LIMIT_PER_MINUTE,
+    bot: { appId: e.MicrosoftAppId ?? '', appPassword: e.MicrosoftAppPassword ?? '', appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId ?? '' },
+    agentsConversationReferenceFile: e.AGENTS_CONVERSATION_REFERENCE_FILE,
+    verification: {
+      pinSecret: e.PIN_SECRET,
+      ttlHours: e.VERIFICATION_TTL_HOURS,
+      delivery: {
+        smtpUrl: e.SMTP_URL,
+        mailFrom: e.MAIL_FROM,
+        sms: e.SMS_WEBHOOK_URL ? { url: e.SMS_WEBHOOK_URL, token: e.SMS_WEBHOOK_TOKEN, timeoutMs: e.SMS_WEBHOOK_TIMEOUT_MS } : undefined,
+        outboxDir: e.OUTBOX_DIR,
+      },
+    },
+    escalationWebhook: e.ESCALATION_WEBHOOK_URL ? { url: e.ESCALATION_WEBHOOK_URL, timeoutMs: e.ESCALATION_WEBHOOK_TIMEOUT_MS } : undefined,
+    directLine: {
+      secret: e.DIRECTLINE_SECRET,
+      tokenTtlSeconds: e.DIRECTLINE_TOKEN_TTL_SECONDS,
+      transcriptTtlSeconds: e.DIRECTLINE_TRANSCRIPT_TTL_SECONDS,
+      tokensPerMinute: e.DIRECTLINE_TOKENS_PER_MINUTE,
+      activitiesPerMinute: e.DIRECTLINE_ACTIVITIES_PER_MINUTE,
+      serviceBaseUrl: e.DIRECTLINE_SERVICE_URL,
+    },
+  };
+}
+
+/** What the Teams app package is built from (placeholders where a value is optional). */
+export function loadTeamsPackageConfig(env: NodeJS.ProcessEnv): TeamsPackageConfig {
+  const e = parse(teamsPackageSchema, env, 'Cannot build the Teams app package');
+  return {
+    appId: e.MicrosoftAppId,
+    teamsAppId: e.TEAMS_APP_ID,
+    version: e.TEAMS_APP_VERSION,
+    developerName: e.TEAMS_DEVELOPER_NAME,
+    websiteUrl: e.TEAMS_WEBSITE_URL,
+    privacyUrl: e.TEAMS_PRIVACY_URL,
+    termsUrl: e.TEAMS_TERMS_URL,
+    out: e.TEAMS_PACKAGE_OUT,
+  };
+}
+
+function parse<S extends z.ZodTypeAny>(schema: S, env: NodeJS.ProcessEnv, what: string): z.output<S> {
+  // `SMTP_URL=` in a .env file means "not set", not "invalid URL".
+  const given = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => !!entry[1]?.trim()));
+  const parsed = schema.safeParse(given);
+  if (!parsed.success) {
+    const problems = (parsed.error as z.ZodError).issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`${what}: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
