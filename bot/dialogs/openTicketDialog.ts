@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { createHash, randomUUID } from 'crypto';
 import { CATEGORIES, type Administrator, type Category, type ContactMethod, type Grade, type Organisation } from '../../ticketing/domain/types';
+import { isEmailAddress, isPhoneNumber } from '../../ticketing/domain/contact';
 import { allowedGrades } from '../../ticketing/domain/policy';
 import { LIMITS, type NewTicketInput } from '../../ticketing/domain/ticket';
 import type { TicketService } from '../../ticketing/service/ticketService';
@@ -54,8 +55,6 @@ const EMAIL = 'openTicket.email';
 const PHONE = 'openTicket.phone';
 const CONFIRM = 'openTicket.confirm';
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_PATTERN = /^\+?[\d\s()-]{7,20}$/;
 const MIN_DESCRIPTION = 10;
 
 /**
@@ -73,8 +72,8 @@ export class OpenTicketDialog extends ComponentDialog {
     this.addDialog(new ChoicePrompt(CHOICE));
     this.addDialog(new TextPrompt(DESCRIPTION, (pc) => lengthAccepted(pc, LIMITS.description, MIN_DESCRIPTION)));
     this.addDialog(new TextPrompt(TEXT, (pc) => lengthAccepted(pc, LIMITS.affected)));
-    this.addDialog(new TextPrompt(EMAIL, async (pc) => pc.recognized.succeeded && EMAIL_PATTERN.test((pc.recognized.value ?? '').trim())));
-    this.addDialog(new TextPrompt(PHONE, async (pc) => pc.recognized.succeeded && PHONE_PATTERN.test((pc.recognized.value ?? '').trim())));
+    this.addDialog(new TextPrompt(EMAIL, async (pc) => pc.recognized.succeeded && isEmailAddress((pc.recognized.value ?? '').trim())));
+    this.addDialog(new TextPrompt(PHONE, async (pc) => pc.recognized.succeeded && isPhoneNumber((pc.recognized.value ?? '').trim())));
     this.addDialog(new TextPrompt(CONFIRM, (pc) => confirmationGiven(pc)));
     this.addDialog(
       new WaterfallDialog<VerifiedAdmin>(STEPS, [

@@ -9,6 +9,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { isEmailAddress } from '../../ticketing/domain/contact';
 import type { OrganisationStore } from '../../ticketing/store/organisationStore';
 import type { CodeChannel, PinVerifier, VerifiedAdmin } from '../../ticketing/verification/pinService';
 import { findTrustedAdministrator } from '../../ticketing/verification/trustedIdentity';
@@ -32,8 +33,6 @@ const ENTER_CODE = 'verifyAdmin.enterCode';
 const ASK_CODE = 'verifyAdmin.code';
 const ORG_TRIES = 3;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 interface CodeTarget {
   orgId: string;
   /** As typed: the verifier sends only to the contact registered for it, if any. */
@@ -56,7 +55,7 @@ export class VerifyAdminDialog extends ComponentDialog {
     this.addDialog(new ChoicePrompt(ASK_ADMIN));
     this.addDialog(new ChoicePrompt(ASK_CHANNEL));
     this.addDialog(new TextPrompt(ASK_ORG, (pc) => this.organisationKnown(pc)));
-    this.addDialog(new TextPrompt(ASK_EMAIL, async (pc) => pc.recognized.succeeded && EMAIL.test(pc.recognized.value!.trim())));
+    this.addDialog(new TextPrompt(ASK_EMAIL, async (pc) => pc.recognized.succeeded && isEmailAddress(pc.recognized.value!.trim())));
     this.addDialog(new TextPrompt(ASK_CODE));
     this.addDialog(
       new WaterfallDialog(MAIN, [

@@ -1,3 +1,4 @@
+import { isEmailAddress, isPhoneNumber } from './contact';
 import { formatDuration } from './duration';
 import { canChangeGrade, checkGradeAllowed, isAdministrator, isLowering } from './policy';
 import { pauseClock, recordFirstResponse, regradeClock, resumeClock, startClock } from './sla';
@@ -263,8 +264,8 @@ function validContact(contact: Contact | undefined): Contact {
   if (!contact || typeof contact !== 'object') invalid('contact is required (e-mail or phone, and the preferred method)');
   const { email, phone, preferred } = contact;
   if (preferred !== 'email' && preferred !== 'phone') invalid(`contact.preferred must be email or phone, got "${String(preferred)}"`);
-  if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) invalid(`contact.email "${email}" is not an e-mail address`);
-  if (phone !== undefined && !/^\+?[0-9 ()-]{6,20}$/.test(phone)) invalid(`contact.phone "${phone}" is not a phone number`);
+  if (email !== undefined && !isEmailAddress(email)) invalid(`contact.email "${email}" is not an e-mail address`);
+  if (phone !== undefined && !isPhoneNumber(phone)) invalid(`contact.phone "${phone}" is not a phone number`);
   if (preferred === 'email' && !email) invalid('contact.email is required when the preferred method is email');
   if (preferred === 'phone' && !phone) invalid('contact.phone is required when the preferred method is phone');
   const result: Contact = { preferred };

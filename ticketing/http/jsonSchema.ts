@@ -78,7 +78,6 @@ function withChecks(out: JsonSchema, checks: ZodCheck[] | undefined, names: { mi
   for (const check of checks ?? []) {
     if (check.kind === 'min') out[names.min] = check.value;
     else if (check.kind === 'max') out[names.max] = check.value;
-    else if (check.kind === 'email') out.format = 'email';
     else if (check.kind === 'regex' && check.regex) out.pattern = check.regex.source;
   }
   return out;

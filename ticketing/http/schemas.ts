@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { EMAIL_PATTERN, PHONE_PATTERN } from '../domain/contact';
 import { LIMITS } from '../domain/ticket';
 
 /**
@@ -11,7 +12,8 @@ import { LIMITS } from '../domain/ticket';
 /** Ids become parts of Redis key names: the store's safe alphabet. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const id = z.string().regex(ID_PATTERN, 'must be 1-100 letters, digits, ".", "_" or "-", starting with a letter or digit');
-const phone = z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number such as +48 600 100 200');
+const phone = z.string().regex(PHONE_PATTERN, 'must be a phone number such as +48 600 100 200');
+const email = z.string().max(254).regex(EMAIL_PATTERN, 'Invalid email');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
 export const categorySchema = z.enum(['technical', 'billing', 'presales']);
@@ -20,7 +22,7 @@ export const statusSchema = z.enum(['new', 'in_progress', 'waiting_on_customer',
 
 export const contactSchema = z
   .object({
-    email: z.string().email().max(254).optional(),
+    email: email.optional(),
     phone: phone.optional(),
     preferred: z.enum(['email', 'phone']),
   })
@@ -81,7 +83,7 @@ export const chatIdentitySchema = z
 
 const administratorFields = {
   name: text(200),
-  email: z.string().email().max(254).optional(),
+  email: email.optional(),
   phone: phone.optional(),
   chatIdentities: z.array(chatIdentitySchema).max(50).default([]),
 };
