@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseBody, route } from '../common/http';
 import type { Logger } from '../common/logger';
 import type { KnowledgeBase } from './knowledgeBase';
-import { LOCALES } from './types';
+import { LOCALES } from '../common/locale';
 
 export const MAX_QUESTION_LENGTH = 2000;
 

@@ -1,6 +1,7 @@
 import { DEFAULT_ARTICLES_DIR, loadArticles } from './loader';
 import { SearchEngine } from './search/engine';
-import type { AnswerResult, KbEntry, Locale } from './types';
+import type { Locale } from '../common/locale';
+import type { AnswerResult, KbEntry } from './types';
 
 export interface KnowledgeBase {
   /** Answers a question, suggests close questions, or says it is not covered. */

@@ -14,9 +14,6 @@ export interface KbEntry {
   file: string;
 }
 
-export type Locale = 'pl' | 'en';
-export const LOCALES: readonly Locale[] = ['pl', 'en'];
-
 export interface Suggestion {
   question: string;
   articleId: string;

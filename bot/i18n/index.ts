@@ -1,8 +1,8 @@
+import type { Locale } from '../../common/locale';
 import pl from './pl.json';
 import en from './en.json';
 
-/** The bot's languages: Polish is the default, English for anyone whose chat says so. */
-export type Locale = 'pl' | 'en';
+export type { Locale };
 export type MessageKey = keyof typeof pl;
 
 const catalogues: Record<Locale, Record<string, string>> = { pl, en };

@@ -5,7 +5,8 @@ import { promisify } from 'util';
 import type { Request, Response, Server } from 'restify';
 import { route } from '../../common/http';
 import type { Logger } from '../../common/logger';
-import { pageTexts, pickLocale, type PageLocale } from './pageTexts';
+import type { Locale } from '../../common/locale';
+import { pageTexts, pickLocale } from './pageTexts';
 
 /** Where the page loads Web Chat from: the official bundle, straight from node_modules. */
 export const WEBCHAT_BUNDLE_PATH = '/static/webchat.js';
@@ -78,9 +79,9 @@ function lazyGzip(file: string): () => Promise<{ raw: Buffer; gzipped: Buffer; e
   };
 }
 
-export function renderChatPage(locale: PageLocale, script: string, style: string): string {
+export function renderChatPage(locale: Locale, script: string, style: string): string {
   const text = pageTexts[locale];
-  const other: PageLocale = locale === 'pl' ? 'en' : 'pl';
+  const other: Locale = locale === 'pl' ? 'en' : 'pl';
   const chips = text.suggestions
     .map((q) => `<li><button type="button" class="chip" data-question="${escapeHtml(q)}">${escapeHtml(q)}</button></li>`)
     .join('');

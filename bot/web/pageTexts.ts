@@ -1,7 +1,7 @@
-export type PageLocale = 'pl' | 'en';
+import { isLocale, type Locale } from '../../common/locale';
 
 /** The chat page's own words; the conversation itself is the bot's (bot/i18n). */
-export const pageTexts: Record<PageLocale, {
+export const pageTexts: Record<Locale, {
   title: string;
   product: string;
   tagline: string;
@@ -59,8 +59,8 @@ export const pageTexts: Record<PageLocale, {
  * Polish unless asked otherwise: an explicit `?lang=` wins, then the browser's first language
  * (English only when it prefers English).
  */
-export function pickLocale(lang: string | undefined, acceptLanguage: string | undefined): PageLocale {
-  if (lang === 'pl' || lang === 'en') return lang;
+export function pickLocale(lang: string | undefined, acceptLanguage: string | undefined): Locale {
+  if (isLocale(lang)) return lang;
   const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'pl';
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { z } from 'zod';
 import { describeZodError } from '../../common/http';
-import type { Locale } from '../types';
+import type { Locale } from '../../common/locale';
 
 /**
  * One line of an evaluation set (see test/fixtures/knowledge/README.md): in-scope questions carry

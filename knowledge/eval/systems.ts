@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledgeBase';
-import type { KbEntry, Locale } from '../types';
+import type { Locale } from '../../common/locale';
+import type { KbEntry } from '../types';
 import type { Retriever } from './baselines';
 import type { System } from './evaluate';
 

@@ -1,5 +1,6 @@
 import { contentWords } from '../normalize';
-import type { AnswerResult, KbEntry, Locale, Suggestion } from '../types';
+import type { Locale } from '../../common/locale';
+import type { AnswerResult, KbEntry, Suggestion } from '../types';
 import { Calibration, confidenceOf, Features } from './confidence';
 import { Coverage, EntryVocabulary } from './coverage';
 import { ENGLISH_STOP_WORDS, expandWithSynonyms } from './glossary';

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Locale } from '../../common/locale';
 import { workingTimeBetween } from './calendar';
 import { formatDuration } from './duration';
 import { clockCalendar, isPaused } from './sla';
@@ -8,8 +9,6 @@ import type { HistoryEntry, Ticket } from './types';
  * "Explain this deadline": where the first-response deadline of a ticket comes from, told from
  * the ticket's clock and the deadline entries of its history.
  */
-
-export type ExplainLocale = 'en' | 'pl';
 
 export interface DeadlineStep {
   at: string;
@@ -58,7 +57,7 @@ const TEXT = {
   },
 };
 
-export function explainDeadline(ticket: Ticket, now: Date, locale: ExplainLocale = 'en'): DeadlineExplanation {
+export function explainDeadline(ticket: Ticket, now: Date, locale: Locale = 'en'): DeadlineExplanation {
   const t = TEXT[locale];
   const { sla } = ticket;
   const local = (iso: string | null | undefined) => (iso ? DateTime.fromISO(iso).setZone(sla.timeZone).toFormat('yyyy-MM-dd HH:mm') : '-');

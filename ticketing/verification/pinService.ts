@@ -2,6 +2,7 @@ import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import type Redis from 'ioredis';
 import { z } from 'zod';
 import { describeZodError } from '../../common/http';
+import type { Locale } from '../../common/locale';
 import { silentLogger, type Logger } from '../../common/logger';
 import { DomainError, type Organisation } from '../domain/types';
 import { maskEmail, maskPhone } from './mask';
@@ -28,7 +29,7 @@ export interface RequestCodeInput {
   email: string;
   channel: CodeChannel;
   conversationId: string;
-  locale?: 'pl' | 'en';
+  locale?: Locale;
 }
 
 /**

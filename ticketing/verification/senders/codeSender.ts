@@ -1,3 +1,5 @@
+import type { Locale } from '../../../common/locale';
+
 /** Where a one-time code goes: the e-mail address or phone number registered for an administrator. */
 export interface CodeDestination {
   channel: 'email' | 'phone';
@@ -9,7 +11,7 @@ export interface CodeMessage {
   code: string;
   orgName: string;
   expiresMinutes: number;
-  locale: 'pl' | 'en';
+  locale: Locale;
 }
 
 /** Delivers one code; rejects when the message was not handed over (the caller refunds the send). */
