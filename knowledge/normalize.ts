@@ -43,6 +43,11 @@ export function words(text: string): string[] {
   return tokenizer.tokenize(fold(text));
 }
 
+/** Whether a folded word is a Polish stop word (it carries no meaning of its own). */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
 /** Words that carry meaning: folded, without Polish stop words. */
 export function contentWords(text: string): string[] {
   return words(text).filter((w) => !STOP_WORDS.has(w));

@@ -114,21 +114,24 @@ export class Coverage {
   }
 
   /**
-   * Whether the question names a product the knowledge base never mentions: a capitalised word
-   * after the first ("jak anulować abonament w Play"), or one with a plus ("Canal+"), that is
-   * unknown here. Such a question is about someone else's service however well its other words
-   * match ours.
+   * Whether the question names a product the knowledge base never mentions: a word with a plus
+   * ("Canal+"), or a capitalised word inside a sentence ("jak anulować abonament w Play"), that is
+   * unknown here (`knows` adds the Polish forms and names the desk knows without an article
+   * using them: "w Dubaju", "M365"). A sentence's first word is only capitalised by grammar.
+   * Such a question is about someone else's service however well its other words match ours.
    */
-  namesUnknownProduct(question: string): boolean {
-    const tokens = question.match(/[\p{L}\d]+\+?/gu) ?? [];
-    return tokens.some((token, i) => {
-      // Short capitals are grades and pronouns ("ważność A", "How do I").
-      const named = token.endsWith('+') || (i > 0 && token.length >= 3 && /^\p{Lu}/u.test(token));
-      if (!named) return false;
-      // Names inflect by their last letters ("w Kanadzie"), but five shared letters at least:
-      // "Canal" is not a form of "Canada".
-      const word = fold(token.replace(/\+$/, ''));
-      return !this.known.has(word) && !this.known.has(`${word.slice(0, Math.max(5, word.length - 3))}*`);
+  namesUnknownProduct(question: string, knows: (word: string) => boolean = () => false): boolean {
+    return question.split(/[.!?…]+\s+|[\n:;–—]\s*|\s-\s/u).some((sentence) => {
+      const tokens = sentence.match(/[\p{L}\d]+\+?/gu) ?? [];
+      return tokens.some((token, i) => {
+        // Short capitals are grades and pronouns ("ważność A", "How do I").
+        const named = token.endsWith('+') || (i > 0 && token.length >= 3 && /^\p{Lu}/u.test(token));
+        if (!named) return false;
+        // Names inflect by their last letters ("w Kanadzie"), but five shared letters at least:
+        // "Canal" is not a form of "Canada".
+        const word = fold(token.replace(/\+$/, ''));
+        return !knows(word) && !this.known.has(word) && !this.known.has(`${word.slice(0, Math.max(5, word.length - 3))}*`);
+      });
     });
   }
 

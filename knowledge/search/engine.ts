@@ -1,9 +1,9 @@
-import { contentWords } from '../normalize';
 import type { Locale } from '../../common/locale';
 import type { AnswerResult, KbEntry, Suggestion } from '../types';
 import { Calibration, confidenceOf, Features } from './confidence';
 import { Coverage, EntryVocabulary } from './coverage';
-import { ENGLISH_STOP_WORDS, expandWithSynonyms } from './glossary';
+import { expandWithSynonyms } from './glossary';
+import { Terms } from './terms';
 import { TrigramIndex } from './trigramIndex';
 import defaultCalibration from './calibration.json';
 
@@ -58,11 +58,6 @@ const MESSAGES = {
   },
 };
 
-/** Query words: content words without English function words (short English questions). */
-function queryWords(question: string): string[] {
-  return contentWords(question).filter((w) => !ENGLISH_STOP_WORDS.has(w));
-}
-
 export class SearchEngine {
   private readonly index: TrigramIndex;
   /** For each index unit: the entry it belongs to. */
@@ -82,12 +77,13 @@ export class SearchEngine {
     readonly entries: readonly KbEntry[],
     private readonly calibration: Calibration = defaultCalibration,
     readonly rule: AbstainRule = DEFAULT_RULE,
+    private readonly terms: Terms = new Terms(),
   ) {
     const unitWords: string[][] = [];
     const unitEntry: number[] = [];
     const unitKind: number[] = [];
     const add = (entry: number, kind: Unit, text: string): void => {
-      unitWords.push(queryWords(text));
+      unitWords.push(terms.of(text));
       unitEntry.push(entry);
       unitKind.push(kind);
     };
@@ -110,15 +106,15 @@ export class SearchEngine {
     // One spare slot: the branch-free visit writes one past the last entry it keeps.
     this.touched = new Int32Array(entries.length + 1);
     this.vocabularies = entries.map((e) => ({
-      questions: new Set(queryWords([e.title, ...e.alternates].join(' '))),
-      answer: new Set(queryWords(`${e.answer} ${e.answerEn ?? ''}`)),
+      questions: new Set(terms.of([e.title, ...e.alternates].join(' '))),
+      answer: new Set(terms.of(`${e.answer} ${e.answerEn ?? ''}`)),
     }));
     this.coverage = new Coverage(this.vocabularies);
   }
 
   /** The best entries for a question, most confident first (at most `SHORTLIST`). */
   rank(question: string): Candidate[] {
-    const words = queryWords(question).map((w) => this.coverage.correct(w));
+    const words = this.terms.ofQuestion(question).map((w) => this.coverage.correct(w));
     if (words.length === 0) return [];
     // Candidates: entries whose question phrasings share the most with the question (typed
     // arrays reused across questions). Then each candidate is scored in full: its best phrasing,
@@ -153,7 +149,7 @@ export class SearchEngine {
       top.offer(e, WEIGHTS.best * best + WEIGHTS.all * all + WEIGHTS.answer * answer);
     }
     const unknown = this.coverage.unknownShare(words);
-    const foreign = this.coverage.namesUnknownProduct(question) ? 1 : 0;
+    const foreign = this.coverage.namesUnknownProduct(question, (w) => this.terms.knows(w)) ? 1 : 0;
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much.
     const shortlist = top.items().map(({ e, score }) => {
@@ -174,6 +170,9 @@ export class SearchEngine {
     const ranked = this.rank(question);
     const [top, second] = ranked;
     const text = MESSAGES[locale];
+    // A question naming someone else's product ("Canal+", "w Play") is never ours to answer,
+    // however well its other words match.
+    if (top?.foreign) return { answered: false, answer: text.notCovered, confidence: top.confidence, source: null, suggestions: [] };
     if (top && top.confidence >= this.rule.answerAt && top.score - (second?.score ?? 0) >= this.rule.margin) {
       return {
         answered: true,

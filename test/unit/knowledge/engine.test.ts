@@ -88,8 +88,7 @@ describe('abstain rule', () => {
     expect(r.answered).toBe(false);
     expect(r.source).toBeNull();
     expect(r.answer).toMatch(/Czy chodziło Ci o/);
-    expect(r.suggestions.map((s) => s.articleId)).toContain('cancel-minutes');
-    expect(r.suggestions[0].question).toBe('Jak anulować abonament minut Skype?');
+    expect(r.suggestions.map((s) => s.articleId)).toEqual(expect.arrayContaining(['cancel-minutes', 'cancel-channels']));
   });
 
   it('says the question is not covered, with no suggestions, when nothing fits', () => {

@@ -1,0 +1,78 @@
+import { loadLemmas } from '../morphology/lemmas';
+import { isStopWord, words } from '../normalize';
+import { ENGLISH_STOP_WORDS } from './glossary';
+import { Spelling } from './spelling';
+import { canonical, withoutFiller } from './vocabulary';
+
+/**
+ * Only long words are corrected against the lemma table's forms: with some twenty thousand forms,
+ * a short real word is often one edit from an unrelated one ("pogoda", "powoda").
+ */
+const MIN_CORRECTED_LENGTH = 7;
+/** Words remembered per process; bounded so that odd input cannot grow it without end. */
+const MEMO_LIMIT = 50_000;
+
+/**
+ * Turns text into the terms the engine indexes and searches: folded words without greetings,
+ * courtesy and stop words, aliases and names resolved ("M365", "w Dubaju"), and every Polish
+ * form replaced by its lemma ("kanałów", "kanale" -> "kanal"). Articles and questions go through
+ * the same steps, so whatever form either uses, they meet. Questions also get typo correction
+ * against every form the lemma table knows ("kanalow" is fine, "kanaluw" becomes "kanalow").
+ */
+export class Terms {
+  private readonly lemmas: Map<string, string>;
+  private readonly spelling: Spelling;
+  private readonly memo = new Map<string, string[]>();
+
+  constructor(lemmas: Map<string, string> = sharedLemmas()) {
+    this.lemmas = lemmas;
+    const forms = new Set([...lemmas.keys(), ...lemmas.values()]);
+    this.spelling = new Spelling(forms, (w) => forms.has(w), () => 1);
+  }
+
+  /** The terms of an article text. */
+  of(text: string): string[] {
+    return this.analyse(text, false);
+  }
+
+  /** The terms of a question: as `of`, with typos of known forms corrected. */
+  ofQuestion(text: string): string[] {
+    return this.analyse(text, true);
+  }
+
+  /** Whether a folded word is a Polish form or a name the desk knows, though no article may use it. */
+  knows(word: string): boolean {
+    return this.lemmas.has(word) || canonical(word) !== word;
+  }
+
+  private analyse(text: string, correct: boolean): string[] {
+    const out: string[] = [];
+    for (const word of withoutFiller(` ${words(text).join(' ')} `).split(' ')) {
+      if (!word || isStopWord(word) || ENGLISH_STOP_WORDS.has(word)) continue;
+      for (const term of this.termsOf(word, correct)) out.push(term);
+    }
+    return out;
+  }
+
+  private termsOf(word: string, correct: boolean): string[] {
+    const key = correct ? `?${word}` : word;
+    const known = this.memo.get(key);
+    if (known) return known;
+    const resolved = canonical(word)
+      .split(' ')
+      .map((w) => {
+        const typed = correct && w.length >= MIN_CORRECTED_LENGTH && !this.lemmas.has(w) ? this.spelling.correct(w) : w;
+        return this.lemmas.get(typed) ?? typed;
+      });
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(key, resolved);
+    return resolved;
+  }
+}
+
+let lemmaTable: Map<string, string> | undefined;
+/** The committed lemma table, read once per process. */
+function sharedLemmas(): Map<string, string> {
+  lemmaTable ??= loadLemmas();
+  return lemmaTable;
+}

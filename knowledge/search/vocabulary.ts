@@ -1,0 +1,75 @@
+/**
+ * Words customers use that the articles do not spell out: abbreviations and product names
+ * ("M365", "MS Teams"), countries, their cities and demonyms in any inflection ("w Dubaju",
+ * "Kanadyjczycy"), and the chatty filler around a question ("Dzień dobry, mam pytanie").
+ * All patterns work on folded text (lowercase, no diacritics).
+ */
+
+/** Whole words that stand for others: the article's own words replace them. */
+const ALIASES: [RegExp, string][] = [
+  [/^m365$/, 'microsoft 365'],
+  [/^o365$/, 'office 365'],
+  [/^(ms|msft|micro?soft\w*|majkrosoft\w*)$/, 'microsoft'],
+  [/^21v$/, '21vianet'],
+  [/^(skajp|skyp|skype)\w*$/, 'skype'],
+  [/^(offic|ofis)\w*$/, 'office'],
+  // Countries the articles name, with their cities, adjectives and demonyms.
+  [/^(algier\w*|algeria\w*)$/, 'algieria'],
+  [/^(bahrajn\w*|bahrain\w*|manam\w*)$/, 'bahrajn'],
+  [/^(chin\w*|china|chinese|pekin\w*|beijing|szanghaj\w*|shanghai|chinczy\w*)$/, 'chiny'],
+  [/^(egip\w*|egypt\w*|kair\w*|cairo)$/, 'egipt'],
+  [/^(indi[aeiy]\w*|indyj\w*|hindus\w*|bombaj\w*|mumbai|delhi|bangalore)$/, 'indie'],
+  [/^(katar\w*|qatar\w*|doha|dosze|dohy)$/, 'katar'],
+  [/^(kore(a|i|e|anc|ansk|an)\w*|seul\w*|seoul)$/, 'korea'],
+  [/^(kuwejt\w*|kuwait\w*)$/, 'kuwejt'],
+  [/^(liban\w*|leban\w*|bejrut\w*|beirut)$/, 'liban'],
+  [/^(libi[aiey]\w*|libijs\w*|libya\w*|libyan|trypoli\w*|tripoli)$/, 'libia'],
+  [/^(marok\w*|morocc\w*|casablan\w*|marrakesz\w*|marrakesh)$/, 'maroko'],
+  [/^(namibi\w*|windhuk\w*|windhoek)$/, 'namibia'],
+  [/^(pakista\w*|karacz\w*|karachi|islamabad\w*|lahaur\w*|lahore)$/, 'pakistan'],
+  [/^(tajwan\w*|taiwan\w*|tajpej\w*|taipei)$/, 'tajwan'],
+  [/^(tunez\w*|tunis\w*)$/, 'tunezja'],
+  [/^(emira\w*|uae|zea|dubaj\w*|dubai|abu|zabi|dhabi|szardz\w*|sharjah)$/, 'emiratow'],
+  [/^(kanad\w*|canad\w*)$/, 'kanada'],
+  [/^(usa|stany|stanach|stanow|ameryk\w*|americ\w*)$/, 'usa'],
+  [/^(brytani\w*|britain|british|uk|anglii|anglia|london\w*|londyn\w*)$/, 'brytania'],
+  [/^(niemc\w*|niemiec\w*|germany|german|berlin\w*)$/, 'niemcy'],
+  [/^(polsc\w*|polska|polski|polsk\w*|poland|polish)$/, 'polska'],
+  [/^(francj\w*|francu\w*|france|french|paryz\w*|paris)$/, 'francja'],
+];
+
+/** Product names customers mention in questions the desk does answer: not someone else's product. */
+const KNOWN_NAMES = ['teams', 'exchange', 'onedrive', 'sharepoint', 'outlook', 'azure', 'windows', 'word', 'excel', 'powerpoint', 'office', 'microsoft', 'skype', 'entra', 'intune', 'dynamics', 'wechat'];
+
+/**
+ * Greetings, courtesy and "I have a question" phrases: they say nothing about what is asked, and
+ * on a short question they are half of its words.
+ */
+const FILLER = new RegExp(
+  `\\b(${[
+    'dzien dobry', 'dobry wieczor', 'dobry', 'witam\\w*', 'witajcie', 'czesc', 'hej\\w*', 'siema\\w*', 'halo', 'hello', 'hi', 'hey', 'good (morning|afternoon|evening)',
+    'mam (takie |jedno |krotkie |szybkie |male |pewne )?pytan\\w*', 'pytanie', 'pytanko', 'szybkie pytanie', 'quick question', 'i have a question',
+    'chcial\\w* (bym |abym )?(sie )?(zapytac|dowiedziec|spytac|wiedziec)', 'chce (sie )?(zapytac|dowiedziec|spytac|wiedziec)', 'chcialbym', 'chcialabym',
+    'prosze o (pomoc|informacj\\w*|odpowiedz)', 'z gory dzieki\\w*', 'z gory dziekuje', 'dzieki', 'dziekuje\\w*', 'pozdrawiam\\w*', 'pozdro',
+    'thanks( in advance)?', 'thank you', 'please', 'prosze', 'i was wondering', 'wondering', 'could you tell me', 'can you tell me', 'tell me',
+    '(czy )?(mozecie|mozesz|moglbys|moglabys|moglby pan|moglaby pani) (mi )?(powiedziec|wyjasnic|pomoc|podpowiedziec|napisac)',
+    'jak sie masz', 'co slychac', 'how are you', 'nie wiem', 'szczerze', 'generalnie', 'w ogole', 'wlasciwie', 'tak w ogole', 'ogolnie', 'sluchajcie', 'sluchaj', 'bo', 'no to', 'wiec', 'okej', 'ok',
+  ].join('|')})\\b`,
+  'g',
+);
+
+/** Folded text without greetings and courtesy phrases. */
+export function withoutFiller(folded: string): string {
+  return folded.replace(FILLER, ' ');
+}
+
+/** A word replaced by what the articles call it (itself when it is no alias). */
+export function canonical(word: string): string {
+  for (const [pattern, replacement] of ALIASES) if (pattern.test(word)) return replacement;
+  return word;
+}
+
+/** Names and canonical words the desk knows even where no article uses them. */
+export function vocabularyWords(): string[] {
+  return [...KNOWN_NAMES, ...ALIASES.flatMap(([, r]) => r.split(' '))];
+}
