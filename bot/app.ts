@@ -22,6 +22,7 @@ import { createEscalationNotifier, loadConversationReference } from './proactive
 import { createReplyDelivery } from './proactive/replyDelivery';
 import { createServer } from './server';
 import { registerWebPages } from './web';
+import { withMessageLimit } from './messageLimit';
 import { withStoreOutage } from './storeOutage';
 import { collectStoreGauges, countedAnswers, observedBot, ticketMetrics } from './serviceMetrics';
 
@@ -89,7 +90,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const desk = createDeskBot({ kb: countedKb, tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger });
   // With Redis down the bot still answers questions and says that tickets are unavailable.
-  const bot = observedBot(withStoreOutage({ bot: desk.bot, kb: countedKb, storeAvailable, logger }), metrics, logger);
+  const bot = observedBot(withMessageLimit(withStoreOutage({ bot: desk.bot, kb: countedKb, storeAvailable, logger })), metrics, logger);
   const adapter = createAdapter(config.bot, logger);
   registerBotRoutes(server, { adapter, bot, logger });
   const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, ...config.directLine });

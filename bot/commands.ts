@@ -1,9 +1,10 @@
 import type { Choice } from 'botbuilder-dialogs';
+import { trimTrailing } from '../common/text';
 import { t, type Locale, type MessageKey } from './i18n';
 
 /** A customer's words, folded so that "Anuluj!", "anuluj" and "ANULUJ" are the same command. */
 export function fold(text: string): string {
-  return text.trim().toLowerCase().replace(/[.!?,;:]+$/g, '').replace(/\s+/g, ' ');
+  return trimTrailing(text.trim().toLowerCase(), '.!?,;:').replace(/\s+/g, ' ');
 }
 
 /**

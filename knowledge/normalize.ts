@@ -28,10 +28,12 @@ export function fold(text: string): string {
 /**
  * "ważność B", "priorytet c", "severity A", "ważności A, B i C": the grade letter alone is a stop
  * word or too short to match, so each becomes a word of its own ("bbbb") whose trigrams no other
- * word shares.
+ * word shares. Every repeat is bounded (an ending of a few letters, a few spaces, at most three
+ * grades): unbounded ones made "priorytetą" repeated 10,000 times take seconds, since \b sees a
+ * word start after each "ą" and \p{L}* then ran to the end of the text from every one of them.
  */
 const GRADE =
-  /\b(wa[zż]no[sś][cć]\p{L}*|priorytet\p{L}*|severity|sev|poziom\p{L}*)\s+\(?([abc](?:\s*(?:,|\/|i|lub|oraz|albo|and|or)\s*[abc])*)\b/giu;
+  /\b(wa[zż]no[sś][cć]\p{L}{0,4}|priorytet\p{L}{0,4}|severity|sev|poziom\p{L}{0,4})\s{1,3}\(?([abc](?:\s{0,3}(?:,|\/|i|lub|oraz|albo|and|or)\s{0,3}[abc]){0,2})\b/giu;
 
 /** Words of a text: folded, split on anything that is not a letter or digit. */
 export function words(text: string): string[] {

@@ -2,7 +2,6 @@ import { ConversationState, InvokeResponse, StatePropertyAccessor, StatusCodes, 
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
 import type { TicketService } from '../../ticketing/service/ticketService';
-import { LIMITS } from '../../ticketing/domain/ticket';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, localeFromTag, t, type Locale } from '../i18n';
 import { localeOf, setTurnLocale } from '../turnLocale';
@@ -201,11 +200,6 @@ export class DeskBot extends TeamsActivityHandler {
     if (!ticket || ticket.status === 'resolved' || ticket.status === 'closed') {
       await this.deps.awaiting.clear(conversationId);
       return false;
-    }
-    if (text.length > LIMITS.message) {
-      // Still awaited: the shortened answer goes to the ticket.
-      await context.sendActivity(t(localeOf(context), 'ticket.tooLong', { max: LIMITS.message }));
-      return true;
     }
     // The person in this chat is the administrator who opened the ticket from it.
     await this.deps.tickets.customerMessage(ticketId, ticket.adminId, text);

@@ -1,3 +1,4 @@
+import { trimTrailing } from '../../common/text';
 import type { Organisation } from '../../ticketing/domain/types';
 import { foldName, type OrganisationStore } from '../../ticketing/store/organisationStore';
 
@@ -13,7 +14,7 @@ export async function findOrganisationNamed(store: OrganisationStore, query: str
   if (!typed) return null;
   const exact = (await store.findOrganisation(typed)) ?? (await store.findOrganisation(typed.toLowerCase()));
   if (exact) return exact;
-  const wanted = foldName(typed).replace(/[.,;]+$/, '');
+  const wanted = trimTrailing(foldName(typed), '.,;');
   if (wanted.length < MIN_PREFIX) return null;
   const matches = (await store.list()).filter((org) => foldName(org.name).startsWith(`${wanted} `));
   return matches.length === 1 ? matches[0] : null;

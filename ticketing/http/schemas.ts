@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { EMAIL_PATTERN, PHONE_PATTERN } from '../domain/contact';
+import { EMAIL_PATTERN, MAX_EMAIL_LENGTH, PHONE_PATTERN } from '../domain/contact';
 import { LIMITS } from '../domain/ticket';
 
 /**
@@ -13,7 +13,7 @@ import { LIMITS } from '../domain/ticket';
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const id = z.string().regex(ID_PATTERN, 'must be 1-100 letters, digits, ".", "_" or "-", starting with a letter or digit');
 const phone = z.string().regex(PHONE_PATTERN, 'must be a phone number such as +48 600 100 200');
-const email = z.string().max(254).regex(EMAIL_PATTERN, 'Invalid email');
+const email = z.string().max(MAX_EMAIL_LENGTH).regex(EMAIL_PATTERN, 'Invalid email');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
 export const categorySchema = z.enum(['technical', 'billing', 'presales']);

@@ -1,0 +1,26 @@
+import type { TurnContext } from 'botbuilder';
+import { LIMITS } from '../ticketing/domain/ticket';
+import type { BotRunner } from './adapter';
+import { localeFromTag, t } from './i18n';
+
+/** The longest message any step can use: a ticket's description or a message added to it. */
+export const MAX_MESSAGE_LENGTH = Math.max(LIMITS.description, LIMITS.message);
+
+/**
+ * The bot behind a length check on every channel: a longer message is answered with the limit
+ * and goes no further (no search, no dialog step, nothing stored), so no step's work grows with
+ * what a client chose to send. The conversation stays where it was.
+ */
+export function withMessageLimit(bot: BotRunner): BotRunner {
+  return {
+    async run(context: TurnContext) {
+      const { text } = context.activity;
+      if (typeof text === 'string' && text.length > MAX_MESSAGE_LENGTH) {
+        const locale = localeFromTag(context.activity.locale) ?? 'pl';
+        await context.sendActivity(t(locale, 'ticket.tooLong', { max: MAX_MESSAGE_LENGTH }));
+        return;
+      }
+      await bot.run(context);
+    },
+  };
+}
