@@ -8,7 +8,7 @@ import type { Request, Response, Server } from 'restify';
 import type { BotCredentials } from '../common/config';
 import type { Logger } from '../common/logger';
 import { z } from 'zod';
-import { HttpError, describeZodError, route } from '../common/http';
+import { HttpError, describeZodError, route, sendError } from '../common/http';
 import { localeFromTag, t } from './i18n';
 
 /**
@@ -74,7 +74,40 @@ export function registerBotRoutes(server: Server, deps: { adapter: CloudAdapter;
       }
       const envelope = activityEnvelope.safeParse(body);
       if (!envelope.success) throw new HttpError(400, 'invalid_activity', describeZodError(envelope.error));
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      await deps.adapter.process(req, withoutInternalErrors(res, deps.logger), (context) => deps.bot.run(context));
     }),
   );
+}
+
+/**
+ * The response as the adapter writes it, except that a 5xx goes out as our JSON error: the
+ * adapter would send the failure's message (e.g. which host a fetch could not reach). The
+ * message goes to the log instead.
+ */
+function withoutInternalErrors(res: Response, logger: Logger): Response {
+  let status = 200;
+  let replaced = false;
+  const shielded = {
+    status(code: number) {
+      status = code;
+      return res.status(code);
+    },
+    header: res.header.bind(res),
+    send(body?: unknown) {
+      if (status < 500) return res.send(body);
+      logger.error({ status, reason: typeof body === 'string' ? body : String(body) }, 'bot request failed');
+      replaced = true;
+      sendError(res, status, 'internal', 'internal error');
+      return res;
+    },
+    end() {
+      if (status >= 500 && !replaced) {
+        replaced = true;
+        sendError(res, status, 'internal', 'internal error');
+      } else if (!res.writableEnded) res.end();
+      return res;
+    },
+  };
+  // The adapter uses only these four (botbuilder's ResponseT).
+  return shielded as unknown as Response;
 }

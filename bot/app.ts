@@ -1,4 +1,4 @@
-import type { Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { AddressInfo } from 'net';
 import type { ConversationReference } from 'botbuilder';
 import type { Config } from '../common/config';
@@ -9,7 +9,7 @@ import { connectRedis, redisOptions, type RedisConnection } from '../common/redi
 import { loadKnowledgeBase } from '../knowledge/knowledgeBase';
 import { registerKnowledgeRoutes } from '../knowledge/http';
 import { loadStartupDirectory } from '../ticketing/demo/loadDirectory';
-import { loadTokens, registerTicketingRoutes } from '../ticketing/http';
+import { authorise, loadTokens, registerTicketingRoutes } from '../ticketing/http';
 import { escalationNotifierFromConfig } from '../ticketing/notify/fromConfig';
 import { TicketService, type TicketEvents } from '../ticketing/service/ticketService';
 import { SlaTimers } from '../ticketing/sla/slaTimers';
@@ -78,12 +78,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   const storeAvailable = () => redis.client.status === 'ready';
-  const server = createServer({ logger, metrics, isReady: storeAvailable });
+  // Production never generates tokens: an API without configured ones refuses to start.
+  const tokens = loadTokens({ ...config.apiTokens, devTokensFile: config.production ? undefined : config.apiTokens.devTokensFile });
+  const authoriseMetrics = (req: Request, res: Response) => void authorise(req, res, tokens, ['operator']);
+  const server = createServer({ logger, metrics, isReady: storeAvailable, authoriseMetrics });
   const publicLimit = rateLimit({ redis: redis.client, prefix, name: 'kb', limit: config.kbRateLimitPerMinute, windowSeconds: 60 });
   const countedKb = countedAnswers(kb, metrics);
   registerKnowledgeRoutes(server, countedKb, logger, { before: [publicLimit] });
-  // Production never generates tokens: an API without configured ones refuses to start.
-  const tokens = loadTokens({ ...config.apiTokens, devTokensFile: config.production ? undefined : config.apiTokens.devTokensFile });
   registerTicketingRoutes(server, { service: tickets, organisations, tokens, logger });
   const web = registerWebPages(server, { logger, redis: redis.client, prefix, tokens, organisations });
   listeners.push(web.events);

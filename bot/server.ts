@@ -1,5 +1,5 @@
 import restify, { Request, Response, Next, Server } from 'restify';
-import { sendError } from '../common/http';
+import { route, sendError } from '../common/http';
 import type { Logger } from '../common/logger';
 import type { Metrics } from '../common/metrics';
 import { runWithRequestId } from '../common/requestContext';
@@ -14,7 +14,16 @@ export interface ServerOptions {
   isReady?: () => Promise<boolean> | boolean;
   /** When given, every request's latency is recorded and GET /metrics serves the registry. */
   metrics?: Metrics;
+  /** Who may read /metrics: throws an HttpError (401/403) for anyone else. Absent: /metrics is not served. */
+  authoriseMetrics?: (req: Request, res: Response) => void;
 }
+
+/**
+ * How long a client may take: to send its headers (a client trickling them a byte at a time
+ * held a connection for 90 s), to send its whole request, and to send the next request on a
+ * kept-alive connection. Node checks the first two only every `connectionsCheckingInterval`.
+ */
+export const TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, checkEveryMs: 1_000 } as const;
 
 /**
  * The product's one restify server: body parsing with size and nesting limits, JSON errors,
@@ -23,6 +32,25 @@ export interface ServerOptions {
  */
 export function createServer(options: ServerOptions): Server {
   const server = restify.createServer({ name: 'support-desk', handleUncaughtExceptions: false });
+  const http = server.server as typeof server.server & { connectionsCheckingInterval: number };
+  http.headersTimeout = TIMEOUTS.headersMs;
+  http.requestTimeout = TIMEOUTS.requestMs;
+  http.keepAliveTimeout = TIMEOUTS.keepAliveMs;
+  // Read when the server starts listening.
+  http.connectionsCheckingInterval = TIMEOUTS.checkEveryMs;
+  // No client of the desk compresses its requests, and restify would inflate a gzip body without
+  // any limit (the 64 KB limit counts compressed bytes): such bodies are refused unread.
+  server.pre((req: Request, res: Response, next: Next) => {
+    const encoding = req.headers['content-encoding'];
+    if (encoding === undefined) return next();
+    if (String(encoding).trim().toLowerCase() === 'identity') {
+      delete req.headers['content-encoding'];
+      return next();
+    }
+    res.setHeader('accept-encoding', 'identity');
+    sendError(res, 415, 'unsupported_content_encoding', `Content-Encoding "${String(encoding).slice(0, 40)}" is not accepted: send the body uncompressed`);
+    return next(false);
+  });
   // A request id, taken from the caller or made here, names the request in every log line.
   server.pre((req: Request, res: Response, next: Next) => {
     const incoming = req.header('x-request-id');
@@ -71,13 +99,15 @@ export function createServer(options: ServerOptions): Server {
     res.status(ready ? 200 : 503);
     res.json({ status: ready ? 'ready' : 'not_ready' });
   });
-  if (options.metrics) {
-    const { metrics } = options;
-    server.get('/metrics', async (_req: Request, res: Response) => {
+  if (options.metrics && options.authoriseMetrics) {
+    const { metrics, authoriseMetrics } = options;
+    // Ticket counts and queue depths are the operator's business, not the internet's.
+    server.get('/metrics', route(options.logger, async (req: Request, res: Response) => {
+      authoriseMetrics(req, res);
       const body = await metrics.render();
       res.writeHead(200, { 'content-type': metrics.registry.contentType });
       res.end(body);
-    });
+    }));
   }
   return server;
 }

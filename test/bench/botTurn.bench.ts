@@ -12,6 +12,7 @@ import { FAQ_QUESTIONS } from './support/faqQuestions';
 import { cpuMsOf, watchProcess, type ProcessLoadSummary } from './support/processStats';
 import { loadFor, summarize, type LoadResult, type LoadSample } from './support/stats';
 import type { BenchRow } from './support/table';
+import { TEST_TOKENS } from '../support/ticketingApiServer';
 
 export interface BotTurnSizes {
   /** Conversations in flight, each sending its next question when the last is answered. */
@@ -94,7 +95,7 @@ export async function benchBotTurns(service: { url: string; pid: number }, echo:
 
 /** The service's knowledge-base outcomes so far (GET /metrics, desk_kb_answers_total by outcome). */
 async function kbOutcomes(url: string): Promise<Record<string, number>> {
-  const res = await fetch(`${url}/metrics`);
+  const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TEST_TOKENS.operator}` } });
   if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`);
   const counts: Record<string, number> = {};
   for (const [, outcome, n] of (await res.text()).matchAll(/^desk_kb_answers_total\{outcome="(\w+)"\} (\d+)/gm)) counts[outcome!] = Number(n);

@@ -27,7 +27,7 @@ interface Sample {
 }
 
 async function scrape(): Promise<{ contentType: string; text: string; samples: Sample[] }> {
-  const res = await fetch(`${desk.url}/metrics`);
+  const res = await fetch(`${desk.url}/metrics`, { headers: { authorization: `Bearer ${TEST_TOKENS.operator}` } });
   expect(res.status).toBe(200);
   const text = await res.text();
   const samples = text.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => {
