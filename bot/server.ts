@@ -48,6 +48,8 @@ export function createServer(options: ServerOptions): Server {
       return next();
     }
     res.setHeader('accept-encoding', 'identity');
+    // Read and dropped (never inflated), so the client gets to read the answer; the request timeout bounds it.
+    req.resume();
     sendError(res, 415, 'unsupported_content_encoding', `Content-Encoding "${String(encoding).slice(0, 40)}" is not accepted: send the body uncompressed`);
     return next(false);
   });
