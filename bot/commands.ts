@@ -1,10 +1,15 @@
 import type { Choice } from 'botbuilder-dialogs';
-import { trimTrailing } from '../common/text';
-import { t, type Locale, type MessageKey } from './i18n';
+import { LOCALES } from '../common/locale';
+import { foldPhrase, trimTrailing } from '../common/text';
+import { t, type MessageKey } from './i18n';
 
-/** A customer's words, folded so that "Anuluj!", "anuluj" and "ANULUJ" are the same command. */
-export function fold(text: string): string {
-  return trimTrailing(text.trim().toLowerCase(), '.!?,;:').replace(/\s+/g, ' ');
+/**
+ * A customer's words as commands compare them: folded (case and diacritics do not matter) and
+ * without closing punctuation, so "Anuluj!", "anuluj" and "ANULUJ" are the same command, and so
+ * are "Wyślij ponownie" and "wyslij ponownie".
+ */
+function commandKey(text: string): string {
+  return trimTrailing(foldPhrase(text), '.!?,;: ');
 }
 
 /**
@@ -13,25 +18,36 @@ export function fold(text: string): string {
  */
 export function isCommand(text: string | undefined, key: MessageKey): boolean {
   if (!text) return false;
-  return phrasingsOf(key).includes(fold(text));
+  return commandKeysOf(key).has(commandKey(text));
 }
 
 // The catalogues never change while the process runs, and a turn asks about several commands.
 const phrasingsByKey = new Map<MessageKey, string[]>();
+const commandKeysByKey = new Map<MessageKey, Set<string>>();
 
-/** Every phrasing of a command in both languages, folded. */
+/** Every phrasing of a command in both languages, as the catalogues write them (lowercase). */
 function phrasingsOf(key: MessageKey): string[] {
   let phrasings = phrasingsByKey.get(key);
   if (!phrasings) {
-    phrasings = (['pl', 'en'] as Locale[]).flatMap((locale) => t(locale, key).split('|').map(fold));
+    phrasings = LOCALES.flatMap((locale) => t(locale, key).split('|').map((p) => p.trim().toLowerCase()));
     phrasingsByKey.set(key, phrasings);
   }
   return phrasings;
 }
 
+function commandKeysOf(key: MessageKey): Set<string> {
+  let keys = commandKeysByKey.get(key);
+  if (!keys) {
+    keys = new Set(phrasingsOf(key).map(commandKey));
+    commandKeysByKey.set(key, keys);
+  }
+  return keys;
+}
+
 /**
  * A prompt's choice that typed words pick as well as its button: "tak" answers
- * "Dane są poprawne", "mail" picks "E-mail".
+ * "Dane są poprawne", "mail" picks "E-mail". botbuilder's recognizer compares the synonyms itself
+ * (ignoring case), so they are the catalogue's phrasings as written.
  */
 export function choiceSaidAs(title: string, key: MessageKey): Choice {
   // A copy: the prompt's recognizer must not be able to change the cached list.

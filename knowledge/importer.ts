@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { fold } from './normalize';
+import { fold } from '../common/text';
 
 /**
  * Turns a raw support article into draft entries for a person to review: one per section

@@ -1,5 +1,6 @@
 import AggressiveTokenizerPl from 'natural/lib/natural/tokenizers/aggressive_tokenizer_pl';
 import { words as polishStopWords } from 'natural/lib/natural/util/stopwords_pl';
+import { fold } from '../common/text';
 
 const tokenizer = new AggressiveTokenizerPl();
 
@@ -13,17 +14,6 @@ const MEANINGFUL = new Set(['ile', 'kiedy', 'gdzie', 'nie', 'dlaczego', 'jak', '
 const STOP_WORDS = new Set(
   polishStopWords.map((w: string) => fold(w)).filter((w: string) => !MEANINGFUL.has(w)),
 );
-
-/**
- * Lowercases and removes diacritics. Unicode decomposition (NFD) splits ą, ć, ę, ń, ó, ś, ź, ż
- * into a letter and a combining mark that is then dropped; ł has no decomposition (neither
- * natural's removeDiacritics nor NFD folds it), so it is mapped by hand. NFD is used instead of
- * natural's removeDiacritics, which runs ~90 regular expressions per string and dominated the
- * index build time.
- */
-export function fold(text: string): string {
-  return text.toLowerCase().replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}/gu, '');
-}
 
 /**
  * "ważność B", "priorytet c", "severity A", "ważności A, B i C": the grade letter alone is a stop

@@ -1,6 +1,6 @@
-import { trimTrailing } from '../../common/text';
+import { foldPhrase, trimTrailing } from '../../common/text';
 import type { Organisation } from '../../ticketing/domain/types';
-import { foldName, type OrganisationStore } from '../../ticketing/store/organisationStore';
+import type { OrganisationStore } from '../../ticketing/store/organisationStore';
 
 const MIN_PREFIX = 3;
 
@@ -14,8 +14,8 @@ export async function findOrganisationNamed(store: OrganisationStore, query: str
   if (!typed) return null;
   const exact = (await store.findOrganisation(typed)) ?? (await store.findOrganisation(typed.toLowerCase()));
   if (exact) return exact;
-  const wanted = trimTrailing(foldName(typed), '.,;');
+  const wanted = trimTrailing(foldPhrase(typed), '.,;');
   if (wanted.length < MIN_PREFIX) return null;
-  const matches = (await store.list()).filter((org) => foldName(org.name).startsWith(`${wanted} `));
+  const matches = (await store.list()).filter((org) => foldPhrase(org.name).startsWith(`${wanted} `));
   return matches.length === 1 ? matches[0] : null;
 }

@@ -1,3 +1,4 @@
+import { fold } from '../../common/text';
 import type { Grade } from '../../ticketing/domain/types';
 import training from './severity-training.json';
 
@@ -6,8 +7,6 @@ import training from './severity-training.json';
 const BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const AggressiveTokenizerPl = require('natural/lib/natural/tokenizers/aggressive_tokenizer_pl');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const removeDiacritics: (text: string) => string = require('natural/lib/natural/normalizers/remove_diacritics');
 
 const tokenizer = new AggressiveTokenizerPl();
 
@@ -17,7 +16,7 @@ const tokenizer = new AggressiveTokenizerPl();
  */
 const stemmer = {
   tokenizeAndStem(text: string): string[] {
-    return (tokenizer.tokenize(removeDiacritics(text.toLowerCase())) as string[])
+    return (tokenizer.tokenize(fold(text)) as string[])
       .filter((w) => w.length > 2)
       .map((w) => w.slice(0, 5));
   },

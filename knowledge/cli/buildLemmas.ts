@@ -8,7 +8,8 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { loadArticles } from '../loader';
-import { fold, words } from '../normalize';
+import { fold } from '../../common/text';
+import { words } from '../normalize';
 import { formsOf, parseAffixes, parseDictionaryLine } from '../morphology/hunspell';
 import { LEMMAS_FILE } from '../morphology/lemmas';
 import { glossaryWords } from '../search/glossary';

@@ -1,5 +1,5 @@
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance';
-import { fold } from '../normalize';
+import { fold } from '../../common/text';
 import { glossaryWords, inflectionStem, matches } from './glossary';
 import { Spelling } from './spelling';
 

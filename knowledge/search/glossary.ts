@@ -1,4 +1,4 @@
-import { fold } from '../normalize';
+import { fold } from '../../common/text';
 
 /**
  * Words people use for the same thing. A query word that matches one member of a group adds

@@ -6,7 +6,7 @@
  */
 import { cpus, loadavg, platform, release, totalmem } from 'os';
 import { loadArticles } from '../../knowledge/loader';
-import { fold } from '../../knowledge/normalize';
+import { fold } from '../../common/text';
 import { SearchEngine } from '../../knowledge/search/engine';
 import type { KbEntry } from '../../knowledge/types';
 import { percentile } from './support/stats';

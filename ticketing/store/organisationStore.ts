@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { removeDiacritics } from 'natural/lib/natural/normalizers';
+import { foldPhrase } from '../../common/text';
 import { DomainError, type Administrator, type Organisation } from '../domain/types';
 import { ConflictError } from './errors';
 import { keys } from './keys';
@@ -7,11 +7,6 @@ import { ScriptedRedis, withScripts } from './scripts';
 
 /** Ids become parts of key names, so they are kept to a safe alphabet (no ':' or spaces). */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-
-/** Case- and diacritics-insensitive form of a name: 'Łódź Sp. z o.o.' -> 'lodz sp. z o.o.'. */
-export function foldName(name: string): string {
-  return removeDiacritics(name).toLowerCase().replace(/\s+/g, ' ').trim();
-}
 
 /**
  * Organisations and their administrators: org:{id} is a hash {json, tenant, name} with the
@@ -31,7 +26,7 @@ export class OrganisationStore {
   /** Creates or replaces an organisation. Throws ConflictError when its tenant id or name belongs to another one. */
   async upsert(org: Organisation): Promise<{ created: boolean }> {
     if (!ID.test(org.id)) throw new DomainError('invalid_organisation', `organisation id "${org.id}" must be letters, digits, '.', '_' or '-' (at most 100)`);
-    const name = foldName(org.name ?? '');
+    const name = foldPhrase(org.name ?? '');
     if (!name) throw new DomainError('invalid_organisation', 'an organisation needs a name');
     const reply = (await this.redis.deskUpsertOrganisation(this.prefix, org.id, JSON.stringify(org), org.tenantId ?? '', name)) as [string, string | number];
     if (reply[0] === 'tenant_taken') throw new ConflictError('tenant_taken', `tenant ${org.tenantId} already belongs to organisation ${reply[1]}`);
@@ -78,7 +73,7 @@ export class OrganisationStore {
     }
     const byTenant = await this.findByTenant(q);
     if (byTenant) return byTenant;
-    const id = await this.redis.get(keys.organisationByName(this.prefix, foldName(q)));
+    const id = await this.redis.get(keys.organisationByName(this.prefix, foldPhrase(q)));
     return id === null ? null : this.get(id);
   }
 

@@ -61,6 +61,9 @@ describe('choosing the language', () => {
     expect(isCommand('Rozmowa z człowiekiem', 'commands.human')).toBe(true);
     expect(isCommand('talk to a person', 'commands.human')).toBe(true);
     expect(isCommand('anuluj subskrypcję', 'commands.cancel')).toBe(false);
+    // Typed without diacritics or with a space before the punctuation, as people do.
+    expect(isCommand('rozmowa z czlowiekiem', 'commands.human')).toBe(true);
+    expect(isCommand('Otworz zgloszenie !', 'commands.openTicket')).toBe(true);
     expect(ticketIdIn('status sr-2026-000123 prosze')).toBe('SR-2026-000123');
     expect(ticketIdIn('status 2026-000123')).toBeNull();
   });

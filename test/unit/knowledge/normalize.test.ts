@@ -1,15 +1,4 @@
-import { contentWords, fold, normalize, words } from '../../../knowledge/normalize';
-
-describe('fold', () => {
-  it('removes every Polish diacritic, including ł and Ł that natural leaves alone', () => {
-    expect(fold('ĄĆĘŁŃÓŚŹŻ ąćęłńóśźż')).toBe('acelnoszz acelnoszz');
-    expect(fold('Łódź')).toBe('lodz');
-  });
-
-  it('lowercases', () => {
-    expect(fold('Skype CONNECT')).toBe('skype connect');
-  });
-});
+import { contentWords, normalize, words } from '../../../knowledge/normalize';
 
 describe('words and normalize', () => {
   it('splits on punctuation and drops Polish stop words typed with or without diacritics', () => {
