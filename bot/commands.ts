@@ -8,7 +8,7 @@ import { t, type MessageKey } from './i18n';
  * without closing punctuation, so "Anuluj!", "anuluj" and "ANULUJ" are the same command, and so
  * are "Wyślij ponownie" and "wyslij ponownie".
  */
-function commandKey(text: string): string {
+export function commandKey(text: string): string {
   return trimTrailing(foldPhrase(text), '.!?,;: ');
 }
 

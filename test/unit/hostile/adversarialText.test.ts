@@ -13,14 +13,14 @@ const N = 100_000;
 const dots = '.'.repeat(N);
 const punctuation = '!?,;:.'.repeat(N / 6);
 
-describe('bot commands: fold() trims trailing punctuation without backtracking', () => {
+describe('bot commands: commandKey() trims trailing punctuation without backtracking', () => {
   it.each([
     ['a run of dots then a letter', `${dots}x`, `${dots}x`],
     ['a run of mixed punctuation then a space and a word', `${punctuation} anuluj`, `${punctuation} anuluj`],
     ['only dots', dots, ''],
     ['a command after 100k spaces', `${' '.repeat(N)}Anuluj!!!`, 'anuluj'],
   ])('%s', async (_name, text, folded) => {
-    expect(await callIsolated('bot/commands.ts', 'fold', [text])).toBe(folded);
+    expect(await callIsolated('bot/commands.ts', 'commandKey', [text])).toBe(folded);
   });
 
   it('a command word drowned in punctuation is not a command', async () => {
