@@ -6,15 +6,21 @@ import type { Logger } from '../common/logger';
 import { Metrics } from '../common/metrics';
 import { rateLimit } from '../common/rateLimit';
 import { connectRedis, redisOptions, type RedisConnection } from '../common/redisConnection';
-import { loadKnowledgeBase } from '../knowledge/knowledgeBase';
-import { registerKnowledgeRoutes } from '../knowledge/http';
-import { loadStartupDirectory } from '../ticketing/demo/loadDirectory';
-import { authorise, loadTokens, registerTicketingRoutes } from '../ticketing/http';
-import { escalationNotifierFromConfig } from '../ticketing/notify/fromConfig';
-import { TicketService, type TicketEvents } from '../ticketing/service/ticketService';
-import { SlaTimers } from '../ticketing/sla/slaTimers';
-import { OrganisationStore } from '../ticketing/store/organisationStore';
-import { createPinVerification } from '../ticketing/verification/createPinVerification';
+import { loadKnowledgeBase, registerKnowledgeRoutes } from '../knowledge';
+import {
+  authorise,
+  collectTicketGauges,
+  createPinVerification,
+  escalationNotifierFromConfig,
+  loadStartupDirectory,
+  loadTokens,
+  OrganisationStore,
+  registerTicketingRoutes,
+  SlaTimers,
+  type TicketEvents,
+  ticketMetrics,
+  TicketService,
+} from '../ticketing';
 import { createAdapter, registerBotRoutes } from './adapter';
 import { createDeskBot } from './createDeskBot';
 import { CHANNEL_ID as WEB_CHANNEL, registerDirectLine } from './directline';
@@ -24,7 +30,7 @@ import { createServer } from './server';
 import { registerWebPages } from './web';
 import { withMessageLimit } from './messageLimit';
 import { withStoreOutage } from './storeOutage';
-import { collectStoreGauges, countedAnswers, observedBot, ticketMetrics } from './serviceMetrics';
+import { collectDependencyGauges, countedAnswers, observedBot } from './serviceMetrics';
 
 export interface App {
   server: Server;
@@ -112,7 +118,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const agentsChannel = config.agentsConversationReferenceFile ? loadConversationReference(config.agentsConversationReferenceFile) : null;
   notifier.add(createEscalationNotifier({ delivery, agentsChannel, logger }));
   const timers = new SlaTimers({ redisUrl: redis.url, prefix, service: slaTickets, notifier, logger, metrics });
-  collectStoreGauges(metrics, { redis: redis.client, prefix, slaQueueHealthy: () => timers.healthy() });
+  collectDependencyGauges(metrics, { redis: redis.client, slaQueueHealthy: () => timers.healthy() });
+  collectTicketGauges(metrics, { redis: redis.client, prefix });
 
   await listen(server, config.port);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

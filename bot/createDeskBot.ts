@@ -1,9 +1,7 @@
 import { ConversationState, UserState } from 'botbuilder';
 import type Redis from 'ioredis';
 import type { Logger } from '../common/logger';
-import type { TicketService } from '../ticketing/service/ticketService';
-import type { OrganisationStore } from '../ticketing/store/organisationStore';
-import type { PinVerifier } from '../ticketing/verification/pinService';
+import type { OrganisationDirectory, PinVerifier, TicketService } from '../ticketing';
 import type { KnowledgeAnswers } from './knowledgeAnswers';
 import { RedisStorage } from './redisStorage';
 import { ConversationLock } from './conversationLock';
@@ -16,7 +14,7 @@ import { DeskBot } from './bots/deskBot';
 export interface DeskBotParts {
   kb: KnowledgeAnswers;
   tickets: TicketService;
-  organisations: OrganisationStore;
+  organisations: OrganisationDirectory;
   verifier: PinVerifier;
   redis: Redis;
   /** The product's Redis key prefix. */

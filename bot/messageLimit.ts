@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { LIMITS } from '../ticketing/domain/ticket';
+import { LIMITS } from '../ticketing';
 import type { BotRunner } from './adapter';
 import { localeFromTag, t } from './i18n';
 

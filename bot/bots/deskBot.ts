@@ -1,7 +1,7 @@
 import { ConversationState, InvokeResponse, StatePropertyAccessor, StatusCodes, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
-import type { TicketService } from '../../ticketing/service/ticketService';
+import type { TicketService } from '../../ticketing';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, localeFromTag, t, type Locale } from '../i18n';
 import { localeOf, setTurnLocale } from '../turnLocale';

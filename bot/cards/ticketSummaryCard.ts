@@ -1,6 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { t, type Locale, type MessageKey } from '../i18n';
-import type { NewTicketInput } from '../../ticketing/domain/ticket';
+import type { NewTicketInput } from '../../ticketing';
 
 export const CONFIRM_TICKET = 'confirm_ticket';
 export const CANCEL_TICKET = 'cancel_ticket';

@@ -1,5 +1,5 @@
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { VerifiedAdmin } from '../../ticketing/verification/pinService';
+import type { VerifiedAdmin } from '../../ticketing';
 import { VerifyAdminDialog, type VerifyAdminDeps } from './verifyAdminDialog';
 import { OpenTicketDialog, type OpenTicketDeps } from './openTicketDialog';
 import { sendTicketList, sendTicketStatus } from './ticketStatus';

@@ -10,13 +10,22 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { createHash, randomUUID } from 'crypto';
-import { CATEGORIES, type Administrator, type Category, type ContactMethod, type Grade, type Organisation } from '../../ticketing/domain/types';
-import { isEmailAddress, isPhoneNumber } from '../../ticketing/domain/contact';
-import { allowedGrades } from '../../ticketing/domain/policy';
-import { LIMITS, type NewTicketInput } from '../../ticketing/domain/ticket';
-import type { TicketService } from '../../ticketing/service/ticketService';
-import type { OrganisationStore } from '../../ticketing/store/organisationStore';
-import type { VerifiedAdmin } from '../../ticketing/verification/pinService';
+import {
+  type Administrator,
+  allowedGrades,
+  CATEGORIES,
+  type Category,
+  type ContactMethod,
+  type Grade,
+  isEmailAddress,
+  isPhoneNumber,
+  LIMITS,
+  type NewTicketInput,
+  type Organisation,
+  type OrganisationDirectory,
+  type TicketService,
+  type VerifiedAdmin,
+} from '../../ticketing';
 import type { GradeSuggester } from '../grading/gradeSuggester';
 import { t, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
@@ -26,7 +35,7 @@ import { deadlineInWords } from '../deadlineWords';
 import { CANCEL_TICKET, CONFIRM_TICKET, supportsAdaptiveCards, ticketSummaryCard, ticketSummaryText } from '../cards/ticketSummaryCard';
 
 export interface OpenTicketDeps {
-  organisations: OrganisationStore;
+  organisations: OrganisationDirectory;
   tickets: TicketService;
   suggester: GradeSuggester;
   clock: () => Date;

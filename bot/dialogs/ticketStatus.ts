@@ -1,8 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Ticket } from '../../ticketing/domain/types';
-import type { TicketService } from '../../ticketing/service/ticketService';
-import type { OrganisationStore } from '../../ticketing/store/organisationStore';
-import type { VerifiedAdmin } from '../../ticketing/verification/pinService';
+import type { OrganisationDirectory, Ticket, TicketService, VerifiedAdmin } from '../../ticketing';
 import { t, type Locale, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { dateAndTime, deadlineInWords } from '../deadlineWords';
@@ -11,7 +8,7 @@ const LIST_LIMIT = 10;
 
 export interface TicketStatusDeps {
   tickets: TicketService;
-  organisations: OrganisationStore;
+  organisations: OrganisationDirectory;
   clock: () => Date;
 }
 

@@ -9,11 +9,15 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { isEmailAddress } from '../../ticketing/domain/contact';
-import type { OrganisationStore } from '../../ticketing/store/organisationStore';
-import type { CodeChannel, PinVerifier, VerifiedAdmin } from '../../ticketing/verification/pinService';
-import { findTrustedAdministrator } from '../../ticketing/verification/trustedIdentity';
-import { findOrganisationNamed } from './organisationLookup';
+import {
+  type CodeChannel,
+  findOrganisationNamed,
+  findTrustedAdministrator,
+  isEmailAddress,
+  type OrganisationDirectory,
+  type PinVerifier,
+  type VerifiedAdmin,
+} from '../../ticketing';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { choiceSaidAs, isCommand } from '../commands';
@@ -21,7 +25,7 @@ import { choiceStyle, sendWithButtons } from '../buttons';
 
 export interface VerifyAdminDeps {
   verifier: PinVerifier;
-  organisations: OrganisationStore;
+  organisations: OrganisationDirectory;
 }
 
 const MAIN = 'verifyAdmin.steps';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../../common/logger';
-import type { EscalationEvent, EscalationNotifier } from '../../ticketing/notify/escalationNotifier';
+import type { EscalationEvent, EscalationNotifier } from '../../ticketing';
 import { t } from '../i18n';
 import type { ReplyDelivery } from './replyDelivery';
 

@@ -1,6 +1,6 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../common/logger';
-import type { SlaEventKind, Ticket, TicketMessage } from '../../ticketing/domain/types';
+import type { SlaEventKind, Ticket, TicketMessage } from '../../ticketing';
 import { localeFromTag, t, type Locale } from '../i18n';
 import type { AwaitingReplies } from './awaitingReplies';
 

@@ -1,11 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Server } from 'restify';
 import type { Logger } from '../../common/logger';
-import { TicketChangeFeed } from '../../ticketing/console/changeFeed';
-import { registerConsole } from '../../ticketing/console/registerConsole';
-import type { TokenRegistry } from '../../ticketing/http/tokens';
-import type { TicketEvents } from '../../ticketing/service/ticketService';
-import type { OrganisationStore } from '../../ticketing/store/organisationStore';
+import { type OrganisationDirectory, registerConsole, TicketChangeFeed, type TicketEvents, type TokenRegistry } from '../../ticketing';
 import { registerChatPage } from './chatPage';
 
 export { registerChatPage } from './chatPage';
@@ -20,7 +16,7 @@ export interface WebPages {
  * The product's two pages on its server: the customer chat at GET / (with the Web Chat bundle)
  * and the agent console at GET /agent with its live change feed.
  */
-export function registerWebPages(server: Server, deps: { logger: Logger; redis: Redis; prefix: string; tokens: TokenRegistry; organisations: OrganisationStore }): WebPages {
+export function registerWebPages(server: Server, deps: { logger: Logger; redis: Redis; prefix: string; tokens: TokenRegistry; organisations: OrganisationDirectory }): WebPages {
   const { logger, redis, prefix, tokens, organisations } = deps;
   registerChatPage(server, { logger });
   const feed = new TicketChangeFeed({ redis, prefix, logger });

@@ -5,7 +5,7 @@ import { HttpError, route } from '../../common/http';
 import type { Logger } from '../../common/logger';
 import { authorise } from '../http/auth';
 import type { TokenRegistry } from '../http/tokens';
-import type { OrganisationStore } from '../store/organisationStore';
+import type { OrganisationDirectory } from '../store/organisationStore';
 import type { TicketChangeFeed } from './changeFeed';
 
 export const CONSOLE_PATH = '/agent';
@@ -19,7 +19,7 @@ const ASSETS = join(__dirname, 'assets');
 
 export interface ConsoleDeps {
   tokens: TokenRegistry;
-  organisations: OrganisationStore;
+  organisations: OrganisationDirectory;
   feed: TicketChangeFeed;
   logger: Logger;
 }

@@ -8,6 +8,9 @@ import { ScriptedRedis, withScripts } from './scripts';
 /** Ids become parts of key names, so they are kept to a safe alphabet (no ':' or spaces). */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
+/** The directory's read-only queries: what the conversation may ask about organisations. */
+export type OrganisationDirectory = Pick<OrganisationStore, 'get' | 'list' | 'findByTenant' | 'findOrganisation'>;
+
 /**
  * Organisations and their administrators: org:{id} is a hash {json, tenant, name} with the
  * lookups org-by-tenant:{tenantId} and org-by-name:{folded name} kept beside it by one script.

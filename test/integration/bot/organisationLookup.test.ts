@@ -1,4 +1,4 @@
-import { findOrganisationNamed } from '../../../bot/dialogs/organisationLookup';
+import { findOrganisationNamed } from '../../../ticketing/store/organisationLookup';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import type { Organisation } from '../../../ticketing/domain/types';
 import { testRedis, uniquePrefix } from '../../support/redis';

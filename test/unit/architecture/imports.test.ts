@@ -49,6 +49,17 @@ describe('imports', () => {
     expect(broken.map(describeEdge)).toEqual([]);
   });
 
+  it('has bot use ticketing and knowledge only through their faces (ticketing/index.ts, knowledge/index.ts)', () => {
+    const faces = ['ticketing/index.ts', 'knowledge/index.ts'];
+    const broken = edges.filter((e) => packageOf(e.from) === 'bot' && ['ticketing', 'knowledge'].includes(packageOf(e.to)) && !faces.includes(e.to));
+    expect(broken.map(describeEdge)).toEqual([]);
+  });
+
+  it('has nothing inside ticketing or knowledge import its own face', () => {
+    const broken = edges.filter((e) => ['ticketing/index.ts', 'knowledge/index.ts'].includes(e.to) && packageOf(e.from) !== 'bot');
+    expect(broken.map(describeEdge)).toEqual([]);
+  });
+
   it('keeps the ticketing domain pure: it imports only itself and common pure text helpers', () => {
     const broken = edges.filter((e) => folderOf(e.from) === 'ticketing/domain' && folderOf(e.to) !== 'ticketing/domain' && !PURE_COMMON.includes(e.to));
     expect(broken.map(describeEdge)).toEqual([]);

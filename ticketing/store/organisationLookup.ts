@@ -1,6 +1,6 @@
 import { foldPhrase, trimTrailing } from '../../common/text';
-import type { Organisation } from '../../ticketing/domain/types';
-import type { OrganisationStore } from '../../ticketing/store/organisationStore';
+import type { Organisation } from '../domain/types';
+import type { OrganisationDirectory } from './organisationStore';
 
 const MIN_PREFIX = 3;
 
@@ -9,7 +9,7 @@ const MIN_PREFIX = 3;
  * start of its name when only one organisation's name starts so ("Contoso" for
  * "Contoso Sp. z o.o."). People rarely type the legal form; an ambiguous start finds nothing.
  */
-export async function findOrganisationNamed(store: OrganisationStore, query: string): Promise<Organisation | null> {
+export async function findOrganisationNamed(store: OrganisationDirectory, query: string): Promise<Organisation | null> {
   const typed = query.trim();
   if (!typed) return null;
   const exact = (await store.findOrganisation(typed)) ?? (await store.findOrganisation(typed.toLowerCase()));

@@ -1,0 +1,37 @@
+/**
+ * The ticketing package's face: everything the conversation and the composition root (bot/) may
+ * use. bot/ imports nothing deeper (test/unit/architecture/imports.test.ts), so what lies behind
+ * this file can be rearranged without touching the bot.
+ */
+
+// The domain's records, and the rules the conversation checks before it asks the service.
+export { CATEGORIES, GRADES } from './domain/types';
+export type { Administrator, Category, ContactMethod, Grade, Organisation, SlaEventKind, Ticket, TicketMessage } from './domain/types';
+export { LIMITS, type NewTicketInput } from './domain/ticket';
+export { isEmailAddress, isPhoneNumber } from './domain/contact';
+export { allowedGrades, DEFAULT_TIME_ZONE } from './domain/policy';
+
+// Tickets, and their figures on /metrics.
+export { TicketService, type TicketEvents } from './service/ticketService';
+export { ticketMetrics } from './service/ticketMetrics';
+export { collectTicketGauges } from './store/ticketGauges';
+
+// The directory of organisations and administrators.
+export { OrganisationStore, type OrganisationDirectory } from './store/organisationStore';
+export { findOrganisationNamed } from './store/organisationLookup';
+export { loadStartupDirectory } from './demo/loadDirectory';
+
+// Administrator verification: trusted chat identities and one-time PIN codes.
+export { findTrustedAdministrator } from './verification/trustedIdentity';
+export { createPinVerification } from './verification/createPinVerification';
+export type { CodeChannel, PinVerifier, VerifiedAdmin } from './verification/pinService';
+
+// SLA timers and the escalations they raise.
+export { SlaTimers } from './sla/slaTimers';
+export { escalationNotifierFromConfig } from './notify/fromConfig';
+export type { EscalationEvent, EscalationNotifier } from './notify/escalationNotifier';
+
+// The REST API and the agent console.
+export { authorise, loadTokens, registerTicketingRoutes, type TokenRegistry } from './http';
+export { TicketChangeFeed } from './console/changeFeed';
+export { registerConsole } from './console/registerConsole';
