@@ -21,6 +21,7 @@ const entrySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes'),
     title: text,
+    title_en: text.optional(),
     alternates: z.array(text).default([]),
     answer: text,
     answer_en: text.optional(),
@@ -32,6 +33,7 @@ const entrySchema = z
 const fileSchema = z
   .object({
     source: text.optional(),
+    scope: z.enum(['global', '21vianet']).optional(),
     entries: z.array(z.unknown()).min(1, 'must list at least one entry'),
   })
   .strict();
@@ -60,10 +62,12 @@ export function loadArticleFile(path: string): KbEntry[] {
     return {
       id: e.id,
       title: e.title,
+      ...(e.title_en ? { titleEn: e.title_en } : {}),
       alternates: e.alternates,
       answer: e.answer,
       ...(e.answer_en ? { answerEn: e.answer_en } : {}),
       tags: e.tags,
+      ...(parsedFile.data.scope ? { scope: parsedFile.data.scope } : {}),
       source,
       file,
     };

@@ -3,16 +3,25 @@ export interface KbEntry {
   id: string;
   /** The question this entry answers; shown to users as a suggestion. */
   title: string;
+  /** The same in English, for English chats. */
+  titleEn?: string;
   /** Other ways people ask it (Polish with and without diacritics, colloquial, a little English). */
   alternates: string[];
   answer: string;
   answerEn?: string;
   tags: string[];
+  /**
+   * Which service the entry is about when that matters: global Microsoft 365, or Office 365
+   * operated by 21Vianet in China (set per articles file).
+   */
+  scope?: Scope;
   /** The source article the facts come from. */
   source: string;
   /** The articles file the entry was loaded from (for error messages and review). */
   file: string;
 }
+
+export type Scope = 'global' | '21vianet';
 
 export interface Suggestion {
   question: string;

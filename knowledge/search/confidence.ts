@@ -9,6 +9,8 @@ export interface Features {
   score: number;
   /** Score minus the best other entry's score (negative for runners-up). */
   margin: number;
+  /** The margin as a share of the score: how clearly the entry wins, whatever the scale. */
+  lead: number;
   /** Share of the question's content words that the entry contains (inflections and typos allowed). */
   coverage: number;
   /** Share of the question (idf-weighted) made of words the knowledge base never uses. */
@@ -21,15 +23,16 @@ export interface Calibration {
   bias: number;
   score: number;
   margin: number;
+  lead: number;
   coverage: number;
   unknown: number;
   foreign: number;
 }
 
-const NAMES = ['bias', 'score', 'margin', 'coverage', 'unknown', 'foreign'] as const;
+const NAMES = ['bias', 'score', 'margin', 'lead', 'coverage', 'unknown', 'foreign'] as const;
 
 export function featureVector(f: Features): number[] {
-  return [1, f.score, f.margin, f.coverage, f.unknown, f.foreign];
+  return [1, f.score, f.margin, f.lead, f.coverage, f.unknown, f.foreign];
 }
 
 export function confidenceOf(f: Features, c: Calibration): number {

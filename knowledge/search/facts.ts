@@ -1,0 +1,20 @@
+/**
+ * An answer's facts: its sentences and numbered steps, each searched on its own so that one
+ * detail deep in a long answer ("Katar" in a list of sixteen countries, step 4 of a procedure) is
+ * found by a question about that detail alone.
+ */
+const BOUNDARY = /(?<=[.!?;])\s+(?=[\p{Lu}\d(„"])|\s+(?=\d+\)\s)/u;
+
+/** Passages shorter than this are joined to the one before: "1)" or "Nie." say nothing alone. */
+const MIN_FACT_LENGTH = 25;
+
+export function splitFacts(text: string): string[] {
+  const facts: string[] = [];
+  for (const part of text.split(BOUNDARY)) {
+    const trimmed = part.trim();
+    if (!trimmed) continue;
+    if (facts.length > 0 && facts[facts.length - 1].length < MIN_FACT_LENGTH) facts[facts.length - 1] += ` ${trimmed}`;
+    else facts.push(trimmed);
+  }
+  return facts;
+}

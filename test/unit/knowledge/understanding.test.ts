@@ -1,0 +1,65 @@
+import { loadKnowledgeBase } from '../../../knowledge/knowledgeBase';
+import { splitFacts } from '../../../knowledge/search/facts';
+import { Terms } from '../../../knowledge/search/terms';
+
+/** How the engine reads customers' own words, on the product's knowledge base. */
+const kb = loadKnowledgeBase();
+const terms = new Terms();
+
+describe('terms', () => {
+  it('meets inflected forms at their lemma (Hunspell table)', () => {
+    expect(terms.of('kanałów')).toEqual(terms.of('kanał'));
+    expect(terms.of('minutami')).toEqual(terms.of('minuta'));
+    expect(terms.of('rozliczeniom')).toEqual(terms.of('rozliczenie'));
+  });
+
+  it('resolves abbreviations, cities and demonyms to the words the articles use', () => {
+    expect(terms.of('M365')).toEqual(['microsoft', '365']);
+    expect(terms.of('w Dubaju')).toEqual(terms.of('Emiratów'));
+    expect(terms.of('Kanadyjczycy')).toEqual(terms.of('Kanada'));
+  });
+
+  it('drops greetings and courtesy around a question', () => {
+    expect(terms.of('Dzień dobry, mam pytanie: ile kanałów mogę kupić? Pozdrawiam')).toEqual(terms.of('ile kanałów mogę kupić'));
+  });
+});
+
+describe('answers', () => {
+  it('answers the same question asked with an abbreviation and with greetings', () => {
+    const plain = kb.answer('jaki jest numer telefonu pomocy technicznej Microsoft 365');
+    const chatty = kb.answer('Dzień dobry, mam pytanie. Jaki jest numer telefonu do wsparcia M365?');
+    expect(plain.source?.articleId).toBe('m365-phone-numbers');
+    expect(chatty.source?.articleId).toBe('m365-phone-numbers');
+  });
+
+  it('finds one detail of a long answer and quotes it before the whole answer', () => {
+    const r = kb.answer('Czy minuty ze Skype działają w Katarze?');
+    expect(r.source?.articleId).toBe('skype-office-minutes-blocked-countries');
+    expect(r.answer).toMatch(/Kataru/);
+  });
+
+  it('gives a question naming neither 21Vianet nor China the global Microsoft 365 answer', () => {
+    const r = kb.answer('czy pomoc techniczna Microsoft 365 działa całą dobę');
+    expect(r.source?.articleId).toBe('m365-phone-hours-language');
+  });
+
+  it('gives the 21Vianet answer when the question names 21Vianet, with 21Vianet in its title', () => {
+    const r = kb.answer('w jakich godzinach działa pomoc 21Vianet dla ważności B');
+    expect(r.source?.articleId).toBe('support-hours');
+    expect(r.source?.title).toMatch(/21Vianet/);
+  });
+
+  it('never answers a question about another company\'s product', () => {
+    expect(kb.answer('jak zrezygnować z Canal+').answered).toBe(false);
+  });
+});
+
+describe('splitFacts', () => {
+  it('splits sentences and numbered steps, keeping short pieces with the one before', () => {
+    expect(splitFacts('Nie. Niewykorzystane minuty wygasają z końcem miesiąca. 1) Wejdź na stronę konta Skype. 2) Kliknij „Dalej”. Gotowe.')).toEqual([
+      'Nie. Niewykorzystane minuty wygasają z końcem miesiąca.',
+      '1) Wejdź na stronę konta Skype.',
+      '2) Kliknij „Dalej”. Gotowe.',
+    ]);
+  });
+});
