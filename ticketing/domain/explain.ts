@@ -3,7 +3,7 @@ import type { Locale } from '../../common/locale';
 import { workingTimeBetween } from './calendar';
 import { formatDuration } from './duration';
 import { clockCalendar, isPaused } from './sla';
-import type { HistoryEntry, Ticket } from './types';
+import type { HistoryEntry, SlaAlternative, SlaOutcome, Ticket } from './types';
 
 /**
  * "Explain this deadline": where the first-response deadline of a ticket comes from, told from
@@ -28,6 +28,9 @@ export interface DeadlineExplanation {
   targetMs: number;
   /** Working time that fell into pauses up to `now`, which the deadline does not count. */
   pausedWorkingMs: number;
+  /** The goal's recorded result (null while it runs), and what later regrades would have made of it. */
+  outcome: SlaOutcome | null;
+  alternatives: SlaAlternative[];
   summary: string;
   steps: DeadlineStep[];
 }
@@ -42,6 +45,9 @@ const TEXT = {
     basis: (grade: string, category: string, target: string, calendar: string, start: string) =>
       `grade ${grade} ${category}: ${target} on the ${calendar} calendar, counted from ${start}`,
     paused_time: (d: string) => `paused working time excluded: ${d}`,
+    results: { met: 'met', missed: 'missed', resolved_without_response: 'resolved without a response', not_yet_due: 'not yet due' } as Record<string, string>,
+    outcome: (result: string, grade: string, due: string) => `result: ${result} (grade ${grade}, deadline ${due}); a recorded result never changes`,
+    alternative: (change: string, result: string, due: string) => `later, ${change} would have made it ${result} (deadline ${due}); recorded beside the result`,
     step: (at: string, before: string, after: string, reason: string) => `${at}: deadline ${before} -> ${after} (${reason})`,
   },
   pl: {
@@ -53,6 +59,9 @@ const TEXT = {
     basis: (grade: string, category: string, target: string, calendar: string, start: string) =>
       `priorytet ${grade}, kategoria ${category}: ${target} według kalendarza ${calendar}, liczone od ${start}`,
     paused_time: (d: string) => `wyłączony czas wstrzymania: ${d}`,
+    results: { met: 'dotrzymane', missed: 'przekroczone', resolved_without_response: 'rozwiązane bez odpowiedzi', not_yet_due: 'jeszcze przed terminem' } as Record<string, string>,
+    outcome: (result: string, grade: string, due: string) => `wynik: ${result} (priorytet ${grade}, termin ${due}); zapisany wynik się nie zmienia`,
+    alternative: (change: string, result: string, due: string) => `później zmiana (${change}) dałaby wynik: ${result} (termin ${due}); zapisana obok wyniku`,
     step: (at: string, before: string, after: string, reason: string) => `${at}: termin ${before} -> ${after} (${reason})`,
   },
 };
@@ -63,7 +72,8 @@ export function explainDeadline(ticket: Ticket, now: Date, locale: Locale = 'en'
   const local = (iso: string | null | undefined) => (iso ? DateTime.fromISO(iso).setZone(sla.timeZone).toFormat('yyyy-MM-dd HH:mm') : '-');
   const calendar = clockCalendar(sla);
   const start = new Date(sla.startedAt);
-  const until = sla.firstResponseAt ? new Date(sla.firstResponseAt) : now;
+  const resolvedAt = sla.outcome?.result === 'resolved_without_response' ? sla.outcome.at : undefined;
+  const until = new Date(sla.firstResponseAt ?? resolvedAt ?? now);
   const pausedWorkingMs = workingTimeBetween(calendar, start, until) - workingTimeBetween(calendar, start, until, sla.pauses);
 
   const state: DeadlineExplanation['state'] = sla.firstResponseAt ? 'answered' : ticket.status === 'resolved' || ticket.status === 'closed' ? 'closed' : isPaused(sla) ? 'paused' : 'running';
@@ -76,6 +86,10 @@ export function explainDeadline(ticket: Ticket, now: Date, locale: Locale = 'en'
   const calendarText = `${sla.calendar} (${t.calendars[sla.calendar] ?? sla.calendar}, ${sla.timeZone})`;
   const lines = [status, t.basis(ticket.grade, ticket.category, formatDuration(sla.targetMs), calendarText, local(sla.startedAt))];
   if (pausedWorkingMs > 0) lines.push(t.paused_time(formatDuration(pausedWorkingMs)));
+  const outcome = sla.outcome ?? null;
+  const alternatives = sla.alternatives ?? [];
+  if (outcome) lines.push(t.outcome(t.results[outcome.result]!, outcome.grade, local(outcome.dueAt)));
+  for (const alt of alternatives) lines.push(t.alternative(alt.change, t.results[alt.result]!, local(alt.dueAt)));
 
   const steps = ticket.history.filter((entry: HistoryEntry) => entry.deadlineAfter !== undefined).map((entry): DeadlineStep => {
     const reason = entry.reason ?? entry.kind;
@@ -96,6 +110,8 @@ export function explainDeadline(ticket: Ticket, now: Date, locale: Locale = 'en'
     timeZone: sla.timeZone,
     targetMs: sla.targetMs,
     pausedWorkingMs,
+    outcome,
+    alternatives,
     summary: lines.join('; '),
     steps,
   };

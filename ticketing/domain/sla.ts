@@ -1,12 +1,16 @@
 import { addWorkingTime, defaultCalendar, workingTimeBetween, type Calendar, type CalendarName } from './calendar';
 import { calendarFor, firstResponseTarget } from './policy';
-import type { Category, Grade, Organisation, Pause, SlaClock } from './types';
+import type { Category, Grade, Organisation, Pause, SlaAlternative, SlaClock, SlaOutcome } from './types';
 
 /**
  * The first-response SLA clock: pure functions from one clock to the next. A deadline is always
  * recomputed from the creation time with every pause excluded, so pausing, resuming and
  * regrading compose without drift. Each change of the deadline bumps `version`; a timer event of
  * another version is stale.
+ *
+ * Once the goal is decided (met, missed, resolved without a response) its result is a fact: the
+ * clock is frozen, pauses are still recorded, and a regrade that would judge it otherwise is
+ * recorded beside it as an alternative.
  */
 
 /** Share of the target after which the warning fires. */
@@ -39,20 +43,49 @@ export function startClock(org: Organisation, category: Category, grade: Grade, 
   return withDeadlines(clock, createdAt);
 }
 
-/** Stops the clock (waiting on the customer). A clock already paused or answered is returned as is. */
-export function pauseClock(clock: SlaClock, now: Date): SlaClock {
-  if (isPaused(clock) || clock.firstResponseAt) return clock;
-  return withDeadlines({ ...clock, pauses: [...clock.pauses, { from: now.toISOString() }] }, now);
+/** Whether the goal has its result (stored before outcomes existed: answered or breached). */
+export function isDecided(clock: SlaClock): boolean {
+  return clock.outcome !== undefined || clock.firstResponseAt !== undefined || clock.breached;
+}
+
+/**
+ * Records a deadline that passed unanswered as missed, before any change is applied to the
+ * clock: a change made after the deadline must find the miss, whether or not the timer has fired yet.
+ */
+export function settleClock(clock: SlaClock, grade: Grade, now: Date): SlaClock {
+  if (isDecided(clock) || clock.dueAt === null || Date.parse(clock.dueAt) > now.getTime()) return clock;
+  return markBreached(clock, grade);
+}
+
+/** The clock with its deadline missed: breached at dueAt, the outcome recorded. */
+export function markBreached(clock: SlaClock, grade: Grade): SlaClock {
+  const dueAt = clock.dueAt!;
+  const outcome: SlaOutcome = { result: 'missed', at: dueAt, dueAt, grade };
+  return { ...clock, warned: true, breached: true, breachedAt: dueAt, outcome };
+}
+
+/** Stops the clock (waiting on the customer on `question`). A decided clock only records the pause. */
+export function pauseClock(clock: SlaClock, now: Date, question?: string): SlaClock {
+  if (isPaused(clock)) return clock;
+  const pause: Pause = { from: now.toISOString() };
+  if (question) pause.question = question;
+  const paused = { ...clock, pauses: [...clock.pauses, pause] };
+  return isDecided(clock) ? paused : withDeadlines(paused, now);
 }
 
 /** Restarts a paused clock: the deadline moves by the working time that was left. */
 export function resumeClock(clock: SlaClock, now: Date): SlaClock {
   if (!isPaused(clock)) return clock;
-  return withDeadlines({ ...clock, pauses: closePauses(clock.pauses, now) }, now);
+  const resumed = { ...clock, pauses: closePauses(clock.pauses, now) };
+  return isDecided(clock) ? resumed : withDeadlines(resumed, now);
 }
 
-/** The clock of a new grade: calendar and target change, counted from creation, pauses still excluded. */
-export function regradeClock(clock: SlaClock, org: Organisation, category: Category, newGrade: Grade, now: Date): SlaClock {
+/**
+ * The clock of a new grade: calendar and target change, counted from creation, pauses still
+ * excluded. A decided clock keeps its result; when the new grade would have judged it otherwise,
+ * that is recorded beside it (`alternatives`).
+ */
+export function regradeClock(clock: SlaClock, org: Organisation, category: Category, newGrade: Grade, now: Date, change: { actor: string; change: string }): SlaClock {
   const calendar = calendarFor(org, category, newGrade);
   const regraded: SlaClock = {
     ...clock,
@@ -61,18 +94,53 @@ export function regradeClock(clock: SlaClock, org: Organisation, category: Categ
     holidays: calendar.holidays,
     targetMs: firstResponseTarget(newGrade, calendar),
   };
-  const result = withDeadlines(regraded, now);
-  if (!clock.firstResponseAt) return result;
-  return { ...result, met: Date.parse(clock.firstResponseAt) <= deadlineOf(result, new Date(clock.firstResponseAt)).getTime() };
+  if (!isDecided(clock)) return withDeadlines(regraded, now);
+  const recorded = resultOf(clock);
+  const alternative = judge(regraded, now);
+  if (alternative.result === recorded) return clock;
+  const entry: SlaAlternative = { at: now.toISOString(), ...change, grade: newGrade, ...alternative };
+  return { ...clock, alternatives: [...(clock.alternatives ?? []), entry] };
 }
 
-/** Stops the first-response clock for good: records the response's working time and whether it was in time. */
-export function recordFirstResponse(clock: SlaClock, now: Date): SlaClock {
+/**
+ * Stops the first-response clock for good: records the response's working time and whether it
+ * was in time. A goal already decided (a breach recorded) keeps its result.
+ */
+export function recordFirstResponse(clock: SlaClock, grade: Grade, now: Date): SlaClock {
   if (clock.firstResponseAt) return clock;
   const calendar = clockCalendar(clock);
   const responseWorkingMs = workingTimeBetween(calendar, new Date(clock.startedAt), now, closePauses(clock.pauses, now));
-  const met = now.getTime() <= deadlineOf(clock, now).getTime();
-  return { ...clock, firstResponseAt: now.toISOString(), responseWorkingMs, met };
+  const deadline = deadlineOf(clock, now);
+  const outcome: SlaOutcome = clock.outcome ?? {
+    result: now.getTime() <= deadline.getTime() ? 'met' : 'missed',
+    at: now.toISOString(),
+    dueAt: deadline.toISOString(),
+    grade,
+  };
+  return { ...clock, firstResponseAt: now.toISOString(), responseWorkingMs, met: outcome.result === 'met', outcome };
+}
+
+/** The ticket was resolved: a goal still running ends as resolved without a response. */
+export function resolveClock(clock: SlaClock, grade: Grade, now: Date): SlaClock {
+  if (isDecided(clock)) return clock;
+  const outcome: SlaOutcome = { result: 'resolved_without_response', at: now.toISOString(), dueAt: clock.dueAt, grade };
+  return { ...clock, met: false, outcome };
+}
+
+/** The recorded result, also of clocks stored before outcomes existed. */
+export function resultOf(clock: SlaClock): SlaOutcome['result'] | null {
+  if (clock.outcome) return clock.outcome.result;
+  if (clock.firstResponseAt) return clock.met ? 'met' : 'missed';
+  return clock.breached ? 'missed' : null;
+}
+
+/** How a clock (with another grade's target) would judge the goal at `now`. */
+function judge(clock: SlaClock, now: Date): Pick<SlaAlternative, 'dueAt' | 'result'> {
+  const answeredAt = clock.firstResponseAt ? new Date(clock.firstResponseAt) : null;
+  const until = answeredAt ?? now;
+  const deadline = deadlineOf(clock, until);
+  const result = answeredAt ? (answeredAt <= deadline ? 'met' : 'missed') : deadline <= now ? 'missed' : 'not_yet_due';
+  return { dueAt: deadline.toISOString(), result };
 }
 
 /** The deadline as it stands at `now`, counting an open pause as ending now. */
@@ -86,7 +154,8 @@ function closePauses(pauses: readonly Pause[], now: Date): Pause[] {
 
 /**
  * Recomputes dueAt and warningAt (null while paused) and bumps the version when they change.
- * An event that already fired is re-armed only when its new time lies after `now`.
+ * A warning that already fired is re-armed only when its new time lies after `now`. Only an
+ * undecided clock comes here, so there is no breach to undo.
  */
 function withDeadlines(clock: SlaClock, now: Date): SlaClock {
   let dueAt: string | null = null;
@@ -99,14 +168,12 @@ function withDeadlines(clock: SlaClock, now: Date): SlaClock {
   }
   if (dueAt === clock.dueAt && warningAt === clock.warningAt && clock.version > 0) return clock;
   const stillPast = (iso: string | null) => iso !== null && Date.parse(iso) <= now.getTime();
-  const next: SlaClock = {
+  return {
     ...clock,
     dueAt,
     warningAt,
     version: clock.version + 1,
     warned: clock.warned && (warningAt === null || stillPast(warningAt)),
-    breached: clock.breached && (dueAt === null || stillPast(dueAt)),
+    armedAt: now.toISOString(),
   };
-  if (!next.breached) delete next.breachedAt;
-  return next;
 }

@@ -1,7 +1,7 @@
 import { isEmailAddress, isPhoneNumber } from './contact';
 import { formatDuration } from './duration';
 import { canChangeGrade, checkGradeAllowed, isAdministrator, isLowering } from './policy';
-import { pauseClock, recordFirstResponse, regradeClock, resumeClock, startClock } from './sla';
+import { isDecided, markBreached, pauseClock, recordFirstResponse, regradeClock, resolveClock, resumeClock, settleClock, startClock } from './sla';
 import { parseTicketId } from './ticketId';
 import {
   CATEGORIES,
@@ -48,11 +48,12 @@ export function isOpen(ticket: Ticket): boolean {
 
 /**
  * The first-response clock runs while the ticket is open, not waiting on the customer (which
- * pauses it) and not yet answered. A resolved ticket that was never answered stops it too.
+ * pauses it) and its goal not yet decided (answered, missed, or resolved without a response: a
+ * reopened ticket keeps that result).
  */
 export function isClockRunning(ticket: Ticket): boolean {
   const { sla } = ticket;
-  return isOpen(ticket) && ticket.status !== 'waiting_on_customer' && !sla.firstResponseAt && sla.dueAt !== null;
+  return isOpen(ticket) && ticket.status !== 'waiting_on_customer' && !isDecided(sla) && sla.dueAt !== null;
 }
 
 /**
@@ -62,7 +63,7 @@ export function isClockRunning(ticket: Ticket): boolean {
  */
 export function isSlaEventOwed(ticket: Ticket, kind: SlaEventKind): boolean {
   const { sla } = ticket;
-  if (!isClockRunning(ticket) || sla.breached) return false;
+  if (!isClockRunning(ticket)) return false;
   return kind === 'breach' || (!sla.warned && sla.warningAt !== null);
 }
 
@@ -119,8 +120,32 @@ export function openTicket(input: NewTicketInput, org: Organisation, id: string,
   return ticket;
 }
 
-/** Moves the ticket along the state machine; waiting on the customer pauses the SLA clock. */
+/**
+ * Moves the ticket along the state machine. Waiting on the customer needs the question we wait
+ * on (askCustomer); resolving a ticket nobody answered records that as the goal's outcome.
+ */
 export function changeStatus(ticket: Ticket, to: TicketStatus, actor: string, now: Date, reason?: string): Ticket {
+  if (to === 'waiting_on_customer') {
+    throw new DomainError('question_required', `${ticket.id} can wait on the customer only with the question sent to them: ask the customer instead`);
+  }
+  return moveTo(ticket, to, actor, now, reason);
+}
+
+/**
+ * Sends the customer a question and waits for the answer: the clock pauses on that question.
+ * The question is an agent reply like any other (the first one is the first response).
+ */
+export function askCustomer(ticket: Ticket, agentId: string, question: string, now: Date, reason?: string): Ticket {
+  if (!question?.trim()) throw new DomainError('question_required', `${ticket.id}: waiting on the customer needs the question sent to them`);
+  // A new ticket gets there too: the question is its first reply, which takes it to in_progress.
+  if (ticket.status !== 'new' && !canTransition(ticket.status, 'waiting_on_customer')) {
+    throw new DomainError('illegal_transition', `a ${ticket.status} ticket cannot become waiting_on_customer (it waits on the customer from new or in_progress)`);
+  }
+  const asked = addAgentReply(ticket, agentId, question, now);
+  return moveTo(asked, 'waiting_on_customer', `agent:${agentId}`, now, reason?.trim() || 'asked the customer', asked.messages[asked.messages.length - 1]!.text);
+}
+
+function moveTo(ticket: Ticket, to: TicketStatus, actor: string, now: Date, reason?: string, question?: string): Ticket {
   if (!canTransition(ticket.status, to)) {
     const allowed = TRANSITIONS[ticket.status];
     throw new DomainError('illegal_transition', `a ${ticket.status} ticket cannot become ${to} (allowed: ${allowed.join(', ')})`);
@@ -130,10 +155,30 @@ export function changeStatus(ticket: Ticket, to: TicketStatus, actor: string, no
   const entry: HistoryEntry = { at, actor, kind: 'status', from: ticket.status, to };
   const why = reason?.trim() || (reopening ? 'reopened' : undefined);
   if (why) entry.reason = why;
-  let next: Ticket = { ...ticket, status: to, updatedAt: at, history: [...ticket.history, entry] };
-  if (to === 'waiting_on_customer') next = withClock(next, pauseClock(ticket.sla, now), actor, at, 'paused: waiting on the customer');
-  else if (ticket.status === 'waiting_on_customer') next = withClock(next, resumeClock(ticket.sla, now), actor, at, `resumed: ${to.replace(/_/g, ' ')}`);
+  const settled = settle(ticket, now);
+  let next: Ticket = { ...settled, status: to, updatedAt: at, history: [...settled.history, entry] };
+  if (to === 'waiting_on_customer') {
+    const asked = question && question.length > QUESTION_NOTE ? `${question.slice(0, QUESTION_NOTE - 1)}…` : question;
+    next = withClock(next, pauseClock(settled.sla, now, asked), actor, at, 'paused: waiting on the customer');
+  } else if (settled.status === 'waiting_on_customer') {
+    next = withClock(next, resumeClock(settled.sla, now), actor, at, `resumed: ${to.replace(/_/g, ' ')}`);
+  }
+  if (to === 'resolved' && !isDecided(next.sla)) {
+    next = { ...next, sla: resolveClock(next.sla, next.grade, now) };
+    entry.reason = `${why ? `${why}; ` : ''}resolved without a response: recorded as the first-response outcome`;
+  }
   return next;
+}
+
+/** How much of the question the pause keeps (the whole text is the agent's message). */
+const QUESTION_NOTE = 200;
+
+/** Records a first-response deadline that passed unanswered before the ticket changes further. */
+function settle(ticket: Ticket, now: Date): Ticket {
+  const sla = settleClock(ticket.sla, ticket.grade, now);
+  if (sla === ticket.sla) return ticket;
+  const entry: HistoryEntry = { at: now.toISOString(), actor: 'sla', kind: 'sla_breach', reason: `no first response by ${ticket.sla.dueAt}` };
+  return { ...ticket, sla, history: [...ticket.history, entry] };
 }
 
 /** Assigns the ticket to an agent, or unassigns it with null. Assigning the current assignee changes nothing. */
@@ -153,12 +198,13 @@ export function assign(ticket: Ticket, agentId: string | null, actor: string, no
 export function addAgentReply(ticket: Ticket, agentId: string, text: string, now: Date): Ticket {
   if (ticket.status === 'closed') throw new DomainError('ticket_closed', `${ticket.id} is closed: reopen it before replying`);
   const body = requiredText('text', text, LIMITS.message, 'invalid_message');
+  ticket = settle(ticket, now);
   const at = now.toISOString();
   const actor = `agent:${agentId}`;
   const history: HistoryEntry[] = [{ at, actor, kind: 'reply' }];
   let sla = ticket.sla;
   if (!sla.firstResponseAt) {
-    sla = recordFirstResponse(sla, now);
+    sla = recordFirstResponse(sla, ticket.grade, now);
     history[0]!.reason = `first response after ${formatDuration(sla.responseWorkingMs ?? 0)} of working time: SLA ${sla.met ? 'met' : 'missed'}`;
   }
   let status = ticket.status;
@@ -203,9 +249,11 @@ export function changeGrade(ticket: Ticket, org: Organisation, grade: Grade, act
   if (refusal) throw refusal;
   const at = now.toISOString();
   const why = reason?.trim() || (isLowering(ticket.grade, grade) ? '' : 'raised');
+  const settled = settle(ticket, now);
   const entry: HistoryEntry = { at, actor, kind: 'grade', from: ticket.grade, to: grade, reason: why };
-  const next: Ticket = { ...ticket, grade, updatedAt: at, history: [...ticket.history, entry] };
-  return withClock(next, regradeClock(ticket.sla, org, ticket.category, grade, now), actor, at, `grade ${ticket.grade} -> ${grade}: ${why}`);
+  const next: Ticket = { ...settled, grade, updatedAt: at, history: [...settled.history, entry] };
+  const change = `grade ${ticket.grade} -> ${grade}: ${why}`;
+  return withClock(next, regradeClock(settled.sla, org, ticket.category, grade, now, { actor, change }), actor, at, change);
 }
 
 /** Records the 75% warning; null when the event is stale (other version, answered, paused, not open, already fired). */
@@ -226,7 +274,7 @@ export function markSlaBreach(ticket: Ticket, version: number, now: Date): Ticke
   const at = now.toISOString();
   return {
     ...ticket,
-    sla: { ...ticket.sla, warned: true, breached: true, breachedAt: ticket.sla.dueAt ?? at },
+    sla: markBreached(ticket.sla, ticket.grade),
     updatedAt: at,
     history: [...ticket.history, { at, actor: 'sla', kind: 'sla_breach', reason: `no first response by ${ticket.sla.dueAt}` }],
   };

@@ -50,6 +50,34 @@ export interface Contact {
 export interface Pause {
   from: string;
   to?: string; // open while the ticket waits on the customer
+  /** The question sent to the customer that the desk waits on (shortened). */
+  question?: string;
+}
+
+/**
+ * How a goal ended. `resolved_without_response`: the ticket was resolved before any reply, an
+ * outcome of its own so that reports count it instead of losing it.
+ */
+export type SlaResult = 'met' | 'missed' | 'resolved_without_response';
+
+/** A goal's result: a fact, recorded once; nothing done to the ticket later changes it. */
+export interface SlaOutcome {
+  result: SlaResult;
+  /** When it became a fact: the response, the deadline passing, or the resolution. */
+  at: string;
+  /** The deadline and the grade the goal was judged by. */
+  dueAt: string | null;
+  grade: Grade;
+}
+
+/** What a change made after the result would have made of it; kept beside the result, never over it. */
+export interface SlaAlternative {
+  at: string;
+  actor: string;
+  change: string;
+  grade: Grade;
+  dueAt: string | null;
+  result: 'met' | 'missed' | 'not_yet_due';
 }
 
 /** The first-response SLA clock of a ticket. */
@@ -69,7 +97,13 @@ export interface SlaClock {
   breachedAt?: string;
   firstResponseAt?: string;
   responseWorkingMs?: number; // working time (paused time excluded) until the first response
-  met?: boolean; // whether the first response came by the deadline
+  met?: boolean; // whether the first response came by the deadline (outcome.result === 'met')
+  /** Set once the goal is met, missed or resolved without a response; from then on the clock is frozen. */
+  outcome?: SlaOutcome;
+  /** Later regrades that would have judged the recorded outcome otherwise. */
+  alternatives?: SlaAlternative[];
+  /** When dueAt/warningAt were last set: a timer event is late only after both its due time and this. */
+  armedAt?: string;
 }
 
 export type HistoryKind =
@@ -160,7 +194,8 @@ export type DomainErrorCode =
   | 'severity_not_allowed'
   | 'not_administrator'
   | 'reason_required'
-  | 'invalid_grade_change';
+  | 'invalid_grade_change'
+  | 'question_required';
 
 /** A rule broken by a request: the code names the rule, the message says it to a person. */
 export class DomainError extends Error {

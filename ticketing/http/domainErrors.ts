@@ -37,6 +37,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   not_administrator: 422,
   reason_required: 422,
   invalid_grade_change: 422,
+  question_required: 422,
 };
 
 /** The HTTP answer to a domain or store error; the code and message go to the caller unchanged. */

@@ -73,7 +73,14 @@ export const claimSchema = z
 export const assignSchema = z.object({ agentId: id.nullable() }).strict();
 export const messageSchema = z.object({ text: text(LIMITS.message) }).strict();
 export const customerMessageSchema = z.object({ text: text(LIMITS.message), author: id.optional() }).strict();
-export const statusChangeSchema = z.object({ status: statusSchema, reason: text(500).optional() }).strict();
+export const statusChangeSchema = z
+  .object({
+    status: statusSchema,
+    reason: text(500).optional(),
+    /** The question sent to the customer; required to wait on them (the clock pauses on it). */
+    question: text(LIMITS.message).optional(),
+  })
+  .strict();
 export const gradeChangeSchema = z.object({ grade: gradeSchema, reason: text(500).optional() }).strict();
 export const reasonSchema = z.object({ reason: text(500).optional() }).strict();
 

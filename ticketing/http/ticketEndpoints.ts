@@ -181,12 +181,15 @@ export function ticketEndpoints(service: TicketService, clock: () => Date): Endp
     endpoint({
       method: 'POST',
       path: '/api/tickets/:id/status',
-      summary: 'Move a ticket along its states (waiting_on_customer pauses the SLA clock, in_progress resumes it)',
+      summary: 'Move a ticket along its states (waiting_on_customer needs the question sent to the customer and pauses the SLA clock, in_progress resumes it)',
       roles: AGENTS,
       body: statusChangeSchema,
       responds: [{ status: 200, schema: 'Ticket', description: 'the ticket after the change' }],
-      errors: [404, 409],
+      errors: [404, 409, 422],
       async handle({ params, body, principal }) {
+        if (body.status === 'waiting_on_customer') {
+          return { body: await service.askCustomer(params.id, principal.id, body.question ?? '', body.reason) };
+        }
         return { body: await service.changeStatus(params.id, body.status, actorOf(principal), body.reason) };
       },
     }),

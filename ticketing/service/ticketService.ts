@@ -5,6 +5,7 @@ import { silentLogger } from '../../common/logger';
 import {
   addAgentReply,
   addCustomerMessage,
+  askCustomer,
   assign,
   changeGrade,
   changeStatus,
@@ -204,6 +205,14 @@ export class TicketService implements SlaTicketService {
   async reply(id: string, agentId: string, text: string): Promise<Ticket> {
     const ticket = await this.mutate(id, (t, now) => addAgentReply(t, agentId, text, now));
     const message = ticket.messages[ticket.messages.length - 1]!;
+    this.emit('onAgentReply', () => this.events.onAgentReply?.(ticket, message));
+    return ticket;
+  }
+
+  /** Sends the customer a question and pauses the clock until they answer (the question is a reply). */
+  async askCustomer(id: string, agentId: string, question: string, reason?: string): Promise<Ticket> {
+    const ticket = await this.mutate(id, (t, now) => askCustomer(t, agentId, question, now, reason));
+    const message = [...ticket.messages].reverse().find((m) => m.from === 'agent')!;
     this.emit('onAgentReply', () => this.events.onAgentReply?.(ticket, message));
     return ticket;
   }

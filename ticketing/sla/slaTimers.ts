@@ -155,7 +155,8 @@ export class SlaTimers {
       this.logger.debug({ member: event.member }, 'SLA event no longer owed; nothing done');
       return;
     }
-    const latenessMs = this.clock() - event.dueAtMs;
+    // An event armed after its due time (a grade raised past the deadline) is late only from when it was armed.
+    const latenessMs = this.clock() - Math.max(event.dueAtMs, Date.parse(ticket.sla.armedAt ?? '') || 0);
     this.metrics?.applied(event.kind, ticket.grade, latenessMs);
     this.logger.info({ ticketId: ticket.id, kind: event.kind, latenessMs }, 'SLA event applied');
     // The event is recorded on the ticket, so the job is done: a slow webhook must not hold up

@@ -118,12 +118,14 @@ describe('POST /api/messages', () => {
     expect(proactive.path.startsWith(`/v3/conversations/${conversationId}/activities`)).toBe(true);
     expect(proactive.body.text).toBe(`Odpowiedź konsultanta w sprawie zgłoszenia ${ticketId}:\n\nProszę zrestartować Outlooka i dać znać.\n\nOdpisz tutaj – Twoja następna wiadomość trafi do zgłoszenia.`);
 
-    await world.tickets.changeStatus(ticketId, 'waiting_on_customer', 'agent:agent-7');
+    await world.tickets.askCustomer(ticketId, 'agent-7', 'Czy restart pomógł?');
+    await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Czy restart pomógł/.test(a.body.text ?? ''));
     expect(await ask(conversationId, 'Zrestartowałem, nadal nie widać kalendarza.')).toEqual([`Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}.`]);
     const ticket = (await world.tickets.get(ticketId))!;
     expect(ticket.status).toBe('in_progress');
     expect(ticket.messages.map((m) => [m.from, m.text])).toEqual([
       ['agent', 'Proszę zrestartować Outlooka i dać znać.'],
+      ['agent', 'Czy restart pomógł?'],
       ['customer', 'Zrestartowałem, nadal nie widać kalendarza.'],
     ]);
     // Only the next message: the one after is a question again.

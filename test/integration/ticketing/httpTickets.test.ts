@@ -192,7 +192,14 @@ describe('ticketing API: tickets and queues over HTTP', () => {
       expect(replied.body.status).toBe('in_progress');
 
       const waiting = await api.call('POST', `/api/tickets/${id}/status`, { as: 'agent', body: { status: 'waiting_on_customer', reason: 'czekamy na logi' } });
-      expect(waiting.body.status).toBe('waiting_on_customer');
+      expect(waiting.status).toBe(422);
+      expect(waiting.body.error).toBe('question_required');
+      const asked = await api.call('POST', `/api/tickets/${id}/status`, {
+        as: 'agent',
+        body: { status: 'waiting_on_customer', question: 'Proszę o logi z ostatniej godziny.', reason: 'czekamy na logi' },
+      });
+      expect(asked.body.status).toBe('waiting_on_customer');
+      expect(asked.body.messages.at(-1)).toMatchObject({ from: 'agent', author: 'alice', text: 'Proszę o logi z ostatniej godziny.' });
       const answer = await api.call('POST', `/api/tickets/${id}/customer-messages`, { as: 'system', body: { text: 'Logi w załączniku.' } });
       expect(answer.status).toBe(201);
       expect(answer.body.messages.at(-1)).toMatchObject({ from: 'customer', author: 'anna.kowalska' });

@@ -57,7 +57,7 @@ test('a ticket answered, paused or closed before its time gets no event, and a s
   for (let i = 1; i <= 4; i++) await service.save(ticketDue(i, times));
   const now = new Date();
   const answered = addAgentReply(changeStatus(service.tickets.get('SR-2026-000001')!, 'in_progress', 'agent:ola', now), 'ola', 'Looking at it', now);
-  const paused = changeStatus(changeStatus(service.tickets.get('SR-2026-000002')!, 'in_progress', 'agent:ola', now), 'waiting_on_customer', 'agent:ola', now);
+  const paused = askCustomer(service.tickets.get('SR-2026-000002')!, 'ola', 'Czy dotyczy to wszystkich?', now);
   const closed = changeStatus(changeStatus(changeStatus(service.tickets.get('SR-2026-000003')!, 'in_progress', 'agent:ola', now), 'resolved', 'agent:ola', now), 'closed', 'agent:ola', now);
   for (const t of [answered, paused, closed]) await service.save(t);
   // An entry of an older SLA version, as a store bug or a hand edit might leave behind.

@@ -60,8 +60,7 @@ test('on two instances each warning and breach is applied once, on time, and the
   await service.changeStatus(answered.id, 'in_progress', 'agent:ola');
   await service.reply(answered.id, 'ola', 'Już sprawdzamy.');
   const paused = await openDue('breach', 800);
-  await service.changeStatus(paused.id, 'in_progress', 'agent:ola');
-  await service.changeStatus(paused.id, 'waiting_on_customer', 'agent:ola');
+  await service.askCustomer(paused.id, 'ola', 'Czy dotyczy to wszystkich skrzynek?');
 
   await startTimers();
   // 20 warnings, plus for the breach tickets their overdue warnings and their breaches.

@@ -1,4 +1,4 @@
-import { pauseClock, recordFirstResponse, regradeClock, resumeClock, startClock } from '../../../ticketing/domain/sla';
+import { markBreached, pauseClock, recordFirstResponse, regradeClock, resolveClock, resumeClock, settleClock, startClock } from '../../../ticketing/domain/sla';
 import { at, organisation, premier, wall } from './fixtures';
 
 const H = 3_600_000;
@@ -63,11 +63,13 @@ describe('pause and resume', () => {
   });
 });
 
+const change = { actor: 'agent:a1', change: 'grade change' };
+
 describe('regradeClock', () => {
   it('recomputes from creation with the new grade, paused time excluded', () => {
     const created = at('2026-03-10 10:00');
     const paused = resumeClock(pauseClock(startClock(org, 'technical', 'B', created), at('2026-03-10 12:00')), at('2026-03-10 14:00'));
-    const regraded = regradeClock(paused, org, 'technical', 'C', at('2026-03-10 15:00'));
+    const regraded = regradeClock(paused, org, 'technical', 'C', at('2026-03-10 15:00'), change);
     // 45 h of working time from Tue 10:00 around the 2 h pause: Tue 12 h, Wed 15 h, Thu 15 h, Fri 3 h
     expect(wall(regraded.dueAt)).toBe('Fri 2026-03-13 12:00');
     expect(regraded.targetMs).toBe(45 * H);
@@ -76,16 +78,45 @@ describe('regradeClock', () => {
 
   it('raising to A switches to the real-time calendar counted from creation', () => {
     const clock = startClock(premier(), 'technical', 'B', at('2026-03-10 10:00'));
-    const regraded = regradeClock(clock, premier(), 'technical', 'A', at('2026-03-10 10:20'));
+    const regraded = regradeClock(clock, premier(), 'technical', 'A', at('2026-03-10 10:20'), change);
     expect(regraded.calendar).toBe('always');
     expect(wall(regraded.dueAt)).toBe('Tue 2026-03-10 11:00');
   });
 
-  it('clears a breach that the new deadline undoes', () => {
-    const clock = { ...startClock(org, 'technical', 'B', at('2026-03-10 10:00')), breached: true, breachedAt: at('2026-03-11 10:00').toISOString() };
-    const lowered = regradeClock(clock, org, 'technical', 'C', at('2026-03-11 10:05'));
-    expect(lowered.breached).toBe(false);
-    expect(lowered.breachedAt).toBeUndefined();
+  it('keeps a breach as it is and records what the new deadline would have made of it', () => {
+    const clock = markBreached(startClock(org, 'technical', 'B', at('2026-03-10 10:00')), 'B');
+    const lowered = regradeClock(clock, org, 'technical', 'C', at('2026-03-11 10:05'), change);
+    expect(lowered).toMatchObject({ breached: true, breachedAt: clock.dueAt, dueAt: clock.dueAt, version: clock.version, outcome: clock.outcome });
+    expect(lowered.alternatives).toEqual([expect.objectContaining({ grade: 'C', result: 'not_yet_due', change: 'grade change' })]);
+  });
+
+  it('keeps a late answer missed when the lower grade would have met it', () => {
+    const answered = recordFirstResponse(startClock(org, 'technical', 'B', at('2026-03-10 10:00')), 'B', at('2026-03-11 12:00'));
+    const lowered = regradeClock(answered, org, 'technical', 'C', at('2026-03-11 12:05'), change);
+    expect(lowered.met).toBe(false);
+    expect(lowered.outcome?.result).toBe('missed');
+    expect(lowered.alternatives).toEqual([expect.objectContaining({ result: 'met', grade: 'C' })]);
+  });
+
+  it('records nothing beside a result the new grade would judge the same', () => {
+    const answered = recordFirstResponse(startClock(org, 'technical', 'C', at('2026-03-10 10:00')), 'C', at('2026-03-10 11:00'));
+    expect(regradeClock(answered, org, 'technical', 'B', at('2026-03-10 12:00'), change)).toBe(answered);
+  });
+});
+
+describe('settleClock and resolveClock', () => {
+  const clock = startClock(org, 'technical', 'B', at('2026-03-10 10:00'));
+
+  it('records a deadline that passed unanswered as missed, at the deadline', () => {
+    expect(settleClock(clock, 'B', at('2026-03-11 09:59'))).toBe(clock);
+    const settled = settleClock(clock, 'B', at('2026-03-11 10:00'));
+    expect(settled).toMatchObject({ breached: true, breachedAt: clock.dueAt, outcome: { result: 'missed', at: clock.dueAt, grade: 'B' } });
+  });
+
+  it('resolving before any response is an outcome of its own', () => {
+    const resolved = resolveClock(clock, 'B', at('2026-03-10 11:00'));
+    expect(resolved.outcome).toMatchObject({ result: 'resolved_without_response', at: at('2026-03-10 11:00').toISOString() });
+    expect(resolved.met).toBe(false);
   });
 });
 
@@ -93,34 +124,34 @@ describe('recordFirstResponse', () => {
   const clock = startClock(org, 'technical', 'B', at('2026-03-10 10:00'));
 
   it('records the working time and that the SLA was met', () => {
-    const answered = recordFirstResponse(clock, at('2026-03-11 09:30'));
+    const answered = recordFirstResponse(clock, 'B', at('2026-03-11 09:30'));
     expect(answered).toMatchObject({ firstResponseAt: at('2026-03-11 09:30').toISOString(), responseWorkingMs: 14.5 * H, met: true });
   });
 
   it('records a miss after the deadline', () => {
-    expect(recordFirstResponse(clock, at('2026-03-11 10:01')).met).toBe(false);
+    expect(recordFirstResponse(clock, 'B', at('2026-03-11 10:01')).met).toBe(false);
   });
 
   it('counts an answer at the deadline itself as met', () => {
-    expect(recordFirstResponse(clock, at('2026-03-11 10:00')).met).toBe(true);
+    expect(recordFirstResponse(clock, 'B', at('2026-03-11 10:00')).met).toBe(true);
   });
 
   it('judges an office answer sent after hours against the deadline, not the working time', () => {
     const office = startClock(org, 'billing', 'B', at('2026-03-16 09:00')); // due Mon 17:00
-    const late = recordFirstResponse(office, at('2026-03-16 20:00'));
+    const late = recordFirstResponse(office, 'B', at('2026-03-16 20:00'));
     expect(late.responseWorkingMs).toBe(8 * H);
     expect(late.met).toBe(false);
   });
 
   it('excludes paused time, also when the answer comes during a pause', () => {
     const paused = pauseClock(clock, at('2026-03-10 12:00'));
-    const answered = recordFirstResponse(paused, at('2026-03-12 12:00'));
+    const answered = recordFirstResponse(paused, 'B', at('2026-03-12 12:00'));
     expect(answered.responseWorkingMs).toBe(2 * H);
     expect(answered.met).toBe(true);
   });
 
   it('keeps the first answer', () => {
-    const first = recordFirstResponse(clock, at('2026-03-10 11:00'));
-    expect(recordFirstResponse(first, at('2026-03-10 12:00'))).toBe(first);
+    const first = recordFirstResponse(clock, 'B', at('2026-03-10 11:00'));
+    expect(recordFirstResponse(first, 'B', at('2026-03-10 12:00'))).toBe(first);
   });
 });

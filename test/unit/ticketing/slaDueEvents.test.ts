@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { addAgentReply, changeStatus, markSlaBreach, markSlaWarning, openTicket } from '../../../ticketing/domain/ticket';
+import { pauseClock, resumeClock } from '../../../ticketing/domain/sla';
+import { addAgentReply, askCustomer, changeStatus, markSlaBreach, markSlaWarning, openTicket } from '../../../ticketing/domain/ticket';
 import { dueEvent, dueEventsOf, parseDueMember } from '../../../ticketing/domain/dueEvents';
 import { at, premier, ticketInput } from './fixtures';
 
@@ -26,14 +27,21 @@ test('an answered, paused, resolved or closed ticket is owed nothing', () => {
   const now = at('2026-03-10 10:10');
   const working = changeStatus(fresh(), 'in_progress', 'agent:ola', now);
   const answered = addAgentReply(working, 'ola', 'Sprawdzamy.', now);
-  const paused = changeStatus(working, 'waiting_on_customer', 'agent:ola', now);
+  const asked = askCustomer(working, 'ola', 'Czy problem dotyczy wszystkich?', now);
+  const paused = { ...working, status: 'waiting_on_customer' as const, sla: pauseClock(working.sla, now) };
   const resolved = changeStatus(working, 'resolved', 'agent:ola', now);
   const closed = changeStatus(resolved, 'closed', 'agent:ola', now);
-  for (const t of [answered, paused, resolved, closed]) expect(dueEventsOf(t)).toEqual([]);
+  for (const t of [answered, asked, paused, resolved, closed]) expect(dueEventsOf(t)).toEqual([]);
   // Resuming owes the events again, under a new version, so the old entries are stale.
-  const resumed = changeStatus(paused, 'in_progress', 'agent:ola', at('2026-03-10 10:20'));
+  const resumed = { ...paused, status: 'in_progress' as const, sla: resumeClock(paused.sla, at('2026-03-10 10:20')) };
   expect(dueEventsOf(resumed)).toHaveLength(2);
   expect(resumed.sla.version).toBeGreaterThan(working.sla.version);
+});
+
+test('a reopened ticket is owed nothing: its result was recorded when it was resolved', () => {
+  const resolved = changeStatus(changeStatus(fresh(), 'in_progress', 'agent:ola', at('2026-03-10 10:10')), 'resolved', 'agent:ola', at('2026-03-10 10:20'));
+  const reopened = changeStatus(resolved, 'in_progress', 'agent:ola', at('2026-03-10 13:00'));
+  expect(dueEventsOf(reopened)).toEqual([]);
 });
 
 test('a member reads back as the event it was made from; anything else is rejected', () => {

@@ -1,6 +1,7 @@
 import {
   addAgentReply,
   addCustomerMessage,
+  askCustomer,
   assign,
   changeGrade,
   changeStatus,
@@ -27,6 +28,13 @@ function frozen<T>(value: T): T {
 
 const fresh = (): Ticket => frozen(openTicket(ticketInput(), org, ID, created));
 
+const QUESTION = 'Czy możecie przesłać logi z Exchange?';
+
+/** Moves a ticket; waiting on the customer is always on a question. */
+function moveTo(ticket: Ticket, to: TicketStatus, now: Date): Ticket {
+  return to === 'waiting_on_customer' ? askCustomer(ticket, 'a1', QUESTION, now) : changeStatus(ticket, to, 'agent:a1', now);
+}
+
 /** A ticket driven to a status along legal transitions. */
 function inStatus(status: TicketStatus): Ticket {
   const paths: Record<TicketStatus, TicketStatus[]> = {
@@ -36,7 +44,7 @@ function inStatus(status: TicketStatus): Ticket {
     resolved: ['in_progress', 'resolved'],
     closed: ['in_progress', 'resolved', 'closed'],
   };
-  return paths[status].reduce((t, to, i) => frozen(changeStatus(t, to, 'agent:a1', at(`2026-03-10 1${i + 1}:00`))), fresh());
+  return paths[status].reduce((t, to, i) => frozen(moveTo(t, to, at(`2026-03-10 1${i + 1}:00`))), fresh());
 }
 
 describe('openTicket', () => {
@@ -94,9 +102,32 @@ describe('state machine', () => {
 
   it.each(pairs)('%s -> %s legal: %s', (from, to, allowed) => {
     const ticket = inStatus(from);
-    const move = () => changeStatus(ticket, to, 'agent:a1', at('2026-03-10 18:00'));
+    const move = () => moveTo(ticket, to, at('2026-03-10 18:00'));
     if (allowed) expect(move().status).toBe(to);
+    else if (from === 'new' && to === 'waiting_on_customer') expect(move().status).toBe(to); // the question is the first reply: new -> in_progress -> waiting
     else expect(move).toThrow(expect.objectContaining({ code: 'illegal_transition', message: expect.stringContaining(`${from} ticket cannot become ${to}`) }));
+  });
+
+  it('never waits on the customer without a question to them', () => {
+    const working = inStatus('in_progress');
+    expect(() => changeStatus(working, 'waiting_on_customer', 'agent:a1', at('2026-03-10 18:00'))).toThrow(expect.objectContaining({ code: 'question_required' }));
+    expect(() => askCustomer(working, 'a1', '  ', at('2026-03-10 18:00'))).toThrow(expect.objectContaining({ code: 'question_required' }));
+  });
+
+  it('asking the customer sends the question as a reply and pauses on it', () => {
+    const waiting = askCustomer(inStatus('in_progress'), 'a1', QUESTION, at('2026-03-10 18:00'));
+    expect(waiting.messages.at(-1)).toMatchObject({ from: 'agent', author: 'a1', text: QUESTION });
+    expect(waiting.sla.pauses.at(-1)).toEqual({ from: at('2026-03-10 18:00').toISOString(), question: QUESTION });
+    expect(waiting.sla.firstResponseAt).toBe(at('2026-03-10 18:00').toISOString()); // a question is a response
+    expect(waiting.history.slice(-2).map((h) => h.kind)).toEqual(['reply', 'status']);
+  });
+
+  it('resolving a ticket nobody answered records that as its outcome, and reopening changes nothing', () => {
+    const resolved = changeStatus(inStatus('in_progress'), 'resolved', 'agent:a1', at('2026-03-10 18:00'));
+    expect(resolved.sla.outcome).toEqual({ result: 'resolved_without_response', at: at('2026-03-10 18:00').toISOString(), dueAt: resolved.sla.dueAt, grade: 'B' });
+    expect(resolved.history.at(-1)?.reason).toMatch(/resolved without a response/);
+    const reopened = changeStatus(resolved, 'in_progress', 'agent:a1', at('2026-03-12 10:00'));
+    expect(reopened.sla).toEqual(resolved.sla);
   });
 
   it('records every change with actor, before and after', () => {
@@ -116,13 +147,10 @@ describe('state machine', () => {
     expect(isOpen(inStatus('closed'))).toBe(false);
   });
 
-  it('waiting on the customer pauses the clock and leaving it resumes, each recorded as a deadline change', () => {
-    const waiting = changeStatus(changeStatus(fresh(), 'in_progress', 'agent:a1', at('2026-03-10 11:00')), 'waiting_on_customer', 'agent:a1', at('2026-03-10 12:00'));
-    expect(waiting.sla.dueAt).toBeNull();
-    expect(waiting.history.at(-1)).toMatchObject({ kind: 'deadline', deadlineBefore: at('2026-03-11 10:00').toISOString(), deadlineAfter: null, reason: expect.stringMatching(/paused/) });
-    const back = changeStatus(waiting, 'in_progress', 'agent:a1', at('2026-03-10 15:00'));
-    expect(wall(back.sla.dueAt)).toBe('Wed 2026-03-11 13:00');
-    expect(back.history.at(-1)).toMatchObject({ kind: 'deadline', deadlineBefore: null, deadlineAfter: back.sla.dueAt, reason: expect.stringMatching(/resumed/) });
+  it('a deadline that passed unanswered is recorded as missed before the ticket changes', () => {
+    const moved = changeStatus(fresh(), 'in_progress', 'agent:a1', at('2026-03-11 10:30'));
+    expect(moved.sla).toMatchObject({ breached: true, breachedAt: at('2026-03-11 10:00').toISOString(), outcome: { result: 'missed' } });
+    expect(moved.history.map((h) => h.kind).slice(-2)).toEqual(['sla_breach', 'status']);
   });
 });
 
@@ -159,9 +187,9 @@ describe('replies and messages', () => {
   it("a customer's message takes a ticket waiting on them back to in_progress and resumes the clock", () => {
     const answered = addCustomerMessage(inStatus('waiting_on_customer'), 'adm-1', 'Logi w załączniku.', at('2026-03-10 15:00'));
     expect(answered.status).toBe('in_progress');
-    expect(answered.sla.dueAt).not.toBeNull();
+    expect(answered.sla.pauses.at(-1)?.to).toBe(at('2026-03-10 15:00').toISOString());
     expect(answered.messages.at(-1)).toMatchObject({ from: 'customer', author: 'adm-1', text: 'Logi w załączniku.' });
-    expect(answered.history.map((h) => h.kind).slice(-3)).toEqual(['customer_message', 'status', 'deadline']);
+    expect(answered.history.map((h) => h.kind).slice(-2)).toEqual(['customer_message', 'status']);
   });
 
   it("a customer's message leaves other statuses alone", () => {
@@ -239,7 +267,7 @@ describe('SLA events', () => {
     expect(markSlaBreach(ticket, version - 1, now)).toBeNull();
     const answered = addAgentReply(ticket, 'a1', 'hi', at('2026-03-10 11:00'));
     expect(markSlaBreach(answered, answered.sla.version, now)).toBeNull();
-    const paused = inStatus('waiting_on_customer');
+    const paused = { ...ticket, status: 'waiting_on_customer' as const };
     expect(markSlaWarning(paused, paused.sla.version, now)).toBeNull();
     const closed = inStatus('closed');
     expect(markSlaBreach(closed, closed.sla.version, now)).toBeNull();

@@ -259,10 +259,11 @@
       replyError.textContent = '';
       if (!text) { replyError.textContent = 'Write the message first.'; replyText.focus(); return; }
       var path = '/api/tickets/' + encodeURIComponent(ticket.id);
-      var before = ask && state.ticket.status !== 'waiting_on_customer'
-        ? api('POST', path + '/status', { status: 'waiting_on_customer', reason: 'asked the customer' })
-        : Promise.resolve();
-      before.then(function () { return api('POST', path + '/replies', { text: text }); }).then(function (t) {
+      // Waiting on the customer is always on a question: the question and the pause are one request.
+      var sent = ask && state.ticket.status !== 'waiting_on_customer'
+        ? api('POST', path + '/status', { status: 'waiting_on_customer', question: text })
+        : api('POST', path + '/replies', { text: text });
+      sent.then(function (t) {
         replyText.value = '';
         announce(ask ? 'Question sent; the ticket waits on the customer' : 'Reply sent');
         return showTicket(t.id, false);
