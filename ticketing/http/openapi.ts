@@ -39,7 +39,7 @@ function responseSchemas(): Record<string, JsonSchema> {
       timeZone: { type: 'string' },
       targetMs: { type: 'integer', description: 'working time allowed for the first response' },
       startedAt: instant,
-      pauses: { type: 'array', items: object({ from: instant, to: instant }, ['from']) },
+      pauses: { type: 'array', items: object({ from: instant, to: instant, question: { type: 'string', description: 'the question the desk waits on' } }, ['from']) },
       dueAt: { ...instant, nullable: true, description: 'null while the clock is paused' },
       warningAt: { ...instant, nullable: true },
       version: { type: 'integer' },
@@ -49,6 +49,24 @@ function responseSchemas(): Record<string, JsonSchema> {
       firstResponseAt: instant,
       responseWorkingMs: { type: 'integer' },
       met: { type: 'boolean', description: 'whether the first response came by the deadline' },
+      outcome: object(
+        {
+          result: { type: 'string', enum: ['met', 'missed', 'resolved_without_response'] },
+          at: instant,
+          dueAt: { ...instant, nullable: true },
+          grade: { type: 'string', enum: ['A', 'B', 'C'] },
+        },
+        ['result', 'at', 'dueAt', 'grade'],
+      ),
+      alternatives: {
+        type: 'array',
+        description: 'later regrades that would have judged the recorded outcome otherwise (the outcome itself never changes)',
+        items: object(
+          { at: instant, actor: { type: 'string' }, change: { type: 'string' }, grade: { type: 'string' }, dueAt: { ...instant, nullable: true }, result: { type: 'string', enum: ['met', 'missed', 'not_yet_due'] } },
+          ['at', 'actor', 'change', 'grade', 'result'],
+        ),
+      },
+      armedAt: instant,
     },
     ['calendar', 'timeZone', 'targetMs', 'startedAt', 'pauses', 'dueAt', 'warningAt', 'version', 'warned', 'breached'],
   );

@@ -36,8 +36,7 @@ describe('queue order', () => {
     await open(service, 'A due 12:11', 'A');
     const breached = await open(service, 'B breached', 'B');
 
-    await service.changeStatus(paused.id, 'in_progress', 'agent:ola');
-    await service.changeStatus(paused.id, 'waiting_on_customer', 'agent:ola');
+    await service.askCustomer(paused.id, 'ola', 'Czy problem dotyczy wszystkich użytkowników?');
     await service.applySlaEvent(breached.id, 'breach', breached.sla.version);
 
     expect((await service.queue('technical')).map((t) => t.title)).toEqual([

@@ -136,7 +136,7 @@ describe('changing tickets', () => {
     expect(await redis.scard(keys.agentOpen(prefix, 'ola'))).toBe(0);
     await check(t);
 
-    expect(replies.map((m) => m.text)).toEqual(['We are on it.']);
+    expect(replies.map((m) => m.text)).toEqual(['Which mailboxes are affected?', 'We are on it.']);
     expect(changes.flat().map((h) => h.kind)).toEqual(
       expect.arrayContaining(['status', 'deadline', 'customer_message', 'grade', 'assigned', 'reply']),
     );

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { addAgentReply, changeStatus } from '../../../ticketing/domain/ticket';
+import { addAgentReply, askCustomer, changeStatus } from '../../../ticketing/domain/ticket';
 import { slaKeys } from '../../../ticketing/sla/dueSet';
 import { sleep, slaTimersSuite, ticketDue, waitFor } from './slaFixtures';
 

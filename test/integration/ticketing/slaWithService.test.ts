@@ -5,6 +5,7 @@ import { slaKeys } from '../../../ticketing/sla/dueSet';
 import { SlaTimers } from '../../../ticketing/sla/slaTimers';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import { silentLogger } from '../../../common/logger';
+import { Metrics } from '../../../common/metrics';
 import { testRedisUrl, uniquePrefix } from '../../support/redis';
 import { premier, ticketInput } from '../../unit/ticketing/fixtures';
 import { inconsistencies } from './serviceFixtures';
@@ -34,10 +35,10 @@ async function desk(name: string) {
     () =>
       new TicketService({ redis, prefix, clock, organisations, events: { onSlaEvent: (t: Ticket, kind: SlaEventKind) => applied.push(`${t.id} ${kind}`) } }),
   );
-  const startTimers = () =>
+  const startTimers = (metrics?: Metrics) =>
     Promise.all(
       instances.map((service) => {
-        return suite.track(new SlaTimers({ redisUrl: testRedisUrl(), prefix, service, notifier, logger: silentLogger })).start();
+        return suite.track(new SlaTimers({ redisUrl: testRedisUrl(), prefix, service, notifier, logger: silentLogger, metrics })).start();
       }),
     );
   /** Opens a grade A ticket whose `kind` falls `inMs` from now. */
@@ -47,7 +48,14 @@ async function desk(name: string) {
     offsetMs = 0;
     return ticket;
   };
-  return { prefix, service: instances[0], applied, notifier, startTimers, openDue };
+  /** Opens a ticket of `grade` as if `agoMs` ago. */
+  const openAgo = async (grade: 'A' | 'B' | 'C', agoMs: number) => {
+    offsetMs = -agoMs;
+    const { ticket } = await instances[0].create(ticketInput({ orgId: 'fabrikam', grade }));
+    offsetMs = 0;
+    return ticket;
+  };
+  return { prefix, service: instances[0], applied, notifier, startTimers, openDue, openAgo };
 }
 
 test('on two instances each warning and breach is applied once, on time, and the breached tickets lead their queue', async () => {
@@ -109,4 +117,38 @@ test('with the due set and the Bull queue wiped while no instance runs, start-up
   const v = later.sla.version;
   expect(due.sort()).toEqual([...soon.map((t) => `${t.id}|breach|${t.sla.version}`), `${later.id}|breach|${v}`, `${later.id}|warning|${v}`].sort());
   expect(await inconsistencies(redis, prefix)).toEqual([]);
+});
+
+test('a grade raised past its deadline breaches at once, counted as on time from the raise, never as a late timer', async () => {
+  const { service, applied, startTimers, openAgo } = await desk('raised');
+  const metrics = new Metrics();
+  await startTimers(metrics);
+  const ticket = await openAgo('C', 2 * 60 * MINUTE);
+  const raised = await service.changeGrade(ticket.id, 'A', 'agent:ola', 'the outage spreads');
+  expect(Date.parse(raised.sla.dueAt!)).toBeLessThan(Date.now()); // an hour after creation: already past
+  await waitFor(() => applied.includes(`${ticket.id} breach`), 4000, 'the breach of the raised ticket');
+
+  const stored = (await service.get(ticket.id))!;
+  expect(stored.sla).toMatchObject({ breached: true, breachedAt: raised.sla.dueAt, outcome: { result: 'missed', grade: 'A' } });
+  const text = await metrics.render();
+  expect(text).toContain('desk_sla_event_lateness_seconds_count{kind="breach"} 1');
+  // Lateness counts from the raise: far inside the largest bucket, where a 1 h "late" breach would not fit.
+  expect(text).toMatch(/desk_sla_event_lateness_seconds_bucket\{le="30",kind="breach"\} 1/);
+});
+
+test('a ticket resolved unanswered and reopened after its deadline fires nothing: its outcome was recorded', async () => {
+  const { service, applied, startTimers, openAgo } = await desk('reopened');
+  const ticket = await openAgo('A', 2 * 60 * MINUTE);
+  const unanswered = await openAgo('A', 20 * MINUTE);
+  for (const t of [ticket, unanswered]) await service.changeStatus(t.id, 'in_progress', 'agent:ola');
+  await service.changeStatus(ticket.id, 'resolved', 'agent:ola', 'the customer fixed it'); // (the deadline passed: a miss)
+  await service.changeStatus(unanswered.id, 'resolved', 'agent:ola', 'duplicate');
+  const control = await openAgo('A', 2 * 60 * MINUTE);
+  for (const t of [ticket, unanswered]) await service.changeStatus(t.id, 'in_progress', 'agent:ola', 'the problem came back');
+  await startTimers();
+  await waitFor(() => applied.includes(`${control.id} breach`), 4000, 'the control ticket to breach');
+
+  expect((await service.get(ticket.id))!.sla.outcome).toMatchObject({ result: 'missed', at: ticket.sla.dueAt });
+  expect((await service.get(unanswered.id))!.sla.outcome).toMatchObject({ result: 'resolved_without_response' });
+  expect(applied.filter((a) => !a.startsWith(control.id))).toEqual([]);
 });
