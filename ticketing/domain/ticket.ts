@@ -48,22 +48,23 @@ export function isOpen(ticket: Ticket): boolean {
 
 /**
  * The first-response clock runs while the ticket is open, not waiting on the customer (which
- * pauses it) and its goal not yet decided (answered, missed, or resolved without a response: a
- * reopened ticket keeps that result).
+ * pauses it) and not yet answered. Resolving a ticket nobody answered stops it for good: a
+ * reopened ticket keeps that outcome.
  */
 export function isClockRunning(ticket: Ticket): boolean {
   const { sla } = ticket;
-  return isOpen(ticket) && ticket.status !== 'waiting_on_customer' && !isDecided(sla) && sla.dueAt !== null;
+  const resolvedUnanswered = sla.outcome?.result === 'resolved_without_response';
+  return isOpen(ticket) && ticket.status !== 'waiting_on_customer' && !sla.firstResponseAt && !resolvedUnanswered && sla.dueAt !== null;
 }
 
 /**
- * Whether the SLA event `kind` is still owed to the ticket: its clock runs, the deadline is not
- * yet breached and, for the 75% warning, the warning has not fired. The timers schedule exactly
+ * Whether the SLA event `kind` is still owed to the ticket: its clock runs, its result is not
+ * yet recorded (a breach is one) and, for the 75% warning, the warning has not fired. The timers schedule exactly
  * these events (dueEventsOf) and apply one only while it is still owed (markSlaWarning/Breach).
  */
 export function isSlaEventOwed(ticket: Ticket, kind: SlaEventKind): boolean {
   const { sla } = ticket;
-  if (!isClockRunning(ticket)) return false;
+  if (!isClockRunning(ticket) || isDecided(sla)) return false;
   return kind === 'breach' || (!sla.warned && sla.warningAt !== null);
 }
 

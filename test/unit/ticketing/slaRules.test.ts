@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { dueEventsOf } from '../../../ticketing/domain/dueEvents';
+import { pauseClock } from '../../../ticketing/domain/sla';
 import { isQueued } from '../../../ticketing/domain/queueScore';
 import {
   addAgentReply,
   addCustomerMessage,
+  askCustomer,
   assign,
   changeGrade,
   changeStatus,
@@ -34,7 +36,8 @@ describe('open tickets and the running clock', () => {
   const byStatus: Record<TicketStatus, Ticket> = {
     new: fresh(),
     in_progress: working,
-    waiting_on_customer: changeStatus(working, 'waiting_on_customer', 'agent:ola', minutes(10)),
+    // Through the ticket a question is the first response; an unanswered paused clock is built directly.
+    waiting_on_customer: { ...working, status: 'waiting_on_customer', sla: pauseClock(working.sla, minutes(10)) },
     resolved: changeStatus(working, 'resolved', 'agent:ola', minutes(10)),
     closed: changeStatus(changeStatus(working, 'resolved', 'agent:ola', minutes(10)), 'closed', 'agent:ola', minutes(11)),
   };
@@ -60,7 +63,7 @@ describe('open tickets and the running clock', () => {
     expect(isOpen(answered)).toBe(true);
     expect(isClockRunning(answered)).toBe(false);
     expect(dueEventsOf(answered)).toEqual([]);
-    const waitingAfterAnswer = changeStatus(answered, 'waiting_on_customer', 'agent:ola', minutes(30));
+    const waitingAfterAnswer = askCustomer(answered, 'ola', 'Czy już działa?', minutes(30));
     expect(isClockRunning(addCustomerMessage(waitingAfterAnswer, 'adm-1', 'Już działa?', minutes(40)))).toBe(false);
   });
 
@@ -78,7 +81,8 @@ describe('open tickets and the running clock', () => {
 type Step = (t: Ticket, now: Date) => Ticket;
 const steps: fc.Arbitrary<Step>[] = [
   fc.constantFrom<TicketStatus>('in_progress', 'waiting_on_customer', 'resolved', 'closed').map(
-    (to): Step => (t, now) => (t.status === to ? t : tryStep(() => changeStatus(t, to, 'agent:ola', now), t)),
+    (to): Step => (t, now) =>
+      t.status === to ? t : tryStep(() => (to === 'waiting_on_customer' ? askCustomer(t, 'ola', 'Pytanie do klienta', now) : changeStatus(t, to, 'agent:ola', now)), t),
   ),
   fc.constant<Step>((t, now) => tryStep(() => addAgentReply(t, 'ola', 'Odpowiedź', now), t)),
   fc.constant<Step>((t, now) => tryStep(() => addCustomerMessage(t, 'adm-1', 'Pytanie', now), t)),
