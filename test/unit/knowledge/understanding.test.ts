@@ -63,3 +63,19 @@ describe('splitFacts', () => {
     ]);
   });
 });
+
+describe('English parity', () => {
+  it('gives every entry an English title and answer', () => {
+    const missing = kb.entries.filter((e) => !e.titleEn || !e.answerEn).map((e) => e.id);
+    expect(missing).toEqual([]);
+  });
+
+  it('answers and suggests in English only, in an English chat', () => {
+    const answered = kb.answer('From which countries can I not use my Skype minutes from Office?', 'en');
+    expect(answered.source?.title).toBe("From which countries can't I use Skype minutes from Office?");
+    expect(answered.answer).toMatch(/Qatar/);
+    expect(answered.answer).not.toMatch(/Kataru/);
+    const suggested = kb.answer('skype subscription', 'en');
+    for (const s of suggested.suggestions) expect(s.question).toBe(kb.entry(s.articleId)!.titleEn);
+  });
+});
