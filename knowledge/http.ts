@@ -15,7 +15,7 @@ export const answerRequestSchema = z
       .min(1, 'must not be empty')
       .max(MAX_QUESTION_LENGTH, `must be at most ${MAX_QUESTION_LENGTH} characters`),
     locale: z
-      .enum(LOCALES as unknown as ['pl', 'en'], {
+      .enum(LOCALES, {
         errorMap: () => ({ message: `must be one of: ${LOCALES.join(', ')}` }),
       })
       .default('pl'),

@@ -1,13 +1,13 @@
 import { readFileSync } from 'fs';
 import { z } from 'zod';
 import { describeZodError } from '../../common/http';
-import type { Locale } from '../../common/locale';
+import { LOCALES, type Locale } from '../../common/locale';
 
 /**
  * One line of an evaluation set (see test/fixtures/knowledge/README.md): in-scope questions carry
  * `expect` patterns; `style` (blind sets) or `tag` (older sets) groups the figures.
  */
-const common = { q: z.string().min(1), tag: z.string().optional(), style: z.string().optional(), lang: z.enum(['pl', 'en']).optional() };
+const common = { q: z.string().min(1), tag: z.string().optional(), style: z.string().optional(), lang: z.enum(LOCALES).optional() };
 const caseSchema = z.union([
   z.object({ ...common, expect: z.array(z.string()).min(1), fact: z.string().optional(), oos: z.literal(false).optional() }),
   z.object({ ...common, oos: z.literal(true) }),

@@ -4,16 +4,24 @@
  * Instants are ISO 8601 strings in UTC (`2026-03-10T09:00:00.000Z`).
  */
 
-export type Category = 'technical' | 'billing' | 'presales';
-export type Grade = 'A' | 'B' | 'C';
-export type Contract = 'standard' | 'premier';
-export type ContactMethod = 'email' | 'phone';
-export type TicketStatus = 'new' | 'in_progress' | 'waiting_on_customer' | 'resolved' | 'closed';
+// Each vocabulary is listed once; its type is read from the list, and the REST API's schemas
+// are built from the same lists.
+export const CATEGORIES = ['technical', 'billing', 'presales'] as const;
+export const GRADES = ['A', 'B', 'C'] as const;
+export const CONTRACTS = ['standard', 'premier'] as const;
+export const CONTACT_METHODS = ['email', 'phone'] as const;
+export const TICKET_STATUSES = ['new', 'in_progress', 'waiting_on_customer', 'resolved', 'closed'] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+export type Grade = (typeof GRADES)[number];
+export type Contract = (typeof CONTRACTS)[number];
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
 /** The SLA events of a first-response deadline: the 75% warning and the breach. */
 export type SlaEventKind = 'warning' | 'breach';
 
-export const CATEGORIES: readonly Category[] = ['technical', 'billing', 'presales'];
-export const GRADES: readonly Grade[] = ['A', 'B', 'C'];
+/** Ids of organisations, administrators and principals become parts of Redis key names: a safe alphabet, no ':' or spaces. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /** A chat identity already trusted for an administrator (Teams: AAD object id in the org's tenant). */
 export interface ChatIdentity {

@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { EMAIL_PATTERN, MAX_EMAIL_LENGTH, PHONE_PATTERN } from '../domain/contact';
 import { LIMITS } from '../domain/ticket';
+import { CATEGORIES, CONTACT_METHODS, CONTRACTS, GRADES, ID_PATTERN, TICKET_STATUSES } from '../domain/types';
 
 /**
  * The REST API's request shapes. Routes validate with them and the OpenAPI document is generated
@@ -9,22 +10,20 @@ import { LIMITS } from '../domain/ticket';
  * administrators) are the domain's; these only say what a well-formed request looks like.
  */
 
-/** Ids become parts of Redis key names: the store's safe alphabet. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const id = z.string().regex(ID_PATTERN, 'must be 1-100 letters, digits, ".", "_" or "-", starting with a letter or digit');
 const phone = z.string().regex(PHONE_PATTERN, 'must be a phone number such as +48 600 100 200');
 const email = z.string().max(MAX_EMAIL_LENGTH).regex(EMAIL_PATTERN, 'Invalid email');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
-export const categorySchema = z.enum(['technical', 'billing', 'presales']);
-export const gradeSchema = z.enum(['A', 'B', 'C']);
-export const statusSchema = z.enum(['new', 'in_progress', 'waiting_on_customer', 'resolved', 'closed']);
+export const categorySchema = z.enum(CATEGORIES);
+export const gradeSchema = z.enum(GRADES);
+export const statusSchema = z.enum(TICKET_STATUSES);
 
 export const contactSchema = z
   .object({
     email: email.optional(),
     phone: phone.optional(),
-    preferred: z.enum(['email', 'phone']),
+    preferred: z.enum(CONTACT_METHODS),
   })
   .strict()
   .refine((c) => c[c.preferred] !== undefined, { message: 'the preferred contact method needs its address', path: ['preferred'] });
@@ -109,7 +108,7 @@ const organisationFields = {
     .max(64)
     .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Europe/Warsaw')
     .default('Europe/Warsaw'),
-  contract: z.enum(['standard', 'premier']),
+  contract: z.enum(CONTRACTS),
   administrators: z.array(administratorSchema).max(500).default([]),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')).max(400).optional(),
 };

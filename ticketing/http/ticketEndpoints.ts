@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpError } from '../../common/http';
+import { LOCALES } from '../../common/locale';
 import { explainDeadline } from '../domain/explain';
 import { CATEGORIES, type Category, type Ticket, type TicketStatus } from '../domain/types';
 import type { TicketService } from '../service/ticketService';
@@ -28,7 +29,7 @@ const IDEMPOTENCY_HEADER = {
   required: true,
   description: 'Any 1-200 visible ASCII characters chosen by the caller; repeating a request with the same key returns the ticket it created (200) instead of opening another.',
 };
-const localeQuerySchema = z.object({ locale: z.enum(['en', 'pl']).default('en') }).strict();
+const localeQuerySchema = z.object({ locale: z.enum(LOCALES).default('en') }).strict();
 
 /** Tickets and queues: the bot opens tickets, agents work them, everyone with a token reads them. */
 export function ticketEndpoints(service: TicketService, clock: () => Date): Endpoint[] {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname } from 'path';
 import { z } from 'zod';
 import { describeZodError } from '../../common/http';
-import { ID_PATTERN } from './schemas';
+import { ID_PATTERN } from '../domain/types';
 
 /**
  * Who may call the REST API. `agent` works the queues, `system` is the bot (opens tickets for

@@ -1,12 +1,9 @@
 import type Redis from 'ioredis';
 import { foldPhrase } from '../../common/text';
-import { DomainError, type Administrator, type Organisation } from '../domain/types';
+import { DomainError, ID_PATTERN, type Administrator, type Organisation } from '../domain/types';
 import { ConflictError } from './errors';
 import { keys } from './keys';
 import { ScriptedRedis, withScripts } from './scripts';
-
-/** Ids become parts of key names, so they are kept to a safe alphabet (no ':' or spaces). */
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /** The directory's read-only queries: what the conversation may ask about organisations. */
 export type OrganisationDirectory = Pick<OrganisationStore, 'get' | 'list' | 'findByTenant' | 'findOrganisation'>;
@@ -28,7 +25,7 @@ export class OrganisationStore {
 
   /** Creates or replaces an organisation. Throws ConflictError when its tenant id or name belongs to another one. */
   async upsert(org: Organisation): Promise<{ created: boolean }> {
-    if (!ID.test(org.id)) throw new DomainError('invalid_organisation', `organisation id "${org.id}" must be letters, digits, '.', '_' or '-' (at most 100)`);
+    if (!ID_PATTERN.test(org.id)) throw new DomainError('invalid_organisation', `organisation id "${org.id}" must be letters, digits, '.', '_' or '-' (at most 100)`);
     const name = foldPhrase(org.name ?? '');
     if (!name) throw new DomainError('invalid_organisation', 'an organisation needs a name');
     const reply = (await this.redis.deskUpsertOrganisation(this.prefix, org.id, JSON.stringify(org), org.tenantId ?? '', name)) as [string, string | number];
@@ -70,7 +67,7 @@ export class OrganisationStore {
   async findOrganisation(query: string): Promise<Organisation | null> {
     const q = query.trim();
     if (!q) return null;
-    if (ID.test(q)) {
+    if (ID_PATTERN.test(q)) {
       const byId = await this.get(q);
       if (byId) return byId;
     }

@@ -2,9 +2,9 @@ import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import type Redis from 'ioredis';
 import { z } from 'zod';
 import { describeZodError } from '../../common/http';
-import type { Locale } from '../../common/locale';
+import { LOCALES, type Locale } from '../../common/locale';
 import { silentLogger, type Logger } from '../../common/logger';
-import { DomainError, type Organisation } from '../domain/types';
+import { CONTACT_METHODS, DomainError, type ContactMethod, type Organisation } from '../domain/types';
 import { maskEmail, maskPhone } from './mask';
 import { CONSUME_CODE, ISSUE_CODE, MARK_VERIFIED, RECORD_WRONG, REFUND_CODE, RESERVE_TRY } from './pinScripts';
 import type { CodeSender } from './senders/codeSender';
@@ -21,7 +21,7 @@ const HOUR = 60 * MINUTE;
 /** How long Redis keeps a code record: past its validity, so a late answer hears "expired". */
 const CODE_KEEP_MS = HOUR;
 
-export type CodeChannel = 'email' | 'phone';
+export type CodeChannel = ContactMethod;
 
 export interface RequestCodeInput {
   orgId: string;
@@ -82,9 +82,9 @@ export interface PinVerifierOptions {
 const requestSchema = z.object({
   orgId: z.string().trim().min(1),
   email: z.string().trim().min(3).max(254),
-  channel: z.enum(['email', 'phone']),
+  channel: z.enum(CONTACT_METHODS),
   conversationId: z.string().min(1).max(512),
-  locale: z.enum(['pl', 'en']).default('pl'),
+  locale: z.enum(LOCALES).default('pl'),
 });
 
 const verifySchema = z.object({
