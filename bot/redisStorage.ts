@@ -83,7 +83,7 @@ export class RedisStorage implements Storage {
    * ticket is read with its state): one round trip instead of two.
    */
   async get(redisKey: string): Promise<string | null> {
-    return (await this.getBatched([redisKey]))[0];
+    return (await this.getBatched([redisKey]))[0] ?? null;
   }
 
   async write(changes: StoreItems): Promise<void> {

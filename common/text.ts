@@ -12,7 +12,7 @@
 /** `text` without the run of `chars` at its end ("anuluj!!" -> "anuluj"), in one pass from the end. */
 export function trimTrailing(text: string, chars: string): string {
   let end = text.length;
-  while (end > 0 && chars.includes(text[end - 1])) end -= 1;
+  while (end > 0 && chars.includes(text.charAt(end - 1))) end -= 1;
   return text.slice(0, end);
 }
 

@@ -87,10 +87,10 @@ function markdownSections(text: string): { sections: Section[]; skipped: string[
     else skipped.push(`"${current.title}": no text under the heading`);
   };
   for (const raw of withoutFrontMatter.split('\n')) {
-    const heading = /^#{1,6}\s+(.*)$/.exec(raw);
-    if (heading) {
+    const heading = /^#{1,6}\s+(.*)$/.exec(raw)?.[1];
+    if (heading !== undefined) {
       flush();
-      current = { title: cleanInline(heading[1]), lines: [] };
+      current = { title: cleanInline(heading), lines: [] };
       continue;
     }
     const line = cleanMarkdownLine(raw);
@@ -150,7 +150,7 @@ function plainSections(text: string): { sections: Section[]; skipped: string[] }
     else {
       // Plain-text FAQ exports lose the questions of later answers: keep the first passage under
       // the title and offer the others as drafts of their own.
-      const [first, ...rest] = passages(body);
+      const [first = '', ...rest] = passages(body);
       sections.push({ title: current.title, body: unindent(first) });
       for (const p of rest) {
         const text = unindent(p);
@@ -203,7 +203,7 @@ function isPlainHeading(line: string, previous: string, next: string): boolean {
 function passages(body: string): string[] {
   const out: string[] = [];
   for (const paragraph of body.split('\n\n')) {
-    const continues = out.length > 0 && (/^ |^(\d+\.|[-•–])\s/.test(paragraph) || out[out.length - 1].endsWith(':'));
+    const continues = out.length > 0 && (/^ |^(\d+\.|[-•–])\s/.test(paragraph) || out.at(-1)?.endsWith(':'));
     if (continues) out[out.length - 1] += `\n\n${paragraph}`;
     else out.push(paragraph);
   }

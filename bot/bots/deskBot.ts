@@ -74,7 +74,7 @@ export class DeskBot extends TeamsActivityHandler {
     });
   }
 
-  async run(context: TurnContext): Promise<void> {
+  override async run(context: TurnContext): Promise<void> {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return super.run(context);
     const { conversationState, userState } = this.deps;
@@ -88,7 +88,7 @@ export class DeskBot extends TeamsActivityHandler {
   }
 
   /** botbuilder answers an invoke it has no handler for with a bare 501; for the caller it is a request we do not take. */
-  protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const response = await super.onInvokeActivity(context);
     if (response.status !== StatusCodes.NOT_IMPLEMENTED) return response;
     return { status: StatusCodes.BAD_REQUEST, body: { error: 'unsupported_invoke', message: `invoke "${context.activity.name ?? ''}" is not supported by this bot` } };

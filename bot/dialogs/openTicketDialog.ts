@@ -117,7 +117,7 @@ export class OpenTicketDialog extends ComponentDialog {
 
   private async askDescription(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
-    (step.values as Draft).category = CATEGORIES[(step.result as FoundChoice).index];
+    (step.values as Draft).category = chosen(CATEGORIES, step.result);
     return step.prompt(DESCRIPTION, { prompt: t(locale, 'ticket.askDescription') });
   }
 
@@ -180,7 +180,7 @@ export class OpenTicketDialog extends ComponentDialog {
     draft.grades = policy.grades;
     const suggestion = this.deps.suggester.suggest(draft.description);
     // The suggestion never exceeds what may be chosen: the most urgent allowed grade caps it.
-    const suggested = policy.grades.includes(suggestion.grade) ? suggestion.grade : policy.grades[0];
+    const suggested = policy.grades.includes(suggestion.grade) ? suggestion.grade : (policy.grades[0] ?? 'C'); // B and C are always allowed
     const grade = t(locale, `grade.${suggested}` as MessageKey);
     const why = t(locale, `grade.why.${suggestion.grade}` as MessageKey);
     // A capped suggestion says so: the reason given is the description's, for a higher grade.
@@ -204,7 +204,7 @@ export class OpenTicketDialog extends ComponentDialog {
     const { context } = step;
     const locale = localeOf(context);
     const draft = step.values as Draft;
-    draft.grade = draft.grades[(step.result as FoundChoice).index];
+    draft.grade = chosen(draft.grades, step.result);
     const { org } = await this.profile(draft);
     const summary = this.newTicket(draft, context);
     const prompt = supportsAdaptiveCards(context.activity.channelId)
@@ -268,8 +268,15 @@ async function lengthAccepted(pc: PromptValidatorContext<string>, max: number, m
   return pc.recognized.succeeded && length >= min && length <= max;
 }
 
+/** The option a choice prompt returned: always one it offered. */
+function chosen<T>(options: readonly T[], result: unknown): T {
+  const option = options[(result as FoundChoice).index];
+  if (option === undefined) throw new Error(`the choice prompt returned option ${(result as FoundChoice).index} of ${options.length}`);
+  return option;
+}
+
 function titleOf(description: string): string {
-  const firstLine = description.split(/\n/)[0].trim();
+  const [firstLine = ''] = description.trim().split('\n', 1);
   return firstLine.length > 80 ? `${firstLine.slice(0, 77)}...` : firstLine;
 }
 

@@ -118,9 +118,9 @@ async function start(deps: DirectLineRouteDeps, claims: DirectLineClaims, locale
 
 function bearer(req: Request): string {
   const header = req.header('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new HttpError(401, 'token_missing', 'send the Direct Line token as "Authorization: Bearer <token>"');
-  return match[1];
+  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  if (!token) throw new HttpError(401, 'token_missing', 'send the Direct Line token as "Authorization: Bearer <token>"');
+  return token;
 }
 
 function watermarkOf(req: Request): string | undefined {
@@ -143,7 +143,7 @@ function conversationBody(req: Request, conversationId: string, token: string, e
 }
 
 function forwardedProto(req: Request): string | undefined {
-  return req.header('x-forwarded-proto')?.split(',')[0].trim().toLowerCase();
+  return req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
 }
 
 /**

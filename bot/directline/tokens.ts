@@ -44,13 +44,16 @@ export class TokenSigner {
   /** The token's claims, or a TokenError when it is malformed, forged or expired. */
   verify(token: string, nowMs: number): DirectLineClaims {
     const parts = token.split('.');
-    if (parts.length !== 3 || parts[0] !== HEADER) throw new TokenError('invalid', 'the token is not a Direct Line token of this service');
-    const expected = Buffer.from(this.sign(`${parts[0]}.${parts[1]}`));
-    const given = Buffer.from(parts[2]);
+    const [header, payload, signature] = parts;
+    if (parts.length !== 3 || header !== HEADER || payload === undefined || signature === undefined) {
+      throw new TokenError('invalid', 'the token is not a Direct Line token of this service');
+    }
+    const expected = Buffer.from(this.sign(`${header}.${payload}`));
+    const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new TokenError('invalid', 'the token signature is not valid');
     }
-    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as DirectLineClaims;
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as DirectLineClaims;
     if (claims.exp * 1000 <= nowMs) throw new TokenError('expired', 'the token has expired: start a new conversation or refresh the token before it expires');
     return claims;
   }

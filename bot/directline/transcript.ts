@@ -66,7 +66,7 @@ export class TranscriptStore {
 
   async get(conversationId: string): Promise<ConversationRecord | null> {
     const fields = await this.redis.hgetall(this.conversationKey(conversationId));
-    if (!fields.userId) return null;
+    if (!fields.userId || !fields.createdAt) return null;
     return { userId: fields.userId, locale: fields.locale || undefined, createdAt: fields.createdAt };
   }
 

@@ -5,7 +5,8 @@ import en from './en.json';
 export type { Locale };
 export type MessageKey = keyof typeof pl;
 
-const catalogues: Record<Locale, Record<string, string>> = { pl, en };
+/** Polish has every message; a missing English one falls back to Polish. */
+const catalogues: { pl: Record<MessageKey, string>; en: Partial<Record<MessageKey, string>> } = { pl, en };
 
 /**
  * The message `key` in `locale`, with `{name}` placeholders filled from `vars`. A placeholder

@@ -38,14 +38,14 @@ const row = (name: string, e: Tally, b: Tally, t: Tally): string[] => [
   pct(falseAcceptRate(b)),
 ];
 const table = (rows: string[][]): string[] => {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  return [header, ...rows].map((cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  '));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  return [header, ...rows].map((cells) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
 };
 
 const out: string[] = [];
 for (const path of paths.length ? paths : DEFAULT_SETS) {
   const cases = readEvalSet(path);
-  const [e, b, t] = [engine, bm25, tfidf].map((s) => evaluate(cases, s));
+  const [e, b, t] = [evaluate(cases, engine), evaluate(cases, bm25), evaluate(cases, tfidf)];
   const rows = [...e.byGroup.keys()].sort().map((g) => row(g, e.byGroup.get(g)!, b.byGroup.get(g)!, t.byGroup.get(g)!));
   for (const locale of e.byLocale.keys()) rows.push(row(`all ${locale}`, e.byLocale.get(locale)!, b.byLocale.get(locale)!, t.byLocale.get(locale)!));
   rows.push(row('overall', e.overall, b.overall, t.overall));

@@ -17,12 +17,15 @@ export function naturalTfIdfBaseline(entries: readonly KbEntry[]): Retriever {
   const tfidf = new TfIdf();
   for (const e of entries) tfidf.addDocument(documentOf(e));
   return (question) => {
-    const scores = tfidf.tfidfs(question);
-    let best = -1;
-    scores.forEach((s, i) => {
-      if (s > 0 && (best < 0 || s > scores[best])) best = i;
+    let best: KbEntry | null = null;
+    let bestScore = 0;
+    tfidf.tfidfs(question).forEach((score, i) => {
+      if (score > bestScore) {
+        bestScore = score;
+        best = entries[i] ?? null;
+      }
     });
-    return best < 0 ? null : entries[best];
+    return best;
   };
 }
 
@@ -43,7 +46,7 @@ export function bm25Baseline(entries: readonly KbEntry[], k1 = 1.2, b = 0.75): R
   };
   return (question) => {
     const terms = contentWords(question);
-    let best = -1;
+    let best: KbEntry | null = null;
     let bestScore = 0;
     docs.forEach((d, i) => {
       let score = 0;
@@ -53,9 +56,9 @@ export function bm25Baseline(entries: readonly KbEntry[], k1 = 1.2, b = 0.75): R
       }
       if (score > bestScore) {
         bestScore = score;
-        best = i;
+        best = entries[i] ?? null;
       }
     });
-    return best < 0 ? null : entries[best];
+    return best;
   };
 }

@@ -17,14 +17,13 @@ export interface Affixes {
 export function parseAffixes(aff: string): Affixes {
   const suffixes = new Map<string, SuffixRule[]>();
   for (const line of aff.split('\n')) {
-    const parts = line.trim().split(/\s+/);
     // Rule lines have five fields ("SFX a e ych [^i]e"); the header has four ("SFX a Y 6").
-    if (parts[0] !== 'SFX' || parts.length < 5) continue;
-    const [, flag, strip, add, condition] = parts;
+    const [kind, flag, strip, add, condition] = line.trim().split(/\s+/);
+    if (kind !== 'SFX' || flag === undefined || strip === undefined || add === undefined || condition === undefined) continue;
     const rules = suffixes.get(flag) ?? [];
     rules.push({
       strip: strip === '0' ? '' : strip,
-      add: add === '0' ? '' : add.split('/')[0],
+      add: add === '0' ? '' : add.replace(/\/.*/, ''),
       condition: new RegExp(`${condition === '.' ? '' : condition}$`, 'u'),
     });
     suffixes.set(flag, rules);

@@ -9,7 +9,7 @@ export function loadLemmas(file: string = LEMMAS_FILE): Map<string, string> {
   const table = new Map<string, string>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line || line.startsWith('#')) continue;
-    const [lemma, ...forms] = line.split(' ');
+    const [lemma = '', ...forms] = line.split(' ');
     for (const form of forms) table.set(form, lemma);
   }
   return table;

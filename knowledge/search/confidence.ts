@@ -36,9 +36,16 @@ export function featureVector(f: Features): number[] {
 }
 
 export function confidenceOf(f: Features, c: Calibration): number {
-  const x = featureVector(f);
-  const z = NAMES.reduce((sum, name, i) => sum + c[name] * x[i], 0);
+  return sigmoid(dot(NAMES.map((name) => c[name]), featureVector(f)));
+}
+
+function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
+}
+
+/** The dot product of two vectors of the same length. */
+function dot(a: readonly number[], b: readonly number[]): number {
+  return a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
 }
 
 /** Plain batch gradient descent on the log loss: a few hundred examples, five weights. */
@@ -48,11 +55,10 @@ export function fitCalibration(examples: { features: Features; correct: boolean 
     const grad = NAMES.map(() => 0);
     for (const { features, correct } of examples) {
       const x = featureVector(features);
-      const p = 1 / (1 + Math.exp(-x.reduce((s, v, i) => s + v * w[i], 0)));
-      const err = p - (correct ? 1 : 0);
-      x.forEach((v, i) => (grad[i] += err * v));
+      const err = sigmoid(dot(x, w)) - (correct ? 1 : 0);
+      x.forEach((v, i) => (grad[i] = (grad[i] ?? 0) + err * v));
     }
-    w.forEach((_, i) => (w[i] -= (rate * grad[i]) / examples.length));
+    w.forEach((wi, i) => (w[i] = wi - (rate * (grad[i] ?? 0)) / examples.length));
   }
-  return Object.fromEntries(NAMES.map((name, i) => [name, w[i]])) as unknown as Calibration;
+  return Object.fromEntries(NAMES.map((name, i) => [name, w[i] ?? 0])) as unknown as Calibration;
 }

@@ -28,12 +28,12 @@ const letterCounts = new Int32Array(128);
  * spares the full Jaro-Winkler comparison (and its allocations) for them.
  */
 function mayBeTypo(a: string, b: string): boolean {
-  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i) & 127]++;
+  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i) & 127]!++; // `& 127` keeps every index inside
   let shared = 0;
   for (let i = 0; i < b.length; i++) {
     const c = b.charCodeAt(i) & 127;
-    if (letterCounts[c] > 0) {
-      letterCounts[c]--;
+    if (letterCounts[c]! > 0) {
+      letterCounts[c]!--;
       shared++;
     }
   }

@@ -130,9 +130,9 @@ export class SearchEngine {
     this.index = new TrigramIndex(unitWords, (unit) => unitKind[unit] === Unit.Question || unitKind[unit] === Unit.Fact);
     this.allQuestionsUnit = new Int32Array(entries.length);
     this.answerUnit = new Int32Array(entries.length);
-    unitKind.forEach((kind, unit) => {
-      if (kind === Unit.AllQuestions) this.allQuestionsUnit[unitEntry[unit]] = unit;
-      if (kind === Unit.Answer) this.answerUnit[unitEntry[unit]] = unit;
+    unitEntry.forEach((entry, unit) => {
+      if (unitKind[unit] === Unit.AllQuestions) this.allQuestionsUnit[entry] = unit;
+      if (unitKind[unit] === Unit.Answer) this.answerUnit[entry] = unit;
     });
     this.unitEntry = Int32Array.from(unitEntry);
     this.bestQuestion = new Float32Array(entries.length);
@@ -160,15 +160,16 @@ export class SearchEngine {
     if (words.length === 0) return [];
     // Candidates: entries whose question phrasings or facts share the most with the question
     // (typed arrays reused across questions). Then each candidate is scored in full: its best
-    // phrasing, all phrasings together, its answer and its best fact.
+    // phrasing, all phrasings together, its answer and its best fact. Typed-array reads (`!`) are at units and entries the
+    // constructor sized the arrays for.
     const { bestQuestion, touched, unitEntry } = this;
     let touchedCount = 0;
     this.index.search(
       expandWithSynonyms(words),
       (unit, score) => {
         // Branch-free, as in the index's search: ~10,000 calls per question on a large base.
-        const e = unitEntry[unit];
-        const best = bestQuestion[e];
+        const e = unitEntry[unit]!;
+        const best = bestQuestion[e]!;
         touched[touchedCount] = e;
         touchedCount += +(best === 0);
         bestQuestion[e] = Math.max(best, score);
@@ -177,19 +178,19 @@ export class SearchEngine {
     );
     const candidates = new TopK(CANDIDATES);
     for (let i = 0; i < touchedCount; i++) {
-      const e = touched[i];
-      candidates.offer(e, bestQuestion[e]);
+      const e = touched[i]!;
+      candidates.offer(e, bestQuestion[e]!);
       bestQuestion[e] = 0;
     }
     const top = new TopK(SHORTLIST);
     for (const { e } of candidates.items()) {
-      const { first, count } = this.questionUnits[e];
+      const { first, count } = this.questionUnits[e]!;
       let best = 0;
       for (let u = first; u < first + count; u++) best = Math.max(best, this.index.similarity(u));
-      const all = this.index.similarity(this.allQuestionsUnit[e]);
-      const answer = this.index.similarity(this.answerUnit[e]);
+      const all = this.index.similarity(this.allQuestionsUnit[e]!);
+      const answer = this.index.similarity(this.answerUnit[e]!);
       const fact = this.bestFact(e)?.similarity ?? 0;
-      const scope = this.entries[e].scope;
+      const scope = this.entries[e]!.scope;
       // A question that names neither 21Vianet nor China asks about global Microsoft 365, and
       // one naming 21Vianet about its service: the other scope's entries count for less.
       const inOtherScope = scope !== undefined && (scope === '21vianet') !== scopeNamed;
@@ -201,22 +202,23 @@ export class SearchEngine {
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much.
     const shortlist = top.items().map(({ e, score }) => {
-      const coverage = this.coverage.of(words, this.vocabularies[e]);
+      const coverage = this.coverage.of(words, this.vocabularies[e]!);
       return { e, coverage, score: score * coverage };
     });
     shortlist.sort((a, b) => b.score - a.score);
+    const [first, second] = shortlist;
     return shortlist
       .map(({ e, score, coverage }, i) => {
-        const other = i === 0 ? (shortlist[1]?.score ?? 0) : shortlist[0].score;
+        const other = (i === 0 ? second?.score : first?.score) ?? 0;
         const features = { score, margin: score - other, lead: score > 0 ? Math.max(-1, (score - other) / score) : 0, coverage, unknown, foreign };
-        return { entry: this.entries[e], index: e, ...features, confidence: round(confidenceOf(features, this.calibration)) };
+        return { entry: this.entries[e]!, index: e, ...features, confidence: round(confidenceOf(features, this.calibration)) };
       })
       .sort((a, b) => b.confidence - a.confidence);
   }
 
   /** The entry's fact (of any language, or of `locale`) most similar to the last searched question. */
   private bestFact(e: number, locale?: Locale): { text: string; similarity: number } | undefined {
-    const { first, count } = this.factUnits[e];
+    const { first, count } = this.factUnits[e]!;
     let best: { text: string; similarity: number } | undefined;
     for (let u = first; u < first + count; u++) {
       const fact = this.facts.get(u)!;
@@ -275,13 +277,12 @@ class TopK {
   constructor(private readonly k: number) {}
 
   offer(e: number, score: number): void {
-    if (this.list.length === this.k && score <= this.list[this.k - 1].score) return;
-    let i = this.list.length === this.k ? this.k - 1 : this.list.length;
-    this.list[i] = { e, score };
-    while (i > 0 && this.list[i - 1].score < score) {
-      [this.list[i - 1], this.list[i]] = [this.list[i], this.list[i - 1]];
-      i--;
-    }
+    const { list, k } = this;
+    if (list.length === k && score <= (list[k - 1]?.score ?? -Infinity)) return;
+    if (list.length === k) list.pop();
+    let i = list.length;
+    while (i > 0 && (list[i - 1]?.score ?? Infinity) < score) i--;
+    list.splice(i, 0, { e, score });
   }
 
   items(): { e: number; score: number }[] {

@@ -13,7 +13,8 @@ export function splitFacts(text: string): string[] {
   for (const part of text.split(BOUNDARY)) {
     const trimmed = part.trim();
     if (!trimmed) continue;
-    if (facts.length > 0 && facts[facts.length - 1].length < MIN_FACT_LENGTH) facts[facts.length - 1] += ` ${trimmed}`;
+    const previous = facts.at(-1);
+    if (previous !== undefined && previous.length < MIN_FACT_LENGTH) facts[facts.length - 1] = `${previous} ${trimmed}`;
     else facts.push(trimmed);
   }
   return facts;

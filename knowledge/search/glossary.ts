@@ -77,11 +77,7 @@ export function glossaryWords(): string[] {
 export function expandWithSynonyms(words: string[], synonymWeight = 0.5): { word: string; weight: number }[] {
   const out = words.map((word) => ({ word, weight: 1 }));
   for (const group of groups) {
-    const hit = group.members.find((member) =>
-      member.length === 1
-        ? words.some((w) => matches(w, member[0]))
-        : member.every((part) => words.some((w) => matches(w, part))),
-    );
+    const hit = group.members.find((member) => member.every((part) => words.some((w) => matches(w, part))));
     if (!hit) continue;
     for (const member of group.members) {
       if (member === hit) continue;

@@ -60,43 +60,37 @@ export class TrigramIndex {
     const df: number[] = [];
     for (const counts of unitCounts) {
       for (const g of counts.keys()) {
-        let id = this.termIds.get(g);
+        const id = this.termIds.get(g);
         if (id === undefined) {
-          id = df.length;
-          this.termIds.set(g, id);
-          df.push(0);
-        }
-        df[id]++;
+          this.termIds.set(g, df.length);
+          df.push(1);
+        } else df[id]!++;
       }
     }
     const n = unitCounts.length;
     this.idf = Float64Array.from(df, (d) => Math.log((n + 1) / (d + 0.5)));
     this.unknownIdf = this.idf.reduce((m, v) => Math.max(m, v), 0);
 
-    const units: number[][] = df.map(() => []);
-    const weights: number[][] = df.map(() => []);
+    const postings = df.map(() => ({ units: [] as number[], weights: [] as number[] }));
     const vectors = unitCounts.map((counts, unit) => {
       const vector = this.weigh(counts);
       if (searchable(unit)) {
         for (const [id, w] of vector) {
-          units[id].push(unit);
-          weights[id].push(w);
+          postings[id]!.units.push(unit);
+          postings[id]!.weights.push(w);
         }
       }
       return vector;
     });
+    // Each unit's vector is one stretch of two flat arrays: vectorStart[unit] to vectorStart[unit + 1].
     this.vectorStart = new Int32Array(n + 1);
-    vectors.forEach((vector, unit) => (this.vectorStart[unit + 1] = this.vectorStart[unit] + vector.length));
-    this.vectorIds = new Int32Array(this.vectorStart[n]);
-    this.vectorWeights = new Float32Array(this.vectorStart[n]);
-    vectors.forEach((vector, unit) =>
-      vector.forEach(([id, w], i) => {
-        this.vectorIds[this.vectorStart[unit] + i] = id;
-        this.vectorWeights[this.vectorStart[unit] + i] = w;
-      }),
-    );
-    this.postingUnits = units.map((u) => Int32Array.from(u));
-    this.postingWeights = weights.map((w) => Float32Array.from(w));
+    const flat = vectors.flat();
+    let start = 0;
+    vectors.forEach((vector, unit) => (this.vectorStart[unit + 1] = start += vector.length));
+    this.vectorIds = Int32Array.from(flat, ([id]) => id);
+    this.vectorWeights = Float32Array.from(flat, ([, w]) => w);
+    this.postingUnits = postings.map((p) => Int32Array.from(p.units));
+    this.postingWeights = postings.map((p) => Float32Array.from(p.weights));
     this.queryDense = new Float32Array(df.length);
     this.scores = new Float32Array(n);
     // One spare slot: the branch-free search writes one past the last unit it keeps.
@@ -110,7 +104,7 @@ export class TrigramIndex {
     for (const [g, count] of counts) {
       const id = this.termIds.get(g);
       if (id === undefined) continue;
-      const w = sublinear(count) * this.idf[id];
+      const w = sublinear(count) * this.idf[id]!;
       vector.push([id, w]);
       norm += w * w;
     }
@@ -135,28 +129,29 @@ export class TrigramIndex {
     for (const id of this.queryIds) this.queryDense[id] = 0;
     for (const [id, qw] of vector) this.queryDense[id] = qw;
     this.queryIds = vector.map(([id]) => id);
-    if (postingBudget !== Infinity) vector.sort((a, b) => this.postingUnits[a[0]].length - this.postingUnits[b[0]].length);
+    // Typed-array reads (`!`) are at term ids and units the constructor sized the arrays for.
+    const postingsOf = (id: number) => ({ units: this.postingUnits[id]!, weights: this.postingWeights[id]! });
+    const lists = vector.map(([id, qw]) => ({ qw, ...postingsOf(id) }));
+    if (postingBudget !== Infinity) lists.sort((a, b) => a.units.length - b.units.length);
     const { scores, touched } = this;
     let read = 0;
     let touchedCount = 0;
-    for (const [id, qw] of vector) {
-      const units = this.postingUnits[id];
+    for (const { qw, units, weights } of lists) {
       if (read > 0 && read + units.length > postingBudget) break;
       read += units.length;
-      const weights = this.postingWeights[id];
       for (let i = 0; i < units.length; i++) {
-        const u = units[i];
-        const score = scores[u];
+        const u = units[i]!;
+        const score = scores[u]!;
         // Branch-free: whether a unit is new is unpredictable, and a mispredicted branch per
         // posting cost a quarter of the search. The slot is overwritten unless the unit is new.
         touched[touchedCount] = u;
         touchedCount += +(score === 0);
-        scores[u] = score + qw * weights[i];
+        scores[u] = score + qw * weights[i]!;
       }
     }
     for (let i = 0; i < touchedCount; i++) {
-      const u = touched[i];
-      visit(u, scores[u]);
+      const u = touched[i]!;
+      visit(u, scores[u]!);
       scores[u] = 0;
     }
   }
@@ -165,7 +160,7 @@ export class TrigramIndex {
   similarity(unit: number): number {
     const { vectorIds, vectorWeights, queryDense } = this;
     let sum = 0;
-    for (let i = this.vectorStart[unit], end = this.vectorStart[unit + 1]; i < end; i++) sum += queryDense[vectorIds[i]] * vectorWeights[i];
+    for (let i = this.vectorStart[unit]!, end = this.vectorStart[unit + 1]!; i < end; i++) sum += queryDense[vectorIds[i]!]! * vectorWeights[i]!;
     return sum;
   }
 }

@@ -67,7 +67,7 @@ function objectOf(schema: JsonSchema, depth: number, field: (s: JsonSchema) => f
   const names = Object.keys(properties);
   if (names.length === 0) return fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 });
   const required = depth === 0 ? names.filter((n) => schema.required?.includes(n)) : [];
-  const record = fc.record(Object.fromEntries(names.map((n) => [n, field(properties[n])])), { requiredKeys: required });
+  const record = fc.record(Object.fromEntries(Object.entries(properties).map(([n, s]) => [n, field(s)])), { requiredKeys: required });
   // One time in five a field the schema requires is left out as well.
   return fc.tuple(record, fc.option(fc.constantFrom(...names), { freq: 4 })).map(([body, dropped]) => {
     if (dropped !== null) delete body[dropped];

@@ -111,7 +111,7 @@ function decodeQuotedPrintable(body: string): string {
       bytes.push(parseInt(hex, 16));
       i += 2;
     } else {
-      bytes.push(...Buffer.from(text[i], 'utf8'));
+      bytes.push(...Buffer.from(text.charAt(i), 'utf8'));
     }
   }
   return Buffer.from(bytes).toString('utf8');

@@ -9,7 +9,8 @@ import type { Principal, Role, TokenRegistry } from './tokens';
 export function authorise(req: Request, res: Response, tokens: TokenRegistry, roles: readonly Role[]): Principal {
   const header = req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const principal = match ? tokens.authenticate(match[1]) : undefined;
+  const token = match?.[1];
+  const principal = token ? tokens.authenticate(token) : undefined;
   if (!principal) {
     res.setHeader('WWW-Authenticate', match ? 'Bearer error="invalid_token"' : 'Bearer');
     throw new HttpError(401, 'unauthorized', match ? 'the bearer token is not valid' : 'this endpoint needs an Authorization: Bearer <token> header');

@@ -9,10 +9,17 @@ import type { Principal, Role, TokenRegistry } from './tokens';
 
 type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
 
-/** What a handler gets: the caller, and the body and query already validated. */
-export interface Call<B, Q> {
+/** The `:name` segments of a restify path, each a string: '/api/tickets/:id' -> { id: string }. */
+export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? { [K in Name]: string } & PathParams<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? { [K in Name]: string }
+    : Record<never, string>;
+
+/** What a handler gets: the caller, the path's parameters, and the body and query already validated. */
+export interface Call<B, Q, P extends string = string> {
   principal: Principal;
-  params: Record<string, string>;
+  params: PathParams<P>;
   body: B;
   query: Q;
   req: Request;
@@ -27,9 +34,9 @@ export interface Reply {
  * One REST endpoint: the route, who may call it, what it accepts and answers. The same record is
  * mounted on the server and described in the OpenAPI document, so the two always agree.
  */
-export interface Endpoint<B = unknown, Q = unknown> {
+export interface Endpoint<B = unknown, Q = unknown, P extends string = string> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: string; // restify syntax: /api/tickets/:id
+  path: P; // restify syntax: /api/tickets/:id
   summary: string;
   roles: readonly Role[];
   body?: Schema<B>;
@@ -42,11 +49,11 @@ export interface Endpoint<B = unknown, Q = unknown> {
   responds: { status: number; schema?: string; description: string }[];
   /** Error statuses beyond 401/403 (and 400 for a body or query), for the document. */
   errors?: number[];
-  handle(call: Call<B, Q>): Promise<Reply>;
+  handle(call: Call<B, Q, P>): Promise<Reply>;
 }
 
-/** Keeps each endpoint's body and query types while the list holds them all. */
-export function endpoint<B = undefined, Q = undefined>(e: Endpoint<B, Q>): Endpoint {
+/** Keeps each endpoint's body, query and path types while the list holds them all. */
+export function endpoint<B = undefined, Q = undefined, P extends string = string>(e: Endpoint<B, Q, P>): Endpoint {
   return e as unknown as Endpoint;
 }
 
@@ -61,7 +68,7 @@ export function mountEndpoint(server: Server, e: Endpoint, deps: { tokens: Token
       const query = e.query ? parseQuery(req, e.query) : undefined;
       let reply: Reply;
       try {
-        reply = await e.handle({ principal, params: req.params as Record<string, string>, body, query, req });
+        reply = await e.handle({ principal, params: req.params as PathParams<string>, body, query, req });
       } catch (err) {
         throw err instanceof DomainError ? httpErrorOf(err) : err;
       }

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { recordsOf } from '../../common/flatReply';
 import { keys } from '../store/keys';
 import { DueEvent, parseDueMember } from '../domain/dueEvents';
 import type { SlaEventKind } from '../domain/types';
@@ -125,10 +126,9 @@ export class DueSet {
     const [entries, next, now] = await this.redis.slaClaim(due, inflight, inflightDue, String(Math.floor(nowMs)), String(leaseMs), String(limit));
     const claimed: ClaimedEvent[] = [];
     const malformed: string[] = [];
-    for (let i = 0; i < entries.length; i += 2) {
-      const member = entries[i];
+    for (const [member, dueAt] of recordsOf(entries, 2)) {
       const parsed = parseDueMember(member);
-      if (parsed) claimed.push({ member, ...parsed, dueAtMs: Number(entries[i + 1]) });
+      if (parsed) claimed.push({ member, ...parsed, dueAtMs: Number(dueAt) });
       else malformed.push(member);
     }
     // A malformed member can never fire: drop it from in-flight so it is not retried forever.

@@ -17,5 +17,5 @@ export async function findOrganisationNamed(store: OrganisationDirectory, query:
   const wanted = trimTrailing(foldPhrase(typed), '.,;');
   if (wanted.length < MIN_PREFIX) return null;
   const matches = (await store.list()).filter((org) => foldPhrase(org.name).startsWith(`${wanted} `));
-  return matches.length === 1 ? matches[0] : null;
+  return matches.length === 1 ? (matches[0] ?? null) : null;
 }

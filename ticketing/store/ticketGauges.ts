@@ -28,6 +28,6 @@ export function collectTicketGauges(metrics: Metrics, deps: { redis: Redis; pref
       metrics.openTickets.set({ grade }, open);
     });
     const queues = counts.slice(GRADES.length * OPEN_STATUSES.length);
-    CATEGORIES.forEach((category, i) => metrics.queueDepth.set({ category }, queues[i]));
+    CATEGORIES.forEach((category, i) => metrics.queueDepth.set({ category }, queues[i] ?? 0));
   });
 }

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { recordsOf } from '../../common/flatReply';
 import type { Category, Ticket, TicketStatus } from '../domain/types';
 import { OPEN_STATUSES } from '../domain/ticket';
 import { indexEntriesOf } from './indexEntries';
@@ -45,7 +46,7 @@ export class TicketStore {
 
   async get(id: string): Promise<StoredTicket | null> {
     const [rev, json] = await this.redis.hmget(keys.ticket(this.prefix, id), 'rev', 'json');
-    return rev === null || json === null ? null : { ticket: JSON.parse(json) as Ticket, rev: Number(rev) };
+    return !rev || !json ? null : { ticket: JSON.parse(json) as Ticket, rev: Number(rev) };
   }
 
   /** The tickets of some ids in order, leaving out ids that do not exist. */
@@ -109,9 +110,7 @@ export class TicketStore {
   /** Up to `count` of the most urgent unassigned tickets across the categories, most urgent first. */
   async peekQueues(categories: Category[], count: number): Promise<StoredTicket[]> {
     const flat = (await this.redis.deskPeekQueues(this.prefix, count, ...categories)) as string[];
-    const candidates: StoredTicket[] = [];
-    for (let i = 0; i < flat.length; i += 3) candidates.push({ rev: Number(flat[i + 1]), ticket: JSON.parse(flat[i + 2]) as Ticket });
-    return candidates;
+    return recordsOf(flat, 3).map(([, rev, json]) => ({ rev: Number(rev), ticket: JSON.parse(json) as Ticket }));
   }
 
   async queueIds(category: Category, offset: number, count: number): Promise<string[]> {

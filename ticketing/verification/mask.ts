@@ -10,7 +10,7 @@ export function maskEmail(address: string): string {
   const at = trimmed.lastIndexOf('@');
   const domain = trimmed.slice(at + 1).toLowerCase();
   if (at < 1 || !domain || /\s/.test(trimmed)) return '***';
-  return `${trimmed[0].toLowerCase()}***@${domain}`;
+  return `${trimmed.charAt(0).toLowerCase()}***@${domain}`;
 }
 
 /**

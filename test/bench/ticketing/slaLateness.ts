@@ -18,6 +18,7 @@ import { SlaTimers } from '../../../ticketing/sla/slaTimers';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import { startRedisServer } from '../../support/redisServer';
 import { percentile } from '../support/stats';
+import { nth } from '../../support/nth';
 
 const BACKGROUND_TICKETS = 100_000;
 const MEASURED_TICKETS = 2_000;
@@ -42,10 +43,10 @@ function ticket(seq: number, createdAt: Date): Ticket {
 }
 
 async function insertAll(service: TicketService, tickets: Ticket[], parallel = 64): Promise<void> {
-  let next = 0;
+  const queue = tickets.values(); // shared: each worker takes the next ticket
   await Promise.all(
     Array.from({ length: parallel }, async () => {
-      while (next < tickets.length) await service.store.insert(tickets[next++]);
+      for (const t of queue) await service.store.insert(t);
     }),
   );
 }
@@ -72,7 +73,7 @@ export async function benchSlaLateness(redisUrl: string, backgroundTickets = BAC
     const now = Date.now();
     const background = Array.from({ length: backgroundTickets }, (_, i) => ticket(i + 1, new Date(now + (i % 600) * 1000)));
     const insertStarted = performance.now();
-    await insertAll(services[0], background);
+    await insertAll(nth(services, 0), background);
     const insertMs = performance.now() - insertStarted;
 
     // Two instances; start() includes the reconciliation pass over every open ticket.
@@ -94,7 +95,7 @@ export async function benchSlaLateness(redisUrl: string, backgroundTickets = BAC
     // The floor: a bare timer aimed at each of the same instants, in this same busy process.
     const floor: number[] = [];
     for (const due of measuredDue.values()) setTimeout(() => floor.push(Date.now() - due), due - Date.now());
-    await insertAll(services[0], measured, 8);
+    await insertAll(nth(services, 0), measured, 8);
 
     const deadline = openedAt + LEAD_MS + SPREAD_MS + 10_000;
     while (lateness.length < MEASURED_TICKETS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -108,7 +109,7 @@ export async function benchSlaLateness(redisUrl: string, backgroundTickets = BAC
       'sla.eventsApplied': lateness.length,
       'sla.lateness.p50.ms': round(percentile(sorted, 50)),
       'sla.lateness.p99.ms': round(percentile(sorted, 99)),
-      'sla.lateness.max.ms': round(sorted[sorted.length - 1]),
+      'sla.lateness.max.ms': round(sorted.at(-1) ?? 0),
       'sla.floor.setTimeout.p50.ms': round(percentile(floorSorted, 50)),
       'sla.floor.setTimeout.p99.ms': round(percentile(floorSorted, 99)),
       'sla.reconcile.ms.per.instance': Math.round(reconcileMs),

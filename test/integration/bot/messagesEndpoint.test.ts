@@ -9,6 +9,7 @@ import { createEscalationNotifier } from '../../../bot/proactive/escalationNotif
 import { deskWorld, type DeskWorld } from '../../fixtures/bot/deskWorld';
 import { startConnectorPeer } from '../../fixtures/bot/connectorPeer';
 import { loadConfig } from '../../../common/config';
+import { nth } from '../../support/nth';
 
 let world: DeskWorld;
 let server: Server;
@@ -110,7 +111,7 @@ describe('POST /api/messages', () => {
       await ask(conversationId, text);
     }
     const created = await ask(conversationId, 'tak');
-    const ticketId = created[0].match(/SR-\d{4}-\d{6}/)![0];
+    const ticketId = nth(created, 0).match(/SR-\d{4}-\d{6}/)![0];
 
     await world.tickets.reply(ticketId, 'agent-7', 'Proszę zrestartować Outlooka i dać znać.');
     const proactive = await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Proszę zrestartować/.test(a.body.text ?? ''));

@@ -1,4 +1,5 @@
 import { buttonsOf, chat, deskWorld, type DeskWorld } from '../../fixtures/bot/deskWorld';
+import { nth } from '../../support/nth';
 
 // What a newcomer types instead of pressing a button, and what they read back.
 let world: DeskWorld;
@@ -82,7 +83,7 @@ describe('a suggestion pressed in an English chat', () => {
     const c = chat(world, { locale: 'en-US' });
     const offered = await c.say(vague!);
     expect(offered[0]).toMatch(/^I am not sure what exactly you are asking/);
-    const suggestion = buttonsOf(c.replies[0])[0];
+    const suggestion = nth(buttonsOf(nth(c.replies, 0)), 0);
     const answer = await c.say(suggestion);
     expect(answer[0]).toMatch(/\n\nSource: /);
     expect(answer[1]).toBe('Did this help? [Yes] [No]');

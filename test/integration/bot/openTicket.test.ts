@@ -1,4 +1,5 @@
 import { chat, deskWorld, buttonsOf, type DeskWorld } from '../../fixtures/bot/deskWorld';
+import { nth } from '../../support/nth';
 
 let world: DeskWorld;
 beforeEach(async () => {
@@ -19,7 +20,7 @@ describe('opening a ticket in Polish', () => {
   it('walks the administrator through the request and opens one ticket with the deadline in words', async () => {
     const c = await verifiedChat('contoso', 'jan');
     expect((await c.say('rozmowa z człowiekiem'))[0]).toMatch(/Czego dotyczy zgłoszenie\?/);
-    expect(buttonsOf(c.replies[0])).toEqual(['Problem techniczny', 'Rozliczenia i subskrypcja', 'Pytanie przedsprzedażowe']);
+    expect(buttonsOf(nth(c.replies, 0))).toEqual(['Problem techniczny', 'Rozliczenia i subskrypcja', 'Pytanie przedsprzedażowe']);
     expect((await c.say('Problem techniczny'))[0]).toMatch(/Opisz problem/);
     expect((await c.say('za krótki'))[0]).toMatch(/Opis jest za krótki/);
     expect((await c.say('Poczta nie wychodzi u nikogo w firmie od rana'))[0]).toMatch(/Kogo lub czego dotyczy/);
@@ -31,20 +32,20 @@ describe('opening a ticket in Polish', () => {
     // Mail down for everyone reads as A, but Contoso's standard contract caps the suggestion at B.
     expect(grade[0]).toBe('Proponuję priorytet B – wysoki, najwyższy możliwy w tym przypadku. Z opisu wynikałby A – krytyczny: opis wskazuje, że usługa nie działa lub problem dotyczy wielu użytkowników.');
     expect(grade[1]).toBe('Priorytet A (krytyczny) jest dostępny tylko dla organizacji z umową wsparcia premier.');
-    expect(buttonsOf(c.replies[2])).toEqual(['B – wysoki', 'C – niekrytyczny']);
+    expect(buttonsOf(nth(c.replies, 2))).toEqual(['B – wysoki', 'C – niekrytyczny']);
 
     const summary = await c.say('B – wysoki');
-    expect(c.replies[0].attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(nth(c.replies, 0).attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(summary[0]).toMatch(/Podsumowanie zgłoszenia.*Contoso.*Problem techniczny.*B – wysoki.*Poczta nie wychodzi.*Action\.Submit/s);
 
     const done = await c.say(CONFIRM);
     expect(done[0]).toMatch(/^Otworzyłem zgłoszenie SR-2026-\d{6}\. Konsultant odpowie do jutra 10:00\.$/);
-    const [ticket] = await world.tickets.list({ orgId: 'contoso' });
+    const ticket = nth(await world.tickets.list({ orgId: 'contoso' }), 0);
     expect(ticket).toMatchObject({
       adminId: 'jan', category: 'technical', grade: 'B', description: 'Poczta nie wychodzi u nikogo w firmie od rana',
       affected: 'Wszyscy użytkownicy, Exchange Online', contact: { email: 'jan.kowalski@contoso.pl', phone: '+48 601 234 123', preferred: 'phone' },
     });
-    expect(done[0]).toContain(ticket.id);
+    expect(nth(done, 0)).toContain(ticket.id);
     expect(ticket.conversation).toMatchObject({ conversation: { id: c.conversationId }, channelId: 'webchat' });
   });
 
@@ -59,11 +60,11 @@ describe('opening a ticket in Polish', () => {
     await c.say('+48 22 111 22 33');
     const grade = await c.say('E-mail');
     expect(grade[0]).toMatch(/^Proponuję priorytet A – krytyczny/);
-    expect(buttonsOf(c.replies[1])).toEqual(['A – krytyczny', 'B – wysoki', 'C – niekrytyczny']);
+    expect(buttonsOf(nth(c.replies, 1))).toEqual(['A – krytyczny', 'B – wysoki', 'C – niekrytyczny']);
     await c.say('A – krytyczny');
     const done = await c.say('tak');
     expect(done[0]).toMatch(/^Otworzyłem zgłoszenie SR-2026-\d{6}\. Konsultant odpowie dziś do 11:00\.$/);
-    const [ticket] = await world.tickets.list({ orgId: 'fabrikam' });
+    const ticket = nth(await world.tickets.list({ orgId: 'fabrikam' }), 0);
     expect(ticket).toMatchObject({ grade: 'A', contact: { email: 'biuro@fabrikam.pl', phone: '+48 22 111 22 33', preferred: 'email' } });
   });
 
@@ -77,7 +78,7 @@ describe('opening a ticket in Polish', () => {
     const grade = await c.say('E-mail');
     expect(grade[0]).toMatch(/^Proponuję priorytet C – niekrytyczny: opis wskazuje na pytanie/);
     expect(grade[1]).toMatch(/sprawy rozliczeniowe i przedsprzedażowe mają najwyżej priorytet B/);
-    expect(buttonsOf(c.replies[2])).toEqual(['C – niekrytyczny', 'B – wysoki']);
+    expect(buttonsOf(nth(c.replies, 2))).toEqual(['C – niekrytyczny', 'B – wysoki']);
   });
 
   it('opens exactly one ticket when the confirming turn is retried', async () => {
@@ -113,7 +114,7 @@ describe('opening a ticket in Polish', () => {
       await c.say(text);
     }
     const summary = await c.say('B – wysoki');
-    expect(c.replies[0].attachments ?? []).toHaveLength(0);
+    expect(nth(c.replies, 0).attachments ?? []).toHaveLength(0);
     expect(summary[0]).toMatch(/^Podsumowanie zgłoszenia\nOrganizacja: Contoso\n.*Napisz „tak” lub „nie”\.$/s);
     expect((await c.say('tak'))[0]).toMatch(/^Otworzyłem zgłoszenie/);
   });
@@ -171,16 +172,16 @@ describe('in English', () => {
     const first = await c.say(CONFIRM);
     await restoreBotState(saved);
     expect(await c.say(CONFIRM)).toEqual(first);
-    const [ticket] = await world.tickets.list({ orgId: 'contoso' });
+    const ticket = nth(await world.tickets.list({ orgId: 'contoso' }), 0);
     expect(await world.tickets.list({ orgId: 'contoso' })).toHaveLength(1);
 
     await c.say('talk to a person');
     expect(await c.say('cancel')).toEqual(['All right, I stopped. Ask a question or write "help".']);
 
-    expect((await c.say(`status ${ticket.id}`))[0]).toBe(`Request ${ticket.id}: An Outlook button looks wrong\nStatus: new\nGrade: B – high\nFirst response: by tomorrow 10:00`);
+    expect(nth(await c.say(`status ${ticket.id}`), 0)).toBe(`Request ${ticket.id}: An Outlook button looks wrong\nStatus: new\nGrade: B – high\nFirst response: by tomorrow 10:00`);
     const other = (await world.tickets.create(ticketFor('fabrikam', 'ola'), 'status-other-en')).ticket;
     expect((await c.say(`status ${other.id}`))[0]).toBe(`I found no request ${other.id} among your organisation's requests.`);
-    expect((await c.say('my tickets'))[0]).toBe(`Your organisation's requests:\n- ${ticket.id} (B) An Outlook button looks wrong – new`);
+    expect(nth(await c.say('my tickets'), 0)).toBe(`Your organisation's requests:\n- ${ticket.id} (B) An Outlook button looks wrong – new`);
   });
 });
 

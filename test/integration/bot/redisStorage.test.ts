@@ -5,6 +5,7 @@ import { testRedis, uniquePrefix } from '../../support/redis';
 import { chat, deskWorld } from '../../fixtures/bot/deskWorld';
 import { createDeskBot } from '../../../bot/createDeskBot';
 import { silentLogger } from '../../../common/logger';
+import { nth } from '../../support/nth';
 
 const redis = testRedis();
 afterAll(() => redis.disconnect());
@@ -79,7 +80,7 @@ describe('RedisStorage', () => {
     expect(items.h.v).toBe('h');
     expect(awaited).toBe('SR-2026-000001');
     expect(none).toBeNull();
-    expect(ours.map((args) => args[0].toLowerCase())).toEqual(['mget']);
+    expect(ours.map((args) => nth(args, 0).toLowerCase())).toEqual(['mget']);
     expect(ours[0]).toEqual(expect.arrayContaining([plainKey, `${prefix}bot:state:h`]));
   });
 

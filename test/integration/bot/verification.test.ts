@@ -1,4 +1,5 @@
 import { chat, deskWorld, buttonsOf, type DeskWorld } from '../../fixtures/bot/deskWorld';
+import { nth } from '../../support/nth';
 
 // A fresh prefix per test: send limits and locks of one test must not leak into the next.
 let world: DeskWorld;
@@ -25,7 +26,7 @@ describe('administrator verification in Polish', () => {
   it('asks for the organisation and e-mail, sends a code to the registered address and verifies it', async () => {
     const c = chat(world);
     expect((await c.say('rozmowa z człowiekiem'))[0]).toMatch(/Czy jesteś administratorem\?/);
-    expect(buttonsOf(c.replies[0])).toEqual(['Tak', 'Nie']);
+    expect(buttonsOf(nth(c.replies, 0))).toEqual(['Tak', 'Nie']);
     expect((await c.say('Tak'))[0]).toMatch(/nazwę lub identyfikator/);
     expect((await c.say('Contoso'))[0]).toBe("Podaj adres e-mail administratora zarejestrowany w profilu organizacji „Contoso”.");
     expect((await c.say(JAN))[0]).toMatch(/Gdzie go wysłać\?/);

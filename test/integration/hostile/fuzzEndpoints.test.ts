@@ -72,7 +72,7 @@ beforeAll(async () => {
         method: method.toUpperCase(),
         path: concrete(template, ticketId),
         headers: () => ({ authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() }),
-        schema: op.requestBody?.content['application/json'].schema,
+        schema: op.requestBody?.content['application/json']?.schema,
         runs: method === 'get' ? QUERIES_PER_GET : BODIES_PER_ENDPOINT,
       });
     }

@@ -5,6 +5,7 @@ import { TokenSigner } from '../../../bot/directline/tokens';
 import { botChat, codeInOutbox, askForPin, openTicketThroughBot } from '../../support/botChat';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
 import { TEST_TOKENS } from '../../support/ticketingApiServer';
+import { nth } from '../../support/nth';
 
 /**
  * A whole working day in one test, logged at debug: PIN verification (right and wrong codes, an
@@ -70,7 +71,7 @@ beforeAll(async () => {
     { what: 'invalid API token', value: 'wrong-token-but-long-enough-123' },
     { what: 'Direct Line token', value: generated.token },
     { what: 'refreshed Direct Line token', value: refreshed.token },
-    { what: 'Direct Line token signature', value: generated.token.split('.')[2] },
+    { what: 'Direct Line token signature', value: nth(generated.token.split('.'), 2) },
     { what: 'DIRECTLINE_SECRET', value: directLineSecret },
     { what: 'connector key', value: new TokenSigner(directLineSecret, 60).derivedKey('connector') },
   );

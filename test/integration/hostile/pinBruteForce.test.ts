@@ -7,6 +7,7 @@ import { askForPin, botChat } from '../../support/botChat';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
 import { testRedis, uniquePrefix } from '../../support/redis';
 import { findOrganisation, readOutbox, removeTempOutboxes, tempOutbox } from '../ticketing/verification/fixtures';
+import { nth } from '../../support/nth';
 
 /**
  * An attacker who knows an administrator's e-mail tries to guess the one-time code: from many
@@ -48,7 +49,7 @@ describe('10,000 guesses for one administrator across conversations and two veri
     const conversations = Array.from({ length: CONVERSATIONS }, (_, i) => `attacker-${i}`);
 
     const requests = await Promise.all(conversations.map((conversationId, i) =>
-      instances[i % 2].requestCode({ orgId: 'contoso', email: JAN, channel: i % 3 === 0 ? 'phone' : 'email', conversationId })));
+      nth(instances, i % 2).requestCode({ orgId: 'contoso', email: JAN, channel: i % 3 === 0 ? 'phone' : 'email', conversationId })));
     await drain();
     expect(requests.filter((r) => r.status === 'sent')).toHaveLength(MAX_SENDS_PER_HOUR);
     expect(requests.filter((r) => r.status === 'rate_limited')).toHaveLength(CONVERSATIONS - MAX_SENDS_PER_HOUR);
@@ -58,9 +59,9 @@ describe('10,000 guesses for one administrator across conversations and two veri
 
     // Sequential codes from every conversation in turn, and the codes really sent hidden among them.
     const guesses = Array.from({ length: GUESSES }, (_, i) => ({
-      conversationId: conversations[i % CONVERSATIONS],
-      code: i >= 7 && i < 7 + realCodes.size ? [...realCodes][i - 7] : String(i * 97).padStart(6, '0'),
-      instance: instances[i % 2],
+      conversationId: nth(conversations, i % CONVERSATIONS),
+      code: i >= 7 && i < 7 + realCodes.size ? nth([...realCodes], i - 7) : String(i * 97).padStart(6, '0'),
+      instance: nth(instances, i % 2),
     }));
     const results: VerifyCodeResult[] = [];
     for (let i = 0; i < guesses.length; i += 50) {
@@ -85,8 +86,8 @@ describe('10,000 guesses for one administrator across conversations and two veri
     }
     for (const { code } of delivered) {
       for (const conversationId of conversations) {
-        expect((await instances[0].verifyCode({ conversationId, code })).status).not.toBe('verified');
-        expect((await instances[1].verifyCode({ conversationId, code })).status).not.toBe('verified');
+        expect((await nth(instances, 0).verifyCode({ conversationId, code })).status).not.toBe('verified');
+        expect((await nth(instances, 1).verifyCode({ conversationId, code })).status).not.toBe('verified');
       }
     }
     await drain();
@@ -94,10 +95,10 @@ describe('10,000 guesses for one administrator across conversations and two veri
 
     // The lock is what stopped them: once it and the hour's send limit are over, a real code works.
     clock.now += Math.max(LOCK_MINUTES, 60) * MINUTE + 1;
-    expect((await instances[1].requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'the-real-admin' })).status).toBe('sent');
+    expect((await nth(instances, 1).requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'the-real-admin' })).status).toBe('sent');
     await drain();
     const fresh = (await readOutbox(outbox)).at(-1)!;
-    expect(await instances[0].verifyCode({ conversationId: 'the-real-admin', code: fresh.code })).toMatchObject({ status: 'verified', adminId: 'jan' });
+    expect(await nth(instances, 0).verifyCode({ conversationId: 'the-real-admin', code: fresh.code })).toMatchObject({ status: 'verified', adminId: 'jan' });
   });
 });
 
@@ -130,7 +131,7 @@ describe('through the bot on two service instances sharing one Redis', () => {
   it('locks the administrator on both instances after five wrong codes, and limits sends to three an hour across them', async () => {
     const onFirst = botChat(first.url);
     expect((await askForPin(onFirst, 'contoso', ANNA)).join(' ')).toMatch(/kod został wysłany na a\*+@contoso\.pl/);
-    const sentCode = (await outboxMessages(first.outbox, ANNA, 1))[0].code;
+    const sentCode = nth(await outboxMessages(first.outbox, ANNA, 1), 0).code;
     const wrong = String((Number(sentCode) + 1) % 1_000_000).padStart(6, '0');
 
     // The same conversation, its turns taken by either instance.

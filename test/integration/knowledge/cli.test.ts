@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
+import { nth } from '../../support/nth';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../../..');
@@ -13,7 +14,7 @@ describe('npm run ask', () => {
     const { stdout } = await npm('ask', '--', 'jak anulowac kanaly skype connect');
     const lines = stdout.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
-    const result = JSON.parse(lines[0]);
+    const result = JSON.parse(nth(lines, 0));
     expect(result).toMatchObject({ answered: true, source: { articleId: 'skype-connect-channels-cancel' } });
     expect(Object.keys(result).sort()).toEqual(['answer', 'answered', 'confidence', 'source', 'suggestions']);
   });

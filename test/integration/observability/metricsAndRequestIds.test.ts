@@ -33,9 +33,10 @@ async function scrape(): Promise<{ contentType: string; text: string; samples: S
   const samples = text.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => {
     // Values as Prometheus parses them (Go's ParseFloat: NaN and Inf in any case; prom-client writes "Nan").
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?[0-9.e+-]+|nan|[+-]inf)$/i.exec(line);
-    if (!match) throw new Error(`not a Prometheus sample line: ${line}`);
-    const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
-    return { name: match[1], labels, value: Number(match[3]) };
+    const [, name, labelText = '', value] = match ?? [];
+    if (!name || !value) throw new Error(`not a Prometheus sample line: ${line}`);
+    const labels = Object.fromEntries([...labelText.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    return { name, labels, value: Number(value) };
   });
   return { contentType: res.headers.get('content-type') ?? '', text, samples };
 }

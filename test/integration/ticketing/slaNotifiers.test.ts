@@ -7,6 +7,7 @@ import { WebhookNotifier } from '../../../ticketing/notify/webhookNotifier';
 import { markSlaBreach } from '../../../ticketing/domain/ticket';
 import { freePort } from '../../support/redisServer';
 import { capturingLogger, ticketDue } from './slaFixtures';
+import { nth } from '../../support/nth';
 
 interface Received {
   method?: string;
@@ -53,13 +54,13 @@ test('the webhook receives a JSON summary of the breach without the customer con
   await new WebhookNotifier({ url, logger }).notify(event);
 
   expect(received).toHaveLength(1);
-  expect(received[0].method).toBe('POST');
-  expect(received[0].contentType).toBe('application/json');
-  expect(received[0].body).toMatchObject({
+  expect(nth(received, 0).method).toBe('POST');
+  expect(nth(received, 0).contentType).toBe('application/json');
+  expect(nth(received, 0).body).toMatchObject({
     event: 'sla.breach', ticketId: 'SR-2026-000042', orgId: 'org-contoso', grade: 'A', category: 'technical',
     firstResponseDue: event.ticket.sla.dueAt, breachedAt: event.ticket.sla.dueAt,
   });
-  expect(JSON.stringify(received[0].body)).not.toContain('Exchange Online is down');
+  expect(JSON.stringify(nth(received, 0).body)).not.toContain('Exchange Online is down');
   expect(lines.filter((l) => (l.level as number) >= 50)).toEqual([]);
 });
 
@@ -78,8 +79,8 @@ test('a webhook that answers with an error, hangs or is unreachable is logged an
   const errors = lines.filter((l) => l.level === 50);
   expect(errors.map((l) => l.msg)).toEqual(['escalation webhook answered with an error', 'escalation webhook failed', 'escalation webhook failed']);
   expect(errors[0]).toMatchObject({ status: 500, ticketId: 'SR-2026-000042' });
-  expect(errors[1].reason).toBe('no answer within 200 ms');
-  expect(errors[2].reason).toBe('fetch failed: ECONNREFUSED');
+  expect(nth(errors, 1).reason).toBe('no answer within 200 ms');
+  expect(nth(errors, 2).reason).toBe('fetch failed: ECONNREFUSED');
 });
 
 test('the composite delivers to every notifier even when one throws, and logs the failure', async () => {

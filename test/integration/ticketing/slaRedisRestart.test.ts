@@ -8,6 +8,7 @@ import { slaKeys } from '../../../ticketing/sla/dueSet';
 import { SlaTimers } from '../../../ticketing/sla/slaTimers';
 import { freePort, RedisServerHandle, startRedisServer } from '../../support/redisServer';
 import { MemoryTicketService, RecordingNotifier, sleep, ticketDue, waitFor } from './slaFixtures';
+import { nth } from '../../support/nth';
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-sla-restart-'));
 let server: RedisServerHandle;
@@ -44,7 +45,7 @@ test('when Redis is killed and comes back, the timers reconnect and every event 
   await sleep(300);
   expect(service.calls.map((c) => c.member).sort()).toEqual(notifier.events.map((e) => `${e.ticket.id}|warning|${e.ticket.sla.version}`).sort());
   for (const call of service.calls) {
-    const due = Date.parse(service.tickets.get(call.member.split('|')[0])!.sla.warningAt!);
+    const due = Date.parse(service.tickets.get(nth(call.member.split('|'), 0))!.sla.warningAt!);
     expect(call.atMs - due).toBeGreaterThanOrEqual(0);
     expect(call.atMs - due).toBeLessThan(2000);
   }

@@ -10,6 +10,7 @@ import { testRedisUrl, uniquePrefix } from '../../support/redis';
 import { premier, ticketInput } from '../../unit/ticketing/fixtures';
 import { inconsistencies } from './serviceFixtures';
 import { RecordingNotifier, sleep, slaTimersSuite, waitFor } from './slaFixtures';
+import { nth } from '../../support/nth';
 
 const MINUTE = 60_000;
 const suite = slaTimersSuite();
@@ -44,18 +45,18 @@ async function desk(name: string) {
   /** Opens a grade A ticket whose `kind` falls `inMs` from now. */
   const openDue = async (kind: SlaEventKind, inMs: number) => {
     offsetMs = inMs - (kind === 'warning' ? 45 : 60) * MINUTE;
-    const { ticket } = await instances[0].create(ticketInput({ orgId: 'fabrikam', grade: 'A' }));
+    const { ticket } = await nth(instances, 0).create(ticketInput({ orgId: 'fabrikam', grade: 'A' }));
     offsetMs = 0;
     return ticket;
   };
   /** Opens a ticket of `grade` as if `agoMs` ago. */
   const openAgo = async (grade: 'A' | 'B' | 'C', agoMs: number) => {
     offsetMs = -agoMs;
-    const { ticket } = await instances[0].create(ticketInput({ orgId: 'fabrikam', grade }));
+    const { ticket } = await nth(instances, 0).create(ticketInput({ orgId: 'fabrikam', grade }));
     offsetMs = 0;
     return ticket;
   };
-  return { prefix, service: instances[0], applied, notifier, startTimers, openDue, openAgo };
+  return { prefix, service: nth(instances, 0), applied, notifier, startTimers, openDue, openAgo };
 }
 
 test('on two instances each warning and breach is applied once, on time, and the breached tickets lead their queue', async () => {
@@ -110,7 +111,7 @@ test('with the due set and the Bull queue wiped while no instance runs, start-up
   const reports = await startTimers();
   // Both instances reconcile at once; between them each owed entry is added exactly once.
   expect(reports.map((r) => r.openTickets)).toEqual([3, 3]);
-  expect(reports[0].added + reports[1].added).toBe(6);
+  expect(nth(reports, 0).added + nth(reports, 1).added).toBe(6);
   await waitFor(() => applied.length === 2, 4000, 'the two rebuilt warnings');
   expect(applied.sort()).toEqual(soon.map((t) => `${t.id} warning`).sort());
   const due = await redis.zrange(slaKeys(prefix).due, 0, -1);

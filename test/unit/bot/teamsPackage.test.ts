@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { inflateSync } from 'zlib';
 import { buildTeamsPackage } from '../../../bot/teams/appPackage';
 import { loadTeamsPackageConfig } from '../../../common/config';
+import { nth } from '../../support/nth';
 
 const APP_ID = '3f2a7c1e-0000-4000-8000-000000000001';
 
@@ -12,7 +13,7 @@ function decodePng(png: Buffer): { width: number; height: number; alpha: (x: num
   const height = png.readUInt32BE(20);
   const idatAt = png.indexOf('IDAT');
   const raw = inflateSync(png.subarray(idatAt + 4, idatAt + 4 + png.readUInt32BE(idatAt - 4)));
-  return { width, height, alpha: (x, y) => raw[y * (1 + width * 4) + 1 + x * 4 + 3] };
+  return { width, height, alpha: (x, y) => nth(raw, y * (1 + width * 4) + 1 + x * 4 + 3) };
 }
 
 describe('Teams app package', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
 import { draftsToYaml, importArticle } from '../../../knowledge/importer';
+import { nth } from '../../support/nth';
 
 const fixture = (...p: string[]): string => readFileSync(join(__dirname, '../../fixtures/knowledge', ...p), 'utf8');
 
@@ -11,8 +12,8 @@ describe('importer on small fixtures', () => {
     expect(result.shape).toBe('plain');
     expect(result.drafts.map((d) => d.title)).toEqual(['Jak włączyć przekierowanie połączeń?', 'Ile kosztuje przekierowanie?']);
     // The indented note stays with its numbered step.
-    expect(result.drafts[0].answer).toMatch(/2\. Wybierz Połączenia\.\nJeśli nie widzisz tej opcji/);
-    expect(result.drafts[1].answer).toBe('Przekierowanie na numery Skype jest bezpłatne.');
+    expect(nth(result.drafts, 0).answer).toMatch(/2\. Wybierz Połączenia\.\nJeśli nie widzisz tej opcji/);
+    expect(nth(result.drafts, 1).answer).toBe('Przekierowanie na numery Skype jest bezpłatne.');
     expect(result.skipped.join('\n')).toMatch(/artykuł okazał się pomocny/);
   });
 
@@ -23,9 +24,9 @@ describe('importer on small fixtures', () => {
       ['resetowanie-hasla', 'Resetowanie hasła'],
       ['limity', 'Limity'],
     ]);
-    expect(result.drafts[0].answer).toBe('Administrator może zresetować hasło w centrum administracyjnym. Zobacz instrukcję.\n\nNowe hasło działa od razu.');
-    expect(result.drafts[1].answer).toBe('Plan – Limit\nBasic – 10');
-    expect(result.drafts[0].review).toContain('title is a heading: rephrase it as the question people ask');
+    expect(nth(result.drafts, 0).answer).toBe('Administrator może zresetować hasło w centrum administracyjnym. Zobacz instrukcję.\n\nNowe hasło działa od razu.');
+    expect(nth(result.drafts, 1).answer).toBe('Plan – Limit\nBasic – 10');
+    expect(nth(result.drafts, 0).review).toContain('title is a heading: rephrase it as the question people ask');
     expect(result.skipped).toEqual(['"Przewodnik": no text under the heading']);
   });
 
@@ -42,7 +43,7 @@ describe('importer on the three seed articles', () => {
   it('seed 000 (plain text): the question line and the passages whose questions the export lost', () => {
     const { shape, drafts } = importArticle(fixture('seeds', '000_70248f5353ce7e0c.txt'));
     expect(shape).toBe('plain');
-    expect(drafts[0].title).toBe('Jak połączyć konto pakietu Microsoft Office z kontem Skype?');
+    expect(nth(drafts, 0).title).toBe('Jak połączyć konto pakietu Microsoft Office z kontem Skype?');
     expect(drafts.some((d) => /wygasają na koniec miesiąca/.test(d.answer))).toBe(true);
     expect(drafts.find((d) => /Algieria/.test(d.answer))?.review[0]).toMatch(/no question/);
     expect(drafts.some((d) => /okazał się pomocny/.test(d.title + d.answer))).toBe(false);

@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import pino from 'pino';
 import type { Organisation } from '../../../../ticketing/domain/types';
+import { nth } from '../../../support/nth';
 
 export const contoso: Organisation = {
   id: 'contoso',
@@ -53,7 +54,7 @@ export async function readOutbox(dir: string): Promise<OutboxMessage[]> {
 export async function latestCode(dir: string, to: string): Promise<string> {
   const messages = (await readOutbox(dir)).filter((m) => m.to === to);
   if (messages.length === 0) throw new Error(`no message to ${to} in the outbox`);
-  return messages[messages.length - 1].code;
+  return nth(messages, -1).code;
 }
 
 /** A logger whose JSON lines the test can read. */

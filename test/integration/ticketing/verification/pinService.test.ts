@@ -10,6 +10,7 @@ import { createSmtpSender } from '../../../../ticketing/verification/senders/smt
 import { testRedis, uniquePrefix } from '../../../support/redis';
 import { startSmtpPeer } from '../../../support/smtpPeer';
 import { capturingLogger, findOrganisation, latestCode, readOutbox, removeTempOutboxes, tempOutbox } from './fixtures';
+import { nth } from '../../../support/nth';
 
 const JAN = 'jan.kowalski@contoso.pl';
 const MINUTE = 60_000;
@@ -62,7 +63,7 @@ describe('PinVerifier: sending', () => {
     const { request, outbox } = setup();
     const result = await request();
     expect(result).toEqual({ status: 'sent', maskedDestination: 'j***@contoso.pl', expiresInMinutes: 10 });
-    const [message] = await readOutbox(outbox);
+    const message = nth(await readOutbox(outbox), 0);
     expect(message.to).toBe(JAN);
     expect(message.code).toMatch(/^\d{6}$/);
     expect(message.text).toContain(message.code);
@@ -73,7 +74,7 @@ describe('PinVerifier: sending', () => {
     const { request, outbox } = setup();
     const result = await request({ channel: 'phone', locale: 'en' });
     expect(result).toMatchObject({ status: 'sent', maskedDestination: '+48 *** *** 123' });
-    const [message] = await readOutbox(outbox);
+    const message = nth(await readOutbox(outbox), 0);
     expect(message).toMatchObject({ channel: 'phone', to: '+48 601 234 123' });
     expect(message.text).toMatch(/is your support desk code/);
   });
@@ -221,7 +222,7 @@ describe('PinVerifier: an unknown address looks the same and gets nothing', () =
     expect(unknownAnswers.map((r) => Object.keys(r).sort())).toEqual(knownAnswers.map((r) => Object.keys(r).sort()));
     expect(unknownAnswers.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'rate_limited']);
     expect(unknownAnswers.map((r) => r.status)).toEqual(knownAnswers.map((r) => r.status));
-    expect(unknownAnswers[0].maskedDestination).toBe(maskEmail(typed.unknown));
+    expect(nth(unknownAnswers, 0).maskedDestination).toBe(maskEmail(typed.unknown));
     expect(await readdir(unknown.outbox)).toEqual([]);
   });
 
@@ -300,10 +301,10 @@ describe('PinVerifier: storage and instances', () => {
     });
     const conversations = Array.from({ length: 50 }, (_, i) => `storm-${i}`);
     const asked = [];
-    for (const conversationId of conversations) asked.push((await instances[0].request({ conversationId })).status);
+    for (const conversationId of conversations) asked.push((await nth(instances, 0).request({ conversationId })).status);
     expect(asked.filter((s) => s === 'sent')).toHaveLength(3);
     const owner = conversations[2]; // the last code sent replaced the others
-    const sent = await instances[0].code();
+    const sent = await nth(instances, 0).code();
 
     // Half the guesses come from the conversation that owns the code. One of them, early in the
     // storm, is the right code; five wrong guesses go before it on the same connection, so it
@@ -311,7 +312,7 @@ describe('PinVerifier: storage and instances', () => {
     const guesses = Array.from({ length: 10_000 }, (_, i) => ({
       code: i === 50 ? sent : otherThan(sent, i + 1),
       conversationId: i % 2 === 0 ? owner : conversations[i % 50],
-      instance: instances[i % instances.length],
+      instance: nth(instances, i % instances.length),
     }));
     const results = await Promise.all(guesses.map((g) => g.instance.verify(g.code, g.conversationId)));
     const count = (status: string) => results.filter((r) => r.status === status).length;
@@ -320,8 +321,8 @@ describe('PinVerifier: storage and instances', () => {
     expect(count('locked')).toBeGreaterThan(0);
     expect(count('wrong') + count('locked') + count('no_code')).toBe(10_000);
 
-    expect((await instances[3].verify(sent, owner)).status).toBe('locked');
-    expect((await instances[4].request({ conversationId: 'storm-new' })).status).toBe('locked');
+    expect((await nth(instances, 3).verify(sent, owner)).status).toBe('locked');
+    expect((await nth(instances, 4).request({ conversationId: 'storm-new' })).status).toBe('locked');
   });
   it('hands out at most five comparisons of a code, however many guesses are in flight at once', async () => {
     // The script level: 100 tries reserved at once, none of them finished yet.
@@ -348,15 +349,15 @@ describe('PinVerifier: logs', () => {
     await verifier.requestCode({ orgId: 'contoso', email: 'stranger@fabrikam.com', channel: 'email', conversationId: 'd' });
     await verifier.drain();
     const codes = (await readOutbox(outbox)).map((m) => m.code);
-    await verifier.verifyCode({ conversationId: 'c', code: otherThan(codes[1]) });
-    await verifier.verifyCode({ conversationId: 'c', code: codes[1] });
+    await verifier.verifyCode({ conversationId: 'c', code: otherThan(nth(codes, 1)) });
+    await verifier.verifyCode({ conversationId: 'c', code: nth(codes, 1) });
 
     const logged = lines.join('\n');
     expect(logged).toContain('j***@contoso.pl');
     expect(logged).toContain('+48 *** *** 123');
     expect(logged).toContain('administrator verified');
     expect(logged).not.toMatch(/kowalski|stranger|601 234/i);
-    for (const code of [...codes, otherThan(codes[1])]) expect(logged).not.toMatch(new RegExp(`\\b${code}\\b`));
+    for (const code of [...codes, otherThan(nth(codes, 1))]) expect(logged).not.toMatch(new RegExp(`\\b${code}\\b`));
   });
 });
 
