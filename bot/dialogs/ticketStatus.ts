@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { OrganisationDirectory, Ticket, TicketService, VerifiedAdmin } from '../../ticketing';
+import { DEFAULT_TIME_ZONE, type OrganisationDirectory, type Ticket, type TicketService, type VerifiedAdmin } from '../../ticketing';
 import { t, type Locale, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { dateAndTime, deadlineInWords } from '../deadlineWords';
@@ -23,7 +23,7 @@ export async function sendTicketStatus(context: TurnContext, deps: TicketStatusD
     await context.sendActivity(t(locale, 'status.notFound', { id: ticketId }));
     return;
   }
-  const timeZone = (await deps.organisations.get(admin.orgId))?.timeZone ?? 'Europe/Warsaw';
+  const timeZone = (await deps.organisations.get(admin.orgId))?.timeZone ?? DEFAULT_TIME_ZONE;
   await context.sendActivity(describeTicket(ticket, locale, timeZone, deps.clock()));
 }
 

@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { EMAIL_PATTERN, MAX_EMAIL_LENGTH, PHONE_PATTERN } from '../domain/contact';
+import { DEFAULT_TIME_ZONE } from '../domain/policy';
 import { LIMITS } from '../domain/ticket';
 import { CATEGORIES, CONTACT_METHODS, CONTRACTS, GRADES, ID_PATTERN, TICKET_STATUSES } from '../domain/types';
 
@@ -107,7 +108,7 @@ const organisationFields = {
     .string()
     .max(64)
     .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Europe/Warsaw')
-    .default('Europe/Warsaw'),
+    .default(DEFAULT_TIME_ZONE),
   contract: z.enum(CONTRACTS),
   administrators: z.array(administratorSchema).max(500).default([]),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')).max(400).optional(),
