@@ -69,12 +69,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Listeners are attached below, once the bot that delivers replies exists.
   const listeners: TicketEvents[] = [];
   const events = fanOut(listeners, logger);
-  const tickets = new TicketService({ redis: redis.client, prefix, organisations, logger, events });
+  const loweringRules = { customerWaitBusinessDays: config.sla.customerWaitBusinessDays };
+  const tickets = new TicketService({ redis: redis.client, prefix, organisations, logger, events, loweringRules });
   // The SLA timers' tickets wait out a Redis outage on a patient connection: failing fast there
   // would hand an event due at the outage to Bull's retry back-off and fire it seconds late.
   const slaRedis = redis.client.duplicate(redisOptions());
   slaRedis.on('error', (err) => logger.warn({ err: err.message }, 'SLA tickets: redis connection error'));
-  const slaTickets = new TicketService({ redis: slaRedis, prefix, organisations, logger, events });
+  const slaTickets = new TicketService({ redis: slaRedis, prefix, organisations, logger, events, loweringRules });
   const verification = await createPinVerification({
     redis: redis.client,
     prefix,

@@ -86,15 +86,13 @@ export function isLowering(from: Grade, to: Grade): boolean {
 }
 
 /**
- * Whether the desk may change a ticket's grade: lowering needs a reason (the customer does not
- * respond, cannot provide the resources...); raising must pass eligibility. Returns the refusal
- * as a DomainError instead of throwing, for callers that only want to know.
+ * Whether the desk may change a ticket's grade at all: to another grade, and a raise only to one
+ * the organisation may choose. (A lowering's reason is checked by lowering.ts.) Returns the
+ * refusal as a DomainError instead of throwing, for callers that only want to know.
  */
-export function canChangeGrade(org: Organisation, category: Category, from: Grade, to: Grade, reason?: string): DomainError | null {
+export function canChangeGrade(org: Organisation, category: Category, from: Grade, to: Grade): DomainError | null {
   if (from === to) return new DomainError('invalid_grade_change', `the ticket is already grade ${to}`);
-  if (isLowering(from, to)) {
-    return reason?.trim() ? null : new DomainError('reason_required', `lowering grade ${from} to ${to} needs a reason (for example: the customer does not respond)`);
-  }
+  if (isLowering(from, to)) return null;
   try {
     checkGradeAllowed(org, category, to);
     return null;

@@ -1,5 +1,6 @@
 import { isEmailAddress, isPhoneNumber } from './contact';
 import { formatDuration } from './duration';
+import { checkLowering, DEFAULT_LOWERING_RULES, describeLowering, type LoweringRequest, type LoweringRules } from './lowering';
 import { canChangeGrade, checkGradeAllowed, isAdministrator, isLowering } from './policy';
 import { isDecided, markBreached, pauseClock, recordFirstResponse, regradeClock, resolveClock, resumeClock, settleClock, startClock } from './sla';
 import { parseTicketId } from './ticketId';
@@ -239,22 +240,37 @@ export function addCustomerMessage(ticket: Ticket, author: string, text: string,
   return changeStatus(withMessage, 'in_progress', actor, now, 'the customer answered');
 }
 
+/** A grade change: a raise may say why in free text; a lowering gives a reason from the list and what backs it. */
+export type GradeChange = LoweringRequest;
+
 /**
  * Changes the grade: the deadline is recomputed from creation with the new grade, paused time
- * excluded. Lowering needs a reason; raising must pass eligibility.
+ * excluded. Lowering needs a reason from LOWERING_REASONS whose condition holds (lowering.ts);
+ * raising must pass eligibility.
  */
-export function changeGrade(ticket: Ticket, org: Organisation, grade: Grade, actor: string, reason: string | undefined, now: Date): Ticket {
+export function changeGrade(
+  ticket: Ticket,
+  org: Organisation,
+  grade: Grade,
+  actor: string,
+  change: GradeChange | string | undefined,
+  now: Date,
+  rules: LoweringRules = DEFAULT_LOWERING_RULES,
+): Ticket {
   if (!isOpen(ticket)) throw new DomainError('ticket_not_open', `${ticket.id} is ${ticket.status}: reopen it before changing its grade`);
   if (!GRADES.includes(grade)) throw new DomainError('invalid_grade', `grade must be one of ${GRADES.join(', ')}, got "${grade}"`);
-  const refusal = canChangeGrade(org, ticket.category, ticket.grade, grade, reason);
+  const refusal = canChangeGrade(org, ticket.category, ticket.grade, grade);
   if (refusal) throw refusal;
+  const request: GradeChange = typeof change === 'string' ? { reason: change } : (change ?? {});
+  const lowering = isLowering(ticket.grade, grade) ? checkLowering(ticket, org, request, rules, now) : undefined;
   const at = now.toISOString();
-  const why = reason?.trim() || (isLowering(ticket.grade, grade) ? '' : 'raised');
+  const why = lowering ? describeLowering(lowering) : request.reason?.trim() || 'raised';
   const settled = settle(ticket, now);
   const entry: HistoryEntry = { at, actor, kind: 'grade', from: ticket.grade, to: grade, reason: why };
+  if (lowering) entry.lowering = lowering;
   const next: Ticket = { ...settled, grade, updatedAt: at, history: [...settled.history, entry] };
-  const change = `grade ${ticket.grade} -> ${grade}: ${why}`;
-  return withClock(next, regradeClock(settled.sla, org, ticket.category, grade, now, { actor, change }), actor, at, change);
+  const summary = `grade ${ticket.grade} -> ${grade}: ${why}`;
+  return withClock(next, regradeClock(settled.sla, org, ticket.category, grade, now, { actor, change: summary }), actor, at, summary);
 }
 
 /** Records the 75% warning; null when the event is stale (other version, answered, paused, not open, already fired). */

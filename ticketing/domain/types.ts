@@ -54,6 +54,21 @@ export interface Contact {
   preferred: ContactMethod;
 }
 
+/** Why a grade may be lowered (seed 002): never a free-text excuse. */
+export const LOWERING_REASONS = ['customer_not_responding', 'agreed_with_customer', 'wrong_initial_grade'] as const;
+export type LoweringReason = (typeof LOWERING_REASONS)[number];
+
+/** A lowering as recorded in the ticket's history: its reason and what backs it. */
+export interface Lowering {
+  reason: LoweringReason;
+  /** agreed_with_customer: the administrator who agreed. */
+  agreedBy?: string;
+  /** wrong_initial_grade: what shows the grade was wrong. */
+  evidence?: string;
+  /** customer_not_responding: working time the ticket had waited on the customer. */
+  waitedMs?: number;
+}
+
 /** A stretch of time during which the first-response clock did not run. */
 export interface Pause {
   from: string;
@@ -134,6 +149,8 @@ export interface HistoryEntry {
   from?: string | null;
   to?: string | null;
   reason?: string;
+  /** For a lowered grade: its reason from the defined list and what backs it. */
+  lowering?: Lowering;
   /** For deadline changes: the first-response deadline before and after, and why. */
   deadlineBefore?: string | null;
   deadlineAfter?: string | null;
@@ -203,7 +220,8 @@ export type DomainErrorCode =
   | 'not_administrator'
   | 'reason_required'
   | 'invalid_grade_change'
-  | 'question_required';
+  | 'question_required'
+  | 'lowering_refused';
 
 /** A rule broken by a request: the code names the rule, the message says it to a person. */
 export class DomainError extends Error {

@@ -38,6 +38,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   reason_required: 422,
   invalid_grade_change: 422,
   question_required: 422,
+  lowering_refused: 422,
 };
 
 /** The HTTP answer to a domain or store error; the code and message go to the caller unchanged. */

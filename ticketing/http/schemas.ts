@@ -81,7 +81,17 @@ export const statusChangeSchema = z
     question: text(LIMITS.message).optional(),
   })
   .strict();
-export const gradeChangeSchema = z.object({ grade: gradeSchema, reason: text(500).optional() }).strict();
+export const gradeChangeSchema = z
+  .object({
+    grade: gradeSchema,
+    /** Lowering: customer_not_responding, agreed_with_customer or wrong_initial_grade. Raising: any text. */
+    reason: text(500).optional(),
+    /** agreed_with_customer: the id of the administrator who agreed. */
+    agreedBy: id.optional(),
+    /** wrong_initial_grade: what shows the grade was wrong. */
+    evidence: text(2000).optional(),
+  })
+  .strict();
 export const reasonSchema = z.object({ reason: text(500).optional() }).strict();
 
 export const chatIdentitySchema = z

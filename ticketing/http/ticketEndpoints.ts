@@ -197,13 +197,15 @@ export function ticketEndpoints(service: TicketService, clock: () => Date): Endp
     endpoint({
       method: 'POST',
       path: '/api/tickets/:id/grade',
-      summary: "Change a ticket's grade; the deadline is recomputed from its creation. Lowering needs a reason",
+      summary:
+        "Change a ticket's grade; the deadline is recomputed from its creation. Lowering needs a reason: customer_not_responding (after the configured wait on the customer), agreed_with_customer (agreedBy) or wrong_initial_grade (evidence)",
       roles: AGENTS,
       body: gradeChangeSchema,
       responds: [{ status: 200, schema: 'Ticket', description: 'the ticket with its new grade and deadline' }],
       errors: [404, 409, 422],
       async handle({ params, body, principal }) {
-        return { body: await service.changeGrade(params.id, body.grade, actorOf(principal), body.reason) };
+        const { grade, ...change } = body;
+        return { body: await service.changeGrade(params.id, grade, actorOf(principal), change) };
       },
     }),
     move('resolve', 'resolved', 'Resolve a ticket'),

@@ -12,8 +12,10 @@ import {
   markSlaBreach,
   markSlaWarning,
   openTicket,
+  type GradeChange,
   type NewTicketInput,
 } from '../domain/ticket';
+import { DEFAULT_LOWERING_RULES, type LoweringRules } from '../domain/lowering';
 import { DEFAULT_TIME_ZONE } from '../domain/policy';
 import { formatTicketId } from '../domain/ticketId';
 import {
@@ -51,6 +53,8 @@ export interface TicketServiceDeps {
   clock?: () => Date;
   organisations: OrganisationStore;
   events?: TicketEvents;
+  /** When "customer not responding" may lower a grade. Default: after 1 business day waiting on the customer. */
+  loweringRules?: LoweringRules;
   /** Used for an organisation stored without a time zone. Default: Europe/Warsaw (domain/policy.ts). */
   defaultTimeZone?: string;
   logger?: Logger;
@@ -88,6 +92,7 @@ export class TicketService implements SlaTicketService {
   private readonly clock: () => Date;
   private readonly events: TicketEvents;
   private readonly defaultTimeZone: string;
+  private readonly loweringRules: LoweringRules;
   private readonly logger: Logger;
 
   constructor(deps: TicketServiceDeps) {
@@ -96,6 +101,7 @@ export class TicketService implements SlaTicketService {
     this.clock = deps.clock ?? (() => new Date());
     this.events = deps.events ?? {};
     this.defaultTimeZone = deps.defaultTimeZone ?? DEFAULT_TIME_ZONE;
+    this.loweringRules = deps.loweringRules ?? DEFAULT_LOWERING_RULES;
     this.logger = deps.logger ?? silentLogger;
   }
 
@@ -225,8 +231,9 @@ export class TicketService implements SlaTicketService {
     return this.mutate(id, (t, now) => changeStatus(t, to, actor, now, reason));
   }
 
-  async changeGrade(id: string, grade: Grade, actor: string, reason?: string): Promise<Ticket> {
-    return this.mutate(id, async (t, now) => changeGrade(t, await this.organisation(t.orgId), grade, actor, reason, now));
+  /** A raise may say why (reason as text); a lowering names its reason from LOWERING_REASONS with what backs it. */
+  async changeGrade(id: string, grade: Grade, actor: string, change?: GradeChange | string): Promise<Ticket> {
+    return this.mutate(id, async (t, now) => changeGrade(t, await this.organisation(t.orgId), grade, actor, change, now, this.loweringRules));
   }
 
   /** Applies a due SLA event; null when it is stale or repeated (nothing is changed then). */

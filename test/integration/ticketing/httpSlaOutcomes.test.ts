@@ -24,7 +24,7 @@ describe('ticketing API: SLA results are facts', () => {
     const late = await api.call('POST', `/api/tickets/${id}/replies`, { as: 'agent', body: { text: 'Przepraszamy za zwłokę, sprawdzamy.' } });
     expect(late.body.sla).toMatchObject({ met: false, breached: true, breachedAt: '2026-03-11T09:00:00.000Z', outcome: { result: 'missed', grade: 'B' } });
 
-    const lowered = await api.call('POST', `/api/tickets/${id}/grade`, { as: 'agent', body: { grade: 'C', reason: 'x' } });
+    const lowered = await api.call('POST', `/api/tickets/${id}/grade`, { as: 'agent', body: { grade: 'C', reason: 'agreed_with_customer', agreedBy: 'jan.nowak' } });
     expect(lowered.status).toBe(200);
     expect(lowered.body.grade).toBe('C');
     expect(lowered.body.sla).toMatchObject({ met: false, breached: true, breachedAt: '2026-03-11T09:00:00.000Z', outcome: late.body.sla.outcome });
@@ -40,7 +40,7 @@ describe('ticketing API: SLA results are facts', () => {
   it('a lowering after an unanswered deadline finds the miss even before any timer fired', async () => {
     const id = await open();
     api.clock.now = new Date('2026-03-11T09:30:00.000Z');
-    const lowered = await api.call('POST', `/api/tickets/${id}/grade`, { as: 'agent', body: { grade: 'C', reason: 'x' } });
+    const lowered = await api.call('POST', `/api/tickets/${id}/grade`, { as: 'agent', body: { grade: 'C', reason: 'agreed_with_customer', agreedBy: 'jan.nowak' } });
     expect(lowered.body.sla).toMatchObject({ breached: true, breachedAt: '2026-03-11T09:00:00.000Z', outcome: { result: 'missed', grade: 'B' } });
     expect(lowered.body.sla.alternatives).toEqual([expect.objectContaining({ grade: 'C', result: 'not_yet_due' })]);
     expect(lowered.body.history.map((h: { kind: string }) => h.kind)).toEqual(expect.arrayContaining(['sla_breach', 'grade']));

@@ -266,7 +266,10 @@ describe('ticketing API: tickets and queues over HTTP', () => {
       const lowered = await api.call('POST', `/api/tickets/${ticket.id}/grade`, { as: 'agent', body: { grade: 'C' } });
       expect(lowered.status).toBe(422);
       expect(lowered.body.error).toBe('reason_required');
-      const withReason = await api.call('POST', `/api/tickets/${ticket.id}/grade`, { as: 'agent', body: { grade: 'C', reason: 'klient nie odpowiada' } });
+      const excuse = await api.call('POST', `/api/tickets/${ticket.id}/grade`, { as: 'agent', body: { grade: 'C', reason: 'kolejka jest pełna' } });
+      expect(excuse.status).toBe(422);
+      expect(excuse.body).toMatchObject({ error: 'reason_required', message: expect.stringContaining('customer_not_responding, agreed_with_customer, wrong_initial_grade') });
+      const withReason = await api.call('POST', `/api/tickets/${ticket.id}/grade`, { as: 'agent', body: { grade: 'C', reason: 'wrong_initial_grade', evidence: 'dotyczy jednego użytkownika' } });
       expect(withReason.status).toBe(200);
       expect(withReason.body.grade).toBe('C');
       expect(withReason.body.sla.dueAt).toBe('2026-03-13T09:00:00.000Z');

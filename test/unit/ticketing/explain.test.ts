@@ -20,7 +20,7 @@ function workedTicket() {
   let ticket = openTicket(ticketInput(), org, 'SR-2026-000001', at('2026-03-10 10:00'));
   ticket = changeStatus(ticket, 'in_progress', 'agent:a1', at('2026-03-10 11:00'));
   ticket = withPause(ticket, at('2026-03-10 12:00'), at('2026-03-10 14:00'));
-  return changeGrade(ticket, org, 'C', 'agent:a1', 'customer cannot provide logs', at('2026-03-10 15:00'));
+  return changeGrade(ticket, org, 'C', 'agent:a1', { reason: 'wrong_initial_grade', evidence: 'one user affected, not all' }, at('2026-03-10 15:00'));
 }
 
 describe('explainDeadline', () => {
@@ -35,7 +35,7 @@ describe('explainDeadline', () => {
     );
     expect(explanation.steps.map((s) => s.text)).toEqual([
       '2026-03-10 10:00: deadline - -> 2026-03-11 10:00 (grade B technical: first response within 15 h of working time on the extended calendar (Europe/Warsaw))',
-      '2026-03-10 15:00: deadline 2026-03-11 12:00 -> 2026-03-13 12:00 (grade B -> C: customer cannot provide logs)',
+      '2026-03-10 15:00: deadline 2026-03-11 12:00 -> 2026-03-13 12:00 (grade B -> C: wrong initial grade: one user affected, not all)',
     ]);
   });
 
@@ -58,11 +58,11 @@ describe('explainDeadline', () => {
   it('states a recorded result and, beside it, what a later regrade would have made of it', () => {
     const opened = openTicket(ticketInput(), org, 'SR-2026-000001', at('2026-03-10 10:00'));
     const late = addAgentReply(opened, 'a1', 'Przepraszamy za zwłokę.', at('2026-03-11 11:00'));
-    const lowered = changeGrade(late, org, 'C', 'agent:a1', 'customer agreed', at('2026-03-11 12:00'));
+    const lowered = changeGrade(late, org, 'C', 'agent:a1', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, at('2026-03-11 12:00'));
     const explanation = explainDeadline(lowered, at('2026-03-11 12:00'));
     expect(explanation.outcome).toMatchObject({ result: 'missed', grade: 'B' });
     expect(explanation.alternatives).toEqual([expect.objectContaining({ grade: 'C', result: 'met' })]);
     expect(explanation.summary).toContain('result: missed (grade B, deadline 2026-03-11 10:00); a recorded result never changes');
-    expect(explanation.summary).toContain('later, grade B -> C: customer agreed would have made it met');
+    expect(explanation.summary).toContain('later, grade B -> C: agreed with the customer (adm-1) would have made it met');
   });
 });

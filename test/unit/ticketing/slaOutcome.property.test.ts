@@ -30,7 +30,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 function apply(ticket: Ticket, s: Step, now: Date): Ticket {
   switch (s.op) {
-    case 'regrade': return changeGrade(ticket, org, s.grade, 'agent:a1', 'the customer agreed', now);
+    case 'regrade': return changeGrade(ticket, org, s.grade, 'agent:a1', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, now);
     case 'ask': return askCustomer(ticket, 'a1', 'Czy możecie przesłać logi?', now);
     case 'reply': return addAgentReply(ticket, 'a1', 'Sprawdzamy.', now);
     case 'customer': return addCustomerMessage(ticket, 'adm-1', 'Mamy nowe informacje.', now);

@@ -86,7 +86,7 @@ const steps: fc.Arbitrary<Step>[] = [
   ),
   fc.constant<Step>((t, now) => tryStep(() => addAgentReply(t, 'ola', 'Odpowiedź', now), t)),
   fc.constant<Step>((t, now) => tryStep(() => addCustomerMessage(t, 'adm-1', 'Pytanie', now), t)),
-  fc.constantFrom<'A' | 'B' | 'C'>('A', 'B', 'C').map((g): Step => (t, now) => tryStep(() => changeGrade(t, org, g, 'agent:ola', 'brak odpowiedzi klienta', now), t)),
+  fc.constantFrom<'A' | 'B' | 'C'>('A', 'B', 'C').map((g): Step => (t, now) => tryStep(() => changeGrade(t, org, g, 'agent:ola', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, now), t)),
   fc.constant<Step>((t, now) => tryStep(() => assign(t, t.assignee ? null : 'ola', 'agent:ola', now), t)),
   fc.constant<Step>((t, now) => markSlaWarning(t, t.sla.version, now) ?? t),
   fc.constant<Step>((t, now) => markSlaBreach(t, t.sla.version, now) ?? t),

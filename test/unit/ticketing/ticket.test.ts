@@ -221,12 +221,12 @@ describe('changeGrade', () => {
   });
 
   it('lowering with a reason recomputes the deadline from creation and records both changes', () => {
-    const lowered = changeGrade(fresh(), org, 'C', 'agent:a1', 'customer does not respond', at('2026-03-10 12:00'));
+    const lowered = changeGrade(fresh(), org, 'C', 'agent:a1', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, at('2026-03-10 12:00'));
     expect(lowered.grade).toBe('C');
     expect(wall(lowered.sla.dueAt)).toBe('Fri 2026-03-13 10:00'); // 45 h from Tue 10:00: 14 + 15 + 15 + 1
     expect(lowered.history.slice(-2)).toEqual([
-      expect.objectContaining({ kind: 'grade', from: 'B', to: 'C', reason: 'customer does not respond' }),
-      expect.objectContaining({ kind: 'deadline', deadlineBefore: at('2026-03-11 10:00').toISOString(), deadlineAfter: lowered.sla.dueAt, reason: expect.stringMatching(/B -> C: customer does not respond/) }),
+      expect.objectContaining({ kind: 'grade', from: 'B', to: 'C', reason: 'agreed with the customer (adm-1)', lowering: { reason: 'agreed_with_customer', agreedBy: 'adm-1' } }),
+      expect.objectContaining({ kind: 'deadline', deadlineBefore: at('2026-03-11 10:00').toISOString(), deadlineAfter: lowered.sla.dueAt, reason: expect.stringMatching(/B -> C: agreed with the customer/) }),
     ]);
   });
 

@@ -270,7 +270,9 @@
       }).catch(function (err) { replyError.textContent = err.message; });
     };
     var gradeSelect = h('select', { id: 'grade-select' }, ['A', 'B', 'C'].map(function (g) { return h('option', { value: g, text: g }); }));
-    var gradeReason = h('input', { id: 'grade-reason', type: 'text', maxlength: '500' });
+    var LOWERING = [['', 'raising (no reason needed)'], ['customer_not_responding', 'customer not responding'], ['agreed_with_customer', 'agreed with the customer'], ['wrong_initial_grade', 'wrong initial grade']];
+    var gradeReason = h('select', { id: 'grade-reason' }, LOWERING.map(function (r) { return h('option', { value: r[0], text: r[1] }); }));
+    var gradeDetail = h('input', { id: 'grade-detail', type: 'text', maxlength: '2000' });
     var gradeError = h('p', { class: 'error', role: 'alert' });
 
     replace(main, h('article', { id: 'ticket-page' },
@@ -303,15 +305,23 @@
           h('form', { class: 'card', 'aria-labelledby': 'grade-title', onsubmit: function (e) {
             e.preventDefault();
             gradeError.textContent = '';
-            api('POST', '/api/tickets/' + encodeURIComponent(ticket.id) + '/grade', { grade: gradeSelect.value, reason: gradeReason.value.trim() || undefined })
-              .then(function (t) { gradeReason.value = ''; announce('Grade changed to ' + t.grade); return showTicket(t.id, false); })
+            // The detail is who agreed (an administrator id), the evidence, or a raise's own words.
+            var detail = gradeDetail.value.trim() || undefined;
+            var reason = gradeReason.value;
+            var body = { grade: gradeSelect.value, reason: reason || detail };
+            if (reason === 'agreed_with_customer') body.agreedBy = detail;
+            if (reason === 'wrong_initial_grade') body.evidence = detail;
+            api('POST', '/api/tickets/' + encodeURIComponent(ticket.id) + '/grade', body)
+              .then(function (t) { gradeReason.value = ''; gradeDetail.value = ''; announce('Grade changed to ' + t.grade); return showTicket(t.id, false); })
               .catch(function (err) { gradeError.textContent = err.message; });
           } },
             h('h3', { id: 'grade-title', text: 'Change the grade' }),
             h('label', { for: 'grade-select', text: 'New grade' }),
             gradeSelect,
-            h('label', { for: 'grade-reason', text: 'Reason (required when lowering)' }),
+            h('label', { for: 'grade-reason', text: 'Reason (lowering)' }),
             gradeReason,
+            h('label', { for: 'grade-detail', text: 'Who agreed (administrator id), the evidence, or why it is raised' }),
+            gradeDetail,
             gradeError,
             h('button', { type: 'submit', id: 'change-grade', text: 'Change grade' }))))));
     gradeSelect.value = ticket.grade;
