@@ -22,7 +22,7 @@ export { findOrganisationNamed } from './store/organisationLookup';
 export { loadStartupDirectory } from './demo/loadDirectory';
 
 // Administrator verification: trusted chat identities and one-time PIN codes.
-export { findTrustedAdministrator } from './verification/trustedIdentity';
+export { findTrustedAdministrator } from './domain/trustedIdentity';
 export { createPinVerification } from './verification/createPinVerification';
 export type { CodeChannel, PinVerifier, VerifiedAdmin } from './verification/pinService';
 

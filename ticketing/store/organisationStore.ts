@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import { foldPhrase } from '../../common/text';
+import { findAdministratorByEmail } from '../domain/trustedIdentity';
 import { DomainError, ID_PATTERN, type Administrator, type Organisation } from '../domain/types';
 import { ConflictError } from './errors';
 import { keys } from './keys';
@@ -77,10 +78,9 @@ export class OrganisationStore {
     return id === null ? null : this.get(id);
   }
 
-  /** The administrator of an organisation registered with an e-mail address (case-insensitive). */
+  /** The administrator of an organisation registered with an e-mail address (case and surrounding spaces ignored). */
   async findAdministratorByEmail(orgId: string, email: string): Promise<Administrator | null> {
     const org = await this.get(orgId);
-    const wanted = email.trim().toLowerCase();
-    return org?.administrators.find((a) => a.email?.toLowerCase() === wanted) ?? null;
+    return org ? findAdministratorByEmail(org, email) : null;
   }
 }

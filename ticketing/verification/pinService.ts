@@ -8,7 +8,7 @@ import { CONTACT_METHODS, DomainError, type ContactMethod, type Organisation } f
 import { maskEmail, maskPhone } from './mask';
 import { CONSUME_CODE, ISSUE_CODE, MARK_VERIFIED, RECORD_WRONG, REFUND_CODE, RESERVE_TRY } from './pinScripts';
 import type { CodeSender } from './senders/codeSender';
-import { findAdministratorByEmail, normaliseEmail } from './trustedIdentity';
+import { findAdministratorByEmail, normaliseEmail } from '../domain/trustedIdentity';
 
 export const CODE_DIGITS = 6;
 export const CODE_VALID_MINUTES = 10;

@@ -1,4 +1,4 @@
-import type { Administrator, Organisation } from '../domain/types';
+import type { Administrator, Organisation } from './types';
 
 /** Who the channel says is writing (from the activity: channelId, from.id, from.aadObjectId, tenant). */
 export interface ChatUser {

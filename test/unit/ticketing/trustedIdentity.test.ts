@@ -1,5 +1,5 @@
-import type { Organisation } from '../../../../ticketing/domain/types';
-import { findAdministratorByEmail, findTrustedAdministrator } from '../../../../ticketing/verification/trustedIdentity';
+import type { Organisation } from '../../../ticketing/domain/types';
+import { findAdministratorByEmail, findTrustedAdministrator } from '../../../ticketing/domain/trustedIdentity';
 
 const org: Organisation = {
   id: 'contoso',
