@@ -227,6 +227,8 @@ export function addAgentReply(ticket: Ticket, agentId: string, text: string, now
 /** A message from the customer; one waiting on the customer takes the ticket back to in_progress. */
 export function addCustomerMessage(ticket: Ticket, author: string, text: string, now: Date): Ticket {
   if (ticket.status === 'closed') throw new DomainError('ticket_closed', `${ticket.id} is closed: open a new request instead`);
+  // The customer side of a ticket is the administrator who opened it: nobody writes in another's name.
+  if (author !== ticket.adminId) throw new DomainError('author_not_requester', `${ticket.id} was opened by ${ticket.adminId}: a customer message is theirs, not ${author}'s`);
   const body = requiredText('text', text, LIMITS.message, 'invalid_message');
   const at = now.toISOString();
   const actor = `admin:${author}`;

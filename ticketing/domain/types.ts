@@ -218,6 +218,7 @@ export type DomainErrorCode =
   // well-formed requests a rule refuses
   | 'severity_not_allowed'
   | 'not_administrator'
+  | 'author_not_requester'
   | 'reason_required'
   | 'invalid_grade_change'
   | 'question_required'
