@@ -10,6 +10,7 @@ import type { Logger } from '../common/logger';
 import { z } from 'zod';
 import { HttpError, describeZodError, route, sendError } from '../common/http';
 import { localeFromTag, t } from './i18n';
+import { refuseInbound, type ChannelRules } from './channels';
 
 /**
  * The Bot Framework adapter. With a MicrosoftAppId every request must carry a valid Bot
@@ -63,8 +64,12 @@ export interface BotRunner {
   run(context: TurnContext): Promise<void>;
 }
 
-/** POST /api/messages: where Teams, the Emulator and every Bot Framework channel deliver activities. */
-export function registerBotRoutes(server: Server, deps: { adapter: CloudAdapter; bot: BotRunner; logger: Logger }): void {
+/**
+ * POST /api/messages: where Teams (and the Emulator, in development) deliver activities. An
+ * activity whose serviceUrl is not a host of its channel is refused before the bot runs: the
+ * bot's replies, with its token, go to that URL.
+ */
+export function registerBotRoutes(server: Server, deps: { adapter: CloudAdapter; bot: BotRunner; rules: ChannelRules; logger: Logger }): void {
   server.post(
     '/api/messages',
     route(deps.logger, async (req: Request, res: Response) => {
@@ -74,6 +79,8 @@ export function registerBotRoutes(server: Server, deps: { adapter: CloudAdapter;
       }
       const envelope = activityEnvelope.safeParse(body);
       if (!envelope.success) throw new HttpError(400, 'invalid_activity', describeZodError(envelope.error));
+      const refusal = refuseInbound(deps.rules, envelope.data);
+      if (refusal) throw new HttpError(400, 'invalid_activity', refusal);
       await deps.adapter.process(req, withoutInternalErrors(res, deps.logger), (context) => deps.bot.run(context));
     }),
   );

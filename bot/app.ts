@@ -22,6 +22,7 @@ import {
   TicketService,
 } from '../ticketing';
 import { createAdapter, registerBotRoutes } from './adapter';
+import { refuseReference, type ChannelRules } from './channels';
 import { createDeskBot } from './createDeskBot';
 import { CHANNEL_ID as WEB_CHANNEL, registerDirectLine } from './directline';
 import { createEscalationNotifier, loadConversationReference } from './proactive/escalationNotifier';
@@ -92,7 +93,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const publicLimit = rateLimit({ redis: redis.client, prefix, name: 'kb', limit: config.kbRateLimitPerMinute, windowSeconds: 60 });
   const countedKb = countedAnswers(kb, metrics);
   registerKnowledgeRoutes(server, countedKb, logger, { before: [publicLimit] });
-  registerTicketingRoutes(server, { service: tickets, organisations, tokens, logger });
+  // Where replies may go: Teams on Bot Framework's hosts, web chat on this desk's own connector
+  // (loopback services too in development, for the Emulator).
+  const channelRules: ChannelRules = { teamsServiceHosts: config.teamsServiceHosts, allowLoopback: !config.production, webServiceBaseUrl: config.directLine.serviceBaseUrl };
+  registerTicketingRoutes(server, { service: tickets, organisations, tokens, logger, refuseConversation: (reference) => refuseReference(channelRules, reference) });
   const web = registerWebPages(server, { logger, redis: redis.client, prefix, tokens, organisations });
   listeners.push(web.events);
 
@@ -100,13 +104,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // With Redis down the bot still answers questions and says that tickets are unavailable.
   const bot = observedBot(withMessageLimit(withStoreOutage({ bot: desk.bot, kb: countedKb, storeAvailable, logger })), metrics, logger);
   const adapter = createAdapter(config.bot, logger);
-  registerBotRoutes(server, { adapter, bot, logger });
+  registerBotRoutes(server, { adapter, bot, rules: channelRules, logger });
   const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, ...config.directLine });
   // A failed web-chat turn gets the same apology as a Teams one.
   directLine.adapter.onTurnError = adapter.onTurnError;
 
   const delivery = createReplyDelivery({
-    adapterFor: (reference: Partial<ConversationReference>) => (reference.channelId === WEB_CHANNEL ? directLine.adapter : adapter),
+    routeFor: (reference: Partial<ConversationReference>) => {
+      const refusal = refuseReference(channelRules, reference);
+      if (refusal) throw new Error(`conversation reference refused: ${refusal}`);
+      // A web-chat reply goes to this instance's connector whatever the reference says: its key never leaves.
+      if (reference.channelId === WEB_CHANNEL) return { adapter: directLine.adapter, reference: { ...reference, serviceUrl: directLine.connectorUrl() } };
+      return { adapter, reference };
+    },
     appId: config.bot.appId,
     awaiting: desk.awaiting,
     logger,

@@ -1,4 +1,4 @@
-import { ConversationState, UserState } from 'botbuilder';
+import { PrivateConversationState, UserState } from 'botbuilder';
 import type Redis from 'ioredis';
 import type { Logger } from '../common/logger';
 import type { OrganisationDirectory, PinVerifier, TicketService } from '../ticketing';
@@ -25,7 +25,7 @@ export interface DeskBotParts {
 
 export interface DeskBotHandle {
   bot: DeskBot;
-  conversationState: ConversationState;
+  personState: PrivateConversationState;
   userState: UserState;
   storage: RedisStorage;
   feedback: FaqFeedback;
@@ -39,7 +39,8 @@ export interface DeskBotHandle {
 export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
   const clock = parts.clock ?? (() => new Date());
   const storage = new RedisStorage(parts.redis, { prefix: parts.prefix });
-  const conversationState = new ConversationState(storage);
+  // Per person in the conversation: in a Teams group chat, one member's answers never move another's dialog.
+  const personState = new PrivateConversationState(storage);
   const userState = new UserState(storage);
   const feedback = new FaqFeedback(parts.redis, parts.prefix);
   // Its read joins the turn's state MGET.
@@ -54,7 +55,7 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
   const bot = new DeskBot({
     kb: parts.kb,
     tickets: parts.tickets,
-    conversationState,
+    personState,
     userState,
     adminTasks,
     feedback,
@@ -62,5 +63,5 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
     lock: new ConversationLock(parts.redis, { prefix: parts.prefix }),
     logger: parts.logger,
   });
-  return { bot, conversationState, userState, storage, feedback, awaiting };
+  return { bot, personState, userState, storage, feedback, awaiting };
 }

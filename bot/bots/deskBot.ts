@@ -1,4 +1,4 @@
-import { ConversationState, InvokeResponse, StatePropertyAccessor, StatusCodes, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
+import { InvokeResponse, PrivateConversationState, StatePropertyAccessor, StatusCodes, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
 import type { TicketService } from '../../ticketing';
@@ -12,11 +12,12 @@ import type { FaqFeedback } from '../faqFeedback';
 import type { AwaitingReplies } from '../proactive/awaitingReplies';
 import { AdminTaskDialog, type AdminTask } from '../dialogs/adminTaskDialog';
 import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
+import { personScopeOf } from '../channels';
 
 /** The ticket this conversation's message may answer, read with the turn's state. */
 const AWAITED_TICKET = Symbol('awaitedTicket');
 
-/** What the bot remembers about a conversation between turns (besides the dialog stack). */
+/** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
 interface DeskConversation {
   locale?: Locale;
   /** The article of the last answer, while its "Did this help?" is open. */
@@ -28,7 +29,8 @@ interface DeskConversation {
 export interface DeskBotDeps {
   kb: KnowledgeAnswers;
   tickets: TicketService;
-  conversationState: ConversationState;
+  /** Dialog stack and desk memory per person in a conversation: in a group chat each member has their own. */
+  personState: PrivateConversationState;
   userState: UserState;
   adminTasks: AdminTaskDialog;
   feedback: FaqFeedback;
@@ -51,8 +53,8 @@ export class DeskBot extends TeamsActivityHandler {
 
   constructor(private readonly deps: DeskBotDeps) {
     super();
-    this.dialogState = deps.conversationState.createProperty('dialogState');
-    this.desk = deps.conversationState.createProperty('desk');
+    this.dialogState = deps.personState.createProperty('dialogState');
+    this.desk = deps.personState.createProperty('desk');
     this.userLocale = deps.userState.createProperty('locale');
     this.dialogs = new DialogSet(this.dialogState).add(deps.adminTasks);
 
@@ -77,13 +79,13 @@ export class DeskBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return super.run(context);
-    const { conversationState, userState } = this.deps;
+    const { personState, userState } = this.deps;
     await this.deps.lock.run(conversationId, async () => {
       // Loaded together, the two states and the awaited ticket cost one Redis read (RedisStorage batches them).
-      const [, , awaited] = await Promise.all([conversationState.load(context), userState.load(context), this.deps.awaiting.get(conversationId)]);
+      const [, , awaited] = await Promise.all([personState.load(context), userState.load(context), this.deps.awaiting.get(personScopeOf(context))]);
       context.turnState.set(AWAITED_TICKET, awaited);
       await super.run(context);
-      await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
+      await Promise.all([personState.saveChanges(context), userState.saveChanges(context)]);
     });
   }
 
@@ -114,7 +116,7 @@ export class DeskBot extends TeamsActivityHandler {
     if (isCommand(text, 'commands.cancel')) {
       if (inDialog) await (await this.dialogs.createContext(context)).cancelAllDialogs();
       desk.lastAnswer = undefined;
-      await this.deps.awaiting.clear(context.activity.conversation.id);
+      await this.deps.awaiting.clear(personScopeOf(context));
       await context.sendActivity(t(locale, inDialog ? 'cancel.done' : 'cancel.nothing'));
       return;
     }
@@ -189,21 +191,21 @@ export class DeskBot extends TeamsActivityHandler {
   }
 
   /**
-   * The first message after an agent's reply reached this chat is the customer's answer to that
-   * ticket (the reply said so); a waiting_on_customer ticket goes back to in_progress with it.
+   * The requester's first message after an agent's reply reached this chat is their answer to
+   * that ticket (the reply said so); a waiting_on_customer ticket goes back to in_progress with it.
    */
   private async answerToTicket(context: TurnContext, text: string): Promise<boolean> {
-    const conversationId = context.activity.conversation.id;
+    const scope = personScopeOf(context);
     const ticketId: string | null = context.turnState.get(AWAITED_TICKET);
     if (!ticketId) return false;
     const ticket = await this.deps.tickets.get(ticketId);
     if (!ticket || ticket.status === 'resolved' || ticket.status === 'closed') {
-      await this.deps.awaiting.clear(conversationId);
+      await this.deps.awaiting.clear(scope);
       return false;
     }
-    // The person in this chat is the administrator who opened the ticket from it.
+    // Awaited per person: the writer is the administrator who opened the ticket from this chat.
     await this.deps.tickets.customerMessage(ticketId, ticket.adminId, text);
-    await this.deps.awaiting.clear(conversationId);
+    await this.deps.awaiting.clear(scope);
     await context.sendActivity(t(localeOf(context), 'reply.added', { id: ticketId }));
     return true;
   }

@@ -22,6 +22,7 @@ import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { choiceSaidAs, isCommand } from '../commands';
 import { choiceStyle, sendWithButtons } from '../buttons';
+import { channelVouches, personScopeOf } from '../channels';
 
 export interface VerifyAdminDeps {
   verifier: PinVerifier;
@@ -46,9 +47,10 @@ interface CodeTarget {
 
 /**
  * Proves that the person in the chat is an administrator of a customer organisation.
- * A Teams identity registered for an administrator is trusted at once; anyone else names their
- * organisation and e-mail and types back a one-time code sent to the contact registered for that
- * administrator. The wording never reveals whether the e-mail is registered.
+ * A Teams identity registered for an administrator is trusted at once (on an authenticated turn);
+ * anyone else names their organisation and e-mail and types back a one-time code sent to the
+ * contact registered for that administrator. The wording never reveals whether the e-mail is registered. A verification
+ * belongs to one person in one conversation of one channel (personScope).
  * Ends with a VerifiedAdmin, or null when the person is not (or not yet) verified.
  */
 export class VerifyAdminDialog extends ComponentDialog {
@@ -77,7 +79,7 @@ export class VerifyAdminDialog extends ComponentDialog {
   private async alreadyVerified(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
     const locale = localeOf(context);
-    const conversationId = verificationScope(context);
+    const conversationId = personScopeOf(context);
     const verified = await this.deps.verifier.verifiedAdmin(conversationId);
     if (verified) return step.endDialog(verified);
 
@@ -145,7 +147,7 @@ export class VerifyAdminDialog extends ComponentDialog {
       if (!(await this.requestCode(context, target))) return step.endDialog(null);
       return step.replaceDialog(ENTER_CODE, target);
     }
-    const result = await this.deps.verifier.verifyCode({ conversationId: verificationScope(context), code: typed });
+    const result = await this.deps.verifier.verifyCode({ conversationId: personScopeOf(context), code: typed });
     switch (result.status) {
       case 'verified': {
         // The verifier has recorded the verification for this conversation.
@@ -171,7 +173,7 @@ export class VerifyAdminDialog extends ComponentDialog {
   /** Sends a code and says where it went; false when none could be sent. */
   private async requestCode(context: TurnContext, target: CodeTarget): Promise<boolean> {
     const locale = localeOf(context);
-    const result = await this.deps.verifier.requestCode({ ...target, conversationId: verificationScope(context), locale });
+    const result = await this.deps.verifier.requestCode({ ...target, conversationId: personScopeOf(context), locale });
     switch (result.status) {
       case 'sent':
         await context.sendActivity(t(locale, 'verify.codeSent', { destination: result.maskedDestination }));
@@ -192,7 +194,9 @@ export class VerifyAdminDialog extends ComponentDialog {
     return (await findOrganisationNamed(this.deps.organisations, pc.recognized.value)) !== null;
   }
 
+  /** A Teams identity registered for an administrator, when Bot Framework authenticated the turn (else anyone could claim it). */
   private async trustedIdentity(context: TurnContext): Promise<{ admin: VerifiedAdmin; name: string; orgName: string } | null> {
+    if (!channelVouches(context)) return null;
     const { activity } = context;
     const aadObjectId = activity.from?.aadObjectId;
     const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
@@ -202,15 +206,6 @@ export class VerifyAdminDialog extends ComponentDialog {
     const admin = findTrustedAdministrator(org, { channelId: activity.channelId, userId: activity.from.id, aadObjectId, tenantId });
     return admin ? { admin: { orgId: org.id, adminId: admin.id }, name: admin.name, orgName: org.name } : null;
   }
-}
-
-/**
- * What a verification covers: the conversation, and in a group chat or team channel (where
- * everyone shares the conversation) only the person who verified.
- */
-export function verificationScope(context: TurnContext): string {
-  const { conversation, from } = context.activity;
-  return conversation.isGroup ? `${conversation.id}|${from.aadObjectId ?? from.id}` : conversation.id;
 }
 
 /** Only administrators may open requests: said kindly, with where to go instead. */

@@ -14,8 +14,8 @@ type CredentialsFactory = NonNullable<ConstructorParameters<typeof Configuration
  * A CloudAdapter for the local web channel. Nothing from Azure is involved: inbound requests
  * are already authenticated by their Direct Line token, so Bot Framework authentication is off,
  * and every outbound call (replies, proactive messages) carries `connectorKey`, which the local
- * connector routes require. The key is derived from DIRECTLINE_SECRET, so any instance accepts
- * another's calls.
+ * connector routes require. The key is this process's own: a web-chat reply always goes to the
+ * instance's own connector (the reference's serviceUrl is replaced with it).
  */
 export function createDirectLineAdapter(connectorKey: string): CloudAdapter {
   const credentials = {

@@ -27,6 +27,8 @@ export interface DirectLineOptions extends DirectLineConfig {
 export interface DirectLine {
   /** The adapter of the web channel: continueConversationAsync with a stored web-chat reference reaches the page. */
   adapter: CloudAdapter;
+  /** This instance's own connector: the only place web-chat replies are posted to. */
+  connectorUrl(): string;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,9 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   }
   const signer = new TokenSigner(secret, options.tokenTtlSeconds);
   const transcripts = new TranscriptStore(options.redis, options.prefix, options.transcriptTtlSeconds * 1000);
-  const connectorKey = signer.derivedKey('connector');
+  // Per process and never stored: it only ever travels to this instance's own connector, so a
+  // key that somehow leaked would open no other instance and die with this one.
+  const connectorKey = randomBytes(32).toString('base64url');
   const adapter = createDirectLineAdapter(connectorKey);
   const botAccount = options.botAccount ?? { id: 'support-desk', name: 'Support desk', role: 'bot' };
   const serviceUrl = () => `${options.serviceBaseUrl ?? loopbackUrl(server)}${CONNECTOR_PATH}`;
@@ -59,6 +63,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
 
   return {
     adapter,
+    connectorUrl: serviceUrl,
     async close() {
       server.server.off('upgrade', stream.handleUpgrade);
       await stream.close();

@@ -58,11 +58,6 @@ export class TokenSigner {
     return claims;
   }
 
-  /** A key derived from the secret, so the connector can recognise this service's own bot. */
-  derivedKey(purpose: string): string {
-    return this.sign(`derived:${purpose}`);
-  }
-
   private sign(data: string): string {
     return createHmac('sha256', this.secret).update(data).digest('base64url');
   }

@@ -8,9 +8,10 @@ export interface StringReader {
 }
 
 /**
- * Which ticket a conversation's next message answers: set when an agent's reply is delivered
- * into the conversation, cleared when the customer has answered or the ticket is no longer
- * waiting on them.
+ * Which ticket a person's next message answers: set when an agent's reply is delivered into the
+ * conversation the ticket's requester wrote from, cleared when they have answered or the ticket
+ * is no longer waiting on them. Keyed by personScope, so in a group chat only the requester's
+ * own next message goes to the ticket.
  */
 export class AwaitingReplies {
   constructor(
@@ -19,19 +20,19 @@ export class AwaitingReplies {
     private readonly reader: StringReader = redis,
   ) {}
 
-  async set(conversationId: string, ticketId: string): Promise<void> {
-    await this.redis.set(this.keyOf(conversationId), ticketId, 'EX', THIRTY_DAYS_S);
+  async set(scope: string, ticketId: string): Promise<void> {
+    await this.redis.set(this.keyOf(scope), ticketId, 'EX', THIRTY_DAYS_S);
   }
 
-  async get(conversationId: string): Promise<string | null> {
-    return this.reader.get(this.keyOf(conversationId));
+  async get(scope: string): Promise<string | null> {
+    return this.reader.get(this.keyOf(scope));
   }
 
-  async clear(conversationId: string): Promise<void> {
-    await this.redis.del(this.keyOf(conversationId));
+  async clear(scope: string): Promise<void> {
+    await this.redis.del(this.keyOf(scope));
   }
 
-  private keyOf(conversationId: string): string {
-    return `${this.prefix}bot:awaiting:${conversationId}`;
+  private keyOf(scope: string): string {
+    return `${this.prefix}bot:awaiting:${scope}`;
   }
 }

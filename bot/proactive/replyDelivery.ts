@@ -3,10 +3,20 @@ import type { Logger } from '../../common/logger';
 import type { SlaEventKind, Ticket, TicketMessage } from '../../ticketing';
 import { localeFromTag, t, type Locale } from '../i18n';
 import type { AwaitingReplies } from './awaitingReplies';
+import { personScope } from '../channels';
+
+/** How a stored conversation is reached: its channel's adapter and the reference to send with. */
+export interface ChannelRoute {
+  adapter: CloudAdapter;
+  reference: Partial<ConversationReference>;
+}
 
 export interface ReplyDeliveryOptions {
-  /** The adapter that reaches a conversation's channel (Bot Framework, or the local Direct Line). */
-  adapterFor(reference: Partial<ConversationReference>): CloudAdapter;
+  /**
+   * The adapter that reaches a conversation's channel (Bot Framework, or the local Direct Line)
+   * and the reference to use; throws when the reference leads nowhere this desk may send to.
+   */
+  routeFor(reference: Partial<ConversationReference>): ChannelRoute;
   /** The bot's MicrosoftAppId ('' when authentication is off). */
   appId: string;
   awaiting: AwaitingReplies;
@@ -29,13 +39,14 @@ export interface ReplyDelivery {
  * Nothing here throws: a failed delivery is logged (the ticket itself is already saved).
  */
 export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDelivery {
-  const { adapterFor, appId, awaiting, logger } = options;
+  const { routeFor, appId, awaiting, logger } = options;
 
-  async function send(reference: Partial<ConversationReference> | undefined, text: (locale: Locale) => string): Promise<boolean> {
-    if (!reference?.conversation?.id || !reference.serviceUrl) return false;
-    const locale = localeFromTag(reference.locale) ?? 'pl';
+  async function send(stored: Partial<ConversationReference> | undefined, text: (locale: Locale) => string): Promise<boolean> {
+    if (!stored?.conversation?.id || !stored.serviceUrl) return false;
+    const locale = localeFromTag(stored.locale) ?? 'pl';
     try {
-      await adapterFor(reference).continueConversationAsync(appId, reference, async (context: TurnContext) => {
+      const { adapter, reference } = routeFor(stored);
+      await adapter.continueConversationAsync(appId, reference, async (context: TurnContext) => {
         // botbuilder makes the message reply to its own continuation event, an id the chat never
         // saw, and Web Chat holds such a message back waiting for it: reply to the stored message.
         context.onSendActivities(async (_context, activities, next) => {
@@ -46,7 +57,7 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
       });
       return true;
     } catch (err) {
-      logger.error({ err, channel: reference.channelId, conversationId: reference.conversation.id }, 'proactive message not delivered');
+      logger.error({ err, channel: stored.channelId, conversationId: stored.conversation.id }, 'proactive message not delivered');
       return false;
     }
   }
@@ -64,7 +75,7 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
         return;
       }
       try {
-        await awaiting.set(reference!.conversation!.id!, ticket.id);
+        await awaiting.set(personScope(reference!.channelId!, reference!.conversation!.id!, reference!.user?.id ?? ''), ticket.id);
       } catch (err) {
         logger.error({ err, ticketId: ticket.id }, 'could not remember which ticket the chat answers');
       }

@@ -15,6 +15,11 @@ export interface TicketingRoutesDeps {
   logger: Logger;
   /** For the deadline explanation in a ticket's history. Default: the system clock. */
   clock?: () => Date;
+  /**
+   * Why a chat's conversation reference given with a new ticket cannot be kept (it must lead to
+   * one of the product's channels, which the bot knows), or null. Without it none is accepted.
+   */
+  refuseConversation?: (reference: Record<string, unknown>) => string | null;
 }
 
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -25,7 +30,8 @@ export const OPENAPI_PATH = '/api/openapi.json';
  * all of it at GET /api/openapi.json (public, so tools can read it). Returns the endpoints.
  */
 export function registerTicketingRoutes(server: Server, deps: TicketingRoutesDeps): Endpoint[] {
-  const endpoints = [...ticketEndpoints(deps.service, deps.clock ?? (() => new Date())), ...organisationEndpoints(deps.organisations)];
+  const refuseConversation = deps.refuseConversation ?? (() => 'this service keeps no chat conversations');
+  const endpoints = [...ticketEndpoints(deps.service, deps.clock ?? (() => new Date()), refuseConversation), ...organisationEndpoints(deps.organisations)];
   for (const e of endpoints) mountEndpoint(server, e, deps);
 
   const document = openApiDocument(endpoints);

@@ -32,7 +32,7 @@ const IDEMPOTENCY_HEADER = {
 const localeQuerySchema = z.object({ locale: z.enum(LOCALES).default('en') }).strict();
 
 /** Tickets and queues: the bot opens tickets, agents work them, everyone with a token reads them. */
-export function ticketEndpoints(service: TicketService, clock: () => Date): Endpoint[] {
+export function ticketEndpoints(service: TicketService, clock: () => Date, refuseConversation: (reference: Record<string, unknown>) => string | null): Endpoint[] {
   const existing = async (id: string): Promise<Ticket> => {
     const ticket = await service.get(id);
     if (!ticket) throw new HttpError(404, 'not_found', `ticket ${id} does not exist`);
@@ -76,6 +76,9 @@ export function ticketEndpoints(service: TicketService, clock: () => Date): Endp
       async handle({ body, req }) {
         const key = req.header('idempotency-key');
         if (!key) throw new HttpError(400, 'missing_idempotency_key', 'the Idempotency-Key header is required: a retried request must not open a second ticket');
+        // Replies and SLA notices are posted where the reference says: only to a chat of this service.
+        const refusal = body.conversation && refuseConversation(body.conversation);
+        if (refusal) throw new HttpError(400, 'invalid_conversation', `conversation: ${refusal}`);
         const { ticket, created } = await service.create(body, key);
         return { status: created ? 201 : 200, body: ticket };
       },
@@ -169,11 +172,11 @@ export function ticketEndpoints(service: TicketService, clock: () => Date): Endp
     endpoint({
       method: 'POST',
       path: '/api/tickets/:id/customer-messages',
-      summary: "Add the customer's message from the chat (the bot); author defaults to the ticket's administrator",
+      summary: "Add the customer's message from the chat (the bot); the author is the ticket's administrator (the default; anyone else is refused)",
       roles: SYSTEM,
       body: customerMessageSchema,
       responds: [{ status: 201, schema: 'Ticket', description: 'the ticket with the message' }],
-      errors: [404, 409],
+      errors: [404, 409, 422],
       async handle({ params, body }) {
         const author = body.author ?? (await existing(params.id)).adminId;
         return { status: 201, body: await service.customerMessage(params.id, author, body.text) };

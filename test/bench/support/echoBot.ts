@@ -30,7 +30,8 @@ function serve(port: number): void {
   const logger = createLogger();
   const server = createServer({ logger, metrics: new Metrics(), isReady: () => true });
   const adapter = createAdapter(loadConfig({}).bot, logger);
-  registerBotRoutes(server, { adapter, bot: new EchoBot(), logger });
+  // The same channel check as the product (development rules: loopback service URLs).
+  registerBotRoutes(server, { adapter, bot: new EchoBot(), rules: { teamsServiceHosts: loadConfig({}).teamsServiceHosts, allowLoopback: true }, logger });
   server.listen(port, '127.0.0.1', () => logger.info({ port }, 'echo bot listening'));
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
 }

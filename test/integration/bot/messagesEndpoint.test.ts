@@ -10,20 +10,23 @@ import { deskWorld, type DeskWorld } from '../../fixtures/bot/deskWorld';
 import { startConnectorPeer } from '../../fixtures/bot/connectorPeer';
 import { loadConfig } from '../../../common/config';
 import { nth } from '../../support/nth';
+import { personScope } from '../../../bot/channels';
 
 let world: DeskWorld;
 let server: Server;
 let botUrl: string;
 let connector: Awaited<ReturnType<typeof startConnectorPeer>>;
 let delivery: ReplyDelivery;
+/** The channel rules of a development start: Teams and the Emulator on loopback service URLs. */
+const DEVELOPMENT = { teamsServiceHosts: loadConfig({}).teamsServiceHosts, allowLoopback: true };
 
 beforeAll(async () => {
   connector = await startConnectorPeer();
   world = await deskWorld('bot-http', { events: { onAgentReply: (ticket, message) => void delivery.onAgentReply(ticket, message) } });
   const adapter = createAdapter(loadConfig({}).bot, silentLogger);
-  delivery = createReplyDelivery({ adapterFor: () => adapter, appId: '', awaiting: world.awaiting, logger: silentLogger });
+  delivery = createReplyDelivery({ routeFor: (reference) => ({ adapter, reference }), appId: '', awaiting: world.awaiting, logger: silentLogger });
   server = createServer({ logger: silentLogger });
-  registerBotRoutes(server, { adapter, bot: world.bot, logger: silentLogger });
+  registerBotRoutes(server, { adapter, bot: world.bot, rules: DEVELOPMENT, logger: silentLogger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   botUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -58,9 +61,9 @@ async function post(activity: object, headers: Record<string, string> = {}) {
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
-/** Sends with deliveryMode expectReplies: the replies come back in the HTTP response. */
-async function ask(conversationId: string, text: string): Promise<string[]> {
-  const { status, body } = await post(emulatorActivity(conversationId, text, { deliveryMode: 'expectReplies' }));
+/** Sends with deliveryMode expectReplies: the replies come back in the HTTP response. `extra` overrides activity fields (another sender, a group conversation). */
+async function ask(conversationId: string, text: string, extra: Record<string, unknown> = {}): Promise<string[]> {
+  const { status, body } = await post(emulatorActivity(conversationId, text, { deliveryMode: 'expectReplies', ...extra }));
   expect(status).toBe(200);
   return (body.activities as { text?: string; attachments?: unknown[] }[]).map((a) => `${a.text ?? ''}${a.attachments?.length ? JSON.stringify(a.attachments) : ''}`);
 }
@@ -83,13 +86,11 @@ describe('POST /api/messages', () => {
     expect(connector.received.length).toBe(before);
   });
 
-  it('recognises a trusted administrator from a Teams-shaped activity', async () => {
+  it('answers a Teams-shaped activity, but takes its AAD object id for nobody while authentication is off', async () => {
     const activity = teamsActivity('rozmowa z człowiekiem');
     expect((await post(activity)).status).toBe(200);
     const reply = await connector.waitFor((a) => a.body.conversation?.id === activity.conversation.id);
-    expect(reply.body.text).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji „Contoso”.');
-    const card = await connector.waitFor((a) => a.body.conversation?.id === activity.conversation.id && !!a.body.attachments?.length);
-    expect(JSON.stringify(card.body.attachments)).toMatch(/Czego dotyczy zgłoszenie\?.*Problem techniczny/);
+    expect(JSON.stringify(reply.body)).toMatch(/Czy jesteś administratorem\?/);
   });
 
   it('refuses a body that is not an activity', async () => {
@@ -106,7 +107,7 @@ describe('POST /api/messages', () => {
 
   it("delivers an agent's reply into the chat and adds the customer's answer to the ticket", async () => {
     const conversationId = `emu-${randomUUID()}`;
-    await world.verifier.markVerified({ conversationId, orgId: 'contoso', adminId: 'jan' });
+    await world.verifier.markVerified({ conversationId: personScope('emulator', conversationId, 'user-1'), orgId: 'contoso', adminId: 'jan' });
     for (const text of ['rozmowa z człowiekiem', 'Problem techniczny', 'Outlook nie pokazuje kalendarza współdzielonego', 'Jeden użytkownik', 'Dane są poprawne', 'E-mail', 'B – wysoki']) {
       await ask(conversationId, text);
     }
@@ -153,6 +154,29 @@ describe('POST /api/messages', () => {
     expect(delivered.path).toBe(`/v3/conversations/${conversationId}/activities/1700000000000`);
   });
 
+  it('in a group chat, keeps each member to their own dialog and adds to a ticket only what its requester writes', async () => {
+    const conversationId = `group-${randomUUID()}`;
+    const jan = { conversation: { id: conversationId, isGroup: true, conversationType: 'groupChat' }, from: { id: 'user-1', name: 'Jan' } };
+    const piotr = { conversation: { id: conversationId, isGroup: true, conversationType: 'groupChat' }, from: { id: 'user-2', name: 'Piotr' } };
+    await world.verifier.markVerified({ conversationId: personScope('emulator', conversationId, 'user-1'), orgId: 'contoso', adminId: 'jan' });
+    expect((await ask(conversationId, 'rozmowa z człowiekiem', jan)).join(' ')).toMatch(/Czego dotyczy zgłoszenie\?/);
+    // Piotr's words are not Jan's answer: Jan's form is still waiting for its first answer.
+    expect((await ask(conversationId, 'Problem techniczny', piotr)).join(' ')).not.toMatch(/Opisz problem/);
+    for (const text of ['Problem techniczny', 'Outlook nie pokazuje kalendarza współdzielonego', 'Jeden użytkownik', 'Dane są poprawne', 'E-mail', 'B – wysoki']) {
+      await ask(conversationId, text, jan);
+    }
+    const ticketId = (await ask(conversationId, 'tak', jan))[0].match(/SR-\d{4}-\d{6}/)![0];
+
+    await world.tickets.reply(ticketId, 'agent-7', 'Proszę zrestartować Outlooka.');
+    await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Proszę zrestartować/.test(a.body.text ?? ''));
+    expect(await ask(conversationId, 'U mnie też nie działa, mój e-mail to piotr@example.com', piotr)).not.toContain(`Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}.`);
+    expect(await ask(conversationId, 'Zrestartowałem, nadal nie działa.', jan)).toEqual([`Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}.`]);
+    expect((await world.tickets.get(ticketId))!.messages.map((m) => [m.from, m.text])).toEqual([
+      ['agent', 'Proszę zrestartować Outlooka.'],
+      ['customer', 'Zrestartowałem, nadal nie działa.'],
+    ]);
+  });
+
   it('posts SLA breaches to the agents channel and tells the customer', async () => {
     const conversationId = `emu-${randomUUID()}`;
     const agentsChannel = {
@@ -177,7 +201,7 @@ describe('authentication', () => {
   it('refuses an unsigned request when a MicrosoftAppId is configured', async () => {
     const secured = createServer({ logger: silentLogger });
     const adapter = createAdapter(loadConfig({ MicrosoftAppId: '3f2a7c1e-0000-4000-8000-000000000001', MicrosoftAppPassword: 'not-used-here' }).bot, silentLogger);
-    registerBotRoutes(secured, { adapter, bot: world.bot, logger: silentLogger });
+    registerBotRoutes(secured, { adapter, bot: world.bot, rules: DEVELOPMENT, logger: silentLogger });
     await new Promise<void>((resolve) => secured.listen(0, '127.0.0.1', resolve));
     // botbuilder prints refused requests to the console itself; keep the test output readable.
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);

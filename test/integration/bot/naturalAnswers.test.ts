@@ -10,7 +10,7 @@ afterEach(() => world.close());
 
 async function verifiedChat(orgId: string, adminId: string, options: Parameters<typeof chat>[1] = {}) {
   const c = chat(world, options);
-  await world.verifier.markVerified({ conversationId: c.conversationId, orgId, adminId });
+  await world.verifier.markVerified({ conversationId: c.scope, orgId, adminId });
   return c;
 }
 
@@ -115,7 +115,7 @@ describe("an answer to an agent's reply longer than a ticket message holds", () 
       orgId: 'contoso', adminId: 'jan', category: 'technical', grade: 'B', title: 'Teams nie startuje',
       description: 'Teams nie startuje u jednej osoby', affected: 'Jedna osoba', contact: { email: 'x@example.pl', preferred: 'email' },
     }, 'long-answer');
-    await world.awaiting.set(c.conversationId, ticket.id);
+    await world.awaiting.set(c.scope, ticket.id);
     expect(await c.say('log: '.repeat(5000))).toEqual(['Ten tekst jest za długi: najwyżej 20000 znaków. Skróć go, proszę.']);
     expect(await c.say('Teams startuje po reinstalacji.')).toEqual([`Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticket.id}.`]);
   });

@@ -10,7 +10,7 @@ afterEach(() => world.close());
 /** A chat whose conversation is already verified for an administrator. */
 async function verifiedChat(orgId: string, adminId: string, options: Parameters<typeof chat>[1] = {}) {
   const c = chat(world, options);
-  await world.verifier.markVerified({ conversationId: c.conversationId, orgId, adminId });
+  await world.verifier.markVerified({ conversationId: c.scope, orgId, adminId });
   return c;
 }
 

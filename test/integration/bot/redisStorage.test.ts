@@ -155,7 +155,7 @@ describe('turns of one conversation', () => {
       const second = createDeskBot({ kb: world.kb, tickets: world.tickets, organisations: world.organisations, verifier: world.verifier, redis: world.redis, prefix: world.prefix, logger: silentLogger });
       const one = chat(world, { conversationId: 'shared' });
       const two = chat({ ...world, bot: second.bot }, { conversationId: 'shared' });
-      await world.verifier.markVerified({ conversationId: 'shared', orgId: 'contoso', adminId: 'jan' });
+      await world.verifier.markVerified({ conversationId: one.scope, orgId: 'contoso', adminId: 'jan' });
       await one.say('rozmowa z człowiekiem');
       // Both answers arrive at once on different instances: each prompt takes one of them in turn.
       const [a, b] = await Promise.all([one.say('Problem techniczny'), two.say('Problem techniczny')]);

@@ -37,7 +37,7 @@ describe('administrator verification in Polish', () => {
     const replies = await c.say(await world.codeSentTo(JAN));
     expect(replies[0]).toBe('Dziękuję, weryfikacja zakończona.');
     expect(replies[1]).toMatch(/Czego dotyczy zgłoszenie\?/);
-    expect(await world.verifier.verifiedAdmin(c.conversationId)).toEqual({ orgId: 'contoso', adminId: 'jan' });
+    expect(await world.verifier.verifiedAdmin(c.scope)).toEqual({ orgId: 'contoso', adminId: 'jan' });
   });
 
   it('sends by SMS to the registered phone, shown masked', async () => {
@@ -105,15 +105,15 @@ describe('administrator verification in Polish', () => {
   });
 
   it('trusts a Teams identity registered for an administrator within the tenant', async () => {
-    const c = chat(world, { channelId: 'msteams', tenantId: 'tenant-contoso', from: { id: '29:jan', aadObjectId: 'aad-jan' } });
+    const c = chat(world, { channelId: 'msteams', tenantId: 'tenant-contoso', from: { id: '29:jan', aadObjectId: 'aad-jan' }, authenticated: true });
     const replies = await c.say('rozmowa z człowiekiem');
     expect(replies[0]).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji „Contoso”.');
     expect(replies[1]).toMatch(/Czego dotyczy zgłoszenie\?/);
   });
 
   it('in a Teams channel, reads the message after the @mention and verifies only the person who verified', async () => {
-    const channel = { channelId: 'msteams', tenantId: 'tenant-contoso', isGroup: true, conversationId: '19:general@thread.tacv2;messageid=1' };
-    const jan = chat(world, { ...channel, from: { id: '29:jan', aadObjectId: 'aad-jan' } });
+    const channel = { channelId: 'msteams', tenantId: 'tenant-contoso', isGroup: true, conversationId: '19:general@thread.tacv2;messageid=1', authenticated: true };
+    const jan = chat(world, { ...channel, from: { id: '29:jan', aadObjectId: 'aad-jan' }, authenticated: true });
     const mention = { type: 'mention', mentioned: { id: 'desk-bot', name: 'Desk' }, text: '<at>Desk</at>' };
     const replies = await jan.say({ type: 'message', text: '<at>Desk</at> rozmowa z człowiekiem', entities: [mention] });
     expect(replies[0]).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji „Contoso”.');
@@ -122,8 +122,24 @@ describe('administrator verification in Polish', () => {
     expect((await colleague.say({ type: 'message', text: '<at>Desk</at> moje zgłoszenia', entities: [mention] }))[0]).toMatch(/Czy jesteś administratorem\?/);
   });
 
+  it('trusts a Teams identity only on a turn whose Bot Framework token was validated', async () => {
+    const anonymous = chat(world, { channelId: 'msteams', tenantId: 'tenant-contoso', from: { id: '29:jan', aadObjectId: 'aad-jan' } });
+    expect((await anonymous.say('rozmowa z człowiekiem'))[0]).toMatch(/Czy jesteś administratorem\?/);
+  });
+
+  it('keeps a verification to one person in one conversation of one channel', async () => {
+    const verified = chat(world, { channelId: 'webchat', conversationId: 'shared-id', from: { id: 'user-1' } });
+    await askForCode(verified, PL);
+    await verified.say(await world.codeSentTo(JAN));
+    expect(await world.verifier.verifiedAdmin(verified.scope)).toEqual({ orgId: 'contoso', adminId: 'jan' });
+    // The same conversation id on another channel, and another person in the same conversation, are asked again.
+    for (const other of [chat(world, { channelId: 'msteams', conversationId: 'shared-id', from: { id: 'user-1' } }), chat(world, { channelId: 'webchat', conversationId: 'shared-id', from: { id: 'user-2' } })]) {
+      expect((await other.say('moje zgłoszenia'))[0]).toMatch(/Czy jesteś administratorem\?/);
+    }
+  });
+
   it('does not trust the same object id from another tenant', async () => {
-    const c = chat(world, { channelId: 'msteams', tenantId: 'tenant-fabrikam', from: { id: '29:jan', aadObjectId: 'aad-jan' } });
+    const c = chat(world, { channelId: 'msteams', tenantId: 'tenant-fabrikam', from: { id: '29:jan', aadObjectId: 'aad-jan' }, authenticated: true });
     expect((await c.say('rozmowa z człowiekiem'))[0]).toMatch(/Czy jesteś administratorem\?/);
   });
 
@@ -173,7 +189,7 @@ describe('administrator verification in English', () => {
     const c = chat(world, { locale: 'en-US' });
     await c.say('talk to a person');
     expect((await c.say('No'))[0]).toMatch(/Only administrators of an organisation can open support requests/);
-    const teams = chat(world, { locale: 'en-US', channelId: 'msteams', tenantId: 'tenant-contoso', from: { id: '29:jan', aadObjectId: 'aad-jan' } });
+    const teams = chat(world, { locale: 'en-US', channelId: 'msteams', tenantId: 'tenant-contoso', from: { id: '29:jan', aadObjectId: 'aad-jan' }, authenticated: true });
     expect((await teams.say('talk to a person'))[0]).toBe('I recognise you as administrator Jan Kowalski of “Contoso”.');
   });
 

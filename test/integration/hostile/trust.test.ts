@@ -1,0 +1,154 @@
+import { createServer, type IncomingMessage, type Server } from 'http';
+import type { AddressInfo } from 'net';
+import { randomUUID } from 'crypto';
+import { startDeskApp, type DeskApp } from '../../support/deskApp';
+import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
+
+/**
+ * Who the service believes and where it sends what it holds: an identity a channel asserts only
+ * counts when the channel's token was checked, and a conversation reference can only lead to the
+ * channel it belongs to, never to a host of the caller's choosing with the service's credentials.
+ */
+
+jest.setTimeout(60_000);
+
+const ANNA_AAD = '4d2f1c9e-7b3a-4e8d-9f61-0a5b2c3d4e5f';
+const CONTOSO_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+
+/** A host that records every request that reaches it: where a leaked credential would land. */
+interface Catcher {
+  url: string;
+  requests: { path: string; authorization?: string }[];
+  close(): Promise<void>;
+}
+
+async function startCatcher(): Promise<Catcher> {
+  const requests: Catcher['requests'] = [];
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    requests.push({ path: req.url ?? '', authorization: req.headers.authorization });
+    req.resume();
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"id":"caught"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let desk: DeskApp;
+let catcher: Catcher;
+
+beforeAll(async () => {
+  catcher = await startCatcher();
+  desk = await startDeskApp('trust', { logLevel: 'info' });
+});
+afterAll(async () => {
+  await desk?.close();
+  await catcher?.close();
+});
+
+async function post(path: string, body: unknown, token?: string) {
+  const res = await fetch(desk.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+function activity(overrides: Record<string, unknown>) {
+  return {
+    type: 'message', id: randomUUID(), timestamp: new Date().toISOString(), channelId: 'emulator', locale: 'pl-PL',
+    serviceUrl: desk.url, deliveryMode: 'expectReplies', from: { id: 'user-1', name: 'User' },
+    conversation: { id: `conv-${randomUUID()}` }, recipient: { id: 'desk-bot', name: 'Desk' }, text: 'rozmowa z człowiekiem', ...overrides,
+  };
+}
+
+/** What the person reads in the replies, cards included. */
+const texts = (body: { activities?: unknown[] }) => JSON.stringify(body.activities ?? []);
+
+async function waitForLog(pattern: RegExp): Promise<string> {
+  for (let i = 0; i < 300; i += 1) {
+    const line = desk.logLines.find((l) => pattern.test(l));
+    if (line) return line;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no log line matching ${pattern}`);
+}
+
+describe('identities a channel asserts', () => {
+  it("an unauthenticated Teams-shaped request with an administrator's AAD object id is not taken for her", async () => {
+    const { status, body } = await post('/api/messages', activity({
+      channelId: 'msteams',
+      from: { id: '29:anyone', name: 'Someone', aadObjectId: ANNA_AAD },
+      conversation: { id: `a:${randomUUID()}`, conversationType: 'personal', tenantId: CONTOSO_TENANT },
+      channelData: { tenant: { id: CONTOSO_TENANT } },
+      serviceUrl: desk.url,
+    }));
+    expect(status).toBe(200);
+    expect(texts(body)).not.toMatch(/Anna Kowalska/);
+    expect(texts(body)).toMatch(/Czy jesteś administratorem\?/);
+  });
+});
+
+describe('where replies may go', () => {
+  it('refuses an activity whose serviceUrl is not a host of its channel, and calls nothing', async () => {
+    const teams = await post('/api/messages', activity({ channelId: 'msteams', serviceUrl: 'https://evil.example/teams/', deliveryMode: undefined }));
+    expect(teams.status).toBe(400);
+    expect(teams.body).toMatchObject({ error: 'invalid_activity', message: expect.stringMatching(/serviceUrl/) });
+    // The web channel is this service's own Direct Line endpoint, never /api/messages.
+    const web = await post('/api/messages', activity({ channelId: 'directline', serviceUrl: catcher.url, deliveryMode: undefined }));
+    expect(web.status).toBe(400);
+    expect(web.body).toMatchObject({ error: 'invalid_activity', message: expect.stringMatching(/directline/) });
+    expect(catcher.requests).toEqual([]);
+  });
+
+  it('refuses a ticket whose conversation reference is not a chat of this service', async () => {
+    const reference = (overrides: Record<string, unknown>) => ({
+      channelId: 'directline', serviceUrl: `${desk.url}/directline/connector`, conversation: { id: 'victim' },
+      bot: { id: 'support-desk' }, user: { id: 'dl_x' }, ...overrides,
+    });
+    const cases: [string, unknown][] = [
+      ['web chat with a foreign service URL', reference({ serviceUrl: catcher.url })],
+      ['Teams with a host that is not Bot Framework', reference({ channelId: 'msteams', serviceUrl: 'https://evil.example/' })],
+      ['a channel this service does not run', reference({ channelId: 'slack', serviceUrl: 'https://slack.botframework.com/' })],
+      ['no conversation id', reference({ conversation: {} })],
+      ['not a reference at all', { hello: 'world' }],
+    ];
+    for (const [, conversation] of cases) {
+      const { status, body } = await post('/api/tickets', ticketBody({ conversation }), TEST_TOKENS.system);
+      expect({ conversation, status, error: body.error }).toEqual({ conversation, status: 400, error: 'invalid_conversation' });
+    }
+    const ok = await post('/api/tickets', ticketBody({ conversation: reference({}) }), TEST_TOKENS.system);
+    expect(ok.status).toBe(201);
+  });
+
+  it('never sends the connector key to a host a stored reference names: web-chat replies go to this service only', async () => {
+    // A reference stored before references were checked (or by a bug): it names a foreign host.
+    const { ticket } = await desk.app.tickets.create({
+      ...(ticketBody() as Parameters<DeskApp['app']['tickets']['create']>[0]),
+      conversation: { channelId: 'directline', serviceUrl: catcher.url, conversation: { id: 'victim-conversation' }, bot: { id: 'support-desk' } },
+    }, `stored-${randomUUID()}`);
+    const reply = await post(`/api/tickets/${ticket.id}/replies`, { text: 'Proszę sprawdzić ustawienia.' }, TEST_TOKENS.agent);
+    expect(reply.status).toBe(201);
+    await waitForLog(new RegExp(`agent reply not delivered in chat.*${ticket.id}|${ticket.id}.*agent reply not delivered in chat`));
+    expect(catcher.requests).toEqual([]);
+  });
+});
+
+describe('customer messages relayed by the bot', () => {
+  it("cannot be written in another person's name, least of all another organisation's administrator", async () => {
+    const created = await post('/api/tickets', ticketBody(), TEST_TOKENS.system);
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const foreign = await post(`/api/tickets/${id}/customer-messages`, { text: 'Proszę zamknąć.', author: 'anna.kowalska' }, TEST_TOKENS.system);
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error).toBe('author_not_requester');
+    const own = await post(`/api/tickets/${id}/customer-messages`, { text: 'Dodatkowe informacje.' }, TEST_TOKENS.system);
+    expect(own.status).toBe(201);
+  });
+});
