@@ -49,7 +49,7 @@ export interface AppOptions {
   /** Everything read from the environment (common/config.ts); port 0 picks a free one (tests). */
   config: Config;
   logger: Logger;
-  /** Start a private redis-server when nothing answers at REDIS_URL (npm start, not tests). */
+  /** Start a private redis-server when nothing answers at REDIS_URL (npm start in development, not tests; never in production). */
   startLocalRedis?: boolean;
 }
 
@@ -60,7 +60,8 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const { prefix } = config.redis;
-  const redis = await connectRedis(config.redis.url, logger, { startLocalIfMissing: options.startLocalRedis ?? false });
+  // Production waits for its own Redis: a private empty one would split tickets, locks and timers.
+  const redis = await connectRedis(config.redis.url, logger, { startLocalIfMissing: !config.production && (options.startLocalRedis ?? false), waitIfMissing: config.production });
   const kb = loadKnowledgeBase();
   const metrics = new Metrics();
 
@@ -105,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const bot = observedBot(withMessageLimit(withStoreOutage({ bot: desk.bot, kb: countedKb, storeAvailable, logger })), metrics, logger);
   const adapter = createAdapter(config.bot, logger);
   registerBotRoutes(server, { adapter, bot, rules: channelRules, logger });
-  const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, ...config.directLine });
+  const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, ...config.directLine, publicUrl: config.publicUrl });
   // A failed web-chat turn gets the same apology as a Teams one.
   directLine.adapter.onTurnError = adapter.onTurnError;
 

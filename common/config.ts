@@ -21,6 +21,11 @@ const url = (protocols: string[]) => z.string().trim().refine(
 const atLeast = (length: number, example: string) => z.string().trim().min(length, `must be at least ${length} characters (e.g. ${example})`);
 const https = z.string().trim().url().startsWith('https://', 'must be an https URL');
 
+/** Where Teams' Bot Framework service sends from (public cloud, GCC, GCC High, DoD). */
+const DEFAULT_TEAMS_SERVICE_HOSTS = ['smba.trafficmanager.net', 'smba.infra.gcc.teams.microsoft.com', 'smba.infra.gov.teams.microsoft.us', 'smba.infra.dod.teams.microsoft.us'];
+const HOST_PATTERN = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+const hostList = (value: string) => value.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+
 /** The service (`npm start`). */
 const serviceSchema = z.object({
   NODE_ENV: z.string().optional(),
@@ -28,6 +33,7 @@ const serviceSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().default('desk:'),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
   DIRECTORY_FILE: z.string().trim().optional(),
   API_TOKENS: z.string().optional(),
   API_TOKENS_FILE: z.string().trim().optional(),
@@ -37,6 +43,7 @@ const serviceSchema = z.object({
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: z.string().trim().optional(),
+  TEAMS_SERVICE_HOSTS: z.string().trim().default(DEFAULT_TEAMS_SERVICE_HOSTS.join(',')).transform(hostList).pipe(z.array(z.string().regex(HOST_PATTERN, 'must be host names (or *.domain), separated by commas')).min(1)),
   AGENTS_CONVERSATION_REFERENCE_FILE: z.string().trim().optional(),
   PIN_SECRET: atLeast(32, 'openssl rand -hex 32').optional(),
   VERIFICATION_TTL_HOURS: positiveNumber.default('8'),
@@ -83,8 +90,8 @@ export interface CodeDeliveryConfig {
   smtpUrl?: string;
   mailFrom: string;
   sms?: { url: string; token?: string; timeoutMs: number };
-  /** Where codes go for a channel with no SMTP/SMS (local development). */
-  outboxDir: string;
+  /** Where codes go for a channel with no SMTP/SMS: local development only, never in production. */
+  outboxDir?: string;
 }
 
 export interface DirectLineConfig {
@@ -102,12 +109,16 @@ export interface Config {
   production: boolean;
   port: number;
   logLevel: string;
+  /** The address customers' browsers reach the service at (web-chat stream URLs); absent: this machine's loopback (development). */
+  publicUrl?: string;
   redis: { url: string; prefix: string };
   /** DIRECTORY_FILE: a file, 'none', or absent (the demo directory outside production). */
   directoryFile?: string;
   apiTokens: { list?: string; file?: string; devTokensFile: string };
   kbRateLimitPerMinute: number;
   bot: BotCredentials;
+  /** Hosts (or *.domain) a Teams conversation's serviceUrl may name: where the Bot Framework token may be sent. */
+  teamsServiceHosts: string[];
   agentsConversationReferenceFile?: string;
   verification: { pinSecret?: string; ttlHours: number; delivery: CodeDeliveryConfig };
   escalationWebhook?: { url: string; timeoutMs: number };
@@ -127,18 +138,28 @@ export interface TeamsPackageConfig {
   out: string;
 }
 
-/** Reads the service's configuration; a bad value throws one line naming every variable at fault. */
+/**
+ * Reads the service's configuration; a bad value throws one line naming every variable at fault,
+ * and so does a production start without what production needs (see productionGaps).
+ */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const e = parse(serviceSchema, env, 'Invalid configuration');
+  const production = e.NODE_ENV === 'production';
+  if (production) {
+    const gaps = productionGaps(e);
+    if (gaps.length) throw new Error(`NODE_ENV=production needs ${gaps.join('; ')}`);
+  }
   return {
-    production: e.NODE_ENV === 'production',
+    production,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     directoryFile: e.DIRECTORY_FILE,
     apiTokens: { list: e.API_TOKENS, file: e.API_TOKENS_FILE, devTokensFile: e.DEV_TOKENS_FILE },
     kbRateLimitPerMinute: e.KB_RATE_LIMIT_PER_MINUTE,
     bot: { appId: e.MicrosoftAppId ?? '', appPassword: e.MicrosoftAppPassword ?? '', appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId ?? '' },
+    teamsServiceHosts: e.TEAMS_SERVICE_HOSTS,
     agentsConversationReferenceFile: e.AGENTS_CONVERSATION_REFERENCE_FILE,
     verification: {
       pinSecret: e.PIN_SECRET,
@@ -147,7 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         smtpUrl: e.SMTP_URL,
         mailFrom: e.MAIL_FROM,
         sms: e.SMS_WEBHOOK_URL ? { url: e.SMS_WEBHOOK_URL, token: e.SMS_WEBHOOK_TOKEN, timeoutMs: e.SMS_WEBHOOK_TIMEOUT_MS } : undefined,
-        outboxDir: e.OUTBOX_DIR,
+        outboxDir: production ? undefined : e.OUTBOX_DIR,
       },
     },
     escalationWebhook: e.ESCALATION_WEBHOOK_URL ? { url: e.ESCALATION_WEBHOOK_URL, timeoutMs: e.ESCALATION_WEBHOOK_TIMEOUT_MS } : undefined,
@@ -161,6 +182,24 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       serviceBaseUrl: e.DIRECTLINE_SERVICE_URL,
     },
   };
+}
+
+/**
+ * What a production start lacks: Bot Framework authentication (without it anyone could post to
+ * /api/messages as a Teams user), the secrets every instance must share, a real way to deliver
+ * codes (never the plain-text outbox), API tokens, and the public address for web-chat streams.
+ */
+function productionGaps(e: z.output<typeof serviceSchema>): string[] {
+  const gaps: string[] = [];
+  if (!e.MicrosoftAppId || (!e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI')) {
+    gaps.push('MicrosoftAppId and MicrosoftAppPassword (Bot Framework authentication for Teams)');
+  }
+  if (!e.DIRECTLINE_SECRET) gaps.push('DIRECTLINE_SECRET (signs web-chat tokens on every instance)');
+  if (!e.PIN_SECRET) gaps.push('PIN_SECRET (key of the one-time codes)');
+  if (!e.SMTP_URL && !e.SMS_WEBHOOK_URL) gaps.push('SMTP_URL or SMS_WEBHOOK_URL (codes are never written to the outbox in production)');
+  if (!e.API_TOKENS && !e.API_TOKENS_FILE) gaps.push('API_TOKENS or API_TOKENS_FILE');
+  if (!e.PUBLIC_URL) gaps.push('PUBLIC_URL (the https address customers reach the web chat at)');
+  return gaps;
 }
 
 /** What the Teams app package is built from (placeholders where a value is optional). */

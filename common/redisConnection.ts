@@ -68,6 +68,8 @@ export interface RedisConnection {
 export interface ConnectRedisOptions {
   /** When nothing answers at `url`, start a private redis-server (local development). */
   startLocalIfMissing: boolean;
+  /** When nothing answers at `url`, wait until it does, saying so in the log (production). */
+  waitIfMissing?: boolean;
   /** Where the private server keeps its append-only file. Default ./.data/redis. */
   dataDir?: string;
 }
@@ -82,6 +84,7 @@ export interface ConnectRedisOptions {
 export async function connectRedis(url: string, logger: Logger, options: ConnectRedisOptions): Promise<RedisConnection> {
   if (await answers(url)) return connected(url, logger);
 
+  if (options.waitIfMissing) return waitForConfiguredRedis(url, logger);
   const unreachable = `Redis is not reachable at REDIS_URL=${redactUrl(url)}`;
   if (!options.startLocalIfMissing) throw new Error(`${unreachable}: start Redis there or set REDIS_URL to a running server`);
   if (!onPath('redis-server')) {
@@ -122,6 +125,24 @@ export async function connectRedis(url: string, logger: Logger, options: Connect
       await stopChild(child);
     },
   };
+}
+
+/**
+ * Production: the configured Redis holds the tickets, PIN locks and SLA timers, so a private
+ * empty one would split them in two. Wait for it instead (the service listens, and so is ready,
+ * only once it answers), and say so every 10 s.
+ */
+async function waitForConfiguredRedis(url: string, logger: Logger): Promise<RedisConnection> {
+  let nextReport = 0;
+  while (!(await answers(url))) {
+    if (Date.now() >= nextReport) {
+      logger.warn(`waiting for Redis at REDIS_URL=${redactUrl(url)}: it does not answer yet; the service is not ready until it does`);
+      nextReport = Date.now() + 10_000;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  logger.info(`Redis at REDIS_URL=${redactUrl(url)} answers`);
+  return connected(url, logger);
 }
 
 async function connected(url: string, logger: Logger): Promise<RedisConnection> {

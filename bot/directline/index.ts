@@ -9,6 +9,7 @@ import { CONNECTOR_PATH, createDirectLineAdapter, registerConnectorRoutes } from
 import { registerDirectLineRoutes } from './routes';
 import { ActivityStream } from './stream';
 import { TokenSigner } from './tokens';
+import { TokenLedger } from './tokenLedger';
 import { TranscriptStore } from './transcript';
 
 export { DIRECTLINE_PATH, CHANNEL_ID } from './routes';
@@ -22,6 +23,8 @@ export interface DirectLineOptions extends DirectLineConfig {
   prefix: string;
   logger: Logger;
   botAccount?: ChannelAccount;
+  /** PUBLIC_URL: where browsers reach this service; stream URLs are built from it. Absent: loopback (development). */
+  publicUrl?: string;
 }
 
 export interface DirectLine {
@@ -52,13 +55,15 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   const adapter = createDirectLineAdapter(connectorKey);
   const botAccount = options.botAccount ?? { id: 'support-desk', name: 'Support desk', role: 'bot' };
   const serviceUrl = () => `${options.serviceBaseUrl ?? loopbackUrl(server)}${CONNECTOR_PATH}`;
+  const streamOrigin = () => (options.publicUrl ?? loopbackUrl(server)).replace(/^http/, 'ws');
+  const ledger = new TokenLedger(options.redis, options.prefix);
 
   registerConnectorRoutes(server, { transcripts, connectorKey, logger });
   registerDirectLineRoutes(server, {
-    bot: options.bot, adapter, transcripts, signer, redis: options.redis, prefix: options.prefix, logger,
-    botAccount, serviceUrl, tokensPerMinute: options.tokensPerMinute, activitiesPerMinute: options.activitiesPerMinute,
+    bot: options.bot, adapter, transcripts, signer, ledger, redis: options.redis, prefix: options.prefix, logger,
+    botAccount, serviceUrl, streamOrigin, tokensPerMinute: options.tokensPerMinute, activitiesPerMinute: options.activitiesPerMinute,
   });
-  const stream = new ActivityStream({ redis: options.redis, transcripts, signer, logger });
+  const stream = new ActivityStream({ redis: options.redis, transcripts, signer, ledger, logger });
   server.server.on('upgrade', stream.handleUpgrade);
 
   return {

@@ -6,6 +6,7 @@ import type { Logger } from '../../common/logger';
 import { rateLimit } from '../../common/rateLimit';
 import type { Redis } from 'ioredis';
 import { TokenError, type DirectLineClaims, type TokenSigner } from './tokens';
+import type { TokenLedger } from './tokenLedger';
 import { parseWatermark, type TranscriptStore } from './transcript';
 
 export const DIRECTLINE_PATH = '/v3/directline';
@@ -16,6 +17,7 @@ export interface DirectLineRouteDeps {
   adapter: CloudAdapter;
   transcripts: TranscriptStore;
   signer: TokenSigner;
+  ledger: TokenLedger;
   redis: Redis;
   prefix: string;
   logger: Logger;
@@ -23,6 +25,8 @@ export interface DirectLineRouteDeps {
   botAccount: ChannelAccount;
   /** Base URL of the local connector, as the bot's replies must reach it. */
   serviceUrl: () => string;
+  /** ws:// or wss:// origin of stream URLs: from PUBLIC_URL, never from the request's Host. */
+  streamOrigin: () => string;
   /** New tokens per client address and minute. */
   tokensPerMinute: number;
   /** Activities posted per client address and minute. */
@@ -36,36 +40,36 @@ export interface DirectLineRouteDeps {
  * which directlinejs treats as "token expired" (it then stops or asks for a new one).
  */
 export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
-  const { transcripts, signer, logger } = deps;
+  const { transcripts, logger } = deps;
   const limitTokens = perMinute(deps, 'directline-tokens', deps.tokensPerMinute);
   const limitActivities = perMinute(deps, 'directline-activities', deps.activitiesPerMinute);
 
   // The chat page has no secret: anyone may ask for a token, at a limited rate per client.
   server.post(`${DIRECTLINE_PATH}/tokens/generate`, limitTokens, route(logger, async (_req, res) => {
     const conversationId = randomId();
-    const { token, expiresIn } = signer.issue(conversationId, `dl_${randomId()}`, Date.now());
+    const { token, expiresIn } = await issue(deps, conversationId, `dl_${randomId()}`);
     res.json({ conversationId, token, expires_in: expiresIn });
   }));
 
   server.post(`${DIRECTLINE_PATH}/tokens/refresh`, route(logger, async (req, res) => {
-    const claims = authorize(req, signer);
-    const { token, expiresIn } = signer.issue(claims.conv, claims.user, Date.now());
+    const claims = await authorize(req, deps);
+    const { token, expiresIn } = await issue(deps, claims.conv, claims.user);
     res.json({ conversationId: claims.conv, token, expires_in: expiresIn });
   }));
 
   server.post(`${DIRECTLINE_PATH}/conversations`, route(logger, async (req, res) => {
-    const claims = authorize(req, signer);
+    const claims = await authorize(req, deps);
     const created = await start(deps, claims, localeOf(req.body));
     res.status(created ? 201 : 200);
     // The token the client already has, with the life it has left.
-    res.json(conversationBody(req, claims.conv, bearer(req), claims.exp - Math.floor(Date.now() / 1000)));
+    res.json(conversationBody(req, deps, claims.conv, bearer(req), claims.exp - Math.floor(Date.now() / 1000)));
   }));
 
   // Resuming (a page reload, or a broken WebSocket): a fresh token and stream address.
   server.get(`${DIRECTLINE_PATH}/conversations/:conversationId`, route(logger, async (req, res) => {
     const claims = await authorizeConversation(req, deps);
-    const { token, expiresIn } = signer.issue(claims.conv, claims.user, Date.now());
-    res.json(conversationBody(req, claims.conv, token, expiresIn));
+    const { token, expiresIn } = await issue(deps, claims.conv, claims.user);
+    res.json(conversationBody(req, deps, claims.conv, token, expiresIn));
   }));
 
   server.get(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, route(logger, async (req, res) => {
@@ -89,19 +93,29 @@ function perMinute(deps: DirectLineRouteDeps, name: string, limit: number) {
   return rateLimit({ redis: deps.redis, prefix: deps.prefix, limit, windowSeconds: 60, name });
 }
 
-/** The token of the request, checked; a TokenError or a missing header becomes an HTTP error. */
-function authorize(req: Request, signer: TokenSigner): DirectLineClaims {
+/** A new token for the conversation; it replaces every earlier one. */
+async function issue(deps: DirectLineRouteDeps, conversationId: string, userId: string): Promise<{ token: string; expiresIn: number }> {
+  const now = Date.now();
+  const issued = deps.signer.issue(conversationId, userId, now);
+  await deps.ledger.issued(issued.claims, now);
+  return issued;
+}
+
+/** The token of the request, checked (signature, life, not replaced); a TokenError or a missing header becomes an HTTP error. */
+async function authorize(req: Request, deps: DirectLineRouteDeps): Promise<DirectLineClaims> {
   const token = bearer(req);
   try {
-    return signer.verify(token, Date.now());
+    const claims = deps.signer.verify(token, Date.now());
+    await deps.ledger.check(claims);
+    return claims;
   } catch (err) {
-    if (err instanceof TokenError) throw new HttpError(403, err.reason === 'expired' ? 'token_expired' : 'token_invalid', err.message);
+    if (err instanceof TokenError) throw new HttpError(403, `token_${err.reason}`, err.message);
     throw err;
   }
 }
 
 async function authorizeConversation(req: Request, deps: DirectLineRouteDeps): Promise<DirectLineClaims> {
-  const claims = authorize(req, deps.signer);
+  const claims = await authorize(req, deps);
   const conversationId = String(req.params.conversationId);
   if (claims.conv !== conversationId) throw new HttpError(403, 'token_wrong_conversation', 'the token was issued for another conversation');
   // A client may go straight to the conversation its token names (as with Azure's Direct Line).
@@ -134,16 +148,10 @@ function watermarkOf(req: Request): string | undefined {
   return String(value);
 }
 
-function conversationBody(req: Request, conversationId: string, token: string, expiresIn: number) {
+function conversationBody(req: Request, deps: DirectLineRouteDeps, conversationId: string, token: string, expiresIn: number) {
   const watermark = watermarkOf(req) ?? '';
-  const scheme = forwardedProto(req) === 'https' || req.isSecure() ? 'wss' : 'ws';
-  const host = req.header('host') ?? 'localhost';
-  const streamUrl = `${scheme}://${host}${DIRECTLINE_PATH}/conversations/${conversationId}/stream?watermark=${watermark}&t=${encodeURIComponent(token)}`;
+  const streamUrl = `${deps.streamOrigin()}${DIRECTLINE_PATH}/conversations/${conversationId}/stream?watermark=${watermark}&t=${encodeURIComponent(token)}`;
   return { conversationId, token, expires_in: expiresIn, streamUrl };
-}
-
-function forwardedProto(req: Request): string | undefined {
-  return req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
 }
 
 /**

@@ -5,6 +5,7 @@ import { WebSocketServer, WebSocket } from 'ws';
 import type { Logger } from '../../common/logger';
 import { DIRECTLINE_PATH } from './routes';
 import type { TokenSigner } from './tokens';
+import type { TokenLedger } from './tokenLedger';
 import { parseWatermark, type TranscriptStore } from './transcript';
 
 const STREAM_PATH = new RegExp(`^${DIRECTLINE_PATH}/conversations/([A-Za-z0-9_-]+)/stream$`);
@@ -30,7 +31,7 @@ export class ActivityStream {
   private readonly pinger: NodeJS.Timeout;
 
   constructor(
-    private readonly deps: { redis: Redis; transcripts: TranscriptStore; signer: TokenSigner; logger: Logger },
+    private readonly deps: { redis: Redis; transcripts: TranscriptStore; signer: TokenSigner; ledger: TokenLedger; logger: Logger },
   ) {
     this.subscriber = deps.redis.duplicate();
     this.subscriber.on('error', (err) => deps.logger.warn({ err: err.message }, 'directline stream subscriber error'));
@@ -43,20 +44,26 @@ export class ActivityStream {
   /** The HTTP server's 'upgrade' handler; other paths are left to other handlers. */
   handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const match = STREAM_PATH.exec(url.pathname);
-    if (!match) return;
-    const conversationId = match[1];
-    let watermark: number;
-    try {
-      const claims = this.deps.signer.verify(url.searchParams.get('t') ?? '', Date.now());
-      if (claims.conv !== conversationId) throw new Error('the token was issued for another conversation');
-      watermark = parseWatermark(url.searchParams.get('watermark') ?? undefined);
-    } catch (err) {
-      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${(err as Error).message}\n`);
-      return;
-    }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(conversationId, ws, watermark));
+    const conversationId = STREAM_PATH.exec(url.pathname)?.[1];
+    if (!conversationId) return;
+    void this.admit(url, conversationId).then(
+      (watermark) => {
+        if (!socket.destroyed) this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(conversationId, ws, watermark));
+      },
+      (err: Error) => socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${err.message}\n`),
+    );
   };
+
+  /** The watermark to start from, when the stream URL's token is valid, current and not yet used by another client. */
+  private async admit(url: URL, conversationId: string): Promise<number> {
+    const now = Date.now();
+    const claims = this.deps.signer.verify(url.searchParams.get('t') ?? '', now);
+    if (claims.conv !== conversationId) throw new Error('the token was issued for another conversation');
+    const watermark = parseWatermark(url.searchParams.get('watermark') ?? undefined);
+    await this.deps.ledger.check(claims);
+    if (!(await this.deps.ledger.claimStream(claims, now))) throw new Error('this stream URL is already in use: resume the conversation for a new one');
+    return watermark;
+  }
 
   async close(): Promise<void> {
     clearInterval(this.pinger);

@@ -1,17 +1,18 @@
-import { createHmac, timingSafeEqual } from 'crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
-/** What a Direct Line token grants: one conversation, as one user, until `exp` (epoch seconds). */
+/** What a Direct Line token grants: one conversation, as one user, until `exp` (epoch seconds); `jti` names this token. */
 export interface DirectLineClaims {
   conv: string;
   user: string;
   iat: number;
   exp: number;
+  jti: string;
 }
 
-/** Why a token was refused; both are answered with 403, which directlinejs reads as "expired token". */
+/** Why a token was refused; each is answered with 403, which directlinejs reads as "expired token". */
 export class TokenError extends Error {
   constructor(
-    readonly reason: 'invalid' | 'expired',
+    readonly reason: 'invalid' | 'expired' | 'revoked',
     message: string,
   ) {
     super(message);
@@ -34,11 +35,11 @@ export class TokenSigner {
     if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new Error(`token lifetime must be a positive whole number of seconds, got ${ttlSeconds}`);
   }
 
-  issue(conversationId: string, userId: string, nowMs: number): { token: string; expiresIn: number } {
+  issue(conversationId: string, userId: string, nowMs: number): { token: string; expiresIn: number; claims: DirectLineClaims } {
     const iat = Math.floor(nowMs / 1000);
-    const claims: DirectLineClaims = { conv: conversationId, user: userId, iat, exp: iat + this.ttlSeconds };
+    const claims: DirectLineClaims = { conv: conversationId, user: userId, iat, exp: iat + this.ttlSeconds, jti: randomBytes(12).toString('base64url') };
     const body = `${HEADER}.${base64url(JSON.stringify(claims))}`;
-    return { token: `${body}.${this.sign(body)}`, expiresIn: this.ttlSeconds };
+    return { token: `${body}.${this.sign(body)}`, expiresIn: this.ttlSeconds, claims };
   }
 
   /** The token's claims, or a TokenError when it is malformed, forged or expired. */

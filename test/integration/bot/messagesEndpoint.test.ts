@@ -165,7 +165,7 @@ describe('POST /api/messages', () => {
     for (const text of ['Problem techniczny', 'Outlook nie pokazuje kalendarza współdzielonego', 'Jeden użytkownik', 'Dane są poprawne', 'E-mail', 'B – wysoki']) {
       await ask(conversationId, text, jan);
     }
-    const ticketId = (await ask(conversationId, 'tak', jan))[0].match(/SR-\d{4}-\d{6}/)![0];
+    const ticketId = nth(await ask(conversationId, 'tak', jan), 0).match(/SR-\d{4}-\d{6}/)![0];
 
     await world.tickets.reply(ticketId, 'agent-7', 'Proszę zrestartować Outlooka.');
     await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Proszę zrestartować/.test(a.body.text ?? ''));

@@ -144,14 +144,16 @@ test('any instance serves a conversation: a chat open on one sees what is posted
     const { token, conversationId } = await newToken();
     const here = connect({ token, webSocket: true });
     await waitFor('greeting', () => texts(here.received).includes('Dzień dobry!'));
-    const there = connect({ token, conversationId, webSocket: true }, other.base);
-    await waitFor('history on the other instance', () => texts(there.received).includes('Dzień dobry!'));
-
-    await post(here.directLine, 'pytanie przez pierwszą instancję', 'multi-1');
-    await waitFor('echo on the other instance', () => texts(there.received).includes('echo: pytanie przez pierwszą instancję'));
-    await post(there.directLine, 'i przez drugą', 'multi-2');
-    await waitFor('echo on the first instance', () => texts(here.received).includes('echo: i przez drugą'));
-    expect(texts(here.received)).toEqual(texts(there.received));
+    // The same client's next request lands on the other instance (a load balancer's choice).
+    const conversation = `${other.base}/v3/directline/conversations/${conversationId}/activities`;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const posted = await fetch(conversation, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: 'pytanie przez drugą instancję', from: { id: 'x' } }) });
+    expect(posted.status).toBe(200);
+    await waitFor('echo on the first instance\'s stream', () => texts(here.received).includes('echo: pytanie przez drugą instancję'));
+    await post(here.directLine, 'i przez pierwszą', 'multi-2');
+    await waitFor('echo on the first instance', () => texts(here.received).includes('echo: i przez pierwszą'));
+    const history = (await (await fetch(conversation, { headers })).json()) as { activities: Activity[] };
+    expect(texts(history.activities)).toEqual(texts(here.received));
   } finally {
     await other.web.close();
     await new Promise<void>((resolve) => other.server.close(() => resolve()));

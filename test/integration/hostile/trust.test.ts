@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage, type Server } from 'http';
+import { createServer, request, type IncomingMessage, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { randomUUID } from 'crypto';
+import WebSocket from 'ws';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
 import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
 
@@ -43,7 +44,7 @@ let catcher: Catcher;
 
 beforeAll(async () => {
   catcher = await startCatcher();
-  desk = await startDeskApp('trust', { logLevel: 'info' });
+  desk = await startDeskApp('trust', { logLevel: 'info', env: { PUBLIC_URL: 'https://desk.example.com' } });
 });
 afterAll(async () => {
   await desk?.close();
@@ -150,5 +151,65 @@ describe('customer messages relayed by the bot', () => {
     expect(foreign.body.error).toBe('author_not_requester');
     const own = await post(`/api/tickets/${id}/customer-messages`, { text: 'Dodatkowe informacje.' }, TEST_TOKENS.system);
     expect(own.status).toBe(201);
+  });
+});
+
+describe('web-chat tokens and stream URLs', () => {
+  const directLine = async (path: string, token?: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${desk.url}/v3/directline${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: '{}',
+    });
+    return { status: res.status, body: (await res.json()) as { token: string; conversationId: string; streamUrl?: string } };
+  };
+
+  it('builds the stream URL from PUBLIC_URL, whatever Host and X-Forwarded-Proto say', async () => {
+    const { body: generated } = await directLine('/tokens/generate');
+    // fetch sets Host itself: a raw request says what an attacker's client would.
+    const url = new URL(`${desk.url}/v3/directline/conversations`);
+    const started = await new Promise<{ status: number; body: { streamUrl: string } }>((resolve, reject) => {
+      const req = request({
+        host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
+        headers: { host: 'evil.example', 'x-forwarded-proto': 'http', authorization: `Bearer ${generated.token}`, 'content-type': 'application/json' },
+      }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(started.status).toBe(201);
+    expect(started.body.streamUrl).toMatch(new RegExp(`^wss://desk\\.example\\.com/v3/directline/conversations/${generated.conversationId}/stream\\?`));
+  });
+
+  it('a refreshed token replaces the old one: the old one stops working', async () => {
+    const { body: generated } = await directLine('/tokens/generate');
+    expect((await directLine('/conversations', generated.token)).status).toBe(201);
+    const refreshed = await directLine('/tokens/refresh', generated.token);
+    expect(refreshed.status).toBe(200);
+    const post = (token: string) => fetch(`${desk.url}/v3/directline/conversations/${generated.conversationId}/activities`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ type: 'message', text: 'Dzień dobry' }),
+    });
+    expect((await post(generated.token)).status).toBe(403);
+    expect((await post(refreshed.body.token)).status).toBe(200);
+  });
+
+  it('a stream URL serves one client: a second connection with it is refused', async () => {
+    const { body: generated } = await directLine('/tokens/generate');
+    const { body: started } = await directLine('/conversations', generated.token);
+    const streamUrl = started.streamUrl!.replace('wss://desk.example.com', desk.url.replace('http:', 'ws:'));
+    const open = (url: string) => new Promise<{ socket?: WebSocket; status?: number }>((resolve) => {
+      const socket = new WebSocket(url);
+      socket.once('open', () => resolve({ socket }));
+      socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
+      socket.once('error', () => resolve({ status: -1 }));
+    });
+    const first = await open(streamUrl);
+    expect(first.socket).toBeDefined();
+    const second = await open(streamUrl);
+    expect(second).toEqual({ status: 403 });
+    first.socket!.close();
   });
 });

@@ -17,24 +17,32 @@ export interface CodeSenders {
 
 /**
  * E-mail over SMTP when an SMTP URL is configured, SMS through the webhook when one is;
- * whatever is not configured goes to the local outbox (development).
+ * whatever is not configured goes to the local outbox (development) or, without an outbox
+ * (production), is not available: its sends fail and the verifier gives the send back.
  */
 export function createCodeSenders(config: CodeDeliveryConfig, logger: Logger): CodeSenders {
-  const outbox = config.smtpUrl && config.sms ? null : createOutboxSender(resolve(config.outboxDir), logger);
+  const { outboxDir } = config;
+  const fallback = config.smtpUrl && config.sms ? null : outboxDir ? createOutboxSender(resolve(outboxDir), logger) : unavailable;
   const smtp = config.smtpUrl ? createSmtpSender(config.smtpUrl, config.mailFrom) : null;
   const sms = config.sms ? createWebhookSender(config.sms) : null;
+  const elsewhere = (variable: string) => (outboxDir ? `go to the outbox ${outboxDir} (no ${variable})` : `are not available (no ${variable})`);
   return {
-    email: smtp ?? outbox!,
-    phone: sms ?? outbox!,
+    email: smtp ?? fallback!,
+    phone: sms ?? fallback!,
     describe() {
       const email = config.smtpUrl
         ? `codes by e-mail go through SMTP at ${new URL(config.smtpUrl).host} from ${config.mailFrom}`
-        : `codes by e-mail go to the outbox ${config.outboxDir} (no SMTP_URL)`;
-      const phone = config.sms
-        ? `codes by SMS go to the webhook at ${new URL(config.sms.url).host}`
-        : `codes by SMS go to the outbox ${config.outboxDir} (no SMS_WEBHOOK_URL)`;
+        : `codes by e-mail ${elsewhere('SMTP_URL')}`;
+      const phone = config.sms ? `codes by SMS go to the webhook at ${new URL(config.sms.url).host}` : `codes by SMS ${elsewhere('SMS_WEBHOOK_URL')}`;
       return `${email}; ${phone}`;
     },
     close: () => smtp?.close(),
   };
 }
+
+/** A way of delivery production has not configured: nothing is written anywhere. */
+const unavailable: CodeSender = {
+  async send(to) {
+    throw new Error(`codes by ${to.channel === 'email' ? 'e-mail' : 'SMS'} are not configured`);
+  },
+};

@@ -1,0 +1,40 @@
+import type { Redis } from 'ioredis';
+import { TokenError, type DirectLineClaims } from './tokens';
+
+/**
+ * What a signature alone cannot say about a Direct Line token: whether a newer one replaced it
+ * (refreshing or resuming a conversation revokes the token before), and whether its stream URL
+ * was already opened (one stream URL serves one client). Kept in Redis, so every instance agrees.
+ */
+export class TokenLedger {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  /** Makes a just-issued token its conversation's current one; the ones before it stop working. */
+  async issued(claims: DirectLineClaims, nowMs: number): Promise<void> {
+    await this.redis.set(this.currentKey(claims.conv), claims.jti, 'EX', secondsLeft(claims, nowMs));
+  }
+
+  /** Throws TokenError('revoked') when a newer token was issued for the conversation. */
+  async check(claims: DirectLineClaims): Promise<void> {
+    const current = await this.redis.get(this.currentKey(claims.conv));
+    if (current !== null && current !== claims.jti) {
+      throw new TokenError('revoked', 'the token was replaced by a newer one (refreshed or resumed): use the newest token');
+    }
+  }
+
+  /** True the first time the token's stream is opened; false for every later attempt. */
+  async claimStream(claims: DirectLineClaims, nowMs: number): Promise<boolean> {
+    return (await this.redis.set(`${this.prefix}dl:stream:${claims.jti}`, '1', 'EX', secondsLeft(claims, nowMs), 'NX')) === 'OK';
+  }
+
+  private currentKey(conversationId: string): string {
+    return `${this.prefix}dl:token:${conversationId}`;
+  }
+}
+
+function secondsLeft(claims: DirectLineClaims, nowMs: number): number {
+  return Math.max(1, claims.exp - Math.floor(nowMs / 1000));
+}
