@@ -71,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Listeners are attached below, once the bot that delivers replies exists.
   const listeners: TicketEvents[] = [];
   const events = fanOut(listeners, logger);
-  const loweringRules = { customerWaitBusinessDays: config.sla.customerWaitBusinessDays };
+  const loweringRules = { customerWaitBusinessDays: config.sla.customerWaitBusinessDays, autoNoticeHours: config.sla.autoLowerNoticeHours };
   const tickets = new TicketService({ redis: redis.client, prefix, organisations, logger, events, loweringRules });
   // The SLA timers' tickets wait out a Redis outage on a patient connection: failing fast there
   // would hand an event due at the outage to Bull's retry back-off and fire it seconds late.

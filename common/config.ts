@@ -56,6 +56,7 @@ const serviceSchema = z.object({
   ESCALATION_WEBHOOK_URL: url(['http:', 'https:']).optional(),
   ESCALATION_WEBHOOK_TIMEOUT_MS: wholeNumber(1).default('5000'),
   SLA_CUSTOMER_WAIT_BUSINESS_DAYS: positiveNumber.default('1'),
+  SLA_AUTO_LOWER_NOTICE_HOURS: positiveNumber.optional(),
   DIRECTLINE_SECRET: atLeast(16, 'openssl rand -hex 32').optional(),
   DIRECTLINE_TOKEN_TTL_SECONDS: wholeNumber(1).default('1800'),
   DIRECTLINE_TRANSCRIPT_TTL_SECONDS: wholeNumber(1).default(String(30 * 24 * 3600)),
@@ -123,7 +124,7 @@ export interface Config {
   verification: { pinSecret?: string; ttlHours: number; delivery: CodeDeliveryConfig };
   escalationWebhook?: { url: string; timeoutMs: number };
   /** Business days (of a ticket's calendar) a ticket waits on the customer before "customer not responding" may lower its grade. */
-  sla: { customerWaitBusinessDays: number };
+  sla: { customerWaitBusinessDays: number; autoLowerNoticeHours?: number };
   directLine: DirectLineConfig;
 }
 
@@ -172,7 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       },
     },
     escalationWebhook: e.ESCALATION_WEBHOOK_URL ? { url: e.ESCALATION_WEBHOOK_URL, timeoutMs: e.ESCALATION_WEBHOOK_TIMEOUT_MS } : undefined,
-    sla: { customerWaitBusinessDays: e.SLA_CUSTOMER_WAIT_BUSINESS_DAYS },
+    sla: { customerWaitBusinessDays: e.SLA_CUSTOMER_WAIT_BUSINESS_DAYS, autoLowerNoticeHours: e.SLA_AUTO_LOWER_NOTICE_HOURS },
     directLine: {
       secret: e.DIRECTLINE_SECRET,
       tokenTtlSeconds: e.DIRECTLINE_TOKEN_TTL_SECONDS,

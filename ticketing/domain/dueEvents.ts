@@ -1,5 +1,6 @@
+import { isLoweringEventOwed } from './lowering';
 import { isSlaEventOwed } from './ticket';
-import type { SlaEventKind, Ticket } from './types';
+import type { Ticket, TimerEventKind } from './types';
 
 /**
  * The SLA events a ticket is owed right now, as entries of the due-events sorted set
@@ -11,7 +12,7 @@ import type { SlaEventKind, Ticket } from './types';
  */
 export interface DueEvent {
   ticketId: string;
-  kind: SlaEventKind;
+  kind: TimerEventKind;
   version: number;
   dueAtMs: number;
   member: string;
@@ -22,16 +23,21 @@ export function dueEventsOf(ticket: Ticket): DueEvent[] {
   const events: DueEvent[] = [];
   if (sla.warningAt !== null && isSlaEventOwed(ticket, 'warning')) events.push(dueEvent(ticket.id, 'warning', sla.version, Date.parse(sla.warningAt)));
   if (sla.dueAt !== null && isSlaEventOwed(ticket, 'breach')) events.push(dueEvent(ticket.id, 'breach', sla.version, Date.parse(sla.dueAt)));
+  const plan = ticket.autoLowering;
+  if (plan && isLoweringEventOwed(ticket, 'lowering_notice')) events.push(dueEvent(ticket.id, 'lowering_notice', plan.version, Date.parse(plan.noticeAt)));
+  if (plan?.lowerAt && isLoweringEventOwed(ticket, 'lowering')) events.push(dueEvent(ticket.id, 'lowering', plan.version, Date.parse(plan.lowerAt)));
   return events;
 }
 
-export function dueEvent(ticketId: string, kind: SlaEventKind, version: number, dueAtMs: number): DueEvent {
+const KINDS: readonly TimerEventKind[] = ['warning', 'breach', 'lowering_notice', 'lowering'];
+
+export function dueEvent(ticketId: string, kind: TimerEventKind, version: number, dueAtMs: number): DueEvent {
   return { ticketId, kind, version, dueAtMs, member: `${ticketId}|${kind}|${version}` };
 }
 
 /** Reads a due-set member back; null for anything that is not one. */
-export function parseDueMember(member: string): { ticketId: string; kind: SlaEventKind; version: number } | null {
+export function parseDueMember(member: string): { ticketId: string; kind: TimerEventKind; version: number } | null {
   const [ticketId, kind, version] = member.split('|');
-  if (!ticketId || (kind !== 'warning' && kind !== 'breach') || !/^\d+$/.test(version ?? '')) return null;
-  return { ticketId, kind, version: Number(version) };
+  if (!ticketId || !KINDS.includes(kind as TimerEventKind) || !/^\d+$/.test(version ?? '')) return null;
+  return { ticketId, kind: kind as TimerEventKind, version: Number(version) };
 }

@@ -1,7 +1,7 @@
 import { addWorkingTime, workingDayMs, workingTimeBetween } from './calendar';
 import { formatDuration } from './duration';
 import { clockCalendar } from './sla';
-import { DomainError, LOWERING_REASONS, type Lowering, type LoweringReason, type Organisation, type Ticket } from './types';
+import { DomainError, GRADES, LOWERING_REASONS, type AutoLowering, type Grade, type LoweringEventKind, type Lowering, type LoweringReason, type Organisation, type Ticket } from './types';
 
 /**
  * When the desk may lower a ticket's grade (seed 002): the customer does not respond, the
@@ -21,6 +21,11 @@ export interface LoweringRequest {
 export interface LoweringRules {
   /** How long (business days of the ticket's calendar) a ticket waits on the customer before "customer not responding" may lower it. */
   customerWaitBusinessDays: number;
+  /**
+   * Automatic lowering: after that wait the customer is told the grade drops one step in this
+   * many working hours, and it does unless they answer. Absent: only agents lower grades.
+   */
+  autoNoticeHours?: number;
 }
 
 export const DEFAULT_LOWERING_RULES: LoweringRules = { customerWaitBusinessDays: 1 };
@@ -99,4 +104,33 @@ export function waitingSince(ticket: Ticket): string | undefined {
     if (entry.kind === 'status' && entry.to === 'waiting_on_customer') return entry.at;
   }
   return undefined;
+}
+
+/**
+ * The automatic lowering a ticket is owed under the rules: while it waits on the customer with a
+ * grade above C, a notice after the wait; none otherwise. A plan of the same wait is kept as it is.
+ */
+export function planAutoLowering(ticket: Ticket, rules: LoweringRules): Ticket {
+  const noticeAt = rules.autoNoticeHours === undefined || ticket.grade === 'C' ? null : customerSilenceEndsAt(ticket, rules);
+  if (noticeAt === null) {
+    if (!ticket.autoLowering) return ticket;
+    const { autoLowering: _dropped, ...rest } = ticket;
+    return rest;
+  }
+  const version = ticket.sla.pauses.length * GRADES.length + GRADES.indexOf(ticket.grade);
+  if (ticket.autoLowering?.version === version) return ticket;
+  const plan: AutoLowering = { to: GRADES[GRADES.indexOf(ticket.grade) + 1] as Grade, version, noticeAt: noticeAt.toISOString() };
+  return { ...ticket, autoLowering: plan };
+}
+
+/** Whether a lowering timer event is still owed: the ticket still waits on the same question, and for the lowering, the customer was told. */
+export function isLoweringEventOwed(ticket: Ticket, kind: LoweringEventKind): boolean {
+  const plan = ticket.autoLowering;
+  if (!plan || ticket.status !== 'waiting_on_customer') return false;
+  return kind === 'lowering_notice' ? plan.lowerAt === undefined : plan.lowerAt !== undefined;
+}
+
+/** When the notice says the grade drops: the notice period in working time after the notice went out. */
+export function loweringTime(ticket: Ticket, noticeSentAt: Date, rules: LoweringRules): Date {
+  return addWorkingTime(clockCalendar(ticket.sla), noticeSentAt, (rules.autoNoticeHours ?? 0) * 3_600_000);
 }

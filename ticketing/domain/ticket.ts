@@ -1,6 +1,6 @@
 import { isEmailAddress, isPhoneNumber } from './contact';
 import { formatDuration } from './duration';
-import { checkLowering, DEFAULT_LOWERING_RULES, describeLowering, type LoweringRequest, type LoweringRules } from './lowering';
+import { checkLowering, DEFAULT_LOWERING_RULES, describeLowering, planAutoLowering, type LoweringRequest, type LoweringRules } from './lowering';
 import { canChangeGrade, checkGradeAllowed, isAdministrator, isLowering } from './policy';
 import { isDecided, markBreached, pauseClock, recordFirstResponse, regradeClock, resolveClock, resumeClock, settleClock, startClock } from './sla';
 import { parseTicketId } from './ticketId';
@@ -137,14 +137,15 @@ export function changeStatus(ticket: Ticket, to: TicketStatus, actor: string, no
  * Sends the customer a question and waits for the answer: the clock pauses on that question.
  * The question is an agent reply like any other (the first one is the first response).
  */
-export function askCustomer(ticket: Ticket, agentId: string, question: string, now: Date, reason?: string): Ticket {
+export function askCustomer(ticket: Ticket, agentId: string, question: string, now: Date, reason?: string, rules: LoweringRules = DEFAULT_LOWERING_RULES): Ticket {
   if (!question?.trim()) throw new DomainError('question_required', `${ticket.id}: waiting on the customer needs the question sent to them`);
   // A new ticket gets there too: the question is its first reply, which takes it to in_progress.
   if (ticket.status !== 'new' && !canTransition(ticket.status, 'waiting_on_customer')) {
     throw new DomainError('illegal_transition', `a ${ticket.status} ticket cannot become waiting_on_customer (it waits on the customer from new or in_progress)`);
   }
   const asked = addAgentReply(ticket, agentId, question, now);
-  return moveTo(asked, 'waiting_on_customer', `agent:${agentId}`, now, reason?.trim() || 'asked the customer', asked.messages[asked.messages.length - 1]!.text);
+  const waiting = moveTo(asked, 'waiting_on_customer', `agent:${agentId}`, now, reason?.trim() || 'asked the customer', asked.messages[asked.messages.length - 1]!.text);
+  return planAutoLowering(waiting, rules);
 }
 
 function moveTo(ticket: Ticket, to: TicketStatus, actor: string, now: Date, reason?: string, question?: string): Ticket {
@@ -164,6 +165,7 @@ function moveTo(ticket: Ticket, to: TicketStatus, actor: string, now: Date, reas
     next = withClock(next, pauseClock(settled.sla, now, asked), actor, at, 'paused: waiting on the customer');
   } else if (settled.status === 'waiting_on_customer') {
     next = withClock(next, resumeClock(settled.sla, now), actor, at, `resumed: ${to.replace(/_/g, ' ')}`);
+    next = planAutoLowering(next, NO_AUTO_LOWERING); // no longer waiting: nothing to lower
   }
   if (to === 'resolved' && !isDecided(next.sla)) {
     next = { ...next, sla: resolveClock(next.sla, next.grade, now) };
@@ -171,6 +173,9 @@ function moveTo(ticket: Ticket, to: TicketStatus, actor: string, now: Date, reas
   }
   return next;
 }
+
+/** Rules under which no automatic lowering is planned (planAutoLowering then drops a plan). */
+const NO_AUTO_LOWERING: LoweringRules = { ...DEFAULT_LOWERING_RULES, autoNoticeHours: undefined };
 
 /** How much of the question the pause keeps (the whole text is the agent's message). */
 const QUESTION_NOTE = 200;
@@ -272,7 +277,9 @@ export function changeGrade(
   if (lowering) entry.lowering = lowering;
   const next: Ticket = { ...settled, grade, updatedAt: at, history: [...settled.history, entry] };
   const summary = `grade ${ticket.grade} -> ${grade}: ${why}`;
-  return withClock(next, regradeClock(settled.sla, org, ticket.category, grade, now, { actor, change: summary }), actor, at, summary);
+  const regraded = withClock(next, regradeClock(settled.sla, org, ticket.category, grade, now, { actor, change: summary }), actor, at, summary);
+  // One automatic step per question: after any grade change the next lowering waits for the next question.
+  return planAutoLowering(regraded, NO_AUTO_LOWERING);
 }
 
 /** Records the 75% warning; null when the event is stale (other version, answered, paused, not open, already fired). */

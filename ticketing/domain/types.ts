@@ -19,6 +19,10 @@ export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 /** The SLA events of a first-response deadline: the 75% warning and the breach. */
 export type SlaEventKind = 'warning' | 'breach';
+/** The timers of an automatic lowering: the notice to the customer, then the lowering. */
+export type LoweringEventKind = 'lowering_notice' | 'lowering';
+/** Every event the SLA timers fire. */
+export type TimerEventKind = SlaEventKind | LoweringEventKind;
 
 /** Ids of organisations, administrators and principals become parts of Redis key names: a safe alphabet, no ':' or spaces. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -67,6 +71,18 @@ export interface Lowering {
   evidence?: string;
   /** customer_not_responding: working time the ticket had waited on the customer. */
   waitedMs?: number;
+}
+
+/**
+ * A planned automatic lowering (customer not responding): the notice goes to the customer at
+ * noticeAt; the grade drops to `to` at lowerAt, set when the notice went out, unless they answer.
+ */
+export interface AutoLowering {
+  to: Grade;
+  /** Which wait on the customer it belongs to (timer version: pauses and grade at planning). */
+  version: number;
+  noticeAt: string;
+  lowerAt?: string;
 }
 
 /** A stretch of time during which the first-response clock did not run. */
@@ -140,6 +156,7 @@ export type HistoryKind =
   | 'customer_message'
   | 'sla_warning'
   | 'sla_breach'
+  | 'lowering_notice'
   | 'note';
 
 export interface HistoryEntry {
@@ -180,6 +197,8 @@ export interface Ticket {
   sla: SlaClock;
   messages: TicketMessage[];
   history: HistoryEntry[];
+  /** While the ticket waits on a silent customer: when the desk warns them, and lowers the grade. */
+  autoLowering?: AutoLowering;
   /** Where the customer's chat lives (a botbuilder ConversationReference), for proactive replies. */
   conversation?: Record<string, unknown>;
 }

@@ -16,6 +16,7 @@ import {
   type NewTicketInput,
 } from '../domain/ticket';
 import { DEFAULT_LOWERING_RULES, type LoweringRules } from '../domain/lowering';
+import { applyAutoLowering, sendLoweringNotice } from '../domain/autoLowering';
 import { DEFAULT_TIME_ZONE } from '../domain/policy';
 import { formatTicketId } from '../domain/ticketId';
 import {
@@ -26,6 +27,7 @@ import {
   type HistoryEntry,
   type Organisation,
   type SlaEventKind,
+  type TimerEventKind,
   type Ticket,
   type TicketMessage,
   type TicketStatus,
@@ -217,7 +219,7 @@ export class TicketService implements SlaTicketService {
 
   /** Sends the customer a question and pauses the clock until they answer (the question is a reply). */
   async askCustomer(id: string, agentId: string, question: string, reason?: string): Promise<Ticket> {
-    const ticket = await this.mutate(id, (t, now) => askCustomer(t, agentId, question, now, reason));
+    const ticket = await this.mutate(id, (t, now) => askCustomer(t, agentId, question, now, reason, this.loweringRules));
     const message = [...ticket.messages].reverse().find((m) => m.from === 'agent')!;
     this.emit('onAgentReply', () => this.events.onAgentReply?.(ticket, message));
     return ticket;
@@ -237,20 +239,33 @@ export class TicketService implements SlaTicketService {
   }
 
   /** Applies a due SLA event; null when it is stale or repeated (nothing is changed then). */
-  async applySlaEvent(id: string, kind: SlaEventKind, version: number): Promise<Ticket | null> {
+  async applySlaEvent(id: string, kind: TimerEventKind, version: number): Promise<Ticket | null> {
     let applied = false;
     const ticket = await this.mutate(
       id,
-      (t, now) => {
-        const next = kind === 'warning' ? markSlaWarning(t, version, now) : markSlaBreach(t, version, now);
+      async (t, now) => {
+        const next = await this.timerEvent(t, kind, version, now);
         applied = next !== null;
         return next ?? t;
       },
       { missing: 'null' },
     );
     if (!ticket || !applied) return null;
-    this.emit('onSlaEvent', () => this.events.onSlaEvent?.(ticket, kind));
+    if (kind === 'warning' || kind === 'breach') this.emit('onSlaEvent', () => this.events.onSlaEvent?.(ticket, kind));
+    if (kind === 'lowering_notice') {
+      const notice = ticket.messages[ticket.messages.length - 1]!;
+      this.emit('onAgentReply', () => this.events.onAgentReply?.(ticket, notice));
+    }
     return ticket;
+  }
+
+  private async timerEvent(t: Ticket, kind: TimerEventKind, version: number, now: Date): Promise<Ticket | null> {
+    switch (kind) {
+      case 'warning': return markSlaWarning(t, version, now);
+      case 'breach': return markSlaBreach(t, version, now);
+      case 'lowering_notice': return sendLoweringNotice(t, version, this.loweringRules, now);
+      case 'lowering': return applyAutoLowering(t, await this.organisation(t.orgId), version, this.loweringRules, now);
+    }
   }
 
   /** Stores where the customer's chat lives, for proactive agent replies. */

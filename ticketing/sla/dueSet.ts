@@ -2,7 +2,7 @@ import type Redis from 'ioredis';
 import { recordsOf } from '../../common/flatReply';
 import { keys } from '../store/keys';
 import { DueEvent, parseDueMember } from '../domain/dueEvents';
-import type { SlaEventKind } from '../domain/types';
+import type { TimerEventKind } from '../domain/types';
 
 /**
  * The Redis side of the SLA timers.
@@ -26,7 +26,7 @@ export function slaKeys(prefix: string) {
 export interface ClaimedEvent {
   member: string;
   ticketId: string;
-  kind: SlaEventKind;
+  kind: TimerEventKind;
   version: number;
   dueAtMs: number;
 }

@@ -1,6 +1,6 @@
 import { Gauge, Histogram } from 'prom-client';
 import type { Metrics } from '../../common/metrics';
-import type { Grade, SlaEventKind } from '../domain/types';
+import type { Grade, TimerEventKind } from '../domain/types';
 import type { DueSet } from './dueSet';
 
 const LATENESS = 'desk_sla_event_lateness_seconds';
@@ -43,7 +43,7 @@ export class SlaMetrics {
     }
   }
 
-  applied(kind: SlaEventKind, grade: Grade, latenessMs: number): void {
+  applied(kind: TimerEventKind, grade: Grade, latenessMs: number): void {
     this.metrics.slaEvents.inc({ kind, grade });
     this.lateness.observe({ kind }, Math.max(latenessMs, 0) / 1000);
   }

@@ -155,14 +155,19 @@ export class SlaTimers {
       this.logger.debug({ member: event.member }, 'SLA event no longer owed; nothing done');
       return;
     }
+    const { kind } = event;
+    const slaEvent = kind === 'warning' || kind === 'breach';
     // An event armed after its due time (a grade raised past the deadline) is late only from when it was armed.
-    const latenessMs = this.clock() - Math.max(event.dueAtMs, Date.parse(ticket.sla.armedAt ?? '') || 0);
-    this.metrics?.applied(event.kind, ticket.grade, latenessMs);
-    this.logger.info({ ticketId: ticket.id, kind: event.kind, latenessMs }, 'SLA event applied');
+    const armedAtMs = slaEvent ? Date.parse(ticket.sla.armedAt ?? '') || 0 : 0;
+    const latenessMs = this.clock() - Math.max(event.dueAtMs, armedAtMs);
+    this.metrics?.applied(kind, ticket.grade, latenessMs);
+    this.logger.info({ ticketId: ticket.id, kind, latenessMs }, 'SLA event applied');
+    // An automatic lowering went to the customer as a message and is in the ticket's history: not an escalation.
+    if (!slaEvent) return;
     // The event is recorded on the ticket, so the job is done: a slow webhook must not hold up
     // the next events, and a failing notifier must not make Bull retry this one.
     const delivery = this.notifier
-      .notify({ kind: event.kind, ticket })
+      .notify({ kind, ticket })
       .catch((err) => this.logger.error({ err, ticketId: ticket.id, kind: event.kind }, 'escalation notifier failed'))
       .finally(() => this.notifying.delete(delivery));
     this.notifying.add(delivery);
