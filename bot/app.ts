@@ -103,7 +103,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const desk = createDeskBot({ kb: countedKb, tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger });
   // With Redis down the bot still answers questions and says that tickets are unavailable.
-  const bot = observedBot(withMessageLimit(withStoreOutage({ bot: desk.bot, kb: countedKb, storeAvailable, logger })), metrics, logger);
+  const bot = observedBot(withMessageLimit(withStoreOutage({ bot: desk.bot, kb: countedKb, intents: desk.intents, storeAvailable, logger })), metrics, logger);
   const adapter = createAdapter(config.bot, logger);
   registerBotRoutes(server, { adapter, bot, rules: channelRules, logger });
   const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, ...config.directLine, publicUrl: config.publicUrl });

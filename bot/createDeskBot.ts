@@ -10,6 +10,7 @@ import { GradeSuggester } from './grading/gradeSuggester';
 import { AwaitingReplies } from './proactive/awaitingReplies';
 import { AdminTaskDialog } from './dialogs/adminTaskDialog';
 import { DeskBot } from './bots/deskBot';
+import { IntentRecognizer } from './intents/recognizer';
 
 export interface DeskBotParts {
   kb: KnowledgeAnswers;
@@ -30,6 +31,8 @@ export interface DeskBotHandle {
   storage: RedisStorage;
   feedback: FaqFeedback;
   awaiting: AwaitingReplies;
+  /** Also what the Redis-outage path reads messages with. */
+  intents: IntentRecognizer;
 }
 
 /**
@@ -52,8 +55,10 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
     suggester: new GradeSuggester(),
     clock,
   });
+  const intents = new IntentRecognizer(parts.kb);
   const bot = new DeskBot({
     kb: parts.kb,
+    intents,
     tickets: parts.tickets,
     personState,
     userState,
@@ -63,5 +68,5 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
     lock: new ConversationLock(parts.redis, { prefix: parts.prefix }),
     logger: parts.logger,
   });
-  return { bot, personState, userState, storage, feedback, awaiting };
+  return { bot, personState, userState, storage, feedback, awaiting, intents };
 }

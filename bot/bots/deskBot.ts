@@ -1,33 +1,25 @@
 import { InvokeResponse, PrivateConversationState, StatePropertyAccessor, StatusCodes, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
-import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogSet, DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
 import type { TicketService } from '../../ticketing';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, localeFromTag, t, type Locale } from '../i18n';
 import { localeOf, setTurnLocale } from '../turnLocale';
-import { isCommand, ticketIdIn } from '../commands';
 import { sendWithButtons } from '../buttons';
 import type { ConversationLock } from '../conversationLock';
 import type { FaqFeedback } from '../faqFeedback';
 import type { AwaitingReplies } from '../proactive/awaitingReplies';
 import { AdminTaskDialog, type AdminTask } from '../dialogs/adminTaskDialog';
-import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
+import type { IntentRecognizer } from '../intents/recognizer';
+import { runTurnRules, type DeskConversation } from './turnRules';
 import { personScopeOf } from '../channels';
 
 /** The ticket this conversation's message may answer, read with the turn's state. */
 const AWAITED_TICKET = Symbol('awaitedTicket');
 
-/** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
-interface DeskConversation {
-  locale?: Locale;
-  /** The article of the last answer, while its "Did this help?" is open. */
-  lastAnswer?: { articleId: string; title: string };
-  /** The questions just offered as buttons: pressing one (a Polish title) keeps the chat's language. */
-  suggested?: string[];
-}
-
 export interface DeskBotDeps {
   kb: KnowledgeAnswers;
+  intents: IntentRecognizer;
   tickets: TicketService;
   /** Dialog stack and desk memory per person in a conversation: in a group chat each member has their own. */
   personState: PrivateConversationState;
@@ -104,7 +96,9 @@ export class DeskBot extends TeamsActivityHandler {
     // Most turns are questions outside any dialog: the dialog context is built only when needed.
     const inDialog = ((await this.dialogState.get(context))?.dialogStack?.length ?? 0) > 0;
     const pickedSuggestion = desk.suggested?.includes(text) ?? false;
+    const asked = desk.asked;
     desk.suggested = undefined;
+    desk.asked = undefined;
     // Inside a dialog the language stays put (a company name or a code says nothing about it).
     const locale = inDialog || pickedSuggestion
       ? desk.locale ?? localeFromTag(context.activity.locale) ?? 'pl'
@@ -113,101 +107,34 @@ export class DeskBot extends TeamsActivityHandler {
     await this.userLocale.set(context, locale);
     setTurnLocale(context, locale);
 
-    if (isCommand(text, 'commands.cancel')) {
-      if (inDialog) await (await this.dialogs.createContext(context)).cancelAllDialogs();
-      desk.lastAnswer = undefined;
-      await this.deps.awaiting.clear(personScopeOf(context));
-      await context.sendActivity(t(locale, inDialog ? 'cancel.done' : 'cancel.nothing'));
-      return;
-    }
-    if (isCommand(text, 'commands.help')) {
-      await this.sendHelp(context);
-      if (inDialog) await (await this.dialogs.createContext(context)).repromptDialog();
-      return;
-    }
-    if (inDialog) {
-      const result = await (await this.dialogs.createContext(context)).continueDialog();
-      if (result.status !== DialogTurnStatus.empty) return;
-    }
-    if (!text) {
-      // A card's button pressed after its dialog ended (or was cancelled).
-      if (context.activity.value) await context.sendActivity(t(locale, 'card.expired'));
-      // A screenshot or file alone: say so rather than stay silent.
-      else if (context.activity.attachments?.length) await context.sendActivity(t(locale, 'message.attachmentOnly'));
-      return;
-    }
-    if (await this.feedbackGiven(context, desk, text)) return;
-
-    const ticketId = ticketIdIn(text);
-    if (ticketId && (isStatusRequest(text) || text.toUpperCase() === ticketId)) return this.startTask(context, { task: 'status', ticketId });
-    if (isCommand(text, 'commands.myTickets')) return this.startTask(context, { task: 'list' });
-    if (isCommand(text, 'commands.human') || isCommand(text, 'commands.openTicket')) return this.startTask(context, { task: 'open' });
-    if (isCommand(text, 'commands.notAdmin')) return sendNonAdminGuidance(context);
-    if (isCommand(text, 'commands.greeting')) return this.welcome(context);
-    if (await this.answerToTicket(context, text)) return;
-    // After the awaited answer: "dziękuję" to an agent's reply is for the agent to read.
-    if (isCommand(text, 'commands.thanks')) {
-      await context.sendActivity(t(locale, 'thanks.reply'));
-      return;
-    }
-    await this.answerQuestion(context, desk, text, pickedSuggestion);
+    const { intents, tickets, feedback, awaiting } = this.deps;
+    const rule = await runTurnRules({
+      context,
+      text,
+      locale,
+      kb: this.deps.kb,
+      ...intents.lazy(text),
+      store: {
+        scope: personScopeOf(context),
+        desk,
+        asked,
+        inDialog,
+        pickedSuggestion,
+        awaitedTicket: context.turnState.get(AWAITED_TICKET) ?? null,
+        dialogs: () => this.dialogs.createContext(context),
+        startTask: (task) => this.startTask(context, task),
+        welcome: () => this.welcome(context),
+        tickets,
+        feedback,
+        awaiting,
+      },
+    });
+    this.deps.logger.debug({ rule, conversationId: context.activity.conversation.id }, 'bot turn');
   }
 
   private async startTask(context: TurnContext, task: AdminTask): Promise<void> {
     (await this.desk.get(context, {})).lastAnswer = undefined;
     await (await this.dialogs.createContext(context)).beginDialog(AdminTaskDialog.id, task);
-  }
-
-  /** A question for the knowledge base: an answer with its source, suggestions, or a way on. */
-  private async answerQuestion(context: TurnContext, desk: DeskConversation, question: string, pickedSuggestion: boolean): Promise<void> {
-    const locale = localeOf(context);
-    const found = this.deps.kb.answer(question, pickedSuggestion ? locale : detectLocale(question) ?? locale);
-    desk.lastAnswer = undefined;
-    if (found.answered && found.source) {
-      desk.lastAnswer = found.source;
-      await context.sendActivity(`${found.answer}\n\n${t(locale, 'faq.source', { title: found.source.title })}`);
-      await sendWithButtons(context, t(locale, 'faq.helped'), [t(locale, 'choice.yes'), t(locale, 'choice.no')]);
-      return;
-    }
-    if (found.suggestions.length > 0) {
-      desk.suggested = found.suggestions.slice(0, 3).map((s) => s.question);
-      await sendWithButtons(context, t(locale, 'faq.suggestions'), desk.suggested);
-      return;
-    }
-    await sendWithButtons(context, t(locale, 'faq.noAnswer'), [t(locale, 'button.openTicket')]);
-  }
-
-  /** "Tak"/"Nie" right after an answer: counted for that article. */
-  private async feedbackGiven(context: TurnContext, desk: DeskConversation, text: string): Promise<boolean> {
-    if (!desk.lastAnswer) return false;
-    const helpful = isCommand(text, 'commands.yes') ? true : isCommand(text, 'commands.no') ? false : null;
-    if (helpful === null) return false;
-    const locale = localeOf(context);
-    await this.deps.feedback.record(desk.lastAnswer.articleId, helpful);
-    desk.lastAnswer = undefined;
-    if (helpful) await context.sendActivity(t(locale, 'faq.thanks'));
-    else await sendWithButtons(context, t(locale, 'faq.sorry'), [t(locale, 'button.openTicket')]);
-    return true;
-  }
-
-  /**
-   * The requester's first message after an agent's reply reached this chat is their answer to
-   * that ticket (the reply said so); a waiting_on_customer ticket goes back to in_progress with it.
-   */
-  private async answerToTicket(context: TurnContext, text: string): Promise<boolean> {
-    const scope = personScopeOf(context);
-    const ticketId: string | null = context.turnState.get(AWAITED_TICKET);
-    if (!ticketId) return false;
-    const ticket = await this.deps.tickets.get(ticketId);
-    if (!ticket || ticket.status === 'resolved' || ticket.status === 'closed') {
-      await this.deps.awaiting.clear(scope);
-      return false;
-    }
-    // Awaited per person: the writer is the administrator who opened the ticket from this chat.
-    await this.deps.tickets.customerMessage(ticketId, ticket.adminId, text);
-    await this.deps.awaiting.clear(scope);
-    await context.sendActivity(t(localeOf(context), 'reply.added', { id: ticketId }));
-    return true;
   }
 
   private async onMembersJoined(context: TurnContext): Promise<void> {
@@ -238,11 +165,4 @@ export class DeskBot extends TeamsActivityHandler {
     await sendWithButtons(context, t(locale, 'welcome'), [t(locale, 'button.help'), t(locale, 'button.openTicket')]);
   }
 
-  private async sendHelp(context: TurnContext): Promise<void> {
-    await context.sendActivity(t(localeOf(context), 'help'));
-  }
-}
-
-function isStatusRequest(text: string): boolean {
-  return /^\s*(status|stan)\b/i.test(text);
 }

@@ -32,7 +32,7 @@ const DIALOG: { say: { text?: string; value?: unknown }; expect: RegExp }[] = [
   { say: { text: 'Dane są poprawne' }, expect: /forma kontaktu/ },
   { say: { text: 'E-mail' }, expect: /Proponuję priorytet/ },
   { say: { text: 'B – wysoki' }, expect: /.*/ }, // the summary is a card
-  { say: { value: { action: 'confirm_ticket' } }, expect: /Otworzyłem zgłoszenie SR-\d{4}-\d{6}/ },
+  { say: { value: { action: 'confirm_ticket' } }, expect: /Założyłem zgłoszenie SR-\d{4}-\d{6}/ },
 ];
 export const DIALOG_TURNS = DIALOG.length;
 

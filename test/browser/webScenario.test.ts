@@ -115,8 +115,8 @@ test('FAQ answer, PIN verification by e-mail, a B ticket, and an agent conversat
   await bubble(customer, /Proponuję priorytet B/).waitFor();
   await choose(customer, 'B – wysoki');
   await bubble(customer, /Podsumowanie zgłoszenia/).waitFor();
-  await choose(customer, 'Otwórz zgłoszenie'); // the summary card's Action.Submit
-  const opened = await bubble(customer, /Otworzyłem zgłoszenie SR-\d{4}-\d{6}/).textContent();
+  await choose(customer, 'Załóż zgłoszenie'); // the summary card's Action.Submit
+  const opened = await bubble(customer, /Założyłem zgłoszenie SR-\d{4}-\d{6}/).textContent();
   const ticketId = /SR-\d{4}-\d{6}/.exec(opened!)![0];
 
   // 4. The agent signs in and finds it at the top of the technical queue, with its deadline.

@@ -86,7 +86,7 @@ export async function openTicketThroughBot(chat: BotChat, outbox: string, admin:
     if (turn.status !== 200) throw new Error(`"${step}" answered ${turn.status}`);
   }
   const done = (await chat.say('tak', headers)).texts.join(' ');
-  const id = /Otworzyłem zgłoszenie (SR-\d{4}-\d{6})/.exec(done)?.[1];
+  const id = /Założyłem zgłoszenie (SR-\d{4}-\d{6})/.exec(done)?.[1];
   if (!id) throw new Error(`no ticket was opened: ${done}`);
   return id;
 }

@@ -104,7 +104,7 @@ describe('a description or list of affected users longer than a ticket holds', (
     await c.say('Dane są poprawne');
     await c.say('E-mail');
     await c.say('C – niekrytyczny');
-    expect((await c.say('tak'))[0]).toMatch(/^Otworzyłem zgłoszenie SR-2026-\d{6}\./);
+    expect((await c.say('tak'))[0]).toMatch(/^Założyłem zgłoszenie SR-2026-\d{6}\./);
   });
 });
 

@@ -39,7 +39,7 @@ describe('opening a ticket in Polish', () => {
     expect(summary[0]).toMatch(/Podsumowanie zgłoszenia.*Contoso.*Problem techniczny.*B – wysoki.*Poczta nie wychodzi.*Action\.Submit/s);
 
     const done = await c.say(CONFIRM);
-    expect(done[0]).toMatch(/^Otworzyłem zgłoszenie SR-2026-\d{6}\. Konsultant odpowie do jutra 10:00\.$/);
+    expect(done[0]).toMatch(/^Założyłem zgłoszenie SR-2026-\d{6}\. Konsultant odpowie do jutra 10:00\.$/);
     const ticket = nth(await world.tickets.list({ orgId: 'contoso' }), 0);
     expect(ticket).toMatchObject({
       adminId: 'jan', category: 'technical', grade: 'B', description: 'Poczta nie wychodzi u nikogo w firmie od rana',
@@ -63,7 +63,7 @@ describe('opening a ticket in Polish', () => {
     expect(buttonsOf(nth(c.replies, 1))).toEqual(['A – krytyczny', 'B – wysoki', 'C – niekrytyczny']);
     await c.say('A – krytyczny');
     const done = await c.say('tak');
-    expect(done[0]).toMatch(/^Otworzyłem zgłoszenie SR-2026-\d{6}\. Konsultant odpowie dziś do 11:00\.$/);
+    expect(done[0]).toMatch(/^Założyłem zgłoszenie SR-2026-\d{6}\. Konsultant odpowie dziś do 11:00\.$/);
     const ticket = nth(await world.tickets.list({ orgId: 'fabrikam' }), 0);
     expect(ticket).toMatchObject({ grade: 'A', contact: { email: 'biuro@fabrikam.pl', phone: '+48 22 111 22 33', preferred: 'email' } });
   });
@@ -104,7 +104,7 @@ describe('opening a ticket in Polish', () => {
     expect(help[0]).toMatch(/^Oto, co możesz napisać/);
     expect(help[1]).toMatch(/Opisz problem/);
     expect(await c.say('anuluj')).toEqual(['Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.']);
-    expect(await c.say(CONFIRM)).toEqual(['Ten formularz nie jest już aktywny. Napisz „rozmowa z człowiekiem”, aby zacząć od nowa.']);
+    expect(await c.say(CONFIRM)).toEqual(['Ten formularz nie jest już aktywny. Napisz „załóż zgłoszenie”, aby zacząć od nowa.']);
     expect(await world.tickets.list({ orgId: 'contoso' })).toHaveLength(0);
   });
 
@@ -116,7 +116,7 @@ describe('opening a ticket in Polish', () => {
     const summary = await c.say('B – wysoki');
     expect(nth(c.replies, 0).attachments ?? []).toHaveLength(0);
     expect(summary[0]).toMatch(/^Podsumowanie zgłoszenia\nOrganizacja: Contoso\n.*Napisz „tak” lub „nie”\.$/s);
-    expect((await c.say('tak'))[0]).toMatch(/^Otworzyłem zgłoszenie/);
+    expect((await c.say('tak'))[0]).toMatch(/^Założyłem zgłoszenie/);
   });
 });
 

@@ -1,0 +1,311 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { TicketService } from '../../ticketing/service/ticketService';
+import type { KnowledgeAnswers } from '../knowledgeAnswers';
+import { detectLocale, t, type Locale, type MessageKey } from '../i18n';
+import { isCommand, ticketIdIn } from '../commands';
+import { sendWithButtons } from '../buttons';
+import type { FaqFeedback } from '../faqFeedback';
+import type { AwaitingReplies } from '../proactive/awaitingReplies';
+import type { AdminTask } from '../dialogs/adminTaskDialog';
+import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
+import type { Intent } from '../intents/intents';
+import type { Recognition } from '../intents/recognizer';
+
+/** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
+export interface DeskConversation {
+  locale?: Locale;
+  /** The article of the last answer, while its "Did this help?" is open. */
+  lastAnswer?: { articleId: string; title: string };
+  /** The questions just offered as buttons: pressing one (a Polish title) keeps the chat's language. */
+  suggested?: string[];
+  /** The message the bot just asked about ("a ticket or a question?"), for the answer to refer to. */
+  asked?: { text: string; options: Intent[] };
+}
+
+/** One message from the customer, as the rules see it. */
+export interface Turn {
+  context: TurnContext;
+  text: string;
+  locale: Locale;
+  kb: KnowledgeAnswers;
+  /** The intent the message states outright (a command phrasing or a button), if any. */
+  stated(): Intent | null;
+  /** What the message wants, by the classifier if need be; worked out on first use. */
+  recognition(): Recognition;
+  /** The conversation's state and the services that keep theirs in Redis; null while Redis is down. */
+  store: TurnStore | null;
+}
+
+export interface TurnStore {
+  /** The person in this conversation (each member of a group chat has their own). */
+  scope: string;
+  desk: DeskConversation;
+  /** The message asked about last turn (desk.asked is cleared as the turn starts). */
+  asked: DeskConversation['asked'];
+  inDialog: boolean;
+  pickedSuggestion: boolean;
+  /** The ticket an agent's reply just asked this chat about. */
+  awaitedTicket: string | null;
+  dialogs(): Promise<DialogContext>;
+  startTask(task: AdminTask): Promise<void>;
+  welcome(): Promise<void>;
+  tickets: TicketService;
+  feedback: FaqFeedback;
+  awaiting: AwaitingReplies;
+}
+
+/**
+ * One decision the bot can take on a message. The rules are tried in order and the first that
+ * applies handles the turn (a handler may return 'next' to pass it on). A rule that needs the
+ * store answers "temporarily unavailable" while Redis is down, so the outage path runs the same
+ * table as the normal one.
+ */
+export interface TurnRule {
+  name: string;
+  needsStore: boolean;
+  applies(turn: Turn): boolean;
+  handle(turn: Turn, store: TurnStore): Promise<void | 'next'>;
+}
+
+/** The intent of a message outside a dialog (inside one, a company name or a description is no command). */
+const meant = (turn: Turn): Intent | null => {
+  if (turn.store?.inDialog) return turn.stated();
+  const r = turn.recognition();
+  return 'intent' in r ? r.intent : null;
+};
+const STEP_WORDS: MessageKey[] = ['commands.yes', 'commands.no', 'commands.resend'];
+const CODE = /^\s*\d{6}\s*$/;
+
+export const TURN_RULES: readonly TurnRule[] = [
+  {
+    // Before cancel: "nie pomogło" answers the question, it does not stop anything.
+    name: 'did this help',
+    needsStore: true,
+    applies: (turn) => !!turn.store?.desk.lastAnswer && (isCommand(turn.text, 'commands.yes') || isCommand(turn.text, 'commands.no')),
+    async handle(turn, store) {
+      const helpful = isCommand(turn.text, 'commands.yes');
+      await store.feedback.record(store.desk.lastAnswer!.articleId, helpful);
+      store.desk.lastAnswer = undefined;
+      if (helpful) await turn.context.sendActivity(t(turn.locale, 'faq.thanks'));
+      else await sendWithButtons(turn.context, t(turn.locale, 'faq.sorry'), [t(turn.locale, 'button.openTicket')]);
+    },
+  },
+  {
+    name: 'cancel',
+    needsStore: true,
+    applies: (turn) => meant(turn) === 'cancel',
+    async handle(turn, store) {
+      if (store.inDialog) await (await store.dialogs()).cancelAllDialogs();
+      store.desk.lastAnswer = undefined;
+      await store.awaiting.clear(store.scope);
+      await turn.context.sendActivity(t(turn.locale, store.inDialog ? 'cancel.done' : 'cancel.nothing'));
+    },
+  },
+  {
+    name: 'help',
+    needsStore: false,
+    applies: (turn) => meant(turn) === 'help',
+    async handle(turn) {
+      if (!turn.store) return void (await turn.context.sendActivity(`${t(turn.locale, 'help')}\n\n${t(turn.locale, 'error.unavailable')}`));
+      await turn.context.sendActivity(t(turn.locale, 'help'));
+      if (turn.store.inDialog) await (await turn.store.dialogs()).repromptDialog();
+    },
+  },
+  {
+    // A step of verification or of a ticket; with Redis down, anything that looks like one
+    // (a card's button, a code, yes/no) cannot be continued.
+    name: 'dialog step',
+    needsStore: true,
+    applies: (turn) =>
+      turn.store
+        ? turn.store.inDialog
+        : turn.context.activity.value !== undefined || CODE.test(turn.text) || STEP_WORDS.some((key) => isCommand(turn.text, key)),
+    async handle(_turn, store) {
+      const result = await (await store.dialogs()).continueDialog();
+      // The dialog ended on an earlier turn's button: the message is read afresh.
+      return result.status === 'empty' ? 'next' : undefined;
+    },
+  },
+  {
+    name: 'no words',
+    needsStore: false,
+    applies: (turn) => !turn.text,
+    async handle(turn) {
+      // A card's button pressed after its dialog ended (or was cancelled).
+      if (turn.context.activity.value) await turn.context.sendActivity(t(turn.locale, 'card.expired'));
+      // A screenshot or file alone: say so rather than stay silent.
+      else if (turn.context.activity.attachments?.length) await turn.context.sendActivity(t(turn.locale, 'message.attachmentOnly'));
+    },
+  },
+  {
+    // "Zadaję pytanie" after "a ticket or a question?": the question is the message asked about.
+    name: 'it was a question',
+    needsStore: true,
+    applies: (turn) => !!turn.store?.asked && turn.stated() === 'question',
+    handle: (turn, store) => answerQuestion(turn, store.asked!.text, false),
+  },
+  {
+    name: 'not an administrator',
+    needsStore: false,
+    applies: (turn) => isCommand(turn.text, 'commands.notAdmin'),
+    handle: (turn) => sendNonAdminGuidance(turn.context),
+  },
+  {
+    name: 'ticket status',
+    needsStore: true,
+    applies: (turn) => turn.stated() === 'ticket_status' && ticketIdIn(turn.text) !== null,
+    handle: (turn, store) => store.startTask({ task: 'status', ticketId: ticketIdIn(turn.text)! }),
+  },
+  {
+    name: 'my tickets',
+    needsStore: true,
+    applies: (turn) => turn.stated() === 'list_tickets',
+    handle: (_turn, store) => store.startTask({ task: 'list' }),
+  },
+  {
+    name: 'open a ticket',
+    needsStore: true,
+    applies: (turn) => turn.stated() === 'open_ticket' || turn.stated() === 'talk_to_person',
+    handle: (_turn, store) => store.startTask({ task: 'open' }),
+  },
+  {
+    name: 'greeting',
+    needsStore: false,
+    applies: (turn) => turn.stated() === 'greeting',
+    handle: (turn) => greet(turn),
+  },
+  {
+    // The first message after an agent's reply reached this chat is the customer's answer to
+    // that ticket (the reply said so); a waiting_on_customer ticket goes back to in_progress.
+    name: 'answer to an agent',
+    needsStore: true,
+    applies: (turn) => !!turn.store?.awaitedTicket,
+    handle: (turn, store) => answerToTicket(turn, store),
+  },
+  {
+    name: 'unsure: ask',
+    needsStore: false,
+    applies: (turn) => 'ask' in turn.recognition(),
+    async handle(turn) {
+      const r = turn.recognition();
+      if (!('ask' in r)) return 'next';
+      // Nowhere to keep the answer: the knowledge base is what still works.
+      if (!turn.store) return r.ask.includes('question') ? answerQuestion(turn, turn.text, false) : unavailable(turn);
+      turn.store.desk.asked = { text: turn.text, options: r.ask };
+      const ticketOrQuestion = r.ask.includes('question') && r.ask.some((i) => i === 'open_ticket' || i === 'talk_to_person');
+      await sendWithButtons(
+        turn.context,
+        t(turn.locale, ticketOrQuestion ? 'clarify.ticketOrQuestion' : 'clarify.which'),
+        r.ask.map((intent) => t(turn.locale, BUTTONS[intent])),
+      );
+    },
+  },
+  {
+    name: 'ticket work',
+    needsStore: true,
+    applies: (turn) => {
+      const intent = meant(turn);
+      return intent === 'open_ticket' || intent === 'talk_to_person' || intent === 'list_tickets' || intent === 'ticket_status' || intent === 'add_to_ticket';
+    },
+    async handle(turn, store) {
+      const intent = meant(turn);
+      const ticketId = ticketIdIn(turn.text);
+      if (intent === 'ticket_status' && ticketId) return store.startTask({ task: 'status', ticketId });
+      if (intent === 'ticket_status' || intent === 'list_tickets' || intent === 'add_to_ticket') return store.startTask({ task: 'list' });
+      return store.startTask({ task: 'open' });
+    },
+  },
+  {
+    name: 'greeting (in other words)',
+    needsStore: false,
+    applies: (turn) => meant(turn) === 'greeting',
+    handle: (turn) => greet(turn),
+  },
+  {
+    name: 'thanks',
+    needsStore: false,
+    applies: (turn) => meant(turn) === 'thanks',
+    async handle(turn) {
+      await turn.context.sendActivity(t(turn.locale, 'thanks.reply'));
+    },
+  },
+  {
+    name: 'question',
+    needsStore: false,
+    applies: () => true,
+    handle: (turn) => answerQuestion(turn, turn.text, turn.store?.pickedSuggestion ?? false),
+  },
+];
+
+/** The button that says each intent (its title is one of the intent's command phrasings). */
+export const BUTTONS: Record<Intent, MessageKey> = {
+  question: 'button.question',
+  open_ticket: 'button.openTicket',
+  add_to_ticket: 'button.addToTicket',
+  ticket_status: 'button.ticketStatus',
+  list_tickets: 'button.myTickets',
+  talk_to_person: 'button.talkToPerson',
+  cancel: 'button.cancel',
+  help: 'button.help',
+  thanks: 'button.thanks',
+  greeting: 'button.greeting',
+};
+
+/** Runs the first rule that applies; rules that need Redis say it is unavailable while it is down. */
+export async function runTurnRules(turn: Turn, rules: readonly TurnRule[] = TURN_RULES): Promise<string | null> {
+  for (const rule of rules) {
+    if (!rule.applies(turn)) continue;
+    if (rule.needsStore && !turn.store) {
+      await unavailable(turn);
+      return rule.name;
+    }
+    if ((await rule.handle(turn, turn.store!)) !== 'next') return rule.name;
+  }
+  return null;
+}
+
+async function unavailable(turn: Turn): Promise<void> {
+  await turn.context.sendActivity(t(turn.locale, 'error.unavailable'));
+}
+
+async function greet(turn: Turn): Promise<void> {
+  if (turn.store) return turn.store.welcome();
+  await turn.context.sendActivity(`${t(turn.locale, 'welcome')}\n\n${t(turn.locale, 'error.unavailable')}`);
+}
+
+/** A question for the knowledge base: an answer with its source, suggestions, or a way on. */
+async function answerQuestion(turn: Turn, question: string, pickedSuggestion: boolean): Promise<void> {
+  const { context, locale, store } = turn;
+  const found = turn.kb.answer(question, pickedSuggestion ? locale : detectLocale(question) ?? locale);
+  if (store) store.desk.lastAnswer = undefined;
+  if (found.answered && found.source) {
+    await context.sendActivity(`${found.answer}\n\n${t(locale, 'faq.source', { title: found.source.title })}`);
+    // No "Did this help?" while Redis is down: the feedback would have nowhere to be kept.
+    if (!store) return;
+    store.desk.lastAnswer = found.source;
+    await sendWithButtons(context, t(locale, 'faq.helped'), [t(locale, 'choice.yes'), t(locale, 'choice.no')]);
+    return;
+  }
+  if (found.suggestions.length > 0) {
+    const suggested = found.suggestions.slice(0, 3).map((s) => s.question);
+    if (store) store.desk.suggested = suggested;
+    await sendWithButtons(context, t(locale, 'faq.suggestions'), suggested);
+    return;
+  }
+  if (!store) return unavailable(turn);
+  await sendWithButtons(context, t(locale, 'faq.noAnswer'), [t(locale, 'button.openTicket')]);
+}
+
+async function answerToTicket(turn: Turn, store: TurnStore): Promise<void | 'next'> {
+  const ticketId = store.awaitedTicket!;
+  const ticket = await store.tickets.get(ticketId);
+  if (!ticket || ticket.status === 'resolved' || ticket.status === 'closed') {
+    await store.awaiting.clear(store.scope);
+    return 'next';
+  }
+  // Awaited per person: the writer is the administrator who opened the ticket from this chat.
+  await store.tickets.customerMessage(ticketId, ticket.adminId, turn.text);
+  await store.awaiting.clear(store.scope);
+  await turn.context.sendActivity(t(turn.locale, 'reply.added', { id: ticketId }));
+}

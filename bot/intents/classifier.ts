@@ -1,0 +1,100 @@
+import { fold } from '../../common/text';
+import { INTENTS, type Intent } from './intents';
+
+/** One phrasing and what the person wanted. */
+export interface IntentExample {
+  text: string;
+  intent: Intent;
+}
+
+export interface IntentScores {
+  /** Every intent with its probability, most likely first. */
+  ranked: { intent: Intent; p: number }[];
+}
+
+const TICKET_ID = /\b(?:sr[\s-]*)?\d{4}-\d{6}\b/g;
+
+/**
+ * The features of a message: folded words cut to five letters (Polish has no stemmer here and
+ * the first letters join most inflected forms), pairs of neighbouring words (negation and
+ * "do zgłoszenia" carry the meaning), letter 4-grams (typos still share most of them), and a
+ * few shape marks: a ticket id, a question mark, a very short message.
+ */
+export function featuresOf(text: string): string[] {
+  const folded = fold(text).replace(TICKET_ID, ' srid ');
+  const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const stems = words.map((w) => w.slice(0, 5));
+  const features = new Set<string>();
+  for (const s of stems) features.add(`w:${s}`);
+  for (let i = 1; i < stems.length; i++) features.add(`b:${stems[i - 1]}_${stems[i]}`);
+  for (const w of words) {
+    const padded = `<${w}>`;
+    for (let i = 0; i + 4 <= padded.length; i++) features.add(`c:${padded.slice(i, i + 4)}`);
+  }
+  if (folded.includes('?')) features.add('s:?');
+  features.add(words.length <= 2 ? 's:short' : words.length <= 6 ? 's:medium' : 's:long');
+  if (stems.length > 0) features.add(`first:${stems[0]}`);
+  return [...features];
+}
+
+/**
+ * A multinomial logistic regression over `featuresOf`, trained at start-up on our own phrasings
+ * (a few hundred, well under a second). Deterministic: fixed example order, no random start.
+ */
+export class IntentClassifier {
+  private readonly index = new Map<string, number>();
+  private readonly weights: Float64Array[];
+  private readonly bias = new Float64Array(INTENTS.length);
+
+  constructor(examples: readonly IntentExample[], options: { epochs?: number; rate?: number; l2?: number } = {}) {
+    const { epochs = 20, rate = 0.2, l2 = 3e-3 } = options;
+    const encoded = examples.map((e) => ({ features: this.encode(e.text, true), label: INTENTS.indexOf(e.intent) }));
+    this.weights = INTENTS.map(() => new Float64Array(this.index.size));
+    // Each intent weighs the same in total, however many phrasings it has.
+    const counts = INTENTS.map((_, k) => encoded.filter((e) => e.label === k).length);
+    const classWeight = counts.map((n) => (n === 0 ? 0 : examples.length / (INTENTS.length * n)));
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      const step = rate / (1 + epoch * 0.1);
+      for (const { features, label } of encoded) {
+        const p = this.probabilities(features);
+        for (let k = 0; k < INTENTS.length; k++) {
+          const gradient = ((k === label ? 1 : 0) - p[k]) * classWeight[label];
+          const w = this.weights[k];
+          for (const f of features) w[f] += step * (gradient - l2 * w[f]);
+          this.bias[k] += step * gradient;
+        }
+      }
+    }
+  }
+
+  classify(text: string): IntentScores {
+    const p = this.probabilities(this.encode(text, false));
+    const ranked = INTENTS.map((intent, k) => ({ intent, p: p[k] })).sort((a, b) => b.p - a.p);
+    return { ranked };
+  }
+
+  private encode(text: string, grow: boolean): number[] {
+    const out: number[] = [];
+    for (const feature of featuresOf(text)) {
+      let i = this.index.get(feature);
+      if (i === undefined && grow) this.index.set(feature, (i = this.index.size));
+      if (i !== undefined) out.push(i);
+    }
+    return out;
+  }
+
+  private probabilities(features: number[]): Float64Array {
+    const z = new Float64Array(INTENTS.length);
+    for (let k = 0; k < INTENTS.length; k++) {
+      let sum = this.bias[k];
+      const w = this.weights[k];
+      for (const f of features) sum += w[f];
+      z[k] = sum;
+    }
+    const max = Math.max(...z);
+    let total = 0;
+    for (let k = 0; k < z.length; k++) total += z[k] = Math.exp(z[k] - max);
+    for (let k = 0; k < z.length; k++) z[k] /= total;
+    return z;
+  }
+}

@@ -1,0 +1,94 @@
+import type { KnowledgeAnswers } from '../knowledgeAnswers';
+import { isCommand, ticketIdIn } from '../commands';
+import type { MessageKey } from '../i18n';
+import { IntentClassifier, type IntentExample } from './classifier';
+import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
+import examples from './intent-examples.json';
+
+/** What the bot makes of a message: one intent, or a question back with the two it hesitates between. */
+export type Recognition = { intent: Intent; fastPath: boolean } | { ask: [Intent, Intent] };
+
+/** The catalogue's command phrasings (and the buttons, which send them) mean their intent outright. */
+const COMMANDS: [MessageKey, Intent][] = [
+  ['commands.cancel', 'cancel'],
+  ['commands.help', 'help'],
+  ['commands.myTickets', 'list_tickets'],
+  ['commands.human', 'talk_to_person'],
+  ['commands.openTicket', 'open_ticket'],
+  ['commands.question', 'question'],
+  ['commands.addToTicket', 'add_to_ticket'],
+  ['commands.ticketStatus', 'ticket_status'],
+  ['commands.greeting', 'greeting'],
+  ['commands.thanks', 'thanks'],
+];
+
+/** "status SR-…", "SR-…" alone, "dodaj do SR-…": a ticket id with the command word for it. */
+const STATUS_WORDS = /^\s*(status|stan|check|sprawd[zź])\b/i;
+const ADD_WORDS = /^\s*(dodaj|dopisz|add|append)\b/i;
+
+/** Below this the classifier's best guess is a guess: the bot asks. */
+const SURE = 0.55;
+/** A ticket action with this much "question" in it is asked about... */
+const QUESTION_DOUBT = 0.2;
+/** ...and with even this little when the knowledge base has an answer to it. */
+const ANSWERABLE_DOUBT = 0.003;
+
+/**
+ * Recognises what a message wants: the command phrasings first (exact, instant), then a
+ * classifier trained on our phrasings. A question must never be taken for ticket work: when
+ * the classifier leans to a ticket action but the knowledge base has an answer and the message
+ * reads partly as a question, or when the classifier is unsure, the bot asks instead.
+ */
+export class IntentRecognizer {
+  private readonly classifier: IntentClassifier;
+
+  constructor(
+    private readonly kb: KnowledgeAnswers,
+    training: readonly IntentExample[] = trainingExamples(),
+  ) {
+    this.classifier = new IntentClassifier(training);
+  }
+
+  recognize(text: string): Recognition {
+    const fast = statedIntent(text);
+    if (fast) return { intent: fast, fastPath: true };
+    const [top, second] = this.classifier.classify(text).ranked;
+    const questionP = top.intent === 'question' ? top.p : second.intent === 'question' ? second.p : 0;
+    if (TICKET_ACTIONS.has(top.intent) && (questionP >= QUESTION_DOUBT || (questionP >= ANSWERABLE_DOUBT && this.kb.answer(text).answered))) {
+      return { ask: [top.intent, 'question'] };
+    }
+    if (top.p < SURE) {
+      // Only a doubt about ticket work is worth a question back; otherwise the knowledge base
+      // gets the message (an answer, suggestions, or "nothing found" with a ticket button).
+      if (TICKET_ACTIONS.has(top.intent) || TICKET_ACTIONS.has(second.intent)) return { ask: [top.intent, second.intent] };
+      return { intent: 'question', fastPath: false };
+    }
+    return { intent: top.intent, fastPath: false };
+  }
+
+  /** Both readings of one message, each worked out on first use (a turn often needs neither). */
+  lazy(text: string): { stated(): Intent | null; recognition(): Recognition } {
+    let stated: Intent | null | undefined;
+    let recognition: Recognition | undefined;
+    return {
+      stated: () => (stated === undefined ? (stated = statedIntent(text)) : stated),
+      recognition: () => (recognition ??= this.recognize(text)),
+    };
+  }
+}
+
+/** The intent a message states outright: a command phrasing, a button's title, a ticket id with its verb. */
+export function statedIntent(text: string): Intent | null {
+  const id = ticketIdIn(text);
+  if (id) {
+    if (text.trim().toUpperCase() === id || STATUS_WORDS.test(text)) return 'ticket_status';
+    if (ADD_WORDS.test(text)) return 'add_to_ticket';
+  }
+  return COMMANDS.find(([key]) => isCommand(text, key))?.[1] ?? null;
+}
+
+function trainingExamples(): IntentExample[] {
+  return Object.entries(examples).flatMap(([intent, texts]) =>
+    isIntent(intent) && Array.isArray(texts) ? texts.map((text) => ({ text, intent })) : [],
+  );
+}
