@@ -20,11 +20,13 @@ describe('requests in the customer\'s own words', () => {
 
   it('asks whether a question about tickets is a request or a question, and answers the question when told', async () => {
     const c = chat(world);
-    const asked = await c.say('Kto może założyć zgłoszenie w naszej firmie?');
+    const question = 'Kto może założyć zgłoszenie w naszej firmie?';
+    const asked = await c.say(question);
     expect(asked).toEqual(['Czy chcesz założyć zgłoszenie, czy zadajesz pytanie? [Załóż zgłoszenie] [Zadaję pytanie]']);
     // The knowledge base gets the message asked about, not the words of the button.
     const answer = await c.say('Zadaję pytanie');
-    expect(answer[0]).toMatch(/Jak założyć zgłoszenie w tym czacie\?/);
+    const found = world.kb.answer(question, 'pl');
+    expect(answer[0]).toContain(found.answered ? found.answer : found.suggestions[0].question);
     expect(answer.join('\n')).not.toMatch(/Czy jesteś administratorem/);
   });
 
