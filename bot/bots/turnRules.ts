@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import type { TicketService } from '../../ticketing/service/ticketService';
+import type { TicketService } from '../../ticketing';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, t, type Locale, type MessageKey } from '../i18n';
 import { isCommand, ticketIdIn } from '../commands';

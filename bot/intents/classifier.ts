@@ -7,9 +7,16 @@ export interface IntentExample {
   intent: Intent;
 }
 
+export interface IntentScore {
+  intent: Intent;
+  p: number;
+}
+
 export interface IntentScores {
+  top: IntentScore;
+  second: IntentScore;
   /** Every intent with its probability, most likely first. */
-  ranked: { intent: Intent; p: number }[];
+  ranked: IntentScore[];
 }
 
 const TICKET_ID = /\b(?:sr[\s-]*)?\d{4}-\d{6}\b/g;
@@ -57,20 +64,21 @@ export class IntentClassifier {
       const step = rate / (1 + epoch * 0.1);
       for (const { features, label } of encoded) {
         const p = this.probabilities(features);
-        for (let k = 0; k < INTENTS.length; k++) {
-          const gradient = ((k === label ? 1 : 0) - p[k]) * classWeight[label];
-          const w = this.weights[k];
-          for (const f of features) w[f] += step * (gradient - l2 * w[f]);
-          this.bias[k] += step * gradient;
-        }
+        const weight = classWeight[label]!;
+        this.weights.forEach((w, k) => {
+          const gradient = ((k === label ? 1 : 0) - p[k]!) * weight;
+          for (const f of features) w[f] = w[f]! + step * (gradient - l2 * w[f]!);
+          this.bias[k] = this.bias[k]! + step * gradient;
+        });
       }
     }
   }
 
   classify(text: string): IntentScores {
     const p = this.probabilities(this.encode(text, false));
-    const ranked = INTENTS.map((intent, k) => ({ intent, p: p[k] })).sort((a, b) => b.p - a.p);
-    return { ranked };
+    const ranked = INTENTS.map((intent, k) => ({ intent, p: p[k]! })).sort((a, b) => b.p - a.p);
+    // There are ten intents, so both exist.
+    return { top: ranked[0]!, second: ranked[1]!, ranked };
   }
 
   private encode(text: string, grow: boolean): number[] {
@@ -84,17 +92,10 @@ export class IntentClassifier {
   }
 
   private probabilities(features: number[]): Float64Array {
-    const z = new Float64Array(INTENTS.length);
-    for (let k = 0; k < INTENTS.length; k++) {
-      let sum = this.bias[k];
-      const w = this.weights[k];
-      for (const f of features) sum += w[f];
-      z[k] = sum;
-    }
+    const z = Float64Array.from(this.weights, (w, k) => features.reduce((sum, f) => sum + w[f]!, this.bias[k]!));
     const max = Math.max(...z);
-    let total = 0;
-    for (let k = 0; k < z.length; k++) total += z[k] = Math.exp(z[k] - max);
-    for (let k = 0; k < z.length; k++) z[k] /= total;
-    return z;
+    const exp = z.map((x) => Math.exp(x - max));
+    const total = exp.reduce((a, b) => a + b, 0);
+    return exp.map((x) => x / total);
   }
 }

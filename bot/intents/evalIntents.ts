@@ -6,7 +6,7 @@
  * Without a path: the tuning set and the blind set in test/fixtures/bot (see its README).
  */
 import { join, resolve } from 'path';
-import { loadKnowledgeBase } from '../../knowledge/knowledgeBase';
+import { loadKnowledgeBase } from '../../knowledge';
 import { evaluateIntents, formatIntentReport, readIntentSet } from './evaluation';
 import { IntentRecognizer } from './recognizer';
 

@@ -71,7 +71,7 @@ export function formatIntentReport(report: IntentReport): string {
     const g = report.groups.get(key)!;
     return [key, String(g.total), pct(g.direct, g.total), pct(g.direct + g.askedRight, g.total), pct(g.askedRight + g.askedWrong, g.total)];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   return [line(header), ...rows.map(line), `questions taken for ticket work without asking: ${report.questionsToTicket.length}`].join('\n');
 }

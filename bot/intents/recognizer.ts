@@ -30,8 +30,10 @@ const ADD_WORDS = /^\s*(dodaj|dopisz|add|append)\b/i;
 const SURE = 0.55;
 /** A ticket action with this much "question" in it is asked about... */
 const QUESTION_DOUBT = 0.2;
-/** ...and with even this little when the knowledge base has an answer to it. */
+/** ...and with even this little when the knowledge base has an answer (or a close entry) for it. */
 const ANSWERABLE_DOUBT = 0.003;
+/** The knowledge base's confidence in its best entry from which the message may be that entry's question. */
+const KNOWLEDGE_CLOSE = 0.4;
 
 /**
  * Recognises what a message wants: the command phrasings first (exact, instant), then a
@@ -52,9 +54,9 @@ export class IntentRecognizer {
   recognize(text: string): Recognition {
     const fast = statedIntent(text);
     if (fast) return { intent: fast, fastPath: true };
-    const [top, second] = this.classifier.classify(text).ranked;
+    const { top, second } = this.classifier.classify(text);
     const questionP = top.intent === 'question' ? top.p : second.intent === 'question' ? second.p : 0;
-    if (TICKET_ACTIONS.has(top.intent) && (questionP >= QUESTION_DOUBT || (questionP >= ANSWERABLE_DOUBT && this.kb.answer(text).answered))) {
+    if (TICKET_ACTIONS.has(top.intent) && (questionP >= QUESTION_DOUBT || (questionP >= ANSWERABLE_DOUBT && this.knowledgeCovers(text)))) {
       return { ask: [top.intent, 'question'] };
     }
     if (top.p < SURE) {
@@ -64,6 +66,12 @@ export class IntentRecognizer {
       return { intent: 'question', fastPath: false };
     }
     return { intent: top.intent, fastPath: false };
+  }
+
+  /** Whether the knowledge base has an answer to the message, or an entry close to it. */
+  private knowledgeCovers(text: string): boolean {
+    const found = this.kb.answer(text);
+    return found.answered || found.confidence >= KNOWLEDGE_CLOSE;
   }
 
   /** Both readings of one message, each worked out on first use (a turn often needs neither). */

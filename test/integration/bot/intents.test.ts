@@ -1,4 +1,5 @@
 import { chat, deskWorld, buttonsOf, type DeskWorld } from '../../fixtures/bot/deskWorld';
+import { nth } from '../../support/nth';
 
 let world: DeskWorld;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ describe('requests in the customer\'s own words', () => {
     // The knowledge base gets the message asked about, not the words of the button.
     const answer = await c.say('Zadaję pytanie');
     const found = world.kb.answer(question, 'pl');
-    expect(answer[0]).toContain(found.answered ? found.answer : found.suggestions[0].question);
+    expect(answer[0]).toContain(found.answered ? found.answer : nth(found.suggestions, 0).question);
     expect(answer.join('\n')).not.toMatch(/Czy jesteś administratorem/);
   });
 
@@ -41,7 +42,7 @@ describe('requests in the customer\'s own words', () => {
     expect((await c.say('pokaż wszystkie moje zgłoszenia'))[0]).toMatch(/Czy jesteś administratorem\?/);
     await c.say('anuluj');
     expect((await c.say('siemanko'))[0]).toMatch(/^Dzień dobry!/);
-    expect(buttonsOf(c.replies[0])).toEqual(['pomoc', 'Załóż zgłoszenie']);
+    expect(buttonsOf(nth(c.replies, 0))).toEqual(['pomoc', 'Załóż zgłoszenie']);
     expect(await c.say('wielkie dzięki za pomoc')).toEqual(['Proszę bardzo! Jeśli masz jeszcze jakieś pytanie, po prostu je napisz.']);
   });
 });
