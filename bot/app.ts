@@ -6,8 +6,9 @@ import type { Logger } from '../common/logger';
 import { Metrics } from '../common/metrics';
 import { rateLimit } from '../common/rateLimit';
 import { connectRedis, redisOptions, type RedisConnection } from '../common/redisConnection';
-import { loadKnowledgeBase, registerKnowledgeRoutes } from '../knowledge';
+import { KbRevisions, LiveKnowledgeBase, loadArticles, QuestionLog, recordingAnswers, registerKnowledgeRoutes, registerLearningRoutes } from '../knowledge';
 import {
+  actorOf,
   authorise,
   collectTicketGauges,
   createPinVerification,
@@ -62,7 +63,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const { prefix } = config.redis;
   // Production waits for its own Redis: a private empty one would split tickets, locks and timers.
   const redis = await connectRedis(config.redis.url, logger, { startLocalIfMissing: !config.production && (options.startLocalRedis ?? false), waitIfMissing: config.production });
-  const kb = loadKnowledgeBase();
+  // The articles plus the agents' console revisions, reloaded on every instance when one changes;
+  // questions it does not settle are recorded for the Knowledge page.
+  const liveKb = new LiveKnowledgeBase(loadArticles(), new KbRevisions(redis.client, prefix), logger);
+  await liveKb.start(redis.client);
+  const questionLog = new QuestionLog(redis.client, prefix, { retentionMs: config.kbQuestionLogDays * 24 * 3600 * 1000, maxEvents: 20_000 });
+  const kb = recordingAnswers(liveKb, questionLog, () => Date.now(), logger);
   const metrics = new Metrics();
 
   const organisations = new OrganisationStore(redis.client, prefix);
@@ -98,10 +104,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // (loopback services too in development, for the Emulator).
   const channelRules: ChannelRules = { teamsServiceHosts: config.teamsServiceHosts, allowLoopback: !config.production, webServiceBaseUrl: config.directLine.serviceBaseUrl };
   registerTicketingRoutes(server, { service: tickets, organisations, tokens, logger, refuseConversation: (reference) => refuseReference(channelRules, reference) });
+  registerLearningRoutes(server, {
+    kb: liveKb,
+    log: questionLog,
+    authorise: (req, res) => actorOf(authorise(req, res, tokens, ['agent', 'operator'])),
+    clock: () => Date.now(),
+    logger,
+  });
   const web = registerWebPages(server, { logger, redis: redis.client, prefix, tokens, organisations });
   listeners.push(web.events);
 
-  const desk = createDeskBot({ kb: countedKb, tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger });
+  const desk = createDeskBot({
+    kb: countedKb, tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger,
+    onUnhelpful: (articleId) => questionLog.record({ question: '', locale: 'pl', outcome: 'unhelpful', articleId }, Date.now()),
+  });
   // With Redis down the bot still answers questions and says that tickets are unavailable.
   const bot = observedBot(withMessageLimit(withStoreOutage({ bot: desk.bot, kb: countedKb, intents: desk.intents, storeAvailable, logger })), metrics, logger);
   const adapter = createAdapter(config.bot, logger);
@@ -148,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await directLine.close();
       await closed;
       await timers.stop();
+      await liveKb.close();
       await slaRedis.quit().catch(() => slaRedis.disconnect());
       await verification.close();
       await redis.close();

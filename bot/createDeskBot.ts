@@ -22,6 +22,8 @@ export interface DeskBotParts {
   prefix: string;
   logger: Logger;
   clock?: () => Date;
+  /** Told of every "Nie" after an answer (the knowledge base's learning loop). */
+  onUnhelpful?: (articleId: string) => Promise<void>;
 }
 
 export interface DeskBotHandle {
@@ -45,7 +47,7 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
   // Per person in the conversation: in a Teams group chat, one member's answers never move another's dialog.
   const personState = new PrivateConversationState(storage);
   const userState = new UserState(storage);
-  const feedback = new FaqFeedback(parts.redis, parts.prefix);
+  const feedback = new FaqFeedback(parts.redis, parts.prefix, parts.onUnhelpful);
   // Its read joins the turn's state MGET.
   const awaiting = new AwaitingReplies(parts.redis, parts.prefix, storage);
   const adminTasks = new AdminTaskDialog({

@@ -7,13 +7,16 @@ export interface FeedbackCounts {
 
 /** Per-article "Did this help?" counts, so the knowledge base's weak answers can be found. */
 export class FaqFeedback {
+  /** `onUnhelpful` hears each "Nie" (the knowledge base's learning loop records it). */
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
+    private readonly onUnhelpful: (articleId: string) => Promise<void> = async () => {},
   ) {}
 
   async record(articleId: string, helpful: boolean): Promise<void> {
     await this.redis.hincrby(this.keyOf(articleId), helpful ? 'helpful' : 'unhelpful', 1);
+    if (!helpful) await this.onUnhelpful(articleId);
   }
 
   async counts(articleId: string): Promise<FeedbackCounts> {

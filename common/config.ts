@@ -39,6 +39,7 @@ const serviceSchema = z.object({
   API_TOKENS_FILE: z.string().trim().optional(),
   DEV_TOKENS_FILE: z.string().trim().default('.data/dev-tokens.json'),
   KB_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default('120'),
+  KB_QUESTION_LOG_DAYS: positiveNumber.default('90'),
   MicrosoftAppId: z.string().trim().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -117,6 +118,8 @@ export interface Config {
   directoryFile?: string;
   apiTokens: { list?: string; file?: string; devTokensFile: string };
   kbRateLimitPerMinute: number;
+  /** How long the learning loop keeps recorded questions (KB_QUESTION_LOG_DAYS). */
+  kbQuestionLogDays: number;
   bot: BotCredentials;
   /** Hosts (or *.domain) a Teams conversation's serviceUrl may name: where the Bot Framework token may be sent. */
   teamsServiceHosts: string[];
@@ -159,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     directoryFile: e.DIRECTORY_FILE,
     apiTokens: { list: e.API_TOKENS, file: e.API_TOKENS_FILE, devTokensFile: e.DEV_TOKENS_FILE },
     kbRateLimitPerMinute: e.KB_RATE_LIMIT_PER_MINUTE,
+    kbQuestionLogDays: e.KB_QUESTION_LOG_DAYS,
     bot: { appId: e.MicrosoftAppId ?? '', appPassword: e.MicrosoftAppPassword ?? '', appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId ?? '' },
     teamsServiceHosts: e.TEAMS_SERVICE_HOSTS,
     agentsConversationReferenceFile: e.AGENTS_CONVERSATION_REFERENCE_FILE,

@@ -18,11 +18,29 @@ export function loadKnowledgeBase(dir: string = DEFAULT_ARTICLES_DIR): Knowledge
   return createKnowledgeBase(loadArticles(dir));
 }
 
+/** Answers kept for repeated questions (the same text and language). */
+const ANSWER_CACHE_SIZE = 2_000;
+
 export function createKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
   const engine = new SearchEngine(entries);
   const byId = new Map(entries.map((e) => [e.id, e]));
+  // A base is immutable (edits build a new one), so its cache never needs invalidating.
+  const cache = new Map<string, AnswerResult>();
   return {
-    answer: (question, locale = 'pl') => engine.answer(question, locale),
+    answer: (question, locale = 'pl') => {
+      const key = `${locale}\u0000${question}`;
+      const cached = cache.get(key);
+      if (cached) {
+        // Least recently used goes first: re-inserting moves the key to the end.
+        cache.delete(key);
+        cache.set(key, cached);
+        return cached;
+      }
+      const result = engine.answer(question, locale);
+      if (cache.size >= ANSWER_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(key, result);
+      return result;
+    },
     rank: (question) => engine.rank(question).map((c) => c.entry),
     entry: (id) => byId.get(id),
     entries,

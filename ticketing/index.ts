@@ -32,6 +32,6 @@ export { escalationNotifierFromConfig } from './notify/fromConfig';
 export type { EscalationEvent, EscalationNotifier } from './notify/escalationNotifier';
 
 // The REST API and the agent console.
-export { authorise, loadTokens, registerTicketingRoutes, type TokenRegistry } from './http';
+export { actorOf, authorise, loadTokens, registerTicketingRoutes, type TokenRegistry } from './http';
 export { TicketChangeFeed } from './console/changeFeed';
 export { registerConsole } from './console/registerConsole';

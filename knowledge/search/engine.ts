@@ -127,7 +127,9 @@ export class SearchEngine {
       }
       this.factUnits.push({ first: firstFact, count: unitWords.length - firstFact });
     });
-    this.index = new TrigramIndex(unitWords, (unit) => unitKind[unit] === Unit.Question || unitKind[unit] === Unit.Fact);
+    // Facts are scored for the candidates only, like whole answers: searching them too doubled
+    // the postings read per question on a base of thousands.
+    this.index = new TrigramIndex(unitWords, (unit) => unitKind[unit] === Unit.Question);
     this.allQuestionsUnit = new Int32Array(entries.length);
     this.answerUnit = new Int32Array(entries.length);
     unitEntry.forEach((entry, unit) => {
@@ -158,7 +160,7 @@ export class SearchEngine {
 
   private rankWords(question: string, words: string[], scopeNamed: boolean): Candidate[] {
     if (words.length === 0) return [];
-    // Candidates: entries whose question phrasings or facts share the most with the question
+    // Candidates: entries whose question phrasings share the most with the question
     // (typed arrays reused across questions). Then each candidate is scored in full: its best
     // phrasing, all phrasings together, its answer and its best fact. Typed-array reads (`!`) are at units and entries the
     // constructor sized the arrays for.

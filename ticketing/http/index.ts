@@ -1,4 +1,4 @@
 /** The ticketing REST API: what the composition root wires. */
 export { registerTicketingRoutes, OPENAPI_PATH, type TicketingRoutesDeps } from './registerTicketingRoutes';
 export { loadTokens, parseTokenList, TokenRegistry, type TokenSources, type Principal, type Role } from './tokens';
-export { authorise } from './auth';
+export { actorOf, authorise } from './auth';

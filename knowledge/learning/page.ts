@@ -1,0 +1,76 @@
+/**
+ * The console's Knowledge page: top unanswered questions grouped by likely article, the articles
+ * most answered with "Nie", and one click to add a question as a phrasing or draft an article.
+ * It signs in with the same agent token as the console (kept in this tab's sessionStorage).
+ */
+export function knowledgePage(): string {
+  return `<!doctype html>
+<html lang="pl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Baza wiedzy – konsola</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:0 auto;max-width:960px;padding:1rem;color:#1b1b1b}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}
+li{margin:.4rem 0}.count{color:#555;margin-right:.5rem}button{margin-left:.4rem}
+.group{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:.5rem 0}
+#status{color:#0a5d00;min-height:1.2em}label{display:block;margin:.3rem 0}
+input[type=text],textarea,select{width:100%;max-width:40rem}
+</style></head><body>
+<h1>Baza wiedzy</h1>
+<form id="signin"><label>Token agenta <input id="token" type="password" autocomplete="off"></label><button type="submit">Zaloguj</button></form>
+<p id="status" role="status"></p>
+<main id="main" hidden>
+<h2>Pytania bez odpowiedzi</h2><div id="unanswered"></div>
+<h2>Artykuły z największą liczbą „Nie”</h2><ul id="unhelpful"></ul>
+<h2>Szkic nowego artykułu</h2>
+<form id="draft"><label>Tytuł (pytanie) <input id="draft-title" type="text"></label>
+<label>Odpowiedź <textarea id="draft-answer" rows="4"></textarea></label><button type="submit">Zapisz szkic</button></form>
+</main>
+<script>
+(function(){
+  var KEY='desk.agentToken';
+  var token=sessionStorage.getItem(KEY);
+  var $=function(id){return document.getElementById(id)};
+  function api(method,path,body){
+    return fetch(path,{method:method,headers:{'authorization':'Bearer '+token,'content-type':'application/json'},body:body?JSON.stringify(body):undefined})
+      .then(function(r){return r.json().then(function(j){if(!r.ok)throw new Error(j.message||r.status);return j})});
+  }
+  function el(tag,text){var e=document.createElement(tag);if(text!==undefined)e.textContent=text;return e}
+  function say(t){$('status').textContent=t}
+  function load(){
+    return api('GET','/api/kb/insights').then(function(data){
+      $('signin').hidden=true;$('main').hidden=false;
+      var box=$('unanswered');box.textContent='';
+      if(!data.unanswered.length)box.appendChild(el('p','Brak pytań bez odpowiedzi.'));
+      data.unanswered.forEach(function(g){
+        var div=el('div');div.className='group';
+        div.appendChild(el('h3',g.title?('Prawdopodobnie: '+g.title):'Bez podobnego artykułu'));
+        var ul=el('ul');
+        g.questions.forEach(function(q){
+          var li=el('li');li.appendChild(el('span',q.count+'×'));li.firstChild.className='count';
+          li.appendChild(el('span',q.question));
+          var pick=el('select');pick.setAttribute('aria-label','Artykuł dla: '+q.question);
+          data.articles.forEach(function(a){var o=el('option',a.title);o.value=a.id;if(a.id===g.articleId)o.selected=true;pick.appendChild(o)});
+          var add=el('button','Dodaj jako sformułowanie');
+          add.onclick=function(){var id=pick.value;api('POST','/api/kb/articles/'+encodeURIComponent(id)+'/phrasings',{question:q.question})
+            .then(function(){say('Dodano „'+q.question+'” jako sformułowanie artykułu '+id);return load()}).catch(function(e){say('Błąd: '+e.message)})};
+          li.appendChild(pick);li.appendChild(add);
+          var draft=el('button','Szkic artykułu');
+          draft.onclick=function(){$('draft-title').value=q.question;$('draft-answer').focus()};
+          li.appendChild(draft);ul.appendChild(li);
+        });
+        div.appendChild(ul);box.appendChild(div);
+      });
+      var un=$('unhelpful');un.textContent='';
+      data.unhelpful.forEach(function(a){un.appendChild(el('li',a.count+'× '+(a.title||a.articleId)))});
+      if(!data.unhelpful.length)un.appendChild(el('li','Brak.'));
+    }).catch(function(e){say('Błąd: '+e.message);$('signin').hidden=false});
+  }
+  $('signin').onsubmit=function(ev){ev.preventDefault();token=$('token').value.trim();sessionStorage.setItem(KEY,token);load()};
+  $('draft').onsubmit=function(ev){ev.preventDefault();
+    api('POST','/api/kb/articles',{title:$('draft-title').value,answer:$('draft-answer').value})
+      .then(function(r){say('Zapisano szkic: '+r.edit.articleId);$('draft-title').value='';$('draft-answer').value='';return load()})
+      .catch(function(e){say('Błąd: '+e.message)})};
+  if(token)load();
+})();
+</script></body></html>`;
+}

@@ -1,0 +1,71 @@
+import type { Browser, Page } from 'playwright-core';
+import { silentLogger } from '../../common/logger';
+import { buildApp, type App } from '../../bot/app';
+import { loadConfig } from '../../common/config';
+import { testRedisUrl, uniquePrefix } from '../support/redis';
+import { artifactPath, launchChromium } from './support/browser';
+
+// The learning loop as an agent meets it: the whole product as `npm start` builds it, Chromium
+// for the customer's web chat and for the console's Knowledge page.
+jest.setTimeout(120_000);
+
+const AGENT_TOKEN = 'knowledge-agent-token-alice-0123';
+const QUESTION = 'Czy da się zapłacić bonem podarunkowym za Skype Connect?';
+
+let app: App;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    buildApp({
+      config: loadConfig({
+        PORT: '0',
+        REDIS_URL: testRedisUrl(),
+        REDIS_PREFIX: uniquePrefix('kbloop'),
+        API_TOKENS: `${AGENT_TOKEN}:agent:alice`,
+        DIRECTLINE_SECRET: 'kbloop-directline-secret-0123456789',
+        PIN_SECRET: 'kbloop-pin-secret-0123456789abcdef0123',
+      }),
+      logger: silentLogger,
+    }),
+    launchChromium(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const bubble = (page: Page, text: string | RegExp) => page.locator('.webchat__bubble__content', { hasText: text });
+
+async function say(page: Page, text: string): Promise<void> {
+  await page.getByPlaceholder('Wpisz wiadomość').fill(text);
+  await page.keyboard.press('Enter');
+}
+
+test('a question the base cannot answer reaches the Knowledge page, an agent adds it as a phrasing, and the chat answers it without a restart', async () => {
+  const customer = await browser.newPage({ viewport: { width: 430, height: 900 }, locale: 'pl-PL' });
+  const agent = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await customer.goto(`${app.url}/`);
+    await bubble(customer, /asystentem pomocy technicznej/).waitFor();
+    await say(customer, QUESTION);
+    await bubble(customer, /nie znalazłem odpowiedzi/).waitFor();
+
+    await agent.goto(`${app.url}/agent/knowledge`);
+    await agent.getByLabel('Token agenta').fill(AGENT_TOKEN);
+    await agent.getByRole('button', { name: 'Zaloguj' }).click();
+    const row = agent.locator('li', { hasText: QUESTION });
+    await row.waitFor();
+    await row.getByLabel(`Artykuł dla: ${QUESTION}`).selectOption('skype-connect-channels-payment');
+    await row.getByRole('button', { name: 'Dodaj jako sformułowanie' }).click();
+    await agent.getByText(/Dodano „Czy da się zapłacić bonem/).waitFor();
+
+    await say(customer, QUESTION);
+    await bubble(customer, /salda konta Skype Managera/).waitFor();
+  } catch (err) {
+    await Promise.all([customer, agent].map((p, i) => p.screenshot({ path: artifactPath(`knowledge-loop-failure-${i}.png`), fullPage: true }).catch(() => undefined)));
+    throw err;
+  }
+});
