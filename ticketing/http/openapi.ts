@@ -100,6 +100,16 @@ function responseSchemas(): Record<string, JsonSchema> {
     TicketPage: object({ items: { type: 'array', items: ref('Ticket') }, count: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } }),
     Queue: object({ category: jsonSchemaOf(categorySchema), items: { type: 'array', items: ref('Ticket') } }),
     Claim: object({ ticket: { allOf: [ref('Ticket')], nullable: true } }), // siblings of a $ref are ignored in 3.0
+    SlaReport: object({
+      month: { type: 'string', example: '2026-03' },
+      orgId: { type: 'string', nullable: true },
+      outcomes: object({ met: { type: 'integer' }, missed: { type: 'integer' }, resolved_without_response: { type: 'integer' } }),
+      attainment: { type: 'number', nullable: true, description: 'met / all decided first-response goals' },
+      byGrade: { type: 'object', additionalProperties: object({ met: { type: 'integer' }, missed: { type: 'integer' }, resolved_without_response: { type: 'integer' } }) },
+      byCategory: { type: 'object', additionalProperties: object({ met: { type: 'integer' }, missed: { type: 'integer' }, resolved_without_response: { type: 'integer' } }) },
+      byOrganisation: { type: 'object', additionalProperties: object({ met: { type: 'integer' }, missed: { type: 'integer' }, resolved_without_response: { type: 'integer' } }) },
+      firstResponse: object({ count: { type: 'integer' }, p50Ms: { type: 'integer', nullable: true }, p90Ms: { type: 'integer', nullable: true } }),
+    }),
     TicketHistory: object({
       ticketId: { type: 'string' },
       deadline: { type: 'object', additionalProperties: true, description: 'the deadline now, its calendar and target, and each step that set or moved it, in words' },

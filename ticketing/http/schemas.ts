@@ -92,6 +92,12 @@ export const gradeChangeSchema = z
     evidence: text(2000).optional(),
   })
   .strict();
+export const slaReportQuerySchema = z
+  .object({
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03'),
+    orgId: id.optional(),
+  })
+  .strict();
 export const reasonSchema = z.object({ reason: text(500).optional() }).strict();
 
 export const chatIdentitySchema = z

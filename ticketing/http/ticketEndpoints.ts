@@ -15,6 +15,7 @@ import {
   messageSchema,
   queueQuerySchema,
   reasonSchema,
+  slaReportQuerySchema,
   statusChangeSchema,
   ticketListQuerySchema,
 } from './schemas';
@@ -209,6 +210,17 @@ export function ticketEndpoints(service: TicketService, clock: () => Date, refus
       async handle({ params, body, principal }) {
         const { grade, ...change } = body;
         return { body: await service.changeGrade(params.id, grade, actorOf(principal), change) };
+      },
+    }),
+    endpoint({
+      method: 'GET',
+      path: '/api/reports/sla',
+      summary: "A month's first-response SLA report: outcomes (met, missed, resolved without a response) by grade, category and organisation, attainment, response-time percentiles",
+      roles: ['agent', 'operator'],
+      query: slaReportQuerySchema,
+      responds: [{ status: 200, schema: 'SlaReport', description: 'the report, computed from counters kept with every ticket write' }],
+      async handle({ query }) {
+        return { body: await service.slaReport(query.month, query.orgId) };
       },
     }),
     move('resolve', 'resolved', 'Resolve a ticket'),

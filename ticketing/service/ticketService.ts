@@ -17,6 +17,7 @@ import {
 } from '../domain/ticket';
 import { DEFAULT_LOWERING_RULES, type LoweringRules } from '../domain/lowering';
 import { applyAutoLowering, sendLoweringNotice } from '../domain/autoLowering';
+import { summariseSlaReport, type SlaReport } from '../domain/reportCells';
 import { DEFAULT_TIME_ZONE } from '../domain/policy';
 import { formatTicketId } from '../domain/ticketId';
 import {
@@ -266,6 +267,12 @@ export class TicketService implements SlaTicketService {
       case 'lowering_notice': return sendLoweringNotice(t, version, this.loweringRules, now);
       case 'lowering': return applyAutoLowering(t, await this.organisation(t.orgId), version, this.loweringRules, now);
     }
+  }
+
+  /** A month's first-response report ('YYYY-MM', UTC), from the counters the store keeps with every save. */
+  async slaReport(month: string, orgId?: string): Promise<SlaReport> {
+    const { outcomes, responses } = await this.store.reportCounters(month);
+    return summariseSlaReport(month, outcomes, responses, orgId);
   }
 
   /** Stores where the customer's chat lives, for proactive agent replies. */

@@ -2,6 +2,7 @@ import type { Ticket } from '../domain/types';
 import { dueEventsOf } from '../domain/dueEvents';
 import { isOpen } from '../domain/ticket';
 import { isQueued, queueScore } from '../domain/queueScore';
+import { reportCells, type ReportCell } from '../domain/reportCells';
 
 /**
  * Everything a ticket contributes to the indexes besides its own record. The save script removes
@@ -18,6 +19,7 @@ export interface IndexEntries {
   queue?: number; // queue score when the ticket waits unassigned
   agent?: string; // assignee while the ticket is open
   due: [member: string, dueAtMs: number][]; // exactly dueEventsOf(ticket)
+  report: ReportCell[]; // the report counters it counts in (reportCells)
 }
 
 export function indexEntriesOf(ticket: Ticket): IndexEntries {
@@ -29,6 +31,7 @@ export function indexEntriesOf(ticket: Ticket): IndexEntries {
     created: Date.parse(ticket.createdAt),
     breached: ticket.sla.breached,
     due: dueEventsOf(ticket).map((e) => [e.member, e.dueAtMs]),
+    report: reportCells(ticket),
   };
   if (isQueued(ticket)) entries.queue = queueScore(ticket);
   if (ticket.assignee !== null && isOpen(ticket)) entries.agent = ticket.assignee;

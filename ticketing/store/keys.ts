@@ -23,6 +23,8 @@ export const keys = {
   agentOpen: (p: string, agentId: string) => `${p}agent:${agentId}:open`,
   /** Sorted set of SLA timer entries `ticketId|kind|version` scored by due time (see domain/dueEvents.ts). */
   slaDue: (p: string) => `${p}sla:due`,
+  /** Hash of report counters (field -> count) kept by the save script (see domain/reportCells.ts). */
+  report: (p: string, cell: string) => `${p}report:${cell}`,
   organisation: (p: string, id: string) => `${p}org:${id}`,
   organisations: (p: string) => `${p}orgs`,
   organisationByTenant: (p: string, tenantId: string) => `${p}org-by-tenant:${tenantId}`,

@@ -107,6 +107,12 @@ export class TicketStore {
     return { status: reply[0] as 'conflict' | 'taken' | 'not_head' | 'limit' };
   }
 
+  /** The report counters of a month (see domain/reportCells.ts): two small hashes, whatever the number of tickets. */
+  async reportCounters(month: string): Promise<{ outcomes: Record<string, string>; responses: Record<string, string> }> {
+    const [outcomes, responses] = await Promise.all([this.redis.hgetall(keys.report(this.prefix, `sla:${month}`)), this.redis.hgetall(keys.report(this.prefix, `frt:${month}`))]);
+    return { outcomes, responses };
+  }
+
   /** Up to `count` of the most urgent unassigned tickets across the categories, most urgent first. */
   async peekQueues(categories: Category[], count: number): Promise<StoredTicket[]> {
     const flat = (await this.redis.deskPeekQueues(this.prefix, count, ...categories)) as string[];

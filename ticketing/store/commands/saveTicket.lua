@@ -6,7 +6,8 @@ ARGV: 1 prefix, 2 ticket id, 3 expected revision (0 = the ticket must not exist 
       4 ticket JSON, 5 index entries of the ticket as read ('' on create),
       6 index entries of the ticket as written, 7 idempotency key ('' = none),
       8 idempotency value, 9 claim check ('' = none): {agent, categories, maxOpen?}
-Index entries: {org, status, grade, category, created, breached, queue?, agent?, due: [[member, ms]]}
+Index entries: {org, status, grade, category, created, breached, queue?, agent?, due: [[member, ms]],
+report: [[key, field]]} (report counters: +1 for a cell the write brings, -1 for one it takes away)
 (built by indexEntries.ts; keys as in keys.ts).
 
 Replies: {'ok', rev} | {'exists'} | {'conflict', rev} | {'duplicate', value}
@@ -38,6 +39,13 @@ local function entries(raw, what)
   for _, d in ipairs(e.due) do
     if type(d[1]) ~= 'string' or not isInt(d[2]) then
       return error('saveTicket: ' .. what .. '.due has an entry that is not [member, ms]')
+    end
+  end
+  if e.report == nil then e.report = {} end
+  if type(e.report) ~= 'table' then return error('saveTicket: ' .. what .. '.report is not a list') end
+  for _, c in ipairs(e.report) do
+    if type(c[1]) ~= 'string' or type(c[2]) ~= 'string' then
+      return error('saveTicket: ' .. what .. '.report has an entry that is not [key, field]')
     end
   end
   return e
@@ -101,6 +109,18 @@ if after.breached then redis.call('ZADD', prefix .. 'tickets:breached', int(afte
 if after.queue then redis.call('ZADD', prefix .. 'queue:' .. after.category, int(after.queue), id) end
 if after.agent then redis.call('SADD', prefix .. 'agent:' .. after.agent .. ':open', id) end
 for _, d in ipairs(after.due) do redis.call('ZADD', prefix .. 'sla:due', int(d[2]), d[1]) end
+local function cellSet(e)
+  local set = {}
+  if e then for _, c in ipairs(e.report) do set[c[1] .. '\0' .. c[2]] = c end end
+  return set
+end
+local beforeCells, afterCells = cellSet(before), cellSet(after)
+for k, c in pairs(afterCells) do
+  if not beforeCells[k] then redis.call('HINCRBY', prefix .. 'report:' .. c[1], c[2], 1) end
+end
+for k, c in pairs(beforeCells) do
+  if not afterCells[k] then redis.call('HINCRBY', prefix .. 'report:' .. c[1], c[2], -1) end
+end
 if idemKey ~= '' then redis.call('SET', prefix .. 'idem:' .. idemKey, idemValue) end
 local newRev = (tonumber(rev) or 0) + 1
 redis.call('HSET', ticketKey, 'json', json, 'rev', newRev)
