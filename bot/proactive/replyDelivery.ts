@@ -46,6 +46,9 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
     const locale = localeFromTag(stored.locale) ?? 'pl';
     try {
       const { adapter, reference } = routeFor(stored);
+      // The adapter hands an error thrown inside the turn to its onTurnError, which logs it and
+      // carries on: the failure is kept here, so a send that never arrived is never "delivered".
+      let failure: unknown = null;
       await adapter.continueConversationAsync(appId, reference, async (context: TurnContext) => {
         // botbuilder makes the message reply to its own continuation event, an id the chat never
         // saw, and Web Chat holds such a message back waiting for it: reply to the stored message.
@@ -53,8 +56,13 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
           for (const activity of activities) activity.replyToId = reference.activityId;
           return next();
         });
-        await context.sendActivity(text(locale));
+        try {
+          await context.sendActivity(text(locale));
+        } catch (err) {
+          failure = err;
+        }
       });
+      if (failure) throw failure;
       return true;
     } catch (err) {
       logger.error({ err, channel: stored.channelId, conversationId: stored.conversation.id }, 'proactive message not delivered');

@@ -1,3 +1,4 @@
+import type { ConversationReference } from 'botbuilder';
 import type { Server } from 'restify';
 import type { AddressInfo } from 'net';
 import { randomUUID } from 'crypto';
@@ -175,6 +176,19 @@ describe('POST /api/messages', () => {
       ['agent', 'Proszę zrestartować Outlooka.'],
       ['customer', 'Zrestartowałem, nadal nie działa.'],
     ]);
+  });
+
+  it('does not count an agent reply as delivered when the chat cannot be reached', async () => {
+    // A port nothing listens on: the connector refuses the connection.
+    const dead = { channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9', conversation: { id: `emu-${randomUUID()}` }, locale: 'pl-PL', bot: { id: 'desk-bot' } } as Partial<ConversationReference>;
+    // botbuilder reports refused requests on the console itself; keep the test output readable.
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await delivery.send(dead, () => 'Odpowiedź konsultanta')).toBe(false);
+      expect(await delivery.send({ ...dead, serviceUrl: connector.url }, () => 'Odpowiedź konsultanta')).toBe(true);
+    } finally {
+      consoleError.mockRestore();
+    }
   });
 
   it('posts SLA breaches to the agents channel and tells the customer', async () => {
