@@ -144,6 +144,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const notifier = escalationNotifierFromConfig(config.escalationWebhook, logger);
   const agentsChannel = config.agentsConversationReferenceFile ? loadConversationReference(config.agentsConversationReferenceFile) : null;
+  const agentsRefusal = agentsChannel && refuseReference(channelRules, agentsChannel);
+  if (agentsRefusal) throw new Error(`AGENTS_CONVERSATION_REFERENCE_FILE ${config.agentsConversationReferenceFile}: ${agentsRefusal}`);
   notifier.add(createEscalationNotifier({ delivery, agentsChannel, logger }));
   const timers = new SlaTimers({ redisUrl: redis.url, prefix, service: slaTickets, notifier, logger, metrics });
   collectDependencyGauges(metrics, { redis: redis.client, slaQueueHealthy: () => timers.healthy() });
