@@ -200,7 +200,10 @@ export class SearchEngine {
       top.offer(e, weight * (WEIGHTS.best * best + WEIGHTS.all * all + WEIGHTS.answer * answer + WEIGHTS.fact * fact));
     }
     const unknown = this.coverage.unknownShare(words);
-    const foreign = this.coverage.namesUnknownProduct(question, (w) => this.terms.knows(w)) ? 1 : 0;
+    // A misspelt name of ours ("Skype Conect") is no one else's product; five letters are too
+    // few to tell a typo from another name ("Canal+" is not "kanał").
+    const knows = (w: string): boolean => this.terms.knows(w) || (w.length > 5 && this.coverage.correct(w) !== w);
+    const foreign = this.coverage.namesUnknownProduct(question, knows) ? 1 : 0;
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much.
     const shortlist = top.items().map(({ e, score }) => {

@@ -40,9 +40,12 @@ export class Terms {
     return this.analyse(text, true);
   }
 
-  /** Whether a folded word is a Polish form or a name the desk knows, though no article may use it. */
+  /**
+   * Whether a folded word is a Polish form or a name the desk knows (or a typo of one), though no
+   * article may use it.
+   */
   knows(word: string): boolean {
-    return this.lemmas.has(word) || canonical(word) !== word;
+    return this.lemmas.has(word) || canonical(word) !== word || (word.length >= MIN_CORRECTED_LENGTH && this.spelling.correct(word) !== word);
   }
 
   private analyse(text: string, correct: boolean): string[] {
