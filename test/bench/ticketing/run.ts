@@ -8,6 +8,7 @@
  *   - claim-next p50/p99 with 1,000,000 queued tickets
  *   - Redis memory per open ticket (record, indexes, queue entry, SLA entries)
  *   - SLA event lateness with 100,000 open tickets (slaLateness.ts)
+ *   - the month's SLA report with 1,000,000 answered tickets in the store (slaReport.ts)
  *
  * `npm run bench` runs the same figures through benchTicketing() on its own Redis.
  */
@@ -30,6 +31,7 @@ import { startRedisServer } from '../../support/redisServer';
 import { latencyStats, rate } from '../support/stats';
 import { printTable, type BenchRow } from '../support/table';
 import { benchSlaLateness } from './slaLateness';
+import { benchSlaReport } from './slaReport';
 
 export interface TicketingBenchSizes {
   creates: number;
@@ -38,10 +40,12 @@ export interface TicketingBenchSizes {
   queued: number;
   claims: number;
   slaOpenTickets: number;
+  /** A multiple of 1,000. */
+  reportTickets: number;
 }
-export const FULL_SIZES: TicketingBenchSizes = { creates: 10_000, apiCreates: 2_000, queued: 1_000_000, claims: 5_000, slaOpenTickets: 100_000 };
+export const FULL_SIZES: TicketingBenchSizes = { creates: 10_000, apiCreates: 2_000, queued: 1_000_000, claims: 5_000, slaOpenTickets: 100_000, reportTickets: 1_000_000 };
 /** BENCH_QUICK=1: a smoke run of every figure in seconds. */
-export const QUICK_SIZES: TicketingBenchSizes = { creates: 500, apiCreates: 200, queued: 20_000, claims: 500, slaOpenTickets: 2_000 };
+export const QUICK_SIZES: TicketingBenchSizes = { creates: 500, apiCreates: 200, queued: 20_000, claims: 500, slaOpenTickets: 2_000, reportTickets: 20_000 };
 
 const PARALLEL = 32;
 const LOAD_BATCH = 1_000;
@@ -71,6 +75,12 @@ export async function benchTicketing(redisUrl: string, sizes: TicketingBenchSize
     await createRate(redis, result, sizes);
     await apiCreateRate(redis, result, sizes);
     await claimNextAtScale(redis, result, sizes);
+    await dropKeys(redis, 'bench:queue:*'); // the report's million tickets need the memory the queued ones held
+    const report = await benchSlaReport(redis, sizes.reportTickets);
+    result.extra.slaReport = { tickets: sizes.reportTickets, ...report };
+    const n = sizes.reportTickets.toLocaleString('en');
+    result.rows.push({ figure: `SLA report of a month p50, ${n} answered tickets`, value: report.report.p50, unit: 'ms', floor: report.floor.p50, floorWhat: `HGETALL of its 2 counter hashes (${report.fields} fields)` });
+    result.rows.push({ figure: `SLA report of a month p99, ${n} answered tickets`, value: report.report.p99, unit: 'ms', floor: report.floor.p99, floorWhat: 'the same HGETALLs' });
     const sla = await benchSlaLateness(redisUrl, sizes.slaOpenTickets);
     result.extra.slaLateness = sla;
     for (const [figure, value] of Object.entries(sla)) result.rows.push({ figure: `SLA lateness: ${figure}`, value, unit: '' });
@@ -135,6 +145,15 @@ async function apiCreateRate(redis: Redis, { rows }: TicketingBenchResult, { api
   } finally {
     http.close();
   }
+}
+
+async function dropKeys(redis: Redis, pattern: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 10_000);
+    cursor = next;
+    if (found.length > 0) await redis.unlink(...found);
+  } while (cursor !== '0');
 }
 
 /** Loads QUEUED open tickets through the store's save script, then times claim-next on them. */
