@@ -21,6 +21,8 @@ export interface DeskConversation {
   suggested?: string[];
   /** The message the bot just asked about ("a ticket or a question?"), for the answer to refer to. */
   asked?: { text: string; options: Intent[] };
+  /** The ticket this person was told they are writing about (said once per ticket). */
+  thread?: string;
 }
 
 /** One message from the customer, as the rules see it. */
@@ -45,7 +47,7 @@ export interface TurnStore {
   asked: DeskConversation['asked'];
   inDialog: boolean;
   pickedSuggestion: boolean;
-  /** The ticket an agent's reply just asked this chat about. */
+  /** The ticket this person's messages go to: set when an agent's reply reaches the chat, kept while it is open. */
   awaitedTicket: string | null;
   dialogs(): Promise<DialogContext>;
   startTask(task: AdminTask): Promise<void>;
@@ -99,7 +101,12 @@ export const TURN_RULES: readonly TurnRule[] = [
       if (store.inDialog) await (await store.dialogs()).cancelAllDialogs();
       store.desk.lastAnswer = undefined;
       await store.awaiting.clear(store.scope);
-      await turn.context.sendActivity(t(turn.locale, store.inDialog ? 'cancel.done' : 'cancel.nothing'));
+      // Outside a dialog, "anuluj" in a ticket's thread leaves the thread.
+      const left = !store.inDialog && store.awaitedTicket;
+      if (left) store.desk.thread = undefined;
+      await turn.context.sendActivity(
+        left ? t(turn.locale, 'thread.left', { id: left }) : t(turn.locale, store.inDialog ? 'cancel.done' : 'cancel.nothing'),
+      );
     },
   },
   {
@@ -176,12 +183,31 @@ export const TURN_RULES: readonly TurnRule[] = [
     handle: (turn) => greet(turn),
   },
   {
-    // The first message after an agent's reply reached this chat is the customer's answer to
-    // that ticket (the reply said so); a waiting_on_customer ticket goes back to in_progress.
-    name: 'answer to an agent',
+    // "Dodaj do zgłoszenia" after "a message for the ticket or a question?": the message asked about.
+    name: 'it was for the ticket',
+    needsStore: true,
+    applies: (turn) => !!turn.store?.asked && !!turn.store.awaitedTicket && turn.stated() === 'add_to_ticket',
+    handle: (turn, store) => addToThread(turn, store, store.asked!.text),
+  },
+  {
+    // After an agent's reply reached this chat, the customer's messages go to that ticket (the
+    // reply said so) until it is resolved or closed or they leave with "anuluj"; a question the
+    // knowledge base can answer is asked about. A waiting_on_customer ticket goes back to in_progress.
+    name: 'message to the open ticket',
     needsStore: true,
     applies: (turn) => !!turn.store?.awaitedTicket,
-    handle: (turn, store) => answerToTicket(turn, store),
+    async handle(turn, store) {
+      const r = turn.recognition();
+      if ('intent' in r && r.intent === 'question' && turn.kb.answer(turn.text).answered) {
+        store.desk.asked = { text: turn.text, options: ['add_to_ticket', 'question'] };
+        await sendWithButtons(turn.context, t(turn.locale, 'thread.messageOrQuestion', { id: store.awaitedTicket! }), [
+          t(turn.locale, 'button.addToTicket'),
+          t(turn.locale, 'button.question'),
+        ]);
+        return;
+      }
+      return addToThread(turn, store, turn.text);
+    },
   },
   {
     name: 'unsure: ask',
@@ -297,15 +323,18 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
   await sendWithButtons(context, t(locale, 'faq.noAnswer'), [t(locale, 'button.openTicket')]);
 }
 
-async function answerToTicket(turn: Turn, store: TurnStore): Promise<void | 'next'> {
+/** Adds a message to the thread's ticket; the first time, says that the agent sees every message. */
+async function addToThread(turn: Turn, store: TurnStore, text: string): Promise<void | 'next'> {
   const ticketId = store.awaitedTicket!;
   const ticket = await store.tickets.get(ticketId);
   if (!ticket || ticket.status === 'resolved' || ticket.status === 'closed') {
     await store.awaiting.clear(store.scope);
+    store.desk.thread = undefined;
     return 'next';
   }
   // Awaited per person: the writer is the administrator who opened the ticket from this chat.
-  await store.tickets.customerMessage(ticketId, ticket.adminId, turn.text);
-  await store.awaiting.clear(store.scope);
-  await turn.context.sendActivity(t(turn.locale, 'reply.added', { id: ticketId }));
+  await store.tickets.customerMessage(ticketId, ticket.adminId, text);
+  if (store.desk.thread === ticketId) return;
+  store.desk.thread = ticketId;
+  await turn.context.sendActivity(`${t(turn.locale, 'reply.added', { id: ticketId })}\n\n${t(turn.locale, 'thread.joined', { id: ticketId })}`);
 }

@@ -119,20 +119,33 @@ describe('POST /api/messages', () => {
     const proactive = await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Proszę zrestartować/.test(a.body.text ?? ''));
     // Sent into the stored conversation (as a reply to the message the ticket was opened from).
     expect(proactive.path.startsWith(`/v3/conversations/${conversationId}/activities`)).toBe(true);
-    expect(proactive.body.text).toBe(`Odpowiedź konsultanta w sprawie zgłoszenia ${ticketId}:\n\nProszę zrestartować Outlooka i dać znać.\n\nOdpisz tutaj – Twoja następna wiadomość trafi do zgłoszenia.`);
+    expect(proactive.body.text).toBe(`Odpowiedź konsultanta w sprawie zgłoszenia ${ticketId}:\n\nProszę zrestartować Outlooka i dać znać.\n\nOdpisz tutaj – Twoje wiadomości trafią do zgłoszenia, dopóki jest otwarte.`);
 
     await world.tickets.askCustomer(ticketId, 'agent-7', 'Czy restart pomógł?');
     await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Czy restart pomógł/.test(a.body.text ?? ''));
-    expect(await ask(conversationId, 'Zrestartowałem, nadal nie widać kalendarza.')).toEqual([`Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}.`]);
+    expect(await ask(conversationId, 'Zrestartowałem, nadal nie widać kalendarza.')).toEqual([
+      `Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}.\n\nPiszesz w sprawie ${ticketId} — konsultant zobaczy każdą wiadomość. Napisz „anuluj”, aby wrócić do rozmowy ze mną.`,
+    ]);
+    // Every message in a row reaches the ticket, said once; none is taken for an FAQ question.
+    expect(await ask(conversationId, 'Tak, partner zmienił konektor w piątek na smarthost.')).toEqual([]);
+    expect(await ask(conversationId, 'Kalendarz nie działa też u dwóch innych osób')).toEqual([]);
     const ticket = (await world.tickets.get(ticketId))!;
     expect(ticket.status).toBe('in_progress');
     expect(ticket.messages.map((m) => [m.from, m.text])).toEqual([
       ['agent', 'Proszę zrestartować Outlooka i dać znać.'],
       ['agent', 'Czy restart pomógł?'],
       ['customer', 'Zrestartowałem, nadal nie widać kalendarza.'],
+      ['customer', 'Tak, partner zmienił konektor w piątek na smarthost.'],
+      ['customer', 'Kalendarz nie działa też u dwóch innych osób'],
     ]);
-    // Only the next message: the one after is a question again.
-    expect((await ask(conversationId, 'Jak upiec sernik?'))[0]).toMatch(/nie znalazłem odpowiedzi/);
+    // A question the bot can answer is asked about, and answered when the customer says so.
+    const asked = await ask(conversationId, 'Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?');
+    expect(asked.join(' ')).toContain(`Czy to wiadomość do zgłoszenia ${ticketId}, czy pytanie do mnie?`);
+    expect((await ask(conversationId, 'Zadaję pytanie'))[0]).toMatch(/0800 032 6417/);
+    // "anuluj" leaves the thread: the next message is a question again.
+    expect(await ask(conversationId, 'anuluj')).toEqual([`Dobrze, kolejne wiadomości nie trafią już do zgłoszenia ${ticketId}. W czym mogę pomóc?`]);
+    expect(nth(await ask(conversationId, 'Jak upiec sernik?'), 0)).toMatch(/nie znalazłem odpowiedzi/);
+    expect((await world.tickets.get(ticketId))!.messages).toHaveLength(5);
   });
 
   it("delivers an agent's reply into a Teams chat, in the chat's language", async () => {
@@ -148,7 +161,7 @@ describe('POST /api/messages', () => {
     }, `teams-${conversationId}`);
     await world.tickets.reply(ticket.id, 'agent-7', 'Please clear the Outlook cache.');
     const delivered = await connector.waitFor((a) => a.body.conversation?.id === conversationId);
-    expect(delivered.body.text).toBe(`An agent answered about request ${ticket.id}:\n\nPlease clear the Outlook cache.\n\nReply here – your next message will be added to the request.`);
+    expect(delivered.body.text).toBe(`An agent answered about request ${ticket.id}:\n\nPlease clear the Outlook cache.\n\nReply here – your messages will be added to the request while it is open.`);
     // A reply to the message the ticket came from, which the chat has: Web Chat holds back a
     // message replying to an activity it never saw (botbuilder's own continuation event).
     expect(delivered.body.replyToId).toBe('1700000000000');
@@ -171,7 +184,7 @@ describe('POST /api/messages', () => {
     await world.tickets.reply(ticketId, 'agent-7', 'Proszę zrestartować Outlooka.');
     await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Proszę zrestartować/.test(a.body.text ?? ''));
     expect(await ask(conversationId, 'U mnie też nie działa, mój e-mail to piotr@example.com', piotr)).not.toContain(`Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}.`);
-    expect(await ask(conversationId, 'Zrestartowałem, nadal nie działa.', jan)).toEqual([`Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}.`]);
+    expect(nth(await ask(conversationId, 'Zrestartowałem, nadal nie działa.', jan), 0)).toMatch(new RegExp(`^Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}\\.`));
     expect((await world.tickets.get(ticketId))!.messages.map((m) => [m.from, m.text])).toEqual([
       ['agent', 'Proszę zrestartować Outlooka.'],
       ['customer', 'Zrestartowałem, nadal nie działa.'],
