@@ -75,14 +75,17 @@ test('an agent works a ticket from the queue: urgency order, live countdown, cla
   await app.service.customerMessage(a.id, 'anna.kowalska', 'Dziękuję, czekam na informację.');
   await page.locator('.message.from-customer', { hasText: 'Dziękuję, czekam na informację.' }).waitFor();
 
-  // Lowering the grade needs a reason; with one, the grade changes and the history keeps the reason.
+  // Lowering the grade needs a reason from the list and what backs it; the history keeps both.
   await page.getByLabel('New grade').selectOption('B');
   await page.getByRole('button', { name: 'Change grade' }).click();
   await page.locator('form .error').filter({ hasText: /reason/i }).waitFor();
-  await page.getByLabel('Reason (required when lowering)').fill('klient nie odpowiada na pytania');
+  await page.getByLabel('Reason (lowering)').selectOption('wrong_initial_grade');
+  await page.getByRole('button', { name: 'Change grade' }).click();
+  await page.locator('form .error').filter({ hasText: /evidence/i }).waitFor();
+  await page.getByLabel('Who agreed (administrator id), the evidence, or why it is raised').fill('dotyczy jednego użytkownika');
   await page.getByRole('button', { name: 'Change grade' }).click();
   await page.locator('#t-head .grade', { hasText: 'B' }).waitFor();
-  await page.locator('#t-history td', { hasText: 'klient nie odpowiada na pytania' }).first().waitFor();
+  await page.locator('#t-history td', { hasText: 'wrong initial grade: dotyczy jednego użytkownika' }).first().waitFor();
 
   await page.getByLabel('Message to the customer (delivered in their chat)').fill('Proszę o zrzut ekranu błędu.');
   await page.getByRole('button', { name: 'Ask the customer (wait for the answer)' }).click();
