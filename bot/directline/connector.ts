@@ -3,6 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { HttpError, route } from '../../common/http';
 import type { Logger } from '../../common/logger';
+import { unlessStoreDown, type PageFeed } from './pageFeed';
 import type { TranscriptStore } from './transcript';
 
 /** Where the bot's connector client posts: `${base}/v3/conversations/:id/activities[/:replyToId]`. */
@@ -37,8 +38,8 @@ export function createDirectLineAdapter(connectorKey: string): CloudAdapter {
  * activity). What arrives is appended to the conversation's transcript, where the customer's
  * page picks it up.
  */
-export function registerConnectorRoutes(server: Server, deps: { transcripts: TranscriptStore; connectorKey: string; logger: Logger }): void {
-  const { transcripts, connectorKey, logger } = deps;
+export function registerConnectorRoutes(server: Server, deps: { transcripts: TranscriptStore; feed: PageFeed; connectorKey: string; logger: Logger }): void {
+  const { transcripts, feed, connectorKey, logger } = deps;
   const expected = Buffer.from(`Bearer ${connectorKey}`);
 
   const post = route(logger, async (req: Request, res: Response) => {
@@ -47,7 +48,9 @@ export function registerConnectorRoutes(server: Server, deps: { transcripts: Tra
       throw new HttpError(401, 'unauthorized', 'the connector accepts only this service\'s own bot');
     }
     const conversationId = String(req.params.conversationId);
-    if (!(await transcripts.get(conversationId))) throw new HttpError(404, 'conversation_not_found', `no web-chat conversation ${conversationId}`);
+    // During a Redis outage the conversation cannot be looked up; the key already proves the caller is our bot.
+    const known = await unlessStoreDown(transcripts.get(conversationId).then((record) => record !== null), true);
+    if (!known) throw new HttpError(404, 'conversation_not_found', `no web-chat conversation ${conversationId}`);
     const body = req.body as Partial<Activity> | undefined;
     if (!body || typeof body !== 'object' || typeof body.type !== 'string') {
       throw new HttpError(400, 'invalid_activity', 'the activity must be a JSON object with a "type"');
@@ -60,7 +63,7 @@ export function registerConnectorRoutes(server: Server, deps: { transcripts: Tra
       timestamp: new Date(),
     };
     if (req.params.replyToId) activity.replyToId = String(req.params.replyToId);
-    const id = await transcripts.append(conversationId, activity);
+    const id = await feed.append(conversationId, activity);
     res.status(200);
     res.json({ id });
   });

@@ -7,6 +7,7 @@ import type { DirectLineConfig } from '../../common/config';
 import type { Logger } from '../../common/logger';
 import { CONNECTOR_PATH, createDirectLineAdapter, registerConnectorRoutes } from './connector';
 import { registerDirectLineRoutes } from './routes';
+import { PageFeed } from './pageFeed';
 import { ActivityStream } from './stream';
 import { TokenSigner } from './tokens';
 import { TokenLedger } from './tokenLedger';
@@ -58,12 +59,13 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   const streamOrigin = () => (options.publicUrl ?? loopbackUrl(server)).replace(/^http/, 'ws');
   const ledger = new TokenLedger(options.redis, options.prefix);
 
-  registerConnectorRoutes(server, { transcripts, connectorKey, logger });
+  const stream = new ActivityStream({ redis: options.redis, transcripts, signer, ledger, logger });
+  const feed = new PageFeed(transcripts, stream, logger);
+  registerConnectorRoutes(server, { transcripts, feed, connectorKey, logger });
   registerDirectLineRoutes(server, {
-    bot: options.bot, adapter, transcripts, signer, ledger, redis: options.redis, prefix: options.prefix, logger,
+    bot: options.bot, adapter, transcripts, feed, signer, ledger, redis: options.redis, prefix: options.prefix, logger,
     botAccount, serviceUrl, streamOrigin, tokensPerMinute: options.tokensPerMinute, activitiesPerMinute: options.activitiesPerMinute,
   });
-  const stream = new ActivityStream({ redis: options.redis, transcripts, signer, ledger, logger });
   server.server.on('upgrade', stream.handleUpgrade);
 
   return {

@@ -7,6 +7,7 @@ import { rateLimit } from '../../common/rateLimit';
 import type { Redis } from 'ioredis';
 import { TokenError, type DirectLineClaims, type TokenSigner } from './tokens';
 import type { TokenLedger } from './tokenLedger';
+import { unlessStoreDown, type PageFeed } from './pageFeed';
 import { parseWatermark, type TranscriptStore } from './transcript';
 
 export const DIRECTLINE_PATH = '/v3/directline';
@@ -16,6 +17,8 @@ export interface DirectLineRouteDeps {
   bot: { run(context: TurnContext): Promise<void> };
   adapter: CloudAdapter;
   transcripts: TranscriptStore;
+  /** Where activities for the page go (the transcript, or the sockets during a Redis outage). */
+  feed: PageFeed;
   signer: TokenSigner;
   ledger: TokenLedger;
   redis: Redis;
@@ -79,10 +82,10 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
 
   server.post(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, limitActivities, route(logger, async (req, res) => {
     const claims = await authorizeConversation(req, deps);
-    const record = await transcripts.get(claims.conv);
+    const record = await unlessStoreDown(transcripts.get(claims.conv), null);
     const activity = inbound(req.body, claims, deps, record?.locale);
     // Stored first, so the customer's own message is echoed (with its clientActivityID) even if the bot fails.
-    activity.id = await transcripts.append(claims.conv, activity);
+    activity.id = await deps.feed.append(claims.conv, activity);
     await deliver(deps, activity as Activity);
     res.json({ id: activity.id });
   }));
@@ -125,7 +128,9 @@ async function authorizeConversation(req: Request, deps: DirectLineRouteDeps): P
 
 /** Starts the token's conversation unless it exists; true when this call started it. */
 async function start(deps: DirectLineRouteDeps, claims: DirectLineClaims, locale: string | undefined): Promise<boolean> {
-  const created = await deps.transcripts.create(claims.conv, { userId: claims.user, locale, createdAt: new Date().toISOString() });
+  // While Redis is unreachable nothing can be created; the page still chats (see PageFeed), and
+  // the conversation is created, with its greeting, at its first request once Redis is back.
+  const created = await unlessStoreDown(deps.transcripts.create(claims.conv, { userId: claims.user, locale, createdAt: new Date().toISOString() }), false);
   if (created) await greet(deps, claims, locale);
   return created;
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import type { Redis } from 'ioredis';
+import type { Activity } from 'botbuilder';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { Logger } from '../../common/logger';
 import { DIRECTLINE_PATH } from './routes';
@@ -84,6 +85,20 @@ export class ActivityStream {
     socket.on('error', () => socket.terminate());
     // Clients send empty frames as keep-alives; nothing they send needs an answer.
     this.send(conversationId, subscriber);
+  }
+
+  /**
+   * Sends an activity that could not be stored (Redis unreachable) to this instance's sockets of
+   * the conversation, leaving their watermark where it is: once Redis is back, the stored
+   * transcript continues from there and nothing is skipped.
+   */
+  pushUnstored(conversationId: string, activity: Partial<Activity>): void {
+    for (const subscriber of this.byConversation.get(conversationId) ?? []) {
+      subscriber.sending = subscriber.sending.then(() => {
+        if (subscriber.socket.readyState !== WebSocket.OPEN) return;
+        subscriber.socket.send(JSON.stringify({ activities: [activity], watermark: String(subscriber.watermark) }));
+      });
+    }
   }
 
   private notify(conversationId: string): void {
