@@ -14,13 +14,15 @@ export function maskEmail(address: string): string {
 }
 
 /**
- * '+48 601 234 123', '+48601234123', '0048 601-234-123' -> '+48 *** *** 123'; '601 234 123' ->
- * '*** *** 123'. The stars are fixed so the mask does not tell the number's length either.
+ * '+48 601 234 123', '+48601234123', '0048 601-234-123' -> '+48 *** *** *23'; '601 234 123' ->
+ * '*** *** *23'. Two digits only: with three, the few numbers of one organisation's
+ * administrators were often told apart by the mask alone. The stars are fixed so the mask does
+ * not tell the number's length either.
  */
 export function maskPhone(phone: string): string {
   const { countryCode, national } = splitPhone(phone);
   if (national.length < 6) return '***';
-  const masked = `*** *** ${national.slice(-3)}`;
+  const masked = `*** *** *${national.slice(-2)}`;
   return countryCode ? `+${countryCode} ${masked}` : masked;
 }
 
