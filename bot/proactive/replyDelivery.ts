@@ -76,7 +76,7 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
       const reference = ticket.conversation as Partial<ConversationReference> | undefined;
       const waiting = ticket.status === 'waiting_on_customer';
       const delivered = await send(reference, (locale) =>
-        [t(locale, 'reply.fromAgent', { id: ticket.id }), message.text, t(locale, 'reply.answerHere')].join('\n\n'),
+        [t(locale, 'reply.fromAgent', { id: ticket.id }), withoutImages(message.text), t(locale, 'reply.answerHere')].join('\n\n'),
       );
       if (!delivered) {
         logger.warn({ ticketId: ticket.id, hasConversation: !!reference }, 'agent reply not delivered in chat');
@@ -97,4 +97,13 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
       if (delivered) logger.info({ ticketId: ticket.id }, 'SLA breach notice delivered in chat');
     },
   };
+}
+
+/**
+ * An agent's text with markdown image syntax made literal ("![x](url)" shows as typed): the
+ * customer's chat would otherwise fetch the picture from wherever it points (a tracking pixel).
+ * Links stay links: a person decides to follow them.
+ */
+export function withoutImages(text: string): string {
+  return text.replace(/!\[/g, '!\\[');
 }

@@ -4,6 +4,7 @@ import { gzip } from 'zlib';
 import { promisify } from 'util';
 import type { Request, Response, Server } from 'restify';
 import { route } from '../../common/http';
+import { pageSecurityHeaders } from '../../common/pageSecurity';
 import type { Logger } from '../../common/logger';
 import type { Locale } from '../../common/locale';
 import { pageTexts, pickLocale } from './pageTexts';
@@ -25,10 +26,13 @@ export function registerChatPage(server: Server, deps: { logger: Logger }): void
   // Compressed now, in the background, so the first visitor does not wait for it.
   bundle().catch((err) => logger.error({ err }, 'the Web Chat bundle could not be read from node_modules'));
 
+  const security = pageSecurityHeaders([script]);
+
   server.get('/', route(logger, async (req: Request, res: Response) => {
     const locale = pickLocale(queryLang(req), req.header('accept-language'));
     const html = renderChatPage(locale, script, style);
     res.writeHead(200, {
+      ...security,
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'content-language': locale,

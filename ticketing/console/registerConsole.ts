@@ -1,3 +1,4 @@
+import { pageSecurityHeaders } from '../../common/pageSecurity';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Request, Response, Server } from 'restify';
@@ -31,7 +32,9 @@ export interface ConsoleDeps {
  */
 export function registerConsole(server: Server, deps: ConsoleDeps): { close(): void } {
   const { tokens, organisations, feed, logger } = deps;
-  const page = renderConsolePage(readFileSync(join(ASSETS, 'console.js'), 'utf8'), readFileSync(join(ASSETS, 'console.css'), 'utf8'));
+  const script = readFileSync(join(ASSETS, 'console.js'), 'utf8');
+  const page = renderConsolePage(script, readFileSync(join(ASSETS, 'console.css'), 'utf8'));
+  const security = pageSecurityHeaders([script]);
   const streams = new Set<Response>();
 
   server.get(CONSOLE_PATH, (_req: Request, res: Response, next: () => void) => {
@@ -39,7 +42,7 @@ export function registerConsole(server: Server, deps: ConsoleDeps): { close(): v
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
-      'x-frame-options': 'DENY',
+      ...security,
       'referrer-policy': 'no-referrer',
     });
     res.end(page);
