@@ -6,14 +6,20 @@ import { LOCALES, type Locale } from '../../common/locale';
 import { silentLogger, type Logger } from '../../common/logger';
 import { CONTACT_METHODS, DomainError, type ContactMethod, type Organisation } from '../domain/types';
 import { maskEmail, maskPhone } from './mask';
-import { CONSUME_CODE, ISSUE_CODE, MARK_VERIFIED, RECORD_WRONG, REFUND_CODE, RESERVE_TRY } from './pinScripts';
+import { CONSUME_CODE, ISSUE_CODE, MARK_VERIFIED, RECORD_WRONG, RESERVE_TRY } from './pinScripts';
 import type { CodeSender } from './senders/codeSender';
 import { findAdministratorByEmail, normaliseEmail } from '../domain/trustedIdentity';
 
 export const CODE_DIGITS = 6;
 export const CODE_VALID_MINUTES = 10;
+/** Wrong tries one conversation may make in an hour, whatever codes they were for; then it is locked. */
 export const MAX_WRONG_TRIES = 5;
 export const LOCK_MINUTES = 15;
+/**
+ * Wrong tries on one administrator in an hour, from any conversations, that mean distributed
+ * guessing: from then on each code gets a single try (her own fresh code still works).
+ */
+export const GUARD_AFTER_WRONG_TRIES = 10;
 export const MAX_SENDS_PER_HOUR = 3;
 
 const MINUTE = 60_000;
@@ -96,14 +102,18 @@ const verifySchema = z.object({
  * One-time codes that prove a person in a chat is an organisation's administrator.
  *
  * A code is 6 digits, valid 10 minutes, single use, bound to the conversation that asked for it,
- * and stored only as an HMAC. Five wrong tries lock the administrator for 15 minutes everywhere;
- * at most three codes go out per administrator per hour; a new code replaces the old one.
+ * and stored only as an HMAC. Five wrong tries within an hour lock the conversation that made
+ * them for 15 minutes (not the administrator: a stranger must not be able to lock her out);
+ * ten within an hour on one administrator, from several conversations, leave each of her codes a
+ * single try. At most three codes go out per administrator per hour; a conversation's new code
+ * replaces its own old one only. A Teams identity registered for her needs no code at all.
  * An address that is not registered walks the same path with a decoy record that can never
  * match, so neither the answers nor the limits tell whether an address is known.
  *
  * Delivery runs after the answer (a registered address is not slower to answer than an unknown
- * one); a failed delivery gives the send back and drops the code, and is logged. `drain()` waits
- * for deliveries in flight (tests, shutdown).
+ * one). A failed delivery is logged and changes nothing else: giving the send back made probing
+ * unlimited, and dropping the code made a registered address answer differently from a decoy.
+ * `drain()` waits for deliveries in flight (tests, shutdown).
  */
 export class PinVerifier {
   private readonly redis: Redis;
@@ -140,7 +150,7 @@ export class PinVerifier {
     // Without a target the record is a decoy: a hash of random bytes no code can match.
     const hash = this.codeHash(issueId, target ? code : randomBytes(16).toString('hex'));
     const [status, msLeft] = await this.eval<[string, number]>(ISSUE_CODE,
-      [this.key('lock', subject), this.key('sends', subject), this.key('code', subject), this.conversationKey(request.conversationId)],
+      [this.lockKey(request.conversationId), this.key('sends', subject), this.codeKey(subject, request.conversationId), this.conversationKey(request.conversationId)],
       [this.now(), hash, request.conversationId, request.orgId, target?.admin.id ?? '', subject, issueId,
         CODE_VALID_MINUTES * MINUTE, MAX_SENDS_PER_HOUR, HOUR, CODE_KEEP_MS]);
 
@@ -149,7 +159,7 @@ export class PinVerifier {
     if (status !== 'sent') return { status: status as 'locked' | 'rate_limited', maskedDestination, retryAfterSeconds: Math.ceil(msLeft / 1000) };
 
     if (target) {
-      this.deliver(subject, issueId, { channel: request.channel, address: target.address, name: target.admin.name },
+      this.deliver({ channel: request.channel, address: target.address, name: target.admin.name },
         { code, orgName: target.org.name, expiresMinutes: CODE_VALID_MINUTES, locale: request.locale }, maskedDestination);
     }
     return { status: 'sent', maskedDestination, expiresInMinutes: CODE_VALID_MINUTES };
@@ -162,26 +172,28 @@ export class PinVerifier {
     const subject = await this.redis.get(this.conversationKey(request.conversationId));
     if (!subject) return { status: 'no_code' };
 
-    const lockKey = this.key('lock', subject);
-    const codeKey = this.key('code', subject);
-    const reserved = await this.eval<[string, number, string?, string?]>(RESERVE_TRY, [lockKey, codeKey],
-      [this.now(), request.conversationId, MAX_WRONG_TRIES, LOCK_MINUTES * MINUTE]);
+    const lockKey = this.lockKey(request.conversationId);
+    const codeKey = this.codeKey(subject, request.conversationId);
+    const tryKeys = [this.key('tries', `conversation:${request.conversationId}`), this.key('tries', subject)];
+    const tryId = randomUUID();
+    const reserved = await this.eval<[string, number, string?, string?]>(RESERVE_TRY, [lockKey, codeKey, ...tryKeys],
+      [this.now(), request.conversationId, MAX_WRONG_TRIES, LOCK_MINUTES * MINUTE, tryId, HOUR, GUARD_AFTER_WRONG_TRIES]);
     if (reserved[0] !== 'compare') return outcome(reserved[0], reserved[1]);
     const [, , storedHash, issueId] = reserved as [string, number, string, string];
 
     const matches = timingSafeEqual(Buffer.from(storedHash, 'hex'), Buffer.from(this.codeHash(issueId, typed), 'hex'));
     const result = matches
       ? await this.eval<[string, string | number, string?]>(CONSUME_CODE,
-        [lockKey, codeKey, this.conversationKey(request.conversationId), this.verifiedKey(request.conversationId)],
-        [issueId, this.now(), this.verificationTtlMs])
-      : await this.eval<[string, number, number?]>(RECORD_WRONG, [lockKey, codeKey],
-        [issueId, this.now(), MAX_WRONG_TRIES, LOCK_MINUTES * MINUTE]);
+        [lockKey, codeKey, this.conversationKey(request.conversationId), this.verifiedKey(request.conversationId), ...tryKeys],
+        [issueId, this.now(), this.verificationTtlMs, tryId])
+      : await this.eval<[string, number, number?]>(RECORD_WRONG, [lockKey, codeKey, ...tryKeys],
+        [issueId, this.now(), MAX_WRONG_TRIES, LOCK_MINUTES * MINUTE, GUARD_AFTER_WRONG_TRIES]);
     if (result[0] === 'verified') {
       const [, orgId, adminId] = result as [string, string, string];
       this.logger.info({ orgId, adminId }, 'administrator verified with a one-time code');
       return { status: 'verified', orgId, adminId };
     }
-    if (result[2] === 1) this.logger.warn({ subject }, 'administrator locked after too many wrong codes');
+    if (result[2] === 1) this.logger.warn({ subject }, 'conversation locked after too many wrong codes');
     return outcome(result[0], Number(result[1]));
   }
 
@@ -205,15 +217,11 @@ export class PinVerifier {
     while (this.deliveries.size > 0) await Promise.allSettled([...this.deliveries]);
   }
 
-  private deliver(subject: string, issueId: string, to: Parameters<CodeSender['send']>[0], message: Parameters<CodeSender['send']>[1], masked: string): void {
+  private deliver(to: Parameters<CodeSender['send']>[0], message: Parameters<CodeSender['send']>[1], masked: string): void {
     const sender = to.channel === 'email' ? this.options.senders.email : this.options.senders.phone;
     const delivery = sender.send(to, message)
       .then(() => this.logger.info({ channel: to.channel, destination: masked }, 'verification code delivered'))
-      .catch(async (error: unknown) => {
-        this.logger.error({ channel: to.channel, destination: masked, reason: scrub(error) }, 'verification code delivery failed; the send was given back');
-        await this.eval(REFUND_CODE, [this.key('sends', subject), this.key('code', subject)], [issueId])
-          .catch((refundError: unknown) => this.logger.error({ reason: scrub(refundError) }, 'could not give back a failed send'));
-      })
+      .catch((error: unknown) => this.logger.error({ channel: to.channel, destination: masked, reason: scrub(error) }, 'verification code delivery failed'))
       .finally(() => this.deliveries.delete(delivery));
     this.deliveries.add(delivery);
   }
@@ -231,8 +239,16 @@ export class PinVerifier {
     return createHmac('sha256', this.secret).update(text).digest('hex');
   }
 
-  private key(kind: 'lock' | 'sends' | 'code', subject: string): string {
+  private key(kind: 'sends' | 'tries', subject: string): string {
     return `${this.prefix}pin:${kind}:${subject}`;
+  }
+
+  private codeKey(subject: string, conversationId: string): string {
+    return `${this.prefix}pin:code:${subject}|${conversationId}`;
+  }
+
+  private lockKey(conversationId: string): string {
+    return `${this.prefix}pin:lock:conversation:${conversationId}`;
   }
 
   private conversationKey(conversationId: string): string {

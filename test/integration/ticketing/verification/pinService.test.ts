@@ -174,21 +174,69 @@ describe('PinVerifier: checking', () => {
     expect((await verify(await code())).status).toBe('verified');
   });
 
-  it('locks the administrator for 15 minutes after 5 wrong tries, even with a fresh code or another conversation', async () => {
+  it('locks the conversation that typed 5 wrong codes for 15 minutes, not the administrator (M2)', async () => {
     const { request, verify, code, advance } = setup();
     await request();
     const sent = await code();
     for (let left = 4; left >= 1; left -= 1) expect(await verify(otherThan(sent, left))).toEqual({ status: 'wrong', attemptsLeft: left });
     expect(await verify(otherThan(sent, 9))).toEqual({ status: 'locked', retryAfterSeconds: 15 * 60 });
     expect(await verify(sent)).toMatchObject({ status: 'locked' });
-
     advance(14 * MINUTE);
-    expect(await request({ conversationId: 'conv-2' })).toEqual({ status: 'locked', maskedDestination: 'j***@contoso.pl', retryAfterSeconds: 60 });
-    expect(await request({ channel: 'phone' })).toMatchObject({ status: 'locked' });
+    expect(await request()).toEqual({ status: 'locked', maskedDestination: 'j***@contoso.pl', retryAfterSeconds: 60 });
+
+    // The administrator, in her own conversation, is not locked out by what another one typed.
+    expect((await request({ conversationId: 'conv-admin' })).status).toBe('sent');
+    expect((await verify(await code(), 'conv-admin')).status).toBe('verified');
 
     advance(MINUTE);
-    expect((await request({ conversationId: 'conv-2' })).status).toBe('sent');
-    expect((await verify(await code(), 'conv-2')).status).toBe('verified');
+    expect((await request()).status).toBe('sent');
+    expect((await verify(await code())).status).toBe('verified');
+  });
+
+  it("another conversation's request never replaces the administrator's code", async () => {
+    const { request, verify, code } = setup();
+    await request({ conversationId: 'conv-admin' });
+    const hers = await code();
+    await request({ conversationId: 'conv-stranger' });
+    expect((await verify(hers, 'conv-admin')).status).toBe('verified');
+  });
+
+  it('counts wrong tries across new codes: five in an hour lock, whatever codes they were for (L1)', async () => {
+    const { request, verify, code, advance } = setup();
+    await request();
+    const first = await code();
+    for (const left of [4, 3, 2]) expect(await verify(otherThan(first, left))).toEqual({ status: 'wrong', attemptsLeft: left });
+    advance(5 * MINUTE);
+    await request();
+    const second = await code();
+    expect(await verify(otherThan(second, 1))).toEqual({ status: 'wrong', attemptsLeft: 1 });
+    expect(await verify(otherThan(second, 2))).toEqual({ status: 'locked', retryAfterSeconds: 15 * 60 });
+    expect((await verify(second)).status).toBe('locked');
+  });
+
+  it('guessing at one administrator from several conversations leaves each of her codes one try, and her own first try works (M2)', async () => {
+    const { request, verify, code } = setup();
+    for (const attacker of ['attacker-1', 'attacker-2']) {
+      await request({ conversationId: attacker });
+      const theirs = await code();
+      for (let n = 1; n <= 5; n += 1) await verify(otherThan(theirs, n), attacker);
+      expect((await verify(theirs, attacker)).status).toBe('locked');
+    }
+    expect((await request({ conversationId: 'conv-admin' })).status).toBe('sent');
+    expect((await verify(await code(), 'conv-admin')).status).toBe('verified');
+  });
+
+  it('while she is guessed at from several conversations, one wrong try uses a code up', async () => {
+    const { request, verify, code } = setup();
+    for (const attacker of ['attacker-1', 'attacker-2']) {
+      await request({ conversationId: attacker });
+      const theirs = await code();
+      for (let n = 1; n <= 5; n += 1) await verify(otherThan(theirs, n), attacker);
+    }
+    await request({ conversationId: 'attacker-3' });
+    const third = await code();
+    expect(await verify(otherThan(third), 'attacker-3')).toEqual({ status: 'wrong', attemptsLeft: 4 });
+    expect(await verify(third, 'attacker-3')).toEqual({ status: 'no_code' });
   });
 
   it('keeps verification for 8 hours by default, and markVerified takes its own duration', async () => {
@@ -232,16 +280,16 @@ describe('PinVerifier: an unknown address looks the same and gets nothing', () =
     const second = await request({ channel: 'phone', email: 'NOBODY@contoso.pl', conversationId: 'conv-9' });
     const other = await request({ channel: 'phone', email: 'someone.else@contoso.pl' });
     expect(first.status).toBe('sent');
-    expect(first.maskedDestination).toMatch(/^\+48 \*\*\* \*\*\* \d{3}$/);
+    expect(first.maskedDestination).toMatch(/^\+48 \*\*\* \*\*\* \*\d{2}$/);
     expect(second.maskedDestination).toBe(first.maskedDestination);
-    expect(other.maskedDestination).toMatch(/^\+48 \*\*\* \*\*\* \d{3}$/);
+    expect(other.maskedDestination).toMatch(/^\+48 \*\*\* \*\*\* \*\d{2}$/);
     expect(await readdir(outbox)).toEqual([]);
   });
 
   it('treats an administrator without a phone like an unknown address: a decoy, nothing sent', async () => {
     const { request, outbox } = setup();
     const result = await request({ channel: 'phone', email: 'ewa.nowak@contoso.pl' });
-    expect(result).toMatchObject({ status: 'sent', maskedDestination: expect.stringMatching(/^\+48 \*\*\* \*\*\* \d{3}$/) });
+    expect(result).toMatchObject({ status: 'sent', maskedDestination: expect.stringMatching(/^\+48 \*\*\* \*\*\* \*\d{2}$/) });
     expect(await readdir(outbox)).toEqual([]);
   });
 
@@ -317,20 +365,23 @@ describe('PinVerifier: storage and instances', () => {
     const results = await Promise.all(guesses.map((g) => g.instance.verify(g.code, g.conversationId)));
     const count = (status: string) => results.filter((r) => r.status === status).length;
     expect(count('verified')).toBe(0);
-    expect(count('wrong')).toBe(4);
+    // Two conversations hold a code (storm-1 and the owner): four wrong tries each, then their locks.
+    expect(count('wrong')).toBe(8);
     expect(count('locked')).toBeGreaterThan(0);
     expect(count('wrong') + count('locked') + count('no_code')).toBe(10_000);
 
     expect((await nth(instances, 3).verify(sent, owner)).status).toBe('locked');
-    expect((await nth(instances, 4).request({ conversationId: 'storm-new' })).status).toBe('locked');
+    expect((await nth(instances, 4).request({ conversationId: 'storm-new' })).status).toBe('rate_limited');
   });
   it('hands out at most five comparisons of a code, however many guesses are in flight at once', async () => {
     // The script level: 100 tries reserved at once, none of them finished yet.
     const { request, prefix, verify, code } = setup();
     await request();
     const subject = await redis.get(`${prefix}pin:conversation:conv-1`);
-    const reserve = () => redis.eval(RESERVE_TRY, 2, `${prefix}pin:lock:${subject}`, `${prefix}pin:code:${subject}`,
-      Date.parse('2026-03-10T09:00:00.000Z'), 'conv-1', MAX_WRONG_TRIES, 15 * MINUTE) as Promise<[string]>;
+    let n = 0;
+    const reserve = () => redis.eval(RESERVE_TRY, 4, `${prefix}pin:lock:conversation:conv-1`, `${prefix}pin:code:${subject}|conv-1`,
+      `${prefix}pin:tries:conversation:conv-1`, `${prefix}pin:tries:${subject}`,
+      Date.parse('2026-03-10T09:00:00.000Z'), 'conv-1', MAX_WRONG_TRIES, 15 * MINUTE, `try-${(n += 1)}`, 60 * MINUTE, 10) as Promise<[string]>;
     const reserved = await Promise.all(Array.from({ length: 100 }, reserve));
     expect(reserved.filter(([status]) => status === 'compare')).toHaveLength(5);
     expect(reserved.filter(([status]) => status === 'locked')).toHaveLength(95);
@@ -362,7 +413,7 @@ describe('PinVerifier: logs', () => {
 });
 
 describe('PinVerifier: failed delivery', () => {
-  it('gives the send back and drops the undelivered code', async () => {
+  it('answers and counts exactly as for an unknown address: no send given back, the code kept (M3)', async () => {
     const peer = await startSmtpPeer({ rejectRecipients: [JAN] });
     const smtp = createSmtpSender(peer.url, 'Desk <desk@localhost>');
     try {
@@ -370,13 +421,21 @@ describe('PinVerifier: failed delivery', () => {
       const verifier = new PinVerifier({
         redis, prefix: uniquePrefix('verification'), secret, verificationTtlSeconds: 8 * 3600, now: () => clock.now, findOrganisation, senders: { email: smtp, phone: smtp },
       });
-      const ask = async () => {
-        const result = await verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'conv-1' });
-        await verifier.drain();
-        return result.status;
+      const probe = async (email: string, conversationId: string) => {
+        const asked: string[] = [];
+        for (let i = 0; i < 4; i += 1) {
+          asked.push((await verifier.requestCode({ orgId: 'contoso', email, channel: 'email', conversationId })).status);
+          await verifier.drain();
+        }
+        const typed = [];
+        for (const code of ['000000', '000001']) typed.push(await verifier.verifyCode({ conversationId, code }));
+        return { asked, typed };
       };
-      expect([await ask(), await ask(), await ask(), await ask()]).toEqual(['sent', 'sent', 'sent', 'sent']);
-      expect(await verifier.verifyCode({ conversationId: 'conv-1', code: '000000' })).toEqual({ status: 'no_code' });
+      const registered = await probe(JAN, 'conv-registered');
+      const unknown = await probe('nobody@contoso.pl', 'conv-unknown');
+      expect(registered).toEqual(unknown);
+      expect(registered.asked).toEqual(['sent', 'sent', 'sent', 'rate_limited']);
+      expect(registered.typed).toEqual([{ status: 'wrong', attemptsLeft: 4 }, { status: 'wrong', attemptsLeft: 3 }]);
       expect(peer.messages).toHaveLength(0);
     } finally {
       smtp.close();
