@@ -4,6 +4,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { Config } from '../common/config';
 import type { Logger } from '../common/logger';
 import { Metrics } from '../common/metrics';
+import { clientAddressResolver } from '../common/clientAddress';
 import { rateLimit } from '../common/rateLimit';
 import { connectRedis, redisOptions, type RedisConnection } from '../common/redisConnection';
 import { KbRevisions, LiveKnowledgeBase, loadArticles, QuestionLog, recordingAnswers, registerKnowledgeRoutes, registerLearningRoutes } from '../knowledge';
@@ -97,7 +98,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const tokens = loadTokens({ ...config.apiTokens, devTokensFile: config.production ? undefined : config.apiTokens.devTokensFile });
   const authoriseMetrics = (req: Request, res: Response) => void authorise(req, res, tokens, ['operator']);
   const server = createServer({ logger, metrics, isReady: storeAvailable, authoriseMetrics });
-  const publicLimit = rateLimit({ redis: redis.client, prefix, name: 'kb', limit: config.kbRateLimitPerMinute, windowSeconds: 60 });
+  const clientOf = clientAddressResolver(config.trustedProxies);
+  const publicLimit = rateLimit({ redis: redis.client, prefix, name: 'kb', limit: config.kbRateLimitPerMinute, windowSeconds: 60, clientOf });
   const countedKb = countedAnswers(kb, metrics);
   registerKnowledgeRoutes(server, countedKb, logger, { before: [publicLimit] });
   // Where replies may go: Teams on Bot Framework's hosts, web chat on this desk's own connector
@@ -122,7 +124,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const bot = observedBot(withMessageLimit(withStoreOutage({ bot: desk.bot, kb: countedKb, intents: desk.intents, storeAvailable, logger })), metrics, logger);
   const adapter = createAdapter(config.bot, logger);
   registerBotRoutes(server, { adapter, bot, rules: channelRules, logger });
-  const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, ...config.directLine, publicUrl: config.publicUrl });
+  const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, clientOf, ...config.directLine, publicUrl: config.publicUrl });
   // A failed web-chat turn gets the same apology as a Teams one.
   directLine.adapter.onTurnError = adapter.onTurnError;
 

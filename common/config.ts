@@ -1,3 +1,4 @@
+import { isIP } from 'net';
 import { z } from 'zod';
 
 /**
@@ -40,6 +41,9 @@ const serviceSchema = z.object({
   DEV_TOKENS_FILE: z.string().trim().default('.data/dev-tokens.json'),
   KB_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default('120'),
   KB_QUESTION_LOG_DAYS: positiveNumber.default('90'),
+  TRUSTED_PROXIES: z.string().trim().refine((list) => list.split(',').every((address) => isIP(address.trim()) !== 0), {
+    message: 'must be IP addresses separated by commas (the reverse proxies in front of the service)',
+  }).optional(),
   MicrosoftAppId: z.string().trim().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -120,6 +124,8 @@ export interface Config {
   kbRateLimitPerMinute: number;
   /** How long the learning loop keeps recorded questions (KB_QUESTION_LOG_DAYS). */
   kbQuestionLogDays: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (per-client limits); none by default. */
+  trustedProxies: string[];
   bot: BotCredentials;
   /** Hosts (or *.domain) a Teams conversation's serviceUrl may name: where the Bot Framework token may be sent. */
   teamsServiceHosts: string[];
@@ -163,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     apiTokens: { list: e.API_TOKENS, file: e.API_TOKENS_FILE, devTokensFile: e.DEV_TOKENS_FILE },
     kbRateLimitPerMinute: e.KB_RATE_LIMIT_PER_MINUTE,
     kbQuestionLogDays: e.KB_QUESTION_LOG_DAYS,
+    trustedProxies: e.TRUSTED_PROXIES ? e.TRUSTED_PROXIES.split(',').map((address) => address.trim()) : [],
     bot: { appId: e.MicrosoftAppId ?? '', appPassword: e.MicrosoftAppPassword ?? '', appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId ?? '' },
     teamsServiceHosts: e.TEAMS_SERVICE_HOSTS,
     agentsConversationReferenceFile: e.AGENTS_CONVERSATION_REFERENCE_FILE,

@@ -4,6 +4,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } 
 import { HttpError, route } from '../../common/http';
 import type { Logger } from '../../common/logger';
 import { unlessStoreDown, type PageFeed } from './pageFeed';
+import { appendOrRefuse } from './routes';
 import type { TranscriptStore } from './transcript';
 
 /** Where the bot's connector client posts: `${base}/v3/conversations/:id/activities[/:replyToId]`. */
@@ -63,7 +64,7 @@ export function registerConnectorRoutes(server: Server, deps: { transcripts: Tra
       timestamp: new Date(),
     };
     if (req.params.replyToId) activity.replyToId = String(req.params.replyToId);
-    const id = await feed.append(conversationId, activity);
+    const id = await appendOrRefuse(feed, conversationId, activity);
     res.status(200);
     res.json({ id });
   });

@@ -6,7 +6,8 @@ import type { ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
 import type { DirectLineConfig } from '../../common/config';
 import type { Logger } from '../../common/logger';
 import { CONNECTOR_PATH, createDirectLineAdapter, registerConnectorRoutes } from './connector';
-import { registerDirectLineRoutes } from './routes';
+import { DEFAULT_WEB_CHAT_LIMITS, registerDirectLineRoutes, type WebChatLimits } from './routes';
+import { clientAddressResolver, type ClientRequest } from '../../common/clientAddress';
 import { PageFeed } from './pageFeed';
 import { ActivityStream } from './stream';
 import { TokenSigner } from './tokens';
@@ -26,6 +27,9 @@ export interface DirectLineOptions extends DirectLineConfig {
   botAccount?: ChannelAccount;
   /** PUBLIC_URL: where browsers reach this service; stream URLs are built from it. Absent: loopback (development). */
   publicUrl?: string;
+  /** The client's address for per-client limits; default the socket's (no trusted proxy). */
+  clientOf?: (req: ClientRequest) => string;
+  limits?: Partial<WebChatLimits>;
 }
 
 export interface DirectLine {
@@ -49,7 +53,8 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
     logger.warn('DIRECTLINE_SECRET is not set: web-chat tokens are signed with a random per-process key, so they stop working after a restart and on other instances (pages then start a new conversation); set DIRECTLINE_SECRET in production');
   }
   const signer = new TokenSigner(secret, options.tokenTtlSeconds);
-  const transcripts = new TranscriptStore(options.redis, options.prefix, options.transcriptTtlSeconds * 1000);
+  const limits = { ...DEFAULT_WEB_CHAT_LIMITS, ...options.limits };
+  const transcripts = new TranscriptStore(options.redis, options.prefix, options.transcriptTtlSeconds * 1000, limits.activitiesPerConversation);
   // Per process and never stored: it only ever travels to this instance's own connector, so a
   // key that somehow leaked would open no other instance and die with this one.
   const connectorKey = randomBytes(32).toString('base64url');
@@ -59,12 +64,13 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   const streamOrigin = () => (options.publicUrl ?? loopbackUrl(server)).replace(/^http/, 'ws');
   const ledger = new TokenLedger(options.redis, options.prefix);
 
-  const stream = new ActivityStream({ redis: options.redis, transcripts, signer, ledger, logger });
+  const stream = new ActivityStream({ redis: options.redis, transcripts, signer, ledger, logger, socketsPerConversation: limits.socketsPerConversation });
   const feed = new PageFeed(transcripts, stream, logger);
   registerConnectorRoutes(server, { transcripts, feed, connectorKey, logger });
   registerDirectLineRoutes(server, {
     bot: options.bot, adapter, transcripts, feed, signer, ledger, redis: options.redis, prefix: options.prefix, logger,
     botAccount, serviceUrl, streamOrigin, tokensPerMinute: options.tokensPerMinute, activitiesPerMinute: options.activitiesPerMinute,
+    clientOf: options.clientOf ?? clientAddressResolver([]), limits,
   });
   server.server.on('upgrade', stream.handleUpgrade);
 

@@ -3,12 +3,14 @@ import type { Request, Server } from 'restify';
 import type { Activity, ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
 import { HttpError, route } from '../../common/http';
 import type { Logger } from '../../common/logger';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { ClientRequest } from '../../common/clientAddress';
 import { rateLimit } from '../../common/rateLimit';
 import type { Redis } from 'ioredis';
 import { TokenError, type DirectLineClaims, type TokenSigner } from './tokens';
 import type { TokenLedger } from './tokenLedger';
 import { unlessStoreDown, type PageFeed } from './pageFeed';
-import { parseWatermark, type TranscriptStore } from './transcript';
+import { parseWatermark, TranscriptFullError, type TranscriptStore } from './transcript';
 
 export const DIRECTLINE_PATH = '/v3/directline';
 export const CHANNEL_ID = 'directline';
@@ -34,7 +36,29 @@ export interface DirectLineRouteDeps {
   tokensPerMinute: number;
   /** Activities posted per client address and minute. */
   activitiesPerMinute: number;
+  /** The client's address for the per-client limits. */
+  clientOf: (req: ClientRequest) => string;
+  limits: WebChatLimits;
 }
+
+/** What one client can make the service keep. */
+export interface WebChatLimits {
+  /** Largest customer activity stored, as JSON (a 20,000-character message fits). */
+  activityBytes: number;
+  /** Bytes of activities one client may have stored per hour, across its conversations. */
+  bytesPerClientHour: number;
+  /** Activities one conversation's transcript holds; then it is full (the page starts a new one). */
+  activitiesPerConversation: number;
+  /** WebSockets open on one conversation at one instance (each new activity is read once per socket). */
+  socketsPerConversation: number;
+}
+
+export const DEFAULT_WEB_CHAT_LIMITS: WebChatLimits = {
+  activityBytes: 48 * 1024,
+  bytesPerClientHour: 1024 * 1024,
+  activitiesPerConversation: 1_000,
+  socketsPerConversation: 5,
+};
 
 /**
  * The Direct Line 3.0 REST surface Web Chat and directlinejs use: tokens, start and resume a
@@ -46,6 +70,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
   const { transcripts, logger } = deps;
   const limitTokens = perMinute(deps, 'directline-tokens', deps.tokensPerMinute);
   const limitActivities = perMinute(deps, 'directline-activities', deps.activitiesPerMinute);
+  const storedBytes = new RateLimiterRedis({ storeClient: deps.redis, keyPrefix: `${deps.prefix}ratelimit:directline-bytes`, points: deps.limits.bytesPerClientHour, duration: 3600 });
 
   // The chat page has no secret: anyone may ask for a token, at a limited rate per client.
   server.post(`${DIRECTLINE_PATH}/tokens/generate`, limitTokens, route(logger, async (_req, res) => {
@@ -84,8 +109,13 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     const claims = await authorizeConversation(req, deps);
     const record = await unlessStoreDown(transcripts.get(claims.conv), null);
     const activity = inbound(req.body, claims, deps, record?.locale);
+    const bytes = Buffer.byteLength(JSON.stringify(activity));
+    if (bytes > deps.limits.activityBytes) {
+      throw new HttpError(413, 'activity_too_large', `the activity is ${bytes} bytes as JSON; at most ${deps.limits.activityBytes} are kept`);
+    }
+    await spend(storedBytes, deps.clientOf(req), bytes, deps.limits.bytesPerClientHour);
     // Stored first, so the customer's own message is echoed (with its clientActivityID) even if the bot fails.
-    activity.id = await deps.feed.append(claims.conv, activity);
+    activity.id = await appendOrRefuse(deps.feed, claims.conv, activity);
     await deliver(deps, activity as Activity);
     res.json({ id: activity.id });
   }));
@@ -93,7 +123,27 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
 
 /** A per-client limit shared by all instances. */
 function perMinute(deps: DirectLineRouteDeps, name: string, limit: number) {
-  return rateLimit({ redis: deps.redis, prefix: deps.prefix, limit, windowSeconds: 60, name });
+  return rateLimit({ redis: deps.redis, prefix: deps.prefix, limit, windowSeconds: 60, name, clientOf: deps.clientOf });
+}
+
+/** Takes `bytes` from the client's hourly budget; a 429 when it is spent (passes while Redis is unreachable). */
+async function spend(budget: RateLimiterRedis, client: string, bytes: number, perHour: number): Promise<void> {
+  try {
+    await budget.consume(client, bytes);
+  } catch (refused) {
+    if (!(refused instanceof RateLimiterRes)) return;
+    throw new HttpError(429, 'rate_limited', `too much stored from this client: at most ${perHour} bytes of messages an hour, try again later`);
+  }
+}
+
+/** Appends to the page's feed; a full transcript is the client's to know (409), not a failure. */
+export async function appendOrRefuse(feed: PageFeed, conversationId: string, activity: Partial<Activity>): Promise<string> {
+  try {
+    return await feed.append(conversationId, activity);
+  } catch (err) {
+    if (err instanceof TranscriptFullError) throw new HttpError(409, 'conversation_full', err.message);
+    throw err;
+  }
 }
 
 /** A new token for the conversation; it replaces every earlier one. */

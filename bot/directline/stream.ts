@@ -32,7 +32,7 @@ export class ActivityStream {
   private readonly pinger: NodeJS.Timeout;
 
   constructor(
-    private readonly deps: { redis: Redis; transcripts: TranscriptStore; signer: TokenSigner; ledger: TokenLedger; logger: Logger },
+    private readonly deps: { redis: Redis; transcripts: TranscriptStore; signer: TokenSigner; ledger: TokenLedger; logger: Logger; socketsPerConversation: number },
   ) {
     this.subscriber = deps.redis.duplicate();
     this.subscriber.on('error', (err) => deps.logger.warn({ err: err.message }, 'directline stream subscriber error'));
@@ -47,6 +47,11 @@ export class ActivityStream {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const conversationId = STREAM_PATH.exec(url.pathname)?.[1];
     if (!conversationId) return;
+    // Each new activity is read from Redis once per socket: one conversation must not fan that out.
+    if ((this.byConversation.get(conversationId)?.size ?? 0) >= this.deps.socketsPerConversation) {
+      socket.end(`HTTP/1.1 429 Too Many Requests\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nat most ${this.deps.socketsPerConversation} streams per conversation\n`);
+      return;
+    }
     void this.admit(url, conversationId).then(
       (watermark) => {
         if (!socket.destroyed) this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(conversationId, ws, watermark));

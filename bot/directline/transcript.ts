@@ -20,6 +20,7 @@ export const PAGE_SIZE = 200;
 // order even when several instances append at once, and subscribers hear of it only once stored.
 const APPEND = `
 local n = redis.call('LLEN', KEYS[1])
+if n >= tonumber(ARGV[5]) then return false end
 local id = ARGV[1] .. '|' .. string.format('%07d', n)
 redis.call('RPUSH', KEYS[1], '{"id":"' .. id .. '",' .. string.sub(ARGV[2], 2))
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
@@ -48,6 +49,8 @@ export class TranscriptStore {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly ttlMs: number,
+    /** Activities a conversation holds at most (ids are list positions, so nothing is trimmed). */
+    private readonly maxActivities = Number.MAX_SAFE_INTEGER,
   ) {}
 
   /** The pub/sub channel that carries the id of every conversation that got a new activity. */
@@ -75,10 +78,12 @@ export class TranscriptStore {
     const { id: _ignored, ...rest } = activity;
     const json = JSON.stringify(rest);
     if (json === '{}') throw new Error('an empty activity cannot be stored');
-    return (await this.redis.eval(
+    const id = (await this.redis.eval(
       APPEND, 2, this.activitiesKey(conversationId), this.conversationKey(conversationId),
-      conversationId, json, String(this.ttlMs), this.channel,
-    )) as string;
+      conversationId, json, String(this.ttlMs), this.channel, String(this.maxActivities),
+    )) as string | null;
+    if (id === null) throw new TranscriptFullError(this.maxActivities);
+    return id;
   }
 
   /** The activities after `watermark` (a count of activities already seen; '' or absent = none). */
@@ -102,4 +107,11 @@ export function parseWatermark(watermark: string | undefined): number {
   if (watermark === undefined || watermark === '') return 0;
   if (!/^\d{1,9}$/.test(watermark)) throw new RangeError(`watermark must be a whole number, got "${watermark}"`);
   return Number(watermark);
+}
+
+/** The conversation holds as many activities as it may. */
+export class TranscriptFullError extends Error {
+  constructor(max: number) {
+    super(`this conversation holds its ${max} messages; start a new conversation (reload the page)`);
+  }
 }

@@ -1,0 +1,164 @@
+import type { AddressInfo } from 'net';
+import { request } from 'http';
+import type { Server } from 'restify';
+import type Redis from 'ioredis';
+import WebSocket from 'ws';
+import { ActivityHandler } from 'botbuilder';
+import { createServer } from '../../../bot/server';
+import { registerDirectLine, type DirectLine } from '../../../bot/directline';
+import { loadConfig } from '../../../common/config';
+import { silentLogger } from '../../../common/logger';
+import { startDeskApp, type DeskApp } from '../../support/deskApp';
+import { testRedis, uniquePrefix } from '../../support/redis';
+
+/**
+ * What one web-chat client can make the service keep and fan out: the size of what it posts,
+ * bytes per hour, a conversation's length, sockets per conversation; and, behind a reverse
+ * proxy, who "one client" is (X-Forwarded-For only from a trusted proxy).
+ */
+
+jest.setTimeout(90_000);
+
+const LIMIT = 5;
+let desk: DeskApp;
+beforeAll(async () => {
+  desk = await startDeskApp('webchat-growth', { env: { TRUSTED_PROXIES: '127.0.0.1', DIRECTLINE_TOKENS_PER_MINUTE: String(LIMIT) } });
+});
+afterAll(() => desk?.close());
+
+interface Answer { status: number; body: any } // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON the test inspects
+
+function callFrom(localAddress: string, method: string, path: string, options: { body?: unknown; token?: string; forwardedFor?: string } = {}): Promise<Answer> {
+  const url = new URL(desk.url + path);
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: url.hostname, port: url.port, path: url.pathname, method, localAddress,
+      headers: {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
+      },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => { text += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function withinOneMinute(): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 5_000) await new Promise((r) => setTimeout(r, left + 50));
+}
+
+describe('behind a reverse proxy', () => {
+  it('a trusted proxy\'s X-Forwarded-For names the client: each has its own limit', async () => {
+    await withinOneMinute();
+    const generate = (client: string) => callFrom('127.0.0.1', 'POST', '/v3/directline/tokens/generate', { forwardedFor: `198.51.100.1, ${client}` });
+    for (let i = 0; i < LIMIT; i += 1) expect((await generate('203.0.113.7')).status).toBe(200);
+    expect((await generate('203.0.113.7')).status).toBe(429);
+    expect((await generate('203.0.113.8')).status).toBe(200);
+  });
+
+  it('anyone else\'s X-Forwarded-For is ignored: a client cannot dodge its limit by writing one', async () => {
+    await withinOneMinute();
+    const statuses = [];
+    for (let i = 0; i <= LIMIT; i += 1) statuses.push((await callFrom('127.0.0.9', 'POST', '/v3/directline/tokens/generate', { forwardedFor: `203.0.113.${100 + i}` })).status);
+    expect(statuses.slice(0, LIMIT)).toEqual(Array(LIMIT).fill(200));
+    expect(statuses[LIMIT]).toBe(429);
+  });
+});
+
+describe('what one client can store', () => {
+  async function conversation(from: string) {
+    const { token, conversationId } = (await callFrom(from, 'POST', '/v3/directline/tokens/generate')).body as { token: string; conversationId: string };
+    const post = (activity: unknown) => callFrom(from, 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: activity });
+    return { token, conversationId, post };
+  }
+
+  it('an activity larger than a message needs is refused with 413, a 20,000-character message is not', async () => {
+    const chat = await conversation('127.0.0.21');
+    const big = await chat.post({ type: 'message', text: 'hej', channelData: { pad: 'x'.repeat(50_000) } });
+    expect(big.status).toBe(413);
+    expect(big.body).toEqual({ error: 'activity_too_large', message: expect.stringMatching(/at most 49152 are kept/) });
+    expect((await chat.post({ type: 'message', text: 'ż'.repeat(20_000) })).status).toBe(200);
+  });
+
+  it('past a megabyte an hour from one client, 429', async () => {
+    const chat = await conversation('127.0.0.22');
+    const statuses: number[] = [];
+    for (let i = 0; i < 30 && !statuses.includes(429); i += 1) statuses.push((await chat.post({ type: 'event', name: 'x', channelData: { pad: 'x'.repeat(45_000) } })).status);
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(200));
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('one conversation', () => {
+  let server: Server;
+  let web: DirectLine;
+  let redis: Redis;
+  let base: string;
+  beforeAll(async () => {
+    redis = testRedis();
+    server = createServer({ logger: silentLogger });
+    const bot = new ActivityHandler();
+    bot.onMessage(async (context, next) => {
+      await context.sendActivity(`echo: ${context.activity.text}`);
+      await next();
+    });
+    web = registerDirectLine(server, {
+      bot, redis, prefix: uniquePrefix('growth'), logger: silentLogger, limits: { activitiesPerConversation: 6, socketsPerConversation: 3 },
+      ...loadConfig({ DIRECTLINE_SECRET: 'growth-test-secret-0123456789' }).directLine,
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await web?.close();
+    server?.close();
+    redis?.disconnect();
+  });
+
+  async function start() {
+    const { token, conversationId } = (await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const started = (await (await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).json()) as { streamUrl: string };
+    return { token, conversationId, streamUrl: started.streamUrl };
+  }
+
+  it('holds a bounded number of activities: then a 409 that says to start a new conversation', async () => {
+    const { token, conversationId } = await start();
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const res = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, {
+        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: `m${i}` }),
+      });
+      statuses.push(res.status);
+      if (res.status === 409) expect(await res.json()).toEqual({ error: 'conversation_full', message: expect.stringMatching(/start a new conversation/) });
+      else await res.arrayBuffer();
+    }
+    expect(statuses).toEqual([200, 200, 200, 409, 409]);
+  });
+
+  it('accepts a bounded number of sockets per conversation; the next one gets 429', async () => {
+    const { streamUrl } = await start();
+    const sockets: WebSocket[] = [];
+    const open = () => new Promise<number>((resolve) => {
+      const socket = new WebSocket(streamUrl);
+      sockets.push(socket);
+      socket.once('open', () => resolve(101));
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.once('error', () => resolve(0));
+    });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i += 1) statuses.push(await open());
+      expect(statuses).toEqual([101, 101, 101, 429]);
+    } finally {
+      for (const s of sockets) s.terminate();
+    }
+  });
+});
