@@ -17,15 +17,18 @@ let appDesk: DeskApp;
 
 beforeAll(async () => {
   desk = await startDeskApp('transport');
+  gzipBomb();
 });
 afterAll(async () => {
   await desk?.close();
   await appDesk?.close();
 });
 
-/** 64 MB of spaces inside a JSON string: about 64 KB once gzipped. */
+/** 64 MB of spaces inside a JSON string: about 64 KB once gzipped (made once: it takes a while). */
+let bomb: Buffer | undefined;
 function gzipBomb(): Buffer {
-  return gzipSync(Buffer.concat([Buffer.from('{"type":"message","text":"'), Buffer.alloc(64 * 1024 * 1024, 0x20), Buffer.from('"}')]), { level: 9 });
+  bomb ??= gzipSync(Buffer.concat([Buffer.from('{"type":"message","text":"'), Buffer.alloc(64 * 1024 * 1024, 0x20), Buffer.from('"}')]), { level: 9 });
+  return bomb;
 }
 
 describe('compressed request bodies', () => {
