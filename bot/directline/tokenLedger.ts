@@ -1,10 +1,13 @@
 import type { Redis } from 'ioredis';
+import { unlessStoreDown } from './pageFeed';
 import { TokenError, type DirectLineClaims } from './tokens';
 
 /**
  * What a signature alone cannot say about a Direct Line token: whether a newer one replaced it
  * (refreshing or resuming a conversation revokes the token before), and whether its stream URL
  * was already opened (one stream URL serves one client). Kept in Redis, so every instance agrees.
+ * While Redis is unreachable the ledger cannot answer and the signature alone decides, so that the
+ * web chat keeps answering FAQ questions during an outage as Teams does (nothing is stored then).
  */
 export class TokenLedger {
   constructor(
@@ -14,12 +17,12 @@ export class TokenLedger {
 
   /** Makes a just-issued token its conversation's current one; the ones before it stop working. */
   async issued(claims: DirectLineClaims, nowMs: number): Promise<void> {
-    await this.redis.set(this.currentKey(claims.conv), claims.jti, 'EX', secondsLeft(claims, nowMs));
+    await unlessStoreDown(this.redis.set(this.currentKey(claims.conv), claims.jti, 'EX', secondsLeft(claims, nowMs)), null);
   }
 
   /** Throws TokenError('revoked') when a newer token was issued for the conversation. */
   async check(claims: DirectLineClaims): Promise<void> {
-    const current = await this.redis.get(this.currentKey(claims.conv));
+    const current = await unlessStoreDown(this.redis.get(this.currentKey(claims.conv)), null);
     if (current !== null && current !== claims.jti) {
       throw new TokenError('revoked', 'the token was replaced by a newer one (refreshed or resumed): use the newest token');
     }
@@ -27,7 +30,7 @@ export class TokenLedger {
 
   /** True the first time the token's stream is opened; false for every later attempt. */
   async claimStream(claims: DirectLineClaims, nowMs: number): Promise<boolean> {
-    return (await this.redis.set(`${this.prefix}dl:stream:${claims.jti}`, '1', 'EX', secondsLeft(claims, nowMs), 'NX')) === 'OK';
+    return (await unlessStoreDown(this.redis.set(`${this.prefix}dl:stream:${claims.jti}`, '1', 'EX', secondsLeft(claims, nowMs), 'NX'), 'OK')) === 'OK';
   }
 
   private currentKey(conversationId: string): string {

@@ -144,15 +144,21 @@ describe('one conversation', () => {
   });
 
   it('accepts a bounded number of sockets per conversation; the next one gets 429', async () => {
-    const { streamUrl } = await start();
+    let { token, conversationId } = await start();
     const sockets: WebSocket[] = [];
-    const open = () => new Promise<number>((resolve) => {
+    // Each stream URL serves one client: a client wanting more sockets resumes for a fresh URL each time.
+    const freshStreamUrl = async () => {
+      const resumed = (await (await fetch(`${base}/v3/directline/conversations/${conversationId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { token: string; streamUrl: string };
+      token = resumed.token;
+      return resumed.streamUrl;
+    };
+    const open = async () => new Promise<number>((resolve) => void freshStreamUrl().then((streamUrl) => {
       const socket = new WebSocket(streamUrl);
       sockets.push(socket);
       socket.once('open', () => resolve(101));
       socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       socket.once('error', () => resolve(0));
-    });
+    }));
     try {
       const statuses = [];
       for (let i = 0; i < 4; i += 1) statuses.push(await open());
