@@ -12,13 +12,16 @@ import {
   actorOf,
   authorise,
   collectTicketGauges,
+  type DnsResolver,
   createPinVerification,
   escalationNotifierFromConfig,
   loadStartupDirectory,
   loadTokens,
+  type MailDesk,
   OrganisationStore,
   registerTicketingRoutes,
   SlaTimers,
+  startMailDesk,
   type TicketEvents,
   ticketMetrics,
   TicketService,
@@ -43,6 +46,8 @@ export interface App {
   tickets: TicketService;
   organisations: OrganisationStore;
   metrics: Metrics;
+  /** The e-mail channel, when a support mailbox is configured (IMAP_URL or IMAP_HOST). */
+  mail: MailDesk | null;
   /** Stops accepting, finishes what is in flight, closes the SLA queue and Redis. */
   close(): Promise<void>;
 }
@@ -53,6 +58,8 @@ export interface AppOptions {
   logger: Logger;
   /** Start a private redis-server when nothing answers at REDIS_URL (npm start in development, not tests; never in production). */
   startLocalRedis?: boolean;
+  /** DNS for mail authentication (tests give their own answers); the system's resolver otherwise. */
+  dnsResolver?: DnsResolver;
 }
 
 /**
@@ -148,6 +155,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const agentsChannel = config.agentsConversationReferenceFile ? loadConversationReference(config.agentsConversationReferenceFile) : null;
   const agentsRefusal = agentsChannel && refuseReference(channelRules, agentsChannel);
   if (agentsRefusal) throw new Error(`AGENTS_CONVERSATION_REFERENCE_FILE ${config.agentsConversationReferenceFile}: ${agentsRefusal}`);
+  const mail = await startMailDesk({ config: config.mail, redis: redis.client, prefix, tickets, organisations, logger, resolver: options.dnsResolver });
+  if (mail) listeners.push(mail.events);
+
   notifier.add(createEscalationNotifier({ delivery, agentsChannel, logger }));
   const timers = new SlaTimers({ redisUrl: redis.url, prefix, service: slaTickets, notifier, logger, metrics });
   collectDependencyGauges(metrics, { redis: redis.client, slaQueueHealthy: () => timers.healthy() });
@@ -159,7 +169,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   timers.start().catch((err) => logger.error({ err }, 'SLA timers failed to start'));
 
   return {
-    server, url, redis, tickets, organisations, metrics,
+    server, url, redis, tickets, organisations, metrics, mail,
     async close() {
       // Stop accepting first, then end the long-lived streams (console events, chat sockets)
       // that would otherwise keep server.close() waiting.
@@ -167,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await web.close();
       await directLine.close();
       await closed;
+      await mail?.close();
       await timers.stop();
       await liveKb.close();
       await slaRedis.quit().catch(() => slaRedis.disconnect());

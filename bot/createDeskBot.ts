@@ -1,12 +1,11 @@
 import { PrivateConversationState, UserState } from 'botbuilder';
 import type Redis from 'ioredis';
 import type { Logger } from '../common/logger';
-import type { OrganisationDirectory, PinVerifier, TicketService } from '../ticketing';
+import { GradeSuggester, type OrganisationDirectory, type PinVerifier, type TicketService } from '../ticketing';
 import type { KnowledgeAnswers } from './knowledgeAnswers';
 import { RedisStorage } from './redisStorage';
 import { ConversationLock } from './conversationLock';
 import { FaqFeedback } from './faqFeedback';
-import { GradeSuggester } from './grading/gradeSuggester';
 import { AwaitingReplies } from './proactive/awaitingReplies';
 import { AdminTaskDialog } from './dialogs/adminTaskDialog';
 import { DeskBot } from './bots/deskBot';

@@ -68,6 +68,15 @@ const serviceSchema = z.object({
   DIRECTLINE_TOKENS_PER_MINUTE: wholeNumber(1).default('30'),
   DIRECTLINE_ACTIVITIES_PER_MINUTE: wholeNumber(1).default('120'),
   DIRECTLINE_SERVICE_URL: url(['http:', 'https:']).optional(),
+  IMAP_URL: url(['imap:', 'imaps:']).optional(),
+  IMAP_HOST: z.string().trim().min(1).optional(),
+  IMAP_PORT: wholeNumber(1, 65535).optional(),
+  IMAP_USER: z.string().trim().min(1).optional(),
+  IMAP_PASSWORD: z.string().min(1).optional(),
+  IMAP_TLS: z.enum(['true', 'false']).optional(),
+  IMAP_FOLDER: z.string().trim().min(1).default('INBOX'),
+  IMAP_POLL_SECONDS: positiveNumber.default('60'),
+  MAIL_AUTO_REPLIES_PER_HOUR: wholeNumber(0).default('5'),
 });
 
 /** `npm run teams:package`. */
@@ -111,6 +120,17 @@ export interface DirectLineConfig {
   serviceBaseUrl?: string;
 }
 
+/** The support mailbox and the mail the desk answers with (the e-mail channel). */
+export interface MailDeskConfig {
+  imap: { host: string; port: number; secure: boolean; auth: { user: string; pass: string } };
+  folder: string;
+  pollMs: number;
+  smtpUrl: string;
+  from: string;
+  /** "How to reach support" answers one address gets at most per hour. */
+  autoRepliesPerHour: number;
+}
+
 export interface Config {
   production: boolean;
   port: number;
@@ -135,6 +155,8 @@ export interface Config {
   /** Business days (of a ticket's calendar) a ticket waits on the customer before "customer not responding" may lower its grade. */
   sla: { customerWaitBusinessDays: number; autoLowerNoticeHours?: number };
   directLine: DirectLineConfig;
+  /** Absent when no support mailbox is configured (neither IMAP_URL nor IMAP_HOST). */
+  mail?: MailDeskConfig;
 }
 
 export interface TeamsPackageConfig {
@@ -193,6 +215,26 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       activitiesPerMinute: e.DIRECTLINE_ACTIVITIES_PER_MINUTE,
       serviceBaseUrl: e.DIRECTLINE_SERVICE_URL,
     },
+    mail: mailDeskConfig(e),
+  };
+}
+
+/** The mailbox from IMAP_URL and/or its parts; reading mail needs SMTP_URL for the answers. */
+function mailDeskConfig(e: z.output<typeof serviceSchema>): MailDeskConfig | undefined {
+  if (!e.IMAP_URL && !e.IMAP_HOST) return undefined;
+  const url = e.IMAP_URL ? new URL(e.IMAP_URL) : null;
+  const secure = e.IMAP_TLS ? e.IMAP_TLS === 'true' : url ? url.protocol === 'imaps:' : true;
+  const user = e.IMAP_USER ?? decodeURIComponent(url?.username ?? '');
+  const pass = e.IMAP_PASSWORD ?? decodeURIComponent(url?.password ?? '');
+  if (!user || !pass) throw new Error('Invalid configuration: IMAP_USER/IMAP_PASSWORD: the support mailbox needs a user and password (in IMAP_URL or IMAP_USER and IMAP_PASSWORD)');
+  if (!e.SMTP_URL) throw new Error('Invalid configuration: SMTP_URL: reading the support mailbox needs SMTP_URL for its answers');
+  return {
+    imap: { host: e.IMAP_HOST ?? url!.hostname, port: e.IMAP_PORT ?? (url?.port ? Number(url.port) : secure ? 993 : 143), secure, auth: { user, pass } },
+    folder: e.IMAP_FOLDER,
+    pollMs: e.IMAP_POLL_SECONDS * 1000,
+    smtpUrl: e.SMTP_URL,
+    from: e.MAIL_FROM,
+    autoRepliesPerHour: e.MAIL_AUTO_REPLIES_PER_HOUR,
   };
 }
 

@@ -9,7 +9,8 @@ export { CATEGORIES, GRADES } from './domain/types';
 export type { Administrator, Category, ContactMethod, Grade, Organisation, SlaEventKind, Ticket, TicketMessage } from './domain/types';
 export { LIMITS, type NewTicketInput } from './domain/ticket';
 export { isEmailAddress, isPhoneNumber } from './domain/contact';
-export { allowedGrades, DEFAULT_TIME_ZONE } from './domain/policy';
+export { allowedGrades, cappedGrade, DEFAULT_TIME_ZONE } from './domain/policy';
+export { GradeSuggester } from './domain/grading/gradeSuggester';
 
 // Tickets, and their figures on /metrics.
 export { TicketService, type TicketEvents } from './service/ticketService';
@@ -30,6 +31,10 @@ export type { CodeChannel, PinVerifier, VerifiedAdmin } from './verification/pin
 export { SlaTimers } from './sla/slaTimers';
 export { escalationNotifierFromConfig } from './notify/fromConfig';
 export type { EscalationEvent, EscalationNotifier } from './notify/escalationNotifier';
+
+// The e-mail channel: the support mailbox into tickets, agents' replies back by mail.
+export { startMailDesk, type MailDesk } from './mail';
+export type { DnsResolver } from './mail/authenticity';
 
 // The REST API and the agent console.
 export { actorOf, authorise, loadTokens, registerTicketingRoutes, type TokenRegistry } from './http';

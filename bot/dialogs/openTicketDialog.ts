@@ -13,10 +13,12 @@ import { createHash, randomUUID } from 'crypto';
 import {
   type Administrator,
   allowedGrades,
+  cappedGrade,
   CATEGORIES,
   type Category,
   type ContactMethod,
   type Grade,
+  type GradeSuggester,
   isEmailAddress,
   isPhoneNumber,
   LIMITS,
@@ -26,7 +28,6 @@ import {
   type TicketService,
   type VerifiedAdmin,
 } from '../../ticketing';
-import type { GradeSuggester } from '../grading/gradeSuggester';
 import { t, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { choiceSaidAs, isCommand } from '../commands';
@@ -179,8 +180,7 @@ export class OpenTicketDialog extends ComponentDialog {
     const policy = allowedGrades(org, draft.category);
     draft.grades = policy.grades;
     const suggestion = this.deps.suggester.suggest(draft.description);
-    // The suggestion never exceeds what may be chosen: the most urgent allowed grade caps it.
-    const suggested = policy.grades.includes(suggestion.grade) ? suggestion.grade : (policy.grades[0] ?? 'C'); // B and C are always allowed
+    const suggested = cappedGrade(org, draft.category, suggestion.grade);
     const grade = t(locale, `grade.${suggested}` as MessageKey);
     const why = t(locale, `grade.why.${suggestion.grade}` as MessageKey);
     // A capped suggestion says so: the reason given is the description's, for a higher grade.

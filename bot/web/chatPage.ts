@@ -8,6 +8,7 @@ import { pageSecurityHeaders } from '../../common/pageSecurity';
 import type { Logger } from '../../common/logger';
 import type { Locale } from '../../common/locale';
 import { pageTexts, pickLocale } from './pageTexts';
+import { escapeHtml } from '../../common/html';
 
 /** Where the page loads Web Chat from: the official bundle, straight from node_modules. */
 export const WEBCHAT_BUNDLE_PATH = '/static/webchat.js';
@@ -126,8 +127,4 @@ export function renderChatPage(locale: Locale, script: string, style: string): s
 </body>
 </html>
 `;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

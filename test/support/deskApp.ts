@@ -4,6 +4,7 @@ import { join } from 'path';
 import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../common/config';
 import { createLogger } from '../../common/logger';
+import type { DnsResolver } from '../../ticketing/mail/authenticity';
 import { testRedisUrl, uniquePrefix } from './redis';
 import { SERVICE_API_TOKENS } from './serviceProcess';
 
@@ -16,6 +17,8 @@ export interface DeskAppOptions {
   logLevel?: string;
   /** Extra or overriding environment variables. */
   env?: NodeJS.ProcessEnv;
+  /** DNS answers for mail authentication (see test/support/mailWorld.ts). */
+  dnsResolver?: DnsResolver;
 }
 
 export interface DeskApp {
@@ -40,6 +43,7 @@ export async function startDeskApp(name: string, options: DeskAppOptions = {}): 
   const logger = createLogger({ level: options.logLevel ?? 'silent', destination: { write: (line: string) => void logLines.push(line) } });
   const app = await buildApp({
     logger,
+    dnsResolver: options.dnsResolver,
     config: loadConfig({
       PORT: '0',
       REDIS_URL: testRedisUrl(),

@@ -51,6 +51,12 @@ export function allowedGrades(org: Organisation, category: Category): { grades: 
   return { grades, refused };
 }
 
+/** A suggested grade limited to what may be chosen: the most urgent allowed grade caps it. */
+export function cappedGrade(org: Organisation, category: Category, suggested: Grade): Grade {
+  const { grades } = allowedGrades(org, category);
+  return grades.includes(suggested) ? suggested : (grades[0] ?? 'C'); // B and C are always allowed
+}
+
 /** A person-readable sentence for a refusal code. */
 export function refusalMessage(refusal: GradeRefusal): string {
   return REFUSAL_MESSAGES[refusal];

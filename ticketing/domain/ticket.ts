@@ -26,7 +26,7 @@ import {
 /** What a request for a new ticket carries: the ticket's own fields that a requester fills in. */
 export type NewTicketInput = Pick<
   Ticket,
-  'orgId' | 'adminId' | 'category' | 'grade' | 'title' | 'description' | 'affected' | 'contact' | 'conversation'
+  'orgId' | 'adminId' | 'category' | 'grade' | 'title' | 'description' | 'affected' | 'contact' | 'conversation' | 'mailThread'
 >;
 
 export const LIMITS = { title: 200, description: 20_000, affected: 2_000, message: 20_000 } as const;
@@ -119,6 +119,7 @@ export function openTicket(input: NewTicketInput, org: Organisation, id: string,
     ],
   };
   if (input.conversation) ticket.conversation = input.conversation;
+  if (input.mailThread) ticket.mailThread = input.mailThread;
   return ticket;
 }
 

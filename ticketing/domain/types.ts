@@ -50,6 +50,7 @@ export interface Organisation {
   contract: Contract;
   administrators: Administrator[];
   holidays?: string[]; // 'YYYY-MM-DD' in the organisation's time zone
+  language?: 'pl' | 'en'; // of mail to its administrators; Polish when not set
 }
 
 export interface Contact {
@@ -178,6 +179,15 @@ export interface TicketMessage {
   from: 'agent' | 'customer';
   author: string;
   text: string;
+  /** The Message-ID of the mail this message came in or went out as. */
+  mailId?: string;
+}
+
+/** A ticket's e-mail conversation: where replies go and the Message-IDs that thread them. */
+export interface MailThread {
+  address: string;
+  /** Every Message-ID of the thread, oldest first (the References of the next mail). */
+  messageIds: string[];
 }
 
 export interface Ticket {
@@ -201,6 +211,8 @@ export interface Ticket {
   autoLowering?: AutoLowering;
   /** Where the customer's chat lives (a botbuilder ConversationReference), for proactive replies. */
   conversation?: Record<string, unknown>;
+  /** Set when the ticket was opened by mail or answered from a mailbox. */
+  mailThread?: MailThread;
 }
 
 /** Codes of requests that clash with the current state of what they change (HTTP 409). */

@@ -18,6 +18,7 @@ import {
 import { DEFAULT_LOWERING_RULES, type LoweringRules } from '../domain/lowering';
 import { applyAutoLowering, sendLoweringNotice } from '../domain/autoLowering';
 import { summariseSlaReport, type SlaReport } from '../domain/reportCells';
+import { addCustomerMail, recordSentMail } from '../domain/mailThread';
 import { DEFAULT_TIME_ZONE } from '../domain/policy';
 import { formatTicketId } from '../domain/ticketId';
 import {
@@ -113,7 +114,7 @@ export class TicketService implements SlaTicketService {
    * false on a repeat, also when the requests race); the same key with a different request is a
    * ConflictError `idempotency_key_reused`.
    */
-  async create(input: NewTicketInput, idempotencyKey?: string): Promise<{ ticket: Ticket; created: boolean }> {
+  async create(input: NewTicketInput, idempotencyKey?: string, options: { receivedAt?: Date } = {}): Promise<{ ticket: Ticket; created: boolean }> {
     let idempotency: { key: string; fingerprint: string } | undefined;
     if (idempotencyKey !== undefined) {
       if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -124,7 +125,9 @@ export class TicketService implements SlaTicketService {
       if (prior) return { ticket: await this.repeated(prior, idempotency), created: false };
     }
     const org = await this.organisation(input.orgId);
-    const now = this.clock();
+    // A request that waited (a mail read after an outage) is counted from when it arrived.
+    const clockNow = this.clock();
+    const now = options.receivedAt && options.receivedAt < clockNow ? options.receivedAt : clockNow;
     const year = now.getUTCFullYear();
     // Validate with a provisional id first, so a refused request does not use up a ticket number.
     const draft = openTicket(input, org, formatTicketId(year, 1), now);
@@ -228,6 +231,16 @@ export class TicketService implements SlaTicketService {
 
   customerMessage(id: string, author: string, text: string): Promise<Ticket> {
     return this.mutate(id, (t, now) => addCustomerMessage(t, author, text, now));
+  }
+
+  /** A customer's mail added to the ticket's thread once, however often it is read (see domain/mailThread.ts). */
+  addCustomerMail(id: string, author: string, text: string, mail: { id: string; address: string }): Promise<Ticket> {
+    return this.mutate(id, (t, now) => addCustomerMail(t, author, text, mail.id, mail.address, now));
+  }
+
+  /** Records the Message-ID an agent's message was mailed with, so the customer's answer threads. */
+  recordSentMail(id: string, messageAt: string, mail: { id: string; address: string }): Promise<Ticket> {
+    return this.mutate(id, (t) => recordSentMail(t, messageAt, mail.id, mail.address), { quiet: true });
   }
 
   changeStatus(id: string, to: TicketStatus, actor: string, reason?: string): Promise<Ticket> {

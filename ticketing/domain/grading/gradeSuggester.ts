@@ -1,5 +1,5 @@
-import { fold } from '../../common/text';
-import type { Grade } from '../../ticketing';
+import { fold } from '../../../common/text';
+import type { Grade } from '../types';
 import training from './severity-training.json';
 
 // Deep imports: the natural package's index loads every module (slow, and prints lines).

@@ -1,4 +1,4 @@
-import { GradeSuggester } from '../../../bot/grading/gradeSuggester';
+import { GradeSuggester } from '../../../ticketing/domain/grading/gradeSuggester';
 
 const suggester = new GradeSuggester();
 
