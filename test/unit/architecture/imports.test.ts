@@ -25,6 +25,7 @@ const TICKETING_RANK: Record<string, number> = {
   'ticketing/sla': 2,
   'ticketing/service': 3,
   'ticketing/http': 4,
+  'ticketing/mail': 4,
   'ticketing/cli': 4,
   'ticketing/console': 5,
   'ticketing/demo': 5,
