@@ -11,6 +11,7 @@ import { KbRevisions, LiveKnowledgeBase, loadArticles, QuestionLog, recordingAns
 import {
   actorOf,
   authorise,
+  DEFAULT_TIME_ZONE,
   collectTicketGauges,
   type DnsResolver,
   createPinVerification,
@@ -146,9 +147,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     appId: config.bot.appId,
     awaiting: desk.awaiting,
     logger,
+    timeZoneOf: async (orgId) => (await organisations.get(orgId))?.timeZone ?? DEFAULT_TIME_ZONE,
   });
   listeners.push(ticketMetrics(metrics, logger), {
     onAgentReply: (ticket, message) => void delivery.onAgentReply(ticket, message).catch((err) => logger.error({ err, ticketId: ticket.id }, 'agent reply not delivered')),
+    onChanged: (ticket, change) => void delivery.onChanged(ticket, change).catch((err) => logger.error({ err, ticketId: ticket.id }, 'ticket change notice not delivered')),
   });
 
   const notifier = escalationNotifierFromConfig(config.escalationWebhook, logger);

@@ -1,6 +1,7 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../common/logger';
-import type { SlaEventKind, Ticket, TicketMessage } from '../../ticketing';
+import { DEFAULT_TIME_ZONE, type HistoryEntry, type SlaEventKind, type Ticket, type TicketMessage } from '../../ticketing';
+import { customerNotice } from './ticketNotices';
 import { localeFromTag, t, type Locale } from '../i18n';
 import type { AwaitingReplies } from './awaitingReplies';
 import { personScope } from '../channels';
@@ -21,11 +22,16 @@ export interface ReplyDeliveryOptions {
   appId: string;
   awaiting: AwaitingReplies;
   logger: Logger;
+  /** The organisation's time zone, for deadlines in notices. */
+  timeZoneOf?: (orgId: string) => Promise<string>;
+  clock?: () => Date;
 }
 
 export interface ReplyDelivery {
   /** TicketEvents.onAgentReply: the customer reads the agent's reply in the chat the ticket came from. */
   onAgentReply(ticket: Ticket, message: TicketMessage): Promise<void>;
+  /** TicketEvents.onChanged: the customer hears that their ticket was resolved, closed, reopened or regraded. */
+  onChanged(ticket: Ticket, change: readonly HistoryEntry[]): Promise<void>;
   /** A missed first-response deadline: the customer hears that the request is escalated. */
   slaNotice(ticket: Ticket, kind: SlaEventKind): Promise<void>;
   /** Sends one message into a stored conversation; false when it could not be delivered. */
@@ -40,6 +46,8 @@ export interface ReplyDelivery {
  */
 export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDelivery {
   const { routeFor, appId, awaiting, logger } = options;
+  const timeZoneOf = options.timeZoneOf ?? (async () => DEFAULT_TIME_ZONE);
+  const clock = options.clock ?? (() => new Date());
 
   async function send(stored: Partial<ConversationReference> | undefined, text: (locale: Locale) => string): Promise<boolean> {
     if (!stored?.conversation?.id || !stored.serviceUrl) return false;
@@ -88,6 +96,16 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
         logger.error({ err, ticketId: ticket.id }, 'could not remember which ticket the chat answers');
       }
       logger.info({ ticketId: ticket.id, channel: reference!.channelId, waiting }, 'agent reply delivered in chat');
+    },
+    async onChanged(ticket, change) {
+      const reference = ticket.conversation as Partial<ConversationReference> | undefined;
+      const timeZone = await timeZoneOf(ticket.orgId);
+      const now = clock();
+      // Rendered before sending, so a change with nothing to tell sends nothing.
+      const texts = new Map((['pl', 'en'] as const).map((locale) => [locale, customerNotice(ticket, change, locale, timeZone, now)]));
+      if (!texts.get('pl')) return;
+      const delivered = await send(reference, (locale) => texts.get(locale) ?? texts.get('pl')!);
+      logger.info({ ticketId: ticket.id, delivered }, 'ticket change notice for the customer');
     },
     async slaNotice(ticket, kind) {
       if (kind !== 'breach') return;

@@ -23,9 +23,14 @@ const DEVELOPMENT = { teamsServiceHosts: loadConfig({}).teamsServiceHosts, allow
 
 beforeAll(async () => {
   connector = await startConnectorPeer();
-  world = await deskWorld('bot-http', { events: { onAgentReply: (ticket, message) => void delivery.onAgentReply(ticket, message) } });
+  world = await deskWorld('bot-http', {
+    events: {
+      onAgentReply: (ticket, message) => void delivery.onAgentReply(ticket, message),
+      onChanged: (ticket, change) => void delivery.onChanged(ticket, change),
+    },
+  });
   const adapter = createAdapter(loadConfig({}).bot, silentLogger);
-  delivery = createReplyDelivery({ routeFor: (reference) => ({ adapter, reference }), appId: '', awaiting: world.awaiting, logger: silentLogger });
+  delivery = createReplyDelivery({ routeFor: (reference) => ({ adapter, reference }), appId: '', awaiting: world.awaiting, logger: silentLogger, clock: world.clock.read });
   server = createServer({ logger: silentLogger });
   registerBotRoutes(server, { adapter, bot: world.bot, rules: DEVELOPMENT, logger: silentLogger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -202,6 +207,22 @@ describe('POST /api/messages', () => {
     } finally {
       consoleError.mockRestore();
     }
+  });
+
+  it('tells the customer in their chat when the ticket is regraded (with the new deadline) and resolved (with the note)', async () => {
+    const conversationId = `emu-${randomUUID()}`;
+    const { ticket } = await world.tickets.create({
+      orgId: 'contoso', adminId: 'jan', category: 'technical', grade: 'C', title: 'Kalendarz', description: 'Kalendarz współdzielony się nie odświeża',
+      affected: 'Jedna osoba', contact: { email: 'jan.kowalski@contoso.pl', preferred: 'email' },
+      conversation: { channelId: 'emulator', serviceUrl: connector.url, conversation: { id: conversationId }, locale: 'pl-PL', bot: { id: 'desk-bot', name: 'Desk' } },
+    }, `notice-${conversationId}`);
+    await world.tickets.changeGrade(ticket.id, 'B', 'agent:agent-7', 'dotyczy całego działu');
+    const regraded = await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Priorytet/.test(a.body.text ?? ''));
+    expect(regraded.body.text).toBe(`Priorytet zgłoszenia ${ticket.id} zmieniono na B – wysoki.\n\nTermin pierwszej odpowiedzi: do jutra 10:00.`);
+    await world.tickets.reply(ticket.id, 'agent-7', 'Sprawdzam pamięć podręczną Outlooka.');
+    await world.tickets.changeStatus(ticket.id, 'resolved', 'agent:agent-7', 'Wyczyszczono pamięć podręczną Outlooka.');
+    const resolved = await connector.waitFor((a) => a.body.conversation?.id === conversationId && /rozwiązane/.test(a.body.text ?? ''));
+    expect(resolved.body.text).toBe(`Zgłoszenie ${ticket.id} zostało rozwiązane.\n\nRozwiązanie: Wyczyszczono pamięć podręczną Outlooka.`);
   });
 
   it('posts SLA breaches to the agents channel and tells the customer', async () => {
