@@ -251,8 +251,9 @@ export class SearchEngine {
     // A question naming someone else's product ("Canal+", "w Play") is never ours to answer,
     // however well its other words match.
     if (top?.foreign) return { answered: false, answer: text.notCovered, confidence: top.confidence, source: null, suggestions: [] };
-    // Both scopes fit about as well and the question names neither: ask which one is meant.
-    const otherScope = top?.entry.scope && ranked.find((c) => c.entry.scope && c.entry.scope !== top.entry.scope);
+    // The question names neither scope, so global Microsoft 365 is meant; but when a 21Vianet
+    // entry still comes first and a global one fits about as well, ask which one is meant.
+    const otherScope = top?.entry.scope === '21vianet' && ranked.find((c) => c.entry.scope === 'global');
     if (top && otherScope && !scopeNamed && top.confidence >= this.rule.suggestAt && otherScope.score >= SCOPE_TIE * top.score) {
       return { answered: false, answer: text.whichScope, confidence: top.confidence, source: null, suggestions: [suggestion(top), suggestion(otherScope)] };
     }
