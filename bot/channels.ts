@@ -1,6 +1,6 @@
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import { CONNECTOR_PATH } from './directline/connector';
-import { CHANNEL_ID as WEB_CHANNEL } from './directline/routes';
+import { CHANNEL_ID as WEB_CHANNEL } from './directline/names';
 
 export const TEAMS_CHANNEL = 'msteams';
 /** The Bot Framework Emulator: local development only. */

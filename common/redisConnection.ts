@@ -45,6 +45,16 @@ export function isRedisUnavailable(err: unknown): boolean {
   );
 }
 
+/** The value of a Redis read, or `fallback` while Redis is unreachable (other errors still throw). */
+export async function unlessStoreDown<T>(read: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await read;
+  } catch (err) {
+    if (isRedisUnavailable(err)) return fallback;
+    throw err;
+  }
+}
+
 /**
  * bull's `createClient` option: every connection bull asks for is a new one with the shared
  * options. bull refuses a ready check on its blocking and subscriber connections; its command

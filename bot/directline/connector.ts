@@ -3,7 +3,8 @@ import type { Request, Response, Server } from 'restify';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { HttpError, route } from '../../common/http';
 import type { Logger } from '../../common/logger';
-import { unlessStoreDown, type PageFeed } from './pageFeed';
+import { unlessStoreDown } from '../../common/redisConnection';
+import type { PageFeed } from './pageFeed';
 import { appendOrRefuse } from './routes';
 import type { TranscriptStore } from './transcript';
 

@@ -14,7 +14,7 @@ import { TokenSigner } from './tokens';
 import { TokenLedger } from './tokenLedger';
 import { TranscriptStore } from './transcript';
 
-export { DIRECTLINE_PATH, CHANNEL_ID } from './routes';
+export { DIRECTLINE_PATH, CHANNEL_ID } from './names';
 export { TokenSigner } from './tokens';
 
 export interface DirectLineOptions extends DirectLineConfig {

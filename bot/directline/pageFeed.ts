@@ -32,12 +32,3 @@ export class PageFeed {
   }
 }
 
-/** The value of a Redis read, or `fallback` while Redis is unreachable (other errors still throw). */
-export async function unlessStoreDown<T>(read: Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await read;
-  } catch (err) {
-    if (isRedisUnavailable(err)) return fallback;
-    throw err;
-  }
-}

@@ -9,11 +9,11 @@ import { rateLimit } from '../../common/rateLimit';
 import type { Redis } from 'ioredis';
 import { TokenError, type DirectLineClaims, type TokenSigner } from './tokens';
 import type { TokenLedger } from './tokenLedger';
-import { unlessStoreDown, type PageFeed } from './pageFeed';
+import { unlessStoreDown } from '../../common/redisConnection';
+import type { PageFeed } from './pageFeed';
 import { parseWatermark, TranscriptFullError, type TranscriptStore } from './transcript';
+import { CHANNEL_ID, DIRECTLINE_PATH } from './names';
 
-export const DIRECTLINE_PATH = '/v3/directline';
-export const CHANNEL_ID = 'directline';
 
 export interface DirectLineRouteDeps {
   bot: { run(context: TurnContext): Promise<void> };

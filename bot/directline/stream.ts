@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Activity } from 'botbuilder';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { Logger } from '../../common/logger';
-import { DIRECTLINE_PATH } from './routes';
+import { DIRECTLINE_PATH } from './names';
 import type { TokenSigner } from './tokens';
 import type { TokenLedger } from './tokenLedger';
 import { parseWatermark, type TranscriptStore } from './transcript';

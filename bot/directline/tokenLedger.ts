@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { unlessStoreDown } from './pageFeed';
+import { unlessStoreDown } from '../../common/redisConnection';
 import { TokenError, type DirectLineClaims } from './tokens';
 
 /**
