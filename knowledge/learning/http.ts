@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { HttpError, parseBody, route } from '../../common/http';
 import type { Logger } from '../../common/logger';
+import { fold } from '../../common/text';
 import { insightsOf } from './insights';
 import type { LiveKnowledgeBase } from './live';
 import { knowledgePage } from './page';
@@ -24,7 +25,7 @@ const articleSchema = z.object({ title: text(300), answer: text(5000) }).strict(
 
 /** A new article's id from its title: folded words joined by dashes, unique among the entries. */
 function idFor(title: string, taken: (id: string) => boolean): string {
-  const base = `draft-${title.toLowerCase().replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'article'}`;
+  const base = `draft-${fold(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'article'}`;
   let id = base;
   for (let n = 2; taken(id); n++) id = `${base}-${n}`;
   return id;

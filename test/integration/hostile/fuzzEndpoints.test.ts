@@ -105,6 +105,9 @@ beforeAll(async () => {
     // The local connector only takes this service's own bot (a derived key): strangers are turned away.
     { name: 'POST /directline/connector/v3/conversations/:conversationId/activities', method: 'POST', path: `/directline/connector/v3/conversations/${generated.conversationId}/activities`, headers: () => ({}), schema: activitySchema, runs: 100 },
     { name: 'POST /directline/connector/v3/conversations/:conversationId/activities/:replyToId', method: 'POST', path: `/directline/connector/v3/conversations/${generated.conversationId}/activities/x1`, headers: () => ({ authorization: 'Bearer forged' }), schema: activitySchema, runs: 100 },
+    // The learning loop's edits rebuild the knowledge base, so fewer bodies; an agent's token gets past the door.
+    { name: 'POST /api/kb/articles/:id/phrasings', method: 'POST', path: '/api/kb/articles/m365-phone-hours-language/phrasings', headers: () => ({ authorization: `Bearer ${TEST_TOKENS.agent}` }), schema: { type: 'object', required: ['question'], properties: { question: { type: 'string' } } }, runs: 100 },
+    { name: 'POST /api/kb/articles', method: 'POST', path: '/api/kb/articles', headers: () => ({ authorization: `Bearer ${TEST_TOKENS.agent}` }), schema: { type: 'object', required: ['title', 'answer'], properties: { title: { type: 'string' }, answer: { type: 'string' } } }, runs: 100 },
     { name: 'GET /api/console/me', method: 'GET', path: '/api/console/me', headers: () => ({ authorization: `Bearer ${TEST_TOKENS.agent}` }), runs: QUERIES_PER_GET },
     { name: 'GET /api/console/organisation-names', method: 'GET', path: '/api/console/organisation-names', headers: () => ({ authorization: `Bearer ${TEST_TOKENS.agent}` }), runs: QUERIES_PER_GET },
   );
