@@ -2,8 +2,6 @@ import type { Browser, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
 import { startEchoChat } from './support/echoChat';
 
-jest.setTimeout(60_000);
-
 let browser: Browser;
 let chat: Awaited<ReturnType<typeof startEchoChat>>;
 

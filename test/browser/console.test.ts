@@ -5,8 +5,6 @@ import { testRedis } from '../support/redis';
 import { artifactPath, launchChromium } from './support/browser';
 import { CONSOLE_TOKENS, startConsoleApp } from './support/consoleApp';
 
-jest.setTimeout(60_000);
-
 let browser: Browser;
 let app: Awaited<ReturnType<typeof startConsoleApp>>;
 

@@ -1,4 +1,5 @@
 import { SMTPServer } from 'smtp-server';
+import { PATIENCE_MS } from './waitFor';
 import { freePort } from './redisServer';
 
 /** One mail as the peer received it: the SMTP envelope plus the decoded single-part message. */
@@ -68,7 +69,7 @@ export async function startSmtpPeer(options: { rejectRecipients?: string[] } = {
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
-    waitForMessage(to, timeoutMs = 5000) {
+    waitForMessage(to, timeoutMs = PATIENCE_MS) {
       const wanted = to.toLowerCase();
       const received = messages.find((m) => m.to.includes(wanted));
       if (received) return Promise.resolve(received);

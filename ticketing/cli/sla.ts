@@ -74,19 +74,17 @@ export function whatIf(argv: string[]): Record<string, unknown> {
   };
 }
 
-function main(): void {
+/** Writes the one JSON line for `argv` and returns the exit status: 0, or 2 for a refused grade or bad arguments. */
+export function runSla(argv: string[], writeLine: (line: string) => void): number {
   try {
-    process.stdout.write(`${JSON.stringify(whatIf(process.argv.slice(2)))}\n`);
+    writeLine(JSON.stringify(whatIf(argv)));
+    return 0;
   } catch (err) {
-    if (err instanceof UsageError) fail('invalid_arguments', err.message);
-    else if (err instanceof DomainError) fail(err.code, err.message);
+    if (err instanceof UsageError) writeLine(JSON.stringify({ error: 'invalid_arguments', message: err.message }));
+    else if (err instanceof DomainError) writeLine(JSON.stringify({ error: err.code, message: err.message }));
     else throw err;
+    return 2;
   }
 }
 
-function fail(code: string, message: string): void {
-  process.stdout.write(`${JSON.stringify({ error: code, message })}\n`);
-  process.exitCode = 2;
-}
-
-if (require.main === module) main();
+if (require.main === module) process.exitCode = runSla(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`));

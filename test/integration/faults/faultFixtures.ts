@@ -5,17 +5,7 @@ import { keys } from '../../../ticketing/store/keys';
 import type { ServiceProcess } from '../../support/serviceProcess';
 import { ticketBody } from '../../support/ticketingApiServer';
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls until `check` holds; fails naming `what` after `timeoutMs`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string, everyMs = 50): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
+export { sleep, waitFor } from '../../support/waitFor';
 
 /** A knowledge-base question with a known answer (seed 001: the UK support number). */
 export const FAQ_QUESTION = 'Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?';

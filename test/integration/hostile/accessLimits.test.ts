@@ -11,8 +11,6 @@ import { readOutbox } from '../ticketing/verification/fixtures';
  * only their own organisation's tickets.
  */
 
-jest.setTimeout(60_000);
-
 const LIMIT = 5;
 let desk: DeskApp;
 

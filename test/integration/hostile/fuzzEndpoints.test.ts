@@ -13,8 +13,6 @@ import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
  * connection; the service keeps answering and Object.prototype stays clean.
  */
 
-jest.setTimeout(240_000);
-
 type Schema = Parameters<typeof hostileRequests>[0];
 
 interface Target {
@@ -43,7 +41,7 @@ const QUERIES_PER_GET = 60;
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
 let desk: DeskApp;
-let targets: Target[] = [];
+const targets: Target[] = [];
 const statuses = new Map<number, number>();
 let bodiesSent = 0;
 

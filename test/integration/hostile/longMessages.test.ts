@@ -8,8 +8,6 @@ import { webChat } from '../../support/webChat';
  * stalls the service: /healthz keeps answering while it is handled.
  */
 
-jest.setTimeout(120_000);
-
 const TOO_LONG_PL = 'Ten tekst jest za długi: najwyżej 20000 znaków. Skróć go, proszę.';
 let desk: DeskApp;
 

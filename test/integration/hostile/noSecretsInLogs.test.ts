@@ -13,8 +13,6 @@ import { nth } from '../../support/nth';
  * secret and personal detail that went through the service: none may appear in full.
  */
 
-jest.setTimeout(60_000);
-
 const ANNA = { org: 'contoso', email: 'anna.kowalska@contoso.pl', phone: '+48 600 100 200' };
 const JAN = { org: 'fabrikam', email: 'jan.nowak@fabrikam.pl', phone: '+48 601 200 300' };
 const NEW_ADMIN = { email: 'zofia.mazur@northwind.pl', phone: '+48 605 777 888' };

@@ -16,8 +16,6 @@ import { nth } from '../../support/nth';
  * guesses gains nothing, and the administrator herself is never locked out by them.
  */
 
-jest.setTimeout(60_000);
-
 const JAN = 'jan.kowalski@contoso.pl';
 const MINUTE = 60_000;
 const GUESSES = 10_000;

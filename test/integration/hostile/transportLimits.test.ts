@@ -10,8 +10,6 @@ import { TEST_TOKENS } from '../../support/ticketingApiServer';
  * answers, and who may read /metrics.
  */
 
-jest.setTimeout(90_000);
-
 let desk: DeskApp;
 let appDesk: DeskApp;
 

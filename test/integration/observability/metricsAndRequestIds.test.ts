@@ -10,8 +10,6 @@ import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
  * and the structured log, where one request id follows a bot turn and the ticket it opens.
  */
 
-jest.setTimeout(60_000);
-
 const ANNA = { org: 'contoso', email: 'anna.kowalska@contoso.pl' };
 
 let desk: DeskApp;

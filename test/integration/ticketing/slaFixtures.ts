@@ -110,15 +110,7 @@ export function capturingLogger() {
   return { logger: pino({ level: 'debug' }, stream), lines };
 }
 
-export async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { sleep, waitFor } from '../../support/waitFor';
 
 /**
  * Hooks for a test file of SLA timers on the run's Redis: one connection, and every SlaTimers a

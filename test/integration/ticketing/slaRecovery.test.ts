@@ -32,7 +32,7 @@ test('after the Bull queue and the due set are emptied by hand, start-up reconci
 
   const report = await timers().start();
   expect(report).toEqual({ openTickets: 5, owed: 10, added: 10, removedStale: 1, releasedLeases: 0 });
-  await waitFor(() => notifier.events.length === 10, 4000, 'the rebuilt events');
+  await waitFor(() => notifier.events.length === 10, 'the rebuilt events');
   expect(new Set(service.applied().map((c) => c.member)).size).toBe(10);
 });
 
@@ -46,7 +46,7 @@ test('entries claimed by a sweeper that died before queueing them fire once afte
 
   const report = await timers({ releaseEveryMs: 200 }).start();
   expect(report.added).toBe(0); // in flight: not duplicated
-  await waitFor(() => notifier.events.length === 5, 3000, 'the taken-back events');
+  await waitFor(() => notifier.events.length === 5, 'the taken-back events');
   await sleep(300);
   expect(service.calls.map((c) => c.member).sort()).toEqual(claimed.map((e) => e.member).sort());
   expect(await redis.zcard(slaKeys(prefix).inflight)).toBe(0);
@@ -57,7 +57,7 @@ test('an event whose handler fails is retried and applied once', async () => {
   await service.save(ticketDue(1, { warningAtMs: Date.now() + 200, dueAtMs: Date.now() + 60 * 60_000 }));
   service.failNext = 2;
   await timers({ retryBackoffMs: 50 }).start();
-  await waitFor(() => notifier.events.length === 1, 4000, 'the warning after two failures');
+  await waitFor(() => notifier.events.length === 1, 'the warning after two failures');
   expect(service.applied()).toHaveLength(1);
 });
 
@@ -67,7 +67,7 @@ test('applied events, their lateness and the waiting timer entries show on /metr
   await service.save(ticketDue(1, { warningAtMs: Date.now() + 200, dueAtMs: Date.now() + 60 * 60_000 }));
   const instance = timers({ metrics });
   await instance.start();
-  await waitFor(() => notifier.events.length === 1, 3000, 'the warning');
+  await waitFor(() => notifier.events.length === 1, 'the warning');
   expect(instance.healthy()).toBe(true);
 
   const text = await metrics.render();

@@ -1,18 +1,10 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
+import { runSla } from '../../../ticketing/cli/sla';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-
-/** Runs the what-if calculator as a user would, returning its exit code and the parsed JSON line. */
-function sla(...args: string[]): Promise<{ code: number; json: Record<string, unknown>; lines: number }> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [TSX, 'ticketing/cli/sla.ts', ...args], { cwd: ROOT, timeout: 20_000 }, (err, stdout) => {
-      if (err && typeof err.code !== 'number') return reject(err);
-      const lines = stdout.trim().split('\n');
-      resolve({ code: err ? Number(err.code) : 0, json: JSON.parse(lines[0] ?? 'null'), lines: lines.length });
-    });
-  });
+/** Runs the what-if calculator in-process with a user's arguments: its exit status and the parsed JSON line. */
+async function sla(...args: string[]): Promise<{ code: number; json: Record<string, unknown>; lines: number }> {
+  const lines: string[] = [];
+  const code = runSla(args, (line) => lines.push(line));
+  return { code, json: JSON.parse(lines[0] ?? 'null'), lines: lines.length };
 }
 
 describe('npm run sla (what-if calculator)', () => {
