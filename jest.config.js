@@ -1,16 +1,28 @@
 /** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type checking is done once by `npm run typecheck`; tests only transpile.
     '^.+\\.ts$': 'ts-jest',
   },
-  // One private redis-server per test run (never the default port's data).
-  globalSetup: '<rootDir>/test/support/globalSetup.ts',
-  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+};
+
+module.exports = {
+  projects: [
+    // `npm run test:unit`: pure rules, the knowledge engine and the bot's dialogs in memory; no Redis, no processes.
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/test/unit'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      roots: ['<rootDir>/test/integration', '<rootDir>/test/browser'],
+      // One private redis-server per test run (never the default port's data), and the service compiled once.
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+    },
+  ],
   reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
-  testTimeout: 30000,
+  // A ceiling for a hung test, not a speed goal: waits inside end as soon as their condition holds.
+  testTimeout: 600_000,
   maxWorkers: 2,
 };

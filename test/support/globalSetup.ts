@@ -1,8 +1,13 @@
 import { startRedisServer } from './redisServer';
+import { buildService } from './serviceBuild';
 
-/** Starts the run's private redis-server; tests read its address from TEST_REDIS_URL. */
+/**
+ * Starts the run's private redis-server (tests read its address from TEST_REDIS_URL) and compiles
+ * the service once for the tests that spawn it (TEST_SERVICE_DIR).
+ */
 export default async function globalSetup(): Promise<void> {
-  const server = await startRedisServer();
+  const [server, serviceDir] = await Promise.all([startRedisServer(), buildService()]);
   process.env.TEST_REDIS_URL = server.url;
-  (globalThis as { __deskRedis?: unknown }).__deskRedis = server;
+  process.env.TEST_SERVICE_DIR = serviceDir;
+  Object.assign(globalThis, { __deskRedis: server, __deskServiceDir: serviceDir });
 }

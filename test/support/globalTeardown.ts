@@ -1,6 +1,8 @@
+import { rmSync } from 'fs';
 import type { RedisServerHandle } from './redisServer';
 
 export default async function globalTeardown(): Promise<void> {
-  const server = (globalThis as { __deskRedis?: RedisServerHandle }).__deskRedis;
+  const { __deskRedis: server, __deskServiceDir: serviceDir } = globalThis as { __deskRedis?: RedisServerHandle; __deskServiceDir?: string };
   await server?.stop();
+  if (serviceDir) rmSync(serviceDir, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'child_process';
 import { resolve } from 'path';
+import { PATIENCE_MS } from './waitFor';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -9,7 +10,7 @@ const ROOT = resolve(__dirname, '../..');
  * blocks its thread, so only another process can give up on it (jest's timeout cannot): the wait
  * is generous, it catches "never finishes" without timing anything.
  */
-export function callIsolated(modulePath: string, exportName: string, args: unknown[], waitMs = 20_000): Promise<unknown> {
+export function callIsolated(modulePath: string, exportName: string, args: unknown[], waitMs = PATIENCE_MS): Promise<unknown> {
   const program = `
     let input = '';
     process.stdin.setEncoding('utf8');

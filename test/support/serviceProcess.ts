@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { freePort } from './redisServer';
+import { PATIENCE_MS } from './waitFor';
 import { TEST_TOKENS } from './ticketingApiServer';
 
 const ROOT = resolve(__dirname, '../..');
@@ -22,8 +23,6 @@ export interface ServiceOptions {
   port?: number;
   /** Extra or overriding environment variables. */
   env?: Record<string, string>;
-  /** How long to wait for /healthz. Default 30 s (tsx compiles on a cold cache). */
-  startTimeoutMs?: number;
 }
 
 export interface ServiceExit {
@@ -36,7 +35,7 @@ export interface ApiReply {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON the test inspects
 }
 
-/** The real service (`node --import tsx bot/main.ts`) in a child process. */
+/** The real service (`npm start`, compiled once per run by globalSetup) in a child process. */
 export interface ServiceProcess {
   url: string;
   port: number;
@@ -59,7 +58,10 @@ export interface ServiceProcess {
 export async function startService(options: ServiceOptions): Promise<ServiceProcess> {
   const port = options.port ?? (await freePort());
   const outbox = mkdtempSync(join(tmpdir(), 'desk-outbox-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+  // The run's compiled copy (globalSetup); outside jest, the sources through tsx as `npm start` does.
+  const serviceDir = process.env.TEST_SERVICE_DIR;
+  const main = serviceDir ? [join(serviceDir, 'bot/main.js')] : ['--import', 'tsx', 'bot/main.ts'];
+  const child = spawn(process.execPath, main, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -101,7 +103,7 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
     call: (method, path, callOptions = {}) => callJson(url, method, path, callOptions),
   };
 
-  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  const deadline = Date.now() + PATIENCE_MS;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`the service exited (${child.exitCode ?? child.signalCode}) before answering /healthz:\n${service.output().slice(-3000)}`);
@@ -109,7 +111,7 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
     if (await answers(`${url}/healthz`)) return service;
     if (Date.now() > deadline) {
       await service.kill('SIGKILL');
-      throw new Error(`the service did not answer /healthz within ${options.startTimeoutMs ?? 30_000} ms:\n${service.output().slice(-3000)}`);
+      throw new Error(`the service did not answer /healthz within ${PATIENCE_MS / 1000} s:\n${service.output().slice(-3000)}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -138,7 +140,7 @@ async function callJson(
     body = JSON.stringify(options.body);
     headers['content-type'] = 'application/json';
   }
-  const res = await fetch(base + path, { method, headers, body, signal: AbortSignal.timeout(15_000) });
+  const res = await fetch(base + path, { method, headers, body, signal: AbortSignal.timeout(PATIENCE_MS) });
   const text = await res.text();
   let parsed: unknown = text;
   try {

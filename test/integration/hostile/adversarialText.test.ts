@@ -7,8 +7,6 @@ import { callIsolated } from '../../support/isolated';
  * blocking it; the bench (`npm run bench:hostile`) measures the time.
  */
 
-jest.setTimeout(60_000);
-
 const N = 100_000;
 const dots = '.'.repeat(N);
 const punctuation = '!?,;:.'.repeat(N / 6);
