@@ -3,9 +3,9 @@ import type { Grade } from '../types';
 import training from './severity-training.json';
 
 // Deep imports: the natural package's index loads every module (slow, and prints lines).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped deep module, see above
 const BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped deep module, see above
 const AggressiveTokenizerPl = require('natural/lib/natural/tokenizers/aggressive_tokenizer_pl');
 
 const tokenizer = new AggressiveTokenizerPl();
