@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const results: Record<string, unknown> = { quick: QUICK, sizes: SIZES };
 
-  // Production's persistence: every write appended, fsync once a second (DESIGN.md, Storage).
+  // Production's persistence: every write appended, fsync once a second (docs/architecture.md, Storage).
   const redisServer = await startRedisServer({ appendOnly: true });
   const redis = new Redis(redisServer.url, { maxRetriesPerRequest: null });
   try {

@@ -38,7 +38,7 @@ function everyDay(ranges: WorkingRange[]): Record<Weekday, WorkingRange[]> {
   return { 1: ranges, 2: ranges, 3: ranges, 4: ranges, 5: ranges, 6: ranges, 7: ranges };
 }
 
-/** The three calendars of DESIGN.md: 24x7 real time, 09:00-24:00 daily, Monday-Friday 09:00-17:00. */
+/** The three calendars of docs/sla.md: 24x7 real time, 09:00-24:00 daily, Monday-Friday 09:00-17:00. */
 export function defaultCalendar(name: CalendarName, timeZone: string, holidays: string[] = []): Calendar {
   const office = [{ start: '09:00', end: '17:00' }];
   const calendars: Record<CalendarName, () => Calendar> = {

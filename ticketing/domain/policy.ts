@@ -1,7 +1,7 @@
 import { defaultCalendar, workingDayMs, type Calendar } from './calendar';
 import { DomainError, GRADES, type Category, type Grade, type Organisation } from './types';
 
-/** Eligibility and first-response targets (DESIGN.md "Severity and eligibility"). */
+/** Eligibility and first-response targets (docs/sla.md, "Severity and eligibility"). */
 
 /** The time zone of calendars when an organisation names none. */
 export const DEFAULT_TIME_ZONE = 'Europe/Warsaw';
@@ -66,7 +66,7 @@ export function refusalMessage(refusal: GradeRefusal): string {
 export function calendarFor(org: Organisation, category: Category, grade: Grade): Calendar {
   const timeZone = org.timeZone || DEFAULT_TIME_ZONE;
   if (grade === 'A') return defaultCalendar('always', timeZone);
-  // 'extended' runs every day of the year (DESIGN.md), so only office hours observe holidays.
+  // 'extended' runs every day of the year (docs/sla.md, Calendars), so only office hours observe holidays.
   if (category === 'technical') return defaultCalendar('extended', timeZone);
   return defaultCalendar('office', timeZone, org.holidays ?? []);
 }

@@ -18,7 +18,7 @@ function due(cal: Calendar, start: string, hours: number, pauses: { from: string
 }
 
 describe('default calendars', () => {
-  it('have the business-day lengths of DESIGN.md', () => {
+  it('have the business-day lengths of docs/sla.md', () => {
     expect(workingDayMs(extended)).toBe(15 * H);
     expect(workingDayMs(office)).toBe(8 * H);
     expect(workingDayMs(always)).toBe(24 * H);
