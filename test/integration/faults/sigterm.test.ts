@@ -22,15 +22,17 @@ test('SIGTERM stops accepting, finishes the turn in flight, closes Bull and Redi
   const lock = `${service.prefix}bot:lock:${chat.conversationId}`;
   await redis.set(lock, 'another-instance', 'PX', 120_000);
   // The turn is in flight once the service has asked Redis for that lock.
-  const monitor = await redis.duplicate().monitor();
+  const monitor = await redis.monitor(); // a connection of its own
   let lockAsked = false;
   monitor.on('monitor', (_time: string, args: string[]) => (lockAsked ||= args[0]?.toLowerCase() === 'set' && args[1] === lock));
   const turn = chat.say(FAQ_QUESTION);
   await waitFor(() => lockAsked, 'the turn to wait for its conversation lock');
   monitor.disconnect();
 
+  // Quickly: the turn gives up on the lock after 10 s of waiting.
   service.child.kill('SIGTERM');
-  await waitFor(async () => !(await fetch(`${service.url}/healthz`).then((r) => r.arrayBuffer().then(() => true), () => false)), 'the service to stop accepting');
+  await waitFor(() => service.output().includes('stopping: finishing requests in flight'), 'the service to begin stopping');
+  await expect(fetch(`${service.url}/healthz`)).rejects.toThrow();
   expect(service.child.exitCode).toBeNull(); // still finishing the turn
 
   await redis.del(lock);
