@@ -7,7 +7,6 @@ import { artifactPath, launchChromium } from './support/browser';
 
 // The learning loop as an agent meets it: the whole product as `npm start` builds it, Chromium
 // for the customer's web chat and for the console's Knowledge page.
-jest.setTimeout(120_000);
 
 const AGENT_TOKEN = 'knowledge-agent-token-alice-0123';
 const QUESTION = 'Czy da się zapłacić bonem podarunkowym za Skype Connect?';

@@ -13,8 +13,6 @@ import { waitFor } from './faultFixtures';
  * Redis, says so, and is not ready until it has it, never a private empty one.
  */
 
-jest.setTimeout(90_000);
-
 const ROOT = resolve(__dirname, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'desk-production-'));
 const children: ChildProcess[] = [];
@@ -78,12 +76,12 @@ test('waits for the configured Redis, reports it, and is ready only once it answ
   const redisPort = await freePort();
   const port = await freePort();
   const { out } = startProduction({ ...COMPLETE, PORT: String(port), REDIS_URL: `redis://127.0.0.1:${redisPort}` });
-  await waitFor(async () => /waiting for Redis at REDIS_URL=redis:\/\/127\.0\.0\.1:\d+/.test(out.stdout), 30_000, 'the log to say it waits for Redis');
+  await waitFor(async () => /waiting for Redis at REDIS_URL=redis:\/\/127\.0\.0\.1:\d+/.test(out.stdout), 'the log to say it waits for Redis');
   expect(await status(`http://127.0.0.1:${port}/readyz`)).not.toBe(200);
   expect(out.stdout).not.toMatch(/private redis-server/);
 
   redisServer = await startRedisServer({ port: redisPort });
-  await waitFor(async () => (await status(`http://127.0.0.1:${port}/readyz`)) === 200, 60_000, '/readyz once Redis answers');
+  await waitFor(async () => (await status(`http://127.0.0.1:${port}/readyz`)) === 200, '/readyz once Redis answers');
   expect(out.stdout).toMatch(/Bot Framework authentication is on/);
   expect(out.stdout).not.toMatch(/private redis-server|authentication is OFF/);
 });

@@ -11,8 +11,6 @@ import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
  * channel it belongs to, never to a host of the caller's choosing with the service's credentials.
  */
 
-jest.setTimeout(60_000);
-
 const ANNA_AAD = '4d2f1c9e-7b3a-4e8d-9f61-0a5b2c3d4e5f';
 const CONTOSO_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 

@@ -14,7 +14,6 @@ import { loadArticles } from '../../../knowledge/loader';
 import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 
 // The export runs the CLI in a child process: slow on a busy machine.
-jest.setTimeout(120_000);
 
 /** The learning loop against a real Redis: recording, insights, revisions on two instances, export. */
 const redis = testRedis();

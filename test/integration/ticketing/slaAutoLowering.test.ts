@@ -56,7 +56,7 @@ test('after a day without an answer the customer is told when the grade drops, a
   expect((await get(answered.id)).autoLowering).toBeUndefined();
 
   await start();
-  await waitFor(() => replies.some((m) => m.author === 'desk'), 5000, 'the notice to the silent customer');
+  await waitFor(() => replies.some((m) => m.author === 'desk'), 'the notice to the silent customer');
   const notice = replies.find((m) => m.author === 'desk')!;
   expect(notice.text).toMatch(new RegExp(`^Czekamy na Twoją odpowiedź w sprawie zgłoszenia ${silent.id}\\. Bez odpowiedzi obniżymy jego priorytet z A do B o \\d+ \\S+ 2026, \\d\\d:\\d\\d\\.`));
 
@@ -74,7 +74,7 @@ test('a customer who answers after the notice keeps the grade; the lowering time
   const { prefix, service, replies, askedAgo, start, get } = await desk('answered', { customerWaitBusinessDays: 1, autoNoticeHours: 2 });
   const ticket = await askedAgo(24 * HOUR + 1000);
   await start();
-  await waitFor(() => replies.some((m) => m.author === 'desk'), 5000, 'the notice');
+  await waitFor(() => replies.some((m) => m.author === 'desk'), 'the notice');
   const noticed = await get(ticket.id);
   expect(await redis.zrange(slaKeys(prefix).due, 0, -1)).toEqual([`${ticket.id}|lowering|${noticed.autoLowering!.version}`]);
 
