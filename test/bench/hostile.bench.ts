@@ -42,7 +42,7 @@ function message(text: string, i: number) {
 
 async function main(): Promise<void> {
   const redis = await startRedisServer();
-  const service = await startService({ redisUrl: redis.url, prefix: 'bench:hostile:', env: { LOG_LEVEL: 'warn' }, startTimeoutMs: 60_000 });
+  const service = await startService({ redisUrl: redis.url, prefix: 'bench:hostile:', env: { LOG_LEVEL: 'warn' } });
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
     fetch(service.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(300_000) }).then((r) => r.arrayBuffer());
   const postBytes = (path: string, body: Uint8Array<ArrayBuffer>, headers: Record<string, string>) =>

@@ -8,8 +8,6 @@ import { waitFor } from '../faults/faultFixtures';
  * server; and an agent's text cannot make the customer's chat fetch a picture from elsewhere.
  */
 
-jest.setTimeout(60_000);
-
 let desk: DeskApp;
 beforeAll(async () => {
   desk = await startDeskApp('page-security');
@@ -45,7 +43,7 @@ it("an agent's markdown image reaches the web chat as literal text, not as a pic
     const page = (await (await fetch(`${desk.url}/v3/directline/conversations/${chat.conversationId}/activities`, { headers: { authorization: `Bearer ${chat.token}` } })).json()) as { activities: Array<{ text?: string }> };
     delivered = page.activities.map((a) => a.text ?? '').find((t) => t.includes('Zobacz')) ?? '';
     return delivered !== '';
-  }, 10_000, "the agent's reply in the transcript");
+  }, "the agent's reply in the transcript");
   expect(delivered).toContain('!\\[logo](http://127.0.0.1:9/pixel.png)');
   expect(delivered).not.toMatch(/(^|[^\\])!\[/);
   expect(delivered).toContain('[instrukcja](https://example.com/help)');

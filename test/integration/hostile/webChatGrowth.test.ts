@@ -17,8 +17,6 @@ import { testRedis, uniquePrefix } from '../../support/redis';
  * proxy, who "one client" is (X-Forwarded-For only from a trusted proxy).
  */
 
-jest.setTimeout(90_000);
-
 const LIMIT = 5;
 let desk: DeskApp;
 beforeAll(async () => {
@@ -144,7 +142,9 @@ describe('one conversation', () => {
   });
 
   it('accepts a bounded number of sockets per conversation; the next one gets 429', async () => {
-    let { token, conversationId } = await start();
+    const started = await start();
+    const { conversationId } = started;
+    let { token } = started;
     const sockets: WebSocket[] = [];
     // Each stream URL serves one client: a client wanting more sockets resumes for a fresh URL each time.
     const freshStreamUrl = async () => {
