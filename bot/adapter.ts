@@ -26,7 +26,9 @@ export function createAdapter(credentials: BotCredentials, logger: Logger): Clou
     MicrosoftAppTenantId: credentials.tenantId,
   };
   if (!appId) {
-    logger.warn('MicrosoftAppId is not set: Bot Framework authentication is OFF (local development only; never expose /api/messages like this)');
+    logger.warn(
+      'MicrosoftAppId is not set: Bot Framework authentication is OFF (local development only; never expose /api/messages like this)',
+    );
   } else {
     logger.info({ appId, appType: options.MicrosoftAppType }, 'Bot Framework authentication is on');
   }
@@ -69,7 +71,10 @@ export interface BotRunner {
  * activity whose serviceUrl is not a host of its channel is refused before the bot runs: the
  * bot's replies, with its token, go to that URL.
  */
-export function registerBotRoutes(server: Server, deps: { adapter: CloudAdapter; bot: BotRunner; rules: ChannelRules; logger: Logger }): void {
+export function registerBotRoutes(
+  server: Server,
+  deps: { adapter: CloudAdapter; bot: BotRunner; rules: ChannelRules; logger: Logger },
+): void {
   server.post(
     '/api/messages',
     route(deps.logger, async (req: Request, res: Response) => {

@@ -7,7 +7,15 @@ import { Metrics } from '../common/metrics';
 import { clientAddressResolver } from '../common/clientAddress';
 import { rateLimit } from '../common/rateLimit';
 import { connectRedis, redisOptions, type RedisConnection } from '../common/redisConnection';
-import { KbRevisions, LiveKnowledgeBase, loadArticles, QuestionLog, recordingAnswers, registerKnowledgeRoutes, registerLearningRoutes } from '../knowledge';
+import {
+  KbRevisions,
+  LiveKnowledgeBase,
+  loadArticles,
+  QuestionLog,
+  recordingAnswers,
+  registerKnowledgeRoutes,
+  registerLearningRoutes,
+} from '../knowledge';
 import {
   actorOf,
   authorise,
@@ -71,12 +79,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const { prefix } = config.redis;
   // Production waits for its own Redis: a private empty one would split tickets, locks and timers.
-  const redis = await connectRedis(config.redis.url, logger, { startLocalIfMissing: !config.production && (options.startLocalRedis ?? false), waitIfMissing: config.production });
+  const redis = await connectRedis(config.redis.url, logger, {
+    startLocalIfMissing: !config.production && (options.startLocalRedis ?? false),
+    waitIfMissing: config.production,
+  });
   // The articles plus the agents' console revisions, reloaded on every instance when one changes;
   // questions it does not settle are recorded for the Knowledge page.
   const liveKb = new LiveKnowledgeBase(loadArticles(), new KbRevisions(redis.client, prefix), logger);
   await liveKb.start(redis.client);
-  const questionLog = new QuestionLog(redis.client, prefix, { retentionMs: config.kbQuestionLogDays * 24 * 3600 * 1000, maxEvents: 20_000 });
+  const questionLog = new QuestionLog(redis.client, prefix, {
+    retentionMs: config.kbQuestionLogDays * 24 * 3600 * 1000,
+    maxEvents: 20_000,
+  });
   const kb = recordingAnswers(liveKb, questionLog, () => Date.now(), logger);
   const metrics = new Metrics();
 
@@ -107,13 +121,30 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const authoriseMetrics = (req: Request, res: Response) => void authorise(req, res, tokens, ['operator']);
   const server = createServer({ logger, metrics, isReady: storeAvailable, authoriseMetrics });
   const clientOf = clientAddressResolver(config.trustedProxies);
-  const publicLimit = rateLimit({ redis: redis.client, prefix, name: 'kb', limit: config.kbRateLimitPerMinute, windowSeconds: 60, clientOf });
+  const publicLimit = rateLimit({
+    redis: redis.client,
+    prefix,
+    name: 'kb',
+    limit: config.kbRateLimitPerMinute,
+    windowSeconds: 60,
+    clientOf,
+  });
   const countedKb = countedAnswers(kb, metrics);
   registerKnowledgeRoutes(server, countedKb, logger, { before: [publicLimit] });
   // Where replies may go: Teams on Bot Framework's hosts, web chat on this desk's own connector
   // (loopback services too in development, for the Emulator).
-  const channelRules: ChannelRules = { teamsServiceHosts: config.teamsServiceHosts, allowLoopback: !config.production, webServiceBaseUrl: config.directLine.serviceBaseUrl };
-  registerTicketingRoutes(server, { service: tickets, organisations, tokens, logger, refuseConversation: (reference) => refuseReference(channelRules, reference) });
+  const channelRules: ChannelRules = {
+    teamsServiceHosts: config.teamsServiceHosts,
+    allowLoopback: !config.production,
+    webServiceBaseUrl: config.directLine.serviceBaseUrl,
+  };
+  registerTicketingRoutes(server, {
+    service: tickets,
+    organisations,
+    tokens,
+    logger,
+    refuseConversation: (reference) => refuseReference(channelRules, reference),
+  });
   registerLearningRoutes(server, {
     kb: liveKb,
     log: questionLog,
@@ -125,14 +156,32 @@ export async function buildApp(options: AppOptions): Promise<App> {
   listeners.push(web.events);
 
   const desk = createDeskBot({
-    kb: countedKb, tickets, organisations, verifier: verification.verifier, redis: redis.client, prefix, logger,
+    kb: countedKb,
+    tickets,
+    organisations,
+    verifier: verification.verifier,
+    redis: redis.client,
+    prefix,
+    logger,
     onUnhelpful: (articleId) => questionLog.record({ question: '', locale: 'pl', outcome: 'unhelpful', articleId }, Date.now()),
   });
   // With Redis down the bot still answers questions and says that tickets are unavailable.
-  const bot = observedBot(withMessageLimit(withStoreOutage({ bot: desk.bot, kb: countedKb, intents: desk.intents, storeAvailable, logger })), metrics, logger);
+  const bot = observedBot(
+    withMessageLimit(withStoreOutage({ bot: desk.bot, kb: countedKb, intents: desk.intents, storeAvailable, logger })),
+    metrics,
+    logger,
+  );
   const adapter = createAdapter(config.bot, logger);
   registerBotRoutes(server, { adapter, bot, rules: channelRules, logger });
-  const directLine = registerDirectLine(server, { bot, redis: redis.client, prefix, logger, clientOf, ...config.directLine, publicUrl: config.publicUrl });
+  const directLine = registerDirectLine(server, {
+    bot,
+    redis: redis.client,
+    prefix,
+    logger,
+    clientOf,
+    ...config.directLine,
+    publicUrl: config.publicUrl,
+  });
   // A failed web-chat turn gets the same apology as a Teams one.
   directLine.adapter.onTurnError = adapter.onTurnError;
 
@@ -141,7 +190,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       const refusal = refuseReference(channelRules, reference);
       if (refusal) throw new Error(`conversation reference refused: ${refusal}`);
       // A web-chat reply goes to this instance's connector whatever the reference says: its key never leaves.
-      if (reference.channelId === WEB_CHANNEL) return { adapter: directLine.adapter, reference: { ...reference, serviceUrl: directLine.connectorUrl() } };
+      if (reference.channelId === WEB_CHANNEL)
+        return { adapter: directLine.adapter, reference: { ...reference, serviceUrl: directLine.connectorUrl() } };
       return { adapter, reference };
     },
     appId: config.bot.appId,
@@ -150,15 +200,27 @@ export async function buildApp(options: AppOptions): Promise<App> {
     timeZoneOf: async (orgId) => (await organisations.get(orgId))?.timeZone ?? DEFAULT_TIME_ZONE,
   });
   listeners.push(ticketMetrics(metrics, logger), {
-    onAgentReply: (ticket, message) => void delivery.onAgentReply(ticket, message).catch((err) => logger.error({ err, ticketId: ticket.id }, 'agent reply not delivered')),
-    onChanged: (ticket, change) => void delivery.onChanged(ticket, change).catch((err) => logger.error({ err, ticketId: ticket.id }, 'ticket change notice not delivered')),
+    onAgentReply: (ticket, message) =>
+      void delivery.onAgentReply(ticket, message).catch((err) => logger.error({ err, ticketId: ticket.id }, 'agent reply not delivered')),
+    onChanged: (ticket, change) =>
+      void delivery
+        .onChanged(ticket, change)
+        .catch((err) => logger.error({ err, ticketId: ticket.id }, 'ticket change notice not delivered')),
   });
 
   const notifier = escalationNotifierFromConfig(config.escalationWebhook, logger);
   const agentsChannel = config.agentsConversationReferenceFile ? loadConversationReference(config.agentsConversationReferenceFile) : null;
   const agentsRefusal = agentsChannel && refuseReference(channelRules, agentsChannel);
   if (agentsRefusal) throw new Error(`AGENTS_CONVERSATION_REFERENCE_FILE ${config.agentsConversationReferenceFile}: ${agentsRefusal}`);
-  const mail = await startMailDesk({ config: config.mail, redis: redis.client, prefix, tickets, organisations, logger, resolver: options.dnsResolver });
+  const mail = await startMailDesk({
+    config: config.mail,
+    redis: redis.client,
+    prefix,
+    tickets,
+    organisations,
+    logger,
+    resolver: options.dnsResolver,
+  });
   if (mail) listeners.push(mail.events);
 
   notifier.add(createEscalationNotifier({ delivery, agentsChannel, logger }));
@@ -172,7 +234,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   timers.start().catch((err) => logger.error({ err }, 'SLA timers failed to start'));
 
   return {
-    server, url, redis, tickets, organisations, metrics, mail,
+    server,
+    url,
+    redis,
+    tickets,
+    organisations,
+    metrics,
+    mail,
     async close() {
       // Stop accepting first, then end the long-lived streams (console events, chat sockets)
       // that would otherwise keep server.close() waiting.

@@ -48,7 +48,8 @@ export function refuseReference(rules: ChannelRules, reference: ReferenceLike): 
 
 /** Why POST /api/messages refuses an activity, or null. Web chat arrives through the desk's own Direct Line endpoint only. */
 export function refuseInbound(rules: ChannelRules, activity: ReferenceLike): string | null {
-  if (activity.channelId === WEB_CHANNEL) return `channelId: ${WEB_CHANNEL} is this desk's own web chat, served at /v3/directline, not here`;
+  if (activity.channelId === WEB_CHANNEL)
+    return `channelId: ${WEB_CHANNEL} is this desk's own web chat, served at /v3/directline, not here`;
   return refuseReference(rules, activity);
 }
 
@@ -58,7 +59,8 @@ export function refuseInbound(rules: ChannelRules, activity: ReferenceLike): str
  * chat, tests) assert nothing.
  */
 export function channelVouches(context: TurnContext): boolean {
-  const identity = context.turnState.get(context.adapter.BotIdentityKey) as { isAuthenticated: boolean; authenticationType?: unknown; claims: unknown[] } | undefined;
+  const identity = context.turnState.get(context.adapter.BotIdentityKey) as
+    { isAuthenticated: boolean; authenticationType?: unknown; claims: unknown[] } | undefined;
   return !!identity && identity.isAuthenticated && identity.authenticationType !== 'anonymous' && identity.claims.length > 0;
 }
 

@@ -29,7 +29,11 @@ const commandKeysByKey = new Map<MessageKey, Set<string>>();
 function phrasingsOf(key: MessageKey): string[] {
   let phrasings = phrasingsByKey.get(key);
   if (!phrasings) {
-    phrasings = LOCALES.flatMap((locale) => t(locale, key).split('|').map((p) => p.trim().toLowerCase()));
+    phrasings = LOCALES.flatMap((locale) =>
+      t(locale, key)
+        .split('|')
+        .map((p) => p.trim().toLowerCase()),
+    );
     phrasingsByKey.set(key, phrasings);
   }
   return phrasings;

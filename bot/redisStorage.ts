@@ -88,11 +88,13 @@ export class RedisStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     // Sent back to back (one round trip); each item's compare-and-set stands on its own, as before.
-    const results = await Promise.all(Object.entries(changes).map(async ([key, value]) => {
-      const expected = typeof value?.eTag === 'string' ? value.eTag : '';
-      const stored = JSON.stringify({ ...value, eTag: randomUUID() });
-      return { key, ok: (await this.redis.deskStateWrite(this.keyOf(key), expected, stored, String(this.ttlSeconds))) === 1 };
-    }));
+    const results = await Promise.all(
+      Object.entries(changes).map(async ([key, value]) => {
+        const expected = typeof value?.eTag === 'string' ? value.eTag : '';
+        const stored = JSON.stringify({ ...value, eTag: randomUUID() });
+        return { key, ok: (await this.redis.deskStateWrite(this.keyOf(key), expected, stored, String(this.ttlSeconds))) === 1 };
+      }),
+    );
     const conflict = results.find((r) => !r.ok);
     if (conflict) throw new StorageConflictError(conflict.key);
   }

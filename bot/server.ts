@@ -50,7 +50,12 @@ export function createServer(options: ServerOptions): Server {
     res.setHeader('accept-encoding', 'identity');
     // Read and dropped (never inflated), so the client gets to read the answer; the request timeout bounds it.
     req.resume();
-    sendError(res, 415, 'unsupported_content_encoding', `Content-Encoding "${String(encoding).slice(0, 40)}" is not accepted: send the body uncompressed`);
+    sendError(
+      res,
+      415,
+      'unsupported_content_encoding',
+      `Content-Encoding "${String(encoding).slice(0, 40)}" is not accepted: send the body uncompressed`,
+    );
     return next(false);
   });
   // A request id, taken from the caller or made here, names the request in every log line.
@@ -67,12 +72,13 @@ export function createServer(options: ServerOptions): Server {
     const seconds = (Date.now() - req.time()) / 1000;
     options.metrics?.httpDuration.observe({ route, method: req.method, status: String(res.statusCode) }, seconds);
     const level = QUIET_ROUTES.has(route) ? 'debug' : 'info';
-    options.logger[level]({ reqId: res.getHeader('x-request-id'), method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+    options.logger[level](
+      { reqId: res.getHeader('x-request-id'), method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
+      'request',
+    );
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(
-    restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }),
-  );
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
   server.use((req: Request, res: Response, next: Next) => {
     if (!nestsDeeperThan(req.body, MAX_BODY_DEPTH)) return next();
     sendError(res, 400, 'invalid_body', `the JSON body nests deeper than ${MAX_BODY_DEPTH} levels`);
@@ -83,14 +89,24 @@ export function createServer(options: ServerOptions): Server {
   server.use((_req: Request, res: Response, next: Next) => runWithRequestId(String(res.getHeader('x-request-id')), () => next()));
 
   // restify's own errors (bad JSON, body too large, unknown route, wrong method) in our JSON shape.
-  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, cb: () => void) => {
-    const status = err.statusCode ?? 500;
-    if (status >= 500) options.logger.error({ err, reqId: res.getHeader('x-request-id'), route: req.getRoute()?.path }, 'request failed');
-    const code = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : status === 405 ? 'method_not_allowed' : (err.body?.code ?? 'error');
-    const message = status >= 500 ? 'internal error' : err.message;
-    (err as unknown as { toJSON: () => unknown }).toJSON = () => ({ error: snake(code), message });
-    cb();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, res: Response, err: Error & { statusCode?: number; body?: { code?: string } }, cb: () => void) => {
+      const status = err.statusCode ?? 500;
+      if (status >= 500) options.logger.error({ err, reqId: res.getHeader('x-request-id'), route: req.getRoute()?.path }, 'request failed');
+      const code =
+        status === 413
+          ? 'payload_too_large'
+          : status === 404
+            ? 'not_found'
+            : status === 405
+              ? 'method_not_allowed'
+              : (err.body?.code ?? 'error');
+      const message = status >= 500 ? 'internal error' : err.message;
+      (err as unknown as { toJSON: () => unknown }).toJSON = () => ({ error: snake(code), message });
+      cb();
+    },
+  );
 
   server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.json({ status: 'ok' });
@@ -104,12 +120,15 @@ export function createServer(options: ServerOptions): Server {
   if (options.metrics && options.authoriseMetrics) {
     const { metrics, authoriseMetrics } = options;
     // Ticket counts and queue depths are the operator's business, not the internet's.
-    server.get('/metrics', route(options.logger, async (req: Request, res: Response) => {
-      authoriseMetrics(req, res);
-      const body = await metrics.render();
-      res.writeHead(200, { 'content-type': metrics.registry.contentType });
-      res.end(body);
-    }));
+    server.get(
+      '/metrics',
+      route(options.logger, async (req: Request, res: Response) => {
+        authoriseMetrics(req, res);
+        const body = await metrics.render();
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(body);
+      }),
+    );
   }
   return server;
 }
@@ -130,5 +149,8 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
 function snake(code: string): string {
-  return code.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  return code
+    .replace(/Error$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 }

@@ -31,7 +31,10 @@ export function withStoreOutage(deps: StoreOutageDeps): BotRunner {
         await deps.bot.run(context);
       } catch (err) {
         if (!isRedisUnavailable(err)) throw err;
-        deps.logger.warn({ err: (err as Error).message, conversationId: context.activity.conversation?.id }, 'bot turn cut short: Redis is unreachable');
+        deps.logger.warn(
+          { err: (err as Error).message, conversationId: context.activity.conversation?.id },
+          'bot turn cut short: Redis is unreachable',
+        );
         await context.sendActivity(t(localeOfTurn(context), 'error.unavailable'));
       }
     },
@@ -42,9 +45,10 @@ async function outageTurn(context: TurnContext, deps: StoreOutageDeps): Promise<
   const { activity } = context;
   const locale = localeOfTurn(context);
   if (activity.type !== ActivityTypes.Message) {
-    const joined = activity.type === ActivityTypes.ConversationUpdate
-      ? activity.membersAdded?.some((m) => m.id !== activity.recipient.id)
-      : activity.type === ActivityTypes.Event && activity.name === 'webchat/join';
+    const joined =
+      activity.type === ActivityTypes.ConversationUpdate
+        ? activity.membersAdded?.some((m) => m.id !== activity.recipient.id)
+        : activity.type === ActivityTypes.Event && activity.name === 'webchat/join';
     if (joined) await context.sendActivity(`${t(locale, 'welcome')}\n\n${t(locale, 'error.unavailable')}`);
     return;
   }

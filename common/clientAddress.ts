@@ -18,7 +18,7 @@ export function clientAddressResolver(trustedProxies: readonly string[]): (req: 
     const peer = plain(req.socket?.remoteAddress ?? 'unknown');
     if (!trusted.has(peer)) return peer;
     const header = req.headers['x-forwarded-for'];
-    const hops = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((hop) => plain(hop.trim()));
+    const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((hop) => plain(hop.trim()));
     let client = peer;
     for (let i = hops.length - 1; i >= 0; i -= 1) {
       const hop = hops[i]!;

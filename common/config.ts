@@ -11,21 +11,42 @@ import { z } from 'zod';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.string().trim().refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, {
-    message: min > 0 ? 'must be a positive whole number' : `must be a whole number from ${min} to ${max}`,
-  }).transform(Number);
-const positiveNumber = z.string().trim().refine((v) => Number.isFinite(Number(v)) && Number(v) > 0, { message: 'must be a positive number' }).transform(Number);
-const url = (protocols: string[]) => z.string().trim().refine(
-  (value) => URL.canParse(value) && protocols.includes(new URL(value).protocol),
-  { message: `must be a URL starting with ${protocols.join(' or ')}//` },
-);
-const atLeast = (length: number, example: string) => z.string().trim().min(length, `must be at least ${length} characters (e.g. ${example})`);
+  z
+    .string()
+    .trim()
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, {
+      message: min > 0 ? 'must be a positive whole number' : `must be a whole number from ${min} to ${max}`,
+    })
+    .transform(Number);
+const positiveNumber = z
+  .string()
+  .trim()
+  .refine((v) => Number.isFinite(Number(v)) && Number(v) > 0, { message: 'must be a positive number' })
+  .transform(Number);
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), {
+      message: `must be a URL starting with ${protocols.join(' or ')}//`,
+    });
+const atLeast = (length: number, example: string) =>
+  z.string().trim().min(length, `must be at least ${length} characters (e.g. ${example})`);
 const https = z.string().trim().url().startsWith('https://', 'must be an https URL');
 
 /** Where Teams' Bot Framework service sends from (public cloud, GCC, GCC High, DoD). */
-const DEFAULT_TEAMS_SERVICE_HOSTS = ['smba.trafficmanager.net', 'smba.infra.gcc.teams.microsoft.com', 'smba.infra.gov.teams.microsoft.us', 'smba.infra.dod.teams.microsoft.us'];
+const DEFAULT_TEAMS_SERVICE_HOSTS = [
+  'smba.trafficmanager.net',
+  'smba.infra.gcc.teams.microsoft.com',
+  'smba.infra.gov.teams.microsoft.us',
+  'smba.infra.dod.teams.microsoft.us',
+];
 const HOST_PATTERN = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
-const hostList = (value: string) => value.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+const hostList = (value: string) =>
+  value
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
 
 /** The service (`npm start`). */
 const serviceSchema = z.object({
@@ -41,14 +62,23 @@ const serviceSchema = z.object({
   DEV_TOKENS_FILE: z.string().trim().default('.data/dev-tokens.json'),
   KB_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default('120'),
   KB_QUESTION_LOG_DAYS: positiveNumber.default('90'),
-  TRUSTED_PROXIES: z.string().trim().refine((list) => list.split(',').every((address) => isIP(address.trim()) !== 0), {
-    message: 'must be IP addresses separated by commas (the reverse proxies in front of the service)',
-  }).optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .refine((list) => list.split(',').every((address) => isIP(address.trim()) !== 0), {
+      message: 'must be IP addresses separated by commas (the reverse proxies in front of the service)',
+    })
+    .optional(),
   MicrosoftAppId: z.string().trim().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: z.string().trim().optional(),
-  TEAMS_SERVICE_HOSTS: z.string().trim().default(DEFAULT_TEAMS_SERVICE_HOSTS.join(',')).transform(hostList).pipe(z.array(z.string().regex(HOST_PATTERN, 'must be host names (or *.domain), separated by commas')).min(1)),
+  TEAMS_SERVICE_HOSTS: z
+    .string()
+    .trim()
+    .default(DEFAULT_TEAMS_SERVICE_HOSTS.join(','))
+    .transform(hostList)
+    .pipe(z.array(z.string().regex(HOST_PATTERN, 'must be host names (or *.domain), separated by commas')).min(1)),
   AGENTS_CONVERSATION_REFERENCE_FILE: z.string().trim().optional(),
   PIN_SECRET: atLeast(32, 'openssl rand -hex 32').optional(),
   VERIFICATION_TTL_HOURS: positiveNumber.default('8'),
@@ -81,9 +111,16 @@ const serviceSchema = z.object({
 
 /** `npm run teams:package`. */
 const teamsPackageSchema = z.object({
-  MicrosoftAppId: z.string({ required_error: 'is required: the Azure Bot registration\'s app id (a GUID)' }).trim().regex(GUID, 'must be the Azure Bot registration\'s app id (a GUID)'),
+  MicrosoftAppId: z
+    .string({ required_error: "is required: the Azure Bot registration's app id (a GUID)" })
+    .trim()
+    .regex(GUID, "must be the Azure Bot registration's app id (a GUID)"),
   TEAMS_APP_ID: z.string().trim().regex(GUID, 'must be a GUID').optional(),
-  TEAMS_APP_VERSION: z.string().trim().regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0').default('1.0.0'),
+  TEAMS_APP_VERSION: z
+    .string()
+    .trim()
+    .regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')
+    .default('1.0.0'),
   TEAMS_DEVELOPER_NAME: z.string().trim().min(1).max(32).default('Support Desk'),
   TEAMS_WEBSITE_URL: https.default('https://example.com'),
   TEAMS_PRIVACY_URL: https.default('https://example.com/privacy'),
@@ -92,7 +129,9 @@ const teamsPackageSchema = z.object({
 });
 
 /** Every variable the product knows, in the order of the README's table. */
-export const CONFIG_VARIABLES: readonly string[] = [...new Set([...Object.keys(serviceSchema.shape), ...Object.keys(teamsPackageSchema.shape)])];
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...new Set([...Object.keys(serviceSchema.shape), ...Object.keys(teamsPackageSchema.shape)]),
+];
 
 export interface BotCredentials {
   appId: string;
@@ -192,7 +231,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     kbRateLimitPerMinute: e.KB_RATE_LIMIT_PER_MINUTE,
     kbQuestionLogDays: e.KB_QUESTION_LOG_DAYS,
     trustedProxies: e.TRUSTED_PROXIES ? e.TRUSTED_PROXIES.split(',').map((address) => address.trim()) : [],
-    bot: { appId: e.MicrosoftAppId ?? '', appPassword: e.MicrosoftAppPassword ?? '', appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId ?? '' },
+    bot: {
+      appId: e.MicrosoftAppId ?? '',
+      appPassword: e.MicrosoftAppPassword ?? '',
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId ?? '',
+    },
     teamsServiceHosts: e.TEAMS_SERVICE_HOSTS,
     agentsConversationReferenceFile: e.AGENTS_CONVERSATION_REFERENCE_FILE,
     verification: {
@@ -226,10 +270,18 @@ function mailDeskConfig(e: z.output<typeof serviceSchema>): MailDeskConfig | und
   const secure = e.IMAP_TLS ? e.IMAP_TLS === 'true' : url ? url.protocol === 'imaps:' : true;
   const user = e.IMAP_USER ?? decodeURIComponent(url?.username ?? '');
   const pass = e.IMAP_PASSWORD ?? decodeURIComponent(url?.password ?? '');
-  if (!user || !pass) throw new Error('Invalid configuration: IMAP_USER/IMAP_PASSWORD: the support mailbox needs a user and password (in IMAP_URL or IMAP_USER and IMAP_PASSWORD)');
+  if (!user || !pass)
+    throw new Error(
+      'Invalid configuration: IMAP_USER/IMAP_PASSWORD: the support mailbox needs a user and password (in IMAP_URL or IMAP_USER and IMAP_PASSWORD)',
+    );
   if (!e.SMTP_URL) throw new Error('Invalid configuration: SMTP_URL: reading the support mailbox needs SMTP_URL for its answers');
   return {
-    imap: { host: e.IMAP_HOST ?? url!.hostname, port: e.IMAP_PORT ?? (url?.port ? Number(url.port) : secure ? 993 : 143), secure, auth: { user, pass } },
+    imap: {
+      host: e.IMAP_HOST ?? url!.hostname,
+      port: e.IMAP_PORT ?? (url?.port ? Number(url.port) : secure ? 993 : 143),
+      secure,
+      auth: { user, pass },
+    },
     folder: e.IMAP_FOLDER,
     pollMs: e.IMAP_POLL_SECONDS * 1000,
     smtpUrl: e.SMTP_URL,

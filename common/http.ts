@@ -67,7 +67,5 @@ export function parseBody<T>(req: Request, schema: ZodType<T>): T {
 }
 
 export function describeZodError(error: ZodError): string {
-  return error.issues
-    .map((i) => `${i.path.length ? i.path.join('.') : 'body'}: ${i.message}`)
-    .join('; ');
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'}: ${i.message}`).join('; ');
 }

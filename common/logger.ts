@@ -9,23 +9,35 @@ export type { Logger };
  */
 export function createLogger(options: { level?: string; name?: string; destination?: DestinationStream } = {}): Logger {
   const level = options.level ?? 'info';
-  return pino({
-    name: options.name ?? 'support-desk',
-    level,
-    // Every line written while a request's work runs names that request (see requestContext.ts).
-    mixin: () => {
-      const reqId = currentRequestId();
-      return reqId ? { reqId } : {};
+  return pino(
+    {
+      name: options.name ?? 'support-desk',
+      level,
+      // Every line written while a request's work runs names that request (see requestContext.ts).
+      mixin: () => {
+        const reqId = currentRequestId();
+        return reqId ? { reqId } : {};
+      },
+      redact: {
+        paths: [
+          'pin',
+          'code',
+          'token',
+          'password',
+          'authorization',
+          '*.pin',
+          '*.code',
+          '*.token',
+          '*.password',
+          '*.authorization',
+          'req.headers.authorization',
+          'headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
     },
-    redact: {
-      paths: [
-        'pin', 'code', 'token', 'password', 'authorization',
-        '*.pin', '*.code', '*.token', '*.password', '*.authorization',
-        'req.headers.authorization', 'headers.authorization',
-      ],
-      censor: '[redacted]',
-    },
-  }, options.destination);
+    options.destination,
+  );
 }
 
 /** A logger that writes nothing, for tests and tools that print their own output. */

@@ -23,7 +23,12 @@ export interface RateLimitOptions {
  */
 export function rateLimit(options: RateLimitOptions) {
   const { limit, windowSeconds, name } = options;
-  const limiter = new RateLimiterRedis({ storeClient: options.redis, keyPrefix: `${options.prefix}ratelimit:${name}`, points: limit, duration: windowSeconds });
+  const limiter = new RateLimiterRedis({
+    storeClient: options.redis,
+    keyPrefix: `${options.prefix}ratelimit:${name}`,
+    points: limit,
+    duration: windowSeconds,
+  });
   // A callback-style handler: restify 11 refuses async handlers that also take `next`.
   return (req: Request, res: Response, next: Next): void => {
     res.setHeader('RateLimit-Limit', String(limit));

@@ -106,24 +106,45 @@ export async function connectRedis(url: string, logger: Logger, options: Connect
   const portFile = resolve(dir, 'port');
   const previousPort = readPort(portFile);
   if (previousPort && (await answers(localUrl(previousPort)))) {
-    logger.warn({ port: previousPort, dir }, `${unreachable}; reusing the private redis-server still running on port ${previousPort} (data in ${dir})`);
+    logger.warn(
+      { port: previousPort, dir },
+      `${unreachable}; reusing the private redis-server still running on port ${previousPort} (data in ${dir})`,
+    );
     const connection = await connected(localUrl(previousPort), logger);
     return { ...connection, localServer: { port: previousPort, dir } };
   }
 
   const port = await freePort();
-  const child = spawn('redis-server', [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-    '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '',
-    '--maxmemory-policy', 'noeviction',
-  ], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    { stdio: 'ignore' },
+  );
   // A private server must not outlive the service that started it.
   const stopOnExit = () => child.kill('SIGTERM');
   process.once('exit', stopOnExit);
   const privateUrl = localUrl(port);
   await waitUntilAnswering(privateUrl, child);
   writeFileSync(portFile, `${port}\n`);
-  logger.warn({ port, dir, redisPid: child.pid }, `${unreachable}; started a private redis-server on port ${port} with append-only persistence in ${dir}`);
+  logger.warn(
+    { port, dir, redisPid: child.pid },
+    `${unreachable}; started a private redis-server on port ${port} with append-only persistence in ${dir}`,
+  );
 
   const connection = await connected(privateUrl, logger);
   return {
@@ -174,7 +195,12 @@ async function connected(url: string, logger: Logger): Promise<RedisConnection> 
  */
 async function answers(url: string): Promise<boolean> {
   const probe = new Redis(url, {
-    lazyConnect: true, connectTimeout: 1000, disconnectTimeout: 50, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false,
+    lazyConnect: true,
+    connectTimeout: 1000,
+    disconnectTimeout: 50,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
   });
   let refusal: Error | undefined; // ioredis reports a failed AUTH as an event, then a closed connection
   probe.on('error', (err: Error) => (refusal = err));

@@ -21,7 +21,20 @@ export function trimTrailing(text: string, chars: string): string {
  * the Polish one; the rest as natural's removeDiacritics maps them (organisation names in Redis
  * were folded with it), except ß and ſ, which become 'ss' and 's' as German writes them.
  */
-const UNDECOMPOSED: Record<string, string> = { ł: 'l', đ: 'd', ħ: 'h', ı: 'i', ŀ: 'l', ŉ: 'n', ø: 'o', ŧ: 't', æ: 'ae', œ: 'oe', ß: 'ss', ſ: 's' };
+const UNDECOMPOSED: Record<string, string> = {
+  ł: 'l',
+  đ: 'd',
+  ħ: 'h',
+  ı: 'i',
+  ŀ: 'l',
+  ŉ: 'n',
+  ø: 'o',
+  ŧ: 't',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ſ: 's',
+};
 const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'g');
 
 /**

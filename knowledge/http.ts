@@ -26,7 +26,12 @@ export const answerRequestSchema = z
  * POST /api/kb/answer {"question": "...", "locale": "pl"} -> AnswerResult. `before` runs ahead
  * of the route (the composition root puts the per-client rate limit there).
  */
-export function registerKnowledgeRoutes(server: Server, kb: KnowledgeBase, logger: Logger, options: { before?: RequestHandler[] } = {}): void {
+export function registerKnowledgeRoutes(
+  server: Server,
+  kb: KnowledgeBase,
+  logger: Logger,
+  options: { before?: RequestHandler[] } = {},
+): void {
   server.post(
     '/api/kb/answer',
     ...(options.before ?? []),

@@ -112,7 +112,10 @@ function cleanMarkdownLine(raw: string): string | null {
   line = line.replace(/^>\s*\[!(NOTE|IMPORTANT|TIP|WARNING|CAUTION)\]\s*/i, '').replace(/^>\s?/, '');
   if (/^\|?[\s|:-]+\|?$/.test(line) && line.includes('-')) return null; // table separator
   if (line.startsWith('|')) {
-    const cells = line.split('|').map((c) => cleanInline(c)).filter(Boolean);
+    const cells = line
+      .split('|')
+      .map((c) => cleanInline(c))
+      .filter(Boolean);
     return cells.join(' – ');
   }
   return cleanInline(line);
@@ -215,14 +218,26 @@ function joinParagraphs(lines: string[], keepIndent = false): string {
   return lines
     .join('\n')
     .split(/\n\s*\n/)
-    .map((p) => p.split('\n').map((l) => (keepIndent ? l.trimEnd() : l.trim())).filter((l) => l.trim()).join('\n'))
+    .map((p) =>
+      p
+        .split('\n')
+        .map((l) => (keepIndent ? l.trimEnd() : l.trim()))
+        .filter((l) => l.trim())
+        .join('\n'),
+    )
     .filter(Boolean)
     .join('\n\n')
     .trim();
 }
 
 function slug(title: string): string {
-  return fold(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '') || 'entry';
+  return (
+    fold(title)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60)
+      .replace(/-$/, '') || 'entry'
+  );
 }
 
 function uniqueId(base: string, taken: Set<string>): string {

@@ -10,7 +10,11 @@ export const DEFAULT_ARTICLES_DIR = join(__dirname, 'articles');
 
 /** A broken articles file: the message names the file, the entry (when known) and the problem. */
 export class KnowledgeBaseError extends Error {
-  constructor(readonly file: string, readonly problem: string, readonly entryId?: string) {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    readonly entryId?: string,
+  ) {
     super(`${file}${entryId ? ` (entry "${entryId}")` : ''}: ${problem}`);
   }
 }
@@ -51,9 +55,10 @@ export function loadArticleFile(path: string): KbEntry[] {
   if (!parsedFile.success) throw new KnowledgeBaseError(file, describeZodError(parsedFile.error));
 
   return parsedFile.data.entries.map((raw, index) => {
-    const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
-      ? (raw as { id: string }).id
-      : `#${index + 1}`;
+    const id =
+      typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+        ? (raw as { id: string }).id
+        : `#${index + 1}`;
     const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) throw new KnowledgeBaseError(file, describeZodError(parsed.error), id);
     const e = parsed.data;
@@ -82,7 +87,9 @@ export function loadArticleFile(path: string): KbEntry[] {
 export function loadArticles(dir: string = DEFAULT_ARTICLES_DIR): KbEntry[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+    names = readdirSync(dir)
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort();
   } catch (err) {
     throw new KnowledgeBaseError(dir, `cannot read the articles directory: ${(err as Error).message}`);
   }

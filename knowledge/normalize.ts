@@ -11,9 +11,7 @@ const tokenizer = new AggressiveTokenizerPl();
 const MEANINGFUL = new Set(['ile', 'kiedy', 'gdzie', 'nie', 'dlaczego', 'jak', 'co', 'czym', 'kto']);
 
 /** Folded stop words, so that "ktory" typed without diacritics is dropped as well. */
-const STOP_WORDS = new Set(
-  polishStopWords.map((w: string) => fold(w)).filter((w: string) => !MEANINGFUL.has(w)),
-);
+const STOP_WORDS = new Set(polishStopWords.map((w: string) => fold(w)).filter((w: string) => !MEANINGFUL.has(w)));
 
 /**
  * "ważność B", "priorytet c", "severity A", "ważności A, B i C": the grade letter alone is a stop

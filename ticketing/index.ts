@@ -6,7 +6,17 @@
 
 // The domain's records, and the rules the conversation checks before it asks the service.
 export { CATEGORIES, GRADES } from './domain/types';
-export type { Administrator, Category, ContactMethod, Grade, HistoryEntry, Organisation, SlaEventKind, Ticket, TicketMessage } from './domain/types';
+export type {
+  Administrator,
+  Category,
+  ContactMethod,
+  Grade,
+  HistoryEntry,
+  Organisation,
+  SlaEventKind,
+  Ticket,
+  TicketMessage,
+} from './domain/types';
 export { LIMITS, type NewTicketInput } from './domain/ticket';
 export { isEmailAddress, isPhoneNumber } from './domain/contact';
 export { allowedGrades, cappedGrade, DEFAULT_TIME_ZONE } from './domain/policy';

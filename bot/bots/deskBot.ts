@@ -1,4 +1,12 @@
-import { InvokeResponse, PrivateConversationState, StatePropertyAccessor, StatusCodes, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
+import {
+  InvokeResponse,
+  PrivateConversationState,
+  StatePropertyAccessor,
+  StatusCodes,
+  TeamsActivityHandler,
+  TurnContext,
+  UserState,
+} from 'botbuilder';
 import { DialogSet, DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
 import type { TicketService } from '../../ticketing';
@@ -74,7 +82,11 @@ export class DeskBot extends TeamsActivityHandler {
     const { personState, userState } = this.deps;
     await this.deps.lock.run(conversationId, async () => {
       // Loaded together, the two states and the awaited ticket cost one Redis read (RedisStorage batches them).
-      const [, , awaited] = await Promise.all([personState.load(context), userState.load(context), this.deps.awaiting.get(personScopeOf(context))]);
+      const [, , awaited] = await Promise.all([
+        personState.load(context),
+        userState.load(context),
+        this.deps.awaiting.get(personScopeOf(context)),
+      ]);
       context.turnState.set(AWAITED_TICKET, awaited);
       await super.run(context);
       await Promise.all([personState.saveChanges(context), userState.saveChanges(context)]);
@@ -85,7 +97,10 @@ export class DeskBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const response = await super.onInvokeActivity(context);
     if (response.status !== StatusCodes.NOT_IMPLEMENTED) return response;
-    return { status: StatusCodes.BAD_REQUEST, body: { error: 'unsupported_invoke', message: `invoke "${context.activity.name ?? ''}" is not supported by this bot` } };
+    return {
+      status: StatusCodes.BAD_REQUEST,
+      body: { error: 'unsupported_invoke', message: `invoke "${context.activity.name ?? ''}" is not supported by this bot` },
+    };
   }
 
   private async onCustomerMessage(context: TurnContext): Promise<void> {
@@ -100,9 +115,10 @@ export class DeskBot extends TeamsActivityHandler {
     desk.suggested = undefined;
     desk.asked = undefined;
     // Inside a dialog the language stays put (a company name or a code says nothing about it).
-    const locale = inDialog || pickedSuggestion
-      ? desk.locale ?? localeFromTag(context.activity.locale) ?? 'pl'
-      : detectLocale(text) ?? localeFromTag(context.activity.locale) ?? desk.locale ?? (await this.userLocale.get(context)) ?? 'pl';
+    const locale =
+      inDialog || pickedSuggestion
+        ? (desk.locale ?? localeFromTag(context.activity.locale) ?? 'pl')
+        : (detectLocale(text) ?? localeFromTag(context.activity.locale) ?? desk.locale ?? (await this.userLocale.get(context)) ?? 'pl');
     desk.locale = locale;
     await this.userLocale.set(context, locale);
     setTurnLocale(context, locale);
@@ -164,5 +180,4 @@ export class DeskBot extends TeamsActivityHandler {
     const locale = localeOf(context);
     await sendWithButtons(context, t(locale, 'welcome'), [t(locale, 'button.help'), t(locale, 'button.openTicket')]);
   }
-
 }

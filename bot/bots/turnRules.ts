@@ -232,7 +232,13 @@ export const TURN_RULES: readonly TurnRule[] = [
     needsStore: true,
     applies: (turn) => {
       const intent = meant(turn);
-      return intent === 'open_ticket' || intent === 'talk_to_person' || intent === 'list_tickets' || intent === 'ticket_status' || intent === 'add_to_ticket';
+      return (
+        intent === 'open_ticket' ||
+        intent === 'talk_to_person' ||
+        intent === 'list_tickets' ||
+        intent === 'ticket_status' ||
+        intent === 'add_to_ticket'
+      );
     },
     async handle(turn, store) {
       const intent = meant(turn);
@@ -303,7 +309,7 @@ async function greet(turn: Turn): Promise<void> {
 /** A question for the knowledge base: an answer with its source, suggestions, or a way on. */
 async function answerQuestion(turn: Turn, question: string, pickedSuggestion: boolean): Promise<void> {
   const { context, locale, store } = turn;
-  const found = turn.kb.answer(question, pickedSuggestion ? locale : detectLocale(question) ?? locale);
+  const found = turn.kb.answer(question, pickedSuggestion ? locale : (detectLocale(question) ?? locale));
   if (store) store.desk.lastAnswer = undefined;
   if (found.answered && found.source) {
     await context.sendActivity(`${found.answer}\n\n${t(locale, 'faq.source', { title: found.source.title })}`);
@@ -336,5 +342,7 @@ async function addToThread(turn: Turn, store: TurnStore, text: string): Promise<
   await store.tickets.customerMessage(ticketId, ticket.adminId, text);
   if (store.desk.thread === ticketId) return;
   store.desk.thread = ticketId;
-  await turn.context.sendActivity(`${t(turn.locale, 'reply.added', { id: ticketId })}\n\n${t(turn.locale, 'thread.joined', { id: ticketId })}`);
+  await turn.context.sendActivity(
+    `${t(turn.locale, 'reply.added', { id: ticketId })}\n\n${t(turn.locale, 'thread.joined', { id: ticketId })}`,
+  );
 }

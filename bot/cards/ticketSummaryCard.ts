@@ -12,7 +12,11 @@ export function supportsAdaptiveCards(channelId: string): boolean {
   return CARD_CHANNELS.has(channelId);
 }
 
-function summaryFacts(draft: Omit<NewTicketInput, 'orgId' | 'adminId'>, orgName: string, locale: Locale): { title: string; value: string }[] {
+function summaryFacts(
+  draft: Omit<NewTicketInput, 'orgId' | 'adminId'>,
+  orgName: string,
+  locale: Locale,
+): { title: string; value: string }[] {
   const contact = [draft.contact.email, draft.contact.phone].filter(Boolean).join(', ');
   return [
     { title: t(locale, 'summary.organisation'), value: orgName },

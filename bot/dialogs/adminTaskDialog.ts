@@ -17,12 +17,7 @@ export class AdminTaskDialog extends ComponentDialog {
     super(AdminTaskDialog.id);
     this.addDialog(new VerifyAdminDialog(deps));
     this.addDialog(new OpenTicketDialog(deps));
-    this.addDialog(
-      new WaterfallDialog<AdminTask>(STEPS, [
-        (step) => step.beginDialog(VerifyAdminDialog.id),
-        (step) => this.doTask(step),
-      ]),
-    );
+    this.addDialog(new WaterfallDialog<AdminTask>(STEPS, [(step) => step.beginDialog(VerifyAdminDialog.id), (step) => this.doTask(step)]));
     this.initialDialogId = STEPS;
   }
 

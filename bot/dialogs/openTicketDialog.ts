@@ -294,4 +294,3 @@ async function confirmationGiven(pc: PromptValidatorContext<string>): Promise<bo
   const text = pc.context.activity.text;
   return isCommand(text, 'commands.yes') || isCommand(text, 'commands.no');
 }
-

@@ -16,7 +16,12 @@ export interface TicketStatusDeps {
  * Tells a verified administrator where one of their organisation's tickets stands. A ticket of
  * another organisation gets the same answer as one that does not exist, so ids reveal nothing.
  */
-export async function sendTicketStatus(context: TurnContext, deps: TicketStatusDeps, admin: VerifiedAdmin, ticketId: string): Promise<void> {
+export async function sendTicketStatus(
+  context: TurnContext,
+  deps: TicketStatusDeps,
+  admin: VerifiedAdmin,
+  ticketId: string,
+): Promise<void> {
   const locale = localeOf(context);
   const ticket = await deps.tickets.get(ticketId);
   if (!ticket || ticket.orgId !== admin.orgId) {
@@ -51,8 +56,10 @@ function describeTicket(ticket: Ticket, locale: Locale, timeZone: string, now: D
     t(locale, 'status.grade', { grade: t(locale, `grade.${ticket.grade}` as MessageKey) }),
   ];
   if (ticket.sla.firstResponseAt) lines.push(t(locale, 'status.answered'));
-  else if (ticket.sla.dueAt && Date.parse(ticket.sla.dueAt) <= now.getTime()) lines.push(t(locale, 'status.overdue', dateAndTime(ticket.sla.dueAt, timeZone, locale)));
-  else if (ticket.sla.dueAt) lines.push(t(locale, 'status.deadline', { deadline: deadlineInWords(ticket.sla.dueAt, timeZone, locale, now) }));
+  else if (ticket.sla.dueAt && Date.parse(ticket.sla.dueAt) <= now.getTime())
+    lines.push(t(locale, 'status.overdue', dateAndTime(ticket.sla.dueAt, timeZone, locale)));
+  else if (ticket.sla.dueAt)
+    lines.push(t(locale, 'status.deadline', { deadline: deadlineInWords(ticket.sla.dueAt, timeZone, locale, now) }));
   return lines.join('\n');
 }
 

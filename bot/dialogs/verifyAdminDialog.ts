@@ -113,7 +113,10 @@ export class VerifyAdminDialog extends ComponentDialog {
       return step.endDialog(null);
     }
     (step.values as { orgId: string }).orgId = org.id;
-    return step.prompt(ASK_EMAIL, { prompt: t(locale, 'verify.askEmail', { org: org.name }), retryPrompt: t(locale, 'verify.emailInvalid') });
+    return step.prompt(ASK_EMAIL, {
+      prompt: t(locale, 'verify.askEmail', { org: org.name }),
+      retryPrompt: t(locale, 'verify.emailInvalid'),
+    });
   }
 
   private async askChannel(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -179,7 +182,9 @@ export class VerifyAdminDialog extends ComponentDialog {
         await context.sendActivity(t(locale, 'verify.codeSent', { destination: result.maskedDestination }));
         return true;
       case 'rate_limited':
-        await context.sendActivity(t(locale, 'verify.rateLimited', { minutes: Math.max(1, Math.ceil((result.retryAfterSeconds ?? 3600) / 60)) }));
+        await context.sendActivity(
+          t(locale, 'verify.rateLimited', { minutes: Math.max(1, Math.ceil((result.retryAfterSeconds ?? 3600) / 60)) }),
+        );
         return false;
       case 'locked':
         await context.sendActivity(t(locale, 'verify.locked'));

@@ -40,18 +40,24 @@ export function createDirectLineAdapter(connectorKey: string): CloudAdapter {
  * activity). What arrives is appended to the conversation's transcript, where the customer's
  * page picks it up.
  */
-export function registerConnectorRoutes(server: Server, deps: { transcripts: TranscriptStore; feed: PageFeed; connectorKey: string; logger: Logger }): void {
+export function registerConnectorRoutes(
+  server: Server,
+  deps: { transcripts: TranscriptStore; feed: PageFeed; connectorKey: string; logger: Logger },
+): void {
   const { transcripts, feed, connectorKey, logger } = deps;
   const expected = Buffer.from(`Bearer ${connectorKey}`);
 
   const post = route(logger, async (req: Request, res: Response) => {
     const given = Buffer.from(req.header('authorization') ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new HttpError(401, 'unauthorized', 'the connector accepts only this service\'s own bot');
+      throw new HttpError(401, 'unauthorized', "the connector accepts only this service's own bot");
     }
     const conversationId = String(req.params.conversationId);
     // During a Redis outage the conversation cannot be looked up; the key already proves the caller is our bot.
-    const known = await unlessStoreDown(transcripts.get(conversationId).then((record) => record !== null), true);
+    const known = await unlessStoreDown(
+      transcripts.get(conversationId).then((record) => record !== null),
+      true,
+    );
     if (!known) throw new HttpError(404, 'conversation_not_found', `no web-chat conversation ${conversationId}`);
     const body = req.body as Partial<Activity> | undefined;
     if (!body || typeof body !== 'object' || typeof body.type !== 'string') {

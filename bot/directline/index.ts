@@ -50,11 +50,18 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   let secret = options.secret;
   if (!secret) {
     secret = randomBytes(32).toString('base64url');
-    logger.warn('DIRECTLINE_SECRET is not set: web-chat tokens are signed with a random per-process key, so they stop working after a restart and on other instances (pages then start a new conversation); set DIRECTLINE_SECRET in production');
+    logger.warn(
+      'DIRECTLINE_SECRET is not set: web-chat tokens are signed with a random per-process key, so they stop working after a restart and on other instances (pages then start a new conversation); set DIRECTLINE_SECRET in production',
+    );
   }
   const signer = new TokenSigner(secret, options.tokenTtlSeconds);
   const limits = { ...DEFAULT_WEB_CHAT_LIMITS, ...options.limits };
-  const transcripts = new TranscriptStore(options.redis, options.prefix, options.transcriptTtlSeconds * 1000, limits.activitiesPerConversation);
+  const transcripts = new TranscriptStore(
+    options.redis,
+    options.prefix,
+    options.transcriptTtlSeconds * 1000,
+    limits.activitiesPerConversation,
+  );
   // Per process and never stored: it only ever travels to this instance's own connector, so a
   // key that somehow leaked would open no other instance and die with this one.
   const connectorKey = randomBytes(32).toString('base64url');
@@ -64,13 +71,33 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   const streamOrigin = () => (options.publicUrl ?? loopbackUrl(server)).replace(/^http/, 'ws');
   const ledger = new TokenLedger(options.redis, options.prefix);
 
-  const stream = new ActivityStream({ redis: options.redis, transcripts, signer, ledger, logger, socketsPerConversation: limits.socketsPerConversation });
+  const stream = new ActivityStream({
+    redis: options.redis,
+    transcripts,
+    signer,
+    ledger,
+    logger,
+    socketsPerConversation: limits.socketsPerConversation,
+  });
   const feed = new PageFeed(transcripts, stream, logger);
   registerConnectorRoutes(server, { transcripts, feed, connectorKey, logger });
   registerDirectLineRoutes(server, {
-    bot: options.bot, adapter, transcripts, feed, signer, ledger, redis: options.redis, prefix: options.prefix, logger,
-    botAccount, serviceUrl, streamOrigin, tokensPerMinute: options.tokensPerMinute, activitiesPerMinute: options.activitiesPerMinute,
-    clientOf: options.clientOf ?? clientAddressResolver([]), limits,
+    bot: options.bot,
+    adapter,
+    transcripts,
+    feed,
+    signer,
+    ledger,
+    redis: options.redis,
+    prefix: options.prefix,
+    logger,
+    botAccount,
+    serviceUrl,
+    streamOrigin,
+    tokensPerMinute: options.tokensPerMinute,
+    activitiesPerMinute: options.activitiesPerMinute,
+    clientOf: options.clientOf ?? clientAddressResolver([]),
+    limits,
   });
   server.server.on('upgrade', stream.handleUpgrade);
 

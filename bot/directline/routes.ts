@@ -14,7 +14,6 @@ import type { PageFeed } from './pageFeed';
 import { parseWatermark, TranscriptFullError, type TranscriptStore } from './transcript';
 import { CHANNEL_ID, DIRECTLINE_PATH } from './names';
 
-
 export interface DirectLineRouteDeps {
   bot: { run(context: TurnContext): Promise<void> };
   adapter: CloudAdapter;
@@ -70,55 +69,84 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
   const { transcripts, logger } = deps;
   const limitTokens = perMinute(deps, 'directline-tokens', deps.tokensPerMinute);
   const limitActivities = perMinute(deps, 'directline-activities', deps.activitiesPerMinute);
-  const storedBytes = new RateLimiterRedis({ storeClient: deps.redis, keyPrefix: `${deps.prefix}ratelimit:directline-bytes`, points: deps.limits.bytesPerClientHour, duration: 3600 });
+  const storedBytes = new RateLimiterRedis({
+    storeClient: deps.redis,
+    keyPrefix: `${deps.prefix}ratelimit:directline-bytes`,
+    points: deps.limits.bytesPerClientHour,
+    duration: 3600,
+  });
 
   // The chat page has no secret: anyone may ask for a token, at a limited rate per client.
-  server.post(`${DIRECTLINE_PATH}/tokens/generate`, limitTokens, route(logger, async (_req, res) => {
-    const conversationId = randomId();
-    const { token, expiresIn } = await issue(deps, conversationId, `dl_${randomId()}`);
-    res.json({ conversationId, token, expires_in: expiresIn });
-  }));
+  server.post(
+    `${DIRECTLINE_PATH}/tokens/generate`,
+    limitTokens,
+    route(logger, async (_req, res) => {
+      const conversationId = randomId();
+      const { token, expiresIn } = await issue(deps, conversationId, `dl_${randomId()}`);
+      res.json({ conversationId, token, expires_in: expiresIn });
+    }),
+  );
 
-  server.post(`${DIRECTLINE_PATH}/tokens/refresh`, route(logger, async (req, res) => {
-    const claims = await authorize(req, deps);
-    const { token, expiresIn } = await issue(deps, claims.conv, claims.user);
-    res.json({ conversationId: claims.conv, token, expires_in: expiresIn });
-  }));
+  server.post(
+    `${DIRECTLINE_PATH}/tokens/refresh`,
+    route(logger, async (req, res) => {
+      const claims = await authorize(req, deps);
+      const { token, expiresIn } = await issue(deps, claims.conv, claims.user);
+      res.json({ conversationId: claims.conv, token, expires_in: expiresIn });
+    }),
+  );
 
-  server.post(`${DIRECTLINE_PATH}/conversations`, route(logger, async (req, res) => {
-    const claims = await authorize(req, deps);
-    const created = await start(deps, claims, localeOf(req.body));
-    res.status(created ? 201 : 200);
-    // The token the client already has, with the life it has left.
-    res.json(conversationBody(req, deps, claims.conv, bearer(req), claims.exp - Math.floor(Date.now() / 1000)));
-  }));
+  server.post(
+    `${DIRECTLINE_PATH}/conversations`,
+    route(logger, async (req, res) => {
+      const claims = await authorize(req, deps);
+      const created = await start(deps, claims, localeOf(req.body));
+      res.status(created ? 201 : 200);
+      // The token the client already has, with the life it has left.
+      res.json(conversationBody(req, deps, claims.conv, bearer(req), claims.exp - Math.floor(Date.now() / 1000)));
+    }),
+  );
 
   // Resuming (a page reload, or a broken WebSocket): a fresh token and stream address.
-  server.get(`${DIRECTLINE_PATH}/conversations/:conversationId`, route(logger, async (req, res) => {
-    const claims = await authorizeConversation(req, deps);
-    const { token, expiresIn } = await issue(deps, claims.conv, claims.user);
-    res.json(conversationBody(req, deps, claims.conv, token, expiresIn));
-  }));
+  server.get(
+    `${DIRECTLINE_PATH}/conversations/:conversationId`,
+    route(logger, async (req, res) => {
+      const claims = await authorizeConversation(req, deps);
+      const { token, expiresIn } = await issue(deps, claims.conv, claims.user);
+      res.json(conversationBody(req, deps, claims.conv, token, expiresIn));
+    }),
+  );
 
-  server.get(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, route(logger, async (req, res) => {
-    const claims = await authorizeConversation(req, deps);
-    res.json(await transcripts.since(claims.conv, watermarkOf(req)));
-  }));
+  server.get(
+    `${DIRECTLINE_PATH}/conversations/:conversationId/activities`,
+    route(logger, async (req, res) => {
+      const claims = await authorizeConversation(req, deps);
+      res.json(await transcripts.since(claims.conv, watermarkOf(req)));
+    }),
+  );
 
-  server.post(`${DIRECTLINE_PATH}/conversations/:conversationId/activities`, limitActivities, route(logger, async (req, res) => {
-    const claims = await authorizeConversation(req, deps);
-    const record = await unlessStoreDown(transcripts.get(claims.conv), null);
-    const activity = inbound(req.body, claims, deps, record?.locale);
-    const bytes = Buffer.byteLength(JSON.stringify(activity));
-    if (bytes > deps.limits.activityBytes) {
-      throw new HttpError(413, 'activity_too_large', `the activity is ${bytes} bytes as JSON; at most ${deps.limits.activityBytes} are kept`);
-    }
-    await spend(storedBytes, deps.clientOf(req), bytes, deps.limits.bytesPerClientHour);
-    // Stored first, so the customer's own message is echoed (with its clientActivityID) even if the bot fails.
-    activity.id = await appendOrRefuse(deps.feed, claims.conv, activity);
-    await deliver(deps, activity as Activity);
-    res.json({ id: activity.id });
-  }));
+  server.post(
+    `${DIRECTLINE_PATH}/conversations/:conversationId/activities`,
+    limitActivities,
+    route(logger, async (req, res) => {
+      const claims = await authorizeConversation(req, deps);
+      const record = await unlessStoreDown(transcripts.get(claims.conv), null);
+      const activity = inbound(req.body, claims, deps, record?.locale);
+      const bytes = Buffer.byteLength(JSON.stringify(activity));
+      if (bytes > deps.limits.activityBytes) {
+        throw new HttpError(
+          413,
+          'activity_too_large',
+          `the activity is ${bytes} bytes as JSON; at most ${deps.limits.activityBytes} are kept`,
+        );
+      }
+      await spend(storedBytes, deps.clientOf(req), bytes, deps.limits.bytesPerClientHour);
+      // Stored first, so the customer's own message is echoed (with its clientActivityID) even if the bot fails.
+      activity.id = await appendOrRefuse(deps.feed, claims.conv, activity);
+      await deliver(deps, activity as Activity);
+      res.json({ id: activity.id });
+    }),
+  );
 }
 
 /** A per-client limit shared by all instances. */
@@ -132,7 +160,11 @@ async function spend(budget: RateLimiterRedis, client: string, bytes: number, pe
     await budget.consume(client, bytes);
   } catch (refused) {
     if (!(refused instanceof RateLimiterRes)) return;
-    throw new HttpError(429, 'rate_limited', `too much stored from this client: at most ${perHour} bytes of messages an hour, try again later`);
+    throw new HttpError(
+      429,
+      'rate_limited',
+      `too much stored from this client: at most ${perHour} bytes of messages an hour, try again later`,
+    );
   }
 }
 
@@ -180,7 +212,10 @@ async function authorizeConversation(req: Request, deps: DirectLineRouteDeps): P
 async function start(deps: DirectLineRouteDeps, claims: DirectLineClaims, locale: string | undefined): Promise<boolean> {
   // While Redis is unreachable nothing can be created; the page still chats (see PageFeed), and
   // the conversation is created, with its greeting, at its first request once Redis is back.
-  const created = await unlessStoreDown(deps.transcripts.create(claims.conv, { userId: claims.user, locale, createdAt: new Date().toISOString() }), false);
+  const created = await unlessStoreDown(
+    deps.transcripts.create(claims.conv, { userId: claims.user, locale, createdAt: new Date().toISOString() }),
+    false,
+  );
   if (created) await greet(deps, claims, locale);
   return created;
 }
@@ -219,7 +254,8 @@ function inbound(body: unknown, claims: DirectLineClaims, deps: DirectLineRouteD
     throw new HttpError(400, 'invalid_activity', 'the activity must be a JSON object (Content-Type: application/json)');
   }
   const given = body as Partial<Activity>;
-  if (typeof given.type !== 'string' || !given.type) throw new HttpError(400, 'invalid_activity', 'type: the activity needs a "type", e.g. "message"');
+  if (typeof given.type !== 'string' || !given.type)
+    throw new HttpError(400, 'invalid_activity', 'type: the activity needs a "type", e.g. "message"');
   if (given.text !== undefined && typeof given.text !== 'string') throw new HttpError(400, 'invalid_activity', 'text: must be a string');
   const name = typeof given.from?.name === 'string' ? given.from.name : undefined;
   return {

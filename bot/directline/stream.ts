@@ -32,7 +32,14 @@ export class ActivityStream {
   private readonly pinger: NodeJS.Timeout;
 
   constructor(
-    private readonly deps: { redis: Redis; transcripts: TranscriptStore; signer: TokenSigner; ledger: TokenLedger; logger: Logger; socketsPerConversation: number },
+    private readonly deps: {
+      redis: Redis;
+      transcripts: TranscriptStore;
+      signer: TokenSigner;
+      ledger: TokenLedger;
+      logger: Logger;
+      socketsPerConversation: number;
+    },
   ) {
     this.subscriber = deps.redis.duplicate();
     this.subscriber.on('error', (err) => deps.logger.warn({ err: err.message }, 'directline stream subscriber error'));
@@ -49,7 +56,9 @@ export class ActivityStream {
     if (!conversationId) return;
     // Each new activity is read from Redis once per socket: one conversation must not fan that out.
     if ((this.byConversation.get(conversationId)?.size ?? 0) >= this.deps.socketsPerConversation) {
-      socket.end(`HTTP/1.1 429 Too Many Requests\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nat most ${this.deps.socketsPerConversation} streams per conversation\n`);
+      socket.end(
+        `HTTP/1.1 429 Too Many Requests\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nat most ${this.deps.socketsPerConversation} streams per conversation\n`,
+      );
       return;
     }
     void this.admit(url, conversationId).then(
@@ -67,7 +76,8 @@ export class ActivityStream {
     if (claims.conv !== conversationId) throw new Error('the token was issued for another conversation');
     const watermark = parseWatermark(url.searchParams.get('watermark') ?? undefined);
     await this.deps.ledger.check(claims);
-    if (!(await this.deps.ledger.claimStream(claims, now))) throw new Error('this stream URL is already in use: resume the conversation for a new one');
+    if (!(await this.deps.ledger.claimStream(claims, now)))
+      throw new Error('this stream URL is already in use: resume the conversation for a new one');
     return watermark;
   }
 
@@ -111,13 +121,15 @@ export class ActivityStream {
   }
 
   private send(conversationId: string, subscriber: Subscriber): void {
-    subscriber.sending = subscriber.sending.then(async () => {
-      for (;;) {
-        const set = await this.deps.transcripts.since(conversationId, String(subscriber.watermark));
-        if (set.activities.length === 0 || subscriber.socket.readyState !== WebSocket.OPEN) return;
-        subscriber.socket.send(JSON.stringify(set));
-        subscriber.watermark = Number(set.watermark);
-      }
-    }).catch((err) => this.deps.logger.warn({ err, conversationId }, 'directline stream send failed'));
+    subscriber.sending = subscriber.sending
+      .then(async () => {
+        for (;;) {
+          const set = await this.deps.transcripts.since(conversationId, String(subscriber.watermark));
+          if (set.activities.length === 0 || subscriber.socket.readyState !== WebSocket.OPEN) return;
+          subscriber.socket.send(JSON.stringify(set));
+          subscriber.watermark = Number(set.watermark);
+        }
+      })
+      .catch((err) => this.deps.logger.warn({ err, conversationId }, 'directline stream send failed'));
   }
 }

@@ -30,7 +30,12 @@ export class TokenLedger {
 
   /** True the first time the token's stream is opened; false for every later attempt. */
   async claimStream(claims: DirectLineClaims, nowMs: number): Promise<boolean> {
-    return (await unlessStoreDown(this.redis.set(`${this.prefix}dl:stream:${claims.jti}`, '1', 'EX', secondsLeft(claims, nowMs), 'NX'), 'OK')) === 'OK';
+    return (
+      (await unlessStoreDown(
+        this.redis.set(`${this.prefix}dl:stream:${claims.jti}`, '1', 'EX', secondsLeft(claims, nowMs), 'NX'),
+        'OK',
+      )) === 'OK'
+    );
   }
 
   private currentKey(conversationId: string): string {

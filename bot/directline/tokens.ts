@@ -32,12 +32,19 @@ export class TokenSigner {
     readonly ttlSeconds: number,
   ) {
     if (secret.length < 16) throw new Error('the Direct Line secret must be at least 16 characters');
-    if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new Error(`token lifetime must be a positive whole number of seconds, got ${ttlSeconds}`);
+    if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0)
+      throw new Error(`token lifetime must be a positive whole number of seconds, got ${ttlSeconds}`);
   }
 
   issue(conversationId: string, userId: string, nowMs: number): { token: string; expiresIn: number; claims: DirectLineClaims } {
     const iat = Math.floor(nowMs / 1000);
-    const claims: DirectLineClaims = { conv: conversationId, user: userId, iat, exp: iat + this.ttlSeconds, jti: randomBytes(12).toString('base64url') };
+    const claims: DirectLineClaims = {
+      conv: conversationId,
+      user: userId,
+      iat,
+      exp: iat + this.ttlSeconds,
+      jti: randomBytes(12).toString('base64url'),
+    };
     const body = `${HEADER}.${base64url(JSON.stringify(claims))}`;
     return { token: `${body}.${this.sign(body)}`, expiresIn: this.ttlSeconds, claims };
   }
@@ -55,7 +62,8 @@ export class TokenSigner {
       throw new TokenError('invalid', 'the token signature is not valid');
     }
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as DirectLineClaims;
-    if (claims.exp * 1000 <= nowMs) throw new TokenError('expired', 'the token has expired: start a new conversation or refresh the token before it expires');
+    if (claims.exp * 1000 <= nowMs)
+      throw new TokenError('expired', 'the token has expired: start a new conversation or refresh the token before it expires');
     return claims;
   }
 

@@ -61,8 +61,13 @@ export class TranscriptStore {
   /** Creates the conversation unless it exists; true when this call created it. */
   async create(conversationId: string, record: ConversationRecord): Promise<boolean> {
     const created = await this.redis.eval(
-      CREATE, 1, this.conversationKey(conversationId),
-      record.userId, record.createdAt, record.locale ?? '', String(this.ttlMs),
+      CREATE,
+      1,
+      this.conversationKey(conversationId),
+      record.userId,
+      record.createdAt,
+      record.locale ?? '',
+      String(this.ttlMs),
     );
     return created === 1;
   }
@@ -79,8 +84,15 @@ export class TranscriptStore {
     const json = JSON.stringify(rest);
     if (json === '{}') throw new Error('an empty activity cannot be stored');
     const id = (await this.redis.eval(
-      APPEND, 2, this.activitiesKey(conversationId), this.conversationKey(conversationId),
-      conversationId, json, String(this.ttlMs), this.channel, String(this.maxActivities),
+      APPEND,
+      2,
+      this.activitiesKey(conversationId),
+      this.conversationKey(conversationId),
+      conversationId,
+      json,
+      String(this.ttlMs),
+      this.channel,
+      String(this.maxActivities),
     )) as string | null;
     if (id === null) throw new TranscriptFullError(this.maxActivities);
     return id;

@@ -29,8 +29,10 @@ export function localeFromTag(tag: string | undefined): Locale | null {
 }
 
 const POLISH_LETTERS = /[ąćęłńóśźż]/i;
-const POLISH_WORDS = /\b(jak|czy|nie|się|mój|moje|moja|jest|co|gdzie|dlaczego|kiedy|mogę|można|pomoc|zgłoszenie|zgłoszenia|hasło|poczta|cześć|dzień|dobry|tak)\b/i;
-const ENGLISH_WORDS = /\b(how|what|why|where|when|can|do|does|is|my|the|i|to|of|help|please|hello|hi|password|mail|ticket|tickets|person|yes|no)\b/i;
+const POLISH_WORDS =
+  /\b(jak|czy|nie|się|mój|moje|moja|jest|co|gdzie|dlaczego|kiedy|mogę|można|pomoc|zgłoszenie|zgłoszenia|hasło|poczta|cześć|dzień|dobry|tak)\b/i;
+const ENGLISH_WORDS =
+  /\b(how|what|why|where|when|can|do|does|is|my|the|i|to|of|help|please|hello|hi|password|mail|ticket|tickets|person|yes|no)\b/i;
 
 /**
  * A guess at the language of one message, or null when it says too little ("E-mail", a name,

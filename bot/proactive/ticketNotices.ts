@@ -7,7 +7,13 @@ import { t, type Locale, type MessageKey } from '../i18n';
  * resolution note), closed, reopened, or regraded (with the new first-response deadline). Null
  * when the change is nothing the customer needs to hear (an assignment, a note, their own change).
  */
-export function customerNotice(ticket: Ticket, change: readonly HistoryEntry[], locale: Locale, timeZone: string, now: Date): string | null {
+export function customerNotice(
+  ticket: Ticket,
+  change: readonly HistoryEntry[],
+  locale: Locale,
+  timeZone: string,
+  now: Date,
+): string | null {
   const lines: string[] = [];
   for (const entry of change) {
     if (entry.actor.startsWith('admin:')) continue;

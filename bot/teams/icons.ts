@@ -11,7 +11,10 @@ const WHITE: [number, number, number] = [255, 255, 255];
 function bubble(size: number) {
   const box = { left: 0.2 * size, right: 0.8 * size, top: 0.22 * size, bottom: 0.66 * size, radius: 0.1 * size };
   const inBox = (x: number, y: number, inset: number) => {
-    const l = box.left + inset, r = box.right - inset, t = box.top + inset, b = box.bottom - inset;
+    const l = box.left + inset,
+      r = box.right - inset,
+      t = box.top + inset,
+      b = box.bottom - inset;
     const rad = Math.max(0, box.radius - inset);
     if (x < l || x > r || y < t || y > b) return false;
     const cx = Math.min(Math.max(x, l + rad), r - rad);
@@ -20,14 +23,18 @@ function bubble(size: number) {
   };
   // The tail: a triangle below the box, from 30% to 45% of the width, down to 80% of the height.
   const inTail = (x: number, y: number) => {
-    const top = box.bottom - 1, tip = 0.8 * size, left = 0.3 * size, right = 0.45 * size;
+    const top = box.bottom - 1,
+      tip = 0.8 * size,
+      left = 0.3 * size,
+      right = 0.45 * size;
     if (y < top || y > tip) return false;
     const t = (y - top) / (tip - top);
     return x >= left && x <= right - t * (right - left);
   };
   return {
     inside: (x: number, y: number) => inBox(x, y, 0) || inTail(x, y),
-    edge: (x: number, y: number, thickness: number) => (inBox(x, y, 0) && !inBox(x, y, thickness)) || (inTail(x, y) && !inBox(x, y, 0) && y > box.bottom),
+    edge: (x: number, y: number, thickness: number) =>
+      (inBox(x, y, 0) && !inBox(x, y, thickness)) || (inTail(x, y) && !inBox(x, y, 0) && y > box.bottom),
   };
 }
 

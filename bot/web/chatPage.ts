@@ -29,40 +29,46 @@ export function registerChatPage(server: Server, deps: { logger: Logger }): void
 
   const security = pageSecurityHeaders([script]);
 
-  server.get('/', route(logger, async (req: Request, res: Response) => {
-    const locale = pickLocale(queryLang(req), req.header('accept-language'));
-    const html = renderChatPage(locale, script, style);
-    res.writeHead(200, {
-      ...security,
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      'content-language': locale,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'same-origin',
-    });
-    res.end(html);
-  }));
+  server.get(
+    '/',
+    route(logger, async (req: Request, res: Response) => {
+      const locale = pickLocale(queryLang(req), req.header('accept-language'));
+      const html = renderChatPage(locale, script, style);
+      res.writeHead(200, {
+        ...security,
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-language': locale,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'same-origin',
+      });
+      res.end(html);
+    }),
+  );
 
-  server.get(WEBCHAT_BUNDLE_PATH, route(logger, async (req: Request, res: Response) => {
-    const { raw, gzipped, etag } = await bundle();
-    if (req.header('if-none-match') === etag) {
-      res.writeHead(304, { etag });
-      res.end();
-      return;
-    }
-    const acceptsGzip = /\bgzip\b/.test(req.header('accept-encoding') ?? '');
-    const body = acceptsGzip ? gzipped : raw;
-    res.writeHead(200, {
-      'content-type': 'application/javascript; charset=utf-8',
-      'content-length': String(body.length),
-      'cache-control': 'public, max-age=86400',
-      etag,
-      vary: 'accept-encoding',
-      'x-content-type-options': 'nosniff',
-      ...(acceptsGzip ? { 'content-encoding': 'gzip' } : {}),
-    });
-    res.end(body);
-  }));
+  server.get(
+    WEBCHAT_BUNDLE_PATH,
+    route(logger, async (req: Request, res: Response) => {
+      const { raw, gzipped, etag } = await bundle();
+      if (req.header('if-none-match') === etag) {
+        res.writeHead(304, { etag });
+        res.end();
+        return;
+      }
+      const acceptsGzip = /\bgzip\b/.test(req.header('accept-encoding') ?? '');
+      const body = acceptsGzip ? gzipped : raw;
+      res.writeHead(200, {
+        'content-type': 'application/javascript; charset=utf-8',
+        'content-length': String(body.length),
+        'cache-control': 'public, max-age=86400',
+        etag,
+        vary: 'accept-encoding',
+        'x-content-type-options': 'nosniff',
+        ...(acceptsGzip ? { 'content-encoding': 'gzip' } : {}),
+      });
+      res.end(body);
+    }),
+  );
 }
 
 function queryLang(req: Request): string | undefined {
@@ -90,7 +96,12 @@ export function renderChatPage(locale: Locale, script: string, style: string): s
   const chips = text.suggestions
     .map((q) => `<li><button type="button" class="chip" data-question="${escapeHtml(q)}">${escapeHtml(q)}</button></li>`)
     .join('');
-  const config = { locale, webChatLocale: text.webChatLocale, bundle: WEBCHAT_BUNDLE_PATH, texts: { connecting: text.connecting, failed: text.failed } };
+  const config = {
+    locale,
+    webChatLocale: text.webChatLocale,
+    bundle: WEBCHAT_BUNDLE_PATH,
+    texts: { connecting: text.connecting, failed: text.failed },
+  };
   return `<!doctype html>
 <html lang="${locale}">
 <head>

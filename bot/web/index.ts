@@ -16,7 +16,10 @@ export interface WebPages {
  * The product's two pages on its server: the customer chat at GET / (with the Web Chat bundle)
  * and the agent console at GET /agent with its live change feed.
  */
-export function registerWebPages(server: Server, deps: { logger: Logger; redis: Redis; prefix: string; tokens: TokenRegistry; organisations: OrganisationDirectory }): WebPages {
+export function registerWebPages(
+  server: Server,
+  deps: { logger: Logger; redis: Redis; prefix: string; tokens: TokenRegistry; organisations: OrganisationDirectory },
+): WebPages {
   const { logger, redis, prefix, tokens, organisations } = deps;
   registerChatPage(server, { logger });
   const feed = new TicketChangeFeed({ redis, prefix, logger });

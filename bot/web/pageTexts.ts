@@ -1,25 +1,29 @@
 import { isLocale, type Locale } from '../../common/locale';
 
 /** The chat page's own words; the conversation itself is the bot's (bot/i18n). */
-export const pageTexts: Record<Locale, {
-  title: string;
-  product: string;
-  tagline: string;
-  intro: string;
-  suggestionsTitle: string;
-  suggestions: string[];
-  chatLabel: string;
-  connecting: string;
-  failed: string;
-  languageLabel: string;
-  switchTo: string;
-  webChatLocale: string;
-}> = {
+export const pageTexts: Record<
+  Locale,
+  {
+    title: string;
+    product: string;
+    tagline: string;
+    intro: string;
+    suggestionsTitle: string;
+    suggestions: string[];
+    chatLabel: string;
+    connecting: string;
+    failed: string;
+    languageLabel: string;
+    switchTo: string;
+    webChatLocale: string;
+  }
+> = {
   pl: {
     title: 'Support Desk – czat pomocy Microsoft 365',
     product: 'Support Desk',
     tagline: 'Pomoc dla organizacji korzystających z Microsoft 365',
-    intro: 'Zadaj pytanie, a asystent odpowie z bazy wiedzy. Jeśli jesteś administratorem organizacji, asystent zweryfikuje Cię jednorazowym kodem PIN i otworzy zgłoszenie do konsultanta; jego odpowiedź pojawi się tutaj.',
+    intro:
+      'Zadaj pytanie, a asystent odpowie z bazy wiedzy. Jeśli jesteś administratorem organizacji, asystent zweryfikuje Cię jednorazowym kodem PIN i otworzy zgłoszenie do konsultanta; jego odpowiedź pojawi się tutaj.',
     suggestionsTitle: 'Przykładowe pytania',
     suggestions: [
       'Jak połączyć konto Office z kontem Skype?',
@@ -38,7 +42,8 @@ export const pageTexts: Record<Locale, {
     title: 'Support Desk – Microsoft 365 help chat',
     product: 'Support Desk',
     tagline: 'Help for organisations that use Microsoft 365',
-    intro: 'Ask a question and the assistant answers from the knowledge base. If you are an administrator of your organisation, the assistant verifies you with a one-time PIN and opens a support request for an agent; the agent\'s reply appears here.',
+    intro:
+      "Ask a question and the assistant answers from the knowledge base. If you are an administrator of your organisation, the assistant verifies you with a one-time PIN and opens a support request for an agent; the agent's reply appears here.",
     suggestionsTitle: 'Try asking',
     suggestions: [
       'How do I link my Office account to Skype?',

@@ -6,7 +6,10 @@ import { loadKnowledgeBase } from '../knowledgeBase';
 
 const args = process.argv.slice(2);
 const locale = args.includes('--en') ? 'en' : 'pl';
-const question = args.filter((a) => a !== '--en').join(' ').trim();
+const question = args
+  .filter((a) => a !== '--en')
+  .join(' ')
+  .trim();
 if (!question) {
   process.stderr.write('usage: npm run --silent ask -- "pytanie" [--en]\n');
   process.exit(2);

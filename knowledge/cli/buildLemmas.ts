@@ -45,7 +45,8 @@ const lemmaOf = new Map<string, string>();
 for (const [lemma, { forms, covered }] of chosen) {
   for (const f of forms) {
     const other = lemmaOf.get(f);
-    if (other === undefined || chosen.get(other)!.covered < covered || (chosen.get(other)!.covered === covered && f === lemma)) lemmaOf.set(f, lemma);
+    if (other === undefined || chosen.get(other)!.covered < covered || (chosen.get(other)!.covered === covered && f === lemma))
+      lemmaOf.set(f, lemma);
   }
 }
 const byLemma = new Map<string, string[]>();

@@ -25,7 +25,17 @@ const bm25 = retrieverSystem(bm25Baseline(kb.entries));
 const tfidf = retrieverSystem(naturalTfIdfBaseline(kb.entries));
 
 const pct = (x: number | null): string => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
-const header = ['style', 'in/oos', 'answered right', 'right first', 'BM25 first', 'TfIdf first', 'answered|suggested', 'off-topic answered', 'BM25 off-topic'];
+const header = [
+  'style',
+  'in/oos',
+  'answered right',
+  'right first',
+  'BM25 first',
+  'TfIdf first',
+  'answered|suggested',
+  'off-topic answered',
+  'BM25 off-topic',
+];
 const row = (name: string, e: Tally, b: Tally, t: Tally): string[] => [
   name,
   `${e.inScope}/${e.outOfScope}`,
@@ -47,13 +57,16 @@ for (const path of paths.length ? paths : DEFAULT_SETS) {
   const cases = readEvalSet(path);
   const [e, b, t] = [evaluate(cases, engine), evaluate(cases, bm25), evaluate(cases, tfidf)];
   const rows = [...e.byGroup.keys()].sort().map((g) => row(g, e.byGroup.get(g)!, b.byGroup.get(g)!, t.byGroup.get(g)!));
-  for (const locale of e.byLocale.keys()) rows.push(row(`all ${locale}`, e.byLocale.get(locale)!, b.byLocale.get(locale)!, t.byLocale.get(locale)!));
+  for (const locale of e.byLocale.keys())
+    rows.push(row(`all ${locale}`, e.byLocale.get(locale)!, b.byLocale.get(locale)!, t.byLocale.get(locale)!));
   rows.push(row('overall', e.overall, b.overall, t.overall));
   out.push(`${basename(path)} (${cases.length} questions)`, ...table(rows), '');
   if (showMisses) {
     for (const c of e.misses) {
       const r = kb.answer(c.q, c.locale);
-      out.push(`MISS [${c.group}] ${c.q} -> ${r.answered ? r.source?.articleId : `abstained (${r.suggestions.map((s) => s.articleId).join(', ') || 'not covered'})`} conf=${r.confidence}`);
+      out.push(
+        `MISS [${c.group}] ${c.q} -> ${r.answered ? r.source?.articleId : `abstained (${r.suggestions.map((s) => s.articleId).join(', ') || 'not covered'})`} conf=${r.confidence}`,
+      );
     }
     out.push('');
   }

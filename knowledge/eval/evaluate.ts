@@ -66,7 +66,10 @@ export function isRight(c: EvalCase, text: string | null): boolean {
 }
 
 /** Tallies overall, per group (style or tag) and per locale; a miss is a wrong answer, an abstention on an in-scope question, or any answer to an off-topic one. */
-export function evaluate(cases: EvalCase[], system: System): { overall: Tally; byGroup: Map<string, Tally>; byLocale: Map<Locale, Tally>; misses: EvalCase[] } {
+export function evaluate(
+  cases: EvalCase[],
+  system: System,
+): { overall: Tally; byGroup: Map<string, Tally>; byLocale: Map<Locale, Tally>; misses: EvalCase[] } {
   const overall = empty();
   const byGroup = new Map<string, Tally>();
   const byLocale = new Map<Locale, Tally>();

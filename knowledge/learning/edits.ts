@@ -3,8 +3,7 @@ import type { KbEntry } from '../types';
 
 /** An agent's change to the knowledge base, made in the console; kept as a numbered revision. */
 export type KbEdit =
-  | { kind: 'phrasing'; articleId: string; question: string }
-  | { kind: 'article'; articleId: string; title: string; answer: string };
+  { kind: 'phrasing'; articleId: string; question: string } | { kind: 'article'; articleId: string; title: string; answer: string };
 
 export interface Revision {
   rev: number;
@@ -27,7 +26,15 @@ export function applyRevisions(entries: readonly KbEntry[], revisions: readonly 
       if (entry && !entry.alternates.includes(edit.question)) entry.alternates.push(edit.question);
     } else {
       const existing = byId.get(edit.articleId);
-      const entry: KbEntry = { id: edit.articleId, title: edit.title, alternates: existing?.alternates ?? [], answer: edit.answer, tags: ['draft'], source: 'console', file: 'console.yaml' };
+      const entry: KbEntry = {
+        id: edit.articleId,
+        title: edit.title,
+        alternates: existing?.alternates ?? [],
+        answer: edit.answer,
+        tags: ['draft'],
+        source: 'console',
+        file: 'console.yaml',
+      };
       if (existing) Object.assign(existing, entry);
       else {
         out.push(entry);

@@ -48,7 +48,10 @@ export function insightsOf(events: readonly QuestionEvent[], kb: KnowledgeBase, 
   }
   const titleOf = (id: string | null): string | null => (id ? (kb.entry(id)?.title ?? null) : null);
   const counted = (m: Map<string, number>) =>
-    [...m].map(([articleId, count]) => ({ articleId, title: titleOf(articleId), count })).sort((a, b) => b.count - a.count).slice(0, limit);
+    [...m]
+      .map(([articleId, count]) => ({ articleId, title: titleOf(articleId), count }))
+      .sort((a, b) => b.count - a.count)
+      .slice(0, limit);
   return {
     unanswered: [...groups]
       .map(([articleId, questions]) => {

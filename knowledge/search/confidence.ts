@@ -36,7 +36,12 @@ export function featureVector(f: Features): number[] {
 }
 
 export function confidenceOf(f: Features, c: Calibration): number {
-  return sigmoid(dot(NAMES.map((name) => c[name]), featureVector(f)));
+  return sigmoid(
+    dot(
+      NAMES.map((name) => c[name]),
+      featureVector(f),
+    ),
+  );
 }
 
 function sigmoid(z: number): number {

@@ -13,7 +13,8 @@ function contains(vocabulary: Set<string>, word: string, typos: boolean): boolea
   if (vocabulary.has(word)) return true;
   for (const w of vocabulary) {
     if (matches(word, w)) return true;
-    if (typos && word.length >= 5 && Math.abs(word.length - w.length) <= 2 && mayBeTypo(word, w) && jaroWinkler(word, w) >= TYPO_SIMILARITY) return true;
+    if (typos && word.length >= 5 && Math.abs(word.length - w.length) <= 2 && mayBeTypo(word, w) && jaroWinkler(word, w) >= TYPO_SIMILARITY)
+      return true;
   }
   return false;
 }

@@ -65,15 +65,13 @@ const MESSAGES = {
     suggest: 'Nie jestem pewien, o co pytasz. Czy chodziło Ci o jedno z tych pytań?',
     wholeAnswer: 'Cała odpowiedź na pytanie',
     whichScope: 'Odpowiedź zależy od usługi: chodzi o Microsoft 365 (globalnie) czy o Office 365 obsługiwany przez 21Vianet w Chinach?',
-    notCovered:
-      'Nie znalazłem odpowiedzi na to pytanie w bazie wiedzy. Spróbuj zapytać inaczej albo załóż zgłoszenie do konsultanta.',
+    notCovered: 'Nie znalazłem odpowiedzi na to pytanie w bazie wiedzy. Spróbuj zapytać inaczej albo załóż zgłoszenie do konsultanta.',
   },
   en: {
     suggest: 'I am not sure what you mean. Did you mean one of these questions?',
     wholeAnswer: 'The whole answer to',
     whichScope: 'The answer depends on the service: do you mean Microsoft 365 (global) or Office 365 operated by 21Vianet in China?',
-    notCovered:
-      'I could not find an answer to that in the knowledge base. Try asking differently or open a ticket with an agent.',
+    notCovered: 'I could not find an answer to that in the knowledge base. Try asking differently or open a ticket with an agent.',
   },
 };
 
@@ -119,7 +117,10 @@ export class SearchEngine {
       add(i, Unit.AllQuestions, questionsOf(e).join(' '));
       add(i, Unit.Answer, `${e.answer} ${e.answerEn ?? ''}`);
       const firstFact = unitWords.length;
-      for (const [locale, answer] of [['pl', e.answer], ['en', e.answerEn]] as const) {
+      for (const [locale, answer] of [
+        ['pl', e.answer],
+        ['en', e.answerEn],
+      ] as const) {
         for (const fact of answer ? splitFacts(answer) : []) {
           this.facts.set(unitWords.length, { text: fact, locale });
           add(i, Unit.Fact, fact);
@@ -215,7 +216,14 @@ export class SearchEngine {
     return shortlist
       .map(({ e, score, coverage }, i) => {
         const other = (i === 0 ? second?.score : first?.score) ?? 0;
-        const features = { score, margin: score - other, lead: score > 0 ? Math.max(-1, (score - other) / score) : 0, coverage, unknown, foreign };
+        const features = {
+          score,
+          margin: score - other,
+          lead: score > 0 ? Math.max(-1, (score - other) / score) : 0,
+          coverage,
+          unknown,
+          foreign,
+        };
         return { entry: this.entries[e]!, index: e, ...features, confidence: round(confidenceOf(features, this.calibration)) };
       })
       .sort((a, b) => b.confidence - a.confidence);
@@ -247,7 +255,11 @@ export class SearchEngine {
     const { ranked, scopeNamed } = this.search(question);
     const [top, second] = ranked;
     const text = MESSAGES[locale];
-    const suggestion = (c: Candidate): Suggestion => ({ question: titleOf(c.entry, locale), articleId: c.entry.id, confidence: c.confidence });
+    const suggestion = (c: Candidate): Suggestion => ({
+      question: titleOf(c.entry, locale),
+      articleId: c.entry.id,
+      confidence: c.confidence,
+    });
     // A question naming someone else's product ("Canal+", "w Play") is never ours to answer,
     // however well its other words match.
     if (top?.foreign) return { answered: false, answer: text.notCovered, confidence: top.confidence, source: null, suggestions: [] };
@@ -255,7 +267,13 @@ export class SearchEngine {
     // entry still comes first and a global one fits about as well, ask which one is meant.
     const otherScope = top?.entry.scope === '21vianet' && ranked.find((c) => c.entry.scope === 'global');
     if (top && otherScope && !scopeNamed && top.confidence >= this.rule.suggestAt && otherScope.score >= SCOPE_TIE * top.score) {
-      return { answered: false, answer: text.whichScope, confidence: top.confidence, source: null, suggestions: [suggestion(top), suggestion(otherScope)] };
+      return {
+        answered: false,
+        answer: text.whichScope,
+        confidence: top.confidence,
+        source: null,
+        suggestions: [suggestion(top), suggestion(otherScope)],
+      };
     }
     if (top && top.confidence >= this.rule.answerAt && top.score - (second?.score ?? 0) >= this.rule.margin) {
       return {

@@ -39,7 +39,9 @@ const GROUPS: string[][] = [
 
 /** English function words, dropped from short English questions (Polish ones go in normalize). */
 export const ENGLISH_STOP_WORDS = new Set(
-  'a an the is are am do does did i my me we our you your how what when where which who can could to of for in on at with and or it this that there be have has get from m s t re ve ll d will would should there any some about'.split(' '),
+  'a an the is are am do does did i my me we our you your how what when where which who can could to of for in on at with and or it this that there be have has get from m s t re ve ll d will would should there any some about'.split(
+    ' ',
+  ),
 );
 
 interface Group {

@@ -27,7 +27,11 @@ export class Terms {
   constructor(lemmas: Map<string, string> = sharedLemmas()) {
     this.lemmas = lemmas;
     const forms = new Set([...lemmas.keys(), ...lemmas.values()]);
-    this.spelling = new Spelling(forms, (w) => forms.has(w), () => 1);
+    this.spelling = new Spelling(
+      forms,
+      (w) => forms.has(w),
+      () => 1,
+    );
   }
 
   /** The terms of an article text. */
@@ -45,7 +49,9 @@ export class Terms {
    * article may use it.
    */
   knows(word: string): boolean {
-    return this.lemmas.has(word) || canonical(word) !== word || (word.length >= MIN_CORRECTED_LENGTH && this.spelling.correct(word) !== word);
+    return (
+      this.lemmas.has(word) || canonical(word) !== word || (word.length >= MIN_CORRECTED_LENGTH && this.spelling.correct(word) !== word)
+    );
   }
 
   private analyse(text: string, correct: boolean): string[] {

@@ -160,7 +160,8 @@ export class TrigramIndex {
   similarity(unit: number): number {
     const { vectorIds, vectorWeights, queryDense } = this;
     let sum = 0;
-    for (let i = this.vectorStart[unit]!, end = this.vectorStart[unit + 1]!; i < end; i++) sum += queryDense[vectorIds[i]!]! * vectorWeights[i]!;
+    for (let i = this.vectorStart[unit]!, end = this.vectorStart[unit + 1]!; i < end; i++)
+      sum += queryDense[vectorIds[i]!]! * vectorWeights[i]!;
     return sum;
   }
 }

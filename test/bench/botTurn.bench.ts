@@ -40,7 +40,11 @@ export interface BotTurnResult {
 }
 
 /** `service` is the desk (its URL and process id), `echo` the floor. */
-export async function benchBotTurns(service: { url: string; pid: number }, echo: EchoBotProcess, sizes: BotTurnSizes): Promise<BotTurnResult> {
+export async function benchBotTurns(
+  service: { url: string; pid: number },
+  echo: EchoBotProcess,
+  sizes: BotTurnSizes,
+): Promise<BotTurnResult> {
   const run = randomUUID().slice(0, 8);
   // Each worker is one customer in their own conversation, asking down the list from their own place.
   const load = (url: string, round: number, durationMs: number) =>
@@ -75,20 +79,57 @@ export async function benchBotTurns(service: { url: string; pid: number }, echo:
   const goalMet = ratio >= GOAL_RATIO;
   const msPerTurn = { faq: cpu.faq / faq.latency.count, echo: cpu.echo / floor.latency.count };
   const hundredths = (x: number) => Math.round(x * 100) / 100;
-  const cpuPerTurn = { faq: hundredths(msPerTurn.faq), echo: hundredths(msPerTurn.echo), ratio: hundredths(msPerTurn.echo / msPerTurn.faq) };
+  const cpuPerTurn = {
+    faq: hundredths(msPerTurn.faq),
+    echo: hundredths(msPerTurn.echo),
+    ratio: hundredths(msPerTurn.echo / msPerTurn.faq),
+  };
   const c = sizes.concurrency;
   const echoWhat = `echo bot, same adapter/server, ${c} in flight`;
   return {
-    faq, echo: floor, ratio, goalMet, cpuPerTurn, service: processes.service, echoProcess: processes.echo, outcomes,
+    faq,
+    echo: floor,
+    ratio,
+    goalMet,
+    cpuPerTurn,
+    service: processes.service,
+    echoProcess: processes.echo,
+    outcomes,
     rows: [
-      { figure: `bot turns / s, FAQ over HTTP (${c} conversations, ${faq.latency.count} turns)`, value: faq.perSecond, unit: '/s', floor: floor.perSecond, floorWhat: echoWhat },
+      {
+        figure: `bot turns / s, FAQ over HTTP (${c} conversations, ${faq.latency.count} turns)`,
+        value: faq.perSecond,
+        unit: '/s',
+        floor: floor.perSecond,
+        floorWhat: echoWhat,
+      },
       { figure: 'bot turn p50, FAQ', value: faq.latency.p50, unit: 'ms', floor: floor.latency.p50, floorWhat: echoWhat },
       { figure: 'bot turn p99, FAQ', value: faq.latency.p99, unit: 'ms', floor: floor.latency.p99, floorWhat: echoWhat },
-      { figure: 'FAQ turns answered / suggested / abstained', value: ['answered', 'suggested', 'abstained'].map((o) => outcomes[o] ?? 0).join(' / '), unit: '' },
-      { figure: `FAQ / echo throughput (goal >= ${GOAL_RATIO * 100}%)`, value: `${Math.round(ratio * 100)}% ${goalMet ? 'goal met' : 'goal NOT met'}`, unit: '' },
-      { figure: 'server CPU per bot turn, FAQ', value: cpuPerTurn.faq, unit: 'ms', floor: cpuPerTurn.echo, floorWhat: 'the echo bot process' },
+      {
+        figure: 'FAQ turns answered / suggested / abstained',
+        value: ['answered', 'suggested', 'abstained'].map((o) => outcomes[o] ?? 0).join(' / '),
+        unit: '',
+      },
+      {
+        figure: `FAQ / echo throughput (goal >= ${GOAL_RATIO * 100}%)`,
+        value: `${Math.round(ratio * 100)}% ${goalMet ? 'goal met' : 'goal NOT met'}`,
+        unit: '',
+      },
+      {
+        figure: 'server CPU per bot turn, FAQ',
+        value: cpuPerTurn.faq,
+        unit: 'ms',
+        floor: cpuPerTurn.echo,
+        floorWhat: 'the echo bot process',
+      },
       { figure: 'FAQ / echo capacity by CPU per turn (echo CPU ÷ FAQ CPU)', value: `${Math.round(cpuPerTurn.ratio * 100)}%`, unit: '' },
-      { figure: 'service RSS during bot load, mean / peak', value: `${processes.service.meanRssMb} / ${processes.service.peakRssMb}`, unit: 'MB', floor: `${processes.echo.meanRssMb} / ${processes.echo.peakRssMb}`, floorWhat: 'the echo bot process' },
+      {
+        figure: 'service RSS during bot load, mean / peak',
+        value: `${processes.service.meanRssMb} / ${processes.service.peakRssMb}`,
+        unit: 'MB',
+        floor: `${processes.echo.meanRssMb} / ${processes.echo.peakRssMb}`,
+        floorWhat: 'the echo bot process',
+      },
     ],
   };
 }
@@ -98,6 +139,7 @@ async function kbOutcomes(url: string): Promise<Record<string, number>> {
   const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TEST_TOKENS.operator}` } });
   if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`);
   const counts: Record<string, number> = {};
-  for (const [, outcome, n] of (await res.text()).matchAll(/^desk_kb_answers_total\{outcome="(\w+)"\} (\d+)/gm)) counts[outcome!] = Number(n);
+  for (const [, outcome, n] of (await res.text()).matchAll(/^desk_kb_answers_total\{outcome="(\w+)"\} (\d+)/gm))
+    counts[outcome!] = Number(n);
   return counts;
 }

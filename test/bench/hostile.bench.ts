@@ -20,7 +20,10 @@ async function probeWhile(url: string, attack: () => Promise<unknown>): Promise<
   const probing = (async () => {
     while (!done) {
       const started = performance.now();
-      await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(60_000) }).then((r) => r.arrayBuffer(), () => undefined);
+      await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(60_000) }).then(
+        (r) => r.arrayBuffer(),
+        () => undefined,
+      );
       ms.push(performance.now() - started);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -35,8 +38,16 @@ async function probeWhile(url: string, attack: () => Promise<unknown>): Promise<
 
 function message(text: string, i: number) {
   return JSON.stringify({
-    type: 'message', id: `m${i}`, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies', locale: 'pl-PL',
-    from: { id: `attacker-${i}` }, conversation: { id: `bench-hostile-${i}-${Date.now()}` }, recipient: { id: 'bot' }, text,
+    type: 'message',
+    id: `m${i}`,
+    channelId: 'emulator',
+    serviceUrl: 'http://127.0.0.1:9',
+    deliveryMode: 'expectReplies',
+    locale: 'pl-PL',
+    from: { id: `attacker-${i}` },
+    conversation: { id: `bench-hostile-${i}-${Date.now()}` },
+    recipient: { id: 'bot' },
+    text,
   });
 }
 
@@ -44,15 +55,34 @@ async function main(): Promise<void> {
   const redis = await startRedisServer();
   const service = await startService({ redisUrl: redis.url, prefix: 'bench:hostile:', env: { LOG_LEVEL: 'warn' } });
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(service.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(300_000) }).then((r) => r.arrayBuffer());
+    fetch(service.url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+      signal: AbortSignal.timeout(300_000),
+    }).then((r) => r.arrayBuffer());
   const postBytes = (path: string, body: Uint8Array<ArrayBuffer>, headers: Record<string, string>) =>
-    fetch(service.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(300_000) }).then((r) => r.arrayBuffer());
+    fetch(service.url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+      signal: AbortSignal.timeout(300_000),
+    }).then((r) => r.arrayBuffer());
   const bomb = new Uint8Array(gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 }));
   const attacks: Array<[string, () => Promise<unknown>]> = [
     ['idle (floor)', () => new Promise((r) => setTimeout(r, 3_000))],
-    ['H1 64k punctuation + letter, x4', () => Promise.all([0, 1, 2, 3].map((i) => post('/api/messages', message(`${'!?.,;:'.repeat(10_666)}x`, i))))],
-    ['H1 "priorytetą" x4,400, x4', () => Promise.all([0, 1, 2, 3].map((i) => post('/api/messages', message('priorytetą'.repeat(4_400), i))))],
-    ['H2 gzip bomb 64 KB -> 64 MB, x40', () => Promise.all(Array.from({ length: 40 }, () => postBytes('/api/messages', bomb, { 'content-encoding': 'gzip' })))],
+    [
+      'H1 64k punctuation + letter, x4',
+      () => Promise.all([0, 1, 2, 3].map((i) => post('/api/messages', message(`${'!?.,;:'.repeat(10_666)}x`, i)))),
+    ],
+    [
+      'H1 "priorytetą" x4,400, x4',
+      () => Promise.all([0, 1, 2, 3].map((i) => post('/api/messages', message('priorytetą'.repeat(4_400), i)))),
+    ],
+    [
+      'H2 gzip bomb 64 KB -> 64 MB, x40',
+      () => Promise.all(Array.from({ length: 40 }, () => postBytes('/api/messages', bomb, { 'content-encoding': 'gzip' }))),
+    ],
   ];
   console.log(`service ${service.url}, bomb ${bomb.length} bytes`);
   console.log('attack | attack took (ms) | /healthz probes | p50 (ms) | max (ms)');

@@ -29,7 +29,9 @@ const pick = <T>(items: readonly T[]): T => nth(items, Math.floor(rnd() * items.
 
 /** Synthetic entries built from the real vocabulary, so trigram postings have realistic lengths. */
 function syntheticEntries(real: KbEntry[], count: number): KbEntry[] {
-  const vocabulary = [...new Set(real.flatMap((e) => [e.title, ...e.alternates, e.answer].join(' ').split(/\s+/)))].filter((w) => w.length > 2);
+  const vocabulary = [...new Set(real.flatMap((e) => [e.title, ...e.alternates, e.answer].join(' ').split(/\s+/)))].filter(
+    (w) => w.length > 2,
+  );
   const sentence = (n: number): string => Array.from({ length: n }, () => pick(vocabulary)).join(' ');
   return Array.from({ length: count }, (_, i) => ({
     id: `synthetic-${i}`,
@@ -106,14 +108,22 @@ export function benchKnowledge(questions = QUESTIONS): KbBenchLine[] {
 function main(): void {
   const rows = [
     ['knowledge base', 'entries', 'build ms', 'wall p50 ms', 'wall p99 ms', 'cpu p50 ms', 'cpu p99 ms', 'top-1 entry'],
-    ...benchKnowledge().map((l) => [l.base, String(l.entries), String(l.buildMs), ...[l.wall.p50, l.wall.p99, l.cpu.p50, l.cpu.p99].map((x) => x.toFixed(3)), `${(100 * l.top1).toFixed(1)}%`]),
+    ...benchKnowledge().map((l) => [
+      l.base,
+      String(l.entries),
+      String(l.buildMs),
+      ...[l.wall.p50, l.wall.p99, l.cpu.p50, l.cpu.p99].map((x) => x.toFixed(3)),
+      `${(100 * l.top1).toFixed(1)}%`,
+    ]),
   ];
   const widths = rows.reduce<number[]>((w, r) => r.map((c, i) => Math.max(w[i] ?? 0, c.length)), []);
   const cpu = cpus();
   process.stdout.write(
     [
       `machine: ${cpu.length} x ${cpu[0]?.model ?? 'unknown cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, node ${process.version}`,
-      `load average (1/5/15 min): ${loadavg().map((l) => l.toFixed(1)).join(' ')} (wall times include waiting for a core; cpu = this process's CPU time per answer)`,
+      `load average (1/5/15 min): ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (wall times include waiting for a core; cpu = this process's CPU time per answer)`,
       `answer latency over ${QUESTIONS.toLocaleString('en')} questions per base (10% off-topic, 30% without diacritics, 30% with a swapped-letter typo)`,
       ...rows.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')),
       '',

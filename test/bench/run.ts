@@ -28,19 +28,21 @@ import { benchTicketing, FULL_SIZES, QUICK_SIZES } from './ticketing/run';
 const QUICK = process.env.BENCH_QUICK === '1';
 const SIZES = QUICK
   ? {
-    floorOps: 2_000, redisBenchmarkRequests: 10_000,
-    bot: { concurrency: 8, durationMs: 4_000, rounds: 2, warmUpMs: 2_000 } satisfies BotTurnSizes,
-    creation: { apiTickets: 100, dialogs: 8, concurrency: 8 } satisfies TicketCreationSizes,
-    ticketing: QUICK_SIZES,
-    kbQuestions: 300,
-  }
+      floorOps: 2_000,
+      redisBenchmarkRequests: 10_000,
+      bot: { concurrency: 8, durationMs: 4_000, rounds: 2, warmUpMs: 2_000 } satisfies BotTurnSizes,
+      creation: { apiTickets: 100, dialogs: 8, concurrency: 8 } satisfies TicketCreationSizes,
+      ticketing: QUICK_SIZES,
+      kbQuestions: 300,
+    }
   : {
-    floorOps: 10_000, redisBenchmarkRequests: 50_000,
-    bot: { concurrency: 8, durationMs: 20_000, rounds: 4, warmUpMs: 3_000 } satisfies BotTurnSizes,
-    creation: { apiTickets: 1_000, dialogs: 80, concurrency: 8 } satisfies TicketCreationSizes,
-    ticketing: FULL_SIZES,
-    kbQuestions: 3_000,
-  };
+      floorOps: 10_000,
+      redisBenchmarkRequests: 50_000,
+      bot: { concurrency: 8, durationMs: 20_000, rounds: 4, warmUpMs: 3_000 } satisfies BotTurnSizes,
+      creation: { apiTickets: 1_000, dialogs: 80, concurrency: 8 } satisfies TicketCreationSizes,
+      ticketing: FULL_SIZES,
+      kbQuestions: 3_000,
+    };
 
 const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
@@ -64,10 +66,18 @@ async function main(): Promise<void> {
     const bare = await ioredisFloor(redisServer.url, SIZES.floorOps);
     results.redisFloor = { redisBenchmark: benchmark ?? 'redis-benchmark is not on the PATH', ioredis: bare };
     for (const line of benchmark ?? []) {
-      rows.push({ figure: `floor: redis-benchmark ${line.test} (8 clients), p50 / p99`, value: `${line.perSecond} /s, ${line.p50} / ${line.p99}`, unit: 'ms' });
+      rows.push({
+        figure: `floor: redis-benchmark ${line.test} (8 clients), p50 / p99`,
+        value: `${line.perSecond} /s, ${line.p50} / ${line.p99}`,
+        unit: 'ms',
+      });
     }
     rows.push({ figure: 'floor: ioredis PING one at a time, p50 / p99', value: `${bare.ping.p50} / ${bare.ping.p99}`, unit: 'ms' });
-    rows.push({ figure: 'floor: ioredis ZPOPMIN one at a time, p50 / p99', value: `${bare.zpopmin.p50} / ${bare.zpopmin.p99}`, unit: 'ms' });
+    rows.push({
+      figure: 'floor: ioredis ZPOPMIN one at a time, p50 / p99',
+      value: `${bare.zpopmin.p50} / ${bare.zpopmin.p99}`,
+      unit: 'ms',
+    });
 
     step('starting the service (bot/main.ts) and the echo bot');
     const service = await startService({ redisUrl: redisServer.url, prefix: 'bench:svc:' });
@@ -89,7 +99,9 @@ async function main(): Promise<void> {
       await service.kill('SIGTERM');
     }
 
-    step(`ticketing: create rate, ${SIZES.ticketing.queued.toLocaleString('en')} queued for claim-next, memory, SLA lateness at ${SIZES.ticketing.slaOpenTickets.toLocaleString('en')} open tickets`);
+    step(
+      `ticketing: create rate, ${SIZES.ticketing.queued.toLocaleString('en')} queued for claim-next, memory, SLA lateness at ${SIZES.ticketing.slaOpenTickets.toLocaleString('en')} open tickets`,
+    );
     const ticketing = await benchTicketing(redisServer.url, SIZES.ticketing);
     rows.push(...ticketing.rows);
     results.ticketing = ticketing.extra;
@@ -98,7 +110,11 @@ async function main(): Promise<void> {
     const kb = benchKnowledge(SIZES.kbQuestions);
     results.knowledge = kb;
     for (const line of kb) {
-      rows.push({ figure: `KB answer p50 / p99, ${line.base}, ${line.entries} entries (CPU)`, value: `${line.cpu.p50} / ${line.cpu.p99}`, unit: 'ms' });
+      rows.push({
+        figure: `KB answer p50 / p99, ${line.base}, ${line.entries} entries (CPU)`,
+        value: `${line.cpu.p50} / ${line.cpu.p99}`,
+        unit: 'ms',
+      });
       rows.push({ figure: `KB top-1 entry, ${line.base}`, value: `${Math.round(line.top1 * 1000) / 10}%`, unit: '' });
     }
   } finally {

@@ -17,9 +17,15 @@ export interface TicketCreationSizes {
 }
 
 /** Contoso's administrator Anna Kowalska, trusted in Teams (ticketing/demo/directory.yaml). */
-const CONTOSO = { orgId: 'contoso', adminId: 'anna.kowalska', email: 'anna.kowalska@contoso.pl', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
+const CONTOSO = {
+  orgId: 'contoso',
+  adminId: 'anna.kowalska',
+  email: 'anna.kowalska@contoso.pl',
+  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+};
 const ANNA_IN_TEAMS: ChatPeer = {
-  channelId: 'msteams', tenantId: CONTOSO.tenantId,
+  channelId: 'msteams',
+  tenantId: CONTOSO.tenantId,
   from: { id: '29:anna-kowalska', name: 'Anna Kowalska', aadObjectId: '4d2f1c9e-7b3a-4e8d-9f61-0a5b2c3d4e5f' },
 };
 
@@ -48,31 +54,48 @@ export interface TicketCreationResult {
  * `echoFloor` is the echo bot's turn latency and rate from the same run (benchBotTurns), the
  * floor for a dialog's turns.
  */
-export async function benchTicketCreation(service: { url: string; pid: number }, sizes: TicketCreationSizes, echoFloor: LoadResult): Promise<TicketCreationResult> {
+export async function benchTicketCreation(
+  service: { url: string; pid: number },
+  sizes: TicketCreationSizes,
+  echoFloor: LoadResult,
+): Promise<TicketCreationResult> {
   const run = randomUUID().slice(0, 8);
   const c = sizes.concurrency;
   const watched = watchProcess(service.pid);
   const ids = new Set<string>();
 
-  const api = summarize(await loadCount(sizes.apiTickets, c, async (i) => {
-    const res = await fetch(`${service.url}/api/tickets`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TEST_TOKENS.system}`, 'content-type': 'application/json', 'idempotency-key': `bench-${run}-${i}` },
-      body: JSON.stringify({
-        orgId: CONTOSO.orgId, adminId: CONTOSO.adminId, category: 'technical', grade: 'B',
-        title: `Exchange Online nie wysyła poczty (${i})`, description: 'Od rana użytkownicy nie mogą wysyłać wiadomości; odbiór działa.',
-        affected: '20 użytkowników', contact: { email: CONTOSO.email, preferred: 'email' },
-      }),
-    });
-    const body = await res.text();
-    if (res.status !== 201) throw new Error(`POST /api/tickets answered ${res.status}: ${body.slice(0, 300)}`);
-    ids.add((JSON.parse(body) as { id: string }).id);
-  }));
-  const healthz = summarize(await loadCount(sizes.apiTickets, c, async () => {
-    const res = await fetch(`${service.url}/healthz`);
-    if (!res.ok) throw new Error(`GET /healthz answered ${res.status}`);
-    await res.arrayBuffer();
-  }));
+  const api = summarize(
+    await loadCount(sizes.apiTickets, c, async (i) => {
+      const res = await fetch(`${service.url}/api/tickets`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${TEST_TOKENS.system}`,
+          'content-type': 'application/json',
+          'idempotency-key': `bench-${run}-${i}`,
+        },
+        body: JSON.stringify({
+          orgId: CONTOSO.orgId,
+          adminId: CONTOSO.adminId,
+          category: 'technical',
+          grade: 'B',
+          title: `Exchange Online nie wysyła poczty (${i})`,
+          description: 'Od rana użytkownicy nie mogą wysyłać wiadomości; odbiór działa.',
+          affected: '20 użytkowników',
+          contact: { email: CONTOSO.email, preferred: 'email' },
+        }),
+      });
+      const body = await res.text();
+      if (res.status !== 201) throw new Error(`POST /api/tickets answered ${res.status}: ${body.slice(0, 300)}`);
+      ids.add((JSON.parse(body) as { id: string }).id);
+    }),
+  );
+  const healthz = summarize(
+    await loadCount(sizes.apiTickets, c, async () => {
+      const res = await fetch(`${service.url}/healthz`);
+      if (!res.ok) throw new Error(`GET /healthz answered ${res.status}`);
+      await res.arrayBuffer();
+    }),
+  );
 
   const turnLatencies: number[] = [];
   const dialogSample = await loadCount(sizes.dialogs, c, async (i) => {
@@ -81,13 +104,15 @@ export async function benchTicketCreation(service: { url: string; pid: number },
       const turn = await postTurn(service.url, conversationId, ANNA_IN_TEAMS, say);
       turnLatencies.push(turn.ms);
       const text = turn.replies.join('\n');
-      if (!expect.test(text)) throw new Error(`dialog ${i}: "${say.text ?? 'confirm'}" was answered "${text.slice(0, 300)}", expected ${expect}`);
+      if (!expect.test(text))
+        throw new Error(`dialog ${i}: "${say.text ?? 'confirm'}" was answered "${text.slice(0, 300)}", expected ${expect}`);
       const opened = /SR-\d{4}-\d{6}/.exec(text);
       if (say.value && opened) ids.add(opened[0]);
     }
   });
   const serviceLoad = watched.stop();
-  if (ids.size !== sizes.apiTickets + sizes.dialogs) throw new Error(`${sizes.apiTickets + sizes.dialogs} tickets were created but ${ids.size} distinct ids came back`);
+  if (ids.size !== sizes.apiTickets + sizes.dialogs)
+    throw new Error(`${sizes.apiTickets + sizes.dialogs} tickets were created but ${ids.size} distinct ids came back`);
 
   const dialogs = summarize(dialogSample);
   const dialogTurns: LoadResult = {
@@ -97,15 +122,34 @@ export async function benchTicketCreation(service: { url: string; pid: number },
   const apiFloor = `GET /healthz on the service, ${c} in flight`;
   const echoWhat = `echo bot turns, ${c} in flight`;
   return {
-    api, dialogs, dialogTurns, service: serviceLoad,
+    api,
+    dialogs,
+    dialogTurns,
+    service: serviceLoad,
     rows: [
-      { figure: `tickets / s, POST /api/tickets on the service (${c} in flight, ${sizes.apiTickets})`, value: api.perSecond, unit: '/s', floor: healthz.perSecond, floorWhat: apiFloor },
+      {
+        figure: `tickets / s, POST /api/tickets on the service (${c} in flight, ${sizes.apiTickets})`,
+        value: api.perSecond,
+        unit: '/s',
+        floor: healthz.perSecond,
+        floorWhat: apiFloor,
+      },
       { figure: 'POST /api/tickets p50', value: api.latency.p50, unit: 'ms', floor: healthz.latency.p50, floorWhat: apiFloor },
       { figure: 'POST /api/tickets p99', value: api.latency.p99, unit: 'ms', floor: healthz.latency.p99, floorWhat: apiFloor },
-      { figure: `tickets / s, whole bot dialog in Teams (${DIALOG_TURNS} turns, ${c} conversations, ${sizes.dialogs})`, value: dialogs.perSecond, unit: '/s', floor: round1(echoFloor.perSecond / DIALOG_TURNS), floorWhat: `echo turns / s ÷ ${DIALOG_TURNS}` },
+      {
+        figure: `tickets / s, whole bot dialog in Teams (${DIALOG_TURNS} turns, ${c} conversations, ${sizes.dialogs})`,
+        value: dialogs.perSecond,
+        unit: '/s',
+        floor: round1(echoFloor.perSecond / DIALOG_TURNS),
+        floorWhat: `echo turns / s ÷ ${DIALOG_TURNS}`,
+      },
       { figure: 'dialog turn p50', value: dialogTurns.latency.p50, unit: 'ms', floor: echoFloor.latency.p50, floorWhat: echoWhat },
       { figure: 'dialog turn p99', value: dialogTurns.latency.p99, unit: 'ms', floor: echoFloor.latency.p99, floorWhat: echoWhat },
-      { figure: 'service RSS during ticket creation, mean / peak', value: `${serviceLoad.meanRssMb} / ${serviceLoad.peakRssMb}`, unit: 'MB' },
+      {
+        figure: 'service RSS during ticket creation, mean / peak',
+        value: `${serviceLoad.meanRssMb} / ${serviceLoad.peakRssMb}`,
+        unit: 'MB',
+      },
     ],
   };
 }

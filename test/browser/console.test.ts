@@ -48,13 +48,18 @@ test('an agent works a ticket from the queue: urgency order, live countdown, cla
   // Most urgent first (grade, then deadline); each with grade, organisation and a countdown; the overdue one marked.
   const rows = queueRows(page, 'technical');
   expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual([a.id, b.id, overdue.id]);
-  expect(await rows.nth(0).locator('td').allTextContents()).toEqual(expect.arrayContaining(['A', 'Exchange Online nie działa', 'Contoso Sp. z o.o.']));
+  expect(await rows.nth(0).locator('td').allTextContents()).toEqual(
+    expect.arrayContaining(['A', 'Exchange Online nie działa', 'Contoso Sp. z o.o.']),
+  );
   await expect(rows.nth(2).getAttribute('class')).resolves.toContain('is-breached');
   expect(await rows.nth(2).locator('.countdown').textContent()).toMatch(/^overdue by /);
   expect((await rows.nth(1).getAttribute('class')) ?? '').not.toContain('is-breached');
   const before = await rows.nth(0).locator('.countdown').textContent();
   expect(before).toMatch(/^(59|60) min \d\d s left$|^1 h 00 min/);
-  await page.waitForFunction((text) => document.querySelector('[data-queue="technical"] tbody tr .countdown')?.textContent !== text, before);
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-queue="technical"] tbody tr .countdown')?.textContent !== text,
+    before,
+  );
 
   // A ticket opened now appears by itself.
   await app.open({ orgId: 'fabrikam', category: 'presales', grade: 'C', title: 'Pytanie o licencje' });
@@ -76,10 +81,16 @@ test('an agent works a ticket from the queue: urgency order, live countdown, cla
   // Lowering the grade needs a reason from the list and what backs it; the history keeps both.
   await page.getByLabel('New grade').selectOption('B');
   await page.getByRole('button', { name: 'Change grade' }).click();
-  await page.locator('form .error').filter({ hasText: /reason/i }).waitFor();
+  await page
+    .locator('form .error')
+    .filter({ hasText: /reason/i })
+    .waitFor();
   await page.getByLabel('Reason (lowering)').selectOption('wrong_initial_grade');
   await page.getByRole('button', { name: 'Change grade' }).click();
-  await page.locator('form .error').filter({ hasText: /evidence/i }).waitFor();
+  await page
+    .locator('form .error')
+    .filter({ hasText: /evidence/i })
+    .waitFor();
   await page.getByLabel('Who agreed (administrator id), the evidence, or why it is raised').fill('dotyczy jednego użytkownika');
   await page.getByRole('button', { name: 'Change grade' }).click();
   await page.locator('#t-head .grade', { hasText: 'B' }).waitFor();
@@ -119,7 +130,10 @@ test('the event stream needs an agent token and relays changes published by anot
   expect((await fetch(`${app.url}/api/events`)).status).toBe(401);
 
   const controller = new AbortController();
-  const res = await fetch(`${app.url}/api/events`, { headers: { authorization: `Bearer ${CONSOLE_TOKENS.agent}` }, signal: controller.signal });
+  const res = await fetch(`${app.url}/api/events`, {
+    headers: { authorization: `Bearer ${CONSOLE_TOKENS.agent}` },
+    signal: controller.signal,
+  });
   expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
   const reader = res.body!.getReader();
   let received = '';
@@ -127,7 +141,11 @@ test('the event stream needs an agent token and relays changes published by anot
 
   // Another instance: its own feed over the same Redis and prefix.
   const otherRedis = testRedis();
-  const other = new TicketChangeFeed({ redis: otherRedis, prefix: (app.feed as unknown as { deps: { prefix: string } }).deps.prefix, logger: silentLogger });
+  const other = new TicketChangeFeed({
+    redis: otherRedis,
+    prefix: (app.feed as unknown as { deps: { prefix: string } }).deps.prefix,
+    logger: silentLogger,
+  });
   const ticket = await app.open({ orgId: 'fabrikam', category: 'billing', grade: 'C', title: 'Zmiana subskrypcji' });
   other.events.onChanged({ ...ticket, status: 'in_progress' }, []);
   await readUntil(reader, (text) => (received += text).includes(`"ticketId":"${ticket.id}","kind":"changed"`));

@@ -64,7 +64,11 @@ test('a question the base cannot answer reaches the Knowledge page, an agent add
     await say(customer, QUESTION);
     await bubble(customer, /salda konta Skype Managera/).waitFor();
   } catch (err) {
-    await Promise.all([customer, agent].map((p, i) => p.screenshot({ path: artifactPath(`knowledge-loop-failure-${i}.png`), fullPage: true }).catch(() => undefined)));
+    await Promise.all(
+      [customer, agent].map((p, i) =>
+        p.screenshot({ path: artifactPath(`knowledge-loop-failure-${i}.png`), fullPage: true }).catch(() => undefined),
+      ),
+    );
     throw err;
   }
 });

@@ -68,7 +68,9 @@ async function keepingEvidence(pages: Page[], run: () => Promise<void>): Promise
   try {
     await run();
   } catch (err) {
-    await Promise.all(pages.map((p, i) => p.screenshot({ path: artifactPath(`scenario-failure-${i}.png`), fullPage: true }).catch(() => undefined)));
+    await Promise.all(
+      pages.map((p, i) => p.screenshot({ path: artifactPath(`scenario-failure-${i}.png`), fullPage: true }).catch(() => undefined)),
+    );
     throw err;
   }
 }
@@ -77,78 +79,83 @@ test('FAQ answer, PIN verification by e-mail, a B ticket, and an agent conversat
   const customer = await browser.newPage({ viewport: { width: 430, height: 900 }, locale: 'pl-PL' });
   const agent = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await keepingEvidence([customer, agent], async () => {
-  await customer.goto(`${app.url}/`);
+    await customer.goto(`${app.url}/`);
 
-  // 1. An FAQ question from a chip is answered from the knowledge base.
-  await bubble(customer, /asystentem pomocy technicznej/).waitFor();
-  await customer.getByRole('button', { name: 'Ile kanałów obsługuje Skype Connect?' }).click();
-  await bubble(customer, /do 300 kanałów/).waitFor();
+    // 1. An FAQ question from a chip is answered from the knowledge base.
+    await bubble(customer, /asystentem pomocy technicznej/).waitFor();
+    await customer.getByRole('button', { name: 'Ile kanałów obsługuje Skype Connect?' }).click();
+    await bubble(customer, /do 300 kanałów/).waitFor();
 
-  // 2. The administrator asks for a person and verifies with the PIN mailed to the registered address.
-  await say(customer, 'rozmowa z konsultantem');
-  await bubble(customer, /Czy jesteś administratorem\?/).waitFor();
-  await choose(customer, 'Tak');
-  await bubble(customer, /nazwę lub identyfikator/).waitFor();
-  await say(customer, 'Fabrikam S.A.');
-  await bubble(customer, /adres e-mail administratora/).waitFor();
-  await say(customer, ADMIN_EMAIL);
-  await bubble(customer, /Gdzie go wysłać\?/).waitFor();
-  await choose(customer, 'E-mail');
-  await bubble(customer, /kod został wysłany na j\*+@fabrikam\.pl/).waitFor();
-  const mail = await smtp.waitForMessage(ADMIN_EMAIL);
-  const pin = /\b(\d{6})\b/.exec(mail.text)?.[1];
-  expect(pin).toBeDefined();
-  await say(customer, pin!);
-  await bubble(customer, 'Dziękuję, weryfikacja zakończona.').waitFor();
+    // 2. The administrator asks for a person and verifies with the PIN mailed to the registered address.
+    await say(customer, 'rozmowa z konsultantem');
+    await bubble(customer, /Czy jesteś administratorem\?/).waitFor();
+    await choose(customer, 'Tak');
+    await bubble(customer, /nazwę lub identyfikator/).waitFor();
+    await say(customer, 'Fabrikam S.A.');
+    await bubble(customer, /adres e-mail administratora/).waitFor();
+    await say(customer, ADMIN_EMAIL);
+    await bubble(customer, /Gdzie go wysłać\?/).waitFor();
+    await choose(customer, 'E-mail');
+    await bubble(customer, /kod został wysłany na j\*+@fabrikam\.pl/).waitFor();
+    const mail = await smtp.waitForMessage(ADMIN_EMAIL);
+    const pin = /\b(\d{6})\b/.exec(mail.text)?.[1];
+    expect(pin).toBeDefined();
+    await say(customer, pin!);
+    await bubble(customer, 'Dziękuję, weryfikacja zakończona.').waitFor();
 
-  // 3. A technical B ticket.
-  await choose(customer, 'Problem techniczny');
-  await bubble(customer, /Opisz problem/).waitFor();
-  await say(customer, 'Outlook u trzech użytkowników nie synchronizuje poczty od rana');
-  await bubble(customer, /Kogo lub czego dotyczy/).waitFor();
-  await say(customer, 'Trzech użytkowników, Exchange Online');
-  await bubble(customer, /Czy są poprawne\?/).waitFor();
-  await choose(customer, 'Dane są poprawne');
-  await bubble(customer, /forma kontaktu/).waitFor();
-  await choose(customer, 'E-mail');
-  await bubble(customer, /Proponuję priorytet B/).waitFor();
-  await choose(customer, 'B – wysoki');
-  await bubble(customer, /Podsumowanie zgłoszenia/).waitFor();
-  await choose(customer, 'Załóż zgłoszenie'); // the summary card's Action.Submit
-  const opened = await bubble(customer, /Założyłem zgłoszenie SR-\d{4}-\d{6}/).textContent();
-  const ticketId = /SR-\d{4}-\d{6}/.exec(opened!)![0];
+    // 3. A technical B ticket.
+    await choose(customer, 'Problem techniczny');
+    await bubble(customer, /Opisz problem/).waitFor();
+    await say(customer, 'Outlook u trzech użytkowników nie synchronizuje poczty od rana');
+    await bubble(customer, /Kogo lub czego dotyczy/).waitFor();
+    await say(customer, 'Trzech użytkowników, Exchange Online');
+    await bubble(customer, /Czy są poprawne\?/).waitFor();
+    await choose(customer, 'Dane są poprawne');
+    await bubble(customer, /forma kontaktu/).waitFor();
+    await choose(customer, 'E-mail');
+    await bubble(customer, /Proponuję priorytet B/).waitFor();
+    await choose(customer, 'B – wysoki');
+    await bubble(customer, /Podsumowanie zgłoszenia/).waitFor();
+    await choose(customer, 'Załóż zgłoszenie'); // the summary card's Action.Submit
+    const opened = await bubble(customer, /Założyłem zgłoszenie SR-\d{4}-\d{6}/).textContent();
+    const ticketId = /SR-\d{4}-\d{6}/.exec(opened!)![0];
 
-  // 4. The agent signs in and finds it at the top of the technical queue, with its deadline.
-  await agent.goto(`${app.url}/agent`);
-  await agent.getByLabel('Agent token').fill(AGENT_TOKEN);
-  await agent.getByRole('button', { name: 'Sign in' }).click();
-  const top = agent.locator('[data-queue="technical"] tbody tr').first();
-  await top.waitFor();
-  expect(await top.locator('td:nth-child(2)').textContent()).toBe(ticketId);
-  expect(await top.locator('td:nth-child(1)').textContent()).toBe('B');
-  expect(await top.locator('td:nth-child(4)').textContent()).toBe('Fabrikam S.A.');
-  expect(await top.locator('.countdown').textContent()).toMatch(/left$/);
-  await agent.screenshot({ path: artifactPath('console-queues.png') });
+    // 4. The agent signs in and finds it at the top of the technical queue, with its deadline.
+    await agent.goto(`${app.url}/agent`);
+    await agent.getByLabel('Agent token').fill(AGENT_TOKEN);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    const top = agent.locator('[data-queue="technical"] tbody tr').first();
+    await top.waitFor();
+    expect(await top.locator('td:nth-child(2)').textContent()).toBe(ticketId);
+    expect(await top.locator('td:nth-child(1)').textContent()).toBe('B');
+    expect(await top.locator('td:nth-child(4)').textContent()).toBe('Fabrikam S.A.');
+    expect(await top.locator('.countdown').textContent()).toMatch(/left$/);
+    await agent.screenshot({ path: artifactPath('console-queues.png') });
 
-  // 5. Claims it and replies; the reply reaches the customer's open chat.
-  await agent.getByRole('button', { name: 'Claim next ticket' }).click();
-  await agent.getByRole('heading', { name: new RegExp(`^${ticketId}`) }).waitFor();
-  await agent.getByText(/grade B technical/).first().waitFor();
-  await agent.getByLabel('Message to the customer (delivered in their chat)').fill('Dzień dobry, proszę o zrzut ekranu z błędem synchronizacji.');
-  await agent.getByRole('button', { name: 'Send reply' }).click();
-  await bubble(customer, /proszę o zrzut ekranu z błędem synchronizacji/).waitFor();
+    // 5. Claims it and replies; the reply reaches the customer's open chat.
+    await agent.getByRole('button', { name: 'Claim next ticket' }).click();
+    await agent.getByRole('heading', { name: new RegExp(`^${ticketId}`) }).waitFor();
+    await agent
+      .getByText(/grade B technical/)
+      .first()
+      .waitFor();
+    await agent
+      .getByLabel('Message to the customer (delivered in their chat)')
+      .fill('Dzień dobry, proszę o zrzut ekranu z błędem synchronizacji.');
+    await agent.getByRole('button', { name: 'Send reply' }).click();
+    await bubble(customer, /proszę o zrzut ekranu z błędem synchronizacji/).waitFor();
 
-  // 6. The customer answers in the chat; the console shows the answer without a reload.
-  await say(customer, 'Zrzut ekranu wysłałem mailem, błąd 0x8004010F.');
-  await agent.locator('.message.from-customer', { hasText: 'błąd 0x8004010F' }).waitFor();
+    // 6. The customer answers in the chat; the console shows the answer without a reload.
+    await say(customer, 'Zrzut ekranu wysłałem mailem, błąd 0x8004010F.');
+    await agent.locator('.message.from-customer', { hasText: 'błąd 0x8004010F' }).waitFor();
 
-  await customer.screenshot({ path: artifactPath('chat.png') });
-  await agent.screenshot({ path: artifactPath('console.png'), fullPage: true });
-  // The README shows these (docs/ is committed, test/artifacts/ is not): UPDATE_DOCS_SCREENSHOTS=1 refreshes them.
-  if (process.env.UPDATE_DOCS_SCREENSHOTS) {
-    const docs = join(__dirname, '..', '..', 'docs');
-    mkdirSync(docs, { recursive: true });
-    for (const name of ['chat.png', 'console.png', 'console-queues.png']) copyFileSync(artifactPath(name), join(docs, name));
-  }
+    await customer.screenshot({ path: artifactPath('chat.png') });
+    await agent.screenshot({ path: artifactPath('console.png'), fullPage: true });
+    // The README shows these (docs/ is committed, test/artifacts/ is not): UPDATE_DOCS_SCREENSHOTS=1 refreshes them.
+    if (process.env.UPDATE_DOCS_SCREENSHOTS) {
+      const docs = join(__dirname, '..', '..', 'docs');
+      mkdirSync(docs, { recursive: true });
+      for (const name of ['chat.png', 'console.png', 'console-queues.png']) copyFileSync(artifactPath(name), join(docs, name));
+    }
   });
 });

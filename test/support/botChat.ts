@@ -31,12 +31,24 @@ export function botChat(baseUrl: string, options: BotChatOptions = {}) {
     conversationId,
     async say(text: string, headers: Record<string, string> = {}): Promise<BotTurn> {
       const activity = {
-        type: 'message', id: randomUUID(), timestamp: new Date().toISOString(), channelId: options.channelId ?? 'emulator',
-        locale: options.locale ?? 'pl-PL', serviceUrl: options.serviceUrl ?? baseUrl, deliveryMode: 'expectReplies',
-        from: { id: 'user-1', name: 'User', role: 'user', ...options.from }, conversation: { id: conversationId },
-        recipient: { id: 'desk-bot', name: 'Desk', role: 'bot' }, text, textFormat: 'plain',
+        type: 'message',
+        id: randomUUID(),
+        timestamp: new Date().toISOString(),
+        channelId: options.channelId ?? 'emulator',
+        locale: options.locale ?? 'pl-PL',
+        serviceUrl: options.serviceUrl ?? baseUrl,
+        deliveryMode: 'expectReplies',
+        from: { id: 'user-1', name: 'User', role: 'user', ...options.from },
+        conversation: { id: conversationId },
+        recipient: { id: 'desk-bot', name: 'Desk', role: 'bot' },
+        text,
+        textFormat: 'plain',
       };
-      const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const res = await fetch(`${baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       const raw = await res.text();
       const body = raw ? (JSON.parse(raw) as { activities?: Partial<Activity>[] }) : {};
       return { status: res.status, texts: (body.activities ?? []).map(textOf), requestId: res.headers.get('x-request-id') };
@@ -51,7 +63,12 @@ export type BotChat = ReturnType<typeof botChat>;
  * organisation and e-mail, picks the channel. Returns the bot's answers to that last step (the
  * code went out, or why not).
  */
-export async function askForPin(chat: BotChat, organisation: string, email: string, channel: 'E-mail' | 'SMS' = 'E-mail'): Promise<string[]> {
+export async function askForPin(
+  chat: BotChat,
+  organisation: string,
+  email: string,
+  channel: 'E-mail' | 'SMS' = 'E-mail',
+): Promise<string[]> {
   for (const step of ['rozmowa z człowiekiem', 'Tak', organisation, email]) {
     const turn = await chat.say(step);
     if (turn.status !== 200) throw new Error(`"${step}" answered ${turn.status}`);
@@ -62,7 +79,10 @@ export async function askForPin(chat: BotChat, organisation: string, email: stri
 /** The newest code the outbox holds for an address, waiting briefly: codes go out after the bot's answer. */
 export async function codeInOutbox(outbox: string, address: string): Promise<string> {
   for (let i = 0; i < 250; i += 1) {
-    const files = (await readdir(outbox).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort().reverse();
+    const files = (await readdir(outbox).catch(() => [] as string[]))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .reverse();
     for (const file of files) {
       const message = JSON.parse(await readFile(join(outbox, file), 'utf8')) as { to: string; code: string };
       if (message.to === address) return message.code;
@@ -77,10 +97,23 @@ export async function codeInOutbox(outbox: string, address: string): Promise<str
  * form that follows (technical, contact from the profile, by e-mail, grade B) and confirms it.
  * Returns the new ticket's id.
  */
-export async function openTicketThroughBot(chat: BotChat, outbox: string, admin: { org: string; email: string }, headers: Record<string, string> = {}): Promise<string> {
+export async function openTicketThroughBot(
+  chat: BotChat,
+  outbox: string,
+  admin: { org: string; email: string },
+  headers: Record<string, string> = {},
+): Promise<string> {
   const sent = (await askForPin(chat, admin.org, admin.email)).join(' ');
   if (!/kod został wysłany/.test(sent)) throw new Error(`no code was sent: ${sent}`);
-  const steps = [await codeInOutbox(outbox, admin.email), 'Problem techniczny', 'Poczta nie wychodzi u nikogo w firmie od rana', 'Wszyscy użytkownicy', 'Dane są poprawne', 'E-mail', 'B – wysoki'];
+  const steps = [
+    await codeInOutbox(outbox, admin.email),
+    'Problem techniczny',
+    'Poczta nie wychodzi u nikogo w firmie od rana',
+    'Wszyscy użytkownicy',
+    'Dane są poprawne',
+    'E-mail',
+    'B – wysoki',
+  ];
   for (const step of steps) {
     const turn = await chat.say(step);
     if (turn.status !== 200) throw new Error(`"${step}" answered ${turn.status}`);

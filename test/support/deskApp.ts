@@ -55,7 +55,11 @@ export async function startDeskApp(name: string, options: DeskAppOptions = {}): 
     }),
   });
   return {
-    app, url: app.url, prefix, outbox, logLines,
+    app,
+    url: app.url,
+    prefix,
+    outbox,
+    logLines,
     async close() {
       await app.close();
       if (ownOutbox) rmSync(outbox, { recursive: true, force: true });

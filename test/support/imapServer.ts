@@ -39,7 +39,9 @@ export async function startImapServer(): Promise<ImapServer> {
   for (const sub of ['run', 'state', 'mail']) mkdirSync(join(dir, sub));
   chownSync(join(dir, 'mail'), uidOf('nobody'), gidOf('nogroup'));
   writeFileSync(join(dir, 'users'), `${user}:{PLAIN}${password}\n`);
-  writeFileSync(join(dir, 'dovecot.conf'), `
+  writeFileSync(
+    join(dir, 'dovecot.conf'),
+    `
 protocols = imap
 listen = 127.0.0.1
 base_dir = ${dir}/run
@@ -72,7 +74,8 @@ service imap-login {
 service anvil {
   chroot =
 }
-`);
+`,
+  );
   const child: ChildProcess = spawn(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -91,15 +94,18 @@ service anvil {
 
   return {
     url: `imap://${user}:${password}@127.0.0.1:${port}`,
-    port, user, password,
+    port,
+    user,
+    password,
     createFolder: (folder) => withClient('INBOX', async (c) => void (await c.mailboxCreate(folder))),
     deliver: (raw, folder = 'INBOX') => withClient(folder, async (c) => void (await c.append(folder, raw))),
-    flags: (folder = 'INBOX') => withClient(folder, async (c) => {
-      const flags = new Map<number, Set<string>>();
-      if (!c.mailbox || c.mailbox.exists === 0) return flags;
-      for (const m of await c.fetchAll('1:*', { uid: true, flags: true })) flags.set(m.uid, m.flags ?? new Set());
-      return flags;
-    }),
+    flags: (folder = 'INBOX') =>
+      withClient(folder, async (c) => {
+        const flags = new Map<number, Set<string>>();
+        if (!c.mailbox || c.mailbox.exists === 0) return flags;
+        for (const m of await c.fetchAll('1:*', { uid: true, flags: true })) flags.set(m.uid, m.flags ?? new Set());
+        return flags;
+      }),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -145,7 +151,9 @@ function gidOf(name: string): number {
 }
 
 function idFrom(file: string, name: string): number {
-  const line = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith(`${name}:`));
+  const line = readFileSync(file, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${name}:`));
   if (!line) throw new Error(`no ${name} in ${file}: is dovecot-imapd installed (see .ci/run)?`);
   return Number(line.split(':')[2]);
 }

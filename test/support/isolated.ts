@@ -24,8 +24,12 @@ export function callIsolated(modulePath: string, exportName: string, args: unkno
     const child = spawn(process.execPath, ['--import', 'tsx', '-e', program], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       fail(new Error(`${modulePath}#${exportName} did not finish within ${waitMs} ms`));

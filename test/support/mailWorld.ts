@@ -81,12 +81,17 @@ export class MailWorld {
       headers: spec.headers,
       date: new Date(),
       attachments: spec.attachments,
-    }).compile().build();
+    })
+      .compile()
+      .build();
     let signed = composed;
     if (spec.sign !== false && domain) {
       const pem = this.keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
       // mailauth 4 reads the keys from signatureData (the top-level fields only fill in defaults).
-      const { signatures } = await dkimSign(composed, { canonicalization: 'relaxed/relaxed', signatureData: [{ signingDomain: fromDomain, selector: SELECTOR, privateKey: pem }] } as unknown as Parameters<typeof dkimSign>[1]);
+      const { signatures } = await dkimSign(composed, {
+        canonicalization: 'relaxed/relaxed',
+        signatureData: [{ signingDomain: fromDomain, selector: SELECTOR, privateKey: pem }],
+      } as unknown as Parameters<typeof dkimSign>[1]);
       signed = Buffer.concat([Buffer.from(signatures), composed]);
     }
     const ip = spec.ip ?? domain?.ip ?? '198.51.100.66';

@@ -20,15 +20,31 @@ export async function startRedisServer(options: { appendOnly?: boolean; port?: n
   const port = options.port ?? (await freePort());
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'desk-redis-'));
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-    '--save', '', '--appendonly', options.appendOnly ? 'yes' : 'no',
-    '--appendfsync', 'always', '--maxmemory-policy', 'noeviction', '--protected-mode', 'no',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    options.appendOnly ? 'yes' : 'no',
+    '--appendfsync',
+    'always',
+    '--maxmemory-policy',
+    'noeviction',
+    '--protected-mode',
+    'no',
   ];
   const child = spawn('redis-server', args, { stdio: 'ignore', detached: false });
   const url = `redis://127.0.0.1:${port}`;
   await waitForRedis(url, child);
   return {
-    url, port, dir, process: child,
+    url,
+    port,
+    dir,
+    process: child,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

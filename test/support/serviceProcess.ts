@@ -48,7 +48,11 @@ export interface ServiceProcess {
   /** Sends the signal and waits for the exit; SIGKILL after `timeoutMs` (default 15 s). */
   kill(signal?: NodeJS.Signals, timeoutMs?: number): Promise<ServiceExit>;
   /** One JSON request; `as` picks a TEST_TOKENS bearer token. Network errors reject. */
-  call(method: string, path: string, options?: { as?: keyof typeof TEST_TOKENS; body?: unknown; headers?: Record<string, string> }): Promise<ApiReply>;
+  call(
+    method: string,
+    path: string,
+    options?: { as?: keyof typeof TEST_TOKENS; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiReply>;
 }
 
 /**
@@ -90,7 +94,10 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
 
   const url = `http://127.0.0.1:${port}`;
   const service: ServiceProcess = {
-    url, port, prefix: options.prefix, child,
+    url,
+    port,
+    prefix: options.prefix,
+    child,
     output: () => chunks.join(''),
     exited: () => exit,
     async kill(signal = 'SIGTERM', timeoutMs = 15_000) {
@@ -106,7 +113,9 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
   const deadline = Date.now() + PATIENCE_MS;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the service exited (${child.exitCode ?? child.signalCode}) before answering /healthz:\n${service.output().slice(-3000)}`);
+      throw new Error(
+        `the service exited (${child.exitCode ?? child.signalCode}) before answering /healthz:\n${service.output().slice(-3000)}`,
+      );
     }
     if (await answers(`${url}/healthz`)) return service;
     if (Date.now() > deadline) {

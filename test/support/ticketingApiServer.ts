@@ -45,14 +45,21 @@ export async function startTicketingApi(name: string) {
   const service = new TicketService({ redis, prefix, organisations, clock: () => new Date(clock.now) });
   const server = createServer({ logger: silentLogger });
   registerTicketingRoutes(server, {
-    service, organisations, logger: silentLogger, clock: () => new Date(clock.now),
+    service,
+    organisations,
+    logger: silentLogger,
+    clock: () => new Date(clock.now),
     tokens: new TokenRegistry(ENTRIES, 'test tokens'),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   /** One HTTP call; `token` is a TEST_TOKENS key, a raw token string, or null for none. */
-  async function call(method: string, path: string, options: { as?: keyof typeof TEST_TOKENS | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+  async function call(
+    method: string,
+    path: string,
+    options: { as?: keyof typeof TEST_TOKENS | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.as) headers.authorization = `Bearer ${TEST_TOKENS[options.as]}`;
     let body: string | undefined = options.rawBody;
@@ -64,7 +71,14 @@ export async function startTicketingApi(name: string) {
   }
 
   return {
-    base, server, service, organisations, redis, prefix, clock, call,
+    base,
+    server,
+    service,
+    organisations,
+    redis,
+    prefix,
+    clock,
+    call,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       redis.disconnect();

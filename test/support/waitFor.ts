@@ -14,7 +14,11 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
 }
 
 /** Polls until `probe` gives a value and returns it; fails naming `what` after PATIENCE_MS. */
-export async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, everyMs = 20): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  everyMs = 20,
+): Promise<T> {
   const deadline = Date.now() + PATIENCE_MS;
   for (;;) {
     const value = await probe();

@@ -14,14 +14,20 @@ export async function webChat(baseUrl: string, headers: Record<string, string> =
     /** Posts a message; resolves with the HTTP status and the bot's replies that follow it. */
     async say(text: string): Promise<{ status: number; replies: string[] }> {
       const res = await fetch(activitiesUrl, {
-        method: 'POST', headers: { ...auth, 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify({ type: 'message', from: { id: 'ignored' }, text }),
       });
       const posted = (await res.json()) as { id?: string };
       if (res.status !== 200) return { status: res.status, replies: [] };
-      const all = (await (await fetch(activitiesUrl, { headers: auth })).json()) as { activities: Array<{ id: string; text?: string; from: { role?: string } }> };
+      const all = (await (await fetch(activitiesUrl, { headers: auth })).json()) as {
+        activities: Array<{ id: string; text?: string; from: { role?: string } }>;
+      };
       const mine = all.activities.findIndex((a) => a.id === posted.id);
-      const replies = all.activities.slice(mine + 1).filter((a) => a.from.role === 'bot').map((a) => a.text ?? '');
+      const replies = all.activities
+        .slice(mine + 1)
+        .filter((a) => a.from.role === 'bot')
+        .map((a) => a.text ?? '');
       return { status: res.status, replies };
     },
   };

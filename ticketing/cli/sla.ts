@@ -16,7 +16,8 @@ import { CATEGORIES, DomainError, GRADES, type Category, type Grade, type Organi
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: sla --category technical|billing|presales --severity A|B|C --at <ISO 8601> [--premier] [--tz <IANA zone>] [--holidays YYYY-MM-DD,...]';
+const USAGE =
+  'usage: sla --category technical|billing|presales --severity A|B|C --at <ISO 8601> [--premier] [--tz <IANA zone>] [--holidays YYYY-MM-DD,...]';
 
 export function whatIf(argv: string[]): Record<string, unknown> {
   let values;
@@ -38,25 +39,38 @@ export function whatIf(argv: string[]): Record<string, unknown> {
     throw new UsageError(`${(err as Error).message}; ${USAGE}`);
   }
   const category = values.category as Category;
-  if (!CATEGORIES.includes(category)) throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')} (got ${JSON.stringify(values.category ?? null)})`);
+  if (!CATEGORIES.includes(category))
+    throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')} (got ${JSON.stringify(values.category ?? null)})`);
   const grade = values.severity as Grade;
-  if (!GRADES.includes(grade)) throw new UsageError(`--severity must be one of ${GRADES.join(', ')} (got ${JSON.stringify(values.severity ?? null)})`);
+  if (!GRADES.includes(grade))
+    throw new UsageError(`--severity must be one of ${GRADES.join(', ')} (got ${JSON.stringify(values.severity ?? null)})`);
   const timeZone = values.tz!;
   if (!isKnownZone(timeZone)) throw new UsageError(`--tz "${timeZone}" is not an IANA time zone such as Europe/Warsaw`);
   if (!values.at) throw new UsageError(`--at is required (an ISO 8601 time such as 2026-03-10T10:00:00+01:00); ${USAGE}`);
   // A time without an offset is read as wall-clock time in --tz.
   const at = DateTime.fromISO(values.at, { zone: timeZone });
   if (!at.isValid) throw new UsageError(`--at "${values.at}" is not an ISO 8601 time such as 2026-03-10T10:00:00+01:00`);
-  const holidays = values.holidays!.split(',').map((h) => h.trim()).filter(Boolean);
+  const holidays = values
+    .holidays!.split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   for (const holiday of holidays) {
     if (!isLocalDate(holiday)) throw new UsageError(`--holidays "${holiday}" is not a YYYY-MM-DD date`);
   }
 
-  const org: Organisation = { id: 'what-if', name: 'the organisation', timeZone, contract: values.premier ? 'premier' : 'standard', administrators: [], holidays };
+  const org: Organisation = {
+    id: 'what-if',
+    name: 'the organisation',
+    timeZone,
+    contract: values.premier ? 'premier' : 'standard',
+    administrators: [],
+    holidays,
+  };
   checkGradeAllowed(org, category, grade);
   const calendar = calendarFor(org, category, grade);
   const clock = startClock(org, category, grade, at.toJSDate());
-  const local = (iso: string | null) => (iso === null ? null : DateTime.fromISO(iso).setZone(timeZone).toISO({ suppressMilliseconds: true }));
+  const local = (iso: string | null) =>
+    iso === null ? null : DateTime.fromISO(iso).setZone(timeZone).toISO({ suppressMilliseconds: true });
   return {
     category,
     grade,

@@ -21,9 +21,7 @@ export class TicketChangeFeed {
   private readonly listeners = new Set<(change: TicketChange) => void>();
   private subscriber: Redis | undefined;
 
-  constructor(
-    private readonly deps: { redis: Redis; prefix: string; logger: Logger },
-  ) {}
+  constructor(private readonly deps: { redis: Redis; prefix: string; logger: Logger }) {}
 
   get channel(): string {
     return `${this.deps.prefix}console:changes`;
@@ -54,7 +52,9 @@ export class TicketChangeFeed {
   private publish(ticket: Ticket, kind: TicketChange['kind']): void {
     const change: TicketChange = { ticketId: ticket.id, kind, status: ticket.status, category: ticket.category, assignee: ticket.assignee };
     // A lost notice only delays a console's refresh (it also refreshes on its own); the change itself is stored.
-    this.deps.redis.publish(this.channel, JSON.stringify(change)).catch((err) => this.deps.logger.warn({ err, ticketId: ticket.id }, 'ticket change not published to consoles'));
+    this.deps.redis
+      .publish(this.channel, JSON.stringify(change))
+      .catch((err) => this.deps.logger.warn({ err, ticketId: ticket.id }, 'ticket change not published to consoles'));
   }
 
   private ensureSubscribed(): void {

@@ -50,34 +50,59 @@ export function registerConsole(server: Server, deps: ConsoleDeps): { close(): v
   });
 
   // Sign-in checks the token here and learns whose it is (the console's "my tickets").
-  server.get(WHO_AM_I_PATH, route(logger, async (req, res) => {
-    res.json(authorise(req, res, tokens, ['agent', 'operator', 'system']));
-  }));
+  server.get(
+    WHO_AM_I_PATH,
+    route(logger, async (req, res) => {
+      res.json(authorise(req, res, tokens, ['agent', 'operator', 'system']));
+    }),
+  );
 
-  server.get(ORGANISATION_NAMES_PATH, route(logger, async (req, res) => {
-    authorise(req, res, tokens, ['agent', 'operator']);
-    const raw = (req.query as Record<string, unknown> | undefined)?.ids;
-    const ids = typeof raw === 'string' ? [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))] : [];
-    if (ids.length === 0 || ids.length > 100) throw new HttpError(400, 'invalid_query', 'ids: give 1-100 organisation ids separated by commas');
-    const names: Record<string, string> = {};
-    for (const org of await Promise.all(ids.map((id) => organisations.get(id)))) if (org) names[org.id] = org.name;
-    res.json({ names });
-  }));
+  server.get(
+    ORGANISATION_NAMES_PATH,
+    route(logger, async (req, res) => {
+      authorise(req, res, tokens, ['agent', 'operator']);
+      const raw = (req.query as Record<string, unknown> | undefined)?.ids;
+      const ids =
+        typeof raw === 'string'
+          ? [
+              ...new Set(
+                raw
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              ),
+            ]
+          : [];
+      if (ids.length === 0 || ids.length > 100)
+        throw new HttpError(400, 'invalid_query', 'ids: give 1-100 organisation ids separated by commas');
+      const names: Record<string, string> = {};
+      for (const org of await Promise.all(ids.map((id) => organisations.get(id)))) if (org) names[org.id] = org.name;
+      res.json({ names });
+    }),
+  );
 
   // The token travels in the Authorization header (the console reads the stream with fetch), never in the URL.
-  server.get(EVENTS_PATH, route(logger, async (req, res) => {
-    authorise(req, res, tokens, ['agent', 'operator']);
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    res.write('retry: 3000\n: connected\n\n');
-    streams.add(res);
-    const unlisten = feed.listen((change) => res.write(`event: ticket\ndata: ${JSON.stringify(change)}\n\n`));
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    req.on('close', () => {
-      clearInterval(heartbeat);
-      unlisten();
-      streams.delete(res);
-    });
-  }));
+  server.get(
+    EVENTS_PATH,
+    route(logger, async (req, res) => {
+      authorise(req, res, tokens, ['agent', 'operator']);
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write('retry: 3000\n: connected\n\n');
+      streams.add(res);
+      const unlisten = feed.listen((change) => res.write(`event: ticket\ndata: ${JSON.stringify(change)}\n\n`));
+      const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+      req.on('close', () => {
+        clearInterval(heartbeat);
+        unlisten();
+        streams.delete(res);
+      });
+    }),
+  );
 
   return {
     close() {

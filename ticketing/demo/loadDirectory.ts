@@ -17,7 +17,8 @@ const directorySchema = z
   .superRefine(({ organisations }, ctx) => {
     const seen = new Set<string>();
     organisations.forEach((org, i) => {
-      if (seen.has(org.id)) ctx.addIssue({ code: 'custom', path: ['organisations', i, 'id'], message: `organisation ${org.id} is listed twice` });
+      if (seen.has(org.id))
+        ctx.addIssue({ code: 'custom', path: ['organisations', i, 'id'], message: `organisation ${org.id} is listed twice` });
       seen.add(org.id);
     });
   });

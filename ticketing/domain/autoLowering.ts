@@ -21,14 +21,23 @@ export function sendLoweringNotice(ticket: Ticket, version: number, rules: Lower
     updatedAt: at,
     autoLowering: { ...plan, lowerAt: lowerAt.toISOString() },
     messages: [...ticket.messages, { at, from: 'agent', author: 'desk', text }],
-    history: [...ticket.history, { at, actor: 'sla', kind: 'lowering_notice', reason: `customer not responding: grade ${ticket.grade} -> ${plan.to} at ${lowerAt.toISOString()} unless they answer` }],
+    history: [
+      ...ticket.history,
+      {
+        at,
+        actor: 'sla',
+        kind: 'lowering_notice',
+        reason: `customer not responding: grade ${ticket.grade} -> ${plan.to} at ${lowerAt.toISOString()} unless they answer`,
+      },
+    ],
   };
 }
 
 /** Lowers the grade as announced; null when not owed (the customer answered, someone changed the grade). */
 export function applyAutoLowering(ticket: Ticket, org: Organisation, version: number, rules: LoweringRules, now: Date): Ticket | null {
   const plan = ticket.autoLowering;
-  if (!plan || plan.version !== version || !isLoweringEventOwed(ticket, 'lowering') || Date.parse(plan.lowerAt!) > now.getTime()) return null;
+  if (!plan || plan.version !== version || !isLoweringEventOwed(ticket, 'lowering') || Date.parse(plan.lowerAt!) > now.getTime())
+    return null;
   try {
     return changeGrade(ticket, org, plan.to, 'sla', { reason: 'customer_not_responding' }, now, rules);
   } catch (err) {

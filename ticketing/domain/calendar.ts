@@ -44,7 +44,13 @@ export function defaultCalendar(name: CalendarName, timeZone: string, holidays: 
   const calendars: Record<CalendarName, () => Calendar> = {
     always: () => ({ name, timeZone, realTime: true, week: everyDay([{ start: '00:00', end: '24:00' }]), holidays: [] }),
     extended: () => ({ name, timeZone, realTime: false, week: everyDay([{ start: '09:00', end: '24:00' }]), holidays: [...holidays] }),
-    office: () => ({ name, timeZone, realTime: false, week: { 1: office, 2: office, 3: office, 4: office, 5: office, 6: [], 7: [] }, holidays: [...holidays] }),
+    office: () => ({
+      name,
+      timeZone,
+      realTime: false,
+      week: { 1: office, 2: office, 3: office, 4: office, 5: office, 6: [], 7: [] },
+      holidays: [...holidays],
+    }),
   };
   const make = calendars[name];
   if (!make) throw new DomainError('invalid_calendar', `unknown calendar "${name}" (expected one of ${CALENDAR_NAMES.join(', ')})`);
@@ -53,21 +59,33 @@ export function defaultCalendar(name: CalendarName, timeZone: string, holidays: 
 
 /** Throws DomainError('invalid_calendar' | 'invalid_time_zone') naming the first problem; returns the calendar. */
 export function validateCalendar(cal: Calendar): Calendar {
-  if (!isKnownZone(cal.timeZone)) throw new DomainError('invalid_time_zone', `unknown time zone "${cal.timeZone}" (expected an IANA name such as Europe/Warsaw)`);
+  if (!isKnownZone(cal.timeZone))
+    throw new DomainError('invalid_time_zone', `unknown time zone "${cal.timeZone}" (expected an IANA name such as Europe/Warsaw)`);
   for (const day of WEEKDAYS) {
     let previousEnd = -1;
     for (const range of cal.week[day] ?? []) {
       const start = minutesOf(range.start, false);
       const end = minutesOf(range.end, true);
-      if (start === null) throw new DomainError('invalid_calendar', `calendar ${cal.name}: weekday ${day} range start "${range.start}" is not HH:mm`);
-      if (end === null) throw new DomainError('invalid_calendar', `calendar ${cal.name}: weekday ${day} range end "${range.end}" is not HH:mm or 24:00`);
-      if (end <= start) throw new DomainError('invalid_calendar', `calendar ${cal.name}: weekday ${day} range ${range.start}-${range.end} ends before it starts`);
-      if (start < previousEnd) throw new DomainError('invalid_calendar', `calendar ${cal.name}: weekday ${day} ranges overlap or are out of order at ${range.start}`);
+      if (start === null)
+        throw new DomainError('invalid_calendar', `calendar ${cal.name}: weekday ${day} range start "${range.start}" is not HH:mm`);
+      if (end === null)
+        throw new DomainError('invalid_calendar', `calendar ${cal.name}: weekday ${day} range end "${range.end}" is not HH:mm or 24:00`);
+      if (end <= start)
+        throw new DomainError(
+          'invalid_calendar',
+          `calendar ${cal.name}: weekday ${day} range ${range.start}-${range.end} ends before it starts`,
+        );
+      if (start < previousEnd)
+        throw new DomainError(
+          'invalid_calendar',
+          `calendar ${cal.name}: weekday ${day} ranges overlap or are out of order at ${range.start}`,
+        );
       previousEnd = end;
     }
   }
   for (const holiday of cal.holidays) {
-    if (!isLocalDate(holiday)) throw new DomainError('invalid_calendar', `calendar ${cal.name}: holiday "${holiday}" is not a YYYY-MM-DD date`);
+    if (!isLocalDate(holiday))
+      throw new DomainError('invalid_calendar', `calendar ${cal.name}: holiday "${holiday}" is not a YYYY-MM-DD date`);
   }
   return cal;
 }
@@ -196,7 +214,8 @@ function* workingPieces(cal: Calendar, fromMs: number, pauses: readonly Pause[])
  * that range's close. Throws DomainError('clock_paused') when an open pause stops the clock first.
  */
 export function addWorkingTime(cal: Calendar, start: Date, ms: number, pauses: readonly Pause[] = []): Date {
-  if (!Number.isFinite(ms) || ms < 0) throw new DomainError('invalid_duration', `working time must be a non-negative number of ms, got ${ms}`);
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new DomainError('invalid_duration', `working time must be a non-negative number of ms, got ${ms}`);
   if (Number.isNaN(start.getTime())) throw new DomainError('invalid_date', 'the start of a deadline is not a valid date');
   let remaining = ms;
   for (const [from, to] of workingPieces(cal, start.getTime(), pauses)) {

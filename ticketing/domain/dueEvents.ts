@@ -21,11 +21,15 @@ export interface DueEvent {
 export function dueEventsOf(ticket: Ticket): DueEvent[] {
   const { sla } = ticket;
   const events: DueEvent[] = [];
-  if (sla.warningAt !== null && isSlaEventOwed(ticket, 'warning')) events.push(dueEvent(ticket.id, 'warning', sla.version, Date.parse(sla.warningAt)));
-  if (sla.dueAt !== null && isSlaEventOwed(ticket, 'breach')) events.push(dueEvent(ticket.id, 'breach', sla.version, Date.parse(sla.dueAt)));
+  if (sla.warningAt !== null && isSlaEventOwed(ticket, 'warning'))
+    events.push(dueEvent(ticket.id, 'warning', sla.version, Date.parse(sla.warningAt)));
+  if (sla.dueAt !== null && isSlaEventOwed(ticket, 'breach'))
+    events.push(dueEvent(ticket.id, 'breach', sla.version, Date.parse(sla.dueAt)));
   const plan = ticket.autoLowering;
-  if (plan && isLoweringEventOwed(ticket, 'lowering_notice')) events.push(dueEvent(ticket.id, 'lowering_notice', plan.version, Date.parse(plan.noticeAt)));
-  if (plan?.lowerAt && isLoweringEventOwed(ticket, 'lowering')) events.push(dueEvent(ticket.id, 'lowering', plan.version, Date.parse(plan.lowerAt)));
+  if (plan && isLoweringEventOwed(ticket, 'lowering_notice'))
+    events.push(dueEvent(ticket.id, 'lowering_notice', plan.version, Date.parse(plan.noticeAt)));
+  if (plan?.lowerAt && isLoweringEventOwed(ticket, 'lowering'))
+    events.push(dueEvent(ticket.id, 'lowering', plan.version, Date.parse(plan.lowerAt)));
   return events;
 }
 

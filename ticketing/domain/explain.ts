@@ -37,7 +37,10 @@ export interface DeadlineExplanation {
 
 const TEXT = {
   en: {
-    calendars: { always: '24x7 in real time', extended: '09:00-24:00 every day', office: 'Monday-Friday 09:00-17:00' } as Record<string, string>,
+    calendars: { always: '24x7 in real time', extended: '09:00-24:00 every day', office: 'Monday-Friday 09:00-17:00' } as Record<
+      string,
+      string
+    >,
     running: (due: string, warn: string) => `first response due ${due} (warning at ${warn})`,
     paused: 'the clock is paused while the ticket waits on the customer',
     answered: (at: string, met: boolean) => `answered ${at}, SLA ${met ? 'met' : 'missed'}`,
@@ -45,13 +48,24 @@ const TEXT = {
     basis: (grade: string, category: string, target: string, calendar: string, start: string) =>
       `grade ${grade} ${category}: ${target} on the ${calendar} calendar, counted from ${start}`,
     paused_time: (d: string) => `paused working time excluded: ${d}`,
-    results: { met: 'met', missed: 'missed', resolved_without_response: 'resolved without a response', not_yet_due: 'not yet due' } as Record<string, string>,
-    outcome: (result: string, grade: string, due: string) => `result: ${result} (grade ${grade}, deadline ${due}); a recorded result never changes`,
-    alternative: (change: string, result: string, due: string) => `later, ${change} would have made it ${result} (deadline ${due}); recorded beside the result`,
+    results: {
+      met: 'met',
+      missed: 'missed',
+      resolved_without_response: 'resolved without a response',
+      not_yet_due: 'not yet due',
+    } as Record<string, string>,
+    outcome: (result: string, grade: string, due: string) =>
+      `result: ${result} (grade ${grade}, deadline ${due}); a recorded result never changes`,
+    alternative: (change: string, result: string, due: string) =>
+      `later, ${change} would have made it ${result} (deadline ${due}); recorded beside the result`,
     step: (at: string, before: string, after: string, reason: string) => `${at}: deadline ${before} -> ${after} (${reason})`,
   },
   pl: {
-    calendars: { always: 'całodobowo, w czasie rzeczywistym', extended: 'codziennie 09:00-24:00', office: 'poniedziałek-piątek 09:00-17:00' } as Record<string, string>,
+    calendars: {
+      always: 'całodobowo, w czasie rzeczywistym',
+      extended: 'codziennie 09:00-24:00',
+      office: 'poniedziałek-piątek 09:00-17:00',
+    } as Record<string, string>,
     running: (due: string, warn: string) => `pierwsza odpowiedź do ${due} (ostrzeżenie o ${warn})`,
     paused: 'zegar jest wstrzymany, bo zgłoszenie czeka na klienta',
     answered: (at: string, met: boolean) => `odpowiedź udzielona ${at}, SLA ${met ? 'dotrzymane' : 'przekroczone'}`,
@@ -59,9 +73,16 @@ const TEXT = {
     basis: (grade: string, category: string, target: string, calendar: string, start: string) =>
       `priorytet ${grade}, kategoria ${category}: ${target} według kalendarza ${calendar}, liczone od ${start}`,
     paused_time: (d: string) => `wyłączony czas wstrzymania: ${d}`,
-    results: { met: 'dotrzymane', missed: 'przekroczone', resolved_without_response: 'rozwiązane bez odpowiedzi', not_yet_due: 'jeszcze przed terminem' } as Record<string, string>,
-    outcome: (result: string, grade: string, due: string) => `wynik: ${result} (priorytet ${grade}, termin ${due}); zapisany wynik się nie zmienia`,
-    alternative: (change: string, result: string, due: string) => `później zmiana (${change}) dałaby wynik: ${result} (termin ${due}); zapisana obok wyniku`,
+    results: {
+      met: 'dotrzymane',
+      missed: 'przekroczone',
+      resolved_without_response: 'rozwiązane bez odpowiedzi',
+      not_yet_due: 'jeszcze przed terminem',
+    } as Record<string, string>,
+    outcome: (result: string, grade: string, due: string) =>
+      `wynik: ${result} (priorytet ${grade}, termin ${due}); zapisany wynik się nie zmienia`,
+    alternative: (change: string, result: string, due: string) =>
+      `później zmiana (${change}) dałaby wynik: ${result} (termin ${due}); zapisana obok wyniku`,
     step: (at: string, before: string, after: string, reason: string) => `${at}: termin ${before} -> ${after} (${reason})`,
   },
 };
@@ -76,7 +97,13 @@ export function explainDeadline(ticket: Ticket, now: Date, locale: Locale = 'en'
   const until = new Date(sla.firstResponseAt ?? resolvedAt ?? now);
   const pausedWorkingMs = workingTimeBetween(calendar, start, until) - workingTimeBetween(calendar, start, until, sla.pauses);
 
-  const state: DeadlineExplanation['state'] = sla.firstResponseAt ? 'answered' : ticket.status === 'resolved' || ticket.status === 'closed' ? 'closed' : isPaused(sla) ? 'paused' : 'running';
+  const state: DeadlineExplanation['state'] = sla.firstResponseAt
+    ? 'answered'
+    : ticket.status === 'resolved' || ticket.status === 'closed'
+      ? 'closed'
+      : isPaused(sla)
+        ? 'paused'
+        : 'running';
   const status = {
     running: t.running(local(sla.dueAt), local(sla.warningAt)),
     paused: t.paused,
@@ -91,17 +118,19 @@ export function explainDeadline(ticket: Ticket, now: Date, locale: Locale = 'en'
   if (outcome) lines.push(t.outcome(t.results[outcome.result]!, outcome.grade, local(outcome.dueAt)));
   for (const alt of alternatives) lines.push(t.alternative(alt.change, t.results[alt.result]!, local(alt.dueAt)));
 
-  const steps = ticket.history.filter((entry: HistoryEntry) => entry.deadlineAfter !== undefined).map((entry): DeadlineStep => {
-    const reason = entry.reason ?? entry.kind;
-    return {
-      at: entry.at,
-      actor: entry.actor,
-      deadlineBefore: entry.deadlineBefore ?? null,
-      deadlineAfter: entry.deadlineAfter ?? null,
-      reason,
-      text: t.step(local(entry.at), local(entry.deadlineBefore), local(entry.deadlineAfter), reason),
-    };
-  });
+  const steps = ticket.history
+    .filter((entry: HistoryEntry) => entry.deadlineAfter !== undefined)
+    .map((entry): DeadlineStep => {
+      const reason = entry.reason ?? entry.kind;
+      return {
+        at: entry.at,
+        actor: entry.actor,
+        deadlineBefore: entry.deadlineBefore ?? null,
+        deadlineAfter: entry.deadlineAfter ?? null,
+        reason,
+        text: t.step(local(entry.at), local(entry.deadlineBefore), local(entry.deadlineAfter), reason),
+      };
+    });
   return {
     state,
     dueAt: sla.dueAt,

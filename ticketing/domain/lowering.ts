@@ -1,7 +1,18 @@
 import { addWorkingTime, workingDayMs, workingTimeBetween } from './calendar';
 import { formatDuration } from './duration';
 import { clockCalendar } from './sla';
-import { DomainError, GRADES, LOWERING_REASONS, type AutoLowering, type Grade, type LoweringEventKind, type Lowering, type LoweringReason, type Organisation, type Ticket } from './types';
+import {
+  DomainError,
+  GRADES,
+  LOWERING_REASONS,
+  type AutoLowering,
+  type Grade,
+  type LoweringEventKind,
+  type Lowering,
+  type LoweringReason,
+  type Organisation,
+  type Ticket,
+} from './types';
 
 /**
  * When the desk may lower a ticket's grade (seed 002): the customer does not respond, the
@@ -37,16 +48,25 @@ export function checkLowering(ticket: Ticket, org: Organisation, request: Loweri
   const reason = request.reason?.trim();
   if (!reason || !(LOWERING_REASONS as readonly string[]).includes(reason)) {
     const given = reason ? ` ("${reason}" is not one)` : '';
-    throw new DomainError('reason_required', `lowering grade ${ticket.grade} needs one of the reasons ${LOWERING_REASONS.join(', ')}${given}`);
+    throw new DomainError(
+      'reason_required',
+      `lowering grade ${ticket.grade} needs one of the reasons ${LOWERING_REASONS.join(', ')}${given}`,
+    );
   }
   switch (reason as LoweringReason) {
     case 'customer_not_responding': {
       const allowedAt = customerSilenceEndsAt(ticket, rules);
       if (allowedAt === null) {
-        throw new DomainError('lowering_refused', `${ticket.id} is not waiting on the customer: "customer not responding" needs an unanswered question first`);
+        throw new DomainError(
+          'lowering_refused',
+          `${ticket.id} is not waiting on the customer: "customer not responding" needs an unanswered question first`,
+        );
       }
       if (allowedAt.getTime() > now.getTime()) {
-        throw new DomainError('lowering_refused', `${ticket.id} has waited on the customer for ${formatDuration(waitedMs(ticket, now))}; "customer not responding" is allowed from ${allowedAt.toISOString()} (after ${formatDuration(requiredWaitMs(ticket, rules))} of working time)`);
+        throw new DomainError(
+          'lowering_refused',
+          `${ticket.id} has waited on the customer for ${formatDuration(waitedMs(ticket, now))}; "customer not responding" is allowed from ${allowedAt.toISOString()} (after ${formatDuration(requiredWaitMs(ticket, rules))} of working time)`,
+        );
       }
       return { reason: 'customer_not_responding', waitedMs: waitedMs(ticket, now) };
     }
@@ -55,14 +75,22 @@ export function checkLowering(ticket: Ticket, org: Organisation, request: Loweri
       const admin = org.administrators.find((a) => a.id === who);
       if (!admin) {
         const known = org.administrators.map((a) => a.id).join(', ') || 'none registered';
-        throw new DomainError('lowering_refused', `"agreed with the customer" needs agreedBy: the id of the ${org.name} administrator who agreed (${known})${who ? `; "${who}" is not one` : ''}`);
+        throw new DomainError(
+          'lowering_refused',
+          `"agreed with the customer" needs agreedBy: the id of the ${org.name} administrator who agreed (${known})${who ? `; "${who}" is not one` : ''}`,
+        );
       }
       return { reason: 'agreed_with_customer', agreedBy: admin.id };
     }
     case 'wrong_initial_grade': {
       const evidence = request.evidence?.trim();
-      if (!evidence) throw new DomainError('lowering_refused', '"wrong initial grade" needs the evidence that shows it (what the customer said, what was found)');
-      if (evidence.length > MAX_EVIDENCE) throw new DomainError('lowering_refused', `the evidence is longer than ${MAX_EVIDENCE} characters`);
+      if (!evidence)
+        throw new DomainError(
+          'lowering_refused',
+          '"wrong initial grade" needs the evidence that shows it (what the customer said, what was found)',
+        );
+      if (evidence.length > MAX_EVIDENCE)
+        throw new DomainError('lowering_refused', `the evidence is longer than ${MAX_EVIDENCE} characters`);
       return { reason: 'wrong_initial_grade', evidence };
     }
   }
@@ -71,9 +99,12 @@ export function checkLowering(ticket: Ticket, org: Organisation, request: Loweri
 /** A lowering in a sentence, for the history. */
 export function describeLowering(lowering: Lowering): string {
   switch (lowering.reason) {
-    case 'customer_not_responding': return `customer not responding: no answer for ${formatDuration(lowering.waitedMs ?? 0)} of working time`;
-    case 'agreed_with_customer': return `agreed with the customer (${lowering.agreedBy})`;
-    case 'wrong_initial_grade': return `wrong initial grade: ${lowering.evidence}`;
+    case 'customer_not_responding':
+      return `customer not responding: no answer for ${formatDuration(lowering.waitedMs ?? 0)} of working time`;
+    case 'agreed_with_customer':
+      return `agreed with the customer (${lowering.agreedBy})`;
+    case 'wrong_initial_grade':
+      return `wrong initial grade: ${lowering.evidence}`;
   }
 }
 

@@ -51,8 +51,22 @@ const RESULTS: readonly SlaResult[] = ['met', 'missed', 'resolved_without_respon
 const none = (): Record<SlaResult, number> => ({ met: 0, missed: 0, resolved_without_response: 0 });
 
 /** A month's report from its two counter hashes (field -> count as stored), optionally for one organisation. */
-export function summariseSlaReport(month: string, outcomes: Record<string, string>, responses: Record<string, string>, orgId?: string): SlaReport {
-  const report: SlaReport = { month, orgId: orgId ?? null, outcomes: none(), attainment: null, byGrade: {}, byCategory: {}, byOrganisation: {}, firstResponse: { count: 0, p50Ms: null, p90Ms: null } };
+export function summariseSlaReport(
+  month: string,
+  outcomes: Record<string, string>,
+  responses: Record<string, string>,
+  orgId?: string,
+): SlaReport {
+  const report: SlaReport = {
+    month,
+    orgId: orgId ?? null,
+    outcomes: none(),
+    attainment: null,
+    byGrade: {},
+    byCategory: {},
+    byOrganisation: {},
+    firstResponse: { count: 0, p50Ms: null, p90Ms: null },
+  };
   for (const [field, value] of Object.entries(outcomes)) {
     const [result, grade, category, org] = field.split('|') as [SlaResult, string, string, string];
     const n = Number(value);

@@ -85,7 +85,14 @@ export function resumeClock(clock: SlaClock, now: Date): SlaClock {
  * excluded. A decided clock keeps its result; when the new grade would have judged it otherwise,
  * that is recorded beside it (`alternatives`).
  */
-export function regradeClock(clock: SlaClock, org: Organisation, category: Category, newGrade: Grade, now: Date, change: { actor: string; change: string }): SlaClock {
+export function regradeClock(
+  clock: SlaClock,
+  org: Organisation,
+  category: Category,
+  newGrade: Grade,
+  now: Date,
+  change: { actor: string; change: string },
+): SlaClock {
   const calendar = calendarFor(org, category, newGrade);
   const regraded: SlaClock = {
     ...clock,

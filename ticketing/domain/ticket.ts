@@ -1,8 +1,25 @@
 import { isEmailAddress, isPhoneNumber } from './contact';
 import { formatDuration } from './duration';
-import { checkLowering, DEFAULT_LOWERING_RULES, describeLowering, planAutoLowering, type LoweringRequest, type LoweringRules } from './lowering';
+import {
+  checkLowering,
+  DEFAULT_LOWERING_RULES,
+  describeLowering,
+  planAutoLowering,
+  type LoweringRequest,
+  type LoweringRules,
+} from './lowering';
 import { canChangeGrade, checkGradeAllowed, isAdministrator, isLowering } from './policy';
-import { isDecided, markBreached, pauseClock, recordFirstResponse, regradeClock, resolveClock, resumeClock, settleClock, startClock } from './sla';
+import {
+  isDecided,
+  markBreached,
+  pauseClock,
+  recordFirstResponse,
+  regradeClock,
+  resolveClock,
+  resumeClock,
+  settleClock,
+  startClock,
+} from './sla';
 import { parseTicketId } from './ticketId';
 import {
   CATEGORIES,
@@ -77,7 +94,10 @@ export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
 export function openTicket(input: NewTicketInput, org: Organisation, id: string, now: Date): Ticket {
   if (input.orgId !== org.id) invalid(`orgId "${input.orgId}" does not match the organisation ${org.id}`);
   if (!isAdministrator(org, input.adminId)) {
-    throw new DomainError('not_administrator', `${input.adminId} is not an administrator of ${org.name}: only administrators may open support requests; others should contact their administrator`);
+    throw new DomainError(
+      'not_administrator',
+      `${input.adminId} is not an administrator of ${org.name}: only administrators may open support requests; others should contact their administrator`,
+    );
   }
   if (!parseTicketId(id)) invalid(`id "${id}" is not a ticket id like SR-2026-000123`);
   if (!CATEGORIES.includes(input.category)) invalid(`category must be one of ${CATEGORIES.join(', ')}, got "${input.category}"`);
@@ -129,7 +149,10 @@ export function openTicket(input: NewTicketInput, org: Organisation, id: string,
  */
 export function changeStatus(ticket: Ticket, to: TicketStatus, actor: string, now: Date, reason?: string): Ticket {
   if (to === 'waiting_on_customer') {
-    throw new DomainError('question_required', `${ticket.id} can wait on the customer only with the question sent to them: ask the customer instead`);
+    throw new DomainError(
+      'question_required',
+      `${ticket.id} can wait on the customer only with the question sent to them: ask the customer instead`,
+    );
   }
   return moveTo(ticket, to, actor, now, reason);
 }
@@ -138,14 +161,32 @@ export function changeStatus(ticket: Ticket, to: TicketStatus, actor: string, no
  * Sends the customer a question and waits for the answer: the clock pauses on that question.
  * The question is an agent reply like any other (the first one is the first response).
  */
-export function askCustomer(ticket: Ticket, agentId: string, question: string, now: Date, reason?: string, rules: LoweringRules = DEFAULT_LOWERING_RULES): Ticket {
-  if (!question?.trim()) throw new DomainError('question_required', `${ticket.id}: waiting on the customer needs the question sent to them`);
+export function askCustomer(
+  ticket: Ticket,
+  agentId: string,
+  question: string,
+  now: Date,
+  reason?: string,
+  rules: LoweringRules = DEFAULT_LOWERING_RULES,
+): Ticket {
+  if (!question?.trim())
+    throw new DomainError('question_required', `${ticket.id}: waiting on the customer needs the question sent to them`);
   // A new ticket gets there too: the question is its first reply, which takes it to in_progress.
   if (ticket.status !== 'new' && !canTransition(ticket.status, 'waiting_on_customer')) {
-    throw new DomainError('illegal_transition', `a ${ticket.status} ticket cannot become waiting_on_customer (it waits on the customer from new or in_progress)`);
+    throw new DomainError(
+      'illegal_transition',
+      `a ${ticket.status} ticket cannot become waiting_on_customer (it waits on the customer from new or in_progress)`,
+    );
   }
   const asked = addAgentReply(ticket, agentId, question, now);
-  const waiting = moveTo(asked, 'waiting_on_customer', `agent:${agentId}`, now, reason?.trim() || 'asked the customer', asked.messages[asked.messages.length - 1]!.text);
+  const waiting = moveTo(
+    asked,
+    'waiting_on_customer',
+    `agent:${agentId}`,
+    now,
+    reason?.trim() || 'asked the customer',
+    asked.messages[asked.messages.length - 1]!.text,
+  );
   return planAutoLowering(waiting, rules);
 }
 
@@ -185,7 +226,12 @@ const QUESTION_NOTE = 200;
 function settle(ticket: Ticket, now: Date): Ticket {
   const sla = settleClock(ticket.sla, ticket.grade, now);
   if (sla === ticket.sla) return ticket;
-  const entry: HistoryEntry = { at: now.toISOString(), actor: 'sla', kind: 'sla_breach', reason: `no first response by ${ticket.sla.dueAt}` };
+  const entry: HistoryEntry = {
+    at: now.toISOString(),
+    actor: 'sla',
+    kind: 'sla_breach',
+    reason: `no first response by ${ticket.sla.dueAt}`,
+  };
   return { ...ticket, sla, history: [...ticket.history, entry] };
 }
 
@@ -234,7 +280,11 @@ export function addAgentReply(ticket: Ticket, agentId: string, text: string, now
 export function addCustomerMessage(ticket: Ticket, author: string, text: string, now: Date): Ticket {
   if (ticket.status === 'closed') throw new DomainError('ticket_closed', `${ticket.id} is closed: open a new request instead`);
   // The customer side of a ticket is the administrator who opened it: nobody writes in another's name.
-  if (author !== ticket.adminId) throw new DomainError('author_not_requester', `${ticket.id} was opened by ${ticket.adminId}: a customer message is theirs, not ${author}'s`);
+  if (author !== ticket.adminId)
+    throw new DomainError(
+      'author_not_requester',
+      `${ticket.id} was opened by ${ticket.adminId}: a customer message is theirs, not ${author}'s`,
+    );
   const body = requiredText('text', text, LIMITS.message, 'invalid_message');
   const at = now.toISOString();
   const actor = `admin:${author}`;
@@ -278,7 +328,13 @@ export function changeGrade(
   if (lowering) entry.lowering = lowering;
   const next: Ticket = { ...settled, grade, updatedAt: at, history: [...settled.history, entry] };
   const summary = `grade ${ticket.grade} -> ${grade}: ${why}`;
-  const regraded = withClock(next, regradeClock(settled.sla, org, ticket.category, grade, now, { actor, change: summary }), actor, at, summary);
+  const regraded = withClock(
+    next,
+    regradeClock(settled.sla, org, ticket.category, grade, now, { actor, change: summary }),
+    actor,
+    at,
+    summary,
+  );
   // One automatic step per question: after any grade change the next lowering waits for the next question.
   return planAutoLowering(regraded, NO_AUTO_LOWERING);
 }
@@ -291,7 +347,10 @@ export function markSlaWarning(ticket: Ticket, version: number, now: Date): Tick
     ...ticket,
     sla: { ...ticket.sla, warned: true },
     updatedAt: at,
-    history: [...ticket.history, { at, actor: 'sla', kind: 'sla_warning', reason: `75% of the first-response time used; due ${ticket.sla.dueAt}` }],
+    history: [
+      ...ticket.history,
+      { at, actor: 'sla', kind: 'sla_warning', reason: `75% of the first-response time used; due ${ticket.sla.dueAt}` },
+    ],
   };
 }
 

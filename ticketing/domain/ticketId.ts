@@ -5,8 +5,10 @@ import { DomainError } from './types';
 const TICKET_ID = /^SR-(\d{4})-(\d{6,})$/;
 
 export function formatTicketId(year: number, seq: number): string {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new DomainError('invalid_ticket_id', `ticket id year must be a 4-digit year, got ${year}`);
-  if (!Number.isSafeInteger(seq) || seq < 1) throw new DomainError('invalid_ticket_id', `ticket id sequence must be a positive integer, got ${seq}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new DomainError('invalid_ticket_id', `ticket id year must be a 4-digit year, got ${year}`);
+  if (!Number.isSafeInteger(seq) || seq < 1)
+    throw new DomainError('invalid_ticket_id', `ticket id sequence must be a positive integer, got ${seq}`);
   return `SR-${year}-${String(seq).padStart(6, '0')}`;
 }
 

@@ -18,8 +18,13 @@ export interface ChatUser {
 export function findTrustedAdministrator(org: Organisation, user: ChatUser): Administrator | null {
   if (user.channelId === 'msteams') {
     if (!user.aadObjectId || !org.tenantId || user.tenantId !== org.tenantId) return null;
-    return findAdmin(org, (identity) => identity.channel === 'msteams' && identity.id === user.aadObjectId
-      && (identity.tenantId === undefined || identity.tenantId === org.tenantId));
+    return findAdmin(
+      org,
+      (identity) =>
+        identity.channel === 'msteams' &&
+        identity.id === user.aadObjectId &&
+        (identity.tenantId === undefined || identity.tenantId === org.tenantId),
+    );
   }
   return findAdmin(org, (identity) => identity.channel === user.channelId && identity.id === user.userId);
 }

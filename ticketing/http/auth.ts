@@ -13,7 +13,11 @@ export function authorise(req: Request, res: Response, tokens: TokenRegistry, ro
   const principal = token ? tokens.authenticate(token) : undefined;
   if (!principal) {
     res.setHeader('WWW-Authenticate', match ? 'Bearer error="invalid_token"' : 'Bearer');
-    throw new HttpError(401, 'unauthorized', match ? 'the bearer token is not valid' : 'this endpoint needs an Authorization: Bearer <token> header');
+    throw new HttpError(
+      401,
+      'unauthorized',
+      match ? 'the bearer token is not valid' : 'this endpoint needs an Authorization: Bearer <token> header',
+    );
   }
   if (!roles.includes(principal.role)) {
     throw new HttpError(403, 'forbidden', `the ${principal.role} role may not do this (allowed: ${roles.join(', ')})`);

@@ -14,7 +14,10 @@ export function jsonSchemaOf(schema: ZodTypeAny): JsonSchema {
     case 'ZodString':
       return withChecks({ type: 'string' }, def.checks, { min: 'minLength', max: 'maxLength' });
     case 'ZodNumber':
-      return withChecks({ type: def.checks?.some((c) => c.kind === 'int') ? 'integer' : 'number' }, def.checks, { min: 'minimum', max: 'maximum' });
+      return withChecks({ type: def.checks?.some((c) => c.kind === 'int') ? 'integer' : 'number' }, def.checks, {
+        min: 'minimum',
+        max: 'maximum',
+      });
     case 'ZodBoolean':
       return { type: 'boolean' };
     case 'ZodEnum':

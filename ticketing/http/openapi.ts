@@ -14,7 +14,11 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const object = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties)): JsonSchema => ({ type: 'object', properties, required });
+const object = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties)): JsonSchema => ({
+  type: 'object',
+  properties,
+  required,
+});
 const nullableString = { type: 'string', nullable: true };
 const instant = { type: 'string', format: 'date-time' };
 
@@ -24,7 +28,22 @@ function responseSchemas(): Record<string, JsonSchema> {
     {
       at: instant,
       actor: { type: 'string', description: 'system, agent:<id>, admin:<id>, system:<id>, sla' },
-      kind: { type: 'string', enum: ['created', 'status', 'assigned', 'unassigned', 'grade', 'deadline', 'reply', 'customer_message', 'sla_warning', 'sla_breach', 'note'] },
+      kind: {
+        type: 'string',
+        enum: [
+          'created',
+          'status',
+          'assigned',
+          'unassigned',
+          'grade',
+          'deadline',
+          'reply',
+          'customer_message',
+          'sla_warning',
+          'sla_breach',
+          'note',
+        ],
+      },
       from: nullableString,
       to: nullableString,
       reason: { type: 'string' },
@@ -39,7 +58,12 @@ function responseSchemas(): Record<string, JsonSchema> {
       timeZone: { type: 'string' },
       targetMs: { type: 'integer', description: 'working time allowed for the first response' },
       startedAt: instant,
-      pauses: { type: 'array', items: object({ from: instant, to: instant, question: { type: 'string', description: 'the question the desk waits on' } }, ['from']) },
+      pauses: {
+        type: 'array',
+        items: object({ from: instant, to: instant, question: { type: 'string', description: 'the question the desk waits on' } }, [
+          'from',
+        ]),
+      },
       dueAt: { ...instant, nullable: true, description: 'null while the clock is paused' },
       warningAt: { ...instant, nullable: true },
       version: { type: 'integer' },
@@ -62,7 +86,14 @@ function responseSchemas(): Record<string, JsonSchema> {
         type: 'array',
         description: 'later regrades that would have judged the recorded outcome otherwise (the outcome itself never changes)',
         items: object(
-          { at: instant, actor: { type: 'string' }, change: { type: 'string' }, grade: { type: 'string' }, dueAt: { ...instant, nullable: true }, result: { type: 'string', enum: ['met', 'missed', 'not_yet_due'] } },
+          {
+            at: instant,
+            actor: { type: 'string' },
+            change: { type: 'string' },
+            grade: { type: 'string' },
+            dueAt: { ...instant, nullable: true },
+            result: { type: 'string', enum: ['met', 'missed', 'not_yet_due'] },
+          },
           ['at', 'actor', 'change', 'grade', 'result'],
         ),
       },
@@ -80,24 +111,59 @@ function responseSchemas(): Record<string, JsonSchema> {
       title: { type: 'string' },
       description: { type: 'string' },
       affected: { type: 'string' },
-      contact: object({ email: { type: 'string' }, phone: { type: 'string' }, preferred: { type: 'string', enum: ['email', 'phone'] } }, ['preferred']),
+      contact: object({ email: { type: 'string' }, phone: { type: 'string' }, preferred: { type: 'string', enum: ['email', 'phone'] } }, [
+        'preferred',
+      ]),
       status: jsonSchemaOf(statusSchema),
       assignee: nullableString,
       createdAt: instant,
       updatedAt: instant,
       sla: ref('SlaClock'),
-      messages: { type: 'array', items: object({ at: instant, from: { type: 'string', enum: ['agent', 'customer'] }, author: { type: 'string' }, text: { type: 'string' } }) },
+      messages: {
+        type: 'array',
+        items: object({
+          at: instant,
+          from: { type: 'string', enum: ['agent', 'customer'] },
+          author: { type: 'string' },
+          text: { type: 'string' },
+        }),
+      },
       history: { type: 'array', items: ref('HistoryEntry') },
       conversation: { type: 'object', additionalProperties: true },
     },
-    ['id', 'orgId', 'adminId', 'category', 'grade', 'title', 'description', 'affected', 'contact', 'status', 'assignee', 'createdAt', 'updatedAt', 'sla', 'messages', 'history'],
+    [
+      'id',
+      'orgId',
+      'adminId',
+      'category',
+      'grade',
+      'title',
+      'description',
+      'affected',
+      'contact',
+      'status',
+      'assignee',
+      'createdAt',
+      'updatedAt',
+      'sla',
+      'messages',
+      'history',
+    ],
   );
   return {
-    Error: object({ error: { type: 'string', description: 'a stable code, e.g. illegal_transition' }, message: { type: 'string' }, details: {} }, ['error', 'message']),
+    Error: object(
+      { error: { type: 'string', description: 'a stable code, e.g. illegal_transition' }, message: { type: 'string' }, details: {} },
+      ['error', 'message'],
+    ),
     Ticket: ticket,
     SlaClock: sla,
     HistoryEntry: historyEntry,
-    TicketPage: object({ items: { type: 'array', items: ref('Ticket') }, count: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } }),
+    TicketPage: object({
+      items: { type: 'array', items: ref('Ticket') },
+      count: { type: 'integer' },
+      limit: { type: 'integer' },
+      offset: { type: 'integer' },
+    }),
     Queue: object({ category: jsonSchemaOf(categorySchema), items: { type: 'array', items: ref('Ticket') } }),
     Claim: object({ ticket: { allOf: [ref('Ticket')], nullable: true } }), // siblings of a $ref are ignored in 3.0
     SlaReport: object({
@@ -105,14 +171,43 @@ function responseSchemas(): Record<string, JsonSchema> {
       orgId: { type: 'string', nullable: true },
       outcomes: object({ met: { type: 'integer' }, missed: { type: 'integer' }, resolved_without_response: { type: 'integer' } }),
       attainment: { type: 'number', nullable: true, description: 'met / all decided first-response goals' },
-      byGrade: { type: 'object', additionalProperties: object({ met: { type: 'integer' }, missed: { type: 'integer' }, resolved_without_response: { type: 'integer' } }) },
-      byCategory: { type: 'object', additionalProperties: object({ met: { type: 'integer' }, missed: { type: 'integer' }, resolved_without_response: { type: 'integer' } }) },
-      byOrganisation: { type: 'object', additionalProperties: object({ met: { type: 'integer' }, missed: { type: 'integer' }, resolved_without_response: { type: 'integer' } }) },
-      firstResponse: object({ count: { type: 'integer' }, p50Ms: { type: 'integer', nullable: true }, p90Ms: { type: 'integer', nullable: true } }),
+      byGrade: {
+        type: 'object',
+        additionalProperties: object({
+          met: { type: 'integer' },
+          missed: { type: 'integer' },
+          resolved_without_response: { type: 'integer' },
+        }),
+      },
+      byCategory: {
+        type: 'object',
+        additionalProperties: object({
+          met: { type: 'integer' },
+          missed: { type: 'integer' },
+          resolved_without_response: { type: 'integer' },
+        }),
+      },
+      byOrganisation: {
+        type: 'object',
+        additionalProperties: object({
+          met: { type: 'integer' },
+          missed: { type: 'integer' },
+          resolved_without_response: { type: 'integer' },
+        }),
+      },
+      firstResponse: object({
+        count: { type: 'integer' },
+        p50Ms: { type: 'integer', nullable: true },
+        p90Ms: { type: 'integer', nullable: true },
+      }),
     }),
     TicketHistory: object({
       ticketId: { type: 'string' },
-      deadline: { type: 'object', additionalProperties: true, description: 'the deadline now, its calendar and target, and each step that set or moved it, in words' },
+      deadline: {
+        type: 'object',
+        additionalProperties: true,
+        description: 'the deadline now, its calendar and target, and each step that set or moved it, in words',
+      },
       history: { type: 'array', items: ref('HistoryEntry') },
     }),
     Organisation: jsonSchemaOf(organisationSchema),
@@ -152,11 +247,20 @@ function operation(e: Endpoint): JsonSchema {
   const parameters: JsonSchema[] = [];
   for (const [, name] of e.path.matchAll(/:(\w+)/g)) parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
   if (e.query) parameters.push(...queryParameters(e.query as ZodTypeAny));
-  for (const h of e.headers ?? []) parameters.push({ name: h.name, in: 'header', required: h.required, description: h.description, schema: { type: 'string', minLength: 1, maxLength: 200 } });
+  for (const h of e.headers ?? [])
+    parameters.push({
+      name: h.name,
+      in: 'header',
+      required: h.required,
+      description: h.description,
+      schema: { type: 'string', minLength: 1, maxLength: 200 },
+    });
 
   const responses: Record<string, JsonSchema> = {};
   for (const r of e.responds) {
-    responses[r.status] = r.schema ? { description: r.description, content: { 'application/json': { schema: ref(r.schema) } } } : { description: r.description };
+    responses[r.status] = r.schema
+      ? { description: r.description, content: { 'application/json': { schema: ref(r.schema) } } }
+      : { description: r.description };
   }
   const errors = new Set([401, 403, ...(e.body || e.query || e.headers ? [400] : []), ...(e.body ? [413] : []), ...(e.errors ?? [])]);
   for (const status of [...errors].sort((a, b) => a - b)) {
@@ -170,11 +274,17 @@ function operation(e: Endpoint): JsonSchema {
     responses,
   };
   if (parameters.length) op.parameters = parameters;
-  if (e.body) op.requestBody = { required: !e.bodyOptional, content: { 'application/json': { schema: jsonSchemaOf(e.body as ZodTypeAny) } } };
+  if (e.body)
+    op.requestBody = { required: !e.bodyOptional, content: { 'application/json': { schema: jsonSchemaOf(e.body as ZodTypeAny) } } };
   return op;
 }
 
 function queryParameters(schema: ZodTypeAny): JsonSchema[] {
   const described = jsonSchemaOf(schema) as { properties: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(described.properties).map(([name, s]) => ({ name, in: 'query', required: described.required?.includes(name) ?? false, schema: s }));
+  return Object.entries(described.properties).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: described.required?.includes(name) ?? false,
+    schema: s,
+  }));
 }

@@ -23,7 +23,8 @@ export function organisationEndpoints(organisations: OrganisationStore): Endpoin
     return admin;
   };
   const sameId = (field: string, inBody: string | undefined, inPath: string) => {
-    if (inBody !== undefined && inBody !== inPath) throw new HttpError(400, 'invalid_body', `${field}: "${inBody}" does not match the path's "${inPath}"`);
+    if (inBody !== undefined && inBody !== inPath)
+      throw new HttpError(400, 'invalid_body', `${field}: "${inBody}" does not match the path's "${inPath}"`);
   };
 
   return [
@@ -46,7 +47,12 @@ export function organisationEndpoints(organisations: OrganisationStore): Endpoin
       responds: [{ status: 201, schema: 'Organisation', description: 'the organisation' }],
       errors: [409],
       async handle({ body }) {
-        if (await organisations.get(body.id)) throw new HttpError(409, 'organisation_exists', `organisation ${body.id} already exists: PUT /api/organisations/${body.id} replaces it`);
+        if (await organisations.get(body.id))
+          throw new HttpError(
+            409,
+            'organisation_exists',
+            `organisation ${body.id} already exists: PUT /api/organisations/${body.id} replaces it`,
+          );
         await organisations.upsert(body);
         return { status: 201, body };
       },
@@ -148,7 +154,10 @@ export function organisationEndpoints(organisations: OrganisationStore): Endpoin
         const admin: Administrator = { ...body, id: params.adminId };
         const others = org.administrators.filter((a) => a.id !== admin.id);
         const created = others.length === org.administrators.length;
-        await organisations.upsert({ ...org, administrators: created ? [...others, admin] : org.administrators.map((a) => (a.id === admin.id ? admin : a)) });
+        await organisations.upsert({
+          ...org,
+          administrators: created ? [...others, admin] : org.administrators.map((a) => (a.id === admin.id ? admin : a)),
+        });
         return { status: created ? 201 : 200, body: admin };
       },
     }),

@@ -31,7 +31,10 @@ export const OPENAPI_PATH = '/api/openapi.json';
  */
 export function registerTicketingRoutes(server: Server, deps: TicketingRoutesDeps): Endpoint[] {
   const refuseConversation = deps.refuseConversation ?? (() => 'this service keeps no chat conversations');
-  const endpoints = [...ticketEndpoints(deps.service, deps.clock ?? (() => new Date()), refuseConversation), ...organisationEndpoints(deps.organisations)];
+  const endpoints = [
+    ...ticketEndpoints(deps.service, deps.clock ?? (() => new Date()), refuseConversation),
+    ...organisationEndpoints(deps.organisations),
+  ];
   for (const e of endpoints) mountEndpoint(server, e, deps);
 
   const document = openApiDocument(endpoints);
@@ -41,7 +44,11 @@ export function registerTicketingRoutes(server: Server, deps: TicketingRoutesDep
   });
   const { tokens, logger } = deps;
   const where = `ticketing API at /api (tokens: ${tokens.source}; OpenAPI at ${OPENAPI_PATH})`;
-  if (tokens.development) logger.warn({ endpoints: endpoints.length, tokens: tokens.size }, `${where}: for local use only; set API_TOKENS or API_TOKENS_FILE in production`);
+  if (tokens.development)
+    logger.warn(
+      { endpoints: endpoints.length, tokens: tokens.size },
+      `${where}: for local use only; set API_TOKENS or API_TOKENS_FILE in production`,
+    );
   else logger.info({ endpoints: endpoints.length, tokens: tokens.size }, where);
   return endpoints;
 }

@@ -50,7 +50,10 @@ export const ticketListQuerySchema = z
     status: statusSchema.optional(),
     grade: gradeSchema.optional(),
     category: categorySchema.optional(),
-    breached: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    breached: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -101,7 +104,11 @@ export const slaReportQuerySchema = z
 export const reasonSchema = z.object({ reason: text(500).optional() }).strict();
 
 export const chatIdentitySchema = z
-  .object({ channel: z.string().trim().min(1).max(50), id: z.string().trim().min(1).max(200), tenantId: z.string().trim().min(1).max(100).optional() })
+  .object({
+    channel: z.string().trim().min(1).max(50),
+    id: z.string().trim().min(1).max(200),
+    tenantId: z.string().trim().min(1).max(100).optional(),
+  })
   .strict();
 
 const administratorFields = {
@@ -113,9 +120,15 @@ const administratorFields = {
 const reachable = { message: 'an administrator needs an e-mail or a phone for PIN codes', path: ['email'] };
 const hasContact = (a: { email?: string; phone?: string }) => a.email !== undefined || a.phone !== undefined;
 
-export const administratorSchema = z.object({ id, ...administratorFields }).strict().refine(hasContact, reachable);
+export const administratorSchema = z
+  .object({ id, ...administratorFields })
+  .strict()
+  .refine(hasContact, reachable);
 /** PUT .../administrators/:adminId: the path names the administrator; an id in the body must match. */
-export const administratorUpdateSchema = z.object({ id: id.optional(), ...administratorFields }).strict().refine(hasContact, reachable);
+export const administratorUpdateSchema = z
+  .object({ id: id.optional(), ...administratorFields })
+  .strict()
+  .refine(hasContact, reachable);
 
 const organisationFields = {
   name: text(200),
@@ -127,7 +140,10 @@ const organisationFields = {
     .default(DEFAULT_TIME_ZONE),
   contract: z.enum(CONTRACTS),
   administrators: z.array(administratorSchema).max(500).default([]),
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')).max(400).optional(),
+  holidays: z
+    .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date'))
+    .max(400)
+    .optional(),
 };
 
 export const organisationSchema = z.object({ id, ...organisationFields }).strict();

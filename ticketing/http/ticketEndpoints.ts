@@ -28,12 +28,17 @@ const SYSTEM: readonly Role[] = ['system'];
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
   required: true,
-  description: 'Any 1-200 visible ASCII characters chosen by the caller; repeating a request with the same key returns the ticket it created (200) instead of opening another.',
+  description:
+    'Any 1-200 visible ASCII characters chosen by the caller; repeating a request with the same key returns the ticket it created (200) instead of opening another.',
 };
 const localeQuerySchema = z.object({ locale: z.enum(LOCALES).default('en') }).strict();
 
 /** Tickets and queues: the bot opens tickets, agents work them, everyone with a token reads them. */
-export function ticketEndpoints(service: TicketService, clock: () => Date, refuseConversation: (reference: Record<string, unknown>) => string | null): Endpoint[] {
+export function ticketEndpoints(
+  service: TicketService,
+  clock: () => Date,
+  refuseConversation: (reference: Record<string, unknown>) => string | null,
+): Endpoint[] {
   const existing = async (id: string): Promise<Ticket> => {
     const ticket = await service.get(id);
     if (!ticket) throw new HttpError(404, 'not_found', `ticket ${id} does not exist`);
@@ -54,7 +59,11 @@ export function ticketEndpoints(service: TicketService, clock: () => Date, refus
         if (from) {
           const ticket = await existing(params.id);
           if (!from.includes(ticket.status)) {
-            throw new HttpError(409, 'illegal_transition', `only a ${from.join(' or ')} ticket can be reopened; ${ticket.id} is ${ticket.status}`);
+            throw new HttpError(
+              409,
+              'illegal_transition',
+              `only a ${from.join(' or ')} ticket can be reopened; ${ticket.id} is ${ticket.status}`,
+            );
           }
         }
         return { body: await service.changeStatus(params.id, to, actorOf(principal), body.reason) };
@@ -76,7 +85,12 @@ export function ticketEndpoints(service: TicketService, clock: () => Date, refus
       errors: [404, 409, 422],
       async handle({ body, req }) {
         const key = req.header('idempotency-key');
-        if (!key) throw new HttpError(400, 'missing_idempotency_key', 'the Idempotency-Key header is required: a retried request must not open a second ticket');
+        if (!key)
+          throw new HttpError(
+            400,
+            'missing_idempotency_key',
+            'the Idempotency-Key header is required: a retried request must not open a second ticket',
+          );
         // Replies and SLA notices are posted where the reference says: only to a chat of this service.
         const refusal = body.conversation && refuseConversation(body.conversation);
         if (refusal) throw new HttpError(400, 'invalid_conversation', `conversation: ${refusal}`);
@@ -130,7 +144,8 @@ export function ticketEndpoints(service: TicketService, clock: () => Date, refus
       errors: [404],
       async handle({ params, query }) {
         const category = params.category as Category;
-        if (!CATEGORIES.includes(category)) throw new HttpError(404, 'not_found', `there is no queue "${params.category}" (queues: ${CATEGORIES.join(', ')})`);
+        if (!CATEGORIES.includes(category))
+          throw new HttpError(404, 'not_found', `there is no queue "${params.category}" (queues: ${CATEGORIES.join(', ')})`);
         return { body: { category, items: await service.queue(category, query.limit) } };
       },
     }),
@@ -140,7 +155,9 @@ export function ticketEndpoints(service: TicketService, clock: () => Date, refus
       summary: 'Claim the most urgent unassigned ticket of the given categories for the calling agent',
       roles: AGENTS,
       body: claimSchema,
-      responds: [{ status: 200, schema: 'Claim', description: 'the claimed ticket, now assigned to the caller, or null when the queues are empty' }],
+      responds: [
+        { status: 200, schema: 'Claim', description: 'the claimed ticket, now assigned to the caller, or null when the queues are empty' },
+      ],
       errors: [409],
       async handle({ body, principal }) {
         return { body: { ticket: await service.claimNext(principal.id, body.categories, body.maxOpen) } };
@@ -173,7 +190,8 @@ export function ticketEndpoints(service: TicketService, clock: () => Date, refus
     endpoint({
       method: 'POST',
       path: '/api/tickets/:id/customer-messages',
-      summary: "Add the customer's message from the chat (the bot); the author is the ticket's administrator (the default; anyone else is refused)",
+      summary:
+        "Add the customer's message from the chat (the bot); the author is the ticket's administrator (the default; anyone else is refused)",
       roles: SYSTEM,
       body: customerMessageSchema,
       responds: [{ status: 201, schema: 'Ticket', description: 'the ticket with the message' }],
@@ -186,7 +204,8 @@ export function ticketEndpoints(service: TicketService, clock: () => Date, refus
     endpoint({
       method: 'POST',
       path: '/api/tickets/:id/status',
-      summary: 'Move a ticket along its states (waiting_on_customer needs the question sent to the customer and pauses the SLA clock, in_progress resumes it)',
+      summary:
+        'Move a ticket along its states (waiting_on_customer needs the question sent to the customer and pauses the SLA clock, in_progress resumes it)',
       roles: AGENTS,
       body: statusChangeSchema,
       responds: [{ status: 200, schema: 'Ticket', description: 'the ticket after the change' }],
@@ -215,7 +234,8 @@ export function ticketEndpoints(service: TicketService, clock: () => Date, refus
     endpoint({
       method: 'GET',
       path: '/api/reports/sla',
-      summary: "A month's first-response SLA report: outcomes (met, missed, resolved without a response) by grade, category and organisation, attainment, response-time percentiles",
+      summary:
+        "A month's first-response SLA report: outcomes (met, missed, resolved without a response) by grade, category and organisation, attainment, response-time percentiles",
       roles: ['agent', 'operator'],
       query: slaReportQuerySchema,
       responds: [{ status: 200, schema: 'SlaReport', description: 'the report, computed from counters kept with every ticket write' }],

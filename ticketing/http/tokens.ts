@@ -27,7 +27,10 @@ export interface TokenEntry extends Principal {
 export const MIN_TOKEN_LENGTH = 16;
 
 const tokenEntrySchema = z.object({
-  token: z.string().min(MIN_TOKEN_LENGTH, `a token must be at least ${MIN_TOKEN_LENGTH} characters`).regex(/^[^\s:,]+$/, 'a token may not contain spaces, ":" or ","'),
+  token: z
+    .string()
+    .min(MIN_TOKEN_LENGTH, `a token must be at least ${MIN_TOKEN_LENGTH} characters`)
+    .regex(/^[^\s:,]+$/, 'a token may not contain spaces, ":" or ","'),
   role: z.enum(['agent', 'system', 'operator']),
   id: z.string().regex(ID_PATTERN, 'a principal must be 1-100 letters, digits, ".", "_" or "-", starting with a letter or digit'),
 });

@@ -17,7 +17,13 @@ export function mailAddressFor(ticket: Ticket): string | null {
  * Mails an agent's reply, threaded under the ticket's earlier mail (In-Reply-To the latest,
  * References the thread), and records its Message-ID on the message so the answer threads too.
  */
-export function createAgentReplyMailer(deps: { tickets: TicketService; organisations: OrganisationStore; sender: MailSender; threads: MailThreads; logger: Logger }) {
+export function createAgentReplyMailer(deps: {
+  tickets: TicketService;
+  organisations: OrganisationStore;
+  sender: MailSender;
+  threads: MailThreads;
+  logger: Logger;
+}) {
   return {
     async onAgentReply(ticket: Ticket, message: TicketMessage): Promise<void> {
       const to = mailAddressFor(ticket);

@@ -29,7 +29,8 @@ export async function checkAuthenticity(raw: Buffer, fromAddress: string, resolv
   const dkim = result.dkim.results.find((r) => r.status.result === 'pass' && aligned(r.signingDomain, fromDomain));
   if (dkim) return { authentic: true, reason: `dkim pass (${dkim.signingDomain}), no dmarc policy` };
   const spf = result.spf;
-  if (spf && spf.status.result === 'pass' && aligned(spf.domain, fromDomain)) return { authentic: true, reason: `spf pass (${spf.domain}), no dmarc policy` };
+  if (spf && spf.status.result === 'pass' && aligned(spf.domain, fromDomain))
+    return { authentic: true, reason: `spf pass (${spf.domain}), no dmarc policy` };
   const dkimResults = result.dkim.results.map((r) => `${r.signingDomain || '?'} ${r.status.result}`).join(', ') || 'none';
   return { authentic: false, reason: `no dmarc policy; dkim: ${dkimResults}; spf: ${spf ? spf.status.result : 'none'}` };
 }

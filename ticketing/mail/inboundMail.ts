@@ -37,7 +37,11 @@ export function mailKey(messageId: string): string {
 
 /** RFC 3834 and the de-facto headers of auto-responders, bounces and bulk mail. */
 function automaticReason(parsed: ParsedMail): string | null {
-  const header = (name: string) => parsed.headerLines.find((h) => h.key === name)?.line.slice(name.length + 1).trim() ?? null;
+  const header = (name: string) =>
+    parsed.headerLines
+      .find((h) => h.key === name)
+      ?.line.slice(name.length + 1)
+      .trim() ?? null;
   const autoSubmitted = header('auto-submitted');
   if (autoSubmitted && autoSubmitted.toLowerCase() !== 'no') return `Auto-Submitted: ${autoSubmitted}`;
   const precedence = header('precedence')?.toLowerCase();
@@ -70,7 +74,10 @@ export function newText(text: string): string {
     if (plain.startsWith('>')) continue;
     kept.push(line.trimEnd());
   }
-  const result = kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const result = kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   // A mail that is nothing but a quote keeps its text: losing the whole mail is worse than a quote.
   return result || text.trim();
 }

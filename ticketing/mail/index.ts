@@ -41,7 +41,13 @@ export async function startMailDesk(deps: {
   const logger = deps.logger.child({ component: 'mail' });
   const sender = createMailSender(config.smtpUrl, config.from);
   const threads = new MailThreads(deps.redis, deps.prefix);
-  const intake = new MailIntake({ ...deps, sender, suggester: new GradeSuggester(), autoRepliesPerHour: config.autoRepliesPerHour, logger });
+  const intake = new MailIntake({
+    ...deps,
+    sender,
+    suggester: new GradeSuggester(),
+    autoRepliesPerHour: config.autoRepliesPerHour,
+    logger,
+  });
   const reader = new MailboxReader({ imap: config.imap, folder: config.folder, pollMs: config.pollMs, intake, logger });
   const mailer = createAgentReplyMailer({ tickets: deps.tickets, organisations: deps.organisations, sender, threads, logger });
   await reader.start();

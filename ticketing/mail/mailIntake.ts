@@ -103,14 +103,23 @@ export class MailIntake {
     const ticket = await this.ticketAnswered(mail);
     // A ticket's thread is its requester's: another administrator's mail about it opens their own.
     if (ticket && ticket.adminId === sender.admin.id && ticket.orgId === sender.org.id && ticket.status !== 'closed') {
-      await this.deps.tickets.addCustomerMail(ticket.id, sender.admin.id, mail.text || mail.subject, { id: mail.messageId, address: mail.from.address });
+      await this.deps.tickets.addCustomerMail(ticket.id, sender.admin.id, mail.text || mail.subject, {
+        id: mail.messageId,
+        address: mail.from.address,
+      });
       await this.threads.remember(mail.messageId, ticket.id);
       return { outcome: 'threaded', ticketId: ticket.id, reason: authenticity.reason };
     }
     return this.open(mail, key, sender, receivedAt, authenticity.reason);
   }
 
-  private async open(mail: InboundMail, key: string, sender: { org: Organisation; admin: Administrator }, receivedAt: Date | undefined, reason: string): Promise<MailResult> {
+  private async open(
+    mail: InboundMail,
+    key: string,
+    sender: { org: Organisation; admin: Administrator },
+    receivedAt: Date | undefined,
+    reason: string,
+  ): Promise<MailResult> {
     const { org, admin } = sender;
     const description = (mail.text || mail.subject).slice(0, LIMITS.description);
     const category = suggestCategory(`${mail.subject}\n${description}`);
@@ -174,7 +183,13 @@ export class MailIntake {
       }
     }
     try {
-      return await sender.send({ ...text, to, inReplyTo: mail.messageId, references: [...mail.replyTo].reverse().concat(mail.messageId), automatic: true });
+      return await sender.send({
+        ...text,
+        to,
+        inReplyTo: mail.messageId,
+        references: [...mail.replyTo].reverse().concat(mail.messageId),
+        automatic: true,
+      });
     } catch (err) {
       // The mail stays unprocessed and is read again: the answer is sent on that try.
       const undo = redis.multi().del(answeredKey);

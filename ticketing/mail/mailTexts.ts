@@ -63,8 +63,8 @@ export function howToReachSupport(subject: string, language: MailLanguage): Mail
     return {
       subject: re || 'How to reach support',
       paragraphs: [
-        'Thank you for your message. We could not accept it as a support request: requests by e-mail are taken only from the registered e-mail address of an organisation administrator, sent through your organisation\'s own mail server.',
-        'Please write to us in the support chat (in Microsoft Teams or on our web page): the chat verifies administrators with a one-time code and opens the request there. If you are not an administrator, please ask your organisation\'s administrator.',
+        "Thank you for your message. We could not accept it as a support request: requests by e-mail are taken only from the registered e-mail address of an organisation administrator, sent through your organisation's own mail server.",
+        "Please write to us in the support chat (in Microsoft Teams or on our web page): the chat verifies administrators with a one-time code and opens the request there. If you are not an administrator, please ask your organisation's administrator.",
         'This is an automatic message.',
       ],
     };
@@ -81,8 +81,9 @@ export function howToReachSupport(subject: string, language: MailLanguage): Mail
 
 /** An agent's answer as a mail: the answer, then the request it belongs to. */
 export function agentReply(ticket: Ticket, text: string, language: MailLanguage): MailText {
-  const footer = language === 'en'
-    ? `Support request ${ticket.id}. Reply to this e-mail to answer.`
-    : `Zgłoszenie ${ticket.id}. Aby odpowiedzieć, odpowiedz na tę wiadomość.`;
+  const footer =
+    language === 'en'
+      ? `Support request ${ticket.id}. Reply to this e-mail to answer.`
+      : `Zgłoszenie ${ticket.id}. Aby odpowiedzieć, odpowiedz na tę wiadomość.`;
   return { subject: `Re: ${ticketSubject(ticket)}`, paragraphs: [...text.split(/\n{2,}/), footer] };
 }

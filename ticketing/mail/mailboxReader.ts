@@ -52,7 +52,9 @@ export class MailboxReader {
     this.draining = (async () => {
       do {
         this.again = false;
-        await this.drain().catch((err) => this.options.logger.error({ err }, 'reading the support mailbox failed; retrying on the next notice or poll'));
+        await this.drain().catch((err) =>
+          this.options.logger.error({ err }, 'reading the support mailbox failed; retrying on the next notice or poll'),
+        );
       } while (this.again && !this.stopped);
       this.draining = null;
       this.markReady();

@@ -43,7 +43,10 @@ export class WebhookNotifier implements EscalationNotifier {
       // Drain the body so the connection is released.
       await response.arrayBuffer().catch(() => undefined);
       if (!response.ok) {
-        this.logger.error({ status: response.status, ticketId: event.ticket.id, kind: event.kind }, 'escalation webhook answered with an error');
+        this.logger.error(
+          { status: response.status, ticketId: event.ticket.id, kind: event.kind },
+          'escalation webhook answered with an error',
+        );
       }
     } catch (err) {
       this.logger.error({ reason: this.describe(err), ticketId: event.ticket.id, kind: event.kind }, 'escalation webhook failed');

@@ -114,7 +114,11 @@ export class TicketService implements SlaTicketService {
    * false on a repeat, also when the requests race); the same key with a different request is a
    * ConflictError `idempotency_key_reused`.
    */
-  async create(input: NewTicketInput, idempotencyKey?: string, options: { receivedAt?: Date } = {}): Promise<{ ticket: Ticket; created: boolean }> {
+  async create(
+    input: NewTicketInput,
+    idempotencyKey?: string,
+    options: { receivedAt?: Date } = {},
+  ): Promise<{ ticket: Ticket; created: boolean }> {
     let idempotency: { key: string; fingerprint: string } | undefined;
     if (idempotencyKey !== undefined) {
       if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -202,7 +206,10 @@ export class TicketService implements SlaTicketService {
       assign: (ticket) => assign(ticket, agentId, `agent:${agentId}`, this.clock()),
     });
     if (claimed === 'limit') {
-      throw new ConflictError('open_ticket_limit', `agent ${agentId} already has ${maxOpen} open tickets: resolve one before claiming another`);
+      throw new ConflictError(
+        'open_ticket_limit',
+        `agent ${agentId} already has ${maxOpen} open tickets: resolve one before claiming another`,
+      );
     }
     if (claimed) this.changed(claimed.before, claimed.after);
     return claimed?.after ?? null;
@@ -249,7 +256,9 @@ export class TicketService implements SlaTicketService {
 
   /** A raise may say why (reason as text); a lowering names its reason from LOWERING_REASONS with what backs it. */
   async changeGrade(id: string, grade: Grade, actor: string, change?: GradeChange | string): Promise<Ticket> {
-    return this.mutate(id, async (t, now) => changeGrade(t, await this.organisation(t.orgId), grade, actor, change, now, this.loweringRules));
+    return this.mutate(id, async (t, now) =>
+      changeGrade(t, await this.organisation(t.orgId), grade, actor, change, now, this.loweringRules),
+    );
   }
 
   /** Applies a due SLA event; null when it is stale or repeated (nothing is changed then). */
@@ -275,10 +284,14 @@ export class TicketService implements SlaTicketService {
 
   private async timerEvent(t: Ticket, kind: TimerEventKind, version: number, now: Date): Promise<Ticket | null> {
     switch (kind) {
-      case 'warning': return markSlaWarning(t, version, now);
-      case 'breach': return markSlaBreach(t, version, now);
-      case 'lowering_notice': return sendLoweringNotice(t, version, this.loweringRules, now);
-      case 'lowering': return applyAutoLowering(t, await this.organisation(t.orgId), version, this.loweringRules, now);
+      case 'warning':
+        return markSlaWarning(t, version, now);
+      case 'breach':
+        return markSlaBreach(t, version, now);
+      case 'lowering_notice':
+        return sendLoweringNotice(t, version, this.loweringRules, now);
+      case 'lowering':
+        return applyAutoLowering(t, await this.organisation(t.orgId), version, this.loweringRules, now);
     }
   }
 
@@ -312,7 +325,10 @@ export class TicketService implements SlaTicketService {
   /** The ticket an earlier request with the same Idempotency-Key created. */
   private async repeated(prior: { ticketId: string; fingerprint: string }, request: { key: string; fingerprint: string }): Promise<Ticket> {
     if (prior.fingerprint !== request.fingerprint) {
-      throw new ConflictError('idempotency_key_reused', `Idempotency-Key "${request.key}" was already used for a different request (ticket ${prior.ticketId})`);
+      throw new ConflictError(
+        'idempotency_key_reused',
+        `Idempotency-Key "${request.key}" was already used for a different request (ticket ${prior.ticketId})`,
+      );
     }
     const ticket = await this.get(prior.ticketId);
     if (!ticket) throw new NotFoundError('ticket', prior.ticketId);
@@ -363,7 +379,8 @@ type Change = (ticket: Ticket, now: Date) => Ticket | Promise<Ticket>;
 function checkCategories(categories: readonly string[]): void {
   if (categories.length === 0) throw new DomainError('invalid_category', 'name at least one category');
   for (const c of categories) {
-    if (!CATEGORIES.includes(c as Category)) throw new DomainError('invalid_category', `category must be one of ${CATEGORIES.join(', ')}, got "${c}"`);
+    if (!CATEGORIES.includes(c as Category))
+      throw new DomainError('invalid_category', `category must be one of ${CATEGORIES.join(', ')}, got "${c}"`);
   }
 }
 

@@ -102,7 +102,14 @@ return added
 `;
 
 type DueSetRedis = Redis & {
-  slaClaim(due: string, inflight: string, inflightDue: string, now: string, leaseMs: string, limit: string): Promise<[string[], string | null, string]>;
+  slaClaim(
+    due: string,
+    inflight: string,
+    inflightDue: string,
+    now: string,
+    leaseMs: string,
+    limit: string,
+  ): Promise<[string[], string | null, string]>;
   slaReleaseExpired(due: string, inflight: string, inflightDue: string, now: string, limit: string): Promise<number>;
   slaAddMissing(due: string, inflight: string, ...scoreMembers: string[]): Promise<number>;
 };
@@ -123,7 +130,14 @@ export class DueSet {
 
   async claim(nowMs: number, leaseMs: number, limit: number): Promise<ClaimResult> {
     const { due, inflight, inflightDue } = this.keys;
-    const [entries, next, now] = await this.redis.slaClaim(due, inflight, inflightDue, String(Math.floor(nowMs)), String(leaseMs), String(limit));
+    const [entries, next, now] = await this.redis.slaClaim(
+      due,
+      inflight,
+      inflightDue,
+      String(Math.floor(nowMs)),
+      String(leaseMs),
+      String(limit),
+    );
     const claimed: ClaimedEvent[] = [];
     const malformed: string[] = [];
     for (const [member, dueAt] of recordsOf(entries, 2)) {
@@ -139,7 +153,11 @@ export class DueSet {
   /** The claimed entries now have their Bull jobs: forget them. */
   async ack(members: string[]): Promise<void> {
     if (members.length === 0) return;
-    await this.redis.multi().zrem(this.keys.inflight, ...members).hdel(this.keys.inflightDue, ...members).exec();
+    await this.redis
+      .multi()
+      .zrem(this.keys.inflight, ...members)
+      .hdel(this.keys.inflightDue, ...members)
+      .exec();
   }
 
   async releaseExpired(nowMs: number, limit = 10_000): Promise<number> {

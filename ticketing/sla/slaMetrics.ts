@@ -23,7 +23,7 @@ export class SlaMetrics {
       (registry.getSingleMetric(LATENESS) as Histogram<'kind'> | undefined) ??
       new Histogram({
         name: LATENESS,
-        help: 'Time from an SLA event\'s due time until it was applied to its ticket',
+        help: "Time from an SLA event's due time until it was applied to its ticket",
         labelNames: ['kind'] as const,
         buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 30],
         registers: [registry],

@@ -141,7 +141,8 @@ export class SlaTimers {
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
     await Promise.race([Promise.all(this.notifying), grace]);
     clearTimeout(timer);
-    if (this.notifying.size > 0) this.logger.warn({ pending: this.notifying.size }, 'SLA timers stopped with escalations still being delivered');
+    if (this.notifying.size > 0)
+      this.logger.warn({ pending: this.notifying.size }, 'SLA timers stopped with escalations still being delivered');
   }
 
   /** After stop(), connection errors of a worker still winding down are expected, not news. */
@@ -184,7 +185,10 @@ export class SlaTimers {
     try {
       await this.dueSet.schedule(job.data.member, this.clock() + this.retryLaterMs);
     } catch (scheduleErr) {
-      this.logger.error({ err: scheduleErr, member: job.data.member }, 'could not reschedule a failed SLA event; the next start-up reconciliation restores it');
+      this.logger.error(
+        { err: scheduleErr, member: job.data.member },
+        'could not reschedule a failed SLA event; the next start-up reconciliation restores it',
+      );
     }
   }
 }

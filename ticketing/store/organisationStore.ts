@@ -26,12 +26,18 @@ export class OrganisationStore {
 
   /** Creates or replaces an organisation. Throws ConflictError when its tenant id or name belongs to another one. */
   async upsert(org: Organisation): Promise<{ created: boolean }> {
-    if (!ID_PATTERN.test(org.id)) throw new DomainError('invalid_organisation', `organisation id "${org.id}" must be letters, digits, '.', '_' or '-' (at most 100)`);
+    if (!ID_PATTERN.test(org.id))
+      throw new DomainError('invalid_organisation', `organisation id "${org.id}" must be letters, digits, '.', '_' or '-' (at most 100)`);
     const name = foldPhrase(org.name ?? '');
     if (!name) throw new DomainError('invalid_organisation', 'an organisation needs a name');
-    const reply = (await this.redis.deskUpsertOrganisation(this.prefix, org.id, JSON.stringify(org), org.tenantId ?? '', name)) as [string, string | number];
-    if (reply[0] === 'tenant_taken') throw new ConflictError('tenant_taken', `tenant ${org.tenantId} already belongs to organisation ${reply[1]}`);
-    if (reply[0] === 'name_taken') throw new ConflictError('name_taken', `the name "${org.name}" already belongs to organisation ${reply[1]}`);
+    const reply = (await this.redis.deskUpsertOrganisation(this.prefix, org.id, JSON.stringify(org), org.tenantId ?? '', name)) as [
+      string,
+      string | number,
+    ];
+    if (reply[0] === 'tenant_taken')
+      throw new ConflictError('tenant_taken', `tenant ${org.tenantId} already belongs to organisation ${reply[1]}`);
+    if (reply[0] === 'name_taken')
+      throw new ConflictError('name_taken', `the name "${org.name}" already belongs to organisation ${reply[1]}`);
     return { created: reply[1] === 1 };
   }
 

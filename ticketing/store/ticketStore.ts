@@ -109,7 +109,10 @@ export class TicketStore {
 
   /** The report counters of a month (see domain/reportCells.ts): two small hashes, whatever the number of tickets. */
   async reportCounters(month: string): Promise<{ outcomes: Record<string, string>; responses: Record<string, string> }> {
-    const [outcomes, responses] = await Promise.all([this.redis.hgetall(keys.report(this.prefix, `sla:${month}`)), this.redis.hgetall(keys.report(this.prefix, `frt:${month}`))]);
+    const [outcomes, responses] = await Promise.all([
+      this.redis.hgetall(keys.report(this.prefix, `sla:${month}`)),
+      this.redis.hgetall(keys.report(this.prefix, `frt:${month}`)),
+    ]);
     return { outcomes, responses };
   }
 
@@ -151,28 +154,47 @@ export class TicketStore {
   private listKey(index: ListIndex): string {
     const p = this.prefix;
     switch (index.kind) {
-      case 'all': return keys.allTickets(p);
-      case 'org': return keys.byOrganisation(p, index.orgId);
-      case 'status': return keys.byStatus(p, index.status);
-      case 'grade': return keys.byGrade(p, index.grade);
-      case 'category': return keys.byCategory(p, index.category);
-      case 'breached': return keys.breached(p);
+      case 'all':
+        return keys.allTickets(p);
+      case 'org':
+        return keys.byOrganisation(p, index.orgId);
+      case 'status':
+        return keys.byStatus(p, index.status);
+      case 'grade':
+        return keys.byGrade(p, index.grade);
+      case 'category':
+        return keys.byCategory(p, index.category);
+      case 'breached':
+        return keys.breached(p);
     }
   }
 
   private saveArgs(before: StoredTicket, after: Ticket): (string | number)[] {
     if (after.id !== before.ticket.id) throw new Error(`cannot save ticket ${after.id} over ${before.ticket.id}`);
     return [
-      this.prefix, after.id, before.rev, JSON.stringify(after),
-      JSON.stringify(indexEntriesOf(before.ticket)), JSON.stringify(indexEntriesOf(after)), '', '',
+      this.prefix,
+      after.id,
+      before.rev,
+      JSON.stringify(after),
+      JSON.stringify(indexEntriesOf(before.ticket)),
+      JSON.stringify(indexEntriesOf(after)),
+      '',
+      '',
     ];
   }
 }
 
 function insertArgs(prefix: string, ticket: Ticket, idempotency?: { key: string; fingerprint: string }): (string | number)[] {
   return [
-    prefix, ticket.id, 0, JSON.stringify(ticket), '', JSON.stringify(indexEntriesOf(ticket)),
-    idempotency?.key ?? '', idempotency ? `${ticket.id} ${idempotency.fingerprint}` : '', '',
+    prefix,
+    ticket.id,
+    0,
+    JSON.stringify(ticket),
+    '',
+    JSON.stringify(indexEntriesOf(ticket)),
+    idempotency?.key ?? '',
+    idempotency ? `${ticket.id} ${idempotency.fingerprint}` : '',
+    '',
   ];
 }
 

@@ -29,7 +29,11 @@ export async function createPinVerification(options: {
   const senders = createCodeSenders(config.delivery, logger);
   const secret = await resolvePinSecret(redis, prefix, config.pinSecret, logger);
   const verifier = new PinVerifier({
-    redis, prefix, secret, logger, senders,
+    redis,
+    prefix,
+    secret,
+    logger,
+    senders,
     findOrganisation: options.findOrganisation,
     verificationTtlSeconds: ttlHours * 3600,
   });

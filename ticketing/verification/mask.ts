@@ -30,8 +30,12 @@ export function maskPhone(phone: string): string {
  * Country codes by the ITU plan: +1 and +7 are one digit, these are two, every other is three.
  * (So '+48601234123' splits as +48 and '+12025550143' as +1 without any separator to help.)
  */
-const TWO_DIGIT_CODES = new Set(('20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 '
-  + '60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98').split(' '));
+const TWO_DIGIT_CODES = new Set(
+  (
+    '20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 ' +
+    '60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98'
+  ).split(' '),
+);
 
 function splitPhone(phone: string): { countryCode: string; national: string } {
   const trimmed = phone.trim();

@@ -14,6 +14,8 @@ export async function resolvePinSecret(redis: Redis, prefix: string, configured:
   await redis.set(key, randomBytes(32).toString('hex'), 'NX');
   const stored = await redis.get(key);
   if (!stored) throw new Error(`Could not read the generated PIN key at ${key}`);
-  logger.warn('PIN_SECRET is not set: one-time codes are hashed with a generated key kept in Redis (fine for development; set PIN_SECRET in production)');
+  logger.warn(
+    'PIN_SECRET is not set: one-time codes are hashed with a generated key kept in Redis (fine for development; set PIN_SECRET in production)',
+  );
   return Buffer.from(stored, 'utf8');
 }

@@ -143,24 +143,50 @@ export class PinVerifier {
     const target = org && admin && address ? { org, admin, address } : null;
     const maskedDestination = request.channel === 'email' ? maskEmail(request.email) : maskPhone(address ?? this.decoyPhone(request));
     // Known administrators are limited per administrator; unknown addresses per typed address.
-    const subject = admin ? `admin:${request.orgId}:${admin.id}` : `unknown:${this.hmac(`subject|${request.orgId}|${normaliseEmail(request.email)}`).slice(0, 32)}`;
+    const subject = admin
+      ? `admin:${request.orgId}:${admin.id}`
+      : `unknown:${this.hmac(`subject|${request.orgId}|${normaliseEmail(request.email)}`).slice(0, 32)}`;
 
     const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
     const issueId = randomUUID();
     // Without a target the record is a decoy: a hash of random bytes no code can match.
     const hash = this.codeHash(issueId, target ? code : randomBytes(16).toString('hex'));
-    const [status, msLeft] = await this.eval<[string, number]>(ISSUE_CODE,
-      [this.lockKey(request.conversationId), this.key('sends', subject), this.codeKey(subject, request.conversationId), this.conversationKey(request.conversationId)],
-      [this.now(), hash, request.conversationId, request.orgId, target?.admin.id ?? '', subject, issueId,
-        CODE_VALID_MINUTES * MINUTE, MAX_SENDS_PER_HOUR, HOUR, CODE_KEEP_MS]);
+    const [status, msLeft] = await this.eval<[string, number]>(
+      ISSUE_CODE,
+      [
+        this.lockKey(request.conversationId),
+        this.key('sends', subject),
+        this.codeKey(subject, request.conversationId),
+        this.conversationKey(request.conversationId),
+      ],
+      [
+        this.now(),
+        hash,
+        request.conversationId,
+        request.orgId,
+        target?.admin.id ?? '',
+        subject,
+        issueId,
+        CODE_VALID_MINUTES * MINUTE,
+        MAX_SENDS_PER_HOUR,
+        HOUR,
+        CODE_KEEP_MS,
+      ],
+    );
 
-    this.logger.info({ orgId: request.orgId, channel: request.channel, destination: maskedDestination, status, registered: !!target },
-      'verification code requested');
-    if (status !== 'sent') return { status: status as 'locked' | 'rate_limited', maskedDestination, retryAfterSeconds: Math.ceil(msLeft / 1000) };
+    this.logger.info(
+      { orgId: request.orgId, channel: request.channel, destination: maskedDestination, status, registered: !!target },
+      'verification code requested',
+    );
+    if (status !== 'sent')
+      return { status: status as 'locked' | 'rate_limited', maskedDestination, retryAfterSeconds: Math.ceil(msLeft / 1000) };
 
     if (target) {
-      this.deliver({ channel: request.channel, address: target.address, name: target.admin.name },
-        { code, orgName: target.org.name, expiresMinutes: CODE_VALID_MINUTES, locale: request.locale }, maskedDestination);
+      this.deliver(
+        { channel: request.channel, address: target.address, name: target.admin.name },
+        { code, orgName: target.org.name, expiresMinutes: CODE_VALID_MINUTES, locale: request.locale },
+        maskedDestination,
+      );
     }
     return { status: 'sent', maskedDestination, expiresInMinutes: CODE_VALID_MINUTES };
   }
@@ -176,18 +202,26 @@ export class PinVerifier {
     const codeKey = this.codeKey(subject, request.conversationId);
     const tryKeys = [this.key('tries', `conversation:${request.conversationId}`), this.key('tries', subject)];
     const tryId = randomUUID();
-    const reserved = await this.eval<[string, number, string?, string?]>(RESERVE_TRY, [lockKey, codeKey, ...tryKeys],
-      [this.now(), request.conversationId, MAX_WRONG_TRIES, LOCK_MINUTES * MINUTE, tryId, HOUR, GUARD_AFTER_WRONG_TRIES]);
+    const reserved = await this.eval<[string, number, string?, string?]>(
+      RESERVE_TRY,
+      [lockKey, codeKey, ...tryKeys],
+      [this.now(), request.conversationId, MAX_WRONG_TRIES, LOCK_MINUTES * MINUTE, tryId, HOUR, GUARD_AFTER_WRONG_TRIES],
+    );
     if (reserved[0] !== 'compare') return outcome(reserved[0], reserved[1]);
     const [, , storedHash, issueId] = reserved as [string, number, string, string];
 
     const matches = timingSafeEqual(Buffer.from(storedHash, 'hex'), Buffer.from(this.codeHash(issueId, typed), 'hex'));
     const result = matches
-      ? await this.eval<[string, string | number, string?]>(CONSUME_CODE,
-        [lockKey, codeKey, this.conversationKey(request.conversationId), this.verifiedKey(request.conversationId), ...tryKeys],
-        [issueId, this.now(), this.verificationTtlMs, tryId])
-      : await this.eval<[string, number, number?]>(RECORD_WRONG, [lockKey, codeKey, ...tryKeys],
-        [issueId, this.now(), MAX_WRONG_TRIES, LOCK_MINUTES * MINUTE, GUARD_AFTER_WRONG_TRIES]);
+      ? await this.eval<[string, string | number, string?]>(
+          CONSUME_CODE,
+          [lockKey, codeKey, this.conversationKey(request.conversationId), this.verifiedKey(request.conversationId), ...tryKeys],
+          [issueId, this.now(), this.verificationTtlMs, tryId],
+        )
+      : await this.eval<[string, number, number?]>(
+          RECORD_WRONG,
+          [lockKey, codeKey, ...tryKeys],
+          [issueId, this.now(), MAX_WRONG_TRIES, LOCK_MINUTES * MINUTE, GUARD_AFTER_WRONG_TRIES],
+        );
     if (result[0] === 'verified') {
       const [, orgId, adminId] = result as [string, string, string];
       this.logger.info({ orgId, adminId }, 'administrator verified with a one-time code');
@@ -198,8 +232,12 @@ export class PinVerifier {
   }
 
   /** Records that this conversation speaks for the administrator (after a code, or a trusted identity). */
-  async markVerified(who: { conversationId: string; orgId: string; adminId: string }, ttlSeconds = this.verificationTtlMs / 1000): Promise<void> {
-    if (!who.conversationId || !who.orgId || !who.adminId) throw new DomainError('invalid_request', 'conversationId, orgId and adminId are required');
+  async markVerified(
+    who: { conversationId: string; orgId: string; adminId: string },
+    ttlSeconds = this.verificationTtlMs / 1000,
+  ): Promise<void> {
+    if (!who.conversationId || !who.orgId || !who.adminId)
+      throw new DomainError('invalid_request', 'conversationId, orgId and adminId are required');
     if (!(ttlSeconds > 0)) throw new DomainError('invalid_request', 'ttlSeconds must be positive');
     const ttlMs = Math.round(ttlSeconds * 1000);
     await this.eval(MARK_VERIFIED, [this.verifiedKey(who.conversationId)], [who.orgId, who.adminId, this.now() + ttlMs, ttlMs]);
@@ -219,9 +257,12 @@ export class PinVerifier {
 
   private deliver(to: Parameters<CodeSender['send']>[0], message: Parameters<CodeSender['send']>[1], masked: string): void {
     const sender = to.channel === 'email' ? this.options.senders.email : this.options.senders.phone;
-    const delivery = sender.send(to, message)
+    const delivery = sender
+      .send(to, message)
       .then(() => this.logger.info({ channel: to.channel, destination: masked }, 'verification code delivered'))
-      .catch((error: unknown) => this.logger.error({ channel: to.channel, destination: masked, reason: scrub(error) }, 'verification code delivery failed'))
+      .catch((error: unknown) =>
+        this.logger.error({ channel: to.channel, destination: masked, reason: scrub(error) }, 'verification code delivery failed'),
+      )
       .finally(() => this.deliveries.delete(delivery));
     this.deliveries.add(delivery);
   }
@@ -267,10 +308,14 @@ export class PinVerifier {
 /** A script's answer as a result; `value` is ms left for 'locked' and tries left for 'wrong'. */
 function outcome(status: string, value: number): VerifyCodeResult {
   switch (status) {
-    case 'locked': return { status: 'locked', retryAfterSeconds: Math.ceil(value / 1000) };
-    case 'wrong': return { status: 'wrong', attemptsLeft: value };
-    case 'expired': return { status: 'expired' };
-    default: return { status: 'no_code' };
+    case 'locked':
+      return { status: 'locked', retryAfterSeconds: Math.ceil(value / 1000) };
+    case 'wrong':
+      return { status: 'wrong', attemptsLeft: value };
+    case 'expired':
+      return { status: 'expired' };
+    default:
+      return { status: 'no_code' };
   }
 }
 

@@ -18,16 +18,33 @@ export interface TimedTurn {
  * One turn over real HTTP: an activity posted to /api/messages with deliveryMode expectReplies,
  * the replies read from the answer. A non-200 answer or no reply at all is an error.
  */
-export async function postTurn(baseUrl: string, conversationId: string, peer: ChatPeer, message: { text?: string; value?: unknown }): Promise<TimedTurn> {
+export async function postTurn(
+  baseUrl: string,
+  conversationId: string,
+  peer: ChatPeer,
+  message: { text?: string; value?: unknown },
+): Promise<TimedTurn> {
   const activity = {
-    type: 'message', id: randomUUID(), timestamp: new Date().toISOString(), channelId: peer.channelId, locale: 'pl-PL',
-    serviceUrl: baseUrl, deliveryMode: 'expectReplies', from: { role: 'user', ...peer.from },
+    type: 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: peer.channelId,
+    locale: 'pl-PL',
+    serviceUrl: baseUrl,
+    deliveryMode: 'expectReplies',
+    from: { role: 'user', ...peer.from },
     conversation: { id: conversationId, conversationType: 'personal', ...(peer.tenantId ? { tenantId: peer.tenantId } : {}) },
     ...(peer.tenantId ? { channelData: { tenant: { id: peer.tenantId } } } : {}),
-    recipient: { id: 'desk-bot', name: 'Desk', role: 'bot' }, textFormat: 'plain', ...message,
+    recipient: { id: 'desk-bot', name: 'Desk', role: 'bot' },
+    textFormat: 'plain',
+    ...message,
   };
   const t0 = process.hrtime.bigint();
-  const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const raw = await res.text();
   const ms = msSince(t0);
   if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}: ${raw.slice(0, 300)}`);

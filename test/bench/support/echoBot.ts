@@ -31,7 +31,12 @@ function serve(port: number): void {
   const server = createServer({ logger, metrics: new Metrics(), isReady: () => true });
   const adapter = createAdapter(loadConfig({}).bot, logger);
   // The same channel check as the product (development rules: loopback service URLs).
-  registerBotRoutes(server, { adapter, bot: new EchoBot(), rules: { teamsServiceHosts: loadConfig({}).teamsServiceHosts, allowLoopback: true }, logger });
+  registerBotRoutes(server, {
+    adapter,
+    bot: new EchoBot(),
+    rules: { teamsServiceHosts: loadConfig({}).teamsServiceHosts, allowLoopback: true },
+    logger,
+  });
   server.listen(port, '127.0.0.1', () => logger.info({ port }, 'echo bot listening'));
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
 }
@@ -59,7 +64,13 @@ export async function startEchoBot(env: Record<string, string> = {}): Promise<Ec
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the echo bot exited (${child.exitCode}):\n${output}`);
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`the echo bot did not answer /healthz within 30 s:\n${output}`);
@@ -67,7 +78,8 @@ export async function startEchoBot(env: Record<string, string> = {}): Promise<Ec
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    url, pid: child.pid!,
+    url,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await exited;

@@ -17,7 +17,9 @@ export async function describeMachine(redis: Redis): Promise<MachineDescription>
   const info = await redis.info('server');
   const version = /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown';
   const persistence = await redis.info('persistence');
-  const aof = /aof_enabled:1/.test(persistence) ? `appendonly yes, appendfsync ${(await redis.config('GET', 'appendfsync') as string[])[1]}` : 'no persistence';
+  const aof = /aof_enabled:1/.test(persistence)
+    ? `appendonly yes, appendfsync ${((await redis.config('GET', 'appendfsync')) as string[])[1]}`
+    : 'no persistence';
   return {
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     cores: cpus().length,

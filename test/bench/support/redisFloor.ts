@@ -14,13 +14,21 @@ export interface RedisBenchmarkLine {
  * Its CSV: "test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms","p95_latency_ms","p99_latency_ms","max_latency_ms".
  */
 export function redisBenchmark(port: number, requests: number): RedisBenchmarkLine[] | null {
-  const run = spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', String(port), '-c', '8', '-n', String(requests), '--csv', '-t', 'ping,hset,zadd,zpopmin'], { encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(
+    'redis-benchmark',
+    ['-h', '127.0.0.1', '-p', String(port), '-c', '8', '-n', String(requests), '--csv', '-t', 'ping,hset,zadd,zpopmin'],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
   if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') return null;
   if (run.status !== 0) throw new Error(`redis-benchmark failed (${run.status ?? run.error?.message}): ${run.stderr}`);
-  return run.stdout.trim().split('\n').slice(1).map((line) => {
-    const cells = line.split(',').map((cell) => cell.replace(/"/g, ''));
-    return { test: cells[0]!, perSecond: Number(cells[1]), p50: Number(cells[4]), p99: Number(cells[6]) };
-  });
+  return run.stdout
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const cells = line.split(',').map((cell) => cell.replace(/"/g, ''));
+      return { test: cells[0]!, perSecond: Number(cells[1]), p50: Number(cells[4]), p99: Number(cells[6]) };
+    });
 }
 
 /** One ioredis client in this process, one command at a time: PING, and ZPOPMIN on a filled sorted set. */

@@ -29,9 +29,11 @@ export function msSince(start: bigint): number {
 export async function rate(count: number, parallel: number, job: (i: number) => Promise<unknown>): Promise<number> {
   let next = 0;
   const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < count) await job(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < count) await job(next++);
+    }),
+  );
   return Math.round(count / (msSince(t0) / 1000));
 }
 
@@ -53,17 +55,23 @@ export interface LoadResult {
  * every call is timed. Worker `w`'s n-th call is the n-th of its own sequence (e.g. its own
  * conversation), so a worker never overlaps itself.
  */
-export async function loadFor(durationMs: number, parallel: number, job: (worker: number, n: number) => Promise<void>): Promise<LoadSample> {
+export async function loadFor(
+  durationMs: number,
+  parallel: number,
+  job: (worker: number, n: number) => Promise<void>,
+): Promise<LoadSample> {
   const latencies: number[] = [];
   const t0 = process.hrtime.bigint();
   const end = Date.now() + durationMs;
-  await Promise.all(Array.from({ length: parallel }, async (_, worker) => {
-    for (let n = 0; Date.now() < end; n++) {
-      const t = process.hrtime.bigint();
-      await job(worker, n);
-      latencies.push(msSince(t));
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async (_, worker) => {
+      for (let n = 0; Date.now() < end; n++) {
+        const t = process.hrtime.bigint();
+        await job(worker, n);
+        latencies.push(msSince(t));
+      }
+    }),
+  );
   return { ops: latencies.length, seconds: msSince(t0) / 1000, latencies };
 }
 
@@ -72,14 +80,16 @@ export async function loadCount(count: number, parallel: number, job: (i: number
   const latencies: number[] = [];
   let next = 0;
   const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < count) {
-      const i = next++;
-      const t = process.hrtime.bigint();
-      await job(i);
-      latencies.push(msSince(t));
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t = process.hrtime.bigint();
+        await job(i);
+        latencies.push(msSince(t));
+      }
+    }),
+  );
   return { ops: count, seconds: msSince(t0) / 1000, latencies };
 }
 

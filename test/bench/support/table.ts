@@ -9,10 +9,12 @@ export interface BenchRow {
 
 /** The rows as a console table: figure, value, floor and what the floor is. */
 export function printTable(rows: BenchRow[]): void {
-  console.table(rows.map((r) => ({
-    figure: r.figure,
-    value: `${r.value} ${r.unit}`.trim(),
-    floor: r.floor === undefined ? '' : `${r.floor} ${r.unit}`.trim(),
-    'floor is': r.floorWhat ?? '',
-  })));
+  console.table(
+    rows.map((r) => ({
+      figure: r.figure,
+      value: `${r.value} ${r.unit}`.trim(),
+      floor: r.floor === undefined ? '' : `${r.floor} ${r.unit}`.trim(),
+      'floor is': r.floorWhat ?? '',
+    })),
+  );
 }

@@ -43,9 +43,23 @@ export interface TicketingBenchSizes {
   /** A multiple of 1,000. */
   reportTickets: number;
 }
-export const FULL_SIZES: TicketingBenchSizes = { creates: 10_000, apiCreates: 2_000, queued: 1_000_000, claims: 5_000, slaOpenTickets: 100_000, reportTickets: 1_000_000 };
+export const FULL_SIZES: TicketingBenchSizes = {
+  creates: 10_000,
+  apiCreates: 2_000,
+  queued: 1_000_000,
+  claims: 5_000,
+  slaOpenTickets: 100_000,
+  reportTickets: 1_000_000,
+};
 /** BENCH_QUICK=1: a smoke run of every figure in seconds. */
-export const QUICK_SIZES: TicketingBenchSizes = { creates: 500, apiCreates: 200, queued: 20_000, claims: 500, slaOpenTickets: 2_000, reportTickets: 20_000 };
+export const QUICK_SIZES: TicketingBenchSizes = {
+  creates: 500,
+  apiCreates: 200,
+  queued: 20_000,
+  claims: 500,
+  slaOpenTickets: 2_000,
+  reportTickets: 20_000,
+};
 
 const PARALLEL = 32;
 const LOAD_BATCH = 1_000;
@@ -53,12 +67,20 @@ const LOAD_BATCH_PARALLEL = 4;
 const DAY = 86_400_000;
 
 const org: Organisation = {
-  id: 'bench-org', name: 'Bench', timeZone: 'Europe/Warsaw', contract: 'premier',
+  id: 'bench-org',
+  name: 'Bench',
+  timeZone: 'Europe/Warsaw',
+  contract: 'premier',
   administrators: [{ id: 'adm', name: 'Admin', email: 'admin@bench.example', chatIdentities: [] }],
 };
 const input = (i: number, grade: Grade = 'B', category: Category = 'technical'): NewTicketInput => ({
-  orgId: org.id, adminId: 'adm', category, grade, title: `Exchange Online nie wysyła poczty ${i}`,
-  description: 'Od rana użytkownicy nie mogą wysyłać wiadomości; odbiór działa.', affected: '20 users',
+  orgId: org.id,
+  adminId: 'adm',
+  category,
+  grade,
+  title: `Exchange Online nie wysyła poczty ${i}`,
+  description: 'Od rana użytkownicy nie mogą wysyłać wiadomości; odbiór działa.',
+  affected: '20 users',
   contact: { email: 'admin@bench.example', preferred: 'email' },
 });
 
@@ -79,8 +101,20 @@ export async function benchTicketing(redisUrl: string, sizes: TicketingBenchSize
     const report = await benchSlaReport(redis, sizes.reportTickets);
     result.extra.slaReport = { tickets: sizes.reportTickets, ...report };
     const n = sizes.reportTickets.toLocaleString('en');
-    result.rows.push({ figure: `SLA report of a month p50, ${n} answered tickets`, value: report.report.p50, unit: 'ms', floor: report.floor.p50, floorWhat: `HGETALL of its 2 counter hashes (${report.fields} fields)` });
-    result.rows.push({ figure: `SLA report of a month p99, ${n} answered tickets`, value: report.report.p99, unit: 'ms', floor: report.floor.p99, floorWhat: 'the same HGETALLs' });
+    result.rows.push({
+      figure: `SLA report of a month p50, ${n} answered tickets`,
+      value: report.report.p50,
+      unit: 'ms',
+      floor: report.floor.p50,
+      floorWhat: `HGETALL of its 2 counter hashes (${report.fields} fields)`,
+    });
+    result.rows.push({
+      figure: `SLA report of a month p99, ${n} answered tickets`,
+      value: report.report.p99,
+      unit: 'ms',
+      floor: report.floor.p99,
+      floorWhat: 'the same HGETALLs',
+    });
     const sla = await benchSlaLateness(redisUrl, sizes.slaOpenTickets);
     result.extra.slaLateness = sla;
     for (const [figure, value] of Object.entries(sla)) result.rows.push({ figure: `SLA lateness: ${figure}`, value, unit: '' });
@@ -117,17 +151,32 @@ async function createRate(redis: Redis, { rows }: TicketingBenchResult, { create
   const perSecond = await rate(CREATES, PARALLEL, (i) => service.create(input(i), `key-${i}`));
   const sample = JSON.stringify((await service.get(formatTicketId(new Date().getUTCFullYear(), 1)))!);
   const floor = await rate(CREATES, PARALLEL, (i) => redis.hset(`bench:floor:${i}`, 'json', sample, 'rev', 1));
-  rows.push({ figure: `tickets created / s, TicketService (${PARALLEL} in flight)`, value: perSecond, unit: '/s', floor, floorWhat: 'one HSET of the ticket JSON per ticket' });
+  rows.push({
+    figure: `tickets created / s, TicketService (${PARALLEL} in flight)`,
+    value: perSecond,
+    unit: '/s',
+    floor,
+    floorWhat: 'one HSET of the ticket JSON per ticket',
+  });
 }
 
-async function apiCreateRate(redis: Redis, { rows }: TicketingBenchResult, { apiCreates: API_CREATES }: TicketingBenchSizes): Promise<void> {
+async function apiCreateRate(
+  redis: Redis,
+  { rows }: TicketingBenchResult,
+  { apiCreates: API_CREATES }: TicketingBenchSizes,
+): Promise<void> {
   const prefix = 'bench:api:';
   const organisations = new OrganisationStore(redis, prefix);
   await organisations.upsert(org);
   const service = new TicketService({ redis, prefix, organisations });
   const token = 'bench-system-token-0123456789';
   const http = createServer({ logger: silentLogger });
-  registerTicketingRoutes(http, { service, organisations, tokens: new TokenRegistry([{ token, role: 'system', id: 'bot' }], 'bench'), logger: silentLogger });
+  registerTicketingRoutes(http, {
+    service,
+    organisations,
+    tokens: new TokenRegistry([{ token, role: 'system', id: 'bot' }], 'bench'),
+    logger: silentLogger,
+  });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   try {
@@ -141,7 +190,13 @@ async function apiCreateRate(redis: Redis, { rows }: TicketingBenchResult, { api
       await res.arrayBuffer();
     });
     const floor = await rate(API_CREATES, PARALLEL, async () => (await fetch(`${base}/healthz`)).arrayBuffer());
-    rows.push({ figure: `tickets created / s, POST /api/tickets (${PARALLEL} in flight)`, value: perSecond, unit: '/s', floor, floorWhat: 'GET /healthz on the same server' });
+    rows.push({
+      figure: `tickets created / s, POST /api/tickets (${PARALLEL} in flight)`,
+      value: perSecond,
+      unit: '/s',
+      floor,
+      floorWhat: 'GET /healthz on the same server',
+    });
   } finally {
     http.close();
   }
@@ -157,14 +212,25 @@ async function dropKeys(redis: Redis, pattern: string): Promise<void> {
 }
 
 /** Loads QUEUED open tickets through the store's save script, then times claim-next on them. */
-async function claimNextAtScale(redis: Redis, { rows, extra }: TicketingBenchResult, { queued: QUEUED, claims: CLAIMS }: TicketingBenchSizes): Promise<void> {
+async function claimNextAtScale(
+  redis: Redis,
+  { rows, extra }: TicketingBenchResult,
+  { queued: QUEUED, claims: CLAIMS }: TicketingBenchSizes,
+): Promise<void> {
   const prefix = 'bench:queue:';
   const organisations = new OrganisationStore(redis, prefix);
   await organisations.upsert(org);
   const service = new TicketService({ redis, prefix, organisations });
   const now = new Date();
   // One real ticket per grade and category, copied with new ids and deadlines spread over 3 days.
-  const kinds: [Grade, Category][] = [['A', 'technical'], ['B', 'technical'], ['C', 'technical'], ['B', 'billing'], ['C', 'billing'], ['B', 'presales']];
+  const kinds: [Grade, Category][] = [
+    ['A', 'technical'],
+    ['B', 'technical'],
+    ['C', 'technical'],
+    ['B', 'billing'],
+    ['C', 'billing'],
+    ['B', 'presales'],
+  ];
   const templates = kinds.map(([grade, category], k) => openTicket(input(k, grade, category), org, formatTicketId(2026, 1), now));
   const copy = (i: number): Ticket => {
     const t = templates[i % templates.length]!;
@@ -177,15 +243,22 @@ async function claimNextAtScale(redis: Redis, { rows, extra }: TicketingBenchRes
   const t0 = Date.now();
   // Batches in flight so that Redis runs one while the next is built.
   await rate(QUEUED / LOAD_BATCH, LOAD_BATCH_PARALLEL, (b) =>
-    service.store.insertBatch(Array.from({ length: LOAD_BATCH }, (_, j) => copy(b * LOAD_BATCH + j))));
+    service.store.insertBatch(Array.from({ length: LOAD_BATCH }, (_, j) => copy(b * LOAD_BATCH + j))),
+  );
   const loadSeconds = (Date.now() - t0) / 1000;
-  const perTicket = Math.round((await usedMemory(redis) - memoryBefore) / QUEUED);
+  const perTicket = Math.round(((await usedMemory(redis)) - memoryBefore) / QUEUED);
   let recordBytes = 0;
   for (let i = 1; i <= 1000; i++) recordBytes += (await redis.memory('USAGE', keys.ticket(prefix, formatTicketId(2026, i)))) ?? 0;
   const queued = await Promise.all(['technical', 'billing', 'presales'].map((c) => redis.zcard(keys.queue(prefix, c))));
   extra.load = { tickets: QUEUED, seconds: loadSeconds, perSecond: Math.round(QUEUED / loadSeconds), queued };
   rows.push({ figure: `queued tickets loaded by the save script (pipelined)`, value: Math.round(QUEUED / loadSeconds), unit: '/s' });
-  rows.push({ figure: 'Redis memory per open ticket (record + indexes + queue + SLA entries)', value: perTicket, unit: 'B', floor: Math.round(recordBytes / 1000), floorWhat: 'the ticket hash alone (MEMORY USAGE)' });
+  rows.push({
+    figure: 'Redis memory per open ticket (record + indexes + queue + SLA entries)',
+    value: perTicket,
+    unit: 'B',
+    floor: Math.round(recordBytes / 1000),
+    floorWhat: 'the ticket hash alone (MEMORY USAGE)',
+  });
 
   const latencies: number[] = [];
   for (let i = 0; i < CLAIMS; i++) {
@@ -203,8 +276,20 @@ async function claimNextAtScale(redis: Redis, { rows, extra }: TicketingBenchRes
   const claimStats = latencyStats(latencies);
   const floorStats = latencyStats(floor);
   extra.claimNext = { queued: QUEUED, claims: CLAIMS, ...claimStats, floor: floorStats };
-  rows.push({ figure: `claim-next p50, ${QUEUED.toLocaleString('en')} queued`, value: claimStats.p50, unit: 'ms', floor: floorStats.p50, floorWhat: 'ZPOPMIN on the queue' });
-  rows.push({ figure: `claim-next p99, ${QUEUED.toLocaleString('en')} queued`, value: claimStats.p99, unit: 'ms', floor: floorStats.p99, floorWhat: 'ZPOPMIN on the queue' });
+  rows.push({
+    figure: `claim-next p50, ${QUEUED.toLocaleString('en')} queued`,
+    value: claimStats.p50,
+    unit: 'ms',
+    floor: floorStats.p50,
+    floorWhat: 'ZPOPMIN on the queue',
+  });
+  rows.push({
+    figure: `claim-next p99, ${QUEUED.toLocaleString('en')} queued`,
+    value: claimStats.p99,
+    unit: 'ms',
+    floor: floorStats.p99,
+    floorWhat: 'ZPOPMIN on the queue',
+  });
 }
 
 async function usedMemory(redis: Redis): Promise<number> {

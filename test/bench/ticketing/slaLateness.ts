@@ -27,7 +27,10 @@ const LEAD_MS = 2_000; // ...starting this long after they are opened
 const MINUTE = 60_000;
 
 const org: Organisation = {
-  id: 'bench-org', name: 'Bench', timeZone: 'Europe/Warsaw', contract: 'premier',
+  id: 'bench-org',
+  name: 'Bench',
+  timeZone: 'Europe/Warsaw',
+  contract: 'premier',
   administrators: [{ id: 'adm', name: 'Admin', email: 'admin@bench.example', chatIdentities: [] }],
 };
 
@@ -35,10 +38,18 @@ const org: Organisation = {
 function ticket(seq: number, createdAt: Date): Ticket {
   return openTicket(
     {
-      orgId: org.id, adminId: 'adm', category: 'technical', grade: 'A', title: `Outage ${seq}`,
-      description: 'Exchange Online does not deliver mail', affected: 'all users', contact: { email: 'admin@bench.example', preferred: 'email' },
+      orgId: org.id,
+      adminId: 'adm',
+      category: 'technical',
+      grade: 'A',
+      title: `Outage ${seq}`,
+      description: 'Exchange Online does not deliver mail',
+      affected: 'all users',
+      contact: { email: 'admin@bench.example', preferred: 'email' },
     },
-    org, formatTicketId(2026, seq), createdAt,
+    org,
+    formatTicketId(2026, seq),
+    createdAt,
   );
 }
 
@@ -63,8 +74,12 @@ export async function benchSlaLateness(redisUrl: string, backgroundTickets = BAC
   const services = [0, 1].map(
     () =>
       new TicketService({
-        redis, prefix, organisations,
-        events: { onSlaEvent: (t, kind) => kind === 'warning' && measuredDue.has(t.id) && lateness.push(Date.now() - measuredDue.get(t.id)!) },
+        redis,
+        prefix,
+        organisations,
+        events: {
+          onSlaEvent: (t, kind) => kind === 'warning' && measuredDue.has(t.id) && lateness.push(Date.now() - measuredDue.get(t.id)!),
+        },
       }),
   );
   const timers: SlaTimers[] = [];
@@ -99,7 +114,8 @@ export async function benchSlaLateness(redisUrl: string, backgroundTickets = BAC
 
     const deadline = openedAt + LEAD_MS + SPREAD_MS + 10_000;
     while (lateness.length < MEASURED_TICKETS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    const dueEntryBytes = Number(await redis.memory('USAGE', slaKeys(prefix).due, 'SAMPLES', '0')) / (await redis.zcard(slaKeys(prefix).due));
+    const dueEntryBytes =
+      Number(await redis.memory('USAGE', slaKeys(prefix).due, 'SAMPLES', '0')) / (await redis.zcard(slaKeys(prefix).due));
 
     const sorted = [...lateness].sort((a, b) => a - b);
     const floorSorted = [...floor].sort((a, b) => a - b);

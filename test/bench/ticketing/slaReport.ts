@@ -12,22 +12,41 @@ import { latencyStats, msSince, rate, type LatencyStats } from '../support/stats
  * organisations), all written by the real save script so the report counters are the ones it
  * keeps. Floor: the two HGETALLs the report reads, without summing them.
  */
-export async function benchSlaReport(redis: Redis, tickets: number): Promise<{ loadPerSecond: number; report: LatencyStats; floor: LatencyStats; fields: number }> {
+export async function benchSlaReport(
+  redis: Redis,
+  tickets: number,
+): Promise<{ loadPerSecond: number; report: LatencyStats; floor: LatencyStats; fields: number }> {
   const prefix = 'bench:report:';
   const org: Organisation = {
-    id: 'org-0', name: 'Bench', timeZone: 'Europe/Warsaw', contract: 'premier',
+    id: 'org-0',
+    name: 'Bench',
+    timeZone: 'Europe/Warsaw',
+    contract: 'premier',
     administrators: [{ id: 'adm', name: 'Admin', email: 'admin@bench.example', chatIdentities: [] }],
   };
   const organisations = new OrganisationStore(redis, prefix);
   await organisations.upsert(org);
   const service = new TicketService({ redis, prefix, organisations });
   const input: NewTicketInput = {
-    orgId: org.id, adminId: 'adm', category: 'technical', grade: 'A', title: 'Exchange Online nie działa',
-    description: 'Nikt nie odbiera poczty.', affected: 'all', contact: { email: 'admin@bench.example', preferred: 'email' },
+    orgId: org.id,
+    adminId: 'adm',
+    category: 'technical',
+    grade: 'A',
+    title: 'Exchange Online nie działa',
+    description: 'Nikt nie odbiera poczty.',
+    affected: 'all',
+    contact: { email: 'admin@bench.example', preferred: 'email' },
   };
   const opened = new Date('2026-03-10T09:00:00.000Z');
   // Answered after 20 min (met) and after 2 h (missed).
-  const templates = [20, 120].map((minutes) => addAgentReply(openTicket(input, org, formatTicketId(2026, 1), opened), 'a1', 'Sprawdzamy.', new Date(opened.getTime() + minutes * 60_000)));
+  const templates = [20, 120].map((minutes) =>
+    addAgentReply(
+      openTicket(input, org, formatTicketId(2026, 1), opened),
+      'a1',
+      'Sprawdzamy.',
+      new Date(opened.getTime() + minutes * 60_000),
+    ),
+  );
   const copy = (i: number): Ticket => ({ ...templates[i % 2]!, id: formatTicketId(2026, i + 1), orgId: `org-${i % 200}` });
 
   const t0 = Date.now();
@@ -40,7 +59,8 @@ export async function benchSlaReport(redis: Redis, tickets: number): Promise<{ l
     let t = process.hrtime.bigint();
     const r = await service.slaReport('2026-03');
     report.push(msSince(t));
-    if (r.outcomes.met + r.outcomes.missed !== tickets) throw new Error(`the report counted ${r.outcomes.met + r.outcomes.missed} of ${tickets} tickets`);
+    if (r.outcomes.met + r.outcomes.missed !== tickets)
+      throw new Error(`the report counted ${r.outcomes.met + r.outcomes.missed} of ${tickets} tickets`);
     t = process.hrtime.bigint();
     await Promise.all([redis.hgetall(keys.report(prefix, 'sla:2026-03')), redis.hgetall(keys.report(prefix, 'frt:2026-03'))]);
     floor.push(msSince(t));

@@ -29,10 +29,13 @@ export async function startConsoleApp() {
   await loadDirectory(DEMO_DIRECTORY_FILE, organisations);
   const feed = new TicketChangeFeed({ redis, prefix, logger: silentLogger });
   const service = new TicketService({ redis, prefix, organisations, clock: now, events: feed.events });
-  const tokens = new TokenRegistry([
-    { token: CONSOLE_TOKENS.agent, role: 'agent', id: 'alice' },
-    { token: CONSOLE_TOKENS.system, role: 'system', id: 'bot' },
-  ], 'test tokens');
+  const tokens = new TokenRegistry(
+    [
+      { token: CONSOLE_TOKENS.agent, role: 'agent', id: 'alice' },
+      { token: CONSOLE_TOKENS.system, role: 'system', id: 'bot' },
+    ],
+    'test tokens',
+  );
   const server = createServer({ logger: silentLogger });
   registerTicketingRoutes(server, { service, organisations, tokens, logger: silentLogger, clock: now });
   const consoleRoutes = registerConsole(server, { tokens, organisations, feed, logger: silentLogger });
@@ -44,15 +47,26 @@ export async function startConsoleApp() {
     clock,
     feed,
     /** Opens a ticket as the bot would, for the demo directory's organisations. */
-    async open(fields: { orgId: 'contoso' | 'fabrikam'; category: 'technical' | 'billing' | 'presales'; grade: 'A' | 'B' | 'C'; title: string }) {
-      const admin = fields.orgId === 'contoso' ? { adminId: 'anna.kowalska', email: 'anna.kowalska@contoso.pl' } : { adminId: 'jan.nowak', email: 'jan.nowak@fabrikam.pl' };
-      const { ticket } = await service.create({
-        ...fields,
-        adminId: admin.adminId,
-        description: `Opis: ${fields.title}`,
-        affected: 'Exchange Online',
-        contact: { email: admin.email, preferred: 'email' },
-      }, `console-test-${++opened}`);
+    async open(fields: {
+      orgId: 'contoso' | 'fabrikam';
+      category: 'technical' | 'billing' | 'presales';
+      grade: 'A' | 'B' | 'C';
+      title: string;
+    }) {
+      const admin =
+        fields.orgId === 'contoso'
+          ? { adminId: 'anna.kowalska', email: 'anna.kowalska@contoso.pl' }
+          : { adminId: 'jan.nowak', email: 'jan.nowak@fabrikam.pl' };
+      const { ticket } = await service.create(
+        {
+          ...fields,
+          adminId: admin.adminId,
+          description: `Opis: ${fields.title}`,
+          affected: 'Exchange Online',
+          contact: { email: admin.email, preferred: 'email' },
+        },
+        `console-test-${++opened}`,
+      );
       return ticket;
     },
     async close() {

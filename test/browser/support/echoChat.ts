@@ -31,7 +31,13 @@ export async function startEchoChat(): Promise<{ url: string; bot: EchoBot; web:
   const redis: Redis = testRedis();
   const server: Server = createServer({ logger: silentLogger });
   const bot = new EchoBot();
-  const web = registerDirectLine(server, { bot, redis, prefix: uniquePrefix('chatpage'), logger: silentLogger, ...loadConfig({ DIRECTLINE_SECRET: 'chat-page-test-secret-0123456789' }).directLine });
+  const web = registerDirectLine(server, {
+    bot,
+    redis,
+    prefix: uniquePrefix('chatpage'),
+    logger: silentLogger,
+    ...loadConfig({ DIRECTLINE_SECRET: 'chat-page-test-secret-0123456789' }).directLine,
+  });
   registerChatPage(server, { logger: silentLogger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

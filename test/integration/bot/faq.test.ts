@@ -83,7 +83,10 @@ describe('FAQ in English', () => {
   });
 
   it('offers suggestions in the grey zone and a request when nothing fits', async () => {
-    const vague = greyZoneQuestion(['How many Skype minutes do I get with Office 365?', 'skype minutes', 'subscription', 'licenses', 'support phone'], 'en');
+    const vague = greyZoneQuestion(
+      ['How many Skype minutes do I get with Office 365?', 'skype minutes', 'subscription', 'licenses', 'support phone'],
+      'en',
+    );
     const c = chat(world, { locale: 'en-US' });
     expect((await c.say(vague.question))[0]).toMatch(/Is it one of these\?/);
     expect(buttonsOf(nth(c.replies, 0))).toEqual(vague.suggestions);
@@ -91,7 +94,7 @@ describe('FAQ in English', () => {
     expect(buttonsOf(nth(c.replies, 0))).toEqual(['Open a support request']);
   });
 
-  it("welcomes a returning person in the language they last wrote in when the client sends none", async () => {
+  it('welcomes a returning person in the language they last wrote in when the client sends none', async () => {
     const first = chat(world, { locale: '' });
     await first.say('How do I bake a cheesecake?');
     const next = chat(world, { locale: '' }); // same user, new conversation
@@ -100,7 +103,9 @@ describe('FAQ in English', () => {
 
   it('welcomes in English and answers help', async () => {
     const c = chat(world, { locale: 'en-US' });
-    expect((await c.say({ type: 'conversationUpdate', membersAdded: [{ id: 'desk-bot', name: 'Desk' }] }))[0]).toMatch(/^Hello! I am the Microsoft 365 support desk assistant/);
+    expect((await c.say({ type: 'conversationUpdate', membersAdded: [{ id: 'desk-bot', name: 'Desk' }] }))[0]).toMatch(
+      /^Hello! I am the Microsoft 365 support desk assistant/,
+    );
     expect((await c.say('help'))[0]).toMatch(/"open a support request" or just describe the problem/);
   });
 });
@@ -112,7 +117,8 @@ describe('FAQ in English', () => {
 function greyZoneQuestion(candidates: string[], locale: 'pl' | 'en'): { question: string; suggestions: string[] } {
   for (const question of candidates) {
     const found = world.kb.answer(question, locale);
-    if (!found.answered && found.suggestions.length > 1) return { question, suggestions: found.suggestions.slice(0, 3).map((s) => s.question) };
+    if (!found.answered && found.suggestions.length > 1)
+      return { question, suggestions: found.suggestions.slice(0, 3).map((s) => s.question) };
   }
   throw new Error(`none of ${candidates.join(', ')} falls in the knowledge base's grey zone any more: pick new ones`);
 }

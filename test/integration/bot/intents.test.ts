@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-describe('requests in the customer\'s own words', () => {
+describe("requests in the customer's own words", () => {
   it.each([
     ['Chcę zgłosić problem'],
     ['zgłoszenie'],

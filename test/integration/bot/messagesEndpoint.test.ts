@@ -30,7 +30,13 @@ beforeAll(async () => {
     },
   });
   const adapter = createAdapter(loadConfig({}).bot, silentLogger);
-  delivery = createReplyDelivery({ routeFor: (reference) => ({ adapter, reference }), appId: '', awaiting: world.awaiting, logger: silentLogger, clock: world.clock.read });
+  delivery = createReplyDelivery({
+    routeFor: (reference) => ({ adapter, reference }),
+    appId: '',
+    awaiting: world.awaiting,
+    logger: silentLogger,
+    clock: world.clock.read,
+  });
   server = createServer({ logger: silentLogger });
   registerBotRoutes(server, { adapter, bot: world.bot, rules: DEVELOPMENT, logger: silentLogger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,24 +51,45 @@ afterAll(async () => {
 /** An activity as the Bot Framework Emulator posts it. */
 function emulatorActivity(conversationId: string, text: string, extra: Record<string, unknown> = {}) {
   return {
-    type: 'message', id: randomUUID(), timestamp: new Date().toISOString(), channelId: 'emulator', locale: 'pl-PL',
-    serviceUrl: connector.url, from: { id: 'user-1', name: 'User', role: 'user' },
-    conversation: { id: conversationId }, recipient: { id: 'desk-bot', name: 'Bot', role: 'bot' }, text, textFormat: 'plain', ...extra,
+    type: 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'emulator',
+    locale: 'pl-PL',
+    serviceUrl: connector.url,
+    from: { id: 'user-1', name: 'User', role: 'user' },
+    conversation: { id: conversationId },
+    recipient: { id: 'desk-bot', name: 'Bot', role: 'bot' },
+    text,
+    textFormat: 'plain',
+    ...extra,
   };
 }
 
 /** An activity as Teams posts it: AAD object id, tenant, 29:/28: ids. */
 function teamsActivity(text: string) {
   return {
-    type: 'message', id: `1${Date.now()}`, timestamp: new Date().toISOString(), channelId: 'msteams', locale: 'pl-PL',
-    serviceUrl: connector.url, from: { id: '29:1jan', name: 'Jan Kowalski', aadObjectId: 'aad-jan' },
+    type: 'message',
+    id: `1${Date.now()}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    locale: 'pl-PL',
+    serviceUrl: connector.url,
+    from: { id: '29:1jan', name: 'Jan Kowalski', aadObjectId: 'aad-jan' },
     conversation: { id: `a:1${randomUUID()}`, conversationType: 'personal', tenantId: 'tenant-contoso' },
-    recipient: { id: '28:desk-bot', name: 'Desk' }, channelData: { tenant: { id: 'tenant-contoso' } }, text, textFormat: 'plain',
+    recipient: { id: '28:desk-bot', name: 'Desk' },
+    channelData: { tenant: { id: 'tenant-contoso' } },
+    text,
+    textFormat: 'plain',
   };
 }
 
 async function post(activity: object, headers: Record<string, string> = {}) {
-  const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+  const res = await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(activity),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
@@ -71,7 +98,9 @@ async function post(activity: object, headers: Record<string, string> = {}) {
 async function ask(conversationId: string, text: string, extra: Record<string, unknown> = {}): Promise<string[]> {
   const { status, body } = await post(emulatorActivity(conversationId, text, { deliveryMode: 'expectReplies', ...extra }));
   expect(status).toBe(200);
-  return (body.activities as { text?: string; attachments?: unknown[] }[]).map((a) => `${a.text ?? ''}${a.attachments?.length ? JSON.stringify(a.attachments) : ''}`);
+  return (body.activities as { text?: string; attachments?: unknown[] }[]).map(
+    (a) => `${a.text ?? ''}${a.attachments?.length ? JSON.stringify(a.attachments) : ''}`,
+  );
 }
 
 describe('POST /api/messages', () => {
@@ -113,18 +142,34 @@ describe('POST /api/messages', () => {
 
   it("delivers an agent's reply into the chat and adds the customer's answer to the ticket", async () => {
     const conversationId = `emu-${randomUUID()}`;
-    await world.verifier.markVerified({ conversationId: personScope('emulator', conversationId, 'user-1'), orgId: 'contoso', adminId: 'jan' });
-    for (const text of ['rozmowa z człowiekiem', 'Problem techniczny', 'Outlook nie pokazuje kalendarza współdzielonego', 'Jeden użytkownik', 'Dane są poprawne', 'E-mail', 'B – wysoki']) {
+    await world.verifier.markVerified({
+      conversationId: personScope('emulator', conversationId, 'user-1'),
+      orgId: 'contoso',
+      adminId: 'jan',
+    });
+    for (const text of [
+      'rozmowa z człowiekiem',
+      'Problem techniczny',
+      'Outlook nie pokazuje kalendarza współdzielonego',
+      'Jeden użytkownik',
+      'Dane są poprawne',
+      'E-mail',
+      'B – wysoki',
+    ]) {
       await ask(conversationId, text);
     }
     const created = await ask(conversationId, 'tak');
     const ticketId = nth(created, 0).match(/SR-\d{4}-\d{6}/)![0];
 
     await world.tickets.reply(ticketId, 'agent-7', 'Proszę zrestartować Outlooka i dać znać.');
-    const proactive = await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Proszę zrestartować/.test(a.body.text ?? ''));
+    const proactive = await connector.waitFor(
+      (a) => a.body.conversation?.id === conversationId && /Proszę zrestartować/.test(a.body.text ?? ''),
+    );
     // Sent into the stored conversation (as a reply to the message the ticket was opened from).
     expect(proactive.path.startsWith(`/v3/conversations/${conversationId}/activities`)).toBe(true);
-    expect(proactive.body.text).toBe(`Odpowiedź konsultanta w sprawie zgłoszenia ${ticketId}:\n\nProszę zrestartować Outlooka i dać znać.\n\nOdpisz tutaj – Twoje wiadomości trafią do zgłoszenia, dopóki jest otwarte.`);
+    expect(proactive.body.text).toBe(
+      `Odpowiedź konsultanta w sprawie zgłoszenia ${ticketId}:\n\nProszę zrestartować Outlooka i dać znać.\n\nOdpisz tutaj – Twoje wiadomości trafią do zgłoszenia, dopóki jest otwarte.`,
+    );
 
     await world.tickets.askCustomer(ticketId, 'agent-7', 'Czy restart pomógł?');
     await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Czy restart pomógł/.test(a.body.text ?? ''));
@@ -148,25 +193,42 @@ describe('POST /api/messages', () => {
     expect(asked.join(' ')).toContain(`Czy to wiadomość do zgłoszenia ${ticketId}, czy pytanie do mnie?`);
     expect((await ask(conversationId, 'Zadaję pytanie'))[0]).toMatch(/0800 032 6417/);
     // "anuluj" leaves the thread: the next message is a question again.
-    expect(await ask(conversationId, 'anuluj')).toEqual([`Dobrze, kolejne wiadomości nie trafią już do zgłoszenia ${ticketId}. W czym mogę pomóc?`]);
+    expect(await ask(conversationId, 'anuluj')).toEqual([
+      `Dobrze, kolejne wiadomości nie trafią już do zgłoszenia ${ticketId}. W czym mogę pomóc?`,
+    ]);
     expect(nth(await ask(conversationId, 'Jak upiec sernik?'), 0)).toMatch(/nie znalazłem odpowiedzi/);
     expect((await world.tickets.get(ticketId))!.messages).toHaveLength(5);
   });
 
   it("delivers an agent's reply into a Teams chat, in the chat's language", async () => {
     const conversationId = `a:1${randomUUID()}`;
-    const { ticket } = await world.tickets.create({
-      orgId: 'contoso', adminId: 'jan', category: 'technical', grade: 'B', title: 'Outlook button', description: 'An Outlook button looks wrong',
-      affected: 'One user', contact: { email: 'jan.kowalski@contoso.pl', preferred: 'email' },
-      conversation: {
-        channelId: 'msteams', serviceUrl: connector.url, locale: 'en-US', activityId: '1700000000000',
-        conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-contoso' },
-        user: { id: '29:1jan', aadObjectId: 'aad-jan' }, bot: { id: '28:desk-bot', name: 'Desk' },
+    const { ticket } = await world.tickets.create(
+      {
+        orgId: 'contoso',
+        adminId: 'jan',
+        category: 'technical',
+        grade: 'B',
+        title: 'Outlook button',
+        description: 'An Outlook button looks wrong',
+        affected: 'One user',
+        contact: { email: 'jan.kowalski@contoso.pl', preferred: 'email' },
+        conversation: {
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          locale: 'en-US',
+          activityId: '1700000000000',
+          conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-contoso' },
+          user: { id: '29:1jan', aadObjectId: 'aad-jan' },
+          bot: { id: '28:desk-bot', name: 'Desk' },
+        },
       },
-    }, `teams-${conversationId}`);
+      `teams-${conversationId}`,
+    );
     await world.tickets.reply(ticket.id, 'agent-7', 'Please clear the Outlook cache.');
     const delivered = await connector.waitFor((a) => a.body.conversation?.id === conversationId);
-    expect(delivered.body.text).toBe(`An agent answered about request ${ticket.id}:\n\nPlease clear the Outlook cache.\n\nReply here – your messages will be added to the request while it is open.`);
+    expect(delivered.body.text).toBe(
+      `An agent answered about request ${ticket.id}:\n\nPlease clear the Outlook cache.\n\nReply here – your messages will be added to the request while it is open.`,
+    );
     // A reply to the message the ticket came from, which the chat has: Web Chat holds back a
     // message replying to an activity it never saw (botbuilder's own continuation event).
     expect(delivered.body.replyToId).toBe('1700000000000');
@@ -176,20 +238,38 @@ describe('POST /api/messages', () => {
   it('in a group chat, keeps each member to their own dialog and adds to a ticket only what its requester writes', async () => {
     const conversationId = `group-${randomUUID()}`;
     const jan = { conversation: { id: conversationId, isGroup: true, conversationType: 'groupChat' }, from: { id: 'user-1', name: 'Jan' } };
-    const piotr = { conversation: { id: conversationId, isGroup: true, conversationType: 'groupChat' }, from: { id: 'user-2', name: 'Piotr' } };
-    await world.verifier.markVerified({ conversationId: personScope('emulator', conversationId, 'user-1'), orgId: 'contoso', adminId: 'jan' });
+    const piotr = {
+      conversation: { id: conversationId, isGroup: true, conversationType: 'groupChat' },
+      from: { id: 'user-2', name: 'Piotr' },
+    };
+    await world.verifier.markVerified({
+      conversationId: personScope('emulator', conversationId, 'user-1'),
+      orgId: 'contoso',
+      adminId: 'jan',
+    });
     expect((await ask(conversationId, 'rozmowa z człowiekiem', jan)).join(' ')).toMatch(/Czego dotyczy zgłoszenie\?/);
     // Piotr's words are not Jan's answer: Jan's form is still waiting for its first answer.
     expect((await ask(conversationId, 'Problem techniczny', piotr)).join(' ')).not.toMatch(/Opisz problem/);
-    for (const text of ['Problem techniczny', 'Outlook nie pokazuje kalendarza współdzielonego', 'Jeden użytkownik', 'Dane są poprawne', 'E-mail', 'B – wysoki']) {
+    for (const text of [
+      'Problem techniczny',
+      'Outlook nie pokazuje kalendarza współdzielonego',
+      'Jeden użytkownik',
+      'Dane są poprawne',
+      'E-mail',
+      'B – wysoki',
+    ]) {
       await ask(conversationId, text, jan);
     }
     const ticketId = nth(await ask(conversationId, 'tak', jan), 0).match(/SR-\d{4}-\d{6}/)![0];
 
     await world.tickets.reply(ticketId, 'agent-7', 'Proszę zrestartować Outlooka.');
     await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Proszę zrestartować/.test(a.body.text ?? ''));
-    expect(await ask(conversationId, 'U mnie też nie działa, mój e-mail to piotr@example.com', piotr)).not.toContain(`Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}.`);
-    expect(nth(await ask(conversationId, 'Zrestartowałem, nadal nie działa.', jan), 0)).toMatch(new RegExp(`^Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}\\.`));
+    expect(await ask(conversationId, 'U mnie też nie działa, mój e-mail to piotr@example.com', piotr)).not.toContain(
+      `Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}.`,
+    );
+    expect(nth(await ask(conversationId, 'Zrestartowałem, nadal nie działa.', jan), 0)).toMatch(
+      new RegExp(`^Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}\\.`),
+    );
     expect((await world.tickets.get(ticketId))!.messages.map((m) => [m.from, m.text])).toEqual([
       ['agent', 'Proszę zrestartować Outlooka.'],
       ['customer', 'Zrestartowałem, nadal nie działa.'],
@@ -198,7 +278,13 @@ describe('POST /api/messages', () => {
 
   it('does not count an agent reply as delivered when the chat cannot be reached', async () => {
     // A port nothing listens on: the connector refuses the connection.
-    const dead = { channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9', conversation: { id: `emu-${randomUUID()}` }, locale: 'pl-PL', bot: { id: 'desk-bot' } } as Partial<ConversationReference>;
+    const dead = {
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:9',
+      conversation: { id: `emu-${randomUUID()}` },
+      locale: 'pl-PL',
+      bot: { id: 'desk-bot' },
+    } as Partial<ConversationReference>;
     // botbuilder reports refused requests on the console itself; keep the test output readable.
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
@@ -211,14 +297,31 @@ describe('POST /api/messages', () => {
 
   it('tells the customer in their chat when the ticket is regraded (with the new deadline) and resolved (with the note)', async () => {
     const conversationId = `emu-${randomUUID()}`;
-    const { ticket } = await world.tickets.create({
-      orgId: 'contoso', adminId: 'jan', category: 'technical', grade: 'C', title: 'Kalendarz', description: 'Kalendarz współdzielony się nie odświeża',
-      affected: 'Jedna osoba', contact: { email: 'jan.kowalski@contoso.pl', preferred: 'email' },
-      conversation: { channelId: 'emulator', serviceUrl: connector.url, conversation: { id: conversationId }, locale: 'pl-PL', bot: { id: 'desk-bot', name: 'Desk' } },
-    }, `notice-${conversationId}`);
+    const { ticket } = await world.tickets.create(
+      {
+        orgId: 'contoso',
+        adminId: 'jan',
+        category: 'technical',
+        grade: 'C',
+        title: 'Kalendarz',
+        description: 'Kalendarz współdzielony się nie odświeża',
+        affected: 'Jedna osoba',
+        contact: { email: 'jan.kowalski@contoso.pl', preferred: 'email' },
+        conversation: {
+          channelId: 'emulator',
+          serviceUrl: connector.url,
+          conversation: { id: conversationId },
+          locale: 'pl-PL',
+          bot: { id: 'desk-bot', name: 'Desk' },
+        },
+      },
+      `notice-${conversationId}`,
+    );
     await world.tickets.changeGrade(ticket.id, 'B', 'agent:agent-7', 'dotyczy całego działu');
     const regraded = await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Priorytet/.test(a.body.text ?? ''));
-    expect(regraded.body.text).toBe(`Priorytet zgłoszenia ${ticket.id} zmieniono na B – wysoki.\n\nTermin pierwszej odpowiedzi: do jutra 10:00.`);
+    expect(regraded.body.text).toBe(
+      `Priorytet zgłoszenia ${ticket.id} zmieniono na B – wysoki.\n\nTermin pierwszej odpowiedzi: do jutra 10:00.`,
+    );
     await world.tickets.reply(ticket.id, 'agent-7', 'Sprawdzam pamięć podręczną Outlooka.');
     await world.tickets.changeStatus(ticket.id, 'resolved', 'agent:agent-7', 'Wyczyszczono pamięć podręczną Outlooka.');
     const resolved = await connector.waitFor((a) => a.body.conversation?.id === conversationId && /rozwiązane/.test(a.body.text ?? ''));
@@ -228,15 +331,32 @@ describe('POST /api/messages', () => {
   it('posts SLA breaches to the agents channel and tells the customer', async () => {
     const conversationId = `emu-${randomUUID()}`;
     const agentsChannel = {
-      channelId: 'msteams', serviceUrl: connector.url, locale: 'pl-PL',
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      locale: 'pl-PL',
       conversation: { id: '19:agents@thread.tacv2', isGroup: true, conversationType: 'channel', name: 'Agents' },
     };
     const notifier = createEscalationNotifier({ delivery, agentsChannel, logger: silentLogger });
-    const { ticket } = await world.tickets.create({
-      orgId: 'contoso', adminId: 'jan', category: 'technical', grade: 'B', title: 'Teams nie startuje', description: 'Teams nie startuje u jednej osoby',
-      affected: 'Jedna osoba', contact: { email: 'jan.kowalski@contoso.pl', preferred: 'email' },
-      conversation: { channelId: 'emulator', serviceUrl: connector.url, conversation: { id: conversationId }, locale: 'en-US', bot: { id: 'desk-bot' } },
-    }, `breach-${conversationId}`);
+    const { ticket } = await world.tickets.create(
+      {
+        orgId: 'contoso',
+        adminId: 'jan',
+        category: 'technical',
+        grade: 'B',
+        title: 'Teams nie startuje',
+        description: 'Teams nie startuje u jednej osoby',
+        affected: 'Jedna osoba',
+        contact: { email: 'jan.kowalski@contoso.pl', preferred: 'email' },
+        conversation: {
+          channelId: 'emulator',
+          serviceUrl: connector.url,
+          conversation: { id: conversationId },
+          locale: 'en-US',
+          bot: { id: 'desk-bot' },
+        },
+      },
+      `breach-${conversationId}`,
+    );
     await notifier.notify({ kind: 'breach', ticket });
     const agents = await connector.waitFor((a) => a.body.conversation?.id === '19:agents@thread.tacv2');
     expect(agents.body.text).toMatch(new RegExp(`^Przekroczone SLA: zgłoszenie ${ticket.id} \\(B\\) „Teams nie startuje”`));
@@ -248,16 +368,27 @@ describe('POST /api/messages', () => {
 describe('authentication', () => {
   it('refuses an unsigned request when a MicrosoftAppId is configured', async () => {
     const secured = createServer({ logger: silentLogger });
-    const adapter = createAdapter(loadConfig({ MicrosoftAppId: '3f2a7c1e-0000-4000-8000-000000000001', MicrosoftAppPassword: 'not-used-here' }).bot, silentLogger);
+    const adapter = createAdapter(
+      loadConfig({ MicrosoftAppId: '3f2a7c1e-0000-4000-8000-000000000001', MicrosoftAppPassword: 'not-used-here' }).bot,
+      silentLogger,
+    );
     registerBotRoutes(secured, { adapter, bot: world.bot, rules: DEVELOPMENT, logger: silentLogger });
     await new Promise<void>((resolve) => secured.listen(0, '127.0.0.1', resolve));
     // botbuilder prints refused requests to the console itself; keep the test output readable.
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const url = `http://127.0.0.1:${(secured.address() as AddressInfo).port}/api/messages`;
-      const unsigned = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(emulatorActivity('x', 'hello')) });
+      const unsigned = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(emulatorActivity('x', 'hello')),
+      });
       expect(unsigned.status).toBe(401);
-      const forged = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer not.a.token' }, body: JSON.stringify(emulatorActivity('x', 'hello')) });
+      const forged = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer not.a.token' },
+        body: JSON.stringify(emulatorActivity('x', 'hello')),
+      });
       expect(forged.status).toBe(401);
     } finally {
       consoleError.mockRestore();

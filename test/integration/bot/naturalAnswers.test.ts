@@ -49,8 +49,14 @@ describe('yes, no and contact methods typed in words', () => {
 
 describe('a ticket whose first-response deadline has passed', () => {
   const ticket = {
-    orgId: 'contoso', adminId: 'jan', category: 'technical' as const, grade: 'B' as const, title: 'Teams nie startuje',
-    description: 'Teams nie startuje u jednej osoby', affected: 'Jedna osoba', contact: { email: 'x@example.pl', preferred: 'email' as const },
+    orgId: 'contoso',
+    adminId: 'jan',
+    category: 'technical' as const,
+    grade: 'B' as const,
+    title: 'Teams nie startuje',
+    description: 'Teams nie startuje u jednej osoby',
+    affected: 'Jedna osoba',
+    contact: { email: 'x@example.pl', preferred: 'email' as const },
   };
 
   it('is shown as late, not as due "today by" an hour already gone', async () => {
@@ -58,18 +64,25 @@ describe('a ticket whose first-response deadline has passed', () => {
     const { id } = (await world.tickets.create(ticket, 'late-1')).ticket;
     world.clock.advance(49 * 3_600_000);
     const pl = await verifiedChat('contoso', 'jan');
-    expect((await pl.say(`status ${id}`))[0]).toMatch(/\nPierwsza odpowiedź: termin minął 11 marca o 10:00\. Przepraszamy za opóźnienie\.$/);
+    expect((await pl.say(`status ${id}`))[0]).toMatch(
+      /\nPierwsza odpowiedź: termin minął 11 marca o 10:00\. Przepraszamy za opóźnienie\.$/,
+    );
     const en = await verifiedChat('contoso', 'jan', { locale: 'en-US' });
     expect((await en.say(`status ${id}`))[0]).toMatch(/\nFirst response: overdue since 10:00 on 11 March\. We are sorry for the delay\.$/);
   });
 });
 
 describe('a message with an attachment and no text', () => {
-  const screenshot = { type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.com/screen.png', name: 'screen.png' }] };
+  const screenshot = {
+    type: 'message',
+    attachments: [{ contentType: 'image/png', contentUrl: 'https://example.com/screen.png', name: 'screen.png' }],
+  };
 
   it('gets an answer that asks for words instead of silence', async () => {
     expect(await chat(world).say(screenshot)).toEqual(['Nie potrafię odczytać załączników. Opisz, proszę, słowami, w czym mogę pomóc.']);
-    expect(await chat(world, { locale: 'en-US' }).say(screenshot)).toEqual(['I cannot read attachments. Please tell me in words how I can help.']);
+    expect(await chat(world, { locale: 'en-US' }).say(screenshot)).toEqual([
+      'I cannot read attachments. Please tell me in words how I can help.',
+    ]);
   });
 });
 
@@ -111,10 +124,19 @@ describe('a description or list of affected users longer than a ticket holds', (
 describe("an answer to an agent's reply longer than a ticket message holds", () => {
   it('is refused with the limit, and the next, shorter answer is added', async () => {
     const c = await verifiedChat('contoso', 'jan');
-    const { ticket } = await world.tickets.create({
-      orgId: 'contoso', adminId: 'jan', category: 'technical', grade: 'B', title: 'Teams nie startuje',
-      description: 'Teams nie startuje u jednej osoby', affected: 'Jedna osoba', contact: { email: 'x@example.pl', preferred: 'email' },
-    }, 'long-answer');
+    const { ticket } = await world.tickets.create(
+      {
+        orgId: 'contoso',
+        adminId: 'jan',
+        category: 'technical',
+        grade: 'B',
+        title: 'Teams nie startuje',
+        description: 'Teams nie startuje u jednej osoby',
+        affected: 'Jedna osoba',
+        contact: { email: 'x@example.pl', preferred: 'email' },
+      },
+      'long-answer',
+    );
     await world.awaiting.set(c.scope, ticket.id);
     expect(await c.say('log: '.repeat(5000))).toEqual(['Ten tekst jest za długi: najwyżej 20000 znaków. Skróć go, proszę.']);
     expect(await c.say('Teams startuje po reinstalacji.')).toEqual([

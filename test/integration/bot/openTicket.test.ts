@@ -30,7 +30,9 @@ describe('opening a ticket in Polish', () => {
     expect((await c.say('Dane są poprawne'))[0]).toMatch(/forma kontaktu/);
     const grade = await c.say('Telefon');
     // Mail down for everyone reads as A, but Contoso's standard contract caps the suggestion at B.
-    expect(grade[0]).toBe('Proponuję priorytet B – wysoki, najwyższy możliwy w tym przypadku. Z opisu wynikałby A – krytyczny: opis wskazuje, że usługa nie działa lub problem dotyczy wielu użytkowników.');
+    expect(grade[0]).toBe(
+      'Proponuję priorytet B – wysoki, najwyższy możliwy w tym przypadku. Z opisu wynikałby A – krytyczny: opis wskazuje, że usługa nie działa lub problem dotyczy wielu użytkowników.',
+    );
     expect(grade[1]).toBe('Priorytet A (krytyczny) jest dostępny tylko dla organizacji z umową wsparcia premier.');
     expect(buttonsOf(nth(c.replies, 2))).toEqual(['B – wysoki', 'C – niekrytyczny']);
 
@@ -42,8 +44,12 @@ describe('opening a ticket in Polish', () => {
     expect(done[0]).toMatch(/^Założyłem zgłoszenie SR-2026-\d{6}\. Konsultant odpowie do jutra 10:00\.$/);
     const ticket = nth(await world.tickets.list({ orgId: 'contoso' }), 0);
     expect(ticket).toMatchObject({
-      adminId: 'jan', category: 'technical', grade: 'B', description: 'Poczta nie wychodzi u nikogo w firmie od rana',
-      affected: 'Wszyscy użytkownicy, Exchange Online', contact: { email: 'jan.kowalski@contoso.pl', phone: '+48 601 234 123', preferred: 'phone' },
+      adminId: 'jan',
+      category: 'technical',
+      grade: 'B',
+      description: 'Poczta nie wychodzi u nikogo w firmie od rana',
+      affected: 'Wszyscy użytkownicy, Exchange Online',
+      contact: { email: 'jan.kowalski@contoso.pl', phone: '+48 601 234 123', preferred: 'phone' },
     });
     expect(nth(done, 0)).toContain(ticket.id);
     expect(ticket.conversation).toMatchObject({ conversation: { id: c.conversationId }, channelId: 'webchat' });
@@ -83,7 +89,15 @@ describe('opening a ticket in Polish', () => {
 
   it('opens exactly one ticket when the confirming turn is retried', async () => {
     const c = await verifiedChat('contoso', 'jan');
-    for (const text of ['rozmowa z człowiekiem', 'Problem techniczny', 'Przycisk Wyślij w Outlooku wygląda źle', 'Jeden użytkownik', 'Dane są poprawne', 'E-mail', 'B – wysoki']) {
+    for (const text of [
+      'rozmowa z człowiekiem',
+      'Problem techniczny',
+      'Przycisk Wyślij w Outlooku wygląda źle',
+      'Jeden użytkownik',
+      'Dane są poprawne',
+      'E-mail',
+      'B – wysoki',
+    ]) {
       await c.say(text);
     }
     // A turn that crashed after creating the ticket never saved its state: replay it from the saved state.
@@ -110,7 +124,14 @@ describe('opening a ticket in Polish', () => {
 
   it('shows a plain-text summary on a channel without cards', async () => {
     const c = await verifiedChat('contoso', 'jan', { channelId: 'sms' });
-    for (const text of ['rozmowa z człowiekiem', 'Problem techniczny', 'Przycisk Wyślij w Outlooku wygląda źle', 'Jeden użytkownik', 'Dane są poprawne', 'E-mail']) {
+    for (const text of [
+      'rozmowa z człowiekiem',
+      'Problem techniczny',
+      'Przycisk Wyślij w Outlooku wygląda źle',
+      'Jeden użytkownik',
+      'Dane są poprawne',
+      'E-mail',
+    ]) {
       await c.say(text);
     }
     const summary = await c.say('B – wysoki');
@@ -126,7 +147,9 @@ describe('ticket status in Polish', () => {
     const other = (await world.tickets.create(ticketFor('fabrikam', 'ola'), 'status-other')).ticket;
     const c = await verifiedChat('contoso', 'jan');
     const status = await c.say(`status ${own.id}`);
-    expect(status[0]).toBe(`Zgłoszenie ${own.id}: Teams nie startuje\nStan: nowe\nPriorytet: B – wysoki\nPierwsza odpowiedź: do jutra 10:00`);
+    expect(status[0]).toBe(
+      `Zgłoszenie ${own.id}: Teams nie startuje\nStan: nowe\nPriorytet: B – wysoki\nPierwsza odpowiedź: do jutra 10:00`,
+    );
     const refused = await c.say(`status ${other.id}`);
     const missing = await c.say('status SR-2026-999999');
     expect(refused[0]).toBe(`Nie znalazłem zgłoszenia ${other.id} wśród zgłoszeń Twojej organizacji.`);
@@ -150,7 +173,9 @@ describe('in English', () => {
     await c.say('All users');
     await c.say('The details are correct');
     const grade = await c.say('E-mail');
-    expect(grade[0]).toBe('I suggest grade B – high, the highest possible here. The description alone would mean A – critical: the description says a service is down or many users are affected.');
+    expect(grade[0]).toBe(
+      'I suggest grade B – high, the highest possible here. The description alone would mean A – critical: the description says a service is down or many users are affected.',
+    );
     expect(grade[1]).toBe('Grade A (critical) is available only to organisations with a premier support contract.');
     const summary = await c.say('B – high');
     expect(summary[0]).toMatch(/Request summary.*Technical problem.*Open the request/s);
@@ -159,7 +184,14 @@ describe('in English', () => {
 
   it('refuses A for billing, suggesting C for a how-to question', async () => {
     const c = await verifiedChat('fabrikam', 'ola', { locale: 'en-US' });
-    for (const text of ['talk to a person', 'Billing and subscription', 'How do I set a password that never expires?', 'One user', 'The details are correct']) await c.say(text);
+    for (const text of [
+      'talk to a person',
+      'Billing and subscription',
+      'How do I set a password that never expires?',
+      'One user',
+      'The details are correct',
+    ])
+      await c.say(text);
     const grade = await c.say('Phone');
     expect(grade[0]).toMatch(/^I suggest grade C – non-critical/);
     expect(grade[1]).toBe('Grade A (critical) is for technical problems only; billing and pre-sales requests are at most grade B.');
@@ -167,7 +199,16 @@ describe('in English', () => {
 
   it('opens one ticket on a retried turn, cancels mid-dialog, and answers status questions', async () => {
     const c = await verifiedChat('contoso', 'jan', { locale: 'en-US' });
-    for (const text of ['talk to a person', 'Technical problem', 'An Outlook button looks wrong', 'One user', 'The details are correct', 'E-mail', 'B – high']) await c.say(text);
+    for (const text of [
+      'talk to a person',
+      'Technical problem',
+      'An Outlook button looks wrong',
+      'One user',
+      'The details are correct',
+      'E-mail',
+      'B – high',
+    ])
+      await c.say(text);
     const saved = await snapshotBotState();
     const first = await c.say(CONFIRM);
     await restoreBotState(saved);
@@ -178,7 +219,9 @@ describe('in English', () => {
     await c.say('talk to a person');
     expect(await c.say('cancel')).toEqual(['All right, I stopped. Ask a question or write "help".']);
 
-    expect(nth(await c.say(`status ${ticket.id}`), 0)).toBe(`Request ${ticket.id}: An Outlook button looks wrong\nStatus: new\nGrade: B – high\nFirst response: by tomorrow 10:00`);
+    expect(nth(await c.say(`status ${ticket.id}`), 0)).toBe(
+      `Request ${ticket.id}: An Outlook button looks wrong\nStatus: new\nGrade: B – high\nFirst response: by tomorrow 10:00`,
+    );
     const other = (await world.tickets.create(ticketFor('fabrikam', 'ola'), 'status-other-en')).ticket;
     expect((await c.say(`status ${other.id}`))[0]).toBe(`I found no request ${other.id} among your organisation's requests.`);
     expect(nth(await c.say('my tickets'), 0)).toBe(`Your organisation's requests:\n- ${ticket.id} (B) An Outlook button looks wrong – new`);
@@ -187,8 +230,14 @@ describe('in English', () => {
 
 function ticketFor(orgId: string, adminId: string) {
   return {
-    orgId, adminId, category: 'technical' as const, grade: 'B' as const, title: 'Teams nie startuje',
-    description: 'Teams nie startuje u jednej osoby', affected: 'Jedna osoba', contact: { email: 'x@example.pl', preferred: 'email' as const },
+    orgId,
+    adminId,
+    category: 'technical' as const,
+    grade: 'B' as const,
+    title: 'Teams nie startuje',
+    description: 'Teams nie startuje u jednej osoby',
+    affected: 'Jedna osoba',
+    contact: { email: 'x@example.pl', preferred: 'email' as const },
   };
 }
 
@@ -201,4 +250,3 @@ async function snapshotBotState(): Promise<Map<string, string>> {
 async function restoreBotState(saved: Map<string, string>): Promise<void> {
   for (const [key, value] of saved) await world.redis.set(key, value);
 }
-

@@ -5,7 +5,14 @@ import { testRedis, uniquePrefix } from '../../support/redis';
 
 const redis = testRedis();
 const store = new OrganisationStore(redis, uniquePrefix('bot-org-lookup'));
-const org = (id: string, name: string, tenantId?: string): Organisation => ({ id, name, tenantId, timeZone: 'Europe/Warsaw', contract: 'standard', administrators: [] });
+const org = (id: string, name: string, tenantId?: string): Organisation => ({
+  id,
+  name,
+  tenantId,
+  timeZone: 'Europe/Warsaw',
+  contract: 'standard',
+  administrators: [],
+});
 
 beforeAll(async () => {
   await store.upsert(org('contoso', 'Contoso Sp. z o.o.', 'tenant-c'));

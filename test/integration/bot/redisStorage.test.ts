@@ -152,7 +152,15 @@ describe('turns of one conversation', () => {
   it('two bot instances sharing Redis answer concurrent messages of one conversation without losing a turn', async () => {
     const world = await deskWorld('bot-two-instances');
     try {
-      const second = createDeskBot({ kb: world.kb, tickets: world.tickets, organisations: world.organisations, verifier: world.verifier, redis: world.redis, prefix: world.prefix, logger: silentLogger });
+      const second = createDeskBot({
+        kb: world.kb,
+        tickets: world.tickets,
+        organisations: world.organisations,
+        verifier: world.verifier,
+        redis: world.redis,
+        prefix: world.prefix,
+        logger: silentLogger,
+      });
       const one = chat(world, { conversationId: 'shared' });
       const two = chat({ ...world, bot: second.bot }, { conversationId: 'shared' });
       await world.verifier.markVerified({ conversationId: one.scope, orgId: 'contoso', adminId: 'jan' });

@@ -28,7 +28,7 @@ describe('administrator verification in Polish', () => {
     expect((await c.say('rozmowa z człowiekiem'))[0]).toMatch(/Czy jesteś administratorem\?/);
     expect(buttonsOf(nth(c.replies, 0))).toEqual(['Tak', 'Nie']);
     expect((await c.say('Tak'))[0]).toMatch(/nazwę lub identyfikator/);
-    expect((await c.say('Contoso'))[0]).toBe("Podaj adres e-mail administratora zarejestrowany w profilu organizacji „Contoso”.");
+    expect((await c.say('Contoso'))[0]).toBe('Podaj adres e-mail administratora zarejestrowany w profilu organizacji „Contoso”.');
     expect((await c.say(JAN))[0]).toMatch(/Gdzie go wysłać\?/);
     const sent = await c.say('E-mail');
     expect(sent[0]).toMatch(/kod został wysłany na j\*+@contoso\.pl/);
@@ -51,7 +51,9 @@ describe('administrator verification in Polish', () => {
     const before = await world.outboxSize();
     const c = chat(world);
     const sent = await askForCode(c, PL, 'mallory@contoso.pl');
-    expect(sent[0]).toMatch(/^Jeśli ten adres należy do administratora organizacji, kod został wysłany na m\*+@contoso\.pl\. Jest ważny 10 minut\.$/);
+    expect(sent[0]).toMatch(
+      /^Jeśli ten adres należy do administratora organizacji, kod został wysłany na m\*+@contoso\.pl\. Jest ważny 10 minut\.$/,
+    );
     expect(await world.outboxSize()).toBe(before);
     expect((await c.say('123456'))[0]).toMatch(/Kod jest nieprawidłowy/);
   });
@@ -105,21 +107,34 @@ describe('administrator verification in Polish', () => {
   });
 
   it('trusts a Teams identity registered for an administrator within the tenant', async () => {
-    const c = chat(world, { channelId: 'msteams', tenantId: 'tenant-contoso', from: { id: '29:jan', aadObjectId: 'aad-jan' }, authenticated: true });
+    const c = chat(world, {
+      channelId: 'msteams',
+      tenantId: 'tenant-contoso',
+      from: { id: '29:jan', aadObjectId: 'aad-jan' },
+      authenticated: true,
+    });
     const replies = await c.say('rozmowa z człowiekiem');
     expect(replies[0]).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji „Contoso”.');
     expect(replies[1]).toMatch(/Czego dotyczy zgłoszenie\?/);
   });
 
   it('in a Teams channel, reads the message after the @mention and verifies only the person who verified', async () => {
-    const channel = { channelId: 'msteams', tenantId: 'tenant-contoso', isGroup: true, conversationId: '19:general@thread.tacv2;messageid=1', authenticated: true };
+    const channel = {
+      channelId: 'msteams',
+      tenantId: 'tenant-contoso',
+      isGroup: true,
+      conversationId: '19:general@thread.tacv2;messageid=1',
+      authenticated: true,
+    };
     const jan = chat(world, { ...channel, from: { id: '29:jan', aadObjectId: 'aad-jan' }, authenticated: true });
     const mention = { type: 'mention', mentioned: { id: 'desk-bot', name: 'Desk' }, text: '<at>Desk</at>' };
     const replies = await jan.say({ type: 'message', text: '<at>Desk</at> rozmowa z człowiekiem', entities: [mention] });
     expect(replies[0]).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji „Contoso”.');
     await jan.say('anuluj');
     const colleague = chat(world, { ...channel, from: { id: '29:piotr', aadObjectId: 'aad-piotr' } });
-    expect((await colleague.say({ type: 'message', text: '<at>Desk</at> moje zgłoszenia', entities: [mention] }))[0]).toMatch(/Czy jesteś administratorem\?/);
+    expect((await colleague.say({ type: 'message', text: '<at>Desk</at> moje zgłoszenia', entities: [mention] }))[0]).toMatch(
+      /Czy jesteś administratorem\?/,
+    );
   });
 
   it('trusts a Teams identity only on a turn whose Bot Framework token was validated', async () => {
@@ -133,13 +148,21 @@ describe('administrator verification in Polish', () => {
     await verified.say(await world.codeSentTo(JAN));
     expect(await world.verifier.verifiedAdmin(verified.scope)).toEqual({ orgId: 'contoso', adminId: 'jan' });
     // The same conversation id on another channel, and another person in the same conversation, are asked again.
-    for (const other of [chat(world, { channelId: 'msteams', conversationId: 'shared-id', from: { id: 'user-1' } }), chat(world, { channelId: 'webchat', conversationId: 'shared-id', from: { id: 'user-2' } })]) {
+    for (const other of [
+      chat(world, { channelId: 'msteams', conversationId: 'shared-id', from: { id: 'user-1' } }),
+      chat(world, { channelId: 'webchat', conversationId: 'shared-id', from: { id: 'user-2' } }),
+    ]) {
       expect((await other.say('moje zgłoszenia'))[0]).toMatch(/Czy jesteś administratorem\?/);
     }
   });
 
   it('does not trust the same object id from another tenant', async () => {
-    const c = chat(world, { channelId: 'msteams', tenantId: 'tenant-fabrikam', from: { id: '29:jan', aadObjectId: 'aad-jan' }, authenticated: true });
+    const c = chat(world, {
+      channelId: 'msteams',
+      tenantId: 'tenant-fabrikam',
+      from: { id: '29:jan', aadObjectId: 'aad-jan' },
+      authenticated: true,
+    });
     expect((await c.say('rozmowa z człowiekiem'))[0]).toMatch(/Czy jesteś administratorem\?/);
   });
 
@@ -189,7 +212,13 @@ describe('administrator verification in English', () => {
     const c = chat(world, { locale: 'en-US' });
     await c.say('talk to a person');
     expect((await c.say('No'))[0]).toMatch(/Only administrators of an organisation can open support requests/);
-    const teams = chat(world, { locale: 'en-US', channelId: 'msteams', tenantId: 'tenant-contoso', from: { id: '29:jan', aadObjectId: 'aad-jan' }, authenticated: true });
+    const teams = chat(world, {
+      locale: 'en-US',
+      channelId: 'msteams',
+      tenantId: 'tenant-contoso',
+      from: { id: '29:jan', aadObjectId: 'aad-jan' },
+      authenticated: true,
+    });
     expect((await teams.say('talk to a person'))[0]).toBe('I recognise you as administrator Jan Kowalski of “Contoso”.');
   });
 

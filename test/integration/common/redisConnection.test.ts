@@ -36,7 +36,9 @@ describe('connectRedis', () => {
 
   it('fails with a message naming REDIS_URL, and starts nothing, when the Redis there refuses the password', async () => {
     const port = await freePort();
-    const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--requirepass', 'right-password'], { stdio: 'ignore' });
+    const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--requirepass', 'right-password'], {
+      stdio: 'ignore',
+    });
     try {
       await listening(port);
       const url = `redis://:wrong-password@127.0.0.1:${port}`;

@@ -44,7 +44,13 @@ const prefix = uniquePrefix('directline');
 /** One instance of the service's web channel; several share Redis, the prefix and the secret. */
 async function startInstance(): Promise<{ server: Server; web: WebChannel; base: string }> {
   const instance = createServer({ logger: silentLogger });
-  const channel = registerDirectLine(instance, { bot, redis, prefix, logger: silentLogger, ...loadConfig({ DIRECTLINE_SECRET: SECRET, DIRECTLINE_TOKENS_PER_MINUTE: '40' }).directLine });
+  const channel = registerDirectLine(instance, {
+    bot,
+    redis,
+    prefix,
+    logger: silentLogger,
+    ...loadConfig({ DIRECTLINE_SECRET: SECRET, DIRECTLINE_TOKENS_PER_MINUTE: '40' }).directLine,
+  });
   await new Promise<void>((resolve) => instance.listen(0, '127.0.0.1', resolve));
   return { server: instance, web: channel, base: `http://127.0.0.1:${(instance.address() as AddressInfo).port}` };
 }
@@ -78,7 +84,10 @@ function connect(options: { token: string; conversationId?: string; webSocket: b
   const directLine = new DirectLine({ domain: `${at}/v3/directline`, ajax: fetchAjax as never, pollingInterval: 200, ...options });
   const received: Activity[] = [];
   const errors: unknown[] = [];
-  const subscription = directLine.activity$.subscribe((a) => received.push(a as Activity), (err) => errors.push(err));
+  const subscription = directLine.activity$.subscribe(
+    (a) => received.push(a as Activity),
+    (err) => errors.push(err),
+  );
   clients.push({ end: () => directLine.end(), unsubscribe: () => subscription.unsubscribe() });
   return { directLine, received, errors };
 }
@@ -97,7 +106,10 @@ test('two conversations at once each see only their own messages, with the echo 
   const alice = connect({ ...(await newToken()), webSocket: true });
   const bob = connect({ ...(await newToken()), webSocket: false });
 
-  const [aliceId, bobId] = await Promise.all([post(alice.directLine, 'pytanie Alicji', 'alice-1'), post(bob.directLine, 'pytanie Boba', 'bob-1')]);
+  const [aliceId, bobId] = await Promise.all([
+    post(alice.directLine, 'pytanie Alicji', 'alice-1'),
+    post(bob.directLine, 'pytanie Boba', 'bob-1'),
+  ]);
 
   await until('alice echo', () => texts(alice.received).includes('echo: pytanie Alicji'));
   await until('bob echo', () => texts(bob.received).includes('echo: pytanie Boba'));
@@ -139,9 +151,13 @@ test('any instance serves a conversation: a chat open on one sees what is posted
     // The same client's next request lands on the other instance (a load balancer's choice).
     const conversation = `${other.base}/v3/directline/conversations/${conversationId}/activities`;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const posted = await fetch(conversation, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: 'pytanie przez drugą instancję', from: { id: 'x' } }) });
+    const posted = await fetch(conversation, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ type: 'message', text: 'pytanie przez drugą instancję', from: { id: 'x' } }),
+    });
     expect(posted.status).toBe(200);
-    await until('echo on the first instance\'s stream', () => texts(here.received).includes('echo: pytanie przez drugą instancję'));
+    await until("echo on the first instance's stream", () => texts(here.received).includes('echo: pytanie przez drugą instancję'));
     await post(here.directLine, 'i przez pierwszą', 'multi-2');
     await until('echo on the first instance', () => texts(here.received).includes('echo: i przez pierwszą'));
     const history = (await (await fetch(conversation, { headers })).json()) as { activities: Activity[] };
@@ -157,7 +173,11 @@ test('a token for another conversation is refused with 403', async () => {
   const theirs = await newToken();
   await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${theirs.token}` } });
 
-  for (const [method, path] of [['GET', '/activities'], ['POST', '/activities'], ['GET', '']] as const) {
+  for (const [method, path] of [
+    ['GET', '/activities'],
+    ['POST', '/activities'],
+    ['GET', ''],
+  ] as const) {
     const res = await fetch(`${base}/v3/directline/conversations/${theirs.conversationId}${path}`, {
       method,
       headers: { authorization: `Bearer ${mine.token}`, 'content-type': 'application/json' },
@@ -166,7 +186,9 @@ test('a token for another conversation is refused with 403', async () => {
     expect([method + path, res.status]).toEqual([method + path, 403]);
     expect(((await res.json()) as { error: string }).error).toBe('token_wrong_conversation');
   }
-  const transcript = await fetch(`${base}/v3/directline/conversations/${theirs.conversationId}/activities`, { headers: { authorization: `Bearer ${theirs.token}` } });
+  const transcript = await fetch(`${base}/v3/directline/conversations/${theirs.conversationId}/activities`, {
+    headers: { authorization: `Bearer ${theirs.token}` },
+  });
   expect(texts(((await transcript.json()) as { activities: Activity[] }).activities)).not.toContain('wtrącam się');
 });
 
@@ -175,7 +197,10 @@ test('an expired or forged token is refused, and directlinejs reports it cannot 
   const expired = new TokenSigner(SECRET, 60).issue(conversationId, 'dl_someone', Date.now() - 61_000).token;
   const forged = new TokenSigner('another-secret-0123456789abcdef', 1800).issue(conversationId, 'dl_someone', Date.now()).token;
 
-  for (const [token, error] of [[expired, 'token_expired'], [forged, 'token_invalid']]) {
+  for (const [token, error] of [
+    [expired, 'token_expired'],
+    [forged, 'token_invalid'],
+  ]) {
     const res = await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: string }).error).toBe(error);
@@ -191,9 +216,13 @@ test('an expired or forged token is refused, and directlinejs reports it cannot 
 test('a refreshed token keeps the conversation and a WebSocket with a bad token is refused', async () => {
   const { token, conversationId } = await newToken();
   await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-  const refreshed = (await (await fetch(`${base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).json()) as { token: string; conversationId: string };
+  const refreshed = (await (
+    await fetch(`${base}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { token: string; conversationId: string };
   expect(refreshed.conversationId).toBe(conversationId);
-  const res = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${refreshed.token}` } });
+  const res = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, {
+    headers: { authorization: `Bearer ${refreshed.token}` },
+  });
   expect(res.status).toBe(200);
 
   const other = await newToken();
@@ -211,7 +240,11 @@ test('bad requests get errors that name the problem', async () => {
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: auth });
 
-  const noType = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers: auth, body: JSON.stringify({ text: 'hej' }) });
+  const noType = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ text: 'hej' }),
+  });
   expect(noType.status).toBe(400);
   expect(((await noType.json()) as { message: string }).message).toMatch(/type/);
 
@@ -223,7 +256,9 @@ test('bad requests get errors that name the problem', async () => {
   expect(noToken.status).toBe(401);
 
   const connector = await fetch(`${base}/directline/connector/v3/conversations/${conversationId}/activities`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'udaję bota' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'message', text: 'udaję bota' }),
   });
   expect(connector.status).toBe(401);
 });
@@ -233,7 +268,13 @@ test('posting activities is rate limited per client, and the refusal says so', a
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   // All at once, so that they fall in one window however slow the machine is.
   const replies = await Promise.all(
-    Array.from({ length: 130 }, () => fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'typing' }) })),
+    Array.from({ length: 130 }, () =>
+      fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ type: 'typing' }),
+      }),
+    ),
   );
   const refused = replies.filter((r) => r.status === 429);
   expect(replies.filter((r) => r.status !== 200 && r.status !== 429)).toEqual([]);
@@ -244,6 +285,8 @@ test('posting activities is rate limited per client, and the refusal says so', a
 // Last: it uses up this client's tokens for the minute.
 test('new tokens are rate limited per client', async () => {
   // All at once, so that they fall in one window however slow the machine is.
-  const statuses = await Promise.all(Array.from({ length: 100 }, async () => (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).status));
+  const statuses = await Promise.all(
+    Array.from({ length: 100 }, async () => (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).status),
+  );
   expect(statuses).toContain(429);
 });

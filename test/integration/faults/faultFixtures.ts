@@ -45,7 +45,9 @@ export async function createTickets(options: {
       const title = loadTicket(options.run, n).title;
       let result: Creation;
       try {
-        const res = await options.target().call('POST', '/api/tickets', { as: 'system', body: loadTicket(options.run, n), headers: { 'idempotency-key': key } });
+        const res = await options
+          .target()
+          .call('POST', '/api/tickets', { as: 'system', body: loadTicket(options.run, n), headers: { 'idempotency-key': key } });
         result = { key, title, status: res.status, id: res.status < 300 ? res.body.id : undefined };
       } catch {
         result = { key, title, status: 'network_error' };

@@ -39,7 +39,14 @@ const COMPLETE = {
 function startProduction(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', LOG_LEVEL: 'info', OUTBOX_DIR: join(work, 'outbox'), ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      OUTBOX_DIR: join(work, 'outbox'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -65,7 +72,13 @@ test('refuses to start without what production needs, in one line naming all of 
   expect(await exited).toBe(1);
   const lines = out.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
-  for (const missing of ['MicrosoftAppId and MicrosoftAppPassword', 'DIRECTLINE_SECRET', 'PIN_SECRET', 'SMTP_URL or SMS_WEBHOOK_URL', 'PUBLIC_URL']) {
+  for (const missing of [
+    'MicrosoftAppId and MicrosoftAppPassword',
+    'DIRECTLINE_SECRET',
+    'PIN_SECRET',
+    'SMTP_URL or SMS_WEBHOOK_URL',
+    'PUBLIC_URL',
+  ]) {
     expect(lines[0]).toContain(missing);
   }
   expect(lines[0]).not.toContain('API_TOKENS');
@@ -76,7 +89,10 @@ test('waits for the configured Redis, reports it, and is ready only once it answ
   const redisPort = await freePort();
   const port = await freePort();
   const { out } = startProduction({ ...COMPLETE, PORT: String(port), REDIS_URL: `redis://127.0.0.1:${redisPort}` });
-  await waitFor(async () => /waiting for Redis at REDIS_URL=redis:\/\/127\.0\.0\.1:\d+/.test(out.stdout), 'the log to say it waits for Redis');
+  await waitFor(
+    async () => /waiting for Redis at REDIS_URL=redis:\/\/127\.0\.0\.1:\d+/.test(out.stdout),
+    'the log to say it waits for Redis',
+  );
   expect(await status(`http://127.0.0.1:${port}/readyz`)).not.toBe(200);
   expect(out.stdout).not.toMatch(/private redis-server/);
 

@@ -50,7 +50,11 @@ test('with Redis stopped the bot still answers questions, says plainly that tick
   }
 
   // The API refuses at once with 503 (retry later) instead of hanging.
-  const api = await service.call('POST', '/api/tickets', { as: 'system', body: loadTicket('outage', 1), headers: { 'idempotency-key': 'outage-1' } });
+  const api = await service.call('POST', '/api/tickets', {
+    as: 'system',
+    body: loadTicket('outage', 1),
+    headers: { 'idempotency-key': 'outage-1' },
+  });
   expect(api.status).toBe(503);
   expect(api.body).toMatchObject({ error: 'unavailable', message: expect.stringContaining('temporarily unavailable') });
 
@@ -64,7 +68,11 @@ test('with Redis stopped the bot still answers questions, says plainly that tick
 
   // The conversation's state survived: the verification goes on where it stopped.
   expect((await begun.say('tak')).texts.join('\n')).toMatch(/Podaj nazwę lub identyfikator swojej organizacji/);
-  const created = await service.call('POST', '/api/tickets', { as: 'system', body: loadTicket('outage', 1), headers: { 'idempotency-key': 'outage-1' } });
+  const created = await service.call('POST', '/api/tickets', {
+    as: 'system',
+    body: loadTicket('outage', 1),
+    headers: { 'idempotency-key': 'outage-1' },
+  });
   expect(created.status).toBe(201);
   expect(service.output()).not.toMatch(/Unhandled|uncaught|ERR_UNHANDLED/i);
 });

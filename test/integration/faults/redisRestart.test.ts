@@ -52,7 +52,10 @@ test('Redis killed and restarted from its append-only file during 1,000 creation
     return { backAt };
   };
   const load = await createTickets({
-    run: 'load', count: 1000, concurrency: 16, target: () => service,
+    run: 'load',
+    count: 1000,
+    concurrency: 16,
+    target: () => service,
     onResult: (done) => {
       if (!outage && done.length >= 300) outage = breakRedis();
     },
@@ -64,10 +67,14 @@ test('Redis killed and restarted from its append-only file during 1,000 creation
 
   // The warnings that fell due during the outage fire after it, once each (how soon: npm run bench).
   const afterOutage = (err: Error) => new Error(`${err.message}; SLA log from Redis's return:\n${slaLog(service, backAt)}`);
-  await waitFor(async () => {
-    const tickets = await Promise.all(early.map((c) => service.call('GET', `/api/tickets/${c.id}`, { as: 'system' })));
-    return tickets.every((t) => t.body.sla?.warned === true);
-  }, 'the warnings due during the outage', 100).catch((err) => {
+  await waitFor(
+    async () => {
+      const tickets = await Promise.all(early.map((c) => service.call('GET', `/api/tickets/${c.id}`, { as: 'system' })));
+      return tickets.every((t) => t.body.sla?.warned === true);
+    },
+    'the warnings due during the outage',
+    100,
+  ).catch((err) => {
     throw afterOutage(err);
   });
   const tickets = await storedTickets(redis, prefix);

@@ -22,7 +22,10 @@ test('kill -9 while 1,000 tickets are being created: every acknowledged ticket e
   const run = 'kill9';
   let killed: Promise<unknown> | undefined;
   const first = await createTickets({
-    run, count: 1000, concurrency: 16, target: () => service,
+    run,
+    count: 1000,
+    concurrency: 16,
+    target: () => service,
     onResult: (done) => {
       if (!killed && done.filter(acknowledged).length >= 300) killed = service.kill('SIGKILL');
     },

@@ -19,7 +19,10 @@ let two: ServiceProcess;
 beforeAll(async () => {
   redis = testRedis();
   const env = { OUTBOX_DIR: outbox, PIN_SECRET: 'faults-two-instances-pin-secret-0123456789' };
-  [one, two] = await Promise.all([startService({ redisUrl: testRedisUrl(), prefix, env }), startService({ redisUrl: testRedisUrl(), prefix, env })]);
+  [one, two] = await Promise.all([
+    startService({ redisUrl: testRedisUrl(), prefix, env }),
+    startService({ redisUrl: testRedisUrl(), prefix, env }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([one?.kill('SIGKILL'), two?.kill('SIGKILL')]);
@@ -53,14 +56,22 @@ test('every SLA event is handled exactly once across two instances, repeats incl
   await sleep(500);
 
   for (const ticket of await mine()) {
-    expect({ id: ticket.id, warnings: historyCount(ticket, 'sla_warning'), breaches: historyCount(ticket, 'sla_breach') }).toEqual({ id: ticket.id, warnings: 1, breaches: 1 });
+    expect({ id: ticket.id, warnings: historyCount(ticket, 'sla_warning'), breaches: historyCount(ticket, 'sla_breach') }).toEqual({
+      id: ticket.id,
+      warnings: 1,
+      breaches: 1,
+    });
     const warned = Date.parse(ticket.history.find((h) => h.kind === 'sla_warning')!.at);
     const breached = Date.parse(ticket.history.find((h) => h.kind === 'sla_breach')!.at);
     expect(warned - warningAt).toBeGreaterThanOrEqual(0);
     expect(breached - breachAt).toBeGreaterThanOrEqual(0);
   }
   // Each application is logged by the one instance that made it.
-  const applied = (service: ServiceProcess) => service.output().split('\n').filter((l) => l.includes('"msg":"SLA event applied"')).length;
+  const applied = (service: ServiceProcess) =>
+    service
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('"msg":"SLA event applied"')).length;
   expect(applied(one) + applied(two)).toBe(80);
 });
 

@@ -26,7 +26,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Frame { activities: Array<{ id: string; text?: string; from: { role?: string }; channelData?: { clientActivityID?: string } }>; watermark: string }
+interface Frame {
+  activities: Array<{ id: string; text?: string; from: { role?: string }; channelData?: { clientActivityID?: string } }>;
+  watermark: string;
+}
 
 test('with Redis stopped a web-chat page starts, its question is echoed and answered over the stream', async () => {
   await redisServer.stop();
@@ -42,13 +45,19 @@ test('with Redis stopped a web-chat page starts, its question is echoed and answ
 
   const frames: Frame[] = [];
   const socket = new WebSocket(streamUrl.replace(/^ws:\/\/[^/]+/, desk.url.replace('http', 'ws')));
-  socket.on('message', (data) => { if (String(data)) frames.push(JSON.parse(String(data)) as Frame); });
-  await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject); });
+  socket.on('message', (data) => {
+    if (String(data)) frames.push(JSON.parse(String(data)) as Frame);
+  });
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
 
   const activities = () => frames.flatMap((f) => f.activities);
   const ask = async (text: string, clientActivityID: string) => {
     const posted = await fetch(`${desk.url}/v3/directline/conversations/${conversationId}/activities`, {
-      method: 'POST', headers: { ...auth, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'message', text, from: { id: 'x' }, channelData: { clientActivityID } }),
     });
     expect(posted.status).toBe(200);
@@ -56,7 +65,10 @@ test('with Redis stopped a web-chat page starts, its question is echoed and answ
   };
   try {
     const id = await ask(FAQ_QUESTION, 'client-1');
-    await waitFor(async () => activities().some((a) => a.from.role === 'bot' && FAQ_ANSWER.test(a.text ?? '')), 'the FAQ answer on the stream');
+    await waitFor(
+      async () => activities().some((a) => a.from.role === 'bot' && FAQ_ANSWER.test(a.text ?? '')),
+      'the FAQ answer on the stream',
+    );
     // The customer's own message comes back (Web Chat marks it sent only then), with the id the POST gave.
     expect(activities().find((a) => a.channelData?.clientActivityID === 'client-1')?.id).toBe(id);
 

@@ -15,7 +15,13 @@ const LIMIT = 5;
 let desk: DeskApp;
 
 beforeAll(async () => {
-  desk = await startDeskApp('access', { env: { KB_RATE_LIMIT_PER_MINUTE: String(LIMIT), DIRECTLINE_TOKENS_PER_MINUTE: String(LIMIT), DIRECTLINE_ACTIVITIES_PER_MINUTE: String(LIMIT) } });
+  desk = await startDeskApp('access', {
+    env: {
+      KB_RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      DIRECTLINE_TOKENS_PER_MINUTE: String(LIMIT),
+      DIRECTLINE_ACTIVITIES_PER_MINUTE: String(LIMIT),
+    },
+  });
 });
 afterAll(() => desk?.close());
 
@@ -30,15 +36,27 @@ function callFrom(localAddress: string, method: string, path: string, options: {
   const url = new URL(desk.url + path);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: url.hostname, port: url.port, path: url.pathname, method, localAddress,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { text += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined }));
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method,
+        localAddress,
+        headers: {
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -50,7 +68,8 @@ async function withinOneMinute(): Promise<void> {
   if (left < 5_000) await new Promise((r) => setTimeout(r, left + 50));
 }
 
-const call = (method: string, path: string, options: { body?: unknown; token?: string } = {}) => callFrom('127.0.0.1', method, path, options);
+const call = (method: string, path: string, options: { body?: unknown; token?: string } = {}) =>
+  callFrom('127.0.0.1', method, path, options);
 
 describe('rate limits per client on the public endpoints', () => {
   it.each([
@@ -69,14 +88,22 @@ describe('rate limits per client on the public endpoints', () => {
 
   it('web-chat messages: a client posting faster than the limit gets a 429, and the bot never sees those', async () => {
     await withinOneMinute();
-    const { token, conversationId } = (await callFrom('127.0.0.7', 'POST', '/v3/directline/tokens/generate')).body as { token: string; conversationId: string };
-    const post = (text: string) => callFrom('127.0.0.7', 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: { type: 'message', text } });
+    const { token, conversationId } = (await callFrom('127.0.0.7', 'POST', '/v3/directline/tokens/generate')).body as {
+      token: string;
+      conversationId: string;
+    };
+    const post = (text: string) =>
+      callFrom('127.0.0.7', 'POST', `/v3/directline/conversations/${conversationId}/activities`, {
+        token,
+        body: { type: 'message', text },
+      });
     for (let i = 0; i < LIMIT; i += 1) expect((await post(`pytanie ${i}`)).status).toBe(200);
     const refused = await post('jeszcze jedno');
     expect(refused.status).toBe(429);
     expect(refused.body.error).toBe('rate_limited');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    const transcript = (await callFrom('127.0.0.8', 'GET', `/v3/directline/conversations/${conversationId}/activities`, { token })).body as { activities: { text?: string }[] };
+    const transcript = (await callFrom('127.0.0.8', 'GET', `/v3/directline/conversations/${conversationId}/activities`, { token }))
+      .body as { activities: { text?: string }[] };
     expect(transcript.activities.map((a) => a.text)).not.toContain('jeszcze jedno');
   });
 });
@@ -85,10 +112,20 @@ describe('roles', () => {
   it('refuses every operator-only route to an agent token and a system token with 403, changing nothing', async () => {
     const openapi = (await call('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, { 'x-roles': string[] }>> };
     const operatorOnly = Object.entries(openapi.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).filter(([, op]) => op['x-roles'].join() === 'operator').map(([method]) => ({ method: method.toUpperCase(), path })));
-    expect(operatorOnly.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /api/organisations', 'PUT /api/organisations/{id}', 'DELETE /api/organisations/{id}']));
+      Object.entries(ops)
+        .filter(([, op]) => op['x-roles'].join() === 'operator')
+        .map(([method]) => ({ method: method.toUpperCase(), path })),
+    );
+    expect(operatorOnly.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['POST /api/organisations', 'PUT /api/organisations/{id}', 'DELETE /api/organisations/{id}']),
+    );
 
-    const intruder = { id: 'intruder', name: 'Intruder', contract: 'premier', administrators: [{ id: 'eve', name: 'Eve', email: 'eve@intruder.example' }] };
+    const intruder = {
+      id: 'intruder',
+      name: 'Intruder',
+      contract: 'premier',
+      administrators: [{ id: 'eve', name: 'Eve', email: 'eve@intruder.example' }],
+    };
     for (const token of [TEST_TOKENS.agent, TEST_TOKENS.system]) {
       for (const { method, path } of operatorOnly) {
         const concrete = path.replace('{id}', 'contoso').replace('{adminId}', 'anna.kowalska');
@@ -118,7 +155,12 @@ describe("one organisation's administrator and another's tickets", () => {
       return (await res.json()) as { id: string; title: string };
     };
     fabrikamTicket = await open({ title: 'Fabrikam: tajny projekt Orion nie synchronizuje' });
-    contosoTicket = await open({ orgId: 'contoso', adminId: 'anna.kowalska', title: 'Contoso: Teams nie startuje', contact: { email: 'anna.kowalska@contoso.pl', preferred: 'email' } });
+    contosoTicket = await open({
+      orgId: 'contoso',
+      adminId: 'anna.kowalska',
+      title: 'Contoso: Teams nie startuje',
+      contact: { email: 'anna.kowalska@contoso.pl', preferred: 'email' },
+    });
 
     // Anna verifies herself as Contoso's administrator with the code from the outbox.
     anna = botChat(desk.url);
@@ -138,7 +180,13 @@ describe("one organisation's administrator and another's tickets", () => {
   }
 
   it("says another organisation's ticket does not exist, however it is asked for, and shows her own", async () => {
-    for (const asked of [`status ${fabrikamTicket.id}`, fabrikamTicket.id, fabrikamTicket.id.toLowerCase(), `stan ${fabrikamTicket.id}`, `status  ${fabrikamTicket.id} `]) {
+    for (const asked of [
+      `status ${fabrikamTicket.id}`,
+      fabrikamTicket.id,
+      fabrikamTicket.id.toLowerCase(),
+      `stan ${fabrikamTicket.id}`,
+      `status  ${fabrikamTicket.id} `,
+    ]) {
       const answer = (await anna.say(asked)).texts.join('\n');
       expect(answer).toContain(`Nie znalazłem zgłoszenia ${fabrikamTicket.id} wśród zgłoszeń Twojej organizacji.`);
       expect(answer).not.toMatch(/Orion|Stan:|Priorytet/);

@@ -28,7 +28,9 @@ describe('bot commands: commandKey() trims trailing punctuation without backtrac
 
 describe('trailing punctuation of an organisation name', () => {
   it('is trimmed without backtracking', async () => {
-    expect(await callIsolated('common/text.ts', 'trimTrailing', [`contoso${'.,;'.repeat(N / 3)}x`, '.,;'])).toBe(`contoso${'.,;'.repeat(N / 3)}x`);
+    expect(await callIsolated('common/text.ts', 'trimTrailing', [`contoso${'.,;'.repeat(N / 3)}x`, '.,;'])).toBe(
+      `contoso${'.,;'.repeat(N / 3)}x`,
+    );
     expect(await callIsolated('common/text.ts', 'trimTrailing', [`contoso${'.,;'.repeat(N / 3)}`, '.,;'])).toBe('contoso');
   });
 });

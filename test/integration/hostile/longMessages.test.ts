@@ -23,13 +23,18 @@ async function healthWhile<T>(work: Promise<T>): Promise<{ result: T; healthy: n
   let failed = 0;
   const probe = (async () => {
     while (!done) {
-      const ok = await fetch(`${desk.url}/healthz`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok, () => false);
+      const ok = await fetch(`${desk.url}/healthz`, { signal: AbortSignal.timeout(10_000) }).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) healthy += 1;
       else failed += 1;
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
-  const result = await work.finally(() => { done = true; });
+  const result = await work.finally(() => {
+    done = true;
+  });
   await probe;
   return { result, healthy, failed };
 }

@@ -31,7 +31,11 @@ beforeAll(async () => {
   const api = async (method: string, path: string, token: string, body?: unknown) => {
     const res = await fetch(desk.url + path, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID(), ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'idempotency-key': randomUUID(),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
@@ -49,24 +53,52 @@ beforeAll(async () => {
   await askForPin(botChat(desk.url), 'contoso', 'ktos.obcy@contoso.pl');
 
   // The web chat: a token, a conversation, a question, a refresh.
-  const generated = (await (await fetch(`${desk.url}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
-  const dl = (path: string, token: string, body?: unknown) => fetch(`${desk.url}/v3/directline${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+  const generated = (await (await fetch(`${desk.url}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as {
+    token: string;
+    conversationId: string;
+  };
+  const dl = (path: string, token: string, body?: unknown) =>
+    fetch(`${desk.url}/v3/directline${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    });
   expect((await dl('/conversations', generated.token)).status).toBe(201);
-  expect((await dl(`/conversations/${generated.conversationId}/activities`, generated.token, { type: 'message', text: `Mój e-mail to ${ANNA.email}, telefon ${ANNA.phone}`, from: { id: 'ignored' } })).status).toBe(200);
+  expect(
+    (
+      await dl(`/conversations/${generated.conversationId}/activities`, generated.token, {
+        type: 'message',
+        text: `Mój e-mail to ${ANNA.email}, telefon ${ANNA.phone}`,
+        from: { id: 'ignored' },
+      })
+    ).status,
+  ).toBe(200);
   const refreshed = (await (await dl('/tokens/refresh', generated.token)).json()) as { token: string };
   expect(connectorAuthorization).toMatch(/^Bearer .{32,}$/);
 
   // Agents and the operator, with their tokens; one call with a token that is not valid.
   expect((await api('POST', '/api/queues/claim', TEST_TOKENS.agent, { categories: ['technical'] })).status).toBe(200);
-  expect((await api('POST', `/api/tickets/${ticketId}/replies`, TEST_TOKENS.agent, { text: `Zadzwonię pod ${ANNA.phone}` })).status).toBe(201);
+  expect((await api('POST', `/api/tickets/${ticketId}/replies`, TEST_TOKENS.agent, { text: `Zadzwonię pod ${ANNA.phone}` })).status).toBe(
+    201,
+  );
   expect((await api('GET', `/api/tickets/${ticketId}`, TEST_TOKENS.system)).status).toBe(200);
-  expect((await api('POST', '/api/organisations', TEST_TOKENS.operator, {
-    id: 'northwind', name: 'Northwind', contract: 'standard',
-    administrators: [{ id: 'zofia', name: 'Zofia Mazur', email: NEW_ADMIN.email, phone: NEW_ADMIN.phone }],
-  })).status).toBe(201);
+  expect(
+    (
+      await api('POST', '/api/organisations', TEST_TOKENS.operator, {
+        id: 'northwind',
+        name: 'Northwind',
+        contract: 'standard',
+        administrators: [{ id: 'zofia', name: 'Zofia Mazur', email: NEW_ADMIN.email, phone: NEW_ADMIN.phone }],
+      })
+    ).status,
+  ).toBe(201);
   expect((await api('GET', '/api/tickets', 'wrong-token-but-long-enough-123')).status).toBe(401);
 
-  const codes = await Promise.all((await readdir(desk.outbox)).filter((f) => f.endsWith('.json')).map(async (f) => (JSON.parse(await readFile(join(desk.outbox, f), 'utf8')) as { code: string }).code));
+  const codes = await Promise.all(
+    (await readdir(desk.outbox))
+      .filter((f) => f.endsWith('.json'))
+      .map(async (f) => (JSON.parse(await readFile(join(desk.outbox, f), 'utf8')) as { code: string }).code),
+  );
   expect(codes).toHaveLength(2); // Anna's by e-mail, Jan's by SMS; the unknown address got none
   const directLineSecret = `directline-secret-${desk.prefix}`;
   secrets.push(
@@ -94,7 +126,16 @@ afterAll(() => desk?.close());
 describe('the log of a full working flow at debug level', () => {
   it('covers the flow: verification, delivery, the ticket, the web chat and the API calls are all logged', () => {
     const log = desk.logLines.join('');
-    for (const expected of ['verification code requested', 'verification code written to the outbox', 'administrator verified', 'ticket opened', 'bot turn', '"route":"/api/tickets/:id/replies"', '"route":"/v3/directline/tokens/refresh"', '"status":401']) {
+    for (const expected of [
+      'verification code requested',
+      'verification code written to the outbox',
+      'administrator verified',
+      'ticket opened',
+      'bot turn',
+      '"route":"/api/tickets/:id/replies"',
+      '"route":"/v3/directline/tokens/refresh"',
+      '"status":401',
+    ]) {
       expect(log).toContain(expected);
     }
     // The people are there, masked: the log knows whom it is about without saying it in full.
@@ -106,7 +147,9 @@ describe('the log of a full working flow at debug level', () => {
     const leaks: string[] = [];
     for (const { what, value } of secrets) {
       // Digits are matched as a whole number, so a code is not "found" inside a timestamp.
-      const pattern = /^\d+$/.test(value) ? new RegExp(`(?<!\\d)${value}(?!\\d)`) : new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+      const pattern = /^\d+$/.test(value)
+        ? new RegExp(`(?<!\\d)${value}(?!\\d)`)
+        : new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
       for (const line of desk.logLines) if (pattern.test(line)) leaks.push(`${what} "${value}" in ${line.slice(0, 400)}`);
     }
     expect(leaks).toEqual([]);

@@ -1,7 +1,13 @@
 import { randomBytes } from 'crypto';
 import type Redis from 'ioredis';
 import { silentLogger } from '../../../common/logger';
-import { LOCK_MINUTES, MAX_SENDS_PER_HOUR, MAX_WRONG_TRIES, PinVerifier, type VerifyCodeResult } from '../../../ticketing/verification/pinService';
+import {
+  LOCK_MINUTES,
+  MAX_SENDS_PER_HOUR,
+  MAX_WRONG_TRIES,
+  PinVerifier,
+  type VerifyCodeResult,
+} from '../../../ticketing/verification/pinService';
 import { createOutboxSender } from '../../../ticketing/verification/senders/outboxSender';
 import { askForPin, botChat } from '../../support/botChat';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
@@ -37,7 +43,15 @@ describe('10,000 guesses for one administrator across conversations and two veri
       const redis = testRedis();
       connections.push(redis);
       const sender = createOutboxSender(outbox, silentLogger);
-      return new PinVerifier({ redis, prefix, secret, verificationTtlSeconds: 8 * 3600, findOrganisation, senders: { email: sender, phone: sender }, now: () => clock.now });
+      return new PinVerifier({
+        redis,
+        prefix,
+        secret,
+        verificationTtlSeconds: 8 * 3600,
+        findOrganisation,
+        senders: { email: sender, phone: sender },
+        now: () => clock.now,
+      });
     });
     const drain = () => Promise.all(instances.map((v) => v.drain()));
     return { clock, outbox, instances, drain };
@@ -47,8 +61,11 @@ describe('10,000 guesses for one administrator across conversations and two veri
     const { clock, outbox, instances, drain } = twoInstances();
     const conversations = Array.from({ length: CONVERSATIONS }, (_, i) => `attacker-${i}`);
 
-    const requests = await Promise.all(conversations.map((conversationId, i) =>
-      nth(instances, i % 2).requestCode({ orgId: 'contoso', email: JAN, channel: i % 3 === 0 ? 'phone' : 'email', conversationId })));
+    const requests = await Promise.all(
+      conversations.map((conversationId, i) =>
+        nth(instances, i % 2).requestCode({ orgId: 'contoso', email: JAN, channel: i % 3 === 0 ? 'phone' : 'email', conversationId }),
+      ),
+    );
     await drain();
     expect(requests.filter((r) => r.status === 'sent')).toHaveLength(MAX_SENDS_PER_HOUR);
     expect(requests.filter((r) => r.status === 'rate_limited')).toHaveLength(CONVERSATIONS - MAX_SENDS_PER_HOUR);
@@ -83,7 +100,9 @@ describe('10,000 guesses for one administrator across conversations and two veri
 
     // The hour's three codes are spent: neither instance sends another, and the real codes are no key either.
     for (const verifier of instances) {
-      expect((await verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'late-attacker' })).status).toBe('rate_limited');
+      expect((await verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'late-attacker' })).status).toBe(
+        'rate_limited',
+      );
     }
     for (const { code } of delivered) {
       for (const conversationId of conversations) {
@@ -96,10 +115,15 @@ describe('10,000 guesses for one administrator across conversations and two veri
 
     // Once the hour's send limit is over, a real code works.
     clock.now += Math.max(LOCK_MINUTES, 60) * MINUTE + 1;
-    expect((await nth(instances, 1).requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'the-real-admin' })).status).toBe('sent');
+    expect(
+      (await nth(instances, 1).requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'the-real-admin' })).status,
+    ).toBe('sent');
     await drain();
     const fresh = (await readOutbox(outbox)).at(-1)!;
-    expect(await nth(instances, 0).verifyCode({ conversationId: 'the-real-admin', code: fresh.code })).toMatchObject({ status: 'verified', adminId: 'jan' });
+    expect(await nth(instances, 0).verifyCode({ conversationId: 'the-real-admin', code: fresh.code })).toMatchObject({
+      status: 'verified',
+      adminId: 'jan',
+    });
   });
 });
 
@@ -138,7 +162,9 @@ describe('through the bot on two service instances sharing one Redis', () => {
     // The same conversation, its turns taken by either instance.
     for (const left of [4, 3, 2, 1]) {
       const instance = left % 2 ? second : first;
-      expect((await botChat(instance.url, { conversationId: onFirst.conversationId }).say(wrong)).texts[0]).toBe(`Kod jest nieprawidłowy. Pozostałe próby: ${left}.`);
+      expect((await botChat(instance.url, { conversationId: onFirst.conversationId }).say(wrong)).texts[0]).toBe(
+        `Kod jest nieprawidłowy. Pozostałe próby: ${left}.`,
+      );
     }
     expect((await onFirst.say(wrong)).texts.join(' ')).toMatch(/Zbyt wiele nieudanych prób/);
 
@@ -154,9 +180,13 @@ describe('through the bot on two service instances sharing one Redis', () => {
   it('sends no fourth code in an hour, whichever instance is asked', async () => {
     const JAN_NOWAK = 'jan.nowak@fabrikam.pl';
     const answers: string[] = [];
-    for (const instance of [first, second, first, second, first]) answers.push((await askForPin(botChat(instance.url), 'fabrikam', JAN_NOWAK)).join(' '));
+    for (const instance of [first, second, first, second, first])
+      answers.push((await askForPin(botChat(instance.url), 'fabrikam', JAN_NOWAK)).join(' '));
     expect(answers.filter((a) => /kod został wysłany/.test(a))).toHaveLength(MAX_SENDS_PER_HOUR);
-    expect(answers.slice(MAX_SENDS_PER_HOUR)).toEqual([expect.stringMatching(/Wysłano już zbyt wiele kodów/), expect.stringMatching(/Wysłano już zbyt wiele kodów/)]);
+    expect(answers.slice(MAX_SENDS_PER_HOUR)).toEqual([
+      expect.stringMatching(/Wysłano już zbyt wiele kodów/),
+      expect.stringMatching(/Wysłano już zbyt wiele kodów/),
+    ]);
     expect(await outboxMessages(first.outbox, JAN_NOWAK, MAX_SENDS_PER_HOUR)).toHaveLength(MAX_SENDS_PER_HOUR);
   });
 });

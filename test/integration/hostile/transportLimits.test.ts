@@ -25,7 +25,9 @@ afterAll(async () => {
 /** 64 MB of spaces inside a JSON string: about 64 KB once gzipped (made once: it takes a while). */
 let bomb: Buffer | undefined;
 function gzipBomb(): Buffer {
-  bomb ??= gzipSync(Buffer.concat([Buffer.from('{"type":"message","text":"'), Buffer.alloc(64 * 1024 * 1024, 0x20), Buffer.from('"}')]), { level: 9 });
+  bomb ??= gzipSync(Buffer.concat([Buffer.from('{"type":"message","text":"'), Buffer.alloc(64 * 1024 * 1024, 0x20), Buffer.from('"}')]), {
+    level: 9,
+  });
   return bomb;
 }
 
@@ -40,27 +42,59 @@ describe('compressed request bodies', () => {
   it.each(routes)('%s %s: a gzip bomb is refused with 415 before it is read', async (method, path, headers) => {
     const bomb = gzipBomb();
     expect(bomb.length).toBeLessThan(128 * 1024);
-    const res = await fetch(desk.url + path, { method, headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: new Uint8Array(bomb) });
+    const res = await fetch(desk.url + path, {
+      method,
+      headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: new Uint8Array(bomb),
+    });
     expect(res.status).toBe(415);
-    expect(await res.json()).toEqual({ error: 'unsupported_content_encoding', message: expect.stringMatching(/Content-Encoding "gzip".*not accepted/) });
+    expect(await res.json()).toEqual({
+      error: 'unsupported_content_encoding',
+      message: expect.stringMatching(/Content-Encoding "gzip".*not accepted/),
+    });
   });
 
   it('a small valid gzip or deflate JSON body is refused the same way (no client of the desk compresses)', async () => {
-    for (const [encoding, body] of [['gzip', gzipSync('{"question":"Jak zadzwonić do pomocy technicznej?"}')], ['deflate', deflateSync('{"question":"x"}')]] as const) {
-      const res = await fetch(`${desk.url}/api/kb/answer`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body: new Uint8Array(body) });
+    for (const [encoding, body] of [
+      ['gzip', gzipSync('{"question":"Jak zadzwonić do pomocy technicznej?"}')],
+      ['deflate', deflateSync('{"question":"x"}')],
+    ] as const) {
+      const res = await fetch(`${desk.url}/api/kb/answer`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+        body: new Uint8Array(body),
+      });
       expect(res.status).toBe(415);
     }
   });
 
   it('"identity" and no encoding are read as before', async () => {
     const body = JSON.stringify({ question: 'Jak zadzwonić do pomocy technicznej?' });
-    expect((await fetch(`${desk.url}/api/kb/answer`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'identity' }, body })).status).toBe(200);
-    expect((await fetch(`${desk.url}/api/kb/answer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${desk.url}/api/kb/answer`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-encoding': 'identity' },
+          body,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await fetch(`${desk.url}/api/kb/answer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status,
+    ).toBe(200);
   });
 
   it('/healthz answers while 20 bombs arrive at once', async () => {
     const bomb = gzipBomb();
-    const bombs = Promise.all(Array.from({ length: 20 }, () => fetch(`${desk.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: new Uint8Array(bomb) }).then((r) => r.status)));
+    const bombs = Promise.all(
+      Array.from({ length: 20 }, () =>
+        fetch(`${desk.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+          body: new Uint8Array(bomb),
+        }).then((r) => r.status),
+      ),
+    );
     const health = await fetch(`${desk.url}/healthz`, { signal: AbortSignal.timeout(10_000) });
     expect(health.status).toBe(200);
     expect(new Set(await bombs)).toEqual(new Set([415]));
@@ -72,8 +106,12 @@ describe('slow connections', () => {
     const socket: Socket = connect(Number(new URL(desk.url).port), '127.0.0.1');
     let closed = false;
     let answer = '';
-    socket.on('data', (d) => { answer += d.toString(); });
-    socket.on('close', () => { closed = true; });
+    socket.on('data', (d) => {
+      answer += d.toString();
+    });
+    socket.on('close', () => {
+      closed = true;
+    });
     socket.on('error', () => undefined);
     await new Promise((r) => socket.once('connect', r));
     socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\n');
@@ -90,14 +128,26 @@ describe('slow connections', () => {
 
 describe('500 answers', () => {
   it('never carry the internal error (here: the Bot Framework token check cannot reach its keys)', async () => {
-    appDesk = await startDeskApp('transport-app-id', { env: { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-password' } });
+    appDesk = await startDeskApp('transport-app-id', {
+      env: { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-password' },
+    });
     const chat = botChat(appDesk.url);
     const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'x', typ: 'JWT' })).toString('base64url');
-    const claims = Buffer.from(JSON.stringify({ iss: 'https://api.botframework.com', aud: '00000000-0000-0000-0000-000000000001', exp: 4102444800 })).toString('base64url');
+    const claims = Buffer.from(
+      JSON.stringify({ iss: 'https://api.botframework.com', aud: '00000000-0000-0000-0000-000000000001', exp: 4102444800 }),
+    ).toString('base64url');
     const turn = await fetch(`${appDesk.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${header}.${claims}.c2ln` },
-      body: JSON.stringify({ type: 'message', text: 'pomoc', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: chat.conversationId }, from: { id: 'u' }, recipient: { id: 'b' } }),
+      body: JSON.stringify({
+        type: 'message',
+        text: 'pomoc',
+        channelId: 'msteams',
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        conversation: { id: chat.conversationId },
+        from: { id: 'u' },
+        recipient: { id: 'b' },
+      }),
     });
     const text = await turn.text();
     expect(turn.status).toBeGreaterThanOrEqual(400);

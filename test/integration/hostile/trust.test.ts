@@ -52,7 +52,11 @@ afterAll(async () => {
 async function post(path: string, body: unknown, token?: string) {
   const res = await fetch(desk.url + path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
   const text = await res.text();
@@ -61,9 +65,18 @@ async function post(path: string, body: unknown, token?: string) {
 
 function activity(overrides: Record<string, unknown>) {
   return {
-    type: 'message', id: randomUUID(), timestamp: new Date().toISOString(), channelId: 'emulator', locale: 'pl-PL',
-    serviceUrl: desk.url, deliveryMode: 'expectReplies', from: { id: 'user-1', name: 'User' },
-    conversation: { id: `conv-${randomUUID()}` }, recipient: { id: 'desk-bot', name: 'Desk' }, text: 'rozmowa z człowiekiem', ...overrides,
+    type: 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'emulator',
+    locale: 'pl-PL',
+    serviceUrl: desk.url,
+    deliveryMode: 'expectReplies',
+    from: { id: 'user-1', name: 'User' },
+    conversation: { id: `conv-${randomUUID()}` },
+    recipient: { id: 'desk-bot', name: 'Desk' },
+    text: 'rozmowa z człowiekiem',
+    ...overrides,
   };
 }
 
@@ -81,13 +94,16 @@ async function waitForLog(pattern: RegExp): Promise<string> {
 
 describe('identities a channel asserts', () => {
   it("an unauthenticated Teams-shaped request with an administrator's AAD object id is not taken for her", async () => {
-    const { status, body } = await post('/api/messages', activity({
-      channelId: 'msteams',
-      from: { id: '29:anyone', name: 'Someone', aadObjectId: ANNA_AAD },
-      conversation: { id: `a:${randomUUID()}`, conversationType: 'personal', tenantId: CONTOSO_TENANT },
-      channelData: { tenant: { id: CONTOSO_TENANT } },
-      serviceUrl: desk.url,
-    }));
+    const { status, body } = await post(
+      '/api/messages',
+      activity({
+        channelId: 'msteams',
+        from: { id: '29:anyone', name: 'Someone', aadObjectId: ANNA_AAD },
+        conversation: { id: `a:${randomUUID()}`, conversationType: 'personal', tenantId: CONTOSO_TENANT },
+        channelData: { tenant: { id: CONTOSO_TENANT } },
+        serviceUrl: desk.url,
+      }),
+    );
     expect(status).toBe(200);
     expect(texts(body)).not.toMatch(/Anna Kowalska/);
     expect(texts(body)).toMatch(/Czy jesteś administratorem\?/);
@@ -96,7 +112,10 @@ describe('identities a channel asserts', () => {
 
 describe('where replies may go', () => {
   it('refuses an activity whose serviceUrl is not a host of its channel, and calls nothing', async () => {
-    const teams = await post('/api/messages', activity({ channelId: 'msteams', serviceUrl: 'https://evil.example/teams/', deliveryMode: undefined }));
+    const teams = await post(
+      '/api/messages',
+      activity({ channelId: 'msteams', serviceUrl: 'https://evil.example/teams/', deliveryMode: undefined }),
+    );
     expect(teams.status).toBe(400);
     expect(teams.body).toMatchObject({ error: 'invalid_activity', message: expect.stringMatching(/serviceUrl/) });
     // The web channel is this service's own Direct Line endpoint, never /api/messages.
@@ -108,8 +127,12 @@ describe('where replies may go', () => {
 
   it('refuses a ticket whose conversation reference is not a chat of this service', async () => {
     const reference = (overrides: Record<string, unknown>) => ({
-      channelId: 'directline', serviceUrl: `${desk.url}/directline/connector`, conversation: { id: 'victim' },
-      bot: { id: 'support-desk' }, user: { id: 'dl_x' }, ...overrides,
+      channelId: 'directline',
+      serviceUrl: `${desk.url}/directline/connector`,
+      conversation: { id: 'victim' },
+      bot: { id: 'support-desk' },
+      user: { id: 'dl_x' },
+      ...overrides,
     });
     const cases: [string, unknown][] = [
       ['web chat with a foreign service URL', reference({ serviceUrl: catcher.url })],
@@ -128,10 +151,18 @@ describe('where replies may go', () => {
 
   it('never sends the connector key to a host a stored reference names: web-chat replies go to this service only', async () => {
     // A reference stored before references were checked (or by a bug): it names a foreign host.
-    const { ticket } = await desk.app.tickets.create({
-      ...(ticketBody() as Parameters<DeskApp['app']['tickets']['create']>[0]),
-      conversation: { channelId: 'directline', serviceUrl: catcher.url, conversation: { id: 'victim-conversation' }, bot: { id: 'support-desk' } },
-    }, `stored-${randomUUID()}`);
+    const { ticket } = await desk.app.tickets.create(
+      {
+        ...(ticketBody() as Parameters<DeskApp['app']['tickets']['create']>[0]),
+        conversation: {
+          channelId: 'directline',
+          serviceUrl: catcher.url,
+          conversation: { id: 'victim-conversation' },
+          bot: { id: 'support-desk' },
+        },
+      },
+      `stored-${randomUUID()}`,
+    );
     const reply = await post(`/api/tickets/${ticket.id}/replies`, { text: 'Proszę sprawdzić ustawienia.' }, TEST_TOKENS.agent);
     expect(reply.status).toBe(201);
     await waitForLog(new RegExp(`agent reply not delivered in chat.*${ticket.id}|${ticket.id}.*agent reply not delivered in chat`));
@@ -144,7 +175,11 @@ describe('customer messages relayed by the bot', () => {
     const created = await post('/api/tickets', ticketBody(), TEST_TOKENS.system);
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    const foreign = await post(`/api/tickets/${id}/customer-messages`, { text: 'Proszę zamknąć.', author: 'anna.kowalska' }, TEST_TOKENS.system);
+    const foreign = await post(
+      `/api/tickets/${id}/customer-messages`,
+      { text: 'Proszę zamknąć.', author: 'anna.kowalska' },
+      TEST_TOKENS.system,
+    );
     expect(foreign.status).toBe(422);
     expect(foreign.body.error).toBe('author_not_requester');
     const own = await post(`/api/tickets/${id}/customer-messages`, { text: 'Dodatkowe informacje.' }, TEST_TOKENS.system);
@@ -167,19 +202,32 @@ describe('web-chat tokens and stream URLs', () => {
     // fetch sets Host itself: a raw request says what an attacker's client would.
     const url = new URL(`${desk.url}/v3/directline/conversations`);
     const started = await new Promise<{ status: number; body: { streamUrl: string } }>((resolve, reject) => {
-      const req = request({
-        host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
-        headers: { host: 'evil.example', 'x-forwarded-proto': 'http', authorization: `Bearer ${generated.token}`, 'content-type': 'application/json' },
-      }, (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-      });
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            host: 'evil.example',
+            'x-forwarded-proto': 'http',
+            authorization: `Bearer ${generated.token}`,
+            'content-type': 'application/json',
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });
     expect(started.status).toBe(201);
-    expect(started.body.streamUrl).toMatch(new RegExp(`^wss://desk\\.example\\.com/v3/directline/conversations/${generated.conversationId}/stream\\?`));
+    expect(started.body.streamUrl).toMatch(
+      new RegExp(`^wss://desk\\.example\\.com/v3/directline/conversations/${generated.conversationId}/stream\\?`),
+    );
   });
 
   it('a refreshed token replaces the old one: the old one stops working', async () => {
@@ -187,9 +235,12 @@ describe('web-chat tokens and stream URLs', () => {
     expect((await directLine('/conversations', generated.token)).status).toBe(201);
     const refreshed = await directLine('/tokens/refresh', generated.token);
     expect(refreshed.status).toBe(200);
-    const post = (token: string) => fetch(`${desk.url}/v3/directline/conversations/${generated.conversationId}/activities`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ type: 'message', text: 'Dzień dobry' }),
-    });
+    const post = (token: string) =>
+      fetch(`${desk.url}/v3/directline/conversations/${generated.conversationId}/activities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ type: 'message', text: 'Dzień dobry' }),
+      });
     expect((await post(generated.token)).status).toBe(403);
     expect((await post(refreshed.body.token)).status).toBe(200);
   });
@@ -198,12 +249,13 @@ describe('web-chat tokens and stream URLs', () => {
     const { body: generated } = await directLine('/tokens/generate');
     const { body: started } = await directLine('/conversations', generated.token);
     const streamUrl = started.streamUrl!.replace('wss://desk.example.com', desk.url.replace('http:', 'ws:'));
-    const open = (url: string) => new Promise<{ socket?: WebSocket; status?: number }>((resolve) => {
-      const socket = new WebSocket(url);
-      socket.once('open', () => resolve({ socket }));
-      socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
-      socket.once('error', () => resolve({ status: -1 }));
-    });
+    const open = (url: string) =>
+      new Promise<{ socket?: WebSocket; status?: number }>((resolve) => {
+        const socket = new WebSocket(url);
+        socket.once('open', () => resolve({ socket }));
+        socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
+        socket.once('error', () => resolve({ status: -1 }));
+      });
     const first = await open(streamUrl);
     expect(first.socket).toBeDefined();
     const second = await open(streamUrl);

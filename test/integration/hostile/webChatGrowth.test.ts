@@ -24,25 +24,43 @@ beforeAll(async () => {
 });
 afterAll(() => desk?.close());
 
-interface Answer { status: number; body: any } // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON the test inspects
+interface Answer {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON the test inspects
+  body: any;
+}
 
-function callFrom(localAddress: string, method: string, path: string, options: { body?: unknown; token?: string; forwardedFor?: string } = {}): Promise<Answer> {
+function callFrom(
+  localAddress: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string; forwardedFor?: string } = {},
+): Promise<Answer> {
   const url = new URL(desk.url + path);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: url.hostname, port: url.port, path: url.pathname, method, localAddress,
-      headers: {
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method,
+        localAddress,
+        headers: {
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
+        },
       },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { text += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
-    });
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -54,18 +72,22 @@ async function withinOneMinute(): Promise<void> {
 }
 
 describe('behind a reverse proxy', () => {
-  it('a trusted proxy\'s X-Forwarded-For names the client: each has its own limit', async () => {
+  it("a trusted proxy's X-Forwarded-For names the client: each has its own limit", async () => {
     await withinOneMinute();
-    const generate = (client: string) => callFrom('127.0.0.1', 'POST', '/v3/directline/tokens/generate', { forwardedFor: `198.51.100.1, ${client}` });
+    const generate = (client: string) =>
+      callFrom('127.0.0.1', 'POST', '/v3/directline/tokens/generate', { forwardedFor: `198.51.100.1, ${client}` });
     for (let i = 0; i < LIMIT; i += 1) expect((await generate('203.0.113.7')).status).toBe(200);
     expect((await generate('203.0.113.7')).status).toBe(429);
     expect((await generate('203.0.113.8')).status).toBe(200);
   });
 
-  it('anyone else\'s X-Forwarded-For is ignored: a client cannot dodge its limit by writing one', async () => {
+  it("anyone else's X-Forwarded-For is ignored: a client cannot dodge its limit by writing one", async () => {
     await withinOneMinute();
     const statuses = [];
-    for (let i = 0; i <= LIMIT; i += 1) statuses.push((await callFrom('127.0.0.9', 'POST', '/v3/directline/tokens/generate', { forwardedFor: `203.0.113.${100 + i}` })).status);
+    for (let i = 0; i <= LIMIT; i += 1)
+      statuses.push(
+        (await callFrom('127.0.0.9', 'POST', '/v3/directline/tokens/generate', { forwardedFor: `203.0.113.${100 + i}` })).status,
+      );
     expect(statuses.slice(0, LIMIT)).toEqual(Array(LIMIT).fill(200));
     expect(statuses[LIMIT]).toBe(429);
   });
@@ -73,8 +95,12 @@ describe('behind a reverse proxy', () => {
 
 describe('what one client can store', () => {
   async function conversation(from: string) {
-    const { token, conversationId } = (await callFrom(from, 'POST', '/v3/directline/tokens/generate')).body as { token: string; conversationId: string };
-    const post = (activity: unknown) => callFrom(from, 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: activity });
+    const { token, conversationId } = (await callFrom(from, 'POST', '/v3/directline/tokens/generate')).body as {
+      token: string;
+      conversationId: string;
+    };
+    const post = (activity: unknown) =>
+      callFrom(from, 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: activity });
     return { token, conversationId, post };
   }
 
@@ -89,7 +115,8 @@ describe('what one client can store', () => {
   it('past a megabyte an hour from one client, 429', async () => {
     const chat = await conversation('127.0.0.22');
     const statuses: number[] = [];
-    for (let i = 0; i < 30 && !statuses.includes(429); i += 1) statuses.push((await chat.post({ type: 'event', name: 'x', channelData: { pad: 'x'.repeat(45_000) } })).status);
+    for (let i = 0; i < 30 && !statuses.includes(429); i += 1)
+      statuses.push((await chat.post({ type: 'event', name: 'x', channelData: { pad: 'x'.repeat(45_000) } })).status);
     expect(statuses.slice(0, 20)).toEqual(Array(20).fill(200));
     expect(statuses.at(-1)).toBe(429);
   });
@@ -109,7 +136,11 @@ describe('one conversation', () => {
       await next();
     });
     web = registerDirectLine(server, {
-      bot, redis, prefix: uniquePrefix('growth'), logger: silentLogger, limits: { activitiesPerConversation: 6, socketsPerConversation: 3 },
+      bot,
+      redis,
+      prefix: uniquePrefix('growth'),
+      logger: silentLogger,
+      limits: { activitiesPerConversation: 6, socketsPerConversation: 3 },
       ...loadConfig({ DIRECTLINE_SECRET: 'growth-test-secret-0123456789' }).directLine,
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -122,8 +153,13 @@ describe('one conversation', () => {
   });
 
   async function start() {
-    const { token, conversationId } = (await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
-    const started = (await (await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).json()) as { streamUrl: string };
+    const { token, conversationId } = (await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+    };
+    const started = (await (
+      await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { streamUrl: string };
     return { token, conversationId, streamUrl: started.streamUrl };
   }
 
@@ -132,10 +168,13 @@ describe('one conversation', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) {
       const res = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, {
-        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: `m${i}` }),
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: `m${i}` }),
       });
       statuses.push(res.status);
-      if (res.status === 409) expect(await res.json()).toEqual({ error: 'conversation_full', message: expect.stringMatching(/start a new conversation/) });
+      if (res.status === 409)
+        expect(await res.json()).toEqual({ error: 'conversation_full', message: expect.stringMatching(/start a new conversation/) });
       else await res.arrayBuffer();
     }
     expect(statuses).toEqual([200, 200, 200, 409, 409]);
@@ -148,17 +187,23 @@ describe('one conversation', () => {
     const sockets: WebSocket[] = [];
     // Each stream URL serves one client: a client wanting more sockets resumes for a fresh URL each time.
     const freshStreamUrl = async () => {
-      const resumed = (await (await fetch(`${base}/v3/directline/conversations/${conversationId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { token: string; streamUrl: string };
+      const resumed = (await (
+        await fetch(`${base}/v3/directline/conversations/${conversationId}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { token: string; streamUrl: string };
       token = resumed.token;
       return resumed.streamUrl;
     };
-    const open = async () => new Promise<number>((resolve) => void freshStreamUrl().then((streamUrl) => {
-      const socket = new WebSocket(streamUrl);
-      sockets.push(socket);
-      socket.once('open', () => resolve(101));
-      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      socket.once('error', () => resolve(0));
-    }));
+    const open = async () =>
+      new Promise<number>(
+        (resolve) =>
+          void freshStreamUrl().then((streamUrl) => {
+            const socket = new WebSocket(streamUrl);
+            sockets.push(socket);
+            socket.once('open', () => resolve(101));
+            socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+            socket.once('error', () => resolve(0));
+          }),
+      );
     try {
       const statuses = [];
       for (let i = 0; i < 4; i += 1) statuses.push(await open());

@@ -39,6 +39,9 @@ describe('npm run kb:import', () => {
   });
 
   it('fails with a clear message for a missing file', async () => {
-    await expect(npm('kb:import', '--', '/nonexistent/article.txt')).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read \/nonexistent\/article\.txt/) });
+    await expect(npm('kb:import', '--', '/nonexistent/article.txt')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/cannot read \/nonexistent\/article\.txt/),
+    });
   });
 });

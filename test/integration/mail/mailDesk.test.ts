@@ -21,12 +21,19 @@ describe('the support mailbox', () => {
     await Promise.all([imap?.stop(), smtp?.stop()]);
   });
   const desk = async (folder: string, extra: { prefix?: string; env?: NodeJS.ProcessEnv; smtpUrl?: string } = {}) => {
-    const app = await startMailDeskApp(`mail-${folder}`, { imap, smtpUrl: extra.smtpUrl ?? smtp.url, world, folder, prefix: extra.prefix, env: extra.env });
+    const app = await startMailDeskApp(`mail-${folder}`, {
+      imap,
+      smtpUrl: extra.smtpUrl ?? smtp.url,
+      world,
+      folder,
+      prefix: extra.prefix,
+      env: extra.env,
+    });
     apps.push(app);
     return app;
   };
 
-  it('opens a ticket for an administrator\'s mail, acknowledges it, threads the reply and mails the agent\'s answer back threaded', async () => {
+  it("opens a ticket for an administrator's mail, acknowledges it, threads the reply and mails the agent's answer back threaded", async () => {
     await imap.createFolder('Thread');
     const app = await desk('Thread');
     const first = await world.mail({
@@ -37,7 +44,9 @@ describe('the support mailbox', () => {
     });
     await imap.deliver(first, 'Thread');
 
-    const ack = await until('the acknowledgement', async () => (await mailsTo(smtp, ANNA)).find((m) => m.inReplyTo === '<first-1@contoso.pl>'));
+    const ack = await until('the acknowledgement', async () =>
+      (await mailsTo(smtp, ANNA)).find((m) => m.inReplyTo === '<first-1@contoso.pl>'),
+    );
     const ticketId = /SR-\d{4}-\d{6}/.exec(ack.subject ?? '')?.[0];
     expect(ticketId).toBeDefined();
     expect(ack.headers.get('auto-submitted')).toBe('auto-replied');
@@ -47,7 +56,13 @@ describe('the support mailbox', () => {
     expect(ack.html).toContain(ticketId!);
 
     const ticket = (await app.app.tickets.get(ticketId!))!;
-    expect(ticket).toMatchObject({ orgId: 'contoso', adminId: 'anna.kowalska', category: 'technical', grade: 'A', title: 'Exchange Online nie działa' });
+    expect(ticket).toMatchObject({
+      orgId: 'contoso',
+      adminId: 'anna.kowalska',
+      category: 'technical',
+      grade: 'A',
+      title: 'Exchange Online nie działa',
+    });
     expect(ticket.description).toContain('200 użytkowników');
     expect(ticket.description).not.toContain('Contoso'); // the signature is cut off
     await allProcessed(imap, 'Thread', 1);
@@ -66,17 +81,27 @@ describe('the support mailbox', () => {
       const t = await app.app.tickets.get(ticketId!);
       return t && t.messages.length === 1 ? t : null;
     });
-    expect(threaded.messages[0]).toMatchObject({ from: 'customer', author: 'anna.kowalska', text: 'Dotyczy to też kalendarzy.', mailId: '<answer-1@contoso.pl>' });
+    expect(threaded.messages[0]).toMatchObject({
+      from: 'customer',
+      author: 'anna.kowalska',
+      text: 'Dotyczy to też kalendarzy.',
+      mailId: '<answer-1@contoso.pl>',
+    });
 
     // The agent answers in the console: the mail threads under Anna's answer.
     await app.app.tickets.reply(ticketId!, 'agent-ewa', 'Sprawdzamy konfigurację rekordów MX.');
-    const reply = await until('the agent\'s answer by mail', async () => (await mailsTo(smtp, ANNA)).find((m) => m.inReplyTo === '<answer-1@contoso.pl>'));
+    const reply = await until("the agent's answer by mail", async () =>
+      (await mailsTo(smtp, ANNA)).find((m) => m.inReplyTo === '<answer-1@contoso.pl>'),
+    );
     expect(reply.subject).toBe(`Re: [${ticketId}] Exchange Online nie działa`);
     expect(reply.references).toEqual(expect.arrayContaining(['<first-1@contoso.pl>', '<answer-1@contoso.pl>']));
     expect(reply.text).toContain('Sprawdzamy konfigurację rekordów MX.');
     expect(reply.html).toContain('Sprawdzamy konfigurację rekordów MX.');
     expect(reply.headers.get('auto-submitted')).toBeUndefined(); // a person wrote it
-    const recorded = await until('the sent Message-ID on the message', async () => (await app.app.tickets.get(ticketId!))?.messages[1]?.mailId);
+    const recorded = await until(
+      'the sent Message-ID on the message',
+      async () => (await app.app.tickets.get(ticketId!))?.messages[1]?.mailId,
+    );
     expect(recorded).toBe(reply.messageId);
   });
 
@@ -85,13 +110,26 @@ describe('the support mailbox', () => {
     const app = await desk('Refused', { env: { MAIL_AUTO_REPLIES_PER_HOUR: '2' } });
     const mails = [
       // Anna's address, but not sent by contoso.pl's server and not signed by it: DMARC fails.
-      await world.mail({ from: ANNA, subject: 'Pilne: reset hasła', text: 'Zresetuj hasło administratora.', sign: false, ip: '203.0.113.5' }),
+      await world.mail({
+        from: ANNA,
+        subject: 'Pilne: reset hasła',
+        text: 'Zresetuj hasło administratora.',
+        sign: false,
+        ip: '203.0.113.5',
+      }),
       // An auto-responder and a bounce from Anna's real server: never answered, never a ticket.
-      await world.mail({ from: ANNA, subject: 'Automatyczna odpowiedź: urlop', text: 'Jestem na urlopie.', headers: { 'Auto-Submitted': 'auto-replied' } }),
+      await world.mail({
+        from: ANNA,
+        subject: 'Automatyczna odpowiedź: urlop',
+        text: 'Jestem na urlopie.',
+        headers: { 'Auto-Submitted': 'auto-replied' },
+      }),
       await world.mail({ from: ANNA, subject: 'Newsletter', text: 'Nowości', headers: { Precedence: 'bulk' } }),
       await world.mail({ from: ANNA, subject: 'Undelivered Mail Returned to Sender', text: 'bounce', returnPath: '' }),
       // A stranger (authentic mail from a domain with no customer) writes three times.
-      ...(await Promise.all([1, 2, 3].map((n) => world.mail({ from: 'ola@example.org', subject: `Pytanie ${n}`, text: 'Ile kosztuje licencja?' })))),
+      ...(await Promise.all(
+        [1, 2, 3].map((n) => world.mail({ from: 'ola@example.org', subject: `Pytanie ${n}`, text: 'Ile kosztuje licencja?' })),
+      )),
     ];
     for (const m of mails) await imap.deliver(m, 'Refused');
     await allProcessed(imap, 'Refused', mails.length);
@@ -112,7 +150,10 @@ describe('the support mailbox', () => {
     await desk('Shared', { prefix: one.prefix });
     const count = 12;
     for (let n = 1; n <= count; n++) {
-      await imap.deliver(await world.mail({ from: JAN, subject: `Faktura ${n} ma błędną kwotę`, text: `Faktura nr ${n} za licencje ma błędną kwotę.` }), 'Shared');
+      await imap.deliver(
+        await world.mail({ from: JAN, subject: `Faktura ${n} ma błędną kwotę`, text: `Faktura nr ${n} za licencje ma błędną kwotę.` }),
+        'Shared',
+      );
     }
     await allProcessed(imap, 'Shared', count);
     const tickets = await one.app.tickets.list({ orgId: 'fabrikam', limit: 100 });
@@ -128,15 +169,27 @@ describe('the support mailbox', () => {
     // Nothing listens at this SMTP address: the ticket is stored, the acknowledgement fails, the
     // mail stays unmarked; then the instance stops, as a crashed one would.
     const broken = await desk('Crash', { smtpUrl: 'smtp://127.0.0.1:9' });
-    await imap.deliver(await world.mail({ from: JAN, subject: 'Teams nie uruchamia się', text: 'Teams na trzech komputerach nie uruchamia się po aktualizacji.', messageId: '<crash-1@fabrikam.pl>' }), 'Crash');
-    const stored = await until('the ticket', async () => (await broken.app.tickets.list({ orgId: 'fabrikam', limit: 100 })).find((t) => t.title === 'Teams nie uruchamia się'));
+    await imap.deliver(
+      await world.mail({
+        from: JAN,
+        subject: 'Teams nie uruchamia się',
+        text: 'Teams na trzech komputerach nie uruchamia się po aktualizacji.',
+        messageId: '<crash-1@fabrikam.pl>',
+      }),
+      'Crash',
+    );
+    const stored = await until('the ticket', async () =>
+      (await broken.app.tickets.list({ orgId: 'fabrikam', limit: 100 })).find((t) => t.title === 'Teams nie uruchamia się'),
+    );
     expect([...(await imap.flags('Crash')).values()][0]!.has('$DeskProcessed')).toBe(false);
     await broken.close();
     apps.splice(apps.indexOf(broken), 1);
 
     const restarted = await desk('Crash', { prefix: broken.prefix });
     await allProcessed(imap, 'Crash', 1);
-    const tickets = (await restarted.app.tickets.list({ orgId: 'fabrikam', limit: 100 })).filter((t) => t.title === 'Teams nie uruchamia się');
+    const tickets = (await restarted.app.tickets.list({ orgId: 'fabrikam', limit: 100 })).filter(
+      (t) => t.title === 'Teams nie uruchamia się',
+    );
     expect(tickets.map((t) => t.id)).toEqual([stored.id]);
     const acks = (await mailsTo(smtp, JAN)).filter((m) => m.inReplyTo === '<crash-1@fabrikam.pl>');
     expect(acks).toHaveLength(1);

@@ -14,7 +14,10 @@ export function demoMailWorld(): MailWorld {
 }
 
 /** The desk reading `folder` of the test IMAP server and answering through the SMTP peer. */
-export function startMailDeskApp(name: string, options: { imap: ImapServer; smtpUrl: string; world: MailWorld; folder: string; prefix?: string; env?: NodeJS.ProcessEnv }): Promise<DeskApp> {
+export function startMailDeskApp(
+  name: string,
+  options: { imap: ImapServer; smtpUrl: string; world: MailWorld; folder: string; prefix?: string; env?: NodeJS.ProcessEnv },
+): Promise<DeskApp> {
   return startDeskApp(name, {
     prefix: options.prefix,
     logLevel: process.env.MAIL_TEST_LOG ? 'debug' : undefined,
@@ -31,7 +34,11 @@ export function startMailDeskApp(name: string, options: { imap: ImapServer; smtp
 }
 
 /** Waits for a condition (never for a fixed time): resolves with its first truthy value. */
-export async function until<T>(what: string, check: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 20000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  timeoutMs = 20000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

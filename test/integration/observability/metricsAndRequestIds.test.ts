@@ -28,14 +28,17 @@ async function scrape(): Promise<{ contentType: string; text: string; samples: S
   const res = await fetch(`${desk.url}/metrics`, { headers: { authorization: `Bearer ${TEST_TOKENS.operator}` } });
   expect(res.status).toBe(200);
   const text = await res.text();
-  const samples = text.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => {
-    // Values as Prometheus parses them (Go's ParseFloat: NaN and Inf in any case; prom-client writes "Nan").
-    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?[0-9.e+-]+|nan|[+-]inf)$/i.exec(line);
-    const [, name, labelText = '', value] = match ?? [];
-    if (!name || !value) throw new Error(`not a Prometheus sample line: ${line}`);
-    const labels = Object.fromEntries([...labelText.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
-    return { name, labels, value: Number(value) };
-  });
+  const samples = text
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      // Values as Prometheus parses them (Go's ParseFloat: NaN and Inf in any case; prom-client writes "Nan").
+      const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?[0-9.e+-]+|nan|[+-]inf)$/i.exec(line);
+      const [, name, labelText = '', value] = match ?? [];
+      if (!name || !value) throw new Error(`not a Prometheus sample line: ${line}`);
+      const labels = Object.fromEntries([...labelText.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+      return { name, labels, value: Number(value) };
+    });
   return { contentType: res.headers.get('content-type') ?? '', text, samples };
 }
 
@@ -81,8 +84,12 @@ describe('GET /metrics', () => {
     expect(valueOf(samples, 'desk_kb_answers_total', { outcome: 'abstained' })).toBe(1);
   });
 
-  it('counts the knowledge API\'s answers with the bot\'s', async () => {
-    const res = await fetch(`${desk.url}/api/kb/answer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Jak upiec sernik?' }) });
+  it("counts the knowledge API's answers with the bot's", async () => {
+    const res = await fetch(`${desk.url}/api/kb/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'Jak upiec sernik?' }),
+    });
     expect(((await res.json()) as { answered: boolean }).answered).toBe(false);
     expect(valueOf((await scrape()).samples, 'desk_kb_answers_total', { outcome: 'abstained' })).toBe(2);
   });
@@ -96,13 +103,20 @@ describe('GET /metrics', () => {
     expect(valueOf(samples, 'desk_open_tickets', { grade: 'B' })).toBe(1);
     expect(valueOf(samples, 'desk_open_tickets', { grade: 'A' })).toBe(0);
     expect(valueOf(samples, 'desk_queue_depth', { category: 'technical' })).toBe(1);
-    expect(valueOf(samples, 'desk_bot_turns_total', { channel: 'emulator' }) - valueOf(before.samples, 'desk_bot_turns_total', { channel: 'emulator' })).toBe(botTurns - 2);
+    expect(
+      valueOf(samples, 'desk_bot_turns_total', { channel: 'emulator' }) -
+        valueOf(before.samples, 'desk_bot_turns_total', { channel: 'emulator' }),
+    ).toBe(botTurns - 2);
     expect(desk.logLines.length).toBeGreaterThan(opened);
   });
 
   it('records the first response by grade when an agent claims and answers', async () => {
-    expect((await api('POST', '/api/queues/claim', TEST_TOKENS.agent, { categories: ['technical'] })).body.ticket).toMatchObject({ id: ticketId });
-    expect((await api('POST', `/api/tickets/${ticketId}/replies`, TEST_TOKENS.agent, { text: 'Sprawdzamy konfigurację poczty.' })).status).toBe(201);
+    expect((await api('POST', '/api/queues/claim', TEST_TOKENS.agent, { categories: ['technical'] })).body.ticket).toMatchObject({
+      id: ticketId,
+    });
+    expect(
+      (await api('POST', `/api/tickets/${ticketId}/replies`, TEST_TOKENS.agent, { text: 'Sprawdzamy konfigurację poczty.' })).status,
+    ).toBe(201);
     const { samples } = await scrape();
     expect(valueOf(samples, 'desk_queue_depth', { category: 'technical' })).toBe(0);
     expect(valueOf(samples, 'desk_first_response_working_seconds_count', { grade: 'B' })).toBe(1);
@@ -117,7 +131,14 @@ describe('GET /metrics', () => {
     const stored = (await store.get(created.body.id as string))!;
     const dayAgo = (ms: number) => new Date(Date.now() - 24 * 3600_000 + ms).toISOString();
     const { sla } = stored.ticket;
-    expect((await store.update(stored, { ...stored.ticket, sla: { ...sla, startedAt: dayAgo(0), warningAt: dayAgo(1000), dueAt: dayAgo(2000) } })).status).toBe('ok');
+    expect(
+      (
+        await store.update(stored, {
+          ...stored.ticket,
+          sla: { ...sla, startedAt: dayAgo(0), warningAt: dayAgo(1000), dueAt: dayAgo(2000) },
+        })
+      ).status,
+    ).toBe('ok');
 
     let samples: Sample[] = [];
     for (let i = 0; i < 100 && valueOf(samples, 'desk_sla_events_total', { kind: 'breach', grade: 'C' }) < 1; i += 1) {
@@ -131,14 +152,28 @@ describe('GET /metrics', () => {
 
   it('shows HTTP latency by route, Redis and SLA queue health, timer entries and process figures', async () => {
     const { samples, text } = await scrape();
-    expect(valueOf(samples, 'desk_http_request_duration_seconds_count', { route: '/api/messages', method: 'POST', status: '200' })).toBe(botTurns);
-    expect(valueOf(samples, 'desk_http_request_duration_seconds_count', { route: '/api/tickets/:id/replies', method: 'POST', status: '201' })).toBe(1);
+    expect(valueOf(samples, 'desk_http_request_duration_seconds_count', { route: '/api/messages', method: 'POST', status: '200' })).toBe(
+      botTurns,
+    );
+    expect(
+      valueOf(samples, 'desk_http_request_duration_seconds_count', { route: '/api/tickets/:id/replies', method: 'POST', status: '201' }),
+    ).toBe(1);
     expect(valueOf(samples, 'desk_http_request_duration_seconds_bucket', { route: '/api/queues/claim', le: '+Inf' })).toBe(1);
     expect(valueOf(samples, 'desk_dependency_up', { dependency: 'redis' })).toBe(1);
     expect(valueOf(samples, 'desk_dependency_up', { dependency: 'sla_queue' })).toBe(1);
     expect(samples.some((s) => s.name === 'desk_sla_timer_entries' && s.labels.state === 'due')).toBe(true);
     expect(valueOf(samples, 'desk_process_resident_memory_bytes')).toBeGreaterThan(0);
-    for (const name of ['desk_http_request_duration_seconds', 'desk_bot_turns_total', 'desk_kb_answers_total', 'desk_tickets_opened_total', 'desk_open_tickets', 'desk_sla_events_total', 'desk_first_response_working_seconds', 'desk_queue_depth', 'desk_dependency_up']) {
+    for (const name of [
+      'desk_http_request_duration_seconds',
+      'desk_bot_turns_total',
+      'desk_kb_answers_total',
+      'desk_tickets_opened_total',
+      'desk_open_tickets',
+      'desk_sla_events_total',
+      'desk_first_response_working_seconds',
+      'desk_queue_depth',
+      'desk_dependency_up',
+    ]) {
       expect(text).toMatch(new RegExp(`^# HELP ${name} \\S`, 'm'));
       expect(text).toMatch(new RegExp(`^# TYPE ${name} (counter|gauge|histogram)$`, 'm'));
     }
@@ -146,13 +181,15 @@ describe('GET /metrics', () => {
 });
 
 describe('request ids in the log', () => {
-  it('carries the caller\'s x-request-id through the bot turn and the ticket it opened', () => {
+  it("carries the caller's x-request-id through the bot turn and the ticket it opened", () => {
     const lines = logged('trace-ticket-42');
-    expect(lines).toEqual(expect.arrayContaining([
-      expect.objectContaining({ msg: 'bot turn', channel: 'emulator', conversationId: chat.conversationId }),
-      expect.objectContaining({ msg: 'ticket opened', ticketId, orgId: 'contoso', grade: 'B', category: 'technical' }),
-      expect.objectContaining({ msg: 'request', route: '/api/messages', status: 200 }),
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ msg: 'bot turn', channel: 'emulator', conversationId: chat.conversationId }),
+        expect.objectContaining({ msg: 'ticket opened', ticketId, orgId: 'contoso', grade: 'B', category: 'technical' }),
+        expect.objectContaining({ msg: 'request', route: '/api/messages', status: 200 }),
+      ]),
+    );
     // Every line of that turn is JSON with a level and a time; no other request's lines carry its id.
     for (const line of lines) expect(line).toMatchObject({ level: expect.any(Number), time: expect.any(Number) });
     expect(lines.filter((l) => l.msg === 'ticket opened')).toHaveLength(1);
@@ -161,13 +198,23 @@ describe('request ids in the log', () => {
   it('makes one up when the caller sends none, answers with it, and logs the turn under it', async () => {
     const turn = await say('Jak upiec sernik?');
     expect(turn.requestId).toMatch(/^[\w.-]{8,64}$/);
-    expect(logged(turn.requestId!)).toEqual(expect.arrayContaining([expect.objectContaining({ msg: 'bot turn' }), expect.objectContaining({ msg: 'request', route: '/api/messages' })]));
+    expect(logged(turn.requestId!)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ msg: 'bot turn' }),
+        expect.objectContaining({ msg: 'request', route: '/api/messages' }),
+      ]),
+    );
   });
 
   it('carries it through a ticket opened over the API, and refuses a malformed one', async () => {
-    const created = await api('POST', '/api/tickets', TEST_TOKENS.system, ticketBody({ title: 'Przez API' }), { 'idempotency-key': randomUUID(), 'x-request-id': 'api-call.7' });
+    const created = await api('POST', '/api/tickets', TEST_TOKENS.system, ticketBody({ title: 'Przez API' }), {
+      'idempotency-key': randomUUID(),
+      'x-request-id': 'api-call.7',
+    });
     expect(created.headers.get('x-request-id')).toBe('api-call.7');
-    expect(logged('api-call.7')).toEqual(expect.arrayContaining([expect.objectContaining({ msg: 'ticket opened', ticketId: created.body.id })]));
+    expect(logged('api-call.7')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ msg: 'ticket opened', ticketId: created.body.id })]),
+    );
     const odd = await fetch(`${desk.url}/healthz`, { headers: { 'x-request-id': 'no spaces {or} braces' } });
     expect(odd.headers.get('x-request-id')).not.toBe('no spaces {or} braces');
   });

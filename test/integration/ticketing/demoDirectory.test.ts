@@ -38,7 +38,12 @@ describe('directory files (the demo directory and DIRECTORY_FILE)', () => {
   });
 
   it('loads JSON as well as YAML, and loading again replaces rather than duplicates', async () => {
-    const file = write('dir.json', JSON.stringify({ organisations: [{ id: 'acme', name: 'Acme', contract: 'standard', administrators: [{ id: 'a', name: 'A', email: 'a@acme.pl' }] }] }));
+    const file = write(
+      'dir.json',
+      JSON.stringify({
+        organisations: [{ id: 'acme', name: 'Acme', contract: 'standard', administrators: [{ id: 'a', name: 'A', email: 'a@acme.pl' }] }],
+      }),
+    );
     await loadDirectory(file, organisations);
     await loadDirectory(file, organisations);
     expect((await organisations.list()).map((o) => o.id)).toEqual(['acme']);
@@ -46,11 +51,14 @@ describe('directory files (the demo directory and DIRECTORY_FILE)', () => {
   });
 
   it('names the file and the field of an invalid entry, and writes nothing from a file with an error', async () => {
-    const file = write('bad.yaml', [
-      'organisations:',
-      '  - { id: good, name: Good, contract: standard, administrators: [{ id: g, name: G, email: g@good.pl }] }',
-      '  - { id: bad, name: Bad, contract: gold }',
-    ].join('\n'));
+    const file = write(
+      'bad.yaml',
+      [
+        'organisations:',
+        '  - { id: good, name: Good, contract: standard, administrators: [{ id: g, name: G, email: g@good.pl }] }',
+        '  - { id: bad, name: Bad, contract: gold }',
+      ].join('\n'),
+    );
     await expect(loadDirectory(file, organisations)).rejects.toThrow(`directory ${file}: organisations.1.contract: Invalid enum value`);
     expect(await organisations.list()).toEqual([]);
   });
@@ -58,16 +66,24 @@ describe('directory files (the demo directory and DIRECTORY_FILE)', () => {
   it('names the file of unreadable YAML, of a missing file, and of an organisation listed twice', async () => {
     await expect(loadDirectory(write('broken.yaml', 'organisations: [\n'), organisations)).rejects.toThrow(/^directory .*broken\.yaml: /);
     await expect(loadDirectory(join(dir, 'missing.yaml'), organisations)).rejects.toThrow(/missing\.yaml: ENOENT/);
-    const twice = write('twice.yaml', 'organisations:\n  - { id: x, name: X, contract: standard }\n  - { id: x, name: Y, contract: standard }\n');
+    const twice = write(
+      'twice.yaml',
+      'organisations:\n  - { id: x, name: X, contract: standard }\n  - { id: x, name: Y, contract: standard }\n',
+    );
     await expect(loadDirectory(twice, organisations)).rejects.toThrow('organisations.1.id: organisation x is listed twice');
   });
 
   it('at start-up loads DIRECTORY_FILE, or the demo when it is unset, and nothing for none or in production', async () => {
     const own = write('own.yaml', 'organisations:\n  - { id: own, name: Own, contract: standard }\n');
-    expect((await loadStartupDirectory({ directoryFile: own, production: false }, organisations, silentLogger)).map((o) => o.id)).toEqual(['own']);
+    expect((await loadStartupDirectory({ directoryFile: own, production: false }, organisations, silentLogger)).map((o) => o.id)).toEqual([
+      'own',
+    ]);
     expect(await loadStartupDirectory({ directoryFile: 'none', production: false }, organisations, silentLogger)).toEqual([]);
     expect(await loadStartupDirectory({ production: true }, organisations, silentLogger)).toEqual([]);
     expect((await organisations.list()).map((o) => o.id)).toEqual(['own']);
-    expect((await loadStartupDirectory({ production: false }, organisations, silentLogger)).map((o) => o.id)).toEqual(['contoso', 'fabrikam']);
+    expect((await loadStartupDirectory({ production: false }, organisations, silentLogger)).map((o) => o.id)).toEqual([
+      'contoso',
+      'fabrikam',
+    ]);
   });
 });

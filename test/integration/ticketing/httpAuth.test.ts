@@ -49,7 +49,10 @@ describe('ticketing API: bearer tokens and roles', () => {
     ['agent deletes an administrator', 'DELETE', '/api/organisations/fabrikam/administrators/jan.nowak', 'agent', 403],
   ];
   it.each(cases)('%s: %s %s as %s -> %i', async (_name, method, path, as, status) => {
-    const res = await api.call(method, path.replace(':id', ticketId), { as, body: method === 'GET' || method === 'DELETE' ? undefined : {} });
+    const res = await api.call(method, path.replace(':id', ticketId), {
+      as,
+      body: method === 'GET' || method === 'DELETE' ? undefined : {},
+    });
     expect(res.status).toBe(status);
     expect(res.body.error).toBe('forbidden');
     expect(res.body.message).toContain(`the ${as} role may not do this`);
@@ -58,7 +61,9 @@ describe('ticketing API: bearer tokens and roles', () => {
   it('lets every role read tickets, and only the operator read the directory', async () => {
     for (const as of ['agent', 'system', 'operator'] as const) {
       expect((await api.call('GET', `/api/tickets/${ticketId}`, { as })).status).toBe(200);
-      expect((await api.call('GET', '/api/tickets?orgId=fabrikam', { as })).body.items.map((t: { id: string }) => t.id)).toEqual([ticketId]);
+      expect((await api.call('GET', '/api/tickets?orgId=fabrikam', { as })).body.items.map((t: { id: string }) => t.id)).toEqual([
+        ticketId,
+      ]);
     }
     expect((await api.call('GET', '/api/organisations', { as: 'operator' })).status).toBe(200);
     expect((await api.call('GET', '/api/queues/technical', { as: 'operator' })).status).toBe(200);

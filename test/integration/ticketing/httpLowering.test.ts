@@ -9,7 +9,8 @@ describe('ticketing API: lowering a grade', () => {
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
-  const lower = (id: string, body: Record<string, unknown>) => api.call('POST', `/api/tickets/${id}/grade`, { as: 'agent', body: { grade: 'C', ...body } });
+  const lower = (id: string, body: Record<string, unknown>) =>
+    api.call('POST', `/api/tickets/${id}/grade`, { as: 'agent', body: { grade: 'C', ...body } });
   const lastGradeEntry = (ticket: { history: { kind: string }[] }) => ticket.history.filter((h) => h.kind === 'grade').at(-1);
 
   beforeAll(async () => {
@@ -35,7 +36,10 @@ describe('ticketing API: lowering a grade', () => {
     expect(working.body).toMatchObject({ error: 'lowering_refused', message: expect.stringContaining('is not waiting on the customer') });
 
     api.clock.now = new Date('2026-03-10T09:10:00.000Z');
-    await api.call('POST', `/api/tickets/${id}/status`, { as: 'agent', body: { status: 'waiting_on_customer', question: 'Czy możecie przesłać logi?' } });
+    await api.call('POST', `/api/tickets/${id}/status`, {
+      as: 'agent',
+      body: { status: 'waiting_on_customer', question: 'Czy możecie przesłać logi?' },
+    });
     api.clock.now = new Date('2026-03-10T22:00:00.000Z'); // 23:00 Warsaw: 12 h 50 min of working time so far
     const early = await lower(id, { reason: 'customer_not_responding' });
     expect(early.status).toBe(422);
@@ -56,8 +60,18 @@ describe('ticketing API: lowering a grade', () => {
   });
 
   it('customer_not_responding on grade A waits a whole day of its 24x7 calendar', async () => {
-    const id = await open(ticketBody({ orgId: 'contoso', adminId: 'anna.kowalska', grade: 'A', contact: { email: 'anna.kowalska@contoso.pl', preferred: 'email' } }));
-    await api.call('POST', `/api/tickets/${id}/status`, { as: 'agent', body: { status: 'waiting_on_customer', question: 'Czy awaria nadal trwa?' } });
+    const id = await open(
+      ticketBody({
+        orgId: 'contoso',
+        adminId: 'anna.kowalska',
+        grade: 'A',
+        contact: { email: 'anna.kowalska@contoso.pl', preferred: 'email' },
+      }),
+    );
+    await api.call('POST', `/api/tickets/${id}/status`, {
+      as: 'agent',
+      body: { status: 'waiting_on_customer', question: 'Czy awaria nadal trwa?' },
+    });
     api.clock.now = new Date('2026-03-11T08:59:00.000Z');
     expect((await lower(id, { grade: 'B', reason: 'customer_not_responding' })).status).toBe(422);
     api.clock.now = new Date('2026-03-11T09:00:00.000Z');
@@ -77,7 +91,10 @@ describe('ticketing API: lowering a grade', () => {
 
     const lowered = await lower(id, { reason: 'agreed_with_customer', agreedBy: 'jan.nowak' });
     expect(lowered.status).toBe(200);
-    expect(lastGradeEntry(lowered.body)).toMatchObject({ lowering: { reason: 'agreed_with_customer', agreedBy: 'jan.nowak' }, reason: 'agreed with the customer (jan.nowak)' });
+    expect(lastGradeEntry(lowered.body)).toMatchObject({
+      lowering: { reason: 'agreed_with_customer', agreedBy: 'jan.nowak' },
+      reason: 'agreed with the customer (jan.nowak)',
+    });
   });
 
   it('wrong_initial_grade: records the evidence', async () => {
@@ -89,12 +106,25 @@ describe('ticketing API: lowering a grade', () => {
     const evidence = 'Dotyczy jednego użytkownika; obejście: Outlook w przeglądarce działa.';
     const lowered = await lower(id, { reason: 'wrong_initial_grade', evidence });
     expect(lowered.status).toBe(200);
-    expect(lastGradeEntry(lowered.body)).toMatchObject({ lowering: { reason: 'wrong_initial_grade', evidence }, reason: `wrong initial grade: ${evidence}` });
+    expect(lastGradeEntry(lowered.body)).toMatchObject({
+      lowering: { reason: 'wrong_initial_grade', evidence },
+      reason: `wrong initial grade: ${evidence}`,
+    });
   });
 
   it('a raise needs no reason from the list; it may say why in its own words', async () => {
-    const id = await open(ticketBody({ orgId: 'contoso', adminId: 'anna.kowalska', grade: 'B', contact: { email: 'anna.kowalska@contoso.pl', preferred: 'email' } }));
-    const raised = await api.call('POST', `/api/tickets/${id}/grade`, { as: 'agent', body: { grade: 'A', reason: 'awaria objęła całą firmę' } });
+    const id = await open(
+      ticketBody({
+        orgId: 'contoso',
+        adminId: 'anna.kowalska',
+        grade: 'B',
+        contact: { email: 'anna.kowalska@contoso.pl', preferred: 'email' },
+      }),
+    );
+    const raised = await api.call('POST', `/api/tickets/${id}/grade`, {
+      as: 'agent',
+      body: { grade: 'A', reason: 'awaria objęła całą firmę' },
+    });
     expect(raised.status).toBe(200);
     expect(lastGradeEntry(raised.body)).toMatchObject({ from: 'B', to: 'A', reason: 'awaria objęła całą firmę' });
   });

@@ -1,7 +1,19 @@
 import { startTicketingApi, ticketBody, type TicketingApi } from '../../support/ticketingApiServer';
 
-type Operation = { summary: string; responses: Record<string, unknown>; parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: Schema }> } };
-type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[]; $ref?: string; enum?: string[]; [k: string]: unknown };
+type Operation = {
+  summary: string;
+  responses: Record<string, unknown>;
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+};
+type Schema = {
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  $ref?: string;
+  enum?: string[];
+  [k: string]: unknown;
+};
 
 describe('GET /api/openapi.json', () => {
   let api: TicketingApi;
@@ -18,7 +30,10 @@ describe('GET /api/openapi.json', () => {
       .filter((r) => String(r.path).startsWith('/api/') && r.path !== '/api/openapi.json')
       .map((r) => `${r.method.toLowerCase()} ${String(r.path).replace(/:(\w+)/g, '{$1}')}`)
       .sort();
-  const documented = () => Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)).sort();
+  const documented = () =>
+    Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`))
+      .sort();
 
   it('is an OpenAPI 3 document describing exactly the routes the server registered', () => {
     expect(doc.openapi).toMatch(/^3\.0\./);
@@ -42,13 +57,15 @@ describe('GET /api/openapi.json', () => {
     }
   });
 
-  it("describes the create-ticket body from the same schema the route validates with", async () => {
+  it('describes the create-ticket body from the same schema the route validates with', async () => {
     const op = doc.paths['/api/tickets']!.post!;
     const schema = op.requestBody!.content['application/json']!.schema;
     expect(schema.required).toEqual(expect.arrayContaining(['orgId', 'adminId', 'category', 'grade', 'title', 'description', 'contact']));
     expect(schema.properties!.grade!.enum).toEqual(['A', 'B', 'C']);
     expect(schema.properties!.title).toMatchObject({ type: 'string', maxLength: 200 });
-    expect(op.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true })]));
+    expect(op.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true })]),
+    );
     // Every documented required field is really required by the route.
     for (const field of schema.required!) {
       const body: Record<string, unknown> = ticketBody();

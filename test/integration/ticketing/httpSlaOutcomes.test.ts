@@ -21,13 +21,29 @@ describe('ticketing API: SLA results are facts', () => {
   it('a B ticket answered late and lowered to C stays missed and breached; the lowering is recorded beside the result', async () => {
     const id = await open(); // B technical: due 2026-03-11 09:00Z
     api.clock.now = new Date('2026-03-11T10:00:00.000Z');
-    const late = await api.call('POST', `/api/tickets/${id}/replies`, { as: 'agent', body: { text: 'Przepraszamy za zwłokę, sprawdzamy.' } });
-    expect(late.body.sla).toMatchObject({ met: false, breached: true, breachedAt: '2026-03-11T09:00:00.000Z', outcome: { result: 'missed', grade: 'B' } });
+    const late = await api.call('POST', `/api/tickets/${id}/replies`, {
+      as: 'agent',
+      body: { text: 'Przepraszamy za zwłokę, sprawdzamy.' },
+    });
+    expect(late.body.sla).toMatchObject({
+      met: false,
+      breached: true,
+      breachedAt: '2026-03-11T09:00:00.000Z',
+      outcome: { result: 'missed', grade: 'B' },
+    });
 
-    const lowered = await api.call('POST', `/api/tickets/${id}/grade`, { as: 'agent', body: { grade: 'C', reason: 'agreed_with_customer', agreedBy: 'jan.nowak' } });
+    const lowered = await api.call('POST', `/api/tickets/${id}/grade`, {
+      as: 'agent',
+      body: { grade: 'C', reason: 'agreed_with_customer', agreedBy: 'jan.nowak' },
+    });
     expect(lowered.status).toBe(200);
     expect(lowered.body.grade).toBe('C');
-    expect(lowered.body.sla).toMatchObject({ met: false, breached: true, breachedAt: '2026-03-11T09:00:00.000Z', outcome: late.body.sla.outcome });
+    expect(lowered.body.sla).toMatchObject({
+      met: false,
+      breached: true,
+      breachedAt: '2026-03-11T09:00:00.000Z',
+      outcome: late.body.sla.outcome,
+    });
     expect(lowered.body.sla.alternatives).toEqual([expect.objectContaining({ grade: 'C', result: 'met', actor: 'agent:alice' })]);
 
     const breached = await api.call('GET', '/api/tickets?breached=true&limit=200', { as: 'agent' });
@@ -40,8 +56,15 @@ describe('ticketing API: SLA results are facts', () => {
   it('a lowering after an unanswered deadline finds the miss even before any timer fired', async () => {
     const id = await open();
     api.clock.now = new Date('2026-03-11T09:30:00.000Z');
-    const lowered = await api.call('POST', `/api/tickets/${id}/grade`, { as: 'agent', body: { grade: 'C', reason: 'agreed_with_customer', agreedBy: 'jan.nowak' } });
-    expect(lowered.body.sla).toMatchObject({ breached: true, breachedAt: '2026-03-11T09:00:00.000Z', outcome: { result: 'missed', grade: 'B' } });
+    const lowered = await api.call('POST', `/api/tickets/${id}/grade`, {
+      as: 'agent',
+      body: { grade: 'C', reason: 'agreed_with_customer', agreedBy: 'jan.nowak' },
+    });
+    expect(lowered.body.sla).toMatchObject({
+      breached: true,
+      breachedAt: '2026-03-11T09:00:00.000Z',
+      outcome: { result: 'missed', grade: 'B' },
+    });
     expect(lowered.body.sla.alternatives).toEqual([expect.objectContaining({ grade: 'C', result: 'not_yet_due' })]);
     expect(lowered.body.history.map((h: { kind: string }) => h.kind)).toEqual(expect.arrayContaining(['sla_breach', 'grade']));
   });
@@ -55,7 +78,10 @@ describe('ticketing API: SLA results are facts', () => {
     const unchanged = await api.call('GET', `/api/tickets/${id}`, { as: 'agent' });
     expect(unchanged.body.status).toBe('in_progress');
 
-    const asked = await api.call('POST', `/api/tickets/${id}/status`, { as: 'agent', body: { status: 'waiting_on_customer', question: 'Którzy użytkownicy?' } });
+    const asked = await api.call('POST', `/api/tickets/${id}/status`, {
+      as: 'agent',
+      body: { status: 'waiting_on_customer', question: 'Którzy użytkownicy?' },
+    });
     expect(asked.body.status).toBe('waiting_on_customer');
     expect(asked.body.sla.pauses.at(-1)).toMatchObject({ question: 'Którzy użytkownicy?' });
     expect(asked.body.messages.at(-1)).toMatchObject({ from: 'agent', text: 'Którzy użytkownicy?' });
@@ -66,10 +92,15 @@ describe('ticketing API: SLA results are facts', () => {
     await api.call('POST', `/api/tickets/${id}/status`, { as: 'agent', body: { status: 'in_progress' } });
     api.clock.now = new Date('2026-03-10T10:00:00.000Z');
     const resolved = await api.call('POST', `/api/tickets/${id}/resolve`, { as: 'agent', body: { reason: 'klient sam rozwiązał' } });
-    expect(resolved.body.sla).toMatchObject({ met: false, outcome: { result: 'resolved_without_response', at: '2026-03-10T10:00:00.000Z', grade: 'B' } });
+    expect(resolved.body.sla).toMatchObject({
+      met: false,
+      outcome: { result: 'resolved_without_response', at: '2026-03-10T10:00:00.000Z', grade: 'B' },
+    });
     api.clock.now = new Date('2026-03-12T10:00:00.000Z');
     const reopened = await api.call('POST', `/api/tickets/${id}/reopen`, { as: 'agent', body: { reason: 'wróciło' } });
     expect(reopened.body.sla).toEqual(resolved.body.sla);
-    expect(await api.redis.zrangebyscore(`${api.prefix}sla:due`, '-inf', '+inf')).not.toEqual(expect.arrayContaining([expect.stringContaining(id)]));
+    expect(await api.redis.zrangebyscore(`${api.prefix}sla:due`, '-inf', '+inf')).not.toEqual(
+      expect.arrayContaining([expect.stringContaining(id)]),
+    );
   });
 });

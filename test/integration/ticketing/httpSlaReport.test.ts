@@ -27,7 +27,14 @@ describe('ticketing API: SLA report', () => {
     const met = await open();
     const late = await open();
     const unanswered = await open();
-    const contoso = await open(ticketBody({ orgId: 'contoso', adminId: 'anna.kowalska', grade: 'A', contact: { email: 'anna.kowalska@contoso.pl', preferred: 'email' } }));
+    const contoso = await open(
+      ticketBody({
+        orgId: 'contoso',
+        adminId: 'anna.kowalska',
+        grade: 'A',
+        contact: { email: 'anna.kowalska@contoso.pl', preferred: 'email' },
+      }),
+    );
     at('2026-04-07T08:20:00.000Z');
     await reply(met); // 20 min
     await reply(contoso); // 20 min of the A hour: met
@@ -35,12 +42,18 @@ describe('ticketing API: SLA report', () => {
     await api.call('POST', `/api/tickets/${unanswered}/resolve`, { as: 'agent' });
     at('2026-04-08T09:00:00.000Z');
     await reply(late); // an hour after its deadline
-    await api.call('POST', `/api/tickets/${late}/grade`, { as: 'agent', body: { grade: 'C', reason: 'agreed_with_customer', agreedBy: 'jan.nowak' } });
+    await api.call('POST', `/api/tickets/${late}/grade`, {
+      as: 'agent',
+      body: { grade: 'C', reason: 'agreed_with_customer', agreedBy: 'jan.nowak' },
+    });
 
     const month = await report('month=2026-04');
     expect(month.outcomes).toEqual({ met: 2, missed: 1, resolved_without_response: 1 });
     expect(month.attainment).toBe(0.5);
-    expect(month.byGrade).toEqual({ A: { met: 1, missed: 0, resolved_without_response: 0 }, B: { met: 1, missed: 1, resolved_without_response: 1 } });
+    expect(month.byGrade).toEqual({
+      A: { met: 1, missed: 0, resolved_without_response: 0 },
+      B: { met: 1, missed: 1, resolved_without_response: 1 },
+    });
     expect(month.byOrganisation.contoso).toEqual({ met: 1, missed: 0, resolved_without_response: 0 });
     // Three first responses: two after 20 min (the 30 min bucket), one after 16 working hours (the 24 h bucket).
     expect(month.firstResponse).toEqual({ count: 3, p50Ms: 30 * 60_000, p90Ms: 1440 * 60_000 });

@@ -18,9 +18,19 @@ describe('ticketing API: tickets and queues over HTTP', () => {
     it('creates it with 201, its SLA deadline started, and lists it for its organisation', async () => {
       const res = await open();
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ id: expect.stringMatching(/^SR-2026-\d{6}$/), orgId: 'fabrikam', status: 'new', grade: 'B', assignee: null });
+      expect(res.body).toMatchObject({
+        id: expect.stringMatching(/^SR-2026-\d{6}$/),
+        orgId: 'fabrikam',
+        status: 'new',
+        grade: 'B',
+        assignee: null,
+      });
       // Technical B on the extended calendar: one business day = 15 working hours from 10:00 Warsaw.
-      expect(res.body.sla).toMatchObject({ calendar: 'extended', startedAt: '2026-03-10T09:00:00.000Z', dueAt: '2026-03-11T09:00:00.000Z' });
+      expect(res.body.sla).toMatchObject({
+        calendar: 'extended',
+        startedAt: '2026-03-10T09:00:00.000Z',
+        dueAt: '2026-03-11T09:00:00.000Z',
+      });
       const listed = await api.call('GET', `/api/tickets?orgId=fabrikam&status=new&limit=200`, { as: 'system' });
       expect(listed.body.items.map((t: { id: string }) => t.id)).toContain(res.body.id);
     });
@@ -66,7 +76,11 @@ describe('ticketing API: tickets and queues over HTTP', () => {
       ['an unknown category', { category: 'hardware' }, 'category: Invalid enum value'],
       ['a grade D', { grade: 'D' }, 'grade: Invalid enum value'],
       ['an e-mail that is not one', { contact: { email: 'not-mail', preferred: 'email' } }, 'contact.email: Invalid email'],
-      ['a preferred method without its address', { contact: { email: 'a@b.pl', preferred: 'phone' } }, 'contact.preferred: the preferred contact method needs its address'],
+      [
+        'a preferred method without its address',
+        { contact: { email: 'a@b.pl', preferred: 'phone' } },
+        'contact.preferred: the preferred contact method needs its address',
+      ],
       ['an unknown field', { priority: 'high' }, "Unrecognized key(s) in object: 'priority'"],
       ['a title over 200 characters', { title: 'x'.repeat(201) }, 'title: String must contain at most 200 character(s)'],
     ])('answers %s with 400 naming the field', async (_name, change, message) => {
@@ -77,7 +91,11 @@ describe('ticketing API: tickets and queues over HTTP', () => {
     });
 
     it('answers a body that is not JSON with 400', async () => {
-      const res = await api.call('POST', '/api/tickets', { as: 'system', rawBody: '{"title": ', headers: { 'idempotency-key': 'bad-json' } });
+      const res = await api.call('POST', '/api/tickets', {
+        as: 'system',
+        rawBody: '{"title": ',
+        headers: { 'idempotency-key': 'bad-json' },
+      });
       expect(res.status).toBe(400);
       expect(res.body.error).toBeDefined();
     });
@@ -96,7 +114,9 @@ describe('ticketing API: tickets and queues over HTTP', () => {
     });
 
     it('accepts grade A for the premier organisation, on the 24x7 calendar', async () => {
-      const res = await open(ticketBody({ orgId: 'contoso', adminId: 'anna.kowalska', grade: 'A', contact: { phone: '+48 600 100 200', preferred: 'phone' } }));
+      const res = await open(
+        ticketBody({ orgId: 'contoso', adminId: 'anna.kowalska', grade: 'A', contact: { phone: '+48 600 100 200', preferred: 'phone' } }),
+      );
       expect(res.status).toBe(201);
       expect(res.body.sla).toMatchObject({ calendar: 'always', dueAt: '2026-03-10T10:00:00.000Z' });
     });
@@ -171,9 +191,18 @@ describe('ticketing API: tickets and queues over HTTP', () => {
     it('claims, replies (the first response), waits on the customer, resolves, closes and reopens', async () => {
       // Only this test's tickets in the technical queue: an urgent A and a later C.
       const queued = await api.call('GET', '/api/queues/technical?limit=200', { as: 'agent' });
-      for (const t of queued.body.items) await api.call('POST', `/api/tickets/${t.id}/assign`, { as: 'agent', body: { agentId: 'elsewhere' } });
+      for (const t of queued.body.items)
+        await api.call('POST', `/api/tickets/${t.id}/assign`, { as: 'agent', body: { agentId: 'elsewhere' } });
       const c = await open(ticketBody({ grade: 'C', title: 'Drobny problem' }));
-      const a = await open(ticketBody({ orgId: 'contoso', adminId: 'anna.kowalska', grade: 'A', title: 'Exchange nie działa', contact: { email: 'anna.kowalska@contoso.pl', preferred: 'email' } }));
+      const a = await open(
+        ticketBody({
+          orgId: 'contoso',
+          adminId: 'anna.kowalska',
+          grade: 'A',
+          title: 'Exchange nie działa',
+          contact: { email: 'anna.kowalska@contoso.pl', preferred: 'email' },
+        }),
+      );
 
       const queue = await api.call('GET', '/api/queues/technical', { as: 'agent' });
       expect(queue.body.items.map((t: { id: string }) => t.id)).toEqual([a.body.id, c.body.id]);
@@ -191,7 +220,10 @@ describe('ticketing API: tickets and queues over HTTP', () => {
 
       expect(replied.body.status).toBe('in_progress');
 
-      const waiting = await api.call('POST', `/api/tickets/${id}/status`, { as: 'agent', body: { status: 'waiting_on_customer', reason: 'czekamy na logi' } });
+      const waiting = await api.call('POST', `/api/tickets/${id}/status`, {
+        as: 'agent',
+        body: { status: 'waiting_on_customer', reason: 'czekamy na logi' },
+      });
       expect(waiting.status).toBe(422);
       expect(waiting.body.error).toBe('question_required');
       const asked = await api.call('POST', `/api/tickets/${id}/status`, {
@@ -218,9 +250,9 @@ describe('ticketing API: tickets and queues over HTTP', () => {
       expect(history.body.history.map((h: { kind: string }) => h.kind)).toEqual(
         expect.arrayContaining(['created', 'assigned', 'reply', 'status', 'customer_message']),
       );
-      expect(history.body.history.filter((h: { kind: string; to: string }) => h.kind === 'status').map((h: { to: string }) => h.to)).toEqual([
-        'in_progress', 'waiting_on_customer', 'in_progress', 'resolved', 'closed', 'in_progress',
-      ]);
+      expect(
+        history.body.history.filter((h: { kind: string; to: string }) => h.kind === 'status').map((h: { to: string }) => h.to),
+      ).toEqual(['in_progress', 'waiting_on_customer', 'in_progress', 'resolved', 'closed', 'in_progress']);
       expect(history.body.deadline).toMatchObject({ state: 'answered', calendar: 'always' });
 
       // The C ticket is next in the queue for another agent; then the queue is empty.
@@ -266,10 +298,19 @@ describe('ticketing API: tickets and queues over HTTP', () => {
       const lowered = await api.call('POST', `/api/tickets/${ticket.id}/grade`, { as: 'agent', body: { grade: 'C' } });
       expect(lowered.status).toBe(422);
       expect(lowered.body.error).toBe('reason_required');
-      const excuse = await api.call('POST', `/api/tickets/${ticket.id}/grade`, { as: 'agent', body: { grade: 'C', reason: 'kolejka jest pełna' } });
+      const excuse = await api.call('POST', `/api/tickets/${ticket.id}/grade`, {
+        as: 'agent',
+        body: { grade: 'C', reason: 'kolejka jest pełna' },
+      });
       expect(excuse.status).toBe(422);
-      expect(excuse.body).toMatchObject({ error: 'reason_required', message: expect.stringContaining('customer_not_responding, agreed_with_customer, wrong_initial_grade') });
-      const withReason = await api.call('POST', `/api/tickets/${ticket.id}/grade`, { as: 'agent', body: { grade: 'C', reason: 'wrong_initial_grade', evidence: 'dotyczy jednego użytkownika' } });
+      expect(excuse.body).toMatchObject({
+        error: 'reason_required',
+        message: expect.stringContaining('customer_not_responding, agreed_with_customer, wrong_initial_grade'),
+      });
+      const withReason = await api.call('POST', `/api/tickets/${ticket.id}/grade`, {
+        as: 'agent',
+        body: { grade: 'C', reason: 'wrong_initial_grade', evidence: 'dotyczy jednego użytkownika' },
+      });
       expect(withReason.status).toBe(200);
       expect(withReason.body.grade).toBe('C');
       expect(withReason.body.sla.dueAt).toBe('2026-03-13T09:00:00.000Z');

@@ -40,7 +40,13 @@ describe('queue order', () => {
     await service.applySlaEvent(breached.id, 'breach', breached.sla.version);
 
     expect((await service.queue('technical')).map((t) => t.title)).toEqual([
-      'A due 12:10', 'A due 12:11', 'B breached', 'B due Wed 09:11', 'B due Wed 11:10', 'B paused', 'C',
+      'A due 12:10',
+      'A due 12:11',
+      'B breached',
+      'B due Wed 09:11',
+      'B due Wed 11:10',
+      'B paused',
+      'C',
     ]);
     expect((await service.queue('technical', 2)).map((t) => t.title)).toEqual(['A due 12:10', 'A due 12:11']);
     expect(await inconsistencies(redis, prefix)).toEqual([]);
@@ -122,9 +128,7 @@ describe('claim next', () => {
     const { service } = await deskOn(redis, prefix);
     for (let i = 0; i < 30; i++) await open(service, `t${i}`, 'B');
 
-    const attempts = await Promise.allSettled(
-      Array.from({ length: 30 }, (_, i) => service.claimNext(`agent-${i % 3}`, ['technical'], 5)),
-    );
+    const attempts = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => service.claimNext(`agent-${i % 3}`, ['technical'], 5)));
 
     const won = attempts.filter((a): a is PromiseFulfilledResult<Ticket | null> => a.status === 'fulfilled' && a.value !== null);
     const refused = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');

@@ -22,7 +22,9 @@ async function dueEntries(prefix: string, ticketId: string): Promise<[string, nu
 }
 
 function owed(ticket: Ticket): [string, number][] {
-  return dueEventsOf(ticket).map((e): [string, number] => [e.member, e.dueAtMs]).sort();
+  return dueEventsOf(ticket)
+    .map((e): [string, number] => [e.member, e.dueAtMs])
+    .sort();
 }
 
 describe('creating tickets', () => {
@@ -195,8 +197,29 @@ describe('changing tickets', () => {
     const before = await snapshot();
     const read = (await service.store.get(ticket.id))!;
     const after = { ...read.ticket, assignee: 'ola' };
-    const validBefore = JSON.stringify({ org: 'contoso', status: 'new', grade: 'B', category: 'technical', created: 1, breached: false, queue: 5, due: [] });
-    const brokenAfter = JSON.stringify({ org: 'contoso', status: 'new', grade: 'B', category: 'technical', created: 1, breached: false, agent: 'ola', due: [['x|breach|0', 1], ['y|breach|0', 'soon']] });
+    const validBefore = JSON.stringify({
+      org: 'contoso',
+      status: 'new',
+      grade: 'B',
+      category: 'technical',
+      created: 1,
+      breached: false,
+      queue: 5,
+      due: [],
+    });
+    const brokenAfter = JSON.stringify({
+      org: 'contoso',
+      status: 'new',
+      grade: 'B',
+      category: 'technical',
+      created: 1,
+      breached: false,
+      agent: 'ola',
+      due: [
+        ['x|breach|0', 1],
+        ['y|breach|0', 'soon'],
+      ],
+    });
 
     await expect(
       service.store.redis.deskSaveTicket(prefix, ticket.id, read.rev, JSON.stringify(after), validBefore, brokenAfter, '', '', ''),

@@ -49,7 +49,13 @@ export async function inconsistencies(redis: Redis, prefix: string): Promise<str
   };
   for (const [id, t] of tickets) {
     const e = indexEntriesOf(t);
-    for (const key of [keys.allTickets(prefix), keys.byOrganisation(prefix, e.org), keys.byStatus(prefix, e.status), keys.byGrade(prefix, e.grade), keys.byCategory(prefix, e.category)]) {
+    for (const key of [
+      keys.allTickets(prefix),
+      keys.byOrganisation(prefix, e.org),
+      keys.byStatus(prefix, e.status),
+      keys.byGrade(prefix, e.grade),
+      keys.byCategory(prefix, e.category),
+    ]) {
       expect(key, id, e.created);
     }
     if (e.breached) expect(keys.breached(prefix), id, e.created);

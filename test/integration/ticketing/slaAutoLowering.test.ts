@@ -29,7 +29,10 @@ async function desk(name: string, rules: LoweringRules) {
   let offsetMs = 0;
   const replies: TicketMessage[] = [];
   const service = new TicketService({
-    redis, prefix, organisations, loweringRules: rules,
+    redis,
+    prefix,
+    organisations,
+    loweringRules: rules,
     clock: () => new Date(Date.now() + offsetMs),
     events: { onAgentReply: (_t: Ticket, m: TicketMessage) => replies.push(m) },
   });
@@ -48,22 +51,37 @@ async function desk(name: string, rules: LoweringRules) {
 }
 
 test('after a day without an answer the customer is told when the grade drops, and at that time it drops', async () => {
-  const { prefix, service, replies, askedAgo, start, get, notifier } = await desk('drops', { customerWaitBusinessDays: 1, autoNoticeHours: 1 / 3600 });
+  const { prefix, service, replies, askedAgo, start, get, notifier } = await desk('drops', {
+    customerWaitBusinessDays: 1,
+    autoNoticeHours: 1 / 3600,
+  });
   const silent = await askedAgo(24 * HOUR + 1000);
   const answered = await askedAgo(24 * HOUR + 1000);
-  expect(silent.autoLowering).toMatchObject({ to: 'B', noticeAt: new Date(Date.parse(silent.messages.at(-1)!.at) + 24 * HOUR).toISOString() }); // a day after the question
+  expect(silent.autoLowering).toMatchObject({
+    to: 'B',
+    noticeAt: new Date(Date.parse(silent.messages.at(-1)!.at) + 24 * HOUR).toISOString(),
+  }); // a day after the question
   await service.customerMessage(answered.id, 'adm-1', 'Tak, nadal nie działa.'); // the answer cancels the plan
   expect((await get(answered.id)).autoLowering).toBeUndefined();
 
   await start();
   await waitFor(() => replies.some((m) => m.author === 'desk'), 'the notice to the silent customer');
   const notice = replies.find((m) => m.author === 'desk')!;
-  expect(notice.text).toMatch(new RegExp(`^Czekamy na Twoją odpowiedź w sprawie zgłoszenia ${silent.id}\\. Bez odpowiedzi obniżymy jego priorytet z A do B o \\d+ \\S+ 2026, \\d\\d:\\d\\d\\.`));
+  expect(notice.text).toMatch(
+    new RegExp(
+      `^Czekamy na Twoją odpowiedź w sprawie zgłoszenia ${silent.id}\\. Bez odpowiedzi obniżymy jego priorytet z A do B o \\d+ \\S+ 2026, \\d\\d:\\d\\d\\.`,
+    ),
+  );
 
   await waitForTicket(get, silent.id, (t) => t.grade === 'B', 'the announced lowering');
   const lowered = await get(silent.id);
   expect(lowered.history.map((h) => h.kind)).toEqual(expect.arrayContaining(['lowering_notice', 'grade']));
-  expect(lowered.history.find((h) => h.kind === 'grade')).toMatchObject({ actor: 'sla', from: 'A', to: 'B', lowering: { reason: 'customer_not_responding' } });
+  expect(lowered.history.find((h) => h.kind === 'grade')).toMatchObject({
+    actor: 'sla',
+    from: 'A',
+    to: 'B',
+    lowering: { reason: 'customer_not_responding' },
+  });
   expect(lowered.autoLowering).toBeUndefined();
   expect((await get(answered.id)).grade).toBe('A');
   expect(notifier.events).toEqual([]); // a lowering is no escalation: the first responses were in time
@@ -86,7 +104,12 @@ test('a customer who answers after the notice keeps the grade; the lowering time
 });
 
 /** Re-reads the ticket until it meets the condition (the timers run on their own). */
-async function waitForTicket(get: (id: string) => Promise<Ticket>, id: string, condition: (t: Ticket) => boolean, what: string): Promise<void> {
+async function waitForTicket(
+  get: (id: string) => Promise<Ticket>,
+  id: string,
+  condition: (t: Ticket) => boolean,
+  what: string,
+): Promise<void> {
   let current = await get(id);
   const deadline = Date.now() + 5000;
   while (!condition(current)) {

@@ -24,10 +24,18 @@ export function ticketDue(seq: number, times: { warningAtMs: number; dueAtMs: nu
   const id = `SR-2026-${String(seq).padStart(6, '0')}`;
   const ticket = openTicket(
     {
-      orgId: premierOrg.id, adminId: 'adm-1', category: 'technical', grade: 'A', title: `Outage ${seq}`,
-      description: 'Exchange Online is down for everyone', affected: 'all users', contact: { email: 'jan@contoso.pl', preferred: 'email' },
+      orgId: premierOrg.id,
+      adminId: 'adm-1',
+      category: 'technical',
+      grade: 'A',
+      title: `Outage ${seq}`,
+      description: 'Exchange Online is down for everyone',
+      affected: 'all users',
+      contact: { email: 'jan@contoso.pl', preferred: 'email' },
     },
-    premierOrg, id, new Date(now),
+    premierOrg,
+    id,
+    new Date(now),
   );
   ticket.sla = { ...ticket.sla, warningAt: new Date(times.warningAtMs).toISOString(), dueAt: new Date(times.dueAtMs).toISOString() };
   return ticket;

@@ -34,7 +34,10 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   received.length = 0;
-  answer = (_req, res) => { res.writeHead(204); res.end(); };
+  answer = (_req, res) => {
+    res.writeHead(204);
+    res.end();
+  };
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -57,8 +60,13 @@ test('the webhook receives a JSON summary of the breach without the customer con
   expect(nth(received, 0).method).toBe('POST');
   expect(nth(received, 0).contentType).toBe('application/json');
   expect(nth(received, 0).body).toMatchObject({
-    event: 'sla.breach', ticketId: 'SR-2026-000042', orgId: 'org-contoso', grade: 'A', category: 'technical',
-    firstResponseDue: event.ticket.sla.dueAt, breachedAt: event.ticket.sla.dueAt,
+    event: 'sla.breach',
+    ticketId: 'SR-2026-000042',
+    orgId: 'org-contoso',
+    grade: 'A',
+    category: 'technical',
+    firstResponseDue: event.ticket.sla.dueAt,
+    breachedAt: event.ticket.sla.dueAt,
   });
   expect(JSON.stringify(nth(received, 0).body)).not.toContain('Exchange Online is down');
   expect(lines.filter((l) => (l.level as number) >= 50)).toEqual([]);
@@ -66,7 +74,10 @@ test('the webhook receives a JSON summary of the breach without the customer con
 
 test('a webhook that answers with an error, hangs or is unreachable is logged and never thrown', async () => {
   const { logger, lines } = capturingLogger();
-  answer = (_req, res) => { res.writeHead(500); res.end('boom'); };
+  answer = (_req, res) => {
+    res.writeHead(500);
+    res.end('boom');
+  };
   await expect(new WebhookNotifier({ url, logger }).notify(breachEvent())).resolves.toBeUndefined();
 
   answer = () => undefined; // never answers
@@ -75,7 +86,11 @@ test('a webhook that answers with an error, hangs or is unreachable is logged an
   await new WebhookNotifier({ url: `http://127.0.0.1:${await freePort()}/nothing-here`, logger }).notify(breachEvent());
 
   const errors = lines.filter((l) => l.level === 50);
-  expect(errors.map((l) => l.msg)).toEqual(['escalation webhook answered with an error', 'escalation webhook failed', 'escalation webhook failed']);
+  expect(errors.map((l) => l.msg)).toEqual([
+    'escalation webhook answered with an error',
+    'escalation webhook failed',
+    'escalation webhook failed',
+  ]);
   expect(errors[0]).toMatchObject({ status: 500, ticketId: 'SR-2026-000042' });
   expect(nth(errors, 1).reason).toBe('no answer within 200 ms');
   expect(nth(errors, 2).reason).toBe('fetch failed: ECONNREFUSED');
@@ -85,7 +100,11 @@ test('the composite delivers to every notifier even when one throws, and logs th
   const { logger, lines } = capturingLogger();
   const delivered: string[] = [];
   const composite = new CompositeNotifier(logger, [
-    { notify: async () => { throw new Error('teams is down'); } },
+    {
+      notify: async () => {
+        throw new Error('teams is down');
+      },
+    },
     { notify: async (e) => void delivered.push(`${e.kind} ${e.ticket.id}`) },
   ]).add(new LogNotifier(logger));
 
@@ -99,14 +118,22 @@ test('the composite delivers to every notifier even when one throws, and logs th
 test('from the configuration: the log always, the webhook when ESCALATION_WEBHOOK_URL is set, bad settings named', async () => {
   const { logger, lines } = capturingLogger();
   const webhook = (env: NodeJS.ProcessEnv) => loadConfig(env).escalationWebhook;
-  await escalationNotifierFromConfig(webhook({ ESCALATION_WEBHOOK_URL: url, ESCALATION_WEBHOOK_TIMEOUT_MS: '1500' }), logger).notify(breachEvent());
+  await escalationNotifierFromConfig(webhook({ ESCALATION_WEBHOOK_URL: url, ESCALATION_WEBHOOK_TIMEOUT_MS: '1500' }), logger).notify(
+    breachEvent(),
+  );
   expect(received).toHaveLength(1);
   expect(lines.some((l) => l.msg === 'SLA breached: SR-2026-000042')).toBe(true);
 
   await escalationNotifierFromConfig(webhook({}), logger).notify(breachEvent());
   expect(received).toHaveLength(1);
 
-  expect(() => webhook({ ESCALATION_WEBHOOK_URL: 'not a url' })).toThrow('ESCALATION_WEBHOOK_URL: must be a URL starting with http: or https:');
-  expect(() => webhook({ ESCALATION_WEBHOOK_URL: 'ftp://example.com/x' })).toThrow('ESCALATION_WEBHOOK_URL: must be a URL starting with http: or https:');
-  expect(() => webhook({ ESCALATION_WEBHOOK_URL: url, ESCALATION_WEBHOOK_TIMEOUT_MS: '5s' })).toThrow('ESCALATION_WEBHOOK_TIMEOUT_MS: must be a positive whole number');
+  expect(() => webhook({ ESCALATION_WEBHOOK_URL: 'not a url' })).toThrow(
+    'ESCALATION_WEBHOOK_URL: must be a URL starting with http: or https:',
+  );
+  expect(() => webhook({ ESCALATION_WEBHOOK_URL: 'ftp://example.com/x' })).toThrow(
+    'ESCALATION_WEBHOOK_URL: must be a URL starting with http: or https:',
+  );
+  expect(() => webhook({ ESCALATION_WEBHOOK_URL: url, ESCALATION_WEBHOOK_TIMEOUT_MS: '5s' })).toThrow(
+    'ESCALATION_WEBHOOK_TIMEOUT_MS: must be a positive whole number',
+  );
 });

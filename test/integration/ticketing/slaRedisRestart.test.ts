@@ -43,7 +43,9 @@ test('when Redis is killed and comes back, the timers reconnect and every event 
 
   await waitFor(() => notifier.events.length === 10, 'the 10 warnings after the restart');
   await sleep(300);
-  expect(service.calls.map((c) => c.member).sort()).toEqual(notifier.events.map((e) => `${e.ticket.id}|warning|${e.ticket.sla.version}`).sort());
+  expect(service.calls.map((c) => c.member).sort()).toEqual(
+    notifier.events.map((e) => `${e.ticket.id}|warning|${e.ticket.sla.version}`).sort(),
+  );
   for (const call of service.calls) {
     const due = Date.parse(service.tickets.get(nth(call.member.split('|'), 0))!.sla.warningAt!);
     expect(call.atMs - due).toBeGreaterThanOrEqual(0);

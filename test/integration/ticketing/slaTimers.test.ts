@@ -57,9 +57,19 @@ test('a ticket answered, paused or closed before its time gets no event, and a s
   const times = { warningAtMs: t0 + 500, dueAtMs: t0 + 900 };
   for (let i = 1; i <= 4; i++) await service.save(ticketDue(i, times));
   const now = new Date();
-  const answered = addAgentReply(changeStatus(service.tickets.get('SR-2026-000001')!, 'in_progress', 'agent:ola', now), 'ola', 'Looking at it', now);
+  const answered = addAgentReply(
+    changeStatus(service.tickets.get('SR-2026-000001')!, 'in_progress', 'agent:ola', now),
+    'ola',
+    'Looking at it',
+    now,
+  );
   const paused = askCustomer(service.tickets.get('SR-2026-000002')!, 'ola', 'Czy dotyczy to wszystkich?', now);
-  const closed = changeStatus(changeStatus(changeStatus(service.tickets.get('SR-2026-000003')!, 'in_progress', 'agent:ola', now), 'resolved', 'agent:ola', now), 'closed', 'agent:ola', now);
+  const closed = changeStatus(
+    changeStatus(changeStatus(service.tickets.get('SR-2026-000003')!, 'in_progress', 'agent:ola', now), 'resolved', 'agent:ola', now),
+    'closed',
+    'agent:ola',
+    now,
+  );
   for (const t of [answered, paused, closed]) await service.save(t);
   // An entry of an older SLA version, as a store bug or a hand edit might leave behind.
   await redis.zadd(slaKeys(prefix).due, t0 + 600, 'SR-2026-000004|breach|7');
@@ -93,7 +103,15 @@ test('a notifier that hangs does not hold up the next events', async () => {
   let release!: () => void;
   const hung = new Promise<void>((r) => (release = r));
   const notified: string[] = [];
-  const instance = timers({ concurrency: 1, notifier: { notify: async (e) => { notified.push(e.ticket.id); await hung; } } });
+  const instance = timers({
+    concurrency: 1,
+    notifier: {
+      notify: async (e) => {
+        notified.push(e.ticket.id);
+        await hung;
+      },
+    },
+  });
   await instance.start();
 
   await waitFor(() => service.applied().length === 3, 'all three warnings despite the hung notifier');

@@ -34,7 +34,13 @@ async function desk(name: string) {
   const notifier = new RecordingNotifier();
   const instances = [0, 1].map(
     () =>
-      new TicketService({ redis, prefix, clock, organisations, events: { onSlaEvent: (t: Ticket, kind: SlaEventKind) => applied.push(`${t.id} ${kind}`) } }),
+      new TicketService({
+        redis,
+        prefix,
+        clock,
+        organisations,
+        events: { onSlaEvent: (t: Ticket, kind: SlaEventKind) => applied.push(`${t.id} ${kind}`) },
+      }),
   );
   const startTimers = (metrics?: Metrics) =>
     Promise.all(
@@ -92,7 +98,12 @@ test('on two instances each warning and breach is applied once, never early, and
   const firstUnbreached = queue.findIndex((t) => !t.sla.breached);
   expect(firstUnbreached).toBe(20);
   expect(queue.slice(firstUnbreached).every((t) => !t.sla.breached)).toBe(true);
-  expect(notifier.events.filter((e) => e.kind === 'breach').map((e) => e.ticket.id).sort()).toEqual(breach.map((t) => t.id).sort());
+  expect(
+    notifier.events
+      .filter((e) => e.kind === 'breach')
+      .map((e) => e.ticket.id)
+      .sort(),
+  ).toEqual(breach.map((t) => t.id).sort());
   expect(await inconsistencies(redis, prefix)).toEqual([]);
 });
 
@@ -115,7 +126,9 @@ test('with the due set and the Bull queue wiped while no instance runs, start-up
   expect(applied.sort()).toEqual(soon.map((t) => `${t.id} warning`).sort());
   const due = await redis.zrange(slaKeys(prefix).due, 0, -1);
   const v = later.sla.version;
-  expect(due.sort()).toEqual([...soon.map((t) => `${t.id}|breach|${t.sla.version}`), `${later.id}|breach|${v}`, `${later.id}|warning|${v}`].sort());
+  expect(due.sort()).toEqual(
+    [...soon.map((t) => `${t.id}|breach|${t.sla.version}`), `${later.id}|breach|${v}`, `${later.id}|warning|${v}`].sort(),
+  );
   expect(await inconsistencies(redis, prefix)).toEqual([]);
 });
 

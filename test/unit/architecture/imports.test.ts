@@ -52,7 +52,9 @@ describe('imports', () => {
 
   it('has bot use ticketing and knowledge only through their faces (ticketing/index.ts, knowledge/index.ts)', () => {
     const faces = ['ticketing/index.ts', 'knowledge/index.ts'];
-    const broken = edges.filter((e) => packageOf(e.from) === 'bot' && ['ticketing', 'knowledge'].includes(packageOf(e.to)) && !faces.includes(e.to));
+    const broken = edges.filter(
+      (e) => packageOf(e.from) === 'bot' && ['ticketing', 'knowledge'].includes(packageOf(e.to)) && !faces.includes(e.to),
+    );
     expect(broken.map(describeEdge)).toEqual([]);
   });
 
@@ -62,7 +64,9 @@ describe('imports', () => {
   });
 
   it('keeps the ticketing domain pure: it imports only itself and common pure text helpers', () => {
-    const broken = edges.filter((e) => folderOf(e.from) === 'ticketing/domain' && folderOf(e.to) !== 'ticketing/domain' && !PURE_COMMON.includes(e.to));
+    const broken = edges.filter(
+      (e) => folderOf(e.from) === 'ticketing/domain' && folderOf(e.to) !== 'ticketing/domain' && !PURE_COMMON.includes(e.to),
+    );
     expect(broken.map(describeEdge)).toEqual([]);
   });
 

@@ -27,11 +27,16 @@ describe('where a conversation reference may lead', () => {
     expect(() => loadConfig({ TEAMS_SERVICE_HOSTS: 'https://evil.example/' })).toThrow(/TEAMS_SERVICE_HOSTS/);
   });
 
-  it('keeps the web chat on the desk\'s own connector, and the Emulator and loopback to development', () => {
+  it("keeps the web chat on the desk's own connector, and the Emulator and loopback to development", () => {
     expect(refuseReference(production, ref('directline', 'http://127.0.0.1:3978/directline/connector'))).toBeNull();
     expect(refuseReference(production, ref('directline', 'https://evil.example/directline/connector'))).toContain('own connector');
     expect(refuseReference(production, ref('directline', 'http://127.0.0.1:3978/elsewhere'))).toContain('own connector');
-    expect(refuseReference({ ...production, webServiceBaseUrl: 'http://desk-1.internal:3978' }, ref('directline', 'http://desk-1.internal:3978/directline/connector'))).toBeNull();
+    expect(
+      refuseReference(
+        { ...production, webServiceBaseUrl: 'http://desk-1.internal:3978' },
+        ref('directline', 'http://desk-1.internal:3978/directline/connector'),
+      ),
+    ).toBeNull();
     expect(refuseReference(production, ref('emulator', 'http://localhost:5000/'))).toContain('local development only');
     expect(refuseReference(development, ref('emulator', 'http://localhost:5000/'))).toBeNull();
     expect(refuseReference(development, ref('msteams', 'http://127.0.0.1:5000/'))).toBeNull();

@@ -54,6 +54,7 @@ describe('intent recognition', () => {
 
   it('answers the same way every time it is built (no random start)', () => {
     const again = new IntentRecognizer(new SearchEngine(loadArticles()));
-    for (const text of ['co z moim zgłoszeniem?', 'nie działa mi outlook', 'dzięki!']) expect(again.recognize(text)).toEqual(recognizer.recognize(text));
+    for (const text of ['co z moim zgłoszeniem?', 'nie działa mi outlook', 'dzięki!'])
+      expect(again.recognize(text)).toEqual(recognizer.recognize(text));
   });
 });

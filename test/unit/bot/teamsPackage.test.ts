@@ -18,18 +18,26 @@ function decodePng(png: Buffer): { width: number; height: number; alpha: (x: num
 
 describe('Teams app package', () => {
   it('holds a manifest for the configured bot in personal and team scopes, its English texts and two icons', async () => {
-    const zip = await JSZip.loadAsync(await buildTeamsPackage(loadTeamsPackageConfig({ MicrosoftAppId: APP_ID, TEAMS_APP_VERSION: '1.2.0' })));
+    const zip = await JSZip.loadAsync(
+      await buildTeamsPackage(loadTeamsPackageConfig({ MicrosoftAppId: APP_ID, TEAMS_APP_VERSION: '1.2.0' })),
+    );
     expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     expect(manifest).toMatchObject({
-      manifestVersion: '1.16', version: '1.2.0', id: APP_ID,
+      manifestVersion: '1.16',
+      version: '1.2.0',
+      id: APP_ID,
       icons: { color: 'color.png', outline: 'outline.png' },
       bots: [{ botId: APP_ID, scopes: ['personal', 'team'] }],
       name: { short: 'Pomoc techniczna' },
     });
     expect(manifest.name.short.length).toBeLessThanOrEqual(30);
     expect(manifest.description.short.length).toBeLessThanOrEqual(80);
-    expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(['pomoc', 'rozmowa z człowiekiem', 'moje zgłoszenia']);
+    expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual([
+      'pomoc',
+      'rozmowa z człowiekiem',
+      'moje zgłoszenia',
+    ]);
     const english = JSON.parse(await zip.file('en-us.json')!.async('string'));
     expect(english['name.short']).toBe('Support desk');
 
@@ -44,7 +52,11 @@ describe('Teams app package', () => {
 
   it('refuses to build without the bot id, or with placeholders that are not https', () => {
     expect(() => loadTeamsPackageConfig({})).toThrow(/MicrosoftAppId: is required/);
-    expect(() => loadTeamsPackageConfig({ MicrosoftAppId: 'my-bot' })).toThrow(/MicrosoftAppId: must be the Azure Bot registration's app id/);
-    expect(() => loadTeamsPackageConfig({ MicrosoftAppId: APP_ID, TEAMS_PRIVACY_URL: 'http://example.com/p' })).toThrow(/TEAMS_PRIVACY_URL: must be an https URL/);
+    expect(() => loadTeamsPackageConfig({ MicrosoftAppId: 'my-bot' })).toThrow(
+      /MicrosoftAppId: must be the Azure Bot registration's app id/,
+    );
+    expect(() => loadTeamsPackageConfig({ MicrosoftAppId: APP_ID, TEAMS_PRIVACY_URL: 'http://example.com/p' })).toThrow(
+      /TEAMS_PRIVACY_URL: must be an https URL/,
+    );
   });
 });

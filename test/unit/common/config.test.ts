@@ -33,7 +33,11 @@ describe('the configuration', () => {
   it('is read in one place: no product module reads process.env except to hand it to the config loader', () => {
     const readers = ['bot', 'ticketing', 'knowledge', 'common']
       .flatMap((dir) => sourceFiles(join(ROOT, dir)))
-      .filter((file) => readFileSync(file, 'utf8').replace(/load(TeamsPackage)?Config\(process\.env\)/g, '').includes('process.env'))
+      .filter((file) =>
+        readFileSync(file, 'utf8')
+          .replace(/load(TeamsPackage)?Config\(process\.env\)/g, '')
+          .includes('process.env'),
+      )
       .map((file) => relative(ROOT, file));
     expect(readers).toEqual([]);
   });
@@ -53,18 +57,29 @@ describe('the configuration', () => {
   });
 
   it('treats a blank variable as unset (a .env line "SMTP_URL=")', () => {
-    expect(loadConfig({ SMTP_URL: '', REDIS_PREFIX: ' ', PORT: '' })).toMatchObject({ port: 3978, redis: { prefix: 'desk:' }, verification: { delivery: { smtpUrl: undefined } } });
+    expect(loadConfig({ SMTP_URL: '', REDIS_PREFIX: ' ', PORT: '' })).toMatchObject({
+      port: 3978,
+      redis: { prefix: 'desk:' },
+      verification: { delivery: { smtpUrl: undefined } },
+    });
   });
 
   it('refuses bad values in one line naming every variable at fault, never echoing a secret', () => {
     let message = '';
     try {
-      loadConfig({ PORT: '70000', KB_RATE_LIMIT_PER_MINUTE: '0', SMTP_URL: 'mail.example.com', PIN_SECRET: 'hunter2', DIRECTLINE_TOKEN_TTL_SECONDS: '1.5' });
+      loadConfig({
+        PORT: '70000',
+        KB_RATE_LIMIT_PER_MINUTE: '0',
+        SMTP_URL: 'mail.example.com',
+        PIN_SECRET: 'hunter2',
+        DIRECTLINE_TOKEN_TTL_SECONDS: '1.5',
+      });
     } catch (err) {
       message = (err as Error).message;
     }
     expect(message).not.toContain('\n');
-    for (const name of ['PORT', 'KB_RATE_LIMIT_PER_MINUTE', 'SMTP_URL', 'PIN_SECRET', 'DIRECTLINE_TOKEN_TTL_SECONDS']) expect(message).toContain(`${name}:`);
+    for (const name of ['PORT', 'KB_RATE_LIMIT_PER_MINUTE', 'SMTP_URL', 'PIN_SECRET', 'DIRECTLINE_TOKEN_TTL_SECONDS'])
+      expect(message).toContain(`${name}:`);
     expect(message).not.toContain('hunter2');
   });
 });

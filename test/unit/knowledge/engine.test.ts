@@ -41,14 +41,11 @@ describe('retrieval on the product knowledge base', () => {
     // Other companies' products, asked in words our entries use: the unknown name decides.
     'jak zrezygnować z Canal+',
     'jak anulować abonament w Play',
-  ])(
-    'does not answer an out-of-scope question: %s',
-    (question) => {
-      const r = kb.answer(question);
-      expect(r.answered).toBe(false);
-      expect(r.source).toBeNull();
-    },
-  );
+  ])('does not answer an out-of-scope question: %s', (question) => {
+    const r = kb.answer(question);
+    expect(r.answered).toBe(false);
+    expect(r.source).toBeNull();
+  });
 
   it('gives confidences in [0, 1], suggestions at most three, with clean titles', () => {
     for (const q of ['skype', 'pomoc', 'abonament', 'ile kosztuje abonament kanałów', 'x']) {
@@ -68,12 +65,28 @@ describe('retrieval on the product knowledge base', () => {
 
 describe('abstain rule', () => {
   const entry = (id: string, title: string, alternates: string[], answer: string): KbEntry => ({
-    id, title, alternates, answer, tags: [], source: 'test', file: 'test.yaml',
+    id,
+    title,
+    alternates,
+    answer,
+    tags: [],
+    source: 'test',
+    file: 'test.yaml',
   });
   const small = createKnowledgeBase([
     // Two entries that differ only in what is cancelled: a question that does not say which is a tie.
-    entry('cancel-channels', 'Jak anulować abonament kanałów Skype?', ['rezygnacja z kanałów skype'], 'Abonament kanałów anulujesz w profilu SIP.'),
-    entry('cancel-minutes', 'Jak anulować abonament minut Skype?', ['rezygnacja z minut skype'], 'Abonament minut anulujesz na koncie Skype.'),
+    entry(
+      'cancel-channels',
+      'Jak anulować abonament kanałów Skype?',
+      ['rezygnacja z kanałów skype'],
+      'Abonament kanałów anulujesz w profilu SIP.',
+    ),
+    entry(
+      'cancel-minutes',
+      'Jak anulować abonament minut Skype?',
+      ['rezygnacja z minut skype'],
+      'Abonament minut anulujesz na koncie Skype.',
+    ),
     entry('hours', 'W jakich godzinach działa pomoc?', ['godziny pracy pomocy'], 'Całą dobę.'),
   ]);
 

@@ -24,7 +24,9 @@ describe('importer on small fixtures', () => {
       ['resetowanie-hasla', 'Resetowanie hasła'],
       ['limity', 'Limity'],
     ]);
-    expect(nth(result.drafts, 0).answer).toBe('Administrator może zresetować hasło w centrum administracyjnym. Zobacz instrukcję.\n\nNowe hasło działa od razu.');
+    expect(nth(result.drafts, 0).answer).toBe(
+      'Administrator może zresetować hasło w centrum administracyjnym. Zobacz instrukcję.\n\nNowe hasło działa od razu.',
+    );
     expect(nth(result.drafts, 1).answer).toBe('Plan – Limit\nBasic – 10');
     expect(nth(result.drafts, 0).review).toContain('title is a heading: rephrase it as the question people ask');
     expect(result.skipped).toEqual(['"Przewodnik": no text under the heading']);
@@ -51,8 +53,16 @@ describe('importer on the three seed articles', () => {
 
   it('seed 001 (plain text): one draft per heading line, lists kept whole', () => {
     const titles = importArticle(fixture('seeds', '001_26d639b59518149c.txt')).drafts.map((d) => d.title);
-    expect(titles).toEqual(expect.arrayContaining(['Kupowanie abonamentu kanałów Skype Connect', 'Zmiana abonamentu kanałów Skype Connect', 'Anulowanie abonamentu kanałów']));
-    const cancel = importArticle(fixture('seeds', '001_26d639b59518149c.txt')).drafts.find((d) => d.title === 'Anulowanie abonamentu kanałów');
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Kupowanie abonamentu kanałów Skype Connect',
+        'Zmiana abonamentu kanałów Skype Connect',
+        'Anulowanie abonamentu kanałów',
+      ]),
+    );
+    const cancel = importArticle(fixture('seeds', '001_26d639b59518149c.txt')).drafts.find(
+      (d) => d.title === 'Anulowanie abonamentu kanałów',
+    );
     expect(cancel?.answer).toMatch(/1\. Wyświetl profil SIP[\s\S]*5\. Kliknij pozycję Anuluj abonament\./);
   });
 
@@ -60,7 +70,9 @@ describe('importer on the three seed articles', () => {
     const { shape, drafts } = importArticle(fixture('seeds', '002_d53d2deadf6aee8d.txt'));
     expect(shape).toBe('markdown');
     const titles = drafts.map((d) => d.title);
-    expect(titles).toEqual(expect.arrayContaining(['Telefon pomocy technicznej', 'Godziny pracy pomocy technicznej', 'Role i obowiązki administratorów']));
+    expect(titles).toEqual(
+      expect.arrayContaining(['Telefon pomocy technicznej', 'Godziny pracy pomocy technicznej', 'Role i obowiązki administratorów']),
+    );
     expect(drafts.find((d) => d.title === 'Telefon pomocy technicznej')?.answer).toMatch(/1 800 865 9408/);
     expect(drafts.map((d) => d.answer).join('\n')).not.toMatch(/ms\.author|\[!VIDEO|<a name/);
   });

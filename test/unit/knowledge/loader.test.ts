@@ -43,7 +43,15 @@ describe('loadArticles', () => {
   it('loads a valid file with the file-level source applied to its entries', () => {
     write('a.yaml', GOOD);
     expect(loadArticles(dir)).toEqual([
-      { id: 'first', title: 'Pierwsze pytanie?', alternates: ['pierwsze'], answer: 'Pierwsza odpowiedź.', tags: ['t'], source: 'seed.txt', file: 'a.yaml' },
+      {
+        id: 'first',
+        title: 'Pierwsze pytanie?',
+        alternates: ['pierwsze'],
+        answer: 'Pierwsza odpowiedź.',
+        tags: ['t'],
+        source: 'seed.txt',
+        file: 'a.yaml',
+      },
     ]);
   });
 

@@ -49,14 +49,16 @@ describe('answers', () => {
     expect(r.source?.title).toMatch(/21Vianet/);
   });
 
-  it('never answers a question about another company\'s product', () => {
+  it("never answers a question about another company's product", () => {
     expect(kb.answer('jak zrezygnować z Canal+').answered).toBe(false);
   });
 });
 
 describe('splitFacts', () => {
   it('splits sentences and numbered steps, keeping short pieces with the one before', () => {
-    expect(splitFacts('Nie. Niewykorzystane minuty wygasają z końcem miesiąca. 1) Wejdź na stronę konta Skype. 2) Kliknij „Dalej”. Gotowe.')).toEqual([
+    expect(
+      splitFacts('Nie. Niewykorzystane minuty wygasają z końcem miesiąca. 1) Wejdź na stronę konta Skype. 2) Kliknij „Dalej”. Gotowe.'),
+    ).toEqual([
       'Nie. Niewykorzystane minuty wygasają z końcem miesiąca.',
       '1) Wejdź na stronę konta Skype.',
       '2) Kliknij „Dalej”. Gotowe.',

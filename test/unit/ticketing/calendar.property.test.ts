@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { addWorkingTime, defaultCalendar, validateCalendar, workingTimeBetween, type Calendar, type Weekday } from '../../../ticketing/domain/calendar';
+import {
+  addWorkingTime,
+  defaultCalendar,
+  validateCalendar,
+  workingTimeBetween,
+  type Calendar,
+  type Weekday,
+} from '../../../ticketing/domain/calendar';
 import type { Pause } from '../../../ticketing/domain/types';
 
 const H = 3_600_000;
@@ -11,14 +18,29 @@ const TO = Date.parse('2027-02-01T00:00:00Z');
 
 /** A split calendar whose ranges touch the DST hours (01:00-04:00) of most zones. */
 function nightShift(timeZone: string, holidays: string[]): Calendar {
-  const day = [{ start: '01:30', end: '03:30' }, { start: '08:00', end: '12:00' }, { start: '13:00', end: '24:00' }];
-  return validateCalendar({ name: 'night', timeZone, realTime: false, week: { 1: day, 2: day, 3: day, 4: day, 5: day, 6: [{ start: '02:00', end: '24:00' }], 7: [] }, holidays });
+  const day = [
+    { start: '01:30', end: '03:30' },
+    { start: '08:00', end: '12:00' },
+    { start: '13:00', end: '24:00' },
+  ];
+  return validateCalendar({
+    name: 'night',
+    timeZone,
+    realTime: false,
+    week: { 1: day, 2: day, 3: day, 4: day, 5: day, 6: [{ start: '02:00', end: '24:00' }], 7: [] },
+    holidays,
+  });
 }
 
-const holidaysArb = fc.array(fc.date({ min: new Date(FROM), max: new Date(TO) }).map((d) => d.toISOString().slice(0, 10)), { maxLength: 6 });
+const holidaysArb = fc.array(
+  fc.date({ min: new Date(FROM), max: new Date(TO) }).map((d) => d.toISOString().slice(0, 10)),
+  { maxLength: 6 },
+);
 const calendarArb: fc.Arbitrary<Calendar> = fc
   .tuple(fc.constantFrom('extended', 'office', 'night'), fc.constantFrom(...ZONES), holidaysArb)
-  .map(([name, zone, holidays]) => (name === 'night' ? nightShift(zone, holidays) : defaultCalendar(name as 'extended' | 'office', zone, holidays)));
+  .map(([name, zone, holidays]) =>
+    name === 'night' ? nightShift(zone, holidays) : defaultCalendar(name as 'extended' | 'office', zone, holidays),
+  );
 const instantArb = fc.integer({ min: FROM, max: TO });
 const targetArb = fc.integer({ min: 0, max: 4 * 15 * H });
 
@@ -32,7 +54,11 @@ function openOrClosing(cal: Calendar, instant: Date): boolean {
   if (ranges.some((r) => minuteOfDay >= minutes(r.start) && minuteOfDay <= minutes(r.end))) return true;
   // The start of a day (midnight, or 01:00 where DST skips midnight) closes yesterday's range ending at 24:00.
   const yesterday = local.minus({ days: 1 });
-  return local.toMillis() === local.startOf('day').toMillis() && !isHoliday(yesterday) && cal.week[yesterday.weekday as Weekday].some((r) => r.end === '24:00');
+  return (
+    local.toMillis() === local.startOf('day').toMillis() &&
+    !isHoliday(yesterday) &&
+    cal.week[yesterday.weekday as Weekday].some((r) => r.end === '24:00')
+  );
 }
 
 describe('deadline properties', () => {
@@ -51,7 +77,9 @@ describe('deadline properties', () => {
     fc.assert(
       fc.property(calendarArb, instantArb, targetArb, targetArb, (cal, startMs, a, b) => {
         const [small, large] = a <= b ? [a, b] : [b, a];
-        expect(addWorkingTime(cal, new Date(startMs), small).getTime()).toBeLessThanOrEqual(addWorkingTime(cal, new Date(startMs), large).getTime());
+        expect(addWorkingTime(cal, new Date(startMs), small).getTime()).toBeLessThanOrEqual(
+          addWorkingTime(cal, new Date(startMs), large).getTime(),
+        );
       }),
       { numRuns: 200 },
     );
@@ -68,7 +96,11 @@ describe('deadline properties', () => {
   });
 
   it('splitting a pause in two leaves the deadline unchanged', () => {
-    const pauseArb = fc.tuple(fc.integer({ min: 0, max: 3 * 24 * H }), fc.integer({ min: 1, max: 2 * 24 * H }), fc.double({ min: 0, max: 1, noNaN: true }));
+    const pauseArb = fc.tuple(
+      fc.integer({ min: 0, max: 3 * 24 * H }),
+      fc.integer({ min: 1, max: 2 * 24 * H }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    );
     fc.assert(
       fc.property(calendarArb, instantArb, targetArb, pauseArb, (cal, startMs, target, [offset, length, cut]) => {
         const from = startMs + offset;
@@ -76,7 +108,10 @@ describe('deadline properties', () => {
         const middle = Math.round(from + cut * length);
         const iso = (ms: number) => new Date(ms).toISOString();
         const whole: Pause[] = [{ from: iso(from), to: iso(to) }];
-        const split: Pause[] = [{ from: iso(middle), to: iso(to) }, { from: iso(from), to: iso(middle) }];
+        const split: Pause[] = [
+          { from: iso(middle), to: iso(to) },
+          { from: iso(from), to: iso(middle) },
+        ];
         const start = new Date(startMs);
         const paused = addWorkingTime(cal, start, target, whole);
         expect(addWorkingTime(cal, start, target, split).getTime()).toBe(paused.getTime());

@@ -14,7 +14,14 @@ const office = defaultCalendar('office', WARSAW);
 const always = defaultCalendar('always', WARSAW);
 
 function due(cal: Calendar, start: string, hours: number, pauses: { from: string; to?: string }[] = []): string {
-  return wall(addWorkingTime(cal, at(start), hours * H, pauses.map((p) => ({ from: at(p.from).toISOString(), ...(p.to ? { to: at(p.to).toISOString() } : {}) }))));
+  return wall(
+    addWorkingTime(
+      cal,
+      at(start),
+      hours * H,
+      pauses.map((p) => ({ from: at(p.from).toISOString(), ...(p.to ? { to: at(p.to).toISOString() } : {}) })),
+    ),
+  );
 }
 
 describe('default calendars', () => {
@@ -35,18 +42,39 @@ describe('default calendars', () => {
 });
 
 describe('validateCalendar', () => {
-  const base: Calendar = { name: 'custom', timeZone: WARSAW, realTime: false, week: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] }, holidays: [] };
+  const base: Calendar = {
+    name: 'custom',
+    timeZone: WARSAW,
+    realTime: false,
+    week: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] },
+    holidays: [],
+  };
   it.each([
     [[{ start: '9:00', end: '17:00' }], /start "9:00"/],
     [[{ start: '09:00', end: '24:30' }], /end "24:30"/],
     [[{ start: '17:00', end: '09:00' }], /ends before it starts/],
-    [[{ start: '09:00', end: '13:00' }, { start: '12:00', end: '18:00' }], /overlap/],
+    [
+      [
+        { start: '09:00', end: '13:00' },
+        { start: '12:00', end: '18:00' },
+      ],
+      /overlap/,
+    ],
   ])('refuses %j', (ranges, message) => {
     expect(() => validateCalendar({ ...base, week: { ...base.week, 3: ranges } })).toThrow(message);
   });
 
   it('accepts several ranges a day ending at 24:00', () => {
-    const cal = { ...base, week: { ...base.week, 1: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '24:00' }] } };
+    const cal = {
+      ...base,
+      week: {
+        ...base.week,
+        1: [
+          { start: '08:00', end: '12:00' },
+          { start: '13:00', end: '24:00' },
+        ],
+      },
+    };
     expect(validateCalendar(cal)).toBe(cal);
     expect(workingDayMs(cal)).toBe(15 * H);
   });
@@ -135,7 +163,18 @@ describe('several ranges a day and 24:00', () => {
     name: 'split',
     timeZone: WARSAW,
     realTime: false,
-    week: { 1: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '24:00' }], 2: [{ start: '00:00', end: '02:00' }], 3: [], 4: [], 5: [], 6: [], 7: [] },
+    week: {
+      1: [
+        { start: '08:00', end: '12:00' },
+        { start: '13:00', end: '24:00' },
+      ],
+      2: [{ start: '00:00', end: '02:00' }],
+      3: [],
+      4: [],
+      5: [],
+      6: [],
+      7: [],
+    },
     holidays: [],
   });
 
@@ -152,7 +191,10 @@ describe('several ranges a day and 24:00', () => {
   });
 
   it('counts the real length of a 00:00-24:00 day on the DST days', () => {
-    const fullDays: Calendar = validateCalendar({ ...split, week: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [{ start: '00:00', end: '24:00' }], 7: [{ start: '00:00', end: '24:00' }] } });
+    const fullDays: Calendar = validateCalendar({
+      ...split,
+      week: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [{ start: '00:00', end: '24:00' }], 7: [{ start: '00:00', end: '24:00' }] },
+    });
     expect(workingTimeBetween(fullDays, at('2026-03-28 00:00'), at('2026-03-30 00:00'))).toBe(47 * H);
     expect(workingTimeBetween(fullDays, at('2026-10-24 00:00'), at('2026-10-26 00:00'))).toBe(49 * H);
   });
@@ -172,7 +214,9 @@ describe('pauses', () => {
   });
 
   it('leave no deadline while open and reached first', () => {
-    expect(() => due(extended, '2026-03-10 10:00', 15, [{ from: '2026-03-10 12:00' }])).toThrow(expect.objectContaining({ code: 'clock_paused' }));
+    expect(() => due(extended, '2026-03-10 10:00', 15, [{ from: '2026-03-10 12:00' }])).toThrow(
+      expect.objectContaining({ code: 'clock_paused' }),
+    );
   });
 });
 
@@ -196,7 +240,13 @@ describe('bad input', () => {
   });
 
   it('refuses a calendar with no working time instead of looping', () => {
-    const closed: Calendar = { name: 'closed', timeZone: WARSAW, realTime: false, week: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] }, holidays: [] };
+    const closed: Calendar = {
+      name: 'closed',
+      timeZone: WARSAW,
+      realTime: false,
+      week: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] },
+      holidays: [],
+    };
     expect(() => addWorkingTime(closed, at('2026-03-16 09:00'), H)).toThrow(/no working time/);
   });
 });

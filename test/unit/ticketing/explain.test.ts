@@ -20,7 +20,14 @@ function workedTicket() {
   let ticket = openTicket(ticketInput(), org, 'SR-2026-000001', at('2026-03-10 10:00'));
   ticket = changeStatus(ticket, 'in_progress', 'agent:a1', at('2026-03-10 11:00'));
   ticket = withPause(ticket, at('2026-03-10 12:00'), at('2026-03-10 14:00'));
-  return changeGrade(ticket, org, 'C', 'agent:a1', { reason: 'wrong_initial_grade', evidence: 'one user affected, not all' }, at('2026-03-10 15:00'));
+  return changeGrade(
+    ticket,
+    org,
+    'C',
+    'agent:a1',
+    { reason: 'wrong_initial_grade', evidence: 'one user affected, not all' },
+    at('2026-03-10 15:00'),
+  );
 }
 
 describe('explainDeadline', () => {

@@ -30,7 +30,8 @@ export function organisation(overrides: Partial<Organisation> = {}): Organisatio
   };
 }
 
-export const premier = (overrides: Partial<Organisation> = {}) => organisation({ id: 'fabrikam', name: 'Fabrikam', contract: 'premier', ...overrides });
+export const premier = (overrides: Partial<Organisation> = {}) =>
+  organisation({ id: 'fabrikam', name: 'Fabrikam', contract: 'premier', ...overrides });
 
 export function ticketInput(overrides: Partial<NewTicketInput> = {}): NewTicketInput {
   return {

@@ -1,4 +1,13 @@
-import { markBreached, pauseClock, recordFirstResponse, regradeClock, resolveClock, resumeClock, settleClock, startClock } from '../../../ticketing/domain/sla';
+import {
+  markBreached,
+  pauseClock,
+  recordFirstResponse,
+  regradeClock,
+  resolveClock,
+  resumeClock,
+  settleClock,
+  startClock,
+} from '../../../ticketing/domain/sla';
 import { at, organisation, premier, wall } from './fixtures';
 
 const H = 3_600_000;
@@ -9,7 +18,14 @@ describe('startClock', () => {
     const clock = startClock(org, 'technical', 'B', at('2026-03-10 10:00'));
     expect(wall(clock.dueAt)).toBe('Wed 2026-03-11 10:00');
     expect(wall(clock.warningAt)).toBe('Tue 2026-03-10 21:15'); // 11.25 h of 15 h
-    expect(clock).toMatchObject({ calendar: 'extended', timeZone: 'Europe/Warsaw', targetMs: 15 * H, version: 1, warned: false, breached: false });
+    expect(clock).toMatchObject({
+      calendar: 'extended',
+      timeZone: 'Europe/Warsaw',
+      targetMs: 15 * H,
+      version: 1,
+      warned: false,
+      breached: false,
+    });
   });
 
   it('puts the warning of an office ticket in working hours too', () => {
@@ -18,7 +34,7 @@ describe('startClock', () => {
     expect(wall(clock.warningAt)).toBe('Mon 2026-03-16 14:00'); // 6 h of 8 h: 1 h Friday, 5 h Monday
   });
 
-  it("counts office holidays of the organisation", () => {
+  it('counts office holidays of the organisation', () => {
     const clock = startClock(organisation({ holidays: ['2026-03-16'] }), 'billing', 'B', at('2026-03-13 16:00'));
     expect(wall(clock.dueAt)).toBe('Tue 2026-03-17 16:00');
   });
@@ -86,7 +102,13 @@ describe('regradeClock', () => {
   it('keeps a breach as it is and records what the new deadline would have made of it', () => {
     const clock = markBreached(startClock(org, 'technical', 'B', at('2026-03-10 10:00')), 'B');
     const lowered = regradeClock(clock, org, 'technical', 'C', at('2026-03-11 10:05'), change);
-    expect(lowered).toMatchObject({ breached: true, breachedAt: clock.dueAt, dueAt: clock.dueAt, version: clock.version, outcome: clock.outcome });
+    expect(lowered).toMatchObject({
+      breached: true,
+      breachedAt: clock.dueAt,
+      dueAt: clock.dueAt,
+      version: clock.version,
+      outcome: clock.outcome,
+    });
     expect(lowered.alternatives).toEqual([expect.objectContaining({ grade: 'C', result: 'not_yet_due', change: 'grade change' })]);
   });
 

@@ -30,7 +30,18 @@ describe('npm run sla (what-if calculator)', () => {
   });
 
   it('reads --tz and office holidays', async () => {
-    const { json } = await sla('--category', 'billing', '--severity', 'B', '--at', '2026-03-13T16:00', '--tz', 'America/New_York', '--holidays', '2026-03-16');
+    const { json } = await sla(
+      '--category',
+      'billing',
+      '--severity',
+      'B',
+      '--at',
+      '2026-03-13T16:00',
+      '--tz',
+      'America/New_York',
+      '--holidays',
+      '2026-03-16',
+    );
     expect(json).toMatchObject({ firstResponseDue: '2026-03-17T16:00:00-04:00', calendar: 'office', timeZone: 'America/New_York' });
   });
 

@@ -11,8 +11,20 @@ test('an open, unanswered ticket is owed its 75% warning and its breach at their
   const t = fresh();
   const v = t.sla.version;
   expect(dueEventsOf(t)).toEqual([
-    { ticketId: 'SR-2026-000007', kind: 'warning', version: v, dueAtMs: created.getTime() + 45 * 60_000, member: `SR-2026-000007|warning|${v}` },
-    { ticketId: 'SR-2026-000007', kind: 'breach', version: v, dueAtMs: created.getTime() + 60 * 60_000, member: `SR-2026-000007|breach|${v}` },
+    {
+      ticketId: 'SR-2026-000007',
+      kind: 'warning',
+      version: v,
+      dueAtMs: created.getTime() + 45 * 60_000,
+      member: `SR-2026-000007|warning|${v}`,
+    },
+    {
+      ticketId: 'SR-2026-000007',
+      kind: 'breach',
+      version: v,
+      dueAtMs: created.getTime() + 60 * 60_000,
+      member: `SR-2026-000007|breach|${v}`,
+    },
   ]);
 });
 
@@ -39,16 +51,26 @@ test('an answered, paused, resolved or closed ticket is owed nothing', () => {
 });
 
 test('a reopened ticket is owed nothing: its result was recorded when it was resolved', () => {
-  const resolved = changeStatus(changeStatus(fresh(), 'in_progress', 'agent:ola', at('2026-03-10 10:10')), 'resolved', 'agent:ola', at('2026-03-10 10:20'));
+  const resolved = changeStatus(
+    changeStatus(fresh(), 'in_progress', 'agent:ola', at('2026-03-10 10:10')),
+    'resolved',
+    'agent:ola',
+    at('2026-03-10 10:20'),
+  );
   const reopened = changeStatus(resolved, 'in_progress', 'agent:ola', at('2026-03-10 13:00'));
   expect(dueEventsOf(reopened)).toEqual([]);
 });
 
 test('a member reads back as the event it was made from; anything else is rejected', () => {
   fc.assert(
-    fc.property(fc.stringMatching(/^[A-Z0-9-]{1,20}$/), fc.constantFrom('warning' as const, 'breach' as const), fc.nat(), (id, kind, version) => {
-      expect(parseDueMember(dueEvent(id, kind, version, 0).member)).toEqual({ ticketId: id, kind, version });
-    }),
+    fc.property(
+      fc.stringMatching(/^[A-Z0-9-]{1,20}$/),
+      fc.constantFrom('warning' as const, 'breach' as const),
+      fc.nat(),
+      (id, kind, version) => {
+        expect(parseDueMember(dueEvent(id, kind, version, 0).member)).toEqual({ ticketId: id, kind, version });
+      },
+    ),
   );
   for (const bad of ['', 'SR-1', 'SR-1|warning', 'SR-1|escalate|1', 'SR-1|breach|x', 'SR-1|breach|-1', '|breach|1']) {
     expect(parseDueMember(bad)).toBeNull();

@@ -25,26 +25,52 @@ type Step =
 const after = fc.integer({ min: 0, max: 36 * 60 });
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant('regrade' as const), grade: fc.constantFrom<Grade>('A', 'B', 'C'), after }),
-  fc.record({ op: fc.constantFrom('ask' as const, 'reply' as const, 'customer' as const, 'resolve' as const, 'reopen' as const, 'start' as const, 'warning' as const, 'breach' as const), after }),
+  fc.record({
+    op: fc.constantFrom(
+      'ask' as const,
+      'reply' as const,
+      'customer' as const,
+      'resolve' as const,
+      'reopen' as const,
+      'start' as const,
+      'warning' as const,
+      'breach' as const,
+    ),
+    after,
+  }),
 );
 
 function apply(ticket: Ticket, s: Step, now: Date): Ticket {
   switch (s.op) {
-    case 'regrade': return changeGrade(ticket, org, s.grade, 'agent:a1', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, now);
-    case 'ask': return askCustomer(ticket, 'a1', 'Czy możecie przesłać logi?', now);
-    case 'reply': return addAgentReply(ticket, 'a1', 'Sprawdzamy.', now);
-    case 'customer': return addCustomerMessage(ticket, 'adm-1', 'Mamy nowe informacje.', now);
-    case 'resolve': return changeStatus(ticket, 'resolved', 'agent:a1', now);
-    case 'reopen': return changeStatus(ticket, 'in_progress', 'agent:a1', now);
-    case 'start': return changeStatus(ticket, 'in_progress', 'agent:a1', now);
+    case 'regrade':
+      return changeGrade(ticket, org, s.grade, 'agent:a1', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, now);
+    case 'ask':
+      return askCustomer(ticket, 'a1', 'Czy możecie przesłać logi?', now);
+    case 'reply':
+      return addAgentReply(ticket, 'a1', 'Sprawdzamy.', now);
+    case 'customer':
+      return addCustomerMessage(ticket, 'adm-1', 'Mamy nowe informacje.', now);
+    case 'resolve':
+      return changeStatus(ticket, 'resolved', 'agent:a1', now);
+    case 'reopen':
+      return changeStatus(ticket, 'in_progress', 'agent:a1', now);
+    case 'start':
+      return changeStatus(ticket, 'in_progress', 'agent:a1', now);
     // The timers fire at their due time; a stale event changes nothing.
-    case 'warning': return markSlaWarning(ticket, ticket.sla.version, now) ?? ticket;
-    case 'breach': return markSlaBreach(ticket, ticket.sla.version, now) ?? ticket;
+    case 'warning':
+      return markSlaWarning(ticket, ticket.sla.version, now) ?? ticket;
+    case 'breach':
+      return markSlaBreach(ticket, ticket.sla.version, now) ?? ticket;
   }
 }
 
 /** The parts of a result: each one, once set, never changes (a missed goal may still get its late response). */
-const facts = (t: Ticket) => ({ outcome: t.sla.outcome, met: t.sla.met, breachedAt: t.sla.breachedAt, firstResponseAt: t.sla.firstResponseAt });
+const facts = (t: Ticket) => ({
+  outcome: t.sla.outcome,
+  met: t.sla.met,
+  breachedAt: t.sla.breachedAt,
+  firstResponseAt: t.sla.firstResponseAt,
+});
 type Facts = ReturnType<typeof facts>;
 
 test('no sequence of regrades, pauses, reopens, replies and timer events changes a recorded outcome', () => {
@@ -68,7 +94,8 @@ test('no sequence of regrades, pauses, reopens, replies and timer events changes
           else if (current[key] !== undefined) Object.assign(recorded, { [key]: current[key] });
         }
         // Every recorded miss is a breach at a deadline, and every met response came by one.
-        if (ticket.sla.outcome?.result === 'met') expect(Date.parse(ticket.sla.firstResponseAt!)).toBeLessThanOrEqual(Date.parse(ticket.sla.outcome.dueAt!));
+        if (ticket.sla.outcome?.result === 'met')
+          expect(Date.parse(ticket.sla.firstResponseAt!)).toBeLessThanOrEqual(Date.parse(ticket.sla.outcome.dueAt!));
         // A status change after an unanswered deadline finds the miss (a raise may move the deadline into the past: the timer fires then).
         if (applied && ['ask', 'reply', 'resolve', 'reopen', 'start'].includes(s.op) && !ticket.sla.outcome && ticket.sla.dueAt !== null) {
           expect(Date.parse(ticket.sla.dueAt)).toBeGreaterThan(now);
@@ -82,7 +109,10 @@ test('no sequence of regrades, pauses, reopens, replies and timer events changes
 test('the paused time in the explanation equals the pauses, to the second', () => {
   fc.assert(
     fc.property(
-      fc.array(fc.record({ gapS: fc.integer({ min: 1, max: 7200 }), pauseS: fc.integer({ min: 1, max: 7200 }) }), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.record({ gapS: fc.integer({ min: 1, max: 7200 }), pauseS: fc.integer({ min: 1, max: 7200 }) }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
       (pauses) => {
         const created = at('2026-03-10 10:00');
         let ticket = openTicket(ticketInput({ orgId: org.id, grade: 'A' }), org, 'SR-2026-000001', created); // 24x7: every second counts

@@ -81,12 +81,23 @@ describe('open tickets and the running clock', () => {
 type Step = (t: Ticket, now: Date) => Ticket;
 const steps: fc.Arbitrary<Step>[] = [
   fc.constantFrom<TicketStatus>('in_progress', 'waiting_on_customer', 'resolved', 'closed').map(
-    (to): Step => (t, now) =>
-      t.status === to ? t : tryStep(() => (to === 'waiting_on_customer' ? askCustomer(t, 'ola', 'Pytanie do klienta', now) : changeStatus(t, to, 'agent:ola', now)), t),
+    (to): Step =>
+      (t, now) =>
+        t.status === to
+          ? t
+          : tryStep(
+              () =>
+                to === 'waiting_on_customer' ? askCustomer(t, 'ola', 'Pytanie do klienta', now) : changeStatus(t, to, 'agent:ola', now),
+              t,
+            ),
   ),
   fc.constant<Step>((t, now) => tryStep(() => addAgentReply(t, 'ola', 'Odpowiedź', now), t)),
   fc.constant<Step>((t, now) => tryStep(() => addCustomerMessage(t, 'adm-1', 'Pytanie', now), t)),
-  fc.constantFrom<'A' | 'B' | 'C'>('A', 'B', 'C').map((g): Step => (t, now) => tryStep(() => changeGrade(t, org, g, 'agent:ola', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, now), t)),
+  fc.constantFrom<'A' | 'B' | 'C'>('A', 'B', 'C').map(
+    (g): Step =>
+      (t, now) =>
+        tryStep(() => changeGrade(t, org, g, 'agent:ola', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, now), t),
+  ),
   fc.constant<Step>((t, now) => tryStep(() => assign(t, t.assignee ? null : 'ola', 'agent:ola', now), t)),
   fc.constant<Step>((t, now) => markSlaWarning(t, t.sla.version, now) ?? t),
   fc.constant<Step>((t, now) => markSlaBreach(t, t.sla.version, now) ?? t),

@@ -53,7 +53,13 @@ describe('openTicket', () => {
     expect(ticket).toMatchObject({ id: ID, orgId: 'contoso', status: 'new', assignee: null, grade: 'B', category: 'technical' });
     expect(wall(ticket.sla.dueAt)).toBe('Wed 2026-03-11 10:00');
     expect(ticket.history).toEqual([
-      expect.objectContaining({ kind: 'created', actor: 'admin:adm-1', deadlineBefore: null, deadlineAfter: ticket.sla.dueAt, reason: expect.stringMatching(/15 h.*extended/) }),
+      expect.objectContaining({
+        kind: 'created',
+        actor: 'admin:adm-1',
+        deadlineBefore: null,
+        deadlineAfter: ticket.sla.dueAt,
+        reason: expect.stringMatching(/15 h.*extended/),
+      }),
     ]);
     expect(isOpen(ticket)).toBe(true);
   });
@@ -65,7 +71,9 @@ describe('openTicket', () => {
   });
 
   it('refuses a grade the organisation may not choose, never lowering it silently', () => {
-    expect(() => openTicket(ticketInput({ grade: 'A' }), org, ID, created)).toThrow(expect.objectContaining({ code: 'severity_not_allowed' }));
+    expect(() => openTicket(ticketInput({ grade: 'A' }), org, ID, created)).toThrow(
+      expect.objectContaining({ code: 'severity_not_allowed' }),
+    );
     const a = openTicket(ticketInput({ orgId: 'fabrikam', grade: 'A' }), premier(), ID, created);
     expect(a.grade).toBe('A');
     expect(wall(a.sla.dueAt)).toBe('Tue 2026-03-10 11:00');
@@ -81,7 +89,9 @@ describe('openTicket', () => {
     [{ contact: { preferred: 'phone' as const, email: 'jan@contoso.pl' } }, /contact.phone is required/],
     [{ contact: { preferred: 'email' as const, email: 'not-an-address' } }, /contact.email "not-an-address"/],
   ])('refuses %j as invalid_ticket naming the field', (overrides, message) => {
-    expect(() => openTicket(ticketInput(overrides), org, ID, created)).toThrow(expect.objectContaining({ code: 'invalid_ticket', message: expect.stringMatching(message) }));
+    expect(() => openTicket(ticketInput(overrides), org, ID, created)).toThrow(
+      expect.objectContaining({ code: 'invalid_ticket', message: expect.stringMatching(message) }),
+    );
   });
 
   it('refuses an id that is not a ticket id', () => {
@@ -104,13 +114,19 @@ describe('state machine', () => {
     const ticket = inStatus(from);
     const move = () => moveTo(ticket, to, at('2026-03-10 18:00'));
     if (allowed) expect(move().status).toBe(to);
-    else if (from === 'new' && to === 'waiting_on_customer') expect(move().status).toBe(to); // the question is the first reply: new -> in_progress -> waiting
-    else expect(move).toThrow(expect.objectContaining({ code: 'illegal_transition', message: expect.stringContaining(`${from} ticket cannot become ${to}`) }));
+    else if (from === 'new' && to === 'waiting_on_customer')
+      expect(move().status).toBe(to); // the question is the first reply: new -> in_progress -> waiting
+    else
+      expect(move).toThrow(
+        expect.objectContaining({ code: 'illegal_transition', message: expect.stringContaining(`${from} ticket cannot become ${to}`) }),
+      );
   });
 
   it('never waits on the customer without a question to them', () => {
     const working = inStatus('in_progress');
-    expect(() => changeStatus(working, 'waiting_on_customer', 'agent:a1', at('2026-03-10 18:00'))).toThrow(expect.objectContaining({ code: 'question_required' }));
+    expect(() => changeStatus(working, 'waiting_on_customer', 'agent:a1', at('2026-03-10 18:00'))).toThrow(
+      expect.objectContaining({ code: 'question_required' }),
+    );
     expect(() => askCustomer(working, 'a1', '  ', at('2026-03-10 18:00'))).toThrow(expect.objectContaining({ code: 'question_required' }));
   });
 
@@ -124,7 +140,12 @@ describe('state machine', () => {
 
   it('resolving a ticket nobody answered records that as its outcome, and reopening changes nothing', () => {
     const resolved = changeStatus(inStatus('in_progress'), 'resolved', 'agent:a1', at('2026-03-10 18:00'));
-    expect(resolved.sla.outcome).toEqual({ result: 'resolved_without_response', at: at('2026-03-10 18:00').toISOString(), dueAt: resolved.sla.dueAt, grade: 'B' });
+    expect(resolved.sla.outcome).toEqual({
+      result: 'resolved_without_response',
+      at: at('2026-03-10 18:00').toISOString(),
+      dueAt: resolved.sla.dueAt,
+      grade: 'B',
+    });
     expect(resolved.history.at(-1)?.reason).toMatch(/resolved without a response/);
     const reopened = changeStatus(resolved, 'in_progress', 'agent:a1', at('2026-03-12 10:00'));
     expect(reopened.sla).toEqual(resolved.sla);
@@ -132,7 +153,14 @@ describe('state machine', () => {
 
   it('records every change with actor, before and after', () => {
     const ticket = changeStatus(fresh(), 'in_progress', 'agent:a1', at('2026-03-10 11:00'), 'looking into it');
-    expect(ticket.history.at(-1)).toEqual({ at: at('2026-03-10 11:00').toISOString(), actor: 'agent:a1', kind: 'status', from: 'new', to: 'in_progress', reason: 'looking into it' });
+    expect(ticket.history.at(-1)).toEqual({
+      at: at('2026-03-10 11:00').toISOString(),
+      actor: 'agent:a1',
+      kind: 'status',
+      from: 'new',
+      to: 'in_progress',
+      reason: 'looking into it',
+    });
     expect(ticket.updatedAt).toBe(at('2026-03-10 11:00').toISOString());
   });
 
@@ -158,8 +186,14 @@ describe('replies and messages', () => {
   it('the first agent reply stops the clock, records a met SLA and takes a new ticket to in_progress', () => {
     const replied = addAgentReply(fresh(), 'a1', 'Dzień dobry, sprawdzamy.', at('2026-03-10 11:30'));
     expect(replied.status).toBe('in_progress');
-    expect(replied.sla).toMatchObject({ firstResponseAt: at('2026-03-10 11:30').toISOString(), responseWorkingMs: 1.5 * 3_600_000, met: true });
-    expect(replied.messages).toEqual([{ at: at('2026-03-10 11:30').toISOString(), from: 'agent', author: 'a1', text: 'Dzień dobry, sprawdzamy.' }]);
+    expect(replied.sla).toMatchObject({
+      firstResponseAt: at('2026-03-10 11:30').toISOString(),
+      responseWorkingMs: 1.5 * 3_600_000,
+      met: true,
+    });
+    expect(replied.messages).toEqual([
+      { at: at('2026-03-10 11:30').toISOString(), from: 'agent', author: 'a1', text: 'Dzień dobry, sprawdzamy.' },
+    ]);
     expect(replied.history.slice(-2)).toEqual([
       expect.objectContaining({ kind: 'reply', actor: 'agent:a1', reason: expect.stringMatching(/first response after 1 h 30 min.*met/) }),
       expect.objectContaining({ kind: 'status', from: 'new', to: 'in_progress' }),
@@ -181,7 +215,9 @@ describe('replies and messages', () => {
 
   it('refuses an empty reply and a reply to a closed ticket', () => {
     expect(() => addAgentReply(fresh(), 'a1', '   ', at('2026-03-10 11:00'))).toThrow(expect.objectContaining({ code: 'invalid_message' }));
-    expect(() => addAgentReply(inStatus('closed'), 'a1', 'hi', at('2026-03-12 11:00'))).toThrow(expect.objectContaining({ code: 'ticket_closed' }));
+    expect(() => addAgentReply(inStatus('closed'), 'a1', 'hi', at('2026-03-12 11:00'))).toThrow(
+      expect.objectContaining({ code: 'ticket_closed' }),
+    );
   });
 
   it("a customer's message takes a ticket waiting on them back to in_progress and resumes the clock", () => {
@@ -210,28 +246,54 @@ describe('assign', () => {
   it('changes nothing when the agent already holds the ticket, and refuses a closed ticket', () => {
     const assigned = assign(fresh(), 'a1', 'agent:a1', at('2026-03-10 10:05'));
     expect(assign(assigned, 'a1', 'agent:a1', at('2026-03-10 10:06'))).toBe(assigned);
-    expect(() => assign(inStatus('closed'), 'a1', 'agent:a1', at('2026-03-12 10:00'))).toThrow(expect.objectContaining({ code: 'ticket_closed' }));
+    expect(() => assign(inStatus('closed'), 'a1', 'agent:a1', at('2026-03-12 10:00'))).toThrow(
+      expect.objectContaining({ code: 'ticket_closed' }),
+    );
   });
 });
 
 describe('changeGrade', () => {
   it('lowering needs a reason', () => {
-    expect(() => changeGrade(fresh(), org, 'C', 'agent:a1', undefined, at('2026-03-10 12:00'))).toThrow(expect.objectContaining({ code: 'reason_required' }));
-    expect(() => changeGrade(fresh(), org, 'C', 'agent:a1', ' ', at('2026-03-10 12:00'))).toThrow(expect.objectContaining({ code: 'reason_required' }));
+    expect(() => changeGrade(fresh(), org, 'C', 'agent:a1', undefined, at('2026-03-10 12:00'))).toThrow(
+      expect.objectContaining({ code: 'reason_required' }),
+    );
+    expect(() => changeGrade(fresh(), org, 'C', 'agent:a1', ' ', at('2026-03-10 12:00'))).toThrow(
+      expect.objectContaining({ code: 'reason_required' }),
+    );
   });
 
   it('lowering with a reason recomputes the deadline from creation and records both changes', () => {
-    const lowered = changeGrade(fresh(), org, 'C', 'agent:a1', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, at('2026-03-10 12:00'));
+    const lowered = changeGrade(
+      fresh(),
+      org,
+      'C',
+      'agent:a1',
+      { reason: 'agreed_with_customer', agreedBy: 'adm-1' },
+      at('2026-03-10 12:00'),
+    );
     expect(lowered.grade).toBe('C');
     expect(wall(lowered.sla.dueAt)).toBe('Fri 2026-03-13 10:00'); // 45 h from Tue 10:00: 14 + 15 + 15 + 1
     expect(lowered.history.slice(-2)).toEqual([
-      expect.objectContaining({ kind: 'grade', from: 'B', to: 'C', reason: 'agreed with the customer (adm-1)', lowering: { reason: 'agreed_with_customer', agreedBy: 'adm-1' } }),
-      expect.objectContaining({ kind: 'deadline', deadlineBefore: at('2026-03-11 10:00').toISOString(), deadlineAfter: lowered.sla.dueAt, reason: expect.stringMatching(/B -> C: agreed with the customer/) }),
+      expect.objectContaining({
+        kind: 'grade',
+        from: 'B',
+        to: 'C',
+        reason: 'agreed with the customer (adm-1)',
+        lowering: { reason: 'agreed_with_customer', agreedBy: 'adm-1' },
+      }),
+      expect.objectContaining({
+        kind: 'deadline',
+        deadlineBefore: at('2026-03-11 10:00').toISOString(),
+        deadlineAfter: lowered.sla.dueAt,
+        reason: expect.stringMatching(/B -> C: agreed with the customer/),
+      }),
     ]);
   });
 
   it('raising must pass eligibility', () => {
-    expect(() => changeGrade(fresh(), org, 'A', 'agent:a1', 'outage', at('2026-03-10 12:00'))).toThrow(expect.objectContaining({ code: 'severity_not_allowed' }));
+    expect(() => changeGrade(fresh(), org, 'A', 'agent:a1', 'outage', at('2026-03-10 12:00'))).toThrow(
+      expect.objectContaining({ code: 'severity_not_allowed' }),
+    );
     const premierTicket = openTicket(ticketInput({ orgId: 'fabrikam' }), premier(), ID, created);
     const raised = changeGrade(premierTicket, premier(), 'A', 'agent:a1', undefined, at('2026-03-10 10:30'));
     expect(raised.grade).toBe('A');
@@ -239,7 +301,9 @@ describe('changeGrade', () => {
   });
 
   it('refuses a ticket that is not open', () => {
-    expect(() => changeGrade(inStatus('resolved'), org, 'C', 'agent:a1', 'why', at('2026-03-12 10:00'))).toThrow(expect.objectContaining({ code: 'ticket_not_open' }));
+    expect(() => changeGrade(inStatus('resolved'), org, 'C', 'agent:a1', 'why', at('2026-03-12 10:00'))).toThrow(
+      expect.objectContaining({ code: 'ticket_not_open' }),
+    );
   });
 });
 

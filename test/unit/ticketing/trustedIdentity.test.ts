@@ -9,7 +9,10 @@ const org: Organisation = {
   contract: 'premier',
   administrators: [
     {
-      id: 'jan', name: 'Jan Kowalski', email: 'Jan.Kowalski@contoso.pl', phone: '+48 601 234 123',
+      id: 'jan',
+      name: 'Jan Kowalski',
+      email: 'Jan.Kowalski@contoso.pl',
+      phone: '+48 601 234 123',
       chatIdentities: [{ channel: 'msteams', id: 'aad-jan', tenantId: 'tenant-contoso' }],
     },
     { id: 'ewa', name: 'Ewa Nowak', email: 'ewa@contoso.pl', chatIdentities: [{ channel: 'webchat', id: 'web-ewa' }] },
@@ -18,12 +21,19 @@ const org: Organisation = {
 
 describe('findTrustedAdministrator', () => {
   it('trusts a Teams user by AAD object id within the organisation tenant', () => {
-    const admin = findTrustedAdministrator(org, { channelId: 'msteams', userId: '29:x', aadObjectId: 'aad-jan', tenantId: 'tenant-contoso' });
+    const admin = findTrustedAdministrator(org, {
+      channelId: 'msteams',
+      userId: '29:x',
+      aadObjectId: 'aad-jan',
+      tenantId: 'tenant-contoso',
+    });
     expect(admin?.id).toBe('jan');
   });
 
   it('does not trust the same object id from another tenant, or without a tenant', () => {
-    expect(findTrustedAdministrator(org, { channelId: 'msteams', userId: '29:x', aadObjectId: 'aad-jan', tenantId: 'tenant-evil' })).toBeNull();
+    expect(
+      findTrustedAdministrator(org, { channelId: 'msteams', userId: '29:x', aadObjectId: 'aad-jan', tenantId: 'tenant-evil' }),
+    ).toBeNull();
     expect(findTrustedAdministrator(org, { channelId: 'msteams', userId: '29:x', aadObjectId: 'aad-jan' })).toBeNull();
   });
 
@@ -33,7 +43,9 @@ describe('findTrustedAdministrator', () => {
 
   it('does not trust Teams users of an organisation without a tenant', () => {
     const noTenant = { ...org, tenantId: undefined };
-    expect(findTrustedAdministrator(noTenant, { channelId: 'msteams', userId: '29:x', aadObjectId: 'aad-jan', tenantId: 'tenant-contoso' })).toBeNull();
+    expect(
+      findTrustedAdministrator(noTenant, { channelId: 'msteams', userId: '29:x', aadObjectId: 'aad-jan', tenantId: 'tenant-contoso' }),
+    ).toBeNull();
   });
 
   it('trusts other channels only for the exact channel and user id listed', () => {

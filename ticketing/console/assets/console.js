@@ -7,9 +7,15 @@
   var CATEGORIES = [
     { id: 'technical', name: 'Technical' },
     { id: 'billing', name: 'Billing and subscription' },
-    { id: 'presales', name: 'Pre-sales' }
+    { id: 'presales', name: 'Pre-sales' },
   ];
-  var STATUS_NAMES = { new: 'new', in_progress: 'in progress', waiting_on_customer: 'waiting on customer', resolved: 'resolved', closed: 'closed' };
+  var STATUS_NAMES = {
+    new: 'new',
+    in_progress: 'in progress',
+    waiting_on_customer: 'waiting on customer',
+    resolved: 'resolved',
+    closed: 'closed',
+  };
   var main = document.getElementById('main');
   var announcer = document.getElementById('announcer');
   var state = { token: sessionStorage.getItem(TOKEN_KEY), me: null, orgNames: {}, view: null, ticketId: null, events: null };
@@ -29,7 +35,10 @@
   }
   function append(el, child) {
     if (child === undefined || child === null || child === false) return;
-    if (Array.isArray(child)) child.forEach(function (c) { append(el, c); });
+    if (Array.isArray(child))
+      child.forEach(function (c) {
+        append(el, c);
+      });
     else el.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
   }
   function replace(el, child) {
@@ -38,7 +47,9 @@
   }
   function announce(text) {
     announcer.textContent = '';
-    setTimeout(function () { announcer.textContent = text; }, 50);
+    setTimeout(function () {
+      announcer.textContent = text;
+    }, 50);
   }
   // Times are shown in the ticket's own time zone (the one its deadline is counted in).
   var timeZone;
@@ -56,38 +67,52 @@
   function api(method, path, body) {
     var headers = { Authorization: 'Bearer ' + state.token };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) }).then(function (res) {
-      return res.text().then(function (text) {
-        var data = text ? JSON.parse(text) : null;
-        if (res.status === 401) {
-          signOut('Your session has ended: the token is no longer accepted. Sign in again.');
-          throw new Error('signed out');
-        }
-        if (!res.ok) throw new Error((data && data.message) || 'the request failed (' + res.status + ')');
-        return data;
-      });
-    });
+    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) }).then(
+      function (res) {
+        return res.text().then(function (text) {
+          var data = text ? JSON.parse(text) : null;
+          if (res.status === 401) {
+            signOut('Your session has ended: the token is no longer accepted. Sign in again.');
+            throw new Error('signed out');
+          }
+          if (!res.ok) throw new Error((data && data.message) || 'the request failed (' + res.status + ')');
+          return data;
+        });
+      },
+    );
   }
 
   function organisationNames(tickets) {
-    var missing = tickets.map(function (t) { return t.orgId; }).filter(function (id, i, all) { return !(id in state.orgNames) && all.indexOf(id) === i; });
+    var missing = tickets
+      .map(function (t) {
+        return t.orgId;
+      })
+      .filter(function (id, i, all) {
+        return !(id in state.orgNames) && all.indexOf(id) === i;
+      });
     if (!missing.length) return Promise.resolve();
     return api('GET', '/api/console/organisation-names?ids=' + encodeURIComponent(missing.join(','))).then(function (r) {
-      missing.forEach(function (id) { state.orgNames[id] = r.names[id] || id; });
+      missing.forEach(function (id) {
+        state.orgNames[id] = r.names[id] || id;
+      });
     });
   }
 
   // ---- deadlines ----
   function span(ms) {
     var s = Math.floor(Math.abs(ms) / 1000);
-    var d = Math.floor(s / 86400), hh = Math.floor((s % 86400) / 3600), mm = Math.floor((s % 3600) / 60), ss = s % 60;
+    var d = Math.floor(s / 86400),
+      hh = Math.floor((s % 86400) / 3600),
+      mm = Math.floor((s % 3600) / 60),
+      ss = s % 60;
     if (d) return d + ' d ' + hh + ' h ' + mm + ' min';
     if (hh) return hh + ' h ' + String(mm).padStart(2, '0') + ' min ' + String(ss).padStart(2, '0') + ' s';
     return mm + ' min ' + String(ss).padStart(2, '0') + ' s';
   }
   // The first-response clock as a person reads it: time left, paused, answered, or breached.
   function deadlineText(sla, status, now) {
-    if (sla.firstResponseAt) return { text: 'answered ' + when(sla.firstResponseAt) + (sla.met === false ? ' (late)' : ''), breached: false };
+    if (sla.firstResponseAt)
+      return { text: 'answered ' + when(sla.firstResponseAt) + (sla.met === false ? ' (late)' : ''), breached: false };
     if (status === 'resolved' || status === 'closed') return { text: 'no longer running', breached: false };
     if (!sla.dueAt) return { text: 'paused (waiting on the customer)', breached: false };
     var left = new Date(sla.dueAt).getTime() - now;
@@ -108,35 +133,53 @@
   }
   setInterval(function () {
     var now = Date.now();
-    document.querySelectorAll('.countdown').forEach(function (el) { paintCountdown(el, now); });
+    document.querySelectorAll('.countdown').forEach(function (el) {
+      paintCountdown(el, now);
+    });
   }, 1000);
 
   // ---- sign-in ----
   function renderSignIn(message) {
     state.view = 'signin';
     document.getElementById('who').hidden = true;
-    var input = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'off', required: true, 'aria-describedby': 'token-help' });
+    var input = h('input', {
+      id: 'token',
+      name: 'token',
+      type: 'password',
+      autocomplete: 'off',
+      required: true,
+      'aria-describedby': 'token-help',
+    });
     var error = h('p', { class: 'error', role: 'alert', id: 'signin-error', text: message || '' });
-    var form = h('form', { class: 'card signin', 'aria-labelledby': 'signin-title', onsubmit: function (e) {
-      e.preventDefault();
-      error.textContent = '';
-      state.token = input.value.trim();
-      api('GET', '/api/console/me').then(function (me) {
-        if (me.role !== 'agent') throw new Error('this token belongs to the ' + me.role + ' role; the console needs an agent token');
-        sessionStorage.setItem(TOKEN_KEY, state.token);
-        start(me);
-      }).catch(function (err) {
-        state.token = null;
-        if (err.message !== 'signed out') error.textContent = err.message;
-        input.focus();
-      });
-    } },
+    var form = h(
+      'form',
+      {
+        class: 'card signin',
+        'aria-labelledby': 'signin-title',
+        onsubmit: function (e) {
+          e.preventDefault();
+          error.textContent = '';
+          state.token = input.value.trim();
+          api('GET', '/api/console/me')
+            .then(function (me) {
+              if (me.role !== 'agent') throw new Error('this token belongs to the ' + me.role + ' role; the console needs an agent token');
+              sessionStorage.setItem(TOKEN_KEY, state.token);
+              start(me);
+            })
+            .catch(function (err) {
+              state.token = null;
+              if (err.message !== 'signed out') error.textContent = err.message;
+              input.focus();
+            });
+        },
+      },
       h('h2', { id: 'signin-title', text: 'Sign in' }),
       h('label', { for: 'token', text: 'Agent token' }),
       input,
       h('p', { class: 'help', id: 'token-help', text: 'The API token your operator gave you. It is kept only in this browser tab.' }),
       error,
-      h('button', { type: 'submit', class: 'primary', text: 'Sign in' }));
+      h('button', { type: 'submit', class: 'primary', text: 'Sign in' }),
+    );
     replace(main, form);
     input.focus();
   }
@@ -149,7 +192,9 @@
     state.events = null;
     renderSignIn(message);
   }
-  document.getElementById('sign-out').addEventListener('click', function () { signOut(); });
+  document.getElementById('sign-out').addEventListener('click', function () {
+    signOut();
+  });
 
   function start(me) {
     state.me = me;
@@ -174,80 +219,154 @@
 
   function ticketTable(caption, tickets, empty) {
     if (!tickets.length) return h('p', { class: 'empty', text: empty });
-    return h('table', { class: 'tickets' },
+    return h(
+      'table',
+      { class: 'tickets' },
       h('caption', { class: 'sr-only', text: caption }),
-      h('thead', {}, h('tr', {}, ['Grade', 'Ticket', 'Title', 'Organisation', 'Status', 'First response'].map(function (c) { return h('th', { scope: 'col', text: c }); }))),
-      h('tbody', {}, tickets.map(function (t) {
-        var row = h('tr', { 'data-ticket': t.id },
-          h('td', {}, h('span', { class: 'grade grade-' + t.grade, text: t.grade })),
-          h('td', {}, ticketLink(t)),
-          h('td', { text: t.title }),
-          h('td', { text: state.orgNames[t.orgId] || t.orgId }),
-          h('td', { text: STATUS_NAMES[t.status] || t.status }),
-          h('td', {}, countdown(t)));
-        paintCountdown(row.querySelector('.countdown'), Date.now()); // marks the row itself when breached
-        return row;
-      })));
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['Grade', 'Ticket', 'Title', 'Organisation', 'Status', 'First response'].map(function (c) {
+            return h('th', { scope: 'col', text: c });
+          }),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        tickets.map(function (t) {
+          var row = h(
+            'tr',
+            { 'data-ticket': t.id },
+            h('td', {}, h('span', { class: 'grade grade-' + t.grade, text: t.grade })),
+            h('td', {}, ticketLink(t)),
+            h('td', { text: t.title }),
+            h('td', { text: state.orgNames[t.orgId] || t.orgId }),
+            h('td', { text: STATUS_NAMES[t.status] || t.status }),
+            h('td', {}, countdown(t)),
+          );
+          paintCountdown(row.querySelector('.countdown'), Date.now()); // marks the row itself when breached
+          return row;
+        }),
+      ),
+    );
   }
 
   function showQueues(moveFocus) {
     state.view = 'queues';
     timeZone = undefined;
     state.ticketId = null;
-    var queues = Promise.all(CATEGORIES.map(function (c) { return api('GET', '/api/queues/' + c.id + '?limit=100'); }));
-    var mine = Promise.all(['in_progress', 'waiting_on_customer', 'new'].map(function (s) { return api('GET', '/api/tickets?status=' + s + '&limit=200'); }));
-    return Promise.all([queues, mine]).then(function (r) {
-      var myTickets = [].concat.apply([], r[1].map(function (page) { return page.items; })).filter(function (t) { return t.assignee === state.me.id; });
-      var all = [].concat.apply(myTickets, r[0].map(function (q) { return q.items; }));
-      return organisationNames(all).then(function () {
-        if (state.view !== 'queues') return;
-        var focused = document.activeElement && document.activeElement.getAttribute('href');
-        var claimMsg = h('p', { class: 'error', role: 'alert', id: 'claim-error' });
-        replace(main, [
-          h('div', { class: 'bar' },
-            h('h2', { id: 'view-title', tabindex: '-1', text: 'Queues' }),
-            h('button', { type: 'button', class: 'primary', id: 'claim-next', onclick: function () { claimNext(claimMsg); }, text: 'Claim next ticket' })),
-          claimMsg,
-          h('section', { 'aria-labelledby': 'mine-title', class: 'card' },
-            h('h3', { id: 'mine-title', text: 'My open tickets (' + myTickets.length + ')' }),
-            ticketTable('My open tickets', myTickets, 'No open tickets assigned to you.')),
-          r[0].map(function (q, i) {
-            var c = CATEGORIES[i];
-            return h('section', { 'aria-labelledby': 'queue-' + c.id, class: 'card queue', 'data-queue': c.id },
-              h('h3', { id: 'queue-' + c.id, text: c.name + ' queue (' + q.items.length + ')' }),
-              ticketTable(c.name + ' queue, most urgent first', q.items, 'Nothing waiting.'));
-          })
-        ]);
-        var again = focused && main.querySelector('a[href="' + focused + '"]');
-        if (again) again.focus();
-        else if (moveFocus) document.getElementById('view-title').focus();
-      });
-    }).catch(showError);
+    var queues = Promise.all(
+      CATEGORIES.map(function (c) {
+        return api('GET', '/api/queues/' + c.id + '?limit=100');
+      }),
+    );
+    var mine = Promise.all(
+      ['in_progress', 'waiting_on_customer', 'new'].map(function (s) {
+        return api('GET', '/api/tickets?status=' + s + '&limit=200');
+      }),
+    );
+    return Promise.all([queues, mine])
+      .then(function (r) {
+        var myTickets = [].concat
+          .apply(
+            [],
+            r[1].map(function (page) {
+              return page.items;
+            }),
+          )
+          .filter(function (t) {
+            return t.assignee === state.me.id;
+          });
+        var all = [].concat.apply(
+          myTickets,
+          r[0].map(function (q) {
+            return q.items;
+          }),
+        );
+        return organisationNames(all).then(function () {
+          if (state.view !== 'queues') return;
+          var focused = document.activeElement && document.activeElement.getAttribute('href');
+          var claimMsg = h('p', { class: 'error', role: 'alert', id: 'claim-error' });
+          replace(main, [
+            h(
+              'div',
+              { class: 'bar' },
+              h('h2', { id: 'view-title', tabindex: '-1', text: 'Queues' }),
+              h('button', {
+                type: 'button',
+                class: 'primary',
+                id: 'claim-next',
+                onclick: function () {
+                  claimNext(claimMsg);
+                },
+                text: 'Claim next ticket',
+              }),
+            ),
+            claimMsg,
+            h(
+              'section',
+              { 'aria-labelledby': 'mine-title', class: 'card' },
+              h('h3', { id: 'mine-title', text: 'My open tickets (' + myTickets.length + ')' }),
+              ticketTable('My open tickets', myTickets, 'No open tickets assigned to you.'),
+            ),
+            r[0].map(function (q, i) {
+              var c = CATEGORIES[i];
+              return h(
+                'section',
+                { 'aria-labelledby': 'queue-' + c.id, class: 'card queue', 'data-queue': c.id },
+                h('h3', { id: 'queue-' + c.id, text: c.name + ' queue (' + q.items.length + ')' }),
+                ticketTable(c.name + ' queue, most urgent first', q.items, 'Nothing waiting.'),
+              );
+            }),
+          ]);
+          var again = focused && main.querySelector('a[href="' + focused + '"]');
+          if (again) again.focus();
+          else if (moveFocus) document.getElementById('view-title').focus();
+        });
+      })
+      .catch(showError);
   }
 
   function claimNext(message) {
     message.textContent = '';
-    api('POST', '/api/queues/claim', { categories: CATEGORIES.map(function (c) { return c.id; }) }).then(function (r) {
-      if (!r.ticket) message.textContent = 'The queues are empty: there is nothing to claim.';
-      else {
-        announce('Claimed ' + r.ticket.id);
-        location.hash = '#/tickets/' + encodeURIComponent(r.ticket.id);
-      }
-    }).catch(function (err) { message.textContent = err.message; });
+    api('POST', '/api/queues/claim', {
+      categories: CATEGORIES.map(function (c) {
+        return c.id;
+      }),
+    })
+      .then(function (r) {
+        if (!r.ticket) message.textContent = 'The queues are empty: there is nothing to claim.';
+        else {
+          announce('Claimed ' + r.ticket.id);
+          location.hash = '#/tickets/' + encodeURIComponent(r.ticket.id);
+        }
+      })
+      .catch(function (err) {
+        message.textContent = err.message;
+      });
   }
 
   function showTicket(id, fresh) {
     state.view = 'ticket';
     if (state.ticketId !== id) fresh = true;
     state.ticketId = id;
-    return Promise.all([api('GET', '/api/tickets/' + encodeURIComponent(id)), api('GET', '/api/tickets/' + encodeURIComponent(id) + '/history')]).then(function (r) {
-      return organisationNames([r[0]]).then(function () {
-        if (state.view !== 'ticket' || state.ticketId !== id) return;
-        if (fresh || !document.getElementById('ticket-page')) buildTicketPage(r[0]);
-        fillTicket(r[0], r[1]);
-        if (fresh) document.getElementById('view-title').focus();
-      });
-    }).catch(showError);
+    return Promise.all([
+      api('GET', '/api/tickets/' + encodeURIComponent(id)),
+      api('GET', '/api/tickets/' + encodeURIComponent(id) + '/history'),
+    ])
+      .then(function (r) {
+        return organisationNames([r[0]]).then(function () {
+          if (state.view !== 'ticket' || state.ticketId !== id) return;
+          if (fresh || !document.getElementById('ticket-page')) buildTicketPage(r[0]);
+          fillTicket(r[0], r[1]);
+          if (fresh) document.getElementById('view-title').focus();
+        });
+      })
+      .catch(showError);
   }
 
   // The page's frame and forms are built once per ticket, so a live refresh never loses what the agent is typing.
@@ -257,73 +376,160 @@
     var send = function (ask) {
       var text = replyText.value.trim();
       replyError.textContent = '';
-      if (!text) { replyError.textContent = 'Write the message first.'; replyText.focus(); return; }
+      if (!text) {
+        replyError.textContent = 'Write the message first.';
+        replyText.focus();
+        return;
+      }
       var path = '/api/tickets/' + encodeURIComponent(ticket.id);
       // Waiting on the customer is always on a question: the question and the pause are one request.
-      var sent = ask && state.ticket.status !== 'waiting_on_customer'
-        ? api('POST', path + '/status', { status: 'waiting_on_customer', question: text })
-        : api('POST', path + '/replies', { text: text });
-      sent.then(function (t) {
-        replyText.value = '';
-        announce(ask ? 'Question sent; the ticket waits on the customer' : 'Reply sent');
-        return showTicket(t.id, false);
-      }).catch(function (err) { replyError.textContent = err.message; });
+      var sent =
+        ask && state.ticket.status !== 'waiting_on_customer'
+          ? api('POST', path + '/status', { status: 'waiting_on_customer', question: text })
+          : api('POST', path + '/replies', { text: text });
+      sent
+        .then(function (t) {
+          replyText.value = '';
+          announce(ask ? 'Question sent; the ticket waits on the customer' : 'Reply sent');
+          return showTicket(t.id, false);
+        })
+        .catch(function (err) {
+          replyError.textContent = err.message;
+        });
     };
-    var gradeSelect = h('select', { id: 'grade-select' }, ['A', 'B', 'C'].map(function (g) { return h('option', { value: g, text: g }); }));
-    var LOWERING = [['', 'raising (no reason needed)'], ['customer_not_responding', 'customer not responding'], ['agreed_with_customer', 'agreed with the customer'], ['wrong_initial_grade', 'wrong initial grade']];
-    var gradeReason = h('select', { id: 'grade-reason' }, LOWERING.map(function (r) { return h('option', { value: r[0], text: r[1] }); }));
+    var gradeSelect = h(
+      'select',
+      { id: 'grade-select' },
+      ['A', 'B', 'C'].map(function (g) {
+        return h('option', { value: g, text: g });
+      }),
+    );
+    var LOWERING = [
+      ['', 'raising (no reason needed)'],
+      ['customer_not_responding', 'customer not responding'],
+      ['agreed_with_customer', 'agreed with the customer'],
+      ['wrong_initial_grade', 'wrong initial grade'],
+    ];
+    var gradeReason = h(
+      'select',
+      { id: 'grade-reason' },
+      LOWERING.map(function (r) {
+        return h('option', { value: r[0], text: r[1] });
+      }),
+    );
     var gradeDetail = h('input', { id: 'grade-detail', type: 'text', maxlength: '2000' });
     var gradeError = h('p', { class: 'error', role: 'alert' });
 
-    replace(main, h('article', { id: 'ticket-page' },
-      h('p', {}, h('a', { href: '#/', text: '← Queues' })),
-      h('div', { id: 't-head' }),
-      h('div', { class: 'columns' },
-        h('div', { class: 'col-main' },
-          h('section', { class: 'card', 'aria-labelledby': 'conv-title' },
-            h('h3', { id: 'conv-title', text: 'Conversation' }),
-            h('ol', { class: 'messages', id: 't-messages' })),
-          h('form', { class: 'card', 'aria-labelledby': 'reply-title', onsubmit: function (e) { e.preventDefault(); send(false); } },
-            h('h3', { id: 'reply-title', text: 'Reply' }),
-            h('label', { for: 'reply-text', text: 'Message to the customer (delivered in their chat)' }),
-            replyText,
-            replyError,
-            h('div', { class: 'buttons' },
-              h('button', { type: 'submit', class: 'primary', id: 'send-reply', text: 'Send reply' }),
-              h('button', { type: 'button', id: 'ask-customer', onclick: function () { send(true); }, text: 'Ask the customer (wait for the answer)' }))),
-          h('section', { class: 'card', 'aria-labelledby': 'hist-title' },
-            h('h3', { id: 'hist-title', text: 'History' }),
-            h('div', { id: 't-history' }))),
-        h('div', { class: 'col-side' },
-          h('section', { class: 'card', 'aria-labelledby': 'deadline-title' },
-            h('h3', { id: 'deadline-title', text: 'First-response deadline' }),
-            h('div', { id: 't-deadline' })),
-          h('section', { class: 'card', 'aria-labelledby': 'actions-title' },
-            h('h3', { id: 'actions-title', text: 'Actions' }),
-            h('div', { id: 't-actions', class: 'buttons' }),
-            h('p', { class: 'error', role: 'alert', id: 'actions-error' })),
-          h('form', { class: 'card', 'aria-labelledby': 'grade-title', onsubmit: function (e) {
-            e.preventDefault();
-            gradeError.textContent = '';
-            // The detail is who agreed (an administrator id), the evidence, or a raise's own words.
-            var detail = gradeDetail.value.trim() || undefined;
-            var reason = gradeReason.value;
-            var body = { grade: gradeSelect.value, reason: reason || detail };
-            if (reason === 'agreed_with_customer') body.agreedBy = detail;
-            if (reason === 'wrong_initial_grade') body.evidence = detail;
-            api('POST', '/api/tickets/' + encodeURIComponent(ticket.id) + '/grade', body)
-              .then(function (t) { gradeReason.value = ''; gradeDetail.value = ''; announce('Grade changed to ' + t.grade); return showTicket(t.id, false); })
-              .catch(function (err) { gradeError.textContent = err.message; });
-          } },
-            h('h3', { id: 'grade-title', text: 'Change the grade' }),
-            h('label', { for: 'grade-select', text: 'New grade' }),
-            gradeSelect,
-            h('label', { for: 'grade-reason', text: 'Reason (lowering)' }),
-            gradeReason,
-            h('label', { for: 'grade-detail', text: 'Who agreed (administrator id), the evidence, or why it is raised' }),
-            gradeDetail,
-            gradeError,
-            h('button', { type: 'submit', id: 'change-grade', text: 'Change grade' }))))));
+    replace(
+      main,
+      h(
+        'article',
+        { id: 'ticket-page' },
+        h('p', {}, h('a', { href: '#/', text: '← Queues' })),
+        h('div', { id: 't-head' }),
+        h(
+          'div',
+          { class: 'columns' },
+          h(
+            'div',
+            { class: 'col-main' },
+            h(
+              'section',
+              { class: 'card', 'aria-labelledby': 'conv-title' },
+              h('h3', { id: 'conv-title', text: 'Conversation' }),
+              h('ol', { class: 'messages', id: 't-messages' }),
+            ),
+            h(
+              'form',
+              {
+                class: 'card',
+                'aria-labelledby': 'reply-title',
+                onsubmit: function (e) {
+                  e.preventDefault();
+                  send(false);
+                },
+              },
+              h('h3', { id: 'reply-title', text: 'Reply' }),
+              h('label', { for: 'reply-text', text: 'Message to the customer (delivered in their chat)' }),
+              replyText,
+              replyError,
+              h(
+                'div',
+                { class: 'buttons' },
+                h('button', { type: 'submit', class: 'primary', id: 'send-reply', text: 'Send reply' }),
+                h('button', {
+                  type: 'button',
+                  id: 'ask-customer',
+                  onclick: function () {
+                    send(true);
+                  },
+                  text: 'Ask the customer (wait for the answer)',
+                }),
+              ),
+            ),
+            h(
+              'section',
+              { class: 'card', 'aria-labelledby': 'hist-title' },
+              h('h3', { id: 'hist-title', text: 'History' }),
+              h('div', { id: 't-history' }),
+            ),
+          ),
+          h(
+            'div',
+            { class: 'col-side' },
+            h(
+              'section',
+              { class: 'card', 'aria-labelledby': 'deadline-title' },
+              h('h3', { id: 'deadline-title', text: 'First-response deadline' }),
+              h('div', { id: 't-deadline' }),
+            ),
+            h(
+              'section',
+              { class: 'card', 'aria-labelledby': 'actions-title' },
+              h('h3', { id: 'actions-title', text: 'Actions' }),
+              h('div', { id: 't-actions', class: 'buttons' }),
+              h('p', { class: 'error', role: 'alert', id: 'actions-error' }),
+            ),
+            h(
+              'form',
+              {
+                class: 'card',
+                'aria-labelledby': 'grade-title',
+                onsubmit: function (e) {
+                  e.preventDefault();
+                  gradeError.textContent = '';
+                  // The detail is who agreed (an administrator id), the evidence, or a raise's own words.
+                  var detail = gradeDetail.value.trim() || undefined;
+                  var reason = gradeReason.value;
+                  var body = { grade: gradeSelect.value, reason: reason || detail };
+                  if (reason === 'agreed_with_customer') body.agreedBy = detail;
+                  if (reason === 'wrong_initial_grade') body.evidence = detail;
+                  api('POST', '/api/tickets/' + encodeURIComponent(ticket.id) + '/grade', body)
+                    .then(function (t) {
+                      gradeReason.value = '';
+                      gradeDetail.value = '';
+                      announce('Grade changed to ' + t.grade);
+                      return showTicket(t.id, false);
+                    })
+                    .catch(function (err) {
+                      gradeError.textContent = err.message;
+                    });
+                },
+              },
+              h('h3', { id: 'grade-title', text: 'Change the grade' }),
+              h('label', { for: 'grade-select', text: 'New grade' }),
+              gradeSelect,
+              h('label', { for: 'grade-reason', text: 'Reason (lowering)' }),
+              gradeReason,
+              h('label', { for: 'grade-detail', text: 'Who agreed (administrator id), the evidence, or why it is raised' }),
+              gradeDetail,
+              gradeError,
+              h('button', { type: 'submit', id: 'change-grade', text: 'Change grade' }),
+            ),
+          ),
+        ),
+      ),
+    );
     gradeSelect.value = ticket.grade;
   }
 
@@ -332,58 +538,125 @@
     timeZone = ticket.sla.timeZone;
     replace(document.getElementById('t-head'), [
       h('h2', { id: 'view-title', tabindex: '-1' }, ticket.id + ' · ' + ticket.title),
-      h('dl', { class: 'facts' },
+      h(
+        'dl',
+        { class: 'facts' },
         fact('Grade', h('span', { class: 'grade grade-' + ticket.grade, text: ticket.grade })),
         fact('Status', STATUS_NAMES[ticket.status] || ticket.status),
         fact('Category', ticket.category),
         fact('Organisation', state.orgNames[ticket.orgId] || ticket.orgId),
         fact('Assignee', ticket.assignee || 'nobody'),
         fact('Opened', when(ticket.createdAt)),
-        fact('Affected', ticket.affected || '–')),
-      h('p', { class: 'description', text: ticket.description })
+        fact('Affected', ticket.affected || '–'),
+      ),
+      h('p', { class: 'description', text: ticket.description }),
     ]);
 
     replace(document.getElementById('t-deadline'), [
       h('p', { class: 'big' }, countdown(ticket)),
       h('p', { text: 'Due: ' + when(ticket.sla.dueAt) }),
       h('p', { class: 'explain', text: history.deadline.summary }),
-      history.deadline.steps.length ? h('ol', { class: 'steps' }, history.deadline.steps.map(function (s) { return h('li', { text: s.text }); })) : null
+      history.deadline.steps.length
+        ? h(
+            'ol',
+            { class: 'steps' },
+            history.deadline.steps.map(function (s) {
+              return h('li', { text: s.text });
+            }),
+          )
+        : null,
     ]);
 
-    replace(document.getElementById('t-messages'), ticket.messages.length
-      ? ticket.messages.map(function (m) {
-        return h('li', { class: 'message from-' + m.from },
-          h('p', { class: 'meta' }, h('strong', { text: m.from === 'agent' ? 'Agent ' + m.author : 'Customer' }), ' · ', h('time', { datetime: m.at, text: when(m.at) })),
-          h('p', { class: 'text', text: m.text }));
-      })
-      : h('li', { class: 'empty', text: 'No messages yet. The request: ' + ticket.description }));
+    replace(
+      document.getElementById('t-messages'),
+      ticket.messages.length
+        ? ticket.messages.map(function (m) {
+            return h(
+              'li',
+              { class: 'message from-' + m.from },
+              h(
+                'p',
+                { class: 'meta' },
+                h('strong', { text: m.from === 'agent' ? 'Agent ' + m.author : 'Customer' }),
+                ' · ',
+                h('time', { datetime: m.at, text: when(m.at) }),
+              ),
+              h('p', { class: 'text', text: m.text }),
+            );
+          })
+        : h('li', { class: 'empty', text: 'No messages yet. The request: ' + ticket.description }),
+    );
 
-    replace(document.getElementById('t-history'), h('table', { class: 'history' },
-      h('caption', { class: 'sr-only', text: 'History, oldest first' }),
-      h('thead', {}, h('tr', {}, ['When', 'Who', 'What', 'Change', 'Reason'].map(function (c) { return h('th', { scope: 'col', text: c }); }))),
-      h('tbody', {}, history.history.map(function (e) {
-        var change = e.deadlineAfter !== undefined || e.deadlineBefore !== undefined
-          ? 'deadline ' + when(e.deadlineBefore) + ' → ' + when(e.deadlineAfter)
-          : (e.from || e.to ? (e.from || '–') + ' → ' + (e.to || '–') : '');
-        return h('tr', {}, h('td', { text: when(e.at) }), h('td', { text: e.actor }), h('td', { text: e.kind.replace(/_/g, ' ') }), h('td', { text: change }), h('td', { text: e.reason || '' }));
-      }))));
+    replace(
+      document.getElementById('t-history'),
+      h(
+        'table',
+        { class: 'history' },
+        h('caption', { class: 'sr-only', text: 'History, oldest first' }),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['When', 'Who', 'What', 'Change', 'Reason'].map(function (c) {
+              return h('th', { scope: 'col', text: c });
+            }),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          history.history.map(function (e) {
+            var change =
+              e.deadlineAfter !== undefined || e.deadlineBefore !== undefined
+                ? 'deadline ' + when(e.deadlineBefore) + ' → ' + when(e.deadlineAfter)
+                : e.from || e.to
+                  ? (e.from || '–') + ' → ' + (e.to || '–')
+                  : '';
+            return h(
+              'tr',
+              {},
+              h('td', { text: when(e.at) }),
+              h('td', { text: e.actor }),
+              h('td', { text: e.kind.replace(/_/g, ' ') }),
+              h('td', { text: change }),
+              h('td', { text: e.reason || '' }),
+            );
+          }),
+        ),
+      ),
+    );
 
     var actions = document.getElementById('t-actions');
     var path = '/api/tickets/' + encodeURIComponent(ticket.id);
     var act = function (label, id, method, suffix, body) {
-      return h('button', { type: 'button', id: id, onclick: function () {
-        document.getElementById('actions-error').textContent = '';
-        api(method, path + suffix, body).then(function (t) { announce(label + ': done'); return showTicket(t.id, false); })
-          .catch(function (err) { document.getElementById('actions-error').textContent = err.message; });
-      }, text: label });
+      return h('button', {
+        type: 'button',
+        id: id,
+        onclick: function () {
+          document.getElementById('actions-error').textContent = '';
+          api(method, path + suffix, body)
+            .then(function (t) {
+              announce(label + ': done');
+              return showTicket(t.id, false);
+            })
+            .catch(function (err) {
+              document.getElementById('actions-error').textContent = err.message;
+            });
+        },
+        text: label,
+      });
     };
     var open = ticket.status !== 'resolved' && ticket.status !== 'closed';
     replace(actions, [
       !ticket.assignee && open ? act('Claim this ticket', 'claim-ticket', 'POST', '/assign', { agentId: state.me.id }) : null,
-      ticket.status === 'waiting_on_customer' ? act('Resume (customer answered)', 'resume', 'POST', '/status', { status: 'in_progress' }) : null,
+      ticket.status === 'waiting_on_customer'
+        ? act('Resume (customer answered)', 'resume', 'POST', '/status', { status: 'in_progress' })
+        : null,
       open ? act('Resolve', 'resolve', 'POST', '/resolve', {}) : null,
       ticket.status === 'resolved' ? act('Close', 'close', 'POST', '/close', {}) : null,
-      !open ? act('Reopen', 'reopen', 'POST', '/reopen', {}) : null
+      !open ? act('Reopen', 'reopen', 'POST', '/reopen', {}) : null,
     ]);
   }
 
@@ -393,7 +666,10 @@
 
   function showError(err) {
     if (err.message === 'signed out') return;
-    replace(main, [h('p', { class: 'error', role: 'alert', text: 'Something went wrong: ' + err.message }), h('p', {}, h('a', { href: '#/', text: 'Back to the queues' }))]);
+    replace(main, [
+      h('p', { class: 'error', role: 'alert', text: 'Something went wrong: ' + err.message }),
+      h('p', {}, h('a', { href: '#/', text: 'Back to the queues' })),
+    ]);
   }
 
   // ---- live changes: server-sent events read with fetch, so the token stays in a header ----
@@ -408,43 +684,62 @@
       }
     }, 250);
   }
-  setInterval(function () { if (state.me) refreshSoon(null); }, 30000);
+  setInterval(function () {
+    if (state.me) refreshSoon(null);
+  }, 30000);
 
   function listen() {
     var controller = new AbortController();
     state.events = controller;
     var live = document.getElementById('live');
-    fetch('/api/events', { headers: { Authorization: 'Bearer ' + state.token }, signal: controller.signal }).then(function (res) {
-      if (!res.ok) throw new Error('events ' + res.status);
-      live.classList.add('on');
-      live.title = 'Live updates: on';
-      var reader = res.body.getReader();
-      var decoder = new TextDecoder();
-      var buffer = '';
-      function pump() {
-        return reader.read().then(function (chunk) {
-          if (chunk.done) throw new Error('events ended');
-          buffer += decoder.decode(chunk.value, { stream: true });
-          var parts = buffer.split('\n\n');
-          buffer = parts.pop();
-          parts.forEach(function (block) {
-            var data = block.split('\n').filter(function (l) { return l.indexOf('data: ') === 0; }).map(function (l) { return l.slice(6); }).join('\n');
-            if (data) refreshSoon(JSON.parse(data));
+    fetch('/api/events', { headers: { Authorization: 'Bearer ' + state.token }, signal: controller.signal })
+      .then(function (res) {
+        if (!res.ok) throw new Error('events ' + res.status);
+        live.classList.add('on');
+        live.title = 'Live updates: on';
+        var reader = res.body.getReader();
+        var decoder = new TextDecoder();
+        var buffer = '';
+        function pump() {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) throw new Error('events ended');
+            buffer += decoder.decode(chunk.value, { stream: true });
+            var parts = buffer.split('\n\n');
+            buffer = parts.pop();
+            parts.forEach(function (block) {
+              var data = block
+                .split('\n')
+                .filter(function (l) {
+                  return l.indexOf('data: ') === 0;
+                })
+                .map(function (l) {
+                  return l.slice(6);
+                })
+                .join('\n');
+              if (data) refreshSoon(JSON.parse(data));
+            });
+            return pump();
           });
-          return pump();
-        });
-      }
-      return pump();
-    }).catch(function () {
-      live.classList.remove('on');
-      live.title = 'Live updates: reconnecting';
-      if (state.events === controller) setTimeout(function () { if (state.events === controller) listen(); }, 3000);
-    });
+        }
+        return pump();
+      })
+      .catch(function () {
+        live.classList.remove('on');
+        live.title = 'Live updates: reconnecting';
+        if (state.events === controller)
+          setTimeout(function () {
+            if (state.events === controller) listen();
+          }, 3000);
+      });
   }
 
   // ---- start ----
   if (state.token) {
-    api('GET', '/api/console/me').then(start).catch(function () { signOut(); });
+    api('GET', '/api/console/me')
+      .then(start)
+      .catch(function () {
+        signOut();
+      });
   } else {
     renderSignIn();
   }

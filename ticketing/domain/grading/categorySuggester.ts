@@ -8,7 +8,22 @@ import type { Category } from '../types';
  * only on premier contracts, and that the bot offers first).
  */
 const STEMS: Record<Exclude<Category, 'technical'>, string[]> = {
-  billing: ['faktur', 'platno', 'oplat', 'rachun', 'subskryp', 'licencj', 'odnowi', 'invoice', 'billing', 'payment', 'subscription', 'licens', 'renewal', 'charge'],
+  billing: [
+    'faktur',
+    'platno',
+    'oplat',
+    'rachun',
+    'subskryp',
+    'licencj',
+    'odnowi',
+    'invoice',
+    'billing',
+    'payment',
+    'subscription',
+    'licens',
+    'renewal',
+    'charge',
+  ],
   presales: ['ofert', 'wycen', 'cennik', 'zakup', 'kupi', 'przedsprzeda', 'quote', 'pricing', 'purchase', 'buy', 'pre-sales', 'presales'],
 };
 

@@ -16,9 +16,7 @@ const tokenizer = new AggressiveTokenizerPl();
  */
 const stemmer = {
   tokenizeAndStem(text: string): string[] {
-    return (tokenizer.tokenize(fold(text)) as string[])
-      .filter((w) => w.length > 2)
-      .map((w) => w.slice(0, 5));
+    return (tokenizer.tokenize(fold(text)) as string[]).filter((w) => w.length > 2).map((w) => w.slice(0, 5));
   },
 };
 

@@ -25,7 +25,8 @@ export function createCodeSenders(config: CodeDeliveryConfig, logger: Logger): C
   const fallback = config.smtpUrl && config.sms ? null : outboxDir ? createOutboxSender(resolve(outboxDir), logger) : unavailable;
   const smtp = config.smtpUrl ? createSmtpSender(config.smtpUrl, config.mailFrom) : null;
   const sms = config.sms ? createWebhookSender(config.sms) : null;
-  const elsewhere = (variable: string) => (outboxDir ? `go to the outbox ${outboxDir} (no ${variable})` : `are not available (no ${variable})`);
+  const elsewhere = (variable: string) =>
+    outboxDir ? `go to the outbox ${outboxDir} (no ${variable})` : `are not available (no ${variable})`;
   return {
     email: smtp ?? fallback!,
     phone: sms ?? fallback!,
@@ -33,7 +34,9 @@ export function createCodeSenders(config: CodeDeliveryConfig, logger: Logger): C
       const email = config.smtpUrl
         ? `codes by e-mail go through SMTP at ${new URL(config.smtpUrl).host} from ${config.mailFrom}`
         : `codes by e-mail ${elsewhere('SMTP_URL')}`;
-      const phone = config.sms ? `codes by SMS go to the webhook at ${new URL(config.sms.url).host}` : `codes by SMS ${elsewhere('SMS_WEBHOOK_URL')}`;
+      const phone = config.sms
+        ? `codes by SMS go to the webhook at ${new URL(config.sms.url).host}`
+        : `codes by SMS ${elsewhere('SMS_WEBHOOK_URL')}`;
       return `${email}; ${phone}`;
     },
     close: () => smtp?.close(),

@@ -21,8 +21,12 @@ export function createOutboxSender(dir: string, logger: Logger): CodeSender {
       const name = `${createdAt.replace(/[:.]/g, '-')}-${String(sequence).padStart(6, '0')}-${to.channel}-${randomUUID().slice(0, 8)}.json`;
       const file = join(dir, name);
       const record = {
-        createdAt, channel: to.channel, to: to.address, name: to.name,
-        code: message.code, subject: to.channel === 'email' ? text.subject : undefined,
+        createdAt,
+        channel: to.channel,
+        to: to.address,
+        name: to.name,
+        code: message.code,
+        subject: to.channel === 'email' ? text.subject : undefined,
         text: to.channel === 'email' ? text.body : text.sms,
       };
       // Written whole or not at all: a reader never sees half a message.

@@ -7,7 +7,9 @@ import { capturingLogger, findOrganisation, latestCode, removeTempOutboxes, temp
 import { loadConfig } from '../../../../common/config';
 
 let redis: Redis;
-beforeAll(() => { redis = testRedis(); });
+beforeAll(() => {
+  redis = testRedis();
+});
 afterAll(async () => {
   removeTempOutboxes();
   await redis.quit();
@@ -44,7 +46,11 @@ describe('createPinVerification', () => {
     await before.close();
     const after = await createPinVerification({ redis, prefix, config, logger: silentLogger, findOrganisation });
     const code = await latestCode(outbox, 'jan.kowalski@contoso.pl');
-    expect(await after.verifier.verifyCode({ conversationId: 'c1', code })).toEqual({ status: 'verified', orgId: 'contoso', adminId: 'jan' });
+    expect(await after.verifier.verifyCode({ conversationId: 'c1', code })).toEqual({
+      status: 'verified',
+      orgId: 'contoso',
+      adminId: 'jan',
+    });
     const ttl = await redis.pttl(`${prefix}verified:c1`);
     expect(ttl).toBeGreaterThan(2 * 3600_000 - 60_000);
     expect(ttl).toBeLessThanOrEqual(2 * 3600_000);

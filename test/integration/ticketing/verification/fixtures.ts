@@ -60,5 +60,15 @@ export async function latestCode(dir: string, to: string): Promise<string> {
 /** A logger whose JSON lines the test can read. */
 export function capturingLogger() {
   const lines: string[] = [];
-  return { lines, logger: pino({ level: 'info' }, { write: (line: string) => { lines.push(line); } }) };
+  return {
+    lines,
+    logger: pino(
+      { level: 'info' },
+      {
+        write: (line: string) => {
+          lines.push(line);
+        },
+      },
+    ),
+  };
 }

@@ -49,7 +49,9 @@ function setup(options: { redis?: Redis; prefix?: string; outbox?: string; secre
     return result;
   };
   const verify = (code: string, conversationId = 'conv-1') => verifier.verifyCode({ conversationId, code });
-  const advance = (ms: number) => { clock.now += ms; };
+  const advance = (ms: number) => {
+    clock.now += ms;
+  };
   return { verifier, outbox, prefix, request, verify, advance, code: (to = JAN) => latestCode(outbox, to) };
 }
 
@@ -93,7 +95,11 @@ describe('PinVerifier: sending', () => {
     advance(10 * MINUTE);
     expect((await request({ channel: 'phone' })).status).toBe('sent');
     advance(10 * MINUTE);
-    expect(await request({ conversationId: 'conv-3' })).toEqual({ status: 'rate_limited', maskedDestination: 'j***@contoso.pl', retryAfterSeconds: 30 * 60 });
+    expect(await request({ conversationId: 'conv-3' })).toEqual({
+      status: 'rate_limited',
+      maskedDestination: 'j***@contoso.pl',
+      retryAfterSeconds: 30 * 60,
+    });
     expect(await readOutbox(outbox)).toHaveLength(3);
     advance(30 * MINUTE);
     expect((await request()).status).toBe('sent');
@@ -108,8 +114,12 @@ describe('PinVerifier: sending', () => {
 
   it('rejects a request with a missing field, naming it', async () => {
     const { verifier } = setup();
-    await expect(verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'fax' as 'email', conversationId: 'c' })).rejects.toThrow(/channel/);
-    await expect(verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: '' })).rejects.toThrow(/conversationId/);
+    await expect(verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'fax' as 'email', conversationId: 'c' })).rejects.toThrow(
+      /channel/,
+    );
+    await expect(verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: '' })).rejects.toThrow(
+      /conversationId/,
+    );
   });
 });
 
@@ -299,8 +309,11 @@ describe('PinVerifier: an unknown address looks the same and gets nothing', () =
     const results = [];
     for (let i = 0; i < 5; i += 1) results.push(await verify(String(i).padStart(6, '0')));
     expect(results).toEqual([
-      { status: 'wrong', attemptsLeft: 4 }, { status: 'wrong', attemptsLeft: 3 }, { status: 'wrong', attemptsLeft: 2 },
-      { status: 'wrong', attemptsLeft: 1 }, { status: 'locked', retryAfterSeconds: 900 },
+      { status: 'wrong', attemptsLeft: 4 },
+      { status: 'wrong', attemptsLeft: 3 },
+      { status: 'wrong', attemptsLeft: 2 },
+      { status: 'wrong', attemptsLeft: 1 },
+      { status: 'locked', retryAfterSeconds: 900 },
     ]);
   });
 });
@@ -379,9 +392,22 @@ describe('PinVerifier: storage and instances', () => {
     await request();
     const subject = await redis.get(`${prefix}pin:conversation:conv-1`);
     let n = 0;
-    const reserve = () => redis.eval(RESERVE_TRY, 4, `${prefix}pin:lock:conversation:conv-1`, `${prefix}pin:code:${subject}|conv-1`,
-      `${prefix}pin:tries:conversation:conv-1`, `${prefix}pin:tries:${subject}`,
-      Date.parse('2026-03-10T09:00:00.000Z'), 'conv-1', MAX_WRONG_TRIES, 15 * MINUTE, `try-${(n += 1)}`, 60 * MINUTE, 10) as Promise<[string]>;
+    const reserve = () =>
+      redis.eval(
+        RESERVE_TRY,
+        4,
+        `${prefix}pin:lock:conversation:conv-1`,
+        `${prefix}pin:code:${subject}|conv-1`,
+        `${prefix}pin:tries:conversation:conv-1`,
+        `${prefix}pin:tries:${subject}`,
+        Date.parse('2026-03-10T09:00:00.000Z'),
+        'conv-1',
+        MAX_WRONG_TRIES,
+        15 * MINUTE,
+        `try-${(n += 1)}`,
+        60 * MINUTE,
+        10,
+      ) as Promise<[string]>;
     const reserved = await Promise.all(Array.from({ length: 100 }, reserve));
     expect(reserved.filter(([status]) => status === 'compare')).toHaveLength(5);
     expect(reserved.filter(([status]) => status === 'locked')).toHaveLength(95);
@@ -394,7 +420,15 @@ describe('PinVerifier: logs', () => {
     const { lines, logger } = capturingLogger();
     const outbox = tempOutbox();
     const sender = createOutboxSender(outbox, logger);
-    const verifier = new PinVerifier({ redis, prefix: uniquePrefix('verification'), secret, verificationTtlSeconds: 8 * 3600, logger, findOrganisation, senders: { email: sender, phone: sender } });
+    const verifier = new PinVerifier({
+      redis,
+      prefix: uniquePrefix('verification'),
+      secret,
+      verificationTtlSeconds: 8 * 3600,
+      logger,
+      findOrganisation,
+      senders: { email: sender, phone: sender },
+    });
     await verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'c' });
     await verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'phone', conversationId: 'c' });
     await verifier.requestCode({ orgId: 'contoso', email: 'stranger@fabrikam.com', channel: 'email', conversationId: 'd' });
@@ -419,7 +453,13 @@ describe('PinVerifier: failed delivery', () => {
     try {
       const clock = { now: Date.parse('2026-03-10T09:00:00.000Z') };
       const verifier = new PinVerifier({
-        redis, prefix: uniquePrefix('verification'), secret, verificationTtlSeconds: 8 * 3600, now: () => clock.now, findOrganisation, senders: { email: smtp, phone: smtp },
+        redis,
+        prefix: uniquePrefix('verification'),
+        secret,
+        verificationTtlSeconds: 8 * 3600,
+        now: () => clock.now,
+        findOrganisation,
+        senders: { email: smtp, phone: smtp },
       });
       const probe = async (email: string, conversationId: string) => {
         const asked: string[] = [];
@@ -435,7 +475,10 @@ describe('PinVerifier: failed delivery', () => {
       const unknown = await probe('nobody@contoso.pl', 'conv-unknown');
       expect(registered).toEqual(unknown);
       expect(registered.asked).toEqual(['sent', 'sent', 'sent', 'rate_limited']);
-      expect(registered.typed).toEqual([{ status: 'wrong', attemptsLeft: 4 }, { status: 'wrong', attemptsLeft: 3 }]);
+      expect(registered.typed).toEqual([
+        { status: 'wrong', attemptsLeft: 4 },
+        { status: 'wrong', attemptsLeft: 3 },
+      ]);
       expect(peer.messages).toHaveLength(0);
     } finally {
       smtp.close();

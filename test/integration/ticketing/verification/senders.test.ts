@@ -21,7 +21,9 @@ afterAll(removeTempOutboxes);
 
 describe('e-mail over SMTP', () => {
   let peer: SmtpPeer;
-  beforeAll(async () => { peer = await startSmtpPeer(); });
+  beforeAll(async () => {
+    peer = await startSmtpPeer();
+  });
   afterAll(() => peer.stop());
 
   it('delivers the code in Polish to a real SMTP server, from MAIL_FROM', async () => {
@@ -69,7 +71,10 @@ describe('SMS through the webhook', () => {
   let server: Server;
   let url: string;
   const received: Array<{ body: unknown; authorization?: string }> = [];
-  let respond: (res: ServerResponse) => void = (res) => { res.writeHead(204); res.end(); };
+  let respond: (res: ServerResponse) => void = (res) => {
+    res.writeHead(204);
+    res.end();
+  };
 
   beforeAll(async () => {
     server = createServer((req: IncomingMessage, res) => {
@@ -89,20 +94,31 @@ describe('SMS through the webhook', () => {
   });
   beforeEach(() => {
     received.length = 0;
-    respond = (res) => { res.writeHead(204); res.end(); };
+    respond = (res) => {
+      res.writeHead(204);
+      res.end();
+    };
   });
 
   it('posts {to, text} with the code, and the bearer token when configured', async () => {
     const senders = createCodeSenders(delivery({ SMS_WEBHOOK_URL: url, SMS_WEBHOOK_TOKEN: 'gateway-token' }), silentLogger);
     await senders.phone.send(janPhone, message);
-    expect(received).toEqual([{
-      body: { to: '+48 601 234 123', text: '482913 to Twój kod pomocy technicznej dla „Contoso sp. z o.o.”. Ważny 10 min. Nie udostępniaj go.' },
-      authorization: 'Bearer gateway-token',
-    }]);
+    expect(received).toEqual([
+      {
+        body: {
+          to: '+48 601 234 123',
+          text: '482913 to Twój kod pomocy technicznej dla „Contoso sp. z o.o.”. Ważny 10 min. Nie udostępniaj go.',
+        },
+        authorization: 'Bearer gateway-token',
+      },
+    ]);
   });
 
   it('treats an answer other than 2xx as a failure that names the status', async () => {
-    respond = (res) => { res.writeHead(502); res.end('bad gateway'); };
+    respond = (res) => {
+      res.writeHead(502);
+      res.end('bad gateway');
+    };
     const senders = createCodeSenders(delivery({ SMS_WEBHOOK_URL: url }), silentLogger);
     await expect(senders.phone.send(janPhone, message)).rejects.toThrow('SMS webhook answered HTTP 502');
   });
@@ -123,7 +139,12 @@ describe('the local outbox', () => {
     await senders.phone.send(janPhone, { ...message, code: '730055', locale: 'en' });
 
     const [mail, sms] = firstOf(await readOutbox(dir), 2);
-    expect(mail).toMatchObject({ channel: 'email', to: jan.address, code: '482913', subject: 'Kod weryfikacyjny pomocy technicznej: 482913' });
+    expect(mail).toMatchObject({
+      channel: 'email',
+      to: jan.address,
+      code: '482913',
+      subject: 'Kod weryfikacyjny pomocy technicznej: 482913',
+    });
     expect(mail.text).toContain('482913');
     expect(sms).toMatchObject({ channel: 'phone', to: '+48 601 234 123', code: '730055' });
     expect(sms.text).toMatch(/^730055 is your support desk code/);
@@ -140,19 +161,28 @@ describe('the local outbox', () => {
 
 describe('createCodeSenders', () => {
   it('says where codes go, for the start-up log', () => {
-    expect(createCodeSenders(delivery({}), silentLogger).describe())
-      .toBe('codes by e-mail go to the outbox ./.data/outbox (no SMTP_URL); codes by SMS go to the outbox ./.data/outbox (no SMS_WEBHOOK_URL)');
-    const configured = createCodeSenders(delivery({
-      SMTP_URL: 'smtp://user:secret-pass@mail.example.com:587', MAIL_FROM: 'Desk <desk@example.com>', SMS_WEBHOOK_URL: 'https://sms.example.com/send',
-    }), silentLogger);
-    expect(configured.describe())
-      .toBe('codes by e-mail go through SMTP at mail.example.com:587 from Desk <desk@example.com>; codes by SMS go to the webhook at sms.example.com');
+    expect(createCodeSenders(delivery({}), silentLogger).describe()).toBe(
+      'codes by e-mail go to the outbox ./.data/outbox (no SMTP_URL); codes by SMS go to the outbox ./.data/outbox (no SMS_WEBHOOK_URL)',
+    );
+    const configured = createCodeSenders(
+      delivery({
+        SMTP_URL: 'smtp://user:secret-pass@mail.example.com:587',
+        MAIL_FROM: 'Desk <desk@example.com>',
+        SMS_WEBHOOK_URL: 'https://sms.example.com/send',
+      }),
+      silentLogger,
+    );
+    expect(configured.describe()).toBe(
+      'codes by e-mail go through SMTP at mail.example.com:587 from Desk <desk@example.com>; codes by SMS go to the webhook at sms.example.com',
+    );
     configured.close();
   });
 
   it('refuses a bad setting and names the variable', () => {
     expect(() => createCodeSenders(delivery({ SMTP_URL: 'mail.example.com' }), silentLogger)).toThrow(/SMTP_URL/);
-    expect(() => createCodeSenders(delivery({ SMS_WEBHOOK_URL: 'ftp://sms.example.com' }), silentLogger)).toThrow(/SMS_WEBHOOK_URL: must be a URL starting with http: or https:/);
+    expect(() => createCodeSenders(delivery({ SMS_WEBHOOK_URL: 'ftp://sms.example.com' }), silentLogger)).toThrow(
+      /SMS_WEBHOOK_URL: must be a URL starting with http: or https:/,
+    );
     expect(() => createCodeSenders(delivery({ SMS_WEBHOOK_TIMEOUT_MS: 'soon' }), silentLogger)).toThrow(/SMS_WEBHOOK_TIMEOUT_MS/);
   });
 
