@@ -51,6 +51,16 @@ describe('knowledge: words() with the grade pattern', () => {
   });
 });
 
+describe('knowledge: masking a recorded question', () => {
+  it.each([
+    ['one 100k-letter word of Polish letters', 'priorytetą'.repeat(N / 10), 'priorytetą'.repeat(N / 10)],
+    ['a 100k-letter word ending in an @', `${'a'.repeat(N)}@`, `${'a'.repeat(N)}@`],
+    ['an address after 100k dots', `${dots} jan@firma.pl`, `${dots} [e-mail]`],
+  ])('%s', async (_name, text, masked) => {
+    expect(await callIsolated('knowledge/learning/mask.ts', 'maskPersonalData', [text])).toBe(masked);
+  });
+});
+
 describe('the whole answer pipeline (spelling, trigrams, coverage)', () => {
   it.each([
     ['one 100k-letter word', 'a'.repeat(N)],
