@@ -6,7 +6,7 @@ import type { Logger } from '../common/logger';
 import { Metrics } from '../common/metrics';
 import { clientAddressResolver } from '../common/clientAddress';
 import { rateLimit } from '../common/rateLimit';
-import { connectRedis, redisOptions, type RedisConnection } from '../common/redisConnection';
+import { connectRedis, endConnection, redisOptions, type RedisConnection } from '../common/redisConnection';
 import {
   KbRevisions,
   LiveKnowledgeBase,
@@ -251,7 +251,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await mail?.close();
       await timers.stop();
       await liveKb.close();
-      await slaRedis.quit().catch(() => slaRedis.disconnect());
+      await endConnection(slaRedis);
       await verification.close();
       await redis.close();
     },

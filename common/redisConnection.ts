@@ -45,6 +45,15 @@ export function isRedisUnavailable(err: unknown): boolean {
   );
 }
 
+/**
+ * Ends a connection: QUIT while Redis answers (replies in flight still arrive), at once while it
+ * does not (a QUIT queued for a Redis that never returns would hold a shutdown forever).
+ */
+export async function endConnection(client: Redis): Promise<void> {
+  if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
+  else client.disconnect();
+}
+
 /** The value of a Redis read, or `fallback` while Redis is unreachable (other errors still throw). */
 export async function unlessStoreDown<T>(read: Promise<T>, fallback: T): Promise<T> {
   try {
@@ -183,9 +192,7 @@ async function connected(url: string, logger: Logger): Promise<RedisConnection> 
   return {
     url,
     client,
-    async close() {
-      await client.quit().catch(() => client.disconnect());
-    },
+    close: () => endConnection(client),
   };
 }
 

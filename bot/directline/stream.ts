@@ -8,6 +8,7 @@ import { DIRECTLINE_PATH } from './names';
 import type { TokenSigner } from './tokens';
 import type { TokenLedger } from './tokenLedger';
 import { parseWatermark, type TranscriptStore } from './transcript';
+import { endConnection } from '../../common/redisConnection';
 
 const STREAM_PATH = new RegExp(`^${DIRECTLINE_PATH}/conversations/([A-Za-z0-9_-]+)/stream$`);
 /** A silent connection is pinged this often, so proxies keep it and dead peers are noticed. */
@@ -85,7 +86,7 @@ export class ActivityStream {
     clearInterval(this.pinger);
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
-    await this.subscriber.quit().catch(() => this.subscriber.disconnect());
+    await endConnection(this.subscriber);
   }
 
   private attach(conversationId: string, socket: WebSocket, watermark: number): void {

@@ -4,6 +4,7 @@ import type { Locale } from '../../common/locale';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledgeBase';
 import type { AnswerResult, KbEntry } from '../types';
 import { applyRevisions, KbRevisions } from './edits';
+import { endConnection } from '../../common/redisConnection';
 
 /**
  * The knowledge base as it runs: the repository's articles plus the agents' revisions from Redis,
@@ -44,7 +45,7 @@ export class LiveKnowledgeBase implements KnowledgeBase {
   }
 
   async close(): Promise<void> {
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    if (this.subscriber) await endConnection(this.subscriber);
   }
 
   answer(question: string, locale?: Locale): AnswerResult {

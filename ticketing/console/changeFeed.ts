@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../../common/logger';
 import type { Category, Ticket, TicketStatus } from '../domain/types';
 import type { TicketEvents } from '../service/ticketService';
+import { endConnection } from '../../common/redisConnection';
 
 /** What the console hears about a ticket change: enough to know which lists and pages to refresh. */
 export interface TicketChange {
@@ -46,7 +47,7 @@ export class TicketChangeFeed {
     this.listeners.clear();
     const subscriber = this.subscriber;
     this.subscriber = undefined;
-    if (subscriber) await subscriber.quit().catch(() => subscriber.disconnect());
+    if (subscriber) await endConnection(subscriber);
   }
 
   private publish(ticket: Ticket, kind: TicketChange['kind']): void {

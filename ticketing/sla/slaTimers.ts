@@ -1,6 +1,6 @@
 import type Bull from 'bull';
 import Redis from 'ioredis';
-import { redisOptions } from '../../common/redisConnection';
+import { endConnection, redisOptions } from '../../common/redisConnection';
 import { silentLogger, type Logger } from '../../common/logger';
 import type { Metrics } from '../../common/metrics';
 import { EscalationNotifier, LogNotifier } from '../notify/escalationNotifier';
@@ -132,7 +132,7 @@ export class SlaTimers {
     await this.sweeper.stop();
     await this.slaQueue.close();
     await this.notificationsDone(10_000);
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await endConnection(this.redis);
   }
 
   /** Waits for notifications in delivery, but not for ever: a hung notifier must not block shutdown. */
