@@ -21,6 +21,8 @@ beforeAll(async () => {
   desk = await startDeskApp('webchat-outage', { env: { REDIS_URL: redisServer.url } });
 });
 afterAll(async () => {
+  // Redis back on its port first, so the service's shutdown meets the Redis it knew.
+  if (redisServer) redisServer = await startRedisServer({ dir, port: Number(new URL(redisServer.url).port) });
   await desk?.close().catch(() => undefined);
   await redisServer?.stop();
   rmSync(dir, { recursive: true, force: true });
