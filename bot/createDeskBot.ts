@@ -1,8 +1,9 @@
-import { PrivateConversationState, UserState } from 'botbuilder';
+import { PrivateConversationState, UserState, type Storage } from 'botbuilder';
 import type Redis from 'ioredis';
 import type { Logger } from '../common/logger';
-import { GradeSuggester, type OrganisationDirectory, type PinVerifier, type TicketService } from '../ticketing';
+import { GradeSuggester } from '../ticketing';
 import type { KnowledgeAnswers } from './knowledgeAnswers';
+import type { AdminVerification, AnswerFeedback, AwaitedTickets, OrganisationDirectory, TicketDesk, TurnLock } from './ports';
 import { RedisStorage } from './redisStorage';
 import { ConversationLock } from './conversationLock';
 import { FaqFeedback } from './faqFeedback';
@@ -13,9 +14,9 @@ import { IntentRecognizer } from './intents/recognizer';
 
 export interface DeskBotParts {
   kb: KnowledgeAnswers;
-  tickets: TicketService;
+  tickets: TicketDesk;
   organisations: OrganisationDirectory;
-  verifier: PinVerifier;
+  verifier: AdminVerification;
   redis: Redis;
   /** The product's Redis key prefix. */
   prefix: string;
@@ -25,15 +26,10 @@ export interface DeskBotParts {
   onUnhelpful?: (articleId: string) => Promise<void>;
 }
 
-export interface DeskBotHandle {
-  bot: DeskBot;
-  personState: PrivateConversationState;
-  userState: UserState;
+export interface DeskBotHandle extends AssembledDeskBot {
   storage: RedisStorage;
   feedback: FaqFeedback;
   awaiting: AwaitingReplies;
-  /** Also what the Redis-outage path reads messages with. */
-  intents: IntentRecognizer;
 }
 
 /**
@@ -41,33 +37,67 @@ export interface DeskBotHandle {
  * Framework adapter and the local Direct Line endpoint can both run it.
  */
 export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
-  const clock = parts.clock ?? (() => new Date());
   const storage = new RedisStorage(parts.redis, { prefix: parts.prefix });
-  // Per person in the conversation: in a Teams group chat, one member's answers never move another's dialog.
-  const personState = new PrivateConversationState(storage);
-  const userState = new UserState(storage);
   const feedback = new FaqFeedback(parts.redis, parts.prefix, parts.onUnhelpful);
   // Its read joins the turn's state MGET.
   const awaiting = new AwaitingReplies(parts.redis, parts.prefix, storage);
-  const adminTasks = new AdminTaskDialog({
-    verifier: parts.verifier,
-    organisations: parts.organisations,
-    tickets: parts.tickets,
-    suggester: new GradeSuggester(),
-    clock,
-  });
-  const intents = new IntentRecognizer(parts.kb);
-  const bot = new DeskBot({
-    kb: parts.kb,
-    intents,
-    tickets: parts.tickets,
-    personState,
-    userState,
-    adminTasks,
+  const desk = assembleDeskBot({
+    ...parts,
+    storage,
     feedback,
     awaiting,
     lock: new ConversationLock(parts.redis, { prefix: parts.prefix }),
-    logger: parts.logger,
   });
-  return { bot, personState, userState, storage, feedback, awaiting, intents };
+  return { ...desk, storage, feedback, awaiting };
+}
+
+export interface DeskBotPorts {
+  kb: KnowledgeAnswers;
+  tickets: TicketDesk;
+  organisations: OrganisationDirectory;
+  verifier: AdminVerification;
+  /** Where the dialog stacks and what the bot remembers per person are kept. */
+  storage: Storage;
+  feedback: AnswerFeedback;
+  awaiting: AwaitedTickets;
+  lock: TurnLock;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+export interface AssembledDeskBot {
+  bot: DeskBot;
+  personState: PrivateConversationState;
+  userState: UserState;
+  /** Also what the Redis-outage path reads messages with. */
+  intents: IntentRecognizer;
+}
+
+/** Wires the bot and its dialogs to the services behind them (Redis-backed, or in memory in the unit tests). */
+export function assembleDeskBot(ports: DeskBotPorts): AssembledDeskBot {
+  const clock = ports.clock ?? (() => new Date());
+  // Per person in the conversation: in a Teams group chat, one member's answers never move another's dialog.
+  const personState = new PrivateConversationState(ports.storage);
+  const userState = new UserState(ports.storage);
+  const adminTasks = new AdminTaskDialog({
+    verifier: ports.verifier,
+    organisations: ports.organisations,
+    tickets: ports.tickets,
+    suggester: new GradeSuggester(),
+    clock,
+  });
+  const intents = new IntentRecognizer(ports.kb);
+  const bot = new DeskBot({
+    kb: ports.kb,
+    intents,
+    tickets: ports.tickets,
+    personState,
+    userState,
+    adminTasks,
+    feedback: ports.feedback,
+    awaiting: ports.awaiting,
+    lock: ports.lock,
+    logger: ports.logger,
+  });
+  return { bot, personState, userState, intents };
 }

@@ -9,14 +9,11 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
-import type { TicketService } from '../../ticketing';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, localeFromTag, t, type Locale } from '../i18n';
 import { localeOf, setTurnLocale } from '../turnLocale';
 import { sendWithButtons } from '../buttons';
-import type { ConversationLock } from '../conversationLock';
-import type { FaqFeedback } from '../faqFeedback';
-import type { AwaitingReplies } from '../proactive/awaitingReplies';
+import type { AnswerFeedback, AwaitedTickets, TicketDesk, TurnLock } from '../ports';
 import { AdminTaskDialog, type AdminTask } from '../dialogs/adminTaskDialog';
 import type { IntentRecognizer } from '../intents/recognizer';
 import { runTurnRules, type DeskConversation } from './turnRules';
@@ -28,14 +25,14 @@ const AWAITED_TICKET = Symbol('awaitedTicket');
 export interface DeskBotDeps {
   kb: KnowledgeAnswers;
   intents: IntentRecognizer;
-  tickets: TicketService;
+  tickets: TicketDesk;
   /** Dialog stack and desk memory per person in a conversation: in a group chat each member has their own. */
   personState: PrivateConversationState;
   userState: UserState;
   adminTasks: AdminTaskDialog;
-  feedback: FaqFeedback;
-  awaiting: AwaitingReplies;
-  lock: ConversationLock;
+  feedback: AnswerFeedback;
+  awaiting: AwaitedTickets;
+  lock: TurnLock;
   logger: Logger;
 }
 

@@ -1,12 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import type { TicketService } from '../../ticketing';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, t, type Locale, type MessageKey } from '../i18n';
 import { isCommand, ticketIdIn } from '../commands';
 import { sendWithButtons } from '../buttons';
-import type { FaqFeedback } from '../faqFeedback';
-import type { AwaitingReplies } from '../proactive/awaitingReplies';
+import type { AnswerFeedback, AwaitedTickets, TicketDesk } from '../ports';
 import type { AdminTask } from '../dialogs/adminTaskDialog';
 import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
 import type { Intent } from '../intents/intents';
@@ -52,9 +50,9 @@ export interface TurnStore {
   dialogs(): Promise<DialogContext>;
   startTask(task: AdminTask): Promise<void>;
   welcome(): Promise<void>;
-  tickets: TicketService;
-  feedback: FaqFeedback;
-  awaiting: AwaitingReplies;
+  tickets: TicketDesk;
+  feedback: AnswerFeedback;
+  awaiting: AwaitedTickets;
 }
 
 /**

@@ -24,10 +24,9 @@ import {
   LIMITS,
   type NewTicketInput,
   type Organisation,
-  type OrganisationDirectory,
-  type TicketService,
   type VerifiedAdmin,
 } from '../../ticketing';
+import type { OrganisationDirectory, TicketDesk } from '../ports';
 import { t, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { choiceSaidAs, isCommand } from '../commands';
@@ -37,7 +36,7 @@ import { CANCEL_TICKET, CONFIRM_TICKET, supportsAdaptiveCards, ticketSummaryCard
 
 export interface OpenTicketDeps {
   organisations: OrganisationDirectory;
-  tickets: TicketService;
+  tickets: TicketDesk;
   suggester: GradeSuggester;
   clock: () => Date;
 }

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { DEFAULT_TIME_ZONE, type OrganisationDirectory, type Ticket, type TicketService, type VerifiedAdmin } from '../../ticketing';
+import { DEFAULT_TIME_ZONE, type Ticket, type VerifiedAdmin } from '../../ticketing';
+import type { OrganisationDirectory, TicketDesk } from '../ports';
 import { t, type Locale, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { dateAndTime, deadlineInWords } from '../deadlineWords';
@@ -7,7 +8,7 @@ import { dateAndTime, deadlineInWords } from '../deadlineWords';
 const LIST_LIMIT = 10;
 
 export interface TicketStatusDeps {
-  tickets: TicketService;
+  tickets: TicketDesk;
   organisations: OrganisationDirectory;
   clock: () => Date;
 }

@@ -9,15 +9,8 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import {
-  type CodeChannel,
-  findOrganisationNamed,
-  findTrustedAdministrator,
-  isEmailAddress,
-  type OrganisationDirectory,
-  type PinVerifier,
-  type VerifiedAdmin,
-} from '../../ticketing';
+import { type CodeChannel, findOrganisationNamed, findTrustedAdministrator, isEmailAddress, type VerifiedAdmin } from '../../ticketing';
+import type { AdminVerification, OrganisationDirectory } from '../ports';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { choiceSaidAs, isCommand } from '../commands';
@@ -25,7 +18,7 @@ import { choiceStyle, sendWithButtons } from '../buttons';
 import { channelVouches, personScopeOf } from '../channels';
 
 export interface VerifyAdminDeps {
-  verifier: PinVerifier;
+  verifier: AdminVerification;
   organisations: OrganisationDirectory;
 }
 

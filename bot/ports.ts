@@ -1,0 +1,30 @@
+import type { OrganisationDirectory, PinVerifier, TicketService } from '../ticketing';
+import type { FaqFeedback } from './faqFeedback';
+import type { AwaitingReplies } from './proactive/awaitingReplies';
+
+/*
+ * What the conversation needs from the services behind it, and no more. The Redis-backed services
+ * (TicketService, PinVerifier, OrganisationStore, FaqFeedback, AwaitingReplies, ConversationLock)
+ * implement them in the running product; the unit tests run the same dialogs on small in-memory
+ * ones (test/fixtures/bot/memoryDesk.ts).
+ */
+
+/** Opens a ticket, reads an organisation's tickets, adds the customer's message to one. */
+export type TicketDesk = Pick<TicketService, 'create' | 'get' | 'list' | 'customerMessage'>;
+
+/** One-time codes and who a conversation is verified as. */
+export type AdminVerification = Pick<PinVerifier, 'requestCode' | 'verifyCode' | 'verifiedAdmin' | 'markVerified'>;
+
+/** The organisations and their administrators. */
+export type { OrganisationDirectory };
+
+/** "Did this help?" answers. */
+export type AnswerFeedback = Pick<FaqFeedback, 'record'>;
+
+/** The ticket a person's next message answers (set where an agent's reply is delivered). */
+export type AwaitedTickets = Pick<AwaitingReplies, 'get' | 'clear'>;
+
+/** Runs one conversation's turns one at a time. */
+export interface TurnLock {
+  run<T>(conversationId: string, work: () => Promise<T>): Promise<T>;
+}
