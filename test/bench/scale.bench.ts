@@ -1,0 +1,407 @@
+/**
+ * `npm run bench:scale`: what each operation costs as the store grows. One private redis-server
+ * (no persistence: the figures are the code's, not the disk's) is preloaded to 10,000, 100,000
+ * and 1,000,000 tickets (28% open), through the store's own save script in pipelined batches (the
+ * records, indexes, queues, due entries and counters exactly as the service writes them, without
+ * the API in between). At each size the whole service is started on it (bot/app.ts) and timed
+ * through its HTTP API, each figure beside its floor: the raw Redis commands the operation cannot
+ * do without. Writes test/bench/results/scale.json.
+ *
+ * SCALE_SIZES=10000,100000 picks other sizes (ascending); BENCH_QUICK=1 is 2,000 and 20,000.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { loadavg, tmpdir } from 'os';
+import { join } from 'path';
+import Redis from 'ioredis';
+import { buildApp, type App } from '../../bot/app';
+import { loadConfig } from '../../common/config';
+import { createLogger } from '../../common/logger';
+import { addAgentReply, askCustomer, assign, changeStatus, openTicket, type NewTicketInput } from '../../ticketing/domain/ticket';
+import { formatTicketId } from '../../ticketing/domain/ticketId';
+import type { Category, Grade, Organisation, Ticket, TicketStatus } from '../../ticketing/domain/types';
+import { keys } from '../../ticketing/store/keys';
+import { OrganisationStore } from '../../ticketing/store/organisationStore';
+import { TicketStore } from '../../ticketing/store/ticketStore';
+import { startRedisServer } from '../support/redisServer';
+import { latencyStats, msSince, rate } from './support/stats';
+import { printTable, type BenchRow } from './support/table';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const SIZES = (process.env.SCALE_SIZES ?? (QUICK ? '2000,20000' : '10000,100000,1000000')).split(',').map(Number);
+const PREFIX = 'scale:';
+const YEAR = 2026;
+const ORGS = 100;
+const LOAD_BATCH = 500;
+const LOAD_PARALLEL = 4;
+const SAMPLES = 100; // timed calls per write figure and size
+const LIST_REPEATS = 3; // a filtered list at 1M took 22 s before: few repeats, the median kept
+const DAY = 86_400_000;
+const TOKENS = {
+  system: 'scale-system-token-0123456789',
+  agent: 'scale-agent-token-01234567890',
+  operator: 'scale-operator-token-012345678',
+};
+
+/** The issue's mix: 28% open (new 10, in progress 10, waiting 8), resolved 12, closed 60, per 100 tickets. */
+const STATUS_MIX: [TicketStatus, number][] = [
+  ['new', 10],
+  ['in_progress', 10],
+  ['waiting_on_customer', 8],
+  ['resolved', 12],
+  ['closed', 60],
+];
+/** Grade A only for technical requests, so `category=billing&grade=A` matches nothing; org-000 never has an A. */
+const KINDS: [Grade, Category][] = [
+  ['A', 'technical'],
+  ['B', 'technical'],
+  ['C', 'technical'],
+  ['B', 'technical'],
+  ['B', 'billing'],
+  ['C', 'billing'],
+  ['B', 'presales'],
+  ['C', 'presales'],
+];
+const orgId = (n: number) => `org-${String(n).padStart(3, '0')}`;
+const organisation = (n: number): Organisation => ({
+  id: orgId(n),
+  name: `Organizacja ${n}`,
+  timeZone: 'Europe/Warsaw',
+  contract: 'premier',
+  administrators: [{ id: 'adm', name: 'Admin', email: `admin@org${n}.example`, chatIdentities: [] }],
+});
+const input = (org: string, grade: Grade, category: Category, i: number): NewTicketInput => ({
+  orgId: org,
+  adminId: 'adm',
+  category,
+  grade,
+  title: `Exchange Online nie wysyła poczty ${i}`,
+  description: 'Od rana użytkownicy nie mogą wysyłać wiadomości; odbiór działa.',
+  affected: '20 users',
+  contact: { email: 'admin@bench.example', preferred: 'email' },
+});
+
+/** One real ticket per status and kind, made by the domain's own rules; copies get new ids, orgs and deadlines. */
+function templates(now: Date): Map<string, Ticket> {
+  const out = new Map<string, Ticket>();
+  const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+  for (const [grade, category] of KINDS) {
+    const opened = openTicket(input(orgId(1), grade, category, 0), organisation(1), formatTicketId(YEAR, 1), now);
+    const working = assign(opened, 'agent-0', 'agent:agent-0', later(1));
+    const answered = addAgentReply(changeStatus(working, 'in_progress', 'agent:agent-0', later(2)), 'agent-0', 'Sprawdzamy.', later(3));
+    const resolved = changeStatus(answered, 'resolved', 'agent:agent-0', later(60));
+    const byStatus: Record<TicketStatus, Ticket> = {
+      new: opened,
+      in_progress: changeStatus(working, 'in_progress', 'agent:agent-0', later(2)),
+      waiting_on_customer: askCustomer(working, 'agent-0', 'Którzy użytkownicy?', later(2)),
+      resolved,
+      closed: changeStatus(resolved, 'closed', 'agent:agent-0', later(120)),
+    };
+    for (const [status, ticket] of Object.entries(byStatus)) out.set(`${status}|${grade}|${category}`, ticket);
+  }
+  return out;
+}
+
+/** Ticket number n (1-based) of the preload: its status, kind and organisation follow from n alone. */
+function ticketNumber(n: number, shapes: Map<string, Ticket>, nowMs: number): Ticket {
+  let slot = n % 100;
+  const [status] = STATUS_MIX.find(([, share]) => (slot -= share) < 0)!;
+  const [grade, category] = KINDS[Math.floor(n / 100) % KINDS.length]!;
+  let org = n % ORGS;
+  if (grade === 'A' && org === 0) org = 1;
+  const t = shapes.get(`${status}|${grade}|${category}`)!;
+  // Deadlines a day or more ahead, so that no SLA event fires while the figures are taken.
+  const shift = DAY + ((n * 7919) % (2 * DAY));
+  const moved = (iso: string | null) => (iso === null ? null : new Date(Date.parse(iso) + shift).toISOString());
+  const created = new Date(nowMs - 300 * DAY + n * 10).toISOString();
+  return {
+    ...t,
+    id: formatTicketId(YEAR, n),
+    orgId: orgId(org),
+    createdAt: created,
+    sla: { ...t.sla, dueAt: moved(t.sla.dueAt), warningAt: moved(t.sla.warningAt) },
+  };
+}
+
+/** Adds tickets until the store holds `size`, numbered after the last one handed out; returns the seconds it took. */
+async function preload(redis: Redis, size: number, shapes: Map<string, Ticket>, nowMs: number): Promise<number> {
+  const store = new TicketStore(redis, PREFIX);
+  const from = Number((await redis.get(keys.ticketSequence(PREFIX, YEAR))) ?? 0);
+  const to = from + size - (await redis.zcard(keys.allTickets(PREFIX)));
+  const t0 = process.hrtime.bigint();
+  const batches = Math.ceil((to - from) / LOAD_BATCH);
+  await rate(batches, LOAD_PARALLEL, async (b) => {
+    const first = from + 1 + b * LOAD_BATCH;
+    const last = Math.min(to, first + LOAD_BATCH - 1);
+    const tickets = Array.from({ length: last - first + 1 }, (_, j) => ticketNumber(first + j, shapes, nowMs));
+    const inserted = await store.insertBatch(tickets);
+    if (inserted !== tickets.length) throw new Error(`preload: ${tickets.length - inserted} of tickets ${first}-${last} already existed`);
+  });
+  await redis.set(keys.ticketSequence(PREFIX, YEAR), to);
+  return msSince(t0) / 1000;
+}
+
+interface Timed {
+  p50: number;
+  p99: number;
+}
+
+async function timeEach(count: number, call: (i: number) => Promise<unknown>): Promise<Timed> {
+  const ms: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = process.hrtime.bigint();
+    await call(i);
+    ms.push(msSince(t));
+  }
+  const { p50, p99 } = latencyStats(ms);
+  return { p50, p99 };
+}
+
+/** The longest a PING waited on another connection while `work` ran: how long Redis stalled everyone else. */
+async function longestStall(url: string, work: () => Promise<unknown>): Promise<{ stallMs: number }> {
+  const probe = new Redis(url);
+  await probe.ping();
+  let running = true;
+  let worst = 0;
+  const probing = (async () => {
+    while (running) {
+      const t = process.hrtime.bigint();
+      await probe.ping();
+      worst = Math.max(worst, msSince(t));
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  })();
+  try {
+    await work();
+  } finally {
+    running = false;
+    await probing;
+    probe.disconnect();
+  }
+  return { stallMs: Math.round(worst * 10) / 10 };
+}
+
+class Client {
+  constructor(private readonly base: string) {}
+
+  async call(method: string, path: string, as: keyof typeof TOKENS, body?: unknown): Promise<unknown> {
+    const headers: Record<string, string> = { authorization: `Bearer ${TOKENS[as]}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method === 'POST' && path === '/api/tickets') headers['idempotency-key'] = `scale-${Math.random().toString(36).slice(2)}`;
+    const res = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
+    return path === '/metrics' ? text : JSON.parse(text);
+  }
+}
+
+async function startService(redisUrl: string): Promise<{ app: App; startMs: number; reconciled: Promise<number>; close(): Promise<void> }> {
+  const outbox = mkdtempSync(join(tmpdir(), 'scale-outbox-'));
+  let markReconciled: (ms: number) => void = () => undefined;
+  const reconciled = new Promise<number>((resolve) => (markReconciled = resolve));
+  const t0 = process.hrtime.bigint();
+  const logger = createLogger({
+    level: 'info',
+    destination: {
+      write: (line: string) => {
+        if (line.includes('SLA timers reconciled')) markReconciled(msSince(t0));
+      },
+    },
+  });
+  const app = await buildApp({
+    logger,
+    config: loadConfig({
+      PORT: '0',
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: PREFIX,
+      API_TOKENS: `${TOKENS.system}:system:bot,${TOKENS.agent}:agent:alice,${TOKENS.operator}:operator:ops`,
+      OUTBOX_DIR: outbox,
+      DIRECTLINE_SECRET: 'scale-directline-secret-0123456789',
+    }),
+  });
+  const startMs = msSince(t0);
+  return {
+    app,
+    startMs,
+    reconciled,
+    async close() {
+      await app.close();
+      rmSync(outbox, { recursive: true, force: true });
+    },
+  };
+}
+
+const FILTERS: [string, string][] = [
+  ['category=billing&grade=A', 'no match'],
+  ['orgId=org-000&grade=A', 'no match'],
+  ['status=new&category=technical&grade=B', 'some'],
+  ['orgId=org-007&status=in_progress', 'some'],
+];
+
+async function measure(size: number, redisUrl: string, redis: Redis, emptyStart: { startMs: number; reconcileMs: number }) {
+  const rows: BenchRow[] = [];
+  const n = size.toLocaleString('en');
+  const service = await startService(redisUrl);
+  try {
+    const reconcileMs = (await service.reconciled) - service.startMs;
+    rows.push({
+      figure: `${n}: start-up to listening`,
+      value: Math.round(service.startMs),
+      unit: 'ms',
+      floor: Math.round(emptyStart.startMs),
+      floorWhat: 'the same start on an empty store',
+    });
+    rows.push({
+      figure: `${n}: SLA reconciliation (listening to reconciled)`,
+      value: Math.round(reconcileMs),
+      unit: 'ms',
+      floor: Math.round(emptyStart.reconcileMs),
+      floorWhat: 'the same on an empty store',
+    });
+    const api = new Client(service.app.url);
+    const sampleJson = (await redis.hget(keys.ticket(PREFIX, formatTicketId(YEAR, 1)), 'json'))!;
+
+    const create = await timeEach(SAMPLES, (i) => api.call('POST', '/api/tickets', 'system', input(orgId(3), 'B', 'technical', i)));
+    const hsetFloor = await timeEach(SAMPLES, (i) => redis.hset(`scale-floor:${i}`, 'json', sampleJson, 'rev', 1));
+    rows.push({
+      figure: `${n}: create p50 (POST /api/tickets)`,
+      value: create.p50,
+      unit: 'ms',
+      floor: hsetFloor.p50,
+      floorWhat: 'HSET of the ticket JSON',
+    });
+
+    const claimed: string[] = [];
+    const claim = await timeEach(SAMPLES, async () => {
+      const reply = (await api.call('POST', '/api/queues/claim', 'agent', { categories: ['technical', 'billing'] })) as {
+        ticket: Ticket | null;
+      };
+      if (!reply.ticket) throw new Error('the queues ran dry');
+      claimed.push(reply.ticket.id);
+    });
+    const zpopFloor = await timeEach(SAMPLES, (i) =>
+      redis.zpopmin(`scale-floor-queue`).then(() => redis.zadd('scale-floor-queue', i, `x${i}`)),
+    );
+    rows.push({
+      figure: `${n}: claim-next p50 (POST /api/queues/claim)`,
+      value: claim.p50,
+      unit: 'ms',
+      floor: zpopFloor.p50,
+      floorWhat: 'ZPOPMIN + ZADD',
+    });
+
+    const status = await timeEach(SAMPLES, (i) =>
+      api.call('POST', `/api/tickets/${claimed[i]}/status`, 'agent', { status: 'in_progress' }),
+    );
+    rows.push({
+      figure: `${n}: status change p50 (POST /api/tickets/:id/status)`,
+      value: status.p50,
+      unit: 'ms',
+      floor: hsetFloor.p50,
+      floorWhat: 'HSET of the ticket JSON',
+    });
+
+    const listFloor = await timeEach(10, async () => {
+      const ids = await redis.zrevrange(keys.byOrganisation(PREFIX, orgId(7)), 0, 49);
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hget(keys.ticket(PREFIX, id), 'json');
+      await pipeline.exec();
+    });
+    for (const [query, what] of FILTERS) {
+      let count = 0;
+      const { stallMs } = await longestStall(redisUrl, async () => {
+        const t = await timeEach(LIST_REPEATS, async () => {
+          count = ((await api.call('GET', `/api/tickets?${query}`, 'agent')) as { count: number }).count;
+        });
+        rows.push({
+          figure: `${n}: GET /api/tickets?${query} (${what}: ${count}) p50`,
+          value: t.p50,
+          unit: 'ms',
+          floor: listFloor.p50,
+          floorWhat: 'ZREVRANGE of 50 ids + 50 HGETs',
+        });
+      });
+      rows.push({ figure: `${n}:   longest Redis stall meanwhile`, value: stallMs, unit: 'ms' });
+    }
+    rows.push({ figure: `${n}: ticket search`, value: 'none: the API has no ticket search', unit: '' });
+
+    let scrape: Timed = { p50: 0, p99: 0 };
+    const { stallMs } = await longestStall(redisUrl, async () => {
+      scrape = await timeEach(5, () => api.call('GET', '/metrics', 'operator'));
+    });
+    const scrapeFloor = await timeEach(10, () => {
+      const pipeline = redis.pipeline();
+      for (let i = 0; i < 12; i++) pipeline.zcard(keys.queue(PREFIX, 'technical'));
+      return pipeline.exec();
+    });
+    rows.push({
+      figure: `${n}: GET /metrics p50`,
+      value: scrape.p50,
+      unit: 'ms',
+      floor: scrapeFloor.p50,
+      floorWhat: '12 ZCARDs pipelined',
+    });
+    rows.push({ figure: `${n}:   longest Redis stall meanwhile`, value: stallMs, unit: 'ms' });
+  } finally {
+    await service.close();
+  }
+  return rows;
+}
+
+async function usedMemory(redis: Redis): Promise<number> {
+  return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const server = await startRedisServer();
+  const redis = new Redis(server.url, { maxRetriesPerRequest: null });
+  const rows: BenchRow[] = [];
+  const extra: Record<string, unknown> = { sizes: SIZES, loadAverageAtStart: loadavg().map((l) => Math.round(l * 10) / 10) };
+  try {
+    const organisations = new OrganisationStore(redis, PREFIX);
+    for (let o = 0; o < ORGS; o++) await organisations.upsert(organisation(o));
+    const emptyService = await startService(server.url);
+    const emptyStart = { startMs: emptyService.startMs, reconcileMs: (await emptyService.reconciled) - emptyService.startMs };
+    await emptyService.close();
+
+    const now = Date.now();
+    const shapes = templates(new Date(now));
+    const memoryBase = await usedMemory(redis); // memory is measured against the store with no ticket
+    for (const size of SIZES) {
+      const seconds = await preload(redis, size, shapes, now);
+      console.log(`[${Math.round((Date.now() - started) / 1000)} s] preloaded up to ${size} tickets in ${seconds.toFixed(1)} s`);
+      const memory = (await usedMemory(redis)) - memoryBase;
+      let open = 0;
+      for (const s of ['new', 'in_progress', 'waiting_on_customer']) open += await redis.zcard(keys.byStatus(PREFIX, s));
+      let recordBytes = 0;
+      for (let i = 1; i <= 100; i++) recordBytes += (await redis.memory('USAGE', keys.ticket(PREFIX, formatTicketId(YEAR, i)))) ?? 0;
+      const n = size.toLocaleString('en');
+      rows.push({
+        figure: `${n}: Redis memory per ticket (${open.toLocaleString('en')} open)`,
+        value: Math.round(memory / size),
+        unit: 'B',
+        floor: Math.round(recordBytes / 100),
+        floorWhat: 'the ticket hash alone (MEMORY USAGE)',
+      });
+      rows.push({ figure: `${n}: Redis memory per open ticket (all memory / open)`, value: Math.round(memory / open), unit: 'B' });
+      rows.push(...(await measure(size, server.url, redis, emptyStart)));
+      await redis.unlink('scale-floor-queue', ...Array.from({ length: SAMPLES }, (_, i) => `scale-floor:${i}`));
+    }
+  } finally {
+    redis.disconnect();
+    await server.stop();
+  }
+  extra.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 10) / 10);
+  extra.totalSeconds = Math.round((Date.now() - started) / 1000);
+  printTable(rows);
+  console.log('load average at start / end:', extra.loadAverageAtStart, extra.loadAverageAtEnd);
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'scale.json'), `${JSON.stringify({ at: new Date().toISOString(), rows, extra }, null, 2)}\n`);
+  console.log(`written to test/bench/results/scale.json (${extra.totalSeconds} s)`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
