@@ -19,6 +19,7 @@ import {
 import {
   actorOf,
   authorise,
+  backfillCells,
   DEFAULT_TIME_ZONE,
   collectTicketGauges,
   type DnsResolver,
@@ -96,12 +97,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const organisations = new OrganisationStore(redis.client, prefix);
   await loadStartupDirectory(config, organisations, logger);
+  await organisations.indexNames();
 
   // Listeners are attached below, once the bot that delivers replies exists.
   const listeners: TicketEvents[] = [];
   const events = fanOut(listeners, logger);
   const loweringRules = { customerWaitBusinessDays: config.sla.customerWaitBusinessDays, autoNoticeHours: config.sla.autoLowerNoticeHours };
   const tickets = new TicketService({ redis: redis.client, prefix, organisations, logger, events, loweringRules });
+  // A store written before the list cells existed gets them once, before anything lists.
+  await backfillCells(tickets.store, logger);
   // The SLA timers' tickets wait out a Redis outage on a patient connection: failing fast there
   // would hand an event due at the outage to Bull's retry back-off and fire it seconds late.
   const slaRedis = redis.client.duplicate(redisOptions());

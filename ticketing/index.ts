@@ -26,6 +26,7 @@ export { GradeSuggester } from './domain/grading/gradeSuggester';
 export { TicketService, type TicketEvents } from './service/ticketService';
 export { ticketMetrics } from './service/ticketMetrics';
 export { collectTicketGauges } from './store/ticketGauges';
+export { backfillCells } from './store/cellBackfill';
 
 // The directory of organisations and administrators.
 export { OrganisationStore, type OrganisationDirectory } from './store/organisationStore';

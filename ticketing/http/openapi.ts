@@ -164,7 +164,12 @@ function responseSchemas(): Record<string, JsonSchema> {
       limit: { type: 'integer' },
       offset: { type: 'integer' },
     }),
-    Queue: object({ category: jsonSchemaOf(categorySchema), items: { type: 'array', items: ref('Ticket') } }),
+    Queue: object({
+      category: jsonSchemaOf(categorySchema),
+      items: { type: 'array', items: ref('Ticket') },
+      limit: { type: 'integer' },
+      offset: { type: 'integer' },
+    }),
     Claim: object({ ticket: { allOf: [ref('Ticket')], nullable: true } }), // siblings of a $ref are ignored in 3.0
     SlaReport: object({
       month: { type: 'string', example: '2026-03' },
@@ -211,7 +216,12 @@ function responseSchemas(): Record<string, JsonSchema> {
       history: { type: 'array', items: ref('HistoryEntry') },
     }),
     Organisation: jsonSchemaOf(organisationSchema),
-    OrganisationList: object({ items: { type: 'array', items: ref('Organisation') } }),
+    OrganisationList: object({
+      items: { type: 'array', items: ref('Organisation') },
+      total: { type: 'integer' },
+      limit: { type: 'integer' },
+      offset: { type: 'integer' },
+    }),
     Administrator: jsonSchemaOf(administratorSchema),
     AdministratorList: object({ items: { type: 'array', items: ref('Administrator') } }),
   };

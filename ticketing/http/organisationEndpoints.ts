@@ -2,7 +2,7 @@ import { HttpError } from '../../common/http';
 import type { Administrator, Organisation } from '../domain/types';
 import type { OrganisationStore } from '../store/organisationStore';
 import { endpoint, type Endpoint } from './endpoint';
-import { administratorSchema, administratorUpdateSchema, organisationSchema, organisationUpdateSchema } from './schemas';
+import { administratorSchema, administratorUpdateSchema, organisationSchema, organisationUpdateSchema, pageQuerySchema } from './schemas';
 import type { Role } from './tokens';
 
 const OPERATORS: readonly Role[] = ['operator'];
@@ -31,11 +31,13 @@ export function organisationEndpoints(organisations: OrganisationStore): Endpoin
     endpoint({
       method: 'GET',
       path: '/api/organisations',
-      summary: 'Every organisation, by name',
+      summary: 'The organisations by name, a page at a time (limit, offset), with how many there are',
       roles: OPERATORS,
-      responds: [{ status: 200, schema: 'OrganisationList', description: 'the organisations' }],
-      async handle() {
-        return { body: { items: await organisations.list() } };
+      query: pageQuerySchema,
+      responds: [{ status: 200, schema: 'OrganisationList', description: 'a page of the organisations' }],
+      async handle({ query }) {
+        const { items, total } = await organisations.page(query.offset, query.limit);
+        return { body: { items, total, limit: query.limit, offset: query.offset } };
       },
     }),
     endpoint({

@@ -59,7 +59,8 @@ export const ticketListQuerySchema = z
   })
   .strict();
 
-export const queueQuerySchema = z
+/** A page of a list read by position (queues, organisations). */
+export const pageQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),

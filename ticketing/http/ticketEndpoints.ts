@@ -13,7 +13,7 @@ import {
   customerMessageSchema,
   gradeChangeSchema,
   messageSchema,
-  queueQuerySchema,
+  pageQuerySchema,
   reasonSchema,
   slaReportQuerySchema,
   statusChangeSchema,
@@ -139,14 +139,16 @@ export function ticketEndpoints(
       path: '/api/queues/:category',
       summary: "A category's queue: open unassigned tickets, most urgent first (grade, breached, earliest deadline)",
       roles: ['agent', 'operator'],
-      query: queueQuerySchema,
+      query: pageQuerySchema,
       responds: [{ status: 200, schema: 'Queue', description: 'the queue, most urgent first' }],
       errors: [404],
       async handle({ params, query }) {
         const category = params.category as Category;
         if (!CATEGORIES.includes(category))
           throw new HttpError(404, 'not_found', `there is no queue "${params.category}" (queues: ${CATEGORIES.join(', ')})`);
-        return { body: { category, items: await service.queue(category, query.limit) } };
+        return {
+          body: { category, items: await service.queue(category, query.limit, query.offset), limit: query.limit, offset: query.offset },
+        };
       },
     }),
     endpoint({

@@ -37,6 +37,7 @@ import {
 import { claimNext } from '../queues/claimNext';
 import type { SlaTicketService } from '../sla/ports';
 import { ConflictError, NotFoundError } from '../store/errors';
+import { cellsMatching } from '../store/listCells';
 import type { OrganisationStore } from '../store/organisationStore';
 import { ListIndex, StoredTicket, TicketStore } from '../store/ticketStore';
 
@@ -152,40 +153,25 @@ export class TicketService implements SlaTicketService {
     return this.get(id);
   }
 
-  /** Tickets matching every given filter, newest first. */
+  /**
+   * Tickets matching every given filter, newest first. One filter reads its own index; several
+   * read the cells they cover (store/listCells.ts): a page costs the page, not the store.
+   */
   async list(filter: TicketFilter = {}): Promise<Ticket[]> {
     const limit = Math.min(Math.max(1, filter.limit ?? DEFAULT_LIST_LIMIT), MAX_LIST_LIMIT);
     const offset = Math.max(0, filter.offset ?? 0);
-    const index = listIndexFor(filter);
-    const matches = (t: Ticket) =>
-      (filter.orgId === undefined || t.orgId === filter.orgId) &&
-      (filter.status === undefined || t.status === filter.status) &&
-      (filter.grade === undefined || t.grade === filter.grade) &&
-      (filter.category === undefined || t.category === filter.category) &&
-      (filter.breached === undefined || t.sla.breached === filter.breached);
-    if (index.exact) return this.store.getMany(await this.store.listIds(index.index, offset, limit));
-
-    // The index narrows the search; the other filters are checked page by page.
-    const found: Ticket[] = [];
-    let skipped = 0;
-    const page = Math.max(limit, 200);
-    for (let start = 0; found.length < limit; start += page) {
-      const ids = await this.store.listIds(index.index, start, page);
-      for (const ticket of await this.store.getMany(ids)) {
-        if (!matches(ticket)) continue;
-        if (skipped < offset) skipped += 1;
-        else if (found.length < limit) found.push(ticket);
-      }
-      if (ids.length < page) break;
-    }
-    return found;
+    const index = singleIndexFor(filter);
+    const ids = index
+      ? await this.store.listIds(index, offset, limit)
+      : await this.store.listCellIds(cellsMatching(filter), filter.orgId, offset, limit);
+    return this.store.getMany(ids);
   }
 
-  /** The open unassigned tickets of a category, most urgent first. */
-  async queue(category: Category, limit = DEFAULT_LIST_LIMIT): Promise<Ticket[]> {
+  /** The open unassigned tickets of a category, most urgent first, from `offset` on. */
+  async queue(category: Category, limit = DEFAULT_LIST_LIMIT, offset = 0): Promise<Ticket[]> {
     checkCategories([category]);
     const count = Math.min(Math.max(1, limit), MAX_LIST_LIMIT);
-    return this.store.getMany(await this.store.queueIds(category, 0, count));
+    return this.store.getMany(await this.store.queueIds(category, Math.max(0, offset), count));
   }
 
   /**
@@ -384,16 +370,16 @@ function checkCategories(categories: readonly string[]): void {
   }
 }
 
-/** The most selective index for a filter, and whether it alone answers the filter. */
-function listIndexFor(filter: TicketFilter): { index: ListIndex; exact: boolean } {
+/** The one list index that answers a filter on at most one field, or null when the filter needs the cells. */
+function singleIndexFor(filter: TicketFilter): ListIndex | null {
   const given = [filter.orgId, filter.status, filter.grade, filter.category, filter.breached].filter((f) => f !== undefined).length;
-  const exact = given <= 1 && filter.breached !== false;
-  if (filter.orgId !== undefined) return { index: { kind: 'org', orgId: filter.orgId }, exact };
-  if (filter.breached === true) return { index: { kind: 'breached' }, exact };
-  if (filter.status !== undefined) return { index: { kind: 'status', status: filter.status }, exact };
-  if (filter.category !== undefined) return { index: { kind: 'category', category: filter.category }, exact };
-  if (filter.grade !== undefined) return { index: { kind: 'grade', grade: filter.grade }, exact };
-  return { index: { kind: 'all' }, exact };
+  if (given === 0) return { kind: 'all' };
+  if (given > 1 || filter.breached === false) return null;
+  if (filter.orgId !== undefined) return { kind: 'org', orgId: filter.orgId };
+  if (filter.breached === true) return { kind: 'breached' };
+  if (filter.status !== undefined) return { kind: 'status', status: filter.status };
+  if (filter.category !== undefined) return { kind: 'category', category: filter.category };
+  return { kind: 'grade', grade: filter.grade! };
 }
 
 /** A stable digest of a create request: the same fields in any order give the same fingerprint. */

@@ -17,6 +17,15 @@ export const keys = {
   byGrade: (p: string, grade: string) => `${p}tickets:grade:${grade}`,
   byCategory: (p: string, category: string) => `${p}tickets:category:${category}`,
   breached: (p: string) => `${p}tickets:breached`,
+  /**
+   * Sorted sets partitioning every ticket by (status, grade, category, breached), scored like the
+   * list indexes, over the whole store and per organisation: a filter on several fields reads
+   * only the cells it covers, and a count is a sum of ZCARDs (see listCells.ts).
+   */
+  cell: (p: string, cell: string) => `${p}tickets:cell:${cell}`,
+  orgCell: (p: string, orgId: string, cell: string) => `${p}tickets:org:${orgId}:cell:${cell}`,
+  /** Set once every ticket of the store is in its cells (cellBackfill.ts); `:lease` while an instance fills them. */
+  cellsIndexed: (p: string) => `${p}store:cells-indexed`,
   /** Sorted set of the open, unassigned tickets of a category, most urgent first (see domain/queueScore.ts). */
   queue: (p: string, category: string) => `${p}queue:${category}`,
   /** Set of the open tickets assigned to an agent (for the per-agent limit). */
@@ -27,6 +36,8 @@ export const keys = {
   report: (p: string, cell: string) => `${p}report:${cell}`,
   organisation: (p: string, id: string) => `${p}org:${id}`,
   organisations: (p: string) => `${p}orgs`,
+  /** Sorted set of `<folded name>\t<id>` (all scores 0), for pages by name and names by their start. */
+  organisationNames: (p: string) => `${p}orgs:names`,
   organisationByTenant: (p: string, tenantId: string) => `${p}org-by-tenant:${tenantId}`,
   organisationByName: (p: string, foldedName: string) => `${p}org-by-name:${foldedName}`,
 };

@@ -16,6 +16,6 @@ export async function findOrganisationNamed(store: OrganisationDirectory, query:
   if (exact) return exact;
   const wanted = trimTrailing(foldPhrase(typed), '.,;');
   if (wanted.length < MIN_PREFIX) return null;
-  const matches = (await store.list()).filter((org) => foldPhrase(org.name).startsWith(`${wanted} `));
+  const matches = await store.startingWith(wanted, 2);
   return matches.length === 1 ? (matches[0] ?? null) : null;
 }

@@ -7,12 +7,13 @@ import { keys } from './keys';
 import { ScriptedRedis, withScripts } from './scripts';
 
 /** The directory's read-only queries: what the conversation may ask about organisations. */
-export type OrganisationDirectory = Pick<OrganisationStore, 'get' | 'list' | 'findByTenant' | 'findOrganisation'>;
+export type OrganisationDirectory = Pick<OrganisationStore, 'get' | 'list' | 'findByTenant' | 'findOrganisation' | 'startingWith'>;
 
 /**
  * Organisations and their administrators: org:{id} is a hash {json, tenant, name} with the
- * lookups org-by-tenant:{tenantId} and org-by-name:{folded name} kept beside it by one script.
- * A tenant id and a folded name each belong to one organisation at most.
+ * lookups org-by-tenant:{tenantId} and org-by-name:{folded name}, and the names index
+ * orgs:names (`<folded name>\t<id>`, for pages by name and names by their start), kept beside
+ * it by one script. A tenant id and a folded name each belong to one organisation at most.
  */
 export class OrganisationStore {
   private readonly redis: ScriptedRedis;
@@ -48,16 +49,50 @@ export class OrganisationStore {
 
   /** Every organisation, by name. */
   async list(): Promise<Organisation[]> {
-    const ids = await this.redis.smembers(keys.organisations(this.prefix));
+    const orgs = await this.getMany(await this.redis.smembers(keys.organisations(this.prefix)));
+    return orgs.sort((a, b) => a.name.localeCompare(b.name, 'pl'));
+  }
+
+  /** A page of the organisations by (folded) name, and how many there are. */
+  async page(offset: number, limit: number): Promise<{ items: Organisation[]; total: number }> {
+    const namesKey = keys.organisationNames(this.prefix);
+    const [entries, total] = await Promise.all([this.redis.zrange(namesKey, offset, offset + limit - 1), this.redis.zcard(namesKey)]);
+    return { items: await this.getMany(entries.map(idOfNameEntry)), total };
+  }
+
+  /**
+   * Up to `limit` organisations whose folded name starts with `start` followed by a space (the
+   * rest of a name: "contoso" finds "contoso sp. z o.o."), by name: one range of the names index.
+   */
+  async startingWith(start: string, limit: number): Promise<Organisation[]> {
+    const from = `${start} `;
+    // Every name starting with "<start> " sorts before "<start>!" (the next character after the space).
+    const entries = await this.redis.zrangebylex(keys.organisationNames(this.prefix), `[${from}`, `(${start}!`, 'LIMIT', 0, limit);
+    return this.getMany(entries.map(idOfNameEntry));
+  }
+
+  /**
+   * Adds organisations stored before the names index existed to it. Cheap when there is nothing
+   * to do (two counts); otherwise one script per organisation, each adding the name it holds.
+   */
+  async indexNames(): Promise<number> {
+    const namesKey = keys.organisationNames(this.prefix);
+    const [orgs, named] = await Promise.all([this.redis.scard(keys.organisations(this.prefix)), this.redis.zcard(namesKey)]);
+    if (orgs === named) return 0;
+    let added = 0;
+    for (const id of await this.redis.smembers(keys.organisations(this.prefix)))
+      added += Number(await this.redis.deskIndexOrganisationName(keys.organisation(this.prefix, id), namesKey, id));
+    return added;
+  }
+
+  private async getMany(ids: string[]): Promise<Organisation[]> {
     if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.hget(keys.organisation(this.prefix, id), 'json');
-    const replies = (await pipeline.exec()) ?? [];
-    const orgs = replies.flatMap(([err, json]) => {
+    return ((await pipeline.exec()) ?? []).flatMap(([err, json]) => {
       if (err) throw err;
       return typeof json === 'string' ? [JSON.parse(json) as Organisation] : [];
     });
-    return orgs.sort((a, b) => a.name.localeCompare(b.name, 'pl'));
   }
 
   /** Deletes an organisation (its tickets stay); false when there was none. */
@@ -89,4 +124,8 @@ export class OrganisationStore {
     const org = await this.get(orgId);
     return org ? findAdministratorByEmail(org, email) : null;
   }
+}
+
+function idOfNameEntry(entry: string): string {
+  return entry.slice(entry.lastIndexOf('\t') + 1);
 }

@@ -5,15 +5,19 @@ import type { ChainableCommander } from 'ioredis';
 
 /**
  * The store's Lua scripts (./commands/*.lua), defined once per connection with ioredis'
- * defineCommand so they run by EVALSHA. They take no KEYS: the key names are built from the
- * prefix, so the store needs a single Redis node (not a cluster).
+ * defineCommand so they run by EVALSHA. Most take no KEYS: the key names are built from the
+ * prefix, so the store needs a single Redis node (not a cluster). Scripts that declare their keys
+ * say how many here.
  */
 const SCRIPTS = {
   deskSaveTicket: 'saveTicket.lua',
   deskPeekQueues: 'peekQueues.lua',
   deskUpsertOrganisation: 'upsertOrganisation.lua',
   deskDeleteOrganisation: 'deleteOrganisation.lua',
+  deskIndexCell: 'indexCell.lua',
+  deskIndexOrganisationName: 'indexOrganisationName.lua',
 } as const;
+const DECLARED_KEYS: Partial<Record<keyof typeof SCRIPTS, number>> = { deskIndexCell: 3, deskIndexOrganisationName: 2 };
 
 type ScriptName = keyof typeof SCRIPTS;
 type Command = (...args: (string | number)[]) => Promise<unknown>;
@@ -34,7 +38,7 @@ function source(name: ScriptName): string {
 export function withScripts(redis: Redis): ScriptedRedis {
   const scripted = redis as ScriptedRedis;
   for (const name of Object.keys(SCRIPTS) as ScriptName[]) {
-    if (typeof scripted[name] !== 'function') redis.defineCommand(name, { numberOfKeys: 0, lua: source(name) });
+    if (typeof scripted[name] !== 'function') redis.defineCommand(name, { numberOfKeys: DECLARED_KEYS[name] ?? 0, lua: source(name) });
   }
   return scripted;
 }

@@ -4,6 +4,7 @@ import type { Category, Ticket, TicketStatus } from '../domain/types';
 import { OPEN_STATUSES } from '../domain/ticket';
 import { indexEntriesOf } from './indexEntries';
 import { keys } from './keys';
+import { mergeNewestFirst } from './listCells';
 import { ScriptedPipeline, ScriptedRedis, withScripts } from './scripts';
 
 /** A ticket as stored, with the revision a later write must name. */
@@ -133,6 +134,33 @@ export class TicketStore {
   /** Ticket ids of a list index, newest first. */
   async listIds(index: ListIndex, offset: number, count: number): Promise<string[]> {
     return this.redis.zrevrange(this.listKey(index), offset, offset + count - 1);
+  }
+
+  /**
+   * Ticket ids of the tickets in the given cells (listCells.ts), newest first: the first
+   * offset + count of each cell, merged. Cost grows with the page and the cells, not the store.
+   */
+  async listCellIds(cells: string[], orgId: string | undefined, offset: number, count: number): Promise<string[]> {
+    const pipeline = this.redis.pipeline();
+    for (const cell of cells) {
+      const key = orgId === undefined ? keys.cell(this.prefix, cell) : keys.orgCell(this.prefix, orgId, cell);
+      pipeline.zrevrange(key, 0, offset + count - 1, 'WITHSCORES');
+    }
+    const pages = ((await pipeline.exec()) ?? []).map(([err, flat]) => {
+      if (err) throw err;
+      return flat as string[];
+    });
+    return mergeNewestFirst(pages).slice(offset, offset + count);
+  }
+
+  /** How many tickets the given cells hold (listCells.ts): one ZCARD a cell. */
+  async cellCounts(cells: string[]): Promise<number[]> {
+    const pipeline = this.redis.pipeline();
+    for (const cell of cells) pipeline.zcard(keys.cell(this.prefix, cell));
+    return ((await pipeline.exec()) ?? []).map(([err, n]) => {
+      if (err) throw err;
+      return Number(n);
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Ticket } from '../../../ticketing/domain/types';
 import { TicketService, type TicketEvents } from '../../../ticketing/service/ticketService';
 import { indexEntriesOf } from '../../../ticketing/store/indexEntries';
 import { keys } from '../../../ticketing/store/keys';
+import { cellOf } from '../../../ticketing/store/listCells';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import { organisation, premier } from '../../unit/ticketing/fixtures';
 
@@ -55,6 +56,8 @@ export async function inconsistencies(redis: Redis, prefix: string): Promise<str
       keys.byStatus(prefix, e.status),
       keys.byGrade(prefix, e.grade),
       keys.byCategory(prefix, e.category),
+      keys.cell(prefix, cellOf(e)),
+      keys.orgCell(prefix, e.org, cellOf(e)),
     ]) {
       expect(key, id, e.created);
     }

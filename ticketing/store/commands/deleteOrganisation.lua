@@ -9,4 +9,5 @@ if not old[2] then return 0 end
 if old[1] ~= '' then redis.call('DEL', prefix .. 'org-by-tenant:' .. old[1]) end
 redis.call('DEL', prefix .. 'org-by-name:' .. old[2], key)
 redis.call('SREM', prefix .. 'orgs', id)
+redis.call('ZREM', prefix .. 'orgs:names', old[2] .. '\t' .. id)
 return 1

@@ -1,6 +1,6 @@
 --[=[
 Writes a ticket and everything that depends on it in one step: the record {json, rev}, the list
-indexes, the category queue, the agent's open set and the SLA due entries.
+indexes (and the cells of listCells.ts), the category queue, the agent's open set and the SLA due entries.
 
 ARGV: 1 prefix, 2 ticket id, 3 expected revision (0 = the ticket must not exist yet),
       4 ticket JSON, 5 index entries of the ticket as read ('' on create),
@@ -92,9 +92,11 @@ end
 
 -- Writes.
 local function lists(e)
+  local cell = e.status .. ':' .. e.grade .. ':' .. e.category .. ':' .. (e.breached and '1' or '0')
   return {
     prefix .. 'tickets:all', prefix .. 'tickets:org:' .. e.org, prefix .. 'tickets:status:' .. e.status,
     prefix .. 'tickets:grade:' .. e.grade, prefix .. 'tickets:category:' .. e.category,
+    prefix .. 'tickets:cell:' .. cell, prefix .. 'tickets:org:' .. e.org .. ':cell:' .. cell,
   }
 end
 if before then

@@ -1,0 +1,121 @@
+import Redis from 'ioredis';
+import { silentLogger } from '../../../common/logger';
+import type { Ticket } from '../../../ticketing/domain/types';
+import { backfillCells } from '../../../ticketing/store/cellBackfill';
+import { keys } from '../../../ticketing/store/keys';
+import { startRedisServer, type RedisServerHandle } from '../../support/redisServer';
+import { uniquePrefix } from '../../support/redis';
+import { deskOn, inconsistencies, organisation, ticketInput } from './serviceFixtures';
+
+// A redis-server of this file's own: its command counters see only these tests' commands.
+let server: RedisServerHandle;
+let redis: Redis;
+beforeAll(async () => {
+  server = await startRedisServer();
+  redis = new Redis(server.url, { maxRetriesPerRequest: null });
+});
+afterAll(async () => {
+  await redis.quit();
+  await server.stop();
+});
+
+/** How many times each command ran on the server while `work` ran. */
+async function commandsDuring(work: () => Promise<unknown>): Promise<Record<string, number>> {
+  const calls = async () => {
+    const counts: Record<string, number> = {};
+    for (const [, name, n] of (await redis.info('commandstats')).matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)) counts[name!] = Number(n);
+    return counts;
+  };
+  const before = await calls();
+  await work();
+  const after = await calls();
+  return Object.fromEntries(Object.entries(after).map(([name, n]) => [name, n - (before[name] ?? 0)]));
+}
+
+const ids = (tickets: Ticket[]) => tickets.map((t) => t.id);
+
+describe('lists filtered on several fields', () => {
+  it('read the page they return, not the tickets that do not match', async () => {
+    const prefix = uniquePrefix('scale-list');
+    const { service, clock } = await deskOn(redis, prefix);
+    for (let i = 0; i < 120; i++) {
+      clock.advance(1000);
+      await service.create(
+        ticketInput({ title: `t${i}`, grade: i % 3 === 0 ? 'C' : 'B', category: i % 4 === 0 ? 'billing' : 'technical' }),
+      );
+    }
+
+    let found: Ticket[] = [];
+    const noMatch = await commandsDuring(async () => (found = await service.list({ category: 'presales', grade: 'B', status: 'new' })));
+    expect(found).toEqual([]);
+    expect(noMatch.hget ?? 0).toBe(0); // before: every ticket of the narrowest index was read and parsed
+
+    // The same tickets, in the same order, as one index holding them all would give.
+    const everyOne = (await service.list({ orgId: 'contoso', limit: 500 })).filter((t) => t.category === 'technical' && t.grade === 'B');
+    const page = await commandsDuring(
+      async () => (found = await service.list({ orgId: 'contoso', category: 'technical', grade: 'B', limit: 7, offset: 5 })),
+    );
+    expect(ids(found)).toEqual(ids(everyOne.slice(5, 12)));
+    expect(page.hget).toBe(7);
+  });
+});
+
+describe('a store written before the list cells existed', () => {
+  it('gets every ticket into its cells once, at the first start', async () => {
+    const prefix = uniquePrefix('scale-backfill');
+    const { service, clock } = await deskOn(redis, prefix);
+    const made: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      clock.advance(1000);
+      made.push((await service.create(ticketInput({ title: `t${i}`, grade: i % 2 ? 'C' : 'B' }))).ticket.id);
+    }
+    await service.changeStatus(made[3]!, 'in_progress', 'agent:ola');
+    // What an older version left behind: the tickets and their indexes, no cells, no mark.
+    const cellKeys = (await redis.keys(`${prefix}tickets:*`)).filter((k) => k.includes(':cell:'));
+    expect(cellKeys.length).toBeGreaterThan(0);
+    await redis.del(...cellKeys);
+    expect(await service.list({ grade: 'C', status: 'new' })).toEqual([]);
+
+    // Two instances starting at once: one fills the cells, the other waits for it.
+    await Promise.all([backfillCells(service.store, silentLogger, 7), backfillCells(service.store, silentLogger, 7)]);
+
+    expect(await inconsistencies(redis, prefix)).toEqual([]);
+    expect(ids(await service.list({ grade: 'C', status: 'new', limit: 100 }))).toEqual(made.filter((_, i) => i % 2 && i !== 3).reverse());
+    expect(await redis.get(keys.cellsIndexed(prefix))).not.toBeNull();
+  });
+});
+
+describe('organisations by name', () => {
+  it('come a page at a time, and a name is found by its start without reading the others', async () => {
+    const prefix = uniquePrefix('scale-orgs');
+    const { organisations } = await deskOn(redis, prefix);
+    for (let i = 0; i < 40; i++)
+      await organisations.upsert(organisation({ id: `org-${i}`, name: `Spółka ${String(i).padStart(2, '0')} S.A.`, tenantId: undefined }));
+    await organisations.upsert(organisation({ id: 'lodz', name: 'Łódzkie Wodociągi Sp. z o.o.', tenantId: undefined }));
+
+    const first = await organisations.page(0, 3);
+    expect(first.total).toBe(43); // contoso and fabrikam from deskOn
+    expect(first.items.map((o) => o.id)).toEqual(['contoso', 'fabrikam', 'lodz']);
+    expect((await organisations.page(3, 2)).items.map((o) => o.name)).toEqual(['Spółka 00 S.A.', 'Spółka 01 S.A.']);
+
+    let found: string[] = [];
+    const commands = await commandsDuring(async () => (found = (await organisations.startingWith('lodzkie', 2)).map((o) => o.id)));
+    expect(found).toEqual(['lodz']);
+    expect(commands.hget).toBe(1);
+    expect((await organisations.startingWith('spolka', 2)).length).toBe(2);
+    expect(await organisations.startingWith('lodz', 2)).toEqual([]); // "lodzkie" is not the word "lodz"
+  });
+
+  it('are added to the names index when they were stored before it existed', async () => {
+    const prefix = uniquePrefix('scale-org-names');
+    const { organisations } = await deskOn(redis, prefix);
+    await organisations.upsert(organisation({ id: 'northwind-pl', name: 'Northwind Polska', tenantId: undefined }));
+    await redis.del(keys.organisationNames(prefix));
+    expect(await organisations.startingWith('northwind', 2)).toEqual([]);
+
+    expect(await organisations.indexNames()).toBe(3);
+    expect(await organisations.indexNames()).toBe(0);
+    expect((await organisations.startingWith('northwind', 2)).map((o) => o.id)).toEqual(['northwind-pl']);
+    expect((await organisations.page(0, 10)).items.map((o) => o.id)).toEqual(['contoso', 'fabrikam', 'northwind-pl']);
+  });
+});
