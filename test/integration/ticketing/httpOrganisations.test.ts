@@ -24,6 +24,14 @@ describe('ticketing API: organisations and administrators (operator)', () => {
     ]);
   });
 
+  it('lists them a page at a time, by name, with how many there are', async () => {
+    const second = await api.call('GET', '/api/organisations?limit=1&offset=1', { as });
+    expect(second.body).toMatchObject({ total: 2, limit: 1, offset: 1 });
+    expect(second.body.items.map((o: { id: string }) => o.id)).toEqual(['fabrikam']);
+    const refused = await api.call('GET', '/api/organisations?limit=0', { as });
+    expect(refused.status).toBe(400);
+  });
+
   it('creates, reads, replaces and deletes an organisation', async () => {
     const created = await api.call('POST', '/api/organisations', { as, body: northwind });
     expect(created.status).toBe(201);

@@ -206,6 +206,8 @@ describe('ticketing API: tickets and queues over HTTP', () => {
 
       const queue = await api.call('GET', '/api/queues/technical', { as: 'agent' });
       expect(queue.body.items.map((t: { id: string }) => t.id)).toEqual([a.body.id, c.body.id]);
+      const rest = await api.call('GET', '/api/queues/technical?offset=1', { as: 'agent' });
+      expect(rest.body.items.map((t: { id: string }) => t.id)).toEqual([c.body.id]);
 
       const claimed = await api.call('POST', '/api/queues/claim', { as: 'agent', body: { categories: ['technical'] } });
       expect(claimed.status).toBe(200);
