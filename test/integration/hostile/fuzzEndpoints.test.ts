@@ -243,10 +243,16 @@ async function call(
 ) {
   const allHeaders: Record<string, string> = { ...headers };
   if (body !== undefined && contentType) allHeaders['content-type'] = contentType;
-  const res = await fetch(desk.url + path, {
+  const init = {
     method,
     headers: allHeaders,
     body: method === 'GET' || body === undefined ? undefined : typeof body === 'string' ? body : new Uint8Array(body),
+  };
+  const res = await fetch(desk.url + path, init).catch((error: Error & { cause?: { code?: string } }) => {
+    // A kept-alive socket the server closes (its keep-alive timeout) just as a starved client reuses
+    // it: browsers retry on a fresh socket, and so do we, once. Anything else fails with its cause.
+    if (error.cause?.code === 'UND_ERR_SOCKET' || error.cause?.code === 'ECONNRESET') return fetch(desk.url + path, init);
+    throw new Error(`${method} ${path}: ${error.message} (${String(error.cause)})`);
   });
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
 }

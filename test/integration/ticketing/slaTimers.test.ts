@@ -114,7 +114,8 @@ test('a notifier that hangs does not hold up the next events', async () => {
   });
   await instance.start();
 
-  await waitFor(() => service.applied().length === 3, 'all three warnings despite the hung notifier');
+  // A warning is applied before its notifier is called: wait for both.
+  await waitFor(() => service.applied().length === 3 && notified.length === 3, 'all three warnings notified despite the hung notifier');
   expect(notified).toEqual(['SR-2026-000001', 'SR-2026-000002', 'SR-2026-000003']);
   const stopping = instance.stop();
   release();
