@@ -93,7 +93,7 @@ export class MailIntake {
     if (mail.from.address === this.deps.sender.address) return { outcome: 'automatic', reason: 'sent by this desk' };
 
     const authenticity = await checkAuthenticity(raw, mail.from.address, this.deps.resolver);
-    const sender = await this.administrator(mail.from.address);
+    const sender = await this.deps.organisations.findAdministratorBySender(mail.from.address);
     if (!authenticity.authentic || !sender) {
       const reason = !sender ? 'not a registered administrator address' : authenticity.reason;
       await this.answer(key, mail, howToReachSupport(mail.subject, languageOf(sender?.org ?? null)), { limited: true });
@@ -151,15 +151,6 @@ export class MailIntake {
   private async ticketAnswered(mail: InboundMail): Promise<Ticket | null> {
     const id = ticketIdInSubject(mail.subject) ?? (await this.threads.ticketOf(mail.replyTo));
     return id ? this.deps.tickets.get(id) : null;
-  }
-
-  /** The organisation and administrator registered with this address. */
-  private async administrator(address: string): Promise<{ org: Organisation; admin: Administrator } | null> {
-    for (const org of await this.deps.organisations.list()) {
-      const admin = org.administrators.find((a) => a.email?.toLowerCase() === address);
-      if (admin) return { org, admin };
-    }
-    return null;
   }
 
   /**

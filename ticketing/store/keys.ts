@@ -40,4 +40,6 @@ export const keys = {
   organisationNames: (p: string) => `${p}orgs:names`,
   organisationByTenant: (p: string, tenantId: string) => `${p}org-by-tenant:${tenantId}`,
   organisationByName: (p: string, foldedName: string) => `${p}org-by-name:${foldedName}`,
+  /** Set of the ids of organisations with an administrator registered with this (normalised) e-mail address. */
+  organisationsByAdminEmail: (p: string, email: string) => `${p}org-by-admin-email:${email}`,
 };

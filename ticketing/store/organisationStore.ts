@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import { foldPhrase } from '../../common/text';
-import { findAdministratorByEmail } from '../domain/trustedIdentity';
+import { findAdministratorByEmail, normaliseEmail } from '../domain/trustedIdentity';
 import { DomainError, ID_PATTERN, type Administrator, type Organisation } from '../domain/types';
 import { ConflictError } from './errors';
 import { keys } from './keys';
@@ -10,10 +10,11 @@ import { ScriptedRedis, withScripts } from './scripts';
 export type OrganisationDirectory = Pick<OrganisationStore, 'get' | 'list' | 'findByTenant' | 'findOrganisation' | 'startingWith'>;
 
 /**
- * Organisations and their administrators: org:{id} is a hash {json, tenant, name} with the
- * lookups org-by-tenant:{tenantId} and org-by-name:{folded name}, and the names index
- * orgs:names (`<folded name>\t<id>`, for pages by name and names by their start), kept beside
- * it by one script. A tenant id and a folded name each belong to one organisation at most.
+ * Organisations and their administrators: org:{id} is a hash {json, tenant, name, emails} with the
+ * lookups org-by-tenant:{tenantId}, org-by-name:{folded name} and org-by-admin-email:{address},
+ * and the names index orgs:names (`<folded name>\t<id>`, for pages by name and names by their
+ * start), kept beside it by one script. A tenant id and a folded name each belong to one
+ * organisation at most; an address may be an administrator's in several.
  */
 export class OrganisationStore {
   private readonly redis: ScriptedRedis;
@@ -31,10 +32,17 @@ export class OrganisationStore {
       throw new DomainError('invalid_organisation', `organisation id "${org.id}" must be letters, digits, '.', '_' or '-' (at most 100)`);
     const name = foldPhrase(org.name ?? '');
     if (!name) throw new DomainError('invalid_organisation', 'an organisation needs a name');
-    const reply = (await this.redis.deskUpsertOrganisation(this.prefix, org.id, JSON.stringify(org), org.tenantId ?? '', name)) as [
-      string,
-      string | number,
-    ];
+    const emails = [...new Set(org.administrators.flatMap((a) => (a.email ? [normaliseEmail(a.email)] : [])))].filter(
+      (email) => email && !email.includes('\n'),
+    );
+    const reply = (await this.redis.deskUpsertOrganisation(
+      this.prefix,
+      org.id,
+      JSON.stringify(org),
+      org.tenantId ?? '',
+      name,
+      emails.join('\n'),
+    )) as [string, string | number];
     if (reply[0] === 'tenant_taken')
       throw new ConflictError('tenant_taken', `tenant ${org.tenantId} already belongs to organisation ${reply[1]}`);
     if (reply[0] === 'name_taken')
@@ -117,6 +125,21 @@ export class OrganisationStore {
     if (byTenant) return byTenant;
     const id = await this.redis.get(keys.organisationByName(this.prefix, foldPhrase(q)));
     return id === null ? null : this.get(id);
+  }
+
+  /**
+   * The administrator registered with an e-mail address, and their organisation, from the sender
+   * index (one lookup, whatever the size of the directory). An address registered in several
+   * organisations gives the first by name.
+   */
+  async findAdministratorBySender(email: string): Promise<{ org: Organisation; admin: Administrator } | null> {
+    const ids = await this.redis.smembers(keys.organisationsByAdminEmail(this.prefix, normaliseEmail(email)));
+    const found: { org: Organisation; admin: Administrator }[] = [];
+    for (const org of await Promise.all(ids.map((id) => this.get(id)))) {
+      const admin = org && findAdministratorByEmail(org, email);
+      if (admin) found.push({ org, admin });
+    }
+    return found.sort((a, b) => a.org.name.localeCompare(b.org.name, 'pl'))[0] ?? null;
   }
 
   /** The administrator of an organisation registered with an e-mail address (case and surrounding spaces ignored). */

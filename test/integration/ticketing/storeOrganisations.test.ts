@@ -51,6 +51,28 @@ describe('organisation store', () => {
     expect(await store.list()).toEqual([]);
   });
 
+  it('finds the administrator of a mail sender by the index, which follows every change of administrators', async () => {
+    const admin = (id: string, email: string) => ({ id, name: id, email, chatIdentities: [] });
+    await store.upsert(organisation({ administrators: [admin('adm-1', 'Jan@Contoso.pl'), admin('adm-2', 'ola@contoso.pl')] }));
+    await store.upsert(premier({ tenantId: 'tenant-2', administrators: [admin('fab-1', 'ola@contoso.pl')] }));
+
+    expect(await store.findAdministratorBySender(' JAN@contoso.PL ')).toMatchObject({ org: { id: 'contoso' }, admin: { id: 'adm-1' } });
+    // An address registered in two organisations gives the first by name, as the old scan did.
+    expect(await store.findAdministratorBySender('ola@contoso.pl')).toMatchObject({ org: { id: 'contoso' }, admin: { id: 'adm-2' } });
+    expect(await store.findAdministratorBySender('eve@contoso.pl')).toBeNull();
+
+    // The administrator leaves contoso: the address now leads to fabrikam only; a new address works at once.
+    await store.upsert(organisation({ administrators: [admin('adm-1', 'jan.nowy@contoso.pl')] }));
+    expect(await store.findAdministratorBySender('jan@contoso.pl')).toBeNull();
+    expect(await store.findAdministratorBySender('jan.nowy@contoso.pl')).toMatchObject({ admin: { id: 'adm-1' } });
+    expect(await store.findAdministratorBySender('ola@contoso.pl')).toMatchObject({ org: { id: 'fabrikam' }, admin: { id: 'fab-1' } });
+
+    await store.delete('fabrikam');
+    expect(await store.findAdministratorBySender('ola@contoso.pl')).toBeNull();
+    // Nothing of the index outlives what it indexes.
+    expect(await redis.keys(`${store.prefix}org-by-admin-email:*`)).toEqual([`${store.prefix}org-by-admin-email:jan.nowy@contoso.pl`]);
+  });
+
   it('refuses a tenant id or a name that belongs to another organisation, and ids unfit for keys', async () => {
     await store.upsert(organisation({ name: 'Contoso', tenantId: 'tenant-1' }));
 
