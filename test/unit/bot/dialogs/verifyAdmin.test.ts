@@ -104,7 +104,7 @@ describe('verifying an administrator with a one-time code, in Polish', () => {
     expect((await c.say('Jak upiec sernik?'))[0]).toMatch(/nie znalazłem odpowiedzi/);
   });
 
-  it('finds the organisation by the start of its name, any case', async () => {
+  it('finds the organisation by its id as well as by its name', async () => {
     const c = chat(world);
     await c.say('rozmowa z człowiekiem');
     await c.say('Tak');
