@@ -1,10 +1,11 @@
 /**
  * npm run eval:faq [set.jsonl ...] [--misses]
- * Runs evaluation sets (JSONL, see test/fixtures/knowledge/README.md; by default the three blind
- * sets) through the engine and two baselines and prints, per set and per style: the engine's
+ * Runs evaluation sets (JSONL, see test/fixtures/knowledge/README.md; by default the blind sets)
+ * through the engine and two baselines and prints, per set and per style: the engine's
  * answered-right rate, the right-answer-first rate of the engine and of each baseline (its top
  * entry, answered or not), the share where the engine answered or suggested a right entry, and
- * the off-topic questions answered.
+ * the off-topic questions answered. It prints no question unless asked for the misses (--misses),
+ * which it refuses for the report sets.
  */
 import { basename, join, resolve } from 'path';
 import { loadKnowledgeBase } from '../knowledgeBase';
@@ -15,9 +16,16 @@ import { knowledgeBaseSystem, retrieverSystem } from '../eval/systems';
 const REPO_ROOT = join(__dirname, '../..');
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/knowledge');
 const DEFAULT_SETS = ['blind-A.jsonl', 'blind-B.jsonl', 'blind-C.jsonl'].map((f) => join(FIXTURES, f));
+/** Sets reported on and never read: their questions are never printed. */
+const REPORT_SETS = new Set(['blind-C.jsonl', 'blind-D.jsonl', 'faq-D.jsonl']);
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const paths = args.filter((a) => !a.startsWith('--')).map((a) => resolve(process.cwd(), a));
+const reportSets = (paths.length ? paths : DEFAULT_SETS).filter((p) => REPORT_SETS.has(basename(p)));
+if (showMisses && reportSets.length > 0) {
+  process.stderr.write(`--misses prints questions; ${reportSets.map((p) => basename(p)).join(', ')} is a report set: aggregates only\n`);
+  process.exit(2);
+}
 
 const kb = loadKnowledgeBase();
 const engine = knowledgeBaseSystem(kb);

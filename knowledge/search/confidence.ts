@@ -1,8 +1,7 @@
 /**
  * Turns raw retrieval signals into a confidence that means the same for every question: the
  * probability that the top entry is the right one, from a logistic model fitted on questions
- * typed the way customers type and on out-of-scope ones (search/calibration-questions.yaml;
- * knowledge/cli/calibrate.ts writes calibration.json).
+ * written without the articles in view (knowledge/cli/calibrate.ts writes calibration.json).
  */
 export interface Features {
   /** Combined similarity of the question with the entry, 0..1. */
@@ -17,31 +16,56 @@ export interface Features {
   unknown: number;
   /** 1 when the question names a product the knowledge base never mentions ("Canal+"), else 0. */
   foreign: number;
+  /**
+   * Share of the question's known words (those the knowledge base uses somewhere) that the entry
+   * contains: chatty context the base knows nothing about does not count against it.
+   */
+  knownCoverage: number;
+  /** Share of the question's words found in the entry's best-matching fact (one sentence or step). */
+  factCoverage: number;
+  /** The entry's coverage minus the best other entry's: does it account for words the others miss? */
+  coverageLead: number;
+  /**
+   * 1 when the entry's phrasings ask the same kind of question (how many, when, who, where, how,
+   * yes or no), 0 when they never do, 0.5 when the question has no question word.
+   */
+  askAgrees: number;
 }
 
-export interface Calibration {
-  bias: number;
-  score: number;
-  margin: number;
-  lead: number;
-  coverage: number;
-  unknown: number;
-  foreign: number;
-}
+export const FEATURE_NAMES = [
+  'score',
+  'margin',
+  'lead',
+  'coverage',
+  'unknown',
+  'foreign',
+  'knownCoverage',
+  'factCoverage',
+  'coverageLead',
+  'askAgrees',
+] as const satisfies readonly (keyof Features)[];
 
-const NAMES = ['bias', 'score', 'margin', 'lead', 'coverage', 'unknown', 'foreign'] as const;
+/** A weight per feature and a bias; a feature the file does not name weighs nothing. */
+export type Calibration = { bias: number } & Partial<Record<keyof Features, number>> & {
+    /** The confidence the engine answers at, picked with the weights (knowledge/cli/calibrate.ts). */
+    answerAt?: number;
+  };
 
+/**
+ * The model's inputs: score and margin by their square roots, since a step from 0.01 to 0.1 says
+ * far more than one from 0.5 to 0.6 (the fit on the blind sets answers more at the same
+ * off-topic rate that way).
+ */
 export function featureVector(f: Features): number[] {
-  return [1, f.score, f.margin, f.lead, f.coverage, f.unknown, f.foreign];
+  return [1, ...FEATURE_NAMES.map((name) => (name === 'score' || name === 'margin' ? Math.sqrt(Math.max(0, f[name])) : f[name]))];
+}
+
+function weightsOf(c: Calibration): number[] {
+  return [c.bias, ...FEATURE_NAMES.map((name) => c[name] ?? 0)];
 }
 
 export function confidenceOf(f: Features, c: Calibration): number {
-  return sigmoid(
-    dot(
-      NAMES.map((name) => c[name]),
-      featureVector(f),
-    ),
-  );
+  return sigmoid(dot(weightsOf(c), featureVector(f)));
 }
 
 function sigmoid(z: number): number {
@@ -53,17 +77,31 @@ function dot(a: readonly number[], b: readonly number[]): number {
   return a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
 }
 
-/** Plain batch gradient descent on the log loss: a few hundred examples, five weights. */
-export function fitCalibration(examples: { features: Features; correct: boolean }[], iterations = 20000, rate = 0.5): Calibration {
-  const w = NAMES.map(() => 0);
+export interface Example {
+  features: Features;
+  correct: boolean;
+  /** How much the example counts (off-topic questions are fewer and weigh more). */
+  weight?: number;
+}
+
+/**
+ * Batch gradient descent on the weighted log loss with a small L2 penalty (not on the bias): a
+ * few hundred examples and eleven weights, where the penalty keeps correlated features (score,
+ * margin, coverage) from trading huge opposite weights.
+ */
+export function fitCalibration(examples: Example[], { iterations = 6000, rate = 0.5, l2 = 1e-3 } = {}): Calibration {
+  const xs = examples.map((e) => featureVector(e.features));
+  const ys = examples.map((e) => (e.correct ? 1 : 0));
+  const ws = examples.map((e) => e.weight ?? 1);
+  const total = ws.reduce((a, b) => a + b, 0);
+  const w = new Array<number>(FEATURE_NAMES.length + 1).fill(0);
   for (let it = 0; it < iterations; it++) {
-    const grad = NAMES.map(() => 0);
-    for (const { features, correct } of examples) {
-      const x = featureVector(features);
-      const err = sigmoid(dot(x, w)) - (correct ? 1 : 0);
-      x.forEach((v, i) => (grad[i] = (grad[i] ?? 0) + err * v));
-    }
-    w.forEach((wi, i) => (w[i] = wi - (rate * (grad[i] ?? 0)) / examples.length));
+    const grad = w.map((wi, i) => (i === 0 ? 0 : l2 * wi * total));
+    xs.forEach((x, n) => {
+      const err = (sigmoid(dot(x, w)) - ys[n]!) * ws[n]!;
+      x.forEach((v, i) => (grad[i] = grad[i]! + err * v));
+    });
+    w.forEach((wi, i) => (w[i] = wi - (rate * grad[i]!) / total));
   }
-  return Object.fromEntries(NAMES.map((name, i) => [name, w[i] ?? 0])) as unknown as Calibration;
+  return { bias: w[0]!, ...Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, w[i + 1]!])) };
 }

@@ -136,10 +136,15 @@ export class Coverage {
     });
   }
 
-  of(queryWords: string[], entry: EntryVocabulary): number {
+  /**
+   * The idf-weighted share of the question's words the entry contains; with `knownOnly`, of the
+   * words the knowledge base uses somewhere (chatty context it knows nothing about left out).
+   */
+  of(queryWords: string[], entry: EntryVocabulary, knownOnly = false): number {
     let total = 0;
     let found = 0;
     for (const q of queryWords) {
+      if (knownOnly && !this.isKnown(q)) continue;
       const weight = this.idf.get(q) ?? this.unknownIdf;
       total += weight;
       // Typos are looked for in the short question vocabulary only: answers are long.

@@ -4,6 +4,7 @@ import { Calibration, confidenceOf, Features } from './confidence';
 import { Coverage, EntryVocabulary } from './coverage';
 import { expandWithSynonyms } from './glossary';
 import { splitFacts } from './facts';
+import { kindAgreement, questionKinds } from './questionKind';
 import { Terms } from './terms';
 import { TrigramIndex } from './trigramIndex';
 import defaultCalibration from './calibration.json';
@@ -51,7 +52,12 @@ export interface AbstainRule {
 const VIANET = '21vianet';
 const CHINA = 'chiny';
 
-export const DEFAULT_RULE: AbstainRule = { answerAt: 0.5, margin: 0.02, suggestAt: 0.15, suggestionFloor: 0.08 };
+export const DEFAULT_RULE: AbstainRule = {
+  answerAt: (defaultCalibration as Calibration).answerAt ?? 0.5,
+  margin: 0.02,
+  suggestAt: 0.1,
+  suggestionFloor: 0.05,
+};
 
 export interface Candidate extends Features {
   entry: KbEntry;
@@ -83,7 +89,7 @@ export class SearchEngine {
   private readonly questionUnits: { first: number; count: number }[];
   /** Each entry's facts (consecutive units), their text and language. */
   private readonly factUnits: { first: number; count: number }[];
-  private readonly facts = new Map<number, { text: string; locale: Locale }>();
+  private readonly facts = new Map<number, { text: string; locale: Locale; terms: Set<string> }>();
   /** Each entry's units that are scored on demand rather than searched. */
   private readonly allQuestionsUnit: Int32Array;
   private readonly answerUnit: Int32Array;
@@ -92,6 +98,8 @@ export class SearchEngine {
   private readonly touched: Int32Array;
   private readonly vocabularies: EntryVocabulary[];
   private readonly coverage: Coverage;
+  /** The kinds of question each entry's phrasings ask (see questionKind). */
+  private readonly kinds: Set<string>[];
 
   constructor(
     readonly entries: readonly KbEntry[],
@@ -122,7 +130,7 @@ export class SearchEngine {
         ['en', e.answerEn],
       ] as const) {
         for (const fact of answer ? splitFacts(answer) : []) {
-          this.facts.set(unitWords.length, { text: fact, locale });
+          this.facts.set(unitWords.length, { text: fact, locale, terms: new Set(terms.of(fact)) });
           add(i, Unit.Fact, fact);
         }
       }
@@ -146,9 +154,10 @@ export class SearchEngine {
       answer: new Set(terms.of(`${e.answer} ${e.answerEn ?? ''}`)),
     }));
     this.coverage = new Coverage(this.vocabularies);
+    this.kinds = entries.map((e) => questionKinds(questionsOf(e).join('\n')));
   }
 
-  /** The best entries for a question, most confident first (at most `SHORTLIST`). */
+  /** The best entries for a question, best first (at most `SHORTLIST`). */
   rank(question: string): Candidate[] {
     return this.search(question).ranked;
   }
@@ -205,39 +214,47 @@ export class SearchEngine {
     // few to tell a typo from another name ("Canal+" is not "kanał").
     const knows = (w: string): boolean => this.terms.knows(w) || (w.length > 5 && this.coverage.correct(w) !== w);
     const foreign = this.coverage.namesUnknownProduct(question, knows) ? 1 : 0;
+    const asked = questionKinds(question);
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much.
     const shortlist = top.items().map(({ e, score }) => {
-      const coverage = this.coverage.of(words, this.vocabularies[e]!);
-      return { e, coverage, score: score * coverage };
+      const vocabulary = this.vocabularies[e]!;
+      const coverage = this.coverage.of(words, vocabulary);
+      return { e, coverage, score: score * coverage, knownCoverage: this.coverage.of(words, vocabulary, true) };
     });
     shortlist.sort((a, b) => b.score - a.score);
     const [first, second] = shortlist;
-    return shortlist
-      .map(({ e, score, coverage }, i) => {
-        const other = (i === 0 ? second?.score : first?.score) ?? 0;
-        const features = {
-          score,
-          margin: score - other,
-          lead: score > 0 ? Math.max(-1, (score - other) / score) : 0,
-          coverage,
-          unknown,
-          foreign,
-        };
-        return { entry: this.entries[e]!, index: e, ...features, confidence: round(confidenceOf(features, this.calibration)) };
-      })
-      .sort((a, b) => b.confidence - a.confidence);
+    const bestOther = (i: number, of: (c: (typeof shortlist)[number]) => number): number =>
+      Math.max(0, ...shortlist.filter((_, j) => j !== i).map(of));
+    // Ranked by score alone: the confidence says whether to answer, not which entry is best.
+    return shortlist.map(({ e, score, coverage, knownCoverage }, i) => {
+      const other = (i === 0 ? second?.score : first?.score) ?? 0;
+      const fact = this.bestFact(e);
+      const features: Features = {
+        score,
+        margin: score - other,
+        lead: score > 0 ? Math.max(-1, (score - other) / score) : 0,
+        coverage,
+        unknown,
+        foreign,
+        knownCoverage,
+        factCoverage: fact ? this.coverage.of(words, { questions: fact.terms, answer: new Set() }) : 0,
+        coverageLead: coverage - bestOther(i, (c) => c.coverage),
+        askAgrees: kindAgreement(asked, this.kinds[e]!),
+      };
+      return { entry: this.entries[e]!, index: e, ...features, confidence: round(confidenceOf(features, this.calibration)) };
+    });
   }
 
   /** The entry's fact (of any language, or of `locale`) most similar to the last searched question. */
-  private bestFact(e: number, locale?: Locale): { text: string; similarity: number } | undefined {
+  private bestFact(e: number, locale?: Locale): { text: string; terms: Set<string>; similarity: number } | undefined {
     const { first, count } = this.factUnits[e]!;
-    let best: { text: string; similarity: number } | undefined;
+    let best: { text: string; terms: Set<string>; similarity: number } | undefined;
     for (let u = first; u < first + count; u++) {
       const fact = this.facts.get(u)!;
       if (locale && fact.locale !== locale) continue;
       const similarity = this.index.similarity(u);
-      if (!best || similarity > best.similarity) best = { text: fact.text, similarity };
+      if (!best || similarity > best.similarity) best = { text: fact.text, terms: fact.terms, similarity };
     }
     return best;
   }
@@ -260,11 +277,11 @@ export class SearchEngine {
       articleId: c.entry.id,
       confidence: c.confidence,
     });
+    // The question names neither scope, so global Microsoft 365 is meant; but when a 21Vianet
+    // entry still comes first and a global one fits about as well, ask which one is meant.
     // A question naming someone else's product ("Canal+", "w Play") is never ours to answer,
     // however well its other words match.
     if (top?.foreign) return { answered: false, answer: text.notCovered, confidence: top.confidence, source: null, suggestions: [] };
-    // The question names neither scope, so global Microsoft 365 is meant; but when a 21Vianet
-    // entry still comes first and a global one fits about as well, ask which one is meant.
     const otherScope = top?.entry.scope === '21vianet' && ranked.find((c) => c.entry.scope === 'global');
     if (top && otherScope && !scopeNamed && top.confidence >= this.rule.suggestAt && otherScope.score >= SCOPE_TIE * top.score) {
       return {
@@ -284,7 +301,9 @@ export class SearchEngine {
         suggestions: [],
       };
     }
-    if (top && top.confidence >= this.rule.suggestAt) {
+    // Suggestions only for a question that uses at least one word the base knows: "przepis na
+    // bigos" shares a few letters with an entry, nothing more.
+    if (top && top.confidence >= this.rule.suggestAt && top.unknown < 1) {
       const suggestions: Suggestion[] = ranked
         .filter((c) => c.confidence >= this.rule.suggestionFloor)
         .slice(0, 3)

@@ -2,7 +2,7 @@ import { loadLemmas } from '../morphology/lemmas';
 import { isStopWord, words } from '../normalize';
 import { ENGLISH_STOP_WORDS } from './glossary';
 import { Spelling } from './spelling';
-import { canonical, withoutFiller } from './vocabulary';
+import { canonical, vocabularyWords, withoutFiller } from './vocabulary';
 
 /**
  * Only long words are corrected against the lemma table's forms: with some twenty thousand forms,
@@ -22,6 +22,8 @@ const MEMO_LIMIT = 50_000;
 export class Terms {
   private readonly lemmas: Map<string, string>;
   private readonly spelling: Spelling;
+  /** Typos of the names the desk knows ("Ofice", "Skyep"): a misspelt name of ours is no one else's. */
+  private readonly names: Spelling;
   private readonly memo = new Map<string, string[]>();
 
   constructor(lemmas: Map<string, string> = sharedLemmas()) {
@@ -30,6 +32,12 @@ export class Terms {
     this.spelling = new Spelling(
       forms,
       (w) => forms.has(w),
+      () => 1,
+    );
+    const names = new Set(vocabularyWords());
+    this.names = new Spelling(
+      names,
+      (w) => names.has(w),
       () => 1,
     );
   }
@@ -50,7 +58,12 @@ export class Terms {
    */
   knows(word: string): boolean {
     return (
-      this.lemmas.has(word) || canonical(word) !== word || (word.length >= MIN_CORRECTED_LENGTH && this.spelling.correct(word) !== word)
+      this.lemmas.has(word) ||
+      canonical(word) !== word ||
+      // Capitalised pronouns of a polite letter ("do Was", "Pan") are no names.
+      isStopWord(word) ||
+      this.names.correct(word) !== word ||
+      (word.length >= MIN_CORRECTED_LENGTH && this.spelling.correct(word) !== word)
     );
   }
 

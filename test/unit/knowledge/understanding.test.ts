@@ -1,5 +1,6 @@
 import { loadKnowledgeBase } from '../../../knowledge/knowledgeBase';
 import { splitFacts } from '../../../knowledge/search/facts';
+import { kindAgreement, questionKinds } from '../../../knowledge/search/questionKind';
 import { Terms } from '../../../knowledge/search/terms';
 
 /** How the engine reads customers' own words, on the product's knowledge base. */
@@ -51,6 +52,35 @@ describe('answers', () => {
 
   it("never answers a question about another company's product", () => {
     expect(kb.answer('jak zrezygnować z Canal+').answered).toBe(false);
+  });
+
+  it('takes neither a misspelt name of ours nor a polite capitalised pronoun for another product', () => {
+    for (const q of [
+      'Ile minut na Skype daje Ofice 365 Home?',
+      'Ile minut na Skyep daje Office 365 Home?',
+      'Ile minut na Skype daje Wam Office 365 Home?',
+    ]) {
+      const r = kb.answer(q);
+      expect(r.source?.articleId).toBe('skype-office-minutes-what');
+    }
+  });
+});
+
+describe('question kinds', () => {
+  it('tells a question for a number, a time, a person, a place or a way apart, in Polish and English', () => {
+    expect([...questionKinds('Ile kanałów mogę kupić?')]).toEqual(['count']);
+    expect([...questionKinds('How many channels can I buy?')]).toEqual(['count']);
+    expect([...questionKinds('Kiedy wygasają minuty?')]).toEqual(['time']);
+    expect([...questionKinds('Kto może zgłosić problem?')]).toEqual(['who']);
+    expect([...questionKinds('Gdzie sprawdzę saldo?')]).toEqual(['where']);
+    expect([...questionKinds('Jak anulować abonament?')]).toEqual(['how']);
+    expect(questionKinds('numer telefonu pomocy').size).toBe(0);
+  });
+
+  it('says whether an entry asks the same kind, and is neutral for a question without a question word', () => {
+    expect(kindAgreement(new Set(['count']), new Set(['count', 'how']))).toBe(1);
+    expect(kindAgreement(new Set(['count']), new Set(['how']))).toBe(0);
+    expect(kindAgreement(new Set(), new Set(['how']))).toBe(0.5);
   });
 });
 

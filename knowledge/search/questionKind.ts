@@ -1,0 +1,29 @@
+import { fold } from '../../common/text';
+
+/**
+ * What kind of answer a question asks for, from its question words: a number, a time, a person,
+ * a place, a way, a reason. A question and an entry's phrasings that ask the same kind agree
+ * ("ile kanałów" and "how many channels"); "ile" asked of an entry whose phrasings only ever ask
+ * "jak" is a hint that the entry answers something else.
+ */
+const KINDS: [string, RegExp][] = [
+  ['count', /\b(ile|ilu|how many|how much|maksymaln\w*|max|limit\w*)\b/],
+  ['time', /\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|when|what time|how long|how soon|how quickly)\b/],
+  ['who', /\b(kto|kogo|komu|who|whom)\b/],
+  ['where', /\b(gdzie|skad|where)\b/],
+  ['why', /\b(dlaczego|czemu|why)\b/],
+  ['how', /\b(jak|w jaki sposob|how)\b(?! (dlugo|szybko|many|much|long|soon|quickly))/],
+];
+
+/** The kinds of answer a text asks for (none when it has no question word). */
+export function questionKinds(text: string): Set<string> {
+  const folded = fold(text);
+  return new Set(KINDS.filter(([, pattern]) => pattern.test(folded)).map(([kind]) => kind));
+}
+
+/** 1 when the question and the entry's phrasings share a kind, 0 when they share none, 0.5 when the question has none. */
+export function kindAgreement(question: Set<string>, entry: Set<string>): number {
+  if (question.size === 0) return 0.5;
+  for (const kind of question) if (entry.has(kind)) return 1;
+  return 0;
+}
