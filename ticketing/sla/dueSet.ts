@@ -13,12 +13,16 @@ import type { TimerEventKind } from '../domain/types';
  *   here from the claim until its Bull job exists, so a crash in between loses nothing: once the
  *   lease expires the entry goes back to the due set.
  * - `{prefix}sla:inflight:due`: hash member -> original due ms, so a released entry keeps its time.
+ * - `{prefix}sla:reconciled`: when the due set was last rebuilt from every open ticket. The save
+ *   script keeps the due set in step with the tickets from then on, so a start only rebuilds it
+ *   when this mark is gone (a new store, SLA keys wiped by hand) or the due set is (see reconcile.ts).
  */
 export function slaKeys(prefix: string) {
   return {
     due: keys.slaDue(prefix),
     inflight: `${prefix}sla:inflight`,
     inflightDue: `${prefix}sla:inflight:due`,
+    reconciled: `${prefix}sla:reconciled`,
   };
 }
 
@@ -191,6 +195,16 @@ export class DueSet {
       const members = flat.filter((_, i) => i % 2 === 0);
       if (members.length > 0) yield members;
     } while (cursor !== '0');
+  }
+
+  /** Whether the due set was rebuilt from the tickets and is still there (or nothing is pending at all). */
+  async isReconciled(): Promise<boolean> {
+    const [mark, { due, inflight }] = await Promise.all([this.redis.exists(this.keys.reconciled), this.counts()]);
+    return mark === 1 && due + inflight > 0;
+  }
+
+  async markReconciled(atMs: number): Promise<void> {
+    await this.redis.set(this.keys.reconciled, new Date(atMs).toISOString());
   }
 
   async counts(): Promise<{ due: number; inflight: number }> {

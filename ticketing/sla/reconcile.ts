@@ -15,6 +15,23 @@ export interface ReconcileReport {
   releasedLeases: number;
   /** Set when the pass was stopped part-way (the instance is shutting down); the next start redoes it. */
   interrupted?: true;
+  /** Set when the due set was already rebuilt once: only expired leases were taken back. */
+  skipped?: true;
+}
+
+/**
+ * At start-up: takes back entries stuck in flight (work proportional to what is in flight) and,
+ * only when the due set was never rebuilt from the tickets or is gone (dueSet.isReconciled), the
+ * full pass below, which reads every open ticket. The save script writes a ticket and its due
+ * entries together, so once rebuilt the due set stays right without reading the tickets again.
+ */
+export async function reconcileOnStart(deps: Parameters<typeof reconcileDueSet>[0]): Promise<ReconcileReport> {
+  const { dueSet, clock, logger } = deps;
+  if (!(await dueSet.isReconciled())) return reconcileDueSet(deps);
+  const report: ReconcileReport = { openTickets: 0, owed: 0, added: 0, removedStale: 0, releasedLeases: 0, skipped: true };
+  report.releasedLeases = await dueSet.releaseExpired(clock());
+  logger.info(report, 'SLA timers reconciled with the tickets (due set already rebuilt: leases only)');
+  return report;
 }
 
 /**
@@ -64,6 +81,7 @@ export async function reconcileDueSet(deps: {
   }
 
   report.releasedLeases = await dueSet.releaseExpired(clock());
+  await dueSet.markReconciled(clock());
   logger.info(report, 'SLA timers reconciled with the tickets');
   return report;
 }

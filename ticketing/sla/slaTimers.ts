@@ -6,7 +6,7 @@ import type { Metrics } from '../../common/metrics';
 import { EscalationNotifier, LogNotifier } from '../notify/escalationNotifier';
 import { DueSet } from './dueSet';
 import type { SlaTicketService } from './ports';
-import { reconcileDueSet, ReconcileReport } from './reconcile';
+import { reconcileDueSet, reconcileOnStart, ReconcileReport } from './reconcile';
 import { SlaMetrics } from './slaMetrics';
 import { createSlaQueue, SlaJobData, SlaQueue } from './slaQueue';
 import { Sweeper } from './sweeper';
@@ -90,8 +90,9 @@ export class SlaTimers {
 
   /**
    * Starts processing and sweeping at once (entries already due fire without waiting), then
-   * reconciles the due set with the tickets; resolves with the reconciliation's report. On
-   * 100,000 open tickets reconciliation takes seconds, so the caller need not wait for it.
+   * takes back expired leases, and rebuilds the due set from the tickets only the first time (or
+   * when it is gone: reconcileOnStart); resolves with the report. A rebuild on 100,000 open
+   * tickets takes seconds, so the caller need not wait for it.
    */
   async start(): Promise<ReconcileReport> {
     if (this.started) throw new Error('SLA timers already started');
@@ -100,13 +101,13 @@ export class SlaTimers {
       .process(this.concurrency, (job) => this.fire(job.data))
       .catch((err) => this.isStopping() || this.logger.error({ err }, 'SLA worker stopped'));
     this.sweeper.start();
-    return this.reconcile();
+    return this.reconcile(reconcileOnStart);
   }
 
-  /** Makes the due set agree with the tickets (see reconcile.ts); stop() cuts it short. */
-  reconcile(): Promise<ReconcileReport> {
+  /** Makes the due set agree with the tickets, reading every open ticket (see reconcile.ts); stop() cuts it short. */
+  reconcile(pass = reconcileDueSet): Promise<ReconcileReport> {
     const { dueSet, service, clock, logger } = this;
-    this.reconciling = reconcileDueSet({ dueSet, service, clock, logger, signal: this.stopping.signal });
+    this.reconciling = pass({ dueSet, service, clock, logger, signal: this.stopping.signal });
     return this.reconciling;
   }
 

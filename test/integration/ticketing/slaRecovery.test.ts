@@ -99,3 +99,21 @@ test('stopping during reconciliation cuts it short, and the next start completes
   expect(report).toEqual({ openTickets: 5000, owed: 10_000, added: 10_000 - cut.added, removedStale: 0, releasedLeases: 0 });
   expect(await redis.zcard(slaKeys(prefix).due)).toBe(10_000);
 });
+
+test('a later start takes back leases without reading the tickets again, until the due set is gone', async () => {
+  const { prefix, service, timers } = suite.desk('restart');
+  const later = Date.now() + 60 * 60_000;
+  for (let i = 1; i <= 3; i++) await service.save(ticketDue(i, { warningAtMs: later, dueAtMs: later + 15 * 60_000 }));
+  const first = timers();
+  expect(await first.start()).toMatchObject({ openTickets: 3, owed: 6, added: 0 });
+  await first.stop();
+
+  const second = timers();
+  expect(await second.start()).toEqual({ openTickets: 0, owed: 0, added: 0, removedStale: 0, releasedLeases: 0, skipped: true });
+  await second.stop();
+
+  // Emptied by hand: the next start rebuilds it from the tickets.
+  await redis.del(slaKeys(prefix).due);
+  expect(await timers().start()).toMatchObject({ openTickets: 3, owed: 6, added: 6 });
+  expect(await redis.zcard(slaKeys(prefix).due)).toBe(6);
+});
