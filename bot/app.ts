@@ -161,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const desk = createDeskBot({
     kb: countedKb,
+    entries: liveKb,
     tickets,
     organisations,
     verifier: verification.verifier,
@@ -171,7 +172,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   // With Redis down the bot still answers questions and says that tickets are unavailable.
   const bot = observedBot(
-    withMessageLimit(withStoreOutage({ bot: desk.bot, kb: countedKb, intents: desk.intents, storeAvailable, logger })),
+    withMessageLimit(
+      withStoreOutage({ bot: desk.bot, kb: countedKb, intents: desk.intents, contacts: desk.contacts, storeAvailable, logger }),
+    ),
     metrics,
     logger,
   );

@@ -65,3 +65,14 @@ export function ticketIdIn(text: string | undefined): string | null {
   const match = text?.match(TICKET_ID);
   return match ? match[0].toUpperCase() : null;
 }
+
+/** "dodaj do SR-2026-000123: partner zmienił konektor" -> "partner zmienił konektor" ('' when nothing follows the id). */
+export function textAfterTicketId(text: string): string {
+  const match = TICKET_ID.exec(text);
+  return match
+    ? text
+        .slice(match.index + match[0].length)
+        .replace(/^[\s:,.;–—-]+/, '')
+        .trim()
+    : '';
+}

@@ -11,9 +11,12 @@ import { AwaitingReplies } from './proactive/awaitingReplies';
 import { AdminTaskDialog } from './dialogs/adminTaskDialog';
 import { DeskBot } from './bots/deskBot';
 import { IntentRecognizer } from './intents/recognizer';
+import { supportContacts, type EntryLookup, type SupportContacts } from './supportContacts';
 
 export interface DeskBotParts {
   kb: KnowledgeAnswers;
+  /** The knowledge base's entries, for the support phone numbers and hours every refusal offers. */
+  entries: EntryLookup;
   tickets: TicketDesk;
   organisations: OrganisationDirectory;
   verifier: AdminVerification;
@@ -53,6 +56,8 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
 
 export interface DeskBotPorts {
   kb: KnowledgeAnswers;
+  /** The knowledge base's entries, for the support phone numbers and hours every refusal offers. */
+  entries: EntryLookup;
   tickets: TicketDesk;
   organisations: OrganisationDirectory;
   verifier: AdminVerification;
@@ -71,6 +76,8 @@ export interface AssembledDeskBot {
   userState: UserState;
   /** Also what the Redis-outage path reads messages with. */
   intents: IntentRecognizer;
+  /** How else to reach support (the outage path says it too). */
+  contacts: SupportContacts;
 }
 
 /** Wires the bot and its dialogs to the services behind them (Redis-backed, or in memory in the unit tests). */
@@ -79,7 +86,9 @@ export function assembleDeskBot(ports: DeskBotPorts): AssembledDeskBot {
   // Per person in the conversation: in a Teams group chat, one member's answers never move another's dialog.
   const personState = new PrivateConversationState(ports.storage);
   const userState = new UserState(ports.storage);
+  const contacts = supportContacts(ports.entries);
   const adminTasks = new AdminTaskDialog({
+    contacts,
     verifier: ports.verifier,
     organisations: ports.organisations,
     tickets: ports.tickets,
@@ -89,6 +98,7 @@ export function assembleDeskBot(ports: DeskBotPorts): AssembledDeskBot {
   const intents = new IntentRecognizer(ports.kb);
   const bot = new DeskBot({
     kb: ports.kb,
+    contacts,
     intents,
     tickets: ports.tickets,
     personState,
@@ -99,5 +109,5 @@ export function assembleDeskBot(ports: DeskBotPorts): AssembledDeskBot {
     lock: ports.lock,
     logger: ports.logger,
   });
-  return { bot, personState, userState, intents };
+  return { bot, personState, userState, intents, contacts };
 }

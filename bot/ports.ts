@@ -21,8 +21,8 @@ export type { OrganisationDirectory };
 /** "Did this help?" answers. */
 export type AnswerFeedback = Pick<FaqFeedback, 'record'>;
 
-/** The ticket a person's next message answers (set where an agent's reply is delivered). */
-export type AwaitedTickets = Pick<AwaitingReplies, 'get' | 'clear'>;
+/** The ticket a person's next message goes to (set where an agent's reply is delivered, and when a task opens a thread). */
+export type AwaitedTickets = Pick<AwaitingReplies, 'get' | 'set' | 'clear'>;
 
 /** Runs one conversation's turns one at a time. */
 export interface TurnLock {

@@ -6,11 +6,13 @@ import { detectLocale, localeFromTag, t, type Locale } from './i18n';
 import type { KnowledgeAnswers } from './knowledgeAnswers';
 import type { IntentRecognizer } from './intents/recognizer';
 import { runTurnRules } from './bots/turnRules';
+import type { SupportContacts } from './supportContacts';
 
 export interface StoreOutageDeps {
   bot: BotRunner;
   kb: KnowledgeAnswers;
   intents: IntentRecognizer;
+  contacts: SupportContacts;
   /** Whether Redis (conversation state, tickets, PINs) answers right now. */
   storeAvailable: () => boolean;
   logger: Logger;
@@ -35,7 +37,8 @@ export function withStoreOutage(deps: StoreOutageDeps): BotRunner {
           { err: (err as Error).message, conversationId: context.activity.conversation?.id },
           'bot turn cut short: Redis is unreachable',
         );
-        await context.sendActivity(t(localeOfTurn(context), 'error.unavailable'));
+        const locale = localeOfTurn(context);
+        await context.sendActivity(deps.contacts.refusal(locale, t(locale, 'error.unavailable')));
       }
     },
   };
@@ -53,7 +56,7 @@ async function outageTurn(context: TurnContext, deps: StoreOutageDeps): Promise<
     return;
   }
   const text = activity.text?.trim() ?? '';
-  await runTurnRules({ context, text, locale, kb: deps.kb, ...deps.intents.lazy(text), store: null });
+  await runTurnRules({ context, text, locale, kb: deps.kb, contacts: deps.contacts, ...deps.intents.lazy(text), store: null });
 }
 
 function localeOfTurn(context: TurnContext): Locale {

@@ -30,7 +30,7 @@ export { backfillCells } from './store/cellBackfill';
 
 // The directory of organisations and administrators.
 export { OrganisationStore, type OrganisationDirectory } from './store/organisationStore';
-export { findOrganisationNamed } from './store/organisationLookup';
+export { findOrganisationNamed, matchOrganisationNamed } from './store/organisationLookup';
 export { loadStartupDirectory } from './demo/loadDirectory';
 
 // Administrator verification: trusted chat identities and one-time PIN codes.

@@ -7,7 +7,7 @@ import {
   TurnContext,
   UserState,
 } from 'botbuilder';
-import { DialogSet, DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, localeFromTag, t, type Locale } from '../i18n';
@@ -18,12 +18,14 @@ import { AdminTaskDialog, type AdminTask } from '../dialogs/adminTaskDialog';
 import type { IntentRecognizer } from '../intents/recognizer';
 import { runTurnRules, type DeskConversation } from './turnRules';
 import { personScopeOf } from '../channels';
+import type { SupportContacts } from '../supportContacts';
 
 /** The ticket this conversation's message may answer, read with the turn's state. */
 const AWAITED_TICKET = Symbol('awaitedTicket');
 
 export interface DeskBotDeps {
   kb: KnowledgeAnswers;
+  contacts: SupportContacts;
   intents: IntentRecognizer;
   tickets: TicketDesk;
   /** Dialog stack and desk memory per person in a conversation: in a group chat each member has their own. */
@@ -126,6 +128,7 @@ export class DeskBot extends TeamsActivityHandler {
       text,
       locale,
       kb: this.deps.kb,
+      contacts: this.deps.contacts,
       ...intents.lazy(text),
       store: {
         scope: personScopeOf(context),
@@ -145,9 +148,9 @@ export class DeskBot extends TeamsActivityHandler {
     this.deps.logger.debug({ rule, conversationId: context.activity.conversation.id }, 'bot turn');
   }
 
-  private async startTask(context: TurnContext, task: AdminTask): Promise<void> {
+  private async startTask(context: TurnContext, task: AdminTask): Promise<DialogTurnResult> {
     (await this.desk.get(context, {})).lastAnswer = undefined;
-    await (await this.dialogs.createContext(context)).beginDialog(AdminTaskDialog.id, task);
+    return (await this.dialogs.createContext(context)).beginDialog(AdminTaskDialog.id, task);
   }
 
   private async onMembersJoined(context: TurnContext): Promise<void> {

@@ -1,14 +1,16 @@
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { Ticket } from '../../ticketing';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, t, type Locale, type MessageKey } from '../i18n';
-import { isCommand, ticketIdIn } from '../commands';
+import { isCommand, textAfterTicketId, ticketIdIn } from '../commands';
 import { sendWithButtons } from '../buttons';
 import type { AnswerFeedback, AwaitedTickets, TicketDesk } from '../ports';
-import type { AdminTask } from '../dialogs/adminTaskDialog';
+import { isTicketThread, type AdminTask } from '../dialogs/adminTaskDialog';
 import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
 import type { Intent } from '../intents/intents';
 import type { Recognition } from '../intents/recognizer';
+import type { SupportContacts } from '../supportContacts';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
 export interface DeskConversation {
@@ -21,6 +23,8 @@ export interface DeskConversation {
   asked?: { text: string; options: Intent[] };
   /** The ticket this person was told they are writing about (said once per ticket). */
   thread?: string;
+  /** Who writes in that thread when they opened it themselves (a colleague's "dodaj do SR-…"); else its requester. */
+  threadAuthor?: string;
 }
 
 /** One message from the customer, as the rules see it. */
@@ -29,6 +33,8 @@ export interface Turn {
   text: string;
   locale: Locale;
   kb: KnowledgeAnswers;
+  /** How else to reach support, said with every refusal. */
+  contacts: SupportContacts;
   /** The intent the message states outright (a command phrasing or a button), if any. */
   stated(): Intent | null;
   /** What the message wants, by the classifier if need be; worked out on first use. */
@@ -45,10 +51,13 @@ export interface TurnStore {
   asked: DeskConversation['asked'];
   inDialog: boolean;
   pickedSuggestion: boolean;
-  /** The ticket this person's messages go to: set when an agent's reply reaches the chat, kept while it is open. */
+  /**
+   * The ticket this person's messages go to: set when they open a ticket or add to one, or when
+   * an agent's reply reaches the chat; kept while it is open.
+   */
   awaitedTicket: string | null;
   dialogs(): Promise<DialogContext>;
-  startTask(task: AdminTask): Promise<void>;
+  startTask(task: AdminTask): Promise<DialogTurnResult>;
   welcome(): Promise<void>;
   tickets: TicketDesk;
   feedback: AnswerFeedback;
@@ -101,7 +110,7 @@ export const TURN_RULES: readonly TurnRule[] = [
       await store.awaiting.clear(store.scope);
       // Outside a dialog, "anuluj" in a ticket's thread leaves the thread.
       const left = !store.inDialog && store.awaitedTicket;
-      if (left) store.desk.thread = undefined;
+      if (left) store.desk.thread = store.desk.threadAuthor = undefined;
       await turn.context.sendActivity(
         left ? t(turn.locale, 'thread.left', { id: left }) : t(turn.locale, store.inDialog ? 'cancel.done' : 'cancel.nothing'),
       );
@@ -129,7 +138,8 @@ export const TURN_RULES: readonly TurnRule[] = [
     async handle(_turn, store) {
       const result = await (await store.dialogs()).continueDialog();
       // The dialog ended on an earlier turn's button: the message is read afresh.
-      return result.status === 'empty' ? 'next' : undefined;
+      if (result.status === 'empty') return 'next';
+      await openThread(store, result);
     },
   },
   {
@@ -154,25 +164,32 @@ export const TURN_RULES: readonly TurnRule[] = [
     name: 'not an administrator',
     needsStore: false,
     applies: (turn) => isCommand(turn.text, 'commands.notAdmin'),
-    handle: (turn) => sendNonAdminGuidance(turn.context),
+    handle: (turn) => sendNonAdminGuidance(turn.context, turn.contacts),
   },
   {
     name: 'ticket status',
     needsStore: true,
     applies: (turn) => turn.stated() === 'ticket_status' && ticketIdIn(turn.text) !== null,
-    handle: (turn, store) => store.startTask({ task: 'status', ticketId: ticketIdIn(turn.text)! }),
+    handle: (turn, store) => runTask(store, { task: 'status', ticketId: ticketIdIn(turn.text)! }),
+  },
+  {
+    // "dodaj do SR-… <message>" from any conversation, in a thread or not.
+    name: 'add to a named ticket',
+    needsStore: true,
+    applies: (turn) => turn.stated() === 'add_to_ticket' && ticketIdIn(turn.text) !== null,
+    handle: (turn, store) => runTask(store, { task: 'add', ticketId: ticketIdIn(turn.text)!, text: textAfterTicketId(turn.text) }),
   },
   {
     name: 'my tickets',
     needsStore: true,
     applies: (turn) => turn.stated() === 'list_tickets',
-    handle: (_turn, store) => store.startTask({ task: 'list' }),
+    handle: (_turn, store) => runTask(store, { task: 'list' }),
   },
   {
     name: 'open a ticket',
     needsStore: true,
     applies: (turn) => turn.stated() === 'open_ticket' || turn.stated() === 'talk_to_person',
-    handle: (_turn, store) => store.startTask({ task: 'open' }),
+    handle: (_turn, store) => runTask(store, { task: 'open' }),
   },
   {
     name: 'greeting',
@@ -188,13 +205,15 @@ export const TURN_RULES: readonly TurnRule[] = [
     handle: (turn, store) => addToThread(turn, store, store.asked!.text),
   },
   {
-    // After an agent's reply reached this chat, the customer's messages go to that ticket (the
-    // reply said so) until it is resolved or closed or they leave with "anuluj"; a question the
-    // knowledge base can answer is asked about. A waiting_on_customer ticket goes back to in_progress.
+    // Once a ticket is opened or added to here, or an agent's reply reached this chat, the
+    // customer's messages go to that ticket (the bot said so) until it is resolved or closed or
+    // they leave with "anuluj"; a question the knowledge base can answer is asked about, and a
+    // plain "dziękuję" is answered. A waiting_on_customer ticket goes back to in_progress.
     name: 'message to the open ticket',
     needsStore: true,
     applies: (turn) => !!turn.store?.awaitedTicket,
     async handle(turn, store) {
+      if (turn.stated() === 'thanks' || !(await threadStillOpen(store))) return 'next';
       const r = turn.recognition();
       if ('intent' in r && r.intent === 'question' && turn.kb.answer(turn.text).answered) {
         store.desk.asked = { text: turn.text, options: ['add_to_ticket', 'question'] };
@@ -241,9 +260,10 @@ export const TURN_RULES: readonly TurnRule[] = [
     async handle(turn, store) {
       const intent = meant(turn);
       const ticketId = ticketIdIn(turn.text);
-      if (intent === 'ticket_status' && ticketId) return store.startTask({ task: 'status', ticketId });
-      if (intent === 'ticket_status' || intent === 'list_tickets' || intent === 'add_to_ticket') return store.startTask({ task: 'list' });
-      return store.startTask({ task: 'open' });
+      if (intent === 'ticket_status' && ticketId) return runTask(store, { task: 'status', ticketId });
+      if (intent === 'add_to_ticket' && ticketId) return runTask(store, { task: 'add', ticketId, text: textAfterTicketId(turn.text) });
+      if (intent === 'ticket_status' || intent === 'list_tickets' || intent === 'add_to_ticket') return runTask(store, { task: 'list' });
+      return runTask(store, { task: 'open' });
     },
   },
   {
@@ -296,7 +316,7 @@ export async function runTurnRules(turn: Turn, rules: readonly TurnRule[] = TURN
 }
 
 async function unavailable(turn: Turn): Promise<void> {
-  await turn.context.sendActivity(t(turn.locale, 'error.unavailable'));
+  await turn.context.sendActivity(turn.contacts.refusal(turn.locale, t(turn.locale, 'error.unavailable')));
 }
 
 async function greet(turn: Turn): Promise<void> {
@@ -327,19 +347,43 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
   await sendWithButtons(context, t(locale, 'faq.noAnswer'), [t(locale, 'button.openTicket')]);
 }
 
+/** Starts an administrator's task; one that ends at once (already verified) may open a thread. */
+async function runTask(store: TurnStore, task: AdminTask): Promise<void> {
+  await openThread(store, await store.startTask(task));
+}
+
+/**
+ * A task that ended with a ticket (created, or added to) opens its thread: this person's next
+ * messages go to it. The task's last message told them so.
+ */
+async function openThread(store: TurnStore, result: DialogTurnResult): Promise<void> {
+  if (result.status !== 'complete' || !isTicketThread(result.result)) return;
+  const { ticketId, adminId } = result.result;
+  await store.awaiting.set(store.scope, ticketId);
+  store.desk.thread = ticketId;
+  store.desk.threadAuthor = adminId;
+}
+
+/** The thread's ticket while it takes messages; a resolved or closed one ends the thread. */
+async function threadStillOpen(store: TurnStore): Promise<Ticket | null> {
+  const ticket = await store.tickets.get(store.awaitedTicket!);
+  if (ticket && ticket.status !== 'resolved' && ticket.status !== 'closed') return ticket;
+  await store.awaiting.clear(store.scope);
+  store.desk.thread = store.desk.threadAuthor = undefined;
+  return null;
+}
+
 /** Adds a message to the thread's ticket; the first time, says that the agent sees every message. */
 async function addToThread(turn: Turn, store: TurnStore, text: string): Promise<void | 'next'> {
-  const ticketId = store.awaitedTicket!;
-  const ticket = await store.tickets.get(ticketId);
-  if (!ticket || ticket.status === 'resolved' || ticket.status === 'closed') {
-    await store.awaiting.clear(store.scope);
-    store.desk.thread = undefined;
-    return 'next';
-  }
-  // Awaited per person: the writer is the administrator who opened the ticket from this chat.
-  await store.tickets.customerMessage(ticketId, ticket.adminId, text);
+  const ticket = await threadStillOpen(store);
+  if (!ticket) return 'next';
+  const ticketId = ticket.id;
+  // Awaited per person: the writer is the administrator who opened the thread, or the ticket's requester.
+  const author = store.desk.thread === ticketId ? (store.desk.threadAuthor ?? ticket.adminId) : ticket.adminId;
+  await store.tickets.customerMessage(ticketId, author, text);
   if (store.desk.thread === ticketId) return;
   store.desk.thread = ticketId;
+  store.desk.threadAuthor = author;
   await turn.context.sendActivity(
     `${t(turn.locale, 'reply.added', { id: ticketId })}\n\n${t(turn.locale, 'thread.joined', { id: ticketId })}`,
   );

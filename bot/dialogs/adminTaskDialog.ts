@@ -3,13 +3,33 @@ import type { VerifiedAdmin } from '../../ticketing';
 import { VerifyAdminDialog, type VerifyAdminDeps } from './verifyAdminDialog';
 import { OpenTicketDialog, type OpenTicketDeps } from './openTicketDialog';
 import { sendTicketList, sendTicketStatus } from './ticketStatus';
+import { addToTicket } from './addToTicket';
 
 /** What an administrator asked for, done once they are verified. */
-export type AdminTask = { task: 'open' } | { task: 'status'; ticketId: string } | { task: 'list' };
+export type AdminTask =
+  | { task: 'open' }
+  | { task: 'status'; ticketId: string }
+  | { task: 'list' }
+  /** "dodaj do SR-…": the words after the id (maybe none) go to that ticket of their organisation. */
+  | { task: 'add'; ticketId: string; text: string };
+
+/** The ticket whose thread a task opened (a new ticket, or one added to), and who writes in it. */
+export interface TicketThread {
+  ticketId: string;
+  adminId: string;
+}
+
+export function isTicketThread(value: unknown): value is TicketThread {
+  const thread = value as Partial<TicketThread> | null;
+  return typeof thread?.ticketId === 'string' && typeof thread.adminId === 'string';
+}
 
 const STEPS = 'adminTask.steps';
 
-/** Verifies the administrator (if this conversation is not verified yet), then does the task. */
+/**
+ * Verifies the administrator (if this conversation is not verified yet), then does the task.
+ * Ends with the TicketThread the task opened, or null.
+ */
 export class AdminTaskDialog extends ComponentDialog {
   static readonly id = 'adminTask';
 
@@ -17,23 +37,41 @@ export class AdminTaskDialog extends ComponentDialog {
     super(AdminTaskDialog.id);
     this.addDialog(new VerifyAdminDialog(deps));
     this.addDialog(new OpenTicketDialog(deps));
-    this.addDialog(new WaterfallDialog<AdminTask>(STEPS, [(step) => step.beginDialog(VerifyAdminDialog.id), (step) => this.doTask(step)]));
+    this.addDialog(
+      new WaterfallDialog<AdminTask>(STEPS, [
+        (step) => step.beginDialog(VerifyAdminDialog.id),
+        (step) => this.doTask(step),
+        (step) => this.opened(step),
+      ]),
+    );
     this.initialDialogId = STEPS;
   }
 
   private async doTask(step: WaterfallStepContext<AdminTask>): Promise<DialogTurnResult> {
     const admin = step.result as VerifiedAdmin | null;
     if (!admin) return step.endDialog(null);
+    (step.values as { admin: VerifiedAdmin }).admin = admin;
     const task = step.options;
     switch (task.task) {
       case 'open':
-        return step.replaceDialog(OpenTicketDialog.id, admin);
+        return step.beginDialog(OpenTicketDialog.id, admin);
       case 'status':
         await sendTicketStatus(step.context, this.deps, admin, task.ticketId);
         return step.endDialog(null);
       case 'list':
         await sendTicketList(step.context, this.deps, admin);
         return step.endDialog(null);
+      case 'add': {
+        const added = await addToTicket(step.context, this.deps, admin, task.ticketId, task.text);
+        return step.endDialog(added ? ({ ticketId: task.ticketId, adminId: admin.adminId } satisfies TicketThread) : null);
+      }
     }
+  }
+
+  /** The ticket dialog ended: with the new ticket's id, its thread opens. */
+  private async opened(step: WaterfallStepContext<AdminTask>): Promise<DialogTurnResult> {
+    const ticketId = step.result as string | null;
+    const { admin } = step.values as { admin: VerifiedAdmin };
+    return step.endDialog(ticketId ? ({ ticketId, adminId: admin.adminId } satisfies TicketThread) : null);
   }
 }

@@ -9,17 +9,27 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { type CodeChannel, findOrganisationNamed, findTrustedAdministrator, isEmailAddress, type VerifiedAdmin } from '../../ticketing';
+import {
+  type CodeChannel,
+  findOrganisationNamed,
+  findTrustedAdministrator,
+  matchOrganisationNamed,
+  isEmailAddress,
+  type VerifiedAdmin,
+} from '../../ticketing';
 import type { AdminVerification, OrganisationDirectory } from '../ports';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { choiceSaidAs, isCommand } from '../commands';
 import { choiceStyle, sendWithButtons } from '../buttons';
 import { channelVouches, personScopeOf } from '../channels';
+import type { SupportContacts } from '../supportContacts';
 
 export interface VerifyAdminDeps {
   verifier: AdminVerification;
   organisations: OrganisationDirectory;
+  /** Said with every refusal: how else to reach support. */
+  contacts: SupportContacts;
 }
 
 const MAIN = 'verifyAdmin.steps';
@@ -92,7 +102,7 @@ export class VerifyAdminDialog extends ComponentDialog {
   private async askOrganisation(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
     if ((step.result as FoundChoice).index !== 0) {
-      await sendNonAdminGuidance(step.context);
+      await sendNonAdminGuidance(step.context, this.deps.contacts);
       return step.endDialog(null);
     }
     return step.prompt(ASK_ORG, { prompt: t(locale, 'verify.askOrg'), retryPrompt: t(locale, 'verify.orgUnknown') });
@@ -102,7 +112,7 @@ export class VerifyAdminDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const org = await findOrganisationNamed(this.deps.organisations, String(step.result));
     if (!org) {
-      await step.context.sendActivity(t(locale, 'verify.orgGiveUp'));
+      await step.context.sendActivity(this.deps.contacts.refusal(locale, t(locale, 'verify.orgGiveUp')));
       return step.endDialog(null);
     }
     (step.values as { orgId: string }).orgId = org.id;
@@ -161,12 +171,15 @@ export class VerifyAdminDialog extends ComponentDialog {
         await context.sendActivity(t(locale, 'verify.codeExpired'));
         return step.replaceDialog(ENTER_CODE, target);
       case 'locked':
-        await context.sendActivity(t(locale, 'verify.locked'));
+        await context.sendActivity(this.deps.contacts.refusal(locale, t(locale, 'verify.locked')));
         return step.endDialog(null);
     }
   }
 
-  /** Sends a code and says where it went; false when none could be sent. */
+  /**
+   * Sends a code and says where it went. False when no code may be typed now (locked). After the
+   * hourly limit of codes a code sent earlier still works, so the person is asked for it.
+   */
   private async requestCode(context: TurnContext, target: CodeTarget): Promise<boolean> {
     const locale = localeOf(context);
     const result = await this.deps.verifier.requestCode({ ...target, conversationId: personScopeOf(context), locale });
@@ -174,22 +187,29 @@ export class VerifyAdminDialog extends ComponentDialog {
       case 'sent':
         await context.sendActivity(t(locale, 'verify.codeSent', { destination: result.maskedDestination }));
         return true;
-      case 'rate_limited':
-        await context.sendActivity(
-          t(locale, 'verify.rateLimited', { minutes: Math.max(1, Math.ceil((result.retryAfterSeconds ?? 3600) / 60)) }),
-        );
-        return false;
+      case 'rate_limited': {
+        const minutes = Math.max(1, Math.ceil((result.retryAfterSeconds ?? 3600) / 60));
+        await context.sendActivity(this.deps.contacts.refusal(locale, t(locale, 'verify.rateLimited', { minutes })));
+        return true;
+      }
       case 'locked':
-        await context.sendActivity(t(locale, 'verify.locked'));
+        await context.sendActivity(this.deps.contacts.refusal(locale, t(locale, 'verify.locked')));
         return false;
     }
   }
 
+  /**
+   * A name that finds one organisation. Two that fit equally are asked about without naming them
+   * (an unverified person learns nothing about who else is a customer).
+   */
   private async organisationKnown(pc: PromptValidatorContext<string>): Promise<boolean> {
     if (!pc.recognized.succeeded || !pc.recognized.value?.trim()) return false;
     // After a few misses the step says so and stops, instead of asking forever.
     if (pc.attemptCount >= ORG_TRIES) return true;
-    return (await findOrganisationNamed(this.deps.organisations, pc.recognized.value)) !== null;
+    const match = await matchOrganisationNamed(this.deps.organisations, pc.recognized.value);
+    if (match && 'found' in match) return true;
+    pc.options.retryPrompt = t(localeOf(pc.context), match ? 'verify.orgAmbiguous' : 'verify.orgUnknown');
+    return false;
   }
 
   /** A Teams identity registered for an administrator, when Bot Framework authenticated the turn (else anyone could claim it). */
@@ -207,7 +227,7 @@ export class VerifyAdminDialog extends ComponentDialog {
 }
 
 /** Only administrators may open requests: said kindly, with where to go instead. */
-export async function sendNonAdminGuidance(context: TurnContext): Promise<void> {
+export async function sendNonAdminGuidance(context: TurnContext, contacts: SupportContacts): Promise<void> {
   const locale = localeOf(context);
-  await sendWithButtons(context, t(locale, 'nonAdmin.guidance'), [t(locale, 'button.help')]);
+  await sendWithButtons(context, contacts.refusal(locale, t(locale, 'nonAdmin.guidance')), [t(locale, 'button.help')]);
 }

@@ -4,6 +4,8 @@
  * recogniser and prints, per language and style, how many reached the intended intent directly
  * ("direct") or after the bot's one question back ("reached"), and how many it asked about.
  * Without a path: the tuning set and the blind set in test/fixtures/bot (see its README).
+ * Only aggregate figures are printed (never a message), so it can be run on a blind set;
+ * --misses lists the messages it got wrong, for tuning sets only.
  */
 import { join, resolve } from 'path';
 import { loadKnowledgeBase } from '../../knowledge';

@@ -33,7 +33,13 @@ export function readIntentSet(path: string): IntentCase[] {
     .split('\n')
     .filter((line) => line.trim())
     .map((line, i) => {
-      const row = JSON.parse(line) as IntentCase;
+      let row: IntentCase;
+      try {
+        row = JSON.parse(line) as IntentCase;
+      } catch {
+        // Not the parser's message: it quotes the line, and a blind set's lines are never printed.
+        throw new Error(`${path}:${i + 1}: not a JSON object`);
+      }
       if (!isIntent(row.intent)) throw new Error(`${path}:${i + 1}: unknown intent "${String(row.intent)}"`);
       return row;
     });

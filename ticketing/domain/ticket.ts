@@ -276,14 +276,19 @@ export function addAgentReply(ticket: Ticket, agentId: string, text: string, now
   };
 }
 
-/** A message from the customer; one waiting on the customer takes the ticket back to in_progress. */
-export function addCustomerMessage(ticket: Ticket, author: string, text: string, now: Date): Ticket {
+/**
+ * A message from the customer; one waiting on the customer takes the ticket back to in_progress.
+ * The author is the administrator who opened the ticket or, given the ticket's organisation,
+ * another of its administrators (a colleague adding to the same request).
+ */
+export function addCustomerMessage(ticket: Ticket, author: string, text: string, now: Date, org?: Organisation): Ticket {
   if (ticket.status === 'closed') throw new DomainError('ticket_closed', `${ticket.id} is closed: open a new request instead`);
-  // The customer side of a ticket is the administrator who opened it: nobody writes in another's name.
-  if (author !== ticket.adminId)
+  const colleague = org?.id === ticket.orgId && isAdministrator(org, author);
+  // Nobody writes in the name of someone outside the ticket's organisation.
+  if (author !== ticket.adminId && !colleague)
     throw new DomainError(
-      'author_not_requester',
-      `${ticket.id} was opened by ${ticket.adminId}: a customer message is theirs, not ${author}'s`,
+      'author_not_administrator',
+      `${ticket.id} belongs to organisation ${ticket.orgId}: ${author} is not one of its administrators`,
     );
   const body = requiredText('text', text, LIMITS.message, 'invalid_message');
   const at = now.toISOString();

@@ -249,7 +249,7 @@ export type DomainErrorCode =
   // well-formed requests a rule refuses
   | 'severity_not_allowed'
   | 'not_administrator'
-  | 'author_not_requester'
+  | 'author_not_administrator'
   | 'reason_required'
   | 'invalid_grade_change'
   | 'question_required'

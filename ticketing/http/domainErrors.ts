@@ -35,7 +35,7 @@ const STATUS: Record<DomainErrorCode, number> = {
 
   severity_not_allowed: 422,
   not_administrator: 422,
-  author_not_requester: 422,
+  author_not_administrator: 422,
   reason_required: 422,
   invalid_grade_change: 422,
   question_required: 422,

@@ -193,7 +193,7 @@ export function ticketEndpoints(
       method: 'POST',
       path: '/api/tickets/:id/customer-messages',
       summary:
-        "Add the customer's message from the chat (the bot); the author is the ticket's administrator (the default; anyone else is refused)",
+        "Add the customer's message from the chat (the bot); the author is the ticket's administrator (the default) or another administrator of its organisation; anyone else is refused",
       roles: SYSTEM,
       body: customerMessageSchema,
       responds: [{ status: 201, schema: 'Ticket', description: 'the ticket with the message' }],

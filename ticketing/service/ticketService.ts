@@ -222,8 +222,11 @@ export class TicketService implements SlaTicketService {
     return ticket;
   }
 
+  /** The author is the ticket's administrator or another administrator of its organisation. */
   customerMessage(id: string, author: string, text: string): Promise<Ticket> {
-    return this.mutate(id, (t, now) => addCustomerMessage(t, author, text, now));
+    return this.mutate(id, async (t, now) =>
+      addCustomerMessage(t, author, text, now, author === t.adminId ? undefined : await this.organisation(t.orgId)),
+    );
   }
 
   /** A customer's mail added to the ticket's thread once, however often it is read (see domain/mailThread.ts). */

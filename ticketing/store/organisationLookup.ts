@@ -1,21 +1,79 @@
-import { foldPhrase, trimTrailing } from '../../common/text';
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
+import { foldPhrase } from '../../common/text';
 import type { Organisation } from '../domain/types';
 import type { OrganisationDirectory } from './organisationStore';
 
 const MIN_PREFIX = 3;
+/** Names compared with a typed one: those sharing its first two letters, at most this many (one range of the names index). */
+const CANDIDATES = 500;
+/** Legal forms people add, drop or spell their own way ("S.A.", "sa", "sp. z o.o.", "GmbH"), once punctuation is gone. */
+const LEGAL_FORM = /(?:^| )(?:s a|sa|sp z o o|sp z oo|sp zoo|spzoo|sp j|sp k|sp|s c|sc|gmbh|ltd|inc|llc|plc|ag|bv|nv|s r o|sro)$/;
+
+/** What a typed organisation name found: one organisation, several that fit equally well, or none. */
+export type OrganisationMatch = { found: Organisation } | { ambiguous: Organisation[] } | null;
 
 /**
- * The organisation a person names in chat: its id (any case), tenant id or full name, or the
- * start of its name when only one organisation's name starts so ("Contoso" for
- * "Contoso Sp. z o.o."). People rarely type the legal form; an ambiguous start finds nothing.
+ * The organisation a person names in chat, forgivingly: its id (any case), tenant id or name,
+ * whatever the case, punctuation and legal form ("fabrikam sa", "Fabrikam", "fabrikam s.a." all
+ * name "Fabrikam S.A."), the start of one name ("Northwind Polska"), or a name with a typo or
+ * two ("Fabrikm"; the first two letters must be right). When two organisations fit equally
+ * well, both are returned: the caller asks. Reads one range of the names index, whatever the
+ * size of the directory.
  */
-export async function findOrganisationNamed(store: OrganisationDirectory, query: string): Promise<Organisation | null> {
+export async function matchOrganisationNamed(store: OrganisationDirectory, query: string): Promise<OrganisationMatch> {
   const typed = query.trim();
   if (!typed) return null;
   const exact = (await store.findOrganisation(typed)) ?? (await store.findOrganisation(typed.toLowerCase()));
-  if (exact) return exact;
-  const wanted = trimTrailing(foldPhrase(typed), '.,;');
+  if (exact) return { found: exact };
+  const wanted = coreName(typed);
   if (wanted.length < MIN_PREFIX) return null;
-  const matches = await store.startingWith(wanted, 2);
-  return matches.length === 1 ? (matches[0] ?? null) : null;
+  const named = (await store.namesStartingWith(wanted.slice(0, 2), CANDIDATES)).map((n) => ({ id: n.id, core: coreName(n.name) }));
+  const ids =
+    fitting(named.filter((n) => n.core === wanted)) ??
+    fitting(named.filter((n) => n.core.startsWith(`${wanted} `))) ??
+    fitting(closest(named, wanted));
+  if (!ids) return null;
+  const orgs = (await Promise.all(ids.map((id) => store.get(id)))).filter((org): org is Organisation => org !== null);
+  return orgs.length === 1 ? { found: orgs[0]! } : orgs.length > 1 ? { ambiguous: orgs } : null;
+}
+
+/** The organisation a name finds only when exactly one fits. */
+export async function findOrganisationNamed(store: OrganisationDirectory, query: string): Promise<Organisation | null> {
+  const match = await matchOrganisationNamed(store, query);
+  return match && 'found' in match ? match.found : null;
+}
+
+function fitting(named: { id: string }[]): string[] | null {
+  return named.length > 0 ? named.map((n) => n.id) : null;
+}
+
+/** A name without case, diacritics, punctuation or legal form: "Fabrikam S.A." -> "fabrikam". */
+function coreName(name: string): string {
+  let core = foldPhrase(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  for (;;) {
+    // "Contoso Polska sp. z o.o. S.A." loses both; a name that is only a legal form keeps it.
+    const stripped = core.replace(LEGAL_FORM, '').trim();
+    if (!stripped || stripped === core) return core;
+    core = stripped;
+  }
+}
+
+/** The names within a typo or two of the typed one (one for short names), the nearest and those tied with it. */
+function closest<T extends { core: string }>(named: readonly T[], wanted: string): T[] {
+  const allowed = wanted.length >= 9 ? 2 : wanted.length >= 4 ? 1 : 0;
+  let best = allowed + 1;
+  let nearest: T[] = [];
+  for (const n of named) {
+    // Also against as many of the name's first words as were typed: "Northwnd Polska" for "Northwind Polska Oddział".
+    const head = n.core.split(' ').slice(0, wanted.split(' ').length).join(' ');
+    const distance = Math.min(
+      DamerauLevenshteinDistance(wanted, n.core, { restricted: true }),
+      DamerauLevenshteinDistance(wanted, head, { restricted: true }),
+    );
+    if (distance < best) [best, nearest] = [distance, [n]];
+    else if (distance === best) nearest.push(n);
+  }
+  return best <= allowed ? nearest : [];
 }

@@ -7,7 +7,10 @@ import { keys } from './keys';
 import { ScriptedRedis, withScripts } from './scripts';
 
 /** The directory's read-only queries: what the conversation may ask about organisations. */
-export type OrganisationDirectory = Pick<OrganisationStore, 'get' | 'list' | 'findByTenant' | 'findOrganisation' | 'startingWith'>;
+export type OrganisationDirectory = Pick<
+  OrganisationStore,
+  'get' | 'list' | 'findByTenant' | 'findOrganisation' | 'startingWith' | 'namesStartingWith'
+>;
 
 /**
  * Organisations and their administrators: org:{id} is a hash {json, tenant, name, emails} with the
@@ -77,6 +80,16 @@ export class OrganisationStore {
     // Every name starting with "<start> " sorts before "<start>!" (the next character after the space).
     const entries = await this.redis.zrangebylex(keys.organisationNames(this.prefix), `[${from}`, `(${start}!`, 'LIMIT', 0, limit);
     return this.getMany(entries.map(idOfNameEntry));
+  }
+
+  /**
+   * Up to `limit` (folded) names that start with `start`, whatever follows, with their ids, by
+   * name: one range of the names index, no organisation read (the chat's forgiving lookup).
+   */
+  async namesStartingWith(start: string, limit: number): Promise<{ name: string; id: string }[]> {
+    // "\t" ends the name in an entry and sorts before every character a folded name holds.
+    const entries = await this.redis.zrangebylex(keys.organisationNames(this.prefix), `[${start}`, `[${start}\uffff`, 'LIMIT', 0, limit);
+    return entries.map((entry) => ({ name: entry.slice(0, entry.lastIndexOf('\t')), id: idOfNameEntry(entry) }));
   }
 
   /**

@@ -173,10 +173,9 @@ describe('POST /api/messages', () => {
 
     await world.tickets.askCustomer(ticketId, 'agent-7', 'Czy restart pomógł?');
     await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Czy restart pomógł/.test(a.body.text ?? ''));
-    expect(await ask(conversationId, 'Zrestartowałem, nadal nie widać kalendarza.')).toEqual([
-      `Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}.\n\nPiszesz w sprawie ${ticketId} — konsultant zobaczy każdą wiadomość. Napisz „anuluj”, aby wrócić do rozmowy ze mną.`,
-    ]);
-    // Every message in a row reaches the ticket, said once; none is taken for an FAQ question.
+    // The thread opened with the ticket (said once, then): every message in a row reaches the
+    // ticket; none is taken for an FAQ question.
+    expect(await ask(conversationId, 'Zrestartowałem, nadal nie widać kalendarza.')).toEqual([]);
     expect(await ask(conversationId, 'Tak, partner zmienił konektor w piątek na smarthost.')).toEqual([]);
     expect(await ask(conversationId, 'Kalendarz nie działa też u dwóch innych osób')).toEqual([]);
     const ticket = (await world.tickets.get(ticketId))!;
@@ -267,9 +266,7 @@ describe('POST /api/messages', () => {
     expect(await ask(conversationId, 'U mnie też nie działa, mój e-mail to piotr@example.com', piotr)).not.toContain(
       `Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}.`,
     );
-    expect(nth(await ask(conversationId, 'Zrestartowałem, nadal nie działa.', jan), 0)).toMatch(
-      new RegExp(`^Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticketId}\\.`),
-    );
+    expect(await ask(conversationId, 'Zrestartowałem, nadal nie działa.', jan)).toEqual([]);
     expect((await world.tickets.get(ticketId))!.messages.map((m) => [m.from, m.text])).toEqual([
       ['agent', 'Proszę zrestartować Outlooka.'],
       ['customer', 'Zrestartowałem, nadal nie działa.'],
@@ -362,6 +359,142 @@ describe('POST /api/messages', () => {
     expect(agents.body.text).toMatch(new RegExp(`^Przekroczone SLA: zgłoszenie ${ticket.id} \\(B\\) „Teams nie startuje”`));
     const customer = await connector.waitFor((a) => a.body.conversation?.id === conversationId);
     expect(customer.body.text).toBe(`We are sorry, the answer to request ${ticket.id} is late. The request has been escalated.`);
+  });
+});
+
+/** An activity as Teams posts it in a team's channel: the bot is @-mentioned, each member writes as themselves. */
+function teamsChannelActivity(conversationId: string, user: { id: string; name: string; aadObjectId: string }, text: string) {
+  return {
+    type: 'message',
+    id: `1${Date.now()}${Math.floor(Math.random() * 1000)}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    locale: 'pl-PL',
+    serviceUrl: connector.url,
+    deliveryMode: 'expectReplies',
+    from: user,
+    conversation: { id: conversationId, isGroup: true, conversationType: 'channel', tenantId: 'tenant-contoso' },
+    recipient: { id: '28:desk-bot', name: 'Desk' },
+    channelData: { tenant: { id: 'tenant-contoso' }, teamsChannelId: conversationId.split(';')[0], team: { id: '19:team@thread.tacv2' } },
+    entities: [{ type: 'mention', text: '<at>Desk</at>', mentioned: { id: '28:desk-bot', name: 'Desk' } }],
+    text: `<at>Desk</at> ${text}`,
+    textFormat: 'plain',
+  };
+}
+
+/** Opens a B technical ticket through the bot for a person already verified; returns its id. */
+async function openTicketAs(say: (text: string) => Promise<string[]>): Promise<string> {
+  for (const text of [
+    'Chcę zgłosić problem',
+    'Problem techniczny',
+    'Outlook nie pokazuje kalendarza',
+    'Jeden użytkownik',
+    'Dane są poprawne',
+    'E-mail',
+    'B – wysoki',
+  ]) {
+    await say(text);
+  }
+  const created = (await say('tak')).join('\n');
+  const id = /Założyłem zgłoszenie (SR-\d{4}-\d{6})/.exec(created)?.[1];
+  if (!id) throw new Error(`no ticket was opened: ${created}`);
+  expect(created).toContain(`Kolejne wiadomości z tego czatu dopiszę do zgłoszenia ${id}`);
+  return id;
+}
+
+const customerTexts = async (ticketId: string) =>
+  (await world.tickets.get(ticketId))!.messages.filter((m) => m.from === 'customer').map((m) => [m.author, m.text]);
+
+describe('one thread per ticket', () => {
+  it('opens when the ticket is created (Emulator): the next messages reach it, a question it can answer is asked about', async () => {
+    const conversationId = `emu-${randomUUID()}`;
+    await world.verifier.markVerified({
+      conversationId: personScope('emulator', conversationId, 'user-1'),
+      orgId: 'contoso',
+      adminId: 'jan',
+    });
+    const ticketId = await openTicketAs((text) => ask(conversationId, text));
+    for (const text of [
+      'Dodam jeszcze, że problem zaczął się po aktualizacji.',
+      'Dotyczy też kalendarza sali konferencyjnej',
+      'W załączniku nic nie ma, opisuję słowami',
+    ]) {
+      expect(await ask(conversationId, text)).toEqual([]);
+    }
+    expect(await customerTexts(ticketId)).toEqual([
+      ['jan', 'Dodam jeszcze, że problem zaczął się po aktualizacji.'],
+      ['jan', 'Dotyczy też kalendarza sali konferencyjnej'],
+      ['jan', 'W załączniku nic nie ma, opisuję słowami'],
+    ]);
+    expect((await ask(conversationId, 'Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?')).join(' ')).toContain(
+      `Czy to wiadomość do zgłoszenia ${ticketId}, czy pytanie do mnie?`,
+    );
+    expect((await ask(conversationId, 'Dodaj do zgłoszenia')).join(' ')).toBe('');
+    expect((await customerTexts(ticketId)).at(-1)).toEqual(['jan', 'Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?']);
+    // Thanks are answered, not added.
+    expect(await ask(conversationId, 'dziękuję')).toEqual(['Proszę bardzo! Jeśli masz jeszcze jakieś pytanie, po prostu je napisz.']);
+    expect(await customerTexts(ticketId)).toHaveLength(4);
+  });
+
+  it('"dodaj do SR-…" adds from any conversation for an administrator of the organisation, never for another organisation', async () => {
+    const own = `emu-${randomUUID()}`;
+    await world.verifier.markVerified({ conversationId: personScope('emulator', own, 'user-1'), orgId: 'contoso', adminId: 'jan' });
+    const ticketId = await openTicketAs((text) => ask(own, text));
+
+    // Ewa, Jan's colleague, verified in her own chat, adds to Jan's ticket and then keeps writing in its thread.
+    const colleague = `emu-${randomUUID()}`;
+    await world.verifier.markVerified({ conversationId: personScope('emulator', colleague, 'user-1'), orgId: 'contoso', adminId: 'ewa' });
+    expect(await ask(colleague, `dodaj do ${ticketId}: u mnie w dziale też nie działa`)).toEqual([
+      `Dodałem Twoją wiadomość do zgłoszenia ${ticketId}.\n\nPiszesz w sprawie ${ticketId} — konsultant zobaczy każdą wiadomość. Napisz „anuluj”, aby wrócić do rozmowy ze mną.`,
+    ]);
+    expect(await ask(colleague, 'Dotyczy pięciu osób.')).toEqual([]);
+    expect(await customerTexts(ticketId)).toEqual([
+      ['ewa', 'u mnie w dziale też nie działa'],
+      ['ewa', 'Dotyczy pięciu osób.'],
+    ]);
+
+    // Fabrikam's administrator hears what they would hear for a ticket that does not exist.
+    const stranger = `emu-${randomUUID()}`;
+    await world.verifier.markVerified({ conversationId: personScope('emulator', stranger, 'user-1'), orgId: 'fabrikam', adminId: 'ola' });
+    expect(await ask(stranger, `add to ${ticketId} please close it`)).toEqual([
+      `I found no request ${ticketId} among your organisation's requests.`,
+    ]);
+    // Unverified, the request starts with verification.
+    expect((await ask(`emu-${randomUUID()}`, `dodaj do ${ticketId} coś`)).join(' ')).toMatch(/Czy jesteś administratorem\?/);
+    expect(await customerTexts(ticketId)).toHaveLength(2);
+  });
+
+  it('in a Teams channel, keeps two members apart: each their own dialog, verification and thread', async () => {
+    const channel = `19:${randomUUID()}@thread.tacv2;messageid=1700000000000`;
+    const jan = { id: '29:1jan-channel', name: 'Jan Kowalski', aadObjectId: 'aad-jan-channel' };
+    const ewa = { id: '29:1ewa-channel', name: 'Ewa Zielińska', aadObjectId: 'aad-ewa-channel' };
+    const say = (who: typeof jan) => async (text: string) => {
+      const { status, body } = await post(teamsChannelActivity(channel, who, text));
+      expect(status).toBe(200);
+      return (body.activities as { text?: string; attachments?: unknown[] }[]).map(
+        (a) => `${a.text ?? ''}${a.attachments?.length ? JSON.stringify(a.attachments) : ''}`,
+      );
+    };
+    await world.verifier.markVerified({ conversationId: personScope('msteams', channel, jan.id), orgId: 'contoso', adminId: 'jan' });
+    // Ewa is not verified in this channel: her request starts her own verification, Jan's form is untouched.
+    expect((await say(jan)('Chcę zgłosić problem')).join(' ')).toMatch(/Czego dotyczy zgłoszenie\?/);
+    expect((await say(ewa)('moje zgłoszenia')).join(' ')).toMatch(/Czy jesteś administratorem\?/);
+    expect((await say(ewa)('anuluj')).join(' ')).toMatch(/przerwałem/);
+    const ticketId = await openTicketAs(say(jan));
+    // Jan's messages go to his ticket; Ewa's question is answered for her, not added.
+    expect(await say(jan)('Kalendarz nie działa też w aplikacji mobilnej.')).toEqual([]);
+    expect((await say(ewa)('Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?'))[0]).toMatch(/0800 032 6417/);
+    expect(await customerTexts(ticketId)).toEqual([['jan', 'Kalendarz nie działa też w aplikacji mobilnej.']]);
+
+    // The agent's reply and the resolve notice reach the channel conversation (the regrade notice: above, Emulator).
+    await world.tickets.reply(ticketId, 'agent-7', 'Proszę wylogować się z aplikacji mobilnej.');
+    await connector.waitFor((a) => a.body.conversation?.id === channel && /Proszę wylogować się/.test(a.body.text ?? ''));
+    await world.tickets.changeStatus(ticketId, 'resolved', 'agent:agent-7', 'Po wylogowaniu kalendarz działa.');
+    const resolved = await connector.waitFor((a) => a.body.conversation?.id === channel && /rozwiązane/.test(a.body.text ?? ''));
+    expect(resolved.body.text).toBe(`Zgłoszenie ${ticketId} zostało rozwiązane.\n\nRozwiązanie: Po wylogowaniu kalendarz działa.`);
+    // Resolved: the thread is over, the next message is Jan's question again.
+    expect((await say(jan)('Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?'))[0]).toMatch(/0800 032 6417/);
+    expect(await customerTexts(ticketId)).toHaveLength(1);
   });
 });
 

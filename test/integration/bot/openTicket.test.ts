@@ -41,7 +41,9 @@ describe('opening a ticket in Polish', () => {
     expect(summary[0]).toMatch(/Podsumowanie zgłoszenia.*Contoso.*Problem techniczny.*B – wysoki.*Poczta nie wychodzi.*Action\.Submit/s);
 
     const done = await c.say(CONFIRM);
-    expect(done[0]).toMatch(/^Założyłem zgłoszenie SR-2026-\d{6}\. Konsultant odpowie do jutra 10:00\.$/);
+    expect(done[0]).toMatch(
+      /^Założyłem zgłoszenie (SR-2026-\d{6})\. Konsultant odpowie do jutra 10:00\.\n\nKolejne wiadomości z tego czatu dopiszę do zgłoszenia \1 – konsultant zobaczy każdą\. Napisz „anuluj”, aby wrócić do rozmowy ze mną\.$/,
+    );
     const ticket = nth(await world.tickets.list({ orgId: 'contoso' }), 0);
     expect(ticket).toMatchObject({
       adminId: 'jan',
@@ -69,7 +71,7 @@ describe('opening a ticket in Polish', () => {
     expect(buttonsOf(nth(c.replies, 1))).toEqual(['A – krytyczny', 'B – wysoki', 'C – niekrytyczny']);
     await c.say('A – krytyczny');
     const done = await c.say('tak');
-    expect(done[0]).toMatch(/^Założyłem zgłoszenie SR-2026-\d{6}\. Konsultant odpowie dziś do 11:00\.$/);
+    expect(done[0]).toMatch(/^Założyłem zgłoszenie SR-2026-\d{6}\. Konsultant odpowie dziś do 11:00\.\n\n/);
     const ticket = nth(await world.tickets.list({ orgId: 'fabrikam' }), 0);
     expect(ticket).toMatchObject({ grade: 'A', contact: { email: 'biuro@fabrikam.pl', phone: '+48 22 111 22 33', preferred: 'email' } });
   });
@@ -179,7 +181,9 @@ describe('in English', () => {
     expect(grade[1]).toBe('Grade A (critical) is available only to organisations with a premier support contract.');
     const summary = await c.say('B – high');
     expect(summary[0]).toMatch(/Request summary.*Technical problem.*Open the request/s);
-    expect((await c.say(CONFIRM))[0]).toMatch(/^I opened request SR-2026-\d{6}\. An agent will answer by tomorrow 10:00\.$/);
+    expect((await c.say(CONFIRM))[0]).toMatch(
+      /^I opened request (SR-2026-\d{6})\. An agent will answer by tomorrow 10:00\.\n\nI will add your next messages in this chat to request \1 – the agent will see each one\. Write "cancel" to talk to me again\.$/,
+    );
   });
 
   it('refuses A for billing, suggesting C for a how-to question', async () => {

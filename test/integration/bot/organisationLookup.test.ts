@@ -1,4 +1,4 @@
-import { findOrganisationNamed } from '../../../ticketing/store/organisationLookup';
+import { findOrganisationNamed, matchOrganisationNamed } from '../../../ticketing/store/organisationLookup';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import type { Organisation } from '../../../ticketing/domain/types';
 import { testRedis, uniquePrefix } from '../../support/redis';
@@ -19,6 +19,10 @@ beforeAll(async () => {
   await store.upsert(org('northwind-pl', 'Northwind Polska S.A.'));
   await store.upsert(org('northwind-de', 'Northwind Deutschland GmbH'));
   await store.upsert(org('lodz', 'Łódzkie Wodociągi Sp. z o.o.'));
+  await store.upsert(org('fabrikam-sa', 'Fabrikam S.A.'));
+  await store.upsert(org('adatum', 'Adatum Corporation Sp. z o.o.'));
+  await store.upsert(org('adventure', 'Adventure Works GmbH'));
+  await store.upsert(org('adventure-pl', 'Adventure Worx Sp. z o.o.'));
 });
 afterAll(() => redis.disconnect());
 
@@ -38,7 +42,32 @@ describe('finding the organisation a person names', () => {
   it('finds nothing for an ambiguous, too short or unknown name', async () => {
     expect(await findOrganisationNamed(store, 'Northwind')).toBeNull();
     expect(await findOrganisationNamed(store, 'Ło')).toBeNull();
-    expect(await findOrganisationNamed(store, 'Fabrikam')).toBeNull();
+    expect(await findOrganisationNamed(store, 'Tailspin')).toBeNull();
     expect(await findOrganisationNamed(store, '   ')).toBeNull();
+  });
+
+  it('whatever the case, punctuation and legal form', async () => {
+    for (const typed of ['fabrikam sa', 'Fabrikam', 'fabrikam s.a.', 'FABRIKAM S. A.', 'Fabrikam SA.'])
+      expect((await findOrganisationNamed(store, typed))?.id).toBe('fabrikam-sa');
+    expect((await findOrganisationNamed(store, 'adatum corporation spzoo'))?.id).toBe('adatum');
+    expect((await findOrganisationNamed(store, 'Łódzkie Wodociągi sp.z o.o.'))?.id).toBe('lodz');
+  });
+
+  it('with a typo or two, within reason', async () => {
+    expect((await findOrganisationNamed(store, 'Fabrikm'))?.id).toBe('fabrikam-sa');
+    expect((await findOrganisationNamed(store, 'fabirkam s.a.'))?.id).toBe('fabrikam-sa');
+    expect((await findOrganisationNamed(store, 'Adatum Corporaton'))?.id).toBe('adatum');
+    expect((await findOrganisationNamed(store, 'Lodzkie Wodociagy'))?.id).toBe('lodz');
+    // Too far, or too short to guess at.
+    expect(await findOrganisationNamed(store, 'Fbrkm')).toBeNull();
+    expect(await findOrganisationNamed(store, 'Cnts')).toBeNull();
+  });
+
+  it('says when two organisations fit equally, so the person can be asked', async () => {
+    expect(await matchOrganisationNamed(store, 'Northwind')).toEqual({ ambiguous: [expect.anything(), expect.anything()] });
+    const adventure = await matchOrganisationNamed(store, 'Adventure Works');
+    expect(adventure).toEqual({ found: expect.objectContaining({ id: 'adventure' }) });
+    const typo = await matchOrganisationNamed(store, 'Adventure Work');
+    expect(typo && 'ambiguous' in typo ? typo.ambiguous.map((o) => o.id).sort() : typo).toEqual(['adventure', 'adventure-pl']);
   });
 });

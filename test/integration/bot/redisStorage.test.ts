@@ -154,6 +154,7 @@ describe('turns of one conversation', () => {
     try {
       const second = createDeskBot({
         kb: world.kb,
+        entries: world.entries,
         tickets: world.tickets,
         organisations: world.organisations,
         verifier: world.verifier,

@@ -181,7 +181,7 @@ describe('customer messages relayed by the bot', () => {
       TEST_TOKENS.system,
     );
     expect(foreign.status).toBe(422);
-    expect(foreign.body.error).toBe('author_not_requester');
+    expect(foreign.body.error).toBe('author_not_administrator');
     const own = await post(`/api/tickets/${id}/customer-messages`, { text: 'Dodatkowe informacje.' }, TEST_TOKENS.system);
     expect(own.status).toBe(201);
   });

@@ -231,6 +231,18 @@ describe('replies and messages', () => {
   it("a customer's message leaves other statuses alone", () => {
     expect(addCustomerMessage(fresh(), 'adm-1', 'Jeszcze jedno', at('2026-03-10 10:30')).status).toBe('new');
   });
+
+  it("takes a message from another administrator of the ticket's organisation, never from anyone else", () => {
+    const anna = { id: 'adm-2', name: 'Anna Nowak', email: 'anna@contoso.pl', chatIdentities: [] };
+    const withAnna = organisation({ administrators: [...org.administrators, anna] });
+    const added = addCustomerMessage(fresh(), 'adm-2', 'Dotyczy też mojego działu.', at('2026-03-10 10:30'), withAnna);
+    expect(added.messages.at(-1)).toMatchObject({ from: 'customer', author: 'adm-2', text: 'Dotyczy też mojego działu.' });
+    const refused = expect.objectContaining({ code: 'author_not_administrator' });
+    // Without the organisation, or with another organisation that has an adm-2, nobody but the requester writes.
+    expect(() => addCustomerMessage(fresh(), 'adm-2', 'x', at('2026-03-10 10:30'))).toThrow(refused);
+    expect(() => addCustomerMessage(fresh(), 'adm-2', 'x', at('2026-03-10 10:30'), premier({ administrators: [anna] }))).toThrow(refused);
+    expect(() => addCustomerMessage(fresh(), 'stranger', 'x', at('2026-03-10 10:30'), withAnna)).toThrow(refused);
+  });
 });
 
 describe('assign', () => {
