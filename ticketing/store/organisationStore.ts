@@ -7,10 +7,7 @@ import { keys } from './keys';
 import { ScriptedRedis, withScripts } from './scripts';
 
 /** The directory's read-only queries: what the conversation may ask about organisations. */
-export type OrganisationDirectory = Pick<
-  OrganisationStore,
-  'get' | 'list' | 'findByTenant' | 'findOrganisation' | 'startingWith' | 'namesStartingWith'
->;
+export type OrganisationDirectory = Pick<OrganisationStore, 'get' | 'list' | 'findByTenant' | 'findOrganisation' | 'namesStartingWith'>;
 
 /**
  * Organisations and their administrators: org:{id} is a hash {json, tenant, name, emails} with the
@@ -87,7 +84,6 @@ export class OrganisationStore {
    * name: one range of the names index, no organisation read (the chat's forgiving lookup).
    */
   async namesStartingWith(start: string, limit: number): Promise<{ name: string; id: string }[]> {
-    // "\t" ends the name in an entry and sorts before every character a folded name holds.
     const entries = await this.redis.zrangebylex(keys.organisationNames(this.prefix), `[${start}`, `[${start}\uffff`, 'LIMIT', 0, limit);
     return entries.map((entry) => ({ name: entry.slice(0, entry.lastIndexOf('\t')), id: idOfNameEntry(entry) }));
   }
