@@ -168,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     redis: redis.client,
     prefix,
     logger,
+    turnWaitMs: config.turnWaitMs,
     onUnhelpful: (articleId) => questionLog.record({ question: '', locale: 'pl', outcome: 'unhelpful', articleId }, Date.now()),
   });
   // With Redis down the bot still answers questions and says that tickets are unavailable.

@@ -18,8 +18,8 @@ export interface ConversationLockOptions {
   prefix: string;
   /** How long a lock may be held before Redis frees it (a crashed instance's turn). */
   leaseMs?: number;
-  /** How long a turn waits for the previous turn of its conversation. */
-  waitMs?: number;
+  /** How long a turn waits for the previous turn of its conversation (BOT_TURN_WAIT_MS). */
+  waitMs: number;
 }
 
 export class ConversationBusyError extends Error {
@@ -42,8 +42,7 @@ export class ConversationLock {
     private readonly options: ConversationLockOptions,
   ) {
     this.leaseMs = options.leaseMs ?? 30000;
-    // Channels give up on a turn after about 15 s; waiting longer than that helps nobody.
-    this.waitMs = options.waitMs ?? 10000;
+    this.waitMs = options.waitMs;
     // EVALSHA from now on; ioredis sends the script again by itself if Redis has lost it.
     if (!Object.hasOwn(redis, 'deskReleaseLock')) redis.defineCommand('deskReleaseLock', { numberOfKeys: 1, lua: RELEASE_SCRIPT });
   }

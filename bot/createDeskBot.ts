@@ -25,6 +25,8 @@ export interface DeskBotParts {
   prefix: string;
   logger: Logger;
   clock?: () => Date;
+  /** How long a message waits for the previous turn of its conversation (BOT_TURN_WAIT_MS). */
+  turnWaitMs: number;
   /** Told of every "Nie" after an answer (the knowledge base's learning loop). */
   onUnhelpful?: (articleId: string) => Promise<void>;
 }
@@ -49,7 +51,7 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
     storage,
     feedback,
     awaiting,
-    lock: new ConversationLock(parts.redis, { prefix: parts.prefix }),
+    lock: new ConversationLock(parts.redis, { prefix: parts.prefix, waitMs: parts.turnWaitMs }),
   });
   return { ...desk, storage, feedback, awaiting };
 }

@@ -16,9 +16,9 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping: finishing requests in flight');
     const force = setTimeout(() => {
-      logger.error('did not stop within 10 s; exiting');
+      logger.error(`did not stop within ${config.shutdownGraceMs} ms; exiting`);
       process.exit(1);
-    }, 10_000);
+    }, config.shutdownGraceMs);
     force.unref();
     app.close().then(
       () => {

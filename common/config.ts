@@ -53,6 +53,7 @@ const serviceSchema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: wholeNumber(0, 65535).default('3978'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  SHUTDOWN_GRACE_MS: wholeNumber(1).default('10000'),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().default('desk:'),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
@@ -80,6 +81,7 @@ const serviceSchema = z.object({
     .transform(hostList)
     .pipe(z.array(z.string().regex(HOST_PATTERN, 'must be host names (or *.domain), separated by commas')).min(1)),
   AGENTS_CONVERSATION_REFERENCE_FILE: z.string().trim().optional(),
+  BOT_TURN_WAIT_MS: wholeNumber(1).default('10000'),
   PIN_SECRET: atLeast(32, 'openssl rand -hex 32').optional(),
   VERIFICATION_TTL_HOURS: positiveNumber.default('8'),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
@@ -174,6 +176,8 @@ export interface Config {
   production: boolean;
   port: number;
   logLevel: string;
+  /** How long a stop (SIGTERM, SIGINT) lets requests in flight finish before the process exits anyway. */
+  shutdownGraceMs: number;
   /** The address customers' browsers reach the service at (web-chat stream URLs); absent: this machine's loopback (development). */
   publicUrl?: string;
   redis: { url: string; prefix: string };
@@ -189,6 +193,8 @@ export interface Config {
   /** Hosts (or *.domain) a Teams conversation's serviceUrl may name: where the Bot Framework token may be sent. */
   teamsServiceHosts: string[];
   agentsConversationReferenceFile?: string;
+  /** How long a message waits for the previous turn of its conversation (on any instance) before it is refused. */
+  turnWaitMs: number;
   verification: { pinSecret?: string; ttlHours: number; delivery: CodeDeliveryConfig };
   escalationWebhook?: { url: string; timeoutMs: number };
   /** Business days (of a ticket's calendar) a ticket waits on the customer before "customer not responding" may lower its grade. */
@@ -224,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     production,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     directoryFile: e.DIRECTORY_FILE,
@@ -239,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     teamsServiceHosts: e.TEAMS_SERVICE_HOSTS,
     agentsConversationReferenceFile: e.AGENTS_CONVERSATION_REFERENCE_FILE,
+    turnWaitMs: e.BOT_TURN_WAIT_MS,
     verification: {
       pinSecret: e.PIN_SECRET,
       ttlHours: e.VERIFICATION_TTL_HOURS,

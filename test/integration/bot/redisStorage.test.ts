@@ -1,6 +1,7 @@
 import { ConversationState, TestAdapter, TurnContext } from 'botbuilder';
 import { RedisStorage, StorageConflictError } from '../../../bot/redisStorage';
 import { ConversationLock, ConversationBusyError } from '../../../bot/conversationLock';
+import { PATIENCE_MS } from '../../support/waitFor';
 import { testRedis, uniquePrefix } from '../../support/redis';
 import { chat, deskWorld } from '../../fixtures/bot/deskWorld';
 import { createDeskBot } from '../../../bot/createDeskBot';
@@ -101,7 +102,7 @@ describe('turns of one conversation', () => {
     const storage = new RedisStorage(redis, { prefix });
     const state = new ConversationState(storage);
     const counter = state.createProperty<number>('count');
-    const lock = new ConversationLock(redis, { prefix });
+    const lock = new ConversationLock(redis, { prefix, waitMs: PATIENCE_MS });
     const turn = async (context: TurnContext) => {
       await lock.run(context.activity.conversation.id, async () => {
         const count = await counter.get(context, 0);
@@ -161,6 +162,7 @@ describe('turns of one conversation', () => {
         redis: world.redis,
         prefix: world.prefix,
         logger: silentLogger,
+        turnWaitMs: PATIENCE_MS,
       });
       const one = chat(world, { conversationId: 'shared' });
       const two = chat({ ...world, bot: second.bot }, { conversationId: 'shared' });
