@@ -43,6 +43,7 @@ import { CHANNEL_ID as WEB_CHANNEL, registerDirectLine } from './directline';
 import { createEscalationNotifier, loadConversationReference } from './proactive/escalationNotifier';
 import { createReplyDelivery } from './proactive/replyDelivery';
 import { createServer } from './server';
+import { startStartupProbes, type StartupProbes } from './startupProbes';
 import { registerWebPages } from './web';
 import { withMessageLimit } from './messageLimit';
 import { withStoreOutage } from './storeOutage';
@@ -75,15 +76,28 @@ export interface AppOptions {
 /**
  * Builds the whole service from its configuration and listens: knowledge API, ticketing API,
  * the bot on /api/messages, the web chat's Direct Line endpoint and pages, SLA timers, metrics.
+ * In production the startup probes hold the port meanwhile, however long it waits for Redis.
  */
 export async function buildApp(options: AppOptions): Promise<App> {
+  const probes = options.config.production ? await startStartupProbes(options.config.port, 'starting') : undefined;
+  try {
+    return await assembleApp(options, probes);
+  } catch (err) {
+    await probes?.close();
+    throw err;
+  }
+}
+
+async function assembleApp(options: AppOptions, probes: StartupProbes | undefined): Promise<App> {
   const { config, logger } = options;
   const { prefix } = config.redis;
   // Production waits for its own Redis: a private empty one would split tickets, locks and timers.
   const redis = await connectRedis(config.redis.url, logger, {
     startLocalIfMissing: !config.production && (options.startLocalRedis ?? false),
     waitIfMissing: config.production,
+    onWaiting: probes?.setReason,
   });
+  probes?.setReason('starting: Redis answers; loading the knowledge base, the directory and the SLA timers');
   // The articles plus the agents' console revisions, reloaded on every instance when one changes;
   // questions it does not settle are recorded for the Knowledge page.
   const liveKb = new LiveKnowledgeBase(loadArticles(), new KbRevisions(redis.client, prefix), logger);
@@ -123,7 +137,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Production never generates tokens: an API without configured ones refuses to start.
   const tokens = loadTokens({ ...config.apiTokens, devTokensFile: config.production ? undefined : config.apiTokens.devTokensFile });
   const authoriseMetrics = (req: Request, res: Response) => void authorise(req, res, tokens, ['operator']);
-  const server = createServer({ logger, metrics, isReady: storeAvailable, authoriseMetrics });
+  const server = createServer({
+    logger,
+    metrics,
+    notReadyBecause: () => (storeAvailable() ? undefined : 'Redis is not reachable'),
+    authoriseMetrics,
+  });
   const clientOf = clientAddressResolver(config.trustedProxies);
   const publicLimit = rateLimit({
     redis: redis.client,
@@ -236,7 +255,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   collectDependencyGauges(metrics, { redis: redis.client, slaQueueHealthy: () => timers.healthy() });
   collectTicketGauges(metrics, { redis: redis.client, prefix });
 
-  await listen(server, config.port);
+  await probes?.close();
+  await listen(server, probes?.port ?? config.port);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Reconciliation on many tickets takes seconds; the timers log its report themselves.
   timers.start().catch((err) => logger.error({ err }, 'SLA timers failed to start'));

@@ -10,8 +10,8 @@ export const MAX_BODY_DEPTH = 64;
 
 export interface ServerOptions {
   logger: Logger;
-  /** Readiness beyond liveness (Redis reachable, queues running); `/readyz` reports it. */
-  isReady?: () => Promise<boolean> | boolean;
+  /** Why the service is not ready (Redis unreachable, ...), or undefined when it is; `/readyz` reports it. */
+  notReadyBecause?: () => Promise<string | undefined> | string | undefined;
   /** When given, every request's latency is recorded and GET /metrics serves the registry. */
   metrics?: Metrics;
   /** Who may read /metrics: throws an HttpError (401/403) for anyone else. Absent: /metrics is not served. */
@@ -113,9 +113,9 @@ export function createServer(options: ServerOptions): Server {
     next();
   });
   server.get('/readyz', async (_req: Request, res: Response) => {
-    const ready = options.isReady ? await Promise.resolve(options.isReady()).catch(() => false) : true;
-    res.status(ready ? 200 : 503);
-    res.json({ status: ready ? 'ready' : 'not_ready' });
+    const reason = await Promise.resolve(options.notReadyBecause?.()).catch((err: Error) => `readiness check failed: ${err.message}`);
+    res.status(reason ? 503 : 200);
+    res.json(reason ? { status: 'not_ready', reason } : { status: 'ready' });
   });
   if (options.metrics && options.authoriseMetrics) {
     const { metrics, authoriseMetrics } = options;

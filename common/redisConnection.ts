@@ -89,6 +89,8 @@ export interface ConnectRedisOptions {
   startLocalIfMissing: boolean;
   /** When nothing answers at `url`, wait until it does, saying so in the log (production). */
   waitIfMissing?: boolean;
+  /** Told why the service waits (the startup probes' `/readyz` says it). */
+  onWaiting?: (reason: string) => void;
   /** Where the private server keeps its append-only file. Default ./.data/redis. */
   dataDir?: string;
 }
@@ -103,7 +105,7 @@ export interface ConnectRedisOptions {
 export async function connectRedis(url: string, logger: Logger, options: ConnectRedisOptions): Promise<RedisConnection> {
   if (await answers(url)) return connected(url, logger);
 
-  if (options.waitIfMissing) return waitForConfiguredRedis(url, logger);
+  if (options.waitIfMissing) return waitForConfiguredRedis(url, logger, options.onWaiting);
   const unreachable = `Redis is not reachable at REDIS_URL=${redactUrl(url)}`;
   if (!options.startLocalIfMissing) throw new Error(`${unreachable}: start Redis there or set REDIS_URL to a running server`);
   if (!onPath('redis-server')) {
@@ -172,7 +174,8 @@ export async function connectRedis(url: string, logger: Logger, options: Connect
  * empty one would split them in two. Wait for it instead (the service listens, and so is ready,
  * only once it answers), and say so every 10 s.
  */
-async function waitForConfiguredRedis(url: string, logger: Logger): Promise<RedisConnection> {
+async function waitForConfiguredRedis(url: string, logger: Logger, onWaiting?: (reason: string) => void): Promise<RedisConnection> {
+  onWaiting?.(`waiting for Redis at REDIS_URL=${redactUrl(url)}: it does not answer yet`);
   let nextReport = 0;
   while (!(await answers(url))) {
     if (Date.now() >= nextReport) {

@@ -28,7 +28,7 @@ class EchoBot extends ActivityHandler {
 
 function serve(port: number): void {
   const logger = createLogger();
-  const server = createServer({ logger, metrics: new Metrics(), isReady: () => true });
+  const server = createServer({ logger, metrics: new Metrics(), notReadyBecause: () => undefined });
   const adapter = createAdapter(loadConfig({}).bot, logger);
   // The same channel check as the product (development rules: loopback service URLs).
   registerBotRoutes(server, {

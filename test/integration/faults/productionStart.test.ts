@@ -93,11 +93,19 @@ test('waits for the configured Redis, reports it, and is ready only once it answ
     async () => /waiting for Redis at REDIS_URL=redis:\/\/127\.0\.0\.1:\d+/.test(out.stdout),
     'the log to say it waits for Redis',
   );
-  expect(await status(`http://127.0.0.1:${port}/readyz`)).not.toBe(200);
+  // Alive while it waits, so a liveness probe does not restart it; not ready, saying why.
+  expect(await status(`http://127.0.0.1:${port}/healthz`)).toBe(200);
+  const readiness = await fetch(`http://127.0.0.1:${port}/readyz`);
+  expect(readiness.status).toBe(503);
+  expect(await readiness.json()).toEqual({
+    status: 'not_ready',
+    reason: expect.stringMatching(/^waiting for Redis at REDIS_URL=redis:\/\/127\.0\.0\.1:\d+/),
+  });
   expect(out.stdout).not.toMatch(/private redis-server/);
 
   redisServer = await startRedisServer({ port: redisPort });
   await waitFor(async () => (await status(`http://127.0.0.1:${port}/readyz`)) === 200, '/readyz once Redis answers');
+  expect(await status(`http://127.0.0.1:${port}/healthz`)).toBe(200);
   expect(out.stdout).toMatch(/Bot Framework authentication is on/);
   expect(out.stdout).not.toMatch(/private redis-server|authentication is OFF/);
 });

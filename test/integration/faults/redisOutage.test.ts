@@ -30,6 +30,7 @@ test('with Redis stopped the bot still answers questions, says plainly that tick
 
   await redisServer.stop();
   await waitFor(async () => (await status('/readyz')) === 503, '/readyz to report not ready');
+  expect((await service.call('GET', '/readyz')).body).toEqual({ status: 'not_ready', reason: 'Redis is not reachable' });
   expect(await status('/healthz')).toBe(200);
 
   // A question is answered from the knowledge base in memory.
