@@ -116,15 +116,16 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   // Listeners are attached below, once the bot that delivers replies exists.
   const listeners: TicketEvents[] = [];
   const events = fanOut(listeners, logger);
+  const idempotencyDays = config.ticketIdempotencyDays;
   const loweringRules = { customerWaitBusinessDays: config.sla.customerWaitBusinessDays, autoNoticeHours: config.sla.autoLowerNoticeHours };
-  const tickets = new TicketService({ redis: redis.client, prefix, organisations, logger, events, loweringRules });
+  const tickets = new TicketService({ redis: redis.client, prefix, organisations, logger, events, loweringRules, idempotencyDays });
   // A store written before the list cells existed gets them once, before anything lists.
   await backfillCells(tickets.store, logger);
   // The SLA timers' tickets wait out a Redis outage on a patient connection: failing fast there
   // would hand an event due at the outage to Bull's retry back-off and fire it seconds late.
   const slaRedis = redis.client.duplicate(redisOptions());
   slaRedis.on('error', (err) => logger.warn({ err: err.message }, 'SLA tickets: redis connection error'));
-  const slaTickets = new TicketService({ redis: slaRedis, prefix, organisations, logger, events, loweringRules });
+  const slaTickets = new TicketService({ redis: slaRedis, prefix, organisations, logger, events, loweringRules, idempotencyDays });
   const verification = await createPinVerification({
     redis: redis.client,
     prefix,

@@ -63,6 +63,7 @@ const serviceSchema = z.object({
   DEV_TOKENS_FILE: z.string().trim().default('.data/dev-tokens.json'),
   KB_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default('120'),
   KB_QUESTION_LOG_DAYS: positiveNumber.default('90'),
+  TICKET_IDEMPOTENCY_DAYS: positiveNumber.default('7'),
   TRUSTED_PROXIES: z
     .string()
     .trim()
@@ -187,6 +188,8 @@ export interface Config {
   kbRateLimitPerMinute: number;
   /** How long the learning loop keeps recorded questions (KB_QUESTION_LOG_DAYS). */
   kbQuestionLogDays: number;
+  /** How long an Idempotency-Key of a ticket creation is kept (TICKET_IDEMPOTENCY_DAYS). */
+  ticketIdempotencyDays: number;
   /** Reverse proxies whose X-Forwarded-For names the client (per-client limits); none by default. */
   trustedProxies: string[];
   bot: BotCredentials;
@@ -237,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     apiTokens: { list: e.API_TOKENS, file: e.API_TOKENS_FILE, devTokensFile: e.DEV_TOKENS_FILE },
     kbRateLimitPerMinute: e.KB_RATE_LIMIT_PER_MINUTE,
     kbQuestionLogDays: e.KB_QUESTION_LOG_DAYS,
+    ticketIdempotencyDays: e.TICKET_IDEMPOTENCY_DAYS,
     trustedProxies: e.TRUSTED_PROXIES ? e.TRUSTED_PROXIES.split(',').map((address) => address.trim()) : [],
     bot: {
       appId: e.MicrosoftAppId ?? '',

@@ -60,6 +60,8 @@ export interface TicketServiceDeps {
   events?: TicketEvents;
   /** When "customer not responding" may lower a grade. Default: after 1 business day waiting on the customer. */
   loweringRules?: LoweringRules;
+  /** How long an Idempotency-Key gives its ticket again. Default: 7 days. */
+  idempotencyDays?: number;
   /** Used for an organisation stored without a time zone. Default: Europe/Warsaw (domain/policy.ts). */
   defaultTimeZone?: string;
   logger?: Logger;
@@ -101,7 +103,7 @@ export class TicketService implements SlaTicketService {
   private readonly logger: Logger;
 
   constructor(deps: TicketServiceDeps) {
-    this.store = new TicketStore(deps.redis, deps.prefix);
+    this.store = new TicketStore(deps.redis, deps.prefix, deps.idempotencyDays && Math.round(deps.idempotencyDays * 86_400));
     this.organisations = deps.organisations;
     this.clock = deps.clock ?? (() => new Date());
     this.events = deps.events ?? {};

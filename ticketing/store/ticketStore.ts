@@ -7,6 +7,9 @@ import { keys } from './keys';
 import { mergeNewestFirst } from './listCells';
 import { ScriptedPipeline, ScriptedRedis, withScripts } from './scripts';
 
+/** How long an Idempotency-Key is kept unless configured (TICKET_IDEMPOTENCY_DAYS). */
+export const DEFAULT_IDEMPOTENCY_DAYS = 7;
+
 /** A ticket as stored, with the revision a later write must name. */
 export interface StoredTicket {
   ticket: Ticket;
@@ -36,6 +39,8 @@ export class TicketStore {
   constructor(
     redis: Redis,
     readonly prefix: string,
+    /** How long an Idempotency-Key keeps answering with its ticket. */
+    private readonly idempotencySeconds = DEFAULT_IDEMPOTENCY_DAYS * 86_400,
   ) {
     this.redis = withScripts(redis);
   }
@@ -72,7 +77,10 @@ export class TicketStore {
 
   /** Stores a new ticket; with an Idempotency-Key, only if the key has not created one already. */
   async insert(ticket: Ticket, idempotency?: { key: string; fingerprint: string }): Promise<InsertResult> {
-    const reply = (await this.redis.deskSaveTicket(...insertArgs(this.prefix, ticket, idempotency))) as [string, string?];
+    const reply = (await this.redis.deskSaveTicket(...insertArgs(this.prefix, ticket, idempotency), this.idempotencySeconds)) as [
+      string,
+      string?,
+    ];
     if (reply[0] === 'duplicate') return { status: 'duplicate', ...parseIdempotency(reply[1] ?? '') };
     if (reply[0] === 'exists') return { status: 'exists' };
     return { status: 'ok' };

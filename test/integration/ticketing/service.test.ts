@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { HistoryEntry, Ticket, TicketMessage } from '../../../ticketing/domain/types';
 import { dueEventsOf } from '../../../ticketing/domain/dueEvents';
-import { ConflictError, NotFoundError } from '../../../ticketing/service/ticketService';
+import { ConflictError, NotFoundError, TicketService } from '../../../ticketing/service/ticketService';
 import { keys } from '../../../ticketing/store/keys';
 import { testRedis, uniquePrefix } from '../../support/redis';
 import { deskOn, inconsistencies, ticketInput } from './serviceFixtures';
@@ -71,6 +71,19 @@ describe('creating tickets', () => {
     await expect(other).rejects.toMatchObject({ code: 'idempotency_key_reused' });
     await expect(service.create(ticketInput(), 'has space')).rejects.toMatchObject({ code: 'invalid_idempotency_key' });
     expect(await service.list({})).toHaveLength(1);
+  });
+
+  it('forgets an Idempotency-Key after its period, so keys do not pile up', async () => {
+    const prefix = uniquePrefix('service-idem-ttl');
+    const { organisations } = await deskOn(redis, prefix);
+    const service = new TicketService({ redis, prefix, organisations, idempotencyDays: 2 });
+    await service.create(ticketInput(), 'key-1');
+    const ttl = await redis.ttl(keys.idempotency(prefix, 'key-1'));
+    expect(ttl).toBeGreaterThan(2 * 86_400 - 60);
+    expect(ttl).toBeLessThanOrEqual(2 * 86_400);
+
+    await redis.del(keys.idempotency(prefix, 'key-1')); // as when the period is over
+    expect((await service.create(ticketInput(), 'key-1')).created).toBe(true);
   });
 
   it('creates one ticket when 20 requests with the same Idempotency-Key race', async () => {

@@ -5,7 +5,8 @@ indexes (and the cells of listCells.ts), the category queue, the agent's open se
 ARGV: 1 prefix, 2 ticket id, 3 expected revision (0 = the ticket must not exist yet),
       4 ticket JSON, 5 index entries of the ticket as read ('' on create),
       6 index entries of the ticket as written, 7 idempotency key ('' = none),
-      8 idempotency value, 9 claim check ('' = none): {agent, categories, maxOpen?}
+      8 idempotency value, 9 claim check ('' = none): {agent, categories, maxOpen?},
+      10 seconds the idempotency key is kept (with a key)
 Index entries: {org, status, grade, category, created, breached, queue?, agent?, due: [[member, ms]],
 report: [[key, field]]} (report counters: +1 for a cell the write brings, -1 for one it takes away)
 (built by indexEntries.ts; keys as in keys.ts).
@@ -19,7 +20,7 @@ every refusal decided before the first write.
 local prefix, id = ARGV[1], ARGV[2]
 local expected = tonumber(ARGV[3])
 local json = ARGV[4]
-local idemKey, idemValue = ARGV[7], ARGV[8]
+local idemKey, idemValue, idemSeconds = ARGV[7], ARGV[8], tonumber(ARGV[10])
 
 -- Scores are integral epoch-ms based numbers up to ~6e13; Lua would print them with 14 digits.
 local function isInt(n) return type(n) == 'number' and n == math.floor(n) and n >= 0 and n < 2^53 end
@@ -55,6 +56,7 @@ if id == nil or id == '' or expected == nil or json == nil or json == '' then re
 local before = nil
 if ARGV[5] ~= '' then before = entries(ARGV[5], 'before') end
 local after = entries(ARGV[6], 'after')
+if idemKey ~= '' and not (idemSeconds and idemSeconds >= 1) then return error('saveTicket: an idempotency key needs its lifetime in seconds') end
 local claim = nil
 if ARGV[9] ~= '' then
   claim = cjson.decode(ARGV[9])
@@ -123,7 +125,7 @@ end
 for k, c in pairs(beforeCells) do
   if not afterCells[k] then redis.call('HINCRBY', prefix .. 'report:' .. c[1], c[2], -1) end
 end
-if idemKey ~= '' then redis.call('SET', prefix .. 'idem:' .. idemKey, idemValue) end
+if idemKey ~= '' then redis.call('SET', prefix .. 'idem:' .. idemKey, idemValue, 'EX', string.format('%d', idemSeconds)) end
 local newRev = (tonumber(rev) or 0) + 1
 redis.call('HSET', ticketKey, 'json', json, 'rev', newRev)
 return { 'ok', newRev }
