@@ -13,7 +13,7 @@ import type { AwaitingReplies } from './proactive/awaitingReplies';
 export type TicketDesk = Pick<TicketService, 'create' | 'get' | 'list' | 'customerMessage'>;
 
 /** One-time codes and who a conversation is verified as. */
-export type AdminVerification = Pick<PinVerifier, 'requestCode' | 'verifyCode' | 'verifiedAdmin' | 'markVerified'>;
+export type AdminVerification = Pick<PinVerifier, 'codeChannels' | 'requestCode' | 'verifyCode' | 'verifiedAdmin' | 'markVerified'>;
 
 /** The organisations and their administrators. */
 export type { OrganisationDirectory };

@@ -122,19 +122,27 @@ export class VerifyAdminDialog extends ComponentDialog {
     });
   }
 
+  /** Asks where the code should go, among the ways configured here; with only one, uses it. */
   private async askChannel(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
     (step.values as { email: string }).email = String(step.result).trim();
+    const channels = this.deps.verifier.codeChannels;
+    if (channels.length === 1) return step.next({ index: 0 } satisfies Pick<FoundChoice, 'index'>);
     return step.prompt(ASK_CHANNEL, {
       prompt: t(locale, 'verify.askChannel'),
       style: choiceStyle(step.context),
-      choices: [choiceSaidAs(t(locale, 'choice.email'), 'commands.email'), choiceSaidAs(t(locale, 'choice.sms'), 'commands.sms')],
+      choices: channels.map((channel) =>
+        channel === 'email'
+          ? choiceSaidAs(t(locale, 'choice.email'), 'commands.email')
+          : choiceSaidAs(t(locale, 'choice.sms'), 'commands.sms'),
+      ),
     });
   }
 
   private async sendCode(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { orgId, email } = step.values as { orgId: string; email: string };
-    const target: CodeTarget = { orgId, email, channel: (step.result as FoundChoice).index === 0 ? 'email' : 'phone' };
+    const channel = this.deps.verifier.codeChannels[(step.result as FoundChoice).index]!;
+    const target: CodeTarget = { orgId, email, channel };
     if (!(await this.requestCode(step.context, target))) return step.endDialog(null);
     return step.replaceDialog(ENTER_CODE, target);
   }

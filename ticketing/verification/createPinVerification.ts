@@ -34,6 +34,7 @@ export async function createPinVerification(options: {
     secret,
     logger,
     senders,
+    channels: senders.channels,
     findOrganisation: options.findOrganisation,
     verificationTtlSeconds: ttlHours * 3600,
   });

@@ -77,6 +77,8 @@ export interface PinVerifierOptions {
   secret: Buffer;
   findOrganisation: (orgId: string) => Promise<Organisation | null>;
   senders: { email: CodeSender; phone: CodeSender };
+  /** The ways codes can be sent here (default both); a request for another one is refused. */
+  channels?: readonly CodeChannel[];
   prefix: string;
   /** Epoch milliseconds; injected so tests can move time. */
   now?: () => number;
@@ -123,6 +125,8 @@ export class PinVerifier {
   private readonly logger: Logger;
   private readonly verificationTtlMs: number;
   private readonly deliveries = new Set<Promise<void>>();
+  /** The ways a code can be sent here, in the order the bot offers them. */
+  readonly codeChannels: readonly CodeChannel[];
 
   constructor(private readonly options: PinVerifierOptions) {
     this.redis = options.redis;
@@ -131,11 +135,14 @@ export class PinVerifier {
     this.now = options.now ?? Date.now;
     this.logger = options.logger ?? silentLogger;
     this.verificationTtlMs = options.verificationTtlSeconds * 1000;
+    this.codeChannels = options.channels ?? CONTACT_METHODS;
     if (!(this.verificationTtlMs > 0)) throw new Error('verificationTtlSeconds must be a positive number');
   }
 
   async requestCode(input: RequestCodeInput): Promise<RequestCodeResult> {
     const request = parse(requestSchema, input);
+    if (!this.codeChannels.includes(request.channel))
+      throw new DomainError('invalid_request', `codes by ${request.channel === 'email' ? 'e-mail' : 'SMS'} are not configured`);
     const org = await this.options.findOrganisation(request.orgId);
     const admin = org ? findAdministratorByEmail(org, request.email) : null;
     const address = request.channel === 'email' ? admin?.email : admin?.phone;

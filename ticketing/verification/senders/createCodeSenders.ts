@@ -1,6 +1,7 @@
 import { resolve } from 'path';
 import type { CodeDeliveryConfig } from '../../../common/config';
 import type { Logger } from '../../../common/logger';
+import { CONTACT_METHODS, type ContactMethod as CodeChannel } from '../../domain/types';
 import type { CodeSender } from './codeSender';
 import { createOutboxSender } from './outboxSender';
 import { createSmtpSender } from './smtpSender';
@@ -9,6 +10,8 @@ import { createWebhookSender } from './webhookSender';
 export interface CodeSenders {
   email: CodeSender;
   phone: CodeSender;
+  /** The ways a code can reach an administrator here: the ones configured (or, in development, the outbox). */
+  channels: CodeChannel[];
   /** One line for the start-up log saying where codes go. */
   describe(): string;
   /** Releases the SMTP connection pool, if any. */
@@ -18,7 +21,7 @@ export interface CodeSenders {
 /**
  * E-mail over SMTP when an SMTP URL is configured, SMS through the webhook when one is;
  * whatever is not configured goes to the local outbox (development) or, without an outbox
- * (production), is not available: its sends fail and the verifier gives the send back.
+ * (production), is not available: `channels` leaves it out, so the bot never offers it.
  */
 export function createCodeSenders(config: CodeDeliveryConfig, logger: Logger): CodeSenders {
   const { outboxDir } = config;
@@ -27,9 +30,13 @@ export function createCodeSenders(config: CodeDeliveryConfig, logger: Logger): C
   const sms = config.sms ? createWebhookSender(config.sms) : null;
   const elsewhere = (variable: string) =>
     outboxDir ? `go to the outbox ${outboxDir} (no ${variable})` : `are not available (no ${variable})`;
+  const delivers = (sender: CodeSender) => sender !== unavailable;
+  const email = smtp ?? fallback!;
+  const phone = sms ?? fallback!;
   return {
-    email: smtp ?? fallback!,
-    phone: sms ?? fallback!,
+    email,
+    phone,
+    channels: CONTACT_METHODS.filter((channel) => delivers(channel === 'email' ? email : phone)),
     describe() {
       const email = config.smtpUrl
         ? `codes by e-mail go through SMTP at ${new URL(config.smtpUrl).host} from ${config.mailFrom}`

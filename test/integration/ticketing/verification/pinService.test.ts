@@ -446,6 +446,28 @@ describe('PinVerifier: logs', () => {
   });
 });
 
+describe('PinVerifier: ways of sending', () => {
+  it('refuses a code by a way that is not configured, and sends nothing', async () => {
+    const outbox = tempOutbox();
+    const sender = createOutboxSender(outbox, silentLogger);
+    const verifier = new PinVerifier({
+      redis,
+      prefix: uniquePrefix('verification'),
+      secret,
+      verificationTtlSeconds: 8 * 3600,
+      findOrganisation,
+      senders: { email: sender, phone: sender },
+      channels: ['email'],
+    });
+    expect(verifier.codeChannels).toEqual(['email']);
+    await expect(verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'phone', conversationId: 'c' })).rejects.toThrow(
+      'codes by SMS are not configured',
+    );
+    await verifier.drain();
+    expect(await readOutbox(outbox)).toEqual([]);
+  });
+});
+
 describe('PinVerifier: failed delivery', () => {
   it('answers and counts exactly as for an unknown address: no send given back, the code kept (M3)', async () => {
     const peer = await startSmtpPeer({ rejectRecipients: [JAN] });

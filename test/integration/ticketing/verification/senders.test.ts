@@ -186,6 +186,19 @@ describe('createCodeSenders', () => {
     expect(() => createCodeSenders(delivery({ SMS_WEBHOOK_TIMEOUT_MS: 'soon' }), silentLogger)).toThrow(/SMS_WEBHOOK_TIMEOUT_MS/);
   });
 
+  it('offers only the ways that deliver: in production (no outbox) the ones configured', () => {
+    const production = (env: NodeJS.ProcessEnv) => createCodeSenders({ ...delivery(env), outboxDir: undefined }, silentLogger);
+    const smtpOnly = production({ SMTP_URL: 'smtp://mail.example.com:587' });
+    expect(smtpOnly.channels).toEqual(['email']);
+    smtpOnly.close();
+    expect(production({ SMS_WEBHOOK_URL: 'https://sms.example.com/send' }).channels).toEqual(['phone']);
+    const both = production({ SMTP_URL: 'smtp://mail.example.com:587', SMS_WEBHOOK_URL: 'https://sms.example.com/send' });
+    expect(both.channels).toEqual(['email', 'phone']);
+    both.close();
+    // In development the outbox takes whatever is not configured.
+    expect(createCodeSenders(delivery({ SMTP_URL: 'smtp://mail.example.com:587' }), silentLogger).channels).toEqual(['email', 'phone']);
+  });
+
   it('treats an empty variable as not set', () => {
     expect(createCodeSenders(delivery({ SMTP_URL: '', SMS_WEBHOOK_URL: ' ' }), silentLogger).describe()).toMatch(/outbox.*outbox/);
   });

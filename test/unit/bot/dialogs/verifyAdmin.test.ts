@@ -51,6 +51,25 @@ describe('verifying an administrator with a one-time code, in Polish', () => {
     expect((await c.say(world.verifier.codeSentTo('+48 601 234 123')))[0]).toBe('Dziękuję, weryfikacja zakończona.');
   });
 
+  it('offers only the way of sending that is configured: with SMTP alone, no question, the code goes by e-mail', async () => {
+    world.verifier.codeChannels = ['email'];
+    const c = chat(world);
+    for (const step of [PL.start, PL.yes, 'Contoso']) await c.say(step);
+    const sent = await c.say(JAN);
+    expect(sent[0]).toMatch(/kod został wysłany na j\*+@contoso\.pl/);
+    expect(sent.join('\n')).not.toMatch(/Gdzie go wysłać|SMS/);
+    expect((await c.say(world.verifier.codeSentTo(JAN)))[0]).toBe('Dziękuję, weryfikacja zakończona.');
+  });
+
+  it('with the SMS webhook alone, sends to the registered phone without asking', async () => {
+    world.verifier.codeChannels = ['phone'];
+    const c = chat(world);
+    for (const step of [PL.start, PL.yes, 'Contoso']) await c.say(step);
+    const sent = await c.say(JAN);
+    expect(sent[0]).toMatch(/wysłany na \+48 \*\*\* \*\*\* \*23/);
+    expect(sent.join('\n')).not.toMatch(/Gdzie go wysłać|E-mail/);
+  });
+
   it('answers an unregistered address with the same words, sends nothing, and no code opens it', async () => {
     const c = chat(world);
     expect((await askForCode(c, PL, 'mallory@contoso.pl'))[0]).toBe(
