@@ -57,38 +57,6 @@ describe('opening a ticket in Polish', () => {
     expect(ticket.conversation).toMatchObject({ conversation: { id: c.conversationId }, channelId: 'webchat' });
   });
 
-  it('offers A to a premier organisation for a critical technical problem, and lets the contact be edited', async () => {
-    const c = await verifiedChat('fabrikam', 'ola');
-    await c.say('rozmowa z człowiekiem');
-    await c.say('Problem techniczny');
-    await c.say('Poczta nie wychodzi u nikogo w firmie od rana');
-    await c.say('Cała firma');
-    await c.say('Zmień dane');
-    expect((await c.say('biuro@fabrikam.pl'))[0]).toMatch(/numer telefonu/);
-    await c.say('+48 22 111 22 33');
-    const grade = await c.say('E-mail');
-    expect(grade[0]).toMatch(/^Proponuję priorytet A – krytyczny/);
-    expect(buttonsOf(nth(c.replies, 1))).toEqual(['A – krytyczny', 'B – wysoki', 'C – niekrytyczny']);
-    await c.say('A – krytyczny');
-    const done = await c.say('tak');
-    expect(done[0]).toMatch(/^Założyłem zgłoszenie SR-2026-\d{6}\. Konsultant odpowie dziś do 11:00\.\n\n/);
-    const ticket = nth(await world.tickets.list({ orgId: 'fabrikam' }), 0);
-    expect(ticket).toMatchObject({ grade: 'A', contact: { email: 'biuro@fabrikam.pl', phone: '+48 22 111 22 33', preferred: 'email' } });
-  });
-
-  it('refuses A for billing even for a premier organisation, and suggests C for a how-to question', async () => {
-    const c = await verifiedChat('fabrikam', 'ola');
-    await c.say('rozmowa z człowiekiem');
-    await c.say('Rozliczenia i subskrypcja');
-    await c.say('Jak ustawić hasło użytkownika, które nigdy nie wygasa?');
-    await c.say('Jeden użytkownik');
-    await c.say('Dane są poprawne');
-    const grade = await c.say('E-mail');
-    expect(grade[0]).toMatch(/^Proponuję priorytet C – niekrytyczny: opis wskazuje na pytanie/);
-    expect(grade[1]).toMatch(/sprawy rozliczeniowe i przedsprzedażowe mają najwyżej priorytet B/);
-    expect(buttonsOf(nth(c.replies, 2))).toEqual(['C – niekrytyczny', 'B – wysoki']);
-  });
-
   it('opens exactly one ticket when the confirming turn is retried', async () => {
     const c = await verifiedChat('contoso', 'jan');
     for (const text of [
@@ -110,37 +78,6 @@ describe('opening a ticket in Polish', () => {
     expect(retried).toEqual(first);
     expect(await world.tickets.list({ orgId: 'contoso' })).toHaveLength(1);
   });
-
-  it('cancels mid-dialog and opens nothing', async () => {
-    const c = await verifiedChat('contoso', 'jan');
-    await c.say('rozmowa z człowiekiem');
-    await c.say('Problem techniczny');
-    // Help at a prompt explains, then asks the same question again.
-    const help = await c.say('pomoc');
-    expect(help[0]).toMatch(/^Oto, co możesz napisać/);
-    expect(help[1]).toMatch(/Opisz problem/);
-    expect(await c.say('anuluj')).toEqual(['Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.']);
-    expect(await c.say(CONFIRM)).toEqual(['Ten formularz nie jest już aktywny. Napisz „załóż zgłoszenie”, aby zacząć od nowa.']);
-    expect(await world.tickets.list({ orgId: 'contoso' })).toHaveLength(0);
-  });
-
-  it('shows a plain-text summary on a channel without cards', async () => {
-    const c = await verifiedChat('contoso', 'jan', { channelId: 'sms' });
-    for (const text of [
-      'rozmowa z człowiekiem',
-      'Problem techniczny',
-      'Przycisk Wyślij w Outlooku wygląda źle',
-      'Jeden użytkownik',
-      'Dane są poprawne',
-      'E-mail',
-    ]) {
-      await c.say(text);
-    }
-    const summary = await c.say('B – wysoki');
-    expect(nth(c.replies, 0).attachments ?? []).toHaveLength(0);
-    expect(summary[0]).toMatch(/^Podsumowanie zgłoszenia\nOrganizacja: Contoso\n.*Napisz „tak” lub „nie”\.$/s);
-    expect((await c.say('tak'))[0]).toMatch(/^Założyłem zgłoszenie/);
-  });
 });
 
 describe('ticket status in Polish', () => {
@@ -158,77 +95,6 @@ describe('ticket status in Polish', () => {
     expect(missing[0]).toBe('Nie znalazłem zgłoszenia SR-2026-999999 wśród zgłoszeń Twojej organizacji.');
     const list = await c.say('moje zgłoszenia');
     expect(list[0]).toBe(`Zgłoszenia Twojej organizacji:\n- ${own.id} (B) Teams nie startuje – nowe`);
-  });
-
-  it('verifies first when the conversation is not verified yet', async () => {
-    const c = chat(world);
-    expect((await c.say('moje zgłoszenia'))[0]).toMatch(/Czy jesteś administratorem\?/);
-  });
-});
-
-describe('in English', () => {
-  it('opens a ticket, refusing A for a standard organisation, with the deadline in English', async () => {
-    const c = await verifiedChat('contoso', 'jan', { locale: 'en-US' });
-    expect((await c.say('talk to a person'))[0]).toMatch(/What is the request about\?/);
-    await c.say('Technical problem');
-    await c.say('Mail is not sending for everyone in the company');
-    await c.say('All users');
-    await c.say('The details are correct');
-    const grade = await c.say('E-mail');
-    expect(grade[0]).toBe(
-      'I suggest grade B – high, the highest possible here. The description alone would mean A – critical: the description says a service is down or many users are affected.',
-    );
-    expect(grade[1]).toBe('Grade A (critical) is available only to organisations with a premier support contract.');
-    const summary = await c.say('B – high');
-    expect(summary[0]).toMatch(/Request summary.*Technical problem.*Open the request/s);
-    expect((await c.say(CONFIRM))[0]).toMatch(
-      /^I opened request (SR-2026-\d{6})\. An agent will answer by tomorrow 10:00\.\n\nI will add your next messages in this chat to request \1 – the agent will see each one\. Write "cancel" to talk to me again\.$/,
-    );
-  });
-
-  it('refuses A for billing, suggesting C for a how-to question', async () => {
-    const c = await verifiedChat('fabrikam', 'ola', { locale: 'en-US' });
-    for (const text of [
-      'talk to a person',
-      'Billing and subscription',
-      'How do I set a password that never expires?',
-      'One user',
-      'The details are correct',
-    ])
-      await c.say(text);
-    const grade = await c.say('Phone');
-    expect(grade[0]).toMatch(/^I suggest grade C – non-critical/);
-    expect(grade[1]).toBe('Grade A (critical) is for technical problems only; billing and pre-sales requests are at most grade B.');
-  });
-
-  it('opens one ticket on a retried turn, cancels mid-dialog, and answers status questions', async () => {
-    const c = await verifiedChat('contoso', 'jan', { locale: 'en-US' });
-    for (const text of [
-      'talk to a person',
-      'Technical problem',
-      'An Outlook button looks wrong',
-      'One user',
-      'The details are correct',
-      'E-mail',
-      'B – high',
-    ])
-      await c.say(text);
-    const saved = await snapshotBotState();
-    const first = await c.say(CONFIRM);
-    await restoreBotState(saved);
-    expect(await c.say(CONFIRM)).toEqual(first);
-    const ticket = nth(await world.tickets.list({ orgId: 'contoso' }), 0);
-    expect(await world.tickets.list({ orgId: 'contoso' })).toHaveLength(1);
-
-    await c.say('talk to a person');
-    expect(await c.say('cancel')).toEqual(['All right, I stopped. Ask a question or write "help".']);
-
-    expect(nth(await c.say(`status ${ticket.id}`), 0)).toBe(
-      `Request ${ticket.id}: An Outlook button looks wrong\nStatus: new\nGrade: B – high\nFirst response: by tomorrow 10:00`,
-    );
-    const other = (await world.tickets.create(ticketFor('fabrikam', 'ola'), 'status-other-en')).ticket;
-    expect((await c.say(`status ${other.id}`))[0]).toBe(`I found no request ${other.id} among your organisation's requests.`);
-    expect(nth(await c.say('my tickets'), 0)).toBe(`Your organisation's requests:\n- ${ticket.id} (B) An Outlook button looks wrong – new`);
   });
 });
 

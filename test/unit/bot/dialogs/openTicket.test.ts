@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { buttonsOf, chat } from '../../../fixtures/bot/deskWorld';
 import { memoryDeskWorld, type MemoryDeskWorld } from '../../../fixtures/bot/memoryDesk';
 import { nth } from '../../../support/nth';
+import { ticketInput } from '../../ticketing/fixtures';
 
 /*
  * Opening a ticket and asking where it stands, as an administrator sees it, on in-memory
@@ -211,15 +212,5 @@ describe('opening a ticket, in English', () => {
   });
 });
 
-function ticketFor(orgId: string, adminId: string) {
-  return {
-    orgId,
-    adminId,
-    category: 'technical' as const,
-    grade: 'B' as const,
-    title: 'Teams nie startuje',
-    description: 'Teams nie startuje u jednej osoby',
-    affected: 'Jedna osoba',
-    contact: { email: 'x@example.pl', preferred: 'email' as const },
-  };
-}
+/** A ticket of an organisation, opened outside the chat (by the API or by mail). */
+const ticketFor = (orgId: string, adminId: string) => ticketInput({ orgId, adminId, title: 'Teams nie startuje' });

@@ -1,6 +1,7 @@
 import { buttonsOf, chat } from '../../../fixtures/bot/deskWorld';
 import { memoryDeskWorld, type MemoryDeskWorld } from '../../../fixtures/bot/memoryDesk';
 import { nth } from '../../../support/nth';
+import { ticketInput } from '../../ticketing/fixtures';
 
 /*
  * Which rule of the turn table (bot/bots/turnRules.ts) answers a message, as the person sees it:
@@ -65,6 +66,8 @@ describe('requests and questions', () => {
 describe('small talk, help and what has no words', () => {
   it('greets in other words, thanks back, and says what it can do', async () => {
     const c = chat(world);
+    expect((await c.say('pokaż wszystkie moje zgłoszenia'))[0]).toMatch(ASK_ADMIN);
+    await c.say('anuluj');
     expect((await c.say('siemanko'))[0]).toMatch(/^Dzień dobry!/);
     expect(buttonsOf(nth(c.replies, 0))).toEqual(['pomoc', 'Załóż zgłoszenie']);
     expect(await c.say('wielkie dzięki za pomoc')).toEqual(['Proszę bardzo! Jeśli masz jeszcze jakieś pytanie, po prostu je napisz.']);
@@ -92,16 +95,7 @@ describe("a ticket's thread in the chat", () => {
   /** A chat an agent's reply about a new Contoso ticket has reached (what reply delivery records). */
   async function threadChat() {
     const c = chat(world);
-    const { ticket } = await world.tickets.create({
-      orgId: 'contoso',
-      adminId: 'jan',
-      category: 'technical',
-      grade: 'B',
-      title: 'Teams nie startuje',
-      description: 'Teams nie startuje u jednej osoby',
-      affected: 'Jedna osoba',
-      contact: { email: 'jan.kowalski@contoso.pl', preferred: 'email' },
-    });
+    const { ticket } = await world.tickets.create(ticketInput({ adminId: 'jan' }));
     await world.awaiting.set(c.scope, ticket.id);
     return { c, id: ticket.id };
   }

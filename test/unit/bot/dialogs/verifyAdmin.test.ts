@@ -206,6 +206,22 @@ describe('verifying an administrator, in English', () => {
     expect((await late.say(world.verifier.codeSentTo(JAN)))[0]).toMatch(/^The code has expired/);
   });
 
+  it('stops sending after three codes, offering the phone numbers, in English', async () => {
+    const c = chat(world, { locale: 'en-US' });
+    await askForCode(c, EN);
+    await c.say('resend');
+    await c.say('resend');
+    const limited = (await c.say('resend')).join('\n');
+    expect(limited).toMatch(/^I have already sent too many codes – I can send a new one in \d+ min\./);
+    expect(limited).toContain('United Kingdom 0800 032 6417');
+  });
+
+  it('recognises a trusted Teams administrator, in English', async () => {
+    const teams = { channelId: 'msteams', tenantId: 'tenant-contoso', from: { id: '29:jan', aadObjectId: 'aad-jan' } };
+    const c = chat(world, { ...teams, locale: 'en-US', authenticated: true });
+    expect((await c.say('talk to a person'))[0]).toBe('I recognise you as administrator Jan Kowalski of “Contoso”.');
+  });
+
   it('guides a non-administrator and cancels mid-dialog, in English', async () => {
     const c = chat(world, { locale: 'en-US' });
     await c.say('talk to a person');
