@@ -236,7 +236,11 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
         .catch((err) => logger.error({ err, ticketId: ticket.id }, 'ticket change notice not delivered')),
   });
 
-  const notifier = escalationNotifierFromConfig(config.escalationWebhook, logger);
+  const notifier = escalationNotifierFromConfig(
+    config.escalationWebhook,
+    async () => (await tickets.policies.current()).escalations ?? [],
+    logger,
+  );
   const agentsChannel = config.agentsConversationReferenceFile ? loadConversationReference(config.agentsConversationReferenceFile) : null;
   const agentsRefusal = agentsChannel && refuseReference(channelRules, agentsChannel);
   if (agentsRefusal) throw new Error(`AGENTS_CONVERSATION_REFERENCE_FILE ${config.agentsConversationReferenceFile}: ${agentsRefusal}`);
@@ -251,7 +255,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   });
   if (mail) listeners.push(mail.events);
 
-  notifier.add(createEscalationNotifier({ delivery, agentsChannel, logger }));
+  notifier.add('teams', createEscalationNotifier({ delivery, agentsChannel, logger }));
   const timers = new SlaTimers({ redisUrl: redis.url, prefix, service: slaTickets, notifier, logger, metrics });
   collectDependencyGauges(metrics, { redis: redis.client, slaQueueHealthy: () => timers.healthy() });
   collectTicketGauges(metrics, { redis: redis.client, prefix });

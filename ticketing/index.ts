@@ -42,6 +42,7 @@ export type { CodeChannel, PinVerifier, VerifiedAdmin } from './verification/pin
 export { SlaTimers } from './sla/slaTimers';
 export { escalationNotifierFromConfig } from './notify/fromConfig';
 export type { EscalationEvent, EscalationNotifier } from './notify/escalationNotifier';
+export { escalationSummary } from './notify/escalationNotifier';
 
 // The e-mail channel: the support mailbox into tickets, agents' replies back by mail.
 export { startMailDesk, type MailDesk } from './mail';

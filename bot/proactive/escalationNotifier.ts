@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../../common/logger';
-import type { EscalationEvent, EscalationNotifier } from '../../ticketing';
-import { t } from '../i18n';
+import { escalationSummary, type EscalationEvent, type EscalationNotifier } from '../../ticketing';
+import { t, type MessageKey } from '../i18n';
 import type { ReplyDelivery } from './replyDelivery';
 
 /**
@@ -26,7 +26,8 @@ export function loadConversationReference(file: string): Partial<ConversationRef
 /**
  * SLA escalations in chat: warnings and breaches are posted to the agents' Teams channel (when
  * one is configured), and a breach also tells the customer in their own chat that the request is
- * escalated. Add it to the SLA timers' CompositeNotifier; it never throws.
+ * escalated (first response only: the customer's notice speaks of it). Add it to the SLA timers'
+ * RoutedNotifier as 'teams'; it never throws.
  */
 export function createEscalationNotifier(options: {
   delivery: ReplyDelivery;
@@ -35,19 +36,20 @@ export function createEscalationNotifier(options: {
 }): EscalationNotifier {
   const { delivery, agentsChannel, logger } = options;
   return {
-    async notify({ kind, ticket }: EscalationEvent): Promise<void> {
+    async notify({ kind, goal, ticket }: EscalationEvent): Promise<void> {
       if (agentsChannel) {
+        const key: MessageKey = goal && goal !== 'first_response' ? `agents.${kind}.${goal}` : `agents.${kind}`;
         const posted = await delivery.send(agentsChannel, (locale) =>
-          t(locale, kind === 'breach' ? 'agents.breach' : 'agents.warning', {
+          t(locale, key, {
             id: ticket.id,
             grade: ticket.grade,
             title: ticket.title,
-            due: ticket.sla.dueAt ?? '-',
+            due: escalationSummary({ kind, goal, ticket }).dueAt ?? '-',
           }),
         );
         if (!posted) logger.warn({ ticketId: ticket.id, kind }, 'SLA escalation not posted to the agents channel');
       }
-      await delivery.slaNotice(ticket, kind);
+      if ((goal ?? 'first_response') === 'first_response') await delivery.slaNotice(ticket, kind);
     },
   };
 }

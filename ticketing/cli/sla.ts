@@ -9,8 +9,8 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { isKnownZone, isLocalDate, workingDayMs } from '../domain/calendar';
-import { DEFAULT_TIME_ZONE, calendarFor, checkGradeAllowed } from '../domain/policy';
-import { startClock } from '../domain/sla';
+import { DEFAULT_TIME_ZONE, checkGradeAllowed } from '../domain/policy';
+import { goalTerms, startClock } from '../domain/sla';
 import { formatDuration } from '../domain/duration';
 import { CATEGORIES, DomainError, GRADES, type Category, type Grade, type Organisation } from '../domain/types';
 
@@ -67,7 +67,7 @@ export function whatIf(argv: string[]): Record<string, unknown> {
     holidays,
   };
   checkGradeAllowed(org, category, grade);
-  const calendar = calendarFor(org, category, grade);
+  const { calendar } = goalTerms(org, category, grade);
   const clock = startClock(org, category, grade, at.toJSDate());
   const local = (iso: string | null) =>
     iso === null ? null : DateTime.fromISO(iso).setZone(timeZone).toISO({ suppressMilliseconds: true });

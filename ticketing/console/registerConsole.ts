@@ -10,6 +10,7 @@ import type { OrganisationDirectory } from '../store/organisationStore';
 import type { TicketChangeFeed } from './changeFeed';
 
 export const CONSOLE_PATH = '/agent';
+export const REPORTS_PATH = '/agent/reports';
 export const EVENTS_PATH = '/api/events';
 export const ORGANISATION_NAMES_PATH = '/api/console/organisation-names';
 export const WHO_AM_I_PATH = '/api/console/me';
@@ -34,20 +35,31 @@ export function registerConsole(server: Server, deps: ConsoleDeps): { close(): v
   const { tokens, organisations, feed, logger } = deps;
   const script = readFileSync(join(ASSETS, 'console.js'), 'utf8');
   const page = renderConsolePage(script, readFileSync(join(ASSETS, 'console.css'), 'utf8'));
-  const security = pageSecurityHeaders([script]);
+  const reportsScript = readFileSync(join(ASSETS, 'reports.js'), 'utf8');
+  const reportsPage = renderConsolePage(
+    reportsScript,
+    readFileSync(join(ASSETS, 'console.css'), 'utf8') + readFileSync(join(ASSETS, 'reports.css'), 'utf8'),
+    'SLA reports',
+  );
   const streams = new Set<Response>();
 
-  server.get(CONSOLE_PATH, (_req: Request, res: Response, next: () => void) => {
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      ...security,
-      'referrer-policy': 'no-referrer',
-    });
-    res.end(page);
-    next();
-  });
+  const servePage = (html: string, scriptText: string) => {
+    const security = pageSecurityHeaders([scriptText]);
+    return (_req: Request, res: Response, next: () => void) => {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        ...security,
+        'referrer-policy': 'no-referrer',
+      });
+      res.end(html);
+      next();
+    };
+  };
+  server.get(CONSOLE_PATH, servePage(page, script));
+  // The SLA dashboard: its own page, signed in with the console's token (same tab, same sessionStorage).
+  server.get(REPORTS_PATH, servePage(reportsPage, reportsScript));
 
   // Sign-in checks the token here and learns whose it is (the console's "my tickets").
   server.get(
@@ -112,20 +124,21 @@ export function registerConsole(server: Server, deps: ConsoleDeps): { close(): v
   };
 }
 
-export function renderConsolePage(script: string, style: string): string {
+export function renderConsolePage(script: string, style: string, title = 'agent console'): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>Support Desk – agent console</title>
+<title>Support Desk – ${title}</title>
 <style>${style}</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="top">
-  <h1 class="brand"><a href="#/">Support Desk <span>agent console</span></a></h1>
+  <h1 class="brand"><a href="/agent#/">Support Desk <span>${title}</span></a></h1>
+  <nav class="pages"><a href="/agent#/">Queues</a> <a href="/agent/reports">SLA reports</a></nav>
   <div class="who" id="who" hidden>
     <span id="who-name"></span>
     <span class="live" id="live" title="Live updates">●</span>

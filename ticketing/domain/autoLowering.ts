@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { isLoweringEventOwed, loweringTime, type LoweringRules } from './lowering';
+import type { SlaPolicy } from './slaPolicy';
 import { changeGrade } from './ticket';
 import { DomainError, type Organisation, type Ticket } from './types';
 
@@ -34,12 +35,19 @@ export function sendLoweringNotice(ticket: Ticket, version: number, rules: Lower
 }
 
 /** Lowers the grade as announced; null when not owed (the customer answered, someone changed the grade). */
-export function applyAutoLowering(ticket: Ticket, org: Organisation, version: number, rules: LoweringRules, now: Date): Ticket | null {
+export function applyAutoLowering(
+  ticket: Ticket,
+  org: Organisation,
+  version: number,
+  rules: LoweringRules,
+  now: Date,
+  policy?: SlaPolicy,
+): Ticket | null {
   const plan = ticket.autoLowering;
   if (!plan || plan.version !== version || !isLoweringEventOwed(ticket, 'lowering') || Date.parse(plan.lowerAt!) > now.getTime())
     return null;
   try {
-    return changeGrade(ticket, org, plan.to, 'sla', { reason: 'customer_not_responding' }, now, rules);
+    return changeGrade(ticket, org, plan.to, 'sla', { reason: 'customer_not_responding' }, now, rules, policy);
   } catch (err) {
     if (err instanceof DomainError) return null; // the rules changed since the notice: an agent decides
     throw err;

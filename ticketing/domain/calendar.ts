@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { DomainError, type Pause } from './types';
+import { DomainError, type Pause, type Weekday, type WorkingRange } from './types';
 
 /**
  * Working calendars and the working-time arithmetic of SLA deadlines.
@@ -9,12 +9,7 @@ import { DomainError, type Pause } from './types';
  * hours), '24:00' ends and several ranges a day come out right.
  */
 
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7; // luxon's weekday: 1 = Monday
-
-export interface WorkingRange {
-  start: string; // 'HH:mm'
-  end: string; // 'HH:mm' or '24:00', after start
-}
+export type { Weekday, WorkingRange };
 
 export type CalendarName = 'always' | 'extended' | 'office';
 

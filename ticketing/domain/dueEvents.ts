@@ -1,6 +1,7 @@
+import { goalClock, goalOf, isGoalEventOwed } from './goals';
 import { isLoweringEventOwed } from './lowering';
 import { isSlaEventOwed } from './ticket';
-import type { Ticket, TimerEventKind } from './types';
+import { GOAL_EVENT_KINDS, type Ticket, type TimerEventKind } from './types';
 
 /**
  * The SLA events a ticket is owed right now, as entries of the due-events sorted set
@@ -30,10 +31,15 @@ export function dueEventsOf(ticket: Ticket): DueEvent[] {
     events.push(dueEvent(ticket.id, 'lowering_notice', plan.version, Date.parse(plan.noticeAt)));
   if (plan?.lowerAt && isLoweringEventOwed(ticket, 'lowering'))
     events.push(dueEvent(ticket.id, 'lowering', plan.version, Date.parse(plan.lowerAt)));
+  for (const kind of GOAL_EVENT_KINDS) {
+    const clock = goalClock(ticket, goalOf(kind));
+    const at = kind.endsWith('_breach') ? clock?.dueAt : clock?.warningAt;
+    if (clock && at && isGoalEventOwed(ticket, kind)) events.push(dueEvent(ticket.id, kind, clock.version, Date.parse(at)));
+  }
   return events;
 }
 
-const KINDS: readonly TimerEventKind[] = ['warning', 'breach', 'lowering_notice', 'lowering'];
+const KINDS: readonly TimerEventKind[] = ['warning', 'breach', 'lowering_notice', 'lowering', ...GOAL_EVENT_KINDS];
 
 export function dueEvent(ticketId: string, kind: TimerEventKind, version: number, dueAtMs: number): DueEvent {
   return { ticketId, kind, version, dueAtMs, member: `${ticketId}|${kind}|${version}` };

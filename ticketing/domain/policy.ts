@@ -1,7 +1,6 @@
-import { defaultCalendar, workingDayMs, type Calendar } from './calendar';
 import { DomainError, GRADES, type Category, type Grade, type Organisation } from './types';
 
-/** Eligibility and first-response targets (docs/sla.md, "Severity and eligibility"). */
+/** Eligibility (docs/sla.md, "Severity and eligibility"); the targets are the SLA policy's (slaPolicy.ts). */
 
 /** The time zone of calendars when an organisation names none. */
 export const DEFAULT_TIME_ZONE = 'Europe/Warsaw';
@@ -60,23 +59,6 @@ export function cappedGrade(org: Organisation, category: Category, suggested: Gr
 /** A person-readable sentence for a refusal code. */
 export function refusalMessage(refusal: GradeRefusal): string {
   return REFUSAL_MESSAGES[refusal];
-}
-
-/** A -> 24x7 real time; technical B/C -> 09:00-24:00 daily; billing and pre-sales -> office hours. */
-export function calendarFor(org: Organisation, category: Category, grade: Grade): Calendar {
-  const timeZone = org.timeZone || DEFAULT_TIME_ZONE;
-  if (grade === 'A') return defaultCalendar('always', timeZone);
-  // 'extended' runs every day of the year (docs/sla.md, Calendars), so only office hours observe holidays.
-  if (category === 'technical') return defaultCalendar('extended', timeZone);
-  return defaultCalendar('office', timeZone, org.holidays ?? []);
-}
-
-const BUSINESS_DAYS: Record<Exclude<Grade, 'A'>, number> = { B: 1, C: 3 };
-
-/** Working time allowed for the first response: A 1 hour, B 1 business day, C 3 business days. */
-export function firstResponseTarget(grade: Grade, calendar: Calendar): number {
-  if (grade === 'A') return 3_600_000;
-  return BUSINESS_DAYS[grade] * workingDayMs(calendar);
 }
 
 /** Whether `adminId` is a registered administrator of the organisation. */

@@ -1,4 +1,5 @@
-import type { SlaResult, Ticket } from './types';
+import { SLA_GOALS, type SlaGoal } from './slaPolicy';
+import type { SlaOutcome, SlaResult, Ticket } from './types';
 
 /**
  * The report counters a ticket counts in, from its recorded SLA facts only. The store adds the
@@ -10,6 +11,11 @@ import type { SlaResult, Ticket } from './types';
  *   month (UTC) it was decided in.
  * - `frt:<YYYY-MM>` / `<grade>|<orgId>|<bucket>`: the first-response working time, by the month of the
  *   response, in buckets of RESPONSE_BUCKETS_MS (upper bounds; 'inf' for longer).
+ * - `goal:<YYYY-MM>` / `<goal>|<result>|<grade>|<category>|<orgId>`: each decided next-response
+ *   goal and the resolution goal. A ticket may bring the same cell several times (two next
+ *   responses met in a month): the script counts each occurrence.
+ * - `agent:<YYYY-MM>` / `<agentId>|<goal>|<result>`: the responses an agent's reply decided (the
+ *   first response by the first agent message's author).
  */
 export type ReportCell = [key: string, field: string];
 
@@ -26,7 +32,24 @@ export function reportCells(ticket: Ticket): ReportCell[] {
     const grade = sla.outcome?.grade ?? ticket.grade;
     cells.push([`frt:${sla.firstResponseAt.slice(0, 7)}`, `${grade}|${ticket.orgId}|${responseBucket(sla.responseWorkingMs)}`]);
   }
+  const firstReplier = sla.firstResponseAt && sla.outcome ? ticket.messages.find((m) => m.from === 'agent')?.author : undefined;
+  if (firstReplier && sla.outcome) cells.push(agentCell(firstReplier, 'first_response', sla.outcome));
+  const goalCell = (goal: SlaGoal, o: SlaOutcome): ReportCell => [
+    `goal:${o.at.slice(0, 7)}`,
+    `${goal}|${o.result}|${o.grade}|${ticket.category}|${ticket.orgId}`,
+  ];
+  for (const outcome of ticket.nextResponse?.outcomes ?? []) {
+    cells.push(goalCell('next_response', outcome));
+    if (outcome.by) cells.push(agentCell(outcome.by, 'next_response', outcome));
+  }
+  const running = ticket.nextResponse?.clock?.outcome;
+  if (running) cells.push(goalCell('next_response', running));
+  if (ticket.resolution?.outcome) cells.push(goalCell('resolution', ticket.resolution.outcome));
   return cells;
+}
+
+function agentCell(agent: string, goal: SlaGoal, outcome: SlaOutcome): ReportCell {
+  return [`agent:${outcome.at.slice(0, 7)}`, `${agent}|${goal}|${outcome.result}`];
 }
 
 export function responseBucket(ms: number): string {
@@ -34,65 +57,116 @@ export function responseBucket(ms: number): string {
   return bound === undefined ? 'inf' : String(bound);
 }
 
-export interface SlaReport {
-  month: string;
-  orgId: string | null;
-  /** Decided first-response goals by result, and the share met (null when none was decided). */
+/** Decided goals by result, the share met (null when none was decided), and the same by grade, category and organisation. */
+export interface GoalFigures {
   outcomes: Record<SlaResult, number>;
   attainment: number | null;
   byGrade: Record<string, Record<SlaResult, number>>;
   byCategory: Record<string, Record<SlaResult, number>>;
   byOrganisation: Record<string, Record<SlaResult, number>>;
+}
+
+export interface SlaReport extends GoalFigures {
+  month: string;
+  orgId: string | null;
   /** First responses of the month and the working-time bucket (upper bound, ms) holding the median and the 90th percentile. */
   firstResponse: { count: number; p50Ms: number | null; p90Ms: number | null };
+  /** Every goal; first_response repeats the top-level figures. */
+  goals: Record<SlaGoal, GoalFigures>;
+  /** Per agent: the responses their replies decided, by goal and result (not filtered by organisation). */
+  agents: Record<string, Partial<Record<SlaGoal, Record<SlaResult, number>>>>;
 }
 
 const RESULTS: readonly SlaResult[] = ['met', 'missed', 'resolved_without_response'];
 const none = (): Record<SlaResult, number> => ({ met: 0, missed: 0, resolved_without_response: 0 });
+const noFigures = (): GoalFigures => ({ outcomes: none(), attainment: null, byGrade: {}, byCategory: {}, byOrganisation: {} });
 
-/** A month's report from its two counter hashes (field -> count as stored), optionally for one organisation. */
-export function summariseSlaReport(
-  month: string,
-  outcomes: Record<string, string>,
-  responses: Record<string, string>,
-  orgId?: string,
-): SlaReport {
-  const report: SlaReport = {
-    month,
-    orgId: orgId ?? null,
-    outcomes: none(),
-    attainment: null,
-    byGrade: {},
-    byCategory: {},
-    byOrganisation: {},
-    firstResponse: { count: 0, p50Ms: null, p90Ms: null },
-  };
-  for (const [field, value] of Object.entries(outcomes)) {
+function count(figures: GoalFigures, result: SlaResult, grade: string, category: string, org: string, n: number): void {
+  figures.outcomes[result] += n;
+  (figures.byGrade[grade] ??= none())[result] += n;
+  (figures.byCategory[category] ??= none())[result] += n;
+  (figures.byOrganisation[org] ??= none())[result] += n;
+}
+
+function withAttainment(figures: GoalFigures): GoalFigures {
+  const decided = RESULTS.reduce((sum, r) => sum + figures.outcomes[r], 0);
+  return { ...figures, attainment: decided > 0 ? figures.outcomes.met / decided : null };
+}
+
+/** The counter hashes of a month, as stored (field -> count). */
+export interface ReportCounters {
+  outcomes: Record<string, string>;
+  responses: Record<string, string>;
+  goals: Record<string, string>;
+  agents: Record<string, string>;
+}
+
+/** A month's report from its counter hashes, optionally for one organisation. */
+export function summariseSlaReport(month: string, counters: ReportCounters, orgId?: string): SlaReport {
+  const goals = Object.fromEntries(SLA_GOALS.map((g) => [g, noFigures()])) as Record<SlaGoal, GoalFigures>;
+  for (const [field, value] of Object.entries(counters.outcomes)) {
     const [result, grade, category, org] = field.split('|') as [SlaResult, string, string, string];
     const n = Number(value);
     if (!RESULTS.includes(result) || !n || (orgId !== undefined && org !== orgId)) continue;
-    report.outcomes[result] += n;
-    (report.byGrade[grade] ??= none())[result] += n;
-    (report.byCategory[category] ??= none())[result] += n;
-    (report.byOrganisation[org] ??= none())[result] += n;
+    count(goals.first_response, result, grade, category, org, n);
   }
-  const decided = RESULTS.reduce((sum, r) => sum + report.outcomes[r], 0);
-  if (decided > 0) report.attainment = report.outcomes.met / decided;
+  for (const [field, value] of Object.entries(counters.goals)) {
+    const [goal, result, grade, category, org] = field.split('|') as [SlaGoal, SlaResult, string, string, string];
+    const n = Number(value);
+    if (!SLA_GOALS.includes(goal) || !RESULTS.includes(result) || !n || (orgId !== undefined && org !== orgId)) continue;
+    count(goals[goal], result, grade, category, org, n);
+  }
+  for (const goal of SLA_GOALS) goals[goal] = withAttainment(goals[goal]);
+
+  const agents: SlaReport['agents'] = {};
+  for (const [field, value] of Object.entries(counters.agents)) {
+    const [agent, goal, result] = field.split('|') as [string, SlaGoal, SlaResult];
+    const n = Number(value);
+    if (!agent || !SLA_GOALS.includes(goal) || !RESULTS.includes(result) || !n) continue;
+    ((agents[agent] ??= {})[goal] ??= none())[result] += n;
+  }
 
   const buckets = new Map<number, number>();
-  for (const [field, value] of Object.entries(responses)) {
+  for (const [field, value] of Object.entries(counters.responses)) {
     const [, org, bucket] = field.split('|');
     if (orgId !== undefined && org !== orgId) continue;
     const bound = bucket === 'inf' ? Infinity : Number(bucket);
     buckets.set(bound, (buckets.get(bound) ?? 0) + Number(value));
   }
   const ordered = [...buckets.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
-  const count = ordered.reduce((sum, [, n]) => sum + n, 0);
+  const total = ordered.reduce((sum, [, n]) => sum + n, 0);
   const quantile = (q: number) => {
     let seen = 0;
-    for (const [bound, n] of ordered) if ((seen += n) >= q * count) return Number.isFinite(bound) ? bound : null;
+    for (const [bound, n] of ordered) if ((seen += n) >= q * total) return Number.isFinite(bound) ? bound : null;
     return null;
   };
-  report.firstResponse = { count, p50Ms: count ? quantile(0.5) : null, p90Ms: count ? quantile(0.9) : null };
-  return report;
+  return {
+    month,
+    orgId: orgId ?? null,
+    ...goals.first_response,
+    firstResponse: { count: total, p50Ms: total ? quantile(0.5) : null, p90Ms: total ? quantile(0.9) : null },
+    goals,
+    agents,
+  };
+}
+
+/** Ages of the open backlog: upper bounds in days (the last bucket is open-ended). */
+export const BACKLOG_AGE_DAYS: readonly number[] = [1, 3, 7, 30];
+
+export interface Backlog {
+  at: string;
+  /** Open tickets by age since creation: `label` such as '1-3 d', and the count per open status. */
+  ages: { label: string; fromDays: number; toDays: number | null; byStatus: Record<string, number>; total: number }[];
+}
+
+/** The age ranges of the backlog at `now`, newest first, as [fromMs, toMs) creation-time windows. */
+export function backlogWindows(now: Date): { label: string; fromDays: number; toDays: number | null; fromMs: number; toMs: number }[] {
+  const day = 24 * 3_600_000;
+  const bounds = [0, ...BACKLOG_AGE_DAYS];
+  return bounds.map((fromDays, i) => {
+    const toDays = BACKLOG_AGE_DAYS[i] ?? null;
+    const label = toDays === null ? `> ${fromDays} d` : fromDays === 0 ? `< ${toDays} d` : `${fromDays}-${toDays} d`;
+    const fromMs = toDays === null ? 0 : now.getTime() - toDays * day;
+    return { label, fromDays, toDays, fromMs, toMs: now.getTime() - fromDays * day + (fromDays === 0 ? 1 : 0) };
+  });
 }

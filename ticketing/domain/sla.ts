@@ -1,5 +1,7 @@
+import { DateTime } from 'luxon';
 import { addWorkingTime, defaultCalendar, workingTimeBetween, type Calendar, type CalendarName } from './calendar';
-import { calendarFor, firstResponseTarget } from './policy';
+import { DEFAULT_TIME_ZONE } from './policy';
+import { DEFAULT_SLA_POLICY, DEFAULT_WARNING_SHARE, termsFor, type GoalTerms, type SlaGoal, type SlaPolicyDocument } from './slaPolicy';
 import type { Category, Grade, Organisation, Pause, SlaAlternative, SlaClock, SlaOutcome } from './types';
 
 /**
@@ -13,34 +15,74 @@ import type { Category, Grade, Organisation, Pause, SlaAlternative, SlaClock, Sl
  * recorded beside it as an alternative.
  */
 
-/** Share of the target after which the warning fires. */
-export const WARNING_SHARE = 0.75;
-
-/** The calendar the clock counts in (rebuilt from its name, zone and holidays). */
+/** The calendar the clock counts in: its own copy of the policy's week, or (clocks stored before policies) a default calendar by name. */
 export function clockCalendar(clock: SlaClock): Calendar {
+  if (clock.week)
+    return {
+      name: clock.calendar,
+      timeZone: clock.timeZone,
+      realTime: clock.realTime === true,
+      week: clock.week,
+      holidays: clock.holidays ?? [],
+    };
   return defaultCalendar(clock.calendar as CalendarName, clock.timeZone, clock.holidays ?? []);
+}
+
+/** The terms of a ticket's goals under a policy, in the organisation's time zone. */
+export function goalTerms(org: Organisation, category: Category, grade: Grade, policy: SlaPolicyDocument = DEFAULT_SLA_POLICY): GoalTerms {
+  return termsFor(policy, org, category, grade, org.timeZone || DEFAULT_TIME_ZONE);
 }
 
 export function isPaused(clock: SlaClock): boolean {
   return clock.pauses.some((p) => p.to === undefined);
 }
 
-export function startClock(org: Organisation, category: Category, grade: Grade, createdAt: Date): SlaClock {
-  const calendar = calendarFor(org, category, grade);
+/** The first-response clock of a new ticket under a policy (by default the repository's). */
+export function startClock(
+  org: Organisation,
+  category: Category,
+  grade: Grade,
+  createdAt: Date,
+  policy: SlaPolicyDocument = DEFAULT_SLA_POLICY,
+): SlaClock {
+  return startGoalClock(goalTerms(org, category, grade, policy), 'first_response', createdAt)!;
+}
+
+/**
+ * A goal's clock started at `startedAt` with the terms' calendar and target; null when the terms
+ * set no target for the goal. `version` continues from an earlier clock of the same goal, so the
+ * timer entries of a repeated goal (next response) never collide.
+ */
+export function startGoalClock(terms: GoalTerms, goal: SlaGoal, startedAt: Date, version = 0): SlaClock | null {
+  const targetMs = terms.targets[goal];
+  if (targetMs === undefined) return null;
   const clock: SlaClock = {
-    calendar: calendar.name,
-    timeZone: calendar.timeZone,
-    holidays: calendar.holidays,
-    targetMs: firstResponseTarget(grade, calendar),
-    startedAt: createdAt.toISOString(),
+    ...calendarFields(terms, startedAt),
+    targetMs,
+    startedAt: startedAt.toISOString(),
     pauses: [],
     dueAt: null,
     warningAt: null,
-    version: 0,
+    version,
     warned: false,
     breached: false,
   };
-  return withDeadlines(clock, createdAt);
+  if (terms.warningShare[goal] !== DEFAULT_WARNING_SHARE) clock.warningShare = terms.warningShare[goal];
+  return withDeadlines(clock, startedAt);
+}
+
+/** What a clock keeps of its calendar: enough to recompute alone (holidays before its start left out). */
+function calendarFields(terms: GoalTerms, startedAt: Date): Pick<SlaClock, 'calendar' | 'timeZone' | 'holidays' | 'week' | 'realTime'> {
+  const { calendar } = terms;
+  const firstDay = DateTime.fromJSDate(startedAt).setZone(calendar.timeZone).minus({ days: 1 }).toISODate() ?? '';
+  const fields: Pick<SlaClock, 'calendar' | 'timeZone' | 'holidays' | 'week' | 'realTime'> = {
+    calendar: calendar.name,
+    timeZone: calendar.timeZone,
+    holidays: calendar.holidays.filter((d) => d >= firstDay),
+    week: calendar.week,
+  };
+  if (calendar.realTime) fields.realTime = true;
+  return fields;
 }
 
 /** Whether the goal has its result (stored before outcomes existed: answered or breached). */
@@ -92,15 +134,15 @@ export function regradeClock(
   newGrade: Grade,
   now: Date,
   change: { actor: string; change: string },
+  policy: SlaPolicyDocument = DEFAULT_SLA_POLICY,
+  goal: SlaGoal = 'first_response',
 ): SlaClock {
-  const calendar = calendarFor(org, category, newGrade);
-  const regraded: SlaClock = {
-    ...clock,
-    calendar: calendar.name,
-    timeZone: calendar.timeZone,
-    holidays: calendar.holidays,
-    targetMs: firstResponseTarget(newGrade, calendar),
-  };
+  const terms = goalTerms(org, category, newGrade, policy);
+  // A goal the new grade's rule does not measure keeps the target it had.
+  const targetMs = terms.targets[goal] ?? clock.targetMs;
+  const regraded: SlaClock = { ...clock, ...calendarFields(terms, new Date(clock.startedAt)), targetMs };
+  if (terms.warningShare[goal] !== DEFAULT_WARNING_SHARE) regraded.warningShare = terms.warningShare[goal];
+  else delete regraded.warningShare;
   if (!isDecided(clock)) return withDeadlines(regraded, now);
   const recorded = resultOf(clock);
   const alternative = judge(regraded, now);
@@ -132,6 +174,13 @@ export function resolveClock(clock: SlaClock, grade: Grade, now: Date): SlaClock
   if (isDecided(clock)) return clock;
   const outcome: SlaOutcome = { result: 'resolved_without_response', at: now.toISOString(), dueAt: clock.dueAt, grade };
   return { ...clock, met: false, outcome };
+}
+
+/** The result of a goal reached at `now` (a reply, a resolve): the recorded outcome, or met/missed by the deadline as it stands. */
+export function reachedOutcome(clock: SlaClock, grade: Grade, now: Date): SlaOutcome {
+  if (clock.outcome) return clock.outcome;
+  const deadline = deadlineOf(clock, now);
+  return { result: now.getTime() <= deadline.getTime() ? 'met' : 'missed', at: now.toISOString(), dueAt: deadline.toISOString(), grade };
 }
 
 /** The recorded result, also of clocks stored before outcomes existed. */
@@ -171,7 +220,12 @@ function withDeadlines(clock: SlaClock, now: Date): SlaClock {
     const calendar = clockCalendar(clock);
     const start = new Date(clock.startedAt);
     dueAt = addWorkingTime(calendar, start, clock.targetMs, clock.pauses).toISOString();
-    warningAt = addWorkingTime(calendar, start, Math.round(clock.targetMs * WARNING_SHARE), clock.pauses).toISOString();
+    warningAt = addWorkingTime(
+      calendar,
+      start,
+      Math.round(clock.targetMs * (clock.warningShare ?? DEFAULT_WARNING_SHARE)),
+      clock.pauses,
+    ).toISOString();
   }
   if (dueAt === clock.dueAt && warningAt === clock.warningAt && clock.version > 0) return clock;
   const stillPast = (iso: string | null) => iso !== null && Date.parse(iso) <= now.getTime();

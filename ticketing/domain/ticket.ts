@@ -8,9 +8,12 @@ import {
   type LoweringRequest,
   type LoweringRules,
 } from './lowering';
+import { agentAnswered, customerWrote, goalsResolved, openGoals, pauseGoals, regradeGoals, settleGoals, ticketTerms } from './goals';
 import { canChangeGrade, checkGradeAllowed, isAdministrator, isLowering } from './policy';
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from './slaPolicy';
 import {
   isDecided,
+  goalTerms,
   markBreached,
   pauseClock,
   recordFirstResponse,
@@ -18,7 +21,7 @@ import {
   resolveClock,
   resumeClock,
   settleClock,
-  startClock,
+  startGoalClock,
 } from './sla';
 import { parseTicketId } from './ticketId';
 import {
@@ -90,8 +93,14 @@ export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** Opens a ticket for a verified administrator; the SLA clock starts now. */
-export function openTicket(input: NewTicketInput, org: Organisation, id: string, now: Date): Ticket {
+/** Opens a ticket for a verified administrator under a policy version; its goals' clocks start now. */
+export function openTicket(
+  input: NewTicketInput,
+  org: Organisation,
+  id: string,
+  now: Date,
+  policy: SlaPolicy = DEFAULT_SLA_POLICY,
+): Ticket {
   if (input.orgId !== org.id) invalid(`orgId "${input.orgId}" does not match the organisation ${org.id}`);
   if (!isAdministrator(org, input.adminId)) {
     throw new DomainError(
@@ -109,7 +118,8 @@ export function openTicket(input: NewTicketInput, org: Organisation, id: string,
   const contact = validContact(input.contact);
 
   const at = now.toISOString();
-  const sla = startClock(org, input.category, input.grade, now);
+  const terms = goalTerms(org, input.category, input.grade, policy);
+  const sla = startGoalClock(terms, 'first_response', now)!;
   const ticket: Ticket = {
     id,
     orgId: org.id,
@@ -125,6 +135,7 @@ export function openTicket(input: NewTicketInput, org: Organisation, id: string,
     createdAt: at,
     updatedAt: at,
     sla,
+    terms: ticketTerms(policy, terms),
     messages: [],
     history: [
       {
@@ -140,7 +151,7 @@ export function openTicket(input: NewTicketInput, org: Organisation, id: string,
   };
   if (input.conversation) ticket.conversation = input.conversation;
   if (input.mailThread) ticket.mailThread = input.mailThread;
-  return ticket;
+  return openGoals(ticket, terms, now);
 }
 
 /**
@@ -205,15 +216,17 @@ function moveTo(ticket: Ticket, to: TicketStatus, actor: string, now: Date, reas
   if (to === 'waiting_on_customer') {
     const asked = question && question.length > QUESTION_NOTE ? `${question.slice(0, QUESTION_NOTE - 1)}…` : question;
     next = withClock(next, pauseClock(settled.sla, now, asked), actor, at, 'paused: waiting on the customer');
+    next = pauseGoals(next, now, true);
   } else if (settled.status === 'waiting_on_customer') {
     next = withClock(next, resumeClock(settled.sla, now), actor, at, `resumed: ${to.replace(/_/g, ' ')}`);
+    next = pauseGoals(next, now, false);
     next = planAutoLowering(next, NO_AUTO_LOWERING); // no longer waiting: nothing to lower
   }
   if (to === 'resolved' && !isDecided(next.sla)) {
     next = { ...next, sla: resolveClock(next.sla, next.grade, now) };
     entry.reason = `${why ? `${why}; ` : ''}resolved without a response: recorded as the first-response outcome`;
   }
-  return next;
+  return to === 'resolved' ? goalsResolved(next, now) : next;
 }
 
 /** Rules under which no automatic lowering is planned (planAutoLowering then drops a plan). */
@@ -222,17 +235,18 @@ const NO_AUTO_LOWERING: LoweringRules = { ...DEFAULT_LOWERING_RULES, autoNoticeH
 /** How much of the question the pause keeps (the whole text is the agent's message). */
 const QUESTION_NOTE = 200;
 
-/** Records a first-response deadline that passed unanswered before the ticket changes further. */
+/**
+ * Records deadlines that passed unanswered (of every goal) before the ticket changes further.
+ * Their sla_breach entries tell the service to escalate them, as the timer would have.
+ */
 function settle(ticket: Ticket, now: Date): Ticket {
+  const { ticket: goalsSettled, missed } = settleGoals(ticket, now);
   const sla = settleClock(ticket.sla, ticket.grade, now);
-  if (sla === ticket.sla) return ticket;
-  const entry: HistoryEntry = {
-    at: now.toISOString(),
-    actor: 'sla',
-    kind: 'sla_breach',
-    reason: `no first response by ${ticket.sla.dueAt}`,
-  };
-  return { ...ticket, sla, history: [...ticket.history, entry] };
+  if (sla === ticket.sla && missed.length === 0) return ticket;
+  const entries: HistoryEntry[] = [...missed];
+  if (sla !== ticket.sla)
+    entries.unshift({ at: now.toISOString(), actor: 'sla', kind: 'sla_breach', reason: `no first response by ${ticket.sla.dueAt}` });
+  return { ...goalsSettled, sla, history: [...ticket.history, ...entries] };
 }
 
 /** Assigns the ticket to an agent, or unassigns it with null. Assigning the current assignee changes nothing. */
@@ -261,6 +275,7 @@ export function addAgentReply(ticket: Ticket, agentId: string, text: string, now
     sla = recordFirstResponse(sla, ticket.grade, now);
     history[0]!.reason = `first response after ${formatDuration(sla.responseWorkingMs ?? 0)} of working time: SLA ${sla.met ? 'met' : 'missed'}`;
   }
+  ticket = agentAnswered(ticket, agentId, now);
   let status = ticket.status;
   if (status === 'new') {
     status = 'in_progress';
@@ -293,14 +308,16 @@ export function addCustomerMessage(ticket: Ticket, author: string, text: string,
   const body = requiredText('text', text, LIMITS.message, 'invalid_message');
   const at = now.toISOString();
   const actor = `admin:${author}`;
+  const settled = settle(ticket, now);
   const withMessage: Ticket = {
-    ...ticket,
+    ...settled,
     updatedAt: at,
-    messages: [...ticket.messages, { at, from: 'customer', author, text: body }],
-    history: [...ticket.history, { at, actor, kind: 'customer_message' }],
+    messages: [...settled.messages, { at, from: 'customer', author, text: body }],
+    history: [...settled.history, { at, actor, kind: 'customer_message' }],
   };
-  if (ticket.status !== 'waiting_on_customer') return withMessage;
-  return changeStatus(withMessage, 'in_progress', actor, now, 'the customer answered');
+  const open =
+    ticket.status === 'waiting_on_customer' ? changeStatus(withMessage, 'in_progress', actor, now, 'the customer answered') : withMessage;
+  return isOpen(open) ? customerWrote(open, now) : open;
 }
 
 /** A grade change: a raise may say why in free text; a lowering gives a reason from the list and what backs it. */
@@ -319,6 +336,7 @@ export function changeGrade(
   change: GradeChange | string | undefined,
   now: Date,
   rules: LoweringRules = DEFAULT_LOWERING_RULES,
+  policy: SlaPolicy = DEFAULT_SLA_POLICY,
 ): Ticket {
   if (!isOpen(ticket)) throw new DomainError('ticket_not_open', `${ticket.id} is ${ticket.status}: reopen it before changing its grade`);
   if (!GRADES.includes(grade)) throw new DomainError('invalid_grade', `grade must be one of ${GRADES.join(', ')}, got "${grade}"`);
@@ -334,8 +352,8 @@ export function changeGrade(
   const next: Ticket = { ...settled, grade, updatedAt: at, history: [...settled.history, entry] };
   const summary = `grade ${ticket.grade} -> ${grade}: ${why}`;
   const regraded = withClock(
-    next,
-    regradeClock(settled.sla, org, ticket.category, grade, now, { actor, change: summary }),
+    regradeGoals(next, org, ticket.category, grade, policy, now, { actor, change: summary }),
+    regradeClock(settled.sla, org, ticket.category, grade, now, { actor, change: summary }, policy),
     actor,
     at,
     summary,

@@ -21,8 +21,18 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export type SlaEventKind = 'warning' | 'breach';
 /** The timers of an automatic lowering: the notice to the customer, then the lowering. */
 export type LoweringEventKind = 'lowering_notice' | 'lowering';
+/** The SLA events of the next-response and resolution goals (docs/sla.md, "Goals"). */
+export const GOAL_EVENT_KINDS = ['next_response_warning', 'next_response_breach', 'resolution_warning', 'resolution_breach'] as const;
+export type GoalEventKind = (typeof GOAL_EVENT_KINDS)[number];
 /** Every event the SLA timers fire. */
-export type TimerEventKind = SlaEventKind | LoweringEventKind;
+export type TimerEventKind = SlaEventKind | LoweringEventKind | GoalEventKind;
+
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7; // luxon's weekday: 1 = Monday
+
+export interface WorkingRange {
+  start: string; // 'HH:mm'
+  end: string; // 'HH:mm' or '24:00', after start
+}
 
 /** Ids of organisations, administrators and principals become parts of Redis key names: a safe alphabet, no ':' or spaces. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -108,6 +118,8 @@ export interface SlaOutcome {
   /** The deadline and the grade the goal was judged by. */
   dueAt: string | null;
   grade: Grade;
+  /** The agent whose reply decided it (next response), for per-agent figures. */
+  by?: string;
 }
 
 /** What a change made after the result would have made of it; kept beside the result, never over it. */
@@ -125,6 +137,11 @@ export interface SlaClock {
   calendar: string; // 'always' | 'extended' | 'office'
   timeZone: string;
   holidays?: string[]; // the calendar's holidays ('YYYY-MM-DD'), so the clock can be recomputed alone
+  /** The calendar's working ranges per weekday (1 = Monday) as the policy gave them; absent on clocks stored before policies. */
+  week?: Record<Weekday, WorkingRange[]>;
+  realTime?: boolean;
+  /** Share of the target after which the warning fires, when the policy sets another than 0.75. */
+  warningShare?: number;
   targetMs: number; // working time allowed for the first response
   startedAt: string; // the ticket's creation
   pauses: Pause[];
@@ -144,6 +161,24 @@ export interface SlaClock {
   alternatives?: SlaAlternative[];
   /** When dueAt/warningAt were last set: a timer event is late only after both its due time and this. */
   armedAt?: string;
+}
+
+/** The goals measured besides the first response: a ticket's policy terms fixed when it was opened (or regraded). */
+export interface TicketSlaTerms {
+  /** The policy version the ticket was opened under; it keeps it for good. */
+  policyVersion: number;
+  /** Working-time targets (ms) of the next-response and resolution goals under the current grade; absent = not measured. */
+  nextResponseMs?: number;
+  resolutionMs?: number;
+  /** Warning shares other than 0.75. */
+  nextResponseWarningShare?: number;
+  resolutionWarningShare?: number;
+}
+
+/** The next-response goal: a clock per customer message awaiting the desk's answer, and the results of earlier ones (facts). */
+export interface NextResponseGoal {
+  clock?: SlaClock;
+  outcomes: SlaOutcome[];
 }
 
 export type HistoryKind =
@@ -169,6 +204,8 @@ export interface HistoryEntry {
   reason?: string;
   /** For a lowered grade: its reason from the defined list and what backs it. */
   lowering?: Lowering;
+  /** For SLA warnings and breaches: the goal (first_response when absent). */
+  goal?: 'next_response' | 'resolution';
   /** For deadline changes: the first-response deadline before and after, and why. */
   deadlineBefore?: string | null;
   deadlineAfter?: string | null;
@@ -209,6 +246,11 @@ export interface Ticket {
   history: HistoryEntry[];
   /** While the ticket waits on a silent customer: when the desk warns them, and lowers the grade. */
   autoLowering?: AutoLowering;
+  /** The policy terms (absent on tickets opened before policies: the repository's default, first response only). */
+  terms?: TicketSlaTerms;
+  nextResponse?: NextResponseGoal;
+  /** The resolution goal's clock, from creation to the first resolve. */
+  resolution?: SlaClock;
   /** Where the customer's chat lives (a botbuilder ConversationReference), for proactive replies. */
   conversation?: Record<string, unknown>;
   /** Set when the ticket was opened by mail or answered from a mailbox. */
@@ -246,6 +288,7 @@ export type DomainErrorCode =
   | 'invalid_time_zone'
   | 'invalid_duration'
   | 'invalid_date'
+  | 'invalid_sla_policy'
   // well-formed requests a rule refuses
   | 'severity_not_allowed'
   | 'not_administrator'

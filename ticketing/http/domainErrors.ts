@@ -22,6 +22,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   invalid_time_zone: 400,
   invalid_duration: 400,
   invalid_date: 400,
+  invalid_sla_policy: 400,
 
   illegal_transition: 409,
   ticket_closed: 409,

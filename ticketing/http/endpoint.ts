@@ -28,6 +28,8 @@ export interface Call<B, Q, P extends string = string> {
 export interface Reply {
   status?: number; // default 200
   body?: unknown; // none for 204
+  /** A text answer instead of JSON (a CSV export), with its content type. */
+  text?: { contentType: string; content: string; filename?: string };
 }
 
 /**
@@ -72,7 +74,13 @@ export function mountEndpoint(server: Server, e: Endpoint, deps: { tokens: Token
       } catch (err) {
         throw err instanceof DomainError ? httpErrorOf(err) : err;
       }
-      if (reply.body === undefined) res.send(reply.status ?? 204);
+      if (reply.text) {
+        const { contentType, content, filename } = reply.text;
+        const headers: Record<string, string> = { 'content-type': contentType, 'x-content-type-options': 'nosniff' };
+        if (filename) headers['content-disposition'] = `attachment; filename="${filename}"`;
+        res.writeHead(reply.status ?? 200, headers);
+        res.end(content);
+      } else if (reply.body === undefined) res.send(reply.status ?? 204);
       else {
         res.status(reply.status ?? 200);
         res.json(reply.body);

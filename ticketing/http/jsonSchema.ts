@@ -43,6 +43,8 @@ export function jsonSchemaOf(schema: ZodTypeAny): JsonSchema {
       if (def.unknownKeys === 'strict') out.additionalProperties = false;
       return out;
     }
+    case 'ZodUnion':
+      return { oneOf: (def.options as ZodTypeAny[]).map(jsonSchemaOf) };
     case 'ZodRecord':
       return { type: 'object', additionalProperties: true };
     case 'ZodUnknown':

@@ -1,7 +1,7 @@
 import type { ZodTypeAny } from 'zod';
 import type { Endpoint } from './endpoint';
 import { jsonSchemaOf, type JsonSchema } from './jsonSchema';
-import { administratorSchema, categorySchema, gradeSchema, organisationSchema, statusSchema } from './schemas';
+import { administratorSchema, categorySchema, gradeSchema, organisationSchema, slaPolicySchema, statusSchema } from './schemas';
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'the body, query or a header is invalid; the message names the field',
@@ -171,40 +171,47 @@ function responseSchemas(): Record<string, JsonSchema> {
       offset: { type: 'integer' },
     }),
     Claim: object({ ticket: { allOf: [ref('Ticket')], nullable: true } }), // siblings of a $ref are ignored in 3.0
-    SlaReport: object({
-      month: { type: 'string', example: '2026-03' },
-      orgId: { type: 'string', nullable: true },
-      outcomes: object({ met: { type: 'integer' }, missed: { type: 'integer' }, resolved_without_response: { type: 'integer' } }),
-      attainment: { type: 'number', nullable: true, description: 'met / all decided first-response goals' },
-      byGrade: {
-        type: 'object',
-        additionalProperties: object({
-          met: { type: 'integer' },
-          missed: { type: 'integer' },
-          resolved_without_response: { type: 'integer' },
+    SlaOutcomeCounts: object({ met: { type: 'integer' }, missed: { type: 'integer' }, resolved_without_response: { type: 'integer' } }),
+    GoalFigures: object({
+      outcomes: ref('SlaOutcomeCounts'),
+      attainment: { type: 'number', nullable: true, description: 'met / all decided goals' },
+      byGrade: { type: 'object', additionalProperties: ref('SlaOutcomeCounts') },
+      byCategory: { type: 'object', additionalProperties: ref('SlaOutcomeCounts') },
+      byOrganisation: { type: 'object', additionalProperties: ref('SlaOutcomeCounts') },
+    }),
+    SlaReport: {
+      allOf: [
+        ref('GoalFigures'),
+        object({
+          month: { type: 'string', example: '2026-03' },
+          orgId: { type: 'string', nullable: true },
+          firstResponse: object({
+            count: { type: 'integer' },
+            p50Ms: { type: 'integer', nullable: true },
+            p90Ms: { type: 'integer', nullable: true },
+          }),
+          goals: object({ first_response: ref('GoalFigures'), next_response: ref('GoalFigures'), resolution: ref('GoalFigures') }),
+          agents: {
+            type: 'object',
+            description: 'agent id -> goal -> outcome counts of the responses their replies decided',
+            additionalProperties: { type: 'object', additionalProperties: ref('SlaOutcomeCounts') },
+          },
+        }),
+      ],
+      description: 'the top-level figures are the first response goal',
+    },
+    Backlog: object({
+      at: instant,
+      ages: {
+        type: 'array',
+        items: object({
+          label: { type: 'string', example: '1-3 d' },
+          fromDays: { type: 'integer' },
+          toDays: { type: 'integer', nullable: true },
+          byStatus: { type: 'object', additionalProperties: { type: 'integer' } },
+          total: { type: 'integer' },
         }),
       },
-      byCategory: {
-        type: 'object',
-        additionalProperties: object({
-          met: { type: 'integer' },
-          missed: { type: 'integer' },
-          resolved_without_response: { type: 'integer' },
-        }),
-      },
-      byOrganisation: {
-        type: 'object',
-        additionalProperties: object({
-          met: { type: 'integer' },
-          missed: { type: 'integer' },
-          resolved_without_response: { type: 'integer' },
-        }),
-      },
-      firstResponse: object({
-        count: { type: 'integer' },
-        p50Ms: { type: 'integer', nullable: true },
-        p90Ms: { type: 'integer', nullable: true },
-      }),
     }),
     TicketHistory: object({
       ticketId: { type: 'string' },
@@ -224,6 +231,21 @@ function responseSchemas(): Record<string, JsonSchema> {
     }),
     Administrator: jsonSchemaOf(administratorSchema),
     AdministratorList: object({ items: { type: 'array', items: ref('Administrator') } }),
+    SlaPolicyDocument: jsonSchemaOf(slaPolicySchema),
+    SlaPolicy: {
+      allOf: [
+        ref('SlaPolicyDocument'),
+        object({
+          version: { type: 'integer' },
+          storedAt: instant,
+          storedBy: { type: 'string', description: 'operator:<id> or repository' },
+        }),
+      ],
+    },
+    SlaPolicyList: object({
+      current: { type: 'integer', description: 'the version new tickets take' },
+      items: { type: 'array', items: ref('SlaPolicy') },
+    }),
   };
 }
 

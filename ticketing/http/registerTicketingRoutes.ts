@@ -5,6 +5,7 @@ import type { OrganisationStore } from '../store/organisationStore';
 import { mountEndpoint, type Endpoint } from './endpoint';
 import { openApiDocument } from './openapi';
 import { organisationEndpoints } from './organisationEndpoints';
+import { policyEndpoints } from './policyEndpoints';
 import { ticketEndpoints } from './ticketEndpoints';
 import type { TokenRegistry } from './tokens';
 
@@ -34,6 +35,7 @@ export function registerTicketingRoutes(server: Server, deps: TicketingRoutesDep
   const endpoints = [
     ...ticketEndpoints(deps.service, deps.clock ?? (() => new Date()), refuseConversation),
     ...organisationEndpoints(deps.organisations),
+    ...policyEndpoints(deps.service.policies),
   ];
   for (const e of endpoints) mountEndpoint(server, e, deps);
 

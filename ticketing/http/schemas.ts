@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { EMAIL_PATTERN, MAX_EMAIL_LENGTH, PHONE_PATTERN } from '../domain/contact';
 import { DEFAULT_TIME_ZONE } from '../domain/policy';
+import { ESCALATION_NOTIFIERS, SLA_GOALS, WEEKDAY_NAMES } from '../domain/slaPolicy';
 import { LIMITS } from '../domain/ticket';
 import { CATEGORIES, CONTACT_METHODS, CONTRACTS, GRADES, ID_PATTERN, TICKET_STATUSES } from '../domain/types';
 
@@ -154,3 +155,76 @@ export const organisationUpdateSchema = z.object({ id: id.optional(), ...organis
 export type CreateTicketBody = z.infer<typeof createTicketSchema>;
 export type OrganisationBody = z.infer<typeof organisationSchema>;
 export type AdministratorBody = z.infer<typeof administratorSchema>;
+
+const hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be HH:mm (00:00 to 24:00)');
+const workingRange = z.object({ start: hhmm, end: hhmm }).strict();
+const goalTarget = z.union([
+  z
+    .object({
+      hours: z
+        .number()
+        .positive()
+        .max(24 * 366),
+    })
+    .strict(),
+  z.object({ businessDays: z.number().positive().max(366) }).strict(),
+]);
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date');
+
+/** An SLA policy as an operator stores it (domain/slaPolicy.ts); the domain then checks calendars and coverage. */
+export const slaPolicySchema = z
+  .object({
+    calendars: z.record(
+      z.string().regex(ID_PATTERN, 'a calendar name is letters, digits, ".", "_" or "-"'),
+      z
+        .object({
+          realTime: z.boolean().optional(),
+          week: z
+            .object(Object.fromEntries(WEEKDAY_NAMES.map((d) => [d, z.array(workingRange).max(24).optional()])))
+            .strict()
+            .optional(),
+          holidayCountry: z
+            .string()
+            .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be an ISO 3166 country code such as PL, optionally with a region: DE-BY')
+            .optional(),
+          holidays: z.array(localDate).max(1000).optional(),
+          organisationHolidays: z.boolean().optional(),
+        })
+        .strict(),
+    ),
+    rules: z
+      .array(
+        z
+          .object({
+            contract: z.enum(CONTRACTS).optional(),
+            category: categorySchema.optional(),
+            grade: gradeSchema.optional(),
+            calendar: z.string().min(1),
+            targets: z
+              .object({ first_response: goalTarget, next_response: goalTarget.optional(), resolution: goalTarget.optional() })
+              .strict(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(100),
+    warningShare: z
+      .object(Object.fromEntries(SLA_GOALS.map((g) => [g, z.number().gt(0).lt(1).optional()])))
+      .strict()
+      .optional(),
+    escalations: z
+      .array(
+        z
+          .object({
+            goal: z.enum(SLA_GOALS).optional(),
+            grade: gradeSchema.optional(),
+            category: categorySchema.optional(),
+            event: z.enum(['warning', 'breach']).optional(),
+            notify: z.array(z.enum(ESCALATION_NOTIFIERS)).min(1),
+          })
+          .strict(),
+      )
+      .max(100)
+      .optional(),
+  })
+  .strict();

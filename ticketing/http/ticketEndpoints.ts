@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HttpError } from '../../common/http';
 import { LOCALES } from '../../common/locale';
 import { explainDeadline } from '../domain/explain';
+import { slaReportCsv } from '../domain/reportCsv';
 import { CATEGORIES, type Category, type Ticket, type TicketStatus } from '../domain/types';
 import type { TicketService } from '../service/ticketService';
 import { actorOf } from './auth';
@@ -237,12 +238,35 @@ export function ticketEndpoints(
       method: 'GET',
       path: '/api/reports/sla',
       summary:
-        "A month's first-response SLA report: outcomes (met, missed, resolved without a response) by grade, category and organisation, attainment, response-time percentiles",
+        "A month's SLA report: outcomes (met, missed, resolved without a response) of each goal by grade, category and organisation, attainment, per-agent responses, first-response percentiles",
       roles: ['agent', 'operator'],
       query: slaReportQuerySchema,
       responds: [{ status: 200, schema: 'SlaReport', description: 'the report, computed from counters kept with every ticket write' }],
       async handle({ query }) {
         return { body: await service.slaReport(query.month, query.orgId) };
+      },
+    }),
+    endpoint({
+      method: 'GET',
+      path: '/api/reports/sla.csv',
+      summary: "The same month's SLA report as CSV (the dashboard's figures, one row each), with the backlog by age",
+      roles: ['agent', 'operator'],
+      query: slaReportQuerySchema,
+      responds: [{ status: 200, description: 'text/csv: section,goal,dimension,key,met,missed,resolved_without_response,attainment' }],
+      async handle({ query }) {
+        const [report, backlog] = await Promise.all([service.slaReport(query.month, query.orgId), service.backlog()]);
+        const filename = `sla-${query.month}${query.orgId ? `-${query.orgId}` : ''}.csv`;
+        return { text: { contentType: 'text/csv; charset=utf-8', content: slaReportCsv(report, backlog), filename } };
+      },
+    }),
+    endpoint({
+      method: 'GET',
+      path: '/api/reports/backlog',
+      summary: 'The open tickets now by age since creation and status',
+      roles: ['agent', 'operator'],
+      responds: [{ status: 200, schema: 'Backlog', description: 'the backlog, counted on the status indexes' }],
+      async handle() {
+        return { body: await service.backlog() };
       },
     }),
     move('resolve', 'resolved', 'Resolve a ticket'),

@@ -1,9 +1,12 @@
 import type { Logger } from '../../common/logger';
+import type { SlaGoal } from '../domain/slaPolicy';
 import type { SlaEventKind, Ticket } from '../domain/types';
 
-/** An SLA event that has just been applied to its ticket: 75% of the target elapsed, or the deadline passed. */
+/** An SLA event that has just been applied to its ticket: a goal's warning share elapsed, or its deadline passed. */
 export interface EscalationEvent {
   kind: SlaEventKind;
+  /** The goal it concerns; first_response when absent. */
+  goal?: SlaGoal;
   ticket: Ticket;
 }
 
@@ -16,9 +19,12 @@ export interface EscalationNotifier {
 }
 
 /** The short, customer-data-free summary that logs and webhooks carry. */
-export function escalationSummary({ kind, ticket }: EscalationEvent) {
+export function escalationSummary({ kind, goal, ticket }: EscalationEvent) {
+  const clock = goal === 'resolution' ? ticket.resolution : goal === 'next_response' ? ticket.nextResponse?.clock : ticket.sla;
   return {
     event: kind === 'breach' ? 'sla.breach' : 'sla.warning',
+    goal: goal ?? 'first_response',
+    dueAt: clock?.dueAt ?? null,
     ticketId: ticket.id,
     orgId: ticket.orgId,
     category: ticket.category,
@@ -32,42 +38,13 @@ export function escalationSummary({ kind, ticket }: EscalationEvent) {
   };
 }
 
-/** Writes every warning and breach to the log (breaches as warnings, so they stand out). */
+/** Writes warnings and breaches to the log (breaches as warnings, so they stand out). */
 export class LogNotifier implements EscalationNotifier {
   constructor(private readonly logger: Logger) {}
 
   async notify(event: EscalationEvent): Promise<void> {
     const summary = escalationSummary(event);
     if (event.kind === 'breach') this.logger.warn(summary, `SLA breached: ${event.ticket.id}`);
-    else this.logger.info(summary, `SLA warning (75% of the target elapsed): ${event.ticket.id}`);
-  }
-}
-
-/**
- * Sends each event to every notifier in parallel; one failing (even by throwing) never keeps
- * the others from delivering. The bot adds its Teams/web-chat notifier with add().
- */
-export class CompositeNotifier implements EscalationNotifier {
-  private readonly notifiers: EscalationNotifier[];
-
-  constructor(
-    private readonly logger: Logger,
-    notifiers: EscalationNotifier[] = [],
-  ) {
-    this.notifiers = [...notifiers];
-  }
-
-  add(notifier: EscalationNotifier): this {
-    this.notifiers.push(notifier);
-    return this;
-  }
-
-  async notify(event: EscalationEvent): Promise<void> {
-    const results = await Promise.allSettled(this.notifiers.map((n) => n.notify(event)));
-    for (const result of results) {
-      if (result.status === 'rejected') {
-        this.logger.error({ err: result.reason, ticketId: event.ticket.id, kind: event.kind }, 'escalation notifier failed');
-      }
-    }
+    else this.logger.info(summary, `SLA warning (${summary.goal}): ${event.ticket.id}`);
   }
 }

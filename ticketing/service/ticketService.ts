@@ -17,7 +17,9 @@ import {
 } from '../domain/ticket';
 import { DEFAULT_LOWERING_RULES, type LoweringRules } from '../domain/lowering';
 import { applyAutoLowering, sendLoweringNotice } from '../domain/autoLowering';
-import { summariseSlaReport, type SlaReport } from '../domain/reportCells';
+import { markGoalEvent } from '../domain/goals';
+import type { SlaPolicy } from '../domain/slaPolicy';
+import { backlogWindows, summariseSlaReport, type Backlog, type SlaReport } from '../domain/reportCells';
 import { addCustomerMail, recordSentMail } from '../domain/mailThread';
 import { DEFAULT_TIME_ZONE } from '../domain/policy';
 import { formatTicketId } from '../domain/ticketId';
@@ -34,12 +36,14 @@ import {
   type TicketMessage,
   type TicketStatus,
 } from '../domain/types';
+import type { EscalationNotifier } from '../notify/escalationNotifier';
 import { claimNext } from '../queues/claimNext';
 import type { SlaTicketService } from '../sla/ports';
 import { ConflictError, NotFoundError } from '../store/errors';
 import { cellsMatching } from '../store/listCells';
 import type { OrganisationStore } from '../store/organisationStore';
 import { ListIndex, StoredTicket, TicketStore } from '../store/ticketStore';
+import { SlaPolicies } from './slaPolicies';
 
 export { ConflictError, NotFoundError } from '../store/errors';
 export type { NewTicketInput } from '../domain/ticket';
@@ -64,6 +68,13 @@ export interface TicketServiceDeps {
   idempotencyDays?: number;
   /** Used for an organisation stored without a time zone. Default: Europe/Warsaw (domain/policy.ts). */
   defaultTimeZone?: string;
+  /** The SLA policy versions. Default: those stored under the same prefix. */
+  policies?: SlaPolicies;
+  /**
+   * Told about a deadline found missed by a change made before its timer fired (the timer then
+   * finds it decided and stays silent). Timer-applied events are the SLA timers' to tell.
+   */
+  escalations?: EscalationNotifier;
   logger?: Logger;
 }
 
@@ -101,6 +112,8 @@ export class TicketService implements SlaTicketService {
   private readonly defaultTimeZone: string;
   private readonly loweringRules: LoweringRules;
   private readonly logger: Logger;
+  readonly policies: SlaPolicies;
+  private readonly escalations?: EscalationNotifier;
 
   constructor(deps: TicketServiceDeps) {
     this.store = new TicketStore(deps.redis, deps.prefix, deps.idempotencyDays && Math.round(deps.idempotencyDays * 86_400));
@@ -110,6 +123,8 @@ export class TicketService implements SlaTicketService {
     this.defaultTimeZone = deps.defaultTimeZone ?? DEFAULT_TIME_ZONE;
     this.loweringRules = deps.loweringRules ?? DEFAULT_LOWERING_RULES;
     this.logger = deps.logger ?? silentLogger;
+    this.policies = deps.policies ?? new SlaPolicies(deps.redis, deps.prefix, this.clock);
+    this.escalations = deps.escalations;
   }
 
   /**
@@ -137,7 +152,7 @@ export class TicketService implements SlaTicketService {
     const now = options.receivedAt && options.receivedAt < clockNow ? options.receivedAt : clockNow;
     const year = now.getUTCFullYear();
     // Validate with a provisional id first, so a refused request does not use up a ticket number.
-    const draft = openTicket(input, org, formatTicketId(year, 1), now);
+    const draft = openTicket(input, org, formatTicketId(year, 1), now, await this.policies.current());
     const ticket: Ticket = { ...draft, id: formatTicketId(year, await this.store.nextNumber(year)) };
     const result = await this.store.insert(ticket, idempotency);
     if (result.status === 'duplicate') return { ticket: await this.repeated(result, idempotency!), created: false };
@@ -248,7 +263,7 @@ export class TicketService implements SlaTicketService {
   /** A raise may say why (reason as text); a lowering names its reason from LOWERING_REASONS with what backs it. */
   async changeGrade(id: string, grade: Grade, actor: string, change?: GradeChange | string): Promise<Ticket> {
     return this.mutate(id, async (t, now) =>
-      changeGrade(t, await this.organisation(t.orgId), grade, actor, change, now, this.loweringRules),
+      changeGrade(t, await this.organisation(t.orgId), grade, actor, change, now, this.loweringRules, await this.policyOf(t)),
     );
   }
 
@@ -262,7 +277,7 @@ export class TicketService implements SlaTicketService {
         applied = next !== null;
         return next ?? t;
       },
-      { missing: 'null' },
+      { missing: 'null', timerEvent: kind },
     );
     if (!ticket || !applied) return null;
     if (kind === 'warning' || kind === 'breach') this.emit('onSlaEvent', () => this.events.onSlaEvent?.(ticket, kind));
@@ -282,14 +297,32 @@ export class TicketService implements SlaTicketService {
       case 'lowering_notice':
         return sendLoweringNotice(t, version, this.loweringRules, now);
       case 'lowering':
-        return applyAutoLowering(t, await this.organisation(t.orgId), version, this.loweringRules, now);
+        return applyAutoLowering(t, await this.organisation(t.orgId), version, this.loweringRules, now, await this.policyOf(t));
+      default:
+        return markGoalEvent(t, kind, version, now);
     }
   }
 
-  /** A month's first-response report ('YYYY-MM', UTC), from the counters the store keeps with every save. */
+  /** The policy version the ticket was opened under. */
+  private policyOf(ticket: Ticket): Promise<SlaPolicy> {
+    return this.policies.version(ticket.terms?.policyVersion ?? 1);
+  }
+
+  /** A month's SLA report ('YYYY-MM', UTC) of every goal, from the counters the store keeps with every save. */
   async slaReport(month: string, orgId?: string): Promise<SlaReport> {
-    const { outcomes, responses } = await this.store.reportCounters(month);
-    return summariseSlaReport(month, outcomes, responses, orgId);
+    return summariseSlaReport(month, await this.store.reportCounters(month), orgId);
+  }
+
+  /** The open tickets by age and status now: a few ZCOUNTs on the status indexes, whatever the store holds. */
+  async backlog(): Promise<Backlog> {
+    const now = this.clock();
+    const ages = await Promise.all(
+      backlogWindows(now).map(async ({ fromMs, toMs, ...age }) => {
+        const byStatus = await this.store.openCreatedBetween(fromMs, toMs);
+        return { ...age, byStatus, total: Object.values(byStatus).reduce((a, b) => a + b, 0) };
+      }),
+    );
+    return { at: now.toISOString(), ages };
   }
 
   /** Stores where the customer's chat lives, for proactive agent replies. */
@@ -331,8 +364,16 @@ export class TicketService implements SlaTicketService {
    * the ticket in between. A change that returns the ticket unchanged writes nothing.
    */
   private mutate(id: string, change: Change, options?: { quiet?: boolean }): Promise<Ticket>;
-  private mutate(id: string, change: Change, options: { missing: 'null'; quiet?: boolean }): Promise<Ticket | null>;
-  private async mutate(id: string, change: Change, options: { missing?: 'null'; quiet?: boolean } = {}): Promise<Ticket | null> {
+  private mutate(
+    id: string,
+    change: Change,
+    options: { missing: 'null'; quiet?: boolean; timerEvent?: TimerEventKind },
+  ): Promise<Ticket | null>;
+  private async mutate(
+    id: string,
+    change: Change,
+    options: { missing?: 'null'; quiet?: boolean; timerEvent?: TimerEventKind } = {},
+  ): Promise<Ticket | null> {
     for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
       if (attempt > 0) await backoff(attempt);
       const before = await this.store.get(id);
@@ -345,10 +386,26 @@ export class TicketService implements SlaTicketService {
       const result = await this.store.update(before, after);
       if (result.status === 'ok') {
         if (!options.quiet) this.changed(before, after);
+        this.escalateSettled(before.ticket, after, options.timerEvent);
         return after;
       }
     }
     throw new ConflictError('concurrent_update', `ticket ${id} kept changing under this update; try again`);
+  }
+
+  /**
+   * Escalates the breaches a change recorded itself (a deadline that passed before its timer
+   * fired): the write that recorded them happened once, so they are told once. The breach a
+   * timer event applies is the SLA timers' to tell.
+   */
+  private escalateSettled(before: Ticket, after: Ticket, timerEvent?: TimerEventKind): void {
+    if (!this.escalations) return;
+    const ownBreach = timerEvent === 'breach' || timerEvent?.endsWith('_breach');
+    for (const entry of after.history.slice(before.history.length)) {
+      if (entry.kind !== 'sla_breach' || entry.actor !== 'sla' || ownBreach) continue;
+      const event = { kind: 'breach' as const, goal: entry.goal ?? ('first_response' as const), ticket: after };
+      this.escalations.notify(event).catch((err) => this.logger.error({ err, ticketId: after.id }, 'escalation notifier failed'));
+    }
   }
 
   private changed(before: StoredTicket, after: Ticket): void {

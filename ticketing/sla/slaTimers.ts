@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { endConnection, redisOptions } from '../../common/redisConnection';
 import { silentLogger, type Logger } from '../../common/logger';
 import type { Metrics } from '../../common/metrics';
+import { clockOf, slaEventOf } from '../domain/goals';
 import { EscalationNotifier, LogNotifier } from '../notify/escalationNotifier';
 import { DueSet } from './dueSet';
 import type { SlaTicketService } from './ports';
@@ -158,9 +159,9 @@ export class SlaTimers {
       return;
     }
     const { kind } = event;
-    const slaEvent = kind === 'warning' || kind === 'breach';
+    const slaEvent = slaEventOf(kind);
     // An event armed after its due time (a grade raised past the deadline) is late only from when it was armed.
-    const armedAtMs = slaEvent ? Date.parse(ticket.sla.armedAt ?? '') || 0 : 0;
+    const armedAtMs = slaEvent ? Date.parse(clockOf(ticket, slaEvent.goal)?.armedAt ?? '') || 0 : 0;
     const latenessMs = this.clock() - Math.max(event.dueAtMs, armedAtMs);
     this.metrics?.applied(kind, ticket.grade, latenessMs);
     this.logger.info({ ticketId: ticket.id, kind, latenessMs }, 'SLA event applied');
@@ -169,7 +170,7 @@ export class SlaTimers {
     // The event is recorded on the ticket, so the job is done: a slow webhook must not hold up
     // the next events, and a failing notifier must not make Bull retry this one.
     const delivery = this.notifier
-      .notify({ kind, ticket })
+      .notify({ ...slaEvent, ticket })
       .catch((err) => this.logger.error({ err, ticketId: ticket.id, kind: event.kind }, 'escalation notifier failed'))
       .finally(() => this.notifying.delete(delivery));
     this.notifying.add(delivery);

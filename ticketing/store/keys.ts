@@ -34,6 +34,9 @@ export const keys = {
   slaDue: (p: string) => `${p}sla:due`,
   /** Hash of report counters (field -> count) kept by the save script (see domain/reportCells.ts). */
   report: (p: string, cell: string) => `${p}report:${cell}`,
+  /** Number of the latest SLA policy version, and hash version -> {document, storedAt, storedBy} (versions never change). */
+  slaPolicyLatest: (p: string) => `${p}sla-policy:latest`,
+  slaPolicyVersions: (p: string) => `${p}sla-policy:versions`,
   organisation: (p: string, id: string) => `${p}org:${id}`,
   organisations: (p: string) => `${p}orgs`,
   /** Sorted set of `<folded name>\t<id>` (all scores 0), for pages by name and names by their start. */

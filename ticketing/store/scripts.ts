@@ -16,6 +16,7 @@ const SCRIPTS = {
   deskDeleteOrganisation: 'deleteOrganisation.lua',
   deskIndexCell: 'indexCell.lua',
   deskIndexOrganisationName: 'indexOrganisationName.lua',
+  deskStoreSlaPolicy: 'storeSlaPolicy.lua',
 } as const;
 const DECLARED_KEYS: Partial<Record<keyof typeof SCRIPTS, number>> = { deskIndexCell: 3, deskIndexOrganisationName: 2 };
 

@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import { recordsOf } from '../../common/flatReply';
+import type { ReportCounters } from '../domain/reportCells';
 import type { Category, Ticket, TicketStatus } from '../domain/types';
 import { OPEN_STATUSES } from '../domain/ticket';
 import { indexEntriesOf } from './indexEntries';
@@ -116,13 +117,20 @@ export class TicketStore {
     return { status: reply[0] as 'conflict' | 'taken' | 'not_head' | 'limit' };
   }
 
-  /** The report counters of a month (see domain/reportCells.ts): two small hashes, whatever the number of tickets. */
-  async reportCounters(month: string): Promise<{ outcomes: Record<string, string>; responses: Record<string, string> }> {
-    const [outcomes, responses] = await Promise.all([
-      this.redis.hgetall(keys.report(this.prefix, `sla:${month}`)),
-      this.redis.hgetall(keys.report(this.prefix, `frt:${month}`)),
-    ]);
-    return { outcomes, responses };
+  /** The report counters of a month (see domain/reportCells.ts): four small hashes, whatever the number of tickets. */
+  async reportCounters(month: string): Promise<ReportCounters> {
+    const [outcomes, responses, goals, agents] = await Promise.all(
+      ['sla', 'frt', 'goal', 'agent'].map((cell) => this.redis.hgetall(keys.report(this.prefix, `${cell}:${month}`))),
+    );
+    return { outcomes: outcomes!, responses: responses!, goals: goals!, agents: agents! };
+  }
+
+  /** How many open tickets were created in [fromMs, toMs), per open status (one ZCOUNT each). */
+  async openCreatedBetween(fromMs: number, toMs: number): Promise<Record<string, number>> {
+    const counts = await Promise.all(
+      OPEN_STATUSES.map((status) => this.redis.zcount(keys.byStatus(this.prefix, status), fromMs, `(${toMs}`)),
+    );
+    return Object.fromEntries(OPEN_STATUSES.map((status, i) => [status, counts[i]!]));
   }
 
   /** Up to `count` of the most urgent unassigned tickets across the categories, most urgent first. */

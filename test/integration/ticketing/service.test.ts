@@ -137,7 +137,11 @@ describe('changing tickets', () => {
     clock.advance(3_600_000);
     t = await service.customerMessage(ticket.id, 'adm-1', 'logs attached');
     expect(t.status).toBe('in_progress');
-    expect(await dueEntries(prefix, t.id)).toEqual([]);
+    // The answer is owed a next response (an hour for grade A): its warning and breach, nothing else.
+    expect((await dueEntries(prefix, t.id)).map(([member]) => member.split('|')[1]).sort()).toEqual([
+      'next_response_breach',
+      'next_response_warning',
+    ]);
     await check(t);
     t = await service.assign(ticket.id, 'ola', 'agent:lead');
     expect(await service.queue('technical')).toEqual([]);

@@ -1,6 +1,8 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import { CompositeNotifier, EscalationEvent, LogNotifier } from '../../../ticketing/notify/escalationNotifier';
+import { EscalationEvent, LogNotifier } from '../../../ticketing/notify/escalationNotifier';
+import { RoutedNotifier } from '../../../ticketing/notify/routedNotifier';
+import type { EscalationRoute } from '../../../ticketing/domain/slaPolicy';
 import { loadConfig } from '../../../common/config';
 import { escalationNotifierFromConfig } from '../../../ticketing/notify/fromConfig';
 import { WebhookNotifier } from '../../../ticketing/notify/webhookNotifier';
@@ -96,19 +98,21 @@ test('a webhook that answers with an error, hangs or is unreachable is logged an
   expect(nth(errors, 2).reason).toBe('fetch failed: ECONNREFUSED');
 });
 
-test('the composite delivers to every notifier even when one throws, and logs the failure', async () => {
+const everywhere = async (): Promise<EscalationRoute[]> => [{ notify: ['log', 'webhook', 'teams'] }];
+
+test('the router delivers to every routed notifier even when one throws, and logs the failure', async () => {
   const { logger, lines } = capturingLogger();
   const delivered: string[] = [];
-  const composite = new CompositeNotifier(logger, [
-    {
+  const router = new RoutedNotifier(everywhere, logger)
+    .add('teams', {
       notify: async () => {
         throw new Error('teams is down');
       },
-    },
-    { notify: async (e) => void delivered.push(`${e.kind} ${e.ticket.id}`) },
-  ]).add(new LogNotifier(logger));
+    })
+    .add('webhook', { notify: async (e) => void delivered.push(`${e.kind} ${e.ticket.id}`) })
+    .add('log', new LogNotifier(logger));
 
-  await composite.notify(breachEvent());
+  await router.notify(breachEvent());
 
   expect(delivered).toEqual(['breach SR-2026-000042']);
   expect(lines.find((l) => l.msg === 'escalation notifier failed')).toBeDefined();
@@ -118,13 +122,15 @@ test('the composite delivers to every notifier even when one throws, and logs th
 test('from the configuration: the log always, the webhook when ESCALATION_WEBHOOK_URL is set, bad settings named', async () => {
   const { logger, lines } = capturingLogger();
   const webhook = (env: NodeJS.ProcessEnv) => loadConfig(env).escalationWebhook;
-  await escalationNotifierFromConfig(webhook({ ESCALATION_WEBHOOK_URL: url, ESCALATION_WEBHOOK_TIMEOUT_MS: '1500' }), logger).notify(
-    breachEvent(),
-  );
+  await escalationNotifierFromConfig(
+    webhook({ ESCALATION_WEBHOOK_URL: url, ESCALATION_WEBHOOK_TIMEOUT_MS: '1500' }),
+    everywhere,
+    logger,
+  ).notify(breachEvent());
   expect(received).toHaveLength(1);
   expect(lines.some((l) => l.msg === 'SLA breached: SR-2026-000042')).toBe(true);
 
-  await escalationNotifierFromConfig(webhook({}), logger).notify(breachEvent());
+  await escalationNotifierFromConfig(webhook({}), everywhere, logger).notify(breachEvent());
   expect(received).toHaveLength(1);
 
   expect(() => webhook({ ESCALATION_WEBHOOK_URL: 'not a url' })).toThrow(

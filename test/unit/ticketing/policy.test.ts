@@ -1,12 +1,7 @@
-import {
-  allowedGrades,
-  calendarFor,
-  canChangeGrade,
-  checkGradeAllowed,
-  DEFAULT_TIME_ZONE,
-  firstResponseTarget,
-  isAdministrator,
-} from '../../../ticketing/domain/policy';
+import { defaultCalendar } from '../../../ticketing/domain/calendar';
+import { allowedGrades, canChangeGrade, checkGradeAllowed, DEFAULT_TIME_ZONE, isAdministrator } from '../../../ticketing/domain/policy';
+import { goalTerms } from '../../../ticketing/domain/sla';
+import type { Organisation } from '../../../ticketing/domain/types';
 import type { Category, Grade } from '../../../ticketing/domain/types';
 import { organisation, premier } from './fixtures';
 
@@ -51,26 +46,36 @@ describe('eligibility', () => {
   });
 });
 
-describe('calendars and targets', () => {
+describe("the repository's default policy: today's calendars and targets", () => {
+  const calendarFor = (org: Organisation, category: Category, grade: Grade) => goalTerms(org, category, grade).calendar;
+  const target = (org: Organisation, category: Category, grade: Grade) => goalTerms(org, category, grade).targets.first_response;
+
   it('A runs 24x7 in real time with a 1 hour target', () => {
     const cal = calendarFor(premier(), 'technical', 'A');
-    expect([cal.name, cal.realTime, firstResponseTarget('A', cal)]).toEqual(['always', true, H]);
+    expect([cal.name, cal.realTime, target(premier(), 'technical', 'A')]).toEqual(['always', true, H]);
   });
 
   it('technical B and C run on the extended calendar: 1 and 3 days of 15 h', () => {
     const cal = calendarFor(organisation(), 'technical', 'B');
     expect(cal.name).toBe('extended');
+    expect(cal.week).toEqual(defaultCalendar('extended', DEFAULT_TIME_ZONE).week);
     expect(calendarFor(organisation(), 'technical', 'C').name).toBe('extended');
-    expect(firstResponseTarget('B', cal)).toBe(15 * H);
-    expect(firstResponseTarget('C', cal)).toBe(45 * H);
+    expect(target(organisation(), 'technical', 'B')).toBe(15 * H);
+    expect(target(organisation(), 'technical', 'C')).toBe(45 * H);
   });
 
   it('billing and pre-sales run on office hours: 1 and 3 days of 8 h', () => {
     const cal = calendarFor(organisation(), 'billing', 'C');
     expect(cal.name).toBe('office');
+    expect(cal.week).toEqual(defaultCalendar('office', DEFAULT_TIME_ZONE).week);
     expect(calendarFor(organisation(), 'presales', 'B').name).toBe('office');
-    expect(firstResponseTarget('B', cal)).toBe(8 * H);
-    expect(firstResponseTarget('C', cal)).toBe(24 * H);
+    expect(target(organisation(), 'billing', 'B')).toBe(8 * H);
+    expect(target(organisation(), 'presales', 'C')).toBe(24 * H);
+  });
+
+  it('measures the next response like the first and sets no resolution target (the seed gives none)', () => {
+    expect(goalTerms(premier(), 'technical', 'A').targets).toEqual({ first_response: H, next_response: H });
+    expect(goalTerms(organisation(), 'billing', 'C').targets).toEqual({ first_response: 24 * H, next_response: 24 * H });
   });
 
   it("uses the organisation's time zone, Europe/Warsaw when it names none", () => {

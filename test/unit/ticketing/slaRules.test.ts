@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { dueEventsOf } from '../../../ticketing/domain/dueEvents';
+import { goalClock, goalOf, isGoalEventOwed, markGoalEvent } from '../../../ticketing/domain/goals';
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../../ticketing/domain/slaPolicy';
 import { pauseClock } from '../../../ticketing/domain/sla';
 import { isQueued } from '../../../ticketing/domain/queueScore';
 import {
@@ -17,7 +19,7 @@ import {
   openTicket,
   OPEN_STATUSES,
 } from '../../../ticketing/domain/ticket';
-import type { SlaEventKind, Ticket, TicketStatus } from '../../../ticketing/domain/types';
+import { GOAL_EVENT_KINDS, type SlaEventKind, type Ticket, type TicketStatus } from '../../../ticketing/domain/types';
 import { at, premier, ticketInput } from './fixtures';
 
 /**
@@ -27,7 +29,12 @@ import { at, premier, ticketInput } from './fixtures';
  */
 const org = premier();
 const created = at('2026-03-10 10:00');
-const fresh = () => openTicket(ticketInput({ orgId: org.id, grade: 'A' }), org, 'SR-2026-000042', created);
+/** The default policy with a resolution goal too, so that every goal's events are in play. */
+const policy: SlaPolicy = {
+  ...DEFAULT_SLA_POLICY,
+  rules: DEFAULT_SLA_POLICY.rules.map((r) => ({ ...r, targets: { ...r.targets, resolution: { businessDays: 2 } } })),
+};
+const fresh = () => openTicket(ticketInput({ orgId: org.id, grade: 'A' }), org, 'SR-2026-000042', created, policy);
 const minutes = (n: number) => new Date(created.getTime() + n * 60_000);
 const KINDS: SlaEventKind[] = ['warning', 'breach'];
 
@@ -58,11 +65,11 @@ describe('open tickets and the running clock', () => {
     expect(isQueued(ticket)).toBe(open);
   });
 
-  it('the first response stops the clock for good; the ticket stays open and owes no event', () => {
+  it('the first response stops its clock for good; the ticket stays open and owes only the resolution goal its events', () => {
     const answered = addAgentReply(fresh(), 'ola', 'Sprawdzamy.', minutes(20));
     expect(isOpen(answered)).toBe(true);
     expect(isClockRunning(answered)).toBe(false);
-    expect(dueEventsOf(answered)).toEqual([]);
+    expect(dueEventsOf(answered).map((e) => e.kind)).toEqual(['resolution_warning', 'resolution_breach']);
     const waitingAfterAnswer = askCustomer(answered, 'ola', 'Czy już działa?', minutes(30));
     expect(isClockRunning(addCustomerMessage(waitingAfterAnswer, 'adm-1', 'Już działa?', minutes(40)))).toBe(false);
   });
@@ -96,7 +103,15 @@ const steps: fc.Arbitrary<Step>[] = [
   fc.constantFrom<'A' | 'B' | 'C'>('A', 'B', 'C').map(
     (g): Step =>
       (t, now) =>
-        tryStep(() => changeGrade(t, org, g, 'agent:ola', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, now), t),
+        tryStep(
+          () => changeGrade(t, org, g, 'agent:ola', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, now, undefined, policy),
+          t,
+        ),
+  ),
+  fc.constantFrom(...GOAL_EVENT_KINDS).map(
+    (kind): Step =>
+      (t, now) =>
+        markGoalEvent(t, kind, goalClock(t, goalOf(kind))?.version ?? 0, now) ?? t,
   ),
   fc.constant<Step>((t, now) => tryStep(() => assign(t, t.assignee ? null : 'ola', 'agent:ola', now), t)),
   fc.constant<Step>((t, now) => markSlaWarning(t, t.sla.version, now) ?? t),
@@ -120,7 +135,13 @@ test('the timers, the event handlers and the queues agree with the one rule afte
         elapsed += gap;
         ticket = step(ticket, minutes(elapsed));
         const owed = KINDS.filter((k) => isSlaEventOwed(ticket, k));
-        expect(dueEventsOf(ticket).map((e) => e.kind)).toEqual(owed);
+        const owedGoals = GOAL_EVENT_KINDS.filter((k) => isGoalEventOwed(ticket, k));
+        expect(dueEventsOf(ticket).map((e) => e.kind)).toEqual([...owed, ...owedGoals]);
+        for (const kind of GOAL_EVENT_KINDS) {
+          const version = goalClock(ticket, goalOf(kind))?.version ?? 0;
+          expect(markGoalEvent(ticket, kind, version, minutes(elapsed)) !== null).toBe(owedGoals.includes(kind));
+          expect(markGoalEvent(ticket, kind, version + 1, minutes(elapsed))).toBeNull();
+        }
         for (const kind of KINDS) {
           const mark = kind === 'warning' ? markSlaWarning : markSlaBreach;
           expect(mark(ticket, ticket.sla.version, minutes(elapsed)) !== null).toBe(owed.includes(kind));

@@ -8,7 +8,7 @@ ARGV: 1 prefix, 2 ticket id, 3 expected revision (0 = the ticket must not exist 
       8 idempotency value, 9 claim check ('' = none): {agent, categories, maxOpen?},
       10 seconds the idempotency key is kept (with a key)
 Index entries: {org, status, grade, category, created, breached, queue?, agent?, due: [[member, ms]],
-report: [[key, field]]} (report counters: +1 for a cell the write brings, -1 for one it takes away)
+report: [[key, field]]} (report counters: each cell counted as often as it occurs; the write adds the difference)
 (built by indexEntries.ts; keys as in keys.ts).
 
 Replies: {'ok', rev} | {'exists'} | {'conflict', rev} | {'duplicate', value}
@@ -113,17 +113,26 @@ if after.breached then redis.call('ZADD', prefix .. 'tickets:breached', int(afte
 if after.queue then redis.call('ZADD', prefix .. 'queue:' .. after.category, int(after.queue), id) end
 if after.agent then redis.call('SADD', prefix .. 'agent:' .. after.agent .. ':open', id) end
 for _, d in ipairs(after.due) do redis.call('ZADD', prefix .. 'sla:due', int(d[2]), d[1]) end
-local function cellSet(e)
-  local set = {}
-  if e then for _, c in ipairs(e.report) do set[c[1] .. '\0' .. c[2]] = c end end
-  return set
+-- A ticket may bring the same cell more than once (two next responses met in a month): count occurrences.
+local function cellCounts(e)
+  local counts, cells = {}, {}
+  if e then
+    for _, c in ipairs(e.report) do
+      local k = c[1] .. '\0' .. c[2]
+      counts[k] = (counts[k] or 0) + 1
+      cells[k] = c
+    end
+  end
+  return counts, cells
 end
-local beforeCells, afterCells = cellSet(before), cellSet(after)
+local beforeCounts, beforeCells = cellCounts(before)
+local afterCounts, afterCells = cellCounts(after)
 for k, c in pairs(afterCells) do
-  if not beforeCells[k] then redis.call('HINCRBY', prefix .. 'report:' .. c[1], c[2], 1) end
+  local delta = afterCounts[k] - (beforeCounts[k] or 0)
+  if delta ~= 0 then redis.call('HINCRBY', prefix .. 'report:' .. c[1], c[2], delta) end
 end
 for k, c in pairs(beforeCells) do
-  if not afterCells[k] then redis.call('HINCRBY', prefix .. 'report:' .. c[1], c[2], -1) end
+  if not afterCounts[k] then redis.call('HINCRBY', prefix .. 'report:' .. c[1], c[2], -beforeCounts[k]) end
 end
 if idemKey ~= '' then redis.call('SET', prefix .. 'idem:' .. idemKey, idemValue, 'EX', string.format('%d', idemSeconds)) end
 local newRev = (tonumber(rev) or 0) + 1
