@@ -34,6 +34,7 @@ import {
   startMailDesk,
   type TicketEvents,
   ticketMetrics,
+  SlaPolicies,
   TicketService,
 } from '../ticketing';
 import { createAdapter, registerBotRoutes } from './adapter';
@@ -118,14 +119,19 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   const events = fanOut(listeners, logger);
   const idempotencyDays = config.ticketIdempotencyDays;
   const loweringRules = { customerWaitBusinessDays: config.sla.customerWaitBusinessDays, autoNoticeHours: config.sla.autoLowerNoticeHours };
-  const tickets = new TicketService({ redis: redis.client, prefix, organisations, logger, events, loweringRules, idempotencyDays });
+  // One set of SLA policy versions; escalations are routed by the latest one. The notifier is told
+  // of misses a change records before their timer fires, and of every timer event (below).
+  const policies = new SlaPolicies(redis.client, prefix);
+  const notifier = escalationNotifierFromConfig(config.escalationWebhook, async () => (await policies.current()).escalations ?? [], logger);
+  const slaDeps = { organisations, logger, events, loweringRules, idempotencyDays, policies, escalations: notifier };
+  const tickets = new TicketService({ redis: redis.client, prefix, ...slaDeps });
   // A store written before the list cells existed gets them once, before anything lists.
   await backfillCells(tickets.store, logger);
   // The SLA timers' tickets wait out a Redis outage on a patient connection: failing fast there
   // would hand an event due at the outage to Bull's retry back-off and fire it seconds late.
   const slaRedis = redis.client.duplicate(redisOptions());
   slaRedis.on('error', (err) => logger.warn({ err: err.message }, 'SLA tickets: redis connection error'));
-  const slaTickets = new TicketService({ redis: slaRedis, prefix, organisations, logger, events, loweringRules, idempotencyDays });
+  const slaTickets = new TicketService({ redis: slaRedis, prefix, ...slaDeps });
   const verification = await createPinVerification({
     redis: redis.client,
     prefix,
@@ -236,11 +242,6 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
         .catch((err) => logger.error({ err, ticketId: ticket.id }, 'ticket change notice not delivered')),
   });
 
-  const notifier = escalationNotifierFromConfig(
-    config.escalationWebhook,
-    async () => (await tickets.policies.current()).escalations ?? [],
-    logger,
-  );
   const agentsChannel = config.agentsConversationReferenceFile ? loadConversationReference(config.agentsConversationReferenceFile) : null;
   const agentsRefusal = agentsChannel && refuseReference(channelRules, agentsChannel);
   if (agentsRefusal) throw new Error(`AGENTS_CONVERSATION_REFERENCE_FILE ${config.agentsConversationReferenceFile}: ${agentsRefusal}`);

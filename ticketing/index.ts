@@ -24,6 +24,7 @@ export { GradeSuggester } from './domain/grading/gradeSuggester';
 
 // Tickets, and their figures on /metrics.
 export { TicketService, type TicketEvents } from './service/ticketService';
+export { SlaPolicies } from './service/slaPolicies';
 export { ticketMetrics } from './service/ticketMetrics';
 export { collectTicketGauges } from './store/ticketGauges';
 export { backfillCells } from './store/cellBackfill';

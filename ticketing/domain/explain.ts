@@ -3,7 +3,7 @@ import type { Locale } from '../../common/locale';
 import { workingTimeBetween } from './calendar';
 import { formatDuration } from './duration';
 import { clockCalendar, isPaused } from './sla';
-import type { HistoryEntry, SlaAlternative, SlaOutcome, Ticket } from './types';
+import type { HistoryEntry, SlaAlternative, SlaClock, SlaOutcome, Ticket } from './types';
 
 /**
  * "Explain this deadline": where the first-response deadline of a ticket comes from, told from
@@ -144,4 +144,33 @@ export function explainDeadline(ticket: Ticket, now: Date, locale: Locale = 'en'
     summary: lines.join('; '),
     steps,
   };
+}
+
+/** Where a next-response or resolution goal stands: its clock now, and the results recorded so far. */
+export interface GoalExplanation {
+  goal: 'next_response' | 'resolution';
+  state: 'running' | 'paused' | 'decided' | 'not_running';
+  dueAt: string | null;
+  targetMs: number | null;
+  /** Working time of the current clock that fell into pauses up to `now` (or its result). */
+  pausedWorkingMs: number;
+  /** Recorded results, oldest first (the next response has one per answered customer message). */
+  results: SlaOutcome[];
+}
+
+export function explainGoals(ticket: Ticket, now: Date): GoalExplanation[] {
+  const describe = (goal: GoalExplanation['goal'], clock: SlaClock | undefined, earlier: SlaOutcome[]): GoalExplanation => {
+    if (!clock) return { goal, state: 'not_running', dueAt: null, targetMs: null, pausedWorkingMs: 0, results: earlier };
+    const calendar = clockCalendar(clock);
+    const start = new Date(clock.startedAt);
+    const until = new Date(clock.outcome?.at ?? now);
+    const pausedWorkingMs = workingTimeBetween(calendar, start, until) - workingTimeBetween(calendar, start, until, clock.pauses);
+    const state = clock.outcome ? 'decided' : isPaused(clock) ? 'paused' : 'running';
+    const results = clock.outcome ? [...earlier, clock.outcome] : earlier;
+    return { goal, state, dueAt: clock.dueAt, targetMs: clock.targetMs, pausedWorkingMs, results };
+  };
+  return [
+    describe('next_response', ticket.nextResponse?.clock, ticket.nextResponse?.outcomes ?? []),
+    describe('resolution', ticket.resolution, []),
+  ];
 }

@@ -220,6 +220,11 @@ function responseSchemas(): Record<string, JsonSchema> {
         additionalProperties: true,
         description: 'the deadline now, its calendar and target, and each step that set or moved it, in words',
       },
+      goals: {
+        type: 'array',
+        description: 'the next-response and resolution goals: state, deadline, target, paused working time, recorded results',
+        items: { type: 'object', additionalProperties: true },
+      },
       history: { type: 'array', items: ref('HistoryEntry') },
     }),
     Organisation: jsonSchemaOf(organisationSchema),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HttpError } from '../../common/http';
 import { LOCALES } from '../../common/locale';
-import { explainDeadline } from '../domain/explain';
+import { explainDeadline, explainGoals } from '../domain/explain';
 import { slaReportCsv } from '../domain/reportCsv';
 import { CATEGORIES, type Category, type Ticket, type TicketStatus } from '../domain/types';
 import type { TicketService } from '../service/ticketService';
@@ -132,7 +132,9 @@ export function ticketEndpoints(
       errors: [404],
       async handle({ params, query }) {
         const ticket = await existing(params.id);
-        return { body: { ticketId: ticket.id, deadline: explainDeadline(ticket, clock(), query.locale), history: ticket.history } };
+        const now = clock();
+        const deadline = explainDeadline(ticket, now, query.locale);
+        return { body: { ticketId: ticket.id, deadline, goals: explainGoals(ticket, now), history: ticket.history } };
       },
     }),
     endpoint({

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { addAgentReply, openTicket, type NewTicketInput } from '../../../ticketing/domain/ticket';
+import { addAgentReply, addCustomerMessage, openTicket, type NewTicketInput } from '../../../ticketing/domain/ticket';
 import { formatTicketId } from '../../../ticketing/domain/ticketId';
 import type { Organisation, Ticket } from '../../../ticketing/domain/types';
 import { TicketService } from '../../../ticketing/service/ticketService';
@@ -9,9 +9,11 @@ import { latencyStats, msSince, rate, type LatencyStats } from '../support/stats
 
 /**
  * The month's SLA report with `tickets` answered tickets in the store (met and missed, over 200
- * organisations), all written by the real save script so the report counters are the ones it
- * keeps. Floor: the two HGETALLs the report reads, without summing them.
+ * organisations, each with a first and a next response), all written by the real save script so
+ * the report counters are the ones it keeps. Floor: the four HGETALLs the report reads, without
+ * summing them.
  */
+const CELLS = ['sla', 'frt', 'goal', 'agent'];
 export async function benchSlaReport(
   redis: Redis,
   tickets: number,
@@ -38,15 +40,13 @@ export async function benchSlaReport(
     contact: { email: 'admin@bench.example', preferred: 'email' },
   };
   const opened = new Date('2026-03-10T09:00:00.000Z');
-  // Answered after 20 min (met) and after 2 h (missed).
-  const templates = [20, 120].map((minutes) =>
-    addAgentReply(
-      openTicket(input, org, formatTicketId(2026, 1), opened),
-      'a1',
-      'Sprawdzamy.',
-      new Date(opened.getTime() + minutes * 60_000),
-    ),
-  );
+  // Answered after 20 min (met) and after 2 h (missed); the customer writes back and the next response comes as soon (or late).
+  const at = (minutes: number) => new Date(opened.getTime() + minutes * 60_000);
+  const templates = [20, 120].map((minutes) => {
+    const answered = addAgentReply(openTicket(input, org, formatTicketId(2026, 1), opened), 'a1', 'Sprawdzamy.', at(minutes));
+    const asked = addCustomerMessage(answered, 'adm', 'Nadal nie działa.', at(3 * minutes));
+    return addAgentReply(asked, 'a2', 'Poprawione.', at(4 * minutes));
+  });
   const copy = (i: number): Ticket => ({ ...templates[i % 2]!, id: formatTicketId(2026, i + 1), orgId: `org-${i % 200}` });
 
   const t0 = Date.now();
@@ -59,12 +59,16 @@ export async function benchSlaReport(
     let t = process.hrtime.bigint();
     const r = await service.slaReport('2026-03');
     report.push(msSince(t));
-    if (r.outcomes.met + r.outcomes.missed !== tickets)
-      throw new Error(`the report counted ${r.outcomes.met + r.outcomes.missed} of ${tickets} tickets`);
+    const next = r.goals.next_response.outcomes;
+    if (r.outcomes.met + r.outcomes.missed !== tickets || next.met + next.missed !== tickets)
+      throw new Error(
+        `the report counted ${r.outcomes.met + r.outcomes.missed} first and ${next.met + next.missed} next responses of ${tickets} tickets`,
+      );
     t = process.hrtime.bigint();
-    await Promise.all([redis.hgetall(keys.report(prefix, 'sla:2026-03')), redis.hgetall(keys.report(prefix, 'frt:2026-03'))]);
+    await Promise.all(CELLS.map((cell) => redis.hgetall(keys.report(prefix, `${cell}:2026-03`))));
     floor.push(msSince(t));
   }
-  const fields = (await redis.hlen(keys.report(prefix, 'sla:2026-03'))) + (await redis.hlen(keys.report(prefix, 'frt:2026-03')));
+  let fields = 0;
+  for (const cell of CELLS) fields += await redis.hlen(keys.report(prefix, `${cell}:2026-03`));
   return { loadPerSecond, report: latencyStats(report), floor: latencyStats(floor), fields };
 }
