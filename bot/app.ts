@@ -32,6 +32,7 @@ import {
   registerTicketingRoutes,
   SlaTimers,
   startMailDesk,
+  startRetention,
   type TicketEvents,
   ticketMetrics,
   SlaPolicies,
@@ -127,6 +128,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   const tickets = new TicketService({ redis: redis.client, prefix, ...slaDeps });
   // A store written before the list cells existed gets them once, before anything lists.
   await backfillCells(tickets.store, logger);
+  const retention = startRetention(tickets.store, config.closedTicketRetentionDays, logger);
   // The SLA timers' tickets wait out a Redis outage on a patient connection: failing fast there
   // would hand an event due at the outage to Bull's retry back-off and fire it seconds late.
   const slaRedis = redis.client.duplicate(redisOptions());
@@ -284,6 +286,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
       await closed;
       await mail?.close();
       await timers.stop();
+      retention.stop();
       await liveKb.close();
       await endConnection(slaRedis);
       await verification.close();

@@ -64,6 +64,7 @@ const serviceSchema = z.object({
   KB_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default('120'),
   KB_QUESTION_LOG_DAYS: positiveNumber.default('90'),
   TICKET_IDEMPOTENCY_DAYS: positiveNumber.default('7'),
+  CLOSED_TICKET_RETENTION_DAYS: positiveNumber.default('365'),
   TRUSTED_PROXIES: z
     .string()
     .trim()
@@ -190,6 +191,8 @@ export interface Config {
   kbQuestionLogDays: number;
   /** How long an Idempotency-Key of a ticket creation is kept (TICKET_IDEMPOTENCY_DAYS). */
   ticketIdempotencyDays: number;
+  /** After how many days a closed ticket leaves the lists (CLOSED_TICKET_RETENTION_DAYS); its record stays. */
+  closedTicketRetentionDays: number;
   /** Reverse proxies whose X-Forwarded-For names the client (per-client limits); none by default. */
   trustedProxies: string[];
   bot: BotCredentials;
@@ -241,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     kbRateLimitPerMinute: e.KB_RATE_LIMIT_PER_MINUTE,
     kbQuestionLogDays: e.KB_QUESTION_LOG_DAYS,
     ticketIdempotencyDays: e.TICKET_IDEMPOTENCY_DAYS,
+    closedTicketRetentionDays: e.CLOSED_TICKET_RETENTION_DAYS,
     trustedProxies: e.TRUSTED_PROXIES ? e.TRUSTED_PROXIES.split(',').map((address) => address.trim()) : [],
     bot: {
       appId: e.MicrosoftAppId ?? '',

@@ -28,6 +28,7 @@ export { SlaPolicies } from './service/slaPolicies';
 export { ticketMetrics } from './service/ticketMetrics';
 export { collectTicketGauges } from './store/ticketGauges';
 export { backfillCells } from './store/cellBackfill';
+export { startRetention } from './store/retention';
 
 // The directory of organisations and administrators.
 export { OrganisationStore, type OrganisationDirectory } from './store/organisationStore';

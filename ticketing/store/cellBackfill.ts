@@ -1,6 +1,5 @@
 import { randomUUID } from 'crypto';
 import type { Logger } from '../../common/logger';
-import type { Ticket } from '../domain/types';
 import { indexEntriesOf } from './indexEntries';
 import { keys } from './keys';
 import { cellOf } from './listCells';
@@ -46,15 +45,9 @@ export async function backfillCells(store: TicketStore, logger: Logger, batchSiz
 async function indexBatch(store: TicketStore, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const { redis, prefix } = store;
-  const read = redis.pipeline();
-  for (const id of ids) read.hmget(keys.ticket(prefix, id), 'rev', 'json');
   const write = redis.pipeline() as ScriptedPipeline;
   let writes = 0;
-  for (const [err, reply] of (await read.exec()) ?? []) {
-    if (err) throw err;
-    const [rev, json] = reply as [string | null, string | null];
-    if (rev === null || json === null) continue;
-    const ticket = JSON.parse(json) as Ticket;
+  for (const { ticket, rev } of await store.getManyStored(ids)) {
     const e = indexEntriesOf(ticket);
     const cell = cellOf(e);
     write.deskIndexCell(

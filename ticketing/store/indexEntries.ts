@@ -18,6 +18,7 @@ export interface IndexEntries {
   breached: boolean;
   queue?: number; // queue score when the ticket waits unassigned
   agent?: string; // assignee while the ticket is open
+  closed?: number; // epoch ms it was closed, while it is: the score in the closed set (retention.ts)
   due: [member: string, dueAtMs: number][]; // exactly dueEventsOf(ticket)
   report: ReportCell[]; // the report counters it counts in (reportCells)
 }
@@ -35,5 +36,9 @@ export function indexEntriesOf(ticket: Ticket): IndexEntries {
   };
   if (isQueued(ticket)) entries.queue = queueScore(ticket);
   if (ticket.assignee !== null && isOpen(ticket)) entries.agent = ticket.assignee;
+  if (ticket.status === 'closed') {
+    const closing = [...ticket.history].reverse().find((h) => h.kind === 'status' && h.to === 'closed');
+    entries.closed = Date.parse(closing?.at ?? ticket.updatedAt);
+  }
   return entries;
 }

@@ -17,6 +17,8 @@ export const keys = {
   byGrade: (p: string, grade: string) => `${p}tickets:grade:${grade}`,
   byCategory: (p: string, category: string) => `${p}tickets:category:${category}`,
   breached: (p: string) => `${p}tickets:breached`,
+  /** Sorted set of the closed tickets by when they were closed, for retention (retention.ts). */
+  closed: (p: string) => `${p}tickets:closed`,
   /**
    * Sorted sets partitioning every ticket by (status, grade, category, breached), scored like the
    * list indexes, over the whole store and per organisation: a filter on several fields reads

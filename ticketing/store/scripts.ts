@@ -17,8 +17,19 @@ const SCRIPTS = {
   deskIndexCell: 'indexCell.lua',
   deskIndexOrganisationName: 'indexOrganisationName.lua',
   deskStoreSlaPolicy: 'storeSlaPolicy.lua',
+  deskRetireTicket: 'retireTicket.lua',
 } as const;
-const DECLARED_KEYS: Partial<Record<keyof typeof SCRIPTS, number>> = { deskIndexCell: 3, deskIndexOrganisationName: 2 };
+/** How many KEYS a script declares; 'first argument': the caller passes the count before the keys. */
+const DECLARED_KEYS: Partial<Record<keyof typeof SCRIPTS, number | 'first argument'>> = {
+  deskIndexCell: 3,
+  deskIndexOrganisationName: 2,
+  deskRetireTicket: 'first argument',
+};
+
+function numberOfKeys(name: ScriptName): number | undefined {
+  const declared = DECLARED_KEYS[name] ?? 0;
+  return declared === 'first argument' ? undefined : declared;
+}
 
 type ScriptName = keyof typeof SCRIPTS;
 type Command = (...args: (string | number)[]) => Promise<unknown>;
@@ -39,7 +50,7 @@ function source(name: ScriptName): string {
 export function withScripts(redis: Redis): ScriptedRedis {
   const scripted = redis as ScriptedRedis;
   for (const name of Object.keys(SCRIPTS) as ScriptName[]) {
-    if (typeof scripted[name] !== 'function') redis.defineCommand(name, { numberOfKeys: DECLARED_KEYS[name] ?? 0, lua: source(name) });
+    if (typeof scripted[name] !== 'function') redis.defineCommand(name, { numberOfKeys: numberOfKeys(name), lua: source(name) });
   }
   return scripted;
 }

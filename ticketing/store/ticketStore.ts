@@ -70,6 +70,20 @@ export class TicketStore {
     return tickets;
   }
 
+  /** The tickets of some ids with their revisions, leaving out ids that do not exist (for scripts that check the revision). */
+  async getManyStored(ids: string[]): Promise<StoredTicket[]> {
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hmget(keys.ticket(this.prefix, id), 'rev', 'json');
+    const stored: StoredTicket[] = [];
+    for (const [err, reply] of (await pipeline.exec()) ?? []) {
+      if (err) throw err;
+      const [rev, json] = reply as [string | null, string | null];
+      if (rev !== null && json !== null) stored.push({ ticket: JSON.parse(json) as Ticket, rev: Number(rev) });
+    }
+    return stored;
+  }
+
   /** The ticket an Idempotency-Key already created, with the fingerprint of its request. */
   async findIdempotent(key: string): Promise<{ ticketId: string; fingerprint: string } | null> {
     const value = await this.redis.get(keys.idempotency(this.prefix, key));

@@ -64,6 +64,7 @@ export async function inconsistencies(redis: Redis, prefix: string): Promise<str
     if (e.breached) expect(keys.breached(prefix), id, e.created);
     if (e.queue !== undefined) expect(keys.queue(prefix, e.category), id, e.queue);
     if (e.agent !== undefined) expect(keys.agentOpen(prefix, e.agent), id, null);
+    if (e.closed !== undefined) expect(keys.closed(prefix), id, e.closed);
     for (const [member, ms] of e.due) expect(keys.slaDue(prefix), member, ms);
   }
   const derived = (await redis.keys(`${prefix}*`)).filter((k) => /(tickets:|queue:|agent:|sla:due$)/.test(k.slice(prefix.length)));

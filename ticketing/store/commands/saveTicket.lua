@@ -7,7 +7,7 @@ ARGV: 1 prefix, 2 ticket id, 3 expected revision (0 = the ticket must not exist 
       6 index entries of the ticket as written, 7 idempotency key ('' = none),
       8 idempotency value, 9 claim check ('' = none): {agent, categories, maxOpen?},
       10 seconds the idempotency key is kept (with a key)
-Index entries: {org, status, grade, category, created, breached, queue?, agent?, due: [[member, ms]],
+Index entries: {org, status, grade, category, created, breached, queue?, agent?, closed?, due: [[member, ms]],
 report: [[key, field]]} (report counters: each cell counted as often as it occurs; the write adds the difference)
 (built by indexEntries.ts; keys as in keys.ts).
 
@@ -36,6 +36,7 @@ local function entries(raw, what)
   if type(e.breached) ~= 'boolean' then return error('saveTicket: ' .. what .. '.breached is not a boolean') end
   if e.queue ~= nil and not isInt(e.queue) then return error('saveTicket: ' .. what .. '.queue is not a number') end
   if e.agent ~= nil and (type(e.agent) ~= 'string' or e.agent == '') then return error('saveTicket: ' .. what .. '.agent is not a string') end
+  if e.closed ~= nil and not isInt(e.closed) then return error('saveTicket: ' .. what .. '.closed is not a number') end
   if type(e.due) ~= 'table' then return error('saveTicket: ' .. what .. '.due is not a list') end
   for _, d in ipairs(e.due) do
     if type(d[1]) ~= 'string' or not isInt(d[2]) then
@@ -106,12 +107,14 @@ if before then
   if before.breached then redis.call('ZREM', prefix .. 'tickets:breached', id) end
   if before.queue then redis.call('ZREM', prefix .. 'queue:' .. before.category, id) end
   if before.agent then redis.call('SREM', prefix .. 'agent:' .. before.agent .. ':open', id) end
+  if before.closed then redis.call('ZREM', prefix .. 'tickets:closed', id) end
   for _, d in ipairs(before.due) do redis.call('ZREM', prefix .. 'sla:due', d[1]) end
 end
 for _, key in ipairs(lists(after)) do redis.call('ZADD', key, int(after.created), id) end
 if after.breached then redis.call('ZADD', prefix .. 'tickets:breached', int(after.created), id) end
 if after.queue then redis.call('ZADD', prefix .. 'queue:' .. after.category, int(after.queue), id) end
 if after.agent then redis.call('SADD', prefix .. 'agent:' .. after.agent .. ':open', id) end
+if after.closed then redis.call('ZADD', prefix .. 'tickets:closed', int(after.closed), id) end
 for _, d in ipairs(after.due) do redis.call('ZADD', prefix .. 'sla:due', int(d[2]), d[1]) end
 -- A ticket may bring the same cell more than once (two next responses met in a month): count occurrences.
 local function cellCounts(e)
