@@ -1,0 +1,136 @@
+import { buttonsOf, chat } from '../../../fixtures/bot/deskWorld';
+import { memoryDeskWorld, type MemoryDeskWorld } from '../../../fixtures/bot/memoryDesk';
+import { nth } from '../../../support/nth';
+import { ticketInput } from '../../ticketing/fixtures';
+
+/*
+ * Which rule of the turn table (bot/bots/turnRules.ts) answers a message, as the person sees it:
+ * the real intent recognizer and knowledge base, in-memory services behind them.
+ */
+let world: MemoryDeskWorld;
+describe('the turn table', () => {
+  beforeEach(() => {
+    world = memoryDeskWorld();
+  });
+
+  const ASK_ADMIN = /Czy jesteś administratorem\?|Are you an administrator\?/;
+
+  describe('requests and questions', () => {
+    it.each([
+      ['Chcę zgłosić problem'],
+      ['zgłoszenie'],
+      ['Od rana nikt w firmie nie może wysłać maila, pomóżcie'],
+      ['I need to report an outage, Teams is down for everyone'],
+    ])('"%s" starts a support request (verification first), not an answer', async (text) => {
+      expect((await chat(world).say(text)).join('\n')).toMatch(ASK_ADMIN);
+    });
+
+    it('answers a question with its source, asks whether it helped, and records the answer', async () => {
+      const c = chat(world);
+      const question = 'Jak zadzwonić do pomocy technicznej?';
+      const found = world.kb.answer(question, 'pl');
+      expect(found.answered).toBe(true);
+      const replies = await c.say(question);
+      expect(replies[0]).toContain(found.answer);
+      expect(replies[0]).toContain(found.source!.title);
+      expect(replies[1]).toBe('Czy to pomogło? [Tak] [Nie]');
+
+      const sorry = await c.say('Nie');
+      expect(sorry).toEqual([expect.stringMatching(/^Przykro mi, że to nie pomogło\..*\[Załóż zgłoszenie\]$/)]);
+      expect(world.feedback.counts.get(found.source!.articleId)).toEqual({ helpful: 0, unhelpful: 1 });
+      // The question is closed: a second "Nie" is no feedback, and "Tak" now answers nothing either.
+      await c.say(question);
+      expect(await c.say('Tak')).toEqual(['Dziękuję! Cieszę się, że mogłem pomóc.']);
+      expect(world.feedback.counts.get(found.source!.articleId)).toEqual({ helpful: 1, unhelpful: 1 });
+    });
+
+    it('asks whether a question about tickets is a request or a question, and answers the message asked about', async () => {
+      const c = chat(world);
+      const question = 'Kto może założyć zgłoszenie w naszej firmie?';
+      expect(await c.say(question)).toEqual(['Czy chcesz założyć zgłoszenie, czy zadajesz pytanie? [Załóż zgłoszenie] [Zadaję pytanie]']);
+      const found = world.kb.answer(question, 'pl');
+      const answer = await c.say('Zadaję pytanie');
+      expect(answer[0]).toContain(found.answered ? found.answer : nth(found.suggestions, 0).question);
+      expect(answer.join('\n')).not.toMatch(ASK_ADMIN);
+
+      await c.say(question);
+      expect((await c.say('Załóż zgłoszenie'))[0]).toMatch(ASK_ADMIN);
+    });
+
+    it('says it found nothing, offering a request, for a question the knowledge base cannot answer', async () => {
+      expect(await chat(world).say('Jak upiec sernik?')).toEqual([
+        expect.stringMatching(/^Niestety nie znalazłem odpowiedzi.*\[Załóż zgłoszenie\]$/s),
+      ]);
+    });
+  });
+
+  describe('small talk, help and what has no words', () => {
+    it('greets in other words, thanks back, and says what it can do', async () => {
+      const c = chat(world);
+      expect((await c.say('pokaż wszystkie moje zgłoszenia'))[0]).toMatch(ASK_ADMIN);
+      await c.say('anuluj');
+      expect((await c.say('siemanko'))[0]).toMatch(/^Dzień dobry!/);
+      expect(buttonsOf(nth(c.replies, 0))).toEqual(['pomoc', 'Załóż zgłoszenie']);
+      expect(await c.say('wielkie dzięki za pomoc')).toEqual(['Proszę bardzo! Jeśli masz jeszcze jakieś pytanie, po prostu je napisz.']);
+      expect((await c.say('pomoc'))[0]).toMatch(/^Oto, co możesz napisać/);
+    });
+
+    it('answers in the language of the message outside a dialog, whatever the client says', async () => {
+      const c = chat(world, { locale: 'pl-PL' });
+      expect(nth(await c.say('How do I call technical support?'), 1)).toBe('Did this help? [Yes] [No]');
+      expect(nth(await c.say('Jak zadzwonić do pomocy technicznej?'), 1)).toBe('Czy to pomogło? [Tak] [Nie]');
+    });
+
+    it('asks for words when a file comes alone, and calls a card button with no dialog behind it expired', async () => {
+      const c = chat(world);
+      expect(
+        await c.say({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.test/a.png' }] }),
+      ).toEqual(['Nie potrafię odczytać załączników. Opisz, proszę, słowami, w czym mogę pomóc.']);
+      expect(await c.say({ type: 'message', value: { action: 'confirm_ticket' } })).toEqual([
+        'Ten formularz nie jest już aktywny. Napisz „załóż zgłoszenie”, aby zacząć od nowa.',
+      ]);
+    });
+  });
+
+  describe("a ticket's thread in the chat", () => {
+    /** A chat an agent's reply about a new Contoso ticket has reached (what reply delivery records). */
+    async function threadChat() {
+      const c = chat(world);
+      const { ticket } = await world.tickets.create(ticketInput({ adminId: 'jan' }));
+      await world.awaiting.set(c.scope, ticket.id);
+      return { c, id: ticket.id };
+    }
+
+    it('adds the customer\'s messages to the ticket, says so once, and leaves the thread on "anuluj"', async () => {
+      const { c, id } = await threadChat();
+      expect(await c.say('Restart nie pomógł, nadal to samo')).toEqual([
+        `Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${id}.\n\nPiszesz w sprawie ${id} — konsultant zobaczy każdą wiadomość. Napisz „anuluj”, aby wrócić do rozmowy ze mną.`,
+      ]);
+      expect(await c.say('Dodam, że dotyczy to tylko laptopa')).toEqual([]);
+      expect((await world.tickets.get(id))!.messages.map((m) => [m.from, m.author, m.text])).toEqual([
+        ['customer', 'jan', 'Restart nie pomógł, nadal to samo'],
+        ['customer', 'jan', 'Dodam, że dotyczy to tylko laptopa'],
+      ]);
+      expect(await c.say('anuluj')).toEqual([`Dobrze, kolejne wiadomości nie trafią już do zgłoszenia ${id}. W czym mogę pomóc?`]);
+      expect(await world.awaiting.get(c.scope)).toBeNull();
+    });
+
+    it('asks whether a question the knowledge base can answer is for the ticket, and adds it when told', async () => {
+      const { c, id } = await threadChat();
+      const question = 'Jak zadzwonić do pomocy technicznej?';
+      expect(await c.say(question)).toEqual([
+        `Czy to wiadomość do zgłoszenia ${id}, czy pytanie do mnie? [Dodaj do zgłoszenia] [Zadaję pytanie]`,
+      ]);
+      expect((await c.say('Dodaj do zgłoszenia'))[0]).toMatch(new RegExp(`^Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${id}`));
+      expect((await world.tickets.get(id))!.messages.map((m) => m.text)).toEqual([question]);
+    });
+
+    it('stops adding to a ticket that has been resolved: the message is read afresh', async () => {
+      const { c, id } = await threadChat();
+      world.tickets.change(id, (ticket) => ({ ...ticket, status: 'resolved' }));
+      expect((await c.say('Jak upiec sernik?'))[0]).toMatch(/^Niestety nie znalazłem odpowiedzi/);
+      expect((await world.tickets.get(id))!.messages).toEqual([]);
+      expect(await world.awaiting.get(c.scope)).toBeNull();
+    });
+  });
+});
