@@ -126,26 +126,7 @@ export async function connectRedis(url: string, logger: Logger, options: Connect
   }
 
   const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--appendonly',
-      'yes',
-      '--appendfsync',
-      'everysec',
-      '--save',
-      '',
-      '--maxmemory-policy',
-      'noeviction',
-    ],
-    { stdio: 'ignore' },
-  );
+  const child = spawnRedisServer({ port, dir, appendFsync: 'everysec' });
   // A private server must not outlive the service that started it.
   const stopOnExit = () => child.kill('SIGTERM');
   process.once('exit', stopOnExit);
@@ -229,7 +210,19 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
+/**
+ * A redis-server on loopback keeping its files in `dir`: append-only with that fsync policy, or
+ * (appendFsync null) in memory only; never evicting, since the keys are the product's data.
+ */
+export function spawnRedisServer(options: { port: number; dir: string; appendFsync: 'everysec' | 'always' | null }): ChildProcess {
+  const { port, dir, appendFsync } = options;
+  const persistence = appendFsync ? ['--appendonly', 'yes', '--appendfsync', appendFsync] : ['--appendonly', 'no'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persistence];
+  return spawn('redis-server', [...args, '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+}
+
+/** Resolves once the redis-server `child` answers at `url`; rejects if it exits first or stays silent 10 s. */
+export async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the private redis-server exited with code ${child.exitCode} before answering at ${url}`);
@@ -240,7 +233,8 @@ async function waitUntilAnswering(url: string, child: ChildProcess): Promise<voi
   throw new Error(`the private redis-server did not answer at ${url} within 10 s`);
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+/** Stops a child process with SIGTERM and waits for it to exit. */
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
