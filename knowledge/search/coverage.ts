@@ -137,20 +137,22 @@ export class Coverage {
   }
 
   /**
-   * The idf-weighted share of the question's words the entry contains; with `knownOnly`, of the
-   * words the knowledge base uses somewhere (chatty context it knows nothing about left out).
+   * The idf-weighted share of the question's words the entry contains (`all`), and of the words
+   * the knowledge base uses somewhere (`known`: chatty context it knows nothing about left out).
    */
-  of(queryWords: string[], entry: EntryVocabulary, knownOnly = false): number {
+  of(queryWords: string[], entry: EntryVocabulary): { all: number; known: number } {
     let total = 0;
+    let knownTotal = 0;
     let found = 0;
     for (const q of queryWords) {
-      if (knownOnly && !this.isKnown(q)) continue;
       const weight = this.idf.get(q) ?? this.unknownIdf;
       total += weight;
+      if (this.isKnown(q)) knownTotal += weight;
       // Typos are looked for in the short question vocabulary only: answers are long.
       if (contains(entry.questions, q, true)) found += weight;
       else if (contains(entry.answer, q, false)) found += ANSWER_ONLY * weight;
     }
-    return total > 0 ? found / total : 0;
+    // A typo of an entry's word may be unknown to the base: the known share stays a share.
+    return { all: total > 0 ? found / total : 0, known: knownTotal > 0 ? Math.min(1, found / knownTotal) : 0 };
   }
 }

@@ -28,14 +28,14 @@ const OTHER_SCOPE = 0.7;
 /** When the best entries of both scopes are this close, the bot asks which scope is meant. */
 const SCOPE_TIE = 0.85;
 /** Entries ranked on their questions before they are scored in full. */
-const CANDIDATES = 40;
+const CANDIDATES = 16;
 /**
  * Postings read per question when picking candidates: far above what the product's base needs
  * (so there the search is exact), it caps the time an answer takes on a base of thousands.
  */
 const POSTING_BUDGET = 20_000;
 /** Candidates looked at closely (coverage, confidence) after the trigram pass. */
-const SHORTLIST = 8;
+const SHORTLIST = 5;
 
 export interface AbstainRule {
   /** Answer only at or above this confidence… */
@@ -47,6 +47,8 @@ export interface AbstainRule {
   /** A suggestion must reach this confidence itself to be offered. */
   suggestionFloor: number;
 }
+
+const NO_WORDS = new Set<string>();
 
 /** Terms that name the 21Vianet scope: the company, or China where it runs Office 365. */
 const VIANET = '21vianet';
@@ -218,9 +220,8 @@ export class SearchEngine {
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much.
     const shortlist = top.items().map(({ e, score }) => {
-      const vocabulary = this.vocabularies[e]!;
-      const coverage = this.coverage.of(words, vocabulary);
-      return { e, coverage, score: score * coverage, knownCoverage: this.coverage.of(words, vocabulary, true) };
+      const { all: coverage, known: knownCoverage } = this.coverage.of(words, this.vocabularies[e]!);
+      return { e, coverage, score: score * coverage, knownCoverage };
     });
     shortlist.sort((a, b) => b.score - a.score);
     const [first, second] = shortlist;
@@ -238,7 +239,7 @@ export class SearchEngine {
         unknown,
         foreign,
         knownCoverage,
-        factCoverage: fact ? this.coverage.of(words, { questions: fact.terms, answer: new Set() }) : 0,
+        factCoverage: fact ? this.coverage.of(words, { questions: fact.terms, answer: NO_WORDS }).all : 0,
         coverageLead: coverage - bestOther(i, (c) => c.coverage),
         askAgrees: kindAgreement(asked, this.kinds[e]!),
       };

@@ -115,7 +115,8 @@ async function main(): Promise<void> {
         value: `${line.cpu.p50} / ${line.cpu.p99}`,
         unit: 'ms',
       });
-      rows.push({ figure: `KB top-1 entry, ${line.base}`, value: `${Math.round(line.top1 * 1000) / 10}%`, unit: '' });
+      if (line.top1 !== undefined)
+        rows.push({ figure: `KB top-1 entry, ${line.base}`, value: `${Math.round(line.top1 * 1000) / 10}%`, unit: '' });
     }
   } finally {
     redis.disconnect();
