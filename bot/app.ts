@@ -30,6 +30,10 @@ import {
   type MailDesk,
   OrganisationStore,
   registerTicketingRoutes,
+  registerAttachmentRoutes,
+  AttachmentStore,
+  FileStore,
+  agentScope,
   SlaTimers,
   startMailDesk,
   startRetention,
@@ -39,7 +43,7 @@ import {
   TicketService,
 } from '../ticketing';
 import { createAdapter, registerBotRoutes } from './adapter';
-import { refuseReference, type ChannelRules } from './channels';
+import { isTeamsService, refuseReference, type ChannelRules } from './channels';
 import { createDeskBot } from './createDeskBot';
 import { CHANNEL_ID as WEB_CHANNEL, registerDirectLine } from './directline';
 import { createEscalationNotifier, loadConversationReference } from './proactive/escalationNotifier';
@@ -170,13 +174,16 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
     allowLoopback: !config.production,
     webServiceBaseUrl: config.directLine.serviceBaseUrl,
   };
+  const attachments = new AttachmentStore(redis.client, prefix, new FileStore(config.attachments.dir), config.attachments);
   registerTicketingRoutes(server, {
     service: tickets,
     organisations,
     tokens,
     logger,
     refuseConversation: (reference) => refuseReference(channelRules, reference),
+    replyFiles: (ticketId, ids) => attachments.filesOf(agentScope(ticketId), ids),
   });
+  registerAttachmentRoutes(server, { tickets, attachments, tokens, logger });
   registerLearningRoutes(server, {
     kb: liveKb,
     log: questionLog,
@@ -197,6 +204,8 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
     prefix,
     logger,
     turnWaitMs: config.turnWaitMs,
+    attachments,
+    tokenMayGoTo: (url) => isTeamsService(channelRules, url),
     onUnhelpful: (articleId) => questionLog.record({ question: '', locale: 'pl', outcome: 'unhelpful', articleId }, Date.now()),
   });
   // With Redis down the bot still answers questions and says that tickets are unavailable.
@@ -217,6 +226,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
     clientOf,
     ...config.directLine,
     publicUrl: config.publicUrl,
+    files: { store: attachments, linkTtlSeconds: config.attachments.linkTtlSeconds },
   });
   // A failed web-chat turn gets the same apology as a Teams one.
   directLine.adapter.onTurnError = adapter.onTurnError;
@@ -255,6 +265,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
     organisations,
     logger,
     resolver: options.dnsResolver,
+    attachments,
   });
   if (mail) listeners.push(mail.events);
 

@@ -35,8 +35,7 @@ export function refuseReference(rules: ChannelRules, reference: ReferenceLike): 
       return `serviceUrl: a ${WEB_CHANNEL} conversation is served by this desk's own connector (${CONNECTOR_PATH})`;
     }
     case TEAMS_CHANNEL:
-      if (url.protocol === 'https:' && rules.teamsServiceHosts.some((host) => hostMatches(url.hostname, host))) return null;
-      if (rules.allowLoopback && loopback) return null;
+      if (isTeamsService(rules, serviceUrl)) return null;
       return `serviceUrl: ${url.host} is not a Bot Framework service host for ${TEAMS_CHANNEL} (TEAMS_SERVICE_HOSTS)`;
     case EMULATOR_CHANNEL:
       if (rules.allowLoopback && loopback) return null;
@@ -44,6 +43,14 @@ export function refuseReference(rules: ChannelRules, reference: ReferenceLike): 
     default:
       return `channelId: ${String(channelId)} is not a channel of this desk (${TEAMS_CHANNEL}, ${WEB_CHANNEL})`;
   }
+}
+
+/** Whether a URL is on Bot Framework's service for Teams (loopback in development): where the bot's token may be sent. */
+export function isTeamsService(rules: ChannelRules, address: string): boolean {
+  if (!URL.canParse(address)) return false;
+  const url = new URL(address);
+  if (url.protocol === 'https:' && rules.teamsServiceHosts.some((host) => hostMatches(url.hostname, host))) return true;
+  return rules.allowLoopback && isLoopback(url.hostname);
 }
 
 /** Why POST /api/messages refuses an activity, or null. Web chat arrives through the desk's own Direct Line endpoint only. */

@@ -1,9 +1,19 @@
 import { PrivateConversationState, UserState, type Storage } from 'botbuilder';
 import type Redis from 'ioredis';
 import type { Logger } from '../common/logger';
-import { GradeSuggester } from '../ticketing';
+import { GradeSuggester, type AttachmentStore } from '../ticketing';
+import { ChatFiles, NO_FILES } from './files/chatFiles';
+import { TeamsFiles } from './files/teamsFiles';
 import type { KnowledgeAnswers } from './knowledgeAnswers';
-import type { AdminVerification, AnswerFeedback, AwaitedTickets, OrganisationDirectory, TicketDesk, TurnLock } from './ports';
+import type {
+  AdminVerification,
+  AnswerFeedback,
+  AwaitedTickets,
+  CustomerFiles,
+  OrganisationDirectory,
+  TicketDesk,
+  TurnLock,
+} from './ports';
 import { RedisStorage } from './redisStorage';
 import { ConversationLock } from './conversationLock';
 import { FaqFeedback } from './faqFeedback';
@@ -27,6 +37,10 @@ export interface DeskBotParts {
   clock?: () => Date;
   /** How long a message waits for the previous turn of its conversation (BOT_TURN_WAIT_MS). */
   turnWaitMs: number;
+  /** Where customers' files are kept; without it files are refused with a message. */
+  attachments?: AttachmentStore;
+  /** Whether the bot's Bot Framework token may be sent to a URL (a Teams file's contentUrl); default nowhere. */
+  tokenMayGoTo?: (url: string) => boolean;
   /** Told of every "Nie" after an answer (the knowledge base's learning loop). */
   onUnhelpful?: (articleId: string) => Promise<void>;
 }
@@ -46,12 +60,20 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
   const feedback = new FaqFeedback(parts.redis, parts.prefix, parts.onUnhelpful);
   // Its read joins the turn's state MGET.
   const awaiting = new AwaitingReplies(parts.redis, parts.prefix, storage);
+  const { attachments } = parts;
+  const files = new ChatFiles({
+    store: attachments,
+    redis: parts.redis,
+    prefix: parts.prefix,
+    teams: attachments && new TeamsFiles({ store: attachments, tokenMayGoTo: parts.tokenMayGoTo ?? (() => false) }),
+  });
   const desk = assembleDeskBot({
     ...parts,
     storage,
     feedback,
     awaiting,
     lock: new ConversationLock(parts.redis, { prefix: parts.prefix, waitMs: parts.turnWaitMs }),
+    files,
   });
   return { ...desk, storage, feedback, awaiting };
 }
@@ -68,6 +90,8 @@ export interface DeskBotPorts {
   feedback: AnswerFeedback;
   awaiting: AwaitedTickets;
   lock: TurnLock;
+  /** The customers' files; none are taken without it. */
+  files?: CustomerFiles;
   logger: Logger;
   clock?: () => Date;
 }
@@ -89,8 +113,10 @@ export function assembleDeskBot(ports: DeskBotPorts): AssembledDeskBot {
   const personState = new PrivateConversationState(ports.storage);
   const userState = new UserState(ports.storage);
   const contacts = supportContacts(ports.entries);
+  const files = ports.files ?? NO_FILES;
   const adminTasks = new AdminTaskDialog({
     contacts,
+    heldFiles: files,
     verifier: ports.verifier,
     organisations: ports.organisations,
     tickets: ports.tickets,
@@ -109,6 +135,7 @@ export function assembleDeskBot(ports: DeskBotPorts): AssembledDeskBot {
     feedback: ports.feedback,
     awaiting: ports.awaiting,
     lock: ports.lock,
+    files,
     logger: ports.logger,
   });
   return { bot, personState, userState, intents, contacts };

@@ -1,6 +1,7 @@
 import type { OrganisationDirectory, PinVerifier, TicketService } from '../ticketing';
 import type { FaqFeedback } from './faqFeedback';
 import type { AwaitingReplies } from './proactive/awaitingReplies';
+import type { ChatFiles } from './files/chatFiles';
 
 /*
  * What the conversation needs from the services behind it, and no more. The Redis-backed services
@@ -28,3 +29,6 @@ export type AwaitedTickets = Pick<AwaitingReplies, 'get' | 'set' | 'clear'>;
 export interface TurnLock {
   run<T>(conversationId: string, work: () => Promise<T>): Promise<T>;
 }
+
+/** A customer's files: those of the message, and those held for the ticket they open. */
+export type CustomerFiles = Pick<ChatFiles, 'of' | 'hold' | 'held' | 'release'>;

@@ -1,10 +1,14 @@
-import restify, { Request, Response, Next, Server } from 'restify';
+import restify, { Request, RequestHandler, Response, Next, Server } from 'restify';
 import { route, sendError } from '../common/http';
 import type { Logger } from '../common/logger';
 import type { Metrics } from '../common/metrics';
 import { runWithRequestId } from '../common/requestContext';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Routes that take files (POST .../upload, POST .../attachments): their bodies are theirs to read. */
+const FILE_ROUTE = /\/(upload|attachments)$/;
+const isFileUpload = (req: Request) => req.method === 'POST' && FILE_ROUTE.test(String(req.getRoute()?.path ?? ''));
 /** Deeper JSON is refused: serialising it (transcripts, tickets, state) would overflow the stack. */
 export const MAX_BODY_DEPTH = 64;
 
@@ -78,7 +82,14 @@ export function createServer(options: ServerOptions): Server {
     );
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
+  // File uploads are read by their own routes, with their own caps; every other body by the parser.
+  const parsers = restify.plugins.bodyParser({
+    mapParams: false,
+    maxBodySize: MAX_BODY_BYTES,
+    rejectUnknown: false,
+  }) as unknown as RequestHandler[];
+  for (const parse of parsers)
+    server.use((req: Request, res: Response, next: Next) => (isFileUpload(req) ? next() : parse(req, res, next)));
   server.use((req: Request, res: Response, next: Next) => {
     if (!nestsDeeperThan(req.body, MAX_BODY_DEPTH)) return next();
     sendError(res, 400, 'invalid_body', `the JSON body nests deeper than ${MAX_BODY_DEPTH} levels`);

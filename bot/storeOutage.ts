@@ -5,6 +5,7 @@ import type { BotRunner } from './adapter';
 import { detectLocale, localeFromTag, t, type Locale } from './i18n';
 import type { KnowledgeAnswers } from './knowledgeAnswers';
 import type { IntentRecognizer } from './intents/recognizer';
+import { ChatFiles } from './files/chatFiles';
 import { runTurnRules } from './bots/turnRules';
 import type { SupportContacts } from './supportContacts';
 
@@ -56,7 +57,9 @@ async function outageTurn(context: TurnContext, deps: StoreOutageDeps): Promise<
     return;
   }
   const text = activity.text?.trim() ?? '';
-  await runTurnRules({ context, text, locale, kb: deps.kb, contacts: deps.contacts, ...deps.intents.lazy(text), store: null });
+  // Files cannot be kept while Redis is down: the files rule says so (it needs the store).
+  const files = ChatFiles.carries(activity) ? { attachments: [], refused: [] } : null;
+  await runTurnRules({ context, text, locale, kb: deps.kb, contacts: deps.contacts, ...deps.intents.lazy(text), store: null, files });
 }
 
 function localeOfTurn(context: TurnContext): Locale {

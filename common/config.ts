@@ -111,6 +111,10 @@ const serviceSchema = z.object({
   IMAP_FOLDER: z.string().trim().min(1).default('INBOX'),
   IMAP_POLL_SECONDS: positiveNumber.default('60'),
   MAIL_AUTO_REPLIES_PER_HOUR: wholeNumber(0).default('5'),
+  ATTACHMENTS_DIR: z.string().trim().min(1).default('./.data/attachments'),
+  ATTACHMENT_MAX_FILE_MB: positiveNumber.default('10'),
+  ATTACHMENT_MAX_MESSAGE_MB: positiveNumber.default('25'),
+  ATTACHMENT_LINK_TTL_SECONDS: wholeNumber(1).default('3600'),
 });
 
 /** `npm run teams:package`. */
@@ -208,6 +212,15 @@ export interface Config {
   directLine: DirectLineConfig;
   /** Absent when no support mailbox is configured (neither IMAP_URL nor IMAP_HOST). */
   mail?: MailDeskConfig;
+  attachments: AttachmentsConfig;
+}
+
+/** Where customers' and agents' files are kept, how large they may be, and how long a chat's download link works. */
+export interface AttachmentsConfig {
+  dir: string;
+  fileBytes: number;
+  messageBytes: number;
+  linkTtlSeconds: number;
 }
 
 export interface TeamsPackageConfig {
@@ -276,6 +289,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       serviceBaseUrl: e.DIRECTLINE_SERVICE_URL,
     },
     mail: mailDeskConfig(e),
+    attachments: {
+      dir: e.ATTACHMENTS_DIR,
+      fileBytes: Math.round(e.ATTACHMENT_MAX_FILE_MB * 1024 * 1024),
+      messageBytes: Math.round(e.ATTACHMENT_MAX_MESSAGE_MB * 1024 * 1024),
+      linkTtlSeconds: e.ATTACHMENT_LINK_TTL_SECONDS,
+    },
   };
 }
 

@@ -8,6 +8,9 @@
 export { CATEGORIES, GRADES } from './domain/types';
 export type {
   Administrator,
+  AttachmentRef,
+  MessageFiles,
+  RefusedFile,
   Category,
   ContactMethod,
   Grade,
@@ -49,6 +52,13 @@ export { escalationSummary } from './notify/escalationNotifier';
 // The e-mail channel: the support mailbox into tickets, agents' replies back by mail.
 export { startMailDesk, type MailDesk } from './mail';
 export type { DnsResolver } from './mail/authenticity';
+
+// Files customers and agents send: checked by content, kept once, served only to who may see them.
+export { AttachmentStore, type IncomingFile } from './attachments/attachmentStore';
+export { FileStore } from './attachments/fileStore';
+export { ACCEPTED_KINDS } from './attachments/contentCheck';
+export { readUpload, sendFile } from './attachments/fileHttp';
+export { agentScope, registerAttachmentRoutes } from './http/attachmentRoutes';
 
 // The REST API and the agent console.
 export { actorOf, authorise, loadTokens, registerTicketingRoutes, type TokenRegistry } from './http';

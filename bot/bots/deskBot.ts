@@ -13,12 +13,13 @@ import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, localeFromTag, t, type Locale } from '../i18n';
 import { localeOf, setTurnLocale } from '../turnLocale';
 import { sendWithButtons } from '../buttons';
-import type { AnswerFeedback, AwaitedTickets, TicketDesk, TurnLock } from '../ports';
+import type { AnswerFeedback, AwaitedTickets, CustomerFiles, TicketDesk, TurnLock } from '../ports';
 import { AdminTaskDialog, type AdminTask } from '../dialogs/adminTaskDialog';
 import type { IntentRecognizer } from '../intents/recognizer';
 import { runTurnRules, type DeskConversation } from './turnRules';
 import { personScopeOf } from '../channels';
 import type { SupportContacts } from '../supportContacts';
+import { ChatFiles } from '../files/chatFiles';
 
 /** The ticket this conversation's message may answer, read with the turn's state. */
 const AWAITED_TICKET = Symbol('awaitedTicket');
@@ -35,6 +36,7 @@ export interface DeskBotDeps {
   feedback: AnswerFeedback;
   awaiting: AwaitedTickets;
   lock: TurnLock;
+  files: CustomerFiles;
   logger: Logger;
 }
 
@@ -122,13 +124,14 @@ export class DeskBot extends TeamsActivityHandler {
     await this.userLocale.set(context, locale);
     setTurnLocale(context, locale);
 
-    const { intents, tickets, feedback, awaiting } = this.deps;
+    const { intents, tickets, feedback, awaiting, files } = this.deps;
     const rule = await runTurnRules({
       context,
       text,
       locale,
       kb: this.deps.kb,
       contacts: this.deps.contacts,
+      files: ChatFiles.carries(context.activity) ? await files.of(context) : null,
       ...intents.lazy(text),
       store: {
         scope: personScopeOf(context),
@@ -143,6 +146,7 @@ export class DeskBot extends TeamsActivityHandler {
         tickets,
         feedback,
         awaiting,
+        files,
       },
     });
     this.deps.logger.debug({ rule, conversationId: context.activity.conversation.id }, 'bot turn');

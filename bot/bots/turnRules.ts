@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import type { Ticket } from '../../ticketing';
+import type { MessageFiles, Ticket } from '../../ticketing';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, t, type Locale, type MessageKey } from '../i18n';
 import { isCommand, textAfterTicketId, ticketIdIn } from '../commands';
 import { sendWithButtons } from '../buttons';
-import type { AnswerFeedback, AwaitedTickets, TicketDesk } from '../ports';
+import type { AnswerFeedback, AwaitedTickets, CustomerFiles, TicketDesk } from '../ports';
 import { isTicketThread, type AdminTask } from '../dialogs/adminTaskDialog';
 import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
 import type { Intent } from '../intents/intents';
@@ -41,6 +41,8 @@ export interface Turn {
   recognition(): Recognition;
   /** The conversation's state and the services that keep theirs in Redis; null while Redis is down. */
   store: TurnStore | null;
+  /** The files the message brought (kept and refused), or null when it brought none. */
+  files: MessageFiles | null;
 }
 
 export interface TurnStore {
@@ -62,6 +64,7 @@ export interface TurnStore {
   tickets: TicketDesk;
   feedback: AnswerFeedback;
   awaiting: AwaitedTickets;
+  files: CustomerFiles;
 }
 
 /**
@@ -87,6 +90,27 @@ const STEP_WORDS: MessageKey[] = ['commands.yes', 'commands.no', 'commands.resen
 const CODE = /^\s*\d{6}\s*$/;
 
 export const TURN_RULES: readonly TurnRule[] = [
+  {
+    // A file goes to the ticket this person writes in, or waits for the ticket they open here;
+    // the words with it (an answer, a dialog step) are then read as usual.
+    name: 'files',
+    needsStore: true,
+    applies: (turn) => turn.files !== null,
+    async handle(turn, store) {
+      const files = turn.files!;
+      for (const { name, reason } of files.refused) await turn.context.sendActivity(t(turn.locale, 'files.refused', { name, reason }));
+      const rest = turn.text || store.inDialog ? 'next' : undefined;
+      if (files.attachments.length === 0) return rest;
+      const names = files.attachments.map((a) => a.name).join(', ');
+      if (store.awaitedTicket && !store.inDialog && (await addToThread(turn, store, turn.text, files)) !== 'next') {
+        await turn.context.sendActivity(t(turn.locale, 'files.added', { names, id: store.awaitedTicket }));
+        return;
+      }
+      await store.files.hold(store.scope, files.attachments);
+      await turn.context.sendActivity(t(turn.locale, 'files.held', { names }));
+      return rest;
+    },
+  },
   {
     // Before cancel: "nie pomogło" answers the question, it does not stop anything.
     name: 'did this help',
@@ -149,8 +173,6 @@ export const TURN_RULES: readonly TurnRule[] = [
     async handle(turn) {
       // A card's button pressed after its dialog ended (or was cancelled).
       if (turn.context.activity.value) await turn.context.sendActivity(t(turn.locale, 'card.expired'));
-      // A screenshot or file alone: say so rather than stay silent.
-      else if (turn.context.activity.attachments?.length) await turn.context.sendActivity(t(turn.locale, 'message.attachmentOnly'));
     },
   },
   {
@@ -374,13 +396,13 @@ async function threadStillOpen(store: TurnStore): Promise<Ticket | null> {
 }
 
 /** Adds a message to the thread's ticket; the first time, says that the agent sees every message. */
-async function addToThread(turn: Turn, store: TurnStore, text: string): Promise<void | 'next'> {
+async function addToThread(turn: Turn, store: TurnStore, text: string, files?: MessageFiles): Promise<void | 'next'> {
   const ticket = await threadStillOpen(store);
   if (!ticket) return 'next';
   const ticketId = ticket.id;
   // Awaited per person: the writer is the administrator who opened the thread, or the ticket's requester.
   const author = store.desk.thread === ticketId ? (store.desk.threadAuthor ?? ticket.adminId) : ticket.adminId;
-  await store.tickets.customerMessage(ticketId, author, text);
+  await store.tickets.customerMessage(ticketId, author, text, files);
   if (store.desk.thread === ticketId) return;
   store.desk.thread = ticketId;
   store.desk.threadAuthor = author;

@@ -12,6 +12,7 @@ import {
 import { createHash, randomUUID } from 'crypto';
 import {
   type Administrator,
+  type AttachmentRef,
   allowedGrades,
   cappedGrade,
   CATEGORIES,
@@ -29,6 +30,7 @@ import {
 import type { OrganisationDirectory, TicketDesk } from '../ports';
 import { t, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
+import { personScopeOf } from '../channels';
 import { choiceSaidAs, isCommand } from '../commands';
 import { choiceStyle } from '../buttons';
 import { deadlineInWords } from '../deadlineWords';
@@ -39,6 +41,8 @@ export interface OpenTicketDeps {
   tickets: TicketDesk;
   suggester: GradeSuggester;
   clock: () => Date;
+  /** Files the person sent before the request existed (see bot/files/chatFiles.ts): the request takes them. */
+  heldFiles?: { held(scope: string): Promise<AttachmentRef[]>; release(scope: string): Promise<void> };
 }
 
 interface Draft {
@@ -54,6 +58,8 @@ interface Draft {
   editContact: boolean;
   grades: Grade[];
   grade: Grade;
+  /** Fixed with the summary, so that a retried last turn sends the same request. */
+  files?: AttachmentRef[];
 }
 
 const STEPS = 'openTicket.steps';
@@ -204,6 +210,7 @@ export class OpenTicketDialog extends ComponentDialog {
     const locale = localeOf(context);
     const draft = step.values as Draft;
     draft.grade = chosen(draft.grades, step.result);
+    draft.files = (await this.deps.heldFiles?.held(personScopeOf(context))) ?? [];
     const { org } = await this.profile(draft);
     const summary = this.newTicket(draft, context);
     const prompt = supportsAdaptiveCards(context.activity.channelId)
@@ -225,6 +232,7 @@ export class OpenTicketDialog extends ComponentDialog {
     const conversation = createHash('sha256').update(context.activity.conversation.id).digest('hex').slice(0, 32);
     const key = `chat:${conversation}:${draft.requestId}`;
     const { ticket } = await this.deps.tickets.create(this.newTicket(draft, context), key);
+    if (draft.files?.length) await this.deps.heldFiles?.release(personScopeOf(context));
     const deadline = ticket.sla.dueAt
       ? deadlineInWords(ticket.sla.dueAt, org.timeZone, locale, this.deps.clock())
       : t(locale, 'deadline.paused');
@@ -244,6 +252,7 @@ export class OpenTicketDialog extends ComponentDialog {
       affected: draft.affected,
       contact: { email: draft.email, phone: draft.phone, preferred: draft.preferred },
       conversation,
+      ...(draft.files?.length ? { attachments: draft.files } : {}),
     };
   }
 

@@ -13,9 +13,13 @@ import { ActivityStream } from './stream';
 import { TokenSigner } from './tokens';
 import { TokenLedger } from './tokenLedger';
 import { TranscriptStore } from './transcript';
+import { AttachmentLinks } from './attachmentLinks';
+import type { AttachmentStore } from '../../ticketing';
 
 export { DIRECTLINE_PATH, CHANNEL_ID } from './names';
 export { TokenSigner } from './tokens';
+export { AttachmentLinks } from './attachmentLinks';
+export { chatScope } from './routes';
 
 export interface DirectLineOptions extends DirectLineConfig {
   /** The bot (an ActivityHandler) that answers web-chat conversations. */
@@ -30,6 +34,8 @@ export interface DirectLineOptions extends DirectLineConfig {
   /** The client's address for per-client limits; default the socket's (no trusted proxy). */
   clientOf?: (req: ClientRequest) => string;
   limits?: Partial<WebChatLimits>;
+  /** Where customers' uploads are kept, and how long their download links work; without it the upload route is absent. */
+  files?: { store: AttachmentStore; linkTtlSeconds: number };
 }
 
 export interface DirectLine {
@@ -98,6 +104,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
     activitiesPerMinute: options.activitiesPerMinute,
     clientOf: options.clientOf ?? clientAddressResolver([]),
     limits,
+    files: options.files && { store: options.files.store, links: new AttachmentLinks(secret, options.files.linkTtlSeconds) },
   });
   server.server.on('upgrade', stream.handleUpgrade);
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import type { Request, Server } from 'restify';
+import type { Request, RequestHandler, Response, Server } from 'restify';
 import type { Activity, ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
 import { HttpError, route } from '../../common/http';
 import type { Logger } from '../../common/logger';
@@ -13,6 +13,9 @@ import { unlessStoreDown } from '../../common/redisConnection';
 import type { PageFeed } from './pageFeed';
 import { parseWatermark, TranscriptFullError, type TranscriptStore } from './transcript';
 import { CHANNEL_ID, DIRECTLINE_PATH } from './names';
+import type { AttachmentStore } from '../../ticketing';
+import { readUpload, sendFile } from '../../ticketing';
+import { ATTACHMENT_LINK_PATH, AttachmentLinks } from './attachmentLinks';
 
 export interface DirectLineRouteDeps {
   bot: { run(context: TurnContext): Promise<void> };
@@ -38,7 +41,17 @@ export interface DirectLineRouteDeps {
   /** The client's address for the per-client limits. */
   clientOf: (req: ClientRequest) => string;
   limits: WebChatLimits;
+  /** Where the customers' files go (Web Chat's upload button), and their download links. */
+  files?: { store: AttachmentStore; links: AttachmentLinks };
 }
+
+/** The files of a web-chat conversation are that conversation's: this names them in the store. */
+export function chatScope(conversationId: string): string {
+  return `dl:${conversationId}`;
+}
+
+/** Multipart overhead allowed on top of a message's files. */
+const FORM_OVERHEAD = 64 * 1024;
 
 /** What one client can make the service keep. */
 export interface WebChatLimits {
@@ -125,28 +138,109 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     }),
   );
 
+  const post = async (req: Request, claims: DirectLineClaims, body: unknown, files?: Partial<Activity>): Promise<string> => {
+    const record = await unlessStoreDown(transcripts.get(claims.conv), null);
+    const activity = { ...inbound(body, claims, deps, record?.locale), ...files };
+    const bytes = Buffer.byteLength(JSON.stringify(activity));
+    if (bytes > deps.limits.activityBytes) {
+      throw new HttpError(
+        413,
+        'activity_too_large',
+        `the activity is ${bytes} bytes as JSON; at most ${deps.limits.activityBytes} are kept`,
+      );
+    }
+    await spend(storedBytes, deps.clientOf(req), bytes, deps.limits.bytesPerClientHour);
+    // Stored first, so the customer's own message is echoed (with its clientActivityID) even if the bot fails.
+    activity.id = await appendOrRefuse(deps.feed, claims.conv, activity);
+    await deliver(deps, activity as Activity);
+    return activity.id;
+  };
+
   server.post(
     `${DIRECTLINE_PATH}/conversations/:conversationId/activities`,
     limitActivities,
     route(logger, async (req, res) => {
       const claims = await authorizeConversation(req, deps);
-      const record = await unlessStoreDown(transcripts.get(claims.conv), null);
-      const activity = inbound(req.body, claims, deps, record?.locale);
-      const bytes = Buffer.byteLength(JSON.stringify(activity));
-      if (bytes > deps.limits.activityBytes) {
-        throw new HttpError(
-          413,
-          'activity_too_large',
-          `the activity is ${bytes} bytes as JSON; at most ${deps.limits.activityBytes} are kept`,
-        );
-      }
-      await spend(storedBytes, deps.clientOf(req), bytes, deps.limits.bytesPerClientHour);
-      // Stored first, so the customer's own message is echoed (with its clientActivityID) even if the bot fails.
-      activity.id = await appendOrRefuse(deps.feed, claims.conv, activity);
-      await deliver(deps, activity as Activity);
-      res.json({ id: activity.id });
+      res.json({ id: await post(req, claims, req.body) });
     }),
   );
+
+  if (deps.files) registerFileRoutes(server, deps, deps.files, limitActivities, post);
+}
+
+function registerFileRoutes(
+  server: Server,
+  deps: DirectLineRouteDeps,
+  { store, links }: { store: AttachmentStore; links: AttachmentLinks },
+  limitActivities: RequestHandler,
+  post: (req: Request, claims: DirectLineClaims, body: unknown, files?: Partial<Activity>) => Promise<string>,
+): void {
+  const { logger } = deps;
+  // Web Chat's upload button: the files and the activity they came with, as multipart/form-data.
+  // Each file is checked by its content; the refused ones are named to the bot (channelData.refusedFiles),
+  // which tells the customer, and the rest of the message goes on.
+  server.post(
+    `${DIRECTLINE_PATH}/conversations/:conversationId/upload`,
+    limitActivities,
+    route(logger, async (req, res) => {
+      const claims = await authorizeConversation(req, deps);
+      const upload = await readUpload(req, store.limits.messageBytes + FORM_OVERHEAD);
+      const body = activityPart(upload.fields.get('activity'));
+      const files = await store.accept(upload.files, chatScope(claims.conv), new Date());
+      const origin = deps.streamOrigin().replace(/^ws/, 'http');
+      const channelData = { ...(isObject(body.channelData) ? body.channelData : {}), refusedFiles: files.refused };
+      const attachments = files.attachments.map((a) => ({
+        contentType: a.type.split(';')[0]!,
+        name: a.name,
+        contentUrl: `${origin}${links.link(a.id, claims.conv, Date.now())}`,
+      }));
+      res.json({ id: await post(req, claims, body, { attachments, channelData } as Partial<Activity>) });
+    }),
+  );
+
+  // A file's download link, as Web Chat shows it (signed for the conversation, for a while).
+  server.get(
+    `${ATTACHMENT_LINK_PATH}/:attachmentId`,
+    route(logger, async (req, res) => {
+      const id = String(req.params.attachmentId);
+      const checked = links.check(id, (req.query ?? {}) as Record<string, unknown>, Date.now());
+      if ('refused' in checked) throw new HttpError(403, 'link_refused', checked.refused);
+      await sendChatFile(res, store, id, checked.conversationId);
+    }),
+  );
+
+  // The same file with the conversation's token, as directlinejs clients fetch it.
+  server.get(
+    `${DIRECTLINE_PATH}/conversations/:conversationId/attachments/:attachmentId`,
+    route(logger, async (req, res) => {
+      const claims = await authorizeConversation(req, deps);
+      await sendChatFile(res, store, String(req.params.attachmentId), claims.conv);
+    }),
+  );
+}
+
+/** Sends a file of this conversation; a file of any other is as absent as one that never was. */
+async function sendChatFile(res: Response, store: AttachmentStore, attachmentId: string, conversationId: string): Promise<void> {
+  const file = await store.open(attachmentId);
+  if (!file || file.attachment.scope !== chatScope(conversationId))
+    throw new HttpError(404, 'not_found', 'no such file in this conversation');
+  sendFile(res, file.attachment, file.data);
+}
+
+/** The activity part of an upload (JSON), or a bare message when the client sent none. */
+function activityPart(json: string | undefined): Record<string, unknown> {
+  if (json === undefined) return { type: 'message' };
+  try {
+    const parsed = JSON.parse(json) as unknown;
+    if (isObject(parsed)) return parsed;
+  } catch {
+    // named below
+  }
+  throw new HttpError(400, 'invalid_activity', 'the "activity" part of the upload must be a JSON object');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** A per-client limit shared by all instances. */
@@ -258,8 +352,11 @@ function inbound(body: unknown, claims: DirectLineClaims, deps: DirectLineRouteD
     throw new HttpError(400, 'invalid_activity', 'type: the activity needs a "type", e.g. "message"');
   if (given.text !== undefined && typeof given.text !== 'string') throw new HttpError(400, 'invalid_activity', 'text: must be a string');
   const name = typeof given.from?.name === 'string' ? given.from.name : undefined;
+  // Which files were refused is this service's to say (the upload route sets it), never the client's.
+  const { refusedFiles: _forged, ...channelData } = isObject(given.channelData) ? given.channelData : {};
   return {
     ...given,
+    ...(given.channelData === undefined ? {} : { channelData }),
     channelId: CHANNEL_ID,
     serviceUrl: deps.serviceUrl(),
     conversation: { id: claims.conv } as Activity['conversation'],

@@ -13,6 +13,8 @@ export interface DeskAppOptions {
   prefix?: string;
   /** Where PIN codes go (the outbox sender); default a fresh temporary folder. */
   outbox?: string;
+  /** ATTACHMENTS_DIR; two instances of one service share it. Default: a fresh temporary folder. */
+  attachmentsDir?: string;
   /** Log level of the captured log; default 'silent'. */
   logLevel?: string;
   /** Extra or overriding environment variables. */
@@ -26,6 +28,7 @@ export interface DeskApp {
   url: string;
   prefix: string;
   outbox: string;
+  attachmentsDir: string;
   /** Every log line the service wrote, as JSON text. */
   logLines: string[];
   close(): Promise<void>;
@@ -39,6 +42,8 @@ export async function startDeskApp(name: string, options: DeskAppOptions = {}): 
   const prefix = options.prefix ?? uniquePrefix(name);
   const ownOutbox = options.outbox === undefined;
   const outbox = options.outbox ?? mkdtempSync(join(tmpdir(), 'desk-app-outbox-'));
+  const ownAttachments = options.attachmentsDir === undefined;
+  const attachmentsDir = options.attachmentsDir ?? mkdtempSync(join(tmpdir(), 'desk-app-files-'));
   const logLines: string[] = [];
   const logger = createLogger({ level: options.logLevel ?? 'silent', destination: { write: (line: string) => void logLines.push(line) } });
   const app = await buildApp({
@@ -50,6 +55,7 @@ export async function startDeskApp(name: string, options: DeskAppOptions = {}): 
       REDIS_PREFIX: prefix,
       API_TOKENS: SERVICE_API_TOKENS,
       OUTBOX_DIR: outbox,
+      ATTACHMENTS_DIR: attachmentsDir,
       DIRECTLINE_SECRET: `directline-secret-${prefix}`,
       ...options.env,
     }),
@@ -59,10 +65,12 @@ export async function startDeskApp(name: string, options: DeskAppOptions = {}): 
     url: app.url,
     prefix,
     outbox,
+    attachmentsDir,
     logLines,
     async close() {
       await app.close();
       if (ownOutbox) rmSync(outbox, { recursive: true, force: true });
+      if (ownAttachments) rmSync(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -62,6 +62,7 @@ export interface ServiceProcess {
 export async function startService(options: ServiceOptions): Promise<ServiceProcess> {
   const port = options.port ?? (await freePort());
   const outbox = mkdtempSync(join(tmpdir(), 'desk-outbox-'));
+  const attachments = mkdtempSync(join(tmpdir(), 'desk-files-'));
   // The run's compiled copy (globalSetup); outside jest, the sources through tsx as `npm start` does.
   const serviceDir = process.env.TEST_SERVICE_DIR;
   const main = serviceDir ? [join(serviceDir, 'bot/main.js')] : ['--import', 'tsx', 'bot/main.ts'];
@@ -76,6 +77,7 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
       REDIS_PREFIX: options.prefix,
       API_TOKENS: SERVICE_API_TOKENS,
       OUTBOX_DIR: outbox,
+      ATTACHMENTS_DIR: attachments,
       LOG_LEVEL: 'info',
       ...options.env,
     },
@@ -90,6 +92,7 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
   void exit.then(() => {
     process.removeListener('exit', killOnExit);
     rmSync(outbox, { recursive: true, force: true });
+    rmSync(attachments, { recursive: true, force: true });
   });
 
   const url = `http://127.0.0.1:${port}`;

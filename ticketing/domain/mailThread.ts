@@ -1,5 +1,5 @@
 import { addCustomerMessage } from './ticket';
-import type { Ticket } from './types';
+import type { MessageFiles, Ticket } from './types';
 
 /** How a ticket's e-mail conversation grows: each mail once, threaded by its Message-ID. */
 
@@ -11,9 +11,17 @@ const MAX_REFERENCES = 20;
  * returns the ticket unchanged, so a mail read twice (two instances, a retry after a crash) is
  * added once: the check and the write happen in the same revision-checked update.
  */
-export function addCustomerMail(ticket: Ticket, author: string, text: string, mailId: string, address: string, now: Date): Ticket {
+export function addCustomerMail(
+  ticket: Ticket,
+  author: string,
+  text: string,
+  mailId: string,
+  address: string,
+  now: Date,
+  files?: MessageFiles,
+): Ticket {
   if (hasMail(ticket, mailId)) return ticket;
-  const next = addCustomerMessage(ticket, author, text, now);
+  const next = addCustomerMessage(ticket, author, text, now, undefined, files);
   const messages = [...next.messages];
   const added = messages.findIndex((m, i) => i >= ticket.messages.length && m.from === 'customer');
   messages[added] = { ...messages[added]!, mailId };

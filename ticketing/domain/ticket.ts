@@ -27,14 +27,17 @@ import { parseTicketId } from './ticketId';
 import {
   CATEGORIES,
   DomainError,
+  type AttachmentRef,
   GRADES,
   type Contact,
   type Grade,
   type HistoryEntry,
+  type MessageFiles,
   type Organisation,
   type SlaClock,
   type SlaEventKind,
   type Ticket,
+  type TicketMessage,
   type TicketStatus,
 } from './types';
 
@@ -46,7 +49,18 @@ import {
 /** What a request for a new ticket carries: the ticket's own fields that a requester fills in. */
 export type NewTicketInput = Pick<
   Ticket,
-  'orgId' | 'adminId' | 'category' | 'grade' | 'title' | 'description' | 'affected' | 'contact' | 'conversation' | 'mailThread'
+  | 'orgId'
+  | 'adminId'
+  | 'category'
+  | 'grade'
+  | 'title'
+  | 'description'
+  | 'affected'
+  | 'contact'
+  | 'conversation'
+  | 'mailThread'
+  | 'attachments'
+  | 'refusedFiles'
 >;
 
 export const LIMITS = { title: 200, description: 20_000, affected: 2_000, message: 20_000 } as const;
@@ -151,6 +165,8 @@ export function openTicket(
   };
   if (input.conversation) ticket.conversation = input.conversation;
   if (input.mailThread) ticket.mailThread = input.mailThread;
+  if (input.attachments?.length) ticket.attachments = input.attachments;
+  if (input.refusedFiles?.length) ticket.refusedFiles = input.refusedFiles;
   return openGoals(ticket, terms, now);
 }
 
@@ -263,9 +279,9 @@ export function assign(ticket: Ticket, agentId: string | null, actor: string, no
  * An agent's reply to the customer. The first one stops the first-response clock (recording the
  * response's working time and whether it met the SLA) and takes a new ticket to in_progress.
  */
-export function addAgentReply(ticket: Ticket, agentId: string, text: string, now: Date): Ticket {
+export function addAgentReply(ticket: Ticket, agentId: string, text: string, now: Date, files?: MessageFiles): Ticket {
   if (ticket.status === 'closed') throw new DomainError('ticket_closed', `${ticket.id} is closed: reopen it before replying`);
-  const body = requiredText('text', text, LIMITS.message, 'invalid_message');
+  const body = messageText(text, files);
   ticket = settle(ticket, now);
   const at = now.toISOString();
   const actor = `agent:${agentId}`;
@@ -286,7 +302,7 @@ export function addAgentReply(ticket: Ticket, agentId: string, text: string, now
     status,
     sla,
     updatedAt: at,
-    messages: [...ticket.messages, { at, from: 'agent', author: agentId, text: body }],
+    messages: [...ticket.messages, withFiles({ at, from: 'agent', author: agentId, text: body }, files)],
     history: [...ticket.history, ...history],
   };
 }
@@ -296,7 +312,14 @@ export function addAgentReply(ticket: Ticket, agentId: string, text: string, now
  * The author is the administrator who opened the ticket or, given the ticket's organisation,
  * another of its administrators (a colleague adding to the same request).
  */
-export function addCustomerMessage(ticket: Ticket, author: string, text: string, now: Date, org?: Organisation): Ticket {
+export function addCustomerMessage(
+  ticket: Ticket,
+  author: string,
+  text: string,
+  now: Date,
+  org?: Organisation,
+  files?: MessageFiles,
+): Ticket {
   if (ticket.status === 'closed') throw new DomainError('ticket_closed', `${ticket.id} is closed: open a new request instead`);
   const colleague = org?.id === ticket.orgId && isAdministrator(org, author);
   // Nobody writes in the name of someone outside the ticket's organisation.
@@ -305,14 +328,14 @@ export function addCustomerMessage(ticket: Ticket, author: string, text: string,
       'author_not_administrator',
       `${ticket.id} belongs to organisation ${ticket.orgId}: ${author} is not one of its administrators`,
     );
-  const body = requiredText('text', text, LIMITS.message, 'invalid_message');
+  const body = messageText(text, files);
   const at = now.toISOString();
   const actor = `admin:${author}`;
   const settled = settle(ticket, now);
   const withMessage: Ticket = {
     ...settled,
     updatedAt: at,
-    messages: [...settled.messages, { at, from: 'customer', author, text: body }],
+    messages: [...settled.messages, withFiles({ at, from: 'customer', author, text: body }, files)],
     history: [...settled.history, { at, actor, kind: 'customer_message' }],
   };
   const open =
@@ -410,6 +433,18 @@ function requiredText(field: string, value: unknown, max: number, code: 'invalid
   return value.trim();
 }
 
+/** A message's text: required, unless the message brings files (a screenshot alone is a message). */
+function messageText(text: string, files: MessageFiles | undefined): string {
+  if (files?.attachments.length && (text === undefined || text === null || (typeof text === 'string' && !text.trim()))) return '';
+  return requiredText('text', text, LIMITS.message, 'invalid_message');
+}
+
+function withFiles(message: TicketMessage, files: MessageFiles | undefined): TicketMessage {
+  if (files?.attachments.length) message.attachments = files.attachments;
+  if (files?.refused.length) message.refusedFiles = files.refused;
+  return message;
+}
+
 function optionalText(field: string, value: unknown, max: number): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') invalid(`${field} must be text`);
@@ -429,4 +464,10 @@ function validContact(contact: Contact | undefined): Contact {
   if (email) result.email = email;
   if (phone) result.phone = phone;
   return result;
+}
+
+/** The file `attachmentId` when the ticket holds it (with its request or one of its messages), else null. */
+export function attachmentOf(ticket: Ticket, attachmentId: string): AttachmentRef | null {
+  const all = [...(ticket.attachments ?? []), ...ticket.messages.flatMap((m) => m.attachments ?? [])];
+  return all.find((a) => a.id === attachmentId) ?? null;
 }

@@ -211,13 +211,38 @@ export interface HistoryEntry {
   deadlineAfter?: string | null;
 }
 
+/** A file kept with a ticket: its content is in the attachment store under `id`. */
+export interface AttachmentRef {
+  id: string;
+  /** The file's name as sent, cleaned for a download (its extension fits the content). */
+  name: string;
+  /** The type its content was found to be (never the one the sender declared). */
+  type: string;
+  size: number;
+}
+
+/** A file that came with a message and was not kept, and why (the rest of the message was). */
+export interface RefusedFile {
+  name: string;
+  reason: string;
+}
+
+/** The files a message came with: those kept and those refused. */
+export interface MessageFiles {
+  attachments: AttachmentRef[];
+  refused: RefusedFile[];
+}
+
 export interface TicketMessage {
   at: string;
   from: 'agent' | 'customer';
   author: string;
+  /** Empty only for a message that is nothing but files. */
   text: string;
   /** The Message-ID of the mail this message came in or went out as. */
   mailId?: string;
+  attachments?: AttachmentRef[];
+  refusedFiles?: RefusedFile[];
 }
 
 /** A ticket's e-mail conversation: where replies go and the Message-IDs that thread them. */
@@ -255,6 +280,9 @@ export interface Ticket {
   conversation?: Record<string, unknown>;
   /** Set when the ticket was opened by mail or answered from a mailbox. */
   mailThread?: MailThread;
+  /** Files sent with the request that opened the ticket (a message's files are on the message). */
+  attachments?: AttachmentRef[];
+  refusedFiles?: RefusedFile[];
 }
 
 /** Codes of requests that clash with the current state of what they change (HTTP 409). */

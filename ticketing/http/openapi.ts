@@ -101,6 +101,17 @@ function responseSchemas(): Record<string, JsonSchema> {
     },
     ['calendar', 'timeZone', 'targetMs', 'startedAt', 'pauses', 'dueAt', 'warningAt', 'version', 'warned', 'breached'],
   );
+  // Download one with GET /api/tickets/{id}/attachments/{attachmentId}.
+  const files = {
+    type: 'array',
+    items: object({ id: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, size: { type: 'integer' } }, [
+      'id',
+      'name',
+      'type',
+      'size',
+    ]),
+  };
+  const refused = { type: 'array', items: object({ name: { type: 'string' }, reason: { type: 'string' } }, ['name', 'reason']) };
   const ticket = object(
     {
       id: { type: 'string', example: 'SR-2026-000123' },
@@ -121,13 +132,21 @@ function responseSchemas(): Record<string, JsonSchema> {
       sla: ref('SlaClock'),
       messages: {
         type: 'array',
-        items: object({
-          at: instant,
-          from: { type: 'string', enum: ['agent', 'customer'] },
-          author: { type: 'string' },
-          text: { type: 'string' },
-        }),
+        items: object(
+          {
+            at: instant,
+            from: { type: 'string', enum: ['agent', 'customer'] },
+            author: { type: 'string' },
+            text: { type: 'string' },
+            mailId: { type: 'string' },
+            attachments: files,
+            refusedFiles: refused,
+          },
+          ['at', 'from', 'author', 'text'],
+        ),
       },
+      attachments: files,
+      refusedFiles: refused,
       history: { type: 'array', items: ref('HistoryEntry') },
       conversation: { type: 'object', additionalProperties: true },
     },

@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../common/logger';
+import { DomainError, type MessageFiles } from '../domain/types';
 import type { TicketService } from '../service/ticketService';
 import type { OrganisationStore } from '../store/organisationStore';
 import { mountEndpoint, type Endpoint } from './endpoint';
@@ -21,7 +22,13 @@ export interface TicketingRoutesDeps {
    * one of the product's channels, which the bot knows), or null. Without it none is accepted.
    */
   refuseConversation?: (reference: Record<string, unknown>) => string | null;
+  /** The files uploaded for a ticket's reply, by id (refused with a DomainError when they are not that ticket's). Without it replies carry none. */
+  replyFiles?: (ticketId: string, attachmentIds: string[]) => Promise<MessageFiles>;
 }
+
+const noFiles = async (): Promise<MessageFiles> => {
+  throw new DomainError('invalid_message', 'this service keeps no files: send the reply without attachments');
+};
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -33,7 +40,7 @@ export const OPENAPI_PATH = '/api/openapi.json';
 export function registerTicketingRoutes(server: Server, deps: TicketingRoutesDeps): Endpoint[] {
   const refuseConversation = deps.refuseConversation ?? (() => 'this service keeps no chat conversations');
   const endpoints = [
-    ...ticketEndpoints(deps.service, deps.clock ?? (() => new Date()), refuseConversation),
+    ...ticketEndpoints(deps.service, deps.clock ?? (() => new Date()), refuseConversation, deps.replyFiles ?? noFiles),
     ...organisationEndpoints(deps.organisations),
     ...policyEndpoints(deps.service.policies),
   ];

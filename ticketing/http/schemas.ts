@@ -76,7 +76,16 @@ export const claimSchema = z
   .strict();
 
 export const assignSchema = z.object({ agentId: id.nullable() }).strict();
-export const messageSchema = z.object({ text: text(LIMITS.message) }).strict();
+/** An agent's reply: its text, and the files uploaded for it (POST /api/tickets/:id/attachments); text may be left out when files are given. */
+export const messageSchema = z
+  .object({
+    text: text(LIMITS.message).optional(),
+    attachments: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be ids returned by POST /api/tickets/:id/attachments'))
+      .max(20)
+      .optional(),
+  })
+  .strict();
 export const customerMessageSchema = z.object({ text: text(LIMITS.message), author: id.optional() }).strict();
 export const statusChangeSchema = z
   .object({

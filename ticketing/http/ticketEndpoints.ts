@@ -3,7 +3,7 @@ import { HttpError } from '../../common/http';
 import { LOCALES } from '../../common/locale';
 import { explainDeadline, explainGoals } from '../domain/explain';
 import { slaReportCsv } from '../domain/reportCsv';
-import { CATEGORIES, type Category, type Ticket, type TicketStatus } from '../domain/types';
+import { CATEGORIES, type Category, type MessageFiles, type Ticket, type TicketStatus } from '../domain/types';
 import type { TicketService } from '../service/ticketService';
 import { actorOf } from './auth';
 import { endpoint, type Endpoint } from './endpoint';
@@ -39,6 +39,7 @@ export function ticketEndpoints(
   service: TicketService,
   clock: () => Date,
   refuseConversation: (reference: Record<string, unknown>) => string | null,
+  replyFiles: (ticketId: string, attachmentIds: string[]) => Promise<MessageFiles>,
 ): Endpoint[] {
   const existing = async (id: string): Promise<Ticket> => {
     const ticket = await service.get(id);
@@ -189,7 +190,8 @@ export function ticketEndpoints(
       responds: [{ status: 201, schema: 'Ticket', description: 'the ticket with the reply' }],
       errors: [404, 409],
       async handle({ params, body, principal }) {
-        return { status: 201, body: await service.reply(params.id, principal.id, body.text) };
+        const files = body.attachments?.length ? await replyFiles(params.id, body.attachments) : undefined;
+        return { status: 201, body: await service.reply(params.id, principal.id, body.text ?? '', files) };
       },
     }),
     endpoint({

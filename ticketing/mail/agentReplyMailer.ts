@@ -1,4 +1,5 @@
 import type { Logger } from '../../common/logger';
+import type { AttachmentStore } from '../attachments/attachmentStore';
 import type { Ticket, TicketMessage } from '../domain/types';
 import type { TicketService } from '../service/ticketService';
 import type { OrganisationStore } from '../store/organisationStore';
@@ -23,6 +24,8 @@ export function createAgentReplyMailer(deps: {
   sender: MailSender;
   threads: MailThreads;
   logger: Logger;
+  /** Where the reply's files are read from. */
+  attachments?: AttachmentStore;
 }) {
   return {
     async onAgentReply(ticket: Ticket, message: TicketMessage): Promise<void> {
@@ -30,7 +33,13 @@ export function createAgentReplyMailer(deps: {
       if (!to) return;
       const org = await deps.organisations.get(ticket.orgId);
       const thread = ticket.mailThread?.messageIds ?? [];
+      const files = [];
+      for (const ref of message.attachments ?? []) {
+        const file = await deps.attachments?.open(ref.id);
+        if (file) files.push({ filename: ref.name, content: file.data, contentType: ref.type });
+      }
       const sentId = await deps.sender.send({
+        files,
         ...agentReply(ticket, message.text, languageOf(org)),
         to,
         inReplyTo: thread[thread.length - 1],

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import type { IncomingFile } from '../attachments/attachmentStore';
 
 /** A mail as the desk reads it: who sent it, what it answers, its text without quoted history. */
 export interface InboundMail {
@@ -13,6 +14,8 @@ export interface InboundMail {
   replyTo: string[];
   /** Why the mail was sent by a machine (Auto-Submitted, Precedence, an empty Return-Path), or null. */
   automatic: string | null;
+  /** Its attached files (pasted images and forwarded mails included), unchecked. */
+  files: IncomingFile[];
 }
 
 /** Parses a raw message (RFC 5322). HTML-only mails get their text from the HTML: never markup. */
@@ -27,6 +30,7 @@ export async function readMail(raw: Buffer): Promise<InboundMail> {
     text: newText(parsed.text ?? ''),
     replyTo: [...new Set([parsed.inReplyTo, ...references.reverse()].filter((id): id is string => !!id))],
     automatic: automaticReason(parsed),
+    files: parsed.attachments.map((a, i) => ({ name: a.filename || `attachment-${i + 1}`, data: a.content })),
   };
 }
 

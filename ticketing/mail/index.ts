@@ -5,6 +5,7 @@ import { GradeSuggester } from '../domain/grading/gradeSuggester';
 import type { TicketEvents, TicketService } from '../service/ticketService';
 import type { OrganisationStore } from '../store/organisationStore';
 import { createAgentReplyMailer } from './agentReplyMailer';
+import type { AttachmentStore } from '../attachments/attachmentStore';
 import type { DnsResolver } from './authenticity';
 import { MailIntake } from './mailIntake';
 import { MailboxReader } from './mailboxReader';
@@ -35,6 +36,7 @@ export async function startMailDesk(deps: {
   logger: Logger;
   resolver?: DnsResolver;
   clock?: () => Date;
+  attachments?: AttachmentStore;
 }): Promise<MailDesk | null> {
   const { config } = deps;
   if (!config) return null;
@@ -49,7 +51,14 @@ export async function startMailDesk(deps: {
     logger,
   });
   const reader = new MailboxReader({ imap: config.imap, folder: config.folder, pollMs: config.pollMs, intake, logger });
-  const mailer = createAgentReplyMailer({ tickets: deps.tickets, organisations: deps.organisations, sender, threads, logger });
+  const mailer = createAgentReplyMailer({
+    tickets: deps.tickets,
+    organisations: deps.organisations,
+    sender,
+    threads,
+    logger,
+    attachments: deps.attachments,
+  });
   await reader.start();
   logger.info({ host: config.imap.host, folder: config.folder }, `reading support mail from ${config.imap.host}/${config.folder}`);
   return {

@@ -6,7 +6,8 @@ import type { GradeSuggester } from '../domain/grading/gradeSuggester';
 import { ticketIdInSubject } from '../domain/mailThread';
 import { cappedGrade } from '../domain/policy';
 import { LIMITS } from '../domain/ticket';
-import type { Administrator, Organisation, Ticket } from '../domain/types';
+import type { AttachmentStore } from '../attachments/attachmentStore';
+import type { Administrator, MessageFiles, Organisation, Ticket } from '../domain/types';
 import type { TicketService } from '../service/ticketService';
 import type { OrganisationStore } from '../store/organisationStore';
 import { maskEmail } from '../verification/mask';
@@ -39,6 +40,8 @@ export interface MailIntakeDeps {
   suggester: GradeSuggester;
   /** Automatic mails (acknowledgements, refusals) one address gets at most per hour. */
   autoRepliesPerHour: number;
+  /** Where the mails' files are kept; without it files are refused (the rest of the mail is kept). */
+  attachments?: AttachmentStore;
   /** DNS for the authenticity checks; node's resolver when not given. */
   resolver?: DnsResolver;
   clock?: () => Date;
@@ -103,10 +106,14 @@ export class MailIntake {
     const ticket = await this.ticketAnswered(mail);
     // A ticket's thread is its requester's: another administrator's mail about it opens their own.
     if (ticket && ticket.adminId === sender.admin.id && ticket.orgId === sender.org.id && ticket.status !== 'closed') {
-      await this.deps.tickets.addCustomerMail(ticket.id, sender.admin.id, mail.text || mail.subject, {
-        id: mail.messageId,
-        address: mail.from.address,
-      });
+      const files = await this.files(mail, key);
+      await this.deps.tickets.addCustomerMail(
+        ticket.id,
+        sender.admin.id,
+        mail.text || mail.subject,
+        { id: mail.messageId, address: mail.from.address },
+        files,
+      );
       await this.threads.remember(mail.messageId, ticket.id);
       return { outcome: 'threaded', ticketId: ticket.id, reason: authenticity.reason };
     }
@@ -125,6 +132,7 @@ export class MailIntake {
     const category = suggestCategory(`${mail.subject}\n${description}`);
     const grade = cappedGrade(org, category, this.deps.suggester.suggest(`${mail.subject}\n${description}`).grade);
     const title = (mail.subject || description.split('\n')[0]!).slice(0, LIMITS.title);
+    const files = await this.files(mail, key);
     const { ticket } = await this.deps.tickets.create(
       {
         orgId: org.id,
@@ -136,6 +144,8 @@ export class MailIntake {
         affected: '',
         contact: { email: admin.email, phone: admin.phone, preferred: 'email' },
         mailThread: { address: mail.from!.address, messageIds: [mail.messageId] },
+        ...(files.attachments.length ? { attachments: files.attachments } : {}),
+        ...(files.refused.length ? { refusedFiles: files.refused } : {}),
       },
       `mail-${key}`,
       { receivedAt },
@@ -145,6 +155,14 @@ export class MailIntake {
     const sentId = await this.answer(key, mail, acknowledgement(ticket, languageOf(org), this.clock()), { limited: false });
     if (sentId) await this.threads.remember(sentId, ticket.id);
     return { outcome: 'opened', ticketId: ticket.id, reason };
+  }
+
+  /** The mail's files checked and kept (the same mail read again gives the same attachments). */
+  private async files(mail: InboundMail, key: string): Promise<MessageFiles> {
+    if (mail.files.length === 0) return { attachments: [], refused: [] };
+    const { attachments } = this.deps;
+    if (!attachments) return { attachments: [], refused: mail.files.map((f) => ({ name: f.name, reason: 'this desk keeps no files' })) };
+    return attachments.accept(mail.files, `mail:${key}`, this.clock());
   }
 
   /** The ticket a mail answers: the id in its subject, else the ticket of a mail it replies to. */

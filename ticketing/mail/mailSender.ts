@@ -10,6 +10,8 @@ export interface OutgoingMail extends MailText {
   references?: string[];
   /** Sent by the desk itself (acknowledgement, refusal, notice), not typed by a person: RFC 3834. */
   automatic: boolean;
+  /** Files sent with it (an agent's reply's attachments). */
+  files?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface MailSender {
@@ -42,6 +44,7 @@ export function createMailSender(smtpUrl: string, from: string): MailSender {
         headers,
         text: mail.paragraphs.join('\n\n'),
         html: `<!doctype html><html><body>${mail.paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('')}</body></html>`,
+        attachments: mail.files,
       });
       return messageId;
     },

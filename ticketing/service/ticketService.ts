@@ -29,6 +29,7 @@ import {
   type Category,
   type Grade,
   type HistoryEntry,
+  type MessageFiles,
   type Organisation,
   type SlaEventKind,
   type TimerEventKind,
@@ -224,8 +225,8 @@ export class TicketService implements SlaTicketService {
   }
 
   /** An agent's reply to the customer; the first one is the first response and stops the SLA clock. */
-  async reply(id: string, agentId: string, text: string): Promise<Ticket> {
-    const ticket = await this.mutate(id, (t, now) => addAgentReply(t, agentId, text, now));
+  async reply(id: string, agentId: string, text: string, files?: MessageFiles): Promise<Ticket> {
+    const ticket = await this.mutate(id, (t, now) => addAgentReply(t, agentId, text, now, files));
     const message = ticket.messages[ticket.messages.length - 1]!;
     this.emit('onAgentReply', () => this.events.onAgentReply?.(ticket, message));
     return ticket;
@@ -240,15 +241,15 @@ export class TicketService implements SlaTicketService {
   }
 
   /** The author is the ticket's administrator or another administrator of its organisation. */
-  customerMessage(id: string, author: string, text: string): Promise<Ticket> {
+  customerMessage(id: string, author: string, text: string, files?: MessageFiles): Promise<Ticket> {
     return this.mutate(id, async (t, now) =>
-      addCustomerMessage(t, author, text, now, author === t.adminId ? undefined : await this.organisation(t.orgId)),
+      addCustomerMessage(t, author, text, now, author === t.adminId ? undefined : await this.organisation(t.orgId), files),
     );
   }
 
   /** A customer's mail added to the ticket's thread once, however often it is read (see domain/mailThread.ts). */
-  addCustomerMail(id: string, author: string, text: string, mail: { id: string; address: string }): Promise<Ticket> {
-    return this.mutate(id, (t, now) => addCustomerMail(t, author, text, mail.id, mail.address, now));
+  addCustomerMail(id: string, author: string, text: string, mail: { id: string; address: string }, files?: MessageFiles): Promise<Ticket> {
+    return this.mutate(id, (t, now) => addCustomerMail(t, author, text, mail.id, mail.address, now, files));
   }
 
   /** Records the Message-ID an agent's message was mailed with, so the customer's answer threads. */

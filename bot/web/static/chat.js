@@ -88,7 +88,9 @@
             bubbleFromUserBackground: '#0b5cad',
             bubbleFromUserTextColor: '#ffffff',
             botAvatarInitials: 'SD',
-            hideUploadButton: true,
+            hideUploadButton: false,
+            // The thumbnail is drawn in a blob: worker, which the page's CSP rightly refuses.
+            enableUploadThumbnail: false,
             suggestedActionLayout: 'flow',
             rootHeight: '100%',
           },

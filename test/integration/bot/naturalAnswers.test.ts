@@ -78,10 +78,13 @@ describe('a message with an attachment and no text', () => {
     attachments: [{ contentType: 'image/png', contentUrl: 'https://example.com/screen.png', name: 'screen.png' }],
   };
 
-  it('gets an answer that asks for words instead of silence', async () => {
-    expect(await chat(world).say(screenshot)).toEqual(['Nie potrafię odczytać załączników. Opisz, proszę, słowami, w czym mogę pomóc.']);
+  // This world keeps no files (no attachment store): the file is named, not passed over in silence.
+  it('gets an answer that names the file it could not keep, in the chat language', async () => {
+    expect(await chat(world).say(screenshot)).toEqual([
+      'Nie mogę przyjąć pliku screen.png: this desk keeps no files. Reszta wiadomości została zachowana.',
+    ]);
     expect(await chat(world, { locale: 'en-US' }).say(screenshot)).toEqual([
-      'I cannot read attachments. Please tell me in words how I can help.',
+      'I could not accept screen.png: this desk keeps no files. Everything else in your message is kept.',
     ]);
   });
 });

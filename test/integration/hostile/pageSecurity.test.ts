@@ -27,7 +27,8 @@ describe.each(['/', '/agent'])('GET %s', (path) => {
     );
     expect(policy['frame-ancestors']).toEqual(["'none'"]);
     expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:']);
-    expect(policy['connect-src']).toEqual(["'self'"]);
+    // blob: is the page's own memory (Web Chat reads a chosen file from it to upload it), not a place.
+    expect(policy['connect-src']).toEqual(["'self'", 'blob:']);
     expect(policy['script-src']?.[0]).toBe("'self'");
     expect(policy['script-src']?.slice(1).every((s: string) => /^'sha256-[A-Za-z0-9+/=]+'$/.test(s))).toBe(true);
     expect(policy['object-src']).toEqual(["'none'"]);

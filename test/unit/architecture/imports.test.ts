@@ -19,6 +19,7 @@ const describeEdge = ({ from, to }: { from: string; to: string }) => `${from} im
 const TICKETING_RANK: Record<string, number> = {
   'ticketing/domain': 0,
   'ticketing/store': 1,
+  'ticketing/attachments': 1,
   'ticketing/notify': 1,
   'ticketing/verification': 1,
   'ticketing/queues': 2,

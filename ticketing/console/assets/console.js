@@ -82,6 +82,75 @@
     );
   }
 
+  // ---- files: fetched with the token (never put in a URL) and handed to the browser as a download ----
+  function download(ticketId, file) {
+    return fetch('/api/tickets/' + encodeURIComponent(ticketId) + '/attachments/' + encodeURIComponent(file.id), {
+      headers: { Authorization: 'Bearer ' + state.token },
+    }).then(function (res) {
+      if (!res.ok) throw new Error('the file could not be downloaded (' + res.status + ')');
+      return res.blob().then(function (blob) {
+        var url = URL.createObjectURL(blob);
+        var a = h('a', { href: url, download: file.name, hidden: true });
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () {
+          URL.revokeObjectURL(url);
+        }, 60000);
+      });
+    });
+  }
+  function upload(ticketId, files) {
+    var form = new FormData();
+    Array.prototype.forEach.call(files, function (f) {
+      form.append('file', f, f.name);
+    });
+    return fetch('/api/tickets/' + encodeURIComponent(ticketId) + '/attachments', {
+      method: 'POST',
+      headers: { Authorization: 'Bearer ' + state.token },
+      body: form,
+    }).then(function (res) {
+      return res.json().then(function (data) {
+        if (!res.ok) throw new Error((data && data.message) || 'the upload failed (' + res.status + ')');
+        return data;
+      });
+    });
+  }
+  function size(bytes) {
+    return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024)) + ' KB' : (bytes / (1024 * 1024)).toFixed(1) + ' MB';
+  }
+  // A message's files: a download button each, and the files that were refused with the reason.
+  function fileList(ticketId, attachments, refused) {
+    if (!(attachments && attachments.length) && !(refused && refused.length)) return null;
+    return h(
+      'ul',
+      { class: 'files' },
+      (attachments || []).map(function (file) {
+        var error = h('span', { class: 'error', role: 'alert' });
+        return h(
+          'li',
+          {},
+          h('button', {
+            type: 'button',
+            class: 'file',
+            'data-attachment': file.id,
+            text: 'Download ' + file.name + ' (' + size(file.size) + ')',
+            onclick: function () {
+              error.textContent = '';
+              download(ticketId, file).catch(function (err) {
+                error.textContent = err.message;
+              });
+            },
+          }),
+          error,
+        );
+      }),
+      (refused || []).map(function (file) {
+        return h('li', { class: 'refused', text: 'Not accepted: ' + file.name + ' – ' + file.reason });
+      }),
+    );
+  }
+
   function organisationNames(tickets) {
     var missing = tickets
       .map(function (t) {
@@ -371,25 +440,49 @@
 
   // The page's frame and forms are built once per ticket, so a live refresh never loses what the agent is typing.
   function buildTicketPage(ticket) {
-    var replyText = h('textarea', { id: 'reply-text', rows: '4', required: true, maxlength: '4000' });
+    var replyText = h('textarea', { id: 'reply-text', rows: '4', maxlength: '4000' });
+    var replyFiles = h('input', { id: 'reply-files', type: 'file', multiple: true });
     var replyError = h('p', { class: 'error', role: 'alert' });
     var send = function (ask) {
       var text = replyText.value.trim();
+      var files = replyFiles.files;
       replyError.textContent = '';
-      if (!text) {
+      if (!text && !(files.length && !ask)) {
         replyError.textContent = 'Write the message first.';
         replyText.focus();
         return;
       }
+      if (ask && files.length) {
+        replyError.textContent = 'Files go with "Send reply"; ask the question without them.';
+        return;
+      }
       var path = '/api/tickets/' + encodeURIComponent(ticket.id);
+      // The files are checked and kept first; the reply carries those accepted, the others are named.
+      var uploaded = files.length ? upload(ticket.id, files) : Promise.resolve({ attachments: [], refused: [] });
       // Waiting on the customer is always on a question: the question and the pause are one request.
-      var sent =
-        ask && state.ticket.status !== 'waiting_on_customer'
-          ? api('POST', path + '/status', { status: 'waiting_on_customer', question: text })
-          : api('POST', path + '/replies', { text: text });
+      var sent = uploaded.then(function (u) {
+        var refused = u.refused.map(function (r) {
+          return r.name + ': ' + r.reason;
+        });
+        if (!text && !u.attachments.length) throw new Error('Not accepted: ' + refused.join('; '));
+        return (
+          ask && state.ticket.status !== 'waiting_on_customer'
+            ? api('POST', path + '/status', { status: 'waiting_on_customer', question: text })
+            : api('POST', path + '/replies', {
+                text: text,
+                attachments: u.attachments.map(function (a) {
+                  return a.id;
+                }),
+              })
+        ).then(function (t) {
+          if (refused.length) replyError.textContent = 'Sent without: ' + refused.join('; ');
+          return t;
+        });
+      });
       sent
         .then(function (t) {
           replyText.value = '';
+          replyFiles.value = '';
           announce(ask ? 'Question sent; the ticket waits on the customer' : 'Reply sent');
           return showTicket(t.id, false);
         })
@@ -437,6 +530,7 @@
               'section',
               { class: 'card', 'aria-labelledby': 'conv-title' },
               h('h3', { id: 'conv-title', text: 'Conversation' }),
+              h('div', { id: 't-request-files' }),
               h('ol', { class: 'messages', id: 't-messages' }),
             ),
             h(
@@ -452,6 +546,8 @@
               h('h3', { id: 'reply-title', text: 'Reply' }),
               h('label', { for: 'reply-text', text: 'Message to the customer (delivered in their chat)' }),
               replyText,
+              h('label', { for: 'reply-files', text: 'Attach files (sent with "Send reply")' }),
+              replyFiles,
               replyError,
               h(
                 'div',
@@ -582,9 +678,15 @@
                 h('time', { datetime: m.at, text: when(m.at) }),
               ),
               h('p', { class: 'text', text: m.text }),
+              fileList(ticket.id, m.attachments, m.refusedFiles),
             );
           })
         : h('li', { class: 'empty', text: 'No messages yet. The request: ' + ticket.description }),
+    );
+    var requestFiles = fileList(ticket.id, ticket.attachments, ticket.refusedFiles);
+    replace(
+      document.getElementById('t-request-files'),
+      requestFiles && h('div', { class: 'request-files' }, h('p', { class: 'meta', text: 'Files sent with the request' }), requestFiles),
     );
 
     replace(

@@ -81,11 +81,11 @@ describe('the turn table', () => {
       expect(nth(await c.say('Jak zadzwonić do pomocy technicznej?'), 1)).toBe('Czy to pomogło? [Tak] [Nie]');
     });
 
-    it('asks for words when a file comes alone, and calls a card button with no dialog behind it expired', async () => {
+    it('names a file it cannot keep (this world keeps none), and calls a card button with no dialog behind it expired', async () => {
       const c = chat(world);
       expect(
         await c.say({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.test/a.png' }] }),
-      ).toEqual(['Nie potrafię odczytać załączników. Opisz, proszę, słowami, w czym mogę pomóc.']);
+      ).toEqual(['Nie mogę przyjąć pliku file: this desk keeps no files. Reszta wiadomości została zachowana.']);
       expect(await c.say({ type: 'message', value: { action: 'confirm_ticket' } })).toEqual([
         'Ten formularz nie jest już aktywny. Napisz „załóż zgłoszenie”, aby zacząć od nowa.',
       ]);

@@ -1,0 +1,138 @@
+import { createHash } from 'crypto';
+import type Redis from 'ioredis';
+import { DomainError, type AttachmentRef, type MessageFiles, type RefusedFile } from '../domain/types';
+import { checkContent } from './contentCheck';
+import type { FileStore } from './fileStore';
+
+/** Size caps: one file, and all the files of one message together. */
+export interface AttachmentLimits {
+  fileBytes: number;
+  messageBytes: number;
+}
+
+/** A file as it arrives: the sender's name for it and its bytes (any declared type is ignored). */
+export interface IncomingFile {
+  name: string;
+  data: Buffer;
+}
+
+/** What the store keeps about a file besides its content. */
+export interface StoredAttachment extends AttachmentRef {
+  sha256: string;
+  /** Where it came from: a web-chat conversation id, a mail's key, a ticket an agent attached it to. */
+  scope: string;
+  at: string;
+}
+
+/**
+ * The files customers and agents send: each checked by its content and the size caps, its
+ * content kept once in the file store, and a small record in Redis naming it. An attachment's
+ * id is derived from where it came from, its content and its name, so a message processed twice
+ * (a mail read again after a crash) gives the same ids and adds nothing twice. Who may read a
+ * file is decided by whoever links it (a ticket's message, a chat conversation), not here.
+ */
+export class AttachmentStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly files: FileStore,
+    readonly limits: AttachmentLimits,
+  ) {}
+
+  /** Checks and keeps a message's files; the refused ones are named with the reason, the others kept. */
+  async accept(incoming: readonly IncomingFile[], scope: string, now: Date): Promise<MessageFiles> {
+    const attachments: AttachmentRef[] = [];
+    const refused: RefusedFile[] = [];
+    let total = 0;
+    for (const file of incoming) {
+      const name = cleanName(file.name);
+      if (file.data.length > this.limits.fileBytes) {
+        refused.push({ name, reason: `it is ${megabytes(file.data.length)}; a file may be at most ${megabytes(this.limits.fileBytes)}` });
+        continue;
+      }
+      if (total + file.data.length > this.limits.messageBytes) {
+        refused.push({ name, reason: `the message's files would pass ${megabytes(this.limits.messageBytes)} together` });
+        continue;
+      }
+      const verdict = checkContent(file.data);
+      if (!verdict.accepted) {
+        refused.push({ name, reason: verdict.reason });
+        continue;
+      }
+      total += file.data.length;
+      const sha256 = await this.files.put(file.data);
+      const stored: StoredAttachment = {
+        id: attachmentId(scope, sha256, name),
+        name: withExtension(name, verdict.extensions),
+        type: verdict.type,
+        size: file.data.length,
+        sha256,
+        scope,
+        at: now.toISOString(),
+      };
+      // NX: a repeat keeps the first record (and its time).
+      await this.redis.set(this.key(stored.id), JSON.stringify(stored), 'NX');
+      attachments.push(refOf(stored));
+    }
+    return { attachments, refused };
+  }
+
+  /** The files uploaded in `scope` under these ids, for a message; an id from elsewhere is refused. */
+  async filesOf(scope: string, ids: readonly string[]): Promise<MessageFiles> {
+    const attachments: AttachmentRef[] = [];
+    for (const id of new Set(ids)) {
+      const stored = await this.get(id);
+      if (!stored || stored.scope !== scope) throw new DomainError('invalid_message', `attachment ${id} was not uploaded for this message`);
+      attachments.push(refOf(stored));
+    }
+    return { attachments, refused: [] };
+  }
+
+  async get(id: string): Promise<StoredAttachment | null> {
+    if (!ATTACHMENT_ID.test(id)) return null;
+    const json = await this.redis.get(this.key(id));
+    return json === null ? null : (JSON.parse(json) as StoredAttachment);
+  }
+
+  /** The record and content of a file, or null when there is none. */
+  async open(id: string): Promise<{ attachment: StoredAttachment; data: Buffer } | null> {
+    const attachment = await this.get(id);
+    if (!attachment) return null;
+    return { attachment, data: await this.files.read(attachment.sha256) };
+  }
+
+  private key(id: string): string {
+    return `${this.prefix}attachment:${id}`;
+  }
+}
+
+export const ATTACHMENT_ID = /^[A-Za-z0-9_-]{22}$/;
+
+export function refOf(stored: StoredAttachment): AttachmentRef {
+  return { id: stored.id, name: stored.name, type: stored.type, size: stored.size };
+}
+
+function attachmentId(scope: string, sha256: string, name: string): string {
+  return createHash('sha256').update(`${scope}\0${sha256}\0${name}`).digest('base64url').slice(0, 22);
+}
+
+/** A name fit for a download: no folders, no control characters, at most 150 characters. */
+export function cleanName(name: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
+    .replace(/^[.\s]+/, '')
+    .trim();
+  return (base || 'file').slice(-150);
+}
+
+/** The name, with the extension of its content's kind when it has none of them ("report.exe" that is a PNG becomes "report.exe.png"). */
+function withExtension(name: string, extensions: readonly string[]): string {
+  const ext = /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase();
+  return ext && extensions.includes(ext) ? name : `${name}.${extensions[0]}`;
+}
+
+function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
