@@ -5,7 +5,8 @@
  * records, indexes, queues, due entries and counters exactly as the service writes them, without
  * the API in between). At each size the whole service is started on it (bot/app.ts) and timed
  * through its HTTP API, each figure beside its floor: the raw Redis commands the operation cannot
- * do without. Writes test/bench/results/scale.json.
+ * do without; then the one-time cells backfill a store written before them gets (cellBackfill.ts).
+ * Writes test/bench/results/scale.json.
  *
  * SCALE_SIZES=10000,100000 picks other sizes (ascending); BENCH_QUICK=1 is 2,000 and 20,000.
  */
@@ -15,10 +16,11 @@ import { join } from 'path';
 import Redis from 'ioredis';
 import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../common/config';
-import { createLogger } from '../../common/logger';
+import { createLogger, silentLogger } from '../../common/logger';
 import { addAgentReply, askCustomer, assign, changeStatus, openTicket, type NewTicketInput } from '../../ticketing/domain/ticket';
 import { formatTicketId } from '../../ticketing/domain/ticketId';
 import type { Category, Grade, Organisation, Ticket, TicketStatus } from '../../ticketing/domain/types';
+import { backfillCells } from '../../ticketing/store/cellBackfill';
 import { keys } from '../../ticketing/store/keys';
 import { OrganisationStore } from '../../ticketing/store/organisationStore';
 import { TicketStore } from '../../ticketing/store/ticketStore';
@@ -347,6 +349,30 @@ async function measure(size: number, redisUrl: string, redis: Redis, emptyStart:
   return rows;
 }
 
+/** The cells backfill a store written before them gets at its first start (cellBackfill.ts), beside reading every ticket once. */
+async function onceAfterUpgrade(size: number, redis: Redis): Promise<BenchRow> {
+  await redis.del(keys.cellsIndexed(PREFIX));
+  const t = process.hrtime.bigint();
+  await backfillCells(new TicketStore(redis, PREFIX), silentLogger);
+  const backfillMs = msSince(t);
+  const f = process.hrtime.bigint();
+  let cursor = '0';
+  do {
+    const [next, flat] = await redis.zscan(keys.allTickets(PREFIX), cursor, 'COUNT', 500);
+    cursor = next;
+    const pipeline = redis.pipeline();
+    for (let i = 0; i < flat.length; i += 2) pipeline.hget(keys.ticket(PREFIX, flat[i]!), 'json');
+    await pipeline.exec();
+  } while (cursor !== '0');
+  return {
+    figure: `${size.toLocaleString('en')}: cells backfill, once per store (first start after the upgrade)`,
+    value: Math.round(backfillMs),
+    unit: 'ms',
+    floor: Math.round(msSince(f)),
+    floorWhat: 'ZSCAN of every id + HGET of every ticket',
+  };
+}
+
 async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
 }
@@ -385,6 +411,7 @@ async function main(): Promise<void> {
       });
       rows.push({ figure: `${n}: Redis memory per open ticket (all memory / open)`, value: Math.round(memory / open), unit: 'B' });
       rows.push(...(await measure(size, server.url, redis, emptyStart)));
+      rows.push(await onceAfterUpgrade(size, redis));
       await redis.unlink('scale-floor-queue', ...Array.from({ length: SAMPLES }, (_, i) => `scale-floor:${i}`));
     }
   } finally {
