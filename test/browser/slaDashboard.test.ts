@@ -37,6 +37,9 @@ test("the SLA dashboard shows the attainment of the test's tickets, and the CSV 
   // A next response: the customer writes, alice answers at once.
   await app.service.customerMessage(quick.id, 'anna.kowalska', 'Nadal nie działa u dwóch osób.');
   await app.service.reply(quick.id, 'alice', 'Poprawione dla obu.');
+  // The customer rates a resolved ticket 4 of 5.
+  await app.service.changeStatus(alsoQuick.id, 'resolved', 'agent:alice');
+  await app.service.rate(alsoQuick.id, 'anna.kowalska', 4, 'Dobrze.');
   const month = new Date().toISOString().slice(0, 7);
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
@@ -56,7 +59,11 @@ test("the SLA dashboard shows the attainment of the test's tickets, and the CSV 
   expect(await cells('first_response', 'agent', 'alice')).toEqual(['2', '0', '0', '100.00%']);
   expect(await cells('first_response', 'agent', 'bob')).toEqual(['0', '1', '0', '0.00%']);
   expect(await cells('next_response', 'agent', 'alice')).toEqual(['1', '0', '0', '100.00%']);
-  expect(await page.locator('[data-section="backlog"] tr[data-key="< 1 d"] td').textContent()).toBe('3');
+  expect(await page.locator('[data-section="backlog"] tr[data-key="< 1 d"] td').textContent()).toBe('2');
+  expect(await page.locator('[data-section="satisfaction"] caption').textContent()).toBe(
+    'Customer satisfaction: 1 answer, average 4.00 of 5',
+  );
+  expect(await page.locator('[data-section="satisfaction"] tr[data-key="4"] td').textContent()).toBe('1');
   await page.screenshot({ path: artifactPath('sla-dashboard.png'), fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
@@ -82,5 +89,6 @@ test("the SLA dashboard shows the attainment of the test's tickets, and the CSV 
     const percent = share === '' ? '–' : `${(Number(share) * 100).toFixed(2)}%`;
     expect([met, missed, unresolved, percent]).toEqual(s.counts);
   }
-  expect(csv.find((r) => r[0] === 'backlog' && r[3] === '< 1 d')?.[4]).toBe('3');
+  expect(csv.find((r) => r[0] === 'backlog' && r[3] === '< 1 d')?.[4]).toBe('2');
+  expect(csv.find((r) => r[0] === 'satisfaction' && r[3] === '4')?.[4]).toBe('1');
 });

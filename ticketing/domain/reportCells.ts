@@ -16,6 +16,7 @@ import type { SlaOutcome, SlaResult, Ticket } from './types';
  *   responses met in a month): the script counts each occurrence.
  * - `agent:<YYYY-MM>` / `<agentId>|<goal>|<result>`: the responses an agent's reply decided (the
  *   first response by the first agent message's author).
+ * - `csat:<YYYY-MM>` / `<rating>|<grade>|<orgId>`: the customer's satisfaction rating, by the month it was given.
  */
 export type ReportCell = [key: string, field: string];
 
@@ -45,6 +46,8 @@ export function reportCells(ticket: Ticket): ReportCell[] {
   const running = ticket.nextResponse?.clock?.outcome;
   if (running) cells.push(goalCell('next_response', running));
   if (ticket.resolution?.outcome) cells.push(goalCell('resolution', ticket.resolution.outcome));
+  const rated = ticket.satisfaction;
+  if (rated) cells.push([`csat:${rated.at.slice(0, 7)}`, `${rated.rating}|${rated.grade}|${ticket.orgId}`]);
   return cells;
 }
 
@@ -75,6 +78,8 @@ export interface SlaReport extends GoalFigures {
   goals: Record<SlaGoal, GoalFigures>;
   /** Per agent: the responses their replies decided, by goal and result (not filtered by organisation). */
   agents: Record<string, Partial<Record<SlaGoal, Record<SlaResult, number>>>>;
+  /** Customer satisfaction of the month: answers per rating 1-5 and their mean (null without answers). */
+  satisfaction: { count: number; average: number | null; byRating: Record<string, number> };
 }
 
 const RESULTS: readonly SlaResult[] = ['met', 'missed', 'resolved_without_response'];
@@ -99,6 +104,7 @@ export interface ReportCounters {
   responses: Record<string, string>;
   goals: Record<string, string>;
   agents: Record<string, string>;
+  satisfaction: Record<string, string>;
 }
 
 /** A month's report from its counter hashes, optionally for one organisation. */
@@ -126,6 +132,16 @@ export function summariseSlaReport(month: string, counters: ReportCounters, orgI
     ((agents[agent] ??= {})[goal] ??= none())[result] += n;
   }
 
+  const byRating: Record<string, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+  for (const [field, value] of Object.entries(counters.satisfaction)) {
+    const [rating, , org] = field.split('|') as [string, string, string];
+    if (byRating[rating] === undefined || (orgId !== undefined && org !== orgId)) continue;
+    byRating[rating] += Number(value);
+  }
+  const answers = Object.values(byRating).reduce((a, b) => a + b, 0);
+  const sum = Object.entries(byRating).reduce((total, [rating, n]) => total + Number(rating) * n, 0);
+  const satisfaction = { count: answers, average: answers ? Math.round((sum / answers) * 100) / 100 : null, byRating };
+
   const buckets = new Map<number, number>();
   for (const [field, value] of Object.entries(counters.responses)) {
     const [, org, bucket] = field.split('|');
@@ -147,6 +163,7 @@ export function summariseSlaReport(month: string, counters: ReportCounters, orgI
     firstResponse: { count: total, p50Ms: total ? quantile(0.5) : null, p90Ms: total ? quantile(0.9) : null },
     goals,
     agents,
+    satisfaction,
   };
 }
 

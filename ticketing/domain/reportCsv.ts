@@ -4,8 +4,8 @@ import type { SlaResult } from './types';
 
 /**
  * A month's SLA report as CSV, one row per figure the dashboard shows: the attainment of each
- * goal overall and by grade, category and organisation, each agent's responses, and the backlog
- * by age. Attainment is a share (0-1) with four decimals, empty when nothing was decided.
+ * goal overall and by grade, category and organisation, each agent's responses, the satisfaction
+ * answers per rating (in the `met` column, as a count) and the backlog by age (likewise). Attainment is a share (0-1) with four decimals, empty when nothing was decided.
  */
 export const REPORT_CSV_HEADER = ['section', 'goal', 'dimension', 'key', 'met', 'missed', 'resolved_without_response', 'attainment'];
 
@@ -23,6 +23,7 @@ export function slaReportCsv(report: SlaReport, backlog?: Backlog): string {
   for (const [agent, goals] of sorted(report.agents)) {
     for (const goal of SLA_GOALS) if (goals[goal]) rows.push(['agent', goal, 'agent', agent, ...counts(goals[goal]!)]);
   }
+  for (const [rating, n] of sorted(report.satisfaction.byRating)) rows.push(['satisfaction', '', 'rating', rating, n, '', '', '']);
   for (const age of backlog?.ages ?? []) rows.push(['backlog', '', 'age', age.label, age.total, '', '', '']);
   return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }

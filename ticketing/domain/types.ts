@@ -193,6 +193,7 @@ export type HistoryKind =
   | 'sla_warning'
   | 'sla_breach'
   | 'lowering_notice'
+  | 'satisfaction'
   | 'note';
 
 export interface HistoryEntry {
@@ -276,6 +277,8 @@ export interface Ticket {
   nextResponse?: NextResponseGoal;
   /** The resolution goal's clock, from creation to the first resolve. */
   resolution?: SlaClock;
+  /** The customer's rating after the resolve (1-5, once). */
+  satisfaction?: { rating: number; comment?: string; at: string; grade: Grade };
   /** Where the customer's chat lives (a botbuilder ConversationReference), for proactive replies. */
   conversation?: Record<string, unknown>;
   /** Set when the ticket was opened by mail or answered from a mailbox. */
@@ -295,7 +298,9 @@ export type ConflictCode =
   | 'idempotency_key_reused'
   | 'concurrent_update'
   | 'tenant_taken'
-  | 'name_taken';
+  | 'name_taken'
+  | 'ticket_not_resolved'
+  | 'already_rated';
 
 /** Every rule a request can break; `http/domainErrors.ts` maps each one to a status, so a new code must get one. */
 export type DomainErrorCode =
@@ -317,6 +322,7 @@ export type DomainErrorCode =
   | 'invalid_duration'
   | 'invalid_date'
   | 'invalid_sla_policy'
+  | 'invalid_rating'
   // well-formed requests a rule refuses
   | 'severity_not_allowed'
   | 'not_administrator'

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EMAIL_PATTERN, MAX_EMAIL_LENGTH, PHONE_PATTERN } from '../domain/contact';
 import { DEFAULT_TIME_ZONE } from '../domain/policy';
 import { ESCALATION_NOTIFIERS, SLA_GOALS, WEEKDAY_NAMES } from '../domain/slaPolicy';
+import { MAX_SATISFACTION_COMMENT } from '../domain/satisfaction';
 import { LIMITS } from '../domain/ticket';
 import { CATEGORIES, CONTACT_METHODS, CONTRACTS, GRADES, ID_PATTERN, TICKET_STATUSES } from '../domain/types';
 
@@ -84,6 +85,13 @@ export const messageSchema = z
       .array(z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be ids returned by POST /api/tickets/:id/attachments'))
       .max(20)
       .optional(),
+  })
+  .strict();
+export const satisfactionSchema = z
+  .object({
+    rating: z.number().int().min(1).max(5),
+    comment: z.string().trim().max(MAX_SATISFACTION_COMMENT).optional(),
+    author: id.optional(),
   })
   .strict();
 export const customerMessageSchema = z.object({ text: text(LIMITS.message), author: id.optional() }).strict();

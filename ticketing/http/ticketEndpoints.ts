@@ -16,6 +16,7 @@ import {
   messageSchema,
   pageQuerySchema,
   reasonSchema,
+  satisfactionSchema,
   slaReportQuerySchema,
   statusChangeSchema,
   ticketListQuerySchema,
@@ -206,6 +207,20 @@ export function ticketEndpoints(
       async handle({ params, body }) {
         const author = body.author ?? (await existing(params.id)).adminId;
         return { status: 201, body: await service.customerMessage(params.id, author, body.text) };
+      },
+    }),
+    endpoint({
+      method: 'POST',
+      path: '/api/tickets/:id/satisfaction',
+      summary:
+        "The customer's satisfaction with a resolved ticket (the bot relays it from the chat): a rating 1-5 and an optional comment, once per ticket",
+      roles: SYSTEM,
+      body: satisfactionSchema,
+      responds: [{ status: 201, schema: 'Ticket', description: 'the ticket with its rating' }],
+      errors: [404, 409, 422],
+      async handle({ params, body }) {
+        const author = body.author ?? (await existing(params.id)).adminId;
+        return { status: 201, body: await service.rate(params.id, author, body.rating, body.comment) };
       },
     }),
     endpoint({

@@ -18,6 +18,7 @@ import {
 import { DEFAULT_LOWERING_RULES, type LoweringRules } from '../domain/lowering';
 import { applyAutoLowering, sendLoweringNotice } from '../domain/autoLowering';
 import { markGoalEvent } from '../domain/goals';
+import { rateTicket } from '../domain/satisfaction';
 import type { SlaPolicy } from '../domain/slaPolicy';
 import { backlogWindows, summariseSlaReport, type Backlog, type SlaReport } from '../domain/reportCells';
 import { addCustomerMail, recordSentMail } from '../domain/mailThread';
@@ -255,6 +256,11 @@ export class TicketService implements SlaTicketService {
   /** Records the Message-ID an agent's message was mailed with, so the customer's answer threads. */
   recordSentMail(id: string, messageAt: string, mail: { id: string; address: string }): Promise<Ticket> {
     return this.mutate(id, (t) => recordSentMail(t, messageAt, mail.id, mail.address), { quiet: true });
+  }
+
+  /** The customer's 1-5 rating of a resolved ticket, once (relayed by the bot from the chat). */
+  rate(id: string, author: string, rating: number, comment?: string): Promise<Ticket> {
+    return this.mutate(id, (t, now) => rateTicket(t, author, rating, comment, now));
   }
 
   changeStatus(id: string, to: TicketStatus, actor: string, reason?: string): Promise<Ticket> {

@@ -131,12 +131,12 @@ export class TicketStore {
     return { status: reply[0] as 'conflict' | 'taken' | 'not_head' | 'limit' };
   }
 
-  /** The report counters of a month (see domain/reportCells.ts): four small hashes, whatever the number of tickets. */
+  /** The report counters of a month (see domain/reportCells.ts): five small hashes, whatever the number of tickets. */
   async reportCounters(month: string): Promise<ReportCounters> {
-    const [outcomes, responses, goals, agents] = await Promise.all(
-      ['sla', 'frt', 'goal', 'agent'].map((cell) => this.redis.hgetall(keys.report(this.prefix, `${cell}:${month}`))),
+    const [outcomes, responses, goals, agents, satisfaction] = await Promise.all(
+      ['sla', 'frt', 'goal', 'agent', 'csat'].map((cell) => this.redis.hgetall(keys.report(this.prefix, `${cell}:${month}`))),
     );
-    return { outcomes: outcomes!, responses: responses!, goals: goals!, agents: agents! };
+    return { outcomes: outcomes!, responses: responses!, goals: goals!, agents: agents!, satisfaction: satisfaction! };
   }
 
   /** How many open tickets were created in [fromMs, toMs), per open status (one ZCOUNT each). */

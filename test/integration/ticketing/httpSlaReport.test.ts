@@ -68,6 +68,31 @@ describe('ticketing API: SLA report', () => {
     expect((await report('month=2026-04')).outcomes).toEqual(month.outcomes);
   });
 
+  it("counts the customers' satisfaction with resolved tickets: once per ticket, only after the resolve, only the requester", async () => {
+    at('2026-06-02T08:00:00.000Z');
+    const [good, poor] = [await open(), await open()];
+    const rate = (id: string, body: unknown) => api.call('POST', `/api/tickets/${id}/satisfaction`, { as: 'system', body });
+    const early = await rate(good, { rating: 5 });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toContain('it can be rated once it is resolved');
+    for (const id of [good, poor]) {
+      await reply(id);
+      expect((await api.call('POST', `/api/tickets/${id}/resolve`, { as: 'agent' })).status).toBe(200);
+    }
+    expect((await rate(good, { rating: 6 })).body.message).toContain('rating');
+    expect((await rate(good, { rating: 5, author: 'anna.kowalska' })).status).toBe(422); // another organisation's administrator
+    const rated = await rate(good, { rating: 5, comment: 'Szybko i konkretnie.' });
+    expect(rated.status).toBe(201);
+    expect(rated.body.satisfaction).toMatchObject({ rating: 5, comment: 'Szybko i konkretnie.', grade: 'B' });
+    expect((await rate(good, { rating: 1 })).status).toBe(409); // one answer per ticket
+    expect((await rate(poor, { rating: 2 })).status).toBe(201);
+    expect((await api.call('POST', `/api/tickets/${poor}/satisfaction`, { as: 'agent', body: { rating: 5 } })).status).toBe(403);
+
+    const june = await report('month=2026-06');
+    expect(june.satisfaction).toEqual({ count: 2, average: 3.5, byRating: { 1: 0, 2: 1, 3: 0, 4: 0, 5: 1 } });
+    expect((await report('month=2026-06&orgId=contoso')).satisfaction.count).toBe(0);
+  });
+
   it('refuses a month that is not one, and callers without the agent or operator role', async () => {
     const bad = await api.call('GET', '/api/reports/sla?month=2026-13', { as: 'operator' });
     expect(bad.status).toBe(400);

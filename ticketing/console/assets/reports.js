@@ -165,6 +165,29 @@
       });
     });
     sections.push(table('Responses per agent', agentRows, 'Agent and goal'));
+    var csat = report.satisfaction;
+    sections.push(
+      h('table', { class: 'report', 'data-section': 'satisfaction' }, [
+        h('caption', {
+          text:
+            'Customer satisfaction: ' +
+            (csat.count
+              ? csat.count + (csat.count === 1 ? ' answer' : ' answers') + ', average ' + csat.average.toFixed(2) + ' of 5'
+              : 'no answers'),
+        }),
+        h('thead', {}, [h('tr', {}, [h('th', { scope: 'col', text: 'Rating' }), h('th', { scope: 'col', text: 'Answers' })])]),
+        h(
+          'tbody',
+          {},
+          ['5', '4', '3', '2', '1'].map(function (r) {
+            return h('tr', { 'data-key': r }, [
+              h('th', { scope: 'row', text: r }),
+              h('td', { class: 'num', text: String(csat.byRating[r]) }),
+            ]);
+          }),
+        ),
+      ]),
+    );
     sections.push(
       h('table', { class: 'report', 'data-section': 'backlog' }, [
         h('caption', { text: 'Open backlog by age (now)' }),
