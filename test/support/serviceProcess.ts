@@ -5,6 +5,7 @@ import { join, resolve } from 'path';
 import { freePort } from './redisServer';
 import { PATIENCE_MS } from './waitFor';
 import { TEST_TOKENS } from './ticketingApiServer';
+import { keptAliveFetch } from './keptAliveFetch';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -152,7 +153,7 @@ async function callJson(
     body = JSON.stringify(options.body);
     headers['content-type'] = 'application/json';
   }
-  const res = await fetch(base + path, { method, headers, body, signal: AbortSignal.timeout(PATIENCE_MS) });
+  const res = await keptAliveFetch(base + path, { method, headers, body, signal: AbortSignal.timeout(PATIENCE_MS) });
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -3,6 +3,7 @@ import { appendFileSync, readFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
+import { keptAliveFetch } from '../../support/keptAliveFetch';
 import { hostileRequests, type HostileRequest } from '../../support/hostileBodies';
 import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
 
@@ -248,12 +249,7 @@ async function call(
     headers: allHeaders,
     body: method === 'GET' || body === undefined ? undefined : typeof body === 'string' ? body : new Uint8Array(body),
   };
-  const res = await fetch(desk.url + path, init).catch((error: Error & { cause?: { code?: string } }) => {
-    // A kept-alive socket the server closes (its keep-alive timeout) just as a starved client reuses
-    // it: browsers retry on a fresh socket, and so do we, once. Anything else fails with its cause.
-    if (error.cause?.code === 'UND_ERR_SOCKET' || error.cause?.code === 'ECONNRESET') return fetch(desk.url + path, init);
-    throw new Error(`${method} ${path}: ${error.message} (${String(error.cause)})`);
-  });
+  const res = await keptAliveFetch(desk.url + path, init);
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
