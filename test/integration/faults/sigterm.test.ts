@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { connect } from 'net';
 import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { botChat } from '../../support/botChat';
 import { startService, type ServiceProcess } from '../../support/serviceProcess';
@@ -28,12 +29,9 @@ test('SIGTERM stops accepting, finishes the turn in flight, closes Bull and Redi
   const lock = `${service.prefix}bot:lock:${chat.conversationId}`;
   await redis.set(lock, 'another-instance', 'PX', 120_000);
   // The turn is in flight once the service has asked Redis for that lock.
-  const monitor = await redis.monitor(); // a connection of its own
-  let lockAsked = false;
-  monitor.on('monitor', (_time: string, args: string[]) => (lockAsked ||= args[0]?.toLowerCase() === 'set' && args[1] === lock));
+  const lockAsked = redisAsked(testRedisUrl(), new RegExp(`"set" "${lock}"`, 'i'));
   const turn = chat.say(FAQ_QUESTION);
-  await waitFor(() => lockAsked, 'the turn to wait for its conversation lock');
-  monitor.disconnect();
+  await lockAsked;
 
   service.child.kill('SIGTERM');
   await waitFor(() => service.output().includes('stopping: finishing requests in flight'), 'the service to begin stopping');
@@ -52,3 +50,24 @@ test('SIGTERM stops accepting, finishes the turn in flight, closes Bull and Redi
   expect(log).toContain('service stopped: Bull and Redis closed');
   expect(log).not.toMatch(/did not stop within|error while stopping/);
 });
+
+/**
+ * Resolves once Redis at `url` is sent a command matching `command`, seen through MONITOR on a raw
+ * socket: ioredis' own monitor mode loses track of its replies under the heavy traffic of the
+ * shared test Redis ("Command queue state error").
+ */
+function redisAsked(url: string, command: RegExp): Promise<void> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname, () => socket.write('MONITOR\r\n'));
+  let seen = '';
+  return new Promise<void>((resolve, reject) => {
+    socket.on('error', reject);
+    socket.on('data', (chunk) => {
+      seen = (seen + chunk.toString('utf8')).split('\n').slice(-2).join('\n'); // a line may span chunks
+      if (command.test(seen)) {
+        socket.destroy();
+        resolve();
+      }
+    });
+  });
+}
