@@ -104,8 +104,13 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     `${DIRECTLINE_PATH}/tokens/refresh`,
     route(logger, async (req, res) => {
       const claims = await authorize(req, deps);
-      const { token, expiresIn } = await issue(deps, claims.conv, claims.user);
-      res.json({ conversationId: claims.conv, token, expires_in: expiresIn });
+      const [{ token, expiresIn }, recentWatermark] = await Promise.all([
+        issue(deps, claims.conv, claims.user),
+        transcripts.recentWatermark(claims.conv),
+      ]);
+      // recentWatermark (ours, beside Direct Line's fields): a reloaded page replays only the last
+      // activities from there, and reads older ones when asked (GET activities?watermark=).
+      res.json({ conversationId: claims.conv, token, expires_in: expiresIn, recentWatermark });
     }),
   );
 

@@ -15,6 +15,8 @@ export interface ActivitySet {
 
 /** Most activities one GET returns; the client asks again from the new watermark. */
 export const PAGE_SIZE = 200;
+/** What a returning page is sent at once: the last activities; older ones are read on demand. */
+export const RECENT_ACTIVITIES = 50;
 
 // Appends in one step: the activity's id is its position in the list, so ids are unique and in
 // order even when several instances append at once, and subscribers hear of it only once stored.
@@ -96,6 +98,11 @@ export class TranscriptStore {
     )) as string | null;
     if (id === null) throw new TranscriptFullError(this.maxActivities);
     return id;
+  }
+
+  /** The watermark a returning page starts its stream at: only the last RECENT_ACTIVITIES are replayed. */
+  async recentWatermark(conversationId: string): Promise<string> {
+    return String(Math.max(0, (await this.redis.llen(this.activitiesKey(conversationId))) - RECENT_ACTIVITIES));
   }
 
   /** The activities after `watermark` (a count of activities already seen; '' or absent = none). */

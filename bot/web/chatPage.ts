@@ -129,6 +129,7 @@ export function renderChatPage(locale: Locale, script: string, style: string): s
   </section>
   <section class="chat" aria-label="${escapeHtml(text.chatLabel)}">
     <p class="status" role="status" id="chat-status">${escapeHtml(text.connecting)}</p>
+    <button type="button" class="earlier" id="chat-earlier" hidden>${escapeHtml(text.earlier)}</button>
     <div id="webchat" class="webchat"></div>
   </section>
 </main>

@@ -13,6 +13,7 @@ export const pageTexts: Record<
     chatLabel: string;
     connecting: string;
     failed: string;
+    earlier: string;
     languageLabel: string;
     switchTo: string;
     webChatLocale: string;
@@ -34,6 +35,7 @@ export const pageTexts: Record<
     chatLabel: 'Czat z asystentem',
     connecting: 'Łączenie z asystentem…',
     failed: 'Nie udało się połączyć z asystentem. Odśwież stronę, aby spróbować ponownie.',
+    earlier: 'Pokaż wcześniejsze wiadomości',
     languageLabel: 'Język',
     switchTo: 'Polski',
     webChatLocale: 'pl-PL',
@@ -54,6 +56,7 @@ export const pageTexts: Record<
     chatLabel: 'Chat with the assistant',
     connecting: 'Connecting to the assistant…',
     failed: 'Could not connect to the assistant. Reload the page to try again.',
+    earlier: 'Show earlier messages',
     languageLabel: 'Language',
     switchTo: 'English',
     webChatLocale: 'en-US',

@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { silentLogger } from '../../common/logger';
+import { buildApp, type App } from '../../bot/app';
+import { loadConfig } from '../../common/config';
+import { startSmtpPeer, type SmtpPeer } from '../support/smtpPeer';
+import { testRedisUrl, uniquePrefix } from '../support/redis';
+import { longConversation, returningTab } from '../support/longConversation';
+import { artifactPath, launchChromium } from './support/browser';
+
+// Issue 12 in the official Web Chat: a request in the customer's own words, the ticket's thread
+// (three messages in a row reach the agent's console), the customer told of a regrade and a
+// resolution, and a long conversation that reopens at its end with older messages on demand.
+
+const AGENT_TOKEN = 'conversation-agent-token-alice-0123';
+const ADMIN_EMAIL = 'jan.nowak@fabrikam.pl'; // Fabrikam S.A.'s administrator in the demo directory
+const PREFIX = uniquePrefix('conversation');
+
+let app: App;
+let smtp: SmtpPeer;
+let browser: Browser;
+let outbox: string;
+
+beforeAll(async () => {
+  outbox = mkdtempSync(join(tmpdir(), 'desk-conversation-'));
+  smtp = await startSmtpPeer();
+  [app, browser] = await Promise.all([
+    buildApp({
+      config: loadConfig({
+        PORT: '0',
+        REDIS_URL: testRedisUrl(),
+        REDIS_PREFIX: PREFIX,
+        SMTP_URL: smtp.url,
+        MAIL_FROM: 'desk@example.test',
+        OUTBOX_DIR: outbox,
+        API_TOKENS: `${AGENT_TOKEN}:agent:alice`,
+        DIRECTLINE_SECRET: 'conversation-directline-secret-0123456789',
+        PIN_SECRET: 'conversation-pin-secret-0123456789abcdef',
+      }),
+      logger: silentLogger,
+    }),
+    launchChromium(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await smtp?.stop();
+  rmSync(outbox, { recursive: true, force: true });
+});
+
+const bubble = (page: Page, text: string | RegExp) => page.locator('.webchat__bubble__content', { hasText: text });
+
+async function say(page: Page, text: string): Promise<void> {
+  await page.getByPlaceholder('Wpisz wiadomość').fill(text);
+  await page.keyboard.press('Enter');
+}
+
+async function choose(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: title, exact: true }).last().click();
+}
+
+async function keepingEvidence(pages: Page[], name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    await Promise.all(pages.map((p, i) => p.screenshot({ path: artifactPath(`${name}-${i}.png`), fullPage: true }).catch(() => undefined)));
+    throw err;
+  }
+}
+
+test("a request in the customer's words, three messages to the agent, and the regrade and resolution told in the chat", async () => {
+  const customer = await browser.newPage({ viewport: { width: 430, height: 900 }, locale: 'pl-PL' });
+  const agent = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await keepingEvidence([customer, agent], 'conversation-failure', async () => {
+    await customer.goto(`${app.url}/`);
+    await bubble(customer, /asystentem pomocy technicznej/).waitFor();
+
+    // Not the catalogue's phrase: the request starts all the same, and "fabrikam sa" is Fabrikam S.A.
+    await say(customer, 'Mamy awarię, nikt w biurze nie może wysłać maila, potrzebuję pomocy konsultanta');
+    await bubble(customer, /Czy jesteś administratorem\?/).waitFor();
+    await choose(customer, 'Tak');
+    await bubble(customer, /nazwę lub identyfikator/).waitFor();
+    await say(customer, 'fabrikam sa');
+    await bubble(customer, /organizacji „Fabrikam S\.A\.”/).waitFor();
+    await say(customer, ADMIN_EMAIL);
+    await choose(customer, 'E-mail');
+    const mail = await smtp.waitForMessage(ADMIN_EMAIL);
+    await say(customer, /\b(\d{6})\b/.exec(mail.text)![1]!);
+    await bubble(customer, 'Dziękuję, weryfikacja zakończona.').waitFor();
+    await choose(customer, 'Problem techniczny');
+    await say(customer, 'Nikt w biurze nie może wysłać poczty od rana, Outlook zgłasza błąd');
+    await say(customer, 'Wszyscy użytkownicy, Exchange Online');
+    await choose(customer, 'Dane są poprawne');
+    await choose(customer, 'E-mail');
+    await choose(customer, 'B – wysoki');
+    await choose(customer, 'Załóż zgłoszenie');
+    const opened = await bubble(customer, /Założyłem zgłoszenie SR-\d{4}-\d{6}/).textContent();
+    const ticketId = /SR-\d{4}-\d{6}/.exec(opened!)![0];
+    expect(opened).toContain(`Kolejne wiadomości z tego czatu dopiszę do zgłoszenia ${ticketId}`);
+
+    // The agent replies from the console.
+    await agent.goto(`${app.url}/agent`);
+    await agent.getByLabel('Agent token').fill(AGENT_TOKEN);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.getByRole('button', { name: 'Claim next ticket' }).click();
+    await agent.getByRole('heading', { name: new RegExp(`^${ticketId}`) }).waitFor();
+    await agent.getByLabel('Message to the customer (delivered in their chat)').fill('Proszę podać treść błędu z Outlooka.');
+    await agent.getByRole('button', { name: 'Send reply' }).click();
+    await bubble(customer, /Proszę podać treść błędu z Outlooka/).waitFor();
+
+    // Three messages in a row: every one reaches the console.
+    const three = ['Błąd 0x800CCC0F przy wysyłaniu.', 'Partner zmienił konektor w piątek na smarthost.', 'Odbieranie działa normalnie.'];
+    for (const text of three) await say(customer, text);
+    for (const text of three) await agent.locator('.message.from-customer', { hasText: text }).waitFor();
+
+    // A regrade (with the new deadline) and the resolution (with its note) are told in the chat.
+    await app.tickets.changeGrade(ticketId, 'A', 'agent:alice', 'cała firma bez poczty');
+    await bubble(customer, new RegExp(`Priorytet zgłoszenia ${ticketId} zmieniono na A – krytyczny`)).waitFor();
+    await app.tickets.changeStatus(ticketId, 'resolved', 'agent:alice', 'Przywrócono poprzedni konektor.');
+    await bubble(customer, new RegExp(`Zgłoszenie ${ticketId} zostało rozwiązane`)).waitFor();
+    await bubble(customer, /Rozwiązanie: Przywrócono poprzedni konektor\./).waitFor();
+    await customer.screenshot({ path: artifactPath('conversation-chat.png') });
+  });
+});
+
+test('a long conversation reopens at its last message, older messages on demand', async () => {
+  const saved = await longConversation(app.url, app.redis.client, PREFIX, 500, 'Ostatnia wiadomość długiej rozmowy');
+  const context = await browser.newContext({ locale: 'pl-PL', viewport: { width: 430, height: 900 } });
+  await returningTab(context, saved);
+  const page = await context.newPage();
+  await keepingEvidence([page], 'reload-failure', async () => {
+    await page.goto(`${app.url}/`);
+    await bubble(page, 'Ostatnia wiadomość długiej rozmowy').waitFor();
+    // Reloaded again (its renewed token), it is still the same conversation.
+    await page.reload();
+    await bubble(page, 'Ostatnia wiadomość długiej rozmowy').waitFor();
+    // Only the recent history was replayed; the older is read when asked for.
+    expect(await bubble(page, 'Odpowiedź numer 401:').count()).toBe(0);
+    await page.getByRole('button', { name: 'Pokaż wcześniejsze wiadomości' }).click();
+    await bubble(page, 'Odpowiedź numer 401:').waitFor();
+  });
+  await context.close();
+});
