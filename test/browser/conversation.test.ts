@@ -117,9 +117,12 @@ test("a request in the customer's words, three messages to the agent, and the re
     for (const text of three) await say(customer, text);
     for (const text of three) await agent.locator('.message.from-customer', { hasText: text }).waitFor();
 
-    // A regrade (with the new deadline) and the resolution (with its note) are told in the chat.
-    await app.tickets.changeGrade(ticketId, 'A', 'agent:alice', 'cała firma bez poczty');
-    await bubble(customer, new RegExp(`Priorytet zgłoszenia ${ticketId} zmieniono na A – krytyczny`)).waitFor();
+    // A regrade and the resolution (with its note) are told in the chat.
+    await app.tickets.changeGrade(ticketId, 'C', 'agent:alice', {
+      reason: 'wrong_initial_grade',
+      evidence: 'Odbieranie działa, a wysyłka przez webmail też.',
+    });
+    await bubble(customer, new RegExp(`Priorytet zgłoszenia ${ticketId} zmieniono na C – niekrytyczny`)).waitFor();
     await app.tickets.changeStatus(ticketId, 'resolved', 'agent:alice', 'Przywrócono poprzedni konektor.');
     await bubble(customer, new RegExp(`Zgłoszenie ${ticketId} zostało rozwiązane`)).waitFor();
     await bubble(customer, /Rozwiązanie: Przywrócono poprzedni konektor\./).waitFor();
