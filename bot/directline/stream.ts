@@ -5,7 +5,7 @@ import type { Activity } from 'botbuilder';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { Logger } from '../../common/logger';
 import { DIRECTLINE_PATH } from './names';
-import type { TokenSigner } from './tokens';
+import { TokenError, type TokenSigner } from './tokens';
 import type { TokenLedger } from './tokenLedger';
 import { parseWatermark, type TranscriptStore } from './transcript';
 import { endConnection } from '../../common/redisConnection';
@@ -16,15 +16,22 @@ const PING_MS = 25_000;
 
 interface Subscriber {
   socket: WebSocket;
+  /** The id of the token the stream was opened with: a newer token for the conversation closes it. */
+  tokenId: string;
   watermark: number;
   /** Sends run one after another, so no activity is sent twice or out of order. */
   sending: Promise<void>;
 }
 
+/** Close code for a stream whose token was replaced (refreshed or resumed): the client resumes with its newest token. */
+export const REVOKED_CLOSE_CODE = 4001;
+
 /**
  * The Direct Line WebSocket stream (`streamUrl`): each socket gets `{activities, watermark}`
  * frames as soon as activities are stored, on whichever instance. Instances learn of new
- * activities through Redis pub/sub and read them from the shared transcript.
+ * activities through Redis pub/sub and read them from the shared transcript; they learn of
+ * replaced tokens the same way and close the streams opened with them, and every ping round
+ * checks the ledger again, for a message missed while Redis was away.
  */
 export class ActivityStream {
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -44,9 +51,19 @@ export class ActivityStream {
   ) {
     this.subscriber = deps.redis.duplicate();
     this.subscriber.on('error', (err) => deps.logger.warn({ err: err.message }, 'directline stream subscriber error'));
-    this.subscriber.subscribe(deps.transcripts.channel).catch((err) => deps.logger.error({ err }, 'directline stream could not subscribe'));
-    this.subscriber.on('message', (_channel: string, conversationId: string) => this.notify(conversationId));
-    this.pinger = setInterval(() => this.wss.clients.forEach((s) => s.ping()), PING_MS);
+    this.subscriber
+      .subscribe(deps.transcripts.channel, deps.ledger.revocations)
+      .catch((err) => deps.logger.error({ err }, 'directline stream could not subscribe'));
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel === deps.ledger.revocations) {
+        const [conversationId = '', currentTokenId = ''] = message.split(' ');
+        this.closeReplaced(conversationId, (tokenId) => tokenId !== currentTokenId);
+      } else this.notify(message);
+    });
+    this.pinger = setInterval(() => {
+      this.wss.clients.forEach((s) => s.ping());
+      this.recheckTokens().catch((err) => deps.logger.warn({ err }, 'directline stream: token re-check failed'));
+    }, PING_MS);
     this.pinger.unref();
   }
 
@@ -63,15 +80,15 @@ export class ActivityStream {
       return;
     }
     void this.admit(url, conversationId).then(
-      (watermark) => {
-        if (!socket.destroyed) this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(conversationId, ws, watermark));
+      ({ watermark, tokenId }) => {
+        if (!socket.destroyed) this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(conversationId, ws, watermark, tokenId));
       },
       (err: Error) => socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${err.message}\n`),
     );
   };
 
   /** The watermark to start from, when the stream URL's token is valid, current and not yet used by another client. */
-  private async admit(url: URL, conversationId: string): Promise<number> {
+  private async admit(url: URL, conversationId: string): Promise<{ watermark: number; tokenId: string }> {
     const now = Date.now();
     const claims = this.deps.signer.verify(url.searchParams.get('t') ?? '', now);
     if (claims.conv !== conversationId) throw new Error('the token was issued for another conversation');
@@ -79,7 +96,30 @@ export class ActivityStream {
     await this.deps.ledger.check(claims);
     if (!(await this.deps.ledger.claimStream(claims, now)))
       throw new Error('this stream URL is already in use: resume the conversation for a new one');
-    return watermark;
+    return { watermark, tokenId: claims.jti };
+  }
+
+  /** Closes this instance's streams of the conversation whose token was replaced. */
+  private closeReplaced(conversationId: string, replaced: (tokenId: string) => boolean): void {
+    for (const subscriber of this.byConversation.get(conversationId) ?? []) {
+      if (replaced(subscriber.tokenId)) subscriber.socket.close(REVOKED_CLOSE_CODE, 'token replaced');
+    }
+  }
+
+  /** One ledger read per conversation held; a stream whose token was replaced meanwhile is closed. */
+  private async recheckTokens(): Promise<void> {
+    for (const [conversationId, subscribers] of this.byConversation) {
+      for (const tokenId of new Set([...subscribers].map((s) => s.tokenId))) {
+        const replaced = await this.deps.ledger.check({ conv: conversationId, jti: tokenId }).then(
+          () => false,
+          (err: unknown) => {
+            if (err instanceof TokenError) return true;
+            throw err;
+          },
+        );
+        if (replaced) this.closeReplaced(conversationId, (id) => id === tokenId);
+      }
+    }
   }
 
   async close(): Promise<void> {
@@ -89,8 +129,8 @@ export class ActivityStream {
     await endConnection(this.subscriber);
   }
 
-  private attach(conversationId: string, socket: WebSocket, watermark: number): void {
-    const subscriber: Subscriber = { socket, watermark, sending: Promise.resolve() };
+  private attach(conversationId: string, socket: WebSocket, watermark: number, tokenId: string): void {
+    const subscriber: Subscriber = { socket, tokenId, watermark, sending: Promise.resolve() };
     let set = this.byConversation.get(conversationId);
     if (!set) this.byConversation.set(conversationId, (set = new Set()));
     set.add(subscriber);

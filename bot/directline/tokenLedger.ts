@@ -7,7 +7,10 @@ import { TokenError, type DirectLineClaims } from './tokens';
  * (refreshing or resuming a conversation revokes the token before), and whether its stream URL
  * was already opened (one stream URL serves one client). Kept in Redis, so every instance agrees.
  * While Redis is unreachable the ledger cannot answer and the signature alone decides, so that the
- * web chat keeps answering FAQ questions during an outage as Teams does (nothing is stored then).
+ * web chat keeps answering FAQ questions during an outage as Teams does (nothing is stored then;
+ * docs/security.md weighs this).
+ * Each new token is also published on `revocations`, so every instance closes the streams that
+ * were opened with a token it replaced.
  */
 export class TokenLedger {
   constructor(
@@ -15,13 +18,23 @@ export class TokenLedger {
     private readonly prefix: string,
   ) {}
 
+  /** The pub/sub channel that carries `<conversation id> <current token id>` for every new token. */
+  get revocations(): string {
+    return `${this.prefix}dl:revocations`;
+  }
+
   /** Makes a just-issued token its conversation's current one; the ones before it stop working. */
   async issued(claims: DirectLineClaims, nowMs: number): Promise<void> {
-    await unlessStoreDown(this.redis.set(this.currentKey(claims.conv), claims.jti, 'EX', secondsLeft(claims, nowMs)), null);
+    const made = this.redis
+      .multi()
+      .set(this.currentKey(claims.conv), claims.jti, 'EX', secondsLeft(claims, nowMs))
+      .publish(this.revocations, `${claims.conv} ${claims.jti}`)
+      .exec();
+    await unlessStoreDown(made, null);
   }
 
   /** Throws TokenError('revoked') when a newer token was issued for the conversation. */
-  async check(claims: DirectLineClaims): Promise<void> {
+  async check(claims: Pick<DirectLineClaims, 'conv' | 'jti'>): Promise<void> {
     const current = await unlessStoreDown(this.redis.get(this.currentKey(claims.conv)), null);
     if (current !== null && current !== claims.jti) {
       throw new TokenError('revoked', 'the token was replaced by a newer one (refreshed or resumed): use the newest token');

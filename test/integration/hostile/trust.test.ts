@@ -4,6 +4,7 @@ import { randomUUID } from 'crypto';
 import WebSocket from 'ws';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
 import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
+import { waitFor } from '../../support/waitFor';
 
 /**
  * Who the service believes and where it sends what it holds: an identity a channel asserts only
@@ -243,6 +244,29 @@ describe('web-chat tokens and stream URLs', () => {
       });
     expect((await post(generated.token)).status).toBe(403);
     expect((await post(refreshed.body.token)).status).toBe(200);
+  });
+
+  it('a refreshed token closes the streams opened with the old one; the new token opens a stream', async () => {
+    const { body: generated } = await directLine('/tokens/generate');
+    const { body: started } = await directLine('/conversations', generated.token);
+    const local = (url: string) => url.replace('wss://desk.example.com', desk.url.replace('http:', 'ws:'));
+    const socket = new WebSocket(local(started.streamUrl!));
+    let closeCode: number | undefined;
+    socket.once('close', (code) => (closeCode = code));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+
+    const refreshed = await directLine('/tokens/refresh', generated.token);
+    expect(refreshed.status).toBe(200);
+    await waitFor(() => closeCode !== undefined, 'the stream opened with the replaced token to close');
+    expect(closeCode).toBe(4001);
+
+    // The client resumes with its newest token and gets a stream again.
+    const resumed = await fetch(`${desk.url}/v3/directline/conversations/${generated.conversationId}`, {
+      headers: { authorization: `Bearer ${refreshed.body.token}` },
+    });
+    const again = new WebSocket(local(((await resumed.json()) as { streamUrl: string }).streamUrl));
+    await new Promise((resolve, reject) => again.once('open', resolve).once('error', reject));
+    again.close();
   });
 
   it('a stream URL serves one client: a second connection with it is refused', async () => {
