@@ -10,24 +10,30 @@
  */
 
 /**
- * Issue a code. KEYS: conversation lock, sends, code, conversation pointer.
- * ARGV: now, hash, conversationId, orgId, adminId, subject, issueId, codeTtlMs, maxSends, windowMs, keepMs.
+ * Issue a code. KEYS: conversation lock, administrator sends, code, conversation pointer, conversation sends.
+ * ARGV: now, hash, conversationId, orgId, adminId, subject, issueId, codeTtlMs, maxSends, windowMs, keepMs,
+ * maxConversationSends.
  * -> {'sent', 0} | {'locked', msLeft} | {'rate_limited', msLeft}
- * The code is the conversation's own: another conversation asking for the same administrator
- * never replaces it (an attacker's requests cannot void the administrator's code).
+ * The conversation's own budget is spent first: a send it is refused never counts against the
+ * administrator's. The code is the conversation's own: another conversation asking for the same
+ * administrator never replaces it (an attacker's requests cannot void the administrator's code).
  */
 export const ISSUE_CODE = `
 local now = tonumber(ARGV[1])
 local lockedUntil = tonumber(redis.call('GET', KEYS[1]) or '0')
 if lockedUntil > now then return {'locked', lockedUntil - now} end
 local windowMs = tonumber(ARGV[10])
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - windowMs)
-if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[9]) then
-  local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-  return {'rate_limited', tonumber(oldest[2]) + windowMs - now}
+for _, budget in ipairs({{KEYS[5], tonumber(ARGV[12])}, {KEYS[2], tonumber(ARGV[9])}}) do
+  redis.call('ZREMRANGEBYSCORE', budget[1], '-inf', now - windowMs)
+  if redis.call('ZCARD', budget[1]) >= budget[2] then
+    local oldest = redis.call('ZRANGE', budget[1], 0, 0, 'WITHSCORES')
+    return {'rate_limited', tonumber(oldest[2]) + windowMs - now}
+  end
 end
-redis.call('ZADD', KEYS[2], now, ARGV[7])
-redis.call('PEXPIRE', KEYS[2], windowMs)
+for _, key in ipairs({KEYS[5], KEYS[2]}) do
+  redis.call('ZADD', key, now, ARGV[7])
+  redis.call('PEXPIRE', key, windowMs)
+end
 redis.call('DEL', KEYS[3])
 redis.call('HSET', KEYS[3], 'hash', ARGV[2], 'conversation', ARGV[3], 'org', ARGV[4], 'admin', ARGV[5],
   'issue', ARGV[7], 'expiresAt', now + tonumber(ARGV[8]), 'tries', 0)

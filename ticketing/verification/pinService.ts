@@ -20,7 +20,13 @@ export const LOCK_MINUTES = 15;
  * guessing: from then on each code gets a single try (her own fresh code still works).
  */
 export const GUARD_AFTER_WRONG_TRIES = 10;
-export const MAX_SENDS_PER_HOUR = 3;
+/** Codes one conversation may have sent in an hour, to whichever administrators: spent first. */
+export const MAX_SENDS_PER_CONVERSATION = 3;
+/**
+ * Codes one administrator may be sent in an hour, from all conversations: her inbox and phone are
+ * not flooded, and no single conversation can spend it (docs/security.md).
+ */
+export const MAX_SENDS_PER_ADMINISTRATOR = 10;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -107,8 +113,9 @@ const verifySchema = z.object({
  * and stored only as an HMAC. Five wrong tries within an hour lock the conversation that made
  * them for 15 minutes (not the administrator: a stranger must not be able to lock her out);
  * ten within an hour on one administrator, from several conversations, leave each of her codes a
- * single try. At most three codes go out per administrator per hour; a conversation's new code
- * replaces its own old one only. A Teams identity registered for her needs no code at all.
+ * single try. A conversation may have three codes sent an hour, and an administrator may be sent
+ * ten an hour from all conversations, so that one conversation cannot spend her codes; a
+ * conversation's new code replaces its own old one only. A Teams identity registered for her needs no code at all.
  * An address that is not registered walks the same path with a decoy record that can never
  * match, so neither the answers nor the limits tell whether an address is known.
  *
@@ -165,6 +172,7 @@ export class PinVerifier {
         this.key('sends', subject),
         this.codeKey(subject, request.conversationId),
         this.conversationKey(request.conversationId),
+        this.key('sends', `conversation:${request.conversationId}`),
       ],
       [
         this.now(),
@@ -175,9 +183,10 @@ export class PinVerifier {
         subject,
         issueId,
         CODE_VALID_MINUTES * MINUTE,
-        MAX_SENDS_PER_HOUR,
+        MAX_SENDS_PER_ADMINISTRATOR,
         HOUR,
         CODE_KEEP_MS,
+        MAX_SENDS_PER_CONVERSATION,
       ],
     );
 

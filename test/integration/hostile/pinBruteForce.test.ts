@@ -3,7 +3,8 @@ import type Redis from 'ioredis';
 import { silentLogger } from '../../../common/logger';
 import {
   LOCK_MINUTES,
-  MAX_SENDS_PER_HOUR,
+  MAX_SENDS_PER_ADMINISTRATOR,
+  MAX_SENDS_PER_CONVERSATION,
   MAX_WRONG_TRIES,
   PinVerifier,
   type VerifyCodeResult,
@@ -18,8 +19,9 @@ import { nth } from '../../support/nth';
 /**
  * An attacker who knows an administrator's e-mail tries to guess the one-time code: from many
  * conversations, on two instances of the service that share one Redis. Codes go out at most three
- * an hour per administrator and each conversation locks after five wrong tries, so spreading the
- * guesses gains nothing, and the administrator herself is never locked out by them.
+ * an hour per conversation and ten per administrator, and each conversation locks after five wrong
+ * tries, so spreading the guesses gains nothing, and the administrator herself is never locked out
+ * by them nor has her codes spent by one conversation.
  */
 
 const JAN = 'jan.kowalski@contoso.pl';
@@ -57,7 +59,7 @@ describe('10,000 guesses for one administrator across conversations and two veri
     return { clock, outbox, instances, drain };
   }
 
-  it('sends at most three codes, counts at most five wrong tries, verifies no one, and the lock holds everywhere', async () => {
+  it('sends at most ten codes, counts at most five wrong tries, verifies no one, and the lock holds everywhere', async () => {
     const { clock, outbox, instances, drain } = twoInstances();
     const conversations = Array.from({ length: CONVERSATIONS }, (_, i) => `attacker-${i}`);
 
@@ -67,16 +69,19 @@ describe('10,000 guesses for one administrator across conversations and two veri
       ),
     );
     await drain();
-    expect(requests.filter((r) => r.status === 'sent')).toHaveLength(MAX_SENDS_PER_HOUR);
-    expect(requests.filter((r) => r.status === 'rate_limited')).toHaveLength(CONVERSATIONS - MAX_SENDS_PER_HOUR);
+    expect(requests.filter((r) => r.status === 'sent')).toHaveLength(MAX_SENDS_PER_ADMINISTRATOR);
+    expect(requests.filter((r) => r.status === 'rate_limited')).toHaveLength(CONVERSATIONS - MAX_SENDS_PER_ADMINISTRATOR);
     const delivered = await readOutbox(outbox);
-    expect(delivered).toHaveLength(MAX_SENDS_PER_HOUR);
+    expect(delivered).toHaveLength(MAX_SENDS_PER_ADMINISTRATOR);
     const realCodes = new Set(delivered.map((m) => m.code));
 
-    // Sequential codes from every conversation in turn, and the codes really sent hidden among them.
+    // Sequential codes from every conversation in turn, and the codes really sent hidden among them
+    // (typed in conversations that were refused a code: an attacker never sees a code of her own).
+    const refused = conversations.filter((_, i) => nth(requests, i).status === 'rate_limited');
+    const hidden = (i: number) => i >= 7 && i < 7 + realCodes.size;
     const guesses = Array.from({ length: GUESSES }, (_, i) => ({
-      conversationId: nth(conversations, i % CONVERSATIONS),
-      code: i >= 7 && i < 7 + realCodes.size ? nth([...realCodes], i - 7) : String(i * 97).padStart(6, '0'),
+      conversationId: hidden(i) ? nth(refused, i) : nth(conversations, i % CONVERSATIONS),
+      code: hidden(i) ? nth([...realCodes], i - 7) : String(i * 97).padStart(6, '0'),
       instance: nth(instances, i % 2),
     }));
     const results: VerifyCodeResult[] = [];
@@ -91,14 +96,14 @@ describe('10,000 guesses for one administrator across conversations and two veri
     expect(results).toHaveLength(GUESSES);
     // 'expired': once she is guessed at from several conversations, a wrong try uses a code up.
     expect(count('no_code') + count('wrong') + count('locked') + count('expired')).toBe(GUESSES);
-    // Only the three conversations that got a code can guess, each until its own lock.
-    expect(count('wrong')).toBeLessThanOrEqual(MAX_SENDS_PER_HOUR * (MAX_WRONG_TRIES - 1));
+    // Only the ten conversations that got a code can guess, each until its own lock.
+    expect(count('wrong')).toBeLessThanOrEqual(MAX_SENDS_PER_ADMINISTRATOR * (MAX_WRONG_TRIES - 1));
     expect(count('locked') + count('expired')).toBeGreaterThan(0);
     for (const conversationId of conversations) {
       for (const verifier of instances) expect(await verifier.verifiedAdmin(conversationId)).toBeNull();
     }
 
-    // The hour's three codes are spent: neither instance sends another, and the real codes are no key either.
+    // The hour's ten codes are spent: neither instance sends another, and the real codes are no key either.
     for (const verifier of instances) {
       expect((await verifier.requestCode({ orgId: 'contoso', email: JAN, channel: 'email', conversationId: 'late-attacker' })).status).toBe(
         'rate_limited',
@@ -111,7 +116,7 @@ describe('10,000 guesses for one administrator across conversations and two veri
       }
     }
     await drain();
-    expect(await readOutbox(outbox)).toHaveLength(MAX_SENDS_PER_HOUR);
+    expect(await readOutbox(outbox)).toHaveLength(MAX_SENDS_PER_ADMINISTRATOR);
 
     // Once the hour's send limit is over, a real code works.
     clock.now += Math.max(LOCK_MINUTES, 60) * MINUTE + 1;
@@ -177,16 +182,16 @@ describe('through the bot on two service instances sharing one Redis', () => {
     expect((await onSecond.say(hers)).texts.join(' ')).toMatch(/weryfikacja zakończona/);
   });
 
-  it('sends no fourth code in an hour, whichever instance is asked', async () => {
+  it("sends no fourth code to one conversation in an hour, whichever instance is asked, and that spends none of the administrator's", async () => {
     const JAN_NOWAK = 'jan.nowak@fabrikam.pl';
-    const answers: string[] = [];
-    for (const instance of [first, second, first, second, first])
-      answers.push((await askForPin(botChat(instance.url), 'fabrikam', JAN_NOWAK)).join(' '));
-    expect(answers.filter((a) => /kod został wysłany/.test(a))).toHaveLength(MAX_SENDS_PER_HOUR);
-    expect(answers.slice(MAX_SENDS_PER_HOUR)).toEqual([
-      expect.stringMatching(/Wysłano już zbyt wiele kodów/),
-      expect.stringMatching(/Wysłano już zbyt wiele kodów/),
-    ]);
-    expect(await outboxMessages(first.outbox, JAN_NOWAK, MAX_SENDS_PER_HOUR)).toHaveLength(MAX_SENDS_PER_HOUR);
+    const attacker = botChat(first.url);
+    const answers = [(await askForPin(attacker, 'fabrikam', JAN_NOWAK)).join(' ')];
+    for (const instance of [second, first, second])
+      answers.push((await botChat(instance.url, { conversationId: attacker.conversationId }).say('wyślij ponownie')).texts.join(' '));
+    expect(answers.filter((a) => /kod został wysłany/.test(a))).toHaveLength(MAX_SENDS_PER_CONVERSATION);
+    expect(answers.slice(MAX_SENDS_PER_CONVERSATION)).toEqual([expect.stringMatching(/zbyt wiele kodów/)]);
+    // The administrator, in her own chat, still gets her code.
+    expect((await askForPin(botChat(second.url), 'fabrikam', JAN_NOWAK)).join(' ')).toMatch(/kod został wysłany/);
+    expect(await outboxMessages(first.outbox, JAN_NOWAK, MAX_SENDS_PER_CONVERSATION + 1)).toHaveLength(MAX_SENDS_PER_CONVERSATION + 1);
   });
 });
