@@ -30,7 +30,13 @@ test('an agent works a ticket from the queue: urgency order, live countdown, cla
   const overdue = await app.open({ orgId: 'fabrikam', category: 'technical', grade: 'C', title: 'Stare zgłoszenie o drukarce' });
   app.clock.offsetMs = 0;
   const b = await app.open({ orgId: 'fabrikam', category: 'technical', grade: 'B', title: 'Outlook nie synchronizuje poczty' });
-  const a = await app.open({ orgId: 'contoso', category: 'technical', grade: 'A', title: 'Exchange Online nie działa' });
+  const a = await app.open({
+    orgId: 'contoso',
+    category: 'technical',
+    grade: 'A',
+    title: 'Exchange Online nie działa',
+    contact: { phone: '601 222 333', email: 'it@contoso.pl', preferred: 'phone' },
+  });
   await app.open({ orgId: 'contoso', category: 'billing', grade: 'B', title: 'Błędna faktura' });
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -68,9 +74,12 @@ test('an agent works a ticket from the queue: urgency order, live countdown, cla
   await page.getByRole('button', { name: 'Claim next ticket' }).click();
   await page.getByRole('heading', { name: `${a.id} · Exchange Online nie działa` }).waitFor();
   await page.getByText('grade A technical: 1 h on the always').waitFor();
+  // The customer asked to be phoned: the preferred method comes first and says so.
+  expect(await page.locator('#t-contact li').allTextContents()).toEqual(['Phone 601 222 333 (preferred)', 'E-mail it@contoso.pl']);
+  await expect(page.getByRole('link', { name: '601 222 333' }).getAttribute('href')).resolves.toBe('tel:601222333');
 
   await page.getByLabel('Message to the customer (delivered in their chat)').fill('Sprawdzamy serwer Exchange.');
-  await page.getByRole('button', { name: 'Send reply' }).click();
+  await page.getByRole('button', { name: 'Send reply', exact: true }).click();
   await page.locator('.message.from-agent', { hasText: 'Sprawdzamy serwer Exchange.' }).waitFor();
   await page.locator('#t-deadline .countdown', { hasText: /^answered / }).waitFor();
 
@@ -101,11 +110,39 @@ test('an agent works a ticket from the queue: urgency order, live countdown, cla
   await page.locator('.facts dd', { hasText: 'waiting on customer' }).waitFor();
   await page.screenshot({ path: artifactPath('console-ticket.png'), fullPage: true });
 
+  // Resolving asks first and needs a note; cancelling changes nothing.
   await page.getByRole('button', { name: 'Resolve' }).click();
+  await page.getByText(`Resolve ${a.id}? The note stays in its history.`).waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText(`Resolve ${a.id}?`).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Resolve' }).click();
+  await page.getByRole('button', { name: 'Yes, resolve' }).click();
+  await page.locator('#actions-error', { hasText: 'Write a resolution note' }).waitFor();
+  expect((await app.service.get(a.id))!.status).toBe('waiting_on_customer');
+  await page.getByLabel('Resolution note').fill('Zrestartowano usługę Exchange; poczta działa.');
+  await page.getByRole('button', { name: 'Yes, resolve' }).click();
   await page.locator('.facts dd', { hasText: 'resolved' }).waitFor();
+  await page.locator('#t-history td', { hasText: 'Zrestartowano usługę Exchange; poczta działa.' }).waitFor();
+  // A resolved ticket keeps its grade: the form is gone.
+  await page.locator('#grade-form').waitFor({ state: 'hidden' });
+
   await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByText(`Close ${a.id}? It can only be reopened afterwards.`).waitFor();
+  expect((await app.service.get(a.id))!.status).toBe('resolved');
+  await page.getByRole('button', { name: 'Yes, close' }).click();
   await page.locator('.facts dd', { hasText: 'closed' }).waitFor();
   expect((await app.service.get(a.id))!.status).toBe('closed');
+  expect(await page.locator('#grade-form').isHidden()).toBe(true);
+
+  // The service refuses a grade change on the closed ticket whatever the page shows.
+  const regrade = await fetch(`${app.url}/api/tickets/${a.id}/grade`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${CONSOLE_TOKENS.agent}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ grade: 'A', reason: 'raised' }),
+  });
+  expect(regrade.status).toBe(409);
+  expect(await regrade.json()).toMatchObject({ error: 'ticket_not_open' });
+  expect((await app.service.get(a.id))!.grade).toBe('B');
 
   await page.getByRole('link', { name: '← Queues' }).click();
   await page.getByRole('heading', { name: 'Technical queue (2)' }).waitFor();

@@ -52,19 +52,15 @@ export async function startConsoleApp() {
       category: 'technical' | 'billing' | 'presales';
       grade: 'A' | 'B' | 'C';
       title: string;
+      contact?: { email?: string; phone?: string; preferred: 'email' | 'phone' };
     }) {
       const admin =
         fields.orgId === 'contoso'
           ? { adminId: 'anna.kowalska', email: 'anna.kowalska@contoso.pl' }
           : { adminId: 'jan.nowak', email: 'jan.nowak@fabrikam.pl' };
+      const { contact = { email: admin.email, preferred: 'email' }, ...rest } = fields;
       const { ticket } = await service.create(
-        {
-          ...fields,
-          adminId: admin.adminId,
-          description: `Opis: ${fields.title}`,
-          affected: 'Exchange Online',
-          contact: { email: admin.email, preferred: 'email' },
-        },
+        { ...rest, adminId: admin.adminId, description: `Opis: ${fields.title}`, affected: 'Exchange Online', contact },
         `console-test-${++opened}`,
       );
       return ticket;

@@ -584,12 +584,14 @@
               { class: 'card', 'aria-labelledby': 'actions-title' },
               h('h3', { id: 'actions-title', text: 'Actions' }),
               h('div', { id: 't-actions', class: 'buttons' }),
+              h('div', { id: 't-confirm' }),
               h('p', { class: 'error', role: 'alert', id: 'actions-error' }),
             ),
             h(
               'form',
               {
                 class: 'card',
+                id: 'grade-form',
                 'aria-labelledby': 'grade-title',
                 onsubmit: function (e) {
                   e.preventDefault();
@@ -641,6 +643,7 @@
         fact('Status', STATUS_NAMES[ticket.status] || ticket.status),
         fact('Category', ticket.category),
         fact('Organisation', state.orgNames[ticket.orgId] || ticket.orgId),
+        fact('Contact', contactDetails(ticket.contact)),
         fact('Assignee', ticket.assignee || 'nobody'),
         fact('Opened', when(ticket.createdAt)),
         fact('Affected', ticket.affected || '–'),
@@ -732,34 +735,114 @@
 
     var actions = document.getElementById('t-actions');
     var path = '/api/tickets/' + encodeURIComponent(ticket.id);
-    var act = function (label, id, method, suffix, body) {
+    var confirmBox = document.getElementById('t-confirm');
+    var run = function (label, suffix, body) {
+      document.getElementById('actions-error').textContent = '';
+      return api('POST', path + suffix, body)
+        .then(function (t) {
+          replace(confirmBox, null);
+          announce(label + ': done');
+          return showTicket(t.id, false);
+        })
+        .catch(function (err) {
+          document.getElementById('actions-error').textContent = err.message;
+        });
+    };
+    var act = function (label, id, suffix, body) {
       return h('button', {
         type: 'button',
         id: id,
         onclick: function () {
-          document.getElementById('actions-error').textContent = '';
-          api(method, path + suffix, body)
-            .then(function (t) {
-              announce(label + ': done');
-              return showTicket(t.id, false);
-            })
-            .catch(function (err) {
-              document.getElementById('actions-error').textContent = err.message;
-            });
+          run(label, suffix, body);
         },
         text: label,
       });
     };
+    // Resolve and close end the customer's case: each asks first, and resolving needs a note for the history.
+    var confirmed = function (label, id, suffix, question, withNote) {
+      return h('button', {
+        type: 'button',
+        id: id,
+        text: label,
+        onclick: function () {
+          var note = withNote ? h('textarea', { id: 'resolution-note', rows: '3', maxlength: '500' }) : null;
+          var yes = h('button', { type: 'submit', class: 'primary', text: 'Yes, ' + label.toLowerCase() });
+          replace(
+            confirmBox,
+            h(
+              'form',
+              {
+                class: 'confirm',
+                'aria-labelledby': 'confirm-question',
+                onsubmit: function (e) {
+                  e.preventDefault();
+                  var reason = note ? note.value.trim() : undefined;
+                  if (note && !reason) {
+                    document.getElementById('actions-error').textContent = 'Write a resolution note: what solved the problem.';
+                    return note.focus();
+                  }
+                  run(label, suffix, reason ? { reason: reason } : {});
+                },
+              },
+              h('p', { id: 'confirm-question', text: question }),
+              note ? [h('label', { for: 'resolution-note', text: 'Resolution note' }), note] : null,
+              h(
+                'div',
+                { class: 'buttons' },
+                yes,
+                h('button', {
+                  type: 'button',
+                  text: 'Cancel',
+                  onclick: function () {
+                    document.getElementById('actions-error').textContent = '';
+                    replace(confirmBox, null);
+                  },
+                }),
+              ),
+            ),
+          );
+          (note || yes).focus();
+        },
+      });
+    };
     var open = ticket.status !== 'resolved' && ticket.status !== 'closed';
     replace(actions, [
-      !ticket.assignee && open ? act('Claim this ticket', 'claim-ticket', 'POST', '/assign', { agentId: state.me.id }) : null,
-      ticket.status === 'waiting_on_customer'
-        ? act('Resume (customer answered)', 'resume', 'POST', '/status', { status: 'in_progress' })
+      !ticket.assignee && open ? act('Claim this ticket', 'claim-ticket', '/assign', { agentId: state.me.id }) : null,
+      ticket.status === 'waiting_on_customer' ? act('Resume (customer answered)', 'resume', '/status', { status: 'in_progress' }) : null,
+      open ? confirmed('Resolve', 'resolve', '/resolve', 'Resolve ' + ticket.id + '? The note stays in its history.', true) : null,
+      ticket.status === 'resolved'
+        ? confirmed('Close', 'close', '/close', 'Close ' + ticket.id + '? It can only be reopened afterwards.', false)
         : null,
-      open ? act('Resolve', 'resolve', 'POST', '/resolve', {}) : null,
-      ticket.status === 'resolved' ? act('Close', 'close', 'POST', '/close', {}) : null,
-      !open ? act('Reopen', 'reopen', 'POST', '/reopen', {}) : null,
+      !open ? act('Reopen', 'reopen', '/reopen', {}) : null,
     ]);
+    // A resolved or closed ticket keeps its grade: the service refuses the change, so the form goes.
+    document.getElementById('grade-form').hidden = !open;
+  }
+
+  /** The customer's phone and e-mail, the method they asked to be reached by first and marked. */
+  function contactDetails(contact) {
+    if (!contact) return '–';
+    var ways = [
+      contact.phone && { method: 'phone', label: 'Phone ', href: 'tel:' + contact.phone.replace(/\s+/g, ''), value: contact.phone },
+      contact.email && { method: 'email', label: 'E-mail ', href: 'mailto:' + contact.email, value: contact.email },
+    ]
+      .filter(Boolean)
+      .sort(function (a, b) {
+        return (b.method === contact.preferred) - (a.method === contact.preferred);
+      });
+    return h(
+      'ul',
+      { class: 'contact', id: 't-contact' },
+      ways.map(function (w) {
+        return h(
+          'li',
+          {},
+          w.label,
+          h('a', { href: w.href, text: w.value }),
+          w.method === contact.preferred ? h('strong', { text: ' (preferred)' }) : null,
+        );
+      }),
+    );
   }
 
   function fact(name, value) {
