@@ -149,6 +149,32 @@ test('an agent works a ticket from the queue: urgency order, live countdown, cla
   await page.close();
 });
 
+test('the queues and the ticket page fit a 390 px wide phone without scrolling sideways', async () => {
+  const ticket = await app.open({
+    orgId: 'contoso',
+    category: 'billing',
+    grade: 'B',
+    title: 'Faktura FV/2026/11/000123 naliczona podwójnie za licencje Microsoft 365 Business Premium',
+    contact: { phone: '+48 601 222 333', email: 'ksiegowosc.dzial-rozliczen@contoso.pl', preferred: 'email' },
+  });
+  await app.service.customerMessage(ticket.id, 'anna.kowalska', 'Załączam numer faktury: FV/2026/11/000123-KOREKTA-DO-ZAPŁATY');
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await signIn(page, CONSOLE_TOKENS.agent);
+  await page.getByRole('heading', { name: /^Billing and subscription queue/ }).waitFor();
+  const width = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(await width()).toBeLessThanOrEqual(390);
+
+  await page.goto(`${app.url}/agent#/tickets/${encodeURIComponent(ticket.id)}`);
+  await page.locator('#t-contact').waitFor();
+  await page.locator('.message.from-customer').waitFor();
+  await page.locator('#t-history tbody tr').first().waitFor();
+  await page.getByRole('button', { name: 'Resolve' }).click();
+  await page.getByLabel('Resolution note').waitFor();
+  expect(await width()).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: artifactPath('console-390.png'), fullPage: true });
+  await page.close();
+});
+
 test('the console is usable from the keyboard alone', async () => {
   const page = await browser.newPage();
   await page.goto(`${app.url}/agent`);
