@@ -22,6 +22,8 @@ import {
   backfillCells,
   DEFAULT_TIME_ZONE,
   collectTicketGauges,
+  createOutboundMail,
+  Deliveries,
   type DnsResolver,
   createPinVerification,
   escalationNotifierFromConfig,
@@ -128,7 +130,8 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   // of misses a change records before their timer fires, and of every timer event (below).
   const policies = new SlaPolicies(redis.client, prefix);
   const notifier = escalationNotifierFromConfig(config.escalationWebhook, async () => (await policies.current()).escalations ?? [], logger);
-  const slaDeps = { organisations, logger, events, loweringRules, idempotencyDays, policies, escalations: notifier };
+  const deliveryPolicy = { retryDelaysMs: config.deliveryRetryDelaysMs, leaseMs: 120_000 };
+  const slaDeps = { organisations, logger, events, loweringRules, idempotencyDays, policies, escalations: notifier, deliveryPolicy };
   const tickets = new TicketService({ redis: redis.client, prefix, ...slaDeps });
   // A store written before the list cells existed gets them once, before anything lists.
   await backfillCells(tickets.store, logger);
@@ -245,13 +248,18 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
     logger,
     timeZoneOf: async (orgId) => (await organisations.get(orgId))?.timeZone ?? DEFAULT_TIME_ZONE,
   });
-  listeners.push(ticketMetrics(metrics, logger), {
-    onAgentReply: (ticket, message) =>
-      void delivery.onAgentReply(ticket, message).catch((err) => logger.error({ err, ticketId: ticket.id }, 'agent reply not delivered')),
-    onChanged: (ticket, change) =>
-      void delivery
-        .onChanged(ticket, change)
-        .catch((err) => logger.error({ err, ticketId: ticket.id }, 'ticket change notice not delivered')),
+  listeners.push(ticketMetrics(metrics, logger));
+  // Agents' replies and notices: to the chat first, by e-mail when it cannot be reached (or for mail tickets).
+  const { smtpUrl, mailFrom } = config.verification.delivery;
+  const outboundMail = smtpUrl
+    ? createOutboundMail({ smtpUrl, from: mailFrom, redis: redis.client, prefix, tickets, organisations, logger, attachments })
+    : null;
+  const deliveries = new Deliveries({
+    redisUrl: redis.url,
+    prefix,
+    service: tickets,
+    channels: { chat: delivery.chat, ...(outboundMail ? { email: outboundMail.channel } : {}) },
+    logger: logger.child({ component: 'delivery' }),
   });
 
   const agentsChannel = config.agentsConversationReferenceFile ? loadConversationReference(config.agentsConversationReferenceFile) : null;
@@ -267,7 +275,6 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
     resolver: options.dnsResolver,
     attachments,
   });
-  if (mail) listeners.push(mail.events);
 
   notifier.add('teams', createEscalationNotifier({ delivery, agentsChannel, logger }));
   const timers = new SlaTimers({ redisUrl: redis.url, prefix, service: slaTickets, notifier, logger, metrics });
@@ -279,6 +286,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Reconciliation on many tickets takes seconds; the timers log its report themselves.
   timers.start().catch((err) => logger.error({ err }, 'SLA timers failed to start'));
+  deliveries.start();
 
   return {
     server,
@@ -296,6 +304,8 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
       await directLine.close();
       await closed;
       await mail?.close();
+      await deliveries.stop();
+      outboundMail?.close();
       await timers.stop();
       retention.stop();
       await liveKb.close();
@@ -332,5 +342,6 @@ function fanOut(listeners: TicketEvents[], logger: Logger): TicketEvents {
     onChanged: (t, change) => call('onChanged', t, change),
     onAgentReply: (t, m) => call('onAgentReply', t, m),
     onSlaEvent: (t, kind) => call('onSlaEvent', t, kind),
+    onDelivery: (t, m) => call('onDelivery', t, m),
   };
 }

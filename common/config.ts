@@ -96,6 +96,14 @@ const serviceSchema = z.object({
   ESCALATION_WEBHOOK_TIMEOUT_MS: wholeNumber(1).default('5000'),
   SLA_CUSTOMER_WAIT_BUSINESS_DAYS: positiveNumber.default('1'),
   SLA_AUTO_LOWER_NOTICE_HOURS: positiveNumber.optional(),
+  DELIVERY_RETRY_SECONDS: z
+    .string()
+    .trim()
+    .default('5,30,120')
+    .refine((list) => list.split(',').every((v) => Number.isFinite(Number(v)) && Number(v) >= 0 && v.trim() !== ''), {
+      message: 'must be numbers of seconds separated by commas (the waits before each retry), e.g. 5,30,120',
+    })
+    .transform((list) => list.split(',').map((v) => Math.round(Number(v) * 1000))),
   DIRECTLINE_SECRET: atLeast(16, 'openssl rand -hex 32').optional(),
   DIRECTLINE_TOKEN_TTL_SECONDS: wholeNumber(1).default('1800'),
   DIRECTLINE_TRANSCRIPT_TTL_SECONDS: wholeNumber(1).default(String(30 * 24 * 3600)),
@@ -209,6 +217,8 @@ export interface Config {
   escalationWebhook?: { url: string; timeoutMs: number };
   /** Business days (of a ticket's calendar) a ticket waits on the customer before "customer not responding" may lower its grade. */
   sla: { customerWaitBusinessDays: number; autoLowerNoticeHours?: number };
+  /** The waits before each retry of an outbound message on one channel (ms); when spent, the chat falls back to e-mail. */
+  deliveryRetryDelaysMs: number[];
   directLine: DirectLineConfig;
   /** Absent when no support mailbox is configured (neither IMAP_URL nor IMAP_HOST). */
   mail?: MailDeskConfig;
@@ -280,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     escalationWebhook: e.ESCALATION_WEBHOOK_URL ? { url: e.ESCALATION_WEBHOOK_URL, timeoutMs: e.ESCALATION_WEBHOOK_TIMEOUT_MS } : undefined,
     sla: { customerWaitBusinessDays: e.SLA_CUSTOMER_WAIT_BUSINESS_DAYS, autoLowerNoticeHours: e.SLA_AUTO_LOWER_NOTICE_HOURS },
+    deliveryRetryDelaysMs: e.DELIVERY_RETRY_SECONDS,
     directLine: {
       secret: e.DIRECTLINE_SECRET,
       tokenTtlSeconds: e.DIRECTLINE_TOKEN_TTL_SECONDS,

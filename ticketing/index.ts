@@ -15,6 +15,7 @@ export type {
   ContactMethod,
   Grade,
   HistoryEntry,
+  Notice,
   Organisation,
   SlaEventKind,
   Ticket,
@@ -50,7 +51,11 @@ export type { EscalationEvent, EscalationNotifier } from './notify/escalationNot
 export { escalationSummary } from './notify/escalationNotifier';
 
 // The e-mail channel: the support mailbox into tickets, agents' replies back by mail.
-export { startMailDesk, type MailDesk } from './mail';
+export { createOutboundMail, startMailDesk, type MailDesk } from './mail';
+
+// Outbound messages: delivery state, retries, the fallback to e-mail.
+export { Deliveries, type OutboundChannel } from './delivery/deliveries';
+export type { AttemptOutcome } from './domain/delivery';
 export type { DnsResolver } from './mail/authenticity';
 
 // Files customers and agents send: checked by content, kept once, served only to who may see them.

@@ -25,9 +25,9 @@ export function loadConversationReference(file: string): Partial<ConversationRef
 
 /**
  * SLA escalations in chat: warnings and breaches are posted to the agents' Teams channel (when
- * one is configured), and a breach also tells the customer in their own chat that the request is
- * escalated (first response only: the customer's notice speaks of it). Add it to the SLA timers'
- * RoutedNotifier as 'teams'; it never throws.
+ * one is configured). The customer's apology for a missed first response is a notice of the
+ * ticket, delivered like any message of it. Add it to the SLA timers' RoutedNotifier as 'teams';
+ * it never throws.
  */
 export function createEscalationNotifier(options: {
   delivery: ReplyDelivery;
@@ -49,7 +49,6 @@ export function createEscalationNotifier(options: {
         );
         if (!posted) logger.warn({ ticketId: ticket.id, kind }, 'SLA escalation not posted to the agents channel');
       }
-      if ((goal ?? 'first_response') === 'first_response') await delivery.slaNotice(ticket, kind);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../common/logger';
-import { DEFAULT_TIME_ZONE, type HistoryEntry, type SlaEventKind, type Ticket, type TicketMessage } from '../../ticketing';
+import { DEFAULT_TIME_ZONE, type AttemptOutcome, type OutboundChannel } from '../../ticketing';
 import { customerNotice } from './ticketNotices';
 import { localeFromTag, t, type Locale } from '../i18n';
 import type { AwaitingReplies } from './awaitingReplies';
@@ -28,35 +28,39 @@ export interface ReplyDeliveryOptions {
 }
 
 export interface ReplyDelivery {
-  /** TicketEvents.onAgentReply: the customer reads the agent's reply in the chat the ticket came from. */
-  onAgentReply(ticket: Ticket, message: TicketMessage): Promise<void>;
-  /** TicketEvents.onChanged: the customer hears that their ticket was resolved, closed, reopened or regraded. */
-  onChanged(ticket: Ticket, change: readonly HistoryEntry[]): Promise<void>;
-  /** A missed first-response deadline: the customer hears that the request is escalated. */
-  slaNotice(ticket: Ticket, kind: SlaEventKind): Promise<void>;
-  /** Sends one message into a stored conversation; false when it could not be delivered. */
+  /** The customer's chat as a delivery channel of the ticket's outbound messages (replies, notices). */
+  chat: OutboundChannel;
+  /** Sends one message into a stored conversation (the agents' channel); false when it could not be delivered. */
   send(reference: Partial<ConversationReference> | undefined, text: (locale: Locale) => string): Promise<boolean>;
 }
 
 /**
  * Proactive messages into customers' chats through the conversation reference stored with the
- * ticket (continueConversationAsync), for Teams and the web chat alike. After an agent's reply,
- * the conversation's next message is taken as the customer's answer to that ticket.
- * Nothing here throws: a failed delivery is logged (the ticket itself is already saved).
+ * ticket (continueConversationAsync), for Teams and the web chat alike. Each attempt says how it
+ * ended, in words an agent understands, and whether trying again could help; the ticketing
+ * deliveries decide on retries and the fallback to e-mail. After an agent's reply arrives, the
+ * conversation's next message is taken as the customer's answer to that ticket.
  */
 export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDelivery {
   const { routeFor, appId, awaiting, logger } = options;
   const timeZoneOf = options.timeZoneOf ?? (async () => DEFAULT_TIME_ZONE);
   const clock = options.clock ?? (() => new Date());
 
-  async function send(stored: Partial<ConversationReference> | undefined, text: (locale: Locale) => string): Promise<boolean> {
-    if (!stored?.conversation?.id || !stored.serviceUrl) return false;
+  async function attempt(stored: Partial<ConversationReference> | undefined, text: (locale: Locale) => string): Promise<AttemptOutcome> {
+    if (!stored?.conversation?.id || !stored.serviceUrl)
+      return { ok: false, permanent: true, reason: 'the ticket has no chat to answer in' };
     const locale = localeFromTag(stored.locale) ?? 'pl';
+    let route: ChannelRoute;
     try {
-      const { adapter, reference } = routeFor(stored);
-      // The adapter hands an error thrown inside the turn to its onTurnError, which logs it and
-      // carries on: the failure is kept here, so a send that never arrived is never "delivered".
-      let failure: unknown = null;
+      route = routeFor(stored);
+    } catch (err) {
+      return { ok: false, permanent: true, reason: (err as Error).message };
+    }
+    const { adapter, reference } = route;
+    // The adapter hands an error thrown inside the turn to its onTurnError, which logs it and
+    // carries on: the failure is kept here, so a send that never arrived is never "delivered".
+    let failure: unknown = null;
+    try {
       await adapter.continueConversationAsync(appId, reference, async (context: TurnContext) => {
         // botbuilder makes the message reply to its own continuation event, an id the chat never
         // saw, and Web Chat holds such a message back waiting for it: reply to the stored message.
@@ -70,51 +74,79 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
           failure = err;
         }
       });
-      if (failure) throw failure;
-      return true;
     } catch (err) {
-      logger.error({ err, channel: stored.channelId, conversationId: stored.conversation.id }, 'proactive message not delivered');
-      return false;
+      failure = err;
     }
+    if (!failure) return { ok: true };
+    logger.warn({ err: failure, channel: stored.channelId, conversationId: stored.conversation.id }, 'proactive message not delivered');
+    return chatFailure(failure, stored.serviceUrl);
   }
 
   return {
-    send,
-    async onAgentReply(ticket, message) {
-      const reference = ticket.conversation as Partial<ConversationReference> | undefined;
-      const waiting = ticket.status === 'waiting_on_customer';
-      const delivered = await send(reference, (locale) =>
-        [t(locale, 'reply.fromAgent', { id: ticket.id }), withoutImages(message.text), t(locale, 'reply.answerHere')].join('\n\n'),
-      );
-      if (!delivered) {
-        logger.warn({ ticketId: ticket.id, hasConversation: !!reference }, 'agent reply not delivered in chat');
-        return;
-      }
-      try {
-        await awaiting.set(personScope(reference!.channelId!, reference!.conversation!.id!, reference!.user?.id ?? ''), ticket.id);
-      } catch (err) {
-        logger.error({ err, ticketId: ticket.id }, 'could not remember which ticket the chat answers');
-      }
-      logger.info({ ticketId: ticket.id, channel: reference!.channelId, waiting }, 'agent reply delivered in chat');
+    async send(reference, text) {
+      return (await attempt(reference, text)).ok;
     },
-    async onChanged(ticket, change) {
-      const reference = ticket.conversation as Partial<ConversationReference> | undefined;
-      const timeZone = await timeZoneOf(ticket.orgId);
-      const now = clock();
-      // Rendered before sending, so a change with nothing to tell sends nothing.
-      const texts = new Map((['pl', 'en'] as const).map((locale) => [locale, customerNotice(ticket, change, locale, timeZone, now)]));
-      if (!texts.get('pl')) return;
-      const delivered = await send(reference, (locale) => texts.get(locale) ?? texts.get('pl')!);
-      logger.info({ ticketId: ticket.id, delivered }, 'ticket change notice for the customer');
-    },
-    async slaNotice(ticket, kind) {
-      if (kind !== 'breach') return;
-      const delivered = await send(ticket.conversation as Partial<ConversationReference> | undefined, (locale) =>
-        t(locale, 'reply.slaBreach', { id: ticket.id }),
-      );
-      if (delivered) logger.info({ ticketId: ticket.id }, 'SLA breach notice delivered in chat');
+    chat: {
+      async send(ticket, message) {
+        const reference = ticket.conversation as Partial<ConversationReference> | undefined;
+        const timeZone = message.notice ? await timeZoneOf(ticket.orgId) : DEFAULT_TIME_ZONE;
+        const now = clock();
+        const outcome = await attempt(reference, (locale) =>
+          message.notice
+            ? customerNotice(ticket, message.notice, locale, timeZone, now)
+            : message.author === DESK
+              ? message.text
+              : [t(locale, 'reply.fromAgent', { id: ticket.id }), withoutImages(message.text), t(locale, 'reply.answerHere')].join('\n\n'),
+        );
+        if (outcome.ok && !message.notice) {
+          try {
+            await awaiting.set(personScope(reference!.channelId!, reference!.conversation!.id!, reference!.user?.id ?? ''), ticket.id);
+          } catch (err) {
+            logger.error({ err, ticketId: ticket.id }, 'could not remember which ticket the chat answers');
+          }
+        }
+        return outcome;
+      },
     },
   };
+}
+
+/** The author of the desk's own messages (the automatic lowering's notice is written in full). */
+const DESK = 'desk';
+
+interface ConnectorError {
+  code?: string;
+  statusCode?: number;
+  cause?: { code?: string };
+  message?: string;
+}
+
+/**
+ * Why a chat did not take a message, for the agent, and whether trying again could help: a host
+ * that does not exist, a conversation the channel no longer knows, or a bot removed from it
+ * will not come back; a refused connection, a timeout or a busy service may.
+ */
+export function chatFailure(err: unknown, serviceUrl: string): AttemptOutcome {
+  const e = (err ?? {}) as ConnectorError;
+  const host = URL.canParse(serviceUrl) ? new URL(serviceUrl).host : serviceUrl;
+  const code = e.code ?? e.cause?.code ?? /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT)\b/.exec(e.message ?? '')?.[1];
+  if (code === 'ENOTFOUND')
+    return { ok: false, permanent: true, reason: `the chat service ${host} does not exist (its name does not resolve)` };
+  if (code === 'EAI_AGAIN') return { ok: false, permanent: false, reason: `the chat service ${host} could not be looked up (DNS)` };
+  if (code === 'ECONNREFUSED') return { ok: false, permanent: false, reason: `the chat service ${host} refused the connection` };
+  if (code === 'ECONNRESET' || code === 'ETIMEDOUT')
+    return { ok: false, permanent: false, reason: `the chat service ${host} did not answer` };
+  const status = e.statusCode;
+  if (status === 401 || status === 403)
+    return {
+      ok: false,
+      permanent: true,
+      reason: `the chat service ${host} refused the bot (HTTP ${status}): it may have been removed from the chat`,
+    };
+  if (status === 404)
+    return { ok: false, permanent: true, reason: `the chat service ${host} no longer knows this conversation (HTTP 404)` };
+  if (status) return { ok: false, permanent: false, reason: `the chat service ${host} answered HTTP ${status}` };
+  return { ok: false, permanent: false, reason: `the chat service ${host} failed: ${e.message ?? String(err)}` };
 }
 
 /**

@@ -1,34 +1,29 @@
-import type { HistoryEntry, Ticket } from '../../ticketing';
+import type { Notice, Ticket } from '../../ticketing';
 import { deadlineInWords } from '../deadlineWords';
 import { t, type Locale, type MessageKey } from '../i18n';
 
 /**
- * What the customer reads in their chat when an agent changes their ticket: resolved (with the
- * resolution note), closed, reopened, or regraded (with the new first-response deadline). Null
- * when the change is nothing the customer needs to hear (an assignment, a note, their own change).
+ * What the customer reads in their chat when the desk tells them about their ticket: resolved
+ * (with the resolution note), closed, reopened, regraded (with the new first-response deadline),
+ * or an apology for a missed deadline.
  */
-export function customerNotice(
-  ticket: Ticket,
-  change: readonly HistoryEntry[],
-  locale: Locale,
-  timeZone: string,
-  now: Date,
-): string | null {
-  const lines: string[] = [];
-  for (const entry of change) {
-    if (entry.actor.startsWith('admin:')) continue;
-    if (entry.kind === 'status' && entry.to === 'resolved') {
-      lines.push(t(locale, 'notice.resolved', { id: ticket.id }));
-      if (entry.reason) lines.push(t(locale, 'notice.resolution', { note: entry.reason }));
-    } else if (entry.kind === 'status' && entry.to === 'closed') {
-      lines.push(t(locale, 'notice.closed', { id: ticket.id }));
-    } else if (entry.kind === 'status' && (entry.from === 'resolved' || entry.from === 'closed')) {
-      lines.push(t(locale, 'notice.reopened', { id: ticket.id }));
-    } else if (entry.kind === 'grade' && entry.to) {
-      lines.push(t(locale, 'notice.regraded', { id: ticket.id, grade: t(locale, `grade.${entry.to}` as MessageKey) }));
-      const due = ticket.sla.firstResponseAt ? null : ticket.sla.dueAt;
-      if (due) lines.push(t(locale, 'notice.deadline', { deadline: deadlineInWords(due, timeZone, locale, now) }));
+export function customerNotice(ticket: Ticket, notice: Notice, locale: Locale, timeZone: string, now: Date): string {
+  const id = ticket.id;
+  switch (notice.kind) {
+    case 'resolved':
+      return [t(locale, 'notice.resolved', { id }), notice.note ? t(locale, 'notice.resolution', { note: notice.note }) : null]
+        .filter(Boolean)
+        .join('\n\n');
+    case 'closed':
+      return t(locale, 'notice.closed', { id });
+    case 'reopened':
+      return t(locale, 'notice.reopened', { id });
+    case 'regraded': {
+      const lines = [t(locale, 'notice.regraded', { id, grade: t(locale, `grade.${notice.grade}` as MessageKey) })];
+      if (notice.dueAt) lines.push(t(locale, 'notice.deadline', { deadline: deadlineInWords(notice.dueAt, timeZone, locale, now) }));
+      return lines.join('\n\n');
     }
+    case 'sla_breach':
+      return t(locale, 'reply.slaBreach', { id });
   }
-  return lines.length > 0 ? lines.join('\n\n') : null;
 }

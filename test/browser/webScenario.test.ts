@@ -8,6 +8,8 @@ import { startSmtpPeer, type SmtpPeer } from '../support/smtpPeer';
 import { testRedisUrl, uniquePrefix } from '../support/redis';
 import { artifactPath, launchChromium } from './support/browser';
 import { loadConfig } from '../../common/config';
+import { simpleParser } from 'mailparser';
+import { until } from '../support/waitFor';
 
 // The whole product as `npm start` builds it, a real SMTP server for the PIN mail, and Chromium
 // for the customer's chat and the agent's console.
@@ -19,6 +21,7 @@ let app: App;
 let smtp: SmtpPeer;
 let browser: Browser;
 let outbox: string;
+const prefix = uniquePrefix('scenario');
 
 beforeAll(async () => {
   outbox = mkdtempSync(join(tmpdir(), 'desk-scenario-'));
@@ -28,7 +31,7 @@ beforeAll(async () => {
       config: loadConfig({
         PORT: '0',
         REDIS_URL: testRedisUrl(),
-        REDIS_PREFIX: uniquePrefix('scenario'),
+        REDIS_PREFIX: prefix,
         SMTP_URL: smtp.url,
         MAIL_FROM: 'desk@example.test',
         OUTBOX_DIR: outbox,
@@ -157,5 +160,23 @@ test('FAQ answer, PIN verification by e-mail, a B ticket, and an agent conversat
       mkdirSync(docs, { recursive: true });
       for (const name of ['chat.png', 'console.png', 'console-queues.png']) copyFileSync(artifactPath(name), join(docs, name));
     }
+
+    // 7. The chat is gone (the web-chat conversation expired on the server): the next reply shows
+    // as failed in the chat, in the console, and reaches the customer by e-mail instead.
+    const stored = (await app.tickets.get(ticketId))!;
+    const conversationId = (stored.conversation as { conversation: { id: string } }).conversation.id;
+    expect(await app.redis.client.del(`${prefix}dl:conv:${conversationId}`)).toBe(1);
+    await agent.getByLabel('Message to the customer (delivered in their chat)').fill('Proszę sprawdzić ustawienia profilu Outlooka.');
+    await agent.getByRole('button', { name: 'Send reply' }).click();
+    const delivery = agent
+      .locator('.message.from-agent', { hasText: 'Proszę sprawdzić ustawienia profilu Outlooka.' })
+      .locator('.delivery');
+    await delivery.locator('.chat-failed', { hasText: 'no longer knows this conversation' }).waitFor();
+    await delivery.getByText(`Delivered by e-mail to ${ADMIN_EMAIL}`).waitFor();
+    const mailed = await until('the reply by e-mail', () =>
+      smtp.messages.find((m) => m.to.includes(ADMIN_EMAIL) && m.subject === `Re: [${ticketId}] ${stored.title}`),
+    );
+    expect((await simpleParser(mailed.raw)).text).toContain('Proszę sprawdzić ustawienia profilu Outlooka.');
+    await agent.screenshot({ path: artifactPath('console-delivery.png'), fullPage: true });
   });
 });

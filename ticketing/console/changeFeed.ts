@@ -34,6 +34,8 @@ export class TicketChangeFeed {
     onChanged: (t) => this.publish(t, 'changed'),
     onAgentReply: (t) => this.publish(t, 'reply'),
     onSlaEvent: (t, kind) => this.publish(t, kind === 'breach' ? 'sla_breach' : 'sla_warning'),
+    // Every delivery step is a stored change, published by onChanged.
+    onDelivery: () => undefined,
   };
 
   /** Calls `listener` for every change from now on; returns the unsubscribe function. */

@@ -276,8 +276,9 @@ export function assign(ticket: Ticket, agentId: string | null, actor: string, no
 }
 
 /**
- * An agent's reply to the customer. The first one stops the first-response clock (recording the
- * response's working time and whether it met the SLA) and takes a new ticket to in_progress.
+ * An agent's reply to the customer, queued for delivery (domain/delivery.ts). It takes a new
+ * ticket to in_progress; the first-response clock stops only when a reply reaches the customer
+ * (recordResponseDelivered).
  */
 export function addAgentReply(ticket: Ticket, agentId: string, text: string, now: Date, files?: MessageFiles): Ticket {
   if (ticket.status === 'closed') throw new DomainError('ticket_closed', `${ticket.id} is closed: reopen it before replying`);
@@ -286,11 +287,6 @@ export function addAgentReply(ticket: Ticket, agentId: string, text: string, now
   const at = now.toISOString();
   const actor = `agent:${agentId}`;
   const history: HistoryEntry[] = [{ at, actor, kind: 'reply' }];
-  let sla = ticket.sla;
-  if (!sla.firstResponseAt) {
-    sla = recordFirstResponse(sla, ticket.grade, now);
-    history[0]!.reason = `first response after ${formatDuration(sla.responseWorkingMs ?? 0)} of working time: SLA ${sla.met ? 'met' : 'missed'}`;
-  }
   ticket = agentAnswered(ticket, agentId, now);
   let status = ticket.status;
   if (status === 'new') {
@@ -300,11 +296,27 @@ export function addAgentReply(ticket: Ticket, agentId: string, text: string, now
   return {
     ...ticket,
     status,
-    sla,
     updatedAt: at,
     messages: [...ticket.messages, withFiles({ at, from: 'agent', author: agentId, text: body }, files)],
     history: [...ticket.history, ...history],
   };
+}
+
+/**
+ * A reply reached the customer at `now`: the first one is the first response, which stops the
+ * clock and records whether it met the SLA (docs/sla.md, "First response"). Later ones change nothing.
+ */
+export function recordResponseDelivered(ticket: Ticket, channel: string, now: Date): Ticket {
+  if (ticket.sla.firstResponseAt) return ticket;
+  ticket = settle(ticket, now);
+  const sla = recordFirstResponse(ticket.sla, ticket.grade, now);
+  const entry: HistoryEntry = {
+    at: now.toISOString(),
+    actor: 'system',
+    kind: 'delivery',
+    reason: `first response delivered ${channel} after ${formatDuration(sla.responseWorkingMs ?? 0)} of working time: SLA ${sla.met ? 'met' : 'missed'}`,
+  };
+  return { ...ticket, sla, history: [...ticket.history, entry] };
 }
 
 /**

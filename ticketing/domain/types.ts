@@ -194,6 +194,7 @@ export type HistoryKind =
   | 'sla_breach'
   | 'lowering_notice'
   | 'satisfaction'
+  | 'delivery'
   | 'note';
 
 export interface HistoryEntry {
@@ -234,9 +235,47 @@ export interface MessageFiles {
   refused: RefusedFile[];
 }
 
+/** Where an outbound message goes: the customer's chat, or their e-mail (a mail ticket, or the chat's fallback). */
+export type DeliveryChannel = 'chat' | 'email';
+export const DELIVERY_STATES = ['queued', 'sent', 'delivered', 'failed'] as const;
+/** queued (an attempt is due) -> sent (handed to the channel) -> delivered, or failed (every channel gave up). */
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** How far an outbound message got (see domain/delivery.ts and docs/delivery.md). */
+export interface Delivery {
+  state: DeliveryState;
+  channel: DeliveryChannel;
+  /** Attempts made on this channel. */
+  attempts: number;
+  /** Bumped on every change: the delivery job of another version is stale. */
+  version: number;
+  /** When it entered this state. */
+  at: string;
+  /** queued: when the next attempt runs; sent: when an attempt that never answered is taken back. */
+  dueAt?: string;
+  /** Why the last attempt failed (a retry waits), or why it failed for good. */
+  reason?: string;
+  /** Why it left the chat for e-mail (kept through the e-mail attempts). */
+  fallback?: string;
+  /** The e-mail address it went to. */
+  to?: string;
+}
+
+/** What an automatic notice tells the customer; the chat and the mail word it in their language. */
+export interface Notice {
+  kind: 'resolved' | 'closed' | 'reopened' | 'regraded' | 'sla_breach';
+  /** resolved: the agent's resolution note. */
+  note?: string;
+  /** regraded: the new grade and first-response deadline (null when answered or paused). */
+  grade?: Grade;
+  dueAt?: string | null;
+}
+
 export interface TicketMessage {
   at: string;
+  /** 'agent' is everything the desk sends the customer (an agent's reply, the desk's notices). */
   from: 'agent' | 'customer';
+  /** An agent's id, the administrator's id, or 'desk' for automatic messages. */
   author: string;
   /** Empty only for a message that is nothing but files. */
   text: string;
@@ -244,6 +283,10 @@ export interface TicketMessage {
   mailId?: string;
   attachments?: AttachmentRef[];
   refusedFiles?: RefusedFile[];
+  /** Set on automatic notices (author 'desk'). */
+  notice?: Notice;
+  /** Outbound messages: how far the message got. */
+  delivery?: Delivery;
 }
 
 /** A ticket's e-mail conversation: where replies go and the Message-IDs that thread them. */
@@ -286,6 +329,8 @@ export interface Ticket {
   /** Files sent with the request that opened the ticket (a message's files are on the message). */
   attachments?: AttachmentRef[];
   refusedFiles?: RefusedFile[];
+  /** Set when the stored chat is known to be dead: later messages go by e-mail at once. */
+  chatUnreachable?: { at: string; reason: string };
 }
 
 /** Codes of requests that clash with the current state of what they change (HTTP 409). */

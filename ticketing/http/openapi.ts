@@ -1,4 +1,5 @@
 import type { ZodTypeAny } from 'zod';
+import { DELIVERY_STATES } from '../domain/types';
 import type { Endpoint } from './endpoint';
 import { jsonSchemaOf, type JsonSchema } from './jsonSchema';
 import { administratorSchema, categorySchema, gradeSchema, organisationSchema, slaPolicySchema, statusSchema } from './schemas';
@@ -143,12 +144,28 @@ function responseSchemas(): Record<string, JsonSchema> {
             mailId: { type: 'string' },
             attachments: files,
             refusedFiles: refused,
+            notice: { type: 'object', additionalProperties: true, description: "set on the desk's automatic notices (author desk)" },
+            delivery: object(
+              {
+                state: { type: 'string', enum: [...DELIVERY_STATES] },
+                channel: { type: 'string', enum: ['chat', 'email'] },
+                attempts: { type: 'integer' },
+                version: { type: 'integer' },
+                at: instant,
+                dueAt: instant,
+                reason: { type: 'string', description: 'why the last attempt failed, in words for the agent' },
+                fallback: { type: 'string', description: 'why it left the chat for e-mail' },
+                to: { type: 'string', description: 'the e-mail address it went to' },
+              },
+              ['state', 'channel', 'attempts', 'version', 'at'],
+            ),
           },
           ['at', 'from', 'author', 'text'],
         ),
       },
       attachments: files,
       refusedFiles: refused,
+      chatUnreachable: object({ at: instant, reason: { type: 'string' } }, ['at', 'reason']),
       history: { type: 'array', items: ref('HistoryEntry') },
       conversation: { type: 'object', additionalProperties: true },
     },

@@ -185,7 +185,8 @@ export function ticketEndpoints(
     endpoint({
       method: 'POST',
       path: '/api/tickets/:id/replies',
-      summary: "Reply to the customer; the first reply is the ticket's first response and stops the SLA clock",
+      summary:
+        "Reply to the customer: queued for their chat (or e-mail), retried, and shown with its delivery state; the first reply that reaches them is the ticket's first response and stops the SLA clock",
       roles: AGENTS,
       body: messageSchema,
       responds: [{ status: 201, schema: 'Ticket', description: 'the ticket with the reply' }],
@@ -193,6 +194,23 @@ export function ticketEndpoints(
       async handle({ params, body, principal }) {
         const files = body.attachments?.length ? await replyFiles(params.id, body.attachments) : undefined;
         return { status: 201, body: await service.reply(params.id, principal.id, body.text ?? '', files) };
+      },
+    }),
+    endpoint({
+      method: 'POST',
+      path: '/api/tickets/:id/messages/:number/retry',
+      summary:
+        'Send a message that failed to reach the customer again (number: its place in the thread, from 1); it goes to the chat first, then by e-mail',
+      roles: AGENTS,
+      bodyOptional: true,
+      body: z.object({}).strict(),
+      responds: [{ status: 200, schema: 'Ticket', description: 'the ticket with the message queued again' }],
+      errors: [404, 409],
+      async handle({ params, principal }) {
+        const number = /^[1-9]\d{0,5}$/.test(params.number) ? Number(params.number) : NaN;
+        if (!number)
+          throw new HttpError(400, 'invalid_request', `number must be a message's place in the thread (1, 2, ...), got "${params.number}"`);
+        return { body: await service.retryDelivery(params.id, number - 1, actorOf(principal)) };
       },
     }),
     endpoint({

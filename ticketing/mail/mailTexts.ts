@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Grade, Organisation, Ticket } from '../domain/types';
+import type { Grade, Notice, Organisation, Ticket } from '../domain/types';
 
 /** What the desk writes by mail, in the organisation's language (Polish unless it says English). */
 
@@ -86,4 +86,52 @@ export function agentReply(ticket: Ticket, text: string, language: MailLanguage)
       ? `Support request ${ticket.id}. Reply to this e-mail to answer.`
       : `Zgłoszenie ${ticket.id}. Aby odpowiedzieć, odpowiedz na tę wiadomość.`;
   return { subject: `Re: ${ticketSubject(ticket)}`, paragraphs: [...text.split(/\n{2,}/), footer] };
+}
+
+/** A notice of the desk (resolved, closed, reopened, regraded, a missed deadline) as an automatic mail. */
+export function noticeMail(ticket: Ticket, notice: Notice, language: MailLanguage, now: Date): MailText {
+  const en = language === 'en';
+  const id = ticket.id;
+  const paragraphs: string[] = [];
+  switch (notice.kind) {
+    case 'resolved':
+      paragraphs.push(en ? `Your support request ${id} has been resolved.` : `Twoje zgłoszenie ${id} zostało rozwiązane.`);
+      if (notice.note) paragraphs.push(`${en ? 'Resolution' : 'Rozwiązanie'}: ${notice.note}`);
+      paragraphs.push(
+        en
+          ? 'If the problem is still there, reply to this e-mail and we will reopen it.'
+          : 'Jeśli problem nadal występuje, odpowiedz na tę wiadomość, a otworzymy zgłoszenie ponownie.',
+      );
+      break;
+    case 'closed':
+      paragraphs.push(en ? `Your support request ${id} has been closed.` : `Twoje zgłoszenie ${id} zostało zamknięte.`);
+      break;
+    case 'reopened':
+      paragraphs.push(
+        en
+          ? `Your support request ${id} has been reopened; we are working on it again.`
+          : `Twoje zgłoszenie ${id} zostało ponownie otwarte; znów nad nim pracujemy.`,
+      );
+      break;
+    case 'regraded': {
+      const grade = notice.grade ? GRADE_WORDS[language][notice.grade] : '';
+      paragraphs.push(
+        en ? `The grade of your support request ${id} is now ${grade}.` : `Priorytet Twojego zgłoszenia ${id} to teraz ${grade}.`,
+      );
+      if (notice.dueAt) {
+        const due = deadlineInWords(notice.dueAt, ticket.sla.timeZone, language, now);
+        paragraphs.push(en ? `We will answer by ${due}.` : `Odpowiemy najpóźniej: ${due}.`);
+      }
+      break;
+    }
+    case 'sla_breach':
+      paragraphs.push(
+        en
+          ? `We are sorry: we have not answered your support request ${id} in the promised time. It has been escalated, and an agent will contact you as soon as possible.`
+          : `Przepraszamy: nie odpowiedzieliśmy na Twoje zgłoszenie ${id} w obiecanym czasie. Sprawa została przekazana wyżej i konsultant skontaktuje się z Tobą najszybciej, jak to możliwe.`,
+      );
+      break;
+  }
+  paragraphs.push(en ? 'This is an automatic message.' : 'To jest wiadomość automatyczna.');
+  return { subject: `Re: ${ticketSubject(ticket)}`, paragraphs };
 }

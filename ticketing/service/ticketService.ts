@@ -22,6 +22,16 @@ import { rateTicket } from '../domain/satisfaction';
 import type { SlaPolicy } from '../domain/slaPolicy';
 import { backlogWindows, summariseSlaReport, type Backlog, type SlaReport } from '../domain/reportCells';
 import { addCustomerMail, recordSentMail } from '../domain/mailThread';
+import {
+  beginAttempt,
+  DEFAULT_DELIVERY_POLICY,
+  endAttempt,
+  queueNewMessages,
+  retryDelivery,
+  type AttemptOutcome,
+  type DeliveryPolicy,
+} from '../domain/delivery';
+import { withNotices } from '../domain/notices';
 import { DEFAULT_TIME_ZONE } from '../domain/policy';
 import { formatTicketId } from '../domain/ticketId';
 import {
@@ -56,6 +66,8 @@ export interface TicketEvents {
   onChanged?(t: Ticket, change: HistoryEntry[]): void;
   onAgentReply?(t: Ticket, message: TicketMessage): void;
   onSlaEvent?(t: Ticket, kind: SlaEventKind): void;
+  /** An outbound message's delivery attempt ended (delivered, retrying, fallen back or failed). */
+  onDelivery?(t: Ticket, message: TicketMessage): void;
 }
 
 export interface TicketServiceDeps {
@@ -77,6 +89,8 @@ export interface TicketServiceDeps {
    * finds it decided and stays silent). Timer-applied events are the SLA timers' to tell.
    */
   escalations?: EscalationNotifier;
+  /** Retries and back-off of outbound messages. Default: domain/delivery.ts. */
+  deliveryPolicy?: DeliveryPolicy;
   logger?: Logger;
 }
 
@@ -113,6 +127,7 @@ export class TicketService implements SlaTicketService {
   private readonly events: TicketEvents;
   private readonly defaultTimeZone: string;
   private readonly loweringRules: LoweringRules;
+  private readonly deliveryPolicy: DeliveryPolicy;
   private readonly logger: Logger;
   readonly policies: SlaPolicies;
   private readonly escalations?: EscalationNotifier;
@@ -124,6 +139,7 @@ export class TicketService implements SlaTicketService {
     this.events = deps.events ?? {};
     this.defaultTimeZone = deps.defaultTimeZone ?? DEFAULT_TIME_ZONE;
     this.loweringRules = deps.loweringRules ?? DEFAULT_LOWERING_RULES;
+    this.deliveryPolicy = deps.deliveryPolicy ?? DEFAULT_DELIVERY_POLICY;
     this.logger = deps.logger ?? silentLogger;
     this.policies = deps.policies ?? new SlaPolicies(deps.redis, deps.prefix, this.clock);
     this.escalations = deps.escalations;
@@ -332,9 +348,61 @@ export class TicketService implements SlaTicketService {
     return { at: now.toISOString(), ages };
   }
 
-  /** Stores where the customer's chat lives, for proactive agent replies. */
+  /** Stores where the customer's chat lives, for proactive agent replies; a chat known dead is alive again. */
   setConversation(id: string, reference: Record<string, unknown>): Promise<Ticket> {
-    return this.mutate(id, (t) => ({ ...t, conversation: reference }), { quiet: true });
+    return this.mutate(
+      id,
+      (t) => {
+        const { chatUnreachable: _dead, ...rest } = t;
+        return { ...rest, conversation: reference };
+      },
+      { quiet: true },
+    );
+  }
+
+  /**
+   * A delivery job of `version` hands message `index` to its channel: the ticket with the message
+   * marked sent, or null when the job is stale (another instance took it, the message moved on).
+   */
+  beginDelivery(id: string, index: number, version: number): Promise<Ticket | null> {
+    return this.applied(id, (t, now) => beginAttempt(t, index, version, now, this.deliveryPolicy));
+  }
+
+  /** Records how an attempt ended (see domain/delivery.ts); null when it was already recorded. */
+  async endDelivery(id: string, index: number, version: number, outcome: AttemptOutcome): Promise<Ticket | null> {
+    const ticket = await this.applied(id, (t, now) => endAttempt(t, index, version, outcome, now, this.deliveryPolicy));
+    if (ticket) this.emit('onDelivery', () => this.events.onDelivery?.(ticket, ticket.messages[index]!));
+    return ticket;
+  }
+
+  /** An agent sends a failed message again. */
+  async retryDelivery(id: string, index: number, actor: string): Promise<Ticket> {
+    return this.mutate(id, (t, now) => {
+      const message = t.messages[index];
+      if (!message?.delivery) throw new NotFoundError('outbound message', `${id} #${index + 1}`);
+      const next = retryDelivery(t, index, actor, now);
+      if (!next)
+        throw new DomainError(
+          'illegal_transition',
+          `message ${index + 1} of ${id} is ${message.delivery.state}: only a failed message is sent again`,
+        );
+      return next;
+    });
+  }
+
+  /** A change that may not apply (a stale job): the ticket after it, or null when it did not. */
+  private async applied(id: string, change: (t: Ticket, now: Date) => Ticket | null): Promise<Ticket | null> {
+    let applied = false;
+    const ticket = await this.mutate(
+      id,
+      (t, now) => {
+        const next = change(t, now);
+        applied = next !== null;
+        return next ?? t;
+      },
+      { missing: 'null' },
+    );
+    return applied ? ticket : null;
   }
 
   /** Every open ticket, in batches of ids (for reconciliation): each one present throughout is seen at least once. */
@@ -388,8 +456,11 @@ export class TicketService implements SlaTicketService {
         if (options.missing === 'null') return null;
         throw new NotFoundError('ticket', id);
       }
-      const after = await change(before.ticket, this.clock());
-      if (after === before.ticket) return after;
+      const now = this.clock();
+      const changed = await change(before.ticket, now);
+      if (changed === before.ticket) return changed;
+      // Whatever the change says to the customer (a reply, a question, a notice) is queued for delivery.
+      const after = queueNewMessages(before.ticket, withNotices(before.ticket, changed), now);
       const result = await this.store.update(before, after);
       if (result.status === 'ok') {
         if (!options.quiet) this.changed(before, after);

@@ -18,25 +18,26 @@ import type { TimerEventKind } from '../domain/types';
  *   when this mark is gone (a new store, SLA keys wiped by hand) or the due set is (see reconcile.ts).
  */
 export function slaKeys(prefix: string) {
+  return dueSetKeys(prefix, 'sla');
+}
+
+/** The same three keys for another due set (`delivery`: message deliveries, see ticketing/delivery). */
+export function dueSetKeys(prefix: string, name: string) {
   return {
-    due: keys.slaDue(prefix),
-    inflight: `${prefix}sla:inflight`,
-    inflightDue: `${prefix}sla:inflight:due`,
-    reconciled: `${prefix}sla:reconciled`,
+    due: name === 'sla' ? keys.slaDue(prefix) : `${prefix}${name}:due`,
+    inflight: `${prefix}${name}:inflight`,
+    inflightDue: `${prefix}${name}:inflight:due`,
+    reconciled: `${prefix}${name}:reconciled`,
   };
 }
 
-/** A due entry taken by this instance: fire it, then ack() it. */
-export interface ClaimedEvent {
-  member: string;
-  ticketId: string;
-  kind: TimerEventKind;
-  version: number;
-  dueAtMs: number;
-}
+/** A due entry taken by this instance (what its member says, its member and due time): fire it, then ack() it. */
+export type Claimed<E> = E & { member: string; dueAtMs: number };
+export type SlaEntry = { ticketId: string; kind: TimerEventKind; version: number };
+export type ClaimedEvent = Claimed<SlaEntry>;
 
-export interface ClaimResult {
-  claimed: ClaimedEvent[];
+export interface ClaimResult<E = SlaEntry> {
+  claimed: Claimed<E>[];
   /** Members that were due but are not SLA entries; the script has dropped them. */
   malformed: string[];
   /** The earliest entry still waiting, or null when the set is empty. */
@@ -118,12 +119,15 @@ type DueSetRedis = Redis & {
   slaAddMissing(due: string, inflight: string, ...scoreMembers: string[]): Promise<number>;
 };
 
-export class DueSet {
+export class DueSet<E extends object = SlaEntry> {
   readonly keys: ReturnType<typeof slaKeys>;
   private readonly redis: DueSetRedis;
+  private readonly parse: (member: string) => E | null;
 
-  constructor(redis: Redis, prefix: string) {
-    this.keys = slaKeys(prefix);
+  /** The SLA timers' set by default; another set names itself and says how its members read. */
+  constructor(redis: Redis, prefix: string, other?: { name: string; parse: (member: string) => E | null }) {
+    this.keys = other ? dueSetKeys(prefix, other.name) : slaKeys(prefix);
+    this.parse = other?.parse ?? (parseDueMember as unknown as (member: string) => E | null);
     if (!('slaClaim' in redis)) {
       redis.defineCommand('slaClaim', { numberOfKeys: 3, lua: CLAIM });
       redis.defineCommand('slaReleaseExpired', { numberOfKeys: 3, lua: RELEASE_EXPIRED });
@@ -132,7 +136,7 @@ export class DueSet {
     this.redis = redis as DueSetRedis;
   }
 
-  async claim(nowMs: number, leaseMs: number, limit: number): Promise<ClaimResult> {
+  async claim(nowMs: number, leaseMs: number, limit: number): Promise<ClaimResult<E>> {
     const { due, inflight, inflightDue } = this.keys;
     const [entries, next, now] = await this.redis.slaClaim(
       due,
@@ -142,10 +146,10 @@ export class DueSet {
       String(leaseMs),
       String(limit),
     );
-    const claimed: ClaimedEvent[] = [];
+    const claimed: Claimed<E>[] = [];
     const malformed: string[] = [];
     for (const [member, dueAt] of recordsOf(entries, 2)) {
-      const parsed = parseDueMember(member);
+      const parsed = this.parse(member);
       if (parsed) claimed.push({ member, ...parsed, dueAtMs: Number(dueAt) });
       else malformed.push(member);
     }

@@ -6,10 +6,10 @@ import type { ClaimedEvent } from './dueSet';
 /** What a job carries: one due entry. The handler re-reads the ticket, so this is all it needs. */
 export type SlaJobData = ClaimedEvent;
 
-export interface SlaQueue {
-  queue: Bull.Queue<SlaJobData>;
+export interface SlaQueue<D extends { member: string } = SlaJobData> {
+  queue: Bull.Queue<D>;
   /** Adds one job per event; the job id is the member, so an event already queued is not added twice. */
-  enqueue(events: ClaimedEvent[]): Promise<void>;
+  enqueue(events: D[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,7 +19,14 @@ export interface SlaQueue {
  * Completed and finally failed jobs are removed: their ids (the members) must be free again in
  * case reconciliation or a retry brings the same event back, or Bull would silently skip it.
  */
-export function createSlaQueue(options: { redisUrl: string; prefix: string; attempts?: number; backoffMs?: number }): SlaQueue {
+export function createSlaQueue<D extends { member: string } = SlaJobData>(options: {
+  redisUrl: string;
+  prefix: string;
+  attempts?: number;
+  backoffMs?: number;
+  /** Another queue on the same machinery (message deliveries); default 'sla'. */
+  name?: string;
+}): SlaQueue<D> {
   // Connections with the service's shared options (reconnects capped at 1 s), kept to close them.
   const clients: Redis[] = [];
   let closed = false;
@@ -32,7 +39,7 @@ export function createSlaQueue(options: { redisUrl: string; prefix: string; atte
     return client;
   };
 
-  const queue = new Bull<SlaJobData>('sla', {
+  const queue = new Bull<D>(options.name ?? 'sla', {
     prefix: `${options.prefix}bull`,
     createClient,
     // After an error fetching the next job (Redis down, or still loading its data after a

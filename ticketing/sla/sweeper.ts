@@ -1,10 +1,10 @@
 import type { Logger } from '../../common/logger';
-import type { ClaimedEvent, DueSet } from './dueSet';
+import type { Claimed, DueSet, SlaEntry } from './dueSet';
 
-export interface SweeperOptions {
-  dueSet: DueSet;
+export interface SweeperOptions<E extends object = SlaEntry> {
+  dueSet: DueSet<E>;
   /** Hands claimed events to the queue; must resolve only once the jobs exist. */
-  enqueue(events: ClaimedEvent[]): Promise<void>;
+  enqueue(events: Claimed<E>[]): Promise<void>;
   clock: () => number;
   logger: Logger;
   /** Longest sleep between looks at the due set: bounds the lateness of an entry added close to its time. */
@@ -23,7 +23,7 @@ export interface SweeperOptions {
  * so each entry is taken by exactly one of them. Between claims the sweeper sleeps until the
  * next entry is due, at most maxSleepMs, so an event fires within milliseconds of its time.
  */
-export class Sweeper {
+export class Sweeper<E extends object = SlaEntry> {
   private readonly maxSleepMs: number;
   private readonly batchSize: number;
   private readonly leaseMs: number;
@@ -34,7 +34,7 @@ export class Sweeper {
   private timer: NodeJS.Timeout | null = null;
   private lastReleaseMs = 0;
 
-  constructor(private readonly options: SweeperOptions) {
+  constructor(private readonly options: SweeperOptions<E>) {
     this.maxSleepMs = options.maxSleepMs ?? 250;
     this.batchSize = options.batchSize ?? 500;
     this.leaseMs = options.leaseMs ?? 10_000;

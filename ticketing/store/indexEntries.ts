@@ -1,5 +1,6 @@
 import type { Ticket } from '../domain/types';
 import { dueEventsOf } from '../domain/dueEvents';
+import { deliveryDueOf } from '../domain/delivery';
 import { isOpen } from '../domain/ticket';
 import { isQueued, queueScore } from '../domain/queueScore';
 import { reportCells, type ReportCell } from '../domain/reportCells';
@@ -20,6 +21,7 @@ export interface IndexEntries {
   agent?: string; // assignee while the ticket is open
   closed?: number; // epoch ms it was closed, while it is: the score in the closed set (retention.ts)
   due: [member: string, dueAtMs: number][]; // exactly dueEventsOf(ticket)
+  delivery: [member: string, dueAtMs: number][]; // exactly deliveryDueOf(ticket)
   report: ReportCell[]; // the report counters it counts in (reportCells)
 }
 
@@ -32,6 +34,7 @@ export function indexEntriesOf(ticket: Ticket): IndexEntries {
     created: Date.parse(ticket.createdAt),
     breached: ticket.sla.breached,
     due: dueEventsOf(ticket).map((e) => [e.member, e.dueAtMs]),
+    delivery: deliveryDueOf(ticket).map((e) => [e.member, e.dueAtMs]),
     report: reportCells(ticket),
   };
   if (isQueued(ticket)) entries.queue = queueScore(ticket);

@@ -34,6 +34,8 @@ export const keys = {
   agentOpen: (p: string, agentId: string) => `${p}agent:${agentId}:open`,
   /** Sorted set of SLA timer entries `ticketId|kind|version` scored by due time (see domain/dueEvents.ts). */
   slaDue: (p: string) => `${p}sla:due`,
+  /** Sorted set of message deliveries `ticketId|index|version` scored by the next attempt's time (see domain/delivery.ts). */
+  deliveryDue: (p: string) => `${p}delivery:due`,
   /** Hash of report counters (field -> count) kept by the save script (see domain/reportCells.ts). */
   report: (p: string, cell: string) => `${p}report:${cell}`,
   /** Number of the latest SLA policy version, and hash version -> {document, storedAt, storedBy} (versions never change). */

@@ -9,7 +9,10 @@ import { TicketService } from '../../../ticketing/service/ticketService';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import { TicketChangeFeed } from '../../../ticketing/console/changeFeed';
 import { registerConsole } from '../../../ticketing/console/registerConsole';
-import { testRedis, uniquePrefix } from '../../support/redis';
+import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { startSmtpPeer } from '../../support/smtpPeer';
+import { Deliveries } from '../../../ticketing/delivery/deliveries';
+import { createOutboundMail } from '../../../ticketing/mail';
 
 export const CONSOLE_TOKENS = {
   agent: 'console-agent-token-alice-0123',
@@ -29,6 +32,19 @@ export async function startConsoleApp() {
   await loadDirectory(DEMO_DIRECTORY_FILE, organisations);
   const feed = new TicketChangeFeed({ redis, prefix, logger: silentLogger });
   const service = new TicketService({ redis, prefix, organisations, clock: now, events: feed.events });
+  // Its tickets have no chat: replies reach the customer by e-mail, at a real SMTP peer.
+  const smtp = await startSmtpPeer();
+  const mail = createOutboundMail({
+    smtpUrl: smtp.url,
+    from: 'Desk <desk@desk.test>',
+    redis,
+    prefix,
+    tickets: service,
+    organisations,
+    logger: silentLogger,
+  });
+  const deliveries = new Deliveries({ redisUrl: testRedisUrl(), prefix, service, channels: { email: mail.channel } });
+  deliveries.start();
   const tokens = new TokenRegistry(
     [
       { token: CONSOLE_TOKENS.agent, role: 'agent', id: 'alice' },
@@ -46,6 +62,7 @@ export async function startConsoleApp() {
     service,
     clock,
     feed,
+    smtp,
     /** Opens a ticket as the bot would, for the demo directory's organisations. */
     async open(fields: {
       orgId: 'contoso' | 'fabrikam';
@@ -66,6 +83,9 @@ export async function startConsoleApp() {
       return ticket;
     },
     async close() {
+      await deliveries.stop();
+      mail.close();
+      await smtp.stop();
       consoleRoutes.close();
       await feed.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -12,23 +12,21 @@ import { startConnectorPeer } from '../../fixtures/bot/connectorPeer';
 import { loadConfig } from '../../../common/config';
 import { nth } from '../../support/nth';
 import { personScope } from '../../../bot/channels';
+import { Deliveries } from '../../../ticketing/delivery/deliveries';
+import { testRedisUrl } from '../../support/redis';
 
 let world: DeskWorld;
 let server: Server;
 let botUrl: string;
 let connector: Awaited<ReturnType<typeof startConnectorPeer>>;
 let delivery: ReplyDelivery;
+let deliveries: Deliveries;
 /** The channel rules of a development start: Teams and the Emulator on loopback service URLs. */
 const DEVELOPMENT = { teamsServiceHosts: loadConfig({}).teamsServiceHosts, allowLoopback: true };
 
 beforeAll(async () => {
   connector = await startConnectorPeer();
-  world = await deskWorld('bot-http', {
-    events: {
-      onAgentReply: (ticket, message) => void delivery.onAgentReply(ticket, message),
-      onChanged: (ticket, change) => void delivery.onChanged(ticket, change),
-    },
-  });
+  world = await deskWorld('bot-http');
   const adapter = createAdapter(loadConfig({}).bot, silentLogger);
   delivery = createReplyDelivery({
     routeFor: (reference) => ({ adapter, reference }),
@@ -37,6 +35,13 @@ beforeAll(async () => {
     logger: silentLogger,
     clock: world.clock.read,
   });
+  deliveries = new Deliveries({
+    redisUrl: testRedisUrl(),
+    prefix: world.prefix,
+    service: world.tickets,
+    channels: { chat: delivery.chat },
+  });
+  deliveries.start();
   server = createServer({ logger: silentLogger });
   registerBotRoutes(server, { adapter, bot: world.bot, rules: DEVELOPMENT, logger: silentLogger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,6 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await deliveries.stop();
   await connector.close();
   await world.close();
 });
@@ -325,7 +331,7 @@ describe('POST /api/messages', () => {
     expect(resolved.body.text).toBe(`Zgłoszenie ${ticket.id} zostało rozwiązane.\n\nRozwiązanie: Wyczyszczono pamięć podręczną Outlooka.`);
   });
 
-  it('posts SLA breaches to the agents channel and tells the customer', async () => {
+  it('posts SLA breaches to the agents channel, and the breach tells the customer', async () => {
     const conversationId = `emu-${randomUUID()}`;
     const agentsChannel = {
       channelId: 'msteams',
@@ -355,6 +361,7 @@ describe('POST /api/messages', () => {
       `breach-${conversationId}`,
     );
     await notifier.notify({ kind: 'breach', ticket });
+    await world.tickets.applySlaEvent(ticket.id, 'breach', ticket.sla.version);
     const agents = await connector.waitFor((a) => a.body.conversation?.id === '19:agents@thread.tacv2');
     expect(agents.body.text).toMatch(new RegExp(`^Przekroczone SLA: zgłoszenie ${ticket.id} \\(B\\) „Teams nie startuje”`));
     const customer = await connector.waitFor((a) => a.body.conversation?.id === conversationId);

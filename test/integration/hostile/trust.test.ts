@@ -166,7 +166,7 @@ describe('where replies may go', () => {
     );
     const reply = await post(`/api/tickets/${ticket.id}/replies`, { text: 'Proszę sprawdzić ustawienia.' }, TEST_TOKENS.agent);
     expect(reply.status).toBe(201);
-    await waitForLog(new RegExp(`agent reply not delivered in chat.*${ticket.id}|${ticket.id}.*agent reply not delivered in chat`));
+    await waitForLog(new RegExp(`message not delivered on this attempt.*${ticket.id}|${ticket.id}.*message not delivered on this attempt`));
     expect(catcher.requests).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import { TicketStore } from '../../../ticketing/store/ticketStore';
 import { botChat, openTicketThroughBot, type BotChat } from '../../support/botChat';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
 import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
+import { until } from '../../support/waitFor';
+import { startConnectorPeer } from '../../fixtures/bot/connectorPeer';
 
 /**
  * What an operator watches: GET /metrics after real traffic (bot turns, an FAQ answer and an
@@ -67,11 +69,17 @@ function logged(reqId: string): Array<Record<string, unknown>> {
   return desk.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.reqId === reqId);
 }
 
+let connector: Awaited<ReturnType<typeof startConnectorPeer>>;
 beforeAll(async () => {
+  // The chat's connector, where the agent's reply arrives (and becomes the first response).
+  connector = await startConnectorPeer();
   desk = await startDeskApp('observability', { logLevel: 'info' });
-  chat = botChat(desk.url);
+  chat = botChat(desk.url, { serviceUrl: connector.url });
 });
-afterAll(() => desk?.close());
+afterAll(async () => {
+  await desk?.close();
+  await connector?.close();
+});
 
 describe('GET /metrics', () => {
   it('counts bot turns, FAQ answers and abstentions', async () => {
@@ -117,9 +125,12 @@ describe('GET /metrics', () => {
     expect(
       (await api('POST', `/api/tickets/${ticketId}/replies`, TEST_TOKENS.agent, { text: 'Sprawdzamy konfigurację poczty.' })).status,
     ).toBe(201);
-    const { samples } = await scrape();
+    // Counted when the reply reaches the customer.
+    const samples = await until('the first response counted', async () => {
+      const { samples } = await scrape();
+      return valueOf(samples, 'desk_first_response_working_seconds_count', { grade: 'B' }) === 1 && samples;
+    });
     expect(valueOf(samples, 'desk_queue_depth', { category: 'technical' })).toBe(0);
-    expect(valueOf(samples, 'desk_first_response_working_seconds_count', { grade: 'B' })).toBe(1);
     expect(valueOf(samples, 'desk_first_response_working_seconds_bucket', { grade: 'B', le: '+Inf' })).toBe(1);
   });
 

@@ -1,4 +1,5 @@
 import { startTicketingApi, ticketBody, type TicketingApi } from '../../support/ticketingApiServer';
+import { customerReceives } from '../../support/delivered';
 
 /** SLA results over HTTP as an agent sees them: recorded once, never laundered by a later change. */
 describe('ticketing API: SLA results are facts', () => {
@@ -21,11 +22,12 @@ describe('ticketing API: SLA results are facts', () => {
   it('a B ticket answered late and lowered to C stays missed and breached; the lowering is recorded beside the result', async () => {
     const id = await open(); // B technical: due 2026-03-11 09:00Z
     api.clock.now = new Date('2026-03-11T10:00:00.000Z');
-    const late = await api.call('POST', `/api/tickets/${id}/replies`, {
+    await api.call('POST', `/api/tickets/${id}/replies`, {
       as: 'agent',
       body: { text: 'Przepraszamy za zwłokę, sprawdzamy.' },
     });
-    expect(late.body.sla).toMatchObject({
+    const lateSla = (await customerReceives(api.service, id)).sla;
+    expect(lateSla).toMatchObject({
       met: false,
       breached: true,
       breachedAt: '2026-03-11T09:00:00.000Z',
@@ -42,7 +44,7 @@ describe('ticketing API: SLA results are facts', () => {
       met: false,
       breached: true,
       breachedAt: '2026-03-11T09:00:00.000Z',
-      outcome: late.body.sla.outcome,
+      outcome: lateSla.outcome,
     });
     expect(lowered.body.sla.alternatives).toEqual([expect.objectContaining({ grade: 'C', result: 'met', actor: 'agent:alice' })]);
 

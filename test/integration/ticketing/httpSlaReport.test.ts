@@ -1,4 +1,5 @@
 import { startTicketingApi, ticketBody, type TicketingApi } from '../../support/ticketingApiServer';
+import { customerReceives } from '../../support/delivered';
 
 /** The month's SLA report over HTTP: counted from recorded outcomes, kept by the same write as each ticket. */
 describe('ticketing API: SLA report', () => {
@@ -10,7 +11,10 @@ describe('ticketing API: SLA report', () => {
     return res.body.id as string;
   };
   const at = (iso: string) => (api.clock.now = new Date(iso));
-  const reply = (id: string) => api.call('POST', `/api/tickets/${id}/replies`, { as: 'agent', body: { text: 'Sprawdzamy.' } });
+  const reply = async (id: string) => {
+    await api.call('POST', `/api/tickets/${id}/replies`, { as: 'agent', body: { text: 'Sprawdzamy.' } });
+    return customerReceives(api.service, id);
+  };
   const report = async (query: string) => {
     const res = await api.call('GET', `/api/reports/sla?${query}`, { as: 'operator' });
     expect(res.status).toBe(200);

@@ -1,4 +1,5 @@
 import { startTicketingApi, ticketBody, type TicketingApi } from '../../support/ticketingApiServer';
+import { customerReceives } from '../../support/delivered';
 
 describe('ticketing API: tickets and queues over HTTP', () => {
   let api: TicketingApi;
@@ -217,8 +218,16 @@ describe('ticketing API: tickets and queues over HTTP', () => {
       api.clock.now = new Date('2026-03-10T09:20:00.000Z');
       const replied = await api.call('POST', `/api/tickets/${id}/replies`, { as: 'agent', body: { text: 'Sprawdzamy, proszę o logi.' } });
       expect(replied.status).toBe(201);
-      expect(replied.body.sla).toMatchObject({ firstResponseAt: '2026-03-10T09:20:00.000Z', met: true });
-      expect(replied.body.messages.at(-1)).toMatchObject({ from: 'agent', author: 'alice', text: 'Sprawdzamy, proszę o logi.' });
+      // Queued for the customer: the first response is recorded when it reaches them.
+      expect(replied.body.sla.firstResponseAt).toBeUndefined();
+      expect(replied.body.messages.at(-1)).toMatchObject({
+        from: 'agent',
+        author: 'alice',
+        text: 'Sprawdzamy, proszę o logi.',
+        delivery: { state: 'queued' },
+      });
+      api.clock.now = new Date('2026-03-10T09:21:00.000Z');
+      expect((await customerReceives(api.service, id)).sla).toMatchObject({ firstResponseAt: '2026-03-10T09:21:00.000Z', met: true });
 
       expect(replied.body.status).toBe('in_progress');
 

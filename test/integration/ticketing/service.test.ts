@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, TicketService } from '../../../ticketing/
 import { keys } from '../../../ticketing/store/keys';
 import { testRedis, uniquePrefix } from '../../support/redis';
 import { deskOn, inconsistencies, ticketInput } from './serviceFixtures';
+import { customerReceives } from '../../support/delivered';
 
 let redis: Redis;
 beforeAll(() => {
@@ -127,9 +128,11 @@ describe('changing tickets', () => {
     expect(await dueEntries(prefix, t.id)).toHaveLength(2);
     await check(t);
     clock.advance(60_000);
-    // The question is the first response: the clock stops for good and the timers go.
+    // The question is the first response once it reaches the customer: the clock stops for good and the timers go.
     t = await service.askCustomer(ticket.id, 'ola', 'Which mailboxes are affected?', 'need logs');
     expect(t.status).toBe('waiting_on_customer');
+    expect(t.sla.firstResponseAt).toBeUndefined();
+    t = await customerReceives(service, ticket.id);
     expect(t.sla.firstResponseAt).toBe(clock.now.toISOString());
     expect(replies.map((m) => m.text)).toEqual(['Which mailboxes are affected?']);
     expect(await dueEntries(prefix, t.id)).toEqual([]);

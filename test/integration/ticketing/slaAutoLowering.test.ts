@@ -10,6 +10,7 @@ import { testRedisUrl, uniquePrefix } from '../../support/redis';
 import { premier, ticketInput } from '../../unit/ticketing/fixtures';
 import { inconsistencies } from './serviceFixtures';
 import { RecordingNotifier, slaTimersSuite, waitFor } from './slaFixtures';
+import { customerReceives } from '../../support/delivered';
 
 const HOUR = 3_600_000;
 const suite = slaTimersSuite();
@@ -40,7 +41,8 @@ async function desk(name: string, rules: LoweringRules) {
   const askedAgo = async (agoMs: number) => {
     offsetMs = -agoMs;
     const { ticket } = await service.create(ticketInput({ orgId: 'fabrikam', grade: 'A' }));
-    const asked = await service.askCustomer(ticket.id, 'ola', 'Czy awaria nadal trwa?');
+    await service.askCustomer(ticket.id, 'ola', 'Czy awaria nadal trwa?');
+    const asked = await customerReceives(service, ticket.id);
     offsetMs = 0;
     return asked;
   };

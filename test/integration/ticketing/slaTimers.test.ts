@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
-import { addAgentReply, askCustomer, changeStatus } from '../../../ticketing/domain/ticket';
+import { askCustomer, changeStatus } from '../../../ticketing/domain/ticket';
+import { deliveredReply } from '../../unit/ticketing/fixtures';
 import { slaKeys } from '../../../ticketing/sla/dueSet';
 import { sleep, slaTimersSuite, ticketDue, waitFor } from './slaFixtures';
 import { nth } from '../../support/nth';
@@ -57,7 +58,8 @@ test('a ticket answered, paused or closed before its time gets no event, and a s
   const times = { warningAtMs: t0 + 500, dueAtMs: t0 + 900 };
   for (let i = 1; i <= 4; i++) await service.save(ticketDue(i, times));
   const now = new Date();
-  const answered = addAgentReply(
+  // Answered: the reply reached the customer.
+  const answered = deliveredReply(
     changeStatus(service.tickets.get('SR-2026-000001')!, 'in_progress', 'agent:ola', now),
     'ola',
     'Looking at it',

@@ -11,6 +11,7 @@ import { premier, ticketInput } from '../../unit/ticketing/fixtures';
 import { inconsistencies } from './serviceFixtures';
 import { RecordingNotifier, sleep, slaTimersSuite, waitFor } from './slaFixtures';
 import { nth } from '../../support/nth';
+import { customerReceives } from '../../support/delivered';
 
 const MINUTE = 60_000;
 const suite = slaTimersSuite();
@@ -74,8 +75,10 @@ test('on two instances each warning and breach is applied once, never early, and
   const answered = await openDue('breach', 800);
   await service.changeStatus(answered.id, 'in_progress', 'agent:ola');
   await service.reply(answered.id, 'ola', 'Już sprawdzamy.');
+  await customerReceives(service, answered.id);
   const paused = await openDue('breach', 800);
   await service.askCustomer(paused.id, 'ola', 'Czy dotyczy to wszystkich skrzynek?');
+  await customerReceives(service, paused.id);
 
   await startTimers();
   // 20 warnings, plus for the breach tickets their overdue warnings and their breaches.

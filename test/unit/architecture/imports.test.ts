@@ -24,6 +24,7 @@ const TICKETING_RANK: Record<string, number> = {
   'ticketing/verification': 1,
   'ticketing/queues': 2,
   'ticketing/sla': 2,
+  'ticketing/delivery': 3,
   'ticketing/service': 3,
   'ticketing/http': 4,
   'ticketing/mail': 4,

@@ -1,8 +1,8 @@
 import { explainDeadline } from '../../../ticketing/domain/explain';
 import { pauseClock, resumeClock } from '../../../ticketing/domain/sla';
-import { addAgentReply, changeGrade, changeStatus, openTicket } from '../../../ticketing/domain/ticket';
+import { changeGrade, changeStatus, openTicket } from '../../../ticketing/domain/ticket';
 import type { Ticket } from '../../../ticketing/domain/types';
-import { at, organisation, ticketInput } from './fixtures';
+import { at, organisation, ticketInput, deliveredReply } from './fixtures';
 
 const org = organisation();
 
@@ -64,7 +64,7 @@ describe('explainDeadline', () => {
 
   it('states a recorded result and, beside it, what a later regrade would have made of it', () => {
     const opened = openTicket(ticketInput(), org, 'SR-2026-000001', at('2026-03-10 10:00'));
-    const late = addAgentReply(opened, 'a1', 'Przepraszamy za zwłokę.', at('2026-03-11 11:00'));
+    const late = deliveredReply(opened, 'a1', 'Przepraszamy za zwłokę.', at('2026-03-11 11:00'));
     const lowered = changeGrade(late, org, 'C', 'agent:a1', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, at('2026-03-11 12:00'));
     const explanation = explainDeadline(lowered, at('2026-03-11 12:00'));
     expect(explanation.outcome).toMatchObject({ result: 'missed', grade: 'B' });

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import type { NewTicketInput } from '../../../ticketing/domain/ticket';
-import type { Organisation } from '../../../ticketing/domain/types';
+import { addAgentReply, type NewTicketInput } from '../../../ticketing/domain/ticket';
+import { beginAttempt, DEFAULT_DELIVERY_POLICY, endAttempt, queueNewMessages } from '../../../ticketing/domain/delivery';
+import type { Organisation, Ticket } from '../../../ticketing/domain/types';
 
 export const WARSAW = 'Europe/Warsaw';
 
@@ -45,4 +46,17 @@ export function ticketInput(overrides: Partial<NewTicketInput> = {}): NewTicketI
     contact: { email: 'jan@contoso.pl', preferred: 'email' },
     ...overrides,
   };
+}
+
+/** An agent's reply that reached the customer at once (queued, sent and delivered at `now`). */
+export function deliveredReply(ticket: Ticket, agentId: string, text: string, now: Date): Ticket {
+  return delivered(ticket, addAgentReply(ticket, agentId, text, now), now);
+}
+
+/** `after` with the message it added to `before` delivered at `now`. */
+export function delivered(before: Ticket, after: Ticket, now: Date): Ticket {
+  const replied = queueNewMessages(before, after, now);
+  const index = replied.messages.length - 1;
+  const sent = beginAttempt(replied, index, 1, now, DEFAULT_DELIVERY_POLICY)!;
+  return endAttempt(sent, index, 2, { ok: true }, now, DEFAULT_DELIVERY_POLICY)!;
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { pauseClock, resumeClock } from '../../../ticketing/domain/sla';
-import { addAgentReply, askCustomer, changeStatus, markSlaBreach, markSlaWarning, openTicket } from '../../../ticketing/domain/ticket';
+import { askCustomer, changeStatus, markSlaBreach, markSlaWarning, openTicket } from '../../../ticketing/domain/ticket';
 import { dueEvent, dueEventsOf, parseDueMember } from '../../../ticketing/domain/dueEvents';
-import { at, premier, ticketInput } from './fixtures';
+import { at, premier, ticketInput, deliveredReply } from './fixtures';
 
 const created = at('2026-03-10 10:00');
 const fresh = () => openTicket(ticketInput({ orgId: 'fabrikam', grade: 'A' }), premier(), 'SR-2026-000007', created);
@@ -38,7 +38,7 @@ test('after the warning only the breach is owed, and after the breach nothing', 
 test('an answered, paused, resolved or closed ticket is owed nothing', () => {
   const now = at('2026-03-10 10:10');
   const working = changeStatus(fresh(), 'in_progress', 'agent:ola', now);
-  const answered = addAgentReply(working, 'ola', 'Sprawdzamy.', now);
+  const answered = deliveredReply(working, 'ola', 'Sprawdzamy.', now);
   const asked = askCustomer(working, 'ola', 'Czy problem dotyczy wszystkich?', now);
   const paused = { ...working, status: 'waiting_on_customer' as const, sla: pauseClock(working.sla, now) };
   const resolved = changeStatus(working, 'resolved', 'agent:ola', now);

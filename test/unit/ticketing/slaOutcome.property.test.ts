@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { explainDeadline } from '../../../ticketing/domain/explain';
 import { pauseClock, resumeClock } from '../../../ticketing/domain/sla';
 import {
-  addAgentReply,
   addCustomerMessage,
   askCustomer,
   changeGrade,
@@ -14,7 +13,7 @@ import {
 import { goalClock, markGoalEvent } from '../../../ticketing/domain/goals';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../../ticketing/domain/slaPolicy';
 import { DomainError, type Grade, type SlaOutcome, type Ticket } from '../../../ticketing/domain/types';
-import { at, premier, ticketInput } from './fixtures';
+import { at, premier, ticketInput, delivered, deliveredReply } from './fixtures';
 
 const org = premier();
 const MINUTE = 60_000;
@@ -53,9 +52,9 @@ function apply(ticket: Ticket, s: Step, now: Date): Ticket {
     case 'regrade':
       return changeGrade(ticket, org, s.grade, 'agent:a1', { reason: 'agreed_with_customer', agreedBy: 'adm-1' }, now, undefined, policy);
     case 'ask':
-      return askCustomer(ticket, 'a1', 'Czy możecie przesłać logi?', now);
+      return delivered(ticket, askCustomer(ticket, 'a1', 'Czy możecie przesłać logi?', now), now);
     case 'reply':
-      return addAgentReply(ticket, 'a1', 'Sprawdzamy.', now);
+      return deliveredReply(ticket, 'a1', 'Sprawdzamy.', now);
     case 'customer':
       return addCustomerMessage(ticket, 'adm-1', 'Mamy nowe informacje.', now);
     case 'resolve':

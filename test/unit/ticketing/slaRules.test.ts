@@ -5,7 +5,6 @@ import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../../ticketing/domain/sl
 import { pauseClock } from '../../../ticketing/domain/sla';
 import { isQueued } from '../../../ticketing/domain/queueScore';
 import {
-  addAgentReply,
   addCustomerMessage,
   askCustomer,
   assign,
@@ -20,7 +19,7 @@ import {
   OPEN_STATUSES,
 } from '../../../ticketing/domain/ticket';
 import { GOAL_EVENT_KINDS, type SlaEventKind, type Ticket, type TicketStatus } from '../../../ticketing/domain/types';
-import { at, premier, ticketInput } from './fixtures';
+import { at, premier, ticketInput, deliveredReply } from './fixtures';
 
 /**
  * "Is the ticket open / is the clock running / is this SLA event owed" is one rule in the
@@ -66,7 +65,7 @@ describe('open tickets and the running clock', () => {
   });
 
   it('the first response stops its clock for good; the ticket stays open and owes only the resolution goal its events', () => {
-    const answered = addAgentReply(fresh(), 'ola', 'Sprawdzamy.', minutes(20));
+    const answered = deliveredReply(fresh(), 'ola', 'Sprawdzamy.', minutes(20));
     expect(isOpen(answered)).toBe(true);
     expect(isClockRunning(answered)).toBe(false);
     expect(dueEventsOf(answered).map((e) => e.kind)).toEqual(['resolution_warning', 'resolution_breach']);
@@ -98,7 +97,7 @@ const steps: fc.Arbitrary<Step>[] = [
               t,
             ),
   ),
-  fc.constant<Step>((t, now) => tryStep(() => addAgentReply(t, 'ola', 'Odpowiedź', now), t)),
+  fc.constant<Step>((t, now) => tryStep(() => deliveredReply(t, 'ola', 'Odpowiedź', now), t)),
   fc.constant<Step>((t, now) => tryStep(() => addCustomerMessage(t, 'adm-1', 'Pytanie', now), t)),
   fc.constantFrom<'A' | 'B' | 'C'>('A', 'B', 'C').map(
     (g): Step =>

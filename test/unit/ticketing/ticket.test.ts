@@ -11,7 +11,7 @@ import {
   openTicket,
 } from '../../../ticketing/domain/ticket';
 import type { Ticket, TicketStatus } from '../../../ticketing/domain/types';
-import { at, organisation, premier, ticketInput, wall } from './fixtures';
+import { at, organisation, premier, ticketInput, wall, deliveredReply } from './fixtures';
 
 const org = organisation();
 const ID = 'SR-2026-000123';
@@ -134,8 +134,9 @@ describe('state machine', () => {
     const waiting = askCustomer(inStatus('in_progress'), 'a1', QUESTION, at('2026-03-10 18:00'));
     expect(waiting.messages.at(-1)).toMatchObject({ from: 'agent', author: 'a1', text: QUESTION });
     expect(waiting.sla.pauses.at(-1)).toEqual({ from: at('2026-03-10 18:00').toISOString(), question: QUESTION });
-    expect(waiting.sla.firstResponseAt).toBe(at('2026-03-10 18:00').toISOString()); // a question is a response
-    expect(waiting.history.slice(-2).map((h) => h.kind)).toEqual(['reply', 'status']);
+    // A question is a response too, once it reaches the customer (see domain/delivery.ts).
+    expect(waiting.sla.firstResponseAt).toBeUndefined();
+    expect(waiting.history.slice(-3).map((h) => h.kind)).toEqual(['reply', 'status', 'deadline']);
   });
 
   it('resolving a ticket nobody answered records that as its outcome, and reopening changes nothing', () => {
@@ -184,7 +185,7 @@ describe('state machine', () => {
 
 describe('replies and messages', () => {
   it('the first agent reply stops the clock, records a met SLA and takes a new ticket to in_progress', () => {
-    const replied = addAgentReply(fresh(), 'a1', 'Dzień dobry, sprawdzamy.', at('2026-03-10 11:30'));
+    const replied = deliveredReply(fresh(), 'a1', 'Dzień dobry, sprawdzamy.', at('2026-03-10 11:30'));
     expect(replied.status).toBe('in_progress');
     expect(replied.sla).toMatchObject({
       firstResponseAt: at('2026-03-10 11:30').toISOString(),
@@ -192,23 +193,30 @@ describe('replies and messages', () => {
       met: true,
     });
     expect(replied.messages).toEqual([
-      { at: at('2026-03-10 11:30').toISOString(), from: 'agent', author: 'a1', text: 'Dzień dobry, sprawdzamy.' },
+      {
+        at: at('2026-03-10 11:30').toISOString(),
+        from: 'agent',
+        author: 'a1',
+        text: 'Dzień dobry, sprawdzamy.',
+        delivery: expect.objectContaining({ state: 'delivered', at: at('2026-03-10 11:30').toISOString() }),
+      },
     ]);
-    expect(replied.history.slice(-2)).toEqual([
-      expect.objectContaining({ kind: 'reply', actor: 'agent:a1', reason: expect.stringMatching(/first response after 1 h 30 min.*met/) }),
+    expect(replied.history.slice(-3)).toEqual([
+      expect.objectContaining({ kind: 'reply', actor: 'agent:a1' }),
       expect.objectContaining({ kind: 'status', from: 'new', to: 'in_progress' }),
+      expect.objectContaining({ kind: 'delivery', reason: expect.stringMatching(/first response delivered .* after 1 h 30 min.*met/) }),
     ]);
   });
 
   it('records a missed SLA when the first reply comes after the deadline', () => {
-    const replied = addAgentReply(fresh(), 'a1', 'Przepraszamy za zwłokę.', at('2026-03-11 12:00'));
+    const replied = deliveredReply(fresh(), 'a1', 'Przepraszamy za zwłokę.', at('2026-03-11 12:00'));
     expect(replied.sla.met).toBe(false);
-    expect(replied.history.find((h) => h.kind === 'reply')?.reason).toMatch(/missed/);
+    expect(replied.history.find((h) => h.kind === 'delivery')?.reason).toMatch(/missed/);
   });
 
   it('later replies keep the first response', () => {
-    const first = addAgentReply(fresh(), 'a1', 'one', at('2026-03-10 11:00'));
-    const second = addAgentReply(frozen(first), 'a2', 'two', at('2026-03-11 12:00'));
+    const first = deliveredReply(fresh(), 'a1', 'one', at('2026-03-10 11:00'));
+    const second = deliveredReply(frozen(first), 'a2', 'two', at('2026-03-11 12:00'));
     expect(second.sla).toEqual(first.sla);
     expect(second.messages).toHaveLength(2);
   });
@@ -225,7 +233,8 @@ describe('replies and messages', () => {
     expect(answered.status).toBe('in_progress');
     expect(answered.sla.pauses.at(-1)?.to).toBe(at('2026-03-10 15:00').toISOString());
     expect(answered.messages.at(-1)).toMatchObject({ from: 'customer', author: 'adm-1', text: 'Logi w załączniku.' });
-    expect(answered.history.map((h) => h.kind).slice(-2)).toEqual(['customer_message', 'status']);
+    // The question never reached the customer here, so the clock still runs: resuming moves the deadline.
+    expect(answered.history.map((h) => h.kind).slice(-3)).toEqual(['customer_message', 'status', 'deadline']);
   });
 
   it("a customer's message leaves other statuses alone", () => {
@@ -341,7 +350,7 @@ describe('SLA events', () => {
   it('is stale for another version, an answered, paused or closed ticket', () => {
     expect(markSlaWarning(ticket, version + 1, now)).toBeNull();
     expect(markSlaBreach(ticket, version - 1, now)).toBeNull();
-    const answered = addAgentReply(ticket, 'a1', 'hi', at('2026-03-10 11:00'));
+    const answered = deliveredReply(ticket, 'a1', 'hi', at('2026-03-10 11:00'));
     expect(markSlaBreach(answered, answered.sla.version, now)).toBeNull();
     const paused = { ...ticket, status: 'waiting_on_customer' as const };
     expect(markSlaWarning(paused, paused.sla.version, now)).toBeNull();

@@ -669,19 +669,20 @@
     replace(
       document.getElementById('t-messages'),
       ticket.messages.length
-        ? ticket.messages.map(function (m) {
+        ? ticket.messages.map(function (m, i) {
             return h(
               'li',
-              { class: 'message from-' + m.from },
+              { class: 'message from-' + m.from + (m.author === 'desk' ? ' notice' : '') },
               h(
                 'p',
                 { class: 'meta' },
-                h('strong', { text: m.from === 'agent' ? 'Agent ' + m.author : 'Customer' }),
+                h('strong', { text: m.from === 'customer' ? 'Customer' : m.author === 'desk' ? 'Desk (automatic)' : 'Agent ' + m.author }),
                 ' · ',
                 h('time', { datetime: m.at, text: when(m.at) }),
               ),
               h('p', { class: 'text', text: m.text }),
               fileList(ticket.id, m.attachments, m.refusedFiles),
+              m.delivery ? deliveryLine(ticket, m.delivery, i + 1) : null,
             );
           })
         : h('li', { class: 'empty', text: 'No messages yet. The request: ' + ticket.description }),
@@ -843,6 +844,39 @@
         );
       }),
     );
+  }
+
+  // Where an outbound message got to; a failed one can be sent again (to the chat first, then by e-mail).
+  function deliveryLine(ticket, d, number) {
+    var how = d.channel === 'email' ? 'by e-mail' + (d.to ? ' to ' + d.to : '') : 'in the chat';
+    var text;
+    if (d.state === 'delivered') text = 'Delivered ' + how + ' · ' + when(d.at);
+    else if (d.state === 'sent') text = 'Sent ' + how + ', waiting for the answer (attempt ' + d.attempts + ')';
+    else if (d.state === 'failed') text = 'Failed: ' + d.reason;
+    else if (d.reason) text = 'Retrying ' + how + ' at ' + when(d.dueAt) + ' · last attempt: ' + d.reason;
+    else text = 'Queued ' + how;
+    var retry =
+      d.state === 'failed'
+        ? h('button', {
+            type: 'button',
+            class: 'retry',
+            id: 'retry-' + number,
+            onclick: function () {
+              var path = '/api/tickets/' + encodeURIComponent(ticket.id) + '/messages/' + number + '/retry';
+              api('POST', path, {})
+                .then(function (t) {
+                  announce('Message ' + number + ' queued again');
+                  return showTicket(t.id, false);
+                })
+                .catch(function (err) {
+                  document.getElementById('actions-error').textContent = err.message;
+                });
+            },
+            text: 'Try again',
+          })
+        : null;
+    var chatFailed = d.fallback ? h('span', { class: 'chat-failed', text: 'Failed in the chat: ' + d.fallback + ' · ' }) : null;
+    return h('p', { class: 'delivery delivery-' + d.state, 'data-state': d.state }, chatFailed, h('span', { text: text }), retry);
   }
 
   function fact(name, value) {

@@ -1,6 +1,7 @@
 --[=[
 Writes a ticket and everything that depends on it in one step: the record {json, rev}, the list
-indexes (and the cells of listCells.ts), the category queue, the agent's open set and the SLA due entries.
+indexes (and the cells of listCells.ts), the category queue, the agent's open set, the SLA due entries
+and the message deliveries due.
 
 ARGV: 1 prefix, 2 ticket id, 3 expected revision (0 = the ticket must not exist yet),
       4 ticket JSON, 5 index entries of the ticket as read ('' on create),
@@ -8,6 +9,7 @@ ARGV: 1 prefix, 2 ticket id, 3 expected revision (0 = the ticket must not exist 
       8 idempotency value, 9 claim check ('' = none): {agent, categories, maxOpen?},
       10 seconds the idempotency key is kept (with a key)
 Index entries: {org, status, grade, category, created, breached, queue?, agent?, closed?, due: [[member, ms]],
+delivery: [[member, ms]],
 report: [[key, field]]} (report counters: each cell counted as often as it occurs; the write adds the difference)
 (built by indexEntries.ts; keys as in keys.ts).
 
@@ -37,10 +39,13 @@ local function entries(raw, what)
   if e.queue ~= nil and not isInt(e.queue) then return error('saveTicket: ' .. what .. '.queue is not a number') end
   if e.agent ~= nil and (type(e.agent) ~= 'string' or e.agent == '') then return error('saveTicket: ' .. what .. '.agent is not a string') end
   if e.closed ~= nil and not isInt(e.closed) then return error('saveTicket: ' .. what .. '.closed is not a number') end
-  if type(e.due) ~= 'table' then return error('saveTicket: ' .. what .. '.due is not a list') end
-  for _, d in ipairs(e.due) do
-    if type(d[1]) ~= 'string' or not isInt(d[2]) then
-      return error('saveTicket: ' .. what .. '.due has an entry that is not [member, ms]')
+  if e.delivery == nil then e.delivery = {} end
+  for _, list in ipairs({ 'due', 'delivery' }) do
+    if type(e[list]) ~= 'table' then return error('saveTicket: ' .. what .. '.' .. list .. ' is not a list') end
+    for _, d in ipairs(e[list]) do
+      if type(d[1]) ~= 'string' or not isInt(d[2]) then
+        return error('saveTicket: ' .. what .. '.' .. list .. ' has an entry that is not [member, ms]')
+      end
     end
   end
   if e.report == nil then e.report = {} end
@@ -109,6 +114,7 @@ if before then
   if before.agent then redis.call('SREM', prefix .. 'agent:' .. before.agent .. ':open', id) end
   if before.closed then redis.call('ZREM', prefix .. 'tickets:closed', id) end
   for _, d in ipairs(before.due) do redis.call('ZREM', prefix .. 'sla:due', d[1]) end
+  for _, d in ipairs(before.delivery) do redis.call('ZREM', prefix .. 'delivery:due', d[1]) end
 end
 for _, key in ipairs(lists(after)) do redis.call('ZADD', key, int(after.created), id) end
 if after.breached then redis.call('ZADD', prefix .. 'tickets:breached', int(after.created), id) end
@@ -116,6 +122,7 @@ if after.queue then redis.call('ZADD', prefix .. 'queue:' .. after.category, int
 if after.agent then redis.call('SADD', prefix .. 'agent:' .. after.agent .. ':open', id) end
 if after.closed then redis.call('ZADD', prefix .. 'tickets:closed', int(after.closed), id) end
 for _, d in ipairs(after.due) do redis.call('ZADD', prefix .. 'sla:due', int(d[2]), d[1]) end
+for _, d in ipairs(after.delivery) do redis.call('ZADD', prefix .. 'delivery:due', int(d[2]), d[1]) end
 -- A ticket may bring the same cell more than once (two next responses met in a month): count occurrences.
 local function cellCounts(e)
   local counts, cells = {}, {}

@@ -1,0 +1,136 @@
+import Redis from 'ioredis';
+import { endConnection, redisOptions } from '../../common/redisConnection';
+import { silentLogger, type Logger } from '../../common/logger';
+import { deliveryAt, parseDeliveryMember, type AttemptOutcome } from '../domain/delivery';
+import type { DeliveryChannel, Ticket, TicketMessage } from '../domain/types';
+import { DueSet, type Claimed } from '../sla/dueSet';
+import { createSlaQueue, type SlaQueue } from '../sla/slaQueue';
+import { Sweeper } from '../sla/sweeper';
+
+/** One way to the customer (the chat, e-mail): it says how the attempt ended and never throws. */
+export interface OutboundChannel {
+  send(ticket: Ticket, message: TicketMessage, index: number): Promise<AttemptOutcome>;
+}
+
+/** What the deliveries need from the ticket service. */
+export interface DeliveryTicketService {
+  getTicket(id: string): Promise<Ticket | null>;
+  beginDelivery(id: string, index: number, version: number): Promise<Ticket | null>;
+  endDelivery(id: string, index: number, version: number, outcome: AttemptOutcome): Promise<Ticket | null>;
+}
+
+type DeliveryEntry = { ticketId: string; index: number; version: number };
+type DeliveryJob = Claimed<DeliveryEntry>;
+
+export interface DeliveriesOptions {
+  redisUrl: string;
+  prefix: string;
+  service: DeliveryTicketService;
+  /** The channels this instance can send on; a message whose channel is missing fails with that reason. */
+  channels: Partial<Record<DeliveryChannel, OutboundChannel>>;
+  logger?: Logger;
+  /** A send that has not answered after this long counts as a failed attempt. Default 30 s. */
+  sendTimeoutMs?: number;
+  concurrency?: number;
+}
+
+const MISSING: Record<DeliveryChannel, string> = {
+  chat: 'this desk cannot send to chats',
+  email: 'no mail server is configured (SMTP_URL), so nothing can go by e-mail',
+};
+
+/**
+ * Outbound messages on their way: the due set `{prefix}delivery:due` (written with every ticket
+ * change, see domain/delivery.ts) drained by a sweeper into the Bull queue `delivery` under the
+ * member as job id (`ticketId|index|version`). Several instances share the work; each attempt is
+ * begun by exactly one of them, because beginning it bumps the delivery's version in a
+ * revision-checked write. Retries and the fallback to e-mail are the domain's rules; this only
+ * sends and reports.
+ */
+export class Deliveries {
+  private readonly redis: Redis;
+  private readonly dueSet: DueSet<DeliveryEntry>;
+  private readonly queue: SlaQueue<DeliveryJob>;
+  private readonly sweeper: Sweeper<DeliveryEntry>;
+  private readonly logger: Logger;
+  private readonly sendTimeoutMs: number;
+  private started = false;
+  private stopped?: Promise<void>;
+
+  constructor(private readonly options: DeliveriesOptions) {
+    this.logger = options.logger ?? silentLogger;
+    this.sendTimeoutMs = options.sendTimeoutMs ?? 30_000;
+    this.redis = new Redis(options.redisUrl, redisOptions());
+    this.redis.on('error', (err) => this.logger.warn({ err: err.message }, 'deliveries: redis connection error'));
+    this.dueSet = new DueSet(this.redis, options.prefix, { name: 'delivery', parse: parseDeliveryMember });
+    this.queue = createSlaQueue<DeliveryJob>({ redisUrl: options.redisUrl, prefix: options.prefix, name: 'delivery' });
+    this.queue.queue.on('error', (err) => this.stopped || this.logger.error({ err }, 'delivery queue error'));
+    this.sweeper = new Sweeper({
+      dueSet: this.dueSet,
+      enqueue: (jobs) => this.queue.enqueue(jobs),
+      clock: Date.now,
+      logger: this.logger,
+    });
+  }
+
+  start(): void {
+    if (this.started) throw new Error('deliveries already started');
+    this.started = true;
+    this.queue.queue
+      .process(this.options.concurrency ?? 8, (job) => this.deliver(job.data))
+      .catch((err) => this.stopped || this.logger.error({ err }, 'delivery worker stopped'));
+    this.sweeper.start();
+  }
+
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      await this.sweeper.stop();
+      await this.queue.close();
+      await endConnection(this.redis);
+    })();
+    return this.stopped;
+  }
+
+  /** One attempt of one message, or nothing when the job is stale. */
+  private async deliver({ ticketId, index, version }: DeliveryJob): Promise<void> {
+    const { service } = this.options;
+    const current = await service.getTicket(ticketId);
+    const due = current && deliveryAt(current, index, version);
+    if (!due) return;
+    if (due.state === 'sent') {
+      // The instance that sent it stopped before it heard back: whether it arrived is unknown.
+      await service.endDelivery(ticketId, index, version, { ok: false, permanent: false, reason: 'the last attempt was cut short' });
+      return;
+    }
+    const ticket = await service.beginDelivery(ticketId, index, version);
+    if (!ticket) return;
+    const message = ticket.messages[index]!;
+    const delivery = message.delivery!;
+    const outcome = await this.attempt(delivery.channel, ticket, message, index);
+    const after = await service.endDelivery(ticketId, index, delivery.version, outcome);
+    const state = after?.messages[index]?.delivery;
+    const log = { ticketId, message: index + 1, channel: delivery.channel, attempt: delivery.attempts, state: state?.state };
+    if (outcome.ok) this.logger.info(log, `message delivered ${delivery.channel === 'email' ? 'by e-mail' : 'in the chat'}`);
+    else this.logger.warn({ ...log, reason: outcome.reason, next: state?.channel }, 'message not delivered on this attempt');
+  }
+
+  private async attempt(channel: DeliveryChannel, ticket: Ticket, message: TicketMessage, index: number): Promise<AttemptOutcome> {
+    const port = this.options.channels[channel];
+    if (!port) return { ok: false, permanent: true, reason: MISSING[channel] };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<AttemptOutcome>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ ok: false, permanent: false, reason: `no answer within ${Math.round(this.sendTimeoutMs / 1000)} s` }),
+        this.sendTimeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([
+        port.send(ticket, message, index).catch((err: Error): AttemptOutcome => ({ ok: false, permanent: false, reason: err.message })),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
