@@ -7,6 +7,7 @@ import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import { nth } from '../../support/nth';
 import { testRedisUrl, uniquePrefix } from '../../support/redis';
 import { premier, ticketInput } from '../../unit/ticketing/fixtures';
+import { customerReceives } from '../../support/delivered';
 import { inconsistencies } from './serviceFixtures';
 import { RecordingNotifier, sleep, slaTimersSuite, waitFor } from './slaFixtures';
 
@@ -65,6 +66,7 @@ test('next-response and resolution goals warn and breach once each across two in
     const id = await asIfAgo(120 * MINUTE - 1500 - i * 50, async () => {
       const { ticket } = await service.create(ticketInput({ orgId: 'fabrikam', grade: 'B' }));
       await service.reply(ticket.id, 'ola', 'Sprawdzamy.');
+      await customerReceives(service, ticket.id);
       return ticket.id;
     });
     // The customer wrote nearly an hour ago: the next response falls due in a moment too.

@@ -1,7 +1,7 @@
 import { explainGoals } from '../../../ticketing/domain/explain';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../../ticketing/domain/slaPolicy';
 import { addAgentReply, addCustomerMessage, askCustomer, changeGrade, changeStatus, openTicket } from '../../../ticketing/domain/ticket';
-import { at, organisation, ticketInput, wall } from './fixtures';
+import { at, deliveredReply, organisation, ticketInput, wall } from './fixtures';
 
 /** Technical tickets on the default extended calendar (09:00-24:00), with a resolution goal of 2 business days (30 h). */
 const policy: SlaPolicy = {
@@ -24,7 +24,7 @@ describe('next-response and resolution goals', () => {
   });
 
   it('each customer message after an answer is owed a next response; the reply decides it and files it', () => {
-    let t = addAgentReply(open(), 'ola', 'Sprawdzamy.', at('2026-03-10 10:30'));
+    let t = deliveredReply(open(), 'ola', 'Sprawdzamy.', at('2026-03-10 10:30'));
     t = addCustomerMessage(t, 'adm-1', 'Nadal nie działa.', at('2026-03-10 23:00'));
     // 15 h of 09:00-24:00: one hour on Tuesday, 14 on Wednesday.
     expect(wall(t.nextResponse!.clock!.dueAt)).toBe('Wed 2026-03-11 23:00');
@@ -56,7 +56,7 @@ describe('next-response and resolution goals', () => {
   });
 
   it("a regrade recomputes the running goals with the ticket's own policy; a decided goal keeps its result", () => {
-    const t = addAgentReply(open(), 'ola', 'Sprawdzamy.', at('2026-03-10 10:30'));
+    const t = deliveredReply(open(), 'ola', 'Sprawdzamy.', at('2026-03-10 10:30'));
     const lowered = changeGrade(
       t,
       org,
