@@ -3,6 +3,7 @@ import { request } from 'http';
 import type { Server } from 'restify';
 import type Redis from 'ioredis';
 import WebSocket from 'ws';
+import { waitFor } from '../../support/waitFor';
 import { ActivityHandler } from 'botbuilder';
 import { createServer } from '../../../bot/server';
 import { registerDirectLine, type DirectLine } from '../../../bot/directline';
@@ -180,12 +181,12 @@ describe('one conversation', () => {
     expect(statuses).toEqual([200, 200, 200, 409, 409]);
   });
 
-  it('accepts a bounded number of sockets per conversation; the next one gets 429', async () => {
+  it('holds one stream per conversation: resuming for a fresh stream URL closes the one before (the 429 cap backs it up)', async () => {
     const started = await start();
     const { conversationId } = started;
     let { token } = started;
-    const sockets: WebSocket[] = [];
-    // Each stream URL serves one client: a client wanting more sockets resumes for a fresh URL each time.
+    const sockets: { socket: WebSocket; closeCode?: number }[] = [];
+    // Each stream URL serves one client, and a resumed token replaces the one before it.
     const freshStreamUrl = async () => {
       const resumed = (await (
         await fetch(`${base}/v3/directline/conversations/${conversationId}`, { headers: { authorization: `Bearer ${token}` } })
@@ -193,23 +194,22 @@ describe('one conversation', () => {
       token = resumed.token;
       return resumed.streamUrl;
     };
-    const open = async () =>
-      new Promise<number>(
-        (resolve) =>
-          void freshStreamUrl().then((streamUrl) => {
-            const socket = new WebSocket(streamUrl);
-            sockets.push(socket);
-            socket.once('open', () => resolve(101));
-            socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-            socket.once('error', () => resolve(0));
-          }),
-      );
+    const open = async () => {
+      const entry: { socket: WebSocket; closeCode?: number } = { socket: new WebSocket(await freshStreamUrl()) };
+      entry.socket.once('close', (code) => (entry.closeCode = code));
+      sockets.push(entry);
+      return new Promise<number>((resolve) => {
+        entry.socket.once('open', () => resolve(101));
+        entry.socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        entry.socket.once('error', () => resolve(0));
+      });
+    };
     try {
-      const statuses = [];
-      for (let i = 0; i < 4; i += 1) statuses.push(await open());
-      expect(statuses).toEqual([101, 101, 101, 429]);
+      for (let i = 0; i < 4; i += 1) expect(await open()).toBe(101);
+      await waitFor(() => sockets.slice(0, 3).every((s) => s.closeCode !== undefined), 'the replaced streams to close');
+      expect(sockets.map((s) => s.closeCode)).toEqual([4001, 4001, 4001, undefined]);
     } finally {
-      for (const s of sockets) s.terminate();
+      for (const s of sockets) s.socket.terminate();
     }
   });
 });
