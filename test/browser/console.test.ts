@@ -175,6 +175,31 @@ test('the queues and the ticket page fit a 390 px wide phone without scrolling s
   await page.close();
 });
 
+test("an agent switches the console to Polish; times are in the agent's own time zone", async () => {
+  const ticket = await app.open({ orgId: 'fabrikam', category: 'presales', grade: 'C', title: 'Pytanie o ofertę' });
+  const page = await browser.newPage({ timezoneId: 'Asia/Tokyo' });
+  await signIn(page, CONSOLE_TOKENS.agent);
+  await page.getByRole('heading', { name: /^Technical queue/ }).waitFor();
+  await page.getByLabel('Language / Język').selectOption('pl');
+  await page.getByRole('heading', { name: /^Kolejka: Przedsprzedaż \(\d+\)$/ }).waitFor();
+  await page.getByRole('button', { name: 'Wyloguj' }).waitFor();
+
+  await page.getByRole('link', { name: ticket.id }).click();
+  await page.getByRole('heading', { name: 'Termin pierwszej odpowiedzi' }).waitFor();
+  const opened = page.locator('.facts dt', { hasText: 'Otwarte' }).locator('xpath=following-sibling::dd[1]');
+  expect(await opened.textContent()).toMatch(/GMT\+9/);
+  await page.getByRole('button', { name: 'Rozwiąż' }).click();
+  await page.getByText(`Rozwiąż ${ticket.id}? Notatka zostanie w historii.`).waitFor();
+
+  // The choice stays for the next visit in this browser; English is one switch away.
+  await page.goto(`${app.url}/agent#/`);
+  await page.reload();
+  await page.getByRole('heading', { name: /^Kolejka: Przedsprzedaż/ }).waitFor();
+  await page.getByLabel('Language / Język').selectOption('en');
+  await page.getByRole('heading', { name: /^Pre-sales queue/ }).waitFor();
+  await page.close();
+});
+
 test('the console is usable from the keyboard alone', async () => {
   const page = await browser.newPage();
   await page.goto(`${app.url}/agent`);

@@ -16,6 +16,89 @@
     resolved: 'resolved',
     closed: 'closed',
   };
+  // The console's own words in Polish; English is the key. User content (titles, messages) is never looked up.
+  var POLISH = {
+    Actions: 'Działania',
+    'Agent token': 'Token agenta',
+    'Ask the customer (wait for the answer)': 'Zapytaj klienta (czekaj na odpowiedź)',
+    'Attach files (sent with "Send reply")': 'Załącz pliki (wysyłane z „Wyślij odpowiedź”)',
+    'Back to the queues': 'Wróć do kolejek',
+    Cancel: 'Anuluj',
+    'Change grade': 'Zmień klasę',
+    'Change the grade': 'Zmiana klasy',
+    'Claim next ticket': 'Weź następne zgłoszenie',
+    'Claim this ticket': 'Weź to zgłoszenie',
+    Conversation: 'Rozmowa',
+    'Files sent with the request': 'Pliki wysłane ze zgłoszeniem',
+    'First-response deadline': 'Termin pierwszej odpowiedzi',
+    History: 'Historia',
+    'History, oldest first': 'Historia, od najstarszych',
+    'Message to the customer (delivered in their chat)': 'Wiadomość do klienta (trafi do jego czatu)',
+    'New grade': 'Nowa klasa',
+    Queues: 'Kolejki',
+    'Reason (lowering)': 'Powód (obniżenie)',
+    Reply: 'Odpowiedź',
+    'Resolution note': 'Notatka o rozwiązaniu',
+    'Send reply': 'Wyślij odpowiedź',
+    'Sign in': 'Zaloguj',
+    'Who agreed (administrator id), the evidence, or why it is raised': 'Kto się zgodził (id administratora), dowód lub powód podniesienia',
+    '← Queues': '← Kolejki',
+    Resolve: 'Rozwiąż',
+    Close: 'Zamknij',
+    Reopen: 'Otwórz ponownie',
+    'Resume (customer answered)': 'Wznów (klient odpowiedział)',
+    'Yes, resolve': 'Tak, rozwiąż',
+    'Yes, close': 'Tak, zamknij',
+    Grade: 'Klasa',
+    Status: 'Status',
+    Category: 'Kategoria',
+    Organisation: 'Organizacja',
+    Contact: 'Kontakt',
+    Assignee: 'Przypisane do',
+    Opened: 'Otwarte',
+    Affected: 'Dotyczy',
+    When: 'Kiedy',
+    Who: 'Kto',
+    What: 'Co',
+    Change: 'Zmiana',
+    Reason: 'Powód',
+    Ticket: 'Zgłoszenie',
+    Title: 'Tytuł',
+    'First response': 'Pierwsza odpowiedź',
+    Technical: 'Techniczne',
+    'Billing and subscription': 'Rozliczenia i subskrypcje',
+    'Pre-sales': 'Przedsprzedaż',
+    new: 'nowe',
+    'in progress': 'w toku',
+    'waiting on customer': 'czeka na klienta',
+    resolved: 'rozwiązane',
+    closed: 'zamknięte',
+    nobody: 'nikt',
+    ' (preferred)': ' (preferowany)',
+    'Phone ': 'Telefon ',
+    'E-mail ': 'E-mail ',
+    'Due: ': 'Termin: ',
+    'Signed in as ': 'Zalogowano jako ',
+    'Write a resolution note: what solved the problem.': 'Wpisz notatkę o rozwiązaniu: co rozwiązało problem.',
+    '{id}? The note stays in its history.': '{id}? Notatka zostanie w historii.',
+    '{id}? It can only be reopened afterwards.': '{id}? Potem można je tylko otworzyć ponownie.',
+    '{name} queue ({n})': 'Kolejka: {name} ({n})',
+    'My open tickets ({n})': 'Moje otwarte zgłoszenia ({n})',
+    'Nothing waiting.': 'Nic nie czeka.',
+    'No open tickets assigned to you.': 'Nie masz przypisanych otwartych zgłoszeń.',
+    Language: 'Język',
+    'Sign out': 'Wyloguj',
+    'SLA reports': 'Raporty SLA',
+  };
+  var LANG_KEY = 'desk.language';
+  var lang = localStorage.getItem(LANG_KEY) === 'pl' ? 'pl' : 'en';
+  function say(english, values) {
+    var text = (lang === 'pl' && POLISH[english]) || english;
+    Object.keys(values || {}).forEach(function (key) {
+      text = text.replace('{' + key + '}', values[key]);
+    });
+    return text;
+  }
   var main = document.getElementById('main');
   var announcer = document.getElementById('announcer');
   var state = { token: sessionStorage.getItem(TOKEN_KEY), me: null, orgNames: {}, view: null, ticketId: null, events: null };
@@ -51,16 +134,11 @@
       announcer.textContent = text;
     }, 50);
   }
-  // Times are shown in the ticket's own time zone (the one its deadline is counted in).
-  var timeZone;
+  // Times in the agent's own time zone (the browser's) and language.
   function when(iso) {
     if (!iso) return '–';
     var options = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
-    try {
-      return new Date(iso).toLocaleString('en-GB', Object.assign({ timeZone: timeZone }, options));
-    } catch (e) {
-      return new Date(iso).toLocaleString('en-GB', options);
-    }
+    return new Date(iso).toLocaleString(lang === 'pl' ? 'pl-PL' : 'en-GB', options);
   }
 
   // ---- API ----
@@ -242,12 +320,12 @@
             });
         },
       },
-      h('h2', { id: 'signin-title', text: 'Sign in' }),
-      h('label', { for: 'token', text: 'Agent token' }),
+      h('h2', { id: 'signin-title', text: say('Sign in') }),
+      h('label', { for: 'token', text: say('Agent token') }),
       input,
       h('p', { class: 'help', id: 'token-help', text: 'The API token your operator gave you. It is kept only in this browser tab.' }),
       error,
-      h('button', { type: 'submit', class: 'primary', text: 'Sign in' }),
+      h('button', { type: 'submit', class: 'primary', text: say('Sign in') }),
     );
     replace(main, form);
     input.focus();
@@ -268,7 +346,7 @@
   function start(me) {
     state.me = me;
     document.getElementById('who').hidden = false;
-    document.getElementById('who-name').textContent = 'Signed in as ' + me.id;
+    document.getElementById('who-name').textContent = say('Signed in as ') + me.id;
     listen();
     route();
   }
@@ -314,7 +392,7 @@
             h('td', {}, ticketLink(t)),
             h('td', { text: t.title }),
             h('td', { text: state.orgNames[t.orgId] || t.orgId }),
-            h('td', { text: STATUS_NAMES[t.status] || t.status }),
+            h('td', { text: say(STATUS_NAMES[t.status] || t.status) }),
             h('td', {}, countdown(t)),
           );
           paintCountdown(row.querySelector('.countdown'), Date.now()); // marks the row itself when breached
@@ -326,7 +404,6 @@
 
   function showQueues(moveFocus) {
     state.view = 'queues';
-    timeZone = undefined;
     state.ticketId = null;
     var queues = Promise.all(
       CATEGORIES.map(function (c) {
@@ -364,7 +441,7 @@
             h(
               'div',
               { class: 'bar' },
-              h('h2', { id: 'view-title', tabindex: '-1', text: 'Queues' }),
+              h('h2', { id: 'view-title', tabindex: '-1', text: say('Queues') }),
               h('button', {
                 type: 'button',
                 class: 'primary',
@@ -372,23 +449,23 @@
                 onclick: function () {
                   claimNext(claimMsg);
                 },
-                text: 'Claim next ticket',
+                text: say('Claim next ticket'),
               }),
             ),
             claimMsg,
             h(
               'section',
               { 'aria-labelledby': 'mine-title', class: 'card' },
-              h('h3', { id: 'mine-title', text: 'My open tickets (' + myTickets.length + ')' }),
-              ticketTable('My open tickets', myTickets, 'No open tickets assigned to you.'),
+              h('h3', { id: 'mine-title', text: say('My open tickets ({n})', { n: myTickets.length }) }),
+              ticketTable('My open tickets', myTickets, say('No open tickets assigned to you.')),
             ),
             r[0].map(function (q, i) {
               var c = CATEGORIES[i];
               return h(
                 'section',
                 { 'aria-labelledby': 'queue-' + c.id, class: 'card queue', 'data-queue': c.id },
-                h('h3', { id: 'queue-' + c.id, text: c.name + ' queue (' + q.items.length + ')' }),
-                ticketTable(c.name + ' queue, most urgent first', q.items, 'Nothing waiting.'),
+                h('h3', { id: 'queue-' + c.id, text: say('{name} queue ({n})', { name: say(c.name), n: q.items.length }) }),
+                ticketTable(c.name + ' queue, most urgent first', q.items, say('Nothing waiting.')),
               );
             }),
           ]);
@@ -518,7 +595,7 @@
       h(
         'article',
         { id: 'ticket-page' },
-        h('p', {}, h('a', { href: '#/', text: '← Queues' })),
+        h('p', {}, h('a', { href: '#/', text: say('← Queues') })),
         h('div', { id: 't-head' }),
         h(
           'div',
@@ -529,7 +606,7 @@
             h(
               'section',
               { class: 'card', 'aria-labelledby': 'conv-title' },
-              h('h3', { id: 'conv-title', text: 'Conversation' }),
+              h('h3', { id: 'conv-title', text: say('Conversation') }),
               h('div', { id: 't-request-files' }),
               h('ol', { class: 'messages', id: 't-messages' }),
             ),
@@ -543,30 +620,30 @@
                   send(false);
                 },
               },
-              h('h3', { id: 'reply-title', text: 'Reply' }),
-              h('label', { for: 'reply-text', text: 'Message to the customer (delivered in their chat)' }),
+              h('h3', { id: 'reply-title', text: say('Reply') }),
+              h('label', { for: 'reply-text', text: say('Message to the customer (delivered in their chat)') }),
               replyText,
-              h('label', { for: 'reply-files', text: 'Attach files (sent with "Send reply")' }),
+              h('label', { for: 'reply-files', text: say('Attach files (sent with "Send reply")') }),
               replyFiles,
               replyError,
               h(
                 'div',
                 { class: 'buttons' },
-                h('button', { type: 'submit', class: 'primary', id: 'send-reply', text: 'Send reply' }),
+                h('button', { type: 'submit', class: 'primary', id: 'send-reply', text: say('Send reply') }),
                 h('button', {
                   type: 'button',
                   id: 'ask-customer',
                   onclick: function () {
                     send(true);
                   },
-                  text: 'Ask the customer (wait for the answer)',
+                  text: say('Ask the customer (wait for the answer)'),
                 }),
               ),
             ),
             h(
               'section',
               { class: 'card', 'aria-labelledby': 'hist-title' },
-              h('h3', { id: 'hist-title', text: 'History' }),
+              h('h3', { id: 'hist-title', text: say('History') }),
               h('div', { id: 't-history' }),
             ),
           ),
@@ -576,13 +653,13 @@
             h(
               'section',
               { class: 'card', 'aria-labelledby': 'deadline-title' },
-              h('h3', { id: 'deadline-title', text: 'First-response deadline' }),
+              h('h3', { id: 'deadline-title', text: say('First-response deadline') }),
               h('div', { id: 't-deadline' }),
             ),
             h(
               'section',
               { class: 'card', 'aria-labelledby': 'actions-title' },
-              h('h3', { id: 'actions-title', text: 'Actions' }),
+              h('h3', { id: 'actions-title', text: say('Actions') }),
               h('div', { id: 't-actions', class: 'buttons' }),
               h('div', { id: 't-confirm' }),
               h('p', { class: 'error', role: 'alert', id: 'actions-error' }),
@@ -614,15 +691,15 @@
                     });
                 },
               },
-              h('h3', { id: 'grade-title', text: 'Change the grade' }),
-              h('label', { for: 'grade-select', text: 'New grade' }),
+              h('h3', { id: 'grade-title', text: say('Change the grade') }),
+              h('label', { for: 'grade-select', text: say('New grade') }),
               gradeSelect,
-              h('label', { for: 'grade-reason', text: 'Reason (lowering)' }),
+              h('label', { for: 'grade-reason', text: say('Reason (lowering)') }),
               gradeReason,
-              h('label', { for: 'grade-detail', text: 'Who agreed (administrator id), the evidence, or why it is raised' }),
+              h('label', { for: 'grade-detail', text: say('Who agreed (administrator id), the evidence, or why it is raised') }),
               gradeDetail,
               gradeError,
-              h('button', { type: 'submit', id: 'change-grade', text: 'Change grade' }),
+              h('button', { type: 'submit', id: 'change-grade', text: say('Change grade') }),
             ),
           ),
         ),
@@ -633,18 +710,17 @@
 
   function fillTicket(ticket, history) {
     state.ticket = ticket;
-    timeZone = ticket.sla.timeZone;
     replace(document.getElementById('t-head'), [
       h('h2', { id: 'view-title', tabindex: '-1' }, ticket.id + ' · ' + ticket.title),
       h(
         'dl',
         { class: 'facts' },
         fact('Grade', h('span', { class: 'grade grade-' + ticket.grade, text: ticket.grade })),
-        fact('Status', STATUS_NAMES[ticket.status] || ticket.status),
+        fact('Status', say(STATUS_NAMES[ticket.status] || ticket.status)),
         fact('Category', ticket.category),
         fact('Organisation', state.orgNames[ticket.orgId] || ticket.orgId),
         fact('Contact', contactDetails(ticket.contact)),
-        fact('Assignee', ticket.assignee || 'nobody'),
+        fact('Assignee', ticket.assignee || say('nobody')),
         fact('Opened', when(ticket.createdAt)),
         fact('Affected', ticket.affected || '–'),
       ),
@@ -653,7 +729,7 @@
 
     replace(document.getElementById('t-deadline'), [
       h('p', { class: 'big' }, countdown(ticket)),
-      h('p', { text: 'Due: ' + when(ticket.sla.dueAt) }),
+      h('p', { text: say('Due: ') + when(ticket.sla.dueAt) }),
       h('p', { class: 'explain', text: history.deadline.summary }),
       history.deadline.steps.length
         ? h(
@@ -690,7 +766,8 @@
     var requestFiles = fileList(ticket.id, ticket.attachments, ticket.refusedFiles);
     replace(
       document.getElementById('t-request-files'),
-      requestFiles && h('div', { class: 'request-files' }, h('p', { class: 'meta', text: 'Files sent with the request' }), requestFiles),
+      requestFiles &&
+        h('div', { class: 'request-files' }, h('p', { class: 'meta', text: say('Files sent with the request') }), requestFiles),
     );
 
     replace(
@@ -698,7 +775,7 @@
       h(
         'table',
         { class: 'history' },
-        h('caption', { class: 'sr-only', text: 'History, oldest first' }),
+        h('caption', { class: 'sr-only', text: say('History, oldest first') }),
         h(
           'thead',
           {},
@@ -756,7 +833,7 @@
         onclick: function () {
           run(label, suffix, body);
         },
-        text: label,
+        text: say(label),
       });
     };
     // Resolve and close end the customer's case: each asks first, and resolving needs a note for the history.
@@ -764,10 +841,10 @@
       return h('button', {
         type: 'button',
         id: id,
-        text: label,
+        text: say(label),
         onclick: function () {
           var note = withNote ? h('textarea', { id: 'resolution-note', rows: '3', maxlength: '500' }) : null;
-          var yes = h('button', { type: 'submit', class: 'primary', text: 'Yes, ' + label.toLowerCase() });
+          var yes = h('button', { type: 'submit', class: 'primary', text: say('Yes, ' + label.toLowerCase()) });
           replace(
             confirmBox,
             h(
@@ -779,21 +856,21 @@
                   e.preventDefault();
                   var reason = note ? note.value.trim() : undefined;
                   if (note && !reason) {
-                    document.getElementById('actions-error').textContent = 'Write a resolution note: what solved the problem.';
+                    document.getElementById('actions-error').textContent = say('Write a resolution note: what solved the problem.');
                     return note.focus();
                   }
                   run(label, suffix, reason ? { reason: reason } : {});
                 },
               },
               h('p', { id: 'confirm-question', text: question }),
-              note ? [h('label', { for: 'resolution-note', text: 'Resolution note' }), note] : null,
+              note ? [h('label', { for: 'resolution-note', text: say('Resolution note') }), note] : null,
               h(
                 'div',
                 { class: 'buttons' },
                 yes,
                 h('button', {
                   type: 'button',
-                  text: 'Cancel',
+                  text: say('Cancel'),
                   onclick: function () {
                     document.getElementById('actions-error').textContent = '';
                     replace(confirmBox, null);
@@ -810,9 +887,23 @@
     replace(actions, [
       !ticket.assignee && open ? act('Claim this ticket', 'claim-ticket', '/assign', { agentId: state.me.id }) : null,
       ticket.status === 'waiting_on_customer' ? act('Resume (customer answered)', 'resume', '/status', { status: 'in_progress' }) : null,
-      open ? confirmed('Resolve', 'resolve', '/resolve', 'Resolve ' + ticket.id + '? The note stays in its history.', true) : null,
+      open
+        ? confirmed(
+            'Resolve',
+            'resolve',
+            '/resolve',
+            say('Resolve') + ' ' + say('{id}? The note stays in its history.', { id: ticket.id }),
+            true,
+          )
+        : null,
       ticket.status === 'resolved'
-        ? confirmed('Close', 'close', '/close', 'Close ' + ticket.id + '? It can only be reopened afterwards.', false)
+        ? confirmed(
+            'Close',
+            'close',
+            '/close',
+            say('Close') + ' ' + say('{id}? It can only be reopened afterwards.', { id: ticket.id }),
+            false,
+          )
         : null,
       !open ? act('Reopen', 'reopen', '/reopen', {}) : null,
     ]);
@@ -824,8 +915,8 @@
   function contactDetails(contact) {
     if (!contact) return '–';
     var ways = [
-      contact.phone && { method: 'phone', label: 'Phone ', href: 'tel:' + contact.phone.replace(/\s+/g, ''), value: contact.phone },
-      contact.email && { method: 'email', label: 'E-mail ', href: 'mailto:' + contact.email, value: contact.email },
+      contact.phone && { method: 'phone', label: say('Phone '), href: 'tel:' + contact.phone.replace(/\s+/g, ''), value: contact.phone },
+      contact.email && { method: 'email', label: say('E-mail '), href: 'mailto:' + contact.email, value: contact.email },
     ]
       .filter(Boolean)
       .sort(function (a, b) {
@@ -840,7 +931,7 @@
           {},
           w.label,
           h('a', { href: w.href, text: w.value }),
-          w.method === contact.preferred ? h('strong', { text: ' (preferred)' }) : null,
+          w.method === contact.preferred ? h('strong', { text: say(' (preferred)') }) : null,
         );
       }),
     );
@@ -880,14 +971,14 @@
   }
 
   function fact(name, value) {
-    return [h('dt', { text: name }), h('dd', {}, value)];
+    return [h('dt', { text: say(name) }), h('dd', {}, value)];
   }
 
   function showError(err) {
     if (err.message === 'signed out') return;
     replace(main, [
       h('p', { class: 'error', role: 'alert', text: 'Something went wrong: ' + err.message }),
-      h('p', {}, h('a', { href: '#/', text: 'Back to the queues' })),
+      h('p', {}, h('a', { href: '#/', text: say('Back to the queues') })),
     ]);
   }
 
@@ -951,6 +1042,34 @@
           }, 3000);
       });
   }
+
+  // ---- language: the agent's choice, kept in this browser ----
+  function paintFrame() {
+    document.documentElement.lang = lang;
+    document.getElementById('sign-out').textContent = say('Sign out');
+    document.querySelectorAll('.pages a').forEach(function (a, i) {
+      a.textContent = say(['Queues', 'SLA reports'][i] || a.textContent);
+    });
+  }
+  var languages = h(
+    'select',
+    {
+      id: 'language',
+      'aria-label': 'Language / Język',
+      onchange: function () {
+        lang = languages.value;
+        localStorage.setItem(LANG_KEY, lang);
+        paintFrame();
+        if (state.me) route();
+        else renderSignIn();
+      },
+    },
+    h('option', { value: 'en', text: 'English' }),
+    h('option', { value: 'pl', text: 'Polski' }),
+  );
+  languages.value = lang;
+  document.querySelector('.top').insertBefore(languages, document.getElementById('who'));
+  paintFrame();
 
   // ---- start ----
   if (state.token) {
