@@ -145,7 +145,7 @@ test('FAQ answer, PIN verification by e-mail, a B ticket, and an agent conversat
     await agent
       .getByLabel('Message to the customer (delivered in their chat)')
       .fill('Dzień dobry, proszę o zrzut ekranu z błędem synchronizacji.');
-    await agent.getByRole('button', { name: 'Send reply' }).click();
+    await agent.getByRole('button', { name: 'Send reply', exact: true }).click();
     await bubble(customer, /proszę o zrzut ekranu z błędem synchronizacji/).waitFor();
 
     // 6. The customer answers in the chat; the console shows the answer without a reload.
@@ -167,7 +167,7 @@ test('FAQ answer, PIN verification by e-mail, a B ticket, and an agent conversat
     const conversationId = (stored.conversation as { conversation: { id: string } }).conversation.id;
     expect(await app.redis.client.del(`${prefix}dl:conv:${conversationId}`)).toBe(1);
     await agent.getByLabel('Message to the customer (delivered in their chat)').fill('Proszę sprawdzić ustawienia profilu Outlooka.');
-    await agent.getByRole('button', { name: 'Send reply' }).click();
+    await agent.getByRole('button', { name: 'Send reply', exact: true }).click();
     const delivery = agent
       .locator('.message.from-agent', { hasText: 'Proszę sprawdzić ustawienia profilu Outlooka.' })
       .locator('.delivery');
