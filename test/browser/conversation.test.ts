@@ -109,7 +109,7 @@ test("a request in the customer's words, three messages to the agent, and the re
     await agent.getByRole('button', { name: 'Claim next ticket' }).click();
     await agent.getByRole('heading', { name: new RegExp(`^${ticketId}`) }).waitFor();
     await agent.getByLabel('Message to the customer (delivered in their chat)').fill('Proszę podać treść błędu z Outlooka.');
-    await agent.getByRole('button', { name: 'Send reply' }).click();
+    await agent.getByRole('button', { name: 'Send reply', exact: true }).click();
     await bubble(customer, /Proszę podać treść błędu z Outlooka/).waitFor();
 
     // Three messages in a row: every one reaches the console.
