@@ -183,6 +183,7 @@ test("an agent switches the console to Polish; times are in the agent's own time
   await page.getByLabel('Language / Język').selectOption('pl');
   await page.getByRole('heading', { name: /^Kolejka: Przedsprzedaż \(\d+\)$/ }).waitFor();
   await page.getByRole('button', { name: 'Wyloguj' }).waitFor();
+  await page.getByText('Zalogowano jako alice').waitFor();
 
   await page.getByRole('link', { name: ticket.id }).click();
   await page.getByRole('heading', { name: 'Termin pierwszej odpowiedzi' }).waitFor();
@@ -190,6 +191,7 @@ test("an agent switches the console to Polish; times are in the agent's own time
   expect(await opened.textContent()).toMatch(/GMT\+9/);
   await page.getByRole('button', { name: 'Rozwiąż' }).click();
   await page.getByText(`Rozwiąż ${ticket.id}? Notatka zostanie w historii.`).waitFor();
+  await page.screenshot({ path: artifactPath('console-pl.png'), fullPage: true });
 
   // The choice stays for the next visit in this browser; English is one switch away.
   await page.goto(`${app.url}/agent#/`);

@@ -377,7 +377,7 @@
           'tr',
           {},
           ['Grade', 'Ticket', 'Title', 'Organisation', 'Status', 'First response'].map(function (c) {
-            return h('th', { scope: 'col', text: c });
+            return h('th', { scope: 'col', text: say(c) });
           }),
         ),
       ),
@@ -717,7 +717,16 @@
         { class: 'facts' },
         fact('Grade', h('span', { class: 'grade grade-' + ticket.grade, text: ticket.grade })),
         fact('Status', say(STATUS_NAMES[ticket.status] || ticket.status)),
-        fact('Category', ticket.category),
+        fact(
+          'Category',
+          say(
+            (
+              CATEGORIES.find(function (c) {
+                return c.id === ticket.category;
+              }) || { name: ticket.category }
+            ).name,
+          ),
+        ),
         fact('Organisation', state.orgNames[ticket.orgId] || ticket.orgId),
         fact('Contact', contactDetails(ticket.contact)),
         fact('Assignee', ticket.assignee || say('nobody')),
@@ -783,7 +792,7 @@
             'tr',
             {},
             ['When', 'Who', 'What', 'Change', 'Reason'].map(function (c) {
-              return h('th', { scope: 'col', text: c });
+              return h('th', { scope: 'col', text: say(c) });
             }),
           ),
         ),
@@ -1047,6 +1056,7 @@
   function paintFrame() {
     document.documentElement.lang = lang;
     document.getElementById('sign-out').textContent = say('Sign out');
+    if (state.me) document.getElementById('who-name').textContent = say('Signed in as ') + state.me.id;
     document.querySelectorAll('.pages a').forEach(function (a, i) {
       a.textContent = say(['Queues', 'SLA reports'][i] || a.textContent);
     });
