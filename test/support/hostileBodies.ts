@@ -36,6 +36,12 @@ const wrongTyped: fc.Arbitrary<unknown> = fc.oneof(
   unicodeText,
 );
 
+/** The schema's fields, or `text` for a body that declares none (an empty body, say). */
+function fieldNames(schema: JsonSchema | undefined): string[] {
+  const names = Object.keys(schema?.properties ?? {});
+  return names.length > 0 ? names : ['text'];
+}
+
 /** A value that fits the schema (so that the request reaches further validation or the handler). */
 function conforming(schema: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknown> {
   if (!schema || depth > 3) return fc.jsonValue({ maxDepth: 2 });
@@ -121,7 +127,7 @@ export function hostileRequests(schema: JsonSchema | undefined): fc.Arbitrary<Ho
     {
       weight: 1,
       arbitrary: fc
-        .tuple(shaped, fc.constantFrom(...Object.keys(schema?.properties ?? { text: {} })), hugeText)
+        .tuple(shaped, fc.constantFrom(...fieldNames(schema)), hugeText)
         .map(([body, field, huge]) => json({ ...body, [field]: huge }))
         .map(asJson('huge string')),
     },
@@ -135,11 +141,7 @@ export function hostileRequests(schema: JsonSchema | undefined): fc.Arbitrary<Ho
     {
       weight: 1,
       arbitrary: fc
-        .tuple(
-          shaped,
-          fc.integer({ min: 1, max: 30_000 }),
-          fc.constantFrom(...Object.keys(schema?.properties ?? { text: {} }), 'value', 'channelData'),
-        )
+        .tuple(shaped, fc.integer({ min: 1, max: 30_000 }), fc.constantFrom(...fieldNames(schema), 'value', 'channelData'))
         .map(
           ([body, depth, field]) =>
             `${json({ ...body, [field]: null }).slice(0, -1)}, "${field}": ${'['.repeat(depth)}${']'.repeat(depth)}}`,

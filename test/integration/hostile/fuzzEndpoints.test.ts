@@ -198,6 +198,21 @@ beforeAll(async () => {
       schema: activitySchema,
       runs: 100,
     },
+    // File uploads (multipart): whatever arrives, a clean refusal or the files accepted.
+    {
+      name: 'POST /api/tickets/:id/attachments',
+      method: 'POST',
+      path: `/api/tickets/${ticketId}/attachments`,
+      headers: () => ({ authorization: `Bearer ${TEST_TOKENS.agent}` }),
+      runs: 100,
+    },
+    {
+      name: 'POST /v3/directline/conversations/:conversationId/upload',
+      method: 'POST',
+      path: `/v3/directline/conversations/${generated.conversationId}/upload`,
+      headers: directLine,
+      runs: 100,
+    },
     // The learning loop's edits rebuild the knowledge base, so fewer bodies; an agent's token gets past the door.
     {
       name: 'POST /api/kb/articles/:id/phrasings',
