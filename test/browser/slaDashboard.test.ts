@@ -2,6 +2,7 @@ import { readFile } from 'fs/promises';
 import type { Browser } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
 import { CONSOLE_TOKENS, startConsoleApp } from './support/consoleApp';
+import { waitFor } from '../support/waitFor';
 
 let browser: Browser;
 let app: Awaited<ReturnType<typeof startConsoleApp>>;
@@ -16,6 +17,13 @@ afterAll(async () => {
 });
 
 const HOUR = 3_600_000;
+
+/** Resolves once every message of the ticket has reached the customer. */
+const delivered = (id: string) =>
+  waitFor(
+    async () => (await app.service.get(id))!.messages.every((m) => !m.delivery || m.delivery.state === 'delivered'),
+    `the replies of ${id} delivered`,
+  );
 
 /** Parses the simple CSV the export writes (no cell of this test needs quoting). */
 const csvRows = (text: string) =>
@@ -34,9 +42,12 @@ test("the SLA dashboard shows the attainment of the test's tickets, and the CSV 
   await app.service.reply(quick.id, 'alice', 'Sprawdzamy.');
   await app.service.reply(alsoQuick.id, 'alice', 'Sprawdzamy.');
   await app.service.reply(late.id, 'bob', 'Przepraszamy, sprawdzamy.');
+  // A first response counts when it reaches the customer (here by e-mail).
+  await Promise.all([quick, alsoQuick, late].map((t) => delivered(t.id)));
   // A next response: the customer writes, alice answers at once.
   await app.service.customerMessage(quick.id, 'anna.kowalska', 'Nadal nie działa u dwóch osób.');
   await app.service.reply(quick.id, 'alice', 'Poprawione dla obu.');
+  await delivered(quick.id);
   // The customer rates a resolved ticket 4 of 5.
   await app.service.changeStatus(alsoQuick.id, 'resolved', 'agent:alice');
   await app.service.rate(alsoQuick.id, 'anna.kowalska', 4, 'Dobrze.');
