@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { silentLogger } from '../../common/logger';
-import { buildApp, type App } from '../../bot/app';
-import { startSmtpPeer, type SmtpPeer } from '../support/smtpPeer';
-import { testRedisUrl, uniquePrefix } from '../support/redis';
+import type { Browser } from 'playwright-core';
+import type { App } from '../../bot/app';
+import type { SmtpPeer } from '../support/smtpPeer';
 import { webChat } from '../support/webChat';
-import { artifactPath, launchChromium } from './support/browser';
-import { loadConfig } from '../../common/config';
+import { artifactPath } from './support/browser';
+import { startChatDesk, type ChatDesk } from './support/chatDesk';
+import { bubble, say, choose } from './support/webChatPage';
 
 // A file sent with Web Chat's own upload button (real Chromium, the official Web Chat bundle) goes
 // with the ticket the customer opens; the agent downloads it in the console; nobody else opens it.
@@ -20,51 +16,17 @@ const PNG = Buffer.from(
   'hex',
 );
 
+let desk: ChatDesk;
 let app: App;
 let smtp: SmtpPeer;
 let browser: Browser;
-const dirs: string[] = [];
 
 beforeAll(async () => {
-  const outbox = mkdtempSync(join(tmpdir(), 'desk-files-outbox-'));
-  const files = mkdtempSync(join(tmpdir(), 'desk-files-'));
-  dirs.push(outbox, files);
-  smtp = await startSmtpPeer();
-  [app, browser] = await Promise.all([
-    buildApp({
-      config: loadConfig({
-        PORT: '0',
-        REDIS_URL: testRedisUrl(),
-        REDIS_PREFIX: uniquePrefix('chat-files'),
-        SMTP_URL: smtp.url,
-        MAIL_FROM: 'desk@example.test',
-        OUTBOX_DIR: outbox,
-        ATTACHMENTS_DIR: files,
-        API_TOKENS: `${AGENT_TOKEN}:agent:alice`,
-        DIRECTLINE_SECRET: 'files-directline-secret-0123456789',
-        PIN_SECRET: 'files-pin-secret-0123456789abcdef0123',
-      }),
-      logger: silentLogger,
-    }),
-    launchChromium(),
-  ]);
+  desk = await startChatDesk({ name: 'chat-files', agentToken: AGENT_TOKEN });
+  ({ app, smtp, browser } = desk);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await smtp?.stop();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-const bubble = (page: Page, text: string | RegExp) => page.locator('.webchat__bubble__content', { hasText: text });
-async function say(page: Page, text: string): Promise<void> {
-  await page.getByPlaceholder('Wpisz wiadomość').fill(text);
-  await page.keyboard.press('Enter');
-}
-async function choose(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: title, exact: true }).last().click();
-}
+afterAll(() => desk?.close());
 
 test('a screenshot sent with the upload button reaches the ticket; the agent downloads it; other chats and anonymous callers cannot', async () => {
   const customer = await browser.newPage({ viewport: { width: 430, height: 900 }, locale: 'pl-PL' });

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
+import { bubble } from './support/webChatPage';
 import { startEchoChat } from './support/echoChat';
 
 let browser: Browser;
@@ -13,8 +14,6 @@ afterAll(async () => {
   await browser?.close();
   await chat?.close();
 });
-
-const bubble = (page: Page, text: string) => page.locator('.webchat__bubble__content', { hasText: text });
 
 async function conversationId(page: Page): Promise<string> {
   return page.evaluate(() => JSON.parse(sessionStorage.getItem('desk.chat') ?? '{}').conversationId as string);

@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { silentLogger } from '../../common/logger';
-import { buildApp, type App } from '../../bot/app';
-import { loadConfig } from '../../common/config';
-import { startSmtpPeer, type SmtpPeer } from '../support/smtpPeer';
-import { testRedisUrl, uniquePrefix } from '../support/redis';
+import type { Browser } from 'playwright-core';
+import type { App } from '../../bot/app';
+import type { SmtpPeer } from '../support/smtpPeer';
+import { uniquePrefix } from '../support/redis';
 import { longConversation, returningTab } from '../support/longConversation';
-import { artifactPath, launchChromium } from './support/browser';
+import { artifactPath } from './support/browser';
+import { startChatDesk, type ChatDesk } from './support/chatDesk';
+import { bubble, say, choose, keepingEvidence } from './support/webChatPage';
 
 // Issue 12 in the official Web Chat: a request in the customer's own words, the ticket's thread
 // (three messages in a row reach the agent's console), the customer told of a regrade and a
@@ -18,59 +15,17 @@ const AGENT_TOKEN = 'conversation-agent-token-alice-0123';
 const ADMIN_EMAIL = 'jan.nowak@fabrikam.pl'; // Fabrikam S.A.'s administrator in the demo directory
 const PREFIX = uniquePrefix('conversation');
 
+let desk: ChatDesk;
 let app: App;
 let smtp: SmtpPeer;
 let browser: Browser;
-let outbox: string;
 
 beforeAll(async () => {
-  outbox = mkdtempSync(join(tmpdir(), 'desk-conversation-'));
-  smtp = await startSmtpPeer();
-  [app, browser] = await Promise.all([
-    buildApp({
-      config: loadConfig({
-        PORT: '0',
-        REDIS_URL: testRedisUrl(),
-        REDIS_PREFIX: PREFIX,
-        SMTP_URL: smtp.url,
-        MAIL_FROM: 'desk@example.test',
-        OUTBOX_DIR: outbox,
-        API_TOKENS: `${AGENT_TOKEN}:agent:alice`,
-        DIRECTLINE_SECRET: 'conversation-directline-secret-0123456789',
-        PIN_SECRET: 'conversation-pin-secret-0123456789abcdef',
-      }),
-      logger: silentLogger,
-    }),
-    launchChromium(),
-  ]);
+  desk = await startChatDesk({ name: 'conversation', agentToken: AGENT_TOKEN, prefix: PREFIX });
+  ({ app, smtp, browser } = desk);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await smtp?.stop();
-  rmSync(outbox, { recursive: true, force: true });
-});
-
-const bubble = (page: Page, text: string | RegExp) => page.locator('.webchat__bubble__content', { hasText: text });
-
-async function say(page: Page, text: string): Promise<void> {
-  await page.getByPlaceholder('Wpisz wiadomość').fill(text);
-  await page.keyboard.press('Enter');
-}
-
-async function choose(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: title, exact: true }).last().click();
-}
-
-async function keepingEvidence(pages: Page[], name: string, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (err) {
-    await Promise.all(pages.map((p, i) => p.screenshot({ path: artifactPath(`${name}-${i}.png`), fullPage: true }).catch(() => undefined)));
-    throw err;
-  }
-}
+afterAll(() => desk?.close());
 
 test("a request in the customer's words, three messages to the agent, and the regrade and resolution told in the chat", async () => {
   const customer = await browser.newPage({ viewport: { width: 430, height: 900 }, locale: 'pl-PL' });

@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { silentLogger } from '../../common/logger';
 import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../common/config';
 import { testRedisUrl, uniquePrefix } from '../support/redis';
 import { artifactPath, launchChromium } from './support/browser';
+import { bubble, say } from './support/webChatPage';
 
 // The learning loop as an agent meets it: the whole product as `npm start` builds it, Chromium
 // for the customer's web chat and for the console's Knowledge page.
@@ -35,13 +36,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
-
-const bubble = (page: Page, text: string | RegExp) => page.locator('.webchat__bubble__content', { hasText: text });
-
-async function say(page: Page, text: string): Promise<void> {
-  await page.getByPlaceholder('Wpisz wiadomość').fill(text);
-  await page.keyboard.press('Enter');
-}
 
 test('a question the base cannot answer reaches the Knowledge page, an agent adds it as a phrasing, and the chat answers it without a restart', async () => {
   const customer = await browser.newPage({ viewport: { width: 430, height: 900 }, locale: 'pl-PL' });

@@ -1,13 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { silentLogger } from '../../common/logger';
-import { buildApp, type App } from '../../bot/app';
-import { startSmtpPeer, type SmtpPeer } from '../support/smtpPeer';
-import { testRedisUrl, uniquePrefix } from '../support/redis';
-import { artifactPath, launchChromium } from './support/browser';
-import { loadConfig } from '../../common/config';
+import type { Browser } from 'playwright-core';
+import type { App } from '../../bot/app';
+import type { SmtpPeer } from '../support/smtpPeer';
+import { uniquePrefix } from '../support/redis';
+import { artifactPath } from './support/browser';
+import { startChatDesk, type ChatDesk } from './support/chatDesk';
+import { bubble, say, choose, keepingEvidence } from './support/webChatPage';
 import { simpleParser } from 'mailparser';
 import { until } from '../support/waitFor';
 
@@ -17,71 +16,23 @@ import { until } from '../support/waitFor';
 const AGENT_TOKEN = 'scenario-agent-token-alice-0123';
 const ADMIN_EMAIL = 'jan.nowak@fabrikam.pl'; // Fabrikam's administrator in the demo directory
 
+const prefix = uniquePrefix('scenario');
+let desk: ChatDesk;
 let app: App;
 let smtp: SmtpPeer;
 let browser: Browser;
-let outbox: string;
-const prefix = uniquePrefix('scenario');
 
 beforeAll(async () => {
-  outbox = mkdtempSync(join(tmpdir(), 'desk-scenario-'));
-  smtp = await startSmtpPeer();
-  [app, browser] = await Promise.all([
-    buildApp({
-      config: loadConfig({
-        PORT: '0',
-        REDIS_URL: testRedisUrl(),
-        REDIS_PREFIX: prefix,
-        SMTP_URL: smtp.url,
-        MAIL_FROM: 'desk@example.test',
-        OUTBOX_DIR: outbox,
-        API_TOKENS: `${AGENT_TOKEN}:agent:alice`,
-        DIRECTLINE_SECRET: 'scenario-directline-secret-0123456789',
-        PIN_SECRET: 'scenario-pin-secret-0123456789abcdef',
-      }),
-      logger: silentLogger,
-    }),
-    launchChromium(),
-  ]);
+  desk = await startChatDesk({ name: 'scenario', agentToken: AGENT_TOKEN, prefix });
+  ({ app, smtp, browser } = desk);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await smtp?.stop();
-  rmSync(outbox, { recursive: true, force: true });
-});
-
-/** A message bubble in Web Chat. */
-const bubble = (page: Page, text: string | RegExp) => page.locator('.webchat__bubble__content', { hasText: text });
-
-/** Types into Web Chat's send box and sends. */
-async function say(page: Page, text: string): Promise<void> {
-  await page.getByPlaceholder('Wpisz wiadomość').fill(text);
-  await page.keyboard.press('Enter');
-}
-
-/** Presses the newest suggested action (or card button) with this title. */
-async function choose(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: title, exact: true }).last().click();
-}
-
-/** On failure, what each page showed is kept under test/artifacts/ for whoever reads the CI log. */
-async function keepingEvidence(pages: Page[], run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (err) {
-    await Promise.all(
-      pages.map((p, i) => p.screenshot({ path: artifactPath(`scenario-failure-${i}.png`), fullPage: true }).catch(() => undefined)),
-    );
-    throw err;
-  }
-}
+afterAll(() => desk?.close());
 
 test('FAQ answer, PIN verification by e-mail, a B ticket, and an agent conversation through the console', async () => {
   const customer = await browser.newPage({ viewport: { width: 430, height: 900 }, locale: 'pl-PL' });
   const agent = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await keepingEvidence([customer, agent], async () => {
+  await keepingEvidence([customer, agent], 'scenario-failure', async () => {
     await customer.goto(`${app.url}/`);
 
     // 1. An FAQ question from a chip is answered from the knowledge base.
