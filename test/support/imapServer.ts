@@ -5,6 +5,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { ImapFlow } from 'imapflow';
 import { freePort } from './redisServer';
+import { PATIENCE_MS } from './waitFor';
 
 /** A private dovecot IMAP server (Debian's dovecot-imapd) with one mailbox, on a free loopback port. */
 export interface ImapServer {
@@ -126,7 +127,7 @@ function readLog(dir: string): string {
 }
 
 async function waitForPort(port: number, child: ChildProcess, diagnostics: () => string): Promise<void> {
-  const deadline = Date.now() + 15000;
+  const deadline = Date.now() + PATIENCE_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`dovecot exited with code ${child.exitCode}: ${diagnostics()}`);
     const open = await new Promise<boolean>((resolve) => {

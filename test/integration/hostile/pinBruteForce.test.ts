@@ -15,6 +15,7 @@ import { startDeskApp, type DeskApp } from '../../support/deskApp';
 import { testRedis, uniquePrefix } from '../../support/redis';
 import { findOrganisation, readOutbox, removeTempOutboxes, tempOutbox } from '../ticketing/verification/fixtures';
 import { nth } from '../../support/nth';
+import { until } from '../../support/waitFor';
 
 /**
  * An attacker who knows an administrator's e-mail tries to guess the one-time code: from many
@@ -134,12 +135,10 @@ describe('10,000 guesses for one administrator across conversations and two veri
 
 /** The outbox's messages to an address once at least `atLeast` arrived (codes go out after the answer). */
 async function outboxMessages(dir: string, to: string, atLeast: number) {
-  const giveUpAt = Date.now() + 5000;
-  for (;;) {
+  return until(`${atLeast} messages to ${to} in the outbox`, async () => {
     const messages = (await readOutbox(dir)).filter((m) => m.to === to);
-    if (messages.length >= atLeast || Date.now() > giveUpAt) return messages;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+    return messages.length >= atLeast ? messages : undefined;
+  });
 }
 
 describe('through the bot on two service instances sharing one Redis', () => {
