@@ -4,7 +4,7 @@ const shared = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type checking is done once by `npm run typecheck`; tests only transpile.
-    '^.+\\.ts$': 'ts-jest',
+    '^.+\\.ts$': '<rootDir>/test/support/esbuildTransform.js',
   },
 };
 

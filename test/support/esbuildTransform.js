@@ -1,0 +1,21 @@
+// Jest's TypeScript transform: esbuild (tsx's copy; the top-level one is an old one pulled in by
+// botframework-webchat) strips the types file by file. Types are checked once, by `npm run typecheck`.
+const { createHash } = require('crypto');
+const { join } = require('path');
+const esbuild = require(require.resolve('esbuild', { paths: [join(__dirname, '../../node_modules/tsx')] }));
+
+module.exports = {
+  process(source, path) {
+    const { code, map } = esbuild.transformSync(source, {
+      loader: 'ts',
+      format: 'cjs',
+      target: 'node20',
+      sourcefile: path,
+      sourcemap: 'external',
+    });
+    return { code, map };
+  },
+  getCacheKey(source, path) {
+    return createHash('sha1').update(esbuild.version).update(path).update(source).digest('hex');
+  },
+};
