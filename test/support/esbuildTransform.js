@@ -4,18 +4,21 @@ const { createHash } = require('crypto');
 const { join } = require('path');
 const esbuild = require(require.resolve('esbuild', { paths: [join(__dirname, '../../node_modules/tsx')] }));
 
+const OPTIONS = {
+  loader: 'ts',
+  format: 'cjs',
+  target: 'node20',
+  // jest runs modules as CommonJS: import() becomes require(), as ts-jest did.
+  supported: { 'dynamic-import': false },
+  sourcemap: 'external',
+};
+
 module.exports = {
   process(source, path) {
-    const { code, map } = esbuild.transformSync(source, {
-      loader: 'ts',
-      format: 'cjs',
-      target: 'node20',
-      sourcefile: path,
-      sourcemap: 'external',
-    });
+    const { code, map } = esbuild.transformSync(source, { ...OPTIONS, sourcefile: path });
     return { code, map };
   },
   getCacheKey(source, path) {
-    return createHash('sha1').update(esbuild.version).update(path).update(source).digest('hex');
+    return createHash('sha1').update(esbuild.version).update(JSON.stringify(OPTIONS)).update(path).update(source).digest('hex');
   },
 };
