@@ -1,5 +1,11 @@
 import type Redis from 'ioredis';
-import { addAgentReply, addCustomerMessage, openTicket, type NewTicketInput } from '../../../ticketing/domain/ticket';
+import {
+  addAgentReply,
+  addCustomerMessage,
+  openTicket,
+  recordResponseDelivered,
+  type NewTicketInput,
+} from '../../../ticketing/domain/ticket';
 import { formatTicketId } from '../../../ticketing/domain/ticketId';
 import type { Organisation, Ticket } from '../../../ticketing/domain/types';
 import { TicketService } from '../../../ticketing/service/ticketService';
@@ -43,7 +49,9 @@ export async function benchSlaReport(
   // Answered after 20 min (met) and after 2 h (missed); the customer writes back and the next response comes as soon (or late).
   const at = (minutes: number) => new Date(opened.getTime() + minutes * 60_000);
   const templates = [20, 120].map((minutes) => {
-    const answered = addAgentReply(openTicket(input, org, formatTicketId(2026, 1), opened), 'a1', 'Sprawdzamy.', at(minutes));
+    // The first response counts when the reply reaches the customer (docs/sla.md, "First response").
+    const replied = addAgentReply(openTicket(input, org, formatTicketId(2026, 1), opened), 'a1', 'Sprawdzamy.', at(minutes));
+    const answered = recordResponseDelivered(replied, 'chat', at(minutes));
     const asked = addCustomerMessage(answered, 'adm', 'Nadal nie działa.', at(3 * minutes));
     return addAgentReply(asked, 'a2', 'Poprawione.', at(4 * minutes));
   });
