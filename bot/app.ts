@@ -20,6 +20,7 @@ import {
   actorOf,
   authorise,
   backfillCells,
+  backfillSearch,
   DEFAULT_TIME_ZONE,
   collectTicketGauges,
   createOutboundMail,
@@ -135,6 +136,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   const tickets = new TicketService({ redis: redis.client, prefix, ...slaDeps });
   // A store written before the list cells existed gets them once, before anything lists.
   await backfillCells(tickets.store, logger);
+  await backfillSearch(tickets.store, logger);
   const retention = startRetention(tickets.store, config.closedTicketRetentionDays, logger);
   // The SLA timers' tickets wait out a Redis outage on a patient connection: failing fast there
   // would hand an event due at the outage to Bull's retry back-off and fire it seconds late.

@@ -32,6 +32,7 @@ export { SlaPolicies } from './service/slaPolicies';
 export { ticketMetrics } from './service/ticketMetrics';
 export { collectTicketGauges } from './store/ticketGauges';
 export { backfillCells } from './store/cellBackfill';
+export { backfillSearch } from './store/searchBackfill';
 export { startRetention } from './store/retention';
 
 // The directory of organisations and administrators.

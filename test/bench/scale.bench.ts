@@ -4,7 +4,7 @@
  * and 1,000,000 tickets (28% open), through the store's own save script in pipelined batches (the
  * records, indexes, queues, due entries and counters exactly as the service writes them, without
  * the API in between). At each size the whole service is started on it (bot/app.ts) and timed
- * through its HTTP API, each figure beside its floor: the raw Redis commands the operation cannot
+ * through its HTTP API (lists, search and writes), each figure beside its floor: the raw Redis commands the operation cannot
  * do without; then the one-time cells backfill a store written before them gets (cellBackfill.ts).
  * Writes test/bench/results/scale.json.
  *
@@ -22,8 +22,9 @@ import { formatTicketId } from '../../ticketing/domain/ticketId';
 import type { Category, Grade, Organisation, Ticket, TicketStatus } from '../../ticketing/domain/types';
 import { backfillCells } from '../../ticketing/store/cellBackfill';
 import { keys } from '../../ticketing/store/keys';
+import { termsOfText } from '../../ticketing/domain/searchTerms';
 import { OrganisationStore } from '../../ticketing/store/organisationStore';
-import { TicketStore } from '../../ticketing/store/ticketStore';
+import { listIndexKey, TicketStore, type ListIndex } from '../../ticketing/store/ticketStore';
 import { startRedisServer } from '../support/redisServer';
 import { latencyStats, msSince, rate } from './support/stats';
 import { printTable, type BenchRow } from './support/table';
@@ -118,6 +119,8 @@ function ticketNumber(n: number, shapes: Map<string, Ticket>, nowMs: number): Ti
   return {
     ...t,
     id: formatTicketId(YEAR, n),
+    // One word of each thousand tickets, so that searches have rare words as well as common ones.
+    description: `${t.description} Lokalizacja: biuro${n % 1000}.`,
     orgId: orgId(org),
     createdAt: created,
     sla: { ...t.sla, dueAt: moved(t.sla.dueAt), warningAt: moved(t.sla.warningAt) },
@@ -324,7 +327,7 @@ async function measure(size: number, redisUrl: string, redis: Redis, emptyStart:
       });
       rows.push({ figure: `${n}:   longest Redis stall meanwhile`, value: stallMs, unit: 'ms' });
     }
-    rows.push({ figure: `${n}: ticket search`, value: 'none: the API has no ticket search', unit: '' });
+    rows.push(...(await searchFigures(n, api, redis, redisUrl)));
 
     let scrape: Timed = { p50: 0, p99: 0 };
     const { stallMs } = await longestStall(redisUrl, async () => {
@@ -345,6 +348,56 @@ async function measure(size: number, redisUrl: string, redis: Redis, emptyStart:
     rows.push({ figure: `${n}:   longest Redis stall meanwhile`, value: stallMs, unit: 'ms' });
   } finally {
     await service.close();
+  }
+  return rows;
+}
+
+/** Searches (docs/agent-workspace.md): what the index answers from, from a word every ticket has to a filter nothing matches. */
+const SEARCHES: { query: string; what: string; filters: ListIndex[] }[] = [
+  { query: 'q=poczty', what: 'a word every ticket has', filters: [] },
+  { query: 'q=biuro17', what: 'a word of 1 ticket in 1,000', filters: [] },
+  { query: 'q=poczty%20biuro17&status=new', what: 'two words and a status', filters: [{ kind: 'status', status: 'new' }] },
+  {
+    query: 'q=poczty&orgId=org-000&grade=A',
+    what: 'no match: every ticket of one organisation checked',
+    filters: [
+      { kind: 'org', orgId: orgId(0) },
+      { kind: 'grade', grade: 'A' },
+    ],
+  },
+];
+const SEARCH_PAGE = 25;
+
+async function searchFigures(n: string, api: Client, redis: Redis, redisUrl: string): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const { query, what, filters } of SEARCHES) {
+    const q = decodeURIComponent(/q=([^&]*)/.exec(query)![1]!);
+    const sets = [...termsOfText(q).map((term) => keys.searchTerm(PREFIX, term)), ...filters.map((f) => listIndexKey(PREFIX, f))];
+    let found: Ticket[] = [];
+    let t: Timed = { p50: 0, p99: 0 };
+    const { stallMs } = await longestStall(redisUrl, async () => {
+      t = await timeEach(LIST_REPEATS * 3, async () => {
+        found = ((await api.call('GET', `/api/tickets/search?${query}&limit=${SEARCH_PAGE}`, 'agent')) as { items: Ticket[] }).items;
+      });
+    });
+    // The floor: Redis's own intersection of the same sets, stopped at a page (ZINTERCARD LIMIT), or
+    // one set's newest page, then the page's records.
+    const floor = await timeEach(LIST_REPEATS * 3, async () => {
+      const ids = sets.length === 1 ? await redis.zrevrange(sets[0]!, 0, SEARCH_PAGE - 1) : found.map((f) => f.id);
+      if (sets.length > 1) await redis.zintercard(sets.length, ...sets, 'LIMIT', SEARCH_PAGE);
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hget(keys.ticket(PREFIX, id), 'json');
+      await pipeline.exec();
+    });
+    const sizes = await Promise.all(sets.map((key) => redis.zcard(key)));
+    rows.push({
+      figure: `${n}: GET /api/tickets/search?${query} (${what}; sets of ${sizes.map((z) => z.toLocaleString('en')).join(' / ')}: ${found.length}) p50`,
+      value: t.p50,
+      unit: 'ms',
+      floor: floor.p50,
+      floorWhat: sets.length === 1 ? `ZREVRANGE of ${SEARCH_PAGE} ids + HGETs` : `ZINTERCARD LIMIT ${SEARCH_PAGE} of the same sets + HGETs`,
+    });
+    rows.push({ figure: `${n}:   longest Redis stall meanwhile`, value: stallMs, unit: 'ms' });
   }
   return rows;
 }

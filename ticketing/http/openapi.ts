@@ -202,6 +202,23 @@ function responseSchemas(): Record<string, JsonSchema> {
       limit: { type: 'integer' },
       offset: { type: 'integer' },
     }),
+    TicketSearchPage: object({
+      items: { type: 'array', items: ref('Ticket') },
+      next: { type: 'string', nullable: true, description: 'give it as `cursor` for the next page; null when there is no more' },
+    }),
+    InternalNote: object({ at: { type: 'string', format: 'date-time' }, author: { type: 'string' }, text: { type: 'string' } }),
+    InternalNotes: object({ ticketId: { type: 'string' }, items: { type: 'array', items: ref('InternalNote') } }),
+    Presence: object({
+      ticketId: { type: 'string' },
+      others: {
+        type: 'array',
+        items: object({
+          agent: { type: 'string' },
+          state: { type: 'string', enum: ['viewing', 'typing'] },
+          until: { type: 'string', format: 'date-time' },
+        }),
+      },
+    }),
     Queue: object({
       category: jsonSchemaOf(categorySchema),
       items: { type: 'array', items: ref('Ticket') },

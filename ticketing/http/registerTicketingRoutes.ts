@@ -7,6 +7,9 @@ import { mountEndpoint, type Endpoint } from './endpoint';
 import { openApiDocument } from './openapi';
 import { organisationEndpoints } from './organisationEndpoints';
 import { policyEndpoints } from './policyEndpoints';
+import { noteEndpoints } from './noteEndpoints';
+import { presenceEndpoints } from './presenceEndpoints';
+import { searchEndpoints } from './searchEndpoints';
 import { ticketEndpoints } from './ticketEndpoints';
 import type { TokenRegistry } from './tokens';
 
@@ -40,6 +43,9 @@ export const OPENAPI_PATH = '/api/openapi.json';
 export function registerTicketingRoutes(server: Server, deps: TicketingRoutesDeps): Endpoint[] {
   const refuseConversation = deps.refuseConversation ?? (() => 'this service keeps no chat conversations');
   const endpoints = [
+    ...searchEndpoints(deps.service),
+    ...noteEndpoints(deps.service, deps.clock ?? (() => new Date())),
+    ...presenceEndpoints(deps.service, deps.clock ?? (() => new Date())),
     ...ticketEndpoints(deps.service, deps.clock ?? (() => new Date()), refuseConversation, deps.replyFiles ?? noFiles),
     ...organisationEndpoints(deps.organisations),
     ...policyEndpoints(deps.service.policies),

@@ -486,6 +486,11 @@ export class TicketService implements SlaTicketService {
     }
   }
 
+  /** Tells the listeners (the open consoles) that something kept beside the ticket changed, such as an internal note. */
+  touched(ticket: Ticket): void {
+    this.emit('onChanged', () => this.events.onChanged?.(ticket, []));
+  }
+
   private changed(before: StoredTicket, after: Ticket): void {
     const change = after.history.slice(before.ticket.history.length);
     this.emit('onChanged', () => this.events.onChanged?.(after, change));

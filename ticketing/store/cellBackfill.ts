@@ -1,70 +1,19 @@
-import { randomUUID } from 'crypto';
 import type { Logger } from '../../common/logger';
-import { indexEntriesOf } from './indexEntries';
+import { backfillOnce } from './backfillOnce';
 import { keys } from './keys';
 import { cellOf } from './listCells';
-import type { ScriptedPipeline } from './scripts';
 import type { TicketStore } from './ticketStore';
 
-const LEASE_MS = 60_000;
-
-/**
- * Puts the tickets a store held before the cells existed (listCells.ts) into their cells, once
- * per store: the first instance to start takes a lease and walks the tickets in batches (each
- * ticket added by one script that skips it when it was saved meanwhile, since the save script
- * indexes it then); other instances wait for the done mark, or take over an expired lease. On a
- * store written by this version the mark is set at the first start, with nothing to walk.
- */
-export async function backfillCells(store: TicketStore, logger: Logger, batchSize = 500): Promise<void> {
-  const { redis, prefix } = store;
-  const done = keys.cellsIndexed(prefix);
-  const lease = `${done}:lease`;
-  const token = randomUUID();
-  while ((await redis.get(done)) === null) {
-    if ((await redis.set(lease, token, 'PX', LEASE_MS, 'NX')) === null) {
-      await new Promise((r) => setTimeout(r, 1000));
-      continue;
-    }
-    const started = Date.now();
-    let indexed = 0;
-    let cursor = '0';
-    do {
-      const [next, flat] = await redis.zscan(keys.allTickets(prefix), cursor, 'COUNT', batchSize);
-      cursor = next;
-      indexed += await indexBatch(
-        store,
-        flat.filter((_, i) => i % 2 === 0),
-      );
-      await redis.pexpire(lease, LEASE_MS);
-    } while (cursor !== '0');
-    await redis.multi().set(done, new Date().toISOString()).del(lease).exec();
-    if (indexed > 0) logger.info({ indexed, ms: Date.now() - started }, 'tickets stored before the list cells were added to them');
-  }
-}
-
-async function indexBatch(store: TicketStore, ids: string[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const { redis, prefix } = store;
-  const write = redis.pipeline() as ScriptedPipeline;
-  let writes = 0;
-  for (const { ticket, rev } of await store.getManyStored(ids)) {
-    const e = indexEntriesOf(ticket);
-    const cell = cellOf(e);
-    write.deskIndexCell(
-      keys.ticket(prefix, ticket.id),
-      keys.cell(prefix, cell),
-      keys.orgCell(prefix, e.org, cell),
-      rev,
-      e.created,
-      ticket.id,
-    );
-    writes += 1;
-  }
-  if (writes === 0) return 0;
-  let added = 0;
-  for (const [err, n] of (await write.exec()) ?? []) {
-    if (err) throw err;
-    added += Number(n);
-  }
-  return added;
+/** Puts the tickets a store held before the cells existed (listCells.ts) into their cells, once per store (backfillOnce.ts). */
+export function backfillCells(store: TicketStore, logger: Logger, batchSize = 500): Promise<void> {
+  return backfillOnce(
+    store,
+    {
+      done: keys.cellsIndexed,
+      setsOf: (p, e) => [keys.cell(p, cellOf(e)), keys.orgCell(p, e.org, cellOf(e))],
+      logMessage: 'tickets stored before the list cells were added to them',
+    },
+    logger,
+    batchSize,
+  );
 }

@@ -4,6 +4,7 @@ import { deliveryDueOf } from '../domain/delivery';
 import { isOpen } from '../domain/ticket';
 import { isQueued, queueScore } from '../domain/queueScore';
 import { reportCells, type ReportCell } from '../domain/reportCells';
+import { searchTermsOf } from '../domain/searchTerms';
 
 /**
  * Everything a ticket contributes to the indexes besides its own record. The save script removes
@@ -23,6 +24,7 @@ export interface IndexEntries {
   due: [member: string, dueAtMs: number][]; // exactly dueEventsOf(ticket)
   delivery: [member: string, dueAtMs: number][]; // exactly deliveryDueOf(ticket)
   report: ReportCell[]; // the report counters it counts in (reportCells)
+  search: string[]; // the search terms it is found by (domain/searchTerms.ts)
 }
 
 export function indexEntriesOf(ticket: Ticket): IndexEntries {
@@ -36,6 +38,7 @@ export function indexEntriesOf(ticket: Ticket): IndexEntries {
     due: dueEventsOf(ticket).map((e) => [e.member, e.dueAtMs]),
     delivery: deliveryDueOf(ticket).map((e) => [e.member, e.dueAtMs]),
     report: reportCells(ticket),
+    search: searchTermsOf(ticket),
   };
   if (isQueued(ticket)) entries.queue = queueScore(ticket);
   if (ticket.assignee !== null && isOpen(ticket)) entries.agent = ticket.assignee;

@@ -28,6 +28,14 @@ export const keys = {
   orgCell: (p: string, orgId: string, cell: string) => `${p}tickets:org:${orgId}:cell:${cell}`,
   /** Set once every ticket of the store is in its cells (cellBackfill.ts); `:lease` while an instance fills them. */
   cellsIndexed: (p: string) => `${p}store:cells-indexed`,
+  /** Sorted set of the tickets found by a search term (domain/searchTerms.ts), scored like the list indexes. */
+  searchTerm: (p: string, term: string) => `${p}search:${term}`,
+  /** Set once every ticket of the store is in the search index (searchBackfill.ts); `:lease` while an instance fills it. */
+  searchIndexed: (p: string) => `${p}store:search-indexed`,
+  /** List of a ticket's internal notes, oldest first (JSON each; agents only, never the customer: internalNotes.ts). */
+  internalNotes: (p: string, id: string) => `${p}notes:${id}`,
+  /** Hash agent -> {state, until} of who has a ticket open now; the key ends with its last heartbeat (presence.ts). */
+  presence: (p: string, id: string) => `${p}presence:${id}`,
   /** Sorted set of the open, unassigned tickets of a category, most urgent first (see domain/queueScore.ts). */
   queue: (p: string, category: string) => `${p}queue:${category}`,
   /** Set of the open tickets assigned to an agent (for the per-agent limit). */

@@ -8,7 +8,7 @@ import type { TicketStore } from './ticketStore';
 const HOUR = 3_600_000;
 
 /**
- * Takes tickets closed before `closedBeforeMs` out of the list indexes and cells, a batch at a
+ * Takes tickets closed before `closedBeforeMs` out of the list indexes, cells and search index, a batch at a
  * time from the closed set (oldest first): the work is the tickets retired, never the store.
  * Their records stay and are found by id. Returns how many were retired.
  */
@@ -30,6 +30,7 @@ export async function retireClosedTickets(store: TicketStore, closedBeforeMs: nu
         keys.breached(prefix),
         keys.cell(prefix, cellOf(e)),
         keys.orgCell(prefix, e.org, cellOf(e)),
+        ...e.search.map((term) => keys.searchTerm(prefix, term)),
       ];
       write.deskRetireTicket(2 + lists.length, keys.ticket(prefix, ticket.id), keys.closed(prefix), ...lists, rev, ticket.id);
     }

@@ -14,16 +14,18 @@ const SCRIPTS = {
   deskPeekQueues: 'peekQueues.lua',
   deskUpsertOrganisation: 'upsertOrganisation.lua',
   deskDeleteOrganisation: 'deleteOrganisation.lua',
-  deskIndexCell: 'indexCell.lua',
+  deskIndexStoredTicket: 'indexStoredTicket.lua',
   deskIndexOrganisationName: 'indexOrganisationName.lua',
   deskStoreSlaPolicy: 'storeSlaPolicy.lua',
   deskRetireTicket: 'retireTicket.lua',
+  deskSearchTickets: 'searchTickets.lua',
 } as const;
 /** How many KEYS a script declares; 'first argument': the caller passes the count before the keys. */
 const DECLARED_KEYS: Partial<Record<keyof typeof SCRIPTS, number | 'first argument'>> = {
-  deskIndexCell: 3,
+  deskIndexStoredTicket: 'first argument',
   deskIndexOrganisationName: 2,
   deskRetireTicket: 'first argument',
+  deskSearchTickets: 'first argument',
 };
 
 function numberOfKeys(name: ScriptName): number | undefined {

@@ -163,7 +163,7 @@ export class TicketStore {
 
   /** Ticket ids of a list index, newest first. */
   async listIds(index: ListIndex, offset: number, count: number): Promise<string[]> {
-    return this.redis.zrevrange(this.listKey(index), offset, offset + count - 1);
+    return this.redis.zrevrange(listIndexKey(this.prefix, index), offset, offset + count - 1);
   }
 
   /**
@@ -209,24 +209,6 @@ export class TicketStore {
     }
   }
 
-  private listKey(index: ListIndex): string {
-    const p = this.prefix;
-    switch (index.kind) {
-      case 'all':
-        return keys.allTickets(p);
-      case 'org':
-        return keys.byOrganisation(p, index.orgId);
-      case 'status':
-        return keys.byStatus(p, index.status);
-      case 'grade':
-        return keys.byGrade(p, index.grade);
-      case 'category':
-        return keys.byCategory(p, index.category);
-      case 'breached':
-        return keys.breached(p);
-    }
-  }
-
   private saveArgs(before: StoredTicket, after: Ticket): (string | number)[] {
     if (after.id !== before.ticket.id) throw new Error(`cannot save ticket ${after.id} over ${before.ticket.id}`);
     return [
@@ -239,6 +221,24 @@ export class TicketStore {
       '',
       '',
     ];
+  }
+}
+
+/** The sorted set of a list index; every one is scored by creation time, like the search terms. */
+export function listIndexKey(p: string, index: ListIndex): string {
+  switch (index.kind) {
+    case 'all':
+      return keys.allTickets(p);
+    case 'org':
+      return keys.byOrganisation(p, index.orgId);
+    case 'status':
+      return keys.byStatus(p, index.status);
+    case 'grade':
+      return keys.byGrade(p, index.grade);
+    case 'category':
+      return keys.byCategory(p, index.category);
+    case 'breached':
+      return keys.breached(p);
   }
 }
 

@@ -66,8 +66,9 @@ export async function inconsistencies(redis: Redis, prefix: string): Promise<str
     if (e.agent !== undefined) expect(keys.agentOpen(prefix, e.agent), id, null);
     if (e.closed !== undefined) expect(keys.closed(prefix), id, e.closed);
     for (const [member, ms] of e.due) expect(keys.slaDue(prefix), member, ms);
+    for (const term of e.search) expect(keys.searchTerm(prefix, term), id, e.created);
   }
-  const derived = (await redis.keys(`${prefix}*`)).filter((k) => /(tickets:|queue:|agent:|sla:due$)/.test(k.slice(prefix.length)));
+  const derived = (await redis.keys(`${prefix}*`)).filter((k) => /(tickets:|queue:|agent:|sla:due$|search:)/.test(k.slice(prefix.length)));
   for (const key of new Set([...derived, ...expected.keys()])) {
     const want = expected.get(key) ?? new Map();
     const type = await redis.type(key);

@@ -89,6 +89,7 @@
     Language: 'Język',
     'Sign out': 'Wyloguj',
     'SLA reports': 'Raporty SLA',
+    'Find tickets': 'Szukaj zgłoszeń',
   };
   var LANG_KEY = 'desk.language';
   var lang = localStorage.getItem(LANG_KEY) === 'pl' ? 'pl' : 'en';
@@ -153,12 +154,23 @@
             signOut('Your session has ended: the token is no longer accepted. Sign in again.');
             throw new Error('signed out');
           }
-          if (!res.ok) throw new Error((data && data.message) || 'the request failed (' + res.status + ')');
+          if (!res.ok) throw apiError(res.status, data);
           return data;
         });
       },
     );
   }
+
+  // A refused request's error: the server's words, or the console's own for its code (DeskConsole.errorTexts).
+  function apiError(status, data) {
+    var code = data && data.error;
+    var own = lang === 'pl' && code && errorTexts[code];
+    var err = new Error(own || (data && data.message) || 'the request failed (' + status + ')');
+    err.code = code;
+    err.status = status;
+    return err;
+  }
+  var errorTexts = {};
 
   // ---- files: fetched with the token (never put in a URL) and handed to the browser as a download ----
   function download(ticketId, file) {
@@ -355,10 +367,21 @@
   function route() {
     if (!state.me) return;
     var match = /^#\/tickets\/([^/]+)$/.exec(location.hash);
+    var view = views.find(function (v) {
+      return v.hash.test(location.hash);
+    });
     if (match) showTicket(decodeURIComponent(match[1]), true);
-    else showQueues(true);
+    else if (view) {
+      state.view = view.name;
+      state.ticketId = null;
+      view.show(true);
+    } else showQueues(true);
   }
   window.addEventListener('hashchange', route);
+
+  // Views and ticket-page parts added by the console's other scripts (workspace.js).
+  var views = [];
+  var ticketParts = [];
 
   function ticketLink(ticket) {
     return h('a', { href: '#/tickets/' + encodeURIComponent(ticket.id), text: ticket.id });
@@ -502,13 +525,21 @@
     state.ticketId = id;
     return Promise.all([
       api('GET', '/api/tickets/' + encodeURIComponent(id)),
-      api('GET', '/api/tickets/' + encodeURIComponent(id) + '/history'),
+      api('GET', '/api/tickets/' + encodeURIComponent(id) + '/history?locale=' + lang),
     ])
       .then(function (r) {
         return organisationNames([r[0]]).then(function () {
           if (state.view !== 'ticket' || state.ticketId !== id) return;
-          if (fresh || !document.getElementById('ticket-page')) buildTicketPage(r[0]);
+          if (fresh || !document.getElementById('ticket-page')) {
+            buildTicketPage(r[0]);
+            ticketParts.forEach(function (part) {
+              part.build(r[0]);
+            });
+          }
           fillTicket(r[0], r[1]);
+          ticketParts.forEach(function (part) {
+            part.fill(r[0], r[1]);
+          });
           if (fresh) document.getElementById('view-title').focus();
         });
       })
@@ -996,7 +1027,11 @@
   function refreshSoon(change) {
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(function () {
+      var view = views.find(function (v) {
+        return v.name === state.view;
+      });
       if (state.view === 'queues') showQueues(false);
+      else if (view) view.show(false);
       else if (state.view === 'ticket' && (!change || change.ticketId === state.ticketId)) {
         showTicket(state.ticketId, false);
         if (change && change.kind === 'changed') announce('Ticket ' + change.ticketId + ' was updated');
@@ -1058,7 +1093,7 @@
     document.getElementById('sign-out').textContent = say('Sign out');
     if (state.me) document.getElementById('who-name').textContent = say('Signed in as ') + state.me.id;
     document.querySelectorAll('.pages a').forEach(function (a, i) {
-      a.textContent = say(['Queues', 'SLA reports'][i] || a.textContent);
+      a.textContent = say(['Queues', 'SLA reports', 'Find tickets'][i] || a.textContent);
     });
   }
   var languages = h(
@@ -1081,14 +1116,58 @@
   document.querySelector('.top').insertBefore(languages, document.getElementById('who'));
   paintFrame();
 
-  // ---- start ----
-  if (state.token) {
-    api('GET', '/api/console/me')
-      .then(start)
-      .catch(function () {
-        signOut();
+  // ---- what the console's other scripts build on ----
+  window.DeskConsole = {
+    h: h,
+    append: append,
+    replace: replace,
+    api: api,
+    say: say,
+    when: when,
+    announce: announce,
+    state: state,
+    main: main,
+    ticketTable: ticketTable,
+    organisationNames: organisationNames,
+    showTicket: showTicket,
+    showError: showError,
+    lang: function () {
+      return lang;
+    },
+    /** Polish words for the other scripts' English ones. */
+    addPolish: function (words) {
+      Object.keys(words).forEach(function (k) {
+        POLISH[k] = words[k];
       });
-  } else {
-    renderSignIn();
+    },
+    /** Polish texts for the API's error codes (its own messages are English). */
+    addErrorTexts: function (texts) {
+      Object.keys(texts).forEach(function (k) {
+        errorTexts[k] = texts[k];
+      });
+    },
+    /** A view at a hash (#/find...): show(moveFocus) renders it into main, and again on live changes. */
+    addView: function (name, hash, show) {
+      views.push({ name: name, hash: hash, show: show });
+    },
+    /** A part of the ticket page: build(ticket) once per ticket page, fill(ticket, history) on every refresh. */
+    addTicketPart: function (part) {
+      ticketParts.push(part);
+    },
+  };
+
+  // ---- start ----
+  // The console's other scripts run after this one and register first: the start waits a tick for them.
+  setTimeout(begin, 0);
+  function begin() {
+    if (state.token) {
+      api('GET', '/api/console/me')
+        .then(start)
+        .catch(function () {
+          signOut();
+        });
+    } else {
+      renderSignIn();
+    }
   }
 })();

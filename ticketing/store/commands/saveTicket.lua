@@ -10,7 +10,7 @@ ARGV: 1 prefix, 2 ticket id, 3 expected revision (0 = the ticket must not exist 
       10 seconds the idempotency key is kept (with a key)
 Index entries: {org, status, grade, category, created, breached, queue?, agent?, closed?, due: [[member, ms]],
 delivery: [[member, ms]],
-report: [[key, field]]} (report counters: each cell counted as often as it occurs; the write adds the difference)
+report: [[key, field]], search: [term]} (report counters: each cell counted as often as it occurs; the write adds the difference)
 (built by indexEntries.ts; keys as in keys.ts).
 
 Replies: {'ok', rev} | {'exists'} | {'conflict', rev} | {'duplicate', value}
@@ -54,6 +54,11 @@ local function entries(raw, what)
     if type(c[1]) ~= 'string' or type(c[2]) ~= 'string' then
       return error('saveTicket: ' .. what .. '.report has an entry that is not [key, field]')
     end
+  end
+  if e.search == nil then e.search = {} end
+  if type(e.search) ~= 'table' then return error('saveTicket: ' .. what .. '.search is not a list') end
+  for _, term in ipairs(e.search) do
+    if type(term) ~= 'string' or term == '' then return error('saveTicket: ' .. what .. '.search has a term that is not a string') end
   end
   return e
 end
@@ -143,6 +148,21 @@ for k, c in pairs(afterCells) do
 end
 for k, c in pairs(beforeCells) do
   if not afterCounts[k] then redis.call('HINCRBY', prefix .. 'report:' .. c[1], c[2], -beforeCounts[k]) end
+end
+-- The search index (docs/agent-workspace.md): only the terms that came or went move, except that a closed
+-- ticket may have been retired from the index (retention.ts), so its next save adds every term.
+local function termSet(e)
+  local set = {}
+  if e then for _, term in ipairs(e.search) do set[term] = true end end
+  return set
+end
+local beforeTerms, afterTerms = termSet(before), termSet(after)
+for term in pairs(beforeTerms) do
+  if not afterTerms[term] then redis.call('ZREM', prefix .. 'search:' .. term, id) end
+end
+if before and before.closed then beforeTerms = {} end
+for term in pairs(afterTerms) do
+  if not beforeTerms[term] then redis.call('ZADD', prefix .. 'search:' .. term, int(after.created), id) end
 end
 if idemKey ~= '' then redis.call('SET', prefix .. 'idem:' .. idemKey, idemValue, 'EX', string.format('%d', idemSeconds)) end
 local newRev = (tonumber(rev) or 0) + 1

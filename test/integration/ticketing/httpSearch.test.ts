@@ -1,0 +1,90 @@
+import { keys } from '../../../ticketing/store/keys';
+import { searchIds } from '../../../ticketing/store/ticketSearch';
+import { startTicketingApi, ticketBody, type TicketingApi } from '../../support/ticketingApiServer';
+
+describe('ticket search over HTTP', () => {
+  let api: TicketingApi;
+  let key = 0;
+  const open = async (overrides: Record<string, unknown>) => {
+    api.clock.now = new Date(api.clock.now.getTime() + 60_000);
+    const res = await api.call('POST', '/api/tickets', {
+      as: 'system',
+      body: ticketBody(overrides),
+      headers: { 'idempotency-key': `s-${++key}` },
+    });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  const search = async (query: string, as: 'agent' | 'system' | 'operator' = 'agent') =>
+    api.call('GET', `/api/tickets/search?${query}`, { as });
+  const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((t) => t.id);
+
+  let printer: string, mail: string, billing: string, phone: string;
+  beforeAll(async () => {
+    api = await startTicketingApi('http-search');
+    printer = await open({ title: 'Drukarka nie drukuje', description: 'Drukarka w sekretariacie zacina papier od wczoraj.' });
+    mail = await open({ title: 'Poczta', description: 'Nikt nie odbiera poczty od rana.' });
+    billing = await open({ category: 'billing', title: 'Faktura', description: 'Faktura za marzec ma złą kwotę; drukarka tu nie pomoże.' });
+    phone = await open({
+      orgId: 'contoso',
+      adminId: 'anna.kowalska',
+      title: 'Teams',
+      description: 'Spotkania się rozłączają.',
+      contact: { phone: '601 222 333', email: 'anna.kowalska@contoso.pl', preferred: 'phone' },
+    });
+  });
+  afterAll(() => api.close());
+
+  it('finds a ticket by an inflected word of its description, any case, without diacritics', async () => {
+    const res = await search(`q=${encodeURIComponent('DRUKARCE')}`);
+    expect(res.status).toBe(200);
+    expect(ids(res)).toEqual([billing, printer]); // newest first
+    expect(ids(await search(`q=${encodeURIComponent('pocztą')}`))).toEqual([mail]);
+    expect(ids(await search('q=zacina%20papier%20sekretariacie'))).toEqual([printer]); // every word must match
+    expect(ids(await search('q=drukarka%20papier%20faktura'))).toEqual([]);
+  });
+
+  it('finds by ticket number, organisation, contact and phone, and narrows by the list filters', async () => {
+    expect(ids(await search(`q=${printer.toLowerCase()}`))).toEqual([printer]);
+    expect(ids(await search(`q=${Number(printer.slice(-6))}`))).toContain(printer);
+    expect(ids(await search('q=contoso'))).toEqual([phone]);
+    expect(ids(await search('q=kowalska'))).toEqual([phone]);
+    expect(ids(await search(`q=${encodeURIComponent('+48 601 222 333')}`))).toEqual([phone]);
+    expect(ids(await search('q=drukarka&category=billing'))).toEqual([billing]);
+    expect(ids(await search('q=drukarka&category=technical&status=new'))).toEqual([printer]);
+    expect(ids(await search('q=drukarka&status=resolved'))).toEqual([]);
+  });
+
+  it('follows a change: a ticket answered in its conversation is found by the answer, a moved one by its new status', async () => {
+    await api.call('POST', `/api/tickets/${mail}/assign`, { as: 'agent', body: { agentId: 'alice' } });
+    await api.call('POST', `/api/tickets/${mail}/replies`, { as: 'agent', body: { text: 'Zrestartowaliśmy serwer Exchange.' } });
+    expect(ids(await search('q=zrestartowalismy'))).toEqual([mail]);
+    const { status } = (await api.call('GET', `/api/tickets/${mail}`, { as: 'agent' })).body;
+    expect(ids(await search(`q=poczta&status=${status}`))).toEqual([mail]);
+    expect(ids(await search(`q=poczta&status=${status === 'new' ? 'in_progress' : 'new'}`))).toEqual([]);
+  });
+
+  it('pages newest first with a cursor, and reads at most its budget of candidates per call', async () => {
+    const first = await search('q=drukarka&limit=1');
+    expect(ids(first)).toEqual([billing]);
+    const second = await search(`q=drukarka&limit=1&cursor=${first.body.next}`);
+    expect(ids(second)).toEqual([printer]);
+    const third = second.body.next ? await search(`q=drukarka&limit=1&cursor=${second.body.next}`) : { body: { items: [], next: null } };
+    expect(ids(third)).toEqual([]);
+    expect(third.body.next).toBeNull();
+
+    // "drukarka" and category=technical: a budget of one candidate reads only the newest of the smaller set.
+    const page = await searchIds(api.service.store, ['drukark'], [{ kind: 'category', category: 'technical' }], 10, 1, null);
+    expect(page.ids.length).toBeLessThanOrEqual(1);
+    expect(page.next).not.toBeNull();
+    expect(await api.redis.zcard(keys.searchTerm(api.prefix, 'drukark'))).toBe(2);
+  });
+
+  it('refuses an empty query, a bad cursor and callers that are not agents or operators', async () => {
+    expect((await search('q=i%20w%20to')).status).toBe(400);
+    expect((await search('q=')).status).toBe(400);
+    expect((await search('q=drukarka&cursor=bad')).status).toBe(400);
+    expect((await search('q=drukarka', 'system')).status).toBe(403);
+    expect((await api.call('GET', '/api/tickets/search?q=drukarka', { as: null })).status).toBe(401);
+  });
+});
