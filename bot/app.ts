@@ -19,8 +19,8 @@ import {
 import {
   actorOf,
   authorise,
-  backfillCells,
-  backfillSearch,
+  startCellsBackfill,
+  startSearchBackfill,
   DEFAULT_TIME_ZONE,
   collectTicketGauges,
   createOutboundMail,
@@ -133,10 +133,20 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   const notifier = escalationNotifierFromConfig(config.escalationWebhook, async () => (await policies.current()).escalations ?? [], logger);
   const deliveryPolicy = { retryDelaysMs: config.deliveryRetryDelaysMs, leaseMs: 120_000 };
   const slaDeps = { organisations, logger, events, loweringRules, idempotencyDays, policies, escalations: notifier, deliveryPolicy };
-  const tickets = new TicketService({ redis: redis.client, prefix, ...slaDeps });
-  // A store written before the list cells existed gets them once, before anything lists.
-  await backfillCells(tickets.store, logger);
-  await backfillSearch(tickets.store, logger);
+  const tickets = new TicketService({
+    redis: redis.client,
+    prefix,
+    ...slaDeps,
+    cellsPending: () => cells.pending(),
+    searchPending: () => searchIndex.pending(),
+  });
+  // A store written before the list cells or the search index existed gets them once, in the
+  // background: until then lists on several filters and search answer 503 saying how far the fill
+  // is, and /readyz says it too.
+  const cells = startCellsBackfill(tickets.store, logger);
+  const searchIndex = startSearchBackfill(tickets.store, logger);
+  await Promise.all([cells.firstLook, searchIndex.firstLook]);
+  const stillPreparing = () => [cells.pending(), searchIndex.pending()].filter(Boolean).join('; ') || undefined;
   const retention = startRetention(tickets.store, config.closedTicketRetentionDays, logger);
   // The SLA timers' tickets wait out a Redis outage on a patient connection: failing fast there
   // would hand an event due at the outage to Bull's retry back-off and fire it seconds late.
@@ -159,6 +169,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
     logger,
     metrics,
     notReadyBecause: () => (storeAvailable() ? undefined : 'Redis is not reachable'),
+    stillPreparing,
     authoriseMetrics,
   });
   const clientOf = clientAddressResolver(config.trustedProxies);
@@ -281,7 +292,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   notifier.add('teams', createEscalationNotifier({ delivery, agentsChannel, logger }));
   const timers = new SlaTimers({ redisUrl: redis.url, prefix, service: slaTickets, notifier, logger, metrics });
   collectDependencyGauges(metrics, { redis: redis.client, slaQueueHealthy: () => timers.healthy() });
-  collectTicketGauges(metrics, { redis: redis.client, prefix });
+  collectTicketGauges(metrics, { redis: redis.client, prefix, cellsPending: () => cells.pending() });
 
   await probes?.close();
   await listen(server, probes?.port ?? config.port);
@@ -310,6 +321,8 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
       outboundMail?.close();
       await timers.stop();
       retention.stop();
+      cells.stop();
+      searchIndex.stop();
       await liveKb.close();
       await endConnection(slaRedis);
       await verification.close();

@@ -16,6 +16,8 @@ export interface ServerOptions {
   logger: Logger;
   /** Why the service is not ready (Redis unreachable, ...), or undefined when it is; `/readyz` reports it. */
   notReadyBecause?: () => Promise<string | undefined> | string | undefined;
+  /** What works partly while the service is ready (the list cells being filled, ...); `/readyz` says it beside 200. */
+  stillPreparing?: () => string | undefined;
   /** When given, every request's latency is recorded and GET /metrics serves the registry. */
   metrics?: Metrics;
   /** Who may read /metrics: throws an HttpError (401/403) for anyone else. Absent: /metrics is not served. */
@@ -125,8 +127,9 @@ export function createServer(options: ServerOptions): Server {
   });
   server.get('/readyz', async (_req: Request, res: Response) => {
     const reason = await Promise.resolve(options.notReadyBecause?.()).catch((err: Error) => `readiness check failed: ${err.message}`);
+    const preparing = reason ? undefined : options.stillPreparing?.();
     res.status(reason ? 503 : 200);
-    res.json(reason ? { status: 'not_ready', reason } : { status: 'ready' });
+    res.json(reason ? { status: 'not_ready', reason } : preparing ? { status: 'ready', preparing } : { status: 'ready' });
   });
   if (options.metrics && options.authoriseMetrics) {
     const { metrics, authoriseMetrics } = options;

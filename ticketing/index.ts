@@ -31,8 +31,8 @@ export { TicketService, type TicketEvents } from './service/ticketService';
 export { SlaPolicies } from './service/slaPolicies';
 export { ticketMetrics } from './service/ticketMetrics';
 export { collectTicketGauges } from './store/ticketGauges';
-export { backfillCells } from './store/cellBackfill';
-export { backfillSearch } from './store/searchBackfill';
+export { startCellsBackfill } from './store/cellBackfill';
+export { startSearchBackfill } from './store/searchBackfill';
 export { startRetention } from './store/retention';
 
 // The directory of organisations and administrators.

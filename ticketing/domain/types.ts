@@ -375,7 +375,10 @@ export type DomainErrorCode =
   | 'reason_required'
   | 'invalid_grade_change'
   | 'question_required'
-  | 'lowering_refused';
+  | 'lowering_refused'
+  // the store is not ready for the request yet (retry later)
+  | 'lists_preparing'
+  | 'search_preparing';
 
 /** A rule broken by a request: the code names the rule, the message says it to a person. */
 export class DomainError extends Error {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../domain/types';
-import { searchTickets } from '../service/ticketSearch';
 import type { TicketService } from '../service/ticketService';
 import { endpoint, type Endpoint } from './endpoint';
 import { categorySchema, gradeSchema, statusSchema } from './schemas';
@@ -33,7 +32,7 @@ export function searchEndpoints(service: TicketService): Endpoint[] {
       query: ticketSearchQuerySchema,
       responds: [{ status: 200, schema: 'TicketSearchPage', description: 'the tickets found and where the next page starts' }],
       async handle({ query }) {
-        return { body: await searchTickets(service.store, query) };
+        return { body: await service.search(query) };
       },
     }),
   ];

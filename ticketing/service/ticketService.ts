@@ -53,6 +53,7 @@ import { claimNext } from '../queues/claimNext';
 import type { SlaTicketService } from '../sla/ports';
 import { ConflictError, NotFoundError } from '../store/errors';
 import { cellsMatching } from '../store/listCells';
+import { searchTickets, type SearchRequest, type SearchResult } from './ticketSearch';
 import type { OrganisationStore } from '../store/organisationStore';
 import { ListIndex, StoredTicket, TicketStore } from '../store/ticketStore';
 import { SlaPolicies } from './slaPolicies';
@@ -91,6 +92,10 @@ export interface TicketServiceDeps {
   escalations?: EscalationNotifier;
   /** Retries and back-off of outbound messages. Default: domain/delivery.ts. */
   deliveryPolicy?: DeliveryPolicy;
+  /** Why the list cells are not complete yet (store/cellBackfill.ts), or undefined when they are. Default: complete. */
+  cellsPending?: () => string | undefined;
+  /** The same for the search index (store/searchBackfill.ts). */
+  searchPending?: () => string | undefined;
   logger?: Logger;
 }
 
@@ -128,6 +133,8 @@ export class TicketService implements SlaTicketService {
   private readonly defaultTimeZone: string;
   private readonly loweringRules: LoweringRules;
   private readonly deliveryPolicy: DeliveryPolicy;
+  private readonly cellsPending: () => string | undefined;
+  private readonly searchPending: () => string | undefined;
   private readonly logger: Logger;
   readonly policies: SlaPolicies;
   private readonly escalations?: EscalationNotifier;
@@ -140,6 +147,8 @@ export class TicketService implements SlaTicketService {
     this.defaultTimeZone = deps.defaultTimeZone ?? DEFAULT_TIME_ZONE;
     this.loweringRules = deps.loweringRules ?? DEFAULT_LOWERING_RULES;
     this.deliveryPolicy = deps.deliveryPolicy ?? DEFAULT_DELIVERY_POLICY;
+    this.cellsPending = deps.cellsPending ?? (() => undefined);
+    this.searchPending = deps.searchPending ?? (() => undefined);
     this.logger = deps.logger ?? silentLogger;
     this.policies = deps.policies ?? new SlaPolicies(deps.redis, deps.prefix, this.clock);
     this.escalations = deps.escalations;
@@ -196,10 +205,20 @@ export class TicketService implements SlaTicketService {
     const limit = Math.min(Math.max(1, filter.limit ?? DEFAULT_LIST_LIMIT), MAX_LIST_LIMIT);
     const offset = Math.max(0, filter.offset ?? 0);
     const index = singleIndexFor(filter);
+    const pending = index ? undefined : this.cellsPending();
+    if (pending)
+      throw new DomainError('lists_preparing', `lists on several filters are not available yet: ${pending}; one filter works now`);
     const ids = index
       ? await this.store.listIds(index, offset, limit)
       : await this.store.listCellIds(cellsMatching(filter), filter.orgId, offset, limit);
     return this.store.getMany(ids);
+  }
+
+  /** Tickets found by their words or number (service/ticketSearch.ts), once the search index is complete. */
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const pending = this.searchPending();
+    if (pending) throw new DomainError('search_preparing', `search is not available yet: ${pending}`);
+    return searchTickets(this.store, request);
   }
 
   /** The open unassigned tickets of a category, most urgent first, from `offset` on. */

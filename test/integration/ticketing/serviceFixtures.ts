@@ -19,12 +19,23 @@ export class TestClock {
 }
 
 /** A service on a fresh prefix with a standard (contoso) and a premier (fabrikam) organisation. */
-export async function deskOn(redis: Redis, prefix: string, options: { clock?: TestClock; events?: TicketEvents } = {}) {
+export async function deskOn(
+  redis: Redis,
+  prefix: string,
+  options: { clock?: TestClock; events?: TicketEvents; cellsPending?: () => string | undefined } = {},
+) {
   const clock = options.clock ?? new TestClock(new Date('2026-03-10T09:00:00.000Z'));
   const organisations = new OrganisationStore(redis, prefix);
   await organisations.upsert(organisation());
   await organisations.upsert(premier({ tenantId: 'tenant-2' }));
-  const service = new TicketService({ redis, prefix, clock: clock.read, organisations, events: options.events });
+  const service = new TicketService({
+    redis,
+    prefix,
+    clock: clock.read,
+    organisations,
+    events: options.events,
+    cellsPending: options.cellsPending,
+  });
   return { service, organisations, clock };
 }
 
