@@ -69,8 +69,9 @@ export class MailIntake {
     this.threads = new MailThreads(deps.redis, deps.prefix);
   }
 
-  async handle(raw: Buffer, receivedAt?: Date): Promise<MailResult> {
-    const mail = await readMail(raw);
+  /** `read` is the mail already parsed from `raw`, when the caller had to read it anyway. */
+  async handle(raw: Buffer, receivedAt?: Date, read?: InboundMail): Promise<MailResult> {
+    const mail = read ?? (await readMail(raw));
     const key = mailKey(mail.messageId);
     const { redis, prefix } = this.deps;
     const doneKey = `${prefix}mail:done:${key}`;

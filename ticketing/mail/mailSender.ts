@@ -24,7 +24,7 @@ export interface MailSender {
 
 /** Mail through SMTP (SMTP_URL) from MAIL_FROM, each with a text and an HTML part. */
 export function createMailSender(smtpUrl: string, from: string): MailSender {
-  const transport = nodemailer.createTransport(smtpUrl);
+  const transport = nodemailer.createTransport(pooled(smtpUrl));
   const address = (/<([^>]+)>/.exec(from)?.[1] ?? from).trim().toLowerCase();
   const domain = address.split('@')[1] || 'localhost';
   return {
@@ -50,4 +50,14 @@ export function createMailSender(smtpUrl: string, from: string): MailSender {
     },
     close: () => transport.close(),
   };
+}
+
+/**
+ * The URL with nodemailer's connection pool on (unless it says otherwise): a few SMTP connections
+ * kept open and reused, instead of a TCP connection and SMTP greeting for every mail.
+ */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  return url.toString();
 }

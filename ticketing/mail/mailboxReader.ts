@@ -1,11 +1,18 @@
-import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import { ImapFlow, type FetchMessageObject, type ImapFlowOptions } from 'imapflow';
 import type { Logger } from '../../common/logger';
+import { ticketIdInSubject } from '../domain/mailThread';
+import { readMail, type InboundMail } from './inboundMail';
 import type { MailIntake } from './mailIntake';
 
 /** The IMAP keyword a processed mail gets (set only after its ticket change is stored). */
 export const PROCESSED_FLAG = '$DeskProcessed';
 /** Mails fetched per round trip: enough to keep the connection busy, few enough to bound memory. */
-const BATCH = 25;
+const BATCH = 50;
+/**
+ * Mails of a batch processed at once: most of a mail's time is spent waiting (Redis, the SMTP
+ * answer), so several in flight overlap those waits instead of adding them up.
+ */
+const CONCURRENCY = 8;
 const RECONNECT_MS = 2000;
 
 export interface MailboxReaderOptions {
@@ -107,19 +114,73 @@ export class MailboxReader {
     for (let i = 0; i < uids.length && !this.stopped; i += BATCH) {
       const batch = uids.slice(i, i + BATCH);
       const messages = await client.fetchAll(batch, { uid: true, source: true, internalDate: true }, { uid: true });
-      const done: number[] = [];
-      for (const message of messages) {
-        if (!message.source) continue;
-        const receivedAt = message.internalDate instanceof Date ? message.internalDate : undefined;
-        try {
-          const result = await this.options.intake.handle(message.source, receivedAt);
-          if (result.outcome !== 'busy') done.push(message.uid);
-        } catch (err) {
-          // Left unflagged: read again on the next poll; the intake adds nothing twice.
-          this.options.logger.error({ err, uid: message.uid }, 'mail not processed; it will be read again');
-        }
-      }
+      const done = await this.handleAll(messages);
       if (done.length) await client.messageFlagsAdd(done, [PROCESSED_FLAG, '\\Seen'], { uid: true });
     }
   }
+
+  /**
+   * A batch's mails, CONCURRENCY at a time; the UIDs of those done. Mails of one conversation
+   * (one answering another of the batch, or naming the same ticket) go one after another in
+   * mailbox order, so a follow-up finds the ticket its first mail opened.
+   */
+  private async handleAll(messages: FetchMessageObject[]): Promise<number[]> {
+    const read = await Promise.all(
+      messages.map(async (message) => ({
+        message,
+        mail: message.source ? await readMail(message.source).catch(() => null) : null,
+      })),
+    );
+    const conversations = inConversations(read);
+    const done: number[] = [];
+    const work = async () => {
+      for (let next = conversations.shift(); next; next = conversations.shift()) {
+        for (const { message, mail } of next) if (await this.handleOne(message, mail)) done.push(message.uid);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, conversations.length) }, work));
+    return done;
+  }
+
+  /** Whether the mail is done with (processed now or before); false leaves it for the next search. */
+  private async handleOne(message: FetchMessageObject, mail: InboundMail | null): Promise<boolean> {
+    if (!message.source) return false;
+    const receivedAt = message.internalDate instanceof Date ? message.internalDate : undefined;
+    try {
+      const result = await this.options.intake.handle(message.source, receivedAt, mail ?? undefined);
+      return result.outcome !== 'busy';
+    } catch (err) {
+      // Left unflagged: read again on the next poll; the intake adds nothing twice.
+      this.options.logger.error({ err, uid: message.uid }, 'mail not processed; it will be read again');
+      return false;
+    }
+  }
+}
+
+interface ReadMessage {
+  message: FetchMessageObject;
+  mail: InboundMail | null;
+}
+
+/**
+ * The batch split into conversations, each in mailbox order: two mails share one when one's
+ * Message-ID is among the other's In-Reply-To/References, or their subjects name the same ticket.
+ */
+function inConversations(read: ReadMessage[]): ReadMessage[][] {
+  const owner = new Map<string, number>();
+  const parent = read.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  read.forEach(({ mail }, i) => {
+    if (!mail) return;
+    const ticketId = ticketIdInSubject(mail.subject);
+    const names = [mail.messageId, ...mail.replyTo].map((id) => id.trim().toLowerCase());
+    for (const name of ticketId ? [...names, `ticket ${ticketId}`] : names) {
+      const other = owner.get(name);
+      if (other === undefined) owner.set(name, i);
+      else parent[root(i)] = root(other);
+    }
+  });
+  const groups = new Map<number, ReadMessage[]>();
+  read.forEach((entry, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), entry]));
+  return [...groups.values()];
 }
