@@ -127,7 +127,9 @@ export const TURN_RULES: readonly TurnRule[] = [
   {
     name: 'cancel',
     needsStore: true,
-    applies: (turn) => meant(turn) === 'cancel',
+    // In a ticket's thread only the cancel word itself leaves it: a message the classifier
+    // merely reads as "stop" ("restart nie pomógł") belongs to the ticket, never dropped.
+    applies: (turn) => (turn.store?.awaitedTicket && !turn.store.inDialog ? turn.stated() === 'cancel' : meant(turn) === 'cancel'),
     async handle(turn, store) {
       if (store.inDialog) await (await store.dialogs()).cancelAllDialogs();
       store.desk.lastAnswer = undefined;

@@ -1,5 +1,6 @@
 import { fold } from '../../common/text';
 import { INTENTS, type Intent } from './intents';
+import { Spelling } from './spelling';
 
 /** One phrasing and what the person wanted. */
 export interface IntentExample {
@@ -19,26 +20,35 @@ export interface IntentScores {
   ranked: IntentScore[];
 }
 
-const TICKET_ID = /\b(?:sr[\s-]*)?\d{4}-\d{6}\b/g;
+/** A ticket id as customers write it: SR-2026-000123, SR2026000123, 2026-000123, or a short SR-3021. */
+const TICKET_ID = /\b(?:sr[\s-]*)?\d{4}-?\d{6}\b|\bsr[\s-]*\d{2,}\b/g;
+
+/** The folded words of a message, a ticket id standing as the word "srid". */
+export function wordsOf(text: string): string[] {
+  return (
+    fold(text)
+      .replace(TICKET_ID, ' srid ')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
 
 /**
  * The features of a message: folded words cut to five letters (Polish has no stemmer here and
  * the first letters join most inflected forms), pairs of neighbouring words (negation and
  * "do zgłoszenia" carry the meaning), letter 4-grams (typos still share most of them), and a
- * few shape marks: a ticket id, a question mark, a very short message.
+ * few shape marks: a ticket id, a question mark, a very short message. `typed` are the words as
+ * written when `words` are their corrections: their letter 4-grams count too.
  */
-export function featuresOf(text: string): string[] {
-  const folded = fold(text).replace(TICKET_ID, ' srid ');
-  const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+export function featuresOf(text: string, words: readonly string[] = wordsOf(text), typed: readonly string[] = []): string[] {
   const stems = words.map((w) => w.slice(0, 5));
   const features = new Set<string>();
   for (const s of stems) features.add(`w:${s}`);
   for (let i = 1; i < stems.length; i++) features.add(`b:${stems[i - 1]}_${stems[i]}`);
-  for (const w of words) {
+  for (const w of [...words, ...typed]) {
     const padded = `<${w}>`;
     for (let i = 0; i + 4 <= padded.length; i++) features.add(`c:${padded.slice(i, i + 4)}`);
   }
-  if (folded.includes('?')) features.add('s:?');
+  if (text.includes('?')) features.add('s:?');
   features.add(words.length <= 2 ? 's:short' : words.length <= 6 ? 's:medium' : 's:long');
   if (stems.length > 0) features.add(`first:${stems[0]}`);
   return [...features];
@@ -52,9 +62,11 @@ export class IntentClassifier {
   private readonly index = new Map<string, number>();
   private readonly weights: Float64Array[];
   private readonly bias = new Float64Array(INTENTS.length);
+  private readonly spelling: Spelling;
 
   constructor(examples: readonly IntentExample[], options: { epochs?: number; rate?: number; l2?: number } = {}) {
     const { epochs = 20, rate = 0.2, l2 = 3e-3 } = options;
+    this.spelling = new Spelling(examples.flatMap((e) => wordsOf(e.text)));
     const encoded = examples.map((e) => ({ features: this.encode(e.text, true), label: INTENTS.indexOf(e.intent) }));
     this.weights = INTENTS.map(() => new Float64Array(this.index.size));
     // Each intent weighs the same in total, however many phrasings it has.
@@ -83,7 +95,10 @@ export class IntentClassifier {
 
   private encode(text: string, grow: boolean): number[] {
     const out: number[] = [];
-    for (const feature of featuresOf(text)) {
+    const words = wordsOf(text);
+    const corrected = grow ? words : this.spelling.correct(words);
+    const typed = words.filter((w, i) => w !== corrected[i]);
+    for (const feature of featuresOf(text, corrected, typed)) {
       let i = this.index.get(feature);
       if (i === undefined && grow) this.index.set(feature, (i = this.index.size));
       if (i !== undefined) out.push(i);

@@ -1,9 +1,10 @@
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { isCommand, ticketIdIn } from '../commands';
 import type { MessageKey } from '../i18n';
-import { IntentClassifier, type IntentExample } from './classifier';
+import { IntentClassifier, type IntentExample, type IntentScores } from './classifier';
 import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
+import { readsAsQuestion, withoutGreeting } from './messageShape';
 
 /** What the bot makes of a message: one intent, or a question back with the two it hesitates between. */
 export type Recognition = { intent: Intent; fastPath: boolean } | { ask: [Intent, Intent] };
@@ -32,6 +33,11 @@ const SURE = 0.55;
 const QUESTION_DOUBT = 0.2;
 /** ...and with even this little when the knowledge base has an answer (or a close entry) for it. */
 const ANSWERABLE_DOUBT = 0.003;
+/**
+ * Ticket work people usually ask for with a question ("co z moim zgłoszeniem?"); any other
+ * ticket action put as a question ("who may open a ticket?") may be a question about it: the bot asks.
+ */
+const ASKED_AS_QUESTIONS: ReadonlySet<Intent> = new Set(['ticket_status', 'list_tickets']);
 /** The knowledge base's confidence in its best entry from which the message may be that entry's question. */
 const KNOWLEDGE_CLOSE = 0.4;
 
@@ -54,9 +60,14 @@ export class IntentRecognizer {
   recognize(text: string): Recognition {
     const fast = statedIntent(text);
     if (fast) return { intent: fast, fastPath: true };
-    const { top, second } = this.classifier.classify(text);
+    const { top, second } = this.classified(text);
     const questionP = top.intent === 'question' ? top.p : second.intent === 'question' ? second.p : 0;
-    if (TICKET_ACTIONS.has(top.intent) && (questionP >= QUESTION_DOUBT || (questionP >= ANSWERABLE_DOUBT && this.knowledgeCovers(text)))) {
+    if (
+      TICKET_ACTIONS.has(top.intent) &&
+      (questionP >= QUESTION_DOUBT ||
+        (ASKED_AS_QUESTIONS.has(top.intent) ? false : readsAsQuestion(text)) ||
+        (questionP >= ANSWERABLE_DOUBT && this.knowledgeCovers(text)))
+    ) {
       return { ask: [top.intent, 'question'] };
     }
     if (top.p < SURE) {
@@ -66,6 +77,20 @@ export class IntentRecognizer {
       return { intent: 'question', fastPath: false };
     }
     return { intent: top.intent, fastPath: false };
+  }
+
+  /**
+   * The classifier's reading of the message; a greeting before a request is read without it
+   * ("Witam, w sprawie SR-… chcę dopisać…"), unless what follows it is no clear request
+   * ("Witam, jestem tu nowa." stays a greeting).
+   */
+  private classified(text: string): IntentScores {
+    const rest = withoutGreeting(text);
+    if (rest !== text) {
+      const request = this.classifier.classify(rest);
+      if (request.top.p >= SURE) return request;
+    }
+    return this.classifier.classify(text);
   }
 
   /** Whether the knowledge base has an answer to the message, or an entry close to it. */

@@ -13,24 +13,21 @@ const share = (report: IntentReport, group: string, what: 'direct' | 'reached'):
 };
 
 // Floors a little under the figures measured with `npm run eval:intents` (see test/fixtures/bot/README.md):
-// a change that makes the bot understand people worse fails here.
-describe('intent recognition on phrasings written blind', () => {
-  it('keeps the tuning set above its floor, and never takes a question for ticket work unasked', () => {
-    const report = measure('intents-tune.jsonl');
-    expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(0.91);
-    expect(share(report, 'all', 'reached')).toBeGreaterThanOrEqual(0.97);
-    expect(share(report, 'pl', 'reached')).toBeGreaterThanOrEqual(0.97);
-    expect(share(report, 'en', 'reached')).toBeGreaterThanOrEqual(0.95);
+// a change that makes the bot understand people worse fails here. "Reached" counts a message whose
+// intent the bot took at once or offered in its one question back.
+describe('intent recognition on phrasings written by people who never saw the catalogue', () => {
+  it.each([
+    ['intents-tune.jsonl', 0.84, 0.98],
+    ['intents-blind.jsonl', 0.84, 0.95],
+    ['intents-blind-I3.jsonl', 0.84, 0.95],
+    ['intents-I4.jsonl', 0.84, 0.96],
+  ])('keeps %s above its floor, and never takes a question for ticket work unasked', (file, direct, reached) => {
+    const report = measure(file);
+    expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(direct);
+    expect(share(report, 'all', 'reached')).toBeGreaterThanOrEqual(reached);
+    expect(share(report, 'pl', 'reached')).toBeGreaterThanOrEqual(reached);
+    expect(share(report, 'en', 'reached')).toBeGreaterThanOrEqual(0.92);
     expect(report.questionsToTicket.map((c) => c.text)).toEqual([]);
-  });
-
-  it('keeps the untouched blind set above its floor', () => {
-    const report = measure('intents-blind.jsonl');
-    expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(0.84);
-    expect(share(report, 'all', 'reached')).toBeGreaterThanOrEqual(0.89);
-    expect(share(report, 'pl', 'reached')).toBeGreaterThanOrEqual(0.93);
-    expect(share(report, 'en', 'reached')).toBeGreaterThanOrEqual(0.81);
-    expect(report.questionsToTicket.length).toBeLessThanOrEqual(1);
   });
 });
 
@@ -50,6 +47,17 @@ describe('intent recognition', () => {
     expect(recognizer.recognize('pokaż wszystkie moje zgłoszenia')).toMatchObject({ intent: 'list_tickets' });
     expect(recognizer.recognize('I want to speak with a real person')).toMatchObject({ intent: 'talk_to_person' });
     expect(recognizer.recognize('Ile kosztują minuty Skype w Office 365?')).toMatchObject({ intent: 'question' });
+  });
+
+  it('reads through typos, a greeting before the request, and a question about ticket work', () => {
+    expect(recognizer.recognize('stauts SR-2026-000123')).toMatchObject({ intent: 'ticket_status' });
+    expect(recognizer.recognize('thnaks')).toMatchObject({ intent: 'thanks' });
+    expect(recognizer.recognize('Witam, w sprawie SR-2026-000123 chcę dopisać nowy numer telefonu')).toMatchObject({
+      intent: 'add_to_ticket',
+    });
+    expect(recognizer.recognize('Dzień dobry, jestem tu pierwszy raz.')).toMatchObject({ intent: 'greeting' });
+    const about = recognizer.recognize('Who is allowed to open a support request?');
+    expect('ask' in about && about.ask).toContain('question');
   });
 
   it('answers the same way every time it is built (no random start)', () => {

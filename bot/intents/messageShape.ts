@@ -1,0 +1,27 @@
+import { fold } from '../../common/text';
+
+/** Openings that greet and say nothing else: "Dzień dobry, ..." is a greeting only when nothing follows. */
+const GREETING =
+  /^\s*(?:(?:dzien dobry|dobry wieczor|dobry dzien|witam(?: serdecznie| wszystkich)?|witaj|czesc|hej(?:ka|o)?|siema|siemka|elo|halo|hello|helo|hi|hey|hiya|yo|good (?:morning|afternoon|evening))(?: there| bocie| bot| wam| panstwu| all)?[\s,.!:;–—-]+)+/;
+
+/**
+ * The message without a greeting at its start, when a request follows it ("Witam, chcę dopisać
+ * coś do SR-…" is about the ticket, not a hello); the whole message otherwise.
+ */
+export function withoutGreeting(text: string): string {
+  const folded = fold(text);
+  const match = GREETING.exec(folded);
+  if (!match) return text;
+  // fold keeps the length of most text; where it does not, the message is kept whole.
+  const rest = folded.length === text.length ? text.slice(match[0].length) : folded.slice(match[0].length);
+  return (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 2 ? rest : text;
+}
+
+/** Words that open a question, in Polish and English. */
+const QUESTION_OPENING =
+  /^\s*(?:czy|kto|co|jak|jaki|jaka|jakie|jakiego|jakich|ile|kiedy|dlaczego|czemu|gdzie|ktory|ktora|ktore|po co|who|what|how|when|why|where|which|whose|is|are|does|do|can|could|may|should|will)\b/;
+
+/** Whether the message is put as a question (a question mark, or a question word first). */
+export function readsAsQuestion(text: string): boolean {
+  return text.includes('?') || QUESTION_OPENING.test(fold(text));
+}

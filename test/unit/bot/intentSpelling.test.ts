@@ -1,0 +1,40 @@
+import { editsBetween, Spelling } from '../../../bot/intents/spelling';
+import { readsAsQuestion, withoutGreeting } from '../../../bot/intents/messageShape';
+
+describe('typo tolerance of the intent classifier', () => {
+  const spelling = new Spelling(['status', 'thanks', 'czesc', 'anuluj', 'anuluj', 'ty', 'zgloszenie']);
+
+  it('reads a word one edit away (a transposition is one) as the training word', () => {
+    expect(spelling.correct(['stauts', 'thnaks', 'czsec'])).toEqual(['status', 'thanks', 'czesc']);
+  });
+
+  it('allows two edits only in long words, and leaves short and known words alone', () => {
+    expect(spelling.correct(['zgloszenai', 'anlouj', 'tu', 'status'])).toEqual(['zgloszenie', 'anlouj', 'tu', 'status']);
+  });
+});
+
+describe('edits between two words', () => {
+  it('counts inserts, deletes, replacements and swaps of neighbours, and stops past the bound', () => {
+    expect(editsBetween('stauts', 'status', 2)).toBe(1);
+    expect(editsBetween('dziki', 'dzieki', 2)).toBe(1);
+    expect(editsBetween('anlouj', 'anuluj', 2)).toBe(2);
+    expect(editsBetween('kot', 'kot', 2)).toBe(0);
+    expect(editsBetween('abcdef', 'uvwxyz', 1)).toBe(2);
+    expect(editsBetween('a', 'abcd', 1)).toBe(2);
+  });
+});
+
+describe('the shape of a message', () => {
+  it('drops a greeting before a request, and keeps a greeting that is all there is', () => {
+    expect(withoutGreeting('Dzień dobry, chcę dopisać coś do zgłoszenia')).toBe('chcę dopisać coś do zgłoszenia');
+    expect(withoutGreeting('hi there! show my tickets')).toBe('show my tickets');
+    expect(withoutGreeting('Dzień dobry!')).toBe('Dzień dobry!');
+    expect(withoutGreeting('Zgłaszam awarię')).toBe('Zgłaszam awarię');
+  });
+
+  it('knows a question by its mark or its first word', () => {
+    expect(readsAsQuestion('kto może założyć zgłoszenie')).toBe(true);
+    expect(readsAsQuestion('Who may open a ticket?')).toBe(true);
+    expect(readsAsQuestion('Zgłaszam awarię poczty')).toBe(false);
+  });
+});
