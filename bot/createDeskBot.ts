@@ -49,6 +49,8 @@ export interface DeskBotHandle extends AssembledDeskBot {
   storage: RedisStorage;
   feedback: FaqFeedback;
   awaiting: AwaitingReplies;
+  /** The resolved ticket a person was asked to rate (set where the resolved notice is delivered). */
+  ratings: AwaitingReplies;
 }
 
 /**
@@ -60,6 +62,7 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
   const feedback = new FaqFeedback(parts.redis, parts.prefix, parts.onUnhelpful);
   // Its read joins the turn's state MGET.
   const awaiting = new AwaitingReplies(parts.redis, parts.prefix, storage);
+  const ratings = new AwaitingReplies(parts.redis, parts.prefix, storage, 'rating');
   const { attachments } = parts;
   const files = new ChatFiles({
     store: attachments,
@@ -72,10 +75,11 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
     storage,
     feedback,
     awaiting,
+    ratings,
     lock: new ConversationLock(parts.redis, { prefix: parts.prefix, waitMs: parts.turnWaitMs }),
     files,
   });
-  return { ...desk, storage, feedback, awaiting };
+  return { ...desk, storage, feedback, awaiting, ratings };
 }
 
 export interface DeskBotPorts {
@@ -89,6 +93,7 @@ export interface DeskBotPorts {
   storage: Storage;
   feedback: AnswerFeedback;
   awaiting: AwaitedTickets;
+  ratings: AwaitedTickets;
   lock: TurnLock;
   /** The customers' files; none are taken without it. */
   files?: CustomerFiles;
@@ -134,6 +139,7 @@ export function assembleDeskBot(ports: DeskBotPorts): AssembledDeskBot {
     adminTasks,
     feedback: ports.feedback,
     awaiting: ports.awaiting,
+    ratings: ports.ratings,
     lock: ports.lock,
     files,
     logger: ports.logger,

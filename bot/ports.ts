@@ -10,8 +10,8 @@ import type { ChatFiles } from './files/chatFiles';
  * ones (test/fixtures/bot/memoryDesk.ts).
  */
 
-/** Opens a ticket, reads an organisation's tickets, adds the customer's message to one. */
-export type TicketDesk = Pick<TicketService, 'create' | 'get' | 'list' | 'customerMessage'>;
+/** Opens a ticket, reads an organisation's tickets, adds the customer's message to one, records their rating of a resolved one. */
+export type TicketDesk = Pick<TicketService, 'create' | 'get' | 'list' | 'customerMessage' | 'rate'>;
 
 /** One-time codes and who a conversation is verified as. */
 export type AdminVerification = Pick<PinVerifier, 'codeChannels' | 'requestCode' | 'verifyCode' | 'verifiedAdmin' | 'markVerified'>;

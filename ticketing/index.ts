@@ -22,6 +22,8 @@ export type {
   TicketMessage,
 } from './domain/types';
 export { LIMITS, type NewTicketInput } from './domain/ticket';
+export { ratingIn } from './domain/satisfaction';
+export { DomainError } from './domain/types';
 export { isEmailAddress, isPhoneNumber } from './domain/contact';
 export { allowedGrades, cappedGrade, DEFAULT_TIME_ZONE } from './domain/policy';
 export { GradeSuggester } from './domain/grading/gradeSuggester';

@@ -23,6 +23,8 @@ import { ChatFiles } from '../files/chatFiles';
 
 /** The ticket this conversation's message may answer, read with the turn's state. */
 const AWAITED_TICKET = Symbol('awaitedTicket');
+/** The resolved ticket this person was asked to rate, read with the turn's state. */
+const PENDING_RATING = Symbol('pendingRating');
 
 export interface DeskBotDeps {
   kb: KnowledgeAnswers;
@@ -35,6 +37,7 @@ export interface DeskBotDeps {
   adminTasks: AdminTaskDialog;
   feedback: AnswerFeedback;
   awaiting: AwaitedTickets;
+  ratings: AwaitedTickets;
   lock: TurnLock;
   files: CustomerFiles;
   logger: Logger;
@@ -82,13 +85,16 @@ export class DeskBot extends TeamsActivityHandler {
     if (!conversationId) return super.run(context);
     const { personState, userState } = this.deps;
     await this.deps.lock.run(conversationId, async () => {
-      // Loaded together, the two states and the awaited ticket cost one Redis read (RedisStorage batches them).
-      const [, , awaited] = await Promise.all([
+      // Loaded together, the two states, the awaited ticket and the asked rating cost one Redis read (RedisStorage batches them).
+      const scope = personScopeOf(context);
+      const [, , awaited, rating] = await Promise.all([
         personState.load(context),
         userState.load(context),
-        this.deps.awaiting.get(personScopeOf(context)),
+        this.deps.awaiting.get(scope),
+        this.deps.ratings.get(scope),
       ]);
       context.turnState.set(AWAITED_TICKET, awaited);
+      context.turnState.set(PENDING_RATING, rating);
       await super.run(context);
       await Promise.all([personState.saveChanges(context), userState.saveChanges(context)]);
     });
@@ -124,7 +130,7 @@ export class DeskBot extends TeamsActivityHandler {
     await this.userLocale.set(context, locale);
     setTurnLocale(context, locale);
 
-    const { intents, tickets, feedback, awaiting, files } = this.deps;
+    const { intents, tickets, feedback, awaiting, ratings, files } = this.deps;
     const rule = await runTurnRules({
       context,
       text,
@@ -140,12 +146,14 @@ export class DeskBot extends TeamsActivityHandler {
         inDialog,
         pickedSuggestion,
         awaitedTicket: context.turnState.get(AWAITED_TICKET) ?? null,
+        pendingRating: context.turnState.get(PENDING_RATING) ?? null,
         dialogs: () => this.dialogs.createContext(context),
         startTask: (task) => this.startTask(context, task),
         welcome: () => this.welcome(context),
         tickets,
         feedback,
         awaiting,
+        ratings,
         files,
       },
     });

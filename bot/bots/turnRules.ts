@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import type { MessageFiles, Ticket } from '../../ticketing';
+import { DomainError, ratingIn, type MessageFiles, type Ticket } from '../../ticketing';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, t, type Locale, type MessageKey } from '../i18n';
 import { isCommand, textAfterTicketId, ticketIdIn } from '../commands';
@@ -11,6 +11,7 @@ import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
 import type { Intent } from '../intents/intents';
 import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
+import { satisfactionAnswerOf } from '../cards/satisfactionCard';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
 export interface DeskConversation {
@@ -58,12 +59,15 @@ export interface TurnStore {
    * an agent's reply reaches the chat; kept while it is open.
    */
   awaitedTicket: string | null;
+  /** The resolved ticket this person was asked to rate (set when the resolve notice reached them), until they answer. */
+  pendingRating: string | null;
   dialogs(): Promise<DialogContext>;
   startTask(task: AdminTask): Promise<DialogTurnResult>;
   welcome(): Promise<void>;
   tickets: TicketDesk;
   feedback: AnswerFeedback;
   awaiting: AwaitedTickets;
+  ratings: AwaitedTickets;
   files: CustomerFiles;
 }
 
@@ -151,6 +155,16 @@ export const TURN_RULES: readonly TurnRule[] = [
       await turn.context.sendActivity(t(turn.locale, 'help'));
       if (turn.store.inDialog) await (await turn.store.dialogs()).repromptDialog();
     },
+  },
+  {
+    // The answer to "how would you rate our help?" after a resolve: a button of its card (even in
+    // the middle of a dialog), or typed ("5", "super, dzięki") by the person who was asked.
+    name: 'satisfaction',
+    needsStore: true,
+    applies: (turn) =>
+      satisfactionAnswerOf(turn.context.activity.value) !== null ||
+      (!!turn.store?.pendingRating && !turn.store.inDialog && ratingIn(turn.text) !== null),
+    handle: (turn, store) => recordRating(turn, store),
   },
   {
     // A step of verification or of a ticket; with Redis down, anything that looks like one
@@ -412,3 +426,32 @@ async function addToThread(turn: Turn, store: TurnStore, text: string, files?: M
     `${t(turn.locale, 'reply.added', { id: ticketId })}\n\n${t(turn.locale, 'thread.joined', { id: ticketId })}`,
   );
 }
+
+/** Records the customer's rating of the ticket they were asked about; a button of another ticket's card only says so. */
+async function recordRating(turn: Turn, store: TurnStore): Promise<void> {
+  const pressed = satisfactionAnswerOf(turn.context.activity.value);
+  const answer = pressed ? { rating: Number(pressed.rating), comment: pressed.comment?.trim() || undefined } : ratingIn(turn.text)!;
+  const id = pressed?.satisfaction ?? store.pendingRating!;
+  const say = (key: MessageKey) => turn.context.sendActivity(t(turn.locale, key, { id, rating: answer.rating }));
+  const ticket = await store.tickets.get(id);
+  // Only the person the question was put to answers it: in a group chat a colleague's press is not theirs.
+  if (!ticket || id !== store.pendingRating)
+    return void (await say(ticket?.satisfaction ? 'satisfaction.already' : 'satisfaction.notAsked'));
+  try {
+    await store.tickets.rate(id, ticket.adminId, answer.rating, answer.comment);
+  } catch (err) {
+    const answered = RATING_REFUSALS[(err as DomainError).code];
+    if (!(err instanceof DomainError) || !answered) throw err;
+    if (err.code !== 'invalid_rating') await store.ratings.clear(store.scope);
+    return void (await say(answered));
+  }
+  await store.ratings.clear(store.scope);
+  await say(answer.comment ? 'satisfaction.thanksComment' : 'satisfaction.thanks');
+}
+
+/** What the customer is told when the desk refuses their rating. */
+const RATING_REFUSALS: Partial<Record<DomainError['code'], MessageKey>> = {
+  already_rated: 'satisfaction.already',
+  ticket_not_resolved: 'satisfaction.reopened',
+  invalid_rating: 'satisfaction.typed',
+};

@@ -11,13 +11,15 @@ export interface StringReader {
  * Which ticket a person's next message answers: set when an agent's reply is delivered into the
  * conversation the ticket's requester wrote from, cleared when they have answered or the ticket
  * is no longer waiting on them. Keyed by personScope, so in a group chat only the requester's
- * own next message goes to the ticket.
+ * own next message goes to the ticket. The same record under `what = 'rating'` is the resolved
+ * ticket whose satisfaction question the person was asked.
  */
 export class AwaitingReplies {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly reader: StringReader = redis,
+    private readonly what: 'awaiting' | 'rating' = 'awaiting',
   ) {}
 
   async set(scope: string, ticketId: string): Promise<void> {
@@ -33,6 +35,6 @@ export class AwaitingReplies {
   }
 
   private keyOf(scope: string): string {
-    return `${this.prefix}bot:awaiting:${scope}`;
+    return `${this.prefix}bot:${this.what}:${scope}`;
   }
 }

@@ -1,10 +1,12 @@
-import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../common/logger';
 import { DEFAULT_TIME_ZONE, type AttemptOutcome, type OutboundChannel } from '../../ticketing';
 import { customerNotice } from './ticketNotices';
 import { localeFromTag, t, type Locale } from '../i18n';
 import type { AwaitingReplies } from './awaitingReplies';
 import { personScope } from '../channels';
+import { satisfactionCard } from '../cards/satisfactionCard';
+import { supportsAdaptiveCards } from '../cards/ticketSummaryCard';
 
 /** How a stored conversation is reached: its channel's adapter and the reference to send with. */
 export interface ChannelRoute {
@@ -21,6 +23,8 @@ export interface ReplyDeliveryOptions {
   /** The bot's MicrosoftAppId ('' when authentication is off). */
   appId: string;
   awaiting: AwaitingReplies;
+  /** Where a delivered resolve notice remembers that the requester was asked to rate the ticket. */
+  ratings: AwaitingReplies;
   logger: Logger;
   /** The organisation's time zone, for deadlines in notices. */
   timeZoneOf?: (orgId: string) => Promise<string>;
@@ -42,11 +46,14 @@ export interface ReplyDelivery {
  * conversation's next message is taken as the customer's answer to that ticket.
  */
 export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDelivery {
-  const { routeFor, appId, awaiting, logger } = options;
+  const { routeFor, appId, awaiting, ratings, logger } = options;
   const timeZoneOf = options.timeZoneOf ?? (async () => DEFAULT_TIME_ZONE);
   const clock = options.clock ?? (() => new Date());
 
-  async function attempt(stored: Partial<ConversationReference> | undefined, text: (locale: Locale) => string): Promise<AttemptOutcome> {
+  async function attempt(
+    stored: Partial<ConversationReference> | undefined,
+    text: (locale: Locale) => string | Partial<Activity>,
+  ): Promise<AttemptOutcome> {
     if (!stored?.conversation?.id || !stored.serviceUrl)
       return { ok: false, permanent: true, reason: 'the ticket has no chat to answer in' };
     const locale = localeFromTag(stored.locale) ?? 'pl';
@@ -91,16 +98,23 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
         const reference = ticket.conversation as Partial<ConversationReference> | undefined;
         const timeZone = message.notice ? await timeZoneOf(ticket.orgId) : DEFAULT_TIME_ZONE;
         const now = clock();
-        const outcome = await attempt(reference, (locale) =>
-          message.notice
-            ? customerNotice(ticket, message.notice, locale, timeZone, now)
-            : message.author === DESK
+        // A resolve asks the requester how they rate the help, once per ticket (docs/sla.md, "Reports").
+        const asksRating = message.notice?.kind === 'resolved' && !ticket.satisfaction;
+        const outcome = await attempt(reference, (locale) => {
+          if (!message.notice)
+            return message.author === DESK
               ? message.text
-              : [t(locale, 'reply.fromAgent', { id: ticket.id }), withoutImages(message.text), t(locale, 'reply.answerHere')].join('\n\n'),
-        );
-        if (outcome.ok && !message.notice) {
+              : [t(locale, 'reply.fromAgent', { id: ticket.id }), withoutImages(message.text), t(locale, 'reply.answerHere')].join('\n\n');
+          const notice = customerNotice(ticket, message.notice, locale, timeZone, now);
+          if (!asksRating) return notice;
+          if (supportsAdaptiveCards(reference?.channelId ?? ''))
+            return { type: 'message', text: notice, attachments: [satisfactionCard(ticket.id, locale)] };
+          return [notice, t(locale, 'satisfaction.question', { id: ticket.id }), t(locale, 'satisfaction.typed')].join('\n\n');
+        });
+        if (outcome.ok && (!message.notice || asksRating)) {
+          const scope = personScope(reference!.channelId!, reference!.conversation!.id!, reference!.user?.id ?? '');
           try {
-            await awaiting.set(personScope(reference!.channelId!, reference!.conversation!.id!, reference!.user?.id ?? ''), ticket.id);
+            await (asksRating ? ratings : awaiting).set(scope, ticket.id);
           } catch (err) {
             logger.error({ err, ticketId: ticket.id }, 'could not remember which ticket the chat answers');
           }

@@ -5,9 +5,10 @@ import { suggestCategory } from '../domain/grading/categorySuggester';
 import type { GradeSuggester } from '../domain/grading/gradeSuggester';
 import { ticketIdInSubject } from '../domain/mailThread';
 import { cappedGrade } from '../domain/policy';
+import { ratingIn } from '../domain/satisfaction';
 import { LIMITS } from '../domain/ticket';
 import type { AttachmentStore } from '../attachments/attachmentStore';
-import type { Administrator, MessageFiles, Organisation, Ticket } from '../domain/types';
+import { DomainError, type Administrator, type MessageFiles, type Organisation, type Ticket } from '../domain/types';
 import type { TicketService } from '../service/ticketService';
 import type { OrganisationStore } from '../store/organisationStore';
 import { maskEmail } from '../verification/mask';
@@ -20,6 +21,7 @@ import { MailThreads } from './mailThreads';
 export type MailOutcome =
   | 'opened' // a new ticket, acknowledged
   | 'threaded' // added to its ticket's thread
+  | 'rated' // the requester's answer to the satisfaction question of a resolved ticket
   | 'automatic' // an auto-reply, bounce or bulk mail: nothing opened, nothing answered
   | 'refused' // unknown or unauthenticated sender: one reply on how to reach support
   | 'done_before' // another instance or an earlier run already processed it
@@ -105,8 +107,10 @@ export class MailIntake {
     }
 
     const ticket = await this.ticketAnswered(mail);
+    const requester = ticket && ticket.adminId === sender.admin.id && ticket.orgId === sender.org.id;
+    if (requester && (await this.rated(ticket, mail))) return { outcome: 'rated', ticketId: ticket.id, reason: authenticity.reason };
     // A ticket's thread is its requester's: another administrator's mail about it opens their own.
-    if (ticket && ticket.adminId === sender.admin.id && ticket.orgId === sender.org.id && ticket.status !== 'closed') {
+    if (ticket && requester && ticket.status !== 'closed') {
       const files = await this.files(mail, key);
       await this.deps.tickets.addCustomerMail(
         ticket.id,
@@ -156,6 +160,27 @@ export class MailIntake {
     const sentId = await this.answer(key, mail, acknowledgement(ticket, languageOf(org), this.clock()), { limited: false });
     if (sentId) await this.threads.remember(sentId, ticket.id);
     return { outcome: 'opened', ticketId: ticket.id, reason };
+  }
+
+  /**
+   * The requester's answer to the resolve notice's "how would you rate our help?": a first line
+   * that is a rating ("5", "super, dziękuję"); the lines after it join the comment. Anything else
+   * (and any mail once the ticket is rated or reopened) is a message as before.
+   */
+  private async rated(ticket: Ticket, mail: InboundMail): Promise<boolean> {
+    if ((ticket.status !== 'resolved' && ticket.status !== 'closed') || ticket.satisfaction) return false;
+    const [first = '', ...rest] = mail.text.split('\n').filter((line) => line.trim());
+    const answer = ratingIn(first);
+    if (!answer) return false;
+    const comment = [answer.comment, ...rest].filter(Boolean).join('\n');
+    try {
+      await this.deps.tickets.rate(ticket.id, ticket.adminId, answer.rating, comment || undefined);
+    } catch (err) {
+      // The same mail read again, or a rating that arrived meanwhile: the first answer stands.
+      if (!(err instanceof DomainError && err.code === 'already_rated')) throw err;
+    }
+    await this.threads.remember(mail.messageId, ticket.id);
+    return true;
   }
 
   /** The mail's files checked and kept (the same mail read again gives the same attachments). */

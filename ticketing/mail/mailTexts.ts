@@ -102,6 +102,13 @@ export function noticeMail(ticket: Ticket, notice: Notice, language: MailLanguag
           ? 'If the problem is still there, reply to this e-mail and we will reopen it.'
           : 'Jeśli problem nadal występuje, odpowiedz na tę wiadomość, a otworzymy zgłoszenie ponownie.',
       );
+      // Answered by mail intake (MailIntake.rated): a first line that is a rating, once per ticket.
+      if (!ticket.satisfaction)
+        paragraphs.push(
+          en
+            ? 'How would you rate our help? Reply with a number from 1 (very poor) to 5 (excellent) or a word such as "great" or "poor"; a comment may follow after a comma.'
+            : 'Jak oceniasz naszą pomoc? Odpowiedz cyfrą od 1 (bardzo słabo) do 5 (świetnie) albo słowem, np. „super” lub „słabo”; po przecinku możesz dodać komentarz.',
+        );
       break;
     case 'closed':
       paragraphs.push(en ? `Your support request ${id} has been closed.` : `Twoje zgłoszenie ${id} zostało zamknięte.`);

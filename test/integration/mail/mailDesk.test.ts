@@ -1,6 +1,7 @@
 import { startImapServer, type ImapServer } from '../../support/imapServer';
 import { startSmtpPeer, type SmtpPeer } from '../../support/smtpPeer';
 import type { DeskApp } from '../../support/deskApp';
+import { PATIENCE_MS } from '../../support/waitFor';
 import { allProcessed, demoMailWorld, mailsTo, startMailDeskApp, until } from './mailFixtures';
 
 const ANNA = 'anna.kowalska@contoso.pl';
@@ -103,6 +104,61 @@ describe('the support mailbox', () => {
       async () => (await app.app.tickets.get(ticketId!))?.messages[1]?.mailId,
     );
     expect(recorded).toBe(reply.messageId);
+  });
+
+  it('asks for a rating when the ticket is resolved; a reply starting with a rating records it once, without reopening', async () => {
+    await imap.createFolder('Rating');
+    const app = await desk('Rating');
+    const opened = await world.mail({
+      from: ANNA,
+      subject: 'Nie działa drukarka',
+      text: 'Drukarka sieciowa w biurze nie drukuje z Outlooka.',
+      messageId: '<rating-1@contoso.pl>',
+    });
+    await imap.deliver(opened, 'Rating');
+    const ack = await until('the acknowledgement', async () => (await mailsTo(smtp, ANNA)).find((m) => m.inReplyTo === '<rating-1@contoso.pl>'), PATIENCE_MS);
+    const ticketId = /SR-\d{4}-\d{6}/.exec(ack.subject ?? '')![0];
+    const month = new Date().toISOString().slice(0, 7);
+    const before = (await app.app.tickets.slaReport(month)).satisfaction;
+
+    await app.app.tickets.reply(ticketId, 'agent-ewa', 'Proszę zaktualizować sterownik.');
+    await app.app.tickets.changeStatus(ticketId, 'resolved', 'agent:agent-ewa', 'Zaktualizowano sterownik drukarki.');
+    const notice = await until('the resolve notice', async () => (await mailsTo(smtp, ANNA)).find((m) => /zostało rozwiązane/.test(m.text ?? '')), PATIENCE_MS);
+    expect(notice.text).toContain('Jak oceniasz naszą pomoc? Odpowiedz cyfrą od 1 (bardzo słabo) do 5 (świetnie)');
+
+    // Anna answers the notice from her mail client: the rating, a comment, her quote of the notice below.
+    const rating = await world.mail({
+      from: ANNA,
+      subject: `Re: ${notice.subject}`,
+      text: `5, dziękuję za szybką pomoc\n\nW dniu 1.12.2026 o 10:00 Support Desk napisał:\n> Twoje zgłoszenie ${ticketId} zostało rozwiązane.`,
+      inReplyTo: notice.messageId,
+      references: [notice.messageId!],
+      messageId: '<rating-2@contoso.pl>',
+    });
+    await imap.deliver(rating, 'Rating');
+    const rated = await until('the rating on the ticket', async () => (await app.app.tickets.get(ticketId))?.satisfaction, PATIENCE_MS);
+    expect(rated).toMatchObject({ rating: 5, comment: 'dziękuję za szybką pomoc' });
+    const ticket = (await app.app.tickets.get(ticketId))!;
+    expect(ticket.status).toBe('resolved'); // a rating is not "the problem is back"
+    expect(ticket.messages.filter((m) => m.from === 'customer')).toEqual([]);
+    const after = (await app.app.tickets.slaReport(month)).satisfaction;
+    expect(after.count).toBe(before.count + 1);
+    expect(after.byRating['5']).toBe((before.byRating['5'] ?? 0) + 1);
+
+    // A second answer is a message as before: once rated, the ticket reopens on it.
+    const again = await world.mail({
+      from: ANNA,
+      subject: `Re: ${notice.subject}`,
+      text: 'Niestety znowu nie drukuje.',
+      inReplyTo: notice.messageId,
+      messageId: '<rating-3@contoso.pl>',
+    });
+    await imap.deliver(again, 'Rating');
+    const reopened = await until('the second answer in the thread', async () => {
+      const t = await app.app.tickets.get(ticketId);
+      return t?.messages.some((m) => m.from === 'customer') ? t : null;
+    }, PATIENCE_MS);
+    expect(reopened.satisfaction!.rating).toBe(5);
   });
 
   it('opens nothing for a forged sender, a stranger or a machine, and answers a stranger at most a few times an hour', async () => {
