@@ -59,6 +59,20 @@ const TEXT = {
     alternative: (change: string, result: string, due: string) =>
       `later, ${change} would have made it ${result} (deadline ${due}); recorded beside the result`,
     step: (at: string, before: string, after: string, reason: string) => `${at}: deadline ${before} -> ${after} (${reason})`,
+    goals: { next_response: 'next response', resolution: 'resolution' } as Record<GoalName, string>,
+    goalRunning: (goal: string, due: string, warn: string) => `${goal} due ${due} (warning at ${warn})`,
+    goalPaused: (goal: string) => `the ${goal} clock is paused while the ticket waits on the customer`,
+    goalDecided: (goal: string, at: string, result: string) => `${goal} decided ${at}: ${result}`,
+    goalIdle: {
+      next_response: 'no next response is owed: every customer message is answered',
+      resolution: 'the policy sets no resolution target for this ticket',
+    } as Record<GoalName, string>,
+    goalBasis: (grade: string, target: string, calendar: string, start: string) =>
+      `grade ${grade}: ${target} on the ${calendar} calendar, counted from ${start}`,
+    earlier: (results: string) => `earlier next responses: ${results}`,
+    regraded: (at: string, from: string, to: string) =>
+      `${at}: grade ${from} -> ${to}, the running goal recomputed from its start with the new target`,
+    regradedAfter: (at: string, from: string, to: string) => `${at}: grade ${from} -> ${to} after the result; the result stays`,
   },
   pl: {
     calendars: {
@@ -84,8 +98,24 @@ const TEXT = {
     alternative: (change: string, result: string, due: string) =>
       `później zmiana (${change}) dałaby wynik: ${result} (termin ${due}); zapisana obok wyniku`,
     step: (at: string, before: string, after: string, reason: string) => `${at}: termin ${before} -> ${after} (${reason})`,
+    goals: { next_response: 'kolejna odpowiedź', resolution: 'rozwiązanie' } as Record<GoalName, string>,
+    goalRunning: (goal: string, due: string, warn: string) => `${goal} do ${due} (ostrzeżenie o ${warn})`,
+    goalPaused: (goal: string) => `zegar (${goal}) jest wstrzymany, bo zgłoszenie czeka na klienta`,
+    goalDecided: (goal: string, at: string, result: string) => `${goal}: wynik ustalony ${at}: ${result}`,
+    goalIdle: {
+      next_response: 'żadna kolejna odpowiedź nie jest należna: każda wiadomość klienta ma odpowiedź',
+      resolution: 'polityka nie wyznacza temu zgłoszeniu terminu rozwiązania',
+    } as Record<GoalName, string>,
+    goalBasis: (grade: string, target: string, calendar: string, start: string) =>
+      `priorytet ${grade}: ${target} według kalendarza ${calendar}, liczone od ${start}`,
+    earlier: (results: string) => `wcześniejsze kolejne odpowiedzi: ${results}`,
+    regraded: (at: string, from: string, to: string) =>
+      `${at}: priorytet ${from} -> ${to}, trwający cel przeliczony od początku z nowym terminem`,
+    regradedAfter: (at: string, from: string, to: string) => `${at}: priorytet ${from} -> ${to} po ustaleniu wyniku; wynik się nie zmienia`,
   },
 };
+
+type GoalName = 'next_response' | 'resolution';
 
 export function explainDeadline(ticket: Ticket, now: Date, locale: Locale = 'en'): DeadlineExplanation {
   const t = TEXT[locale];
@@ -146,9 +176,9 @@ export function explainDeadline(ticket: Ticket, now: Date, locale: Locale = 'en'
   };
 }
 
-/** Where a next-response or resolution goal stands: its clock now, and the results recorded so far. */
+/** Where a next-response or resolution goal stands: its clock now, the results recorded so far, and why, in words. */
 export interface GoalExplanation {
-  goal: 'next_response' | 'resolution';
+  goal: GoalName;
   state: 'running' | 'paused' | 'decided' | 'not_running';
   dueAt: string | null;
   targetMs: number | null;
@@ -156,21 +186,87 @@ export interface GoalExplanation {
   pausedWorkingMs: number;
   /** Recorded results, oldest first (the next response has one per answered customer message). */
   results: SlaOutcome[];
+  /** What later regrades would have made of the current clock's result, recorded beside it. */
+  alternatives: SlaAlternative[];
+  /** The same account as the first response's: state, calendar and target, pauses, results, regrades. */
+  summary: string;
+  /** The grade changes since the current clock started, each with what it did to the goal. */
+  steps: string[];
 }
 
-export function explainGoals(ticket: Ticket, now: Date): GoalExplanation[] {
-  const describe = (goal: GoalExplanation['goal'], clock: SlaClock | undefined, earlier: SlaOutcome[]): GoalExplanation => {
-    if (!clock) return { goal, state: 'not_running', dueAt: null, targetMs: null, pausedWorkingMs: 0, results: earlier };
+export function explainGoals(ticket: Ticket, now: Date, locale: Locale = 'en'): GoalExplanation[] {
+  const t = TEXT[locale];
+  const describe = (goal: GoalName, clock: SlaClock | undefined, earlier: SlaOutcome[]): GoalExplanation => {
+    const earlierText = earlier.length > 0 ? t.earlier(tally(earlier, t.results)) : null;
+    if (!clock) {
+      const summary = [t.goalIdle[goal], earlierText].filter(Boolean).join('; ');
+      return {
+        goal,
+        state: 'not_running',
+        dueAt: null,
+        targetMs: null,
+        pausedWorkingMs: 0,
+        results: earlier,
+        alternatives: [],
+        summary,
+        steps: [],
+      };
+    }
+    const local = (iso: string | null | undefined) =>
+      iso ? DateTime.fromISO(iso).setZone(clock.timeZone).toFormat('yyyy-MM-dd HH:mm') : '-';
     const calendar = clockCalendar(clock);
     const start = new Date(clock.startedAt);
     const until = new Date(clock.outcome?.at ?? now);
     const pausedWorkingMs = workingTimeBetween(calendar, start, until) - workingTimeBetween(calendar, start, until, clock.pauses);
     const state = clock.outcome ? 'decided' : isPaused(clock) ? 'paused' : 'running';
     const results = clock.outcome ? [...earlier, clock.outcome] : earlier;
-    return { goal, state, dueAt: clock.dueAt, targetMs: clock.targetMs, pausedWorkingMs, results };
+    const alternatives = clock.alternatives ?? [];
+    const name = t.goals[goal];
+    const lines = [
+      clock.outcome
+        ? t.goalDecided(name, local(clock.outcome.at), t.results[clock.outcome.result]!)
+        : state === 'paused'
+          ? t.goalPaused(name)
+          : t.goalRunning(name, local(clock.dueAt), local(clock.warningAt)),
+      t.goalBasis(
+        clock.outcome?.grade ?? ticket.grade,
+        formatDuration(clock.targetMs),
+        `${clock.calendar} (${t.calendars[clock.calendar] ?? clock.calendar}, ${clock.timeZone})`,
+        local(clock.startedAt),
+      ),
+    ];
+    if (pausedWorkingMs > 0) lines.push(t.paused_time(formatDuration(pausedWorkingMs)));
+    if (clock.outcome) lines.push(t.outcome(t.results[clock.outcome.result]!, clock.outcome.grade, local(clock.outcome.dueAt)));
+    for (const alt of alternatives) lines.push(t.alternative(alt.change, t.results[alt.result]!, local(alt.dueAt)));
+    if (earlierText) lines.push(earlierText);
+    const steps = ticket.history
+      .filter((entry) => entry.kind === 'grade' && entry.at >= clock.startedAt)
+      .map((entry) =>
+        (clock.outcome && entry.at >= clock.outcome.at ? t.regradedAfter : t.regraded)(local(entry.at), entry.from ?? '-', entry.to ?? '-'),
+      );
+    return {
+      goal,
+      state,
+      dueAt: clock.dueAt,
+      targetMs: clock.targetMs,
+      pausedWorkingMs,
+      results,
+      alternatives,
+      summary: lines.join('; '),
+      steps,
+    };
   };
   return [
     describe('next_response', ticket.nextResponse?.clock, ticket.nextResponse?.outcomes ?? []),
     describe('resolution', ticket.resolution, []),
   ];
+}
+
+/** "2 met, 1 missed": the earlier results by kind, in the order of the results' names. */
+function tally(outcomes: SlaOutcome[], names: Record<string, string>): string {
+  return Object.keys(names)
+    .map((result) => [names[result], outcomes.filter((o) => o.result === result).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => `${n} ${name}`)
+    .join(', ');
 }

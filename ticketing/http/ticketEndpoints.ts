@@ -136,7 +136,7 @@ export function ticketEndpoints(
         const ticket = await existing(params.id);
         const now = clock();
         const deadline = explainDeadline(ticket, now, query.locale);
-        return { body: { ticketId: ticket.id, deadline, goals: explainGoals(ticket, now), history: ticket.history } };
+        return { body: { ticketId: ticket.id, deadline, goals: explainGoals(ticket, now, query.locale), history: ticket.history } };
       },
     }),
     endpoint({

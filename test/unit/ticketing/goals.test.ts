@@ -74,4 +74,56 @@ describe('next-response and resolution goals', () => {
     const reopened = changeStatus(resolved, 'in_progress', 'agent:ola', at('2026-03-13 12:00'));
     expect(reopened.resolution!.outcome).toEqual(resolved.resolution!.outcome);
   });
+
+  it('explains the next-response and resolution goals in the same words as the first response: state, calendar, pauses to the second, results, regrades', () => {
+    let t = deliveredReply(open(), 'ola', 'Sprawdzamy.', at('2026-03-10 10:30'));
+    expect(explainGoals(t, at('2026-03-10 10:35'))[0]!.summary).toBe('no next response is owed: every customer message is answered');
+    t = addCustomerMessage(t, 'adm-1', 'Nadal nie działa.', at('2026-03-10 11:00'));
+    t = askCustomer(t, 'ola', 'Czy dotyczy wszystkich?', at('2026-03-10 12:00'));
+    t = addCustomerMessage(t, 'adm-1', 'Tak.', new Date(at('2026-03-10 13:00').getTime() + 17_000));
+    t = changeGrade(
+      t,
+      org,
+      'C',
+      'agent:ola',
+      { reason: 'agreed_with_customer', agreedBy: 'adm-1' },
+      at('2026-03-10 15:00'),
+      undefined,
+      policy,
+    );
+    const [next, resolution] = explainGoals(t, at('2026-03-10 16:00'));
+    // The question answered the 11:00 message; "Tak." at 13:00:17 started a new clock, recomputed with C's 45 h.
+    expect(next!.summary).toBe(
+      'next response due 2026-03-13 13:00 (warning at 2026-03-12 16:45); ' +
+        'grade C: 45 h on the extended (09:00-24:00 every day, Europe/Warsaw) calendar, counted from 2026-03-10 13:00; ' +
+        'earlier next responses: 1 met',
+    );
+    expect(next!.steps).toEqual(['2026-03-10 15:00: grade B -> C, the running goal recomputed from its start with the new target']);
+    expect(resolution!.pausedWorkingMs).toBe(3_600_000 + 17_000);
+    expect(resolution!.summary).toBe(
+      'resolution due 2026-03-12 11:00 (warning at 2026-03-11 18:30); ' +
+        'grade C: 30 h on the extended (09:00-24:00 every day, Europe/Warsaw) calendar, counted from 2026-03-10 10:00; ' +
+        'paused working time excluded: 1 h 17 s',
+    );
+
+    t = changeStatus(t, 'resolved', 'agent:ola', at('2026-03-10 17:00'));
+    // Reopened and raised back to B: the resolution was decided at the resolve, and stays.
+    t = changeStatus(t, 'in_progress', 'agent:ola', at('2026-03-10 18:00'), 'drukarka znowu nie działa');
+    t = changeGrade(t, org, 'B', 'agent:ola', 'cały dział bez drukarki', at('2026-03-10 18:30'), undefined, policy);
+    const [nextPl, resolutionPl] = explainGoals(t, at('2026-03-10 19:00'), 'pl');
+    expect(nextPl!.summary).toBe(
+      'żadna kolejna odpowiedź nie jest należna: każda wiadomość klienta ma odpowiedź; ' +
+        'wcześniejsze kolejne odpowiedzi: 1 dotrzymane, 1 rozwiązane bez odpowiedzi',
+    );
+    expect(resolutionPl!.summary).toBe(
+      'rozwiązanie: wynik ustalony 2026-03-10 17:00: dotrzymane; ' +
+        'priorytet C: 30 h według kalendarza extended (codziennie 09:00-24:00, Europe/Warsaw), liczone od 2026-03-10 10:00; ' +
+        'wyłączony czas wstrzymania: 1 h 17 s; wynik: dotrzymane (priorytet C, termin 2026-03-12 11:00); zapisany wynik się nie zmienia; ' +
+        'później zmiana (grade C -> B: cały dział bez drukarki) dałaby wynik: jeszcze przed terminem (termin 2026-03-12 11:00); zapisana obok wyniku',
+    );
+    expect(resolutionPl!.steps).toEqual([
+      '2026-03-10 15:00: priorytet B -> C, trwający cel przeliczony od początku z nowym terminem',
+      '2026-03-10 18:30: priorytet C -> B po ustaleniu wyniku; wynik się nie zmienia',
+    ]);
+  });
 });

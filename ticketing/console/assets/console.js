@@ -767,20 +767,32 @@
       h('p', { class: 'description', text: ticket.description }),
     ]);
 
-    replace(document.getElementById('t-deadline'), [
-      h('p', { class: 'big' }, countdown(ticket)),
-      h('p', { text: say('Due: ') + when(ticket.sla.dueAt) }),
-      h('p', { class: 'explain', text: history.deadline.summary }),
-      history.deadline.steps.length
-        ? h(
-            'ol',
-            { class: 'steps' },
-            history.deadline.steps.map(function (s) {
-              return h('li', { text: s.text });
-            }),
-          )
-        : null,
-    ]);
+    replace(
+      document.getElementById('t-deadline'),
+      [
+        h('p', { class: 'big' }, countdown(ticket)),
+        h('p', { text: say('Due: ') + when(ticket.sla.dueAt) }),
+        h('p', { class: 'explain', text: history.deadline.summary }),
+        history.deadline.steps.length
+          ? h(
+              'ol',
+              { class: 'steps' },
+              history.deadline.steps.map(function (s) {
+                return h('li', { text: s.text });
+              }),
+            )
+          : null,
+      ].concat(
+        // The next-response and resolution goals, explained in the same words (those the policy measures).
+        history.goals
+          .filter(function (g) {
+            return g.state !== 'not_running' || g.results.length > 0;
+          })
+          .map(function (g) {
+            return h('p', { class: 'explain', 'data-goal': g.goal, text: g.summary });
+          }),
+      ),
+    );
 
     replace(
       document.getElementById('t-messages'),
