@@ -42,17 +42,7 @@ export class SlaPolicies {
 
   /** Checks a policy and expands its countries' public holidays into dates; throws DomainError('invalid_sla_policy') naming the field. */
   prepare(document: SlaPolicyDocument): SlaPolicyDocument {
-    const year = this.clock().getUTCFullYear();
-    const years: number[] = [];
-    for (let y = year - HOLIDAY_YEARS.before; y <= year + HOLIDAY_YEARS.after; y++) years.push(y);
-    const calendars = Object.fromEntries(
-      Object.entries(document.calendars).map(([name, spec]) => {
-        if (!spec.holidayCountry) return [name, spec];
-        const expanded = publicHolidays(spec.holidayCountry, years, `calendars.${name}.holidayCountry`);
-        return [name, { ...spec, holidays: [...new Set([...(spec.holidays ?? []), ...expanded])].sort() }];
-      }),
-    );
-    return checkPolicy({ ...document, calendars });
+    return preparePolicy(document, this.clock());
   }
 
   /** Stores a new version that new tickets take from now on. */
@@ -65,4 +55,19 @@ export class SlaPolicies {
     await this.store.store(this.prepare(DEFAULT_SLA_POLICY_DOCUMENT), 'repository', this.clock(), true);
     return (await this.store.latestVersion())!;
   }
+}
+
+/** A policy checked, its countries' public holidays expanded into dates around `now`'s year (also the `sla` calculator's --policy-file). */
+export function preparePolicy(document: SlaPolicyDocument, now: Date): SlaPolicyDocument {
+  const year = now.getUTCFullYear();
+  const years: number[] = [];
+  for (let y = year - HOLIDAY_YEARS.before; y <= year + HOLIDAY_YEARS.after; y++) years.push(y);
+  const calendars = Object.fromEntries(
+    Object.entries(document.calendars ?? {}).map(([name, spec]) => {
+      if (!spec.holidayCountry) return [name, spec];
+      const expanded = publicHolidays(spec.holidayCountry, years, `calendars.${name}.holidayCountry`);
+      return [name, { ...spec, holidays: [...new Set([...(spec.holidays ?? []), ...expanded])].sort() }];
+    }),
+  );
+  return checkPolicy({ ...document, calendars });
 }

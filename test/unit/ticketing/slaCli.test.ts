@@ -1,9 +1,19 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { runSla } from '../../../ticketing/cli/sla';
 
 /** Runs the what-if calculator in-process with a user's arguments: its exit status and the parsed JSON line. */
 async function sla(...args: string[]): Promise<{ code: number; json: Record<string, unknown>; lines: number }> {
   const lines: string[] = [];
-  const code = runSla(args, (line) => lines.push(line));
+  // Nothing here names a ticket or a stored version: the calculator must not reach for Redis.
+  const code = await runSla(
+    args,
+    (line) => lines.push(line),
+    () => {
+      throw new Error('the calculator connected to Redis');
+    },
+  );
   return { code, json: JSON.parse(lines[0] ?? 'null'), lines: lines.length };
 }
 
@@ -62,5 +72,52 @@ describe('npm run sla (what-if calculator)', () => {
     expect(results[0]!.json.message).toMatch(/--category/);
     expect(results[1]!.json.message).toMatch(/--at "yesterday"/);
     expect(results[2]!.json.message).toMatch(/--tz "Mars\/Olympus"/);
+  });
+
+  it("uses a policy file with custom hours and a country's public holidays (--policy-file), checked as the API checks it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sla-cli-'));
+    const file = join(dir, 'policy.json');
+    const split = [
+      { start: '08:00', end: '12:00' },
+      { start: '13:00', end: '16:00' },
+    ];
+    writeFileSync(
+      file,
+      JSON.stringify({
+        calendars: {
+          always: { realTime: true },
+          split: { week: { mon: split, tue: split, wed: split, thu: split, fri: split }, holidayCountry: 'PL' },
+        },
+        rules: [
+          { grade: 'A', calendar: 'always', targets: { first_response: { hours: 1 } } },
+          {
+            calendar: 'split',
+            targets: { first_response: { businessDays: 1 }, next_response: { hours: 4 }, resolution: { businessDays: 3 } },
+          },
+        ],
+      }),
+    );
+    try {
+      // Tuesday 2026-11-10 15:00: 1 h left that day, Wednesday 11 November is Independence Day, Thursday from 08:00 (4 h, then 13:00-15:00).
+      const { code, json } = await sla('--category', 'billing', '--severity', 'B', '--at', '2026-11-10T15:00', '--policy-file', file);
+      expect(code).toBe(0);
+      expect(json).toMatchObject({
+        calendar: 'split',
+        policyVersion: 0,
+        targetMs: 7 * 3_600_000,
+        firstResponseDue: '2026-11-12T15:00:00+01:00',
+        goals: {
+          first_response: { due: '2026-11-12T15:00:00+01:00', target: '7 h' },
+          next_response: { due: '2026-11-12T11:00:00+01:00', target: '4 h' },
+          resolution: { due: '2026-11-16T15:00:00+01:00', target: '21 h' },
+        },
+      });
+      writeFileSync(file, JSON.stringify({ calendars: { x: { week: {} } }, rules: [] }));
+      const refused = await sla('--category', 'billing', '--severity', 'B', '--at', '2026-11-10T15:00', '--policy-file', file);
+      expect(refused.code).toBe(2);
+      expect(refused.json.error).toBe('invalid_sla_policy');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
