@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { explainDeadline } from '../../../ticketing/domain/explain';
+import { explainDeadline, explainGoals } from '../../../ticketing/domain/explain';
 import { pauseClock, resumeClock } from '../../../ticketing/domain/sla';
 import {
   addCustomerMessage,
@@ -156,5 +156,38 @@ test('the paused time in the explanation equals the pauses, to the second', () =
       },
     ),
     { numRuns: 200 },
+  );
+});
+
+test('the resolution goal explains the waits on the customer, to the second, as they happened through the ticket', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ gapS: fc.integer({ min: 1, max: 7200 }), waitS: fc.integer({ min: 1, max: 7200 }) }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+      (waits) => {
+        const created = at('2026-03-10 10:00');
+        // Grade A counts 24x7 in real time: every second of a wait is working time.
+        let ticket = openTicket(ticketInput({ orgId: org.id, grade: 'A' }), org, 'SR-2026-000001', created, policy);
+        let now = created.getTime();
+        let total = 0;
+        for (const { gapS, waitS } of waits) {
+          now += gapS * 1000;
+          ticket = delivered(ticket, askCustomer(ticket, 'a1', 'Czy możecie przesłać logi?', new Date(now)), new Date(now));
+          now += waitS * 1000;
+          ticket = addCustomerMessage(ticket, 'adm-1', 'Przesyłam logi.', new Date(now));
+          total += waitS;
+        }
+        const resolution = explainGoals(ticket, new Date(now + 1000))[1]!;
+        expect(resolution.pausedWorkingMs).toBe(total * 1000);
+        const s = total % 60;
+        const m = Math.floor(total / 60) % 60;
+        const h = Math.floor(total / 3600);
+        const expected = [h ? `${h} h` : '', m ? `${m} min` : '', s ? `${s} s` : ''].filter(Boolean).join(' ');
+        expect(resolution.summary).toContain(`paused working time excluded: ${expected}`);
+      },
+    ),
+    { numRuns: 100 },
   );
 });
