@@ -332,7 +332,7 @@ describe('POST /api/messages', () => {
     expect(resolved.body.text).toBe(`Zgłoszenie ${ticket.id} zostało rozwiązane.\n\nRozwiązanie: Wyczyszczono pamięć podręczną Outlooka.`);
   });
 
-  it('asks for a rating when a ticket is resolved: the card\'s button with a comment, or typed words, answer it once and the report counts it', async () => {
+  it("asks for a rating when a ticket is resolved: the card's button with a comment, or typed words, answer it once and the report counts it", async () => {
     const month = world.clock.now.toISOString().slice(0, 7);
     const before = (await world.tickets.slaReport(month)).satisfaction;
     /** A ticket opened from an Emulator chat of user-1, answered and resolved; returns it once the resolve notice reached the chat. */
@@ -368,13 +368,25 @@ describe('POST /api/messages', () => {
     // Polish: the notice carries the card; a button press with a comment rates the ticket.
     const pl = await resolvedTicket('pl-PL');
     expect(pl.notice.body.text).toBe(`Zgłoszenie ${pl.ticketId} zostało rozwiązane.\n\nRozwiązanie: Zaktualizowano sterownik drukarki.`);
-    const card = (pl.notice.body.attachments as { contentType: string; content: { body: { text?: string }[]; actions: { title: string; data: unknown }[] } }[])[0]!;
+    const card = (
+      pl.notice.body.attachments as {
+        contentType: string;
+        content: { body: { text?: string }[]; actions: { title: string; data: unknown }[] };
+      }[]
+    )[0]!;
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(card.content.body[0]!.text).toBe(`Jak oceniasz naszą pomoc przy zgłoszeniu ${pl.ticketId}?`);
     expect(card.content.actions.map((a) => a.title)).toEqual(['1', '2', '3', '4', '5']);
     // Web Chat and Teams send the pressed button's data with the card's inputs as the message's value.
     const press = (conversationId: string, data: unknown, comment: string, from = { id: 'user-1', name: 'Jan', role: 'user' }) =>
-      post(emulatorActivity(conversationId, '', { deliveryMode: 'expectReplies', text: undefined, value: { ...(data as object), comment }, from }));
+      post(
+        emulatorActivity(conversationId, '', {
+          deliveryMode: 'expectReplies',
+          text: undefined,
+          value: { ...(data as object), comment },
+          from,
+        }),
+      );
     // A colleague in the same chat pressing the button does not answer for Jan.
     const colleague = await press(pl.conversationId, card.content.actions[0]!.data, '', { id: 'user-2', name: 'Ewa', role: 'user' });
     expect(colleague.body.activities.map((a: { text: string }) => a.text)).toEqual(['Ta ankieta nie jest już aktywna.']);
@@ -386,14 +398,20 @@ describe('POST /api/messages', () => {
     expect((await world.tickets.get(pl.ticketId))!.satisfaction).toMatchObject({ rating: 4, comment: 'Szybko i konkretnie.', grade: 'C' });
     // Once per ticket: the card pressed again changes nothing, and "5" is then just a message.
     const again = await press(pl.conversationId, card.content.actions[4]!.data, '');
-    expect(again.body.activities.map((a: { text: string }) => a.text)).toEqual([`Zgłoszenie ${pl.ticketId} zostało już ocenione – dziękujemy.`]);
+    expect(again.body.activities.map((a: { text: string }) => a.text)).toEqual([
+      `Zgłoszenie ${pl.ticketId} zostało już ocenione – dziękujemy.`,
+    ]);
     expect((await world.tickets.get(pl.ticketId))!.satisfaction!.rating).toBe(4);
 
     // English, typed: a message that is not a rating is read as usual and the question stays open; "super, thanks a lot" rates 5.
     const en = await resolvedTicket('en-US');
-    expect((await ask(en.conversationId, 'What is the support phone number in the United Kingdom?', { locale: 'en-US' }))[0]).toMatch(/0800 032 6417/);
+    expect((await ask(en.conversationId, 'What is the support phone number in the United Kingdom?', { locale: 'en-US' }))[0]).toMatch(
+      /0800 032 6417/,
+    );
     expect((await world.tickets.get(en.ticketId))!.satisfaction).toBeUndefined();
-    expect(await ask(en.conversationId, 'Super, thanks a lot', { locale: 'en-US' })).toEqual([`Thank you for rating request ${en.ticketId} 5/5 and for your comment – we will pass it on to the team.`]);
+    expect(await ask(en.conversationId, 'Super, thanks a lot', { locale: 'en-US' })).toEqual([
+      `Thank you for rating request ${en.ticketId} 5/5 and for your comment – we will pass it on to the team.`,
+    ]);
     expect((await world.tickets.get(en.ticketId))!.satisfaction).toMatchObject({ rating: 5, comment: 'thanks a lot' });
 
     // Polish words: "słabo" is a 2.

@@ -116,14 +116,22 @@ describe('the support mailbox', () => {
       messageId: '<rating-1@contoso.pl>',
     });
     await imap.deliver(opened, 'Rating');
-    const ack = await until('the acknowledgement', async () => (await mailsTo(smtp, ANNA)).find((m) => m.inReplyTo === '<rating-1@contoso.pl>'), PATIENCE_MS);
+    const ack = await until(
+      'the acknowledgement',
+      async () => (await mailsTo(smtp, ANNA)).find((m) => m.inReplyTo === '<rating-1@contoso.pl>'),
+      PATIENCE_MS,
+    );
     const ticketId = /SR-\d{4}-\d{6}/.exec(ack.subject ?? '')![0];
     const month = new Date().toISOString().slice(0, 7);
     const before = (await app.app.tickets.slaReport(month)).satisfaction;
 
     await app.app.tickets.reply(ticketId, 'agent-ewa', 'Proszę zaktualizować sterownik.');
     await app.app.tickets.changeStatus(ticketId, 'resolved', 'agent:agent-ewa', 'Zaktualizowano sterownik drukarki.');
-    const notice = await until('the resolve notice', async () => (await mailsTo(smtp, ANNA)).find((m) => /zostało rozwiązane/.test(m.text ?? '')), PATIENCE_MS);
+    const notice = await until(
+      'the resolve notice',
+      async () => (await mailsTo(smtp, ANNA)).find((m) => /zostało rozwiązane/.test(m.text ?? '')),
+      PATIENCE_MS,
+    );
     expect(notice.text).toContain('Jak oceniasz naszą pomoc? Odpowiedz cyfrą od 1 (bardzo słabo) do 5 (świetnie)');
 
     // Anna answers the notice from her mail client: the rating, a comment, her quote of the notice below.
@@ -154,10 +162,14 @@ describe('the support mailbox', () => {
       messageId: '<rating-3@contoso.pl>',
     });
     await imap.deliver(again, 'Rating');
-    const reopened = await until('the second answer in the thread', async () => {
-      const t = await app.app.tickets.get(ticketId);
-      return t?.messages.some((m) => m.from === 'customer') ? t : null;
-    }, PATIENCE_MS);
+    const reopened = await until(
+      'the second answer in the thread',
+      async () => {
+        const t = await app.app.tickets.get(ticketId);
+        return t?.messages.some((m) => m.from === 'customer') ? t : null;
+      },
+      PATIENCE_MS,
+    );
     expect(reopened.satisfaction!.rating).toBe(5);
   });
 
