@@ -81,6 +81,12 @@ test("a request in the customer's words, three messages to the agent, and the re
     await app.tickets.changeStatus(ticketId, 'resolved', 'agent:alice', 'Przywrócono poprzedni konektor.');
     await bubble(customer, new RegExp(`Zgłoszenie ${ticketId} zostało rozwiązane`)).waitFor();
     await bubble(customer, /Rozwiązanie: Przywrócono poprzedni konektor\./).waitFor();
+    // The resolve asks for a rating: Web Chat shows the card; a comment and a button answer it.
+    await bubble(customer, `Jak oceniasz naszą pomoc przy zgłoszeniu ${ticketId}?`).waitFor();
+    await customer.getByRole('textbox', { name: 'Komentarz (nieobowiązkowy)' }).fill('Szybko i konkretnie.');
+    await choose(customer, '5');
+    await bubble(customer, `Dziękujemy za ocenę 5/5 zgłoszenia ${ticketId} i za komentarz – przekażemy go zespołowi.`).waitFor();
+    expect((await app.tickets.get(ticketId))!.satisfaction).toMatchObject({ rating: 5, comment: 'Szybko i konkretnie.' });
     await customer.screenshot({ path: artifactPath('conversation-chat.png') });
   });
 });
