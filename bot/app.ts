@@ -222,7 +222,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
     turnWaitMs: config.turnWaitMs,
     attachments,
     tokenMayGoTo: (url) => isTeamsService(channelRules, url),
-    onUnhelpful: (articleId) => questionLog.record({ question: '', locale: 'pl', outcome: 'unhelpful', articleId }, Date.now()),
+    onLearning: (event) => questionLog.record(event, Date.now()),
   });
   // With Redis down the bot still answers questions and says that tickets are unavailable.
   const bot = observedBot(

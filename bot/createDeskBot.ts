@@ -16,7 +16,7 @@ import type {
 } from './ports';
 import { RedisStorage } from './redisStorage';
 import { ConversationLock } from './conversationLock';
-import { FaqFeedback } from './faqFeedback';
+import { FaqFeedback, type LearningEvent } from './faqFeedback';
 import { AwaitingReplies } from './proactive/awaitingReplies';
 import { AdminTaskDialog } from './dialogs/adminTaskDialog';
 import { DeskBot } from './bots/deskBot';
@@ -41,8 +41,8 @@ export interface DeskBotParts {
   attachments?: AttachmentStore;
   /** Whether the bot's Bot Framework token may be sent to a URL (a Teams file's contentUrl); default nowhere. */
   tokenMayGoTo?: (url: string) => boolean;
-  /** Told of every "Nie" after an answer (the knowledge base's learning loop). */
-  onUnhelpful?: (articleId: string) => Promise<void>;
+  /** Told of every "Nie" after an answer and every suggestion picked, with the question asked (the knowledge base's learning loop). */
+  onLearning?: (event: LearningEvent) => Promise<void>;
 }
 
 export interface DeskBotHandle extends AssembledDeskBot {
@@ -59,7 +59,7 @@ export interface DeskBotHandle extends AssembledDeskBot {
  */
 export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
   const storage = new RedisStorage(parts.redis, { prefix: parts.prefix });
-  const feedback = new FaqFeedback(parts.redis, parts.prefix, parts.onUnhelpful);
+  const feedback = new FaqFeedback(parts.redis, parts.prefix, parts.onLearning);
   // Its read joins the turn's state MGET.
   const awaiting = new AwaitingReplies(parts.redis, parts.prefix, storage);
   const ratings = new AwaitingReplies(parts.redis, parts.prefix, storage, 'rating');

@@ -1,22 +1,41 @@
 import type Redis from 'ioredis';
+import type { Locale } from './i18n';
 
 export interface FeedbackCounts {
   helpful: number;
   unhelpful: number;
 }
 
+/** The customer's question behind an answer, as they asked it. */
+export interface AskedQuestion {
+  question: string;
+  locale: Locale;
+}
+
+/** What the knowledge base's learning loop hears: a "Nie" to an answer, or a suggestion picked. */
+export interface LearningEvent extends AskedQuestion {
+  outcome: 'unhelpful' | 'suggestion_chosen';
+  articleId: string;
+}
+
 /** Per-article "Did this help?" counts, so the knowledge base's weak answers can be found. */
 export class FaqFeedback {
-  /** `onUnhelpful` hears each "Nie" (the knowledge base's learning loop records it). */
+  /** `onLearning` hears each "Nie" and each suggestion picked, with the question asked (the learning loop records them). */
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-    private readonly onUnhelpful: (articleId: string) => Promise<void> = async () => {},
+    private readonly onLearning: (event: LearningEvent) => Promise<void> = async () => {},
   ) {}
 
-  async record(articleId: string, helpful: boolean): Promise<void> {
+  async record(articleId: string, helpful: boolean, asked?: AskedQuestion): Promise<void> {
     await this.redis.hincrby(this.keyOf(articleId), helpful ? 'helpful' : 'unhelpful', 1);
-    if (!helpful) await this.onUnhelpful(articleId);
+    if (!helpful)
+      await this.onLearning({ outcome: 'unhelpful', articleId, question: asked?.question ?? '', locale: asked?.locale ?? 'pl' });
+  }
+
+  /** The customer settled their question by picking the suggested article. */
+  async chose(articleId: string, asked: AskedQuestion): Promise<void> {
+    await this.onLearning({ outcome: 'suggestion_chosen', articleId, ...asked });
   }
 
   async counts(articleId: string): Promise<FeedbackCounts> {

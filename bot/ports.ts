@@ -20,7 +20,7 @@ export type AdminVerification = Pick<PinVerifier, 'codeChannels' | 'requestCode'
 export type { OrganisationDirectory };
 
 /** "Did this help?" answers. */
-export type AnswerFeedback = Pick<FaqFeedback, 'record'>;
+export type AnswerFeedback = Pick<FaqFeedback, 'record' | 'chose'>;
 
 /** The ticket a person's next message goes to (set where an agent's reply is delivered, and when a task opens a thread). */
 export type AwaitedTickets = Pick<AwaitingReplies, 'get' | 'set' | 'clear'>;

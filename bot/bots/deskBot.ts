@@ -118,8 +118,9 @@ export class DeskBot extends TeamsActivityHandler {
     // Most turns are questions outside any dialog: the dialog context is built only when needed.
     const inDialog = ((await this.dialogState.get(context))?.dialogStack?.length ?? 0) > 0;
     const pickedSuggestion = desk.suggested?.includes(text) ?? false;
+    const suggestedFor = pickedSuggestion ? desk.suggestedFor : undefined;
     const asked = desk.asked;
-    desk.suggested = undefined;
+    desk.suggested = desk.suggestedFor = undefined;
     desk.asked = undefined;
     // Inside a dialog the language stays put (a company name or a code says nothing about it).
     const locale =
@@ -145,6 +146,7 @@ export class DeskBot extends TeamsActivityHandler {
         asked,
         inDialog,
         pickedSuggestion,
+        suggestedFor,
         awaitedTicket: context.turnState.get(AWAITED_TICKET) ?? null,
         pendingRating: context.turnState.get(PENDING_RATING) ?? null,
         dialogs: () => this.dialogs.createContext(context),

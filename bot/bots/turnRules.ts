@@ -16,10 +16,15 @@ import { satisfactionAnswerOf } from '../cards/satisfactionCard';
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
 export interface DeskConversation {
   locale?: Locale;
-  /** The article of the last answer, while its "Did this help?" is open. */
-  lastAnswer?: { articleId: string; title: string };
+  /**
+   * The article of the last answer, while its "Did this help?" is open, and the question the
+   * customer asked (before any suggestion they picked): a "Nie" is recorded with it.
+   */
+  lastAnswer?: { articleId: string; title: string; question?: string };
   /** The questions just offered as buttons: pressing one (a Polish title) keeps the chat's language. */
   suggested?: string[];
+  /** The customer's question those suggestions were offered for. */
+  suggestedFor?: string;
   /** The message the bot just asked about ("a ticket or a question?"), for the answer to refer to. */
   asked?: { text: string; options: Intent[] };
   /** The ticket this person was told they are writing about (said once per ticket). */
@@ -54,6 +59,8 @@ export interface TurnStore {
   asked: DeskConversation['asked'];
   inDialog: boolean;
   pickedSuggestion: boolean;
+  /** When a suggestion was picked: the question it was offered for. */
+  suggestedFor?: string;
   /**
    * The ticket this person's messages go to: set when they open a ticket or add to one, or when
    * an agent's reply reaches the chat; kept while it is open.
@@ -122,7 +129,8 @@ export const TURN_RULES: readonly TurnRule[] = [
     applies: (turn) => !!turn.store?.desk.lastAnswer && (isCommand(turn.text, 'commands.yes') || isCommand(turn.text, 'commands.no')),
     async handle(turn, store) {
       const helpful = isCommand(turn.text, 'commands.yes');
-      await store.feedback.record(store.desk.lastAnswer!.articleId, helpful);
+      const { articleId, question } = store.desk.lastAnswer!;
+      await store.feedback.record(articleId, helpful, question === undefined ? undefined : { question, locale: turn.locale });
       store.desk.lastAnswer = undefined;
       if (helpful) await turn.context.sendActivity(t(turn.locale, 'faq.thanks'));
       else await sendWithButtons(turn.context, t(turn.locale, 'faq.sorry'), [t(turn.locale, 'button.openTicket')]);
@@ -371,13 +379,19 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
     await context.sendActivity(`${found.answer}\n\n${t(locale, 'faq.source', { title: found.source.title })}`);
     // No "Did this help?" while Redis is down: the feedback would have nowhere to be kept.
     if (!store) return;
-    store.desk.lastAnswer = found.source;
+    // A picked suggestion settles the question it was offered for: the learning loop keeps both.
+    const asked = pickedSuggestion && store.suggestedFor !== undefined ? store.suggestedFor : question;
+    if (asked !== question) await store.feedback.chose(found.source.articleId, { question: asked, locale });
+    store.desk.lastAnswer = { ...found.source, question: asked };
     await sendWithButtons(context, t(locale, 'faq.helped'), [t(locale, 'choice.yes'), t(locale, 'choice.no')]);
     return;
   }
   if (found.suggestions.length > 0) {
     const suggested = found.suggestions.slice(0, 3).map((s) => s.question);
-    if (store) store.desk.suggested = suggested;
+    if (store) {
+      store.desk.suggested = suggested;
+      store.desk.suggestedFor = question;
+    }
     await sendWithButtons(context, t(locale, 'faq.suggestions'), suggested);
     return;
   }

@@ -1,6 +1,7 @@
 /**
  * The console's Knowledge page: top unanswered questions grouped by likely article, the articles
- * most answered with "Nie", and one click to add a question as a phrasing or draft an article.
+ * most answered with "Nie" and the suggestions customers picked (each with the questions asked),
+ * and one click to add a question as a phrasing or draft an article.
  * It signs in with the same agent token as the console (kept in this tab's sessionStorage).
  */
 export function knowledgePage(): string {
@@ -15,12 +16,14 @@ li{margin:.4rem 0}.count{color:#555;margin-right:.5rem}button{margin-left:.4rem}
 #status{color:#0a5d00;min-height:1.2em}label{display:block;margin:.3rem 0}
 input[type=text],textarea,select{width:100%;max-width:40rem}
 </style></head><body>
+<nav><a href="/agent#/">Kolejki</a> · <a href="/agent/reports">Raporty SLA</a> · <a href="/agent#/find">Szukaj zgłoszeń</a> · <strong>Baza wiedzy</strong></nav>
 <h1>Baza wiedzy</h1>
 <form id="signin"><label>Token agenta <input id="token" type="password" autocomplete="off"></label><button type="submit">Zaloguj</button></form>
 <p id="status" role="status"></p>
 <main id="main" hidden>
 <h2>Pytania bez odpowiedzi</h2><div id="unanswered"></div>
-<h2>Artykuły z największą liczbą „Nie”</h2><ul id="unhelpful"></ul>
+<h2>Artykuły z największą liczbą „Nie”</h2><div id="unhelpful"></div>
+<h2>Pytania rozstrzygnięte podpowiedzią</h2><div id="chosen"></div>
 <h2>Szkic nowego artykułu</h2>
 <form id="draft"><label>Tytuł (pytanie) <input id="draft-title" type="text"></label>
 <label>Odpowiedź <textarea id="draft-answer" rows="4"></textarea></label><button type="submit">Zapisz szkic</button></form>
@@ -36,33 +39,39 @@ input[type=text],textarea,select{width:100%;max-width:40rem}
   }
   function el(tag,text){var e=document.createElement(tag);if(text!==undefined)e.textContent=text;return e}
   function say(t){$('status').textContent=t}
+  // One box per article: the questions customers asked, each with one click to add it as a
+  // phrasing (of the article picked, the likely one first) or to start a draft from it.
+  function group(heading,g,articles){
+    var div=el('div');div.className='group';div.appendChild(el('h3',heading));
+    var ul=el('ul');
+    g.questions.forEach(function(q){
+      var li=el('li');li.appendChild(el('span',q.count+'×'));li.firstChild.className='count';
+      li.appendChild(el('span',q.question));
+      var pick=el('select');pick.setAttribute('aria-label','Artykuł dla: '+q.question);
+      articles.forEach(function(a){var o=el('option',a.title);o.value=a.id;if(a.id===g.articleId)o.selected=true;pick.appendChild(o)});
+      var add=el('button','Dodaj jako sformułowanie');
+      add.onclick=function(){var id=pick.value;api('POST','/api/kb/articles/'+encodeURIComponent(id)+'/phrasings',{question:q.question})
+        .then(function(){say('Dodano „'+q.question+'” jako sformułowanie artykułu '+id);return load()}).catch(function(e){say('Błąd: '+e.message)})};
+      li.appendChild(pick);li.appendChild(add);
+      var draft=el('button','Szkic artykułu');
+      draft.onclick=function(){$('draft-title').value=q.question;$('draft-answer').focus()};
+      li.appendChild(draft);ul.appendChild(li);
+    });
+    div.appendChild(ul);return div;
+  }
   function load(){
     return api('GET','/api/kb/insights').then(function(data){
       $('signin').hidden=true;$('main').hidden=false;
       var box=$('unanswered');box.textContent='';
       if(!data.unanswered.length)box.appendChild(el('p','Brak pytań bez odpowiedzi.'));
       data.unanswered.forEach(function(g){
-        var div=el('div');div.className='group';
-        div.appendChild(el('h3',g.title?('Prawdopodobnie: '+g.title):'Bez podobnego artykułu'));
-        var ul=el('ul');
-        g.questions.forEach(function(q){
-          var li=el('li');li.appendChild(el('span',q.count+'×'));li.firstChild.className='count';
-          li.appendChild(el('span',q.question));
-          var pick=el('select');pick.setAttribute('aria-label','Artykuł dla: '+q.question);
-          data.articles.forEach(function(a){var o=el('option',a.title);o.value=a.id;if(a.id===g.articleId)o.selected=true;pick.appendChild(o)});
-          var add=el('button','Dodaj jako sformułowanie');
-          add.onclick=function(){var id=pick.value;api('POST','/api/kb/articles/'+encodeURIComponent(id)+'/phrasings',{question:q.question})
-            .then(function(){say('Dodano „'+q.question+'” jako sformułowanie artykułu '+id);return load()}).catch(function(e){say('Błąd: '+e.message)})};
-          li.appendChild(pick);li.appendChild(add);
-          var draft=el('button','Szkic artykułu');
-          draft.onclick=function(){$('draft-title').value=q.question;$('draft-answer').focus()};
-          li.appendChild(draft);ul.appendChild(li);
-        });
-        div.appendChild(ul);box.appendChild(div);
+        box.appendChild(group(g.title?('Prawdopodobnie: '+g.title):'Bez podobnego artykułu',g,data.articles));
       });
-      var un=$('unhelpful');un.textContent='';
-      data.unhelpful.forEach(function(a){un.appendChild(el('li',a.count+'× '+(a.title||a.articleId)))});
-      if(!data.unhelpful.length)un.appendChild(el('li','Brak.'));
+      [['unhelpful','„Nie” po odpowiedzi: '],['chosen','Wybrana podpowiedź: ']].forEach(function(section){
+        var list=$(section[0]);list.textContent='';
+        if(!data[section[0]].length)list.appendChild(el('p','Brak.'));
+        data[section[0]].forEach(function(a){list.appendChild(group(a.count+'× '+section[1]+(a.title||a.articleId),a,data.articles))});
+      });
     }).catch(function(e){say('Błąd: '+e.message);$('signin').hidden=false});
   }
   $('signin').onsubmit=function(ev){ev.preventDefault();token=$('token').value.trim();sessionStorage.setItem(KEY,token);load()};

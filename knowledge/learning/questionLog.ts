@@ -7,7 +7,7 @@ import { maskPersonalData } from './mask';
 export type Outcome = 'unanswered' | 'suggested' | 'unhelpful' | 'suggestion_chosen';
 
 export interface QuestionEvent {
-  /** Masked (see mask.ts); empty for "Nie" feedback, which carries only the article. */
+  /** As the customer asked it (before any suggestion they picked), masked (see mask.ts). */
   question: string;
   locale: Locale;
   outcome: Outcome;

@@ -4,7 +4,8 @@ import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../common/config';
 import { testRedisUrl, uniquePrefix } from '../support/redis';
 import { artifactPath, launchChromium } from './support/browser';
-import { bubble, say } from './support/webChatPage';
+import { loadKnowledgeBase } from '../../knowledge';
+import { bubble, choose, keepingEvidence, say } from './support/webChatPage';
 
 // The learning loop as an agent meets it: the whole product as `npm start` builds it, Chromium
 // for the customer's web chat and for the console's Knowledge page.
@@ -65,4 +66,29 @@ test('a question the base cannot answer reaches the Knowledge page, an agent add
     );
     throw err;
   }
+});
+
+test('a suggestion picked and a "Nie" reach the Knowledge page, opened from the console, with the question the customer asked', async () => {
+  const customer = await browser.newPage({ viewport: { width: 430, height: 900 }, locale: 'pl-PL' });
+  const agent = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const vague = 'kanały';
+  const [picked] = loadKnowledgeBase().answer(vague).suggestions;
+  await keepingEvidence([customer, agent], 'knowledge-feedback-failure', async () => {
+    await customer.goto(`${app.url}/`);
+    await bubble(customer, /asystentem pomocy technicznej/).waitFor();
+    await say(customer, vague);
+    await choose(customer, picked!.question);
+    await bubble(customer, /Czy to pomogło\?/).waitFor();
+    await choose(customer, 'Nie');
+    await bubble(customer, /Przykro mi/).waitFor();
+
+    await agent.goto(`${app.url}/agent`);
+    await agent.getByRole('link', { name: 'Knowledge' }).click();
+    await agent.getByLabel('Token agenta').fill(AGENT_TOKEN);
+    await agent.getByRole('button', { name: 'Zaloguj' }).click();
+    for (const section of ['#unhelpful', '#chosen']) {
+      const group = agent.locator(`${section} .group`, { hasText: picked!.question });
+      await group.locator('li > span', { hasText: new RegExp(`^${vague}$`) }).waitFor();
+    }
+  });
 });

@@ -142,7 +142,7 @@ export function renderConsolePage(script: string, style: string, title = 'agent 
 <a class="skip" href="#main">Skip to content</a>
 <header class="top">
   <h1 class="brand"><a href="/agent#/">Support Desk <span>${title}</span></a></h1>
-  <nav class="pages"><a href="/agent#/">Queues</a> <a href="/agent/reports">SLA reports</a> <a href="/agent#/find">Find tickets</a></nav>
+  <nav class="pages"><a href="/agent#/">Queues</a> <a href="/agent/reports">SLA reports</a> <a href="/agent#/find">Find tickets</a> <a href="/agent/knowledge">Knowledge</a></nav>
   <div class="who" id="who" hidden>
     <span id="who-name"></span>
     <span class="live" id="live" title="Live updates">●</span>

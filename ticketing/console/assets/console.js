@@ -90,6 +90,7 @@
     'Sign out': 'Wyloguj',
     'SLA reports': 'Raporty SLA',
     'Find tickets': 'Szukaj zgłoszeń',
+    Knowledge: 'Baza wiedzy',
   };
   var LANG_KEY = 'desk.language';
   var lang = localStorage.getItem(LANG_KEY) === 'pl' ? 'pl' : 'en';
@@ -1105,7 +1106,7 @@
     document.getElementById('sign-out').textContent = say('Sign out');
     if (state.me) document.getElementById('who-name').textContent = say('Signed in as ') + state.me.id;
     document.querySelectorAll('.pages a').forEach(function (a, i) {
-      a.textContent = say(['Queues', 'SLA reports', 'Find tickets'][i] || a.textContent);
+      a.textContent = say(['Queues', 'SLA reports', 'Find tickets', 'Knowledge'][i] || a.textContent);
     });
   }
   var languages = h(

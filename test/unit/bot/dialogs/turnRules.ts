@@ -44,6 +44,23 @@ describe('the turn table', () => {
       expect(world.feedback.counts.get(found.source!.articleId)).toEqual({ helpful: 1, unhelpful: 1 });
     });
 
+    it('keeps the question behind a picked suggestion and a "Nie" for the learning loop', async () => {
+      const c = chat(world);
+      const question = 'kanały';
+      expect(world.kb.answer(question, 'pl').suggestions.length).toBeGreaterThan(1);
+      await c.say(question);
+      const picked = nth(buttonsOf(nth(c.replies, 0)), 0);
+      const found = world.kb.answer(picked, 'pl');
+      expect(found.answered).toBe(true);
+      expect((await c.say(picked))[0]).toContain(found.answer);
+      await c.say('Nie');
+      const articleId = found.source!.articleId;
+      expect(world.feedback.learned).toEqual([
+        { outcome: 'suggestion_chosen', articleId, question, locale: 'pl' },
+        { outcome: 'unhelpful', articleId, question, locale: 'pl' },
+      ]);
+    });
+
     it('asks whether a question about tickets is a request or a question, and answers the message asked about', async () => {
       const c = chat(world);
       const question = 'Kto może założyć zgłoszenie w naszej firmie?';
@@ -77,7 +94,7 @@ describe('the turn table', () => {
 
     it('answers in the language of the message outside a dialog, whatever the client says', async () => {
       const c = chat(world, { locale: 'pl-PL' });
-      expect(nth(await c.say('How do I call technical support?'), 1)).toBe('Did this help? [Yes] [No]');
+      expect(nth(await c.say('What is the technical support phone number?'), 1)).toBe('Did this help? [Yes] [No]');
       expect(nth(await c.say('Jak zadzwonić do pomocy technicznej?'), 1)).toBe('Czy to pomogło? [Tak] [Nie]');
     });
 
