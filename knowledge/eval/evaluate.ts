@@ -36,14 +36,17 @@ export function readEvalSet(path: string): EvalCase[] {
 }
 
 /**
- * What a system did with a question: the text it answered (null when it abstained), the text of
- * its top-ranked entry whether or not it answered, and every text it offered (the answer or the
- * entries behind its suggestions).
+ * What a system did with a question: the texts of what it answered (null when it abstained), of
+ * its top-ranked entry whether or not it answered, and of everything it offered (the answer or
+ * the entries behind its suggestions). An entry's texts are the one the chat shows and the
+ * entry's text in the other language: blind helpers wrote some English questions' patterns in
+ * Polish, from the Polish source articles, and the article is right either way.
  */
+export type Texts = readonly string[];
 export interface Outcome {
-  answered: string | null;
-  first: string | null;
-  offered: string[];
+  answered: Texts | null;
+  first: Texts | null;
+  offered: Texts[];
 }
 export type System = (question: string, locale: Locale) => Outcome;
 
@@ -61,8 +64,11 @@ export interface Tally {
 
 const empty = (): Tally => ({ inScope: 0, hits: 0, firstRight: 0, offeredRight: 0, outOfScope: 0, falseAccepts: 0 });
 
-export function isRight(c: EvalCase, text: string | null): boolean {
-  return text !== null && !c.oos && c.expect.every((p) => new RegExp(p, 'i').test(text));
+/** Whether one of the texts matches every expect pattern. */
+export function isRight(c: EvalCase, texts: Texts | null): boolean {
+  if (texts === null || c.oos) return false;
+  const patterns = c.expect.map((p) => new RegExp(p, 'i'));
+  return texts.some((text) => patterns.every((p) => p.test(text)));
 }
 
 /** Tallies overall, per group (style or tag) and per locale; a miss is a wrong answer, an abstention on an in-scope question, or any answer to an off-topic one. */

@@ -2,10 +2,11 @@ import type { KnowledgeBase } from '../knowledgeBase';
 import type { Locale } from '../../common/locale';
 import type { KbEntry } from '../types';
 import type { Retriever } from './baselines';
-import type { System } from './evaluate';
+import type { System, Texts } from './evaluate';
 
-/** The text a chat in this locale shows for an entry. */
-const textOf = (e: KbEntry, locale: Locale): string => (locale === 'en' && e.answerEn ? e.answerEn : e.answer);
+/** The text a chat in this locale shows for an entry, then the entry's other text (see Outcome). */
+const textsOf = (e: KbEntry, locale: Locale): Texts =>
+  locale === 'en' && e.answerEn ? [e.answerEn, e.answer] : e.answerEn ? [e.answer, e.answerEn] : [e.answer];
 
 /** The knowledge base as the chat uses it: its answer, its top-ranked entry and its suggestions. */
 export function knowledgeBaseSystem(kb: KnowledgeBase): System {
@@ -13,10 +14,11 @@ export function knowledgeBaseSystem(kb: KnowledgeBase): System {
     const r = kb.answer(q, locale);
     const first = kb.rank(q)[0];
     const suggested = r.suggestions.map((s) => kb.entry(s.articleId)).filter((e): e is KbEntry => e !== undefined);
+    const answered = r.answered && r.source ? [r.answer, ...textsOf(kb.entry(r.source.articleId)!, locale).slice(1)] : null;
     return {
-      answered: r.answered ? r.answer : null,
-      first: first ? textOf(first, locale) : null,
-      offered: [...(r.answered ? [r.answer] : []), ...suggested.map((e) => textOf(e, locale))],
+      answered,
+      first: first ? textsOf(first, locale) : null,
+      offered: [...(answered ? [answered] : []), ...suggested.map((e) => textsOf(e, locale))],
     };
   };
 }
@@ -25,7 +27,7 @@ export function knowledgeBaseSystem(kb: KnowledgeBase): System {
 export function retrieverSystem(r: Retriever): System {
   return (q, locale) => {
     const top = r(q);
-    const text = top ? textOf(top, locale) : null;
-    return { answered: text, first: text, offered: text ? [text] : [] };
+    const texts = top ? textsOf(top, locale) : null;
+    return { answered: texts, first: texts, offered: texts ? [texts] : [] };
   };
 }
