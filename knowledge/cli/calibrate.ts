@@ -25,7 +25,7 @@ import type { KbEntry } from '../types';
 
 const FILE = join(__dirname, '../search/calibration-questions.yaml');
 const FIXTURES = join(__dirname, '../../test/fixtures/knowledge');
-const TUNING_SETS = ['blind-A.jsonl', 'blind-B.jsonl'];
+const TUNING_SETS = ['blind-A.jsonl', 'blind-B.jsonl', 'blind-C.jsonl', 'blind-D.jsonl', 'blind-E.jsonl'];
 /** The most blind off-topic questions answered that the threshold may cost, as a share of them. */
 const MAX_FALSE_ACCEPTS = 0.04;
 const FOLDS = 10;
@@ -52,7 +52,7 @@ const questions: Question[] = [
   ...TUNING_SETS.flatMap((file) =>
     readEvalSet(join(FIXTURES, file)).map((c) => ({
       q: c.q,
-      right: c.oos ? null : (e: KbEntry) => isRight(c, c.locale === 'en' && e.answerEn ? e.answerEn : e.answer),
+      right: c.oos ? null : (e: KbEntry) => isRight(c, [e.answer, ...(e.answerEn ? [e.answerEn] : [])]),
       blind: true,
     })),
   ),
@@ -109,7 +109,7 @@ writeFileSync(join(__dirname, '../search/calibration.json'), `${JSON.stringify(r
 process.stdout.write(
   [
     `${examples.length} examples (${offTopic} off-topic, weighed x${oosWeight.toFixed(1)}); answer at ${answerAt.toFixed(3)}`,
-    `held out (${FOLDS} folds), blind sets A+B: ${report(true)}`,
+    `held out (${FOLDS} folds), blind tune sets A-E: ${report(true)}`,
     `held out (${FOLDS} folds), calibration-questions.yaml: ${report(false)}`,
     JSON.stringify(rounded),
   ].join('\n') + '\n',

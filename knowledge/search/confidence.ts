@@ -30,6 +30,14 @@ export interface Features {
    * yes or no), 0 when they never do, 0.5 when the question has no question word.
    */
   askAgrees: number;
+  /**
+   * Share of the words of the message's question (the sentence that asks, without the context
+   * told before it) that the entry contains: in "jadę w delegację do Egiptu. Czy tam skorzystam z
+   * minut Skype?" the trip is context, the minutes are what is asked.
+   */
+  focusCoverage: number;
+  /** How long the message is (log of its terms): a long chatty message scores lower for the same fit. */
+  length: number;
 }
 
 export const FEATURE_NAMES = [
@@ -43,6 +51,8 @@ export const FEATURE_NAMES = [
   'factCoverage',
   'coverageLead',
   'askAgrees',
+  'focusCoverage',
+  'length',
 ] as const satisfies readonly (keyof Features)[];
 
 /** A weight per feature and a bias; a feature the file does not name weighs nothing. */

@@ -49,6 +49,10 @@ export interface AbstainRule {
 }
 
 const NO_WORDS = new Set<string>();
+/** Where a message's sentences end (its lines too). */
+const SENTENCE_END = /(?<=[.!?…])\s+|\n+/u;
+/** A sentence that asks without a question mark or a question word: "czy…", "da się…", "is it…". */
+const ASKS = /^\s*(czy|da sie|da się|mozna|można|is|are|can|do|does)\b/iu;
 
 /** Terms that name the 21Vianet scope: the company, or China where it runs Office 365. */
 const VIANET = '21vianet';
@@ -165,12 +169,30 @@ export class SearchEngine {
   }
 
   private search(question: string): { ranked: Candidate[]; scopeNamed: boolean } {
-    const words = this.terms.ofQuestion(question).map((w) => this.coverage.correct(w));
+    const words = this.wordsOf(question);
     const scopeNamed = words.includes(VIANET) || words.includes(CHINA);
-    return { ranked: this.rankWords(question, words, scopeNamed), scopeNamed };
+    return { ranked: this.rankWords(question, words, this.focusOf(question, words), scopeNamed), scopeNamed };
   }
 
-  private rankWords(question: string, words: string[], scopeNamed: boolean): Candidate[] {
+  private wordsOf(text: string): string[] {
+    return this.terms.ofQuestion(text).map((w) => this.coverage.correct(w));
+  }
+
+  /**
+   * The words of the sentences that ask (a question mark or a question word), when a message
+   * also tells its context: the whole message is searched, since the context often names the
+   * detail ("do Egiptu"), but an entry that accounts for what is asked is the likelier answer.
+   */
+  private focusOf(question: string, words: string[]): string[] {
+    const sentences = question.split(SENTENCE_END).filter((s) => s.trim());
+    if (sentences.length < 2) return words;
+    const asking = sentences.filter((s) => s.includes('?') || questionKinds(s).size > 0 || ASKS.test(s));
+    if (asking.length === 0 || asking.length === sentences.length) return words;
+    const focus = this.wordsOf(asking.join(' '));
+    return focus.length > 0 ? focus : words;
+  }
+
+  private rankWords(question: string, words: string[], focus: string[], scopeNamed: boolean): Candidate[] {
     if (words.length === 0) return [];
     // Candidates: entries whose question phrasings share the most with the question
     // (typed arrays reused across questions). Then each candidate is scored in full: its best
@@ -242,6 +264,8 @@ export class SearchEngine {
         factCoverage: fact ? this.coverage.of(words, { questions: fact.terms, answer: NO_WORDS }).all : 0,
         coverageLead: coverage - bestOther(i, (c) => c.coverage),
         askAgrees: kindAgreement(asked, this.kinds[e]!),
+        focusCoverage: focus === words ? coverage : this.coverage.of(focus, this.vocabularies[e]!).all,
+        length: Math.log1p(words.length),
       };
       return { entry: this.entries[e]!, index: e, ...features, confidence: round(confidenceOf(features, this.calibration)) };
     });
