@@ -1,8 +1,9 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { silentLogger } from '../../common/logger';
 import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../common/config';
 import { testRedisUrl, uniquePrefix } from '../support/redis';
+import { PATIENCE_MS } from '../support/waitFor';
 import { artifactPath, launchChromium } from './support/browser';
 import { loadKnowledgeBase } from '../../knowledge';
 import { bubble, choose, keepingEvidence, say } from './support/webChatPage';
@@ -15,6 +16,14 @@ const QUESTION = 'Czy da się zapłacić bonem podarunkowym za Skype Connect?';
 
 let app: App;
 let browser: Browser;
+
+/** A page that waits with the suite's patience: on a loaded machine the chat's first load outlasts 30 s. */
+async function open(options: BrowserContextOptions): Promise<Page> {
+  const page = await browser.newPage(options);
+  page.setDefaultTimeout(PATIENCE_MS);
+  page.setDefaultNavigationTimeout(PATIENCE_MS);
+  return page;
+}
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([
@@ -39,8 +48,8 @@ afterAll(async () => {
 });
 
 test('a question the base cannot answer reaches the Knowledge page, an agent adds it as a phrasing, and the chat answers it without a restart', async () => {
-  const customer = await browser.newPage({ viewport: { width: 430, height: 900 }, locale: 'pl-PL' });
-  const agent = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const customer = await open({ viewport: { width: 430, height: 900 }, locale: 'pl-PL' });
+  const agent = await open({ viewport: { width: 1280, height: 900 } });
   try {
     await customer.goto(`${app.url}/`);
     await bubble(customer, /asystentem pomocy technicznej/).waitFor();
@@ -69,8 +78,8 @@ test('a question the base cannot answer reaches the Knowledge page, an agent add
 });
 
 test('a suggestion picked and a "Nie" reach the Knowledge page, opened from the console, with the question the customer asked', async () => {
-  const customer = await browser.newPage({ viewport: { width: 430, height: 900 }, locale: 'pl-PL' });
-  const agent = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const customer = await open({ viewport: { width: 430, height: 900 }, locale: 'pl-PL' });
+  const agent = await open({ viewport: { width: 1280, height: 900 } });
   const vague = 'kanały';
   const [picked] = loadKnowledgeBase().answer(vague).suggestions;
   await keepingEvidence([customer, agent], 'knowledge-feedback-failure', async () => {
