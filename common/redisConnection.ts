@@ -185,9 +185,11 @@ async function connected(url: string, logger: Logger): Promise<RedisConnection> 
  * credentials is an error, never a reason to start another one.
  */
 async function answers(url: string): Promise<boolean> {
+  // Nothing listening is refused at once; a busy machine's Redis may take seconds to accept (a
+  // 1 s limit took a running server for a missing one at load 58).
   const probe = new Redis(url, {
     lazyConnect: true,
-    connectTimeout: 1000,
+    connectTimeout: 10_000,
     disconnectTimeout: 50,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,

@@ -69,9 +69,19 @@ afterAll(async () => {
   }
   delete (globalThis as { WebSocket?: unknown }).WebSocket;
   await web.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await closeServer(server);
   redis.disconnect();
 });
+
+/**
+ * Closes a server without waiting for its clients: a turn's connector call or a client's keep-alive
+ * socket still open after the clients ended would otherwise hold close() (seen at load 40).
+ */
+async function closeServer(instance: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => instance.close(() => resolve()));
+  instance.server.closeAllConnections();
+  await closed;
+}
 
 async function newToken(): Promise<{ token: string; conversationId: string }> {
   const res = await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' });
@@ -164,7 +174,7 @@ test('any instance serves a conversation: a chat open on one sees what is posted
     expect(texts(history.activities)).toEqual(texts(here.received));
   } finally {
     await other.web.close();
-    await new Promise<void>((resolve) => other.server.close(() => resolve()));
+    await closeServer(other.server);
   }
 });
 
