@@ -1,12 +1,14 @@
 /**
- * `npm run bench:scale`: what each operation costs as the store grows. One private redis-server
- * (no persistence: the figures are the code's, not the disk's) is preloaded to 10,000, 100,000
- * and 1,000,000 tickets (28% open), through the store's own save script in pipelined batches (the
- * records, indexes, queues, due entries and counters exactly as the service writes them, without
- * the API in between). At each size the whole service is started on it (bot/app.ts) and timed
- * through its HTTP API (lists, search and writes), each figure beside its floor: the raw Redis commands the operation cannot
- * do without; then the one-time cells backfill a store written before them gets (cellBackfill.ts).
- * Writes test/bench/results/scale.json.
+ * `npm run bench:scale`: what each operation costs as the store grows, in one run. One private
+ * redis-server (no persistence: the figures are the code's, not the disk's) is preloaded to
+ * 10,000, 100,000 and 1,000,000 tickets (28% open), through the store's own save script in
+ * pipelined batches (the records, indexes, cells, search terms, queues, due entries and counters
+ * exactly as the service writes them, without the API in between). At each size the whole service
+ * is started on it (bot/app.ts) and timed through its HTTP API, each figure beside its floor: the
+ * raw Redis commands the operation cannot do without. Then the start of a version that finds the
+ * store without the cells and search marks (an upgrade): how soon it listens, and how fast the
+ * background fill goes. At the end every figure's growth from the smallest to the largest size,
+ * flagged when it more than doubles. Writes test/bench/results/scale.json.
  *
  * SCALE_SIZES=10000,100000 picks other sizes (ascending); BENCH_QUICK=1 is 2,000 and 20,000.
  */
@@ -16,11 +18,10 @@ import { join } from 'path';
 import Redis from 'ioredis';
 import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../common/config';
-import { createLogger, silentLogger } from '../../common/logger';
+import { createLogger } from '../../common/logger';
 import { addAgentReply, askCustomer, assign, changeStatus, openTicket, type NewTicketInput } from '../../ticketing/domain/ticket';
 import { formatTicketId } from '../../ticketing/domain/ticketId';
 import type { Category, Grade, Organisation, Ticket, TicketStatus } from '../../ticketing/domain/types';
-import { backfillCells } from '../../ticketing/store/cellBackfill';
 import { keys } from '../../ticketing/store/keys';
 import { termsOfText } from '../../ticketing/domain/searchTerms';
 import { OrganisationStore } from '../../ticketing/store/organisationStore';
@@ -148,18 +149,35 @@ async function preload(redis: Redis, size: number, shapes: Map<string, Ticket>, 
 interface Timed {
   p50: number;
   p99: number;
+  /** Redis's own time (INFO commandstats usec, all clients) per call: the store's work, hardly moved by load on the machine. */
+  redisUsPerCall: number;
+}
+
+/** The Redis server whose commandstats timeEach reads (set in main). */
+let statsOf: Redis | undefined;
+
+async function redisUsec(): Promise<number> {
+  let usec = 0;
+  for (const [, name, us] of (await statsOf!.info('commandstats')).matchAll(/^cmdstat_([\w|]+):calls=\d+,usec=(\d+)/gm))
+    if (name !== 'info') usec += Number(us);
+  return usec;
 }
 
 async function timeEach(count: number, call: (i: number) => Promise<unknown>): Promise<Timed> {
   const ms: number[] = [];
+  const usecBefore = await redisUsec();
   for (let i = 0; i < count; i++) {
     const t = process.hrtime.bigint();
     await call(i);
     ms.push(msSince(t));
   }
+  const redisUsPerCall = Math.round(((await redisUsec()) - usecBefore) / count);
   const { p50, p99 } = latencyStats(ms);
-  return { p50, p99 };
+  return { p50, p99, redisUsPerCall };
 }
+
+/** The Redis time per call of a figure, on its own line below it (the growth check reads it beside the wall time). */
+const redisWork = (n: string, t: Timed): BenchRow => ({ figure: `${n}:   Redis time per call`, value: t.redisUsPerCall, unit: 'µs' });
 
 /** The longest a PING waited on another connection while `work` ran: how long Redis stalled everyone else. */
 async function longestStall(url: string, work: () => Promise<unknown>): Promise<{ stallMs: number }> {
@@ -199,7 +217,18 @@ class Client {
   }
 }
 
-async function startService(redisUrl: string): Promise<{ app: App; startMs: number; reconciled: Promise<number>; close(): Promise<void> }> {
+interface Service {
+  app: App;
+  /** From buildApp() to listening. */
+  startMs: number;
+  /** From buildApp() to the SLA timers' reconciliation report. */
+  reconciled: Promise<number>;
+  /** From buildApp() to /readyz answering 200 with nothing still being prepared. */
+  ready(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function startService(redisUrl: string): Promise<Service> {
   const outbox = mkdtempSync(join(tmpdir(), 'scale-outbox-'));
   let markReconciled: (ms: number) => void = () => undefined;
   const reconciled = new Promise<number>((resolve) => (markReconciled = resolve));
@@ -228,6 +257,14 @@ async function startService(redisUrl: string): Promise<{ app: App; startMs: numb
     app,
     startMs,
     reconciled,
+    async ready() {
+      for (;;) {
+        const res = await fetch(`${app.url}/readyz`);
+        const body = (await res.json()) as { preparing?: string };
+        if (res.status === 200 && body.preparing === undefined) return msSince(t0);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
     async close() {
       await app.close();
       rmSync(outbox, { recursive: true, force: true });
@@ -242,7 +279,12 @@ const FILTERS: [string, string][] = [
   ['orgId=org-007&status=in_progress', 'some'],
 ];
 
-async function measure(size: number, redisUrl: string, redis: Redis, emptyStart: { startMs: number; reconcileMs: number }) {
+async function measure(
+  size: number,
+  redisUrl: string,
+  redis: Redis,
+  emptyStart: { startMs: number; reconcileMs: number; readyMs: number },
+) {
   const rows: BenchRow[] = [];
   const n = size.toLocaleString('en');
   const service = await startService(redisUrl);
@@ -253,6 +295,13 @@ async function measure(size: number, redisUrl: string, redis: Redis, emptyStart:
       value: Math.round(service.startMs),
       unit: 'ms',
       floor: Math.round(emptyStart.startMs),
+      floorWhat: 'the same start on an empty store',
+    });
+    rows.push({
+      figure: `${n}: start-up to ready (/readyz 200, nothing being prepared)`,
+      value: Math.round(await service.ready()),
+      unit: 'ms',
+      floor: Math.round(emptyStart.readyMs),
       floorWhat: 'the same start on an empty store',
     });
     rows.push({
@@ -274,6 +323,7 @@ async function measure(size: number, redisUrl: string, redis: Redis, emptyStart:
       floor: hsetFloor.p50,
       floorWhat: 'HSET of the ticket JSON',
     });
+    rows.push(redisWork(n, create));
 
     const claimed: string[] = [];
     const claim = await timeEach(SAMPLES, async () => {
@@ -293,6 +343,7 @@ async function measure(size: number, redisUrl: string, redis: Redis, emptyStart:
       floor: zpopFloor.p50,
       floorWhat: 'ZPOPMIN + ZADD',
     });
+    rows.push(redisWork(n, claim));
 
     const status = await timeEach(SAMPLES, (i) =>
       api.call('POST', `/api/tickets/${claimed[i]}/status`, 'agent', { status: 'in_progress' }),
@@ -304,6 +355,7 @@ async function measure(size: number, redisUrl: string, redis: Redis, emptyStart:
       floor: hsetFloor.p50,
       floorWhat: 'HSET of the ticket JSON',
     });
+    rows.push(redisWork(n, status));
 
     const listFloor = await timeEach(10, async () => {
       const ids = await redis.zrevrange(keys.byOrganisation(PREFIX, orgId(7)), 0, 49);
@@ -324,12 +376,13 @@ async function measure(size: number, redisUrl: string, redis: Redis, emptyStart:
           floor: listFloor.p50,
           floorWhat: 'ZREVRANGE of 50 ids + 50 HGETs',
         });
+        rows.push(redisWork(n, t));
       });
       rows.push({ figure: `${n}:   longest Redis stall meanwhile`, value: stallMs, unit: 'ms' });
     }
     rows.push(...(await searchFigures(n, api, redis, redisUrl)));
 
-    let scrape: Timed = { p50: 0, p99: 0 };
+    let scrape: Timed = { p50: 0, p99: 0, redisUsPerCall: 0 };
     const { stallMs } = await longestStall(redisUrl, async () => {
       scrape = await timeEach(5, () => api.call('GET', '/metrics', 'operator'));
     });
@@ -345,6 +398,7 @@ async function measure(size: number, redisUrl: string, redis: Redis, emptyStart:
       floor: scrapeFloor.p50,
       floorWhat: '12 ZCARDs pipelined',
     });
+    rows.push(redisWork(n, scrape));
     rows.push({ figure: `${n}:   longest Redis stall meanwhile`, value: stallMs, unit: 'ms' });
   } finally {
     await service.close();
@@ -374,7 +428,7 @@ async function searchFigures(n: string, api: Client, redis: Redis, redisUrl: str
     const q = decodeURIComponent(/q=([^&]*)/.exec(query)![1]!);
     const sets = [...termsOfText(q).map((term) => keys.searchTerm(PREFIX, term)), ...filters.map((f) => listIndexKey(PREFIX, f))];
     let found: Ticket[] = [];
-    let t: Timed = { p50: 0, p99: 0 };
+    let t: Timed = { p50: 0, p99: 0, redisUsPerCall: 0 };
     const { stallMs } = await longestStall(redisUrl, async () => {
       t = await timeEach(LIST_REPEATS * 3, async () => {
         found = ((await api.call('GET', `/api/tickets/search?${query}&limit=${SEARCH_PAGE}`, 'agent')) as { items: Ticket[] }).items;
@@ -397,18 +451,48 @@ async function searchFigures(n: string, api: Client, redis: Redis, redisUrl: str
       floor: floor.p50,
       floorWhat: sets.length === 1 ? `ZREVRANGE of ${SEARCH_PAGE} ids + HGETs` : `ZINTERCARD LIMIT ${SEARCH_PAGE} of the same sets + HGETs`,
     });
+    rows.push(redisWork(n, t));
     rows.push({ figure: `${n}:   longest Redis stall meanwhile`, value: stallMs, unit: 'ms' });
   }
   return rows;
 }
 
-/** The cells backfill a store written before them gets at its first start (cellBackfill.ts), beside reading every ticket once. */
-async function onceAfterUpgrade(size: number, redis: Redis): Promise<BenchRow> {
-  await redis.del(keys.cellsIndexed(PREFIX));
+const UPGRADE_MARKS = [keys.cellsIndexed(PREFIX), keys.searchIndexed(PREFIX)];
+const FILL_SAMPLE_MS = 20_000;
+const progress = (marks: string[]) => marks.map((mark) => `${mark}:progress`);
+
+/**
+ * The first start of a version that finds a store written before the cells and the search index
+ * (their marks gone; the cells and terms themselves stay, and the fill re-adds them harmlessly):
+ * it listens at once and fills in the background (backfillOnce.ts). The fill is watched for up to
+ * 20 s and its pace given per 1,000 tickets, beside reading every ticket once; then the marks are
+ * put back, as the finished fill would.
+ */
+async function afterUpgrade(size: number, redisUrl: string, redis: Redis): Promise<BenchRow[]> {
+  const n = size.toLocaleString('en');
+  await redis.del(...UPGRADE_MARKS);
+  const service = await startService(redisUrl);
   const t = process.hrtime.bigint();
-  await backfillCells(new TicketStore(redis, PREFIX), silentLogger);
-  const backfillMs = msSince(t);
+  let walked = 0;
+  try {
+    const readiness = (await (await fetch(`${service.app.url}/readyz`)).json()) as { status: string; preparing?: string };
+    if (readiness.status !== 'ready') throw new Error(`after the upgrade /readyz said ${JSON.stringify(readiness)}`);
+    while (msSince(t) < FILL_SAMPLE_MS) {
+      const marks = await redis.exists(...UPGRADE_MARKS);
+      const walking = await Promise.all(progress(UPGRADE_MARKS).map(async (key) => Number((await redis.hget(key, 'walked')) ?? 0)));
+      walked = marks === UPGRADE_MARKS.length ? size : Math.min(...walking);
+      if (marks === UPGRADE_MARKS.length) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    await service.close();
+  }
+  const fillMs = msSince(t);
+  await redis.del(...progress(UPGRADE_MARKS));
+  for (const mark of UPGRADE_MARKS) await redis.set(mark, new Date().toISOString());
+
   const f = process.hrtime.bigint();
+  let read = 0;
   let cursor = '0';
   do {
     const [next, flat] = await redis.zscan(keys.allTickets(PREFIX), cursor, 'COUNT', 500);
@@ -416,14 +500,64 @@ async function onceAfterUpgrade(size: number, redis: Redis): Promise<BenchRow> {
     const pipeline = redis.pipeline();
     for (let i = 0; i < flat.length; i += 2) pipeline.hget(keys.ticket(PREFIX, flat[i]!), 'json');
     await pipeline.exec();
-  } while (cursor !== '0');
-  return {
-    figure: `${size.toLocaleString('en')}: cells backfill, once per store (first start after the upgrade)`,
-    value: Math.round(backfillMs),
-    unit: 'ms',
-    floor: Math.round(msSince(f)),
-    floorWhat: 'ZSCAN of every id + HGET of every ticket',
-  };
+    read += flat.length / 2;
+  } while (cursor !== '0' && msSince(f) < FILL_SAMPLE_MS);
+  return [
+    {
+      figure: `${n}: after an upgrade, start-up to listening (cells and search filled in the background)`,
+      value: Math.round(service.startMs),
+      unit: 'ms',
+    },
+    {
+      figure: `${n}: after an upgrade, background fill per 1,000 tickets (${walked.toLocaleString('en')} filled in ${Math.round(fillMs / 1000)} s)`,
+      value: walked === 0 ? 'none filled' : Math.round((fillMs / walked) * 1000),
+      unit: 'ms',
+      floor: Math.round((msSince(f) / Math.max(1, read)) * 1000),
+      floorWhat: 'ZSCAN + HGET of each ticket, per 1,000',
+    },
+  ];
+}
+
+/** Times and bytes are costs: growth is largest / smallest size; above this an operation grows with the store. */
+const GROWTH_LIMIT = 2;
+
+/**
+ * Each figure's growth from the first size to the last: the same figure at both (its name without
+ * the size and the counts in parentheses; an indented line belongs to the figure above it), and
+ * GROWS when it is above GROWTH_LIMIT. A wall time with a floor is judged against its floor's own
+ * change, measured at the same moments (on a machine shared with other work, load moves both);
+ * Redis's time per call is the load-proof check that nothing reads the whole store.
+ */
+function growth(rows: BenchRow[], sizes: number[]): { rows: BenchRow[]; offenders: string[] } {
+  const [first, last] = [sizes[0]!.toLocaleString('en'), sizes[sizes.length - 1]!.toLocaleString('en')];
+  const bySize = new Map<string, Map<string, BenchRow>>();
+  let above = '';
+  for (const row of rows) {
+    const at = row.figure.indexOf(': ');
+    const size = row.figure.slice(0, at);
+    let name = row.figure.slice(at + 2).replace(/ \([^)]*\d[^)]*\)/g, '');
+    if (name.startsWith(' ')) name = `${above} / ${name.trim()}`;
+    else above = name;
+    if (!bySize.has(name)) bySize.set(name, new Map());
+    bySize.get(name)!.set(size, row);
+  }
+  const round = (x: number) => Math.round(x * 100) / 100;
+  const out: BenchRow[] = [];
+  const offenders: string[] = [];
+  for (const [name, at] of bySize) {
+    const [a, b] = [at.get(first), at.get(last)];
+    if (typeof a?.value !== 'number' || typeof b?.value !== 'number' || a.value <= 0) continue;
+    const ratio = round(b.value / a.value);
+    const floorRatio = typeof a.floor === 'number' && typeof b.floor === 'number' && a.floor > 0 ? round(b.floor / a.floor) : undefined;
+    const grows = ratio > GROWTH_LIMIT && ratio / Math.max(1, floorRatio ?? 1) > GROWTH_LIMIT;
+    if (grows) offenders.push(name);
+    out.push({
+      figure: `growth ${first} -> ${last}: ${name}`,
+      value: `x${ratio}${floorRatio === undefined ? '' : ` (floor x${floorRatio})`}${grows ? '  GROWS' : ''}`,
+      unit: '',
+    });
+  }
+  return { rows: out, offenders };
 }
 
 async function usedMemory(redis: Redis): Promise<number> {
@@ -434,13 +568,18 @@ async function main(): Promise<void> {
   const started = Date.now();
   const server = await startRedisServer();
   const redis = new Redis(server.url, { maxRetriesPerRequest: null });
+  statsOf = redis;
   const rows: BenchRow[] = [];
   const extra: Record<string, unknown> = { sizes: SIZES, loadAverageAtStart: loadavg().map((l) => Math.round(l * 10) / 10) };
   try {
     const organisations = new OrganisationStore(redis, PREFIX);
     for (let o = 0; o < ORGS; o++) await organisations.upsert(organisation(o));
     const emptyService = await startService(server.url);
-    const emptyStart = { startMs: emptyService.startMs, reconcileMs: (await emptyService.reconciled) - emptyService.startMs };
+    const emptyStart = {
+      startMs: emptyService.startMs,
+      readyMs: await emptyService.ready(),
+      reconcileMs: (await emptyService.reconciled) - emptyService.startMs,
+    };
     await emptyService.close();
 
     const now = Date.now();
@@ -464,7 +603,7 @@ async function main(): Promise<void> {
       });
       rows.push({ figure: `${n}: Redis memory per open ticket (all memory / open)`, value: Math.round(memory / open), unit: 'B' });
       rows.push(...(await measure(size, server.url, redis, emptyStart)));
-      rows.push(await onceAfterUpgrade(size, redis));
+      rows.push(...(await afterUpgrade(size, server.url, redis)));
       await redis.unlink('scale-floor-queue', ...Array.from({ length: SAMPLES }, (_, i) => `scale-floor:${i}`));
     }
   } finally {
@@ -473,7 +612,15 @@ async function main(): Promise<void> {
   }
   extra.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 10) / 10);
   extra.totalSeconds = Math.round((Date.now() - started) / 1000);
-  printTable(rows);
+  const growing = growth(rows, SIZES);
+  extra.growth = growing.rows.map((r) => `${r.figure}: ${r.value}`);
+  extra.growingMoreThan2x = growing.offenders;
+  printTable([...rows, ...growing.rows]);
+  console.log(
+    growing.offenders.length === 0
+      ? `no figure grows more than ${GROWTH_LIMIT}x from ${SIZES[0]} to ${SIZES[SIZES.length - 1]} tickets`
+      : `GROWING more than ${GROWTH_LIMIT}x: ${growing.offenders.join('; ')}`,
+  );
   console.log('load average at start / end:', extra.loadAverageAtStart, extra.loadAverageAtEnd);
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });

@@ -24,6 +24,8 @@ export interface ServiceOptions {
   port?: number;
   /** Extra or overriding environment variables. */
   env?: Record<string, string>;
+  /** Options for node itself, before the script (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 export interface ServiceExit {
@@ -67,7 +69,7 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
   // The run's compiled copy (globalSetup); outside jest, the sources through tsx as `npm start` does.
   const serviceDir = process.env.TEST_SERVICE_DIR;
   const main = serviceDir ? [join(serviceDir, 'bot/main.js')] : ['--import', 'tsx', 'bot/main.ts'];
-  const child = spawn(process.execPath, main, {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...main], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { Logger } from '../../common/logger';
-import { indexEntriesOf, type IndexEntries } from './indexEntries';
+import type { Ticket } from '../domain/types';
 import { keys } from './keys';
 import type { ScriptedPipeline } from './scripts';
 import type { TicketStore } from './ticketStore';
@@ -10,7 +10,8 @@ const LEASE_MS = 60_000;
 /** An index added after tickets were stored: its mark key, the sorted sets a ticket belongs in, what it is and what the log says. */
 export interface LateIndex {
   done: (prefix: string) => string;
-  setsOf: (prefix: string, e: IndexEntries) => string[];
+  /** From the ticket itself, not indexEntriesOf: a fill computes only what its index needs. */
+  setsOf: (prefix: string, ticket: Ticket) => string[];
   /** What is being filled, for /readyz and the refusals meanwhile ("the list cells"). */
   what: string;
   logMessage: string;
@@ -138,9 +139,8 @@ async function indexBatch(store: TicketStore, index: LateIndex, ids: string[]): 
   const write = redis.pipeline() as ScriptedPipeline;
   let writes = 0;
   for (const { ticket, rev } of await store.getManyStored(ids)) {
-    const e = indexEntriesOf(ticket);
-    const sets = index.setsOf(prefix, e);
-    write.deskIndexStoredTicket(1 + sets.length, keys.ticket(prefix, ticket.id), ...sets, rev, e.created, ticket.id);
+    const sets = index.setsOf(prefix, ticket);
+    write.deskIndexStoredTicket(1 + sets.length, keys.ticket(prefix, ticket.id), ...sets, rev, Date.parse(ticket.createdAt), ticket.id);
     writes += 1;
   }
   if (writes === 0) return 0;

@@ -6,7 +6,10 @@ import type { TicketStore } from './ticketStore';
 
 const CELLS: LateIndex = {
   done: keys.cellsIndexed,
-  setsOf: (p, e) => [keys.cell(p, cellOf(e)), keys.orgCell(p, e.org, cellOf(e))],
+  setsOf: (p, t) => {
+    const cell = cellOf({ ...t, breached: t.sla.breached });
+    return [keys.cell(p, cell), keys.orgCell(p, t.orgId, cell)];
+  },
   logMessage: 'tickets stored before the list cells were added to them',
   what: 'the list cells',
 };

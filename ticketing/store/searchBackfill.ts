@@ -1,11 +1,12 @@
 import type { Logger } from '../../common/logger';
 import { backfillOnce, startBackfill, type Backfill, type BackfillOptions, type LateIndex } from './backfillOnce';
+import { searchTermsOf } from '../domain/searchTerms';
 import { keys } from './keys';
 import type { TicketStore } from './ticketStore';
 
 const SEARCH: LateIndex = {
   done: keys.searchIndexed,
-  setsOf: (p, e) => e.search.map((term) => keys.searchTerm(p, term)),
+  setsOf: (p, t) => searchTermsOf(t).map((term) => keys.searchTerm(p, term)),
   logMessage: 'tickets stored before the search index were added to it',
   what: 'the search index',
 };

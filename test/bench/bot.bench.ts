@@ -1,0 +1,60 @@
+/**
+ * `npm run bench:bot`: the bot-turn part of `npm run bench` alone (botTurn.bench.ts): FAQ
+ * questions posted over HTTP to the real service (bot/main.ts in a child process, on a private
+ * redis-server run as production runs it) beside the echo bot on the same adapter and server,
+ * CPU per turn of each process, and the ratio echo CPU / FAQ CPU (goal >= 80%).
+ *
+ * BENCH_QUICK=1 is a smoke run; BOT_CPU_PROFILE=<dir> writes the service's V8 CPU profile there
+ * (node --cpu-prof) to see where a FAQ turn spends its time.
+ */
+import { mkdirSync, writeFileSync } from 'fs';
+import { loadavg } from 'os';
+import { join, resolve } from 'path';
+import Redis from 'ioredis';
+import { startRedisServer } from '../support/redisServer';
+import { startService } from '../support/serviceProcess';
+import { benchBotTurns, type BotTurnSizes } from './botTurn.bench';
+import { startEchoBot } from './support/echoBot';
+import { printTable } from './support/table';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const SIZES: BotTurnSizes = QUICK
+  ? { concurrency: 8, durationMs: 4_000, rounds: 2, warmUpMs: 2_000 }
+  : { concurrency: 8, durationMs: 20_000, rounds: 4, warmUpMs: 3_000 };
+const PROFILE_DIR = process.env.BOT_CPU_PROFILE;
+
+async function main(): Promise<void> {
+  const load = () => loadavg().map((l) => Math.round(l * 10) / 10);
+  const loadAtStart = load();
+  const redisServer = await startRedisServer({ appendOnly: true });
+  const redis = new Redis(redisServer.url, { maxRetriesPerRequest: null });
+  try {
+    await redis.config('SET', 'appendfsync', 'everysec');
+    const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE_DIR)}`] : [];
+    const service = await startService({ redisUrl: redisServer.url, prefix: 'bench:bot:', nodeArgs });
+    const echo = await startEchoBot();
+    try {
+      const turns = await benchBotTurns({ url: service.url, pid: service.child.pid! }, echo, SIZES);
+      printTable(turns.rows);
+      const { rows, ...figures } = turns;
+      const at = new Date().toISOString();
+      const dir = join(__dirname, 'results');
+      mkdirSync(dir, { recursive: true });
+      const result = { at, quick: QUICK, sizes: SIZES, loadAverage: { start: loadAtStart, end: load() }, ...figures, rows };
+      writeFileSync(join(dir, 'bot.json'), `${JSON.stringify(result, null, 2)}\n`);
+      console.log('load average at start / end:', loadAtStart, load());
+      console.log('written to test/bench/results/bot.json');
+    } finally {
+      await echo.stop();
+      await service.kill('SIGTERM');
+    }
+  } finally {
+    redis.disconnect();
+    await redisServer.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
