@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import type { App } from '../../bot/app';
 import type { SmtpPeer } from '../support/smtpPeer';
 import { webChat } from '../support/webChat';
+import { PNG } from './support/files';
 import { artifactPath } from './support/browser';
 import { startChatDesk, type ChatDesk } from './support/chatDesk';
 import { bubble, say, choose } from './support/webChatPage';
@@ -11,10 +12,6 @@ import { bubble, say, choose } from './support/webChatPage';
 
 const AGENT_TOKEN = 'files-agent-token-alice-0123456';
 const ADMIN_EMAIL = 'jan.nowak@fabrikam.pl';
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa65d3a0000000049454e44ae426082',
-  'hex',
-);
 
 let desk: ChatDesk;
 let app: App;

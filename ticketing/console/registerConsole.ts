@@ -34,7 +34,15 @@ export interface ConsoleDeps {
 export function registerConsole(server: Server, deps: ConsoleDeps): { close(): void } {
   const { tokens, organisations, feed, logger } = deps;
   // The console's scripts in order: console.js, then the parts that register with it.
-  const script = ['console.js', 'findTickets.js', 'ticketNotes.js', 'ticketPresence.js']
+  const script = [
+    'console.js',
+    'serverTexts.js',
+    'findTickets.js',
+    'ticketNotes.js',
+    'ticketPresence.js',
+    'savedReplies.js',
+    'ticketAssign.js',
+  ]
     .map((file) => readFileSync(join(ASSETS, file), 'utf8'))
     .join('\n');
   const style = ['console.css', 'workspace.css'].map((file) => readFileSync(join(ASSETS, file), 'utf8')).join('\n');
@@ -142,7 +150,7 @@ export function renderConsolePage(script: string, style: string, title = 'agent 
 <a class="skip" href="#main">Skip to content</a>
 <header class="top">
   <h1 class="brand"><a href="/agent#/">Support Desk <span>${title}</span></a></h1>
-  <nav class="pages"><a href="/agent#/">Queues</a> <a href="/agent/reports">SLA reports</a> <a href="/agent#/find">Find tickets</a> <a href="/agent/knowledge">Knowledge</a></nav>
+  <nav class="pages"><a href="/agent#/">Queues</a> <a href="/agent/reports">SLA reports</a> <a href="/agent#/find">Find tickets</a> <a href="/agent/knowledge">Knowledge</a> <a href="/agent#/saved-replies">Saved replies</a></nav>
   <div class="who" id="who" hidden>
     <span id="who-name"></span>
     <span class="live" id="live" title="Live updates">●</span>

@@ -219,6 +219,15 @@ function responseSchemas(): Record<string, JsonSchema> {
         }),
       },
     }),
+    SavedReply: object({
+      id: { type: 'string' },
+      title: { type: 'string' },
+      text: { type: 'string' },
+      locale: { type: 'string', enum: ['pl', 'en'] },
+      updatedBy: { type: 'string' },
+      updatedAt: { type: 'string', format: 'date-time' },
+    }),
+    SavedReplies: object({ items: { type: 'array', items: ref('SavedReply') } }),
     Queue: object({
       category: jsonSchemaOf(categorySchema),
       items: { type: 'array', items: ref('Ticket') },

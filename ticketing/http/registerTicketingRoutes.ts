@@ -9,6 +9,7 @@ import { organisationEndpoints } from './organisationEndpoints';
 import { policyEndpoints } from './policyEndpoints';
 import { noteEndpoints } from './noteEndpoints';
 import { presenceEndpoints } from './presenceEndpoints';
+import { savedReplyEndpoints } from './savedReplyEndpoints';
 import { searchEndpoints } from './searchEndpoints';
 import { ticketEndpoints } from './ticketEndpoints';
 import type { TokenRegistry } from './tokens';
@@ -46,6 +47,7 @@ export function registerTicketingRoutes(server: Server, deps: TicketingRoutesDep
     ...searchEndpoints(deps.service),
     ...noteEndpoints(deps.service, deps.clock ?? (() => new Date())),
     ...presenceEndpoints(deps.service, deps.clock ?? (() => new Date())),
+    ...savedReplyEndpoints(deps.service, deps.organisations, deps.clock ?? (() => new Date())),
     ...ticketEndpoints(deps.service, deps.clock ?? (() => new Date()), refuseConversation, deps.replyFiles ?? noFiles),
     ...organisationEndpoints(deps.organisations),
     ...policyEndpoints(deps.service.policies),

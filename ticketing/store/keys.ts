@@ -36,6 +36,8 @@ export const keys = {
   internalNotes: (p: string, id: string) => `${p}notes:${id}`,
   /** Hash agent -> {state, until} of who has a ticket open now; the key ends with its last heartbeat (presence.ts). */
   presence: (p: string, id: string) => `${p}presence:${id}`,
+  /** Hash id -> saved reply (JSON) that supervisors keep for agents (savedReplyStore.ts). */
+  savedReplies: (p: string) => `${p}saved-replies`,
   /** Sorted set of the open, unassigned tickets of a category, most urgent first (see domain/queueScore.ts). */
   queue: (p: string, category: string) => `${p}queue:${category}`,
   /** Set of the open tickets assigned to an agent (for the per-agent limit). */

@@ -21,7 +21,13 @@ export interface ChatDesk {
  * Starts the desk for a browser test that follows a customer in Web Chat and an agent in the
  * console: `agentToken` signs in as the agent alice; outbox and files live in temporary folders.
  */
-export async function startChatDesk(options: { name: string; agentToken: string; prefix?: string }): Promise<ChatDesk> {
+export async function startChatDesk(options: {
+  name: string;
+  agentToken: string;
+  prefix?: string;
+  /** More API_TOKENS entries (`token:role:id,...`), for tests with several people. */
+  moreTokens?: string;
+}): Promise<ChatDesk> {
   const { name, agentToken } = options;
   const outbox = mkdtempSync(join(tmpdir(), `desk-${name}-outbox-`));
   const files = mkdtempSync(join(tmpdir(), `desk-${name}-files-`));
@@ -36,7 +42,7 @@ export async function startChatDesk(options: { name: string; agentToken: string;
         MAIL_FROM: 'desk@example.test',
         OUTBOX_DIR: outbox,
         ATTACHMENTS_DIR: files,
-        API_TOKENS: `${agentToken}:agent:alice`,
+        API_TOKENS: [`${agentToken}:agent:alice`, options.moreTokens].filter(Boolean).join(','),
         DIRECTLINE_SECRET: `${name}-directline-secret-0123456789`,
         PIN_SECRET: `${name}-pin-secret-0123456789abcdef0123`,
       }),

@@ -91,6 +91,7 @@
     'SLA reports': 'Raporty SLA',
     'Find tickets': 'Szukaj zgłoszeń',
     Knowledge: 'Baza wiedzy',
+    'Saved replies': 'Gotowe odpowiedzi',
   };
   var LANG_KEY = 'desk.language';
   var lang = localStorage.getItem(LANG_KEY) === 'pl' ? 'pl' : 'en';
@@ -166,7 +167,8 @@
   function apiError(status, data) {
     var code = data && data.error;
     var own = lang === 'pl' && code && errorTexts[code];
-    var err = new Error(own || (data && data.message) || 'the request failed (' + status + ')');
+    var theirs = (data && data.message) || 'the request failed (' + status + ')';
+    var err = new Error(own ? (/: $/.test(own) ? own + theirs : own) : theirs);
     err.code = code;
     err.status = status;
     return err;
@@ -1106,7 +1108,7 @@
     document.getElementById('sign-out').textContent = say('Sign out');
     if (state.me) document.getElementById('who-name').textContent = say('Signed in as ') + state.me.id;
     document.querySelectorAll('.pages a').forEach(function (a, i) {
-      a.textContent = say(['Queues', 'SLA reports', 'Find tickets', 'Knowledge'][i] || a.textContent);
+      a.textContent = say(['Queues', 'SLA reports', 'Find tickets', 'Knowledge', 'Saved replies'][i] || a.textContent);
     });
   }
   var languages = h(

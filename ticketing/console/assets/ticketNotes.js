@@ -14,6 +14,37 @@
     'Write the note first.': 'Najpierw wpisz notatkę.',
   });
 
+  var known = { ticketId: null, items: [] };
+
+  function paintNotes(items) {
+    var list = document.getElementById('t-messages');
+    if (!list) return;
+    list.querySelectorAll('.note').forEach(function (el) {
+      el.remove();
+    });
+    items.forEach(function (note) {
+      var item = h(
+        'li',
+        { class: 'message note', 'data-note': note.at },
+        h(
+          'p',
+          { class: 'meta' },
+          h('strong', { text: say('Internal note · agents only') }),
+          ' · ' + note.author + ' · ',
+          h('time', { datetime: note.at, text: C.when(note.at) }),
+        ),
+        h('p', { class: 'text', text: note.text }),
+      );
+      var later = Array.prototype.find.call(list.querySelectorAll('li.message:not(.note)'), function (li) {
+        var time = li.querySelector('time');
+        return time && time.getAttribute('datetime') > note.at;
+      });
+      list.insertBefore(item, later || null);
+      var empty = list.querySelector('li.empty');
+      if (empty) empty.remove();
+    });
+  }
+
   function notesPath(ticket) {
     return '/api/tickets/' + encodeURIComponent(ticket.id) + '/notes';
   }
@@ -55,36 +86,15 @@
       var reply = document.getElementById('reply-text').closest('form');
       reply.parentNode.insertBefore(form, reply.nextSibling);
     },
-    // The notes go between the messages by time, each marked as internal.
+    // The notes go between the messages by time, each marked as internal: at once from those read
+    // last (a refresh redraws the messages), then as read again.
     fill: function (ticket) {
+      if (known.ticketId === ticket.id) paintNotes(known.items);
       C.api('GET', notesPath(ticket))
         .then(function (r) {
-          var list = document.getElementById('t-messages');
-          if (!list || C.state.ticketId !== ticket.id) return;
-          list.querySelectorAll('.note').forEach(function (el) {
-            el.remove();
-          });
-          r.items.forEach(function (note) {
-            var item = h(
-              'li',
-              { class: 'message note', 'data-note': note.at },
-              h(
-                'p',
-                { class: 'meta' },
-                h('strong', { text: say('Internal note · agents only') }),
-                ' · ' + note.author + ' · ',
-                h('time', { datetime: note.at, text: C.when(note.at) }),
-              ),
-              h('p', { class: 'text', text: note.text }),
-            );
-            var later = Array.prototype.find.call(list.querySelectorAll('li.message:not(.note)'), function (li) {
-              var time = li.querySelector('time');
-              return time && time.getAttribute('datetime') > note.at;
-            });
-            list.insertBefore(item, later || null);
-            var empty = list.querySelector('li.empty');
-            if (empty) empty.remove();
-          });
+          if (C.state.ticketId !== ticket.id) return;
+          known = { ticketId: ticket.id, items: r.items };
+          paintNotes(r.items);
         })
         .catch(function () {
           // The notes show again on the next refresh; the conversation itself is already there.
