@@ -2,12 +2,12 @@ import { DateTime } from 'luxon';
 import { t, type Locale, type MessageKey } from './i18n';
 
 /**
- * A deadline as a person says it, in the organisation's time zone: "dziś 15:30", "jutro 10:00",
- * "do wtorku 10:00", "do 12 marca 10:00" (English: "today at 15:30", "by Tuesday 10:00"...).
+ * A deadline as a person says it, in the organisation's time zone: "dziś do 15:30", "jutro do 10:00",
+ * "we wtorek do 10:00", "12 marca do 10:00" (English: "today by 15:30", "by 10:00 on Tuesday"...).
  */
 export function deadlineInWords(dueAt: string, timeZone: string, locale: Locale, now: Date): string {
   const exact = DateTime.fromISO(dueAt, { zone: timeZone }).setLocale(locale);
-  // Midnight closes the day before (a 09:00-24:00 range): "dziś do 24:00", not "do jutra 00:00".
+  // Midnight closes the day before (a 09:00-24:00 range): "dziś do 24:00", not "jutro do 00:00".
   const atMidnight = exact.hour === 0 && exact.minute === 0;
   const due = atMidnight ? exact.minus({ minutes: 1 }) : exact;
   const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');

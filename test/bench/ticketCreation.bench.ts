@@ -31,7 +31,7 @@ const ANNA_IN_TEAMS: ChatPeer = {
 
 /** The dialog, turn by turn, with what each answer must show for the next turn to make sense. */
 const DIALOG: { say: { text?: string; value?: unknown }; expect: RegExp }[] = [
-  { say: { text: 'rozmowa z człowiekiem' }, expect: /Rozpoznaję Cię jako administratora Anna Kowalska/ },
+  { say: { text: 'rozmowa z człowiekiem' }, expect: /Rozpoznaję Cię \(Anna Kowalska\) jako administratora/ },
   { say: { text: 'Problem techniczny' }, expect: /Opisz problem/ },
   { say: { text: 'Poczta nie wychodzi u nikogo w firmie od rana' }, expect: /Kogo lub czego dotyczy/ },
   { say: { text: 'Wszyscy użytkownicy, Exchange Online' }, expect: /Czy są poprawne/ },

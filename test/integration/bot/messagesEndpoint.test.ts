@@ -324,7 +324,7 @@ describe('POST /api/messages', () => {
     await world.tickets.changeGrade(ticket.id, 'B', 'agent:agent-7', 'dotyczy całego działu');
     const regraded = await connector.waitFor((a) => a.body.conversation?.id === conversationId && /Priorytet/.test(a.body.text ?? ''));
     expect(regraded.body.text).toBe(
-      `Priorytet zgłoszenia ${ticket.id} zmieniono na B – wysoki.\n\nTermin pierwszej odpowiedzi: do jutra 10:00.`,
+      `Priorytet zgłoszenia ${ticket.id} zmieniono na B – wysoki.\n\nTermin pierwszej odpowiedzi: jutro do 10:00.`,
     );
     await world.tickets.reply(ticket.id, 'agent-7', 'Sprawdzam pamięć podręczną Outlooka.');
     await world.tickets.changeStatus(ticket.id, 'resolved', 'agent:agent-7', 'Wyczyszczono pamięć podręczną Outlooka.');
@@ -458,7 +458,9 @@ describe('POST /api/messages', () => {
     const agents = await connector.waitFor((a) => a.body.conversation?.id === '19:agents@thread.tacv2');
     expect(agents.body.text).toMatch(new RegExp(`^Przekroczone SLA: zgłoszenie ${ticket.id} \\(B\\) „Teams nie startuje”`));
     const customer = await connector.waitFor((a) => a.body.conversation?.id === conversationId);
-    expect(customer.body.text).toBe(`We are sorry, the answer to request ${ticket.id} is late. The request has been escalated.`);
+    expect(customer.body.text).toBe(
+      `We are sorry, the answer to request ${ticket.id} is late. We have escalated it – an agent will get back to you as soon as possible.`,
+    );
   });
 });
 
@@ -545,7 +547,7 @@ describe('one thread per ticket', () => {
     const colleague = `emu-${randomUUID()}`;
     await world.verifier.markVerified({ conversationId: personScope('emulator', colleague, 'user-1'), orgId: 'contoso', adminId: 'ewa' });
     expect(await ask(colleague, `dodaj do ${ticketId}: u mnie w dziale też nie działa`)).toEqual([
-      `Dodałem Twoją wiadomość do zgłoszenia ${ticketId}.\n\nPiszesz w sprawie ${ticketId} — konsultant zobaczy każdą wiadomość. Napisz „anuluj”, aby wrócić do rozmowy ze mną.`,
+      `Dodałem Twoją wiadomość do zgłoszenia ${ticketId}.\n\nPiszesz w sprawie ${ticketId} – konsultant zobaczy każdą wiadomość. Napisz „anuluj”, aby wrócić do rozmowy ze mną.`,
     ]);
     expect(await ask(colleague, 'Dotyczy pięciu osób.')).toEqual([]);
     expect(await customerTexts(ticketId)).toEqual([

@@ -143,7 +143,7 @@ describe("an answer to an agent's reply longer than a ticket message holds", () 
     await world.awaiting.set(c.scope, ticket.id);
     expect(await c.say('log: '.repeat(5000))).toEqual(['Ten tekst jest za długi: najwyżej 20000 znaków. Skróć go, proszę.']);
     expect(await c.say('Teams startuje po reinstalacji.')).toEqual([
-      `Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticket.id}.\n\nPiszesz w sprawie ${ticket.id} — konsultant zobaczy każdą wiadomość. Napisz „anuluj”, aby wrócić do rozmowy ze mną.`,
+      `Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${ticket.id}.\n\nPiszesz w sprawie ${ticket.id} – konsultant zobaczy każdą wiadomość. Napisz „anuluj”, aby wrócić do rozmowy ze mną.`,
     ]);
   });
 });

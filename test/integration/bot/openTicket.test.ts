@@ -31,7 +31,7 @@ describe('opening a ticket in Polish', () => {
     const grade = await c.say('Telefon');
     // Mail down for everyone reads as A, but Contoso's standard contract caps the suggestion at B.
     expect(grade[0]).toBe(
-      'Proponuję priorytet B – wysoki, najwyższy możliwy w tym przypadku. Z opisu wynikałby A – krytyczny: opis wskazuje, że usługa nie działa lub problem dotyczy wielu użytkowników.',
+      'Proponuję priorytet B – wysoki – najwyższy możliwy w tym przypadku. Sam opis uzasadniałby priorytet A – krytyczny: opis wskazuje, że usługa nie działa lub problem dotyczy wielu użytkowników.',
     );
     expect(grade[1]).toBe('Priorytet A (krytyczny) jest dostępny tylko dla organizacji z umową wsparcia premier.');
     expect(buttonsOf(nth(c.replies, 2))).toEqual(['B – wysoki', 'C – niekrytyczny']);
@@ -42,7 +42,7 @@ describe('opening a ticket in Polish', () => {
 
     const done = await c.say(CONFIRM);
     expect(done[0]).toMatch(
-      /^Założyłem zgłoszenie (SR-2026-\d{6})\. Konsultant odpowie do jutra 10:00\.\n\nKolejne wiadomości z tego czatu dopiszę do zgłoszenia \1 – konsultant zobaczy każdą\. Napisz „anuluj”, aby wrócić do rozmowy ze mną\.$/,
+      /^Założyłem zgłoszenie (SR-2026-\d{6})\. Konsultant odpowie jutro do 10:00\.\n\nKolejne wiadomości z tego czatu dopiszę do zgłoszenia \1 – konsultant zobaczy każdą\. Napisz „anuluj”, aby wrócić do rozmowy ze mną\.$/,
     );
     const ticket = nth(await world.tickets.list({ orgId: 'contoso' }), 0);
     expect(ticket).toMatchObject({
@@ -87,7 +87,7 @@ describe('ticket status in Polish', () => {
     const c = await verifiedChat('contoso', 'jan');
     const status = await c.say(`status ${own.id}`);
     expect(status[0]).toBe(
-      `Zgłoszenie ${own.id}: Teams nie startuje\nStan: nowe\nPriorytet: B – wysoki\nPierwsza odpowiedź: do jutra 10:00`,
+      `Zgłoszenie ${own.id}: Teams nie startuje\nStan: nowe\nPriorytet: B – wysoki\nPierwsza odpowiedź: jutro do 10:00`,
     );
     const refused = await c.say(`status ${other.id}`);
     const missing = await c.say('status SR-2026-999999');

@@ -106,7 +106,7 @@ describe('administrator verification in Polish', () => {
       authenticated: true,
     });
     const replies = await c.say('rozmowa z człowiekiem');
-    expect(replies[0]).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji „Contoso”.');
+    expect(replies[0]).toBe('Rozpoznaję Cię (Jan Kowalski) jako administratora organizacji „Contoso”.');
     expect(replies[1]).toMatch(/Czego dotyczy zgłoszenie\?/);
   });
 

@@ -74,27 +74,27 @@ describe('deadlines in words', () => {
   const now = new Date('2026-03-10T09:00:00Z'); // Tuesday 10:00 in Warsaw
   it('says today, tomorrow, a weekday or a date in the organisation time zone', () => {
     expect(deadlineInWords('2026-03-10T10:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('dziś do 11:00');
-    expect(deadlineInWords('2026-03-11T09:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('do jutra 10:00');
-    expect(deadlineInWords('2026-03-16T09:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('do poniedziałku 10:00');
-    expect(deadlineInWords('2026-03-13T16:00:00Z', 'Europe/Warsaw', 'en', now)).toBe('by Friday 17:00');
-    expect(deadlineInWords('2026-03-25T09:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('do 25 marca 10:00');
-    expect(deadlineInWords('2026-03-25T09:00:00Z', 'Europe/Warsaw', 'en', now)).toBe('by 25 March 10:00');
+    expect(deadlineInWords('2026-03-11T09:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('jutro do 10:00');
+    expect(deadlineInWords('2026-03-16T09:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('w poniedziałek do 10:00');
+    expect(deadlineInWords('2026-03-13T16:00:00Z', 'Europe/Warsaw', 'en', now)).toBe('by 17:00 on Friday');
+    expect(deadlineInWords('2026-03-25T09:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('25 marca do 10:00');
+    expect(deadlineInWords('2026-03-25T09:00:00Z', 'Europe/Warsaw', 'en', now)).toBe('by 10:00 on 25 March');
   });
 
   it('counts days in the organisation zone, not in UTC', () => {
     // 23:30 UTC on Tuesday is already Wednesday 00:30 in Warsaw: "tomorrow", not "today".
-    expect(deadlineInWords('2026-03-10T23:30:00Z', 'Europe/Warsaw', 'en', now)).toBe('by tomorrow 00:30');
+    expect(deadlineInWords('2026-03-10T23:30:00Z', 'Europe/Warsaw', 'en', now)).toBe('tomorrow by 00:30');
     expect(deadlineInWords('2026-03-10T23:30:00Z', 'America/New_York', 'en', now)).toBe('today by 19:30');
   });
 
   it('says a deadline at midnight, the close of a 09:00-24:00 day, as 24:00 of that day', () => {
     // Wednesday 00:00 in Warsaw is the end of Tuesday's working range, not "tomorrow 00:00".
     expect(deadlineInWords('2026-03-10T23:00:00Z', 'Europe/Warsaw', 'pl', now)).toBe('dziś do 24:00');
-    expect(deadlineInWords('2026-03-11T23:00:00Z', 'Europe/Warsaw', 'en', now)).toBe('by tomorrow 24:00');
+    expect(deadlineInWords('2026-03-11T23:00:00Z', 'Europe/Warsaw', 'en', now)).toBe('tomorrow by 24:00');
   });
 
   it('keeps wall-clock time across the change to summer time', () => {
     const friday = new Date('2026-03-27T08:00:00Z'); // Friday 09:00 CET
-    expect(deadlineInWords('2026-03-30T07:00:00Z', 'Europe/Warsaw', 'pl', friday)).toBe('do poniedziałku 09:00');
+    expect(deadlineInWords('2026-03-30T07:00:00Z', 'Europe/Warsaw', 'pl', friday)).toBe('w poniedziałek do 09:00');
   });
 });

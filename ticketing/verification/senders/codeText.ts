@@ -29,12 +29,13 @@ export function codeText(message: CodeMessage, name?: string): CodeText {
   return {
     subject: `Kod weryfikacyjny pomocy technicznej: ${code}`,
     body: [
-      name ? `Dzień dobry, ${name},` : 'Dzień dobry,',
+      // Not "Dzień dobry, Jan Kowalski,": a Polish greeting would need the name in the vocative.
+      'Dzień dobry,',
       '',
       `Twój kod potwierdzający, że jesteś administratorem organizacji ${orgName}, to: ${code}`,
       `Kod jest ważny przez ${expiresMinutes} minut i można go użyć jeden raz.`,
       '',
-      'Jeśli nie prosiłeś(-aś) o kod, zignoruj tę wiadomość: bez kodu nikt nie działa w Twoim imieniu.',
+      'Jeśli nikt z Twojej strony nie prosił o kod, zignoruj tę wiadomość: bez kodu nikt nie może działać w Twoim imieniu.',
     ].join('\n'),
     sms: `${code} to Twój kod pomocy technicznej dla „${orgName}”. Ważny ${expiresMinutes} min. Nie udostępniaj go.`,
   };

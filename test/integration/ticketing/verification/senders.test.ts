@@ -33,7 +33,7 @@ describe('e-mail over SMTP', () => {
       const mail = await peer.waitForMessage(jan.address);
       expect(mail.from).toBe('pomoc@desk.example');
       expect(mail.subject).toBe('Kod weryfikacyjny pomocy technicznej: 482913');
-      expect(mail.text).toContain('Dzień dobry, Jan Kowalski,');
+      expect(mail.text).toMatch(/^Dzień dobry,$/m);
       expect(mail.text).toContain('administratorem organizacji Contoso sp. z o.o., to: 482913');
       expect(mail.text).toContain('ważny przez 10 minut');
     } finally {

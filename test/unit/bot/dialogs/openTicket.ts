@@ -39,7 +39,7 @@ describe('the ticket dialogs', () => {
       expect((await c.say('Dane są poprawne'))[0]).toMatch(/forma kontaktu/);
       const grade = await c.say('Telefon');
       expect(grade[0]).toBe(
-        'Proponuję priorytet B – wysoki, najwyższy możliwy w tym przypadku. Z opisu wynikałby A – krytyczny: opis wskazuje, że usługa nie działa lub problem dotyczy wielu użytkowników.',
+        'Proponuję priorytet B – wysoki – najwyższy możliwy w tym przypadku. Sam opis uzasadniałby priorytet A – krytyczny: opis wskazuje, że usługa nie działa lub problem dotyczy wielu użytkowników.',
       );
       expect(grade[1]).toBe('Priorytet A (krytyczny) jest dostępny tylko dla organizacji z umową wsparcia premier.');
       expect(buttonsOf(nth(c.replies, 2))).toEqual(['B – wysoki', 'C – niekrytyczny']);
@@ -51,7 +51,7 @@ describe('the ticket dialogs', () => {
 
       const done = await c.say(CONFIRM);
       const ticket = nth(await world.tickets.list({ orgId: 'contoso' }), 0);
-      expect(done[0]).toMatch(new RegExp(`^Założyłem zgłoszenie ${ticket.id}\\. Konsultant odpowie do jutra 10:00\\.`));
+      expect(done[0]).toMatch(new RegExp(`^Założyłem zgłoszenie ${ticket.id}\\. Konsultant odpowie jutro do 10:00\\.`));
       expect(ticket).toMatchObject({
         adminId: 'jan',
         category: 'technical',
@@ -151,7 +151,7 @@ describe('the ticket dialogs', () => {
       const other = (await world.tickets.create(ticketFor('fabrikam', 'ola'))).ticket;
       const c = await verifiedChat('contoso', 'jan');
       expect(await c.say(`status ${own.id}`)).toEqual([
-        `Zgłoszenie ${own.id}: Teams nie startuje\nStan: nowe\nPriorytet: B – wysoki\nPierwsza odpowiedź: do jutra 10:00`,
+        `Zgłoszenie ${own.id}: Teams nie startuje\nStan: nowe\nPriorytet: B – wysoki\nPierwsza odpowiedź: jutro do 10:00`,
       ]);
       expect(await c.say(`status ${other.id}`)).toEqual([`Nie znalazłem zgłoszenia ${other.id} wśród zgłoszeń Twojej organizacji.`]);
       expect(await c.say('status SR-2026-999999')).toEqual(['Nie znalazłem zgłoszenia SR-2026-999999 wśród zgłoszeń Twojej organizacji.']);
@@ -185,7 +185,7 @@ describe('the ticket dialogs', () => {
       expect((await c.say('B – high'))[0]).toMatch(/Request summary.*Technical problem.*Open the request/s);
       const done = await c.say(CONFIRM);
       const ticket = nth(await world.tickets.list(), 0);
-      expect(done[0]).toMatch(new RegExp(`^I opened request ${ticket.id}\\. An agent will answer by tomorrow 10:00\\.`));
+      expect(done[0]).toMatch(new RegExp(`^I opened request ${ticket.id}\\. An agent will answer tomorrow by 10:00\\.`));
       expect(ticket).toMatchObject({ grade: 'B', sla: { dueAt: '2026-03-11T09:00:00.000Z' } });
     });
 
@@ -207,7 +207,7 @@ describe('the ticket dialogs', () => {
 
       const own = (await world.tickets.create(ticketFor('fabrikam', 'ola'))).ticket;
       expect(await c.say(`status ${own.id}`)).toEqual([
-        `Request ${own.id}: Teams nie startuje\nStatus: new\nGrade: B – high\nFirst response: by tomorrow 10:00`,
+        `Request ${own.id}: Teams nie startuje\nStatus: new\nGrade: B – high\nFirst response: tomorrow by 10:00`,
       ]);
       expect(await c.say('my tickets')).toEqual([`Your organisation's requests:\n- ${own.id} (B) Teams nie startuje – new`]);
     });

@@ -121,7 +121,7 @@ describe('the turn table', () => {
     it('adds the customer\'s messages to the ticket, says so once, and leaves the thread on "anuluj"', async () => {
       const { c, id } = await threadChat();
       expect(await c.say('Restart nie pomógł, nadal to samo')).toEqual([
-        `Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${id}.\n\nPiszesz w sprawie ${id} — konsultant zobaczy każdą wiadomość. Napisz „anuluj”, aby wrócić do rozmowy ze mną.`,
+        `Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${id}.\n\nPiszesz w sprawie ${id} – konsultant zobaczy każdą wiadomość. Napisz „anuluj”, aby wrócić do rozmowy ze mną.`,
       ]);
       expect(await c.say('Dodam, że dotyczy to tylko laptopa')).toEqual([]);
       expect((await world.tickets.get(id))!.messages.map((m) => [m.from, m.author, m.text])).toEqual([

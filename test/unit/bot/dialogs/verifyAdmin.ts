@@ -157,7 +157,7 @@ describe('the verification dialog', () => {
     it('trusts an identity registered for an administrator on an authenticated turn, with no code', async () => {
       const c = chat(world, { ...teams, authenticated: true });
       const replies = await c.say('rozmowa z człowiekiem');
-      expect(replies[0]).toBe('Rozpoznaję Cię jako administratora Jan Kowalski w organizacji „Contoso”.');
+      expect(replies[0]).toBe('Rozpoznaję Cię (Jan Kowalski) jako administratora organizacji „Contoso”.');
       expect(replies[1]).toMatch(/Czego dotyczy zgłoszenie\?/);
       expect(world.verifier.outbox).toEqual([]);
       expect(await world.verifier.verifiedAdmin(c.scope)).toEqual({ orgId: 'contoso', adminId: 'jan' });
@@ -173,7 +173,7 @@ describe('the verification dialog', () => {
       const mention = { type: 'mention', mentioned: { id: 'desk-bot', name: 'Desk' }, text: '<at>Desk</at>' };
       const jan = chat(world, channel);
       expect((await jan.say({ type: 'message', text: '<at>Desk</at> rozmowa z człowiekiem', entities: [mention] }))[0]).toMatch(
-        /^Rozpoznaję Cię jako administratora Jan Kowalski/,
+        /^Rozpoznaję Cię \(Jan Kowalski\) jako administratora/,
       );
       const colleague = chat(world, { ...channel, from: { id: '29:piotr', aadObjectId: 'aad-piotr' } });
       expect((await colleague.say({ type: 'message', text: '<at>Desk</at> moje zgłoszenia', entities: [mention] }))[0]).toMatch(
