@@ -259,6 +259,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
     appId: config.bot.appId,
     awaiting: desk.awaiting,
     ratings: desk.ratings,
+    fileLink: (attachmentId, ticketId) => directLine.replyFileLink(attachmentId, ticketId),
     logger,
     timeZoneOf: async (orgId) => (await organisations.get(orgId))?.timeZone ?? DEFAULT_TIME_ZONE,
   });

@@ -22,17 +22,34 @@ export class AttachmentLinks {
     return `${ATTACHMENT_LINK_PATH}/${attachmentId}?${query.toString()}`;
   }
 
-  /** The conversation a link was signed for, or why it opens nothing. */
-  check(attachmentId: string, query: Record<string, unknown>, nowMs: number): { conversationId: string } | { refused: string } {
+  /**
+   * The link to a file an agent attached to a reply in ticket `ticketId`, for the customer's chat
+   * (web or Teams): signed for that ticket's files, valid for `ttlSeconds` (as long as the chat's
+   * history is kept: the reply shows the link that long).
+   */
+  replyFileLink(attachmentId: string, ticketId: string, nowMs: number, ttlSeconds: number): string {
+    const expires = Math.floor(nowMs / 1000) + ttlSeconds;
+    const query = new URLSearchParams({ t: ticketId, e: String(expires), s: this.sign(attachmentId, `ticket:${ticketId}`, expires) });
+    return `${ATTACHMENT_LINK_PATH}/${attachmentId}?${query.toString()}`;
+  }
+
+  /** The conversation (or, for an agent's file, the ticket) a link was signed for, or why it opens nothing. */
+  check(
+    attachmentId: string,
+    query: Record<string, unknown>,
+    nowMs: number,
+  ): { conversationId: string } | { ticketId: string } | { refused: string } {
     const conversationId = typeof query.c === 'string' ? query.c : '';
+    const ticketId = typeof query.t === 'string' && !conversationId ? query.t : '';
+    const holder = ticketId ? `ticket:${ticketId}` : conversationId;
     const expires = Number(query.e);
     const given = Buffer.from(typeof query.s === 'string' ? query.s : '');
-    const expected = Buffer.from(this.sign(attachmentId, conversationId, expires));
-    if (!conversationId || !Number.isInteger(expires) || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    const expected = Buffer.from(this.sign(attachmentId, holder, expires));
+    if (!holder || !Number.isInteger(expires) || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return { refused: 'this link is not valid' };
     }
     if (expires * 1000 <= nowMs) return { refused: 'this link has expired: open the file from the chat again' };
-    return { conversationId };
+    return ticketId ? { ticketId } : { conversationId };
   }
 
   /** The attachment id of one of these links (as the bot sees it in an activity), or null. */
@@ -43,7 +60,8 @@ export class AttachmentLinks {
     return match?.[1] ?? null;
   }
 
-  private sign(attachmentId: string, conversationId: string, expires: number): string {
-    return createHmac('sha256', this.secret).update(`attachment\0${attachmentId}\0${conversationId}\0${expires}`).digest('base64url');
+  /** `holder`: a conversation id, or "ticket:<id>" (conversation ids never contain ':'). */
+  private sign(attachmentId: string, holder: string, expires: number): string {
+    return createHmac('sha256', this.secret).update(`attachment\0${attachmentId}\0${holder}\0${expires}`).digest('base64url');
   }
 }

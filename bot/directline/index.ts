@@ -43,6 +43,8 @@ export interface DirectLine {
   adapter: CloudAdapter;
   /** This instance's own connector: the only place web-chat replies are posted to. */
   connectorUrl(): string;
+  /** Where a chat customer downloads a file an agent attached in ticket `ticketId` (null without a file store). */
+  replyFileLink(attachmentId: string, ticketId: string): string | null;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
     socketsPerConversation: limits.socketsPerConversation,
   });
   const feed = new PageFeed(transcripts, stream, logger);
+  const links = options.files && new AttachmentLinks(secret, options.files.linkTtlSeconds);
   registerConnectorRoutes(server, { transcripts, feed, connectorKey, logger });
   registerDirectLineRoutes(server, {
     bot: options.bot,
@@ -104,13 +107,17 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
     activitiesPerMinute: options.activitiesPerMinute,
     clientOf: options.clientOf ?? clientAddressResolver([]),
     limits,
-    files: options.files && { store: options.files.store, links: new AttachmentLinks(secret, options.files.linkTtlSeconds) },
+    files: links && options.files && { store: options.files.store, links },
   });
   server.server.on('upgrade', stream.handleUpgrade);
 
   return {
     adapter,
     connectorUrl: serviceUrl,
+    replyFileLink: (attachmentId, ticketId) =>
+      links
+        ? `${options.publicUrl ?? loopbackUrl(server)}${links.replyFileLink(attachmentId, ticketId, Date.now(), options.transcriptTtlSeconds)}`
+        : null,
     async close() {
       server.server.off('upgrade', stream.handleUpgrade);
       await stream.close();

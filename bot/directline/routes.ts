@@ -14,7 +14,7 @@ import type { PageFeed } from './pageFeed';
 import { parseWatermark, TranscriptFullError, type TranscriptStore } from './transcript';
 import { CHANNEL_ID, DIRECTLINE_PATH } from './names';
 import type { AttachmentStore } from '../../ticketing';
-import { readUpload, sendFile } from '../../ticketing';
+import { agentScope, readUpload, sendFile } from '../../ticketing';
 import { ATTACHMENT_LINK_PATH, AttachmentLinks } from './attachmentLinks';
 
 export interface DirectLineRouteDeps {
@@ -210,7 +210,7 @@ function registerFileRoutes(
       const id = String(req.params.attachmentId);
       const checked = links.check(id, (req.query ?? {}) as Record<string, unknown>, Date.now());
       if ('refused' in checked) throw new HttpError(403, 'link_refused', checked.refused);
-      await sendChatFile(res, store, id, checked.conversationId);
+      await sendScopedFile(res, store, id, 'ticketId' in checked ? agentScope(checked.ticketId) : chatScope(checked.conversationId));
     }),
   );
 
@@ -219,16 +219,15 @@ function registerFileRoutes(
     `${DIRECTLINE_PATH}/conversations/:conversationId/attachments/:attachmentId`,
     route(logger, async (req, res) => {
       const claims = await authorizeConversation(req, deps);
-      await sendChatFile(res, store, String(req.params.attachmentId), claims.conv);
+      await sendScopedFile(res, store, String(req.params.attachmentId), chatScope(claims.conv));
     }),
   );
 }
 
-/** Sends a file of this conversation; a file of any other is as absent as one that never was. */
-async function sendChatFile(res: Response, store: AttachmentStore, attachmentId: string, conversationId: string): Promise<void> {
+/** Sends a file of this scope (a conversation's, or a ticket's agent files); any other is as absent as one that never was. */
+async function sendScopedFile(res: Response, store: AttachmentStore, attachmentId: string, scope: string): Promise<void> {
   const file = await store.open(attachmentId);
-  if (!file || file.attachment.scope !== chatScope(conversationId))
-    throw new HttpError(404, 'not_found', 'no such file in this conversation');
+  if (!file || file.attachment.scope !== scope) throw new HttpError(404, 'not_found', 'no such file in this conversation');
   sendFile(res, file.attachment, file.data);
 }
 

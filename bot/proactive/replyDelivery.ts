@@ -1,6 +1,6 @@
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../common/logger';
-import { DEFAULT_TIME_ZONE, type AttemptOutcome, type OutboundChannel } from '../../ticketing';
+import { DEFAULT_TIME_ZONE, type AttemptOutcome, type OutboundChannel, type TicketMessage } from '../../ticketing';
 import { customerNotice } from './ticketNotices';
 import { localeFromTag, t, type Locale } from '../i18n';
 import type { AwaitingReplies } from './awaitingReplies';
@@ -26,6 +26,8 @@ export interface ReplyDeliveryOptions {
   /** Where a delivered resolve notice remembers that the requester was asked to rate the ticket. */
   ratings: AwaitingReplies;
   logger: Logger;
+  /** A link the customer opens a file an agent attached with (null: the file is only named). */
+  fileLink?: (attachmentId: string, ticketId: string) => string | null;
   /** The organisation's time zone, for deadlines in notices. */
   timeZoneOf?: (orgId: string) => Promise<string>;
   clock?: () => Date;
@@ -89,6 +91,17 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
     return chatFailure(failure, stored.serviceUrl);
   }
 
+  /** The agent's files as a list of links (Web Chat and Teams both render markdown links). */
+  function filesOf(message: TicketMessage, ticketId: string, locale: Locale): string[] {
+    const files = message.attachments ?? [];
+    if (files.length === 0) return [];
+    const lines = files.map((f) => {
+      const link = options.fileLink?.(f.id, ticketId);
+      return link ? `- [${markdownText(f.name)}](${link})` : `- ${markdownText(f.name)}`;
+    });
+    return [`${t(locale, 'reply.files')}\n${lines.join('\n')}`];
+  }
+
   return {
     async send(reference, text) {
       return (await attempt(reference, text)).ok;
@@ -104,7 +117,12 @@ export function createReplyDelivery(options: ReplyDeliveryOptions): ReplyDeliver
           if (!message.notice)
             return message.author === DESK
               ? message.text
-              : [t(locale, 'reply.fromAgent', { id: ticket.id }), withoutImages(message.text), t(locale, 'reply.answerHere')].join('\n\n');
+              : [
+                  t(locale, 'reply.fromAgent', { id: ticket.id }),
+                  withoutImages(message.text),
+                  ...filesOf(message, ticket.id, locale),
+                  t(locale, 'reply.answerHere'),
+                ].join('\n\n');
           const notice = customerNotice(ticket, message.notice, locale, timeZone, now);
           if (!asksRating) return notice;
           if (supportsAdaptiveCards(reference?.channelId ?? ''))
@@ -170,4 +188,9 @@ export function chatFailure(err: unknown, serviceUrl: string): AttemptOutcome {
  */
 export function withoutImages(text: string): string {
   return text.replace(/!\[/g, '!\\[');
+}
+
+/** A file name shown as it is: markdown's own characters taken literally. */
+function markdownText(text: string): string {
+  return text.replace(/[\\`*_[\]()<>#!|]/g, (c) => `\\${c}`);
 }

@@ -213,6 +213,39 @@ describe('a connector that fails, then recovers', () => {
   });
 });
 
+describe('files an agent attaches to a reply', () => {
+  it('reach the chat customer as links that open them, and the link opens nothing else (Teams-shaped conversation)', async () => {
+    const connector = await startConnectorPeer();
+    try {
+      const id = await open(teamsChat(connector.url));
+      const form = new FormData();
+      form.append('file', new Blob(['Kroki naprawy konektora'], { type: 'text/plain' }), 'instrukcja.txt');
+      const uploaded = await fetch(`${desk.url}/api/tickets/${id}/attachments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_TOKENS.agent}` },
+        body: form,
+      });
+      expect(uploaded.status).toBe(201);
+      const [file] = ((await uploaded.json()) as { attachments: { id: string }[] }).attachments;
+      await call('POST', `/api/tickets/${id}/replies`, { text: 'Instrukcja w załączniku.', attachments: [file!.id] });
+      const ticket = await settled(id, 0);
+      expect(ticket.messages[0]!.delivery).toMatchObject({ state: 'delivered', channel: 'chat' });
+
+      const text = connector.received.at(-1)!.body.text as string;
+      expect(text).toContain('Instrukcja w załączniku.\n\nZałączniki od konsultanta:\n- [instrukcja.txt](');
+      const link = /\[instrukcja\.txt\]\((http[^)]+)\)/.exec(text)![1]!;
+      const opened = await fetch(link);
+      expect(opened.status).toBe(200);
+      expect(await opened.text()).toBe('Kroki naprawy konektora');
+      // The link is signed for this file of this ticket: another file, or a changed ticket, opens nothing.
+      expect((await fetch(link.replace(file!.id, 'A'.repeat(22)))).status).toBe(403);
+      expect((await fetch(link.replace(`t=${id}`, 't=SR-2026-999999'))).status).toBe(403);
+    } finally {
+      await connector.close();
+    }
+  });
+});
+
 describe('two instances', () => {
   it('make each attempt exactly once: every post reaches the connector once, and each message is delivered once', async () => {
     const second = await startDeskApp('delivery-second', {
