@@ -15,8 +15,13 @@ export interface ActivitySet {
 
 /** Most activities one GET returns; the client asks again from the new watermark. */
 export const PAGE_SIZE = 200;
-/** What a returning page is sent at once: the last activities; older ones are read on demand. */
-export const RECENT_ACTIVITIES = 50;
+/**
+ * What a returning page is sent at once: the last activities, about a screenful; older ones are
+ * read on demand. Web Chat renders each activity it receives in turn, so this is what a reload
+ * costs beyond an empty conversation: on a loaded machine (load 45) 50 took 13 s more than 1,
+ * 20 about 8 s more, 10 about 3 s more (npm run bench:reload).
+ */
+export const RECENT_ACTIVITIES = 10;
 
 // Appends in one step: the activity's id is its position in the list, so ids are unique and in
 // order even when several instances append at once, and subscribers hear of it only once stored.

@@ -103,9 +103,9 @@ test('a long conversation reopens at its last message, older messages on demand'
     await page.reload();
     await bubble(page, 'Ostatnia wiadomość długiej rozmowy').waitFor();
     // Only the recent history was replayed; the older is read when asked for.
-    expect(await bubble(page, 'Odpowiedź numer 401:').count()).toBe(0);
+    expect(await bubble(page, 'Odpowiedź numer 451:').count()).toBe(0);
     await page.getByRole('button', { name: 'Pokaż wcześniejsze wiadomości' }).click();
-    await bubble(page, 'Odpowiedź numer 401:').waitFor();
+    await bubble(page, 'Odpowiedź numer 451:').waitFor();
   });
   await context.close();
 });
