@@ -6,7 +6,7 @@ import type { Logger } from '../common/logger';
 import { Metrics } from '../common/metrics';
 import { clientAddressResolver } from '../common/clientAddress';
 import { rateLimit } from '../common/rateLimit';
-import { connectRedis, endConnection, redisOptions, type RedisConnection } from '../common/redisConnection';
+import { connectRedis, endConnection, newRedisClient, redisOptions, type RedisConnection } from '../common/redisConnection';
 import {
   KbRevisions,
   LiveKnowledgeBase,
@@ -150,7 +150,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   const retention = startRetention(tickets.store, config.closedTicketRetentionDays, logger);
   // The SLA timers' tickets wait out a Redis outage on a patient connection: failing fast there
   // would hand an event due at the outage to Bull's retry back-off and fire it seconds late.
-  const slaRedis = redis.client.duplicate(redisOptions());
+  const slaRedis = newRedisClient(redis.url, redisOptions());
   slaRedis.on('error', (err) => logger.warn({ err: err.message }, 'SLA tickets: redis connection error'));
   const slaTickets = new TicketService({ redis: slaRedis, prefix, ...slaDeps });
   const verification = await createPinVerification({

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../common/redisConnection';
 import type { Result } from 'ioredis';
 import { randomUUID } from 'crypto';
 
@@ -38,7 +38,7 @@ export class ConversationLock {
   private readonly waitMs: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: ConversationLockOptions,
   ) {
     this.leaseMs = options.leaseMs ?? 30000;

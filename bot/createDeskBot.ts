@@ -1,5 +1,5 @@
+import type { RedisClient } from '../common/redisConnection';
 import { PrivateConversationState, UserState, type Storage } from 'botbuilder';
-import type Redis from 'ioredis';
 import type { Logger } from '../common/logger';
 import { GradeSuggester, type AttachmentStore } from '../ticketing';
 import { ChatFiles, NO_FILES } from './files/chatFiles';
@@ -30,7 +30,7 @@ export interface DeskBotParts {
   tickets: TicketDesk;
   organisations: OrganisationDirectory;
   verifier: AdminVerification;
-  redis: Redis;
+  redis: RedisClient;
   /** The product's Redis key prefix. */
   prefix: string;
   logger: Logger;

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../common/redisConnection';
 import type { Locale } from './i18n';
 
 export interface FeedbackCounts {
@@ -22,7 +22,7 @@ export interface LearningEvent extends AskedQuestion {
 export class FaqFeedback {
   /** `onLearning` hears each "Nie" and each suggestion picked, with the question asked (the learning loop records them). */
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly onLearning: (event: LearningEvent) => Promise<void> = async () => {},
   ) {}

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../common/redisConnection';
 import type { Result } from 'ioredis';
 import type { Storage, StoreItems } from 'botbuilder';
 import { randomUUID } from 'crypto';
@@ -59,7 +59,7 @@ export class RedisStorage implements Storage {
   private pendingReads: PendingRead[] = [];
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: RedisStorageOptions,
   ) {
     this.ttlSeconds = options.ttlSeconds ?? 30 * 24 * 3600;

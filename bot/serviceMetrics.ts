@@ -1,5 +1,5 @@
+import type { RedisClient } from '../common/redisConnection';
 import type { TurnContext } from 'botbuilder';
-import type Redis from 'ioredis';
 import type { Logger } from '../common/logger';
 import type { Metrics } from '../common/metrics';
 import type { KnowledgeAnswers } from './knowledgeAnswers';
@@ -44,7 +44,7 @@ export function countedAnswers<K extends KnowledgeAnswers>(kb: K, metrics: Metri
 }
 
 /** Whether Redis and the SLA queue answer, read at scrape time: a scrape during an outage reports them down instead of failing. */
-export function collectDependencyGauges(metrics: Metrics, deps: { redis: Redis; slaQueueHealthy: () => boolean }): void {
+export function collectDependencyGauges(metrics: Metrics, deps: { redis: RedisClient; slaQueueHealthy: () => boolean }): void {
   metrics.onScrape(async () => {
     metrics.up.set({ dependency: 'redis' }, deps.redis.status === 'ready' ? 1 : 0);
     metrics.up.set({ dependency: 'sla_queue' }, deps.slaQueueHealthy() ? 1 : 0);

@@ -1,5 +1,6 @@
 import { isIP } from 'net';
 import { z } from 'zod';
+import { clusterAddress } from './redisConnection';
 
 /**
  * Every environment variable the product reads, validated once, with its default. The
@@ -55,6 +56,16 @@ const serviceSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: wholeNumber(1).default('10000'),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((node) => node.trim())
+        .filter(Boolean),
+    )
+    .refine((nodes) => nodes.every((node) => /^[^\s:,]+:\d{1,5}$/.test(node)), 'must be host:port,host:port,...'),
   REDIS_PREFIX: z.string().default('desk:'),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
   DIRECTORY_FILE: z.string().trim().optional(),
@@ -194,6 +205,7 @@ export interface Config {
   shutdownGraceMs: number;
   /** The address customers' browsers reach the service at (web-chat stream URLs); absent: this machine's loopback (development). */
   publicUrl?: string;
+  /** `url`: a redis:// URL, or a Redis Cluster's nodes (REDIS_CLUSTER_NODES) as redisConnection.ts's cluster address. */
   redis: { url: string; prefix: string };
   /** DIRECTORY_FILE: a file, 'none', or absent (the demo directory outside production). */
   directoryFile?: string;
@@ -261,7 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    redis: { url: e.REDIS_CLUSTER_NODES.length ? clusterAddress(e.REDIS_CLUSTER_NODES) : e.REDIS_URL, prefix: e.REDIS_PREFIX },
     directoryFile: e.DIRECTORY_FILE,
     apiTokens: { list: e.API_TOKENS, file: e.API_TOKENS_FILE, devTokensFile: e.DEV_TOKENS_FILE },
     kbRateLimitPerMinute: e.KB_RATE_LIMIT_PER_MINUTE,

@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redisConnection';
 import type { Request, Response, Next } from 'restify';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { ClientRequest } from './clientAddress';
 import { sendError } from './http';
 
 export interface RateLimitOptions {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   /** Requests allowed per client and window. */
   limit: number;

@@ -2,8 +2,56 @@ import { spawn, spawnSync, ChildProcess } from 'child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { resolve } from 'path';
-import Redis, { RedisOptions } from 'ioredis';
+import Redis, { Cluster, RedisOptions } from 'ioredis';
 import type { Logger } from './logger';
+
+/**
+ * A connection to the desk's Redis: one node, or a Redis Cluster. Both take the same commands;
+ * on a cluster every script, MULTI, pipeline and multi-key command must stay within one hash
+ * tag (docs/architecture.md, "Key names and Redis Cluster").
+ */
+export type RedisClient = Redis | Cluster;
+
+/**
+ * Where Redis is, as one string handed to every part that opens connections: a `redis://` URL,
+ * or `redis-cluster://host:port,host:port` naming some nodes of a cluster (REDIS_CLUSTER_NODES).
+ */
+const CLUSTER_SCHEME = 'redis-cluster://';
+
+export function clusterAddress(nodes: string[]): string {
+  return `${CLUSTER_SCHEME}${nodes.join(',')}`;
+}
+
+export function isClusterAddress(address: string): boolean {
+  return address.startsWith(CLUSTER_SCHEME);
+}
+
+/**
+ * A new connection to the node or cluster at `address`, with these options. On a cluster they
+ * apply to each node's connection, and the cluster reconnects with the same back-off.
+ */
+export function newRedisClient(address: string, options: RedisOptions = {}): RedisClient {
+  if (!isClusterAddress(address)) return new Redis(address, options);
+  const nodes = address
+    .slice(CLUSTER_SCHEME.length)
+    .split(',')
+    .map((node) => {
+      const colon = node.lastIndexOf(':');
+      return { host: node.slice(0, colon), port: Number(node.slice(colon + 1)) };
+    });
+  const { retryStrategy, enableReadyCheck, enableOfflineQueue, lazyConnect } = options;
+  return new Cluster(nodes, {
+    redisOptions: options,
+    clusterRetryStrategy: retryStrategy ? (attempt) => retryStrategy(attempt) : () => null,
+    enableReadyCheck: enableReadyCheck ?? true,
+    enableOfflineQueue: enableOfflineQueue ?? true,
+    lazyConnect: lazyConnect ?? false,
+    // A master that restarts or fails over answers CLUSTERDOWN or MOVED for a moment: retry, then follow.
+    retryDelayOnClusterDown: 100,
+    retryDelayOnFailover: 100,
+    retryDelayOnTryAgain: 100,
+  });
+}
 
 /** Longest wait between reconnection attempts: the service is back within ~1 s of Redis returning. */
 export const MAX_RECONNECT_DELAY_MS = 1000;
@@ -49,7 +97,7 @@ export function isRedisUnavailable(err: unknown): boolean {
  * Ends a connection: QUIT while Redis answers (replies in flight still arrive), at once while it
  * does not (a QUIT queued for a Redis that never returns would hold a shutdown forever).
  */
-export async function endConnection(client: Redis): Promise<void> {
+export async function endConnection(client: RedisClient): Promise<void> {
   if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
   else client.disconnect();
 }
@@ -70,14 +118,14 @@ export async function unlessStoreDown<T>(read: Promise<T>, fallback: T): Promise
  * connection keeps one, so that after a restart it waits until Redis has loaded its data
  * instead of failing with LOADING (which left claimed SLA events stranded for a lease).
  */
-export function bullCreateClient(url: string): (type: 'client' | 'subscriber' | 'bclient') => Redis {
-  return (type) => new Redis(url, redisOptions({ enableReadyCheck: type === 'client' }));
+export function bullCreateClient(address: string): (type: 'client' | 'subscriber' | 'bclient') => RedisClient {
+  return (type) => newRedisClient(address, redisOptions({ enableReadyCheck: type === 'client' }));
 }
 
 export interface RedisConnection {
   /** The address actually in use: REDIS_URL, or the private server's when one was started. */
   url: string;
-  client: Redis;
+  client: RedisClient;
   /** Set when this process started (or found still running) a private redis-server. */
   localServer?: { port: number; dir: string; pid?: number };
   /** Closes the client and stops a private redis-server this process started. */
@@ -103,6 +151,7 @@ export interface ConnectRedisOptions {
  * Otherwise the returned promise rejects with a one-line message naming REDIS_URL.
  */
 export async function connectRedis(url: string, logger: Logger, options: ConnectRedisOptions): Promise<RedisConnection> {
+  if (isClusterAddress(url)) return connectCluster(url, logger, options.onWaiting);
   if (await answers(url)) return connected(url, logger);
 
   if (options.waitIfMissing) return waitForConfiguredRedis(url, logger, options.onWaiting);
@@ -169,6 +218,32 @@ async function waitForConfiguredRedis(url: string, logger: Logger, onWaiting?: (
   return connected(url, logger);
 }
 
+/**
+ * A Redis Cluster is never started here: wait until it answers with every slot served (the
+ * service is not ready until then), saying so every 10 s.
+ */
+async function connectCluster(address: string, logger: Logger, onWaiting?: (reason: string) => void): Promise<RedisConnection> {
+  const client = newRedisClient(address, failFastRedisOptions());
+  client.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis cluster connection error'));
+  let nextReport = 0;
+  for (;;) {
+    const state = await (client as Cluster)
+      .cluster('INFO')
+      .then((info) => /cluster_state:(\w+)/.exec(String(info))?.[1] ?? 'unknown')
+      .catch((err: Error) => err.message);
+    if (state === 'ok') break;
+    const reason = `waiting for the Redis Cluster at REDIS_CLUSTER_NODES=${address.slice(CLUSTER_SCHEME.length)}: ${state}`;
+    if (Date.now() >= nextReport) {
+      onWaiting?.(reason);
+      logger.warn(reason);
+      nextReport = Date.now() + 10_000;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  logger.info(`Redis Cluster at REDIS_CLUSTER_NODES=${address.slice(CLUSTER_SCHEME.length)} answers`);
+  return { url: address, client, close: () => endConnection(client) };
+}
+
 async function connected(url: string, logger: Logger): Promise<RedisConnection> {
   const client = new Redis(url, failFastRedisOptions());
   client.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
@@ -216,11 +291,17 @@ async function answers(url: string): Promise<boolean> {
  * A redis-server on loopback keeping its files in `dir`: append-only with that fsync policy, or
  * (appendFsync null) in memory only; never evicting, since the keys are the product's data.
  */
-export function spawnRedisServer(options: { port: number; dir: string; appendFsync: 'everysec' | 'always' | null }): ChildProcess {
-  const { port, dir, appendFsync } = options;
+export function spawnRedisServer(options: {
+  port: number;
+  dir: string;
+  appendFsync: 'everysec' | 'always' | null;
+  /** More redis-server options (a test cluster's nodes). */
+  extraArgs?: string[];
+}): ChildProcess {
+  const { port, dir, appendFsync, extraArgs = [] } = options;
   const persistence = appendFsync ? ['--appendonly', 'yes', '--appendfsync', appendFsync] : ['--appendonly', 'no'];
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persistence];
-  return spawn('redis-server', [...args, '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  return spawn('redis-server', [...args, '--maxmemory-policy', 'noeviction', ...extraArgs], { stdio: 'ignore' });
 }
 
 /** Resolves once the redis-server `child` answers at `url`; rejects if it exits first or stays silent 10 s. */

@@ -1,7 +1,7 @@
+import type { RedisClient } from '../../common/redisConnection';
 import { randomBytes } from 'crypto';
 import type { AddressInfo } from 'net';
 import type { Server } from 'restify';
-import type { Redis } from 'ioredis';
 import type { ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
 import type { DirectLineConfig } from '../../common/config';
 import type { Logger } from '../../common/logger';
@@ -24,7 +24,7 @@ export { chatScope } from './routes';
 export interface DirectLineOptions extends DirectLineConfig {
   /** The bot (an ActivityHandler) that answers web-chat conversations. */
   bot: { run(context: TurnContext): Promise<void> };
-  redis: Redis;
+  redis: RedisClient;
   /** The service's Redis key prefix. */
   prefix: string;
   logger: Logger;

@@ -6,10 +6,9 @@ import type { Logger } from '../../common/logger';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { ClientRequest } from '../../common/clientAddress';
 import { rateLimit } from '../../common/rateLimit';
-import type { Redis } from 'ioredis';
 import { TokenError, type DirectLineClaims, type TokenSigner } from './tokens';
 import type { TokenLedger } from './tokenLedger';
-import { unlessStoreDown } from '../../common/redisConnection';
+import { unlessStoreDown, type RedisClient } from '../../common/redisConnection';
 import type { PageFeed } from './pageFeed';
 import { parseWatermark, TranscriptFullError, type TranscriptStore } from './transcript';
 import { CHANNEL_ID, DIRECTLINE_PATH } from './names';
@@ -25,7 +24,7 @@ export interface DirectLineRouteDeps {
   feed: PageFeed;
   signer: TokenSigner;
   ledger: TokenLedger;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   logger: Logger;
   /** The bot's account in every conversation. */

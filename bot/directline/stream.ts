@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
-import type { Redis } from 'ioredis';
 import type { Activity } from 'botbuilder';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { Logger } from '../../common/logger';
@@ -8,7 +7,7 @@ import { DIRECTLINE_PATH } from './names';
 import { TokenError, type TokenSigner } from './tokens';
 import type { TokenLedger } from './tokenLedger';
 import { parseWatermark, type TranscriptStore } from './transcript';
-import { endConnection } from '../../common/redisConnection';
+import { endConnection, type RedisClient } from '../../common/redisConnection';
 
 const STREAM_PATH = new RegExp(`^${DIRECTLINE_PATH}/conversations/([A-Za-z0-9_-]+)/stream$`);
 /** A silent connection is pinged this often, so proxies keep it and dead peers are noticed. */
@@ -36,12 +35,12 @@ export const REVOKED_CLOSE_CODE = 4001;
 export class ActivityStream {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly byConversation = new Map<string, Set<Subscriber>>();
-  private readonly subscriber: Redis;
+  private readonly subscriber: RedisClient;
   private readonly pinger: NodeJS.Timeout;
 
   constructor(
     private readonly deps: {
-      redis: Redis;
+      redis: RedisClient;
       transcripts: TranscriptStore;
       signer: TokenSigner;
       ledger: TokenLedger;

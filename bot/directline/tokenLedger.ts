@@ -1,5 +1,4 @@
-import type { Redis } from 'ioredis';
-import { unlessStoreDown } from '../../common/redisConnection';
+import { unlessStoreDown, type RedisClient } from '../../common/redisConnection';
 import { TokenError, type DirectLineClaims } from './tokens';
 
 /**
@@ -14,7 +13,7 @@ import { TokenError, type DirectLineClaims } from './tokens';
  */
 export class TokenLedger {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import type { Activity } from 'botbuilder';
 
 /** A stored conversation: who it belongs to and the language it started in. */
@@ -53,7 +53,7 @@ return 1
  */
 export class TranscriptStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly ttlMs: number,
     /** Activities a conversation holds at most (ids are list positions, so nothing is trimmed). */

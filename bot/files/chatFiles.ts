@@ -1,5 +1,5 @@
+import type { RedisClient } from '../../common/redisConnection';
 import type { Activity, Attachment, TurnContext } from 'botbuilder';
-import type Redis from 'ioredis';
 import type { AttachmentRef, AttachmentStore, MessageFiles } from '../../ticketing';
 import { AttachmentLinks, chatScope, CHANNEL_ID as WEB_CHANNEL } from '../directline';
 import type { TeamsFiles } from './teamsFiles';
@@ -14,7 +14,7 @@ const HELD_SECONDS = 24 * 3600;
  * until the ticket they open in this chat takes them.
  */
 export class ChatFiles {
-  constructor(private readonly deps: { store?: AttachmentStore; redis: Redis; prefix: string; teams?: TeamsFiles }) {}
+  constructor(private readonly deps: { store?: AttachmentStore; redis: RedisClient; prefix: string; teams?: TeamsFiles }) {}
 
   /** Whether the message brings files (cards, and the HTML copy Teams sends of every message, are no files). */
   static carries(activity: Partial<Activity>): boolean {

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 
 const THIRTY_DAYS_S = 30 * 24 * 3600;
 
@@ -16,7 +16,7 @@ export interface StringReader {
  */
 export class AwaitingReplies {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly reader: StringReader = redis,
     private readonly what: 'awaiting' | 'rating' = 'awaiting',

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import type { Server } from 'restify';
 import type { Logger } from '../../common/logger';
 import { type OrganisationDirectory, registerConsole, TicketChangeFeed, type TicketEvents, type TokenRegistry } from '../../ticketing';
@@ -18,7 +18,7 @@ export interface WebPages {
  */
 export function registerWebPages(
   server: Server,
-  deps: { logger: Logger; redis: Redis; prefix: string; tokens: TokenRegistry; organisations: OrganisationDirectory },
+  deps: { logger: Logger; redis: RedisClient; prefix: string; tokens: TokenRegistry; organisations: OrganisationDirectory },
 ): WebPages {
   const { logger, redis, prefix, tokens, organisations } = deps;
   registerChatPage(server, { logger });

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import type { KbEntry } from '../types';
 
 /** An agent's change to the knowledge base, made in the console; kept as a numbered revision. */
@@ -54,7 +54,7 @@ export class KbRevisions {
   private readonly key: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     prefix: string,
   ) {
     this.key = `${prefix}kb:revisions`;

@@ -1,10 +1,9 @@
-import type Redis from 'ioredis';
 import type { Logger } from '../../common/logger';
 import type { Locale } from '../../common/locale';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledgeBase';
 import type { AnswerResult, KbEntry } from '../types';
 import { applyRevisions, KbRevisions } from './edits';
-import { endConnection } from '../../common/redisConnection';
+import { endConnection, type RedisClient } from '../../common/redisConnection';
 
 /**
  * The knowledge base as it runs: the repository's articles plus the agents' revisions from Redis,
@@ -13,7 +12,7 @@ import { endConnection } from '../../common/redisConnection';
  */
 export class LiveKnowledgeBase implements KnowledgeBase {
   private current: KnowledgeBase;
-  private subscriber: Redis | undefined;
+  private subscriber: RedisClient | undefined;
 
   constructor(
     private readonly articles: readonly KbEntry[],
@@ -24,7 +23,7 @@ export class LiveKnowledgeBase implements KnowledgeBase {
   }
 
   /** Loads the revisions and follows the change channel on a connection of its own. */
-  async start(redis: Redis): Promise<void> {
+  async start(redis: RedisClient): Promise<void> {
     this.subscriber = redis.duplicate();
     this.subscriber.on('message', () => void this.reload().catch((err) => this.logger.error({ err }, 'knowledge base reload failed')));
     this.subscriber.on('error', (err) => this.logger.warn({ err: err.message }, 'knowledge base change channel: redis error'));

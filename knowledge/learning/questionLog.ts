@@ -1,5 +1,5 @@
+import type { RedisClient } from '../../common/redisConnection';
 import { randomUUID } from 'crypto';
-import type Redis from 'ioredis';
 import type { Locale } from '../../common/locale';
 import { maskPersonalData } from './mask';
 
@@ -34,7 +34,7 @@ export class QuestionLog {
   private readonly key: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     prefix: string,
     private readonly options: QuestionLogOptions = DEFAULT_LOG_OPTIONS,
   ) {

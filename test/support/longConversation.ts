@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import type { BrowserContext } from 'playwright-core';
 import { TranscriptStore } from '../../bot/directline/transcript';
 
@@ -9,7 +9,7 @@ import { TranscriptStore } from '../../bot/directline/transcript';
  */
 export async function longConversation(
   baseUrl: string,
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   size: number,
   last: string,

@@ -1,7 +1,11 @@
-import Redis from 'ioredis';
 import { randomUUID } from 'crypto';
+import { Cluster } from 'ioredis';
+import { newRedisClient, type RedisClient } from '../../common/redisConnection';
 
-/** The run's private Redis (started by globalSetup). */
+/**
+ * The run's private Redis (started by globalSetup): one redis-server, or with TEST_REDIS_CLUSTER=1
+ * a 3-master Redis Cluster (then this is its cluster address, which every part accepts).
+ */
 export function testRedisUrl(): string {
   const url = process.env.TEST_REDIS_URL;
   if (!url) throw new Error('TEST_REDIS_URL is not set: run the tests through jest (globalSetup starts redis-server)');
@@ -13,6 +17,17 @@ export function uniquePrefix(name: string): string {
   return `test:${name}:${randomUUID().slice(0, 8)}:`;
 }
 
-export function testRedis(): Redis {
-  return new Redis(testRedisUrl(), { maxRetriesPerRequest: null, enableReadyCheck: false });
+export function testRedis(): RedisClient {
+  return newRedisClient(testRedisUrl(), { maxRetriesPerRequest: null, enableReadyCheck: false });
+}
+
+/** Every key matching `pattern`; on a cluster, from each master (KEYS answers for one node only). */
+export async function keysMatching(redis: RedisClient, pattern: string): Promise<string[]> {
+  const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  return (await Promise.all(nodes.map((node) => node.keys(pattern)))).flat();
+}
+
+/** Deletes keys of any hash tags (one DEL each: a cluster refuses one DEL across slots). */
+export async function deleteKeys(redis: RedisClient, keys: string[]): Promise<void> {
+  await Promise.all(keys.map((key) => redis.del(key)));
 }

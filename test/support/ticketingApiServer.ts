@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'net';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import { createServer } from '../../bot/server';
 import { silentLogger } from '../../common/logger';
 import { DEMO_DIRECTORY_FILE, loadDirectory } from '../../ticketing/demo/loadDirectory';
@@ -37,7 +37,7 @@ export interface ApiResponse {
  * Redis under a fresh prefix, with the demo directory loaded and a clock the test sets.
  */
 export async function startTicketingApi(name: string) {
-  const redis: Redis = testRedis();
+  const redis: RedisClient = testRedis();
   const prefix = uniquePrefix(name);
   const clock = { now: new Date('2026-03-10T09:00:00.000Z') };
   const organisations = new OrganisationStore(redis, prefix);

@@ -1,5 +1,5 @@
+import type { RedisClient } from '../../common/redisConnection';
 import { createHash } from 'crypto';
-import type Redis from 'ioredis';
 import { DomainError, type AttachmentRef, type MessageFiles, type RefusedFile } from '../domain/types';
 import { checkContent } from './contentCheck';
 import type { FileStore } from './fileStore';
@@ -33,7 +33,7 @@ export interface StoredAttachment extends AttachmentRef {
  */
 export class AttachmentStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly files: FileStore,
     readonly limits: AttachmentLimits,

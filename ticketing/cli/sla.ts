@@ -18,7 +18,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import Redis from 'ioredis';
+import { newRedisClient, type RedisClient } from '../../common/redisConnection';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../../common/config';
 import { isKnownZone, isLocalDate, workingDayMs } from '../domain/calendar';
@@ -157,7 +157,11 @@ function policyFromFile(path: string, now: Date): SlaPolicy {
 }
 
 /** Reads the stored version and ticket the arguments name; `redis` only when they name one. */
-export async function storedContext(values: Values, redis: () => { redis: Redis; prefix: string }, now: Date): Promise<StoredContext> {
+export async function storedContext(
+  values: Values,
+  redis: () => { redis: RedisClient; prefix: string },
+  now: Date,
+): Promise<StoredContext> {
   if (values['policy-file']) {
     if (values['policy-version'] || values.ticket) throw new UsageError('--policy-file goes without --policy-version and --ticket');
     return { policy: policyFromFile(values['policy-file'], now) };
@@ -187,7 +191,7 @@ export async function storedContext(values: Values, redis: () => { redis: Redis;
 export async function runSla(
   argv: string[],
   writeLine: (line: string) => void,
-  connect: () => { redis: Redis; prefix: string } = connectFromConfig,
+  connect: () => { redis: RedisClient; prefix: string } = connectFromConfig,
   now = new Date(),
 ): Promise<number> {
   try {
@@ -203,10 +207,10 @@ export async function runSla(
   }
 }
 
-let opened: Redis | null = null;
-function connectFromConfig(): { redis: Redis; prefix: string } {
+let opened: RedisClient | null = null;
+function connectFromConfig(): { redis: RedisClient; prefix: string } {
   const { redis } = loadConfig(process.env);
-  opened ??= new Redis(redis.url, { maxRetriesPerRequest: 2, lazyConnect: false });
+  opened ??= newRedisClient(redis.url, { maxRetriesPerRequest: 2, lazyConnect: false });
   return { redis: opened, prefix: redis.prefix };
 }
 

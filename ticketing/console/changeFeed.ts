@@ -1,8 +1,7 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from '../../common/logger';
 import type { Category, Ticket, TicketStatus } from '../domain/types';
 import type { TicketEvents } from '../service/ticketService';
-import { endConnection } from '../../common/redisConnection';
+import { endConnection, type RedisClient } from '../../common/redisConnection';
 
 /** What the console hears about a ticket change: enough to know which lists and pages to refresh. */
 export interface TicketChange {
@@ -20,9 +19,9 @@ export interface TicketChange {
  */
 export class TicketChangeFeed {
   private readonly listeners = new Set<(change: TicketChange) => void>();
-  private subscriber: Redis | undefined;
+  private subscriber: RedisClient | undefined;
 
-  constructor(private readonly deps: { redis: Redis; prefix: string; logger: Logger }) {}
+  constructor(private readonly deps: { redis: RedisClient; prefix: string; logger: Logger }) {}
 
   get channel(): string {
     return `${this.deps.prefix}console:changes`;

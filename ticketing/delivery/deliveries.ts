@@ -1,5 +1,4 @@
-import Redis from 'ioredis';
-import { endConnection, redisOptions } from '../../common/redisConnection';
+import { endConnection, newRedisClient, redisOptions, type RedisClient } from '../../common/redisConnection';
 import { silentLogger, type Logger } from '../../common/logger';
 import { deliveryAt, parseDeliveryMember, type AttemptOutcome } from '../domain/delivery';
 import type { DeliveryChannel, Ticket, TicketMessage } from '../domain/types';
@@ -48,7 +47,7 @@ const MISSING: Record<DeliveryChannel, string> = {
  * sends and reports.
  */
 export class Deliveries {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly dueSet: DueSet<DeliveryEntry>;
   private readonly queue: SlaQueue<DeliveryJob>;
   private readonly sweeper: Sweeper<DeliveryEntry>;
@@ -60,7 +59,7 @@ export class Deliveries {
   constructor(private readonly options: DeliveriesOptions) {
     this.logger = options.logger ?? silentLogger;
     this.sendTimeoutMs = options.sendTimeoutMs ?? 30_000;
-    this.redis = new Redis(options.redisUrl, redisOptions());
+    this.redis = newRedisClient(options.redisUrl, redisOptions());
     this.redis.on('error', (err) => this.logger.warn({ err: err.message }, 'deliveries: redis connection error'));
     this.dueSet = new DueSet(this.redis, options.prefix, { name: 'delivery', parse: parseDeliveryMember });
     this.queue = createSlaQueue<DeliveryJob>({ redisUrl: options.redisUrl, prefix: options.prefix, name: 'delivery' });

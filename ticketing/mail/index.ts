@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import type { MailDeskConfig } from '../../common/config';
 import type { Logger } from '../../common/logger';
 import { GradeSuggester } from '../domain/grading/gradeSuggester';
@@ -29,7 +29,7 @@ export interface MailDesk {
 export function createOutboundMail(deps: {
   smtpUrl: string;
   from: string;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   tickets: TicketService;
   organisations: OrganisationStore;
@@ -48,7 +48,7 @@ export function createOutboundMail(deps: {
  */
 export async function startMailDesk(deps: {
   config: MailDeskConfig | undefined;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   tickets: TicketService;
   organisations: OrganisationStore;

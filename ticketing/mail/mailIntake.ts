@@ -1,5 +1,5 @@
+import type { RedisClient } from '../../common/redisConnection';
 import { randomUUID } from 'crypto';
-import type Redis from 'ioredis';
 import type { Logger } from '../../common/logger';
 import { suggestCategory } from '../domain/grading/categorySuggester';
 import type { GradeSuggester } from '../domain/grading/gradeSuggester';
@@ -34,7 +34,7 @@ export interface MailResult {
 }
 
 export interface MailIntakeDeps {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   tickets: TicketService;
   organisations: OrganisationStore;

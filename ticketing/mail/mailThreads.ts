@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import { mailKey } from './inboundMail';
 
 /** A year: answers to older mail still find their ticket through the subject's ticket id. */
@@ -7,7 +7,7 @@ const THREAD_SECONDS = 365 * 24 * 3600;
 /** Which ticket a Message-ID belongs to, for mail whose subject lost the ticket id. */
 export class MailThreads {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

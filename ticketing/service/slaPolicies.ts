@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import { checkPolicy, DEFAULT_SLA_POLICY_DOCUMENT, type SlaPolicy, type SlaPolicyDocument } from '../domain/slaPolicy';
 import { SlaPolicyStore } from '../store/slaPolicyStore';
 import { publicHolidays } from './publicHolidays';
@@ -15,7 +15,7 @@ export class SlaPolicies {
   readonly store: SlaPolicyStore;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     prefix: string,
     private readonly clock: () => Date = () => new Date(),
   ) {

@@ -1,5 +1,5 @@
+import type { RedisClient } from '../../common/redisConnection';
 import { createHash } from 'crypto';
-import type Redis from 'ioredis';
 import type { Logger } from '../../common/logger';
 import { silentLogger } from '../../common/logger';
 import {
@@ -72,7 +72,7 @@ export interface TicketEvents {
 }
 
 export interface TicketServiceDeps {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   clock?: () => Date;
   organisations: OrganisationStore;

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import { recordsOf } from '../../common/flatReply';
 import { keys } from '../store/keys';
 import { DueEvent, parseDueMember } from '../domain/dueEvents';
@@ -7,13 +7,13 @@ import type { TimerEventKind } from '../domain/types';
 /**
  * The Redis side of the SLA timers.
  *
- * - `{prefix}sla:due`: sorted set, member `ticketId|kind|version`, score = due epoch ms. The
+ * - `<prefix>{tickets}:sla:due`: sorted set, member `ticketId|kind|version`, score = due epoch ms. The
  *   store writes it with every ticket change; the sweeper drains it.
- * - `{prefix}sla:inflight`: sorted set of claimed entries, score = lease expiry. An entry stays
+ * - `<prefix>{tickets}:sla:inflight`: sorted set of claimed entries, score = lease expiry. An entry stays
  *   here from the claim until its Bull job exists, so a crash in between loses nothing: once the
  *   lease expires the entry goes back to the due set.
- * - `{prefix}sla:inflight:due`: hash member -> original due ms, so a released entry keeps its time.
- * - `{prefix}sla:reconciled`: when the due set was last rebuilt from every open ticket. The save
+ * - `<prefix>{tickets}:sla:inflight:due`: hash member -> original due ms, so a released entry keeps its time.
+ * - `<prefix>{tickets}:sla:reconciled`: when the due set was last rebuilt from every open ticket. The save
  *   script keeps the due set in step with the tickets from then on, so a start only rebuilds it
  *   when this mark is gone (a new store, SLA keys wiped by hand) or the due set is (see reconcile.ts).
  */
@@ -23,11 +23,13 @@ export function slaKeys(prefix: string) {
 
 /** The same three keys for another due set (`delivery`: message deliveries, see ticketing/delivery). */
 export function dueSetKeys(prefix: string, name: string) {
+  // With the tickets' tag: the save script writes the due set with the ticket.
+  const start = keys.store(prefix);
   return {
-    due: name === 'sla' ? keys.slaDue(prefix) : `${prefix}${name}:due`,
-    inflight: `${prefix}${name}:inflight`,
-    inflightDue: `${prefix}${name}:inflight:due`,
-    reconciled: `${prefix}${name}:reconciled`,
+    due: `${start}${name}:due`,
+    inflight: `${start}${name}:inflight`,
+    inflightDue: `${start}${name}:inflight:due`,
+    reconciled: `${start}${name}:reconciled`,
   };
 }
 
@@ -106,7 +108,7 @@ end
 return added
 `;
 
-type DueSetRedis = Redis & {
+type DueSetRedis = RedisClient & {
   slaClaim(
     due: string,
     inflight: string,
@@ -125,7 +127,7 @@ export class DueSet<E extends object = SlaEntry> {
   private readonly parse: (member: string) => E | null;
 
   /** The SLA timers' set by default; another set names itself and says how its members read. */
-  constructor(redis: Redis, prefix: string, other?: { name: string; parse: (member: string) => E | null }) {
+  constructor(redis: RedisClient, prefix: string, other?: { name: string; parse: (member: string) => E | null }) {
     this.keys = other ? dueSetKeys(prefix, other.name) : slaKeys(prefix);
     this.parse = other?.parse ?? (parseDueMember as unknown as (member: string) => E | null);
     if (!('slaClaim' in redis)) {

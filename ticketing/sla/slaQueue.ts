@@ -1,6 +1,5 @@
 import Bull from 'bull';
-import type Redis from 'ioredis';
-import { bullCreateClient } from '../../common/redisConnection';
+import { bullCreateClient, type RedisClient } from '../../common/redisConnection';
 import type { ClaimedEvent } from './dueSet';
 
 /** What a job carries: one due entry. The handler re-reads the ticket, so this is all it needs. */
@@ -28,10 +27,10 @@ export function createSlaQueue<D extends { member: string } = SlaJobData>(option
   name?: string;
 }): SlaQueue<D> {
   // Connections with the service's shared options (reconnects capped at 1 s), kept to close them.
-  const clients: Redis[] = [];
+  const clients: RedisClient[] = [];
   let closed = false;
   const newClient = bullCreateClient(options.redisUrl);
-  const createClient = (type: 'client' | 'subscriber' | 'bclient'): Redis => {
+  const createClient = (type: 'client' | 'subscriber' | 'bclient'): RedisClient => {
     const client = newClient(type);
     clients.push(client);
     // A worker still starting up when close() ran asks for its blocking connection late: end it.
@@ -40,7 +39,8 @@ export function createSlaQueue<D extends { member: string } = SlaJobData>(option
   };
 
   const queue = new Bull<D>(options.name ?? 'sla', {
-    prefix: `${options.prefix}bull`,
+    // bull names every key `<prefix>:<queue>:...` and its scripts span them: one hash tag (docs/architecture.md).
+    prefix: `${options.prefix}{bull}`,
     createClient,
     // After an error fetching the next job (Redis down, or still loading its data after a
     // restart) a worker waits this long before trying again; bull's default 5 s made SLA events

@@ -1,6 +1,5 @@
 import type Bull from 'bull';
-import Redis from 'ioredis';
-import { endConnection, redisOptions } from '../../common/redisConnection';
+import { endConnection, newRedisClient, redisOptions, type RedisClient } from '../../common/redisConnection';
 import { silentLogger, type Logger } from '../../common/logger';
 import type { Metrics } from '../../common/metrics';
 import { clockOf, slaEventOf } from '../domain/goals';
@@ -44,7 +43,7 @@ export interface SlaTimersOptions {
  * may run against one Redis; each event is applied once.
  */
 export class SlaTimers {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly dueSet: DueSet;
   private readonly slaQueue: SlaQueue;
   private readonly sweeper: Sweeper;
@@ -71,7 +70,7 @@ export class SlaTimers {
     this.retryLaterMs = options.retryLaterMs ?? 60_000;
     const prefix = options.prefix;
 
-    this.redis = new Redis(options.redisUrl, redisOptions());
+    this.redis = newRedisClient(options.redisUrl, redisOptions());
     this.redis.on('error', (err) => this.logger.warn({ err: err.message }, 'SLA timers: redis connection error'));
     this.dueSet = new DueSet(this.redis, prefix);
     if (options.metrics) this.metrics = new SlaMetrics(options.metrics, this.dueSet);

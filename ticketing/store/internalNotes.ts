@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import { DomainError } from '../domain/types';
 import { keys } from './keys';
 
@@ -20,7 +20,7 @@ export const MAX_NOTES_PER_TICKET = 500;
  */
 export class InternalNoteStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import { foldPhrase } from '../../common/text';
 import { findAdministratorByEmail, normaliseEmail } from '../domain/trustedIdentity';
 import { DomainError, ID_PATTERN, type Administrator, type Organisation } from '../domain/types';
@@ -20,7 +20,7 @@ export class OrganisationStore {
   private readonly redis: ScriptedRedis;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     readonly prefix: string,
   ) {
     this.redis = withScripts(redis);
@@ -35,14 +35,21 @@ export class OrganisationStore {
     const emails = [...new Set(org.administrators.flatMap((a) => (a.email ? [normaliseEmail(a.email)] : [])))].filter(
       (email) => email && !email.includes('\n'),
     );
-    const reply = (await this.redis.deskUpsertOrganisation(
-      this.prefix,
-      org.id,
-      JSON.stringify(org),
-      org.tenantId ?? '',
-      name,
-      emails.join('\n'),
-    )) as [string, string | number];
+    const written = { tenant: org.tenantId ?? '', name, emails };
+    let reply: [string, string | number];
+    do {
+      const read = await this.lookups(org.id);
+      reply = (await this.redis.deskUpsertOrganisation(
+        ...this.lookupKeys(org.id, [read, written]),
+        keys.directory(this.prefix),
+        org.id,
+        JSON.stringify(org),
+        written.tenant,
+        name,
+        emails.join('\n'),
+        seenOf(read),
+      )) as [string, string | number];
+    } while (reply[0] === 'changed');
     if (reply[0] === 'tenant_taken')
       throw new ConflictError('tenant_taken', `tenant ${org.tenantId} already belongs to organisation ${reply[1]}`);
     if (reply[0] === 'name_taken')
@@ -98,7 +105,7 @@ export class OrganisationStore {
     if (orgs === named) return 0;
     let added = 0;
     for (const id of await this.redis.smembers(keys.organisations(this.prefix)))
-      added += Number(await this.redis.deskIndexOrganisationName(keys.organisation(this.prefix, id), namesKey, id));
+      added += Number(await this.redis.deskIndexOrganisationName(2, keys.organisation(this.prefix, id), namesKey, id));
     return added;
   }
 
@@ -114,7 +121,31 @@ export class OrganisationStore {
 
   /** Deletes an organisation (its tickets stay); false when there was none. */
   async delete(id: string): Promise<boolean> {
-    return (await this.redis.deskDeleteOrganisation(this.prefix, id)) === 1;
+    for (;;) {
+      const read = await this.lookups(id);
+      if (!read) return false;
+      const reply = await this.redis.deskDeleteOrganisation(...this.lookupKeys(id, [read]), keys.directory(this.prefix), id, seenOf(read));
+      if (reply !== 'changed') return reply === 1;
+    }
+  }
+
+  /** The lookups an organisation's record holds (null: no record), which its scripts must be handed. */
+  private async lookups(id: string): Promise<Lookups | null> {
+    const [tenant, name, emails] = await this.redis.hmget(keys.organisation(this.prefix, id), 'tenant', 'name', 'emails');
+    return name ? { tenant: tenant ?? '', name, emails: emails ? emails.split('\n') : [] } : null;
+  }
+
+  /** The number of keys an organisation's scripts touch for these lookups, then the keys. */
+  private lookupKeys(id: string, lookups: (Lookups | null)[]): string[] {
+    const p = this.prefix;
+    const touched = new Set([keys.organisation(p, id), keys.organisations(p), keys.organisationNames(p)]);
+    for (const l of lookups) {
+      if (!l) continue;
+      if (l.tenant !== '') touched.add(keys.organisationByTenant(p, l.tenant));
+      touched.add(keys.organisationByName(p, l.name));
+      for (const email of l.emails) touched.add(keys.organisationsByAdminEmail(p, email));
+    }
+    return [String(touched.size), ...touched];
   }
 
   async findByTenant(tenantId: string): Promise<Organisation | null> {
@@ -160,4 +191,16 @@ export class OrganisationStore {
 
 function idOfNameEntry(entry: string): string {
   return entry.slice(entry.lastIndexOf('\t') + 1);
+}
+
+/** What an organisation's record says about its lookups (upsertOrganisation.lua). */
+interface Lookups {
+  tenant: string;
+  name: string;
+  emails: string[];
+}
+
+/** The lookups as read, as the scripts compare them ('' = no record). */
+function seenOf(read: Lookups | null): string {
+  return read ? [read.tenant, read.name, read.emails.join('\n')].join('\0') : '';
 }

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import { keys } from './keys';
 
 export const PRESENCE_STATES = ['viewing', 'typing'] as const;
@@ -24,7 +24,7 @@ export const TYPING_MS = 8_000;
  */
 export class PresenceBoard {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

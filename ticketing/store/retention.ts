@@ -1,7 +1,6 @@
 import type { Logger } from '../../common/logger';
 import { indexEntriesOf } from './indexEntries';
-import { keys } from './keys';
-import { cellOf } from './listCells';
+import { keys, listKeysOf } from './keys';
 import type { ScriptedPipeline } from './scripts';
 import type { TicketStore } from './ticketStore';
 
@@ -21,17 +20,7 @@ export async function retireClosedTickets(store: TicketStore, closedBeforeMs: nu
     const write = redis.pipeline() as ScriptedPipeline;
     for (const { ticket, rev } of await store.getManyStored(ids)) {
       const e = indexEntriesOf(ticket);
-      const lists = [
-        keys.allTickets(prefix),
-        keys.byOrganisation(prefix, e.org),
-        keys.byStatus(prefix, e.status),
-        keys.byGrade(prefix, e.grade),
-        keys.byCategory(prefix, e.category),
-        keys.breached(prefix),
-        keys.cell(prefix, cellOf(e)),
-        keys.orgCell(prefix, e.org, cellOf(e)),
-        ...e.search.map((term) => keys.searchTerm(prefix, term)),
-      ];
+      const lists = [...listKeysOf(prefix, e), ...e.search.map((term) => keys.searchTerm(prefix, term))];
       write.deskRetireTicket(2 + lists.length, keys.ticket(prefix, ticket.id), keys.closed(prefix), ...lists, rev, ticket.id);
     }
     let batch = 0;

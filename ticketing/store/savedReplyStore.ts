@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import type { Locale } from '../../common/locale';
 import { checkPlaceholders, type SavedReply } from '../domain/savedReplies';
 import { DomainError } from '../domain/types';
@@ -18,7 +18,7 @@ export interface SavedReplyInput {
 /** Saved replies in one Redis hash (id -> JSON): supervisors write them, agents read them. */
 export class SavedReplyStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

@@ -1,17 +1,16 @@
+import type { RedisClient } from '../../common/redisConnection';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type Redis from 'ioredis';
 import type { ChainableCommander } from 'ioredis';
 
 /**
  * The store's Lua scripts (./commands/*.lua), defined once per connection with ioredis'
- * defineCommand so they run by EVALSHA. Most take no KEYS: the key names are built from the
- * prefix, so the store needs a single Redis node (not a cluster). Scripts that declare their keys
- * say how many here.
+ * defineCommand so they run by EVALSHA. Every script is handed its keys: the caller passes their
+ * number, then the keys, then the arguments (a Redis Cluster routes a script by its keys);
+ * declaredKeys.lua goes before each, for the scripts that build key names to check them.
  */
 const SCRIPTS = {
   deskSaveTicket: 'saveTicket.lua',
-  deskPeekQueues: 'peekQueues.lua',
   deskUpsertOrganisation: 'upsertOrganisation.lua',
   deskDeleteOrganisation: 'deleteOrganisation.lua',
   deskIndexStoredTicket: 'indexStoredTicket.lua',
@@ -20,22 +19,10 @@ const SCRIPTS = {
   deskRetireTicket: 'retireTicket.lua',
   deskSearchTickets: 'searchTickets.lua',
 } as const;
-/** How many KEYS a script declares; 'first argument': the caller passes the count before the keys. */
-const DECLARED_KEYS: Partial<Record<keyof typeof SCRIPTS, number | 'first argument'>> = {
-  deskIndexStoredTicket: 'first argument',
-  deskIndexOrganisationName: 2,
-  deskRetireTicket: 'first argument',
-  deskSearchTickets: 'first argument',
-};
-
-function numberOfKeys(name: ScriptName): number | undefined {
-  const declared = DECLARED_KEYS[name] ?? 0;
-  return declared === 'first argument' ? undefined : declared;
-}
 
 type ScriptName = keyof typeof SCRIPTS;
 type Command = (...args: (string | number)[]) => Promise<unknown>;
-export type ScriptedRedis = Redis & Record<ScriptName, Command>;
+export type ScriptedRedis = RedisClient & Record<ScriptName, Command>;
 export type ScriptedPipeline = ChainableCommander & Record<ScriptName, (...args: (string | number)[]) => ScriptedPipeline>;
 
 const sources = new Map<ScriptName, string>();
@@ -43,16 +30,17 @@ const sources = new Map<ScriptName, string>();
 function source(name: ScriptName): string {
   let lua = sources.get(name);
   if (lua === undefined) {
-    lua = readFileSync(join(__dirname, 'commands', SCRIPTS[name]), 'utf8');
+    const read = (file: string) => readFileSync(join(__dirname, 'commands', file), 'utf8');
+    lua = `${read('declaredKeys.lua')}\n${read(SCRIPTS[name])}`;
     sources.set(name, lua);
   }
   return lua;
 }
 
-export function withScripts(redis: Redis): ScriptedRedis {
+export function withScripts(redis: RedisClient): ScriptedRedis {
   const scripted = redis as ScriptedRedis;
   for (const name of Object.keys(SCRIPTS) as ScriptName[]) {
-    if (typeof scripted[name] !== 'function') redis.defineCommand(name, { numberOfKeys: numberOfKeys(name), lua: source(name) });
+    if (typeof scripted[name] !== 'function') redis.defineCommand(name, { lua: source(name) });
   }
   return scripted;
 }

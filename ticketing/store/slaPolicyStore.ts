@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import type { SlaPolicy, SlaPolicyDocument } from '../domain/slaPolicy';
 import { keys } from './keys';
 import { ScriptedRedis, withScripts } from './scripts';
@@ -18,7 +18,7 @@ export class SlaPolicyStore {
   private readonly cache = new Map<number, SlaPolicy>();
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     readonly prefix: string,
   ) {
     this.redis = withScripts(redis);
@@ -27,7 +27,15 @@ export class SlaPolicyStore {
   /** Stores a new version (holidays already expanded); with onlyFirst, only when none exists (null then). */
   async store(document: SlaPolicyDocument, storedBy: string, now: Date, onlyFirst = false): Promise<SlaPolicy | null> {
     const record: StoredRecord = { document, storedAt: now.toISOString(), storedBy };
-    const version = Number(await this.redis.deskStoreSlaPolicy(this.prefix, JSON.stringify(record), onlyFirst ? '1' : '0'));
+    const version = Number(
+      await this.redis.deskStoreSlaPolicy(
+        2,
+        keys.slaPolicyLatest(this.prefix),
+        keys.slaPolicyVersions(this.prefix),
+        JSON.stringify(record),
+        onlyFirst ? '1' : '0',
+      ),
+    );
     return version === 0 ? null : this.remember(version, record);
   }
 

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import type { Metrics } from '../../common/metrics';
 import { OPEN_STATUSES } from '../domain/ticket';
 import { CATEGORIES, GRADES } from '../domain/types';
@@ -16,7 +16,7 @@ import { TicketStore } from './ticketStore';
  */
 export function collectTicketGauges(
   metrics: Metrics,
-  deps: { redis: Redis; prefix: string; cellsPending?: () => string | undefined },
+  deps: { redis: RedisClient; prefix: string; cellsPending?: () => string | undefined },
 ): void {
   const { redis, prefix, cellsPending = () => undefined } = deps;
   const store = new TicketStore(redis, prefix);

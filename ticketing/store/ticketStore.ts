@@ -1,10 +1,11 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import { recordsOf } from '../../common/flatReply';
 import type { ReportCounters } from '../domain/reportCells';
 import type { Category, Ticket, TicketStatus } from '../domain/types';
 import { OPEN_STATUSES } from '../domain/ticket';
-import { indexEntriesOf } from './indexEntries';
-import { keys } from './keys';
+import { isQueued } from '../domain/queueScore';
+import { indexEntriesOf, type IndexEntries } from './indexEntries';
+import { keys, listKeysOf } from './keys';
 import { mergeNewestFirst } from './listCells';
 import { ScriptedPipeline, ScriptedRedis, withScripts } from './scripts';
 
@@ -38,7 +39,7 @@ export class TicketStore {
   readonly redis: ScriptedRedis;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     readonly prefix: string,
     /** How long an Idempotency-Key keeps answering with its ticket. */
     private readonly idempotencySeconds = DEFAULT_IDEMPOTENCY_DAYS * 86_400,
@@ -116,7 +117,7 @@ export class TicketStore {
 
   /** Replaces a ticket read at `before.rev`; 'conflict' when someone wrote it since. */
   async update(before: StoredTicket, after: Ticket): Promise<UpdateResult> {
-    const reply = (await this.redis.deskSaveTicket(...this.saveArgs(before, after), '')) as [string, number?];
+    const reply = (await this.redis.deskSaveTicket(...this.saveArgs(before, after))) as [string, number?];
     return reply[0] === 'ok' ? { status: 'ok', rev: Number(reply[1]) } : { status: 'conflict' };
   }
 
@@ -125,8 +126,10 @@ export class TicketStore {
    * agent's queues and the agent is under `maxOpen` open tickets.
    */
   async claim(before: StoredTicket, after: Ticket, agentId: string, categories: Category[], maxOpen?: number): Promise<ClaimResult> {
-    const check = JSON.stringify({ agent: agentId, categories, maxOpen });
-    const reply = (await this.redis.deskSaveTicket(...this.saveArgs(before, after), check)) as [string, number?];
+    const reply = (await this.redis.deskSaveTicket(...this.saveArgs(before, after, { agent: agentId, categories, maxOpen }))) as [
+      string,
+      number?,
+    ];
     if (reply[0] === 'ok') return { status: 'ok', rev: Number(reply[1]) };
     return { status: reply[0] as 'conflict' | 'taken' | 'not_head' | 'limit' };
   }
@@ -147,10 +150,23 @@ export class TicketStore {
     return Object.fromEntries(OPEN_STATUSES.map((status, i) => [status, counts[i]!]));
   }
 
-  /** Up to `count` of the most urgent unassigned tickets across the categories, most urgent first. */
+  /**
+   * Up to `count` of the most urgent unassigned tickets across the categories, most urgent first
+   * (ties: older id first). Reads only the first `count` entries of each queue: never scans.
+   * Two reads, not one script (a script may only touch the keys it is handed): a ticket taken
+   * between them is left out, and the claim's own check settles any other race.
+   */
   async peekQueues(categories: Category[], count: number): Promise<StoredTicket[]> {
-    const flat = (await this.redis.deskPeekQueues(this.prefix, count, ...categories)) as string[];
-    return recordsOf(flat, 3).map(([, rev, json]) => ({ rev: Number(rev), ticket: JSON.parse(json) as Ticket }));
+    const heads = this.redis.pipeline();
+    for (const category of categories) heads.zrange(keys.queue(this.prefix, category), 0, count - 1, 'WITHSCORES');
+    const candidates: { id: string; score: number }[] = [];
+    for (const [err, flat] of (await heads.exec()) ?? []) {
+      if (err) throw err;
+      for (const [id, score] of recordsOf(flat as string[], 2)) candidates.push({ id, score: Number(score) });
+    }
+    candidates.sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const urgent = await this.getManyStored(candidates.slice(0, count).map((c) => c.id));
+    return urgent.filter((stored) => isQueued(stored.ticket));
   }
 
   async queueIds(category: Category, offset: number, count: number): Promise<string[]> {
@@ -209,16 +225,21 @@ export class TicketStore {
     }
   }
 
-  private saveArgs(before: StoredTicket, after: Ticket): (string | number)[] {
+  private saveArgs(before: StoredTicket, after: Ticket, claim?: ClaimCheck): (string | number)[] {
     if (after.id !== before.ticket.id) throw new Error(`cannot save ticket ${after.id} over ${before.ticket.id}`);
+    const read = indexEntriesOf(before.ticket);
+    const written = indexEntriesOf(after);
     return [
-      this.prefix,
+      ...saveKeys(this.prefix, after.id, read, written, '', claim),
+      keys.store(this.prefix),
       after.id,
       before.rev,
       JSON.stringify(after),
-      JSON.stringify(indexEntriesOf(before.ticket)),
-      JSON.stringify(indexEntriesOf(after)),
+      JSON.stringify(read),
+      JSON.stringify(written),
       '',
+      '',
+      claim ? JSON.stringify(claim) : '',
       '',
     ];
   }
@@ -242,18 +263,47 @@ export function listIndexKey(p: string, index: ListIndex): string {
   }
 }
 
+/** What a claim must still hold when it is written (saveTicket.lua). */
+interface ClaimCheck {
+  agent: string;
+  categories: Category[];
+  maxOpen?: number;
+}
+
 function insertArgs(prefix: string, ticket: Ticket, idempotency?: { key: string; fingerprint: string }): (string | number)[] {
+  const entries = indexEntriesOf(ticket);
   return [
-    prefix,
+    ...saveKeys(prefix, ticket.id, null, entries, idempotency?.key ?? ''),
+    keys.store(prefix),
     ticket.id,
     0,
     JSON.stringify(ticket),
     '',
-    JSON.stringify(indexEntriesOf(ticket)),
+    JSON.stringify(entries),
     idempotency?.key ?? '',
     idempotency ? `${ticket.id} ${idempotency.fingerprint}` : '',
     '',
   ];
+}
+
+/** The number of keys saveTicket.lua may touch, then the keys (a superset is fine; a missing one stops it). */
+function saveKeys(p: string, id: string, read: IndexEntries | null, written: IndexEntries, idemKey: string, claim?: ClaimCheck): string[] {
+  const touched = new Set([keys.ticket(p, id), keys.slaDue(p), keys.deliveryDue(p)]);
+  if (idemKey !== '') touched.add(keys.idempotency(p, idemKey));
+  for (const e of read ? [read, written] : [written]) {
+    for (const key of listKeysOf(p, e)) touched.add(key);
+    touched.add(keys.breached(p));
+    touched.add(keys.queue(p, e.category));
+    if (e.agent !== undefined) touched.add(keys.agentOpen(p, e.agent));
+    if (e.closed !== undefined) touched.add(keys.closed(p));
+    for (const [cell] of e.report) touched.add(keys.report(p, cell));
+    for (const term of e.search) touched.add(keys.searchTerm(p, term));
+  }
+  if (claim) {
+    for (const category of claim.categories) touched.add(keys.queue(p, category));
+    touched.add(keys.agentOpen(p, claim.agent));
+  }
+  return [String(touched.size), ...touched];
 }
 
 function parseIdempotency(value: string): { ticketId: string; fingerprint: string } {

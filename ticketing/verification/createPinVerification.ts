@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import type { Config } from '../../common/config';
 import type { Logger } from '../../common/logger';
 import type { Organisation } from '../domain/types';
@@ -18,7 +18,7 @@ export interface PinVerification {
  * senders and how long a verification lasts. Logs where codes go, as the start-up log must say.
  */
 export async function createPinVerification(options: {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   config: Config['verification'];
   logger: Logger;

@@ -1,7 +1,8 @@
+import type { RedisClient } from '../../common/redisConnection';
 import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'crypto';
-import type Redis from 'ioredis';
 import { z } from 'zod';
 import { describeZodError } from '../../common/http';
+import { keyIn } from '../../common/redisKeys';
 import { LOCALES, type Locale } from '../../common/locale';
 import { silentLogger, type Logger } from '../../common/logger';
 import { CONTACT_METHODS, DomainError, type ContactMethod, type Organisation } from '../domain/types';
@@ -78,7 +79,7 @@ export interface VerifiedAdmin {
 }
 
 export interface PinVerifierOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** HMAC key for the codes (see resolvePinSecret). */
   secret: Buffer;
   findOrganisation: (orgId: string) => Promise<Organisation | null>;
@@ -125,9 +126,10 @@ const verifySchema = z.object({
  * `drain()` waits for deliveries in flight (tests, shutdown).
  */
 export class PinVerifier {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly secret: Buffer;
-  private readonly prefix: string;
+  /** The start of every PIN key: one hash tag, since a code's script spans its administrator and its conversation. */
+  private readonly pinKeys: string;
   private readonly now: () => number;
   private readonly logger: Logger;
   private readonly verificationTtlMs: number;
@@ -138,7 +140,7 @@ export class PinVerifier {
   constructor(private readonly options: PinVerifierOptions) {
     this.redis = options.redis;
     this.secret = options.secret;
-    this.prefix = options.prefix;
+    this.pinKeys = keyIn(options.prefix, 'pin');
     this.now = options.now ?? Date.now;
     this.logger = options.logger ?? silentLogger;
     this.verificationTtlMs = options.verificationTtlSeconds * 1000;
@@ -297,23 +299,23 @@ export class PinVerifier {
   }
 
   private key(kind: 'sends' | 'tries', subject: string): string {
-    return `${this.prefix}pin:${kind}:${subject}`;
+    return `${this.pinKeys}${kind}:${subject}`;
   }
 
   private codeKey(subject: string, conversationId: string): string {
-    return `${this.prefix}pin:code:${subject}|${conversationId}`;
+    return `${this.pinKeys}code:${subject}|${conversationId}`;
   }
 
   private lockKey(conversationId: string): string {
-    return `${this.prefix}pin:lock:conversation:${conversationId}`;
+    return `${this.pinKeys}lock:conversation:${conversationId}`;
   }
 
   private conversationKey(conversationId: string): string {
-    return `${this.prefix}pin:conversation:${conversationId}`;
+    return `${this.pinKeys}conversation:${conversationId}`;
   }
 
   private verifiedKey(conversationId: string): string {
-    return `${this.prefix}verified:${conversationId}`;
+    return `${this.pinKeys}verified:${conversationId}`;
   }
 
   private eval<T>(script: string, keys: string[], args: Array<string | number>): Promise<T> {

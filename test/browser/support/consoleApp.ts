@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'net';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import { createServer } from '../../../bot/server';
 import { silentLogger } from '../../../common/logger';
 import { DEMO_DIRECTORY_FILE, loadDirectory } from '../../../ticketing/demo/loadDirectory';
@@ -24,7 +24,7 @@ export const CONSOLE_TOKENS = {
  * directory. `clock.offsetMs` moves the service's clock (to open tickets in the past).
  */
 export async function startConsoleApp() {
-  const redis: Redis = testRedis();
+  const redis: RedisClient = testRedis();
   const prefix = uniquePrefix('console');
   const clock = { offsetMs: 0 };
   const now = () => new Date(Date.now() + clock.offsetMs);

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'net';
 import type { Server } from 'restify';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import { ActivityHandler, TurnContext, type ConversationReference } from 'botbuilder';
 import { createServer } from '../../../bot/server';
 import { silentLogger } from '../../../common/logger';
@@ -28,7 +28,7 @@ export class EchoBot extends ActivityHandler {
 
 /** The chat page and Direct Line endpoint on loopback, answered by the EchoBot. */
 export async function startEchoChat(): Promise<{ url: string; bot: EchoBot; web: DirectLine; close(): Promise<void> }> {
-  const redis: Redis = testRedis();
+  const redis: RedisClient = testRedis();
   const server: Server = createServer({ logger: silentLogger });
   const bot = new EchoBot();
   const web = registerDirectLine(server, {

@@ -7,6 +7,7 @@ import { freePort } from '../../support/redisServer';
 import { until } from '../../support/waitFor';
 import { startConnectorPeer } from '../../fixtures/bot/connectorPeer';
 import type { Ticket } from '../../../ticketing/domain/types';
+import { keys } from '../../../ticketing/store/keys';
 
 /**
  * Agents' replies and notices on their way to the customer, through the whole service: the
@@ -166,7 +167,7 @@ describe('a reply whose chat cannot be reached', () => {
       expect(failed.sla.firstResponseAt).toBeUndefined();
       expect(failed.history.at(-1)!.reason).toMatch(/^message 1 not delivered: the mail server refused/);
       // The SLA timers still owe this ticket its warning and breach.
-      expect(await strict.app.redis.client.zrange(`${strict.prefix}sla:due`, 0, -1)).toEqual(
+      expect(await strict.app.redis.client.zrange(keys.slaDue(strict.prefix), 0, -1)).toEqual(
         expect.arrayContaining([`${opened.id}|breach|${failed.sla.version}`]),
       );
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'net';
 import type { Server } from 'restify';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import WebSocket from 'ws';
 import { ActivityHandler, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { DirectLine, ConnectionStatus } from 'botframework-directlinejs';
@@ -33,7 +33,7 @@ class EchoBot extends ActivityHandler {
 }
 
 let server: Server;
-let redis: Redis;
+let redis: RedisClient;
 let web: WebChannel;
 let base: string;
 const bot = new EchoBot();

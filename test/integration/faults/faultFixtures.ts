@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import type { Ticket } from '../../../ticketing/domain/types';
 import { dueEventsOf } from '../../../ticketing/domain/dueEvents';
 import { keys } from '../../../ticketing/store/keys';
@@ -61,7 +61,7 @@ export async function createTickets(options: {
 }
 
 /** Every ticket stored under `prefix`, read straight from Redis. */
-export async function storedTickets(redis: Redis, prefix: string): Promise<Ticket[]> {
+export async function storedTickets(redis: RedisClient, prefix: string): Promise<Ticket[]> {
   const tickets: Ticket[] = [];
   let cursor = '0';
   do {
@@ -76,7 +76,7 @@ export async function storedTickets(redis: Redis, prefix: string): Promise<Ticke
 }
 
 /** The SLA due entries open tickets are owed but the due set lacks (or holds at another time). */
-export async function missingDueEntries(redis: Redis, prefix: string, tickets: Ticket[]): Promise<string[]> {
+export async function missingDueEntries(redis: RedisClient, prefix: string, tickets: Ticket[]): Promise<string[]> {
   const missing: string[] = [];
   for (const ticket of tickets) {
     for (const event of dueEventsOf(ticket)) {

@@ -1,10 +1,10 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { startService, type ServiceProcess } from '../../support/serviceProcess';
 import { createTickets, missingDueEntries, storedTickets, type Creation } from './faultFixtures';
 
 const prefix = uniquePrefix('faults-kill9');
-let redis: Redis;
+let redis: RedisClient;
 let service: ServiceProcess;
 
 beforeAll(async () => {

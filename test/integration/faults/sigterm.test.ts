@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import { connect } from 'net';
 import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { botChat } from '../../support/botChat';
@@ -7,7 +7,7 @@ import { PATIENCE_MS } from '../../support/waitFor';
 import { FAQ_ANSWER, FAQ_QUESTION, waitFor } from './faultFixtures';
 
 let service: ServiceProcess;
-let redis: Redis;
+let redis: RedisClient;
 
 beforeAll(async () => {
   redis = testRedis();
@@ -23,7 +23,7 @@ afterAll(async () => {
   redis?.disconnect();
 });
 
-test('SIGTERM stops accepting, finishes the turn in flight, closes Bull and Redis, and exits 0 before its forced-stop limit', async () => {
+test('SIGTERM stops accepting, finishes the turn in flight, closes Bull and RedisClient, and exits 0 before its forced-stop limit', async () => {
   // The turn is held in flight: its conversation's lock is taken, as by a turn on another instance.
   const chat = botChat(service.url);
   const lock = `${service.prefix}bot:lock:${chat.conversationId}`;
@@ -47,7 +47,7 @@ test('SIGTERM stops accepting, finishes the turn in flight, closes Bull and Redi
   expect(exit).toEqual({ code: 0, signal: null });
   const log = service.output();
   expect(log).toContain('stopping: finishing requests in flight');
-  expect(log).toContain('service stopped: Bull and Redis closed');
+  expect(log).toContain('service stopped: Bull and RedisClient closed');
   expect(log).not.toMatch(/did not stop within|error while stopping/);
 });
 

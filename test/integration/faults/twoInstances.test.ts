@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import { keys } from '../../../ticketing/store/keys';
 import { botChat, openTicketThroughBot, type BotChat } from '../../support/botChat';
 import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
@@ -12,7 +12,7 @@ import { createTickets, historyCount, sleep, storedTickets, waitFor } from './fa
 const prefix = uniquePrefix('faults-two');
 // Both instances write PIN codes to one outbox, as one mail server would deliver them.
 const outbox = mkdtempSync(join(tmpdir(), 'desk-faults-two-outbox-'));
-let redis: Redis;
+let redis: RedisClient;
 let one: ServiceProcess;
 let two: ServiceProcess;
 

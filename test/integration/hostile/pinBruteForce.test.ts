@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import { silentLogger } from '../../../common/logger';
 import {
   LOCK_MINUTES,
@@ -33,7 +33,7 @@ const CONVERSATIONS = 100;
 afterAll(() => removeTempOutboxes());
 
 describe('10,000 guesses for one administrator across conversations and two verifier instances', () => {
-  const connections: Redis[] = [];
+  const connections: RedisClient[] = [];
   afterAll(() => Promise.all(connections.map((c) => c.quit())));
 
   /** Two instances: their own Redis connections, the same prefix, key and outbox; one clock. */

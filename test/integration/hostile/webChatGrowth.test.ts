@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'net';
 import { request } from 'http';
 import type { Server } from 'restify';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import WebSocket from 'ws';
 import { waitFor } from '../../support/waitFor';
 import { ActivityHandler } from 'botbuilder';
@@ -126,7 +126,7 @@ describe('what one client can store', () => {
 describe('one conversation', () => {
   let server: Server;
   let web: DirectLine;
-  let redis: Redis;
+  let redis: RedisClient;
   let base: string;
   beforeAll(async () => {
     redis = testRedis();

@@ -1,5 +1,6 @@
 import { startTicketingApi, ticketBody, type TicketingApi } from '../../support/ticketingApiServer';
 import { customerReceives } from '../../support/delivered';
+import { keys } from '../../../ticketing/store/keys';
 
 /** SLA results over HTTP as an agent sees them: recorded once, never laundered by a later change. */
 describe('ticketing API: SLA results are facts', () => {
@@ -101,7 +102,7 @@ describe('ticketing API: SLA results are facts', () => {
     api.clock.now = new Date('2026-03-12T10:00:00.000Z');
     const reopened = await api.call('POST', `/api/tickets/${id}/reopen`, { as: 'agent', body: { reason: 'wróciło' } });
     expect(reopened.body.sla).toEqual(resolved.body.sla);
-    expect(await api.redis.zrangebyscore(`${api.prefix}sla:due`, '-inf', '+inf')).not.toEqual(
+    expect(await api.redis.zrangebyscore(keys.slaDue(api.prefix), '-inf', '+inf')).not.toEqual(
       expect.arrayContaining([expect.stringContaining(id)]),
     );
   });

@@ -1,10 +1,10 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import type { Category, Grade, Ticket } from '../../../ticketing/domain/types';
 import { ConflictError, TicketService } from '../../../ticketing/service/ticketService';
 import { testRedis, uniquePrefix } from '../../support/redis';
 import { deskOn, inconsistencies, ticketInput } from './serviceFixtures';
 
-let redis: Redis;
+let redis: RedisClient;
 beforeAll(() => {
   redis = testRedis();
 });

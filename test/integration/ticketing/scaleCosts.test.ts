@@ -76,7 +76,7 @@ describe('a store written before the list cells existed', () => {
       made.push((await desk.service.create(ticketInput({ title: `t${i}`, grade: i % 2 ? 'C' : 'B' }))).ticket.id);
     }
     await desk.service.changeStatus(made[3]!, 'in_progress', 'agent:ola');
-    const cellKeys = (await redis.keys(`${prefix}tickets:*`)).filter((k) => k.includes(':cell:'));
+    const cellKeys = (await redis.keys(`${keys.store(prefix)}tickets:*`)).filter((k) => k.includes(':cell:'));
     expect(cellKeys.length).toBeGreaterThan(0);
     await redis.del(...cellKeys);
     const start = (options: BackfillOptions) => (cells = startCellsBackfill(desk.service.store, silentLogger, options));

@@ -1,13 +1,13 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import type { HistoryEntry, Ticket, TicketMessage } from '../../../ticketing/domain/types';
 import { dueEventsOf } from '../../../ticketing/domain/dueEvents';
 import { ConflictError, NotFoundError, TicketService } from '../../../ticketing/service/ticketService';
 import { keys } from '../../../ticketing/store/keys';
-import { testRedis, uniquePrefix } from '../../support/redis';
+import { keysMatching, testRedis, uniquePrefix } from '../../support/redis';
 import { deskOn, inconsistencies, ticketInput } from './serviceFixtures';
 import { customerReceives } from '../../support/delivered';
 
-let redis: Redis;
+let redis: RedisClient;
 beforeAll(() => {
   redis = testRedis();
 });
@@ -53,7 +53,7 @@ describe('creating tickets', () => {
 
     await expect(service.create(ticketInput({ grade: 'A' }))).rejects.toMatchObject({ code: 'severity_not_allowed' });
     await expect(service.create(ticketInput({ orgId: 'nobody' }))).rejects.toBeInstanceOf(NotFoundError);
-    expect(await redis.keys(`${prefix}ticket:*`)).toEqual([]);
+    expect(await keysMatching(redis, keys.ticket(prefix, '*'))).toEqual([]);
 
     const { ticket } = await service.create(ticketInput());
     expect(ticket.id).toBe('SR-2026-000001');
@@ -211,7 +211,7 @@ describe('changing tickets', () => {
     const { service } = await deskOn(redis, prefix);
     const { ticket } = await service.create(ticketInput());
     const snapshot = async () => {
-      const all = (await redis.keys(`${prefix}*`)).sort();
+      const all = (await keysMatching(redis, `${prefix}*`)).sort();
       return Promise.all(all.map(async (k) => [k, await redis.dump(k)]));
     };
     const before = await snapshot();
@@ -242,10 +242,34 @@ describe('changing tickets', () => {
     });
 
     await expect(
-      service.store.redis.deskSaveTicket(prefix, ticket.id, read.rev, JSON.stringify(after), validBefore, brokenAfter, '', '', ''),
+      service.store.redis.deskSaveTicket(
+        1,
+        keys.ticket(prefix, ticket.id),
+        keys.store(prefix),
+        ticket.id,
+        read.rev,
+        JSON.stringify(after),
+        validBefore,
+        brokenAfter,
+        '',
+        '',
+        '',
+      ),
     ).rejects.toThrow(/due has an entry that is not \[member, ms\]/);
     await expect(
-      service.store.redis.deskSaveTicket(prefix, 'SR-2026-000002', 0, '{}', '', '{"org":"contoso"}', 'k', 'v', ''),
+      service.store.redis.deskSaveTicket(
+        1,
+        keys.ticket(prefix, 'SR-2026-000002'),
+        keys.store(prefix),
+        'SR-2026-000002',
+        0,
+        '{}',
+        '',
+        '{"org":"contoso"}',
+        'k',
+        'v',
+        '',
+      ),
     ).rejects.toThrow(/after.status is missing/);
 
     expect(await snapshot()).toEqual(before);

@@ -1,9 +1,9 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import type { Ticket } from '../../../ticketing/domain/types';
 import { TicketService, type TicketEvents } from '../../../ticketing/service/ticketService';
 import { indexEntriesOf } from '../../../ticketing/store/indexEntries';
-import { keys } from '../../../ticketing/store/keys';
-import { cellOf } from '../../../ticketing/store/listCells';
+import { keys, listKeysOf } from '../../../ticketing/store/keys';
+import { keysMatching } from '../../support/redis';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import { organisation, premier } from '../../unit/ticketing/fixtures';
 
@@ -20,7 +20,7 @@ export class TestClock {
 
 /** A service on a fresh prefix with a standard (contoso) and a premier (fabrikam) organisation. */
 export async function deskOn(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   options: { clock?: TestClock; events?: TicketEvents; cellsPending?: () => string | undefined } = {},
 ) {
@@ -44,14 +44,14 @@ export async function deskOn(
  * each ticket is in exactly the indexes, queue, agent set and due entries indexEntriesOf gives,
  * and nothing else refers to a ticket that does not hold it. Returns the problems found.
  */
-export async function inconsistencies(redis: Redis, prefix: string): Promise<string[]> {
+export async function inconsistencies(redis: RedisClient, prefix: string): Promise<string[]> {
   const problems: string[] = [];
   const tickets = new Map<string, Ticket>();
-  for (const key of await redis.keys(`${prefix}ticket:*`)) {
+  for (const key of await keysMatching(redis, keys.ticket(prefix, '*'))) {
     const json = await redis.hget(key, 'json');
     const rev = await redis.hget(key, 'rev');
     if (json === null || rev === null) problems.push(`${key} lacks json or rev`);
-    else tickets.set(key.slice(`${prefix}ticket:`.length), JSON.parse(json) as Ticket);
+    else tickets.set(key.slice(keys.ticket(prefix, '').length), JSON.parse(json) as Ticket);
   }
   // What the ticket records say every derived key must hold.
   const expected = new Map<string, Map<string, number | null>>(); // key -> member -> score (null for sets)
@@ -61,25 +61,16 @@ export async function inconsistencies(redis: Redis, prefix: string): Promise<str
   };
   for (const [id, t] of tickets) {
     const e = indexEntriesOf(t);
-    for (const key of [
-      keys.allTickets(prefix),
-      keys.byOrganisation(prefix, e.org),
-      keys.byStatus(prefix, e.status),
-      keys.byGrade(prefix, e.grade),
-      keys.byCategory(prefix, e.category),
-      keys.cell(prefix, cellOf(e)),
-      keys.orgCell(prefix, e.org, cellOf(e)),
-    ]) {
-      expect(key, id, e.created);
-    }
-    if (e.breached) expect(keys.breached(prefix), id, e.created);
+    for (const key of listKeysOf(prefix, e)) expect(key, id, e.created);
     if (e.queue !== undefined) expect(keys.queue(prefix, e.category), id, e.queue);
     if (e.agent !== undefined) expect(keys.agentOpen(prefix, e.agent), id, null);
     if (e.closed !== undefined) expect(keys.closed(prefix), id, e.closed);
     for (const [member, ms] of e.due) expect(keys.slaDue(prefix), member, ms);
     for (const term of e.search) expect(keys.searchTerm(prefix, term), id, e.created);
   }
-  const derived = (await redis.keys(`${prefix}*`)).filter((k) => /(tickets:|queue:|agent:|sla:due$|search:)/.test(k.slice(prefix.length)));
+  const derived = (await keysMatching(redis, `${keys.store(prefix)}*`)).filter((k) =>
+    /^(tickets:|queue:|agent:|sla:due$|search:)/.test(k.slice(keys.store(prefix).length)),
+  );
   for (const key of new Set([...derived, ...expected.keys()])) {
     const want = expected.get(key) ?? new Map();
     const type = await redis.type(key);
@@ -97,7 +88,7 @@ export async function inconsistencies(redis: Redis, prefix: string): Promise<str
     for (const member of have.keys()) if (!want.has(member)) problems.push(`${key} holds ${member}, which no ticket owes`);
   }
   // Idempotency keys point at tickets that exist.
-  for (const key of await redis.keys(`${prefix}idem:*`)) {
+  for (const key of await keysMatching(redis, keys.idempotency(prefix, '*'))) {
     const value = (await redis.get(key)) ?? '';
     if (!tickets.has(value.split(' ')[0]!)) problems.push(`${key} points at a missing ticket: ${value}`);
   }

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import { silentLogger } from '../../../common/logger';
 import type { LoweringRules } from '../../../ticketing/domain/lowering';
 import type { Ticket, TicketMessage } from '../../../ticketing/domain/types';
@@ -14,7 +14,7 @@ import { customerReceives } from '../../support/delivered';
 
 const HOUR = 3_600_000;
 const suite = slaTimersSuite();
-let redis: Redis;
+let redis: RedisClient;
 beforeAll(() => {
   redis = suite.redis();
 });

@@ -1,10 +1,10 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import { dueEvent } from '../../../ticketing/domain/dueEvents';
 import { DueSet } from '../../../ticketing/sla/dueSet';
 import { testRedis, uniquePrefix } from '../../support/redis';
 
-let redis: Redis;
-let other: Redis;
+let redis: RedisClient;
+let other: RedisClient;
 
 beforeAll(() => {
   redis = testRedis();
@@ -84,7 +84,7 @@ test('reconciliation adds only what is missing and not in flight; members that a
   expect(await redis.zrange(set.keys.due, 0, -1, 'WITHSCORES')).toEqual(['SR-2026-000002|warning|4', String(now + 10)]);
 });
 
-test("a caller whose clock runs fast claims nothing before the Redis server's clock reaches the due time", async () => {
+test("a caller whose clock runs fast claims nothing before the RedisClient server's clock reaches the due time", async () => {
   const prefix = uniquePrefix('sla-dueset-skew');
   const set = new DueSet(redis, prefix);
   // The caller's clock runs an hour fast; the entry falls due in ten minutes of the server's time.

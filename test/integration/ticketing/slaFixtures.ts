@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import pino from 'pino';
 import { silentLogger } from '../../../common/logger';
 import { slaKeys } from '../../../ticketing/sla/dueSet';
@@ -58,7 +58,7 @@ export class MemoryTicketService implements SlaTicketService {
   failNext = 0;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly dueKey: string,
   ) {}
 
@@ -126,7 +126,7 @@ export { sleep, waitFor } from '../../support/waitFor';
  * a recording notifier and a factory of SlaTimers wired to them.
  */
 export function slaTimersSuite() {
-  let redis: Redis;
+  let redis: RedisClient;
   const running: SlaTimers[] = [];
   beforeAll(() => {
     redis = testRedis();

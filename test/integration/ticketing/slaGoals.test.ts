@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import { silentLogger } from '../../../common/logger';
 import type { SlaPolicyDocument } from '../../../ticketing/domain/slaPolicy';
 import { TicketService } from '../../../ticketing/service/ticketService';
@@ -13,7 +13,7 @@ import { RecordingNotifier, sleep, slaTimersSuite, waitFor } from './slaFixtures
 
 const MINUTE = 60_000;
 const suite = slaTimersSuite();
-let redis: Redis;
+let redis: RedisClient;
 beforeAll(() => {
   redis = suite.redis();
 });

@@ -1,12 +1,12 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import { Metrics } from '../../../common/metrics';
 import { DueSet, slaKeys } from '../../../ticketing/sla/dueSet';
 import { createSlaQueue } from '../../../ticketing/sla/slaQueue';
-import { testRedisUrl } from '../../support/redis';
+import { deleteKeys, keysMatching, testRedisUrl } from '../../support/redis';
 import { sleep, slaTimersSuite, ticketDue, waitFor } from './slaFixtures';
 
 const suite = slaTimersSuite();
-let redis: Redis;
+let redis: RedisClient;
 beforeAll(() => {
   redis = suite.redis();
 });
@@ -24,9 +24,9 @@ test('after the Bull queue and the due set are emptied by hand, start-up reconci
   await dueSet.ack(claimed.map((e) => e.member));
   await queue.close();
   // ...and then every SLA key was wiped by hand.
-  const slaKeysInRedis = await redis.keys(`${prefix}*`);
-  expect(slaKeysInRedis.some((k) => k.includes('bull:sla'))).toBe(true);
-  await redis.del(...slaKeysInRedis);
+  const slaKeysInRedis = await keysMatching(redis, `${prefix}*`);
+  expect(slaKeysInRedis.some((k) => k.includes('{bull}:sla'))).toBe(true);
+  await deleteKeys(redis, slaKeysInRedis);
   // Plus an entry for a ticket that does not exist.
   await redis.zadd(slaKeys(prefix).due, t0 + 60_000, 'SR-2026-999999|breach|0');
 

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import { askCustomer, changeStatus } from '../../../ticketing/domain/ticket';
 import { deliveredReply } from '../../unit/ticketing/fixtures';
 import { slaKeys } from '../../../ticketing/sla/dueSet';
@@ -6,7 +6,7 @@ import { sleep, slaTimersSuite, ticketDue, waitFor } from './slaFixtures';
 import { nth } from '../../support/nth';
 
 const suite = slaTimersSuite();
-let redis: Redis;
+let redis: RedisClient;
 beforeAll(() => {
   redis = suite.redis();
 });
@@ -35,7 +35,7 @@ test('warnings and breaches fire, never early, and reach the notifier with the t
   }
 });
 
-test('two instances against one Redis apply each of 200 events exactly once', async () => {
+test('two instances against one RedisClient apply each of 200 events exactly once', async () => {
   const { service, notifier, timers } = suite.desk('twice');
   const t0 = Date.now() + 300;
   for (let i = 0; i < 100; i++) {

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import type { SlaEventKind, Ticket } from '../../../ticketing/domain/types';
 import { TicketService } from '../../../ticketing/service/ticketService';
 import { slaKeys } from '../../../ticketing/sla/dueSet';
@@ -6,7 +6,7 @@ import { SlaTimers } from '../../../ticketing/sla/slaTimers';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import { silentLogger } from '../../../common/logger';
 import { Metrics } from '../../../common/metrics';
-import { testRedisUrl, uniquePrefix } from '../../support/redis';
+import { deleteKeys, keysMatching, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { premier, ticketInput } from '../../unit/ticketing/fixtures';
 import { inconsistencies } from './serviceFixtures';
 import { RecordingNotifier, sleep, slaTimersSuite, waitFor } from './slaFixtures';
@@ -15,7 +15,7 @@ import { customerReceives } from '../../support/delivered';
 
 const MINUTE = 60_000;
 const suite = slaTimersSuite();
-let redis: Redis;
+let redis: RedisClient;
 beforeAll(() => {
   redis = suite.redis();
 });
@@ -117,8 +117,8 @@ test('with the due set and the Bull queue wiped while no instance runs, start-up
   const closed = await openDue('warning', 650);
   await service.changeStatus(closed.id, 'in_progress', 'agent:ola');
   await service.changeStatus(closed.id, 'resolved', 'agent:ola');
-  const wiped = [slaKeys(prefix).due, ...(await redis.keys(`${prefix}bull:*`))];
-  await redis.del(...wiped);
+  const wiped = [slaKeys(prefix).due, ...(await keysMatching(redis, `${prefix}{bull}:*`))];
+  await deleteKeys(redis, wiped);
   expect(await redis.exists(slaKeys(prefix).due)).toBe(0);
 
   const reports = await startTimers();

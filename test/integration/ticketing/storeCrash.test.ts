@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { startRedisServer, type RedisServerHandle } from '../../support/redisServer';
 import { deskOn, inconsistencies, ticketInput } from './serviceFixtures';
+import { keys } from '../../../ticketing/store/keys';
 
 const PREFIX = 'crash:';
 
@@ -47,7 +48,7 @@ describe('a Redis killed in the middle of ticket writes', () => {
     servers.push(restarted);
     const reader = await client(restarted.url);
     try {
-      const tickets = await reader.zcard(`${PREFIX}tickets:all`);
+      const tickets = await reader.zcard(keys.allTickets(PREFIX));
       expect(tickets).toBeGreaterThanOrEqual(40);
       expect(await inconsistencies(reader, PREFIX)).toEqual([]);
     } finally {

@@ -1,10 +1,11 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import { ConflictError } from '../../../ticketing/service/ticketService';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
-import { testRedis, uniquePrefix } from '../../support/redis';
+import { keysMatching, testRedis, uniquePrefix } from '../../support/redis';
+import { keys } from '../../../ticketing/store/keys';
 import { organisation, premier } from './serviceFixtures';
 
-let redis: Redis;
+let redis: RedisClient;
 let store: OrganisationStore;
 beforeEach(() => {
   store = new OrganisationStore(redis, uniquePrefix('store-orgs'));
@@ -70,7 +71,9 @@ describe('organisation store', () => {
     await store.delete('fabrikam');
     expect(await store.findAdministratorBySender('ola@contoso.pl')).toBeNull();
     // Nothing of the index outlives what it indexes.
-    expect(await redis.keys(`${store.prefix}org-by-admin-email:*`)).toEqual([`${store.prefix}org-by-admin-email:jan.nowy@contoso.pl`]);
+    expect(await keysMatching(redis, keys.organisationsByAdminEmail(store.prefix, '*'))).toEqual([
+      keys.organisationsByAdminEmail(store.prefix, 'jan.nowy@contoso.pl'),
+    ]);
   });
 
   it('refuses a tenant id or a name that belongs to another organisation, and ids unfit for keys', async () => {

@@ -3,7 +3,9 @@ Writes a ticket and everything that depends on it in one step: the record {json,
 indexes (and the cells of listCells.ts), the category queue, the agent's open set, the SLA due entries
 and the message deliveries due.
 
-ARGV: 1 prefix, 2 ticket id, 3 expected revision (0 = the ticket must not exist yet),
+KEYS: every key the script reads or writes (ticketStore.ts saveKeys), all of the `{tickets}` hash tag;
+the script checks each name it builds is among them before it writes anything.
+ARGV: 1 the start of the store's keys (`<prefix>{tickets}:`), 2 ticket id, 3 expected revision (0 = the ticket must not exist yet),
       4 ticket JSON, 5 index entries of the ticket as read ('' on create),
       6 index entries of the ticket as written, 7 idempotency key ('' = none),
       8 idempotency value, 9 claim check ('' = none): {agent, categories, maxOpen?},
@@ -76,7 +78,7 @@ if ARGV[9] ~= '' then
 end
 
 -- Refusals, still without writing anything.
-local ticketKey = prefix .. 'ticket:' .. id
+local ticketKey = k(prefix .. 'ticket:' .. id)
 local rev = redis.call('HGET', ticketKey, 'rev')
 if expected == 0 then
   if rev then return { 'exists' } end
@@ -84,26 +86,30 @@ elseif tonumber(rev) ~= expected then
   return { 'conflict', rev or '0' }
 end
 if idemKey ~= '' then
-  local prior = redis.call('GET', prefix .. 'idem:' .. idemKey)
+  local prior = redis.call('GET', k(prefix .. 'idem:' .. idemKey))
   if prior then return { 'duplicate', prior } end
 end
 if claim then
   -- Only the head of the agent's queues may be claimed: the most urgent ticket, never a later one.
-  local queueKey = prefix .. 'queue:' .. before.category
+  local queueKey = k(prefix .. 'queue:' .. before.category)
   if redis.call('ZRANK', queueKey, id) ~= 0 then return { 'not_head' } end
   local skilled = false
   for _, category in ipairs(claim.categories) do
     if category == before.category then skilled = true end
-    local head = redis.call('ZRANGE', prefix .. 'queue:' .. category, 0, 0, 'WITHSCORES')
+    local head = redis.call('ZRANGE', k(prefix .. 'queue:' .. category), 0, 0, 'WITHSCORES')
     if head[1] and tonumber(head[2]) < before.queue then return { 'not_head' } end
   end
   if not skilled then return error('saveTicket: a claimed ticket must be of one of the agent\'s categories') end
-  if type(claim.maxOpen) == 'number' and redis.call('SCARD', prefix .. 'agent:' .. claim.agent .. ':open') >= claim.maxOpen then
+  if type(claim.maxOpen) == 'number' and redis.call('SCARD', k(prefix .. 'agent:' .. claim.agent .. ':open')) >= claim.maxOpen then
     return { 'limit' }
   end
 end
 
--- Writes.
+-- Writes: gathered first, so that an undeclared key stops the script before the first one.
+local ops = {}
+local function op(command, key, ...)
+  ops[#ops + 1] = { command, k(key), ... }
+end
 local function lists(e)
   local cell = e.status .. ':' .. e.grade .. ':' .. e.category .. ':' .. (e.breached and '1' or '0')
   return {
@@ -113,41 +119,41 @@ local function lists(e)
   }
 end
 if before then
-  for _, key in ipairs(lists(before)) do redis.call('ZREM', key, id) end
-  if before.breached then redis.call('ZREM', prefix .. 'tickets:breached', id) end
-  if before.queue then redis.call('ZREM', prefix .. 'queue:' .. before.category, id) end
-  if before.agent then redis.call('SREM', prefix .. 'agent:' .. before.agent .. ':open', id) end
-  if before.closed then redis.call('ZREM', prefix .. 'tickets:closed', id) end
-  for _, d in ipairs(before.due) do redis.call('ZREM', prefix .. 'sla:due', d[1]) end
-  for _, d in ipairs(before.delivery) do redis.call('ZREM', prefix .. 'delivery:due', d[1]) end
+  for _, key in ipairs(lists(before)) do op('ZREM', key, id) end
+  if before.breached then op('ZREM', prefix .. 'tickets:breached', id) end
+  if before.queue then op('ZREM', prefix .. 'queue:' .. before.category, id) end
+  if before.agent then op('SREM', prefix .. 'agent:' .. before.agent .. ':open', id) end
+  if before.closed then op('ZREM', prefix .. 'tickets:closed', id) end
+  for _, d in ipairs(before.due) do op('ZREM', prefix .. 'sla:due', d[1]) end
+  for _, d in ipairs(before.delivery) do op('ZREM', prefix .. 'delivery:due', d[1]) end
 end
-for _, key in ipairs(lists(after)) do redis.call('ZADD', key, int(after.created), id) end
-if after.breached then redis.call('ZADD', prefix .. 'tickets:breached', int(after.created), id) end
-if after.queue then redis.call('ZADD', prefix .. 'queue:' .. after.category, int(after.queue), id) end
-if after.agent then redis.call('SADD', prefix .. 'agent:' .. after.agent .. ':open', id) end
-if after.closed then redis.call('ZADD', prefix .. 'tickets:closed', int(after.closed), id) end
-for _, d in ipairs(after.due) do redis.call('ZADD', prefix .. 'sla:due', int(d[2]), d[1]) end
-for _, d in ipairs(after.delivery) do redis.call('ZADD', prefix .. 'delivery:due', int(d[2]), d[1]) end
+for _, key in ipairs(lists(after)) do op('ZADD', key, int(after.created), id) end
+if after.breached then op('ZADD', prefix .. 'tickets:breached', int(after.created), id) end
+if after.queue then op('ZADD', prefix .. 'queue:' .. after.category, int(after.queue), id) end
+if after.agent then op('SADD', prefix .. 'agent:' .. after.agent .. ':open', id) end
+if after.closed then op('ZADD', prefix .. 'tickets:closed', int(after.closed), id) end
+for _, d in ipairs(after.due) do op('ZADD', prefix .. 'sla:due', int(d[2]), d[1]) end
+for _, d in ipairs(after.delivery) do op('ZADD', prefix .. 'delivery:due', int(d[2]), d[1]) end
 -- A ticket may bring the same cell more than once (two next responses met in a month): count occurrences.
 local function cellCounts(e)
   local counts, cells = {}, {}
   if e then
     for _, c in ipairs(e.report) do
-      local k = c[1] .. '\0' .. c[2]
-      counts[k] = (counts[k] or 0) + 1
-      cells[k] = c
+      local cell = c[1] .. '\0' .. c[2]
+      counts[cell] = (counts[cell] or 0) + 1
+      cells[cell] = c
     end
   end
   return counts, cells
 end
 local beforeCounts, beforeCells = cellCounts(before)
 local afterCounts, afterCells = cellCounts(after)
-for k, c in pairs(afterCells) do
-  local delta = afterCounts[k] - (beforeCounts[k] or 0)
-  if delta ~= 0 then redis.call('HINCRBY', prefix .. 'report:' .. c[1], c[2], delta) end
+for cell, c in pairs(afterCells) do
+  local delta = afterCounts[cell] - (beforeCounts[cell] or 0)
+  if delta ~= 0 then op('HINCRBY', prefix .. 'report:' .. c[1], c[2], delta) end
 end
-for k, c in pairs(beforeCells) do
-  if not afterCounts[k] then redis.call('HINCRBY', prefix .. 'report:' .. c[1], c[2], -beforeCounts[k]) end
+for cell, c in pairs(beforeCells) do
+  if not afterCounts[cell] then op('HINCRBY', prefix .. 'report:' .. c[1], c[2], -beforeCounts[cell]) end
 end
 -- The search index (docs/agent-workspace.md): only the terms that came or went move, except that a closed
 -- ticket may have been retired from the index (retention.ts), so its next save adds every term.
@@ -158,13 +164,14 @@ local function termSet(e)
 end
 local beforeTerms, afterTerms = termSet(before), termSet(after)
 for term in pairs(beforeTerms) do
-  if not afterTerms[term] then redis.call('ZREM', prefix .. 'search:' .. term, id) end
+  if not afterTerms[term] then op('ZREM', prefix .. 'search:' .. term, id) end
 end
 if before and before.closed then beforeTerms = {} end
 for term in pairs(afterTerms) do
-  if not beforeTerms[term] then redis.call('ZADD', prefix .. 'search:' .. term, int(after.created), id) end
+  if not beforeTerms[term] then op('ZADD', prefix .. 'search:' .. term, int(after.created), id) end
 end
-if idemKey ~= '' then redis.call('SET', prefix .. 'idem:' .. idemKey, idemValue, 'EX', string.format('%d', idemSeconds)) end
+if idemKey ~= '' then op('SET', prefix .. 'idem:' .. idemKey, idemValue, 'EX', string.format('%d', idemSeconds)) end
 local newRev = (tonumber(rev) or 0) + 1
-redis.call('HSET', ticketKey, 'json', json, 'rev', newRev)
+op('HSET', ticketKey, 'json', json, 'rev', newRev)
+for _, o in ipairs(ops) do redis.call(unpack(o)) end
 return { 'ok', newRev }

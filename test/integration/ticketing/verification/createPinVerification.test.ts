@@ -1,12 +1,13 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../../common/redisConnection';
 import { silentLogger } from '../../../../common/logger';
 import { createPinVerification } from '../../../../ticketing/verification/createPinVerification';
 import { resolvePinSecret } from '../../../../ticketing/verification/pinSecret';
 import { testRedis, uniquePrefix } from '../../../support/redis';
 import { capturingLogger, findOrganisation, latestCode, removeTempOutboxes, tempOutbox } from './fixtures';
 import { loadConfig } from '../../../../common/config';
+import { keyIn } from '../../../../common/redisKeys';
 
-let redis: Redis;
+let redis: RedisClient;
 beforeAll(() => {
   redis = testRedis();
 });
@@ -20,7 +21,7 @@ describe('the PIN key', () => {
     expect(() => loadConfig({ PIN_SECRET: 'short' })).toThrow(/PIN_SECRET: must be at least 32 characters/);
   });
 
-  it('without PIN_SECRET, generates one key in Redis that every instance and restart shares, and warns', async () => {
+  it('without PIN_SECRET, generates one key in RedisClient that every instance and restart shares, and warns', async () => {
     const prefix = uniquePrefix('pin');
     const { lines, logger } = capturingLogger();
     const first = await resolvePinSecret(redis, prefix, undefined, logger);
@@ -51,7 +52,7 @@ describe('createPinVerification', () => {
       orgId: 'contoso',
       adminId: 'jan',
     });
-    const ttl = await redis.pttl(`${prefix}verified:c1`);
+    const ttl = await redis.pttl(`${keyIn(prefix, 'pin')}verified:c1`);
     expect(ttl).toBeGreaterThan(2 * 3600_000 - 60_000);
     expect(ttl).toBeLessThanOrEqual(2 * 3600_000);
     await after.close();

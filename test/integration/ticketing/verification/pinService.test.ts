@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import { readdir } from 'fs/promises';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../../common/redisConnection';
 import { silentLogger } from '../../../../common/logger';
 import { maskEmail } from '../../../../ticketing/verification/mask';
 import { RESERVE_TRY } from '../../../../ticketing/verification/pinScripts';
@@ -12,16 +12,17 @@ import {
 } from '../../../../ticketing/verification/pinService';
 import { createOutboxSender } from '../../../../ticketing/verification/senders/outboxSender';
 import { createSmtpSender } from '../../../../ticketing/verification/senders/smtpSender';
-import { testRedis, uniquePrefix } from '../../../support/redis';
+import { keysMatching, testRedis, uniquePrefix } from '../../../support/redis';
 import { startSmtpPeer } from '../../../support/smtpPeer';
 import { capturingLogger, findOrganisation, latestCode, readOutbox, removeTempOutboxes, tempOutbox } from './fixtures';
 import { nth } from '../../../support/nth';
+import { keyIn } from '../../../../common/redisKeys';
 
 const JAN = 'jan.kowalski@contoso.pl';
 const MINUTE = 60_000;
 
-let redis: Redis;
-const connections: Redis[] = [];
+let redis: RedisClient;
+const connections: RedisClient[] = [];
 const secret = randomBytes(32);
 
 beforeAll(() => {
@@ -34,7 +35,7 @@ afterAll(async () => {
 });
 
 /** A verifier with its own key prefix, outbox and clock; `at` moves the clock. */
-function setup(options: { redis?: Redis; prefix?: string; outbox?: string; secret?: Buffer } = {}) {
+function setup(options: { redis?: RedisClient; prefix?: string; outbox?: string; secret?: Buffer } = {}) {
   const clock = { now: Date.parse('2026-03-10T09:00:00.000Z') };
   const outbox = options.outbox ?? tempOutbox();
   const prefix = options.prefix ?? uniquePrefix('verification');
@@ -331,7 +332,7 @@ describe('PinVerifier: storage and instances', () => {
     const { request, code, prefix, verify } = setup();
     await request();
     const sent = await code();
-    const keys = await redis.keys(`${prefix}*`);
+    const keys = await keysMatching(redis, `${prefix}*`);
     expect(keys.length).toBeGreaterThan(0);
     const values: string[] = [];
     for (const key of keys) {
@@ -348,7 +349,7 @@ describe('PinVerifier: storage and instances', () => {
     expect((await verify(sent)).status).toBe('verified');
   });
 
-  it('a code sent by one instance is checked by another (shared Redis and key)', async () => {
+  it('a code sent by one instance is checked by another (shared RedisClient and key)', async () => {
     const prefix = uniquePrefix('verification');
     const outbox = tempOutbox();
     const first = setup({ prefix, outbox });
@@ -401,16 +402,16 @@ describe('PinVerifier: storage and instances', () => {
     // The script level: 100 tries reserved at once, none of them finished yet.
     const { request, prefix, verify, code } = setup();
     await request();
-    const subject = await redis.get(`${prefix}pin:conversation:conv-1`);
+    const subject = await redis.get(`${keyIn(prefix, 'pin')}conversation:conv-1`);
     let n = 0;
     const reserve = () =>
       redis.eval(
         RESERVE_TRY,
         4,
-        `${prefix}pin:lock:conversation:conv-1`,
-        `${prefix}pin:code:${subject}|conv-1`,
-        `${prefix}pin:tries:conversation:conv-1`,
-        `${prefix}pin:tries:${subject}`,
+        `${keyIn(prefix, 'pin')}lock:conversation:conv-1`,
+        `${keyIn(prefix, 'pin')}code:${subject}|conv-1`,
+        `${keyIn(prefix, 'pin')}tries:conversation:conv-1`,
+        `${keyIn(prefix, 'pin')}tries:${subject}`,
         Date.parse('2026-03-10T09:00:00.000Z'),
         'conv-1',
         MAX_WRONG_TRIES,
