@@ -15,11 +15,19 @@ if not count or count < 1 or not budget or budget < 1 or #KEYS < 1 then
 end
 
 local smallest, size = 1, nil
+local sizes = {}
 for i = 1, #KEYS do
   local n = redis.call('ZCARD', KEYS[i])
   if n == 0 then return { 1, '', '' } end
+  sizes[i] = n
   if size == nil or n < size then smallest, size = i, n end
 end
+-- The other sets, smallest first: a candidate missing from one is usually missing from the smaller.
+local others = {}
+for i = 1, #KEYS do
+  if i ~= smallest then others[#others + 1] = i end
+end
+table.sort(others, function(a, b) return sizes[a] < sizes[b] end)
 
 local CHUNK = 200
 local max = cursorScore == '' and '+inf' or cursorScore
@@ -36,8 +44,8 @@ while true do
       read = read + 1
       lastScore, lastId = score, id
       local everywhere = true
-      for k = 1, #KEYS do
-        if k ~= smallest and not redis.call('ZSCORE', KEYS[k], id) then
+      for _, k in ipairs(others) do
+        if not redis.call('ZSCORE', KEYS[k], id) then
           everywhere = false
           break
         end
