@@ -9,3 +9,19 @@ export type Locale = (typeof LOCALES)[number];
 export function isLocale(value: unknown): value is Locale {
   return LOCALES.includes(value as Locale);
 }
+
+const POLISH_LETTERS = /[ąćęłńóśźż]/i;
+const POLISH_WORDS =
+  /\b(jak|czy|nie|się|mój|moje|moja|jest|co|gdzie|dlaczego|kiedy|mogę|można|pomoc|zgłoszenie|zgłoszenia|hasło|poczta|cześć|dzień|dobry|tak)\b/i;
+const ENGLISH_WORDS =
+  /\b(how|what|why|where|when|can|do|does|is|my|the|i|to|of|help|please|hello|hi|password|mail|ticket|tickets|person|yes|no)\b/i;
+
+/**
+ * A guess at the language of one message (a chat turn, a mail), or null when it says too little ("E-mail", a name,
+ * a code). English needs two of its common words, so one borrowed word never switches language.
+ */
+export function detectLocale(text: string): Locale | null {
+  if (POLISH_LETTERS.test(text) || POLISH_WORDS.test(text)) return 'pl';
+  const english = new Set(text.toLowerCase().match(new RegExp(ENGLISH_WORDS.source, 'gi')) ?? []);
+  return english.size >= 2 ? 'en' : null;
+}

@@ -6,7 +6,7 @@ import type { OutboundChannel } from '../delivery/deliveries';
 import type { TicketService } from '../service/ticketService';
 import type { OrganisationDirectory } from '../store/organisationStore';
 import type { MailSender } from './mailSender';
-import { agentReply, languageOf, noticeMail } from './mailTexts';
+import { agentReply, noticeMail, ticketLanguage } from './mailTexts';
 import type { MailThreads } from './mailThreads';
 
 /**
@@ -21,8 +21,9 @@ export function mailAddressFor(ticket: Ticket, org: Organisation | null): string
 /**
  * Outbound messages by e-mail (a mail ticket, or a chat that cannot be reached): threaded under
  * the ticket's earlier mail (In-Reply-To the latest, References the thread), the ticket id in the
- * subject, in the organisation's language; notices are marked automatic. The Message-ID is
- * recorded on the message so the customer's answer threads too.
+ * subject, in the language the customer wrote the ticket in (else the organisation's); notices
+ * are marked automatic. The Message-ID is recorded on the message so the customer's answer
+ * threads too.
  */
 export function createMailChannel(deps: {
   tickets: Pick<TicketService, 'recordSentMail'>;
@@ -40,7 +41,7 @@ export function createMailChannel(deps: {
       const org = await deps.organisations.get(ticket.orgId);
       const to = mailAddressFor(ticket, org);
       if (!to) return { ok: false, permanent: true, reason: 'the ticket has no e-mail address and neither has its administrator' };
-      const language = languageOf(org);
+      const language = ticketLanguage(ticket, org);
       const thread = ticket.mailThread?.messageIds ?? [];
       const text = message.notice ? noticeMail(ticket, message.notice, language, clock()) : agentReply(ticket, message.text, language);
       const files = [];

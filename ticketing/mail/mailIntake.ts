@@ -15,7 +15,7 @@ import { maskEmail } from '../verification/mask';
 import { checkAuthenticity, type DnsResolver } from './authenticity';
 import { mailKey, readMail, type InboundMail } from './inboundMail';
 import type { MailSender } from './mailSender';
-import { acknowledgement, howToReachSupport, languageOf, type MailText } from './mailTexts';
+import { acknowledgement, howToReachSupport, replyLanguage, type MailText } from './mailTexts';
 import { MailThreads } from './mailThreads';
 
 export type MailOutcome =
@@ -102,7 +102,8 @@ export class MailIntake {
     const sender = await this.deps.organisations.findAdministratorBySender(mail.from.address);
     if (!authenticity.authentic || !sender) {
       const reason = !sender ? 'not a registered administrator address' : authenticity.reason;
-      await this.answer(key, mail, howToReachSupport(mail.subject, languageOf(sender?.org ?? null)), { limited: true });
+      const language = replyLanguage(`${mail.subject}\n${mail.text}`, sender?.org ?? null);
+      await this.answer(key, mail, howToReachSupport(mail.subject, language), { limited: true });
       return { outcome: 'refused', reason };
     }
 
@@ -157,7 +158,8 @@ export class MailIntake {
     );
     await this.threads.remember(mail.messageId, ticket.id);
     // One acknowledgement per ticket opened: not limited (an answer to it threads, opening nothing).
-    const sentId = await this.answer(key, mail, acknowledgement(ticket, languageOf(org), this.clock()), { limited: false });
+    const language = replyLanguage(`${mail.subject}\n${mail.text}`, org);
+    const sentId = await this.answer(key, mail, acknowledgement(ticket, language, this.clock()), { limited: false });
     if (sentId) await this.threads.remember(sentId, ticket.id);
     return { outcome: 'opened', ticketId: ticket.id, reason };
   }

@@ -198,6 +198,8 @@ describe('the support mailbox', () => {
       ...(await Promise.all(
         [1, 2, 3].map((n) => world.mail({ from: 'ola@example.org', subject: `Pytanie ${n}`, text: 'Ile kosztuje licencja?' })),
       )),
+      // A stranger writing in English is answered in English.
+      await world.mail({ from: 'john@example.org', subject: 'Licence price', text: 'How much does a licence cost? Please help.' }),
     ];
     for (const m of mails) await imap.deliver(m, 'Refused');
     await allProcessed(imap, 'Refused', mails.length);
@@ -209,7 +211,43 @@ describe('the support mailbox', () => {
     expect(refusals[0]!.text).toMatch(/czacie pomocy/);
     expect(refusals[0]!.headers.get('auto-submitted')).toBe('auto-replied');
     expect(toAnna.filter((m) => /urlop|Newsletter|Undelivered/.test(m.subject ?? ''))).toEqual([]);
-    expect(await mailsTo(smtp, 'ola@example.org')).toHaveLength(2); // MAIL_AUTO_REPLIES_PER_HOUR
+    const toOla = await mailsTo(smtp, 'ola@example.org');
+    expect(toOla).toHaveLength(2); // MAIL_AUTO_REPLIES_PER_HOUR
+    expect(toOla[0]!.text).toMatch(/Napisz do nas na czacie pomocy/);
+    const toJohn = await mailsTo(smtp, 'john@example.org');
+    expect(toJohn).toHaveLength(1);
+    expect(toJohn[0]!.text).toMatch(/Please write to us in the support chat/);
+    expect(toJohn[0]!.text).not.toMatch(/czacie/);
+  });
+
+  it('stops a mail loop with an auto-responder that does not say it is one', async () => {
+    await imap.createFolder('Loop');
+    await desk('Loop', { env: { MAIL_AUTO_REPLIES_PER_HOUR: '3' } });
+    const ROBOT = 'robot@example.org';
+    const fromDesk = () => smtp.messages.filter((m) => m.to.includes(ROBOT));
+    const answered = new Set<string>();
+    let delivered = 0;
+    const deliver = async (raw: Buffer) => {
+      delivered += 1;
+      await imap.deliver(raw, 'Loop');
+    };
+    await deliver(await world.mail({ from: ROBOT, subject: 'Zamówienie 1', text: 'Potwierdzamy przyjęcie zamówienia.' }));
+    // The robot answers every mail the desk sends it, with no Auto-Submitted, Precedence or List header.
+    await until('the exchange to stop', async () => {
+      for (const sent of fromDesk()) {
+        const id = sent.headers['message-id']!;
+        if (answered.has(id)) continue;
+        answered.add(id);
+        await deliver(
+          await world.mail({ from: ROBOT, subject: `Re: ${sent.subject}`, text: 'Potwierdzamy przyjęcie wiadomości.', inReplyTo: id }),
+        );
+      }
+      // The desk answers while processing a mail, before marking it: all marked means all answers sent.
+      const flags = [...(await imap.flags('Loop')).values()];
+      return flags.length === delivered && flags.every((f) => f.has('$DeskProcessed')) && fromDesk().length === answered.size;
+    });
+    expect(answered.size).toBe(3); // MAIL_AUTO_REPLIES_PER_HOUR, then silence
+    expect(delivered).toBe(4);
   });
 
   it('processes each mail once when two instances read one mailbox', async () => {

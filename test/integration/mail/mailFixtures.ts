@@ -3,6 +3,7 @@ import { startDeskApp, type DeskApp } from '../../support/deskApp';
 import type { ImapServer } from '../../support/imapServer';
 import { MailWorld, SUPPORT_ADDRESS } from '../../support/mailWorld';
 import type { SmtpPeer } from '../../support/smtpPeer';
+import { PATIENCE_MS } from '../../support/waitFor';
 
 /** contoso.pl publishes DMARC (p=reject); fabrikam.pl only DKIM and SPF. */
 export function demoMailWorld(): MailWorld {
@@ -37,7 +38,7 @@ export function startMailDeskApp(
 export async function until<T>(
   what: string,
   check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  timeoutMs = 20000,
+  timeoutMs = PATIENCE_MS,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
