@@ -39,6 +39,7 @@ import {
   agentScope,
   SlaTimers,
   startMailDesk,
+  startUnlinkedSweep,
   startRetention,
   type TicketEvents,
   ticketMetrics,
@@ -191,6 +192,8 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
     webServiceBaseUrl: config.directLine.serviceBaseUrl,
   };
   const attachments = new AttachmentStore(redis.client, prefix, new FileStore(config.attachments.dir), config.attachments);
+  const unlinkedSweep = startUnlinkedSweep(attachments, config.attachments.unlinkedMs, logger.child({ component: 'attachments' }));
+  listeners.push({ onCreated: unlinkedSweep.linked, onChanged: unlinkedSweep.linked, onAgentReply: unlinkedSweep.linked });
   registerTicketingRoutes(server, {
     service: tickets,
     organisations,
@@ -323,6 +326,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
       outboundMail?.close();
       await timers.stop();
       retention.stop();
+      unlinkedSweep.stop();
       cells.stop();
       searchIndex.stop();
       await liveKb.close();

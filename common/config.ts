@@ -134,6 +134,7 @@ const serviceSchema = z.object({
   ATTACHMENT_MAX_FILE_MB: positiveNumber.default('10'),
   ATTACHMENT_MAX_MESSAGE_MB: positiveNumber.default('25'),
   ATTACHMENT_LINK_TTL_SECONDS: wholeNumber(1).default('3600'),
+  ATTACHMENT_UNLINKED_SECONDS: wholeNumber(1).default('86400'),
 });
 
 /** `npm run teams:package`. */
@@ -243,6 +244,8 @@ export interface AttachmentsConfig {
   fileBytes: number;
   messageBytes: number;
   linkTtlSeconds: number;
+  /** How long an upload no ticket links is kept before it is swept (ms). */
+  unlinkedMs: number;
 }
 
 export interface TeamsPackageConfig {
@@ -317,6 +320,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       fileBytes: Math.round(e.ATTACHMENT_MAX_FILE_MB * 1024 * 1024),
       messageBytes: Math.round(e.ATTACHMENT_MAX_MESSAGE_MB * 1024 * 1024),
       linkTtlSeconds: e.ATTACHMENT_LINK_TTL_SECONDS,
+      unlinkedMs: e.ATTACHMENT_UNLINKED_SECONDS * 1000,
     },
   };
 }

@@ -64,6 +64,7 @@ export type { DnsResolver } from './mail/authenticity';
 // Files customers and agents send: checked by content, kept once, served only to who may see them.
 export { AttachmentStore, type IncomingFile } from './attachments/attachmentStore';
 export { FileStore } from './attachments/fileStore';
+export { startUnlinkedSweep } from './attachments/unlinkedSweep';
 export { ACCEPTED_KINDS } from './attachments/contentCheck';
 export { readUpload, sendFile } from './attachments/fileHttp';
 export { agentScope, registerAttachmentRoutes } from './http/attachmentRoutes';

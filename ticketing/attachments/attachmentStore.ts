@@ -1,6 +1,7 @@
 import type { RedisClient } from '../../common/redisConnection';
 import { createHash } from 'crypto';
 import { DomainError, type AttachmentRef, type MessageFiles, type RefusedFile } from '../domain/types';
+import { withScripts, type ScriptedRedis } from '../store/scripts';
 import { checkContent } from './contentCheck';
 import type { FileStore } from './fileStore';
 
@@ -24,20 +25,32 @@ export interface StoredAttachment extends AttachmentRef {
   at: string;
 }
 
+/** How long a content's deletion mark outlives a sweeper that stopped halfway (an upload of it waits this long at most). */
+const DELETION_MARK_MS = 60_000;
+const WAIT_FOR_DELETION_MS = 100;
+
 /**
  * The files customers and agents send: each checked by its content and the size caps, its
  * content kept once in the file store, and a small record in Redis naming it. An attachment's
  * id is derived from where it came from, its content and its name, so a message processed twice
  * (a mail read again after a crash) gives the same ids and adds nothing twice. Who may read a
  * file is decided by whoever links it (a ticket's message, a chat conversation), not here.
+ *
+ * An upload stays in a set ordered by upload time until a ticket links it; `sweepUnlinked`
+ * forgets the ones left there too long (a file sent in a chat that never became a ticket, an
+ * agent's upload for a reply never sent), and deletes the content when no other record uses it.
  */
 export class AttachmentStore {
+  private readonly redis: ScriptedRedis;
+
   constructor(
-    private readonly redis: RedisClient,
+    redis: RedisClient,
     private readonly prefix: string,
     private readonly files: FileStore,
     readonly limits: AttachmentLimits,
-  ) {}
+  ) {
+    this.redis = withScripts(redis);
+  }
 
   /** Checks and keeps a message's files; the refused ones are named with the reason, the others kept. */
   async accept(incoming: readonly IncomingFile[], scope: string, now: Date): Promise<MessageFiles> {
@@ -60,21 +73,81 @@ export class AttachmentStore {
         continue;
       }
       total += file.data.length;
-      const sha256 = await this.files.put(file.data);
+      attachments.push(refOf(await this.keep(file.data, scope, name, withExtension(name, verdict.extensions), verdict.type, now)));
+    }
+    return { attachments, refused };
+  }
+
+  /** The content stored and its record kept; a repeat keeps the first record (and its time). */
+  private async keep(data: Buffer, scope: string, name: string, shownName: string, type: string, now: Date): Promise<StoredAttachment> {
+    for (;;) {
+      const { sha256, existed } = await this.files.put(data);
       const stored: StoredAttachment = {
         id: attachmentId(scope, sha256, name),
-        name: withExtension(name, verdict.extensions),
-        type: verdict.type,
-        size: file.data.length,
+        name: shownName,
+        type,
+        size: data.length,
         sha256,
         scope,
         at: now.toISOString(),
       };
-      // NX: a repeat keeps the first record (and its time).
-      await this.redis.set(this.key(stored.id), JSON.stringify(stored), 'NX');
-      attachments.push(refOf(stored));
+      const reply = await this.redis.deskKeepAttachment(
+        4,
+        this.key(stored.id),
+        this.usersKey(),
+        this.unlinkedKey(),
+        this.deletingKey(sha256),
+        JSON.stringify(stored),
+        sha256,
+        now.getTime(),
+        stored.id,
+        existed ? '1' : '0',
+      );
+      if (reply !== 'wait') return stored;
+      // The sweep is deleting this very content: store it again once it is done.
+      await new Promise((resolve) => setTimeout(resolve, WAIT_FOR_DELETION_MS));
     }
-    return { attachments, refused };
+  }
+
+  /** These uploads are now on a ticket: never swept. */
+  async markLinked(ids: readonly string[]): Promise<void> {
+    if (ids.length) await this.redis.zrem(this.unlinkedKey(), ...ids);
+  }
+
+  /**
+   * Forgets up to `limit` uploads that no ticket linked within `olderThanMs` of their upload, oldest
+   * first, deleting contents no other record uses. Costs what it sweeps, not what is stored.
+   * Resolves with how many were forgotten.
+   */
+  async sweepUnlinked(now: Date, olderThanMs: number, limit = 100): Promise<number> {
+    const before = now.getTime() - olderThanMs;
+    const ids = await this.redis.zrangebyscore(this.unlinkedKey(), '-inf', before, 'LIMIT', 0, limit);
+    let swept = 0;
+    for (const id of ids) {
+      const stored = await this.get(id);
+      if (!stored) {
+        await this.redis.zrem(this.unlinkedKey(), id);
+        continue;
+      }
+      const deleting = this.deletingKey(stored.sha256);
+      const last = await this.redis.deskSweepAttachment(
+        4,
+        this.key(id),
+        this.usersKey(),
+        this.unlinkedKey(),
+        deleting,
+        id,
+        stored.sha256,
+        before,
+        DELETION_MARK_MS,
+      );
+      if (last === 1) {
+        await this.files.remove(stored.sha256);
+        await this.redis.del(deleting);
+      }
+      swept += 1;
+    }
+    return swept;
   }
 
   /** The files uploaded in `scope` under these ids, for a message; an id from elsewhere is refused. */
@@ -102,7 +175,21 @@ export class AttachmentStore {
   }
 
   private key(id: string): string {
-    return `${this.prefix}attachment:${id}`;
+    return `${this.prefix}{files}:attachment:${id}`;
+  }
+
+  /** sha256 -> how many records use that content. */
+  private usersKey(): string {
+    return `${this.prefix}{files}:attachment-users`;
+  }
+
+  /** Uploads no ticket links yet, scored by upload time (ms). */
+  private unlinkedKey(): string {
+    return `${this.prefix}{files}:attachments-unlinked`;
+  }
+
+  private deletingKey(sha256: string): string {
+    return `${this.prefix}{files}:attachment-deleting:${sha256}`;
   }
 }
 

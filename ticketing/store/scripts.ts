@@ -18,6 +18,8 @@ const SCRIPTS = {
   deskStoreSlaPolicy: 'storeSlaPolicy.lua',
   deskRetireTicket: 'retireTicket.lua',
   deskSearchTickets: 'searchTickets.lua',
+  deskKeepAttachment: 'keepAttachment.lua',
+  deskSweepAttachment: 'sweepAttachment.lua',
 } as const;
 
 type ScriptName = keyof typeof SCRIPTS;

@@ -19,11 +19,11 @@ const describeEdge = ({ from, to }: { from: string; to: string }) => `${from} im
 const TICKETING_RANK: Record<string, number> = {
   'ticketing/domain': 0,
   'ticketing/store': 1,
-  'ticketing/attachments': 1,
   'ticketing/notify': 1,
   'ticketing/verification': 1,
   'ticketing/queues': 2,
   'ticketing/sla': 2,
+  'ticketing/attachments': 2,
   'ticketing/delivery': 3,
   'ticketing/service': 3,
   'ticketing/http': 4,
