@@ -134,7 +134,7 @@ const serviceSchema = z.object({
   ATTACHMENT_MAX_FILE_MB: positiveNumber.default('10'),
   ATTACHMENT_MAX_MESSAGE_MB: positiveNumber.default('25'),
   ATTACHMENT_LINK_TTL_SECONDS: wholeNumber(1).default('3600'),
-  ATTACHMENT_UNLINKED_SECONDS: wholeNumber(1).default('86400'),
+  ATTACHMENT_UNLINKED_SECONDS: wholeNumber(1).default('172800'),
 });
 
 /** `npm run teams:package`. */
