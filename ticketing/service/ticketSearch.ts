@@ -24,9 +24,9 @@ export interface SearchResult {
 }
 
 /** Candidates one script call reads at most, so Redis answers others between calls. */
-const BUDGET_PER_CALL = 5_000;
+const BUDGET_PER_CALL = 1_000;
 /** Calls one request makes at most before it answers with what it found and a cursor to go on. */
-const CALLS_PER_REQUEST = 4;
+const CALLS_PER_REQUEST = 20;
 
 /**
  * Tickets found by their words, newest first, narrowed by the list filters (docs/agent-workspace.md).
