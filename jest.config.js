@@ -1,3 +1,7 @@
+// Packages published only as ES modules (OpenID Connect: client, provider, JOSE): jest runs
+// CommonJS, so they are transpiled like the tests (tsx and Node load them as they are).
+const ESM_ONLY = '(openid-client|oauth4webapi|oidc-provider|jose)';
+
 /** @type {import('jest').Config} */
 const shared = {
   testEnvironment: 'node',
@@ -5,7 +9,9 @@ const shared = {
   transform: {
     // Type checking is done once by `npm run typecheck`; tests only transpile.
     '^.+\\.ts$': '<rootDir>/test/support/esbuildTransform.js',
+    [`/node_modules/${ESM_ONLY}/.+\\.js$`]: '<rootDir>/test/support/esbuildTransform.js',
   },
+  transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
 };
 
 module.exports = {

@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { AddressInfo } from 'net';
+import { randomBytes } from 'crypto';
 import type { ConversationReference } from 'botbuilder';
 import type { Config } from '../common/config';
 import type { Logger } from '../common/logger';
@@ -17,8 +18,9 @@ import {
   registerLearningRoutes,
 } from '../knowledge';
 import {
+  AccessGate,
   actorOf,
-  authorise,
+  AuditLog,
   startCellsBackfill,
   startSearchBackfill,
   DEFAULT_TIME_ZONE,
@@ -27,10 +29,17 @@ import {
   Deliveries,
   type DnsResolver,
   createPinVerification,
+  DEMO_AGENTS,
   escalationNotifierFromConfig,
   loadStartupDirectory,
   loadTokens,
   type MailDesk,
+  type OidcSettings,
+  type Principal,
+  registerSignIn,
+  PeopleStore,
+  SessionStore,
+  startDevIdentityProvider,
   OrganisationStore,
   registerTicketingRoutes,
   registerAttachmentRoutes,
@@ -165,7 +174,14 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   const storeAvailable = () => redis.client.status === 'ready';
   // Production never generates tokens: an API without configured ones refuses to start.
   const tokens = loadTokens({ ...config.apiTokens, devTokensFile: config.production ? undefined : config.apiTokens.devTokensFile });
-  const authoriseMetrics = (req: Request, res: Response) => void authorise(req, res, tokens, ['operator']);
+  // Machines present tokens; agents sign in with the identity provider into a session in Redis.
+  const sessions = new SessionStore<Principal>(redis.client, prefix, {
+    idleMs: config.auth.sessionIdleMs,
+    absoluteMs: config.auth.sessionMaxMs,
+  });
+  const audit = new AuditLog(redis.client, prefix, config.auth.auditMaxEntries);
+  const gate = new AccessGate({ tokens, redis: redis.client, prefix, sessions, audit, people: new PeopleStore(redis.client, prefix) });
+  const authoriseMetrics = (req: Request, res: Response) => gate.authorise(req, res, ['operator']);
   const server = createServer({
     logger,
     metrics,
@@ -197,20 +213,26 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   registerTicketingRoutes(server, {
     service: tickets,
     organisations,
-    tokens,
+    gate,
     logger,
     refuseConversation: (reference) => refuseReference(channelRules, reference),
     replyFiles: (ticketId, ids) => attachments.filesOf(agentScope(ticketId), ids),
   });
-  registerAttachmentRoutes(server, { tickets, attachments, tokens, logger });
+  registerAttachmentRoutes(server, { tickets, attachments, gate, logger });
+  let oidc: OidcSettings | undefined = config.auth.oidc && {
+    ...config.auth.oidc,
+    redirectUrls: [config.auth.redirectUrl ?? `${config.publicUrl ?? `http://localhost:${config.port}`}/auth/callback`],
+    claims: config.auth.claims,
+  };
+  registerSignIn(server, { oidc: () => oidc, gate, sessions, redis: redis.client, prefix, logger });
   registerLearningRoutes(server, {
     kb: liveKb,
     log: questionLog,
-    authorise: (req, res) => actorOf(authorise(req, res, tokens, ['agent', 'operator'])),
+    authorise: async (req, res) => actorOf(await gate.authorise(req, res, ['agent', 'operator'])),
     clock: () => Date.now(),
     logger,
   });
-  const web = registerWebPages(server, { logger, redis: redis.client, prefix, tokens, organisations });
+  const web = registerWebPages(server, { logger, redis: redis.client, prefix, gate, organisations });
   listeners.push(web.events);
 
   const desk = createDeskBot({
@@ -302,6 +324,9 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   await probes?.close();
   await listen(server, probes?.port ?? config.port);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // No identity provider configured (never in production): the desk's own, with the demo agents.
+  const devIdentity = oidc ? null : await startDevIdentity(url, config, logger);
+  oidc ??= devIdentity?.settings;
   // Reconciliation on many tickets takes seconds; the timers log its report themselves.
   timers.start().catch((err) => logger.error({ err }, 'SLA timers failed to start'));
   deliveries.start();
@@ -332,9 +357,35 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
       await liveKb.close();
       await endConnection(slaRedis);
       await verification.close();
+      await devIdentity?.provider.close();
       await redis.close();
     },
   };
+}
+
+/**
+ * The development identity provider on loopback, for a desk without OIDC_ISSUER_URL outside
+ * production: the demo agents sign in through it at both localhost and 127.0.0.1.
+ */
+async function startDevIdentity(url: string, config: Config, logger: Logger) {
+  const port = new URL(url).port;
+  const redirectUrls = [`http://localhost:${port}/auth/callback`, `http://127.0.0.1:${port}/auth/callback`];
+  if (config.publicUrl) redirectUrls.unshift(`${config.publicUrl}/auth/callback`);
+  const clientSecret = randomBytes(24).toString('base64url');
+  const provider = await startDevIdentityProvider({ clientId: 'support-desk-dev', clientSecret, redirectUris: redirectUrls });
+  logger.warn(
+    { issuer: provider.issuer, accounts: DEMO_AGENTS.map((a) => `${a.id} (${a.role})`) },
+    `agents sign in at the development identity provider ${provider.issuer} (demo accounts, password "demo"); set OIDC_ISSUER_URL for a real one`,
+  );
+  const settings: OidcSettings = {
+    issuerUrl: provider.issuer,
+    clientId: 'support-desk-dev',
+    clientSecret,
+    redirectUrls,
+    scopes: 'openid profile email desk',
+    claims: config.auth.claims,
+  };
+  return { provider, settings };
 }
 
 function listen(server: Server, port: number): Promise<void> {

@@ -21,7 +21,7 @@ export interface ServerOptions {
   /** When given, every request's latency is recorded and GET /metrics serves the registry. */
   metrics?: Metrics;
   /** Who may read /metrics: throws an HttpError (401/403) for anyone else. Absent: /metrics is not served. */
-  authoriseMetrics?: (req: Request, res: Response) => void;
+  authoriseMetrics?: (req: Request, res: Response) => Promise<unknown>;
 }
 
 /**
@@ -137,7 +137,7 @@ export function createServer(options: ServerOptions): Server {
     server.get(
       '/metrics',
       route(options.logger, async (req: Request, res: Response) => {
-        authoriseMetrics(req, res);
+        await authoriseMetrics(req, res);
         const body = await metrics.render();
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         res.end(body);

@@ -72,6 +72,19 @@ const serviceSchema = z.object({
   API_TOKENS: z.string().optional(),
   API_TOKENS_FILE: z.string().trim().optional(),
   DEV_TOKENS_FILE: z.string().trim().default('.data/dev-tokens.json'),
+  OIDC_ISSUER_URL: url(['http:', 'https:']).optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).default('support-desk'),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URL: url(['http:', 'https:']).optional(),
+  OIDC_SCOPES: z.string().trim().min(1).default('openid profile email'),
+  OIDC_ID_CLAIM: z.string().trim().min(1).default('preferred_username'),
+  OIDC_ROLE_CLAIM: z.string().trim().min(1).default('desk_role'),
+  OIDC_AGENT_ROLES: z.string().trim().min(1).default('agent'),
+  OIDC_SUPERVISOR_ROLES: z.string().trim().min(1).default('supervisor'),
+  OIDC_SKILLS_CLAIM: z.string().trim().min(1).default('desk_skills'),
+  SESSION_IDLE_MINUTES: positiveNumber.default('30'),
+  SESSION_MAX_HOURS: positiveNumber.default('12'),
+  AUDIT_LOG_MAX_ENTRIES: wholeNumber(100).default('10000'),
   KB_RATE_LIMIT_PER_MINUTE: wholeNumber(1).default('120'),
   KB_QUESTION_LOG_DAYS: positiveNumber.default('90'),
   TICKET_IDEMPOTENCY_DAYS: positiveNumber.default('7'),
@@ -211,6 +224,8 @@ export interface Config {
   /** DIRECTORY_FILE: a file, 'none', or absent (the demo directory outside production). */
   directoryFile?: string;
   apiTokens: { list?: string; file?: string; devTokensFile: string };
+  /** Agents' sign-in and sessions, and the audit log. */
+  auth: AuthConfig;
   kbRateLimitPerMinute: number;
   /** How long the learning loop keeps recorded questions (KB_QUESTION_LOG_DAYS). */
   kbQuestionLogDays: number;
@@ -236,6 +251,23 @@ export interface Config {
   /** Absent when no support mailbox is configured (neither IMAP_URL nor IMAP_HOST). */
   mail?: MailDeskConfig;
   attachments: AttachmentsConfig;
+}
+
+/** How agents sign in: the organisation's OpenID Connect provider, or (absent, outside production) the desk's development one. */
+export interface AuthConfig {
+  oidc?: {
+    issuerUrl: string;
+    clientId: string;
+    clientSecret?: string;
+    scopes: string;
+  };
+  /** Which ID-token claims give the person's id, role and skills (OIDC_*_CLAIM, OIDC_*_ROLES). */
+  claims: { idClaim: string; roleClaim: string; agentRoles: string[]; supervisorRoles: string[]; skillsClaim: string };
+  /** This desk's /auth/callback as the provider knows it; absent: <PUBLIC_URL or http://localhost:<port>>/auth/callback. */
+  redirectUrl?: string;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  auditMaxEntries: number;
 }
 
 /** Where customers' and agents' files are kept, how large they may be, and how long a chat's download link works. */
@@ -279,6 +311,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     redis: { url: e.REDIS_CLUSTER_NODES.length ? clusterAddress(e.REDIS_CLUSTER_NODES) : e.REDIS_URL, prefix: e.REDIS_PREFIX },
     directoryFile: e.DIRECTORY_FILE,
     apiTokens: { list: e.API_TOKENS, file: e.API_TOKENS_FILE, devTokensFile: e.DEV_TOKENS_FILE },
+    auth: authConfig(e),
     kbRateLimitPerMinute: e.KB_RATE_LIMIT_PER_MINUTE,
     kbQuestionLogDays: e.KB_QUESTION_LOG_DAYS,
     ticketIdempotencyDays: e.TICKET_IDEMPOTENCY_DAYS,
@@ -325,6 +358,30 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   };
 }
 
+function authConfig(e: z.output<typeof serviceSchema>): AuthConfig {
+  const list = (value: string) =>
+    value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  return {
+    oidc: e.OIDC_ISSUER_URL
+      ? { issuerUrl: e.OIDC_ISSUER_URL, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scopes: e.OIDC_SCOPES }
+      : undefined,
+    claims: {
+      idClaim: e.OIDC_ID_CLAIM,
+      roleClaim: e.OIDC_ROLE_CLAIM,
+      agentRoles: list(e.OIDC_AGENT_ROLES),
+      supervisorRoles: list(e.OIDC_SUPERVISOR_ROLES),
+      skillsClaim: e.OIDC_SKILLS_CLAIM,
+    },
+    redirectUrl: e.OIDC_REDIRECT_URL,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    auditMaxEntries: e.AUDIT_LOG_MAX_ENTRIES,
+  };
+}
+
 /** The mailbox from IMAP_URL and/or its parts; reading mail needs SMTP_URL for the answers. */
 function mailDeskConfig(e: z.output<typeof serviceSchema>): MailDeskConfig | undefined {
   if (!e.IMAP_URL && !e.IMAP_HOST) return undefined;
@@ -367,6 +424,8 @@ function productionGaps(e: z.output<typeof serviceSchema>): string[] {
   if (!e.SMTP_URL && !e.SMS_WEBHOOK_URL) gaps.push('SMTP_URL or SMS_WEBHOOK_URL (codes are never written to the outbox in production)');
   if (!e.API_TOKENS && !e.API_TOKENS_FILE) gaps.push('API_TOKENS or API_TOKENS_FILE');
   if (!e.PUBLIC_URL) gaps.push('PUBLIC_URL (the https address customers reach the web chat at)');
+  if (!e.OIDC_ISSUER_URL?.startsWith('https://'))
+    gaps.push("OIDC_ISSUER_URL (the https address of the organisation's identity provider, for agents' sign-in)");
   return gaps;
 }
 

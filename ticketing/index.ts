@@ -70,6 +70,19 @@ export { readUpload, sendFile } from './attachments/fileHttp';
 export { agentScope, registerAttachmentRoutes } from './http/attachmentRoutes';
 
 // The REST API and the agent console.
-export { actorOf, authorise, loadTokens, registerTicketingRoutes, type TokenRegistry } from './http';
+export {
+  AccessGate,
+  actorOf,
+  loadTokens,
+  registerSignIn,
+  registerTicketingRoutes,
+  type OidcSettings,
+  type Principal,
+  type TokenRegistry,
+} from './http';
+export { SessionStore } from './store/sessionStore';
+export { PeopleStore } from './store/peopleStore';
+export { AuditLog } from './store/auditLog';
+export { DEMO_AGENTS, startDevIdentityProvider } from './demo/devIdentityProvider';
 export { TicketChangeFeed } from './console/changeFeed';
 export { registerConsole } from './console/registerConsole';

@@ -1,7 +1,7 @@
 import type { RedisClient } from '../../common/redisConnection';
 import type { Server } from 'restify';
 import type { Logger } from '../../common/logger';
-import { type OrganisationDirectory, registerConsole, TicketChangeFeed, type TicketEvents, type TokenRegistry } from '../../ticketing';
+import { type AccessGate, type OrganisationDirectory, registerConsole, TicketChangeFeed, type TicketEvents } from '../../ticketing';
 import { registerChatPage } from './chatPage';
 
 export { registerChatPage } from './chatPage';
@@ -18,12 +18,12 @@ export interface WebPages {
  */
 export function registerWebPages(
   server: Server,
-  deps: { logger: Logger; redis: RedisClient; prefix: string; tokens: TokenRegistry; organisations: OrganisationDirectory },
+  deps: { logger: Logger; redis: RedisClient; prefix: string; gate: AccessGate; organisations: OrganisationDirectory },
 ): WebPages {
-  const { logger, redis, prefix, tokens, organisations } = deps;
+  const { logger, redis, prefix, gate, organisations } = deps;
   registerChatPage(server, { logger });
   const feed = new TicketChangeFeed({ redis, prefix, logger });
-  const consoleRoutes = registerConsole(server, { tokens, organisations, feed, logger });
+  const consoleRoutes = registerConsole(server, { gate, organisations, feed, logger });
   return {
     events: feed.events,
     async close() {

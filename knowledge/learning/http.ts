@@ -14,7 +14,7 @@ export interface LearningDeps {
   kb: LiveKnowledgeBase;
   log: QuestionLog;
   /** Checks the request's token for an agent (or operator) and returns who it is; throws HttpError otherwise. */
-  authorise(req: Request, res: Response): string;
+  authorise(req: Request, res: Response): Promise<string>;
   clock: () => number;
   logger: Logger;
 }
@@ -60,7 +60,7 @@ export function registerLearningRoutes(server: Server, deps: LearningDeps): void
   server.get(
     '/api/kb/insights',
     route(logger, async (req, res) => {
-      authorise(req, res);
+      await authorise(req, res);
       res.json(insightsOf(await log.recent(clock()), kb));
     }),
   );
@@ -68,7 +68,7 @@ export function registerLearningRoutes(server: Server, deps: LearningDeps): void
   server.get(
     '/api/kb/revisions',
     route(logger, async (req, res) => {
-      authorise(req, res);
+      await authorise(req, res);
       res.json({ revisions: await kb.revisions.all() });
     }),
   );
@@ -76,7 +76,7 @@ export function registerLearningRoutes(server: Server, deps: LearningDeps): void
   server.post(
     '/api/kb/articles/:id/phrasings',
     route(logger, async (req, res) => {
-      const by = authorise(req, res);
+      const by = await authorise(req, res);
       const articleId = String(req.params.id);
       if (!kb.entry(articleId)) throw new HttpError(404, 'not_found', `no article with id "${articleId}"`);
       const { question } = parseBody(req, phrasingSchema);
@@ -90,7 +90,7 @@ export function registerLearningRoutes(server: Server, deps: LearningDeps): void
   server.post(
     '/api/kb/articles',
     route(logger, async (req, res) => {
-      const by = authorise(req, res);
+      const by = await authorise(req, res);
       const { title, answer } = parseBody(req, articleSchema);
       const articleId = idFor(title, (id) => kb.entry(id) !== undefined);
       const revision = await kb.revisions.add({ kind: 'article', articleId, title, answer }, by, clock());

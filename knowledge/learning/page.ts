@@ -2,7 +2,8 @@
  * The console's Knowledge page: top unanswered questions grouped by likely article, the articles
  * most answered with "Nie" and the suggestions customers picked (each with the questions asked),
  * and one click to add a question as a phrasing or draft an article.
- * It signs in with the same agent token as the console (kept in this tab's sessionStorage).
+ * It uses the console's session (its cookie; sign-in at /auth/login) and sends the session's
+ * CSRF token, read from /api/console/me, with every change.
  */
 export function knowledgePage(): string {
   return `<!doctype html>
@@ -18,7 +19,7 @@ input[type=text],textarea,select{width:100%;max-width:40rem}
 </style></head><body>
 <nav><a href="/agent#/">Kolejki</a> · <a href="/agent/reports">Raporty SLA</a> · <a href="/agent#/find">Szukaj zgłoszeń</a> · <strong>Baza wiedzy</strong></nav>
 <h1>Baza wiedzy</h1>
-<form id="signin"><label>Token agenta <input id="token" type="password" autocomplete="off"></label><button type="submit">Zaloguj</button></form>
+<p id="signin" hidden><a href="/auth/login?return=/agent/knowledge">Zaloguj</a></p>
 <p id="status" role="status"></p>
 <main id="main" hidden>
 <h2>Pytania bez odpowiedzi</h2><div id="unanswered"></div>
@@ -30,11 +31,10 @@ input[type=text],textarea,select{width:100%;max-width:40rem}
 </main>
 <script>
 (function(){
-  var KEY='desk.agentToken';
-  var token=sessionStorage.getItem(KEY);
+  var csrf='';
   var $=function(id){return document.getElementById(id)};
   function api(method,path,body){
-    return fetch(path,{method:method,headers:{'authorization':'Bearer '+token,'content-type':'application/json'},body:body?JSON.stringify(body):undefined})
+    return fetch(path,{method:method,headers:{'x-csrf-token':csrf,'content-type':'application/json'},body:body?JSON.stringify(body):undefined})
       .then(function(r){return r.json().then(function(j){if(!r.ok)throw new Error(j.message||r.status);return j})});
   }
   function el(tag,text){var e=document.createElement(tag);if(text!==undefined)e.textContent=text;return e}
@@ -74,12 +74,11 @@ input[type=text],textarea,select{width:100%;max-width:40rem}
       });
     }).catch(function(e){say('Błąd: '+e.message);$('signin').hidden=false});
   }
-  $('signin').onsubmit=function(ev){ev.preventDefault();token=$('token').value.trim();sessionStorage.setItem(KEY,token);load()};
   $('draft').onsubmit=function(ev){ev.preventDefault();
     api('POST','/api/kb/articles',{title:$('draft-title').value,answer:$('draft-answer').value})
       .then(function(r){say('Zapisano szkic: '+r.edit.articleId);$('draft-title').value='';$('draft-answer').value='';return load()})
       .catch(function(e){say('Błąd: '+e.message)})};
-  if(token)load();
+  api('GET','/api/console/me').then(function(me){csrf=me.csrfToken||'';return load()}).catch(function(){$('signin').hidden=false});
 })();
 </script></body></html>`;
 }

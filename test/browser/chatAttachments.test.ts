@@ -4,6 +4,7 @@ import type { SmtpPeer } from '../support/smtpPeer';
 import { webChat } from '../support/webChat';
 import { PNG } from './support/files';
 import { artifactPath } from './support/browser';
+import { signInThroughProvider } from './support/oidcSignIn';
 import { startChatDesk, type ChatDesk } from './support/chatDesk';
 import { bubble, say, choose } from './support/webChatPage';
 
@@ -73,9 +74,7 @@ test('a screenshot sent with the upload button reaches the ticket; the agent dow
     const fileId = ticket.attachments![0]!.id;
 
     // 3. The agent sees it on the ticket and downloads it.
-    await agent.goto(`${app.url}/agent#/tickets/${ticketId}`);
-    await agent.getByLabel('Agent token').fill(AGENT_TOKEN);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughProvider(agent, app.url, 'alice');
     await agent.goto(`${app.url}/agent#/tickets/${ticketId}`);
     const [download] = await Promise.all([
       agent.waitForEvent('download'),

@@ -4,6 +4,7 @@ import { TicketChangeFeed } from '../../ticketing/console/changeFeed';
 import { testRedis } from '../support/redis';
 import { artifactPath, launchChromium } from './support/browser';
 import { CONSOLE_TOKENS, startConsoleApp } from './support/consoleApp';
+import { fillProviderForm, signInThroughProvider } from './support/oidcSignIn';
 
 let browser: Browser;
 let app: Awaited<ReturnType<typeof startConsoleApp>>;
@@ -17,10 +18,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.goto(`${app.url}/agent`);
-  await page.getByLabel('Agent token').fill(token);
-  await page.keyboard.press('Enter');
+/** Signs a demo agent in through the identity provider's page and opens the console. */
+async function signIn(page: Page, account = 'alice'): Promise<void> {
+  await signInThroughProvider(page, app.url, account);
 }
 
 const queueRows = (page: Page, category: string) => page.locator(`[data-queue="${category}"] tbody tr`);
@@ -39,17 +39,13 @@ test('an agent works a ticket from the queue: urgency order, live countdown, cla
   });
   await app.open({ orgId: 'contoso', category: 'billing', grade: 'B', title: 'Błędna faktura' });
 
+  // Signed out, the console offers the organisation's sign-in; the provider's page brings the agent back signed in.
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await signIn(page, 'not-a-real-token-0123456789');
-  await page.getByText('Your session has ended').waitFor();
-  await page.getByLabel('Agent token').fill(CONSOLE_TOKENS.system);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('the console needs an agent token').waitFor();
-
-  await page.getByLabel('Agent token').fill(CONSOLE_TOKENS.agent);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.goto(`${app.url}/agent`);
+  await page.getByRole('link', { name: 'Sign in with your organisation account' }).click();
+  await fillProviderForm(page, 'alice');
   await page.getByRole('heading', { name: 'Technical queue (3)' }).waitFor();
-  await page.getByText('Signed in as alice').waitFor();
+  await page.getByText('Signed in as Alice Nowak').waitFor();
 
   // Most urgent first (grade, then deadline); each with grade, organisation and a countdown; the overdue one marked.
   const rows = queueRows(page, 'technical');
@@ -159,7 +155,7 @@ test('the queues and the ticket page fit a 390 px wide phone without scrolling s
   });
   await app.service.customerMessage(ticket.id, 'anna.kowalska', 'Załączam numer faktury: FV/2026/11/000123-KOREKTA-DO-ZAPŁATY');
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await signIn(page, CONSOLE_TOKENS.agent);
+  await signIn(page);
   await page.getByRole('heading', { name: /^Billing and subscription queue/ }).waitFor();
   const width = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
   expect(await width()).toBeLessThanOrEqual(390);
@@ -178,12 +174,12 @@ test('the queues and the ticket page fit a 390 px wide phone without scrolling s
 test("an agent switches the console to Polish; times are in the agent's own time zone", async () => {
   const ticket = await app.open({ orgId: 'fabrikam', category: 'presales', grade: 'C', title: 'Pytanie o ofertę' });
   const page = await browser.newPage({ timezoneId: 'Asia/Tokyo' });
-  await signIn(page, CONSOLE_TOKENS.agent);
+  await signIn(page);
   await page.getByRole('heading', { name: /^Technical queue/ }).waitFor();
   await page.getByLabel('Language / Język').selectOption('pl');
   await page.getByRole('heading', { name: /^Kolejka: Przedsprzedaż \(\d+\)$/ }).waitFor();
   await page.getByRole('button', { name: 'Wyloguj' }).waitFor();
-  await page.getByText('Zalogowano jako alice').waitFor();
+  await page.getByText('Zalogowano jako Alice Nowak').waitFor();
 
   await page.getByRole('link', { name: ticket.id }).click();
   await page.getByRole('heading', { name: 'Termin pierwszej odpowiedzi' }).waitFor();
@@ -205,9 +201,13 @@ test("an agent switches the console to Polish; times are in the agent's own time
 test('the console is usable from the keyboard alone', async () => {
   const page = await browser.newPage();
   await page.goto(`${app.url}/agent`);
-  await page.getByLabel('Agent token').waitFor();
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('token');
-  await page.keyboard.type(CONSOLE_TOKENS.agent);
+  await page.getByRole('link', { name: 'Sign in with your organisation account' }).waitFor();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('sign-in');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Account').waitFor();
+  await page.keyboard.type('alice');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('demo');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: /^Technical queue/ }).waitFor();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('view-title');

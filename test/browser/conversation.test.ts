@@ -4,6 +4,7 @@ import type { SmtpPeer } from '../support/smtpPeer';
 import { uniquePrefix } from '../support/redis';
 import { longConversation, returningTab } from '../support/longConversation';
 import { artifactPath } from './support/browser';
+import { signInThroughProvider } from './support/oidcSignIn';
 import { startChatDesk, type ChatDesk } from './support/chatDesk';
 import { bubble, say, choose, keepingEvidence } from './support/webChatPage';
 
@@ -58,9 +59,7 @@ test("a request in the customer's words, three messages to the agent, and the re
     expect(opened).toContain(`Kolejne wiadomości z tego czatu dopiszę do zgłoszenia ${ticketId}`);
 
     // The agent replies from the console.
-    await agent.goto(`${app.url}/agent`);
-    await agent.getByLabel('Agent token').fill(AGENT_TOKEN);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughProvider(agent, app.url, 'alice');
     await agent.getByRole('button', { name: 'Claim next ticket' }).click();
     await agent.getByRole('heading', { name: new RegExp(`^${ticketId}`) }).waitFor();
     await agent.getByLabel('Message to the customer (delivered in their chat)').fill('Proszę podać treść błędu z Outlooka.');

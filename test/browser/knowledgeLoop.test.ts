@@ -6,6 +6,7 @@ import { testRedisUrl, uniquePrefix } from '../support/redis';
 import { PATIENCE_MS } from '../support/waitFor';
 import { artifactPath, launchChromium } from './support/browser';
 import { loadKnowledgeBase } from '../../knowledge';
+import { signInThroughProvider } from './support/oidcSignIn';
 import { bubble, choose, keepingEvidence, say } from './support/webChatPage';
 
 // The learning loop as an agent meets it: the whole product as `npm start` builds it, Chromium
@@ -56,9 +57,7 @@ test('a question the base cannot answer reaches the Knowledge page, an agent add
     await say(customer, QUESTION);
     await bubble(customer, /nie znalazłem odpowiedzi/).waitFor();
 
-    await agent.goto(`${app.url}/agent/knowledge`);
-    await agent.getByLabel('Token agenta').fill(AGENT_TOKEN);
-    await agent.getByRole('button', { name: 'Zaloguj' }).click();
+    await signInThroughProvider(agent, app.url, 'alice', '/agent/knowledge');
     const row = agent.locator('li', { hasText: QUESTION });
     await row.waitFor();
     await row.getByLabel(`Artykuł dla: ${QUESTION}`).selectOption('skype-connect-channels-payment');
@@ -91,10 +90,8 @@ test('a suggestion picked and a "Nie" reach the Knowledge page, opened from the 
     await choose(customer, 'Nie');
     await bubble(customer, /Przykro mi/).waitFor();
 
-    await agent.goto(`${app.url}/agent`);
+    await signInThroughProvider(agent, app.url, 'alice');
     await agent.getByRole('link', { name: 'Knowledge' }).click();
-    await agent.getByLabel('Token agenta').fill(AGENT_TOKEN);
-    await agent.getByRole('button', { name: 'Zaloguj' }).click();
     for (const section of ['#unhelpful', '#chosen']) {
       const group = agent.locator(`${section} .group`, { hasText: picked!.question });
       await group.locator('li > span', { hasText: new RegExp(`^${vague}$`) }).waitFor();

@@ -1,7 +1,8 @@
 import { readFile } from 'fs/promises';
 import type { Browser } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
-import { CONSOLE_TOKENS, startConsoleApp } from './support/consoleApp';
+import { startConsoleApp } from './support/consoleApp';
+import { signInThroughProvider } from './support/oidcSignIn';
 import { waitFor } from '../support/waitFor';
 
 let browser: Browser;
@@ -54,9 +55,8 @@ test("the SLA dashboard shows the attainment of the test's tickets, and the CSV 
   const month = new Date().toISOString().slice(0, 7);
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+  await signInThroughProvider(page, app.url, 'alice', '/agent/reports');
   await page.goto(`${app.url}/agent/reports?month=${month}`);
-  await page.getByLabel('Agent token').fill(CONSOLE_TOKENS.agent);
-  await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: `SLA report ${month}` }).waitFor();
 
   const row = (goal: string, dimension: string, key: string) =>

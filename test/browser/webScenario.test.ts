@@ -5,6 +5,7 @@ import type { App } from '../../bot/app';
 import type { SmtpPeer } from '../support/smtpPeer';
 import { uniquePrefix } from '../support/redis';
 import { artifactPath } from './support/browser';
+import { signInThroughProvider } from './support/oidcSignIn';
 import { startChatDesk, type ChatDesk } from './support/chatDesk';
 import { bubble, say, choose, keepingEvidence } from './support/webChatPage';
 import { simpleParser } from 'mailparser';
@@ -75,9 +76,7 @@ test('FAQ answer, PIN verification by e-mail, a B ticket, and an agent conversat
     const ticketId = /SR-\d{4}-\d{6}/.exec(opened!)![0];
 
     // 4. The agent signs in and finds it at the top of the technical queue, with its deadline.
-    await agent.goto(`${app.url}/agent`);
-    await agent.getByLabel('Agent token').fill(AGENT_TOKEN);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughProvider(agent, app.url, 'alice');
     const top = agent.locator('[data-queue="technical"] tbody tr').first();
     await top.waitFor();
     expect(await top.locator('td:nth-child(2)').textContent()).toBe(ticketId);

@@ -1,11 +1,10 @@
-// Jest's TypeScript transform: esbuild (tsx's copy; the top-level one is an old one pulled in by
+// Jest's TypeScript transform (and the ES-module-only packages' one, see jest.config.js): esbuild (tsx's copy; the top-level one is an old one pulled in by
 // botframework-webchat) strips the types file by file. Types are checked once, by `npm run typecheck`.
 const { createHash } = require('crypto');
 const { join } = require('path');
 const esbuild = require(require.resolve('esbuild', { paths: [join(__dirname, '../../node_modules/tsx')] }));
 
 const OPTIONS = {
-  loader: 'ts',
   format: 'cjs',
   target: 'node20',
   // jest runs modules as CommonJS: import() becomes require(), as ts-jest did.
@@ -15,7 +14,8 @@ const OPTIONS = {
 
 module.exports = {
   process(source, path) {
-    const { code, map } = esbuild.transformSync(source, { ...OPTIONS, sourcefile: path });
+    const loader = path.endsWith('.ts') ? 'ts' : 'js';
+    const { code, map } = esbuild.transformSync(source, { ...OPTIONS, loader, sourcefile: path });
     return { code, map };
   },
   getCacheKey(source, path) {

@@ -3,7 +3,7 @@ import type { RedisClient } from '../../common/redisConnection';
 import { createServer } from '../../bot/server';
 import { silentLogger } from '../../common/logger';
 import { DEMO_DIRECTORY_FILE, loadDirectory } from '../../ticketing/demo/loadDirectory';
-import { registerTicketingRoutes } from '../../ticketing/http';
+import { AccessGate, registerTicketingRoutes } from '../../ticketing/http';
 import { TokenRegistry, type TokenEntry } from '../../ticketing/http/tokens';
 import { TicketService } from '../../ticketing/service/ticketService';
 import { OrganisationStore } from '../../ticketing/store/organisationStore';
@@ -14,6 +14,7 @@ export const TEST_TOKENS = {
   agent: 'agent-token-alice-0123456789',
   agent2: 'agent-token-bob-0123456789ab',
   agent3: 'agent-token-carol-0123456789',
+  supervisor: 'supervisor-token-sam-01234567',
   system: 'system-token-bot-0123456789',
   operator: 'operator-token-ops-012345678',
 } as const;
@@ -22,6 +23,7 @@ const ENTRIES: TokenEntry[] = [
   { token: TEST_TOKENS.agent, role: 'agent', id: 'alice' },
   { token: TEST_TOKENS.agent2, role: 'agent', id: 'bob' },
   { token: TEST_TOKENS.agent3, role: 'agent', id: 'carol' },
+  { token: TEST_TOKENS.supervisor, role: 'supervisor', id: 'sam' },
   { token: TEST_TOKENS.system, role: 'system', id: 'bot' },
   { token: TEST_TOKENS.operator, role: 'operator', id: 'ops' },
 ];
@@ -49,7 +51,7 @@ export async function startTicketingApi(name: string) {
     organisations,
     logger: silentLogger,
     clock: () => new Date(clock.now),
-    tokens: new TokenRegistry(ENTRIES, 'test tokens'),
+    gate: new AccessGate({ tokens: new TokenRegistry(ENTRIES, 'test tokens'), redis, prefix }),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -4,8 +4,7 @@ import { join } from 'path';
 import type { Request, Response, Server } from 'restify';
 import { HttpError, route } from '../../common/http';
 import type { Logger } from '../../common/logger';
-import { authorise } from '../http/auth';
-import type { TokenRegistry } from '../http/tokens';
+import type { AccessGate } from '../http/auth/accessGate';
 import type { OrganisationDirectory } from '../store/organisationStore';
 import type { TicketChangeFeed } from './changeFeed';
 
@@ -20,7 +19,7 @@ const HEARTBEAT_MS = 20_000;
 const ASSETS = join(__dirname, 'assets');
 
 export interface ConsoleDeps {
-  tokens: TokenRegistry;
+  gate: AccessGate;
   organisations: OrganisationDirectory;
   feed: TicketChangeFeed;
   logger: Logger;
@@ -32,7 +31,7 @@ export interface ConsoleDeps {
  * themselves), and two small lookups: whose token it is, and the organisation names its lists show.
  */
 export function registerConsole(server: Server, deps: ConsoleDeps): { close(): void } {
-  const { tokens, organisations, feed, logger } = deps;
+  const { gate, organisations, feed, logger } = deps;
   // The console's scripts in order: console.js, then the parts that register with it.
   const script = [
     'console.js',
@@ -73,18 +72,21 @@ export function registerConsole(server: Server, deps: ConsoleDeps): { close(): v
   // The SLA dashboard: its own page, signed in with the console's token (same tab, same sessionStorage).
   server.get(REPORTS_PATH, servePage(reportsPage, reportsScript));
 
-  // Sign-in checks the token here and learns whose it is (the console's "my tickets").
+  // The console learns here who is signed in (its "my tickets") and the session's CSRF token,
+  // which it sends with every change; a token caller gets none (it needs none).
   server.get(
     WHO_AM_I_PATH,
     route(logger, async (req, res) => {
-      res.json(authorise(req, res, tokens, ['agent', 'operator', 'system']));
+      const { principal, session } = await gate.identify(req, res);
+      res.header('cache-control', 'no-store');
+      res.json({ ...principal, ...(session ? { csrfToken: session.csrf } : {}) });
     }),
   );
 
   server.get(
     ORGANISATION_NAMES_PATH,
     route(logger, async (req, res) => {
-      authorise(req, res, tokens, ['agent', 'operator']);
+      await gate.authorise(req, res, ['agent', 'operator']);
       const raw = (req.query as Record<string, unknown> | undefined)?.ids;
       const ids =
         typeof raw === 'string'
@@ -105,11 +107,11 @@ export function registerConsole(server: Server, deps: ConsoleDeps): { close(): v
     }),
   );
 
-  // The token travels in the Authorization header (the console reads the stream with fetch), never in the URL.
+  // The console reads the stream with fetch: its session cookie goes along (a machine sends its bearer token); nothing is put in the URL.
   server.get(
     EVENTS_PATH,
     route(logger, async (req, res) => {
-      authorise(req, res, tokens, ['agent', 'operator']);
+      await gate.authorise(req, res, ['agent', 'operator']);
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',

@@ -378,7 +378,10 @@ export type DomainErrorCode =
   | 'lowering_refused'
   // the store is not ready for the request yet (retry later)
   | 'lists_preparing'
-  | 'search_preparing';
+  | 'search_preparing'
+  | 'skill_missing'
+  // allowed to another role only
+  | 'supervisor_required';
 
 /** A rule broken by a request: the code names the rule, the message says it to a person. */
 export class DomainError extends Error {

@@ -2,8 +2,7 @@ import type { Server } from 'restify';
 import { HttpError, route } from '../../common/http';
 import type { Logger } from '../../common/logger';
 import { attachmentOf } from '../domain/ticket';
-import { authorise } from './auth';
-import type { TokenRegistry } from './tokens';
+import type { AccessGate } from './auth/accessGate';
 import type { TicketService } from '../service/ticketService';
 import type { AttachmentStore } from '../attachments/attachmentStore';
 import { readUpload, sendFile } from '../attachments/fileHttp';
@@ -20,14 +19,14 @@ const FORM_OVERHEAD = 64 * 1024;
  */
 export function registerAttachmentRoutes(
   server: Server,
-  deps: { tickets: TicketService; attachments: AttachmentStore; tokens: TokenRegistry; logger: Logger },
+  deps: { tickets: TicketService; attachments: AttachmentStore; gate: AccessGate; logger: Logger },
 ): void {
-  const { tickets, attachments, tokens, logger } = deps;
+  const { tickets, attachments, gate, logger } = deps;
 
   server.get(
     `${TICKET_ATTACHMENTS_PATH}/:attachmentId`,
     route(logger, async (req, res) => {
-      authorise(req, res, tokens, ['agent', 'operator']);
+      await gate.authorise(req, res, ['agent', 'operator']);
       const ticket = await tickets.get(String(req.params.id));
       const ref = ticket && attachmentOf(ticket, String(req.params.attachmentId));
       if (!ref) throw new HttpError(404, 'not_found', 'this ticket has no such file');
@@ -40,7 +39,7 @@ export function registerAttachmentRoutes(
   server.post(
     TICKET_ATTACHMENTS_PATH,
     route(logger, async (req, res) => {
-      authorise(req, res, tokens, ['agent']);
+      await gate.authorise(req, res, ['agent']);
       const ticket = await tickets.get(String(req.params.id));
       if (!ticket) throw new HttpError(404, 'not_found', `ticket ${String(req.params.id)} does not exist`);
       const { files } = await readUpload(req, attachments.limits.messageBytes + FORM_OVERHEAD);

@@ -3,8 +3,8 @@ import type { DomainError, DomainErrorCode } from '../domain/types';
 
 /**
  * The HTTP status of every domain code: unknown id 404, malformed data 400, a clash with the
- * current state 409, a well-formed request a rule refuses 422, a
- * request the store cannot answer yet 503. A code missing here does not compile.
+ * current state 409, a well-formed request a rule refuses 422, one only another role may make
+ * 403, a request the store cannot answer yet 503. A code missing here does not compile.
  */
 const STATUS: Record<DomainErrorCode, number> = {
   not_found: 404,
@@ -45,6 +45,9 @@ const STATUS: Record<DomainErrorCode, number> = {
   invalid_grade_change: 422,
   question_required: 422,
   lowering_refused: 422,
+  skill_missing: 422,
+
+  supervisor_required: 403,
 
   lists_preparing: 503,
   search_preparing: 503,

@@ -3,9 +3,9 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { HttpError, describeZodError, parseBody, route } from '../../common/http';
 import type { Logger } from '../../common/logger';
 import { DomainError } from '../domain/types';
-import { authorise } from './auth';
+import { type AccessGate, actorOf } from './auth/accessGate';
 import { httpErrorOf } from './domainErrors';
-import type { Principal, Role, TokenRegistry } from './tokens';
+import type { Principal, Role } from './tokens';
 
 type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
 
@@ -61,11 +61,15 @@ export function endpoint<B = undefined, Q = undefined, P extends string = string
 
 const MOUNT = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'del' } as const;
 
-export function mountEndpoint(server: Server, e: Endpoint, deps: { tokens: TokenRegistry; logger: Logger }): void {
+/**
+ * Mounts an endpoint behind the access gate; every change that succeeds goes to the audit log
+ * (who, which endpoint, which record, the status).
+ */
+export function mountEndpoint(server: Server, e: Endpoint, deps: { gate: AccessGate; logger: Logger }): void {
   server[MOUNT[e.method]](
     e.path,
     route(deps.logger, async (req: Request, res: Response) => {
-      const principal = authorise(req, res, deps.tokens, e.roles);
+      const principal = await deps.gate.authorise(req, res, e.roles);
       const body = e.body ? parseBody(withEmptyBody(req, e), e.body) : undefined;
       const query = e.query ? parseQuery(req, e.query) : undefined;
       let reply: Reply;
@@ -73,6 +77,17 @@ export function mountEndpoint(server: Server, e: Endpoint, deps: { tokens: Token
         reply = await e.handle({ principal, params: req.params as PathParams<string>, body, query, req });
       } catch (err) {
         throw err instanceof DomainError ? httpErrorOf(err) : err;
+      }
+      if (e.method !== 'GET') {
+        const target = (req.params as Record<string, string | undefined>).id;
+        await deps.gate.record(
+          req,
+          actorOf(principal),
+          `${e.method} ${e.path}`,
+          reply.status ?? (reply.body === undefined ? 204 : 200),
+          undefined,
+          target,
+        );
       }
       if (reply.text) {
         const { contentType, content, filename } = reply.text;

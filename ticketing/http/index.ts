@@ -1,4 +1,6 @@
 /** The ticketing REST API: what the composition root wires. */
 export { registerTicketingRoutes, OPENAPI_PATH, type TicketingRoutesDeps } from './registerTicketingRoutes';
 export { loadTokens, parseTokenList, TokenRegistry, type TokenSources, type Principal, type Role } from './tokens';
-export { actorOf, authorise } from './auth';
+export { AccessGate, actorOf, type PersonSessions } from './auth/accessGate';
+export { registerSignIn, type OidcSettings } from './auth/oidcSignIn';
+export type { ClaimMapping } from './auth/personFromClaims';

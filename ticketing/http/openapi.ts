@@ -6,8 +6,8 @@ import { administratorSchema, categorySchema, gradeSchema, organisationSchema, s
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'the body, query or a header is invalid; the message names the field',
-  401: 'no valid bearer token',
-  403: "the token's role may not do this",
+  401: 'no valid bearer token or console session (or the token was revoked)',
+  403: "the caller's role may not do this, or a signed-in change came without the session's CSRF token",
   404: 'no such ticket, organisation, administrator or queue',
   409: "the request clashes with the current state (illegal transition, existing id, reused Idempotency-Key, agent's open-ticket limit)",
   413: 'the body is larger than 64 KB',
@@ -235,6 +235,30 @@ function responseSchemas(): Record<string, JsonSchema> {
       offset: { type: 'integer' },
     }),
     Claim: object({ ticket: { allOf: [ref('Ticket')], nullable: true } }), // siblings of a $ref are ignored in 3.0
+    Revocation: object({ person: { type: 'string' }, sessions: { type: 'integer' }, tokens: { type: 'integer' } }),
+    AuditPage: object({
+      entries: {
+        type: 'array',
+        items: object(
+          {
+            at: instant,
+            actor: { type: 'string', description: 'agent:<id>, supervisor:<id>, system:<id>, operator:<id> or anonymous' },
+            action: {
+              type: 'string',
+              description: 'sign_in, sign_in_failed, sign_out, refused, or the request: POST /api/tickets/:id/resolve',
+            },
+            target: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            ip: { type: 'string' },
+          },
+          ['at', 'actor', 'action'],
+        ),
+      },
+      more: { type: 'boolean' },
+      offset: { type: 'integer' },
+      limit: { type: 'integer' },
+    }),
     SlaOutcomeCounts: object({ met: { type: 'integer' }, missed: { type: 'integer' }, resolved_without_response: { type: 'integer' } }),
     GoalFigures: object({
       outcomes: ref('SlaOutcomeCounts'),

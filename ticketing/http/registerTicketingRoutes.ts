@@ -12,12 +12,14 @@ import { presenceEndpoints } from './presenceEndpoints';
 import { savedReplyEndpoints } from './savedReplyEndpoints';
 import { searchEndpoints } from './searchEndpoints';
 import { ticketEndpoints } from './ticketEndpoints';
-import type { TokenRegistry } from './tokens';
+import type { AccessGate } from './auth/accessGate';
+import { authEndpoints } from './auth/authEndpoints';
 
 export interface TicketingRoutesDeps {
   service: TicketService;
   organisations: OrganisationStore;
-  tokens: TokenRegistry;
+  /** Who may call: bearer tokens and console sessions. */
+  gate: AccessGate;
   logger: Logger;
   /** For the deadline explanation in a ticket's history. Default: the system clock. */
   clock?: () => Date;
@@ -48,9 +50,12 @@ export function registerTicketingRoutes(server: Server, deps: TicketingRoutesDep
     ...noteEndpoints(deps.service, deps.clock ?? (() => new Date())),
     ...presenceEndpoints(deps.service, deps.clock ?? (() => new Date())),
     ...savedReplyEndpoints(deps.service, deps.organisations, deps.clock ?? (() => new Date())),
-    ...ticketEndpoints(deps.service, deps.clock ?? (() => new Date()), refuseConversation, deps.replyFiles ?? noFiles),
+    ...ticketEndpoints(deps.service, deps.clock ?? (() => new Date()), refuseConversation, deps.replyFiles ?? noFiles, (id) =>
+      deps.gate.person(id),
+    ),
     ...organisationEndpoints(deps.organisations),
     ...policyEndpoints(deps.service.policies),
+    ...authEndpoints(deps.gate),
   ];
   for (const e of endpoints) mountEndpoint(server, e, deps);
 
@@ -59,7 +64,8 @@ export function registerTicketingRoutes(server: Server, deps: TicketingRoutesDep
     res.json(document);
     next();
   });
-  const { tokens, logger } = deps;
+  const { logger } = deps;
+  const { tokens } = deps.gate;
   const where = `ticketing API at /api (tokens: ${tokens.source}; OpenAPI at ${OPENAPI_PATH})`;
   if (tokens.development)
     logger.warn(

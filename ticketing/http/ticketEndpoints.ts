@@ -3,9 +3,11 @@ import { HttpError } from '../../common/http';
 import { LOCALES } from '../../common/locale';
 import { explainDeadline, explainGoals } from '../domain/explain';
 import { slaReportCsv } from '../domain/reportCsv';
-import { CATEGORIES, type Category, type MessageFiles, type Ticket, type TicketStatus } from '../domain/types';
+import { CATEGORIES, type Category, DomainError, type MessageFiles, type Ticket, type TicketStatus } from '../domain/types';
 import type { TicketService } from '../service/ticketService';
-import { actorOf } from './auth';
+import { actorOf, workerOf } from './auth/accessGate';
+import { checkAssignment, claimableCategories, type Worker } from '../domain/skills';
+
 import { endpoint, type Endpoint } from './endpoint';
 import {
   assignSchema,
@@ -21,7 +23,7 @@ import {
   statusChangeSchema,
   ticketListQuerySchema,
 } from './schemas';
-import type { Role } from './tokens';
+import type { Principal, Role } from './tokens';
 
 const READERS: readonly Role[] = ['agent', 'system', 'operator'];
 const AGENTS: readonly Role[] = ['agent'];
@@ -41,7 +43,18 @@ export function ticketEndpoints(
   clock: () => Date,
   refuseConversation: (reference: Record<string, unknown>) => string | null,
   replyFiles: (ticketId: string, attachmentIds: string[]) => Promise<MessageFiles>,
+  person: (id: string) => Promise<Principal | undefined>,
 ): Endpoint[] {
+  /** Someone a ticket may be handed to: an agent or supervisor who has signed in or holds a token. */
+  const workerNamed = async (id: string): Promise<Worker> => {
+    const found = await person(id);
+    if (!found || (found.role !== 'agent' && found.role !== 'supervisor'))
+      throw new DomainError(
+        'invalid_agent',
+        `${id} is not an agent of this desk (nobody by that id has signed in or holds an agent token)`,
+      );
+    return workerOf(found);
+  };
   const existing = async (id: string): Promise<Ticket> => {
     const ticket = await service.get(id);
     if (!ticket) throw new HttpError(404, 'not_found', `ticket ${id} does not exist`);
@@ -167,18 +180,24 @@ export function ticketEndpoints(
       ],
       errors: [409],
       async handle({ body, principal }) {
-        return { body: { ticket: await service.claimNext(principal.id, body.categories, body.maxOpen) } };
+        // Queues of categories the agent has no skill for are skipped.
+        const categories = claimableCategories(workerOf(principal), body.categories);
+        return { body: { ticket: categories.length ? await service.claimNext(principal.id, categories, body.maxOpen) : null } };
       },
     }),
     endpoint({
       method: 'POST',
       path: '/api/tickets/:id/assign',
-      summary: 'Assign a ticket to an agent, or unassign it (agentId null) back to its queue',
+      summary:
+        "Assign a ticket to an agent, or unassign it (agentId null) back to its queue. An agent takes an unassigned ticket for themselves or gives back their own; handing it to someone else or taking a colleague's is a supervisor's reassignment; the assignee needs the category's skill",
       roles: AGENTS,
       body: assignSchema,
       responds: [{ status: 200, schema: 'Ticket', description: 'the ticket after the change' }],
-      errors: [404, 409],
+      errors: [403, 404, 409, 422],
       async handle({ params, body, principal }) {
+        const ticket = await existing(params.id);
+        const target = body.agentId === null ? null : body.agentId === principal.id ? workerOf(principal) : await workerNamed(body.agentId);
+        checkAssignment(workerOf(principal), ticket, target);
         return { body: await service.assign(params.id, body.agentId, actorOf(principal)) };
       },
     }),

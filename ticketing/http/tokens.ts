@@ -3,20 +3,26 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname } from 'path';
 import { z } from 'zod';
 import { describeZodError } from '../../common/http';
-import { ID_PATTERN } from '../domain/types';
+import { CATEGORIES, type Category, ID_PATTERN } from '../domain/types';
 
 /**
- * Who may call the REST API. `agent` works the queues, `system` is the bot (opens tickets for
- * verified administrators, reads them, relays customer messages), `operator` runs the service
+ * Who may call the REST API. `agent` works the queues, `supervisor` does all an agent does and
+ * reassigns tickets, revokes sessions and reads the audit log, `system` is the bot (opens tickets
+ * for verified administrators, reads them, relays customer messages), `operator` runs the service
  * (organisations and administrators, and may read everything).
  */
-export type Role = 'agent' | 'system' | 'operator';
-export const ROLES: readonly Role[] = ['agent', 'system', 'operator'];
+export type Role = 'agent' | 'supervisor' | 'system' | 'operator';
+export const ROLES = ['agent', 'supervisor', 'system', 'operator'] as const satisfies readonly Role[];
 
-/** The caller a valid token stands for; `id` is the actor recorded in ticket histories. */
+/**
+ * The caller a valid token or session stands for; `id` is the actor recorded in ticket histories.
+ * `skills` are the categories whose tickets they may take (every category when not given).
+ */
 export interface Principal {
   role: Role;
   id: string;
+  name?: string;
+  skills?: readonly Category[];
 }
 
 export interface TokenEntry extends Principal {
@@ -31,8 +37,9 @@ const tokenEntrySchema = z.object({
     .string()
     .min(MIN_TOKEN_LENGTH, `a token must be at least ${MIN_TOKEN_LENGTH} characters`)
     .regex(/^[^\s:,]+$/, 'a token may not contain spaces, ":" or ","'),
-  role: z.enum(['agent', 'system', 'operator']),
+  role: z.enum(ROLES),
   id: z.string().regex(ID_PATTERN, 'a principal must be 1-100 letters, digits, ".", "_" or "-", starting with a letter or digit'),
+  skills: z.array(z.enum(CATEGORIES)).optional(),
 });
 const tokenFileSchema = z.array(tokenEntrySchema).min(1, 'the file lists no tokens');
 
@@ -70,6 +77,21 @@ export class TokenRegistry {
     }
     return found;
   }
+
+  /** The principal of a token by its id (the first listed), or undefined. */
+  principalOf(id: string): Principal | undefined {
+    return this.digests.find((entry) => entry.principal.id === id)?.principal;
+  }
+
+  /** The digests (hex) of a principal's tokens: what revoking them stores. */
+  digestsOf(id: string): string[] {
+    return this.digests.filter((entry) => entry.principal.id === id).map((entry) => entry.digest.toString('hex'));
+  }
+}
+
+/** The digest (hex) a revoked token is remembered by. */
+export function tokenDigest(token: string): string {
+  return sha256(token).toString('hex');
 }
 
 export interface TokenSources {

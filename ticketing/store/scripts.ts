@@ -20,6 +20,8 @@ const SCRIPTS = {
   deskSearchTickets: 'searchTickets.lua',
   deskKeepAttachment: 'keepAttachment.lua',
   deskSweepAttachment: 'sweepAttachment.lua',
+  deskStartSession: 'startSession.lua',
+  deskEndSessions: 'endSessions.lua',
 } as const;
 
 type ScriptName = keyof typeof SCRIPTS;

@@ -23,7 +23,7 @@ import type { NewTicketInput } from '../../../ticketing/domain/ticket';
 import { openTicket } from '../../../ticketing/domain/ticket';
 import { formatTicketId } from '../../../ticketing/domain/ticketId';
 import type { Category, Grade, Organisation, Ticket } from '../../../ticketing/domain/types';
-import { registerTicketingRoutes, TokenRegistry } from '../../../ticketing/http';
+import { AccessGate, registerTicketingRoutes, TokenRegistry } from '../../../ticketing/http';
 import { TicketService } from '../../../ticketing/service/ticketService';
 import { keys } from '../../../ticketing/store/keys';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
@@ -174,7 +174,7 @@ async function apiCreateRate(
   registerTicketingRoutes(http, {
     service,
     organisations,
-    tokens: new TokenRegistry([{ token, role: 'system', id: 'bot' }], 'bench'),
+    gate: new AccessGate({ tokens: new TokenRegistry([{ token, role: 'system', id: 'bot' }], 'bench'), redis, prefix }),
     logger: silentLogger,
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

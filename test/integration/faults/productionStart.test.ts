@@ -33,6 +33,7 @@ const COMPLETE = {
   SMTP_URL: 'smtp://127.0.0.1:2525',
   API_TOKENS: SERVICE_API_TOKENS,
   PUBLIC_URL: 'https://desk.example.com',
+  OIDC_ISSUER_URL: 'https://login.example.com/desk',
   DIRECTORY_FILE: 'none',
 };
 
@@ -78,6 +79,7 @@ test('refuses to start without what production needs, in one line naming all of 
     'PIN_SECRET',
     'SMTP_URL or SMS_WEBHOOK_URL',
     'PUBLIC_URL',
+    'OIDC_ISSUER_URL',
   ]) {
     expect(lines[0]).toContain(missing);
   }

@@ -70,9 +70,9 @@ describe('ticketing API: bearer tokens and roles', () => {
   });
 
   it("records the token's principal as the actor of a change", async () => {
-    const res = await api.call('POST', `/api/tickets/${ticketId}/assign`, { as: 'agent', body: { agentId: 'bob' } });
+    const res = await api.call('POST', `/api/tickets/${ticketId}/assign`, { as: 'supervisor', body: { agentId: 'bob' } });
     expect(res.status).toBe(200);
-    expect(res.body.history.at(-1)).toMatchObject({ kind: 'assigned', actor: 'agent:alice', to: 'bob' });
+    expect(res.body.history.at(-1)).toMatchObject({ kind: 'assigned', actor: 'supervisor:sam', to: 'bob' });
   });
 
   it('serves the OpenAPI document without a token', async () => {

@@ -193,7 +193,7 @@ describe('ticketing API: tickets and queues over HTTP', () => {
       // Only this test's tickets in the technical queue: an urgent A and a later C.
       const queued = await api.call('GET', '/api/queues/technical?limit=200', { as: 'agent' });
       for (const t of queued.body.items)
-        await api.call('POST', `/api/tickets/${t.id}/assign`, { as: 'agent', body: { agentId: 'elsewhere' } });
+        await api.call('POST', `/api/tickets/${t.id}/assign`, { as: 'supervisor', body: { agentId: 'carol' } });
       const c = await open(ticketBody({ grade: 'C', title: 'Drobny problem' }));
       const a = await open(
         ticketBody({
@@ -335,9 +335,9 @@ describe('ticketing API: tickets and queues over HTTP', () => {
 
     it('assigns and unassigns by hand, and validates the agent id', async () => {
       const { body: ticket } = await open();
-      const assigned = await api.call('POST', `/api/tickets/${ticket.id}/assign`, { as: 'agent', body: { agentId: 'bob' } });
+      const assigned = await api.call('POST', `/api/tickets/${ticket.id}/assign`, { as: 'supervisor', body: { agentId: 'bob' } });
       expect(assigned.body.assignee).toBe('bob');
-      const unassigned = await api.call('POST', `/api/tickets/${ticket.id}/assign`, { as: 'agent', body: { agentId: null } });
+      const unassigned = await api.call('POST', `/api/tickets/${ticket.id}/assign`, { as: 'supervisor', body: { agentId: null } });
       expect(unassigned.body.assignee).toBeNull();
       const queue = await api.call('GET', '/api/queues/technical?limit=200', { as: 'agent' });
       expect(queue.body.items.map((t: { id: string }) => t.id)).toContain(ticket.id);

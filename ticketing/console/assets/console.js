@@ -1,9 +1,11 @@
-// The agent console: a small single page over the ticketing REST API. The agent's token stays in
-// sessionStorage (gone when the tab closes); lists refresh on server-sent ticket changes, and
-// every 30 s in case a notice was missed.
+// The agent console: a small single page over the ticketing REST API. The agent signs in with the
+// organisation's identity provider (/auth/login): the session is an HttpOnly cookie, and every
+// change carries the session's CSRF token in X-CSRF-Token. Lists refresh on server-sent ticket
+// changes, and every 30 s in case a notice was missed.
 (function () {
   'use strict';
-  var TOKEN_KEY = 'desk.agentToken';
+  // The ticket the agent was opening when sign-in was needed, restored after it.
+  var RETURN_KEY = 'desk.returnTo';
   var CATEGORIES = [
     { id: 'technical', name: 'Technical' },
     { id: 'billing', name: 'Billing and subscription' },
@@ -19,7 +21,6 @@
   // The console's own words in Polish; English is the key. User content (titles, messages) is never looked up.
   var POLISH = {
     Actions: 'Działania',
-    'Agent token': 'Token agenta',
     'Ask the customer (wait for the answer)': 'Zapytaj klienta (czekaj na odpowiedź)',
     'Attach files (sent with "Send reply")': 'Załącz pliki (wysyłane z „Wyślij odpowiedź”)',
     'Back to the queues': 'Wróć do kolejek',
@@ -41,6 +42,9 @@
     'Resolution note': 'Notatka o rozwiązaniu',
     'Send reply': 'Wyślij odpowiedź',
     'Sign in': 'Zaloguj',
+    'Sign in with your organisation account': 'Zaloguj się kontem organizacji',
+    'Your session has ended. Sign in again.': 'Twoja sesja wygasła. Zaloguj się ponownie.',
+    'The console is for agents and supervisors.': 'Konsola jest dla konsultantów i kierowników.',
     'Who agreed (administrator id), the evidence, or why it is raised': 'Kto się zgodził (id administratora), dowód lub powód podniesienia',
     '← Queues': '← Kolejki',
     Resolve: 'Rozwiąż',
@@ -104,7 +108,7 @@
   }
   var main = document.getElementById('main');
   var announcer = document.getElementById('announcer');
-  var state = { token: sessionStorage.getItem(TOKEN_KEY), me: null, orgNames: {}, view: null, ticketId: null, events: null };
+  var state = { csrf: null, me: null, orgNames: {}, view: null, ticketId: null, events: null };
 
   // ---- small DOM helpers (text is always set as text, never parsed as HTML) ----
   function h(tag, attrs) {
@@ -145,15 +149,19 @@
   }
 
   // ---- API ----
+  // The session cookie goes by itself; a change also carries the CSRF token, which a page of another site cannot read.
+  function sessionHeaders(method) {
+    return method === 'GET' ? {} : { 'X-CSRF-Token': state.csrf || '' };
+  }
   function api(method, path, body) {
-    var headers = { Authorization: 'Bearer ' + state.token };
+    var headers = sessionHeaders(method);
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) }).then(
       function (res) {
         return res.text().then(function (text) {
           var data = text ? JSON.parse(text) : null;
           if (res.status === 401) {
-            signOut('Your session has ended: the token is no longer accepted. Sign in again.');
+            signOut(say('Your session has ended. Sign in again.'));
             throw new Error('signed out');
           }
           if (!res.ok) throw apiError(res.status, data);
@@ -175,11 +183,9 @@
   }
   var errorTexts = {};
 
-  // ---- files: fetched with the token (never put in a URL) and handed to the browser as a download ----
+  // ---- files: fetched with the session and handed to the browser as a download ----
   function download(ticketId, file) {
-    return fetch('/api/tickets/' + encodeURIComponent(ticketId) + '/attachments/' + encodeURIComponent(file.id), {
-      headers: { Authorization: 'Bearer ' + state.token },
-    }).then(function (res) {
+    return fetch('/api/tickets/' + encodeURIComponent(ticketId) + '/attachments/' + encodeURIComponent(file.id)).then(function (res) {
       if (!res.ok) throw new Error('the file could not be downloaded (' + res.status + ')');
       return res.blob().then(function (blob) {
         var url = URL.createObjectURL(blob);
@@ -200,7 +206,7 @@
     });
     return fetch('/api/tickets/' + encodeURIComponent(ticketId) + '/attachments', {
       method: 'POST',
-      headers: { Authorization: 'Bearer ' + state.token },
+      headers: sessionHeaders('POST'),
       body: form,
     }).then(function (res) {
       return res.json().then(function (data) {
@@ -301,67 +307,54 @@
   }, 1000);
 
   // ---- sign-in ----
+  // Sign-in happens at the organisation's identity provider; the page it returns to is kept here.
   function renderSignIn(message) {
     state.view = 'signin';
     document.getElementById('who').hidden = true;
-    var input = h('input', {
-      id: 'token',
-      name: 'token',
-      type: 'password',
-      autocomplete: 'off',
-      required: true,
-      'aria-describedby': 'token-help',
-    });
-    var error = h('p', { class: 'error', role: 'alert', id: 'signin-error', text: message || '' });
-    var form = h(
-      'form',
-      {
-        class: 'card signin',
-        'aria-labelledby': 'signin-title',
-        onsubmit: function (e) {
-          e.preventDefault();
-          error.textContent = '';
-          state.token = input.value.trim();
-          api('GET', '/api/console/me')
-            .then(function (me) {
-              if (me.role !== 'agent') throw new Error('this token belongs to the ' + me.role + ' role; the console needs an agent token');
-              sessionStorage.setItem(TOKEN_KEY, state.token);
-              start(me);
-            })
-            .catch(function (err) {
-              state.token = null;
-              if (err.message !== 'signed out') error.textContent = err.message;
-              input.focus();
-            });
-        },
+    var link = h('a', {
+      class: 'button primary',
+      id: 'sign-in',
+      href: '/auth/login?return=' + encodeURIComponent(location.pathname),
+      text: say('Sign in with your organisation account'),
+      onclick: function () {
+        sessionStorage.setItem(RETURN_KEY, location.hash);
       },
-      h('h2', { id: 'signin-title', text: say('Sign in') }),
-      h('label', { for: 'token', text: say('Agent token') }),
-      input,
-      h('p', { class: 'help', id: 'token-help', text: 'The API token your operator gave you. It is kept only in this browser tab.' }),
-      error,
-      h('button', { type: 'submit', class: 'primary', text: say('Sign in') }),
+    });
+    replace(
+      main,
+      h(
+        'section',
+        { class: 'card signin', 'aria-labelledby': 'signin-title' },
+        h('h2', { id: 'signin-title', text: say('Sign in') }),
+        h('p', { class: 'error', role: 'alert', id: 'signin-error', text: message || '' }),
+        link,
+      ),
     );
-    replace(main, form);
-    input.focus();
+    link.focus();
   }
 
   function signOut(message) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    state.token = null;
+    state.csrf = null;
     state.me = null;
     if (state.events) state.events.abort();
     state.events = null;
     renderSignIn(message);
   }
   document.getElementById('sign-out').addEventListener('click', function () {
-    signOut();
+    fetch('/auth/logout', { method: 'POST', headers: sessionHeaders('POST') }).finally(function () {
+      signOut();
+    });
   });
 
   function start(me) {
+    if (me.role !== 'agent' && me.role !== 'supervisor') return renderSignIn(say('The console is for agents and supervisors.'));
     state.me = me;
+    state.csrf = me.csrfToken;
+    var back = sessionStorage.getItem(RETURN_KEY);
+    sessionStorage.removeItem(RETURN_KEY);
+    if (back && !location.hash) history.replaceState(null, '', back);
     document.getElementById('who').hidden = false;
-    document.getElementById('who-name').textContent = say('Signed in as ') + me.id;
+    document.getElementById('who-name').textContent = say('Signed in as ') + (me.name || me.id);
     listen();
     route();
   }
@@ -1037,7 +1030,7 @@
     ]);
   }
 
-  // ---- live changes: server-sent events read with fetch, so the token stays in a header ----
+  // ---- live changes: server-sent events read with fetch (the session cookie goes with it) ----
   var refreshTimer = null;
   function refreshSoon(change) {
     clearTimeout(refreshTimer);
@@ -1061,7 +1054,7 @@
     var controller = new AbortController();
     state.events = controller;
     var live = document.getElementById('live');
-    fetch('/api/events', { headers: { Authorization: 'Bearer ' + state.token }, signal: controller.signal })
+    fetch('/api/events', { signal: controller.signal })
       .then(function (res) {
         if (!res.ok) throw new Error('events ' + res.status);
         live.classList.add('on');
@@ -1106,7 +1099,7 @@
   function paintFrame() {
     document.documentElement.lang = lang;
     document.getElementById('sign-out').textContent = say('Sign out');
-    if (state.me) document.getElementById('who-name').textContent = say('Signed in as ') + state.me.id;
+    if (state.me) document.getElementById('who-name').textContent = say('Signed in as ') + (state.me.name || state.me.id);
     document.querySelectorAll('.pages a').forEach(function (a, i) {
       a.textContent = say(['Queues', 'SLA reports', 'Find tickets', 'Knowledge', 'Saved replies'][i] || a.textContent);
     });
@@ -1174,15 +1167,12 @@
   // ---- start ----
   // The console's other scripts run after this one and register first: the start waits a tick for them.
   setTimeout(begin, 0);
+  // A live session goes straight in; none, to the sign-in card.
   function begin() {
-    if (state.token) {
-      api('GET', '/api/console/me')
-        .then(start)
-        .catch(function () {
-          signOut();
-        });
-    } else {
-      renderSignIn();
-    }
+    api('GET', '/api/console/me')
+      .then(start)
+      .catch(function () {
+        signOut();
+      });
   }
 })();

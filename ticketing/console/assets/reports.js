@@ -1,16 +1,14 @@
 // The SLA dashboard of the agent console: a month's attainment per goal, grade and organisation,
-// per-agent responses and the backlog by age, read from /api/reports/* with the agent's token
-// (the console's sessionStorage entry), with the same figures as CSV. Bars are plain CSS.
+// per-agent responses and the backlog by age, read from /api/reports/* with the console's
+// session (its cookie), with the same figures as CSV. Bars are plain CSS.
 (function () {
   'use strict';
-  var TOKEN_KEY = 'desk.agentToken';
   var GOALS = [
     ['first_response', 'First response'],
     ['next_response', 'Next response'],
     ['resolution', 'Resolution'],
   ];
   var main = document.getElementById('main');
-  var token = sessionStorage.getItem(TOKEN_KEY);
 
   function h(tag, attrs, children) {
     var el = document.createElement(tag);
@@ -26,11 +24,9 @@
   }
 
   function api(path) {
-    return fetch(path, { headers: { Authorization: 'Bearer ' + token } }).then(function (res) {
+    return fetch(path).then(function (res) {
       if (res.status === 401) {
-        sessionStorage.removeItem(TOKEN_KEY);
-        token = null;
-        signIn('Your session has ended. Sign in again.');
+        signIn();
         throw new Error('signed out');
       }
       if (!res.ok) {
@@ -42,22 +38,14 @@
     });
   }
 
-  function signIn(message) {
+  // Not signed in (or the session ended): sign in at the identity provider, which brings the agent back here.
+  function signIn() {
     main.replaceChildren(
-      h('form', { class: 'sign-in', onsubmit: submit }, [
+      h('section', { class: 'sign-in' }, [
         h('h2', { text: 'SLA reports' }),
-        message ? h('p', { class: 'error', role: 'alert', text: message }) : null,
-        h('label', { for: 'token', text: 'Agent token' }),
-        h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'off', required: 'required' }),
-        h('button', { type: 'submit', text: 'Sign in' }),
+        h('a', { class: 'button primary', href: '/auth/login?return=' + encodeURIComponent(location.pathname), text: 'Sign in' }),
       ]),
     );
-    function submit(event) {
-      event.preventDefault();
-      token = document.getElementById('token').value.trim();
-      sessionStorage.setItem(TOKEN_KEY, token);
-      show();
-    }
   }
 
   // The month and the organisation live in the URL's query, so a report can be linked and printed.
@@ -257,7 +245,6 @@
   }
 
   function show() {
-    if (!token) return signIn();
     var p = params();
     main.replaceChildren(h('p', { text: 'Loading the report…' }));
     Promise.all([
