@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import Provider, { type Adapter, type AdapterPayload } from 'oidc-provider';
+import type { Adapter, AdapterPayload, default as Provider } from 'oidc-provider';
 import { escapeHtml } from '../../common/html';
 import type { Category } from '../domain/types';
 
@@ -51,7 +51,9 @@ export async function startDevIdentityProvider(options: DevIdentityProviderOptio
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const records: MemoryRecords = new Map();
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
-  const provider = new Provider(issuer, {
+  // Loaded only here: a desk with a real provider (production) never loads it, nor prints its notices.
+  const { default: OidcProvider } = await import('oidc-provider');
+  const provider = new OidcProvider(issuer, {
     adapter: (model: string) => new MemoryAdapter(model, records),
     ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Grant: 8 * 3600, Session: 8 * 3600 },
     clients: [

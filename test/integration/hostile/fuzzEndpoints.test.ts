@@ -239,6 +239,14 @@ beforeAll(async () => {
       schema: { type: 'object', required: ['title', 'answer'], properties: { title: { type: 'string' }, answer: { type: 'string' } } },
       runs: 100,
     },
+    // Sign-out: a signed-in change, so without a session (and its CSRF token) every body is refused.
+    {
+      name: 'POST /auth/logout',
+      method: 'POST',
+      path: '/auth/logout',
+      headers: () => ({}),
+      runs: 100,
+    },
     {
       name: 'GET /api/console/me',
       method: 'GET',

@@ -193,7 +193,7 @@ describe('ticketing API: tickets and queues over HTTP', () => {
       // Only this test's tickets in the technical queue: an urgent A and a later C.
       const queued = await api.call('GET', '/api/queues/technical?limit=200', { as: 'agent' });
       for (const t of queued.body.items)
-        await api.call('POST', `/api/tickets/${t.id}/assign`, { as: 'supervisor', body: { agentId: 'carol' } });
+        await api.call('POST', `/api/tickets/${t.id}/assign`, { as: 'supervisor', body: { agentId: 'sam' } });
       const c = await open(ticketBody({ grade: 'C', title: 'Drobny problem' }));
       const a = await open(
         ticketBody({
