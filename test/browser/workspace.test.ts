@@ -8,6 +8,7 @@ import type { SmtpPeer } from '../support/smtpPeer';
 import { until } from '../support/waitFor';
 import { PNG } from './support/files';
 import { artifactPath } from './support/browser';
+import { signInThroughProvider } from './support/oidcSignIn';
 import { startChatDesk, type ChatDesk } from './support/chatDesk';
 import { keepingEvidence } from './support/webChatPage';
 
@@ -59,10 +60,9 @@ async function open(title: string, description: string): Promise<string> {
   return ticket.id;
 }
 
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.goto(`${app.url}/agent`);
-  await page.getByLabel('Agent token').fill(token);
-  await page.keyboard.press('Enter');
+/** A demo agent (alice, bob) signs in through the development identity provider. */
+async function signIn(page: Page, account: string): Promise<void> {
+  await signInThroughProvider(page, app.url, account);
   await page.getByRole('button', { name: 'Claim next ticket' }).waitFor();
 }
 
@@ -71,7 +71,7 @@ test('an agent finds a ticket by a word of its description, notes it for colleag
   const mail = await open('Poczta', 'Nikt nie odbiera poczty od rana.');
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await keepingEvidence([page], 'workspace-failure', async () => {
-    await signIn(page, ALICE);
+    await signIn(page, 'alice');
 
     // Found by another form of a word in its description, typed without its case.
     await page.getByRole('link', { name: 'Find tickets' }).click();
@@ -134,8 +134,8 @@ test('a second agent opening the same ticket sees the first one viewing it, then
   const alice = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const bob = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await keepingEvidence([alice, bob], 'workspace-presence-failure', async () => {
-    await signIn(alice, ALICE);
-    await signIn(bob, BOB);
+    await signIn(alice, 'alice');
+    await signIn(bob, 'bob');
     await alice.goto(`${app.url}/agent#/tickets/${encodeURIComponent(id)}`);
     await alice.getByRole('heading', { name: `${id} · Teams` }).waitFor();
     await bob.goto(`${app.url}/agent#/tickets/${encodeURIComponent(id)}`);
@@ -157,7 +157,7 @@ test('the finder and the ticket page work in Polish at a 390 px phone width', as
   const id = await open('Drukarka w recepcji', 'Drukarka w recepcji drukuje puste strony z długimi nazwami plików.');
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await keepingEvidence([page], 'workspace-phone-failure', async () => {
-    await signIn(page, ALICE);
+    await signIn(page, 'alice');
     await page.getByLabel('Language / Język').selectOption('pl');
     await page.getByRole('link', { name: 'Szukaj zgłoszeń' }).click();
     // A refusal from the server is said in Polish too.
