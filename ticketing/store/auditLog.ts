@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 
 /** One security event or state change: who did what to what, when, and how it ended. */
 export interface AuditEntry {
@@ -16,14 +16,14 @@ export interface AuditEntry {
 }
 
 /**
- * The audit log: newest first, one Redis list capped at `maxEntries` (the oldest fall off), so it
+ * The audit log: newest first, one RedisClient list capped at `maxEntries` (the oldest fall off), so it
  * never grows with the desk's age. Entries are written after the fact and never changed.
  */
 export class AuditLog {
   private readonly key: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     prefix: string,
     private readonly maxEntries: number,
   ) {

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 
 /**
  * The people who have signed in, by id, as their identity provider last described them (role,
@@ -8,7 +8,7 @@ import type Redis from 'ioredis';
  */
 export class PeopleStore<P extends { id: string }> {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../common/redisConnection';
 import { type ScriptedRedis, withScripts } from './scripts';
 
 /** A signed-in session: who, its CSRF token, and when it started (epoch ms). */
@@ -19,16 +19,16 @@ export interface SessionLifetimes {
 }
 
 /**
- * Browser sessions in Redis, shared by every instance: ending one (sign-out, revocation) is seen
+ * Browser sessions in RedisClient, shared by every instance: ending one (sign-out, revocation) is seen
  * by the next request wherever it lands. The cookie value is `<person id, base64url>.<secret>`;
- * only the secret's SHA-256 is stored, so a copy of Redis signs nobody in. A person's sessions
+ * only the secret's SHA-256 is stored, so a copy of RedisClient signs nobody in. A person's sessions
  * share one key tag (`{auth:<id>}`) with the set that lists them, so revoking them all is one script.
  */
 export class SessionStore<P extends { id: string }> {
   private readonly redis: ScriptedRedis;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly prefix: string,
     private readonly lifetimes: SessionLifetimes,
     private readonly clock: () => number = Date.now,

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import type { Request, Response } from 'restify';
 import { HttpError } from '../../../common/http';
 import { ALL_SKILLS, type Worker } from '../../domain/skills';
@@ -20,7 +20,7 @@ export type PersonSessions = SessionStore<Principal>;
 
 export interface AccessGateDeps {
   tokens: TokenRegistry;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   /** Signed-in browser sessions; without them only bearer tokens are accepted. */
   sessions?: PersonSessions;
@@ -40,7 +40,7 @@ export interface Caller {
  * scripts: no cookies, no CSRF) or the console's session cookie, whose requests that change
  * anything must carry the session's CSRF token in `X-CSRF-Token` (a synchronizer token: a page
  * on another site can make the browser send the cookie, never read the token). Sessions and
- * revoked tokens are looked up in Redis on every request, so a revocation holds on every instance
+ * revoked tokens are looked up in RedisClient on every request, so a revocation holds on every instance
  * at once. A supervisor may do whatever an agent may.
  */
 export class AccessGate {

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '../../../common/redisConnection';
 import * as oidc from 'openid-client';
 import type { Request, Response, Server } from 'restify';
 import { escapeHtml } from '../../../common/html';
@@ -37,7 +37,7 @@ export interface SignInDeps {
   oidc: () => OidcSettings | undefined;
   gate: AccessGate;
   sessions: PersonSessions;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   logger: Logger;
 }
@@ -52,7 +52,7 @@ interface PendingSignIn {
 
 /**
  * Agent sign-in with the organisation's identity provider: authorization code with PKCE, state
- * and nonce (openid-client), then a session in Redis behind an HttpOnly cookie. GET /auth/login
+ * and nonce (openid-client), then a session in RedisClient behind an HttpOnly cookie. GET /auth/login
  * sends the browser to the provider, GET /auth/callback checks its answer and signs the person
  * in, POST /auth/logout (a signed-in change: CSRF token required) ends the session.
  */
