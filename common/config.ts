@@ -143,6 +143,7 @@ const serviceSchema = z.object({
   IMAP_FOLDER: z.string().trim().min(1).default('INBOX'),
   IMAP_POLL_SECONDS: positiveNumber.default('60'),
   MAIL_AUTO_REPLIES_PER_HOUR: wholeNumber(0).default('5'),
+  MAIL_LOCK_SECONDS: wholeNumber(1).default('120'),
   ATTACHMENTS_DIR: z.string().trim().min(1).default('./.data/attachments'),
   ATTACHMENT_MAX_FILE_MB: positiveNumber.default('10'),
   ATTACHMENT_MAX_MESSAGE_MB: positiveNumber.default('25'),
@@ -209,6 +210,8 @@ export interface MailDeskConfig {
   from: string;
   /** "How to reach support" answers one address gets at most per hour. */
   autoRepliesPerHour: number;
+  /** How long an instance may hold a mail before another takes it over (one that stalled or died). */
+  lockMs: number;
 }
 
 export interface Config {
@@ -406,6 +409,7 @@ function mailDeskConfig(e: z.output<typeof serviceSchema>): MailDeskConfig | und
     smtpUrl: e.SMTP_URL,
     from: e.MAIL_FROM,
     autoRepliesPerHour: e.MAIL_AUTO_REPLIES_PER_HOUR,
+    lockMs: e.MAIL_LOCK_SECONDS * 1000,
   };
 }
 

@@ -66,6 +66,7 @@ export async function startMailDesk(deps: {
     sender,
     suggester: new GradeSuggester(),
     autoRepliesPerHour: config.autoRepliesPerHour,
+    lockMs: config.lockMs,
     logger,
   });
   const reader = new MailboxReader({ imap: config.imap, folder: config.folder, pollMs: config.pollMs, intake, logger });

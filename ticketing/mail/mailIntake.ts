@@ -42,6 +42,8 @@ export interface MailIntakeDeps {
   suggester: GradeSuggester;
   /** Automatic mails (acknowledgements, refusals) one address gets at most per hour. */
   autoRepliesPerHour: number;
+  /** How long one instance may hold a mail before another may take it over (one that stalled or died). */
+  lockMs: number;
   /** Where the mails' files are kept; without it files are refused (the rest of the mail is kept). */
   attachments?: AttachmentStore;
   /** DNS for the authenticity checks; node's resolver when not given. */
@@ -50,8 +52,6 @@ export interface MailIntakeDeps {
   logger: Logger;
 }
 
-/** How long one instance may hold a mail before another may take it over (a crashed holder). */
-const LOCK_MS = 120_000;
 /** How long a processed mail is remembered (a mailbox re-read after this would process it again). */
 const DONE_SECONDS = 90 * 24 * 3600;
 
@@ -80,7 +80,7 @@ export class MailIntake {
     if (await redis.exists(doneKey)) return { outcome: 'done_before' };
     const lockKey = `${prefix}mail:lock:${key}`;
     const token = randomUUID();
-    if (!(await redis.set(lockKey, token, 'PX', LOCK_MS, 'NX'))) return { outcome: 'busy' };
+    if (!(await redis.set(lockKey, token, 'PX', this.deps.lockMs, 'NX'))) return { outcome: 'busy' };
     try {
       if (await redis.exists(doneKey)) return { outcome: 'done_before' };
       const result = await this.process(mail, key, raw, receivedAt);

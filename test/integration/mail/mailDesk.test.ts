@@ -270,6 +270,54 @@ describe('the support mailbox', () => {
     expect(acks).toHaveLength(count);
   });
 
+  it('loses and duplicates nothing when an instance stalls between reading a mail and storing its ticket', async () => {
+    await imap.createFolder('Stall');
+    // The first instance takes the mail and hangs in its authenticity check, before storing anything,
+    // as one stopped by the machine would; only once another took the mail over does it go on.
+    let stuck!: () => void;
+    const taken = new Promise<void>((resolve) => (stuck = resolve));
+    let goOn!: () => void;
+    const resumed = new Promise<void>((resolve) => (goOn = resolve));
+    const stalled = await startMailDeskApp('mail-Stall', {
+      imap,
+      smtpUrl: smtp.url,
+      world,
+      folder: 'Stall',
+      env: { MAIL_LOCK_SECONDS: '2' },
+      resolver: async (name, type) => {
+        stuck();
+        await resumed;
+        return world.resolver(name, type);
+      },
+    });
+    apps.push(stalled);
+    await imap.deliver(
+      await world.mail({
+        from: JAN,
+        subject: 'OneDrive nie synchronizuje',
+        text: 'OneDrive nie synchronizuje plików od wczoraj.',
+        messageId: '<stall-1@fabrikam.pl>',
+      }),
+      'Stall',
+    );
+    await taken;
+
+    const other = await desk('Stall', { prefix: stalled.prefix, env: { MAIL_LOCK_SECONDS: '2' } });
+    await allProcessed(imap, 'Stall', 1);
+    const ticketsNamed = async () =>
+      (await other.app.tickets.list({ orgId: 'fabrikam', limit: 100 })).filter((t) => t.title === 'OneDrive nie synchronizuje');
+    expect(await ticketsNamed()).toHaveLength(1);
+
+    // The stalled instance wakes up and finishes the same mail: nothing is added or sent twice.
+    goOn();
+    await stalled.close();
+    apps.splice(apps.indexOf(stalled), 1);
+    expect(await ticketsNamed()).toHaveLength(1);
+    const acks = (await mailsTo(smtp, JAN)).filter((m) => m.inReplyTo === '<stall-1@fabrikam.pl>');
+    expect(acks).toHaveLength(1);
+    expect(acks[0]!.subject).toContain((await ticketsNamed())[0]!.id);
+  });
+
   it('loses and duplicates nothing when an instance dies after storing the ticket and before marking the mail', async () => {
     await imap.createFolder('Crash');
     // Nothing listens at this SMTP address: the ticket is stored, the acknowledgement fails, the

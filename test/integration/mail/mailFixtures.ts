@@ -3,6 +3,7 @@ import { startDeskApp, type DeskApp } from '../../support/deskApp';
 import type { ImapServer } from '../../support/imapServer';
 import { MailWorld, SUPPORT_ADDRESS } from '../../support/mailWorld';
 import type { SmtpPeer } from '../../support/smtpPeer';
+import type { DnsResolver } from '../../../ticketing/mail/authenticity';
 import { PATIENCE_MS } from '../../support/waitFor';
 
 /** contoso.pl publishes DMARC (p=reject); fabrikam.pl only DKIM and SPF. */
@@ -17,12 +18,21 @@ export function demoMailWorld(): MailWorld {
 /** The desk reading `folder` of the test IMAP server and answering through the SMTP peer. */
 export function startMailDeskApp(
   name: string,
-  options: { imap: ImapServer; smtpUrl: string; world: MailWorld; folder: string; prefix?: string; env?: NodeJS.ProcessEnv },
+  options: {
+    imap: ImapServer;
+    smtpUrl: string;
+    world: MailWorld;
+    folder: string;
+    prefix?: string;
+    env?: NodeJS.ProcessEnv;
+    /** DNS for the authenticity checks instead of the world's own answers. */
+    resolver?: DnsResolver;
+  },
 ): Promise<DeskApp> {
   return startDeskApp(name, {
     prefix: options.prefix,
     logLevel: process.env.MAIL_TEST_LOG ? 'debug' : undefined,
-    dnsResolver: options.world.resolver,
+    dnsResolver: options.resolver ?? options.world.resolver,
     env: {
       IMAP_URL: options.imap.url,
       IMAP_FOLDER: options.folder,
