@@ -6,10 +6,9 @@ import { buildApp } from './app';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
-  const app = await buildApp({ config, logger, startLocalRedis: true });
-  const { port } = config;
-  logger.info({ port }, `support desk listening on http://localhost:${port} (web chat /, agent console /agent, bot /api/messages)`);
-
+  // Signals are handled from the start: a SIGTERM while the app is still assembling (it answers
+  // before all of its start-up work is done) must stop it cleanly, not kill it mid-turn.
+  const starting = buildApp({ config, logger, startLocalRedis: true });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -20,19 +19,24 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     force.unref();
-    app.close().then(
-      () => {
-        logger.info({ signal }, 'service stopped: Bull and Redis closed');
-        process.exit(0);
-      },
-      (err) => {
-        logger.error({ err }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+    starting
+      .then((app) => app.close())
+      .then(
+        () => {
+          logger.info({ signal }, 'service stopped: Bull and Redis closed');
+          process.exit(0);
+        },
+        (err) => {
+          logger.error({ err }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  await starting;
+  const { port } = config;
+  logger.info({ port }, `support desk listening on http://localhost:${port} (web chat /, agent console /agent, bot /api/messages)`);
 }
 
 main().catch((err) => {
