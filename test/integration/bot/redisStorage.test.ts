@@ -1,9 +1,9 @@
 import { ConversationState, TestAdapter, TurnContext } from 'botbuilder';
-import type Redis from 'ioredis';
 import { RedisStorage, StorageConflictError } from '../../../bot/redisStorage';
 import { ConversationLock, ConversationBusyError } from '../../../bot/conversationLock';
 import { PATIENCE_MS } from '../../support/waitFor';
-import { testRedis, uniquePrefix } from '../../support/redis';
+import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { monitorRedis } from '../../support/redisMonitor';
 import { chat, deskWorld } from '../../fixtures/bot/deskWorld';
 import { createDeskBot } from '../../../bot/createDeskBot';
 import { silentLogger } from '../../../common/logger';
@@ -70,20 +70,18 @@ describe('RedisStorage', () => {
     const plainKey = `${prefix}bot:awaiting:conv-h`;
     await redis.set(plainKey, 'SR-2026-000001');
     await storage.write({ h: { v: 'h' } });
-    const monitor = await (redis as Redis).monitor(); // the bot's tests run on one node
-    const ours: string[][] = [];
-    monitor.on('monitor', (_time: string, args: string[]) => {
-      if (args.some((arg) => arg.startsWith(prefix))) ours.push(args);
-    });
+    const monitor = await monitorRedis(testRedisUrl());
+    const ours = () => monitor.lines.filter((line) => line.includes(`"${prefix}`));
     const [items, awaited, none] = await Promise.all([storage.read(['h']), storage.get(plainKey), storage.get(`${plainKey}-gone`)]);
     // MONITOR lines reach its connection on their own schedule: wait until ours has arrived.
-    for (let i = 0; i < 100 && ours.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-    monitor.disconnect();
+    for (let i = 0; i < 100 && ours().length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    monitor.stop();
     expect(items.h.v).toBe('h');
     expect(awaited).toBe('SR-2026-000001');
     expect(none).toBeNull();
-    expect(ours.map((args) => nth(args, 0).toLowerCase())).toEqual(['mget']);
-    expect(ours[0]).toEqual(expect.arrayContaining([plainKey, `${prefix}bot:state:h`]));
+    expect(ours().map((line) => nth(/\] "(\w+)"/.exec(line) ?? [], 1).toLowerCase())).toEqual(['mget']);
+    expect(nth(ours(), 0)).toContain(`"${plainKey}"`);
+    expect(nth(ours(), 0)).toContain(`"${prefix}bot:state:h"`);
   });
 
   it('keeps writing and releasing locks after RedisClient forgets its scripts (a restart)', async () => {

@@ -1,6 +1,6 @@
 import type { RedisClient } from '../../../common/redisConnection';
-import { connect } from 'net';
 import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { monitorRedis } from '../../support/redisMonitor';
 import { botChat } from '../../support/botChat';
 import { startService, type ServiceProcess } from '../../support/serviceProcess';
 import { PATIENCE_MS } from '../../support/waitFor';
@@ -53,23 +53,12 @@ test('SIGTERM stops accepting, finishes the turn in flight, closes Bull and Redi
   expect(log).not.toMatch(/did not stop within|error while stopping/);
 });
 
-/**
- * Resolves once Redis at `url` is sent a command matching `command`, seen through MONITOR on a raw
- * socket: ioredis' own monitor mode loses track of its replies under the heavy traffic of the
- * shared test Redis ("Command queue state error").
- */
-function redisAsked(url: string, command: RegExp): Promise<void> {
-  const { hostname, port } = new URL(url);
-  const socket = connect(Number(port), hostname, () => socket.write('MONITOR\r\n'));
-  let seen = '';
-  return new Promise<void>((resolve, reject) => {
-    socket.on('error', reject);
-    socket.on('data', (chunk) => {
-      seen = (seen + chunk.toString('utf8')).split('\n').slice(-2).join('\n'); // a line may span chunks
-      if (command.test(seen)) {
-        socket.destroy();
-        resolve();
-      }
-    });
-  });
+/** Resolves once Redis at `url` is sent a command matching `command`. */
+async function redisAsked(url: string, command: RegExp): Promise<void> {
+  const monitor = await monitorRedis(url);
+  try {
+    await waitFor(() => monitor.lines.some((line) => command.test(line)), `Redis to be asked ${command}`);
+  } finally {
+    monitor.stop();
+  }
 }
