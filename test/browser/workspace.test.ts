@@ -153,6 +153,40 @@ test('a second agent opening the same ticket sees the first one viewing it, then
   await bob.close();
 });
 
+test("a supervisor reassigns an agent's ticket to a colleague from the ticket page; it leaves the first agent's tickets and joins the colleague's", async () => {
+  const id = await open('VPN', 'Połączenie VPN zrywa się co kilka minut.');
+  const wide = () => browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const [alice, dave, carol] = await Promise.all([wide(), wide(), wide()]);
+  const mine = (page: Page) => page.getByRole('region', { name: /^My open tickets/ }).getByRole('link', { name: id });
+  await keepingEvidence([alice, dave, carol], 'workspace-reassign-failure', async () => {
+    // Alice claims it; Dave, skilled for technical tickets too, has signed in and holds nothing.
+    await signIn(alice, 'alice');
+    await alice.goto(`${app.url}/agent#/tickets/${encodeURIComponent(id)}`);
+    await alice.getByRole('button', { name: 'Claim this ticket' }).click();
+    await alice.locator('.facts dd', { hasText: 'alice' }).waitFor();
+    await alice.goto(`${app.url}/agent#/`);
+    await mine(alice).waitFor();
+    await signIn(dave, 'dave');
+    expect(await mine(dave).count()).toBe(0);
+
+    // Carol, a supervisor, signs in through the provider and hands the ticket to Dave.
+    await signIn(carol, 'carol');
+    await carol.goto(`${app.url}/agent#/tickets/${encodeURIComponent(id)}`);
+    await carol.locator('.facts dd', { hasText: 'alice' }).waitFor();
+    await carol.getByLabel('Agent (id)').fill('dave');
+    await carol.getByRole('button', { name: 'Reassign', exact: true }).click();
+    await carol.locator('.facts dd', { hasText: 'dave' }).waitFor();
+    expect(await carol.locator('#assign-form .error').textContent()).toBe('');
+
+    // Without reloading, the ticket leaves Alice's open tickets and shows among Dave's.
+    await until("the ticket among dave's open tickets", async () => (await mine(dave).count()) === 1);
+    await until("the ticket gone from alice's open tickets", async () => (await mine(alice).count()) === 0);
+    const history = (await app.tickets.get(id))!.history.at(-1);
+    expect(history).toMatchObject({ kind: 'assigned', actor: 'supervisor:carol', from: 'alice', to: 'dave' });
+  });
+  await Promise.all([alice, dave, carol].map((p) => p.close()));
+});
+
 test('the finder and the ticket page work in Polish at a 390 px phone width', async () => {
   const id = await open('Drukarka w recepcji', 'Drukarka w recepcji drukuje puste strony z długimi nazwami plików.');
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -18,6 +18,8 @@ export interface DemoAgent {
 export const DEMO_AGENTS: readonly DemoAgent[] = [
   { id: 'alice', name: 'Alice Nowak', email: 'alice@desk.test', role: 'agent', skills: ['technical'] },
   { id: 'bob', name: 'Bob Wiśniewski', email: 'bob@desk.test', role: 'agent', skills: ['billing', 'presales'] },
+  // A second technical agent: someone a supervisor may hand Alice's tickets to.
+  { id: 'dave', name: 'Dave Kowalczyk', email: 'dave@desk.test', role: 'agent', skills: ['technical'] },
   { id: 'carol', name: 'Carol Zielińska', email: 'carol@desk.test', role: 'supervisor', skills: ['technical', 'billing', 'presales'] },
 ];
 export const DEMO_PASSWORD = 'demo';

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../../ticketing/demo/devIdentityProvider';
 
 /**
- * Signs a demo agent (alice, bob, carol) in as a person does: the desk sends the browser to the
+ * Signs a demo agent (alice, bob, dave, carol) in as a person does: the desk sends the browser to the
  * development identity provider's sign-in page, the account and password are typed there, and
  * the provider sends the browser back to `path` on the desk with a session.
  */
