@@ -187,6 +187,40 @@ test("a supervisor reassigns an agent's ticket to a colleague from the ticket pa
   await Promise.all([alice, dave, carol].map((p) => p.close()));
 });
 
+test('a supervisor keeps the saved replies on their page: writes one, changes it and deletes it; an agent only reads them', async () => {
+  const carol = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const alice = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await keepingEvidence([carol, alice], 'workspace-saved-replies-failure', async () => {
+    await signIn(carol, 'carol');
+    await carol.getByRole('link', { name: 'Saved replies' }).click();
+    const form = carol.locator('#saved-form');
+    await form.getByLabel('Title').fill('Prośba o zrzut ekranu');
+    await form.getByLabel('Language', { exact: true }).selectOption('pl');
+    await form.getByLabel('Text').fill('Dzień dobry {{customer}}, prosimy o zrzut ekranu błędu.');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const kept = carol.locator('[data-saved-reply]', { hasText: 'Prośba o zrzut ekranu (pl)' });
+    await kept.locator('.meta', { hasText: 'Changed by carol' }).waitFor();
+
+    await carol.getByRole('button', { name: 'Edit Prośba o zrzut ekranu' }).click();
+    await form.getByLabel('Text').fill('Dzień dobry {{customer}}, prosimy o zrzut ekranu całego okna.');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await kept.getByText('prosimy o zrzut ekranu całego okna.').waitFor();
+
+    // Alice reads it and has no form.
+    await signIn(alice, 'alice');
+    await alice.getByRole('link', { name: 'Saved replies' }).click();
+    await alice.getByText('prosimy o zrzut ekranu całego okna.').waitFor();
+    expect(await alice.getByText('Only supervisors change saved replies.').count()).toBe(1);
+    expect(await alice.locator('#saved-form').count()).toBe(0);
+
+    await carol.getByRole('button', { name: 'Delete Prośba o zrzut ekranu' }).click();
+    await carol.getByRole('button', { name: 'Yes, delete' }).click();
+    await until('the saved reply gone from the list', async () => (await kept.count()) === 0);
+    expect(await carol.locator('#saved-error').textContent()).toBe('');
+  });
+  await Promise.all([carol.close(), alice.close()]);
+});
+
 test('the finder and the ticket page work in Polish at a 390 px phone width', async () => {
   const id = await open('Drukarka w recepcji', 'Drukarka w recepcji drukuje puste strony z długimi nazwami plików.');
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

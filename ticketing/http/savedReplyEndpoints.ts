@@ -16,11 +16,8 @@ const savedReplySchema = z
   })
   .strict();
 
-/**
- * Who keeps the saved replies; everyone who answers customers reads them. Operators keep them
- * until the supervisor role exists (issue 15's sign-in), which then takes this over.
- */
-const KEEPERS: readonly Role[] = ['operator'];
+/** Who keeps the saved replies: supervisors, and operators who run the desk; everyone who answers customers reads them. */
+const KEEPERS: readonly Role[] = ['supervisor', 'operator'];
 const READERS: readonly Role[] = ['agent', 'operator'];
 const placeholders = PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ');
 
@@ -60,7 +57,7 @@ export function savedReplyEndpoints(service: TicketService, organisations: Organ
     endpoint({
       method: 'POST',
       path: '/api/saved-replies',
-      summary: `Keep a new saved reply (supervisors; operators until that role exists); the text may use ${placeholders}`,
+      summary: `Keep a new saved reply (supervisors, operators); the text may use ${placeholders}`,
       roles: KEEPERS,
       body: savedReplySchema,
       responds: [{ status: 201, schema: 'SavedReply', description: 'the saved reply' }],
@@ -71,7 +68,7 @@ export function savedReplyEndpoints(service: TicketService, organisations: Organ
     endpoint({
       method: 'PUT',
       path: '/api/saved-replies/:replyId',
-      summary: 'Change a saved reply (supervisors)',
+      summary: 'Change a saved reply (supervisors, operators)',
       roles: KEEPERS,
       body: savedReplySchema,
       responds: [{ status: 200, schema: 'SavedReply', description: 'the saved reply as changed' }],
@@ -83,7 +80,7 @@ export function savedReplyEndpoints(service: TicketService, organisations: Organ
     endpoint({
       method: 'DELETE',
       path: '/api/saved-replies/:replyId',
-      summary: 'Delete a saved reply (supervisors)',
+      summary: 'Delete a saved reply (supervisors, operators)',
       roles: KEEPERS,
       responds: [{ status: 204, description: 'deleted' }],
       errors: [404],

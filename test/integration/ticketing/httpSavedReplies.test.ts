@@ -7,17 +7,17 @@ describe('saved replies over HTTP', () => {
   });
   afterAll(() => api.close());
 
-  const KEEPER = 'operator' as const;
+  const KEEPER = 'supervisor' as const;
   const body = {
     title: 'Przyjęte',
     text: 'Dzień dobry {{customer}}, zgłoszenie {{ticket}} ({{organisation}}) ma termin {{deadline}}. {{agent}}',
     locale: 'pl',
   };
 
-  it('are kept by their keepers, read by agents, filled in for a ticket, changed and deleted', async () => {
+  it('are kept by supervisors, read by agents, filled in for a ticket, changed and deleted', async () => {
     const created = await api.call('POST', '/api/saved-replies', { as: KEEPER, body });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ ...body, updatedBy: 'ops', id: expect.any(String) });
+    expect(created.body).toMatchObject({ ...body, updatedBy: 'sam', id: expect.any(String) });
     const english = await api.call('POST', '/api/saved-replies', {
       as: KEEPER,
       body: { title: 'Received', text: 'Hello {{customer}}', locale: 'en' },
@@ -40,6 +40,19 @@ describe('saved replies over HTTP', () => {
     expect((await api.call('DELETE', `/api/saved-replies/${english.body.id}`, { as: KEEPER })).status).toBe(204);
     expect((await api.call('DELETE', `/api/saved-replies/${english.body.id}`, { as: KEEPER })).status).toBe(404);
     expect((await api.call('GET', '/api/saved-replies', { as: 'agent' })).body.items).toHaveLength(1);
+  });
+
+  it("are kept by operators too: a supervisor changes an operator's reply and deletes it", async () => {
+    const byOperator = await api.call('POST', '/api/saved-replies', { as: 'operator', body: { ...body, title: 'Od operatora' } });
+    expect(byOperator.body).toMatchObject({ updatedBy: 'ops' });
+    const changed = await api.call('PUT', `/api/saved-replies/${byOperator.body.id}`, {
+      as: KEEPER,
+      body: { ...body, title: 'Od kierownika' },
+    });
+    expect(changed.body).toMatchObject({ title: 'Od kierownika', updatedBy: 'sam' });
+    expect((await api.call('DELETE', `/api/saved-replies/${byOperator.body.id}`, { as: KEEPER })).status).toBe(204);
+    const titles = (await api.call('GET', '/api/saved-replies', { as: 'agent' })).body.items.map((r: { title: string }) => r.title);
+    expect(titles).not.toContain('Od kierownika');
   });
 
   it('refuse an unknown placeholder, a missing language, and agents or the bot changing them', async () => {
