@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
+import Redis from 'ioredis';
 import { join } from 'path';
 import { freePort, spawnRedisServer, stopChild, waitUntilAnswering } from '../../common/redisConnection';
 
@@ -31,4 +32,18 @@ export async function startRedisServer(options: { appendOnly?: boolean; port?: n
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A redis-server of the calling test file's own for the whole file, with one client on it. */
+export function ownRedisServer(): { readonly server: RedisServerHandle; readonly redis: Redis } {
+  const own = {} as { server: RedisServerHandle; redis: Redis };
+  beforeAll(async () => {
+    own.server = await startRedisServer();
+    own.redis = new Redis(own.server.url, { maxRetriesPerRequest: null });
+  });
+  afterAll(async () => {
+    own.redis.disconnect();
+    await own.server.stop();
+  });
+  return own;
 }

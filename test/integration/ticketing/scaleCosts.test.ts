@@ -1,32 +1,22 @@
-import Redis from 'ioredis';
 import { silentLogger } from '../../../common/logger';
 import type { Ticket } from '../../../ticketing/domain/types';
 import type { Backfill, BackfillOptions } from '../../../ticketing/store/backfillOnce';
 import { backfillCells, startCellsBackfill } from '../../../ticketing/store/cellBackfill';
 import { retireClosedTickets } from '../../../ticketing/store/retention';
 import { keys } from '../../../ticketing/store/keys';
-import { startRedisServer, type RedisServerHandle } from '../../support/redisServer';
+import { ownRedisServer } from '../../support/redisServer';
 import { uniquePrefix } from '../../support/redis';
 import { waitFor } from '../../support/waitFor';
 import { deskOn, inconsistencies, organisation, ticketInput } from './serviceFixtures';
 
 // A redis-server of this file's own: its command counters see only these tests' commands.
-let server: RedisServerHandle;
-let redis: Redis;
-beforeAll(async () => {
-  server = await startRedisServer();
-  redis = new Redis(server.url, { maxRetriesPerRequest: null });
-});
-afterAll(async () => {
-  await redis.quit();
-  await server.stop();
-});
+const own = ownRedisServer();
 
 /** How many times each command ran on the server while `work` ran. */
 async function commandsDuring(work: () => Promise<unknown>): Promise<Record<string, number>> {
   const calls = async () => {
     const counts: Record<string, number> = {};
-    for (const [, name, n] of (await redis.info('commandstats')).matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)) counts[name!] = Number(n);
+    for (const [, name, n] of (await own.redis.info('commandstats')).matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)) counts[name!] = Number(n);
     return counts;
   };
   const before = await calls();
@@ -40,7 +30,7 @@ const ids = (tickets: Ticket[]) => tickets.map((t) => t.id);
 describe('lists filtered on several fields', () => {
   it('read the page they return, not the tickets that do not match', async () => {
     const prefix = uniquePrefix('scale-list');
-    const { service, clock } = await deskOn(redis, prefix);
+    const { service, clock } = await deskOn(own.redis, prefix);
     for (let i = 0; i < 120; i++) {
       clock.advance(1000);
       await service.create(
@@ -67,18 +57,18 @@ describe('a store written before the list cells existed', () => {
   /** A desk whose store lost its cells and mark, as an older version left it; the ids made, oldest first. */
   async function olderStore(prefix: string) {
     // Sorted sets as big stores hold them (a small one is scanned whole, whatever COUNT says).
-    await redis.config('SET', 'zset-max-listpack-entries', '0');
+    await own.redis.config('SET', 'zset-max-listpack-entries', '0');
     let cells: Backfill | undefined;
-    const desk = await deskOn(redis, prefix, { cellsPending: () => cells?.pending() });
+    const desk = await deskOn(own.redis, prefix, { cellsPending: () => cells?.pending() });
     const made: string[] = [];
     for (let i = 0; i < 30; i++) {
       desk.clock.advance(1000);
       made.push((await desk.service.create(ticketInput({ title: `t${i}`, grade: i % 2 ? 'C' : 'B' }))).ticket.id);
     }
     await desk.service.changeStatus(made[3]!, 'in_progress', 'agent:ola');
-    const cellKeys = (await redis.keys(`${keys.store(prefix)}tickets:*`)).filter((k) => k.includes(':cell:'));
+    const cellKeys = (await own.redis.keys(`${keys.store(prefix)}tickets:*`)).filter((k) => k.includes(':cell:'));
     expect(cellKeys.length).toBeGreaterThan(0);
-    await redis.del(...cellKeys);
+    await own.redis.del(...cellKeys);
     const start = (options: BackfillOptions) => (cells = startCellsBackfill(desk.service.store, silentLogger, options));
     return { ...desk, made, start };
   }
@@ -92,9 +82,9 @@ describe('a store written before the list cells existed', () => {
     // Two instances starting at once: one fills the cells, the other waits for it.
     await Promise.all([backfillCells(service.store, silentLogger, 7), backfillCells(service.store, silentLogger, 7)]);
 
-    expect(await inconsistencies(redis, prefix)).toEqual([]);
+    expect(await inconsistencies(own.redis, prefix)).toEqual([]);
     expect(ids(await service.list({ grade: 'C', status: 'new', limit: 100 }))).toEqual(graded(made));
-    expect(await redis.get(keys.cellsIndexed(prefix))).not.toBeNull();
+    expect(await own.redis.get(keys.cellsIndexed(prefix))).not.toBeNull();
   });
 
   it('fills them in the background, resumes where a stopped instance left off, and lists say they wait meanwhile', async () => {
@@ -113,27 +103,27 @@ describe('a store written before the list cells existed', () => {
 
     // The first instance shuts down after a batch or two; the next one goes on from its cursor.
     const progress = `${keys.cellsIndexed(prefix)}:progress`;
-    await waitFor(async () => Number(await redis.hget(progress, 'walked')) > 0, 'a first batch filled');
+    await waitFor(async () => Number(await own.redis.hget(progress, 'walked')) > 0, 'a first batch filled');
     first.stop();
     await first.done;
-    const walkedBefore = Number(await redis.hget(progress, 'walked'));
+    const walkedBefore = Number(await own.redis.hget(progress, 'walked'));
     expect(walkedBefore).toBeGreaterThan(0);
-    expect(await redis.get(keys.cellsIndexed(prefix))).toBeNull();
+    expect(await own.redis.get(keys.cellsIndexed(prefix))).toBeNull();
 
     const indexCalls = await commandsDuring(() => start({ batchSize: 4, pauseMs: 0, pollMs: 50 }).done);
     // ZSCAN's COUNT is a hint: count the ticket reads instead, which left out those walked before.
     expect(indexCalls.hmget ?? 0).toBeLessThanOrEqual(30 - walkedBefore + 4);
-    expect(await redis.get(keys.cellsIndexed(prefix))).not.toBeNull();
-    expect(await redis.exists(progress)).toBe(0);
+    expect(await own.redis.get(keys.cellsIndexed(prefix))).not.toBeNull();
+    expect(await own.redis.exists(progress)).toBe(0);
     expect(ids(await service.list({ grade: 'C', status: 'new', limit: 100 }))).toEqual(graded(made));
-    expect(await inconsistencies(redis, prefix)).toEqual([]);
+    expect(await inconsistencies(own.redis, prefix)).toEqual([]);
   });
 });
 
 describe('organisations by name', () => {
   it('come a page at a time, and a name is found by its start without reading the others', async () => {
     const prefix = uniquePrefix('scale-orgs');
-    const { organisations } = await deskOn(redis, prefix);
+    const { organisations } = await deskOn(own.redis, prefix);
     for (let i = 0; i < 40; i++)
       await organisations.upsert(organisation({ id: `org-${i}`, name: `Spółka ${String(i).padStart(2, '0')} S.A.`, tenantId: undefined }));
     await organisations.upsert(organisation({ id: 'lodz', name: 'Łódzkie Wodociągi Sp. z o.o.', tenantId: undefined }));
@@ -153,9 +143,9 @@ describe('organisations by name', () => {
 
   it('are added to the names index when they were stored before it existed', async () => {
     const prefix = uniquePrefix('scale-org-names');
-    const { organisations } = await deskOn(redis, prefix);
+    const { organisations } = await deskOn(own.redis, prefix);
     await organisations.upsert(organisation({ id: 'northwind-pl', name: 'Northwind Polska', tenantId: undefined }));
-    await redis.del(keys.organisationNames(prefix));
+    await own.redis.del(keys.organisationNames(prefix));
     expect(await organisations.startingWith('northwind', 2)).toEqual([]);
 
     expect(await organisations.indexNames()).toBe(3);
@@ -168,7 +158,7 @@ describe('organisations by name', () => {
 describe('retention of closed tickets', () => {
   it('takes tickets closed before the period out of the lists, keeps their records, and lists a reopened one again', async () => {
     const prefix = uniquePrefix('scale-retention');
-    const { service, clock } = await deskOn(redis, prefix);
+    const { service, clock } = await deskOn(own.redis, prefix);
     const close = async (id: string) => {
       await service.changeStatus(id, 'in_progress', 'agent:ola');
       await service.changeStatus(id, 'resolved', 'agent:ola');
@@ -180,7 +170,7 @@ describe('retention of closed tickets', () => {
     const recent = (await service.create(ticketInput({ title: 'recent' }))).ticket.id;
     await close(recent);
     const open = (await service.create(ticketInput({ title: 'open' }))).ticket.id;
-    expect(await inconsistencies(redis, prefix)).toEqual([]);
+    expect(await inconsistencies(own.redis, prefix)).toEqual([]);
 
     // Closed more than 10 days ago: only the old one.
     expect(await retireClosedTickets(service.store, clock.now.getTime() - 10 * 86_400_000)).toBe(1);
@@ -192,6 +182,6 @@ describe('retention of closed tickets', () => {
 
     await service.changeStatus(old, 'in_progress', 'agent:ola'); // reopened
     expect(ids(await service.list({}))).toEqual([open, recent, old]);
-    expect(await inconsistencies(redis, prefix)).toEqual([]);
+    expect(await inconsistencies(own.redis, prefix)).toEqual([]);
   });
 });
