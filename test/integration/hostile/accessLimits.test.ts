@@ -1,7 +1,7 @@
-import { request } from 'http';
 import { randomUUID } from 'crypto';
 import { askForPin, botChat, type BotChat } from '../../support/botChat';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
+import { callFrom as callDeskFrom, withinOneMinute, type Answer, type CallOptions } from '../../support/callFrom';
 import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
 import { readOutbox } from '../ticketing/verification/fixtures';
 
@@ -25,48 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => desk?.close());
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON the test inspects
-}
-
-/** One HTTP call from a chosen loopback address (127.0.0.x), so the service sees distinct clients. */
-function callFrom(localAddress: string, method: string, path: string, options: { body?: unknown; token?: string } = {}): Promise<Answer> {
-  const url = new URL(desk.url + path);
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method,
-        localAddress,
-        headers: {
-          ...(body ? { 'content-type': 'application/json' } : {}),
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** The limits count per wall-clock minute: start a burst well inside one, so it is not split across two. */
-async function withinOneMinute(): Promise<void> {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 5_000) await new Promise((r) => setTimeout(r, left + 50));
-}
+const callFrom = (localAddress: string, method: string, path: string, options?: CallOptions): Promise<Answer> =>
+  callDeskFrom(desk.url, localAddress, method, path, options);
 
 const call = (method: string, path: string, options: { body?: unknown; token?: string } = {}) =>
   callFrom('127.0.0.1', method, path, options);

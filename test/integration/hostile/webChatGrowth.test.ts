@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'net';
-import { request } from 'http';
 import type { Server } from 'restify';
 import type { RedisClient } from '../../../common/redisConnection';
 import WebSocket from 'ws';
@@ -10,6 +9,7 @@ import { registerDirectLine, type DirectLine } from '../../../bot/directline';
 import { loadConfig } from '../../../common/config';
 import { silentLogger } from '../../../common/logger';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
+import { callFrom as callDeskFrom, withinOneMinute, type Answer, type CallOptions } from '../../support/callFrom';
 import { testRedis, uniquePrefix } from '../../support/redis';
 
 /**
@@ -25,52 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => desk?.close());
 
-interface Answer {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON the test inspects
-  body: any;
-}
-
-function callFrom(
-  localAddress: string,
-  method: string,
-  path: string,
-  options: { body?: unknown; token?: string; forwardedFor?: string } = {},
-): Promise<Answer> {
-  const url = new URL(desk.url + path);
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method,
-        localAddress,
-        headers: {
-          ...(body ? { 'content-type': 'application/json' } : {}),
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function withinOneMinute(): Promise<void> {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 5_000) await new Promise((r) => setTimeout(r, left + 50));
-}
+const callFrom = (localAddress: string, method: string, path: string, options?: CallOptions): Promise<Answer> =>
+  callDeskFrom(desk.url, localAddress, method, path, options);
 
 describe('behind a reverse proxy', () => {
   it("a trusted proxy's X-Forwarded-For names the client: each has its own limit", async () => {
