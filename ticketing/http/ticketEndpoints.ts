@@ -6,7 +6,7 @@ import { slaReportCsv } from '../domain/reportCsv';
 import { CATEGORIES, type Category, DomainError, type MessageFiles, type Ticket, type TicketStatus } from '../domain/types';
 import type { TicketService } from '../service/ticketService';
 import { actorOf, workerOf } from './auth/accessGate';
-import { checkAssignment, claimableCategories, type Worker } from '../domain/skills';
+import { claimableCategories, type Worker } from '../domain/skills';
 
 import { endpoint, type Endpoint } from './endpoint';
 import {
@@ -195,10 +195,8 @@ export function ticketEndpoints(
       responds: [{ status: 200, schema: 'Ticket', description: 'the ticket after the change' }],
       errors: [403, 404, 409, 422],
       async handle({ params, body, principal }) {
-        const ticket = await existing(params.id);
         const target = body.agentId === null ? null : body.agentId === principal.id ? workerOf(principal) : await workerNamed(body.agentId);
-        checkAssignment(workerOf(principal), ticket, target);
-        return { body: await service.assign(params.id, body.agentId, actorOf(principal)) };
+        return { body: await service.assign(params.id, body.agentId, actorOf(principal), { by: workerOf(principal), to: target }) };
       },
     }),
     endpoint({

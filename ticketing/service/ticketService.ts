@@ -32,6 +32,7 @@ import {
   type DeliveryPolicy,
 } from '../domain/delivery';
 import { withNotices } from '../domain/notices';
+import { checkAssignment, type Worker } from '../domain/skills';
 import { DEFAULT_TIME_ZONE } from '../domain/policy';
 import { formatTicketId } from '../domain/ticketId';
 import {
@@ -255,9 +256,17 @@ export class TicketService implements SlaTicketService {
     return claimed?.after ?? null;
   }
 
-  /** Assigns a ticket to an agent by hand, or unassigns it (back to its queue) with null. */
-  assign(id: string, agentId: string | null, actor: string): Promise<Ticket> {
-    return this.mutate(id, (t, now) => assign(t, agentId, actor, now));
+  /**
+   * Assigns a ticket to an agent by hand, or unassigns it (back to its queue) with null. With
+   * `rules` (who asks, who gets it), who may hand the ticket to whom is checked against the very
+   * version the write replaces: a colleague's claim in between makes the write retry, and the
+   * check then sees that claim.
+   */
+  assign(id: string, agentId: string | null, actor: string, rules?: { by: Worker; to: Worker | null }): Promise<Ticket> {
+    return this.mutate(id, (t, now) => {
+      if (rules) checkAssignment(rules.by, t, rules.to);
+      return assign(t, agentId, actor, now);
+    });
   }
 
   /** An agent's reply to the customer; the first one is the first response and stops the SLA clock. */

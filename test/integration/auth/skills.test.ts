@@ -1,21 +1,23 @@
 import { startConsoleApp } from '../../browser/support/consoleApp';
 import { signInOverHttp, type ConsoleSession } from '../../support/oidcSession';
 
-// Skills decide whose queues an agent works: Alice is skilled for technical tickets, Bob for
-// billing and pre-sales, Carol supervises. Each signs in through the identity provider, whose
+// Skills decide whose queues an agent works: Alice and Dave are skilled for technical tickets,
+// Bob for billing and pre-sales, Carol supervises. Each signs in through the identity provider, whose
 // claims carry the role and skills.
 
 let app: Awaited<ReturnType<typeof startConsoleApp>>;
 let alice: ConsoleSession;
 let bob: ConsoleSession;
 let carol: ConsoleSession;
+let dave: ConsoleSession;
 
 beforeAll(async () => {
   app = await startConsoleApp();
-  [alice, bob, carol] = await Promise.all([
+  [alice, bob, carol, dave] = await Promise.all([
     signInOverHttp(app.url, 'alice'),
     signInOverHttp(app.url, 'bob'),
     signInOverHttp(app.url, 'carol'),
+    signInOverHttp(app.url, 'dave'),
   ]);
 });
 
@@ -77,4 +79,28 @@ test('only a supervisor reassigns, and only to someone skilled for the category'
   const moved = await post(carol, `/api/tickets/${ticket.id}/assign`, { agentId: 'carol' });
   expect(moved.status).toBe(200);
   expect(moved.body.history.at(-1)).toMatchObject({ kind: 'assigned', actor: 'supervisor:carol', from: 'alice', to: 'carol' });
+});
+
+test('two agents taking the same ticket at once: one gets it, the other is refused, never both', async () => {
+  const tickets = await Promise.all(
+    Array.from({ length: 12 }, (_, i) => app.open({ orgId: 'contoso', category: 'technical', grade: 'B', title: `Outlook ${i}` })),
+  );
+  // Every request in flight together, so each pair's reads and writes interleave.
+  const outcomes = await Promise.all(
+    tickets.map(({ id }) =>
+      Promise.all([
+        post(alice, `/api/tickets/${id}/assign`, { agentId: 'alice' }),
+        post(dave, `/api/tickets/${id}/assign`, { agentId: 'dave' }),
+      ]),
+    ),
+  );
+  for (const [i, [byAlice, byDave]] of outcomes.entries()) {
+    const { id } = tickets[i]!;
+    expect([byAlice.status, byDave.status].sort()).toEqual([200, 403]);
+    const [won, lost] = byAlice.status === 200 ? ['alice', byDave] : ['dave', byAlice];
+    expect(lost.body).toEqual({ error: 'supervisor_required', message: `${id} is assigned to ${won}: only a supervisor reassigns it` });
+    const ticket = (await app.service.get(id))!;
+    expect(ticket.assignee).toBe(won);
+    expect(ticket.history.filter((h) => h.kind === 'assigned')).toEqual([expect.objectContaining({ from: null, to: won })]);
+  }
 });
