@@ -26,19 +26,21 @@ export function isClusterAddress(address: string): boolean {
   return address.startsWith(CLUSTER_SCHEME);
 }
 
+/** The `host:port` nodes of a cluster address (the inverse of clusterAddress). */
+export function clusterNodes(address: string): string[] {
+  return address.slice(CLUSTER_SCHEME.length).split(',');
+}
+
 /**
  * A new connection to the node or cluster at `address`, with these options. On a cluster they
  * apply to each node's connection, and the cluster reconnects with the same back-off.
  */
 export function newRedisClient(address: string, options: RedisOptions = {}): RedisClient {
   if (!isClusterAddress(address)) return new Redis(address, options);
-  const nodes = address
-    .slice(CLUSTER_SCHEME.length)
-    .split(',')
-    .map((node) => {
-      const colon = node.lastIndexOf(':');
-      return { host: node.slice(0, colon), port: Number(node.slice(colon + 1)) };
-    });
+  const nodes = clusterNodes(address).map((node) => {
+    const colon = node.lastIndexOf(':');
+    return { host: node.slice(0, colon), port: Number(node.slice(colon + 1)) };
+  });
   const { retryStrategy, enableReadyCheck, enableOfflineQueue, lazyConnect } = options;
   return new Cluster(nodes, {
     redisOptions: options,

@@ -5,7 +5,7 @@ import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../common/config';
 import { createLogger } from '../../common/logger';
 import type { DnsResolver } from '../../ticketing/mail/authenticity';
-import { testRedisUrl, uniquePrefix } from './redis';
+import { redisEnv, testRedisUrl, uniquePrefix } from './redis';
 import { SERVICE_API_TOKENS } from './serviceProcess';
 
 export interface DeskAppOptions {
@@ -36,7 +36,8 @@ export interface DeskApp {
 
 /**
  * The whole service, built by the composition root, in this process on a loopback port: the
- * run's Redis under its own prefix, the demo directory, test API tokens, PIN codes to an outbox.
+ * run's Redis (one node or the cluster) under its own prefix, the demo directory, test API
+ * tokens, PIN codes to an outbox.
  */
 export async function startDeskApp(name: string, options: DeskAppOptions = {}): Promise<DeskApp> {
   const prefix = options.prefix ?? uniquePrefix(name);
@@ -51,7 +52,7 @@ export async function startDeskApp(name: string, options: DeskAppOptions = {}): 
     dnsResolver: options.dnsResolver,
     config: loadConfig({
       PORT: '0',
-      REDIS_URL: testRedisUrl(),
+      ...redisEnv(testRedisUrl()),
       REDIS_PREFIX: prefix,
       API_TOKENS: SERVICE_API_TOKENS,
       OUTBOX_DIR: outbox,

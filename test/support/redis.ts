@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { Cluster } from 'ioredis';
-import { newRedisClient, type RedisClient } from '../../common/redisConnection';
+import { clusterNodes, isClusterAddress, newRedisClient, type RedisClient } from '../../common/redisConnection';
 
 /**
  * The run's private Redis (started by globalSetup): one redis-server, or with TEST_REDIS_CLUSTER=1
@@ -10,6 +10,14 @@ export function testRedisUrl(): string {
   const url = process.env.TEST_REDIS_URL;
   if (!url) throw new Error('TEST_REDIS_URL is not set: run the tests through jest (globalSetup starts redis-server)');
   return url;
+}
+
+/**
+ * The service's environment variables for the Redis at `address`: REDIS_URL for one node,
+ * REDIS_CLUSTER_NODES for a cluster address (REDIS_URL accepts only a redis:// URL).
+ */
+export function redisEnv(address: string): { REDIS_URL: string } | { REDIS_CLUSTER_NODES: string } {
+  return isClusterAddress(address) ? { REDIS_CLUSTER_NODES: clusterNodes(address).join(',') } : { REDIS_URL: address };
 }
 
 /** A unique key prefix so test files never see each other's keys. */

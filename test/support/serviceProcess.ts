@@ -2,6 +2,7 @@ import { spawn, ChildProcess } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
+import { redisEnv } from './redis';
 import { freePort } from './redisServer';
 import { PATIENCE_MS } from './waitFor';
 import { TEST_TOKENS } from './ticketingApiServer';
@@ -17,6 +18,7 @@ export const SERVICE_API_TOKENS = [
 ].join(',');
 
 export interface ServiceOptions {
+  /** The run's Redis: a redis:// URL or a cluster address (test/support/redis.ts). */
   redisUrl: string;
   /** REDIS_PREFIX; instances that share it share their data. */
   prefix: string;
@@ -76,7 +78,7 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
       HOME: process.env.HOME,
       NODE_ENV: 'test',
       PORT: String(port),
-      REDIS_URL: options.redisUrl,
+      ...redisEnv(options.redisUrl),
       REDIS_PREFIX: options.prefix,
       API_TOKENS: SERVICE_API_TOKENS,
       OUTBOX_DIR: outbox,
