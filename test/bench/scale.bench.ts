@@ -1,9 +1,9 @@
 /**
  * `npm run bench:scale`: what each operation costs as the store grows, in one run. One private
  * redis-server (no persistence: the figures are the code's, not the disk's) is preloaded to
- * 10,000, 100,000 and 1,000,000 tickets (28% open), through the store's own save script in
- * pipelined batches (the records, indexes, cells, search terms, queues, due entries and counters
- * exactly as the service writes them, without the API in between). At each size the whole service
+ * 10,000, 100,000 and 1,000,000 tickets (28% open) by the bulk loader (support/bulkLoad.ts: the
+ * records, indexes, cells, search terms, queues, due entries and counters exactly as the store's
+ * save script writes them, checked against it at the start, without the API in between). At each size the whole service
  * is started on it (bot/app.ts) and timed through its HTTP API, each figure beside its floor: the
  * raw Redis commands the operation cannot do without. Then the start of a version that finds the
  * store without the cells and search marks (an upgrade): how soon it listens, and how fast the
@@ -23,10 +23,15 @@ import { addAgentReply, askCustomer, assign, changeStatus, openTicket, type NewT
 import { formatTicketId } from '../../ticketing/domain/ticketId';
 import type { Category, Grade, Organisation, Ticket, TicketStatus } from '../../ticketing/domain/types';
 import { keys } from '../../ticketing/store/keys';
+import { indexEntriesOf, type IndexEntries } from '../../ticketing/store/indexEntries';
+import { dueEventsOf } from '../../ticketing/domain/dueEvents';
+import { deliveryDueOf } from '../../ticketing/domain/delivery';
+import { queueScore } from '../../ticketing/domain/queueScore';
 import { termsOfText } from '../../ticketing/domain/searchTerms';
 import { OrganisationStore } from '../../ticketing/store/organisationStore';
-import { listIndexKey, TicketStore, type ListIndex } from '../../ticketing/store/ticketStore';
+import { listIndexKey, type ListIndex } from '../../ticketing/store/ticketStore';
 import { startRedisServer } from '../support/redisServer';
+import { bulkInsert, rowOf, sameAsSaveScript, type StoredRow } from './support/bulkLoad';
 import { latencyStats, msSince, rate } from './support/stats';
 import { printTable, type BenchRow } from './support/table';
 
@@ -35,8 +40,8 @@ const SIZES = (process.env.SCALE_SIZES ?? (QUICK ? '2000,20000' : '10000,100000,
 const PREFIX = 'scale:';
 const YEAR = 2026;
 const ORGS = 100;
-const LOAD_BATCH = 500;
-const LOAD_PARALLEL = 4;
+const LOAD_BATCH = 2_000;
+const LOAD_PARALLEL = 2; // one batch built in Node while Redis writes the other
 const SAMPLES = 100; // timed calls per write figure and size
 const LIST_REPEATS = 3; // a filtered list at 1M took 22 s before: few repeats, the median kept
 const DAY = 86_400_000;
@@ -105,32 +110,127 @@ function templates(now: Date): Map<string, Ticket> {
   return out;
 }
 
+/** What ticket number n of the preload changes in its template (its shape); the rest is the template's. */
+interface Copy {
+  shape: string;
+  id: string;
+  orgId: string;
+  createdAt: string;
+  description: string;
+  /** Added to the template's SLA deadlines. */
+  shiftMs: number;
+}
+
 /** Ticket number n (1-based) of the preload: its status, kind and organisation follow from n alone. */
-function ticketNumber(n: number, shapes: Map<string, Ticket>, nowMs: number): Ticket {
+function copyOf(n: number, shapes: Map<string, Ticket>, nowMs: number): Copy {
   let slot = n % 100;
   const [status] = STATUS_MIX.find(([, share]) => (slot -= share) < 0)!;
   const [grade, category] = KINDS[Math.floor(n / 100) % KINDS.length]!;
   let org = n % ORGS;
   if (grade === 'A' && org === 0) org = 1;
-  const t = shapes.get(`${status}|${grade}|${category}`)!;
-  // Deadlines a day or more ahead, so that no SLA event fires while the figures are taken.
-  const shift = DAY + ((n * 7919) % (2 * DAY));
-  const moved = (iso: string | null) => (iso === null ? null : new Date(Date.parse(iso) + shift).toISOString());
-  const created = new Date(nowMs - 300 * DAY + n * 10).toISOString();
+  const shape = `${status}|${grade}|${category}`;
   return {
-    ...t,
+    shape,
     id: formatTicketId(YEAR, n),
     // One word of each thousand tickets, so that searches have rare words as well as common ones.
-    description: `${t.description} Lokalizacja: biuro${n % 1000}.`,
+    description: `${shapes.get(shape)!.description} Lokalizacja: biuro${n % 1000}.`,
     orgId: orgId(org),
-    createdAt: created,
+    createdAt: new Date(nowMs - 300 * DAY + n * 10).toISOString(),
+    // Deadlines a day or more ahead, so that no SLA event fires while the figures are taken.
+    shiftMs: DAY + ((n * 7919) % (2 * DAY)),
+  };
+}
+
+function ticketOf(c: Copy, shapes: Map<string, Ticket>): Ticket {
+  const t = shapes.get(c.shape)!;
+  const moved = (iso: string | null) => (iso === null ? null : new Date(Date.parse(iso) + c.shiftMs).toISOString());
+  return {
+    ...t,
+    id: c.id,
+    description: c.description,
+    orgId: c.orgId,
+    createdAt: c.createdAt,
     sla: { ...t.sla, dueAt: moved(t.sla.dueAt), warningAt: moved(t.sla.warningAt) },
   };
 }
 
-/** Adds tickets until the store holds `size`, numbered after the last one handed out; returns the seconds it took. */
-async function preload(redis: Redis, size: number, shapes: Map<string, Ticket>, nowMs: number): Promise<number> {
-  const store = new TicketStore(redis, PREFIX);
+const ticketNumber = (n: number, shapes: Map<string, Ticket>, nowMs: number) => ticketOf(copyOf(n, shapes, nowMs), shapes);
+
+/**
+ * The stored form of ticket number n without computing it all per ticket: JSON.stringify and
+ * indexEntriesOf cost ~0.1-0.5 ms a ticket (the search terms most), minutes at a million on a busy
+ * machine. Per shape, the ticket's JSON with markers where a copy differs; per shape, organisation
+ * and description, its index entries (the search terms without the number); per ticket only what
+ * depends on its id, creation time and deadlines is computed, by the store's own functions.
+ * `rowsAgree` and the save-script comparison at the start check it against the slow way.
+ */
+class Preload {
+  private readonly json = new Map<string, string[]>();
+  private readonly entries = new Map<string, IndexEntries>();
+
+  constructor(
+    private readonly shapes: Map<string, Ticket>,
+    private readonly nowMs: number,
+  ) {}
+
+  row(n: number): StoredRow {
+    const c = copyOf(n, this.shapes, this.nowMs);
+    const ticket = ticketOf(c, this.shapes);
+    const known = `${c.shape}|${c.orgId}|${c.description}`;
+    let e = this.entries.get(known);
+    if (!e) this.entries.set(known, (e = indexEntriesOf({ ...ticket, id: '' })));
+    const number = String(n);
+    const entries: IndexEntries = {
+      ...e,
+      created: Date.parse(c.createdAt),
+      due: dueEventsOf(ticket).map((d) => [d.member, d.dueAtMs]),
+      delivery: deliveryDueOf(ticket).map((d) => [d.member, d.dueAtMs]),
+      search: [number, ...e.search.filter((term) => term !== number)],
+    };
+    if (e.queue !== undefined) entries.queue = queueScore(ticket);
+    return { id: c.id, json: this.jsonOf(c, ticket), entries };
+  }
+
+  /** The template's JSON cut at markers put where a copy differs, then each marker's value filled in. */
+  private jsonOf(c: Copy, ticket: Ticket): string {
+    let parts = this.json.get(c.shape);
+    if (!parts) {
+      const mark = (name: string) => `\u0001${name}\u0001`; // written \\u0001 in JSON: in no ticket's text
+      const marked = { ...ticket, id: mark('id'), description: mark('description'), orgId: mark('orgId'), createdAt: mark('createdAt') };
+      marked.sla = { ...ticket.sla, dueAt: ticket.sla.dueAt && mark('dueAt'), warningAt: ticket.sla.warningAt && mark('warningAt') };
+      this.json.set(c.shape, (parts = JSON.stringify(marked).split(/\\u0001(\w+)\\u0001/)));
+    }
+    const { id, description, orgId, createdAt } = c;
+    const values: Record<string, string | null> = {
+      id,
+      description,
+      orgId,
+      createdAt,
+      dueAt: ticket.sla.dueAt,
+      warningAt: ticket.sla.warningAt,
+    };
+    let out = '';
+    for (let i = 0; i < parts.length; i++) out += i % 2 === 0 ? parts[i] : JSON.stringify(values[parts[i]!]).slice(1, -1);
+    return out;
+  }
+
+  /** Throws unless ticket number n's fast row is the one the store's own functions give. */
+  agree(n: number): void {
+    const [fast, slow] = [this.row(n), rowOf(ticketNumber(n, this.shapes, this.nowMs))];
+    if (JSON.stringify(fast) !== JSON.stringify(slow)) {
+      throw new Error(`preload: ticket ${n} differs from its slow form:\n  fast: ${JSON.stringify(fast)}\n  slow: ${JSON.stringify(slow)}`);
+    }
+  }
+}
+
+/** Every this many tickets of the preload, the fast row is compared with the one computed the slow way. */
+const SPOT_CHECK_EVERY = 25_000;
+
+/**
+ * Adds tickets until the store holds `size`, numbered after the last one handed out, with the bulk
+ * loader (support/bulkLoad.ts); returns the seconds it took.
+ */
+async function preload(redis: Redis, size: number, rows: Preload): Promise<number> {
   const from = Number((await redis.get(keys.ticketSequence(PREFIX, YEAR))) ?? 0);
   const to = from + size - (await redis.zcard(keys.allTickets(PREFIX)));
   const t0 = process.hrtime.bigint();
@@ -138,9 +238,9 @@ async function preload(redis: Redis, size: number, shapes: Map<string, Ticket>, 
   await rate(batches, LOAD_PARALLEL, async (b) => {
     const first = from + 1 + b * LOAD_BATCH;
     const last = Math.min(to, first + LOAD_BATCH - 1);
-    const tickets = Array.from({ length: last - first + 1 }, (_, j) => ticketNumber(first + j, shapes, nowMs));
-    const inserted = await store.insertBatch(tickets);
-    if (inserted !== tickets.length) throw new Error(`preload: ${tickets.length - inserted} of tickets ${first}-${last} already existed`);
+    const batch = Array.from({ length: last - first + 1 }, (_, j) => rows.row(first + j));
+    for (let n = first; n <= last; n++) if (n % SPOT_CHECK_EVERY === 0) rows.agree(n);
+    await bulkInsert(redis, PREFIX, batch);
   });
   await redis.set(keys.ticketSequence(PREFIX, YEAR), to);
   return msSince(t0) / 1000;
@@ -584,9 +684,17 @@ async function main(): Promise<void> {
 
     const now = Date.now();
     const shapes = templates(new Date(now));
+    const copies = new Preload(shapes, now);
+    // Every status, kind and organisation of the preload, written both ways and compared.
+    const sample = Array.from({ length: 800 }, (_, i) => i + 1);
+    await sameAsSaveScript(
+      redis,
+      sample.map((n) => ticketNumber(n, shapes, now)),
+      sample.map((n) => copies.row(n)),
+    );
     const memoryBase = await usedMemory(redis); // memory is measured against the store with no ticket
     for (const size of SIZES) {
-      const seconds = await preload(redis, size, shapes, now);
+      const seconds = await preload(redis, size, copies);
       console.log(`[${Math.round((Date.now() - started) / 1000)} s] preloaded up to ${size} tickets in ${seconds.toFixed(1)} s`);
       const memory = (await usedMemory(redis)) - memoryBase;
       let open = 0;
