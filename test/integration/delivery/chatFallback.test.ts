@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { simpleParser } from 'mailparser';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
+import { openFrom, teamsChat } from './chatConversations';
 import { startSmtpPeer, type SmtpPeer } from '../../support/smtpPeer';
 import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
 import { freePort } from '../../support/redisServer';
@@ -56,25 +57,7 @@ function emulatorChat(serviceUrl: string) {
   };
 }
 
-function teamsChat(serviceUrl: string) {
-  return {
-    channelId: 'msteams',
-    serviceUrl,
-    locale: 'pl-PL',
-    activityId: '1700000000000',
-    conversation: { id: `a:1${randomUUID()}`, conversationType: 'personal', tenantId: 'tenant-fabrikam' },
-    user: { id: '29:1jan', aadObjectId: 'aad-jan' },
-    bot: { id: '28:desk-bot', name: 'Desk' },
-  };
-}
-
-async function open(conversation: Record<string, unknown>): Promise<string> {
-  const { ticket } = await desk.app.tickets.create(
-    { ...(ticketBody() as Parameters<DeskApp['app']['tickets']['create']>[0]), conversation },
-    `delivery-${randomUUID()}`,
-  );
-  return ticket.id;
-}
+const open = (conversation: Record<string, unknown>): Promise<string> => openFrom(desk, conversation);
 
 /** The ticket once its message `index` has reached a final state (delivered or failed). */
 function settled(id: string, index: number): Promise<Ticket> {

@@ -1,8 +1,8 @@
-import { randomUUID } from 'crypto';
 import { simpleParser } from 'mailparser';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
+import { openFrom, teamsChat } from './chatConversations';
 import { startSmtpPeer, type SmtpPeer } from '../../support/smtpPeer';
-import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
+import { TEST_TOKENS } from '../../support/ticketingApiServer';
 import { until } from '../../support/waitFor';
 import { startConnectorPeer } from '../../fixtures/bot/connectorPeer';
 import type { Ticket } from '../../../ticketing/domain/types';
@@ -39,25 +39,7 @@ async function call(method: string, path: string, body?: unknown, as: keyof type
   return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON the test inspects
 }
 
-function teamsChat(serviceUrl: string) {
-  return {
-    channelId: 'msteams',
-    serviceUrl,
-    locale: 'pl-PL',
-    activityId: '1700000000000',
-    conversation: { id: `a:1${randomUUID()}`, conversationType: 'personal', tenantId: 'tenant-fabrikam' },
-    user: { id: '29:1jan', aadObjectId: 'aad-jan' },
-    bot: { id: '28:desk-bot', name: 'Desk' },
-  };
-}
-
-async function open(conversation: Record<string, unknown>): Promise<string> {
-  const { ticket } = await desk.app.tickets.create(
-    { ...(ticketBody() as Parameters<DeskApp['app']['tickets']['create']>[0]), conversation },
-    `notes-${randomUUID()}`,
-  );
-  return ticket.id;
-}
+const open = (conversation: Record<string, unknown>): Promise<string> => openFrom(desk, conversation);
 
 /** A note, then a reply: the reply is what reaches the customer. */
 async function noteThenReply(id: string, reply: string): Promise<void> {
