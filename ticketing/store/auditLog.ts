@@ -1,4 +1,5 @@
 import type { RedisClient } from '../../common/redisConnection';
+import { keyIn } from '../../common/redisKeys';
 
 /** One security event or state change: who did what to what, when, and how it ended. */
 export interface AuditEntry {
@@ -27,7 +28,7 @@ export class AuditLog {
     prefix: string,
     private readonly maxEntries: number,
   ) {
-    this.key = `${prefix}{audit}:log`;
+    this.key = `${keyIn(prefix, 'audit')}log`;
   }
 
   async record(entry: AuditEntry): Promise<void> {

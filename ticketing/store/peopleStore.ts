@@ -1,4 +1,5 @@
 import type { RedisClient } from '../../common/redisConnection';
+import { keyIn } from '../../common/redisKeys';
 
 /**
  * The people who have signed in, by id, as their identity provider last described them (role,
@@ -22,6 +23,6 @@ export class PeopleStore<P extends { id: string }> {
   }
 
   private key(id: string): string {
-    return `${this.prefix}{people}:${id}`;
+    return `${keyIn(this.prefix, 'people')}${id}`;
   }
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import type { RedisClient } from '../../common/redisConnection';
 import { type ScriptedRedis, withScripts } from './scripts';
+import { keyIn } from '../../common/redisKeys';
 
 /** A signed-in session: who, its CSRF token, and when it started (epoch ms). */
 export interface Session<P> {
@@ -90,7 +91,7 @@ export class SessionStore<P extends { id: string }> {
   }
 
   private tag(personId: string): string {
-    return `${this.prefix}{auth:${personId}}:`;
+    return keyIn(this.prefix, `auth:${personId}`);
   }
 
   private sessionKey(personId: string, digest: string): string {

@@ -7,9 +7,9 @@ import { uniquePrefix } from '../../support/redis';
 
 let one: Awaited<ReturnType<typeof startConsoleApp>>;
 let two: Awaited<ReturnType<typeof startConsoleApp>>;
+const prefix = uniquePrefix('revocation');
 
 beforeAll(async () => {
-  const prefix = uniquePrefix('revocation');
   [one, two] = await Promise.all([startConsoleApp({ prefix }), startConsoleApp({ prefix })]);
 });
 
@@ -65,4 +65,19 @@ test('a supervisor revokes an agent: her sessions and token are refused at once 
   );
   // The audit log is the supervisors' (and operators'): an agent gets 403.
   expect((await fetch(`${one.url}/api/audit`, { headers: { cookie: again.cookie } })).status).toBe(403);
+
+  // The keys keep the names a running desk already has, so an upgrade signs nobody out and
+  // forgets no revocation; each sits under its hash tag, a person's sessions in one slot.
+  const keys = (await one.service.store.redis.keys(`${prefix}{*`)).map((k) => k.slice(prefix.length));
+  expect(keys).toEqual(
+    expect.arrayContaining([
+      '{auth}:revoked-tokens',
+      '{auth:alice}:sessions',
+      '{auth:carol}:sessions',
+      '{people}:alice',
+      '{people}:carol',
+      '{audit}:log',
+    ]),
+  );
+  expect(keys.filter((k) => k.startsWith('{auth:alice}:session:'))).toHaveLength(1);
 });

@@ -7,6 +7,7 @@ import type { PeopleStore } from '../../store/peopleStore';
 import { sameToken, type Session, type SessionStore } from '../../store/sessionStore';
 import { type Principal, type Role, tokenDigest, type TokenRegistry } from '../tokens';
 import { readCookie } from './cookies';
+import { keyIn } from '../../../common/redisKeys';
 
 /** The console's session cookie (HttpOnly: page scripts never see it). */
 export const SESSION_COOKIE = 'desk_session';
@@ -47,7 +48,7 @@ export class AccessGate {
   private readonly revokedKey: string;
 
   constructor(private readonly deps: AccessGateDeps) {
-    this.revokedKey = `${deps.prefix}{auth}:revoked-tokens`;
+    this.revokedKey = `${keyIn(deps.prefix, 'auth')}revoked-tokens`;
   }
 
   get tokens(): TokenRegistry {

@@ -7,6 +7,7 @@ import type { Logger } from '../../../common/logger';
 import { type AccessGate, actorOf, type PersonSessions, SESSION_COOKIE } from './accessGate';
 import { readCookie, setCookie } from './cookies';
 import { type ClaimMapping, personFromClaims } from './personFromClaims';
+import { keyIn } from '../../../common/redisKeys';
 
 export const SIGN_IN_PATH = '/auth/login';
 export const CALLBACK_PATH = '/auth/callback';
@@ -73,7 +74,7 @@ export function registerSignIn(server: Server, deps: SignInDeps): void {
     });
     return discovered;
   };
-  const pendingKey = (state: string) => `${prefix}{login:${state}}:pending`;
+  const pendingKey = (state: string) => `${keyIn(prefix, `login:${state}`)}pending`;
 
   server.get(
     SIGN_IN_PATH,
