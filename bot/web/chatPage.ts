@@ -8,7 +8,7 @@ import { pageSecurityHeaders } from '../../common/pageSecurity';
 import type { Logger } from '../../common/logger';
 import type { Locale } from '../../common/locale';
 import { pageTexts, pickLocale } from './pageTexts';
-import { escapeHtml } from '../../common/html';
+import { escapeHtml, pageStart } from '../../common/html';
 
 /** Where the page loads Web Chat from: the official bundle, straight from node_modules. */
 export const WEBCHAT_BUNDLE_PATH = '/static/webchat.js';
@@ -102,16 +102,7 @@ export function renderChatPage(locale: Locale, script: string, style: string): s
     bundle: WEBCHAT_BUNDLE_PATH,
     texts: { connecting: text.connecting, failed: text.failed },
   };
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(text.title)}</title>
-<style>${style}</style>
-</head>
-<body>
+  return `${pageStart({ lang: locale, title: text.title, style })}
 <header class="top">
   <div class="brand">
     <h1>${escapeHtml(text.product)}</h1>

@@ -1,3 +1,14 @@
+import { pageStart } from '../../common/html';
+
+const PAGE_STYLE = `
+body{font-family:system-ui,sans-serif;margin:0 auto;max-width:960px;padding:1rem;color:#1b1b1b}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}
+li{margin:.4rem 0}.count{color:#555;margin-right:.5rem}button{margin-left:.4rem}
+.group{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:.5rem 0}
+#status{color:#0a5d00;min-height:1.2em}label{display:block;margin:.3rem 0}
+input[type=text],textarea,select{width:100%;max-width:40rem}
+`;
+
 /**
  * The console's Knowledge page: top unanswered questions grouped by likely article, the articles
  * most answered with "Nie" and the suggestions customers picked (each with the questions asked),
@@ -6,17 +17,7 @@
  * CSRF token, read from /api/console/me, with every change.
  */
 export function knowledgePage(): string {
-  return `<!doctype html>
-<html lang="pl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Baza wiedzy – konsola</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:0 auto;max-width:960px;padding:1rem;color:#1b1b1b}
-h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}
-li{margin:.4rem 0}.count{color:#555;margin-right:.5rem}button{margin-left:.4rem}
-.group{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:.5rem 0}
-#status{color:#0a5d00;min-height:1.2em}label{display:block;margin:.3rem 0}
-input[type=text],textarea,select{width:100%;max-width:40rem}
-</style></head><body>
+  return `${pageStart({ lang: 'pl', title: 'Baza wiedzy – konsola', style: PAGE_STYLE })}
 <nav><a href="/agent#/">Kolejki</a> · <a href="/agent/reports">Raporty SLA</a> · <a href="/agent#/find">Szukaj zgłoszeń</a> · <strong>Baza wiedzy</strong></nav>
 <h1>Baza wiedzy</h1>
 <p id="signin" hidden><a href="/auth/login?return=/agent/knowledge">Zaloguj</a></p>

@@ -1,4 +1,5 @@
 import { pageSecurityHeaders } from '../../common/pageSecurity';
+import { pageStart } from '../../common/html';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Request, Response, Server } from 'restify';
@@ -139,16 +140,7 @@ export function registerConsole(server: Server, deps: ConsoleDeps): { close(): v
 }
 
 export function renderConsolePage(script: string, style: string, title = 'agent console'): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>Support Desk – ${title}</title>
-<style>${style}</style>
-</head>
-<body>
+  return `${pageStart({ lang: 'en', title: `Support Desk – ${title}`, style })}
 <a class="skip" href="#main">Skip to content</a>
 <header class="top">
   <h1 class="brand"><a href="/agent#/">Support Desk <span>${title}</span></a></h1>

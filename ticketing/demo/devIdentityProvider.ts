@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import type { Adapter, AdapterPayload, default as Provider } from 'oidc-provider';
-import { escapeHtml } from '../../common/html';
+import { escapeHtml, pageStart } from '../../common/html';
 import type { Category } from '../domain/types';
 
 /** A demo account of the development identity provider. */
@@ -176,16 +176,15 @@ async function interact(provider: Provider, req: IncomingMessage, res: ServerRes
   );
 }
 
+const SIGN_IN_STYLE =
+  'body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}label{display:block;margin-top:.75rem}input{width:100%;padding:.4rem}button{margin-top:1rem;padding:.5rem 1rem}.warn{background:#fff3cd;padding:.5rem;border:1px solid #e0c36b}.error{color:#b00020}';
+
 function page(res: ServerResponse, status: number, uid: string, error?: string): void {
   const accounts = DEMO_AGENTS.map(
     (a) => `<li><code>${escapeHtml(a.id)}</code>: ${escapeHtml(a.name)}, ${a.role}, skills: ${a.skills.join(', ')}</li>`,
   ).join('');
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY' });
-  res.end(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Development sign-in</title>
-<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}label{display:block;margin-top:.75rem}input{width:100%;padding:.4rem}button{margin-top:1rem;padding:.5rem 1rem}.warn{background:#fff3cd;padding:.5rem;border:1px solid #e0c36b}.error{color:#b00020}</style>
-</head><body>
+  res.end(`${pageStart({ lang: 'en', title: 'Development sign-in', style: SIGN_IN_STYLE })}
 <h1>Development sign-in</h1>
 <p class="warn">This identity provider is for development and tests only: production signs in with your organisation's OpenID Connect provider (OIDC_ISSUER_URL).</p>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
