@@ -107,8 +107,8 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
         issue(deps, claims.conv, claims.user),
         transcripts.recentWatermark(claims.conv),
       ]);
-      // recentWatermark (ours, beside Direct Line's fields): a reloaded page replays only the last
-      // activities from there, and reads older ones when asked (GET activities?watermark=).
+      // recentWatermark (ours, beside Direct Line's fields): a reloaded page reads the last
+      // activities from there, and older ones when asked (GET activities?watermark=).
       res.json({ conversationId: claims.conv, token, expires_in: expiresIn, recentWatermark });
     }),
   );

@@ -16,12 +16,12 @@ export interface ActivitySet {
 /** Most activities one GET returns; the client asks again from the new watermark. */
 export const PAGE_SIZE = 200;
 /**
- * What a returning page is sent at once: the last activities, about a screenful; older ones are
- * read on demand. Web Chat renders each activity it receives in turn, so this is what a reload
- * costs beyond an empty conversation: on a loaded machine (load 45) 50 took 13 s more than 1,
- * 20 about 8 s more, 10 about 3 s more (npm run bench:reload).
+ * What a returning page shows at once: the last activities, a few screenfuls; older ones are read
+ * on demand. The page reads them in one request and hands them to Web Chat itself, a screenful
+ * before it is first drawn and the rest after (replayed through Direct Line, each activity
+ * redraws the whole transcript: 50 took 6 s more than 1 at load 21; see npm run bench:reload).
  */
-export const RECENT_ACTIVITIES = 10;
+export const RECENT_ACTIVITIES = 50;
 
 // Appends in one step: the activity's id is its position in the list, so ids are unique and in
 // order even when several instances append at once, and subscribers hear of it only once stored.

@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import type { App } from '../../bot/app';
 import type { SmtpPeer } from '../support/smtpPeer';
 import { uniquePrefix } from '../support/redis';
-import { longConversation, returningTab } from '../support/longConversation';
+import { longConversation, longConversationText, returningTab } from '../support/longConversation';
+import { RECENT_ACTIVITIES } from '../../bot/directline/transcript';
 import { artifactPath } from './support/browser';
 import { signInThroughProvider } from './support/oidcSignIn';
 import { startChatDesk, type ChatDesk } from './support/chatDesk';
@@ -101,10 +102,12 @@ test('a long conversation reopens at its last message, older messages on demand'
     // Reloaded again (its renewed token), it is still the same conversation.
     await page.reload();
     await bubble(page, 'Ostatnia wiadomość długiej rozmowy').waitFor();
-    // Only the recent history was replayed; the older is read when asked for.
-    expect(await bubble(page, 'Odpowiedź numer 451:').count()).toBe(0);
+    // The recent history is shown whole; the older is read when asked for.
+    await bubble(page, longConversationText(500, 500 - RECENT_ACTIVITIES)).waitFor({ state: 'attached' });
+    const older = longConversationText(500, 500 - RECENT_ACTIVITIES - 25);
+    expect(await bubble(page, older).count()).toBe(0);
     await page.getByRole('button', { name: 'Pokaż wcześniejsze wiadomości' }).click();
-    await bubble(page, 'Odpowiedź numer 451:').waitFor();
+    await bubble(page, older).waitFor();
   });
   await context.close();
 });

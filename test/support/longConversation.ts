@@ -28,8 +28,7 @@ export async function longConversation(
   const bot = { id: 'support-desk', name: 'Desk', role: 'bot' };
   for (let i = 0; i < size; i++) {
     const fromUser = (size - 1 - i) % 2 === 1;
-    const text =
-      i === size - 1 ? last : fromUser ? `Pytanie numer ${i} o konfigurację poczty` : `Odpowiedź numer ${i}: sprawdź ustawienia.`;
+    const text = i === size - 1 ? last : longConversationText(size, i);
     await transcripts.append(conversationId, {
       type: 'message',
       from: fromUser ? user : bot,
@@ -38,6 +37,11 @@ export async function longConversation(
     });
   }
   return { token, conversationId };
+}
+
+/** The text of the `i`-th of `size` filled activities (all but the last): a question, then its answer. */
+export function longConversationText(size: number, i: number): string {
+  return (size - 1 - i) % 2 === 1 ? `Pytanie numer ${i} o konfigurację poczty` : `Odpowiedź numer ${i}: sprawdź ustawienia.`;
 }
 
 /** A browser context whose pages reopen this conversation, as a returning tab with its saved session does. */

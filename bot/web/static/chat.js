@@ -1,7 +1,8 @@
 // The chat page: gets a Direct Line token from this server (or renews the one this tab already
 // has, so a reload continues the conversation), renders the official Web Chat client, and sends
-// a suggested question when its chip is pressed. A reload replays only the last activities
-// (from the server's recentWatermark); "show earlier messages" reads the older ones a page at a time.
+// a suggested question when its chip is pressed. A reload shows only the last activities (from
+// the server's recentWatermark), read in one request; "show earlier messages" reads the older ones
+// a page at a time.
 (function () {
   'use strict';
   var config = JSON.parse(document.getElementById('chat-config').textContent);
@@ -10,6 +11,8 @@
   var status = document.getElementById('chat-status');
   var earlier = document.getElementById('chat-earlier');
   var EARLIER_PAGE = 50;
+  // Activities of a reload drawn with Web Chat itself: about a screenful.
+  var FIRST_DRAWN = 10;
 
   function showStatus(text) {
     status.textContent = text;
@@ -56,24 +59,100 @@
       .catch(fresh);
   }
 
-  // Older history on demand: the page before `s.from`, added to Web Chat as if it had just arrived
-  // (Web Chat orders activities by their timestamps).
+  // Once the page has nothing else to do: Web Chat draws its bubbles in a second pass, after its
+  // first paint, and that pass must not wait behind ours.
+  function whenIdle(fn) {
+    if (window.requestIdleCallback) requestIdleCallback(fn, { timeout: 2000 });
+    else setTimeout(fn, 200);
+  }
+
+  // Activities above those on screen, a screenful at a time from the nearest, each when the page
+  // is idle: it answers in between (drawing 50 bubbles at once takes seconds on a busy phone).
+  function drawEarlier(store, activities) {
+    if (!activities.length) return;
+    whenIdle(function () {
+      store.add(activities.slice(-FIRST_DRAWN));
+      drawEarlier(store, activities.slice(0, -FIRST_DRAWN));
+    });
+  }
+
+  // Direct Line's GET activities: what the conversation holds after `watermark`, and the new watermark.
+  function activitiesSince(conversationId, token, watermark) {
+    return fetch(domain + '/conversations/' + encodeURIComponent(conversationId) + '/activities?watermark=' + watermark, {
+      headers: { Authorization: 'Bearer ' + token },
+    }).then(function (res) {
+      if (!res.ok) throw new Error('activities answered ' + res.status);
+      return res.json();
+    });
+  }
+
+  // Web Chat's store, as Web Chat is given it, with `add`: activities added as if they had just
+  // arrived (Web Chat orders them by timestamp). Web Chat redraws its whole transcript at every
+  // change of the store and has no action adding several activities, so the page's subscribers
+  // hear of an `add` once, at its end: one redraw, not one per activity.
+  function historyStore(store) {
+    var listeners = new Set();
+    var holding = false;
+    var notify = function () {
+      Array.from(listeners).forEach(function (listener) {
+        listener();
+      });
+    };
+    store.subscribe(function () {
+      if (!holding) notify();
+    });
+    return {
+      dispatch: store.dispatch,
+      getState: store.getState,
+      replaceReducer: store.replaceReducer,
+      subscribe: function (listener) {
+        listeners.add(listener);
+        return function () {
+          listeners.delete(listener);
+        };
+      },
+      add: function (activities) {
+        holding = true;
+        try {
+          activities.forEach(function (activity) {
+            store.dispatch({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', payload: { activity: activity } });
+          });
+        } finally {
+          holding = false;
+        }
+        if (activities.length) notify();
+      },
+    };
+  }
+
+  // A resumed tab's recent history, in one response, handed to Web Chat directly: replayed through
+  // Direct Line, each activity would redraw the whole transcript (8 s for 50 on a busy machine).
+  // If it cannot be read, the stream replays it.
+  function recentHistory(s) {
+    if (!s.resumed) return Promise.resolve({ activities: [], watermark: undefined });
+    return activitiesSince(s.conversationId, s.token, s.from).catch(function () {
+      return { activities: [], watermark: String(s.from) };
+    });
+  }
+
+  // The bot's last message keeps its buttons, as a replay through Direct Line would show them.
+  function lastSuggestions(activities) {
+    var messages = activities.filter(function (a) {
+      return a.type === 'message';
+    });
+    var last = messages[messages.length - 1];
+    return last && last.from && last.from.role === 'bot' && last.suggestedActions ? last.suggestedActions.actions || [] : [];
+  }
+
+  // Older history on demand: the page before `s.from`.
   function showEarlier(store, directLine, s) {
     earlier.hidden = !s.from;
     earlier.addEventListener('click', function () {
       var start = Math.max(0, s.from - EARLIER_PAGE);
       earlier.disabled = true;
-      fetch(domain + '/conversations/' + encodeURIComponent(s.conversationId) + '/activities?watermark=' + start, {
-        headers: { Authorization: 'Bearer ' + directLine.token },
-      })
-        .then(function (res) {
-          if (!res.ok) throw new Error('activities answered ' + res.status);
-          return res.json();
-        })
+      activitiesSince(s.conversationId, directLine.token, start)
         .then(function (set) {
-          set.activities.slice(0, s.from - start).forEach(function (activity) {
-            store.dispatch({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', payload: { activity: activity } });
-          });
+          store.add(set.activities.slice(0, s.from - start));
           s.from = start;
           earlier.hidden = !s.from;
         })
@@ -88,13 +167,20 @@
 
   session()
     .then(function (s) {
+      return recentHistory(s).then(function (recent) {
+        return { s: s, recent: recent };
+      });
+    })
+    .then(function (started) {
+      var s = started.s;
+      var recent = started.recent;
       remember(s.token, s.conversationId);
       var directLine = window.WebChat.createDirectLine({
         domain: domain,
         token: s.token,
         conversationId: s.resumed ? s.conversationId : undefined,
-        // directlinejs sends '' for none; a resumed tab starts at the recent history.
-        watermark: s.from ? String(s.from) : undefined,
+        // directlinejs sends '' for none; a resumed tab's stream starts after the history it was given.
+        watermark: recent.watermark,
         webSocket: true,
         conversationStartProperties: { locale: config.webChatLocale },
       });
@@ -115,7 +201,13 @@
       // directlinejs renews the token every 15 minutes; keep the latest for the next reload.
       setInterval(keepToken, 60 * 1000);
 
-      var store = window.WebChat.createStore();
+      // The last screenful is in the store before Web Chat is first drawn; the rest of the recent
+      // history follows once that is on screen.
+      var store = historyStore(window.WebChat.createStore());
+      var firstDrawn = recent.activities.length - FIRST_DRAWN;
+      store.add(recent.activities.slice(Math.max(0, firstDrawn)));
+      var suggestions = lastSuggestions(recent.activities);
+      if (suggestions.length) store.dispatch({ type: 'WEB_CHAT/SET_SUGGESTED_ACTIONS', payload: { suggestedActions: suggestions } });
       window.WebChat.renderWebChat(
         {
           directLine: directLine,
@@ -138,6 +230,7 @@
         document.getElementById('webchat'),
       );
 
+      drawEarlier(store, recent.activities.slice(0, Math.max(0, firstDrawn)));
       showEarlier(store, directLine, s);
 
       document.querySelectorAll('.chip').forEach(function (chip) {
