@@ -5,6 +5,7 @@ import { isOpen } from '../domain/ticket';
 import { isQueued, queueScore } from '../domain/queueScore';
 import { reportCells, type ReportCell } from '../domain/reportCells';
 import { searchTermsOf } from '../domain/searchTerms';
+import { closedAtMs } from '../domain/retention';
 
 /**
  * Everything a ticket contributes to the indexes besides its own record. The save script removes
@@ -20,7 +21,7 @@ export interface IndexEntries {
   breached: boolean;
   queue?: number; // queue score when the ticket waits unassigned
   agent?: string; // assignee while the ticket is open
-  closed?: number; // epoch ms it was closed, while it is: the score in the closed set (retention.ts)
+  closed?: number; // epoch ms it was closed, while it is: the score in the closed set (archiving.ts)
   due: [member: string, dueAtMs: number][]; // exactly dueEventsOf(ticket)
   delivery: [member: string, dueAtMs: number][]; // exactly deliveryDueOf(ticket)
   report: ReportCell[]; // the report counters it counts in (reportCells)
@@ -42,9 +43,7 @@ export function indexEntriesOf(ticket: Ticket): IndexEntries {
   };
   if (isQueued(ticket)) entries.queue = queueScore(ticket);
   if (ticket.assignee !== null && isOpen(ticket)) entries.agent = ticket.assignee;
-  if (ticket.status === 'closed') {
-    const closing = [...ticket.history].reverse().find((h) => h.kind === 'status' && h.to === 'closed');
-    entries.closed = Date.parse(closing?.at ?? ticket.updatedAt);
-  }
+  const closed = closedAtMs(ticket);
+  if (closed !== null) entries.closed = closed;
   return entries;
 }
