@@ -49,7 +49,7 @@ import {
   SlaTimers,
   startMailDesk,
   startUnlinkedSweep,
-  startRetention,
+  startArchiving,
   type TicketEvents,
   ticketMetrics,
   SlaPolicies,
@@ -142,7 +142,17 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   const policies = new SlaPolicies(redis.client, prefix);
   const notifier = escalationNotifierFromConfig(config.escalationWebhook, async () => (await policies.current()).escalations ?? [], logger);
   const deliveryPolicy = { retryDelaysMs: config.deliveryRetryDelaysMs, leaseMs: 120_000 };
-  const slaDeps = { organisations, logger, events, loweringRules, idempotencyDays, policies, escalations: notifier, deliveryPolicy };
+  const slaDeps = {
+    organisations,
+    logger,
+    events,
+    loweringRules,
+    idempotencyDays,
+    policies,
+    escalations: notifier,
+    deliveryPolicy,
+    archiveDir: config.ticketArchiveDir,
+  };
   const tickets = new TicketService({
     redis: redis.client,
     prefix,
@@ -157,7 +167,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   const searchIndex = startSearchBackfill(tickets.store, logger);
   await Promise.all([cells.firstLook, searchIndex.firstLook]);
   const stillPreparing = () => [cells.pending(), searchIndex.pending()].filter(Boolean).join('; ') || undefined;
-  const retention = startRetention(tickets.store, config.closedTicketRetentionDays, logger);
+  const retention = startArchiving(tickets.store, tickets.archive, { retentionDays: config.closedTicketRetentionDays }, logger);
   // The SLA timers' tickets wait out a Redis outage on a patient connection: failing fast there
   // would hand an event due at the outage to Bull's retry back-off and fire it seconds late.
   const slaRedis = newRedisClient(redis.url, redisOptions());

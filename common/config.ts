@@ -89,6 +89,7 @@ const serviceSchema = z.object({
   KB_QUESTION_LOG_DAYS: positiveNumber.default('90'),
   TICKET_IDEMPOTENCY_DAYS: positiveNumber.default('7'),
   CLOSED_TICKET_RETENTION_DAYS: positiveNumber.default('365'),
+  TICKET_ARCHIVE_DIR: z.string().trim().min(1).default('./.data/archive'),
   TRUSTED_PROXIES: z
     .string()
     .trim()
@@ -234,8 +235,10 @@ export interface Config {
   kbQuestionLogDays: number;
   /** How long an Idempotency-Key of a ticket creation is kept (TICKET_IDEMPOTENCY_DAYS). */
   ticketIdempotencyDays: number;
-  /** After how many days a closed ticket leaves the lists (CLOSED_TICKET_RETENTION_DAYS); its record stays. */
+  /** After how many days a closed ticket moves from Redis to the archive (CLOSED_TICKET_RETENTION_DAYS). */
   closedTicketRetentionDays: number;
+  /** Where the archive's files are (TICKET_ARCHIVE_DIR); with several instances, one shared folder. */
+  ticketArchiveDir: string;
   /** Reverse proxies whose X-Forwarded-For names the client (per-client limits); none by default. */
   trustedProxies: string[];
   bot: BotCredentials;
@@ -319,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     kbQuestionLogDays: e.KB_QUESTION_LOG_DAYS,
     ticketIdempotencyDays: e.TICKET_IDEMPOTENCY_DAYS,
     closedTicketRetentionDays: e.CLOSED_TICKET_RETENTION_DAYS,
+    ticketArchiveDir: e.TICKET_ARCHIVE_DIR,
     trustedProxies: e.TRUSTED_PROXIES ? e.TRUSTED_PROXIES.split(',').map((address) => address.trim()) : [],
     bot: {
       appId: e.MicrosoftAppId ?? '',

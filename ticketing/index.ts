@@ -35,7 +35,7 @@ export { ticketMetrics } from './service/ticketMetrics';
 export { collectTicketGauges } from './store/ticketGauges';
 export { startCellsBackfill } from './store/cellBackfill';
 export { startSearchBackfill } from './store/searchBackfill';
-export { startRetention } from './store/retention';
+export { startArchiving } from './store/archiving';
 
 // The directory of organisations and administrators.
 export { OrganisationStore, type OrganisationDirectory } from './store/organisationStore';

@@ -337,6 +337,7 @@ export interface Ticket {
 export type ConflictCode =
   | 'illegal_transition'
   | 'ticket_closed'
+  | 'ticket_archived'
   | 'ticket_not_open'
   | 'clock_paused'
   | 'open_ticket_limit'

@@ -28,6 +28,7 @@ const STATUS: Record<DomainErrorCode, number> = {
 
   illegal_transition: 409,
   ticket_closed: 409,
+  ticket_archived: 409,
   ticket_not_open: 409,
   clock_paused: 409,
   ticket_not_resolved: 409,

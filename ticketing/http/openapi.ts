@@ -130,6 +130,7 @@ function responseSchemas(): Record<string, JsonSchema> {
       ]),
       status: jsonSchemaOf(statusSchema),
       assignee: nullableString,
+      archived: { type: 'boolean', description: 'true for a ticket read from the archive (closed past the retention period): read-only' },
       createdAt: instant,
       updatedAt: instant,
       sla: ref('SlaClock'),

@@ -55,10 +55,11 @@ export function ticketEndpoints(
       );
     return workerOf(found);
   };
-  const existing = async (id: string): Promise<Ticket> => {
-    const ticket = await service.get(id);
-    if (!ticket) throw new HttpError(404, 'not_found', `ticket ${id} does not exist`);
-    return ticket;
+  /** The ticket, live or archived (then marked `archived`: read-only, changes answer 409 ticket_archived). */
+  const existing = async (id: string): Promise<Ticket & { archived?: true }> => {
+    const found = await service.find(id);
+    if (!found) throw new HttpError(404, 'not_found', `ticket ${id} does not exist`);
+    return found.archived ? { ...found.ticket, archived: true } : found.ticket;
   };
   /** A status change under its own name (resolve, close, reopen). */
   const move = (verb: string, to: TicketStatus, summary: string, from?: readonly TicketStatus[]) =>
@@ -129,7 +130,7 @@ export function ticketEndpoints(
     endpoint({
       method: 'GET',
       path: '/api/tickets/:id',
-      summary: 'One ticket',
+      summary: 'One ticket, also once archived (then `archived: true`, read-only)',
       roles: READERS,
       responds: [{ status: 200, schema: 'Ticket', description: 'the ticket' }],
       errors: [404],

@@ -53,6 +53,7 @@ import type { EscalationNotifier } from '../notify/escalationNotifier';
 import { claimNext } from '../queues/claimNext';
 import type { SlaTicketService } from '../sla/ports';
 import { ConflictError, NotFoundError } from '../store/errors';
+import { TicketArchive } from '../store/ticketArchive';
 import { cellsMatching } from '../store/listCells';
 import { searchTickets, type SearchRequest, type SearchResult } from './ticketSearch';
 import type { OrganisationStore } from '../store/organisationStore';
@@ -93,6 +94,8 @@ export interface TicketServiceDeps {
   escalations?: EscalationNotifier;
   /** Retries and back-off of outbound messages. Default: domain/delivery.ts. */
   deliveryPolicy?: DeliveryPolicy;
+  /** Where archived tickets are kept (TICKET_ARCHIVE_DIR). Default: ./.data/archive. */
+  archiveDir?: string;
   /** Why the list cells are not complete yet (store/cellBackfill.ts), or undefined when they are. Default: complete. */
   cellsPending?: () => string | undefined;
   /** The same for the search index (store/searchBackfill.ts). */
@@ -116,6 +119,7 @@ const UPDATE_ATTEMPTS = 20;
 const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 ** attempt)));
 const DEFAULT_LIST_LIMIT = 50;
 const MAX_LIST_LIMIT = 500;
+const DEFAULT_ARCHIVE_DIR = './.data/archive';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /**
@@ -128,6 +132,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
  */
 export class TicketService implements SlaTicketService {
   readonly store: TicketStore;
+  readonly archive: TicketArchive;
   private readonly organisations: OrganisationStore;
   private readonly clock: () => Date;
   private readonly events: TicketEvents;
@@ -142,6 +147,7 @@ export class TicketService implements SlaTicketService {
 
   constructor(deps: TicketServiceDeps) {
     this.store = new TicketStore(deps.redis, deps.prefix, deps.idempotencyDays && Math.round(deps.idempotencyDays * 86_400));
+    this.archive = new TicketArchive(deps.redis, deps.prefix, deps.archiveDir ?? DEFAULT_ARCHIVE_DIR);
     this.organisations = deps.organisations;
     this.clock = deps.clock ?? (() => new Date());
     this.events = deps.events ?? {};
@@ -191,6 +197,14 @@ export class TicketService implements SlaTicketService {
 
   async get(id: string): Promise<Ticket | null> {
     return (await this.store.get(id))?.ticket ?? null;
+  }
+
+  /** A ticket in Redis or, failing that, in the archive (read-only there): one HGET and one archive file more. */
+  async find(id: string): Promise<{ ticket: Ticket; archived: boolean } | null> {
+    const live = await this.get(id);
+    if (live) return { ticket: live, archived: false };
+    const archived = await this.archive.find(id);
+    return archived && { ticket: archived.ticket, archived: true };
   }
 
   /** Same as get(), under the name the SLA timers' port uses. */
@@ -457,9 +471,10 @@ export class TicketService implements SlaTicketService {
         `Idempotency-Key "${request.key}" was already used for a different request (ticket ${prior.ticketId})`,
       );
     }
-    const ticket = await this.get(prior.ticketId);
-    if (!ticket) throw new NotFoundError('ticket', prior.ticketId);
-    return ticket;
+    // With a key kept longer than the retention period its ticket may be archived by now.
+    const found = await this.find(prior.ticketId);
+    if (!found) throw new NotFoundError('ticket', prior.ticketId);
+    return found.ticket;
   }
 
   /**
@@ -482,6 +497,7 @@ export class TicketService implements SlaTicketService {
       const before = await this.store.get(id);
       if (!before) {
         if (options.missing === 'null') return null;
+        if (await this.archive.locate(id)) throw new ConflictError('ticket_archived', `ticket ${id} is archived: it can be read, not changed`);
         throw new NotFoundError('ticket', id);
       }
       const now = this.clock();

@@ -1,4 +1,5 @@
 import { keyIn } from '../../common/redisKeys';
+import { parseTicketId } from '../domain/ticketId';
 import type { IndexEntries } from './indexEntries';
 import { cellOf } from './listCells';
 
@@ -25,8 +26,17 @@ export const keys = {
   byGrade: (p: string, grade: string) => `${t(p)}tickets:grade:${grade}`,
   byCategory: (p: string, category: string) => `${t(p)}tickets:category:${category}`,
   breached: (p: string) => `${t(p)}tickets:breached`,
-  /** Sorted set of the closed tickets by when they were closed, for retention (retention.ts). */
+  /** Sorted set of the closed tickets by when they were closed: what the archiving takes, oldest first (archiving.ts). */
   closed: (p: string) => `${t(p)}tickets:closed`,
+  /**
+   * Hash ticket id -> the archive file holding it (ticketArchive.ts), one per hundred ticket numbers of a
+   * year (`SR-2026-0001xx`), so that each stays a small listpack and the id alone names it.
+   */
+  archived: (p: string, id: string) => `${t(p)}archived:${archiveBucketOf(id)}`,
+  /** Hash archive file -> [[id, rev]...] written before the file and removed once its tickets left Redis (archiving.ts). */
+  archivePending: (p: string) => `${t(p)}archive:pending`,
+  /** The archiving's lease: one instance (or operator command) at a time moves tickets to the archive or rewrites it. */
+  archiveLease: (p: string) => `${t(p)}archive:lease`,
   /**
    * Sorted sets partitioning every ticket by (status, grade, category, breached), scored like the
    * list indexes, over the whole store and per organisation: a filter on several fields reads
@@ -72,6 +82,12 @@ export const keys = {
   /** Set of the ids of organisations with an administrator registered with this (normalised) e-mail address. */
   organisationsByAdminEmail: (p: string, email: string) => `${o(p)}org-by-admin-email:${email}`,
 };
+
+/** The archive index hash of a ticket id: its year and hundred (`2026:1` for SR-2026-0001xx); other ids share one. */
+function archiveBucketOf(id: string): string {
+  const parsed = parseTicketId(id);
+  return parsed ? `${parsed.year}:${Math.floor(parsed.seq / 100)}` : 'other';
+}
 
 /** The list indexes and cells a ticket is in (the breached index only while it is breached). */
 export function listKeysOf(p: string, e: IndexEntries): string[] {

@@ -2,7 +2,6 @@ import { silentLogger } from '../../../common/logger';
 import type { Ticket } from '../../../ticketing/domain/types';
 import type { Backfill, BackfillOptions } from '../../../ticketing/store/backfillOnce';
 import { backfillCells, startCellsBackfill } from '../../../ticketing/store/cellBackfill';
-import { retireClosedTickets } from '../../../ticketing/store/retention';
 import { keys } from '../../../ticketing/store/keys';
 import { ownRedisServer } from '../../support/redisServer';
 import { uniquePrefix } from '../../support/redis';
@@ -152,36 +151,5 @@ describe('organisations by name', () => {
     expect(await organisations.indexNames()).toBe(0);
     expect((await organisations.startingWith('northwind', 2)).map((o) => o.id)).toEqual(['northwind-pl']);
     expect((await organisations.page(0, 10)).items.map((o) => o.id)).toEqual(['contoso', 'fabrikam', 'northwind-pl']);
-  });
-});
-
-describe('retention of closed tickets', () => {
-  it('takes tickets closed before the period out of the lists, keeps their records, and lists a reopened one again', async () => {
-    const prefix = uniquePrefix('scale-retention');
-    const { service, clock } = await deskOn(own.redis, prefix);
-    const close = async (id: string) => {
-      await service.changeStatus(id, 'in_progress', 'agent:ola');
-      await service.changeStatus(id, 'resolved', 'agent:ola');
-      await service.changeStatus(id, 'closed', 'agent:ola');
-    };
-    const old = (await service.create(ticketInput({ title: 'old' }))).ticket.id;
-    await close(old);
-    clock.advance(30 * 86_400_000);
-    const recent = (await service.create(ticketInput({ title: 'recent' }))).ticket.id;
-    await close(recent);
-    const open = (await service.create(ticketInput({ title: 'open' }))).ticket.id;
-    expect(await inconsistencies(own.redis, prefix)).toEqual([]);
-
-    // Closed more than 10 days ago: only the old one.
-    expect(await retireClosedTickets(service.store, clock.now.getTime() - 10 * 86_400_000)).toBe(1);
-    expect(ids(await service.list({}))).toEqual([open, recent]);
-    expect(ids(await service.list({ status: 'closed' }))).toEqual([recent]);
-    expect(ids(await service.list({ orgId: 'contoso', status: 'closed', grade: 'B' }))).toEqual([recent]);
-    expect((await service.get(old))?.status).toBe('closed');
-    expect(await retireClosedTickets(service.store, clock.now.getTime() - 10 * 86_400_000)).toBe(0);
-
-    await service.changeStatus(old, 'in_progress', 'agent:ola'); // reopened
-    expect(ids(await service.list({}))).toEqual([open, recent, old]);
-    expect(await inconsistencies(own.redis, prefix)).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ export class TestClock {
 export async function deskOn(
   redis: RedisClient,
   prefix: string,
-  options: { clock?: TestClock; events?: TicketEvents; cellsPending?: () => string | undefined } = {},
+  options: { clock?: TestClock; events?: TicketEvents; cellsPending?: () => string | undefined; archiveDir?: string } = {},
 ) {
   const clock = options.clock ?? new TestClock(new Date('2026-03-10T09:00:00.000Z'));
   const organisations = new OrganisationStore(redis, prefix);
@@ -35,6 +35,7 @@ export async function deskOn(
     organisations,
     events: options.events,
     cellsPending: options.cellsPending,
+    archiveDir: options.archiveDir,
   });
   return { service, organisations, clock };
 }
@@ -87,10 +88,11 @@ export async function inconsistencies(redis: RedisClient, prefix: string): Promi
     }
     for (const member of have.keys()) if (!want.has(member)) problems.push(`${key} holds ${member}, which no ticket owes`);
   }
-  // Idempotency keys point at tickets that exist.
+  // Idempotency keys point at tickets that exist (in Redis or in the archive).
   for (const key of await keysMatching(redis, keys.idempotency(prefix, '*'))) {
     const value = (await redis.get(key)) ?? '';
-    if (!tickets.has(value.split(' ')[0]!)) problems.push(`${key} points at a missing ticket: ${value}`);
+    const id = value.split(' ')[0]!;
+    if (!tickets.has(id) && !(await redis.hexists(keys.archived(prefix, id), id))) problems.push(`${key} points at a missing ticket: ${value}`);
   }
   return problems;
 }

@@ -156,7 +156,8 @@ for cell, c in pairs(beforeCells) do
   if not afterCounts[cell] then op('HINCRBY', prefix .. 'report:' .. c[1], c[2], -beforeCounts[cell]) end
 end
 -- The search index (docs/agent-workspace.md): only the terms that came or went move, except that a closed
--- ticket may have been retired from the index (retention.ts), so its next save adds every term.
+-- ticket may have been retired from the index (by the retention of versions before the archive), so its next
+-- save adds every term.
 local function termSet(e)
   local set = {}
   if e then for _, term in ipairs(e.search) do set[term] = true end end

@@ -1,0 +1,110 @@
+import { randomBytes } from 'crypto';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'fs/promises';
+import { dirname, join } from 'path';
+import { promisify } from 'util';
+import { gunzip, gzip } from 'zlib';
+import type { RedisClient } from '../../common/redisConnection';
+import type { Ticket } from '../domain/types';
+import type { InternalNote } from './internalNotes';
+import { keys } from './keys';
+
+const gzipped = promisify(gzip);
+const gunzipped = promisify(gunzip);
+
+/** One line of an archive file: the ticket as it last was in Redis, with its revision and internal notes. */
+export interface ArchivedTicket {
+  ticket: Ticket;
+  rev: number;
+  notes: InternalNote[];
+  archivedAt: string;
+}
+
+/** An archive file's name relative to the archive folder: `<YYYY-MM>/tickets-<time>-<random>.ndjson.gz`. */
+const FILE_NAME = /^\d{4}-\d{2}\/tickets-[0-9TZ]+-[0-9a-f]+\.ndjson\.gz$/;
+
+/**
+ * Closed tickets that left Redis: gzip-compressed NDJSON files in a folder, one file per archived
+ * batch, in a folder per month of archiving, and in Redis only which file holds which id (small
+ * hashes, keys.archived). A file is complete and on disk before anything points at it.
+ */
+export class TicketArchive {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix: string,
+    readonly dir: string,
+  ) {}
+
+  /** The file holding an archived ticket, or null for one never archived: one HGET. */
+  locate(id: string): Promise<string | null> {
+    return this.redis.hget(keys.archived(this.prefix, id), id);
+  }
+
+  /** An archived ticket by id: one HGET and one file of a batch read. */
+  async find(id: string): Promise<ArchivedTicket | null> {
+    const file = await this.locate(id);
+    if (file === null) return null;
+    return (await this.read(file)).find((line) => line.ticket.id === id) ?? null;
+  }
+
+  /** A name for the next file; nothing is written yet. */
+  newFile(now: Date): string {
+    const stamp = now.toISOString().replace(/[-:.]/g, '');
+    return `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}/tickets-${stamp}-${randomBytes(4).toString('hex')}.ndjson.gz`;
+  }
+
+  /** Writes a file whole: it is renamed into place and its folder synced only after its content reached the disk. */
+  async write(file: string, lines: ArchivedTicket[]): Promise<void> {
+    const data = await gzipped(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    const path = this.pathOf(file);
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = `${path}.${randomBytes(6).toString('hex')}.part`;
+    try {
+      const handle = await open(temporary, 'wx');
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, path);
+    } catch (err) {
+      await unlink(temporary).catch(() => undefined);
+      throw err;
+    }
+    const folder = await open(dirname(path), 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  }
+
+  async read(file: string): Promise<ArchivedTicket[]> {
+    const text = (await gunzipped(await readFile(this.pathOf(file)))).toString('utf8');
+    return text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as ArchivedTicket);
+  }
+
+  /** Every archive file, oldest first. */
+  async files(): Promise<string[]> {
+    const months = (await readdir(this.dir).catch(absentAsEmpty)).filter((name) => /^\d{4}-\d{2}$/.test(name)).sort();
+    const files: string[] = [];
+    for (const month of months) {
+      const names = (await readdir(join(this.dir, month))).filter((name) => name.endsWith('.ndjson.gz')).sort();
+      files.push(...names.map((name) => `${month}/${name}`));
+    }
+    return files;
+  }
+
+  private pathOf(file: string): string {
+    if (!FILE_NAME.test(file)) throw new Error(`not an archive file name: ${file}`);
+    return join(this.dir, file);
+  }
+}
+
+function absentAsEmpty(err: NodeJS.ErrnoException): string[] {
+  if (err.code === 'ENOENT') return [];
+  throw err;
+}
