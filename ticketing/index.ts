@@ -35,7 +35,9 @@ export { ticketMetrics } from './service/ticketMetrics';
 export { collectTicketGauges } from './store/ticketGauges';
 export { startCellsBackfill } from './store/cellBackfill';
 export { startSearchBackfill } from './store/searchBackfill';
-export { startArchiving } from './store/archiving';
+export { startArchiving, archiveClosedTickets } from './store/archiving';
+export { exportOrganisation, erasePerson } from './service/personalData';
+export { redactValue, type Person } from './domain/erasure';
 
 // The directory of organisations and administrators.
 export { OrganisationStore, type OrganisationDirectory } from './store/organisationStore';

@@ -1,5 +1,6 @@
 import type { RedisClient } from '../../common/redisConnection';
 import type { Activity } from 'botbuilder';
+import { redactValue } from '../../ticketing';
 
 /** A stored conversation: who it belongs to and the language it started in. */
 export interface ConversationRecord {
@@ -115,6 +116,22 @@ export class TranscriptStore {
     const from = parseWatermark(watermark);
     const raw = await this.redis.lrange(this.activitiesKey(conversationId), from, from + PAGE_SIZE - 1);
     return { activities: raw.map((a) => JSON.parse(a) as Activity), watermark: String(from + raw.length) };
+  }
+
+  /**
+   * Rewrites every activity in which a string changes under `redact` (a person's data erased, see
+   * `npm run retention -- erase`); returns how many. Activities are only appended, so each keeps its place.
+   */
+  async redact(conversationId: string, redact: (text: string) => string): Promise<number> {
+    const key = this.activitiesKey(conversationId);
+    let changed = 0;
+    for (const [i, json] of (await this.redis.lrange(key, 0, -1)).entries()) {
+      const erased = JSON.stringify(redactValue(JSON.parse(json), redact));
+      if (erased === json) continue;
+      await this.redis.lset(key, i, erased);
+      changed += 1;
+    }
+    return changed;
   }
 
   private conversationKey(id: string): string {

@@ -497,7 +497,8 @@ export class TicketService implements SlaTicketService {
       const before = await this.store.get(id);
       if (!before) {
         if (options.missing === 'null') return null;
-        if (await this.archive.locate(id)) throw new ConflictError('ticket_archived', `ticket ${id} is archived: it can be read, not changed`);
+        if (await this.archive.locate(id))
+          throw new ConflictError('ticket_archived', `ticket ${id} is archived: it can be read, not changed`);
         throw new NotFoundError('ticket', id);
       }
       const now = this.clock();

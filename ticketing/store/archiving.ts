@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { Logger } from '../../common/logger';
 import { archiveCutoffMs, isDueForArchive } from '../domain/retention';
 import { indexEntriesOf } from './indexEntries';
-import type { InternalNote } from './internalNotes';
+import { InternalNoteStore } from './internalNotes';
 import { keys, listKeysOf } from './keys';
 import type { ScriptedPipeline } from './scripts';
 import type { ArchivedTicket, TicketArchive } from './ticketArchive';
@@ -58,7 +58,7 @@ export async function archiveClosedTickets(
       const ids = await redis.zrangebyscore(keys.closed(prefix), '-inf', archiveCutoffMs(now, retentionDays), 'LIMIT', 0, batchSize);
       const due = (await store.getManyStored(ids)).filter((stored) => isDueForArchive(stored.ticket, now, retentionDays));
       if (due.length === 0) return result;
-      const notes = await notesOf(store, due.map((stored) => stored.ticket.id));
+      const notes = await Promise.all(due.map((stored) => new InternalNoteStore(redis, prefix).list(stored.ticket.id)));
       const lines: ArchivedTicket[] = due.map(({ ticket, rev }, i) => ({ ticket, rev, notes: notes[i]!, archivedAt: now.toISOString() }));
       const file = archive.newFile(now);
       await redis.hset(keys.archivePending(prefix), file, JSON.stringify(lines.map((line) => [line.ticket.id, line.rev])));
@@ -112,7 +112,10 @@ export function startArchiving(
     archiveClosedTickets(store, archive, clock(), options)
       .then((result) => {
         if (result.status === 'done' && result.archived > 0)
-          logger.info({ archived: result.archived, files: result.files, dir: archive.dir }, 'closed tickets past their retention period moved to the archive');
+          logger.info(
+            { archived: result.archived, files: result.files, dir: archive.dir },
+            'closed tickets past their retention period moved to the archive',
+          );
       })
       .catch((err) => logger.warn({ err }, 'archiving failed; the next run finishes it'));
   void run();
@@ -147,13 +150,4 @@ async function takeOutOfRedis(store: TicketStore, file: string, lines: ArchivedT
     archived += Number(n);
   }
   return archived;
-}
-
-async function notesOf(store: TicketStore, ids: string[]): Promise<InternalNote[][]> {
-  const read = store.redis.pipeline();
-  for (const id of ids) read.lrange(keys.internalNotes(store.prefix, id), 0, -1);
-  return ((await read.exec()) ?? []).map(([err, list]) => {
-    if (err) throw err;
-    return (list as string[]).map((json) => JSON.parse(json) as InternalNote);
-  });
 }

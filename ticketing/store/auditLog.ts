@@ -1,5 +1,6 @@
 import type { RedisClient } from '../../common/redisConnection';
 import { keyIn } from '../../common/redisKeys';
+import { redactValue } from '../domain/erasure';
 
 /** One security event or state change: who did what to what, when, and how it ended. */
 export interface AuditEntry {
@@ -15,6 +16,20 @@ export interface AuditEntry {
   detail?: string;
   ip?: string;
 }
+
+// KEYS: 1 the log.  ARGV: pairs of an entry as it is and as it becomes.  Reply: entries replaced.
+const REPLACE_ENTRIES = `
+local by = {}
+for i = 1, #ARGV, 2 do by[ARGV[i]] = ARGV[i + 1] end
+local replaced = 0
+for i, entry in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+  if by[entry] then
+    redis.call('LSET', KEYS[1], i - 1, by[entry])
+    replaced = replaced + 1
+  end
+end
+return replaced
+`;
 
 /**
  * The audit log: newest first, one RedisClient list capped at `maxEntries` (the oldest fall off), so it
@@ -38,6 +53,19 @@ export class AuditLog {
       .lpush(this.key, JSON.stringify(entry))
       .ltrim(this.key, 0, this.maxEntries - 1)
       .exec();
+  }
+
+  /**
+   * Rewrites every entry in which `redact` changes something (a person's data erased); returns how
+   * many. Matched by content inside one script, so entries pushed meanwhile shift nothing.
+   */
+  async redact(redact: (text: string) => string): Promise<number> {
+    const pairs: string[] = [];
+    for (const json of new Set(await this.redis.lrange(this.key, 0, -1))) {
+      const erased = JSON.stringify(redactValue(JSON.parse(json) as AuditEntry, redact));
+      if (erased !== json) pairs.push(json, erased);
+    }
+    return pairs.length === 0 ? 0 : Number(await this.redis.eval(REPLACE_ENTRIES, 1, this.key, ...pairs));
   }
 
   /** A page of entries, newest first, and whether older ones follow. */

@@ -48,7 +48,12 @@ async function archivedIds(archive: TicketArchive): Promise<string[]> {
   const ids: string[] = [];
   for (const file of await archive.files()) {
     const text = gunzipSync(readFileSync(join(archive.dir, file))).toString('utf8');
-    ids.push(...text.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { ticket: { id: string } }).ticket.id));
+    ids.push(
+      ...text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { ticket: { id: string } }).ticket.id),
+    );
   }
   return ids.sort();
 }

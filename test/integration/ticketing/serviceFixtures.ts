@@ -92,7 +92,8 @@ export async function inconsistencies(redis: RedisClient, prefix: string): Promi
   for (const key of await keysMatching(redis, keys.idempotency(prefix, '*'))) {
     const value = (await redis.get(key)) ?? '';
     const id = value.split(' ')[0]!;
-    if (!tickets.has(id) && !(await redis.hexists(keys.archived(prefix, id), id))) problems.push(`${key} points at a missing ticket: ${value}`);
+    if (!tickets.has(id) && !(await redis.hexists(keys.archived(prefix, id), id)))
+      problems.push(`${key} points at a missing ticket: ${value}`);
   }
   return problems;
 }
