@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'fs';
 import type { AddressInfo } from 'net';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import type { RedisClient } from '../../common/redisConnection';
 import { createServer } from '../../bot/server';
 import { silentLogger } from '../../common/logger';
@@ -44,7 +47,8 @@ export async function startTicketingApi(name: string) {
   const clock = { now: new Date('2026-03-10T09:00:00.000Z') };
   const organisations = new OrganisationStore(redis, prefix);
   await loadDirectory(DEMO_DIRECTORY_FILE, organisations);
-  const service = new TicketService({ redis, prefix, organisations, clock: () => new Date(clock.now) });
+  const archiveDir = mkdtempSync(join(tmpdir(), 'desk-api-archive-'));
+  const service = new TicketService({ redis, prefix, organisations, clock: () => new Date(clock.now), archiveDir });
   const server = createServer({ logger: silentLogger });
   registerTicketingRoutes(server, {
     service,
@@ -84,6 +88,7 @@ export async function startTicketingApi(name: string) {
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       redis.disconnect();
+      rmSync(archiveDir, { recursive: true, force: true });
     },
   };
 }

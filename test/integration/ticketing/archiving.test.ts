@@ -9,6 +9,7 @@ import { keys } from '../../../ticketing/store/keys';
 import { TicketArchive } from '../../../ticketing/store/ticketArchive';
 import { TicketStore } from '../../../ticketing/store/ticketStore';
 import { keysMatching, testRedis, uniquePrefix } from '../../support/redis';
+import { startTicketingApi, ticketBody } from '../../support/ticketingApiServer';
 import { until } from '../../support/waitFor';
 import { deskOn, inconsistencies, ticketInput, TestClock } from './serviceFixtures';
 
@@ -152,5 +153,43 @@ describe('archiving closed tickets', () => {
     expect(await archive()).toEqual({ status: 'busy' });
     release();
     expect(await first).toMatchObject({ status: 'done', archived: 1 });
+  });
+
+  it('over the API: an archived ticket is read by id, marked archived, and refuses changes', async () => {
+    const api = await startTicketingApi('archive-http');
+    try {
+      const opened = await api.call('POST', '/api/tickets', {
+        as: 'system',
+        body: ticketBody(),
+        headers: { 'Idempotency-Key': 'archive-http-1' },
+      });
+      const id = opened.body.id as string;
+      for (const verb of ['status', 'resolve', 'close']) {
+        const body = verb === 'status' ? { status: 'in_progress' } : undefined;
+        expect((await api.call('POST', `/api/tickets/${id}/${verb}`, { as: 'agent', body })).status).toBe(200);
+      }
+      api.clock.now = new Date(api.clock.now.getTime() + 400 * DAY);
+      expect(await archiveClosedTickets(api.service.store, api.service.archive, api.clock.now, { retentionDays: 365 })).toMatchObject({
+        archived: 1,
+      });
+
+      const read = await api.call('GET', `/api/tickets/${id}`, { as: 'agent' });
+      expect(read).toMatchObject({ status: 200, body: { id, status: 'closed', archived: true, title: ticketBody().title } });
+      expect((await api.call('GET', `/api/tickets/${id}/history`, { as: 'agent' })).status).toBe(200);
+      expect(await api.call('POST', `/api/tickets/${id}/reopen`, { as: 'agent' })).toMatchObject({
+        status: 409,
+        body: { error: 'ticket_archived' },
+      });
+      // The same Idempotency-Key still gives its ticket.
+      const again = await api.call('POST', '/api/tickets', {
+        as: 'system',
+        body: ticketBody(),
+        headers: { 'Idempotency-Key': 'archive-http-1' },
+      });
+      expect(again).toMatchObject({ status: 200, body: { id } });
+      expect((await api.call('GET', '/api/tickets/SR-2025-999999', { as: 'agent' })).status).toBe(404);
+    } finally {
+      await api.close();
+    }
   });
 });
