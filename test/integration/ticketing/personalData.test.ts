@@ -9,7 +9,7 @@ import type { RedisClient } from '../../../common/redisConnection';
 import { archiveClosedTickets } from '../../../ticketing/store/archiving';
 import { AuditLog } from '../../../ticketing/store/auditLog';
 import { InternalNoteStore } from '../../../ticketing/store/internalNotes';
-import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { redisEnv, testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { deskOn, organisation, ticketInput, TestClock } from './serviceFixtures';
 
 const DAY = 86_400_000;
@@ -32,7 +32,7 @@ async function retention(prefix: string, ...args: string[]): Promise<{ stdout: s
   try {
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'bot/retentionCli.ts', ...args], {
       cwd: join(__dirname, '../../..'),
-      env: { ...process.env, REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, TICKET_ARCHIVE_DIR: dir, LOG_LEVEL: 'silent' },
+      env: { ...process.env, ...redisEnv(testRedisUrl()), REDIS_PREFIX: prefix, TICKET_ARCHIVE_DIR: dir, LOG_LEVEL: 'silent' },
     });
     return { stdout, code: 0 };
   } catch (err) {
