@@ -1,4 +1,4 @@
-import { buttonsOf, chat, deskWorld, type DeskWorld } from '../../fixtures/bot/deskWorld';
+import { buttonsOf, chat, deskWorld, type DeskWorld, verifiedChat } from '../../fixtures/bot/deskWorld';
 import { nth } from '../../support/nth';
 
 // What a newcomer types instead of pressing a button, and what they read back.
@@ -8,11 +8,7 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-async function verifiedChat(orgId: string, adminId: string, options: Parameters<typeof chat>[1] = {}) {
-  const c = chat(world, options);
-  await world.verifier.markVerified({ conversationId: c.scope, orgId, adminId });
-  return c;
-}
+const verified = (orgId: string, adminId: string, options?: Parameters<typeof chat>[1]) => verifiedChat(world, orgId, adminId, options);
 
 /** Up to the question whether the profile's contact details are right. */
 async function upToContact(c: Awaited<ReturnType<typeof verifiedChat>>, category: string, description: string): Promise<void> {
@@ -23,7 +19,7 @@ async function upToContact(c: Awaited<ReturnType<typeof verifiedChat>>, category
 
 describe('yes, no and contact methods typed in words', () => {
   it('takes "tak" as confirming the contact details and "mail" as the e-mail preference', async () => {
-    const c = await verifiedChat('contoso', 'jan');
+    const c = await verified('contoso', 'jan');
     await c.say('rozmowa z człowiekiem');
     await upToContact(c, 'Problem techniczny', 'Jak ustawić hasło, które nigdy nie wygasa?');
     expect((await c.say('tak'))[0]).toMatch(/forma kontaktu/);
@@ -31,7 +27,7 @@ describe('yes, no and contact methods typed in words', () => {
   });
 
   it('takes "no" as wanting to change the details, and "email" in English', async () => {
-    const c = await verifiedChat('contoso', 'jan', { locale: 'en-US' });
+    const c = await verified('contoso', 'jan', { locale: 'en-US' });
     await c.say('talk to a person');
     await upToContact(c, 'Technical problem', 'How do I set a password that never expires?');
     expect((await c.say('no'))[0]).toBe('What e-mail address should we use?');
@@ -63,11 +59,11 @@ describe('a ticket whose first-response deadline has passed', () => {
     // Created Tuesday 10:00 in Warsaw, due Wednesday 10:00; asked about on Thursday at 11:00.
     const { id } = (await world.tickets.create(ticket, 'late-1')).ticket;
     world.clock.advance(49 * 3_600_000);
-    const pl = await verifiedChat('contoso', 'jan');
+    const pl = await verified('contoso', 'jan');
     expect((await pl.say(`status ${id}`))[0]).toMatch(
       /\nPierwsza odpowiedź: termin minął 11 marca o 10:00\. Przepraszamy za opóźnienie\.$/,
     );
-    const en = await verifiedChat('contoso', 'jan', { locale: 'en-US' });
+    const en = await verified('contoso', 'jan', { locale: 'en-US' });
     expect((await en.say(`status ${id}`))[0]).toMatch(/\nFirst response: overdue since 10:00 on 11 March\. We are sorry for the delay\.$/);
   });
 });
@@ -109,7 +105,7 @@ describe('a suggestion pressed in an English chat', () => {
 
 describe('a description or list of affected users longer than a ticket holds', () => {
   it('is refused at its own step with the limit, not with "something went wrong" after the summary', async () => {
-    const c = await verifiedChat('contoso', 'jan');
+    const c = await verified('contoso', 'jan');
     await c.say('rozmowa z człowiekiem');
     await c.say('Problem techniczny');
     const longDescription = await c.say('Outlook się zawiesza. '.repeat(1000));
@@ -126,7 +122,7 @@ describe('a description or list of affected users longer than a ticket holds', (
 
 describe("an answer to an agent's reply longer than a ticket message holds", () => {
   it('is refused with the limit, and the next, shorter answer is added', async () => {
-    const c = await verifiedChat('contoso', 'jan');
+    const c = await verified('contoso', 'jan');
     const { ticket } = await world.tickets.create(
       {
         orgId: 'contoso',

@@ -1,4 +1,4 @@
-import { chat, deskWorld, buttonsOf, type DeskWorld } from '../../fixtures/bot/deskWorld';
+import { chat, deskWorld, buttonsOf, type DeskWorld, verifiedChat } from '../../fixtures/bot/deskWorld';
 import { nth } from '../../support/nth';
 
 let world: DeskWorld;
@@ -7,18 +7,13 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-/** A chat whose conversation is already verified for an administrator. */
-async function verifiedChat(orgId: string, adminId: string, options: Parameters<typeof chat>[1] = {}) {
-  const c = chat(world, options);
-  await world.verifier.markVerified({ conversationId: c.scope, orgId, adminId });
-  return c;
-}
+const verified = (orgId: string, adminId: string, options?: Parameters<typeof chat>[1]) => verifiedChat(world, orgId, adminId, options);
 
 const CONFIRM = { type: 'message', value: { action: 'confirm_ticket' } };
 
 describe('opening a ticket in Polish', () => {
   it('walks the administrator through the request and opens one ticket with the deadline in words', async () => {
-    const c = await verifiedChat('contoso', 'jan');
+    const c = await verified('contoso', 'jan');
     expect((await c.say('rozmowa z człowiekiem'))[0]).toMatch(/Czego dotyczy zgłoszenie\?/);
     expect(buttonsOf(nth(c.replies, 0))).toEqual(['Problem techniczny', 'Rozliczenia i subskrypcja', 'Pytanie przedsprzedażowe']);
     expect((await c.say('Problem techniczny'))[0]).toMatch(/Opisz problem/);
@@ -58,7 +53,7 @@ describe('opening a ticket in Polish', () => {
   });
 
   it('opens exactly one ticket when the confirming turn is retried', async () => {
-    const c = await verifiedChat('contoso', 'jan');
+    const c = await verified('contoso', 'jan');
     for (const text of [
       'rozmowa z człowiekiem',
       'Problem techniczny',
@@ -84,7 +79,7 @@ describe('ticket status in Polish', () => {
   it("shows the organisation's own ticket and its list, and refuses another organisation's without revealing it", async () => {
     const own = (await world.tickets.create(ticketFor('contoso', 'jan'), 'status-own')).ticket;
     const other = (await world.tickets.create(ticketFor('fabrikam', 'ola'), 'status-other')).ticket;
-    const c = await verifiedChat('contoso', 'jan');
+    const c = await verified('contoso', 'jan');
     const status = await c.say(`status ${own.id}`);
     expect(status[0]).toBe(
       `Zgłoszenie ${own.id}: Teams nie startuje\nStan: nowe\nPriorytet: B – wysoki\nPierwsza odpowiedź: jutro do 10:00`,

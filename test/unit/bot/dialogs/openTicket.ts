@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { buttonsOf, chat } from '../../../fixtures/bot/deskWorld';
+import { buttonsOf, chat, verifiedChat } from '../../../fixtures/bot/deskWorld';
 import { memoryDeskWorld, type MemoryDeskWorld } from '../../../fixtures/bot/memoryDesk';
 import { nth } from '../../../support/nth';
 import { ticketInput } from '../../ticketing/fixtures';
@@ -16,18 +16,13 @@ describe('the ticket dialogs', () => {
     world = memoryDeskWorld();
   });
 
-  /** A chat whose person is already verified as an administrator. */
-  async function verifiedChat(orgId: string, adminId: string, options: Parameters<typeof chat>[1] = {}) {
-    const c = chat(world, options);
-    await world.verifier.markVerified({ conversationId: c.scope, orgId, adminId });
-    return c;
-  }
+  const verified = (orgId: string, adminId: string, options?: Parameters<typeof chat>[1]) => verifiedChat(world, orgId, adminId, options);
 
   const CONFIRM: Partial<Activity> = { type: 'message', value: { action: 'confirm_ticket' } };
 
   describe('opening a ticket, in Polish', () => {
     it("caps the suggested grade at what a standard contract allows, and opens the ticket with that grade and the calendar's deadline", async () => {
-      const c = await verifiedChat('contoso', 'jan');
+      const c = await verified('contoso', 'jan');
       expect((await c.say('załóż zgłoszenie'))[0]).toMatch(/Czego dotyczy zgłoszenie\?/);
       expect(buttonsOf(nth(c.replies, 0))).toEqual(['Problem techniczny', 'Rozliczenia i subskrypcja', 'Pytanie przedsprzedażowe']);
       expect((await c.say('Problem techniczny'))[0]).toMatch(/Opisz problem/);
@@ -66,7 +61,7 @@ describe('the ticket dialogs', () => {
     });
 
     it('offers A to a premier organisation for a critical technical problem, due within the hour, with contact details edited', async () => {
-      const c = await verifiedChat('fabrikam', 'ola');
+      const c = await verified('fabrikam', 'ola');
       for (const step of ['załóż zgłoszenie', 'Problem techniczny', 'Poczta nie wychodzi u nikogo w firmie od rana', 'Cała firma'])
         await c.say(step);
       expect((await c.say('Zmień dane'))[0]).toMatch(/adres e-mail/);
@@ -87,7 +82,7 @@ describe('the ticket dialogs', () => {
     });
 
     it('refuses A for billing even to a premier organisation, and suggests C for a how-to question', async () => {
-      const c = await verifiedChat('fabrikam', 'ola');
+      const c = await verified('fabrikam', 'ola');
       for (const step of [
         'załóż zgłoszenie',
         'Rozliczenia i subskrypcja',
@@ -106,7 +101,7 @@ describe('the ticket dialogs', () => {
     });
 
     it('explains and asks again on "pomoc", cancels mid-dialog, opens nothing, and calls the old card expired', async () => {
-      const c = await verifiedChat('contoso', 'jan');
+      const c = await verified('contoso', 'jan');
       await c.say('załóż zgłoszenie');
       await c.say('Problem techniczny');
       const help = await c.say('pomoc');
@@ -118,7 +113,7 @@ describe('the ticket dialogs', () => {
     });
 
     it('opens nothing when the summary is declined', async () => {
-      const c = await verifiedChat('contoso', 'jan', { channelId: 'sms' });
+      const c = await verified('contoso', 'jan', { channelId: 'sms' });
       for (const step of [
         'załóż zgłoszenie',
         'Problem techniczny',
@@ -149,7 +144,7 @@ describe('the ticket dialogs', () => {
     it("shows the organisation's own ticket and list, and answers for another organisation's as for none", async () => {
       const own = (await world.tickets.create(ticketFor('contoso', 'jan'))).ticket;
       const other = (await world.tickets.create(ticketFor('fabrikam', 'ola'))).ticket;
-      const c = await verifiedChat('contoso', 'jan');
+      const c = await verified('contoso', 'jan');
       expect(await c.say(`status ${own.id}`)).toEqual([
         `Zgłoszenie ${own.id}: Teams nie startuje\nStan: nowe\nPriorytet: B – wysoki\nPierwsza odpowiedź: jutro do 10:00`,
       ]);
@@ -161,19 +156,19 @@ describe('the ticket dialogs', () => {
     it('says a deadline that has passed is overdue', async () => {
       const own = (await world.tickets.create(ticketFor('contoso', 'jan'))).ticket;
       world.clock.advance(2 * 24 * 3600_000);
-      const c = await verifiedChat('contoso', 'jan');
+      const c = await verified('contoso', 'jan');
       expect((await c.say(`status ${own.id}`))[0]).toMatch(/Pierwsza odpowiedź: termin minął .*11.* 10:00\. Przepraszamy za opóźnienie\.$/);
     });
 
     it('says there are none yet', async () => {
-      const c = await verifiedChat('contoso', 'jan', { locale: 'en-US' });
+      const c = await verified('contoso', 'jan', { locale: 'en-US' });
       expect(await c.say('my tickets')).toEqual(['Your organisation has no requests yet.']);
     });
   });
 
   describe('opening a ticket, in English', () => {
     it('refuses A to a standard organisation and gives the deadline in English', async () => {
-      const c = await verifiedChat('contoso', 'jan', { locale: 'en-US' });
+      const c = await verified('contoso', 'jan', { locale: 'en-US' });
       expect((await c.say('talk to a person'))[0]).toMatch(/What is the request about\?/);
       for (const step of ['Technical problem', 'Mail is not sending for everyone in the company', 'All users', 'The details are correct'])
         await c.say(step);
@@ -190,7 +185,7 @@ describe('the ticket dialogs', () => {
     });
 
     it('refuses A for billing, cancels mid-dialog, and answers status questions, in English', async () => {
-      const c = await verifiedChat('fabrikam', 'ola', { locale: 'en-US' });
+      const c = await verified('fabrikam', 'ola', { locale: 'en-US' });
       for (const step of [
         'talk to a person',
         'Billing and subscription',
