@@ -6,7 +6,7 @@ import { PNG } from './support/files';
 import { artifactPath } from './support/browser';
 import { signInThroughProvider } from './support/oidcSignIn';
 import { startChatDesk, type ChatDesk } from './support/chatDesk';
-import { bubble, say, choose } from './support/webChatPage';
+import { bubble, say, choose, verifyByMailedPin } from './support/webChatPage';
 
 // A file sent with Web Chat's own upload button (real Chromium, the official Web Chat bundle) goes
 // with the ticket the customer opens; the agent downloads it in the console; nobody else opens it.
@@ -44,16 +44,7 @@ test('a screenshot sent with the upload button reaches the ticket; the agent dow
 
     // 2. The administrator verifies and opens a ticket: it takes the file.
     await say(customer, 'rozmowa z konsultantem');
-    await bubble(customer, /Czy jesteś administratorem\?/).waitFor();
-    await choose(customer, 'Tak');
-    await bubble(customer, /nazwę lub identyfikator/).waitFor();
-    await say(customer, 'Fabrikam S.A.');
-    await bubble(customer, /adres e-mail administratora/).waitFor();
-    await say(customer, ADMIN_EMAIL);
-    await bubble(customer, /Gdzie go wysłać\?/).waitFor();
-    await choose(customer, 'E-mail');
-    const mail = await smtp.waitForMessage(ADMIN_EMAIL);
-    await say(customer, /\b(\d{6})\b/.exec(mail.text)![1]!);
+    await verifyByMailedPin(customer, smtp, 'Fabrikam S.A.', ADMIN_EMAIL);
     await choose(customer, 'Problem techniczny');
     await bubble(customer, /Opisz problem/).waitFor();
     await say(customer, 'Outlook pokazuje błąd synchronizacji, zrzut ekranu wysłałem wyżej');

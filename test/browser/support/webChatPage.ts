@@ -17,6 +17,29 @@ export async function choose(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: title, exact: true }).last().click();
 }
 
+/**
+ * An administrator's answers once the bot asks "Czy jesteś administratorem?": yes, the organisation,
+ * the registered e-mail, the PIN by e-mail (read at the SMTP peer) and back in the chat.
+ */
+export async function verifyByMailedPin(
+  page: Page,
+  mailbox: { waitForMessage(to: string): Promise<{ text: string }> },
+  organisation: string,
+  email: string,
+): Promise<void> {
+  await bubble(page, /Czy jesteś administratorem\?/).waitFor();
+  await choose(page, 'Tak');
+  await bubble(page, /nazwę lub identyfikator/).waitFor();
+  await say(page, organisation);
+  await bubble(page, /adres e-mail administratora/).waitFor();
+  await say(page, email);
+  await bubble(page, /Gdzie go wysłać\?/).waitFor();
+  await choose(page, 'E-mail');
+  const mail = await mailbox.waitForMessage(email);
+  await say(page, /\b(\d{6})\b/.exec(mail.text)![1]!);
+  await bubble(page, 'Dziękuję, weryfikacja zakończona.').waitFor();
+}
+
 /** On failure, what each page showed is kept under test/artifacts/ (`<name>-<n>.png`) for whoever reads the CI log. */
 export async function keepingEvidence(pages: Page[], name: string, run: () => Promise<void>): Promise<void> {
   try {
