@@ -1,16 +1,38 @@
 import type { RedisClient } from '../common/redisConnection';
 import type { Result } from 'ioredis';
+import type { StoreItems } from 'botbuilder';
 import { randomUUID } from 'crypto';
+import type { TurnLock, TurnReads, TurnStart } from './ports';
+import type { RedisStorage } from './redisStorage';
+import type { AwaitingReplies } from './proactive/awaitingReplies';
 
-// Release only our own lock: a lock that expired and was taken by another turn stays theirs.
-const RELEASE_SCRIPT = `
+// Take the lock and, when it is ours, read the turn's keys in the same step: one round trip.
+// KEYS[1] lock; KEYS[2..] keys to read. ARGV[1] token; ARGV[2] lease ms. 0 when another turn holds it.
+const TAKE_SCRIPT = `
+if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 0 end
+if #KEYS == 1 then return {} end
+return redis.call('MGET', unpack(KEYS, 2))
+`;
+
+// Write the turn's changed items, then release only our own lock (one that expired and was taken
+// by another turn stays theirs): one round trip. KEYS[1] lock; KEYS[2..] items.
+// ARGV[1] token; ARGV[2] TTL s (0 = none); ARGV[3..] the items' JSON, in the order of their keys.
+const END_SCRIPT = `
+for i = 2, #KEYS do
+  if tonumber(ARGV[2]) > 0 then
+    redis.call('SET', KEYS[i], ARGV[i + 1], 'EX', ARGV[2])
+  else
+    redis.call('SET', KEYS[i], ARGV[i + 1])
+  end
+end
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    deskReleaseLock(key: string, token: string): Result<number, Context>;
+    deskTakeTurn(numberOfKeys: number, ...args: string[]): Result<0 | (string | null)[], Context>;
+    deskEndTurn(numberOfKeys: number, ...args: string[]): Result<number, Context>;
   }
 }
 
@@ -32,35 +54,59 @@ export class ConversationBusyError extends Error {
 /**
  * Serialises the turns of one conversation across every instance with a short Redis lock, so
  * two messages sent at once are handled one after the other and neither loses the other's state.
+ * Round trips are most of a turn's cost beside the bot's own work, so the turn's state is read
+ * by the script that takes the lock and written by the one that releases it.
  */
-export class ConversationLock {
+export class ConversationLock implements TurnLock {
   private readonly leaseMs: number;
   private readonly waitMs: number;
 
   constructor(
     private readonly redis: RedisClient,
     private readonly options: ConversationLockOptions,
+    private readonly state: { storage: RedisStorage; awaiting: AwaitingReplies; ratings: AwaitingReplies },
   ) {
     this.leaseMs = options.leaseMs ?? 30000;
     this.waitMs = options.waitMs;
-    // EVALSHA from now on; ioredis sends the script again by itself if Redis has lost it.
-    if (!Object.hasOwn(redis, 'deskReleaseLock')) redis.defineCommand('deskReleaseLock', { numberOfKeys: 1, lua: RELEASE_SCRIPT });
+    // EVALSHA from now on; ioredis sends a script again by itself if Redis has lost it.
+    if (!Object.hasOwn(redis, 'deskTakeTurn')) redis.defineCommand('deskTakeTurn', { lua: TAKE_SCRIPT });
+    if (!Object.hasOwn(redis, 'deskEndTurn')) redis.defineCommand('deskEndTurn', { lua: END_SCRIPT });
   }
 
-  async run<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
-    const key = `${this.options.prefix}bot:lock:${conversationId}`;
+  async run(conversationId: string, reads: TurnReads, work: (start: TurnStart) => Promise<StoreItems>): Promise<void> {
+    const { storage, awaiting, ratings } = this.state;
+    const lockKey = `${this.options.prefix}bot:lock:${conversationId}`;
+    const keys = [lockKey, ...reads.items.map((key) => storage.redisKeyOf(key)), awaiting.keyOf(reads.scope), ratings.keyOf(reads.scope)];
     const token = randomUUID();
+    const leaseMs = String(this.leaseMs);
     const giveUpAt = Date.now() + this.waitMs;
     let pauseMs = 5;
-    while ((await this.redis.set(key, token, 'PX', this.leaseMs, 'NX')) !== 'OK') {
+    let values: 0 | (string | null)[];
+    while ((values = await this.redis.deskTakeTurn(keys.length, ...keys, token, leaseMs)) === 0) {
       if (Date.now() > giveUpAt) throw new ConversationBusyError(conversationId);
       await new Promise((r) => setTimeout(r, pauseMs));
       pauseMs = Math.min(pauseMs * 2, 100);
     }
+    const n = reads.items.length;
+    const start: TurnStart = {
+      items: values.slice(0, n).map((value) => (value === null ? undefined : storage.itemOf(value))),
+      awaited: values[n] ?? null,
+      rating: values[n + 1] ?? null,
+    };
+    let changes: StoreItems = {};
     try {
-      return await work();
+      changes = await work(start);
     } finally {
-      await this.redis.deskReleaseLock(key, token);
+      // A failed turn writes nothing, but lets the conversation go.
+      const entries = Object.entries(changes);
+      await this.redis.deskEndTurn(
+        1 + entries.length,
+        lockKey,
+        ...entries.map(([key]) => storage.redisKeyOf(key)),
+        token,
+        String(storage.ttlSeconds),
+        ...entries.map(([, item]) => storage.stored(item)),
+      );
     }
   }
 }

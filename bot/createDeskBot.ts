@@ -76,7 +76,7 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
     feedback,
     awaiting,
     ratings,
-    lock: new ConversationLock(parts.redis, { prefix: parts.prefix, waitMs: parts.turnWaitMs }),
+    lock: new ConversationLock(parts.redis, { prefix: parts.prefix, waitMs: parts.turnWaitMs }, { storage, awaiting, ratings }),
     files,
   });
   return { ...desk, storage, feedback, awaiting, ratings };

@@ -1,3 +1,4 @@
+import type { StoreItem, StoreItems } from 'botbuilder';
 import type { OrganisationDirectory, PinVerifier, TicketService } from '../ticketing';
 import type { FaqFeedback } from './faqFeedback';
 import type { AwaitingReplies } from './proactive/awaitingReplies';
@@ -25,9 +26,26 @@ export type AnswerFeedback = Pick<FaqFeedback, 'record' | 'chose'>;
 /** The ticket a person's next message goes to (set where an agent's reply is delivered, and when a task opens a thread). */
 export type AwaitedTickets = Pick<AwaitingReplies, 'get' | 'set' | 'clear'>;
 
-/** Runs one conversation's turns one at a time. */
+/** What a turn reads as it starts: bot state items (storage keys) and the person's awaited ticket and asked rating. */
+export interface TurnReads {
+  items: string[];
+  /** The person in the conversation (personScope). */
+  scope: string;
+}
+
+/** What those reads found: each item (undefined when none is stored), the awaited ticket, the asked rating. */
+export interface TurnStart {
+  items: (StoreItem | undefined)[];
+  awaited: string | null;
+  rating: string | null;
+}
+
+/**
+ * Runs one conversation's turns one at a time. A turn gets what it reads as it starts, and hands
+ * back the state items it changed (storage key -> item), written as the conversation is let go.
+ */
 export interface TurnLock {
-  run<T>(conversationId: string, work: () => Promise<T>): Promise<T>;
+  run(conversationId: string, reads: TurnReads, work: (start: TurnStart) => Promise<StoreItems>): Promise<void>;
 }
 
 /** A customer's files: those of the message, and those held for the ticket they open. */

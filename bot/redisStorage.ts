@@ -1,6 +1,6 @@
 import type { RedisClient } from '../common/redisConnection';
 import type { Result } from 'ioredis';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { randomUUID } from 'crypto';
 
 /** A write whose eTag is no longer the stored one: someone else saved the item first. */
@@ -55,7 +55,8 @@ interface PendingRead {
  * as one MGET: every round trip is a large share of a bot turn's cost.
  */
 export class RedisStorage implements Storage {
-  private readonly ttlSeconds: number;
+  /** How long an idle item lives (0 = for ever). */
+  readonly ttlSeconds: number;
   private pendingReads: PendingRead[] = [];
 
   constructor(
@@ -69,11 +70,11 @@ export class RedisStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const values = await this.getBatched(keys.map((k) => this.keyOf(k)));
+    const values = await this.getBatched(keys.map((k) => this.redisKeyOf(k)));
     const items: StoreItems = {};
     keys.forEach((key, i) => {
       // Parsed per reader, so each has its own copy: BotState mutates what it reads.
-      if (values[i]) items[key] = JSON.parse(values[i]!);
+      if (values[i]) items[key] = this.itemOf(values[i]!);
     });
     return items;
   }
@@ -91,8 +92,8 @@ export class RedisStorage implements Storage {
     const results = await Promise.all(
       Object.entries(changes).map(async ([key, value]) => {
         const expected = typeof value?.eTag === 'string' ? value.eTag : '';
-        const stored = JSON.stringify({ ...value, eTag: randomUUID() });
-        return { key, ok: (await this.redis.deskStateWrite(this.keyOf(key), expected, stored, String(this.ttlSeconds))) === 1 };
+        const ok = await this.redis.deskStateWrite(this.redisKeyOf(key), expected, this.stored(value), String(this.ttlSeconds));
+        return { key, ok: ok === 1 };
       }),
     );
     const conflict = results.find((r) => !r.ok);
@@ -100,7 +101,7 @@ export class RedisStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    if (keys.length) await this.redis.del(...keys.map((k) => this.keyOf(k)));
+    if (keys.length) await this.redis.del(...keys.map((k) => this.redisKeyOf(k)));
   }
 
   private getBatched(redisKeys: string[]): Promise<(string | null)[]> {
@@ -124,7 +125,18 @@ export class RedisStorage implements Storage {
     }
   }
 
-  private keyOf(key: string): string {
+  /** The Redis key of a storage item. */
+  redisKeyOf(key: string): string {
     return `${this.options.prefix}bot:state:${key}`;
+  }
+
+  /** An item as it is stored: its JSON, under a new eTag. */
+  stored(item: StoreItem): string {
+    return JSON.stringify({ ...item, eTag: randomUUID() });
+  }
+
+  /** A stored item read back. */
+  itemOf(json: string): StoreItem {
+    return JSON.parse(json) as StoreItem;
   }
 }

@@ -1,8 +1,11 @@
 import {
+  calculateChangeHash,
   InvokeResponse,
   PrivateConversationState,
   StatePropertyAccessor,
   StatusCodes,
+  type StoreItem,
+  type StoreItems,
   TeamsActivityHandler,
   TurnContext,
   UserState,
@@ -83,20 +86,26 @@ export class DeskBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return super.run(context);
-    const { personState, userState } = this.deps;
-    await this.deps.lock.run(conversationId, async () => {
-      // Loaded together, the two states, the awaited ticket and the asked rating cost one Redis read (RedisStorage batches them).
-      const scope = personScopeOf(context);
-      const [, , awaited, rating] = await Promise.all([
-        personState.load(context),
-        userState.load(context),
-        this.deps.awaiting.get(scope),
-        this.deps.ratings.get(scope),
-      ]);
-      context.turnState.set(AWAITED_TICKET, awaited);
-      context.turnState.set(PENDING_RATING, rating);
+    const states = [this.deps.personState, this.deps.userState];
+    const items = states.map((state) => storageKeyOf(state, context));
+    // The two states, the awaited ticket and the asked rating come with the lock, and the changed
+    // states go with its release: two Redis round trips a turn.
+    await this.deps.lock.run(conversationId, { items, scope: personScopeOf(context) }, async (start) => {
+      const loaded = states.map((state, i) => {
+        // As BotState.load would cache it, without reading it again.
+        state.clear(context);
+        const cached = Object.assign(state.get(context) as StoreItem, start.items[i]);
+        return calculateChangeHash(cached);
+      });
+      context.turnState.set(AWAITED_TICKET, start.awaited);
+      context.turnState.set(PENDING_RATING, start.rating);
       await super.run(context);
-      await Promise.all([personState.saveChanges(context), userState.saveChanges(context)]);
+      const changes: StoreItems = {};
+      states.forEach((state, i) => {
+        const now = state.get(context) as StoreItem;
+        if (calculateChangeHash(now) !== loaded[i]) changes[items[i]!] = now;
+      });
+      return changes;
     });
   }
 
@@ -194,4 +203,11 @@ export class DeskBot extends TeamsActivityHandler {
     const locale = localeOf(context);
     await sendWithButtons(context, t(locale, 'welcome'), [t(locale, 'button.help'), t(locale, 'button.openTicket')]);
   }
+}
+
+/** A state's storage key for this turn (as BotState.load would ask it). */
+function storageKeyOf(state: PrivateConversationState | UserState, context: TurnContext): string {
+  const key = state.getStorageKey(context);
+  if (!key) throw new Error(`${state.constructor.name}: no storage key for this activity`);
+  return key;
 }

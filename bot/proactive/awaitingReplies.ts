@@ -34,7 +34,8 @@ export class AwaitingReplies {
     await this.redis.del(this.keyOf(scope));
   }
 
-  private keyOf(scope: string): string {
+  /** The Redis key of a person's record (the turn reads it as it takes the conversation). */
+  keyOf(scope: string): string {
     return `${this.prefix}bot:${this.what}:${scope}`;
   }
 }

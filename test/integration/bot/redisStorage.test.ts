@@ -1,6 +1,8 @@
 import { ConversationState, TestAdapter, TurnContext } from 'botbuilder';
 import { RedisStorage, StorageConflictError } from '../../../bot/redisStorage';
 import { ConversationLock, ConversationBusyError } from '../../../bot/conversationLock';
+import { AwaitingReplies } from '../../../bot/proactive/awaitingReplies';
+import type { TurnStart } from '../../../bot/ports';
 import { PATIENCE_MS } from '../../support/waitFor';
 import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { monitorRedis } from '../../support/redisMonitor';
@@ -11,6 +13,21 @@ import { nth } from '../../support/nth';
 
 const redis = testRedis();
 afterAll(() => redis.disconnect());
+
+const noReads = { items: [], scope: 'emulator:conv:u' };
+/** A conversation lock on its own storage and awaited-ticket records, as createDeskBot wires it. */
+function lockOn(
+  prefix: string,
+  waitMs: number,
+  storage = new RedisStorage(redis, { prefix }),
+  awaiting = new AwaitingReplies(redis, prefix, storage),
+) {
+  return new ConversationLock(
+    redis,
+    { prefix, waitMs },
+    { storage, awaiting, ratings: new AwaitingReplies(redis, prefix, storage, 'rating') },
+  );
+}
 
 describe('RedisStorage', () => {
   const prefix = uniquePrefix('bot-storage');
@@ -88,10 +105,12 @@ describe('RedisStorage', () => {
     await redis.script('FLUSH');
     await storage.write({ g: { v: 1 } });
     expect((await storage.read(['g'])).g.v).toBe(1);
-    const lock = new ConversationLock(redis, { prefix: uniquePrefix('bot-flush'), waitMs: 200 });
-    await lock.run('conv', async () => undefined);
+    const lock = lockOn(uniquePrefix('bot-flush'), 200);
+    await lock.run('conv', noReads, async () => ({}));
     await redis.script('FLUSH');
-    await expect(lock.run('conv', async () => 'released and taken again')).resolves.toBe('released and taken again');
+    let taken = false;
+    await lock.run('conv', noReads, async () => ((taken = true), {}));
+    expect(taken).toBe(true);
   });
 });
 
@@ -99,24 +118,42 @@ describe('turns of one conversation', () => {
   it('are serialised by the conversation lock, so concurrent read-modify-write turns keep every change', async () => {
     const prefix = uniquePrefix('bot-lock');
     const storage = new RedisStorage(redis, { prefix });
-    const state = new ConversationState(storage);
-    const counter = state.createProperty<number>('count');
-    const lock = new ConversationLock(redis, { prefix, waitMs: PATIENCE_MS });
-    const turn = async (context: TurnContext) => {
-      await lock.run(context.activity.conversation.id, async () => {
-        const count = await counter.get(context, 0);
+    const lock = lockOn(prefix, PATIENCE_MS, storage);
+    // Each turn reads the count as it takes the conversation and writes it back as it lets go.
+    const turn = () =>
+      lock.run('conv', { items: ['count'], scope: 'emulator:conv:u' }, async ({ items: [item] }) => {
+        const count = (item?.count as number | undefined) ?? 0;
         await new Promise((r) => setTimeout(r, 5)); // another turn would read the same count here
-        await counter.set(context, count + 1);
-        await state.saveChanges(context);
+        return { count: { count: count + 1 } };
       });
-    };
-    // One adapter per message, as on separate instances (a TestAdapter queues its own turns).
-    await Promise.all(Array.from({ length: 8 }, (_, i) => new TestAdapter(turn).receiveActivity(`turn ${i}`)));
-    const check = new TestAdapter(async (context) => {
-      await state.load(context, true);
-      expect(await counter.get(context, 0)).toBe(8);
+    await Promise.all(Array.from({ length: 8 }, turn));
+    expect((await storage.read(['count'])).count.count).toBe(8);
+  });
+
+  it('reads the turn with the lock and writes it with the release: two Redis round trips', async () => {
+    const prefix = uniquePrefix('bot-trips');
+    const storage = new RedisStorage(redis, { prefix });
+    const awaiting = new AwaitingReplies(redis, prefix, storage);
+    await storage.write({ person: { step: 1 } });
+    await awaiting.set('emulator:conv:u', 'SR-2026-000007');
+    const lock = lockOn(prefix, PATIENCE_MS, storage, awaiting);
+    // Loaded into Redis first, so that each script is one EVALSHA.
+    await lock.run('another', noReads, async () => ({}));
+    const monitor = await monitorRedis(testRedisUrl());
+    // Commands the client sent (a script's own commands are listed too, as from "lua").
+    const ours = () => monitor.lines.filter((line) => line.includes(`"${prefix}`) && !line.includes(' lua]'));
+    let start: TurnStart | undefined;
+    await lock.run('conv', { items: ['person', 'user'], scope: 'emulator:conv:u' }, async (read) => {
+      start = read;
+      return { person: { step: 2 } };
     });
-    await check.receiveActivity('check');
+    for (let i = 0; i < 100 && ours().length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    monitor.stop();
+    expect(start).toEqual({ items: [expect.objectContaining({ step: 1 }), undefined], awaited: 'SR-2026-000007', rating: null });
+    expect(ours().map((line) => nth(/\] "(\w+)"/.exec(line) ?? [], 1).toLowerCase())).toEqual(['evalsha', 'evalsha']);
+    expect((await storage.read(['person'])).person.step).toBe(2);
+    // Released: the next turn takes the conversation at once.
+    await lockOn(prefix, 50, storage).run('conv', noReads, async () => ({}));
   });
 
   it('without the lock the same turns collide on the eTag (which is why the bot takes it)', async () => {
@@ -140,13 +177,15 @@ describe('turns of one conversation', () => {
   });
 
   it('gives up with a clear error when the previous turn holds the lock too long', async () => {
-    const lock = new ConversationLock(redis, { prefix: uniquePrefix('bot-busy'), waitMs: 50 });
+    const lock = lockOn(uniquePrefix('bot-busy'), 50);
     let release!: () => void;
-    const first = lock.run('conv', () => new Promise<void>((r) => (release = r)));
-    await expect(lock.run('conv', async () => undefined)).rejects.toThrow(ConversationBusyError);
+    const first = lock.run('conv', noReads, () => new Promise((r) => (release = () => r({}))));
+    await expect(lock.run('conv', noReads, async () => ({}))).rejects.toThrow(ConversationBusyError);
     release();
     await first;
-    await expect(lock.run('conv', async () => 'free again')).resolves.toBe('free again');
+    let taken = false;
+    await lock.run('conv', noReads, async () => ((taken = true), {}));
+    expect(taken).toBe(true);
   });
 
   it('two bot instances sharing RedisClient answer concurrent messages of one conversation without losing a turn', async () => {
