@@ -1,9 +1,4 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationBotFrameworkAuthenticationOptions,
-  TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { BotCredentials } from '../common/config';
 import type { Logger } from '../common/logger';
@@ -11,6 +6,7 @@ import { z } from 'zod';
 import { HttpError, describeZodError, route, sendError } from '../common/http';
 import { localeFromTag, t } from './i18n';
 import { refuseInbound, type ChannelRules } from './channels';
+import { SharedClientsAuthentication } from './sharedClients';
 
 /**
  * The Bot Framework adapter. With a MicrosoftAppId every request must carry a valid Bot
@@ -32,7 +28,7 @@ export function createAdapter(credentials: BotCredentials, logger: Logger): Clou
   } else {
     logger.info({ appId, appType: options.MicrosoftAppType }, 'Bot Framework authentication is on');
   }
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new CloudAdapter(new SharedClientsAuthentication(options));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'bot turn failed');
     // The turn's own reply may be what failed; the customer still hears something.

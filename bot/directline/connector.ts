@@ -7,6 +7,7 @@ import { unlessStoreDown } from '../../common/redisConnection';
 import type { PageFeed } from './pageFeed';
 import { appendOrRefuse } from './routes';
 import type { TranscriptStore } from './transcript';
+import { SharedClientsAuthentication } from '../sharedClients';
 
 /** Where the bot's connector client posts: `${base}/v3/conversations/:id/activities[/:replyToId]`. */
 export const CONNECTOR_PATH = '/directline/connector';
@@ -32,7 +33,7 @@ export function createDirectLineAdapter(connectorKey: string): CloudAdapter {
     isAuthenticationDisabled: async () => true,
     createCredentials: async () => credentials,
   };
-  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}, factory));
+  return new CloudAdapter(new SharedClientsAuthentication({}, factory));
 }
 
 /**
