@@ -2,7 +2,7 @@ import restify, { Request, RequestHandler, Response, Next, Server } from 'restif
 import { route, sendError } from '../common/http';
 import type { Logger } from '../common/logger';
 import type { Metrics } from '../common/metrics';
-import { runWithRequestId } from '../common/requestContext';
+import { runInRequest, type RequestScope } from '../common/requestContext';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -37,6 +37,8 @@ export const TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_0
  * Each area (knowledge, ticketing, bot, web) adds its routes to it from the composition root.
  */
 export function createServer(options: ServerOptions): Server {
+  // Each request's scope, for its access line (written outside the request's async context).
+  const scopes = new WeakMap<Response, RequestScope>();
   const server = restify.createServer({ name: 'support-desk', handleUncaughtExceptions: false });
   const http = server.server as typeof server.server & { connectionsCheckingInterval: number };
   http.headersTimeout = TIMEOUTS.headersMs;
@@ -78,8 +80,18 @@ export function createServer(options: ServerOptions): Server {
     const seconds = (Date.now() - req.time()) / 1000;
     options.metrics?.httpDuration.observe({ route, method: req.method, status: String(res.statusCode) }, seconds);
     const level = QUIET_ROUTES.has(route) ? 'debug' : 'info';
+    const scope = scopes.get(res);
+    if (scope) scope.logged = true;
+    // What the request's work added (a bot turn's channel and conversation) rides on this line.
     options.logger[level](
-      { reqId: res.getHeader('x-request-id'), method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
+      {
+        reqId: res.getHeader('x-request-id'),
+        method: req.method,
+        route,
+        status: res.statusCode,
+        ms: Math.round(seconds * 1000),
+        ...scope?.logFields,
+      },
       'request',
     );
   });
@@ -99,7 +111,11 @@ export function createServer(options: ServerOptions): Server {
   });
   // Entered after the body is read (stream events run outside it): the handler and everything it
   // awaits, a bot turn and the ticket it opens included, log this request's id.
-  server.use((_req: Request, res: Response, next: Next) => runWithRequestId(String(res.getHeader('x-request-id')), () => next()));
+  server.use((_req: Request, res: Response, next: Next) => {
+    const scope: RequestScope = { reqId: String(res.getHeader('x-request-id')), logFields: {}, logged: false };
+    scopes.set(res, scope);
+    runInRequest(scope, () => next());
+  });
 
   // restify's own errors (bad JSON, body too large, unknown route, wrong method) in our JSON shape.
   server.on(

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../common/logger';
 import type { Metrics } from '../common/metrics';
 import type { KnowledgeAnswers } from './knowledgeAnswers';
+import { addToRequestLog } from '../common/requestContext';
 
 /**
  * The service's own figures on /metrics and in the log, wired around the parts that produce
@@ -14,7 +15,10 @@ interface BotRunner {
   run(context: TurnContext): Promise<void>;
 }
 
-/** Counts every bot turn by channel and logs it (the log line carries the request id). */
+/**
+ * Counts every bot turn by channel and logs it: on the access line of the request it runs in
+ * (one line a turn), or on a line of its own, carrying the request id, when there is none.
+ */
 export function observedBot<B extends BotRunner>(bot: B, metrics: Metrics, logger: Logger): BotRunner {
   return {
     async run(context: TurnContext) {
@@ -25,7 +29,8 @@ export function observedBot<B extends BotRunner>(bot: B, metrics: Metrics, logge
       try {
         await bot.run(context);
       } finally {
-        logger.info({ channel, type: activity.type, conversationId: activity.conversation?.id, ms: Date.now() - started }, 'bot turn');
+        const turn = { channel, type: activity.type, conversationId: activity.conversation?.id, turnMs: Date.now() - started };
+        if (!addToRequestLog(turn)) logger.info(turn, 'bot turn');
       }
     },
   };

@@ -196,11 +196,18 @@ describe('request ids in the log', () => {
     const lines = logged('trace-ticket-42');
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ msg: 'bot turn', channel: 'emulator', conversationId: chat.conversationId }),
         expect.objectContaining({ msg: 'ticket opened', ticketId, orgId: 'contoso', grade: 'B', category: 'technical' }),
-        expect.objectContaining({ msg: 'request', route: '/api/messages', status: 200 }),
+        // One line for the turn: the request's, with the turn's channel and conversation.
+        expect.objectContaining({
+          msg: 'request',
+          route: '/api/messages',
+          status: 200,
+          channel: 'emulator',
+          conversationId: chat.conversationId,
+        }),
       ]),
     );
+    expect(lines.filter((l) => l.msg === 'request' || l.msg === 'bot turn')).toHaveLength(1);
     // Every line of that turn is JSON with a level and a time; no other request's lines carry its id.
     for (const line of lines) expect(line).toMatchObject({ level: expect.any(Number), time: expect.any(Number) });
     expect(lines.filter((l) => l.msg === 'ticket opened')).toHaveLength(1);
@@ -210,10 +217,7 @@ describe('request ids in the log', () => {
     const turn = await say('Jak upiec sernik?');
     expect(turn.requestId).toMatch(/^[\w.-]{8,64}$/);
     expect(logged(turn.requestId!)).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ msg: 'bot turn' }),
-        expect.objectContaining({ msg: 'request', route: '/api/messages' }),
-      ]),
+      expect.arrayContaining([expect.objectContaining({ msg: 'request', route: '/api/messages', channel: 'emulator', type: 'message' })]),
     );
   });
 
