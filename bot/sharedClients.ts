@@ -1,4 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { LruCache } from '../common/lruCache';
 
 type Authentication = ConfigurationBotFrameworkAuthentication;
 type ClaimsIdentity = Parameters<Authentication['createConnectorFactory']>[0];
@@ -16,8 +17,8 @@ const MAX_CLIENTS = 64;
  * the service URL and the audience, so they are kept and shared by every turn.
  */
 export class SharedClientsAuthentication extends ConfigurationBotFrameworkAuthentication {
-  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
-  private readonly userTokens = new Map<string, Promise<UserTokenClient>>();
+  private readonly connectors = new LruCache<string, Promise<ConnectorClient>>(MAX_CLIENTS);
+  private readonly userTokens = new LruCache<string, Promise<UserTokenClient>>(MAX_CLIENTS);
 
   override async authenticateRequest(...args: Parameters<Authentication['authenticateRequest']>) {
     const result = await super.authenticateRequest(...args);
@@ -50,13 +51,10 @@ function botOf(claimsIdentity: ClaimsIdentity): string {
 }
 
 /** The client kept under `key`, built on first use; one that failed to build is built again next time. */
-function kept<T>(clients: Map<string, Promise<T>>, key: string, build: () => Promise<T>): Promise<T> {
-  let client = clients.get(key);
-  if (!client) {
-    if (clients.size >= MAX_CLIENTS) clients.delete(clients.keys().next().value!);
-    client = build();
-    clients.set(key, client);
+function kept<T>(clients: LruCache<string, Promise<T>>, key: string, build: () => Promise<T>): Promise<T> {
+  return clients.through(key, () => {
+    const client = build();
     client.catch(() => clients.delete(key));
-  }
-  return client;
+    return client;
+  });
 }

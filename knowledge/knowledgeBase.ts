@@ -2,6 +2,7 @@ import { DEFAULT_ARTICLES_DIR, loadArticles } from './loader';
 import { SearchEngine } from './search/engine';
 import type { Locale } from '../common/locale';
 import type { AnswerResult, KbEntry } from './types';
+import { LruCache } from '../common/lruCache';
 
 export interface KnowledgeBase {
   /** Answers a question, suggests close questions, or says it is not covered. */
@@ -25,22 +26,9 @@ export function createKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
   const engine = new SearchEngine(entries);
   const byId = new Map(entries.map((e) => [e.id, e]));
   // A base is immutable (edits build a new one), so its cache never needs invalidating.
-  const cache = new Map<string, AnswerResult>();
+  const cache = new LruCache<string, AnswerResult>(ANSWER_CACHE_SIZE);
   return {
-    answer: (question, locale = 'pl') => {
-      const key = `${locale}\u0000${question}`;
-      const cached = cache.get(key);
-      if (cached) {
-        // Least recently used goes first: re-inserting moves the key to the end.
-        cache.delete(key);
-        cache.set(key, cached);
-        return cached;
-      }
-      const result = engine.answer(question, locale);
-      if (cache.size >= ANSWER_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      cache.set(key, result);
-      return result;
-    },
+    answer: (question, locale = 'pl') => cache.through(`${locale}\u0000${question}`, () => engine.answer(question, locale)),
     rank: (question) => engine.rank(question).map((c) => c.entry),
     entry: (id) => byId.get(id),
     entries,

@@ -1,6 +1,7 @@
 import { fold } from '../../common/text';
 import { INTENTS, type Intent } from './intents';
 import { Spelling } from './spelling';
+import { LruCache } from '../../common/lruCache';
 
 /** One phrasing and what the person wanted. */
 export interface IntentExample {
@@ -54,6 +55,11 @@ export function featuresOf(text: string, words: readonly string[] = wordsOf(text
   return [...features];
 }
 
+/** Messages whose scores are kept (the buttons' titles and common questions come back all day). */
+const CLASSIFIED_KEPT = 2_000;
+/** Longer messages are scored afresh: the cache stays small whatever is sent. */
+const LONGEST_KEPT = 300;
+
 /**
  * A multinomial logistic regression over `featuresOf`, trained at start-up on our own phrasings
  * (a few hundred, well under a second). Deterministic: fixed example order, no random start.
@@ -63,6 +69,7 @@ export class IntentClassifier {
   private readonly weights: Float64Array[];
   private readonly bias = new Float64Array(INTENTS.length);
   private readonly spelling: Spelling;
+  private readonly classified = new LruCache<string, IntentScores>(CLASSIFIED_KEPT);
 
   constructor(examples: readonly IntentExample[], options: { epochs?: number; rate?: number; l2?: number } = {}) {
     const { epochs = 20, rate = 0.2, l2 = 3e-3 } = options;
@@ -86,7 +93,13 @@ export class IntentClassifier {
     }
   }
 
+  /** The intents' probabilities for a message; the classifier never changes, so a repeated message's are kept. */
   classify(text: string): IntentScores {
+    if (text.length > LONGEST_KEPT) return this.scores(text);
+    return this.classified.through(text, () => this.scores(text));
+  }
+
+  private scores(text: string): IntentScores {
     const p = this.probabilities(this.encode(text, false));
     const ranked = INTENTS.map((intent, k) => ({ intent, p: p[k]! })).sort((a, b) => b.p - a.p);
     // There are ten intents, so both exist.

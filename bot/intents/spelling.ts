@@ -1,9 +1,14 @@
+import { LruCache } from '../../common/lruCache';
+
 /** Words shorter than this are left as typed: "ty" and "tu" are one edit apart and mean different things. */
 const SHORTEST = 4;
 /** Words from this length may be two edits away from the word meant ("anlouj", "dzienkuje"). */
 const LONG = 8;
 /** At most this many words of one message are looked up (a pasted log must not cost more). */
 const LOOKED_UP = 30;
+/** Words whose correction is kept, and the longest kept (so the cache stays small whatever is sent). */
+const CORRECTIONS_KEPT = 10_000;
+const LONGEST_KEPT = 40;
 
 /**
  * Typo tolerance for the intent classifier: a word it never saw in training becomes the training
@@ -13,6 +18,8 @@ const LOOKED_UP = 30;
 export class Spelling {
   private readonly known = new Map<string, number>();
   private readonly byLength = new Map<number, string[]>();
+  /** Each word's correction, found once: customers use the same words message after message. */
+  private readonly corrections = new LruCache<string, string>(CORRECTIONS_KEPT);
 
   constructor(trainingWords: Iterable<string>) {
     for (const w of trainingWords) this.known.set(w, (this.known.get(w) ?? 0) + 1);
@@ -25,7 +32,9 @@ export class Spelling {
 
   /** The words with each unknown one replaced by its nearest training word, when there is one close enough. */
   correct(words: readonly string[]): string[] {
-    return words.map((w, i) => (i < LOOKED_UP ? this.nearest(w) : w));
+    return words.map((w, i) =>
+      i >= LOOKED_UP ? w : w.length > LONGEST_KEPT ? this.nearest(w) : this.corrections.through(w, () => this.nearest(w)),
+    );
   }
 
   private nearest(word: string): string {
