@@ -1,6 +1,5 @@
 import { MessageFactory, TurnContext } from 'botbuilder';
 import {
-  ChoicePrompt,
   ComponentDialog,
   DialogTurnResult,
   FoundChoice,
@@ -9,6 +8,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { DeskChoicePrompt } from './choicePrompt';
 import { createHash, randomUUID } from 'crypto';
 import {
   type Administrator,
@@ -84,7 +84,7 @@ export class OpenTicketDialog extends ComponentDialog {
 
   constructor(private readonly deps: OpenTicketDeps) {
     super(OpenTicketDialog.id);
-    this.addDialog(new ChoicePrompt(CHOICE));
+    this.addDialog(new DeskChoicePrompt(CHOICE));
     this.addDialog(new TextPrompt(DESCRIPTION, (pc) => lengthAccepted(pc, LIMITS.description, MIN_DESCRIPTION)));
     this.addDialog(new TextPrompt(TEXT, (pc) => lengthAccepted(pc, LIMITS.affected)));
     this.addDialog(new TextPrompt(EMAIL, async (pc) => pc.recognized.succeeded && isEmailAddress((pc.recognized.value ?? '').trim())));

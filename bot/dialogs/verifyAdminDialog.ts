@@ -1,6 +1,5 @@
 import type { TurnContext } from 'botbuilder';
 import {
-  ChoicePrompt,
   ComponentDialog,
   DialogTurnResult,
   FoundChoice,
@@ -9,6 +8,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { DeskChoicePrompt } from './choicePrompt';
 import {
   type CodeChannel,
   findOrganisationNamed,
@@ -61,8 +61,8 @@ export class VerifyAdminDialog extends ComponentDialog {
 
   constructor(private readonly deps: VerifyAdminDeps) {
     super(VerifyAdminDialog.id);
-    this.addDialog(new ChoicePrompt(ASK_ADMIN));
-    this.addDialog(new ChoicePrompt(ASK_CHANNEL));
+    this.addDialog(new DeskChoicePrompt(ASK_ADMIN));
+    this.addDialog(new DeskChoicePrompt(ASK_CHANNEL));
     this.addDialog(new TextPrompt(ASK_ORG, (pc) => this.organisationKnown(pc)));
     this.addDialog(new TextPrompt(ASK_EMAIL, async (pc) => pc.recognized.succeeded && isEmailAddress(pc.recognized.value!.trim())));
     this.addDialog(new TextPrompt(ASK_CODE));
