@@ -60,9 +60,9 @@ export interface DeskBotHandle extends AssembledDeskBot {
 export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
   const storage = new RedisStorage(parts.redis, { prefix: parts.prefix });
   const feedback = new FaqFeedback(parts.redis, parts.prefix, parts.onLearning);
-  // Its read joins the turn's state MGET.
-  const awaiting = new AwaitingReplies(parts.redis, parts.prefix, storage);
-  const ratings = new AwaitingReplies(parts.redis, parts.prefix, storage, 'rating');
+  // A turn reads both with its state, as it takes the conversation (ConversationLock).
+  const awaiting = new AwaitingReplies(parts.redis, parts.prefix);
+  const ratings = new AwaitingReplies(parts.redis, parts.prefix, 'rating');
   const { attachments } = parts;
   const files = new ChatFiles({
     store: attachments,

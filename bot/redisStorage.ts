@@ -51,8 +51,8 @@ interface PendingRead {
  * every write gets a new eTag, a write carrying a stale eTag is refused with StorageConflictError,
  * and '*' or no eTag overwrites. Any number of bot instances can therefore share one conversation.
  *
- * Reads asked for together (a turn loading its conversation and user state at once) go to Redis
- * as one MGET: every round trip is a large share of a bot turn's cost.
+ * Reads asked for together go to Redis as one MGET. (A bot turn reads its state with the
+ * conversation lock instead, and writes it with the lock's release: see ConversationLock.)
  */
 export class RedisStorage implements Storage {
   /** How long an idle item lives (0 = for ever). */
@@ -77,14 +77,6 @@ export class RedisStorage implements Storage {
       if (values[i]) items[key] = this.itemOf(values[i]!);
     });
     return items;
-  }
-
-  /**
-   * A plain Redis string read that joins the turn's state MGET (the conversation's awaited
-   * ticket is read with its state): one round trip instead of two.
-   */
-  async get(redisKey: string): Promise<string | null> {
-    return (await this.getBatched([redisKey]))[0] ?? null;
   }
 
   async write(changes: StoreItems): Promise<void> {

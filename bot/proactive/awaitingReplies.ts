@@ -2,11 +2,6 @@ import type { RedisClient } from '../../common/redisConnection';
 
 const THIRTY_DAYS_S = 30 * 24 * 3600;
 
-/** Where reads go: Redis itself, or a reader that batches them with the turn's other reads. */
-export interface StringReader {
-  get(key: string): Promise<string | null>;
-}
-
 /**
  * Which ticket a person's next message answers: set when an agent's reply is delivered into the
  * conversation the ticket's requester wrote from, cleared when they have answered or the ticket
@@ -18,7 +13,6 @@ export class AwaitingReplies {
   constructor(
     private readonly redis: RedisClient,
     private readonly prefix: string,
-    private readonly reader: StringReader = redis,
     private readonly what: 'awaiting' | 'rating' = 'awaiting',
   ) {}
 
@@ -27,7 +21,7 @@ export class AwaitingReplies {
   }
 
   async get(scope: string): Promise<string | null> {
-    return this.reader.get(this.keyOf(scope));
+    return this.redis.get(this.keyOf(scope));
   }
 
   async clear(scope: string): Promise<void> {

@@ -20,13 +20,9 @@ function lockOn(
   prefix: string,
   waitMs: number,
   storage = new RedisStorage(redis, { prefix }),
-  awaiting = new AwaitingReplies(redis, prefix, storage),
+  awaiting = new AwaitingReplies(redis, prefix),
 ) {
-  return new ConversationLock(
-    redis,
-    { prefix, waitMs },
-    { storage, awaiting, ratings: new AwaitingReplies(redis, prefix, storage, 'rating') },
-  );
+  return new ConversationLock(redis, { prefix, waitMs }, { storage, awaiting, ratings: new AwaitingReplies(redis, prefix, 'rating') });
 }
 
 describe('RedisStorage', () => {
@@ -83,24 +79,6 @@ describe('RedisStorage', () => {
     expect(both.e.v).toBe('e');
   });
 
-  it("reads a plain key asked for with the state (the conversation's awaited ticket) in the same MGET", async () => {
-    const plainKey = `${prefix}bot:awaiting:conv-h`;
-    await redis.set(plainKey, 'SR-2026-000001');
-    await storage.write({ h: { v: 'h' } });
-    const monitor = await monitorRedis(testRedisUrl());
-    const ours = () => monitor.lines.filter((line) => line.includes(`"${prefix}`));
-    const [items, awaited, none] = await Promise.all([storage.read(['h']), storage.get(plainKey), storage.get(`${plainKey}-gone`)]);
-    // MONITOR lines reach its connection on their own schedule: wait until ours has arrived.
-    for (let i = 0; i < 100 && ours().length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-    monitor.stop();
-    expect(items.h.v).toBe('h');
-    expect(awaited).toBe('SR-2026-000001');
-    expect(none).toBeNull();
-    expect(ours().map((line) => nth(/\] "(\w+)"/.exec(line) ?? [], 1).toLowerCase())).toEqual(['mget']);
-    expect(nth(ours(), 0)).toContain(`"${plainKey}"`);
-    expect(nth(ours(), 0)).toContain(`"${prefix}bot:state:h"`);
-  });
-
   it('keeps writing and releasing locks after RedisClient forgets its scripts (a restart)', async () => {
     await redis.script('FLUSH');
     await storage.write({ g: { v: 1 } });
@@ -133,7 +111,7 @@ describe('turns of one conversation', () => {
   it('reads the turn with the lock and writes it with the release: two Redis round trips', async () => {
     const prefix = uniquePrefix('bot-trips');
     const storage = new RedisStorage(redis, { prefix });
-    const awaiting = new AwaitingReplies(redis, prefix, storage);
+    const awaiting = new AwaitingReplies(redis, prefix);
     await storage.write({ person: { step: 1 } });
     await awaiting.set('emulator:conv:u', 'SR-2026-000007');
     const lock = lockOn(prefix, PATIENCE_MS, storage, awaiting);
