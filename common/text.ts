@@ -55,3 +55,15 @@ export function fold(text: string): string {
 export function foldPhrase(text: string): string {
   return fold(text).replace(/\s+/g, ' ').trim();
 }
+
+/** Openings that greet, on folded text, each with what separates it from the rest. */
+const GREETING =
+  /^\s*(?:(?:dzien dobry|dobry wieczor|dobry dzien|witam(?: serdecznie| wszystkich)?|witaj|czesc|hej(?:ka|o)?|siema|siemka|elo|halo|hello|helo|hi|hey|hiya|yo|good (?:morning|afternoon|evening))(?: there| bocie| bot| wam| panstwu| all)?[\s,.!:;–—-]+)+/;
+
+/**
+ * How many characters the greetings at the start of folded text take ("dzien dobry, daje 5" ->
+ * 13), 0 when it opens with none: the bot reads a request after a hello, a rating reads past it.
+ */
+export function greetingLength(folded: string): number {
+  return GREETING.exec(folded)?.[0].length ?? 0;
+}

@@ -1,19 +1,16 @@
-import { fold } from '../../common/text';
-
-/** Openings that greet and say nothing else: "Dzień dobry, ..." is a greeting only when nothing follows. */
-const GREETING =
-  /^\s*(?:(?:dzien dobry|dobry wieczor|dobry dzien|witam(?: serdecznie| wszystkich)?|witaj|czesc|hej(?:ka|o)?|siema|siemka|elo|halo|hello|helo|hi|hey|hiya|yo|good (?:morning|afternoon|evening))(?: there| bocie| bot| wam| panstwu| all)?[\s,.!:;–—-]+)+/;
+import { fold, greetingLength } from '../../common/text';
 
 /**
  * The message without a greeting at its start, when a request follows it ("Witam, chcę dopisać
- * coś do SR-…" is about the ticket, not a hello); the whole message otherwise.
+ * coś do SR-…" is about the ticket, not a hello); the whole message otherwise: "Dzień dobry, ..."
+ * is a greeting only when nothing follows.
  */
 export function withoutGreeting(text: string): string {
   const folded = fold(text);
-  const match = GREETING.exec(folded);
-  if (!match) return text;
+  const greeting = greetingLength(folded);
+  if (!greeting) return text;
   // fold keeps the length of most text; where it does not, the message is kept whole.
-  const rest = folded.length === text.length ? text.slice(match[0].length) : folded.slice(match[0].length);
+  const rest = folded.length === text.length ? text.slice(greeting) : folded.slice(greeting);
   return (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 2 ? rest : text;
 }
 

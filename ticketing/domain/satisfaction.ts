@@ -1,4 +1,4 @@
-import { foldPhrase } from '../../common/text';
+import { foldPhrase, greetingLength } from '../../common/text';
 import { DomainError, type Ticket } from './types';
 
 /**
@@ -63,24 +63,27 @@ const WORD_RATINGS: [string, number][] = Object.entries(RATING_WORDS)
   .sort((a, b) => b[0].length - a[0].length);
 
 /**
- * "5", "4/5", "3 na 5", "5 gwiazdek", "2 stars", followed by the end or a separator: "5 minut
- * temu znowu padło" is a message, not a rating.
+ * "5", "4/5", "3 na 5", "5 gwiazdek", "2 stars", maybe after "daję" or "I give it", followed by the
+ * end or a separator: "5 minut temu znowu padło" is a message, not a rating.
  */
 const DIGIT_RATING =
-  /^([1-5])(?:\s*\/\s*5|\s+(?:na|of|out of)\s+5|\s*\*+|\s+(?:gwiazdk[aiey]?|gwiazdek|stars?|pkt|points?))?(?=$|\s*[,.;:!)–—-])/;
+  /^(?:(?:daje|dam|oceniam(?: na)?|ocena|i give(?: it| you)?|i'd give(?: it| you)?|i rate(?: it| you)?|rating)[\s:]+)?([1-5])(?:\s*\/\s*5|\s+(?:na|of|out of)\s+5|\s*\*+|\s+(?:gwiazdk[aiey]?|gwiazdek|stars?|pkt|points?))?(?=$|\s*[,.;:!)–—-])/;
 /** What may follow a rating word: nothing, a separator and a comment ("słabo - czekałem dwa dni"), or thanks ("super dzięki"). */
 const AFTER_WORD = /^(?:\s*$|\s*[,.;:!–—-]|\s+(?:dzieki|dziekuje|dziekujemy|thanks|thank you|thx)\b)/;
 
 /**
  * A typed answer to "how would you rate our help?" (chat or mail): a digit 1-5 or a word
- * ("super", "słabo", "good"), optionally followed by a comment ("4, szybko i konkretnie").
- * Anything else is not a rating (null), so "słabo działa nadal" stays a message, not a 2.
+ * ("super", "słabo", "good"), maybe after a greeting ("Dzień dobry, daję 5"), optionally followed
+ * by a comment ("4, szybko i konkretnie"). Anything else is not a rating (null), so "słabo działa
+ * nadal" stays a message, not a 2.
  */
 export function ratingIn(text: string): { rating: number; comment?: string } | null {
   const spaced = text.replace(/\s+/g, ' ').trim();
-  const folded = foldPhrase(spaced);
+  const whole = foldPhrase(spaced);
+  const greeting = greetingLength(whole);
+  const folded = whole.slice(greeting);
   // Folding keeps the length but for a few letters (æ -> ae): then the comment is the folded text.
-  const source = folded.length === spaced.length ? spaced : folded;
+  const source = (whole.length === spaced.length ? spaced : whole).slice(greeting);
   const digit = DIGIT_RATING.exec(folded);
   if (digit) return withComment(Number(digit[1]), source.slice(digit[0].length));
   for (const [word, rating] of WORD_RATINGS) {

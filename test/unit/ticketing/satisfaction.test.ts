@@ -24,6 +24,14 @@ describe('a typed answer to "how would you rate our help?"', () => {
     ['bad', { rating: 2 }],
     ['very bad, nobody called back', { rating: 1, comment: 'nobody called back' }],
     ['👍', { rating: 5 }],
+    ['Dzień dobry, daję 5', { rating: 5 }],
+    ['Witam, 4/5 — szybko poszło', { rating: 4, comment: 'szybko poszło' }],
+    ['Dzień dobry! Oceniam na 3, długo czekałem', { rating: 3, comment: 'długo czekałem' }],
+    ['Cześć, super, dziękuję za pomoc', { rating: 5, comment: 'dziękuję za pomoc' }],
+    ['Witam serdecznie. Słabo - nikt nie oddzwonił', { rating: 2, comment: 'nikt nie oddzwonił' }],
+    ['Hi there, I give it 4 stars', { rating: 4 }],
+    ['Good morning! 5/5, thanks a lot', { rating: 5, comment: 'thanks a lot' }],
+    ['Hello, very bad - nobody called back', { rating: 1, comment: 'nobody called back' }],
   ])('%s is a rating', (text, expected) => {
     expect(ratingIn(text)).toEqual(expected);
   });
@@ -38,6 +46,11 @@ describe('a typed answer to "how would you rate our help?"', () => {
     'ok',
     'Jaki jest numer telefonu?',
     '',
+    'Dzień dobry!',
+    'Dzień dobry, słabo działa nadal',
+    'Witam, daję 2 pliki w załączniku',
+    'Hello, 5 minutes ago it broke again',
+    'Hi, ok',
   ])('%s is a message, not a rating', (text) => {
     expect(ratingIn(text)).toBeNull();
   });
