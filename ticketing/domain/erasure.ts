@@ -65,11 +65,6 @@ export function redactValue<T>(value: T, redact: (text: string) => string): T {
   return value;
 }
 
-/** Whether the ticket is about the person: theirs (opened by them) or naming them anywhere. */
-export function mentions(value: unknown, redact: (text: string) => string): boolean {
-  return JSON.stringify(redactValue(value, redact)) !== JSON.stringify(value);
-}
-
 /**
  * The ticket with the person's data erased, or null when it holds none. A contact address or
  * number that was theirs is dropped rather than kept as a marker, so nothing tries to reach it.
