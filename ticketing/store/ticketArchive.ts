@@ -43,7 +43,10 @@ export class TicketArchive {
   async find(id: string): Promise<ArchivedTicket | null> {
     const file = await this.locate(id);
     if (file === null) return null;
-    return (await this.read(file)).find((line) => line.ticket.id === id) ?? null;
+    // Every line starts with its ticket's id (write() puts it first): only that line is parsed.
+    const start = `{"ticket":{"id":${JSON.stringify(id)},`;
+    const line = (await this.lines(file)).find((l) => l.startsWith(start));
+    return line === undefined ? null : (JSON.parse(line) as ArchivedTicket);
   }
 
   /** A name for the next file; nothing is written yet. */
@@ -54,7 +57,10 @@ export class TicketArchive {
 
   /** Writes a file whole: it is renamed into place and its folder synced only after its content reached the disk. */
   async write(file: string, lines: ArchivedTicket[]): Promise<void> {
-    const data = await gzipped(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    // The ticket first and its id first (a key keeps its first place when assigned again): find() reads a line by its start.
+    const data = await gzipped(
+      lines.map(({ ticket, ...rest }) => `${JSON.stringify({ ticket: Object.assign({ id: ticket.id }, ticket), ...rest })}\n`).join(''),
+    );
     const path = this.pathOf(file);
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${randomBytes(6).toString('hex')}.part`;
@@ -80,11 +86,11 @@ export class TicketArchive {
   }
 
   async read(file: string): Promise<ArchivedTicket[]> {
-    const text = (await gunzipped(await readFile(this.pathOf(file)))).toString('utf8');
-    return text
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as ArchivedTicket);
+    return (await this.lines(file)).map((line) => JSON.parse(line) as ArchivedTicket);
+  }
+
+  private async lines(file: string): Promise<string[]> {
+    return (await gunzipped(await readFile(this.pathOf(file)))).toString('utf8').split('\n').filter(Boolean);
   }
 
   /** Every archive file, oldest first. */
