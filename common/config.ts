@@ -209,7 +209,7 @@ export interface MailDeskConfig {
   pollMs: number;
   smtpUrl: string;
   from: string;
-  /** "How to reach support" answers one address gets at most per hour. */
+  /** "How to reach support" answers one address gets at most in any hour. */
   autoRepliesPerHour: number;
   /** How long an instance may hold a mail before another takes it over (one that stalled or died). */
   lockMs: number;

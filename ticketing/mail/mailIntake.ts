@@ -13,6 +13,7 @@ import type { TicketService } from '../service/ticketService';
 import type { OrganisationStore } from '../store/organisationStore';
 import { maskEmail } from '../verification/mask';
 import { checkAuthenticity, type DnsResolver } from './authenticity';
+import { AutoReplyLimit } from './autoReplyLimit';
 import { mailKey, readMail, type InboundMail } from './inboundMail';
 import type { MailSender } from './mailSender';
 import { acknowledgement, howToReachSupport, replyLanguage, type MailText } from './mailTexts';
@@ -40,7 +41,7 @@ export interface MailIntakeDeps {
   organisations: OrganisationStore;
   sender: MailSender;
   suggester: GradeSuggester;
-  /** Automatic mails (acknowledgements, refusals) one address gets at most per hour. */
+  /** Automatic mails (acknowledgements, refusals) one address gets at most in any hour. */
   autoRepliesPerHour: number;
   /** How long one instance may hold a mail before another may take it over (one that stalled or died). */
   lockMs: number;
@@ -65,10 +66,12 @@ const DONE_SECONDS = 90 * 24 * 3600;
 export class MailIntake {
   private readonly clock: () => Date;
   private readonly threads: MailThreads;
+  private readonly limit: AutoReplyLimit;
 
   constructor(private readonly deps: MailIntakeDeps) {
     this.clock = deps.clock ?? (() => new Date());
     this.threads = new MailThreads(deps.redis, deps.prefix);
+    this.limit = new AutoReplyLimit(deps.redis, deps.prefix, deps.autoRepliesPerHour);
   }
 
   /** `read` is the mail already parsed from `raw`, when the caller had to read it anyway. */
@@ -201,7 +204,7 @@ export class MailIntake {
 
   /**
    * One automatic answer to a mail, threaded under it: at most once per mail (a retry after a
-   * failure sends it then) and, when limited, at most autoRepliesPerHour per address (a sender
+   * failure sends it then) and, when limited, at most autoRepliesPerHour per address in any hour (a sender
    * whose every mail is refused could be a machine answering us). Resolves with the sent mail's
    * Message-ID, or null when nothing was sent.
    */
@@ -210,14 +213,9 @@ export class MailIntake {
     const to = mail.from!.address;
     const answeredKey = `${prefix}mail:answered:${key}`;
     if (!(await redis.set(answeredKey, '1', 'EX', DONE_SECONDS, 'NX'))) return null;
-    const hour = Math.floor(this.clock().getTime() / 3_600_000);
-    const countKey = `${prefix}mail:auto:${mailKey(to)}:${hour}`;
-    if (options.limited) {
-      const [[, sent]] = (await redis.multi().incr(countKey).expire(countKey, 3700).exec()) as [[null, number]];
-      if (sent > this.deps.autoRepliesPerHour) {
-        logger.warn({ to: maskEmail(to) }, `automatic reply not sent: ${this.deps.autoRepliesPerHour} this hour already`);
-        return null;
-      }
+    if (options.limited && !(await this.limit.take(to, key, this.clock()))) {
+      logger.warn({ to: maskEmail(to) }, `automatic reply not sent: ${this.limit.perHour} in the last hour already`);
+      return null;
     }
     try {
       return await sender.send({
@@ -229,9 +227,8 @@ export class MailIntake {
       });
     } catch (err) {
       // The mail stays unprocessed and is read again: the answer is sent on that try.
-      const undo = redis.multi().del(answeredKey);
-      if (options.limited) undo.decr(countKey);
-      await undo.exec();
+      await redis.del(answeredKey);
+      if (options.limited) await this.limit.giveBack(to, key);
       throw err;
     }
   }
