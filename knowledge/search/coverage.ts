@@ -1,49 +1,16 @@
-import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance';
 import { fold } from '../../common/text';
-import { glossaryWords, inflectionStem, matches } from './glossary';
+import { glossaryWords, inflectionStem } from './glossary';
 import { Spelling } from './spelling';
+import { FormsOf, WordForms } from './wordForms';
 
-/** Jaro-Winkler similarity above which two words count as a typo of each other. */
-const TYPO_SIMILARITY = 0.92;
 /** A word found only in an entry's answer (not in its questions) counts this much. */
 const ANSWER_ONLY = 0.5;
 
-/** Exact, inflected or (with `typos`) misspelt occurrence of a word in a vocabulary. */
-function contains(vocabulary: Set<string>, word: string, typos: boolean): boolean {
-  if (vocabulary.has(word)) return true;
-  for (const w of vocabulary) {
-    if (matches(word, w)) return true;
-    if (typos && word.length >= 5 && Math.abs(word.length - w.length) <= 2 && mayBeTypo(word, w) && jaroWinkler(word, w) >= TYPO_SIMILARITY)
-      return true;
-  }
+/** Whether a vocabulary holds the word or an inflection of it, or (with `typos`) a word one edit away. */
+function contains(vocabulary: Set<string>, forms: FormsOf, typos: boolean): boolean {
+  for (const w of forms.inflected) if (vocabulary.has(w)) return true;
+  if (typos) for (const w of forms.typos) if (vocabulary.has(w)) return true;
   return false;
-}
-
-/** Letter counts for `mayBeTypo`, reused (and left zeroed) so that no comparison allocates. */
-const letterCounts = new Int32Array(128);
-
-/**
- * Whether two words could reach `TYPO_SIMILARITY`, judged from the letters they share: Jaro
- * matches each letter at most once, so the shared letters bound it from above (letters folded
- * into 128 buckets can only raise the bound). Most pairs of different words fail here, which
- * spares the full Jaro-Winkler comparison (and its allocations) for them.
- */
-function mayBeTypo(a: string, b: string): boolean {
-  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i) & 127]!++; // `& 127` keeps every index inside
-  let shared = 0;
-  for (let i = 0; i < b.length; i++) {
-    const c = b.charCodeAt(i) & 127;
-    if (letterCounts[c]! > 0) {
-      letterCounts[c]!--;
-      shared++;
-    }
-  }
-  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i) & 127] = 0;
-  let prefix = 0;
-  while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
-  const jaro = (shared / a.length + shared / b.length + 1) / 3;
-  // Winkler's prefix bonus grows with Jaro, so the bound stays a bound (with room for rounding).
-  return jaro + prefix * 0.1 * (1 - jaro) >= TYPO_SIMILARITY - 1e-9;
 }
 
 export interface EntryVocabulary {
@@ -53,7 +20,7 @@ export interface EntryVocabulary {
 
 /**
  * How much of the question an entry accounts for: the idf-weighted share of the question's
- * content words found in the entry, allowing inflection (shared prefix) and typos (Jaro-Winkler).
+ * content words found in the entry, allowing inflection (shared prefix) and typos (one edit).
  * Rare words weigh most, so "Disney+" in "jak anulować subskrypcję Disney+" cannot be ignored the
  * way a trigram cosine ignores it, and a chatty "ile masz lat" is not covered by "ile" alone.
  */
@@ -63,6 +30,7 @@ export class Coverage {
   /** Every word of the base and the glossary, and their stems: is a question word known at all? */
   private readonly known = new Set<string>();
   private readonly spelling: Spelling;
+  private readonly forms: WordForms;
 
   constructor(vocabularies: EntryVocabulary[]) {
     const df = new Map<string, number>();
@@ -76,11 +44,17 @@ export class Coverage {
       for (let len = 4; len < w.length; len++) this.known.add(`${w.slice(0, len)}*`);
     }
     this.unknownIdf = Math.log((n + 1) / 0.5);
+    this.forms = new WordForms(df.keys());
     this.spelling = new Spelling(
       [...df.keys(), ...glossaryWords()],
       (w) => this.isKnown(w),
       (w) => df.get(w) ?? 0,
     );
+  }
+
+  /** The vocabulary words a question word may stand for (its inflections and look-alikes). */
+  formsOf(word: string): FormsOf {
+    return this.forms.of(word);
   }
 
   /** A question word as typed, or the known word it is a typo of ("abonamnet" -> "abonament"). */
@@ -148,9 +122,10 @@ export class Coverage {
       const weight = this.idf.get(q) ?? this.unknownIdf;
       total += weight;
       if (this.isKnown(q)) knownTotal += weight;
+      const forms = this.forms.of(q);
       // Typos are looked for in the short question vocabulary only: answers are long.
-      if (contains(entry.questions, q, true)) found += weight;
-      else if (contains(entry.answer, q, false)) found += ANSWER_ONLY * weight;
+      if (contains(entry.questions, forms, true)) found += weight;
+      else if (contains(entry.answer, forms, false)) found += ANSWER_ONLY * weight;
     }
     // A typo of an entry's word may be unknown to the base: the known share stays a share.
     return { all: total > 0 ? found / total : 0, known: knownTotal > 0 ? Math.min(1, found / knownTotal) : 0 };

@@ -29,13 +29,12 @@ const OTHER_SCOPE = 0.7;
 const SCOPE_TIE = 0.85;
 /** Entries ranked on their questions before they are scored in full. */
 const CANDIDATES = 16;
-/**
- * Postings read per question when picking candidates: far above what the product's base needs
- * (so there the search is exact), it caps the time an answer takes on a base of thousands.
- */
-const POSTING_BUDGET = 20_000;
-/** Candidates looked at closely (coverage, confidence) after the trigram pass. */
+/** Candidates looked at closely (coverage, confidence) after the trigram scoring. */
 const SHORTLIST = 5;
+/** A word found only in an entry's answer counts this much when picking candidates (as in coverage). */
+const ANSWER_ONLY = 0.5;
+/** A look-alike of a question word (a typo) counts this much of the word it may be. */
+const TYPO_SHARE = 0.8;
 
 export interface AbstainRule {
   /** Answer only at or above this confidence… */
@@ -89,8 +88,6 @@ const MESSAGES = {
 
 export class SearchEngine {
   private readonly index: TrigramIndex;
-  /** For each index unit: the entry it belongs to. */
-  private readonly unitEntry: Int32Array;
   /** Each entry's question phrasings (consecutive units). */
   private readonly questionUnits: { first: number; count: number }[];
   /** Each entry's facts (consecutive units), their text and language. */
@@ -99,11 +96,16 @@ export class SearchEngine {
   /** Each entry's units that are scored on demand rather than searched. */
   private readonly allQuestionsUnit: Int32Array;
   private readonly answerUnit: Int32Array;
-  /** Scratch space for `rank`: the best question similarity per entry, and the entries touched. */
-  private readonly bestQuestion: Float32Array;
+  /** Scratch space for `rank`: each entry's word score (see `wordCandidates`), and the entries touched. */
+  private readonly wordScore: Float32Array;
   private readonly touched: Int32Array;
   private readonly vocabularies: EntryVocabulary[];
   private readonly coverage: Coverage;
+  /** For each word of the entries' question phrasings: the entries using it, and its idf. */
+  private readonly wordEntries = new Map<string, { entries: Int32Array; shares: Float32Array }>();
+  private readonly wordIdf = new Map<string, number>();
+  /** Scratch space for `wordCandidates`: the last query word that credited each entry. */
+  private readonly lastWord: Int32Array;
   /** The kinds of question each entry's phrasings ask (see questionKind). */
   private readonly kinds: Set<string>[];
 
@@ -142,17 +144,14 @@ export class SearchEngine {
       }
       this.factUnits.push({ first: firstFact, count: unitWords.length - firstFact });
     });
-    // Facts are scored for the candidates only, like whole answers: searching them too doubled
-    // the postings read per question on a base of thousands.
-    this.index = new TrigramIndex(unitWords, (unit) => unitKind[unit] === Unit.Question);
+    this.index = new TrigramIndex(unitWords);
     this.allQuestionsUnit = new Int32Array(entries.length);
     this.answerUnit = new Int32Array(entries.length);
     unitEntry.forEach((entry, unit) => {
       if (unitKind[unit] === Unit.AllQuestions) this.allQuestionsUnit[entry] = unit;
       if (unitKind[unit] === Unit.Answer) this.answerUnit[entry] = unit;
     });
-    this.unitEntry = Int32Array.from(unitEntry);
-    this.bestQuestion = new Float32Array(entries.length);
+    this.wordScore = new Float32Array(entries.length);
     // One spare slot: the branch-free visit writes one past the last entry it keeps.
     this.touched = new Int32Array(entries.length + 1);
     this.vocabularies = entries.map((e) => ({
@@ -160,6 +159,20 @@ export class SearchEngine {
       answer: new Set(terms.of(`${e.answer} ${e.answerEn ?? ''}`)),
     }));
     this.coverage = new Coverage(this.vocabularies);
+    const wordEntries = new Map<string, { entries: number[]; shares: number[] }>();
+    this.vocabularies.forEach(({ questions, answer }, e) => {
+      for (const w of new Set([...questions, ...answer])) {
+        let postings = wordEntries.get(w);
+        if (!postings) wordEntries.set(w, (postings = { entries: [], shares: [] }));
+        postings.entries.push(e);
+        postings.shares.push(questions.has(w) ? 1 : ANSWER_ONLY);
+      }
+    });
+    for (const [w, { entries: list, shares }] of wordEntries) {
+      this.wordEntries.set(w, { entries: Int32Array.from(list), shares: Float32Array.from(shares) });
+      this.wordIdf.set(w, Math.log((entries.length + 1) / (list.length + 0.5)));
+    }
+    this.lastWord = new Int32Array(entries.length);
     this.kinds = entries.map((e) => questionKinds(questionsOf(e).join('\n')));
   }
 
@@ -194,38 +207,31 @@ export class SearchEngine {
 
   private rankWords(question: string, words: string[], focus: string[], scopeNamed: boolean): Candidate[] {
     if (words.length === 0) return [];
-    // Candidates: entries whose question phrasings share the most with the question
-    // (typed arrays reused across questions). Then each candidate is scored in full: its best
-    // phrasing, all phrasings together, its answer and its best fact. Typed-array reads (`!`) are at units and entries the
-    // constructor sized the arrays for.
-    const { bestQuestion, touched, unitEntry } = this;
-    let touchedCount = 0;
-    this.index.search(
-      expandWithSynonyms(words),
-      (unit, score) => {
-        // Branch-free, as in the index's search: ~10,000 calls per question on a large base.
-        const e = unitEntry[unit]!;
-        const best = bestQuestion[e]!;
-        touched[touchedCount] = e;
-        touchedCount += +(best === 0);
-        bestQuestion[e] = Math.max(best, score);
-      },
-      POSTING_BUDGET,
-    );
+    // Candidates: entries that share the most (idf-weighted) words with the question (typed
+    // arrays reused across questions). Then each candidate is scored in full on trigrams: its
+    // best phrasing, all phrasings together, its answer and its best fact. Typed-array reads
+    // (`!`) are at units and entries the constructor sized the arrays for.
+    const { wordScore, touched } = this;
+    const expanded = expandWithSynonyms(words);
+    this.index.prepare(expanded);
+    const touchedCount = this.wordCandidates(expanded);
     const candidates = new TopK(CANDIDATES);
     for (let i = 0; i < touchedCount; i++) {
       const e = touched[i]!;
-      candidates.offer(e, bestQuestion[e]!);
-      bestQuestion[e] = 0;
+      candidates.offer(e, wordScore[e]!);
+      wordScore[e] = 0;
     }
     const top = new TopK(SHORTLIST);
+    const facts = new Map<number, ReturnType<SearchEngine['bestFact']>>();
     for (const { e } of candidates.items()) {
       const { first, count } = this.questionUnits[e]!;
       let best = 0;
       for (let u = first; u < first + count; u++) best = Math.max(best, this.index.similarity(u));
       const all = this.index.similarity(this.allQuestionsUnit[e]!);
       const answer = this.index.similarity(this.answerUnit[e]!);
-      const fact = this.bestFact(e)?.similarity ?? 0;
+      const bestFact = this.bestFact(e);
+      facts.set(e, bestFact);
+      const fact = bestFact?.similarity ?? 0;
       const scope = this.entries[e]!.scope;
       // A question that names neither 21Vianet nor China asks about global Microsoft 365, and
       // one naming 21Vianet about its service: the other scope's entries count for less.
@@ -252,7 +258,7 @@ export class SearchEngine {
     // Ranked by score alone: the confidence says whether to answer, not which entry is best.
     return shortlist.map(({ e, score, coverage, knownCoverage }, i) => {
       const other = (i === 0 ? second?.score : first?.score) ?? 0;
-      const fact = this.bestFact(e);
+      const fact = facts.get(e);
       const features: Features = {
         score,
         margin: score - other,
@@ -269,6 +275,40 @@ export class SearchEngine {
       };
       return { entry: this.entries[e]!, index: e, ...features, confidence: round(confidenceOf(features, this.calibration)) };
     });
+  }
+
+  /**
+   * Entries whose question phrasings use the question's words (or their inflections, or
+   * look-alikes of them, which count for less), scored by the idf of the words they share:
+   * a few hundred postings per word rather than tens of thousands of trigram postings.
+   * Leaves the scores in `wordScore` and the entries in `touched`; returns their count.
+   */
+  private wordCandidates(query: { word: string; weight: number }[]): number {
+    const { wordScore, touched, lastWord } = this;
+    let touchedCount = 0;
+    for (let q = 0; q < query.length; q++) {
+      const { word, weight } = query[q]!;
+      const forms = this.coverage.formsOf(word);
+      for (let f = 0; f < forms.inflected.length + forms.typos.length; f++) {
+        const isTypo = f >= forms.inflected.length;
+        const form = isTypo ? forms.typos[f - forms.inflected.length]! : forms.inflected[f]!;
+        const postings = this.wordEntries.get(form);
+        if (!postings) continue;
+        const { entries, shares } = postings;
+        const w = weight * (isTypo ? TYPO_SHARE : 1) * this.wordIdf.get(form)!;
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i]!;
+          // An entry is credited once per query word, by the first of its forms it uses.
+          if (lastWord[e] === q + 1) continue;
+          lastWord[e] = q + 1;
+          touched[touchedCount] = e;
+          touchedCount += +(wordScore[e] === 0);
+          wordScore[e] = wordScore[e]! + w * shares[i]!;
+        }
+      }
+    }
+    for (let i = 0; i < touchedCount; i++) lastWord[touched[i]!] = 0;
+    return touchedCount;
   }
 
   /** The entry's fact (of any language, or of `locale`) most similar to the last searched question. */
@@ -339,22 +379,35 @@ export class SearchEngine {
   }
 }
 
-/** The k best (entry, score) pairs seen, kept sorted by insertion: k is small. */
+/**
+ * The k best (entry, score) pairs seen, kept sorted by insertion: k is small. Typed arrays, not
+ * objects: thousands of entries are offered per question, and allocating for each (even a boxed
+ * score) filled the young heap every hundred questions, each collection a tail latency.
+ */
 class TopK {
-  private readonly list: { e: number; score: number }[] = [];
-  constructor(private readonly k: number) {}
+  private readonly entries: Int32Array;
+  private readonly scores: Float64Array;
+  private size = 0;
+  constructor(private readonly k: number) {
+    this.entries = new Int32Array(k);
+    this.scores = new Float64Array(k);
+  }
 
   offer(e: number, score: number): void {
-    const { list, k } = this;
-    if (list.length === k && score <= (list[k - 1]?.score ?? -Infinity)) return;
-    if (list.length === k) list.pop();
-    let i = list.length;
-    while (i > 0 && (list[i - 1]?.score ?? Infinity) < score) i--;
-    list.splice(i, 0, { e, score });
+    const { entries, scores, k } = this;
+    if (this.size === k && score <= scores[k - 1]!) return;
+    let i = Math.min(this.size, k - 1);
+    for (; i > 0 && scores[i - 1]! < score; i--) {
+      entries[i] = entries[i - 1]!;
+      scores[i] = scores[i - 1]!;
+    }
+    entries[i] = e;
+    scores[i] = score;
+    this.size = Math.min(k, this.size + 1);
   }
 
   items(): { e: number; score: number }[] {
-    return this.list;
+    return Array.from({ length: this.size }, (_, i) => ({ e: this.entries[i]!, score: this.scores[i]! }));
   }
 }
 

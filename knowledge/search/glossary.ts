@@ -75,11 +75,27 @@ export function glossaryWords(): string[] {
   return groups.flatMap((g) => g.members.flat());
 }
 
+/** Every member word of the groups, once. */
+const memberParts = [...new Set(glossaryWords())];
+/** For each word seen, the member words it matches (bounded like the other per-word memos). */
+const partsMatched = new Map<string, Set<string>>();
+
+function partsMatchedBy(word: string): Set<string> {
+  let parts = partsMatched.get(word);
+  if (!parts) {
+    parts = new Set(memberParts.filter((part) => matches(word, part)));
+    if (partsMatched.size >= 20_000) partsMatched.clear();
+    partsMatched.set(word, parts);
+  }
+  return parts;
+}
+
 /** The query's words plus the synonyms they call in, weighted lower than what was typed. */
 export function expandWithSynonyms(words: string[], synonymWeight = 0.5): { word: string; weight: number }[] {
   const out = words.map((word) => ({ word, weight: 1 }));
+  const matched = new Set(words.flatMap((w) => [...partsMatchedBy(w)]));
   for (const group of groups) {
-    const hit = group.members.find((member) => member.every((part) => words.some((w) => matches(w, part))));
+    const hit = group.members.find((member) => member.every((part) => matched.has(part)));
     if (!hit) continue;
     for (const member of group.members) {
       if (member === hit) continue;
