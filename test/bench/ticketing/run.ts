@@ -66,14 +66,14 @@ const LOAD_BATCH = 1_000;
 const LOAD_BATCH_PARALLEL = 4;
 const DAY = 86_400_000;
 
-const org: Organisation = {
+export const org: Organisation = {
   id: 'bench-org',
   name: 'Bench',
   timeZone: 'Europe/Warsaw',
   contract: 'premier',
   administrators: [{ id: 'adm', name: 'Admin', email: 'admin@bench.example', chatIdentities: [] }],
 };
-const input = (i: number, grade: Grade = 'B', category: Category = 'technical'): NewTicketInput => ({
+export const input = (i: number, grade: Grade = 'B', category: Category = 'technical'): NewTicketInput => ({
   orgId: org.id,
   adminId: 'adm',
   category,

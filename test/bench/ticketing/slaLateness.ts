@@ -6,9 +6,9 @@
  *   tsx test/bench/ticketing/slaLateness.ts   (starts a private redis-server)
  *   npm run bench:ticketing                   (calls benchSlaLateness with its server)
  */
-import Redis from 'ioredis';
 import { randomUUID } from 'crypto';
 import { silentLogger } from '../../../common/logger';
+import { newRedisClient } from '../../../common/redisConnection';
 import { openTicket } from '../../../ticketing/domain/ticket';
 import { formatTicketId } from '../../../ticketing/domain/ticketId';
 import type { Organisation, Ticket } from '../../../ticketing/domain/types';
@@ -16,6 +16,7 @@ import { TicketService } from '../../../ticketing/service/ticketService';
 import { slaKeys } from '../../../ticketing/sla/dueSet';
 import { SlaTimers } from '../../../ticketing/sla/slaTimers';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
+import { deleteKeys, keysMatching } from '../../support/redis';
 import { startRedisServer } from '../../support/redisServer';
 import { percentile } from '../support/stats';
 import { nth } from '../../support/nth';
@@ -64,9 +65,10 @@ async function insertAll(service: TicketService, tickets: Ticket[], parallel = 6
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/** On the Redis at `redisUrl`: a redis:// URL or a cluster address (common/redisConnection.ts). */
 export async function benchSlaLateness(redisUrl: string, backgroundTickets = BACKGROUND_TICKETS): Promise<Record<string, number | string>> {
   const prefix = `bench:sla:${randomUUID().slice(0, 8)}:`;
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const redis = newRedisClient(redisUrl, { maxRetriesPerRequest: null });
   const organisations = new OrganisationStore(redis, prefix);
   await organisations.upsert(org);
   const lateness: number[] = [];
@@ -135,18 +137,9 @@ export async function benchSlaLateness(redisUrl: string, backgroundTickets = BAC
     };
   } finally {
     await Promise.all(timers.map((t) => t.stop()));
-    await deleteByPrefix(redis, prefix);
+    await deleteKeys(redis, await keysMatching(redis, `${prefix}*`));
     await redis.quit();
   }
-}
-
-async function deleteByPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 5000);
-    cursor = next;
-    if (found.length > 0) await redis.unlink(...found);
-  } while (cursor !== '0');
 }
 
 if (require.main === module) {
