@@ -57,7 +57,9 @@ async function createRate(redis: RedisClient, name: string, id: string): Promise
 async function slaRows(address: string, name: string): Promise<BenchRow[]> {
   const sla = await benchSlaLateness(address, SLA_BACKGROUND);
   const during = load();
-  const applied = `${sla['sla.eventsApplied']} of ${sla['sla.measuredEvents']} events, ${sla['sla.openTickets']} open tickets`;
+  const applied =
+    `${sla['sla.eventsApplied']} of ${sla['sla.measuredEvents']} events, ${sla['sla.openTickets']} open tickets, ` +
+    `${sla['sla.dueBeforeAllStored']} due before all were stored`;
   return [
     {
       figure: `${name}: SLA event lateness p50 (${applied}) [${during}]`,
