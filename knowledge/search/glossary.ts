@@ -35,6 +35,8 @@ const GROUPS: string[][] = [
   ['mała firma', 'small business', 'business assist'],
   ['poczta', 'mail', 'e-mail', 'skrzynka'],
   ['darmowe', 'free', 'bezpłatne'],
+  ['przysługiwać', 'dostać', 'dostawać', 'dostępny', 'uprawniony', 'eligible', 'entitled'],
+  ['pieniądze', 'kasa', 'kwota', 'zwrot', 'money', 'refund'],
 ];
 
 /** English function words, dropped from short English questions (Polish ones go in normalize). */

@@ -10,8 +10,9 @@ const ALIASES: [RegExp, string][] = [
   [/^m365$/, 'microsoft 365'],
   [/^o365$/, 'office 365'],
   [/^(ms|msft|micro?soft\w*|majkrosoft\w*)$/, 'microsoft'],
-  [/^21v$/, '21vianet'],
-  [/^(skajp|skyp|skype)\w*$/, 'skype'],
+  // The company's name inflects and gets misspelt: "w 21Vianecie", "21Vianetu", "21Vainet".
+  [/^(21v|21v(ia|ai)n\w*)$/, '21vianet'],
+  [/^(skajp|skyp|skype|skayp|skpye|skaip)\w*$/, 'skype'],
   [/^(offic|ofis)\w*$/, 'office'],
   // Countries the articles name, with their cities, adjectives and demonyms.
   [/^(algier\w*|algeria\w*)$/, 'algieria'],
