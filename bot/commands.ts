@@ -18,8 +18,12 @@ export function commandKey(text: string): string {
  */
 export function isCommand(text: string | undefined, key: MessageKey): boolean {
   if (!text) return false;
-  return commandKeysOf(key).has(commandKey(text));
+  // A turn asks about a dozen commands of one message: its key is worked out once.
+  if (lastAsked?.text !== text) lastAsked = { text, key: commandKey(text) };
+  return commandKeysOf(key).has(lastAsked.key);
 }
+
+let lastAsked: { text: string; key: string } | undefined;
 
 // The catalogues never change while the process runs, and a turn asks about several commands.
 const phrasingsByKey = new Map<MessageKey, string[]>();
