@@ -219,7 +219,6 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   };
   const attachments = new AttachmentStore(redis.client, prefix, new FileStore(config.attachments.dir), config.attachments);
   const unlinkedSweep = startUnlinkedSweep(attachments, config.attachments.unlinkedMs, logger.child({ component: 'attachments' }));
-  listeners.push({ onCreated: unlinkedSweep.linked, onChanged: unlinkedSweep.linked, onAgentReply: unlinkedSweep.linked });
   registerTicketingRoutes(server, {
     service: tickets,
     organisations,

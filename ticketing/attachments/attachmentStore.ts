@@ -1,6 +1,7 @@
 import type { RedisClient } from '../../common/redisConnection';
 import { createHash } from 'crypto';
 import { DomainError, type AttachmentRef, type MessageFiles, type RefusedFile } from '../domain/types';
+import { keys } from '../store/keys';
 import { withScripts, type ScriptedRedis } from '../store/scripts';
 import { checkContent } from './contentCheck';
 import type { FileStore } from './fileStore';
@@ -36,9 +37,11 @@ const WAIT_FOR_DELETION_MS = 100;
  * (a mail read again after a crash) gives the same ids and adds nothing twice. Who may read a
  * file is decided by whoever links it (a ticket's message, a chat conversation), not here.
  *
- * An upload stays in a set ordered by upload time until a ticket links it; `sweepUnlinked`
- * forgets the ones left there too long (a file sent in a chat that never became a ticket, an
- * agent's upload for a reply never sent), and deletes the content when no other record uses it.
+ * An upload waits in a set ordered by upload time; `sweepUnlinked` forgets the ones no ticket
+ * linked within a while (a file sent in a chat that never became a ticket, an agent's upload for a
+ * reply never sent), and deletes the content when no other record uses it. A ticket links a file
+ * by the mark its save script writes in the tickets' slot, in the same step as the ticket: the
+ * sweep keeps a marked upload, then drops the mark (docs/architecture.md, the `{files}` row).
  */
 export class AttachmentStore {
   private readonly redis: ScriptedRedis;
@@ -109,11 +112,6 @@ export class AttachmentStore {
     }
   }
 
-  /** These uploads are now on a ticket: never swept. */
-  async markLinked(ids: readonly string[]): Promise<void> {
-    if (ids.length) await this.redis.zrem(this.unlinkedKey(), ...ids);
-  }
-
   /**
    * Forgets up to `limit` uploads that no ticket linked within `olderThanMs` of their upload, oldest
    * first, deleting contents no other record uses. Costs what it sweeps, not what is stored.
@@ -124,6 +122,12 @@ export class AttachmentStore {
     const ids = await this.redis.zrangebyscore(this.unlinkedKey(), '-inf', before, 'LIMIT', 0, limit);
     let swept = 0;
     for (const id of ids) {
+      if (await this.redis.sismember(this.linkedKey(), id)) {
+        // On a ticket: out of the sweep's way for good, then its mark has done its work.
+        await this.redis.zrem(this.unlinkedKey(), id);
+        await this.redis.srem(this.linkedKey(), id);
+        continue;
+      }
       const stored = await this.get(id);
       if (!stored) {
         await this.redis.zrem(this.unlinkedKey(), id);
@@ -183,9 +187,14 @@ export class AttachmentStore {
     return `${this.prefix}{files}:attachment-users`;
   }
 
-  /** Uploads no ticket links yet, scored by upload time (ms). */
+  /** Uploads the sweep has not looked at yet, scored by upload time (ms). */
   private unlinkedKey(): string {
     return `${this.prefix}{files}:attachments-unlinked`;
+  }
+
+  /** The uploads tickets link, marked by the ticket's save (keys.ts, `linkedFiles`). */
+  private linkedKey(): string {
+    return keys.linkedFiles(this.prefix);
   }
 
   private deletingKey(sha256: string): string {

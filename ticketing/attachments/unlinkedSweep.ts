@@ -1,13 +1,10 @@
 import type { Logger } from '../../common/logger';
-import type { Ticket } from '../domain/types';
 import type { AttachmentStore } from './attachmentStore';
 
 const BATCH = 100;
 const MAX_EVERY_MS = 60_000;
 
 export interface UnlinkedSweep {
-  /** A ticket change was stored: its files are linked, never swept. */
-  linked(ticket: Ticket): void;
   stop(): void;
 }
 
@@ -37,11 +34,5 @@ export function startUnlinkedSweep(
     Math.max(1000, Math.min(MAX_EVERY_MS, olderThanMs / 4)),
   );
   timer.unref();
-  return {
-    linked(ticket) {
-      const ids = [...(ticket.attachments ?? []), ...ticket.messages.flatMap((m) => m.attachments ?? [])].map((a) => a.id);
-      if (ids.length) store.markLinked(ids).catch((err) => logger.warn({ err, ticketId: ticket.id }, 'files not marked as linked'));
-    },
-    stop: () => clearInterval(timer),
-  };
+  return { stop: () => clearInterval(timer) };
 }

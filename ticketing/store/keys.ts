@@ -66,6 +66,11 @@ export const keys = {
   slaDue: (p: string) => `${t(p)}sla:due`,
   /** Sorted set of message deliveries `ticketId|index|version` scored by the next attempt's time (see domain/delivery.ts). */
   deliveryDue: (p: string) => `${t(p)}delivery:due`,
+  /**
+   * Set of the uploads a ticket linked, written by the save script in the ticket's slot: the sweep of
+   * unlinked uploads (attachments/attachmentStore.ts) keeps these and drops each mark once it has.
+   */
+  linkedFiles: (p: string) => `${t(p)}attachments-linked`,
   /** Hash of report counters (field -> count) kept by the save script (see domain/reportCells.ts). */
   report: (p: string, cell: string) => `${t(p)}report:${cell}`,
   /** Number of the latest SLA policy version, and hash version -> {document, storedAt, storedBy} (versions never change). */

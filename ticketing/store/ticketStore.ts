@@ -93,7 +93,7 @@ export class TicketStore {
 
   /** Stores a new ticket; with an Idempotency-Key, only if the key has not created one already. */
   async insert(ticket: Ticket, idempotency?: { key: string; fingerprint: string }): Promise<InsertResult> {
-    const reply = (await this.redis.deskSaveTicket(...insertArgs(this.prefix, ticket, idempotency), this.idempotencySeconds)) as [
+    const reply = (await this.redis.deskSaveTicket(...insertArgs(this.prefix, ticket, idempotency, this.idempotencySeconds))) as [
       string,
       string?,
     ];
@@ -241,6 +241,7 @@ export class TicketStore {
       '',
       claim ? JSON.stringify(claim) : '',
       '',
+      JSON.stringify(newlyLinked(before.ticket, after)),
     ];
   }
 }
@@ -270,7 +271,12 @@ interface ClaimCheck {
   maxOpen?: number;
 }
 
-function insertArgs(prefix: string, ticket: Ticket, idempotency?: { key: string; fingerprint: string }): (string | number)[] {
+function insertArgs(
+  prefix: string,
+  ticket: Ticket,
+  idempotency?: { key: string; fingerprint: string },
+  idempotencySeconds?: number,
+): (string | number)[] {
   const entries = indexEntriesOf(ticket);
   return [
     ...saveKeys(prefix, ticket.id, null, entries, idempotency?.key ?? ''),
@@ -283,12 +289,21 @@ function insertArgs(prefix: string, ticket: Ticket, idempotency?: { key: string;
     idempotency?.key ?? '',
     idempotency ? `${ticket.id} ${idempotency.fingerprint}` : '',
     '',
+    idempotencySeconds ?? '',
+    JSON.stringify(newlyLinked(null, ticket)),
   ];
+}
+
+/** The uploads `after` links that `before` did not: the request's files and every message's. */
+function newlyLinked(before: Ticket | null, after: Ticket): string[] {
+  const ids = (t: Ticket) => [...(t.attachments ?? []), ...t.messages.flatMap((m) => m.attachments ?? [])].map((a) => a.id);
+  const known = new Set(before ? ids(before) : []);
+  return [...new Set(ids(after))].filter((id) => !known.has(id));
 }
 
 /** The number of keys saveTicket.lua may touch, then the keys (a superset is fine; a missing one stops it). */
 function saveKeys(p: string, id: string, read: IndexEntries | null, written: IndexEntries, idemKey: string, claim?: ClaimCheck): string[] {
-  const touched = new Set([keys.ticket(p, id), keys.slaDue(p), keys.deliveryDue(p)]);
+  const touched = new Set([keys.ticket(p, id), keys.slaDue(p), keys.deliveryDue(p), keys.linkedFiles(p)]);
   if (idemKey !== '') touched.add(keys.idempotency(p, idemKey));
   for (const e of read ? [read, written] : [written]) {
     for (const key of listKeysOf(p, e)) touched.add(key);

@@ -4,7 +4,12 @@ import { join } from 'path';
 import type { RedisClient } from '../../../common/redisConnection';
 import { AttachmentStore } from '../../../ticketing/attachments/attachmentStore';
 import { FileStore } from '../../../ticketing/attachments/fileStore';
+import { addCustomerMessage, openTicket } from '../../../ticketing/domain/ticket';
+import type { MessageFiles } from '../../../ticketing/domain/types';
+import { keys } from '../../../ticketing/store/keys';
+import { TicketStore } from '../../../ticketing/store/ticketStore';
 import { testRedis, uniquePrefix } from '../../support/redis';
+import { organisation, ticketInput } from '../../unit/ticketing/fixtures';
 
 const HOUR = 3_600_000;
 const LIMITS = { fileBytes: 1024 * 1024, messageBytes: 2 * 1024 * 1024 };
@@ -13,6 +18,7 @@ describe('uploads no ticket links', () => {
   let redis: RedisClient;
   let dir: string;
   let store: AttachmentStore;
+  let tickets: TicketStore;
   let prefix: string;
   const contentPath = (sha256: string) => join(dir, sha256.slice(0, 2), sha256);
 
@@ -21,7 +27,19 @@ describe('uploads no ticket links', () => {
     dir = mkdtempSync(join(tmpdir(), 'desk-files-'));
     prefix = uniquePrefix('unlinked');
     store = new AttachmentStore(redis, prefix, new FileStore(dir), LIMITS);
+    tickets = new TicketStore(redis, prefix);
   });
+
+  /**
+   * A ticket opened with `files`, stored as the service stores it, and nothing after that: the
+   * service may stop right after the save (the old second step, taking the files off the sweep's
+   * list, never runs).
+   */
+  const openedWith = async (id: string, files: MessageFiles, now: Date) => {
+    const ticket = { ...openTicket(ticketInput(), organisation(), id, now), attachments: files.attachments };
+    expect(await tickets.insert(ticket)).toEqual({ status: 'ok' });
+    return ticket;
+  };
   afterEach(async () => {
     await redis.quit();
     rmSync(dir, { recursive: true, force: true });
@@ -35,7 +53,7 @@ describe('uploads no ticket links', () => {
     const shared = Buffer.from('ten sam zrzut\n');
     const sharedForgotten = await store.accept([{ name: 'a.txt', data: shared }], 'chat:c', uploaded);
     const sharedLinked = await store.accept([{ name: 'b.txt', data: shared }], 'ticket:SR-2026-000001', uploaded);
-    await store.markLinked([linked.attachments[0]!.id, sharedLinked.attachments[0]!.id]);
+    await openedWith('SR-2026-000001', { attachments: [...linked.attachments, ...sharedLinked.attachments], refused: [] }, uploaded);
     const record = async (files: { attachments: { id: string }[] }) => (await store.get(files.attachments[0]!.id))!;
     const gone = await record(forgotten);
     const kept = await record(linked);
@@ -55,6 +73,26 @@ describe('uploads no ticket links', () => {
     expect((await store.open(sharedKept.id))!.data).toEqual(shared);
     expect((await store.open(kept.id))!.data.toString()).toBe('log w zgłoszeniu\n');
     expect(await store.sweepUnlinked(new Date(uploaded.getTime() + 1000 * HOUR), 24 * HOUR)).toBe(0);
+  });
+
+  it("keeps a ticket's files when the service stops right after the ticket's save, and lets their marks go once swept", async () => {
+    const uploaded = new Date('2026-12-01T10:00:00Z');
+    const opening = await store.accept([{ name: 'zrzut.png.txt', data: Buffer.from('zrzut ekranu\n') }], 'chat:d', uploaded);
+    const ticket = await openedWith('SR-2026-000002', opening, uploaded);
+    // A later message brings another file; its save is the last thing the service did.
+    const later = new Date(uploaded.getTime() + 20 * HOUR);
+    const followUp = await store.accept([{ name: 'log.txt', data: Buffer.from('log z wczoraj\n') }], 'chat:d', later);
+    const stored = (await tickets.get(ticket.id))!;
+    const answered = addCustomerMessage(stored.ticket, 'adm-1', 'Dosyłam log.', later, organisation(), followUp);
+    expect(await tickets.update(stored, answered)).toMatchObject({ status: 'ok' });
+
+    // Long past the time an upload may wait for its ticket: both files are the ticket's and stay.
+    expect(await store.sweepUnlinked(new Date(uploaded.getTime() + 100 * HOUR), 24 * HOUR)).toBe(0);
+    expect((await store.open(opening.attachments[0]!.id))!.data.toString()).toBe('zrzut ekranu\n');
+    expect((await store.open(followUp.attachments[0]!.id))!.data.toString()).toBe('log z wczoraj\n');
+    // Nothing is left for later sweeps: neither the uploads nor their marks.
+    expect(await redis.zcard(`${prefix}{files}:attachments-unlinked`)).toBe(0);
+    expect(await redis.scard(keys.linkedFiles(prefix))).toBe(0);
   });
 
   it('reads only the uploads due: a sweep costs what it forgets, not what is stored', async () => {

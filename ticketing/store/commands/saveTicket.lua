@@ -1,7 +1,8 @@
 --[=[
 Writes a ticket and everything that depends on it in one step: the record {json, rev}, the list
-indexes (and the cells of listCells.ts), the category queue, the agent's open set, the SLA due entries
-and the message deliveries due.
+indexes (and the cells of listCells.ts), the category queue, the agent's open set, the SLA due entries,
+the message deliveries due and the marks of the uploads it links (never swept, even should the service
+stop right after the save).
 
 KEYS: every key the script reads or writes (ticketStore.ts saveKeys), all of the `{tickets}` hash tag;
 the script checks each name it builds is among them before it writes anything.
@@ -9,7 +10,8 @@ ARGV: 1 the start of the store's keys (`<prefix>{tickets}:`), 2 ticket id, 3 exp
       4 ticket JSON, 5 index entries of the ticket as read ('' on create),
       6 index entries of the ticket as written, 7 idempotency key ('' = none),
       8 idempotency value, 9 claim check ('' = none): {agent, categories, maxOpen?},
-      10 seconds the idempotency key is kept (with a key)
+      10 seconds the idempotency key is kept (with a key), 11 JSON list of the ids of the uploads this
+      write links ('[]' = none)
 Index entries: {org, status, grade, category, created, breached, queue?, agent?, closed?, due: [[member, ms]],
 delivery: [[member, ms]],
 report: [[key, field]], search: [term]} (report counters: each cell counted as often as it occurs; the write adds the difference)
@@ -69,6 +71,11 @@ if id == nil or id == '' or expected == nil or json == nil or json == '' then re
 local before = nil
 if ARGV[5] ~= '' then before = entries(ARGV[5], 'before') end
 local after = entries(ARGV[6], 'after')
+local okLinked, linked = pcall(cjson.decode, ARGV[11] or '')
+if not okLinked or type(linked) ~= 'table' then return error('saveTicket: the linked uploads are not a JSON list') end
+for _, file in ipairs(linked) do
+  if type(file) ~= 'string' or file == '' then return error('saveTicket: a linked upload is not an id') end
+end
 if idemKey ~= '' and not (idemSeconds and idemSeconds >= 1) then return error('saveTicket: an idempotency key needs its lifetime in seconds') end
 local claim = nil
 if ARGV[9] ~= '' then
@@ -172,6 +179,7 @@ for term in pairs(afterTerms) do
   if not beforeTerms[term] then op('ZADD', prefix .. 'search:' .. term, int(after.created), id) end
 end
 if idemKey ~= '' then op('SET', prefix .. 'idem:' .. idemKey, idemValue, 'EX', string.format('%d', idemSeconds)) end
+if #linked > 0 then op('SADD', prefix .. 'attachments-linked', unpack(linked)) end
 local newRev = (tonumber(rev) or 0) + 1
 op('HSET', ticketKey, 'json', json, 'rev', newRev)
 for _, o in ipairs(ops) do redis.call(unpack(o)) end
