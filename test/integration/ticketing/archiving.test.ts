@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { gunzipSync } from 'zlib';
 import type { RedisClient } from '../../../common/redisConnection';
@@ -11,24 +10,21 @@ import { TicketStore } from '../../../ticketing/store/ticketStore';
 import { keysMatching, testRedis, uniquePrefix } from '../../support/redis';
 import { startTicketingApi, ticketBody } from '../../support/ticketingApiServer';
 import { until } from '../../support/waitFor';
+import { freshDirEachTest } from '../../support/freshDir';
 import { deskOn, inconsistencies, ticketInput, TestClock } from './serviceFixtures';
 
 const DAY = 86_400_000;
 let redis: RedisClient;
-let dir: string;
 beforeAll(() => {
   redis = testRedis();
 });
 afterAll(() => redis.disconnect());
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-archive-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const archiveDir = freshDirEachTest('archive');
 
 async function desk(name: string) {
   const prefix = uniquePrefix(name);
   const clock = new TestClock(new Date('2025-01-10T09:00:00.000Z'));
-  const { service } = await deskOn(redis, prefix, { clock, archiveDir: dir });
+  const { service } = await deskOn(redis, prefix, { clock, archiveDir: archiveDir.path });
   const close = async (id: string) => {
     await service.changeStatus(id, 'in_progress', 'agent:ola');
     await service.changeStatus(id, 'resolved', 'agent:ola');
@@ -110,7 +106,7 @@ describe('archiving closed tickets', () => {
 
     // An instance of its own, whose connection dies the moment its file is on disk (as its process would).
     const doomed = testRedis();
-    const doomedArchive = new TicketArchive(doomed, prefix, dir);
+    const doomedArchive = new TicketArchive(doomed, prefix, archiveDir.path);
     const run = archiveClosedTickets(new TicketStore(doomed, prefix), doomedArchive, clock.read(), {
       retentionDays: 365,
       leaseMs: 1500,

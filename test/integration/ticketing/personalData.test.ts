@@ -1,6 +1,5 @@
 import { execFile } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { promisify } from 'util';
 import { gunzipSync } from 'zlib';
@@ -9,6 +8,7 @@ import type { RedisClient } from '../../../common/redisConnection';
 import { archiveClosedTickets } from '../../../ticketing/store/archiving';
 import { AuditLog } from '../../../ticketing/store/auditLog';
 import { InternalNoteStore } from '../../../ticketing/store/internalNotes';
+import { freshDirEachTest } from '../../support/freshDir';
 import { redisEnv, testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { deskOn, organisation, ticketInput, TestClock } from './serviceFixtures';
 
@@ -17,22 +17,18 @@ const DAY = 86_400_000;
 const JAN = /kowalski|jan@contoso|600.?100.?123|adm-1\b/i;
 
 let redis: RedisClient;
-let dir: string;
 beforeAll(() => {
   redis = testRedis();
 });
 afterAll(() => redis.disconnect());
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-personal-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const archiveDir = freshDirEachTest('personal');
 
 /** `npm run retention -- ...` against the test's Redis, prefix and archive; its stdout and exit code. */
 async function retention(prefix: string, ...args: string[]): Promise<{ stdout: string; code: number }> {
   try {
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'bot/retentionCli.ts', ...args], {
       cwd: join(__dirname, '../../..'),
-      env: { ...process.env, ...redisEnv(testRedisUrl()), REDIS_PREFIX: prefix, TICKET_ARCHIVE_DIR: dir, LOG_LEVEL: 'silent' },
+      env: { ...process.env, ...redisEnv(testRedisUrl()), REDIS_PREFIX: prefix, TICKET_ARCHIVE_DIR: archiveDir.path, LOG_LEVEL: 'silent' },
     });
     return { stdout, code: 0 };
   } catch (err) {
@@ -43,14 +39,14 @@ async function retention(prefix: string, ...args: string[]): Promise<{ stdout: s
 
 /** Every string the archive's files hold, whole (also copies no index points at). */
 function archiveText(files: string[]): string {
-  return files.map((file) => gunzipSync(readFileSync(join(dir, file))).toString('utf8')).join('');
+  return files.map((file) => gunzipSync(readFileSync(join(archiveDir.path, file))).toString('utf8')).join('');
 }
 
 describe("an organisation's data and a person's erasure (npm run retention)", () => {
   it('exports every ticket of the organisation, live and archived, and erases one person from tickets, archive, chat and audit log', async () => {
     const prefix = uniquePrefix('personal');
     const clock = new TestClock(new Date('2025-01-10T09:00:00.000Z'));
-    const { service, organisations } = await deskOn(redis, prefix, { clock, archiveDir: dir });
+    const { service, organisations } = await deskOn(redis, prefix, { clock, archiveDir: archiveDir.path });
     const contoso = organisation();
     await organisations.upsert({
       ...contoso,
