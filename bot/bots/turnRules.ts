@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { ChoicePrompt, type DialogContext, type DialogTurnResult, type PromptOptions } from 'botbuilder-dialogs';
 import { DomainError, ratingIn, type MessageFiles, type Ticket } from '../../ticketing';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, t, type Locale, type MessageKey } from '../i18n';
@@ -12,6 +12,7 @@ import type { Intent } from '../intents/intents';
 import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
 import { satisfactionAnswerOf } from '../cards/satisfactionCard';
+import { foldPhrase } from '../../common/text';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
 export interface DeskConversation {
@@ -173,6 +174,24 @@ export const TURN_RULES: readonly TurnRule[] = [
       satisfactionAnswerOf(turn.context.activity.value) !== null ||
       (!!turn.store?.pendingRating && !turn.store.inDialog && ratingIn(turn.text) !== null),
     handle: (turn, store) => recordRating(turn, store),
+  },
+  {
+    // A question typed while the bot waits for a button ("Czy jesteś administratorem?", a category):
+    // answered when the base knows it, then the same question is put again. No "Did this help?":
+    // its Tak/Nie would be read as the pending answer.
+    name: 'question at a choice',
+    needsStore: true,
+    applies: (turn) => !!turn.store?.inDialog && turn.context.activity.value === undefined && isQuestion(turn),
+    async handle(turn, store) {
+      const dialogs = await store.dialogs();
+      const choices = pendingChoices(dialogs);
+      const said = foldPhrase(turn.text);
+      if (!choices || choices.some((choice) => said.includes(foldPhrase(choice)))) return 'next';
+      const found = turn.kb.answer(turn.text, detectLocale(turn.text) ?? turn.locale);
+      if (!found.answered || !found.source) return 'next';
+      await turn.context.sendActivity(`${found.answer}\n\n${t(turn.locale, 'faq.source', { title: found.source.title })}`);
+      await dialogs.repromptDialog();
+    },
   },
   {
     // A step of verification or of a ticket; with Redis down, anything that looks like one
@@ -397,6 +416,23 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
   }
   if (!store) return unavailable(turn);
   await sendWithButtons(context, t(locale, 'faq.noAnswer'), [t(locale, 'button.openTicket')]);
+}
+
+/** Whether the classifier reads the message as a question (never a command phrasing or a button). */
+function isQuestion(turn: Turn): boolean {
+  if (turn.stated() !== null) return false;
+  const r = turn.recognition();
+  return 'intent' in r && r.intent === 'question';
+}
+
+/** The choices of the button prompt the innermost dialog waits on, or null when it waits for words. */
+function pendingChoices(dialogs: DialogContext): string[] | null {
+  let inner = dialogs;
+  while (inner.child) inner = inner.child;
+  const active = inner.activeDialog;
+  if (!active || !(inner.findDialog(active.id) instanceof ChoicePrompt)) return null;
+  const options = (active.state as { options?: PromptOptions }).options;
+  return (options?.choices ?? []).map((choice) => (typeof choice === 'string' ? choice : choice.value));
 }
 
 /** Starts an administrator's task; one that ends at once (already verified) may open a thread. */

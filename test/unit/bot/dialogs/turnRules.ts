@@ -25,6 +25,30 @@ describe('the turn table', () => {
       expect((await chat(world).say(text)).join('\n')).toMatch(ASK_ADMIN);
     });
 
+    it('answers a question typed at a button prompt, then asks the prompt again; the button still answers it', async () => {
+      const c = chat(world);
+      expect((await c.say('Chcę zgłosić problem')).join('\n')).toMatch(ASK_ADMIN);
+      const question = 'Jak zadzwonić do pomocy technicznej?';
+      const found = world.kb.answer(question, 'pl');
+      expect(found.answered).toBe(true);
+      const replies = await c.say(question);
+      expect(replies[0]).toContain(found.answer);
+      expect(replies[0]).toContain(found.source!.title);
+      // The pending question again, not "Did this help?" (its Tak/Nie would be ambiguous).
+      expect(replies.slice(1).join('\n')).toMatch(ASK_ADMIN);
+      expect(replies.join('\n')).not.toMatch(/Czy to pomogło/);
+      expect((await c.say('Tak')).join('\n')).toMatch(/nazwę lub identyfikator/);
+    });
+
+    it('takes what is typed at a prompt for words as the answer, even when it reads like a question', async () => {
+      const c = chat(world);
+      await c.say('Chcę zgłosić problem');
+      await c.say('Tak');
+      expect((await c.say('Jak zadzwonić do pomocy technicznej?')).join('\n')).not.toContain(
+        world.kb.answer('Jak zadzwonić do pomocy technicznej?', 'pl').answer,
+      );
+    });
+
     it('answers a question with its source, asks whether it helped, and records the answer', async () => {
       const c = chat(world);
       const question = 'Jak zadzwonić do pomocy technicznej?';
