@@ -15,6 +15,16 @@ describe('the turn table', () => {
 
   const ASK_ADMIN = /Czy jesteś administratorem\?|Are you an administrator\?/;
 
+  /** Asks a question the knowledge base answers; the first reply must be that answer with its source. */
+  async function askAnswered(c: ReturnType<typeof chat>, question: string) {
+    const found = world.kb.answer(question, 'pl');
+    expect(found.answered).toBe(true);
+    const replies = await c.say(question);
+    expect(replies[0]).toContain(found.answer);
+    expect(replies[0]).toContain(found.source!.title);
+    return { found, replies };
+  }
+
   describe('requests and questions', () => {
     it.each([
       ['Chcę zgłosić problem'],
@@ -29,11 +39,7 @@ describe('the turn table', () => {
       const c = chat(world);
       expect((await c.say('Chcę zgłosić problem')).join('\n')).toMatch(ASK_ADMIN);
       const question = 'Jak zadzwonić do pomocy technicznej?';
-      const found = world.kb.answer(question, 'pl');
-      expect(found.answered).toBe(true);
-      const replies = await c.say(question);
-      expect(replies[0]).toContain(found.answer);
-      expect(replies[0]).toContain(found.source!.title);
+      const { replies } = await askAnswered(c, question);
       // The pending question again, not "Did this help?" (its Tak/Nie would be ambiguous).
       expect(replies.slice(1).join('\n')).toMatch(ASK_ADMIN);
       expect(replies.join('\n')).not.toMatch(/Czy to pomogło/);
@@ -52,11 +58,7 @@ describe('the turn table', () => {
     it('answers a question with its source, asks whether it helped, and records the answer', async () => {
       const c = chat(world);
       const question = 'Jak zadzwonić do pomocy technicznej?';
-      const found = world.kb.answer(question, 'pl');
-      expect(found.answered).toBe(true);
-      const replies = await c.say(question);
-      expect(replies[0]).toContain(found.answer);
-      expect(replies[0]).toContain(found.source!.title);
+      const { found, replies } = await askAnswered(c, question);
       expect(replies[1]).toBe('Czy to pomogło? [Tak] [Nie]');
 
       const sorry = await c.say('Nie');
