@@ -84,7 +84,7 @@ export class Deliveries {
   stop(): Promise<void> {
     this.stopped ??= (async () => {
       await this.sweeper.stop();
-      await this.queue.close();
+      if (!(await this.queue.close())) this.logger.warn('delivery queue closed with an attempt still running; it runs again elsewhere');
       await endConnection(this.redis);
     })();
     return this.stopped;

@@ -1,5 +1,6 @@
 import Bull from 'bull';
 import { bullCreateClient, type RedisClient } from '../../common/redisConnection';
+import { settleWithin } from '../../common/settleWithin';
 import type { ClaimedEvent } from './dueSet';
 
 /** What a job carries: one due entry. The handler re-reads the ticket, so this is all it needs. */
@@ -9,7 +10,11 @@ export interface SlaQueue<D extends { member: string } = SlaJobData> {
   queue: Bull.Queue<D>;
   /** Adds one job per event; the job id is the member, so an event already queued is not added twice. */
   enqueue(events: D[]): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Lets running jobs finish, then closes every connection. False when bull was still waiting
+   * after `graceMs` (default 10 s) and the queue was closed without it.
+   */
+  close(graceMs?: number): Promise<boolean>;
 }
 
 /**
@@ -67,15 +72,21 @@ export function createSlaQueue<D extends { member: string } = SlaJobData>(option
       if (events.length === 0) return;
       await queue.addBulk(events.map((data) => ({ data, opts: { jobId: data.member } })));
     },
-    async close() {
+    async close(graceMs = 10_000) {
       await naming;
       // bull's close() means to wait for a worker that is still starting but does not (it hands
       // the promise to then()); that start-up would re-arm a 5 s timer after close. Wait for it.
-      await (queue as unknown as { _initializingProcess?: Promise<unknown> })._initializingProcess?.catch(() => undefined);
-      await queue.close();
+      const internals = queue as unknown as { _initializingProcess?: Promise<unknown>; _clearTimers(): Promise<unknown> };
+      await internals._initializingProcess?.catch(() => undefined);
+      // bull waits for its workers' current jobs with no limit, and after Redis came back empty it
+      // was seen waiting for ever: past the grace, stop its timers and connections without it.
+      // A job cut short stays active in Redis and runs again once bull finds it stalled.
+      const clean = await settleWithin(queue.close(), graceMs);
+      if (!clean) await internals._clearTimers();
       closed = true;
       // Bull does not close connections it got from createClient; its work is done by now.
       for (const client of clients) client.disconnect();
+      return clean;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type Bull from 'bull';
 import { endConnection, newRedisClient, redisOptions, type RedisClient } from '../../common/redisConnection';
 import { silentLogger, type Logger } from '../../common/logger';
+import { settleWithin } from '../../common/settleWithin';
 import type { Metrics } from '../../common/metrics';
 import { clockOf, slaEventOf } from '../domain/goals';
 import { EscalationNotifier, LogNotifier } from '../notify/escalationNotifier';
@@ -131,18 +132,14 @@ export class SlaTimers {
     this.stopping.abort();
     await this.reconciling?.catch(() => undefined); // its failure is reported by start()
     await this.sweeper.stop();
-    await this.slaQueue.close();
+    if (!(await this.slaQueue.close())) this.logger.warn('SLA queue closed with a job still running; it runs again elsewhere');
     await this.notificationsDone(10_000);
     await endConnection(this.redis);
   }
 
   /** Waits for notifications in delivery, but not for ever: a hung notifier must not block shutdown. */
   private async notificationsDone(graceMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-    await Promise.race([Promise.all(this.notifying), grace]);
-    clearTimeout(timer);
-    if (this.notifying.size > 0)
+    if (!(await settleWithin(Promise.all(this.notifying), graceMs)))
       this.logger.warn({ pending: this.notifying.size }, 'SLA timers stopped with escalations still being delivered');
   }
 

@@ -117,3 +117,19 @@ test('a later start takes back leases without reading the tickets again, until t
   expect(await timers().start()).toMatchObject({ openTickets: 3, owed: 6, added: 6 });
   expect(await redis.zcard(slaKeys(prefix).due)).toBe(6);
 });
+
+test('a job that never finishes does not hold shutdown, and stays in Redis to run again', async () => {
+  const { prefix } = suite.desk('stuck');
+  const queue = createSlaQueue({ redisUrl: testRedisUrl(), prefix });
+  let started = false;
+  void queue.queue.process(() => {
+    started = true;
+    return new Promise<void>(() => undefined); // a handler that never ends
+  });
+  await queue.enqueue([{ member: 'SR-2026-000001|breach|0', ticketId: 'SR-2026-000001', kind: 'breach', version: 0, dueAtMs: Date.now() }]);
+  await waitFor(() => started, 'the handler to start');
+
+  expect(await queue.close(300)).toBe(false);
+  const active = await redis.lrange(`${prefix}{bull}:sla:active`, 0, -1);
+  expect(active).toEqual(['SR-2026-000001|breach|0']);
+});
