@@ -2,7 +2,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { silentLogger } from '../../common/logger';
 import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../common/config';
-import { testRedisUrl, uniquePrefix } from '../support/redis';
+import { redisEnv, testRedisUrl, uniquePrefix } from '../support/redis';
 import { PATIENCE_MS } from '../support/waitFor';
 import { artifactPath, launchChromium } from './support/browser';
 import { loadKnowledgeBase } from '../../knowledge';
@@ -31,7 +31,7 @@ beforeAll(async () => {
     buildApp({
       config: loadConfig({
         PORT: '0',
-        REDIS_URL: testRedisUrl(),
+        ...redisEnv(testRedisUrl()),
         REDIS_PREFIX: uniquePrefix('kbloop'),
         API_TOKENS: `${AGENT_TOKEN}:agent:alice`,
         DIRECTLINE_SECRET: 'kbloop-directline-secret-0123456789',

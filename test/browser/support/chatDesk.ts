@@ -6,7 +6,7 @@ import { buildApp, type App } from '../../../bot/app';
 import { loadConfig } from '../../../common/config';
 import { silentLogger } from '../../../common/logger';
 import { startSmtpPeer, type SmtpPeer } from '../../support/smtpPeer';
-import { testRedisUrl, uniquePrefix } from '../../support/redis';
+import { redisEnv, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { launchChromium } from './browser';
 
 /** The whole product as `npm start` builds it, the real SMTP server its mail goes to, and Chromium. */
@@ -36,7 +36,7 @@ export async function startChatDesk(options: {
     buildApp({
       config: loadConfig({
         PORT: '0',
-        REDIS_URL: testRedisUrl(),
+        ...redisEnv(testRedisUrl()),
         REDIS_PREFIX: options.prefix ?? uniquePrefix(name),
         SMTP_URL: smtp.url,
         MAIL_FROM: 'desk@example.test',

@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { freePort, startRedisServer, type RedisServerHandle } from '../../support/redisServer';
 import { SERVICE_API_TOKENS } from '../../support/serviceProcess';
-import { testRedisUrl } from '../../support/redis';
+import { redisEnv, testRedisUrl } from '../../support/redis';
 import { waitFor } from './faultFixtures';
 
 /**
@@ -69,7 +69,7 @@ async function status(url: string): Promise<number> {
 }
 
 test('refuses to start without what production needs, in one line naming all of it', async () => {
-  const { out, exited } = startProduction({ API_TOKENS: SERVICE_API_TOKENS, PORT: String(await freePort()), REDIS_URL: testRedisUrl() });
+  const { out, exited } = startProduction({ API_TOKENS: SERVICE_API_TOKENS, PORT: String(await freePort()), ...redisEnv(testRedisUrl()) });
   expect(await exited).toBe(1);
   const lines = out.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);

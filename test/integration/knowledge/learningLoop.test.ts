@@ -11,7 +11,7 @@ import { LiveKnowledgeBase } from '../../../knowledge/learning/live';
 import { QuestionLog } from '../../../knowledge/learning/questionLog';
 import { recordingAnswers } from '../../../knowledge/learning/recording';
 import { loadArticles } from '../../../knowledge/loader';
-import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { testRedis, redisEnv, testRedisUrl, uniquePrefix } from '../../support/redis';
 
 // The export runs the CLI in a child process: slow on a busy machine.
 
@@ -81,7 +81,7 @@ test('a phrasing added on one instance answers on another without a restart, and
   try {
     await promisify(execFile)('npx', ['tsx', 'knowledge/cli/export.ts', out], {
       cwd: join(__dirname, '../../..'),
-      env: { ...process.env, REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix },
+      env: { ...process.env, ...redisEnv(testRedisUrl()), REDIS_PREFIX: prefix },
     });
     const doc = parse(readFileSync(join(out, 'skype-connect-channels.yaml'), 'utf8'));
     const entry = doc.entries.find((e: { id: string }) => e.id === 'skype-connect-channels-payment');
