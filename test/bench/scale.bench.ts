@@ -11,6 +11,8 @@
  * flagged when it more than doubles. Writes test/bench/results/scale.json.
  *
  * SCALE_SIZES=10000,100000 picks other sizes (ascending); BENCH_QUICK=1 is 2,000 and 20,000.
+ * SCALE_ONLY=reads takes only the filtered lists and the searches (no writes, /metrics or upgrade
+ * pass) and writes test/bench/results/scale-reads.json: minutes instead of the whole run.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { loadavg, tmpdir } from 'os';
@@ -36,6 +38,7 @@ import { latencyStats, msSince, rate } from './support/stats';
 import { printTable, type BenchRow } from './support/table';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+const READS_ONLY = process.env.SCALE_ONLY === 'reads';
 const SIZES = (process.env.SCALE_SIZES ?? (QUICK ? '2000,20000' : '10000,100000,1000000')).split(',').map(Number);
 const PREFIX = 'scale:';
 const YEAR = 2026;
@@ -389,6 +392,11 @@ async function measure(
   const n = size.toLocaleString('en');
   const service = await startService(redisUrl);
   try {
+    if (READS_ONLY) {
+      await service.ready();
+      const api = new Client(service.app.url);
+      return [...(await listFigures(n, api, redis, redisUrl)), ...(await searchFigures(n, api, redis, redisUrl))];
+    }
     const reconcileMs = (await service.reconciled) - service.startMs;
     rows.push({
       figure: `${n}: start-up to listening`,
@@ -457,29 +465,7 @@ async function measure(
     });
     rows.push(redisWork(n, status));
 
-    const listFloor = await timeEach(10, async () => {
-      const ids = await redis.zrevrange(keys.byOrganisation(PREFIX, orgId(7)), 0, 49);
-      const pipeline = redis.pipeline();
-      for (const id of ids) pipeline.hget(keys.ticket(PREFIX, id), 'json');
-      await pipeline.exec();
-    });
-    for (const [query, what] of FILTERS) {
-      let count = 0;
-      const { stallMs } = await longestStall(redisUrl, async () => {
-        const t = await timeEach(LIST_REPEATS, async () => {
-          count = ((await api.call('GET', `/api/tickets?${query}`, 'agent')) as { count: number }).count;
-        });
-        rows.push({
-          figure: `${n}: GET /api/tickets?${query} (${what}: ${count}) p50`,
-          value: t.p50,
-          unit: 'ms',
-          floor: listFloor.p50,
-          floorWhat: 'ZREVRANGE of 50 ids + 50 HGETs',
-        });
-        rows.push(redisWork(n, t));
-      });
-      rows.push({ figure: `${n}:   longest Redis stall meanwhile`, value: stallMs, unit: 'ms' });
-    }
+    rows.push(...(await listFigures(n, api, redis, redisUrl)));
     rows.push(...(await searchFigures(n, api, redis, redisUrl)));
 
     let scrape: Timed = { p50: 0, p99: 0, redisUsPerCall: 0 };
@@ -506,6 +492,35 @@ async function measure(
   return rows;
 }
 
+/** The filtered lists of FILTERS, each beside one index's page of records. */
+async function listFigures(n: string, api: Client, redis: Redis, redisUrl: string): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const listFloor = await timeEach(10, async () => {
+    const ids = await redis.zrevrange(keys.byOrganisation(PREFIX, orgId(7)), 0, 49);
+    const pipeline = redis.pipeline();
+    for (const id of ids) pipeline.hget(keys.ticket(PREFIX, id), 'json');
+    await pipeline.exec();
+  });
+  for (const [query, what] of FILTERS) {
+    let count = 0;
+    const { stallMs } = await longestStall(redisUrl, async () => {
+      const t = await timeEach(LIST_REPEATS, async () => {
+        count = ((await api.call('GET', `/api/tickets?${query}`, 'agent')) as { count: number }).count;
+      });
+      rows.push({
+        figure: `${n}: GET /api/tickets?${query} (${what}: ${count}) p50`,
+        value: t.p50,
+        unit: 'ms',
+        floor: listFloor.p50,
+        floorWhat: 'ZREVRANGE of 50 ids + 50 HGETs',
+      });
+      rows.push(redisWork(n, t));
+    });
+    rows.push({ figure: `${n}:   longest Redis stall meanwhile`, value: stallMs, unit: 'ms' });
+  }
+  return rows;
+}
+
 /** Searches (docs/agent-workspace.md): what the index answers from, from a word every ticket has to a filter nothing matches. */
 const SEARCHES: { query: string; what: string; filters: ListIndex[] }[] = [
   { query: 'q=poczty', what: 'a word every ticket has', filters: [] },
@@ -528,10 +543,15 @@ async function searchFigures(n: string, api: Client, redis: Redis, redisUrl: str
     const q = decodeURIComponent(/q=([^&]*)/.exec(query)![1]!);
     const sets = [...termsOfText(q).map((term) => keys.searchTerm(PREFIX, term)), ...filters.map((f) => listIndexKey(PREFIX, f))];
     let found: Ticket[] = [];
+    let next: string | null = null;
     let t: Timed = { p50: 0, p99: 0, redisUsPerCall: 0 };
     const { stallMs } = await longestStall(redisUrl, async () => {
       t = await timeEach(LIST_REPEATS * 3, async () => {
-        found = ((await api.call('GET', `/api/tickets/search?${query}&limit=${SEARCH_PAGE}`, 'agent')) as { items: Ticket[] }).items;
+        const page = (await api.call('GET', `/api/tickets/search?${query}&limit=${SEARCH_PAGE}`, 'agent')) as {
+          items: Ticket[];
+          next: string | null;
+        };
+        ({ items: found, next } = page);
       });
     });
     // The floor: Redis's own intersection of the same sets, stopped at a page (ZINTERCARD LIMIT), or
@@ -545,7 +565,7 @@ async function searchFigures(n: string, api: Client, redis: Redis, redisUrl: str
     });
     const sizes = await Promise.all(sets.map((key) => redis.zcard(key)));
     rows.push({
-      figure: `${n}: GET /api/tickets/search?${query} (${what}; sets of ${sizes.map((z) => z.toLocaleString('en')).join(' / ')}: ${found.length}) p50`,
+      figure: `${n}: GET /api/tickets/search?${query} (${what}; sets of ${sizes.map((z) => z.toLocaleString('en')).join(' / ')}: ${found.length}${next ? ' and a cursor' : ''}) p50`,
       value: t.p50,
       unit: 'ms',
       floor: floor.p50,
@@ -660,6 +680,14 @@ function growth(rows: BenchRow[], sizes: number[]): { rows: BenchRow[]; offender
   return { rows: out, offenders };
 }
 
+/** The service's start on a store with no ticket: the floor of the start-up figures. */
+async function startOnEmptyStore(url: string): Promise<{ startMs: number; readyMs: number; reconcileMs: number }> {
+  const service = await startService(url);
+  const started = { startMs: service.startMs, readyMs: await service.ready(), reconcileMs: (await service.reconciled) - service.startMs };
+  await service.close();
+  return started;
+}
+
 async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
 }
@@ -674,13 +702,7 @@ async function main(): Promise<void> {
   try {
     const organisations = new OrganisationStore(redis, PREFIX);
     for (let o = 0; o < ORGS; o++) await organisations.upsert(organisation(o));
-    const emptyService = await startService(server.url);
-    const emptyStart = {
-      startMs: emptyService.startMs,
-      readyMs: await emptyService.ready(),
-      reconcileMs: (await emptyService.reconciled) - emptyService.startMs,
-    };
-    await emptyService.close();
+    const emptyStart = READS_ONLY ? { startMs: 0, readyMs: 0, reconcileMs: 0 } : await startOnEmptyStore(server.url);
 
     const now = Date.now();
     const shapes = templates(new Date(now));
@@ -711,7 +733,7 @@ async function main(): Promise<void> {
       });
       rows.push({ figure: `${n}: Redis memory per open ticket (all memory / open)`, value: Math.round(memory / open), unit: 'B' });
       rows.push(...(await measure(size, server.url, redis, emptyStart)));
-      rows.push(...(await afterUpgrade(size, server.url, redis)));
+      if (!READS_ONLY) rows.push(...(await afterUpgrade(size, server.url, redis)));
       await redis.unlink('scale-floor-queue', ...Array.from({ length: SAMPLES }, (_, i) => `scale-floor:${i}`));
     }
   } finally {
@@ -732,8 +754,9 @@ async function main(): Promise<void> {
   console.log('load average at start / end:', extra.loadAverageAtStart, extra.loadAverageAtEnd);
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'scale.json'), `${JSON.stringify({ at: new Date().toISOString(), rows, extra }, null, 2)}\n`);
-  console.log(`written to test/bench/results/scale.json (${extra.totalSeconds} s)`);
+  const file = READS_ONLY ? 'scale-reads.json' : 'scale.json';
+  writeFileSync(join(dir, file), `${JSON.stringify({ at: new Date().toISOString(), rows, extra }, null, 2)}\n`);
+  console.log(`written to test/bench/results/${file} (${extra.totalSeconds} s)`);
 }
 
 main().catch((err) => {
