@@ -1,5 +1,6 @@
 import type { ZodTypeAny } from 'zod';
 import { DELIVERY_STATES } from '../domain/types';
+import { SEARCH_BUDGET } from '../service/ticketSearch';
 import type { Endpoint } from './endpoint';
 import { jsonSchemaOf, type JsonSchema } from './jsonSchema';
 import { administratorSchema, categorySchema, gradeSchema, organisationSchema, slaPolicySchema, statusSchema } from './schemas';
@@ -205,7 +206,16 @@ function responseSchemas(): Record<string, JsonSchema> {
     }),
     TicketSearchPage: object({
       items: { type: 'array', items: ref('Ticket') },
-      next: { type: 'string', nullable: true, description: 'give it as `cursor` for the next page; null when there is no more' },
+      next: {
+        type: 'string',
+        nullable: true,
+        description:
+          'give it as `cursor` for the next page; null when there is no more. A page may be short, even empty, and still have one: the request examined its budget of candidates first',
+      },
+      scanned: {
+        type: 'integer',
+        description: `the tickets this request examined, at most ${SEARCH_BUDGET.toLocaleString('en')} however many are stored: with no items and a \`next\`, none matched among them and the search goes on from the cursor`,
+      },
     }),
     InternalNote: object({ at: { type: 'string', format: 'date-time' }, author: { type: 'string' }, text: { type: 'string' } }),
     InternalNotes: object({ ticketId: { type: 'string' }, items: { type: 'array', items: ref('InternalNote') } }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../domain/types';
+import { SEARCH_BUDGET } from '../service/ticketSearch';
 import type { TicketService } from '../service/ticketService';
 import { endpoint, type Endpoint } from './endpoint';
 import { categorySchema, gradeSchema, statusSchema } from './schemas';
@@ -26,8 +27,7 @@ export function searchEndpoints(service: TicketService): Endpoint[] {
     endpoint({
       method: 'GET',
       path: '/api/tickets/search',
-      summary:
-        'Find tickets by words of their title, description, conversation, contact or organisation (case, Polish diacritics and endings ignored; every word must match), by ticket number or phone number, newest first, narrowed by the list filters. A page may be short with a `next` cursor: ask again with it',
+      summary: `Find tickets by words of their title, description, conversation, contact or organisation (case, Polish diacritics and endings ignored; every word must match), by ticket number or phone number, newest first, narrowed by the list filters. A request examines at most ${SEARCH_BUDGET.toLocaleString('en')} candidates (\`scanned\`), however many tickets are stored: a page may be short, even empty, with a \`next\` cursor; ask again with it to go on. No \`next\`: nothing more matches`,
       roles: ['agent', 'operator'],
       query: ticketSearchQuerySchema,
       responds: [{ status: 200, schema: 'TicketSearchPage', description: 'the tickets found and where the next page starts' }],

@@ -6,6 +6,8 @@ import { listIndexKey, type ListIndex, type TicketStore } from './ticketStore';
 export interface SearchPage {
   ids: string[];
   next: string | null;
+  /** The candidates read: at most the budget. */
+  scanned: number;
 }
 
 /**
@@ -25,8 +27,8 @@ export async function searchIds(
   const sets = [...terms.map((t) => keys.searchTerm(store.prefix, t)), ...lists.map((l) => listIndexKey(store.prefix, l))];
   const { score, id } = decodeCursor(cursor);
   const reply = (await store.redis.deskSearchTickets(sets.length, ...sets, count, budget, score, id)) as (string | number)[];
-  const [done, nextScore, nextId, ...ids] = reply.map(String);
-  return { ids, next: done === '1' || !nextScore ? null : encodeCursor(nextScore, nextId!) };
+  const [done, read, nextScore, nextId, ...ids] = reply.map(String);
+  return { ids, next: done === '1' || !nextScore ? null : encodeCursor(nextScore, nextId!), scanned: Number(read) };
 }
 
 /** The cursor is opaque to callers: the score and id of the last candidate read. */

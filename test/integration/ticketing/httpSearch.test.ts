@@ -1,3 +1,5 @@
+import type { NewTicketInput } from '../../../ticketing/domain/ticket';
+import { SEARCH_BUDGET } from '../../../ticketing/service/ticketSearch';
 import { keys } from '../../../ticketing/store/keys';
 import { searchIds } from '../../../ticketing/store/ticketSearch';
 import { startTicketingApi, ticketBody, type TicketingApi } from '../../support/ticketingApiServer';
@@ -86,5 +88,52 @@ describe('ticket search over HTTP', () => {
     expect((await search('q=drukarka&cursor=bad')).status).toBe(400);
     expect((await search('q=drukarka', 'system')).status).toBe(403);
     expect((await api.call('GET', '/api/tickets/search?q=drukarka', { as: null })).status).toBe(401);
+  });
+});
+
+describe('a search over more candidates than one request examines', () => {
+  let api: TicketingApi;
+  let rare: string;
+  /** Every page of a search, following `next` until there is none. */
+  const allPages = async (query: string) => {
+    const pages: { items: { id: string }[]; next: string | null; scanned: number }[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await api.call('GET', `/api/tickets/search?${query}${cursor ? `&cursor=${cursor}` : ''}`, { as: 'agent' });
+      expect(res.status).toBe(200);
+      pages.push(res.body);
+      cursor = res.body.next;
+    } while (cursor !== null && pages.length < 10);
+    return pages;
+  };
+
+  beforeAll(async () => {
+    api = await startTicketingApi('http-search-budget');
+    const create = async (title: string) => {
+      api.clock.now = new Date(api.clock.now.getTime() + 1_000);
+      const { ticket } = await api.service.create(ticketBody({ title, description: 'Od rana.' }) as NewTicketInput);
+      return ticket.id;
+    };
+    // The one ticket with both words is the oldest: the newest first walk meets it last, past the budget.
+    rare = await create('Drukarka i poczta');
+    for (let i = 0; i < SEARCH_BUDGET + 10; i++) {
+      await create('Drukarka zacina papier');
+      await create('Poczta nie dochodzi');
+    }
+  }, 120_000);
+  afterAll(() => api.close());
+
+  it('answers "none among the first ones" with a cursor, and following it finds the rare match', async () => {
+    const pages = await allPages('q=drukarka%20poczta');
+    expect(pages[0]).toEqual({ items: [], next: expect.any(String), scanned: SEARCH_BUDGET });
+    expect(pages.flatMap((p) => p.items.map((t) => t.id))).toEqual([rare]);
+    expect(pages[pages.length - 1]!.next).toBeNull();
+  });
+
+  it('ends a search that matches nothing with no cursor, a budget of candidates at a time', async () => {
+    const pages = await allPages('q=drukarka%20zacina%20poczta');
+    expect(pages.flatMap((p) => p.items)).toEqual([]);
+    expect(pages.map((p) => p.next === null)).toEqual([false, true]);
+    expect(pages.every((p) => p.scanned <= SEARCH_BUDGET)).toBe(true);
   });
 });

@@ -1,12 +1,13 @@
 --[=[
 The next page of tickets in every one of several sorted sets (search terms and list indexes, all
 scored by creation time), newest first, reading at most a budget of candidates (docs/agent-workspace.md).
-It walks the smallest set from the cursor down and keeps the ids every other set holds (ZSCORE),
+It walks the smallest set from the cursor down and keeps the ids every other set holds (ZMSCORE),
 so the work is the page and the budget, never the sets' sizes. Read-only.
 
 KEYS: the sets.  ARGV: 1 page size, 2 budget (candidates read at most), 3 cursor score ('' = newest),
       4 cursor id (the last id read: the walk goes on after it).
-Reply: {done (1 when the smallest set has nothing after the last id read), cursor score, cursor id, ids...}
+Reply: {done (1 when the smallest set has nothing after the last id read), candidates read,
+        cursor score, cursor id, ids...}
 ]=]
 local count, budget = tonumber(ARGV[1]), tonumber(ARGV[2])
 local cursorScore, cursorId = ARGV[3], ARGV[4]
@@ -18,7 +19,7 @@ local smallest, size = 1, nil
 local sizes = {}
 for i = 1, #KEYS do
   local n = redis.call('ZCARD', KEYS[i])
-  if n == 0 then return { 1, '', '' } end
+  if n == 0 then return { 1, 0, '', '' } end
   sizes[i] = n
   if size == nil or n < size then smallest, size = i, n end
 end
@@ -28,33 +29,54 @@ for i = 1, #KEYS do
   if i ~= smallest then others[#others + 1] = i end
 end
 table.sort(others, function(a, b) return sizes[a] < sizes[b] end)
+local walked = KEYS[smallest]
 
-local CHUNK = 200
-local max = cursorScore == '' and '+inf' or cursorScore
-local found, read, offset = {}, 0, 0
-local lastScore, lastId = cursorScore, cursorId
-while true do
-  local flat = redis.call('ZREVRANGEBYSCORE', KEYS[smallest], max, '-inf', 'WITHSCORES', 'LIMIT', offset, CHUNK)
-  if #flat == 0 then return { 1, lastScore, lastId, unpack(found) } end
-  offset = offset + #flat / 2
-  for i = 1, #flat, 2 do
-    local id, score = flat[i], flat[i + 1]
-    -- Ties at the cursor's score come in descending id order: those down to the cursor's id were read before.
-    if not (cursorScore ~= '' and score == cursorScore and id >= cursorId) then
-      read = read + 1
-      lastScore, lastId = score, id
-      local everywhere = true
-      for _, k in ipairs(others) do
-        if not redis.call('ZSCORE', KEYS[k], id) then
-          everywhere = false
-          break
-        end
-      end
-      if everywhere then
-        found[#found + 1] = id
-        if #found >= count then return { 0, lastScore, lastId, unpack(found) } end
-      end
-      if read >= budget then return { 0, lastScore, lastId, unpack(found) } end
-    end
+-- Where the walk starts, by rank (each chunk then costs log N plus the chunk, never an offset):
+-- right after the cursor's id while it is still in the set, else after every entry scored above
+-- the cursor, skipping the ties at its score down to its id (ties come in descending id order).
+local rank, skipTies = 0, false
+if cursorScore ~= '' then
+  local at = redis.call('ZREVRANK', walked, cursorId)
+  if at then
+    rank = at + 1
+  else
+    rank = redis.call('ZCOUNT', walked, '(' .. cursorScore, '+inf')
+    skipTies = true
   end
 end
+
+-- A chunk is checked against the other sets with one ZMSCORE a set (smallest first, over the ids
+-- still in), not one ZSCORE a candidate: a candidate costs a lookup, not a command.
+local CHUNK = 100
+local found, read = {}, 0
+local lastScore, lastId = cursorScore, cursorId
+while read < budget and #found < count do
+  local flat = redis.call('ZREVRANGE', walked, rank, rank + math.min(CHUNK, budget - read) - 1, 'WITHSCORES')
+  if #flat == 0 then return { 1, read, lastScore, lastId, unpack(found) } end
+  local survivors = {}
+  for i = 1, #flat, 2 do
+    if not (skipTies and flat[i + 1] == cursorScore and flat[i] >= cursorId) then survivors[#survivors + 1] = flat[i] end
+  end
+  for _, k in ipairs(others) do
+    if #survivors == 0 then break end
+    local scores = redis.call('ZMSCORE', KEYS[k], unpack(survivors))
+    local still = {}
+    for j, id in ipairs(survivors) do
+      if scores[j] then still[#still + 1] = id end
+    end
+    survivors = still
+  end
+  local everywhere = {}
+  for _, id in ipairs(survivors) do everywhere[id] = true end
+  -- Read in order up to the page: the cursor is the last candidate counted, whatever the chunk held after it.
+  for i = 1, #flat, 2 do
+    rank = rank + 1
+    read = read + 1
+    lastScore, lastId = flat[i + 1], flat[i]
+    if everywhere[flat[i]] then found[#found + 1] = flat[i] end
+    if #found >= count then break end
+  end
+end
+-- Stopped by the page or the budget: done all the same when nothing is left after the last read.
+local done = #redis.call('ZREVRANGE', walked, rank, rank) == 0 and 1 or 0
+return { done, read, lastScore, lastId, unpack(found) }
