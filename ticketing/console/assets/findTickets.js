@@ -21,6 +21,8 @@
     'No ticket matches.': 'Żadne zgłoszenie nie pasuje.',
     'Tickets {from}-{to}, newest first': 'Zgłoszenia {from}-{to}, od najnowszych',
     '{n} found, newest first': 'Znaleziono: {n}, od najnowszych',
+    '{n} found among the newest {scanned} checked; more may follow':
+      'Znaleziono: {n} wśród {scanned} najnowszych sprawdzonych; może być więcej',
     'Search results': 'Wyniki wyszukiwania',
   });
   var STATUSES = [
@@ -163,16 +165,22 @@
       });
   }
 
-  // A search answers a page at a time with a cursor; "More results" adds the next page below.
-  function search(asked, filters, results, error, cursor, found) {
+  // A search answers a page at a time with a cursor; "More results" adds the next page below. A
+  // request examines a bounded number of tickets, so a page may be short or empty with more to come.
+  function search(asked, filters, results, error, cursor, found, scanned) {
     found = found || [];
+    scanned = scanned || 0;
     var path = '/api/tickets/search?q=' + encodeURIComponent(asked.q) + (filters ? '&' + filters : '') + '&limit=' + PAGE;
     return C.api('GET', path + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''))
       .then(function (page) {
         var all = found.concat(page.items);
+        var checked = scanned + (page.scanned || 0);
+        var meta = page.next
+          ? say('{n} found among the newest {scanned} checked; more may follow', { n: all.length, scanned: checked })
+          : say('{n} found, newest first', { n: all.length });
         return C.organisationNames(all).then(function () {
           C.replace(results, [
-            h('p', { class: 'meta', text: say('{n} found, newest first', { n: all.length }) }),
+            h('p', { class: 'meta', text: meta }),
             C.ticketTable(say('Search results'), all, say('No ticket matches.')),
             page.next
               ? h('button', {
@@ -180,7 +188,7 @@
                   id: 'more-results',
                   text: say('More results'),
                   onclick: function () {
-                    search(asked, filters, results, error, page.next, all);
+                    search(asked, filters, results, error, page.next, all, checked);
                   },
                 })
               : null,
