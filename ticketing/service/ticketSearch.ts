@@ -39,7 +39,7 @@ export const SEARCH_BUDGET = 500;
  * SEARCH_BUDGET candidates, however many tickets are stored; when the budget runs out first the
  * page is short (maybe empty) and `next` goes on where it stopped. No cursor: nothing more matches.
  */
-export async function searchTickets(store: TicketStore, request: SearchRequest): Promise<SearchResult> {
+export async function searchTickets(store: TicketStore, request: SearchRequest, cellsComplete = false): Promise<SearchResult> {
   const query = parseSearchQuery(request.q);
   const lists = listsOf(request);
   if (query.kind === 'id') {
@@ -49,7 +49,7 @@ export async function searchTickets(store: TicketStore, request: SearchRequest):
   }
   if (query.terms.length === 0)
     throw new DomainError('invalid_request', 'q: give a word of two letters or more, a ticket number (SR-2026-000123) or a phone number');
-  const page = await searchIds(store, query.terms, lists, request.limit, SEARCH_BUDGET, request.cursor ?? null);
+  const page = await searchIds(store, query.terms, lists, request.limit, SEARCH_BUDGET, request.cursor ?? null, cellsComplete);
   return { items: await store.getMany(page.ids), next: page.next, scanned: page.scanned };
 }
 

@@ -233,7 +233,7 @@ export class TicketService implements SlaTicketService {
   async search(request: SearchRequest): Promise<SearchResult> {
     const pending = this.searchPending();
     if (pending) throw new DomainError('search_preparing', `search is not available yet: ${pending}`);
-    return searchTickets(this.store, request);
+    return searchTickets(this.store, request, this.cellsPending() === undefined);
   }
 
   /** The open unassigned tickets of a category, most urgent first, from `offset` on. */

@@ -109,16 +109,16 @@ describe('a search over more candidates than one request examines', () => {
 
   beforeAll(async () => {
     api = await startTicketingApi('http-search-budget');
-    const create = async (title: string) => {
+    const create = async (title: string, overrides: Record<string, unknown> = {}) => {
       api.clock.now = new Date(api.clock.now.getTime() + 1_000);
-      const { ticket } = await api.service.create(ticketBody({ title, description: 'Od rana.' }) as NewTicketInput);
+      const { ticket } = await api.service.create(ticketBody({ title, description: 'Od rana.', ...overrides }) as NewTicketInput);
       return ticket.id;
     };
     // The one ticket with both words is the oldest: the newest first walk meets it last, past the budget.
     rare = await create('Drukarka i poczta');
     for (let i = 0; i < SEARCH_BUDGET + 10; i++) {
-      await create('Drukarka zacina papier');
-      await create('Poczta nie dochodzi');
+      await create('Drukarka zacina papier'); // technical, grade B
+      await create('Poczta nie dochodzi', { category: 'billing', grade: 'C' });
     }
   }, 120_000);
   afterAll(() => api.close());
@@ -135,5 +135,14 @@ describe('a search over more candidates than one request examines', () => {
     expect(pages.flatMap((p) => p.items)).toEqual([]);
     expect(pages.map((p) => p.next === null)).toEqual([false, true]);
     expect(pages.every((p) => p.scanned <= SEARCH_BUDGET)).toBe(true);
+  });
+
+  it('answers a filter combination nothing matches at once, however many tickets each filter keeps', async () => {
+    // Billing tickets and grade B tickets: more than the budget each, none both.
+    expect(await allPages('q=rana&category=billing&grade=B')).toEqual([{ items: [], next: null, scanned: 0 }]);
+    const billingC = await allPages('q=rana&category=billing&grade=C&limit=25');
+    const poczta = await allPages('q=poczta&limit=25');
+    expect(billingC[0]!.items.map((t) => t.id)).toEqual(poczta[0]!.items.map((t) => t.id));
+    expect(billingC[0]!.items).toHaveLength(25);
   });
 });

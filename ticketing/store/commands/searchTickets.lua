@@ -4,20 +4,37 @@ scored by creation time), newest first, reading at most a budget of candidates (
 It walks the smallest set from the cursor down and keeps the ids every other set holds (ZMSCORE),
 so the work is the page and the budget, never the sets' sizes. Read-only.
 
-KEYS: the sets.  ARGV: 1 page size, 2 budget (candidates read at most), 3 cursor score ('' = newest),
-      4 cursor id (the last id read: the walk goes on after it).
+KEYS: the sets, then the cells (listCells.ts) whose union is the tickets the filters keep, when
+      there are several filters.  ARGV: 1 page size, 2 budget (candidates read at most), 3 cursor
+      score ('' = newest), 4 cursor id (the last id read: the walk goes on after it), 5 how many
+      of the KEYS are cells (at the end; 0 or absent = none).
+The cells answer a filter combination nothing matches at once (their ZCARDs add up to 0), where
+the walk would read the whole budget, request after request; when only one of them holds
+tickets, it is walked or checked like the other sets (it is the intersection of the filters).
 Reply: {done (1 when the smallest set has nothing after the last id read), candidates read,
         cursor score, cursor id, ids...}
 ]=]
 local count, budget = tonumber(ARGV[1]), tonumber(ARGV[2])
 local cursorScore, cursorId = ARGV[3], ARGV[4]
-if not count or count < 1 or not budget or budget < 1 or #KEYS < 1 then
+if not count or count < 1 or not budget or budget < 1 or #KEYS - (tonumber(ARGV[5] or '0') or 0) < 1 then
   return error('searchTickets: a page size, a budget and at least one set are required')
 end
 
-local smallest, size = 1, nil
+local cells = tonumber(ARGV[5] or '0') or 0
+local sets = {}
+for i = 1, #KEYS - cells do sets[#sets + 1] = i end
+if cells > 0 then
+  local held, only = 0, nil
+  for i = #KEYS - cells + 1, #KEYS do
+    if redis.call('ZCARD', KEYS[i]) > 0 then held, only = held + 1, i end
+  end
+  if held == 0 then return { 1, 0, '', '' } end
+  if held == 1 then sets[#sets + 1] = only end
+end
+
+local smallest, size = nil, nil
 local sizes = {}
-for i = 1, #KEYS do
+for _, i in ipairs(sets) do
   local n = redis.call('ZCARD', KEYS[i])
   if n == 0 then return { 1, 0, '', '' } end
   sizes[i] = n
@@ -25,7 +42,7 @@ for i = 1, #KEYS do
 end
 -- The other sets, smallest first: a candidate missing from one is usually missing from the smaller.
 local others = {}
-for i = 1, #KEYS do
+for _, i in ipairs(sets) do
   if i ~= smallest then others[#others + 1] = i end
 end
 table.sort(others, function(a, b) return sizes[a] < sizes[b] end)
