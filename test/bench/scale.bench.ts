@@ -527,6 +527,11 @@ const SEARCHES: { query: string; what: string; filters: ListIndex[] }[] = [
   { query: 'q=biuro17', what: 'a word of 1 ticket in 1,000', filters: [] },
   { query: 'q=poczty%20biuro17&status=new', what: 'two words and a status', filters: [{ kind: 'status', status: 'new' }] },
   {
+    query: 'q=sprawdzamy&status=new',
+    what: 'no match: a word of the answered tickets among the new ones',
+    filters: [{ kind: 'status', status: 'new' }],
+  },
+  {
     query: 'q=poczty&orgId=org-000&grade=A',
     what: 'no match: every ticket of one organisation checked',
     filters: [
