@@ -28,7 +28,7 @@ export interface SearchResult {
 /**
  * Candidates one request examines at most, in one script call: the request's cost is flat however
  * many tickets are stored (issue 16). At 20,000 a no-match search over one organisation's 8,748
- * tickets took Redis 185 ms at 1M tickets; 500 keep a request near a millisecond of Redis, and a
+ * tickets took Redis 185 ms at 1M tickets; 500 keep a request to 1-2 ms of Redis on a busy machine, and a
  * page short of its limit comes with the cursor to go on from.
  */
 export const SEARCH_BUDGET = 500;
