@@ -146,3 +146,34 @@ describe('a search over more candidates than one request examines', () => {
     expect(billingC[0]!.items).toHaveLength(25);
   });
 });
+
+describe('a search cursor whose ticket has moved since', () => {
+  let api: TicketingApi;
+  afterAll(() => api.close());
+
+  it('goes on after where it stopped, though that ticket left the set being walked', async () => {
+    api = await startTicketingApi('http-search-moved');
+    const create = async (title: string) => {
+      api.clock.now = new Date(api.clock.now.getTime() + 1_000);
+      return (await api.service.create(ticketBody({ title, description: 'Od rana.' }) as NewTicketInput)).ticket.id;
+    };
+    const start = async (id: string) => {
+      expect((await api.call('POST', `/api/tickets/${id}/assign`, { as: 'agent', body: { agentId: 'alice' } })).status).toBe(200);
+      expect((await api.call('POST', `/api/tickets/${id}/status`, { as: 'agent', body: { status: 'in_progress' } })).status).toBe(200);
+    };
+    // Five tickets with the word, two of them in progress: the three new ones are the smaller set, walked.
+    const [oldest, middle, newest] = [await create('Serwer plików'), await create('Serwer wydruku'), await create('Serwer poczty')];
+    for (const id of [await create('Serwer DNS'), await create('Serwer VPN')]) await start(id);
+    const page = async (cursor?: string) =>
+      (await api.call('GET', `/api/tickets/search?q=serwer&status=new&limit=1${cursor ? `&cursor=${cursor}` : ''}`, { as: 'agent' })).body;
+
+    const first = await page();
+    expect(first.items.map((t: { id: string }) => t.id)).toEqual([newest]);
+    const second = await page(first.next);
+    expect(second.items.map((t: { id: string }) => t.id)).toEqual([middle]);
+    await start(middle); // the cursor's ticket is no longer new
+    const third = await page(second.next);
+    expect(third.items.map((t: { id: string }) => t.id)).toEqual([oldest]);
+    expect(third.next).toBeNull();
+  });
+});
