@@ -14,6 +14,12 @@ export function withoutGreeting(text: string): string {
   return (rest.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 2 ? rest : text;
 }
 
+/** Whether the message is a greeting and nothing more ("Helo!", "Dzień dobry państwu"). */
+export function onlyGreeting(text: string): boolean {
+  const folded = `${fold(text).trim()} `;
+  return folded.trim() !== '' && greetingLength(folded) === folded.length;
+}
+
 /** Words that open a question, in Polish and English. */
 const QUESTION_OPENING =
   /^\s*(?:czy|kto|co|jak|jaki|jaka|jakie|jakiego|jakich|ile|kiedy|dlaczego|czemu|gdzie|ktory|ktora|ktore|po co|who|what|how|when|why|where|which|whose|is|are|does|do|can|could|may|should|will)\b/;

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n';
 import { IntentClassifier, type IntentExample, type IntentScores } from './classifier';
 import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
-import { readsAsQuestion, withoutGreeting } from './messageShape';
+import { onlyGreeting, readsAsQuestion, withoutGreeting } from './messageShape';
 
 /** What the bot makes of a message: one intent, or a question back with the two it hesitates between. */
 export type Recognition = { intent: Intent; fastPath: boolean } | { ask: [Intent, Intent] };
@@ -60,6 +60,8 @@ export class IntentRecognizer {
   recognize(text: string): Recognition {
     const fast = statedIntent(text);
     if (fast) return { intent: fast, fastPath: true };
+    // "Helo!", "hejka": nothing but a greeting, whatever word it is one typo away from.
+    if (onlyGreeting(text)) return { intent: 'greeting', fastPath: false };
     const { top, second } = this.classified(text);
     const questionP = top.intent === 'question' ? top.p : second.intent === 'question' ? second.p : 0;
     if (
@@ -81,14 +83,15 @@ export class IntentRecognizer {
 
   /**
    * The classifier's reading of the message; a greeting before a request is read without it
-   * ("Witam, w sprawie SR-… chcę dopisać…"), unless what follows it is no clear request
-   * ("Witam, jestem tu nowa." stays a greeting).
+   * ("Witam, w sprawie SR-… chcę dopisać…"), and so is one before a question ("Hej, mam dwa
+   * abonamenty, który zużywa się pierwszy?": the hello must not outweigh it), unless what follows
+   * it is no clear request ("Witam, jestem tu nowa." stays a greeting, so does "hej, jak się masz?").
    */
   private classified(text: string): IntentScores {
     const rest = withoutGreeting(text);
     if (rest !== text) {
       const request = this.classifier.classify(rest);
-      if (request.top.p >= SURE) return request;
+      if (request.top.p >= SURE || (readsAsQuestion(rest) && request.top.intent === 'question')) return request;
     }
     return this.classifier.classify(text);
   }

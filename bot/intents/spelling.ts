@@ -2,6 +2,11 @@ import { LruCache } from '../../common/lruCache';
 
 /** Words shorter than this are left as typed: "ty" and "tu" are one edit apart and mean different things. */
 const SHORTEST = 4;
+/**
+ * Words shorter than this are corrected only for two swapped letters ("hepl"): among short words
+ * one replaced letter is most often another word ("stoi" is not "stop", "helo" not "help").
+ */
+const SHORT = 5;
 /** Words from this length may be two edits away from the word meant ("anlouj", "dzienkuje"). */
 const LONG = 8;
 /** At most this many words of one message are looked up (a pasted log must not cost more). */
@@ -39,13 +44,16 @@ export class Spelling {
 
   private nearest(word: string): string {
     if (word.length < SHORTEST || this.known.has(word) || /\d/.test(word)) return word;
+    if (word.length < SHORT) return this.swapped(word);
     const allowed = word.length >= LONG ? 2 : 1;
     let best = word;
     let bestDistance = allowed;
     let bestCount = 0;
     for (let length = word.length - allowed; length <= word.length + allowed; length++) {
       for (const candidate of this.byLength.get(length) ?? []) {
-        if (candidate.length < SHORTEST) continue;
+        // A typo seldom hits the first letter; a word that differs there is mostly another word
+        // ("rozlacza" is not "oznacza").
+        if (candidate.length < SHORTEST || candidate[0] !== word[0]) continue;
         const d = editsBetween(word, candidate, bestDistance);
         const count = this.known.get(candidate)!;
         if (d < bestDistance || (d === bestDistance && count > bestCount)) {
@@ -54,6 +62,18 @@ export class Spelling {
           bestCount = count;
         }
       }
+    }
+    return best;
+  }
+
+  /** The training word that is `word` with two neighbouring letters swapped, the most seen one. */
+  private swapped(word: string): string {
+    let best = word;
+    let bestCount = 0;
+    for (let i = 0; i + 1 < word.length; i++) {
+      const candidate = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      const count = this.known.get(candidate) ?? 0;
+      if (count > bestCount) [best, bestCount] = [candidate, count];
     }
     return best;
   }

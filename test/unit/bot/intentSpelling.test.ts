@@ -1,8 +1,8 @@
 import { editsBetween, Spelling } from '../../../bot/intents/spelling';
-import { readsAsQuestion, withoutGreeting } from '../../../bot/intents/messageShape';
+import { onlyGreeting, readsAsQuestion, withoutGreeting } from '../../../bot/intents/messageShape';
 
 describe('typo tolerance of the intent classifier', () => {
-  const spelling = new Spelling(['status', 'thanks', 'czesc', 'anuluj', 'anuluj', 'ty', 'zgloszenie']);
+  const spelling = new Spelling(['status', 'thanks', 'czesc', 'anuluj', 'anuluj', 'ty', 'zgloszenie', 'help', 'stop', 'oznacza']);
 
   it('reads a word one edit away (a transposition is one) as the training word', () => {
     expect(spelling.correct(['stauts', 'thnaks', 'czsec'])).toEqual(['status', 'thanks', 'czesc']);
@@ -10,6 +10,11 @@ describe('typo tolerance of the intent classifier', () => {
 
   it('allows two edits only in long words, and leaves short and known words alone', () => {
     expect(spelling.correct(['zgloszenai', 'anlouj', 'tu', 'status'])).toEqual(['zgloszenie', 'anlouj', 'tu', 'status']);
+  });
+
+  it('reads a four-letter word only through two swapped letters, and never past a different first letter', () => {
+    expect(spelling.correct(['hepl', 'stoi', 'helo'])).toEqual(['help', 'stoi', 'helo']);
+    expect(spelling.correct(['rozlacza', 'xtatus'])).toEqual(['rozlacza', 'xtatus']);
   });
 });
 
@@ -30,6 +35,13 @@ describe('the shape of a message', () => {
     expect(withoutGreeting('hi there! show my tickets')).toBe('show my tickets');
     expect(withoutGreeting('Dzień dobry!')).toBe('Dzień dobry!');
     expect(withoutGreeting('Zgłaszam awarię')).toBe('Zgłaszam awarię');
+  });
+
+  it('knows a message that is nothing but a greeting', () => {
+    expect(onlyGreeting('Helo!')).toBe(true);
+    expect(onlyGreeting('Dzień dobry państwu')).toBe(true);
+    expect(onlyGreeting('hej, jest tu ktoś?')).toBe(false);
+    expect(onlyGreeting('')).toBe(false);
   });
 
   it('knows a question by its mark or its first word', () => {

@@ -56,6 +56,9 @@ describe('intent recognition', () => {
       intent: 'add_to_ticket',
     });
     expect(recognizer.recognize('Dzień dobry, jestem tu pierwszy raz.')).toMatchObject({ intent: 'greeting' });
+    expect(recognizer.recognize('Helo')).toMatchObject({ intent: 'greeting' });
+    const hello = recognizer.recognize('Hej, mam dwa plany minut w Skypie, który zużywa się najpierw?');
+    expect('intent' in hello ? hello.intent : hello.ask).toContain('question');
     const about = recognizer.recognize('Who is allowed to open a support request?');
     expect('ask' in about && about.ask).toContain('question');
   });
