@@ -1,6 +1,7 @@
 import { fold } from '../../common/text';
 import { INTENTS, type Intent } from './intents';
 import { Spelling } from './spelling';
+import { writtenOut } from './shorthand';
 import { LruCache } from '../../common/lruCache';
 
 /** One phrasing and what the person wanted. */
@@ -24,12 +25,12 @@ export interface IntentScores {
 /** A ticket id as customers write it: SR-2026-000123, SR2026000123, 2026-000123, or a short SR-3021. */
 const TICKET_ID = /\b(?:sr[\s-]*)?\d{4}-?\d{6}\b|\bsr[\s-]*\d{2,}\b/g;
 
-/** The folded words of a message, a ticket id standing as the word "srid". */
+/** The folded words of a message, a ticket id standing as the word "srid", chat shorthand written out. */
 export function wordsOf(text: string): string[] {
-  return (
+  return writtenOut(
     fold(text)
       .replace(TICKET_ID, ' srid ')
-      .match(/[\p{L}\p{N}]+/gu) ?? []
+      .match(/[\p{L}\p{N}]+/gu) ?? [],
   );
 }
 

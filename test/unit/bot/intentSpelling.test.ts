@@ -1,4 +1,5 @@
 import { editsBetween, Spelling } from '../../../bot/intents/spelling';
+import { wordsOf } from '../../../bot/intents/classifier';
 import { onlyGreeting, readsAsQuestion, withoutGreeting } from '../../../bot/intents/messageShape';
 
 describe('typo tolerance of the intent classifier', () => {
@@ -48,5 +49,13 @@ describe('the shape of a message', () => {
     expect(readsAsQuestion('kto może założyć zgłoszenie')).toBe(true);
     expect(readsAsQuestion('Who may open a ticket?')).toBe(true);
     expect(readsAsQuestion('Zgłaszam awarię poczty')).toBe(false);
+  });
+});
+
+describe('chat shorthand', () => {
+  it('is written out before the words are read, and a Polish "u" stays a word', () => {
+    expect(wordsOf('wat can u do? pls')).toEqual(['what', 'can', 'u', 'do', 'please']);
+    expect(wordsOf('cant log in, dont know why')).toEqual(['can', 't', 'log', 'in', 'don', 't', 'know', 'why']);
+    expect(wordsOf('u nas nie działa')).toEqual(['u', 'nas', 'nie', 'dziala']);
   });
 });
