@@ -23,9 +23,11 @@ const COMMANDS: [MessageKey, Intent][] = [
   ['commands.thanks', 'thanks'],
 ];
 
-/** "status SR-…", "SR-…" alone, "dodaj do SR-…": a ticket id with the command word for it. */
+/** "status SR-…", "SR-…" alone, "dodaj do SR-…", "uzupełnij SR-… o…": a ticket id with the command word for it. */
 const STATUS_WORDS = /^\s*(status|stan|check|sprawd[zź])\b/i;
-const ADD_WORDS = /^\s*(dodaj|dopisz|add|append)\b/i;
+const ADD_WORDS = /^\s*(?:(?:please|pls|plz|prosz[eę])[\s,]+)?(dodaj|dopisz|uzupe[lł]nij|do[lł][aą]cz|za[lł][aą]cz|add|append|attach)\b/i;
+/** "Update SR-…: it now fails for everyone" adds to the ticket; "update on SR-…?" asks how it is going. */
+const UPDATE_WORD = /^\s*(?:(?:please|pls|plz)[\s,]+)?update\b/i;
 
 /** Below this the classifier's best guess is a guess: the bot asks. */
 const SURE = 0.55;
@@ -118,7 +120,7 @@ export function statedIntent(text: string): Intent | null {
   const id = ticketIdIn(text);
   if (id) {
     if (text.trim().toUpperCase() === id || STATUS_WORDS.test(text)) return 'ticket_status';
-    if (ADD_WORDS.test(text)) return 'add_to_ticket';
+    if (ADD_WORDS.test(text) || (UPDATE_WORD.test(text) && !text.includes('?'))) return 'add_to_ticket';
   }
   return COMMANDS.find(([key]) => isCommand(text, key))?.[1] ?? null;
 }

@@ -17,16 +17,18 @@ const share = (report: IntentReport, group: string, what: 'direct' | 'reached'):
 // intent the bot took at once or offered in its one question back.
 describe('intent recognition on phrasings written by people who never saw the catalogue', () => {
   it.each([
-    ['intents-tune.jsonl', 0.84, 0.98],
-    ['intents-blind.jsonl', 0.84, 0.95],
-    ['intents-blind-I3.jsonl', 0.84, 0.95],
-    ['intents-I4.jsonl', 0.84, 0.96],
+    ['intents-tune.jsonl', 0.86, 0.98],
+    ['intents-blind.jsonl', 0.86, 0.97],
+    ['intents-blind-I3.jsonl', 0.86, 0.97],
+    ['intents-I4.jsonl', 0.86, 0.98],
+    ['intents-I5.jsonl', 0.86, 0.97],
+    ['intents-I6.jsonl', 0.85, 0.97],
   ])('keeps %s above its floor, and never takes a question for ticket work unasked', (file, direct, reached) => {
     const report = measure(file);
     expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(direct);
     expect(share(report, 'all', 'reached')).toBeGreaterThanOrEqual(reached);
     expect(share(report, 'pl', 'reached')).toBeGreaterThanOrEqual(reached);
-    expect(share(report, 'en', 'reached')).toBeGreaterThanOrEqual(0.92);
+    expect(share(report, 'en', 'reached')).toBeGreaterThanOrEqual(0.96);
     expect(report.questionsToTicket.map((c) => c.text)).toEqual([]);
   });
 });
@@ -38,6 +40,9 @@ describe('intent recognition', () => {
     expect(statedIntent('status SR-2026-000123')).toBe('ticket_status');
     expect(statedIntent('sr-2026-000123')).toBe('ticket_status');
     expect(statedIntent('dodaj do SR-2026-000123: restart nic nie dał')).toBe('add_to_ticket');
+    expect(statedIntent('uzupełnij SR-2026-000123 o zrzut ekranu')).toBe('add_to_ticket');
+    expect(statedIntent('Update SR-2026-000123: now it fails for everyone')).toBe('add_to_ticket');
+    expect(statedIntent('update on SR-2026-000123?')).not.toBe('add_to_ticket');
     expect(statedIntent('Jak zresetować hasło?')).toBeNull();
   });
 
