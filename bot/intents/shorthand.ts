@@ -46,9 +46,36 @@ const WRITTEN_OUT: Readonly<Record<string, readonly string[]>> = {
   sth: ['something'],
   smth: ['something'],
   tix: ['tickets'],
+  // Fillers of chatty messages say nothing about what is wanted; left in, the few the training
+  // phrasings happen to hold pull towards their intent ("właściwie" towards help).
+  sluchaj: [],
+  sluchajcie: [],
+  kurcze: [],
+  kurde: [],
+  generalnie: [],
+  ogolnie: [],
+  wlasciwie: [],
+  naprawde: [],
+  szczerze: [],
+  jakby: [],
+  serio: [],
+  totalnie: [],
+  ej: [],
+  eee: [],
+  yyy: [],
+  hmm: [],
+  btw: [],
+  basically: [],
+  honestly: [],
+  literally: [],
+  actually: [],
+  seriously: [],
+  anyway: [],
+  um: [],
+  uh: [],
 };
 
-/** The words with each shorthand written out. */
+/** The words with each shorthand written out and the fillers left out. */
 export function writtenOut(words: readonly string[]): string[] {
   return words.flatMap((w) => WRITTEN_OUT[w] ?? [w]);
 }

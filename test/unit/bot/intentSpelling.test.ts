@@ -58,4 +58,9 @@ describe('chat shorthand', () => {
     expect(wordsOf('cant log in, dont know why')).toEqual(['can', 't', 'log', 'in', 'don', 't', 'know', 'why']);
     expect(wordsOf('u nas nie działa')).toEqual(['u', 'nas', 'nie', 'dziala']);
   });
+
+  it('drops the fillers of a chatty message', () => {
+    expect(wordsOf('Słuchajcie, generalnie poczta nie działa')).toEqual(['poczta', 'nie', 'dziala']);
+    expect(wordsOf('so basically my outlook is down')).toEqual(['so', 'my', 'outlook', 'is', 'down']);
+  });
 });
