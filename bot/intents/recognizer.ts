@@ -77,7 +77,13 @@ export class IntentRecognizer {
     if (top.p < SURE) {
       // Only a doubt about ticket work is worth a question back; otherwise the knowledge base
       // gets the message (an answer, suggestions, or "nothing found" with a ticket button).
-      if (TICKET_ACTIONS.has(top.intent) || TICKET_ACTIONS.has(second.intent)) return { ask: [top.intent, second.intent] };
+      if (TICKET_ACTIONS.has(top.intent) || TICKET_ACTIONS.has(second.intent)) {
+        // Two kinds of ticket work offered for a question the knowledge base has an answer to
+        // would leave the customer no way to it: the question is offered in place of the second.
+        const answerable =
+          TICKET_ACTIONS.has(top.intent) && TICKET_ACTIONS.has(second.intent) && readsAsQuestion(text) && this.knowledgeCovers(text);
+        return { ask: [top.intent, answerable ? 'question' : second.intent] };
+      }
       return { intent: 'question', fastPath: false };
     }
     return { intent: top.intent, fastPath: false };

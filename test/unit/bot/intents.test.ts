@@ -68,6 +68,17 @@ describe('intent recognition', () => {
     expect('ask' in about && about.ask).toContain('question');
   });
 
+  it('offers the question when it hesitates between two kinds of ticket work over a question it can answer', () => {
+    // Phrasings that lean every question towards ticket work, so the hesitation is certain.
+    const leaning = new IntentRecognizer(new SearchEngine(loadArticles()), [
+      { text: 'czy moja sprawa o minuty jest już rozwiązana?', intent: 'ticket_status' },
+      { text: 'moje sprawy o minuty Skype', intent: 'list_tickets' },
+      { text: 'jak zresetować hasło', intent: 'question' },
+      { text: 'dzięki', intent: 'thanks' },
+    ]);
+    expect(leaning.recognize('Czy minuty Skype przechodzą na kolejny miesiąc?')).toEqual({ ask: ['list_tickets', 'question'] });
+  });
+
   it('answers the same way every time it is built (no random start)', () => {
     const again = new IntentRecognizer(new SearchEngine(loadArticles()));
     for (const text of ['co z moim zgłoszeniem?', 'nie działa mi outlook', 'dzięki!'])
