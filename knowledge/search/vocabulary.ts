@@ -1,3 +1,5 @@
+import { COLLOQUIAL, COLLOQUIAL_FILLER } from './colloquial';
+
 /**
  * Words customers use that the articles do not spell out: abbreviations and product names
  * ("M365", "MS Teams"), countries, their cities and demonyms in any inflection ("w Dubaju",
@@ -123,6 +125,7 @@ const FILLER = new RegExp(
     'wiec',
     'okej',
     'ok',
+    ...COLLOQUIAL_FILLER,
   ].join('|')})\\b`,
   'g',
 );
@@ -135,6 +138,7 @@ export function withoutFiller(folded: string): string {
 /** A word replaced by what the articles call it (itself when it is no alias). */
 export function canonical(word: string): string {
   for (const [pattern, replacement] of ALIASES) if (pattern.test(word)) return replacement;
+  for (const [pattern, replacement] of COLLOQUIAL) if (pattern.test(word)) return replacement;
   return word;
 }
 

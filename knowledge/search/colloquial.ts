@@ -1,0 +1,59 @@
+/**
+ * Everyday words customers use where the articles use the standard ones: "odkręcić" for undoing a
+ * link, "userzy" for users, "padła poczta" for an outage, "kasa" for money. Each pattern matches a
+ * whole folded word (every inflection it lists) and stands for the article words after it, which
+ * then go through the lemma table like any other word (folded, as every word is by then). The patterns name word families, never a
+ * whole question: they must hold for any message that uses the word.
+ */
+export const COLLOQUIAL: [RegExp, string][] = [
+  // Undoing or redoing a link: the articles say unlink (rozłączyć) and change (zmienić).
+  [/^(odkrec\w*|cofn\w*)$/, 'rozlaczyc'],
+  [/^(przepi(nac|nam|na|nal\w*|ac|ete?)|przelacz\w*)$/, 'zmienic'],
+  // Someone else's account: "konto Skype żony, syna, kolegi" is the wrong (cudze) account.
+  [/^(zony|meza|syna|corki|kolegi|kolezanki|brata|siostry|taty|ojca|szefa|znajomego)$/, 'cudze'],
+  [/^(userzy|user|usera|userowi|userem|userami|userow|userach|juzer\w*)$/, 'uzytkownik'],
+  // An outage: "padła poczta", "wszystko leży", "cała firma stoi".
+  [/^(padl[aoy]?|padly|lezy|stoi|wywalilo|wysypal\w*|zdechl\w*)$/, 'nie dziala'],
+  [/^(kasy|kase|kasa|kasie|hajs\w*)$/, 'pieniadze'],
+  [/^(dokup\w*|wykup\w*)$/, 'kupic'],
+  [/^(odpal\w*|wlacz\w*)$/, 'aktywowac'],
+  [/^(przerzuc\w*|przesun\w*)$/, 'przeniesc'],
+  [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl\w*|leca)$/, 'zuzywa'],
+  [/^(uciagn\w*|pociagn\w*)$/, 'obsluzy'],
+  [/^(naraz)$/, 'jednoczesnie'],
+  [/^(max|maks|maksa|maksymalnie)$/, 'maksymalna'],
+  // Again, today, this morning: how often something may be done in a day.
+  [/^(znowu|znow|ponownie|ponowna|ponowny)$/, 'raz'],
+  [/^(rano|wczoraj|dzis|dzisiaj|jutro|poludni\w*|wieczorem)$/, 'dziennie'],
+  // Travelling: the articles speak of travel abroad.
+  [/^(wyjezdz\w*|wyjazd\w*|wyjade|jade|lece|delegacj\w*|kontrakt\w*|stamtad)$/, 'podrozy za granica'],
+  [/^(firmow\w*|biznesow\w*|sluzbow\w*)$/, 'firm'],
+  [/^(komork\w*)$/, 'telefon komorkowy'],
+  [/^(sc)$/, 'skype connect'],
+  [/^(pogadac|porozmawiac|pogadam)$/, 'zadzwonic'],
+];
+
+/**
+ * Chatty phrases (folded) that carry nothing of what is asked: who asked ("szef kazał mi"), the
+ * writer's mood ("kurczę", "ups") and vague tails ("o co chodzi", "czy nie bardzo").
+ */
+export const COLLOQUIAL_FILLER = [
+  'no hej',
+  'yo',
+  'ups',
+  'kurcze',
+  'serdecznie',
+  'ogarnac',
+  'jakos',
+  'jakis',
+  'jakies',
+  'jakiegos',
+  'o co chodzi',
+  'czy co',
+  'czy nie bardzo',
+  'nie bardzo',
+  'szef (kazal|pyta|mowi|chce|uslyszal)( mi)?',
+  'kolega (mowil|ma|pytal)',
+  'nic mi nie wychodzi',
+  'mam problem',
+];
