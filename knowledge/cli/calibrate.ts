@@ -87,10 +87,11 @@ for (let k = 0; k < FOLDS; k++) {
  * MAX_FALSE_ACCEPTS of the blind off-topic questions (the team's own off-topic list is written to
  * be hard, right next to the domain, and would make the desk answer nothing).
  */
-// The engine never answers a question naming another company's product, nor a near tie.
-const rule = (e: Labelled): boolean => !e.features.foreign && e.features.margin >= DEFAULT_RULE.margin;
+// The engine never answers a question naming another company's product, nor a near tie it is unsure of.
+const rule = (e: Labelled, confidence: number): boolean =>
+  !e.features.foreign && (e.features.margin >= DEFAULT_RULE.margin || confidence >= DEFAULT_RULE.tieAnswerAt);
 examples.forEach((e, i) => {
-  if (!rule(e)) held[i] = 0;
+  if (!rule(e, held[i]!)) held[i] = 0;
 });
 const blindOff = examples.flatMap((e, i) => (e.blind && e.oos ? [held[i]!] : [])).sort((a, b) => b - a);
 const answerAt = Math.max(0.5, (blindOff[Math.floor(MAX_FALSE_ACCEPTS * blindOff.length)] ?? 0) + 1e-3);
