@@ -31,6 +31,12 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(komork\w*)$/, 'telefon komorkowy'],
   [/^(sc)$/, 'skype connect'],
   [/^(pogadac|porozmawiac|pogadam)$/, 'zadzwonic'],
+  // "Kiedy się odezwą": when support responds.
+  [/^(odezw\w*|odpisz\w*|odpisa\w*)$/, 'odpowiedz'],
+  // A subscription that "przedłuża się sam" renews.
+  [/^(przedluz\w*)$/, 'odnawia'],
+  // A number of channels the system "przelicza" or "poprzestawiał" was rounded.
+  [/^(przelicz\w*|poprzestawi\w*|przestawi\w*|obcina\w*|obcia\w*|uci(na|al|ete)\w*)$/, 'zaokragla'],
 ];
 
 /**
