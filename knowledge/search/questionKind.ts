@@ -4,10 +4,12 @@ import { fold } from '../../common/text';
  * What kind of answer a question asks for, from its question words: a number, a time, a person,
  * a place, a way, a reason. A question and an entry's phrasings that ask the same kind agree
  * ("ile kanałów" and "how many channels"); "ile" asked of an entry whose phrasings only ever ask
- * "jak" is a hint that the entry answers something else.
+ * "jak" is a hint that the entry answers something else, and "ile kosztuje" asks a price, not a count.
  */
 const KINDS: [string, RegExp][] = [
-  ['count', /\b(ile|ilu|how many|how much|maksymaln\w*|max|limit\w*)\b/],
+  // A price: the articles tell where a cost is shown, never what anything costs.
+  ['price', /\b(ile (to )?kosztuj\w*|jaka (jest )?cena|w cenie|cennik\w*|how much (does|do|is|are)\b.{0,60}\bcost|price of)\b/],
+  ['count', /\b(ile|ilu|how many|how much|maksymaln\w*|max|limit\w*)\b(?! (to )?kosztuj| (does|do)\b.{0,60}\bcost)/],
   ['time', /\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|when|what time|how long|how soon|how quickly)\b/],
   ['who', /\b(kto|kogo|komu|who|whom)\b/],
   ['where', /\b(gdzie|skad|where)\b/],
