@@ -89,7 +89,8 @@ for (let k = 0; k < FOLDS; k++) {
  */
 // The engine never answers a question naming another company's product, nor a near tie it is unsure of.
 const rule = (e: Labelled, confidence: number): boolean =>
-  !e.features.foreign && (e.features.margin >= DEFAULT_RULE.margin || confidence >= DEFAULT_RULE.tieAnswerAt);
+  !e.features.foreign &&
+  (e.features.margin >= DEFAULT_RULE.margin || (confidence >= DEFAULT_RULE.tieAnswerAt && e.features.coverageLead > 0));
 examples.forEach((e, i) => {
   if (!rule(e, held[i]!)) held[i] = 0;
 });

@@ -42,10 +42,9 @@ export interface AbstainRule {
   /** …and only when its score is this far ahead of the runner-up's: a tie is a question to ask back… */
   margin: number;
   /**
-   * …unless its confidence reaches this: the model has told the two apart on what the scores
-   * miss (coverage, the kind of question asked). On the blind tune sets, near ties this sure were
-   * right nine times in ten (the tenth a near duplicate) and never off-topic; at 0.75 one in six
-   * was wrong.
+   * …unless its confidence reaches this and it covers words the others miss: the model has told
+   * the two apart on what the scores miss. On the blind tune sets, near ties this sure were right
+   * nine times in ten and never off-topic; at 0.75 one in six was wrong.
    */
   tieAnswerAt: number;
   /** Between `suggestAt` and an answer: offer suggestions. Below: not covered. */
@@ -344,7 +343,11 @@ export class SearchEngine {
   /** Whether the top candidate is sure enough, and far enough ahead of the runner-up, to be the answer. */
   private answers(top: Candidate, second: Candidate | undefined): boolean {
     const { answerAt, margin, tieAnswerAt } = this.rule;
-    return top.confidence >= answerAt && (top.score - (second?.score ?? 0) >= margin || top.confidence >= tieAnswerAt);
+    const ahead = top.score - (second?.score ?? 0) >= margin;
+    // A sure near tie is answered only when the entry accounts for words the others miss: two
+    // entries that cover the question alike ("anulować abonament" of channels or of minutes) are
+    // a question to ask back however sure the model is.
+    return top.confidence >= answerAt && (ahead || (top.confidence >= tieAnswerAt && top.coverageLead > 0));
   }
 
   answer(question: string, locale: Locale = 'pl'): AnswerResult {
