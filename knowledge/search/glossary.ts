@@ -37,6 +37,16 @@ const GROUPS: string[][] = [
   ['darmowe', 'free', 'bezpłatne'],
   ['przysługiwać', 'dostać', 'dostawać', 'dostępny', 'uprawniony', 'eligible', 'entitled'],
   ['pieniądze', 'kasa', 'kwota', 'zwrot', 'money', 'refund'],
+  // English words of questions asked in English, for the Polish words of the same entries.
+  ['jednoczesny', 'jednocześnie', 'simultaneous', 'simultaneously', 'concurrent', 'concurrently'],
+  ['maksymalna', 'maximum', 'najwięcej'],
+  ['pakiet', 'bundle', 'pack', 'package'],
+  ['przekroczyć', 'przekracza', 'exceed', 'exceeds'],
+  ['podróż', 'travel', 'travelling', 'traveling', 'trip', 'wyjazd'],
+  ['odnawia', 'odnowienie', 'renew', 'renewal', 'renews', 'przedłuża'],
+  ['zaokrąglać', 'zaokrąglenie', 'round', 'rounded', 'rounding'],
+  ['komórka', 'komórkowy', 'mobile', 'cellphone', 'cell phone'],
+  ['zweryfikować', 'weryfikować', 'verify', 'verified', 'identity'],
 ];
 
 /** English function words, dropped from short English questions (Polish ones go in normalize). */
