@@ -15,6 +15,10 @@ export const COLLOQUIAL: [RegExp, string][] = [
   // An outage: "padła poczta", "wszystko leży", "cała firma stoi".
   [/^(padl[aoy]?|padly|lezy|stoi|wywalilo|wysypal\w*|zdechl\w*)$/, 'nie dziala'],
   [/^(kasy|kase|kasa|kasie|hajs\w*)$/, 'pieniadze'],
+  // Diminutives and chatty verbs: "minutki", "rozmówki", "wydzwonić się", "podzwonić".
+  [/^(minutk\w*)$/, 'minuty'],
+  [/^(rozmowk\w*)$/, 'rozmowy'],
+  [/^(wydzwoni\w*|podzwoni\w*|przedzwoni\w*|obdzwoni\w*)$/, 'dzwonic'],
   [/^(dokup\w*|wykup\w*)$/, 'kupic'],
   [/^(odpal\w*|wlacz\w*)$/, 'aktywowac'],
   [/^(przerzuc\w*|przesun\w*)$/, 'przeniesc'],
@@ -62,4 +66,5 @@ export const COLLOQUIAL_FILLER = [
   'kolega (mowil|ma|pytal)',
   'nic mi nie wychodzi',
   'mam problem',
+  'da (sie )?rade',
 ];
