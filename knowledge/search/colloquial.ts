@@ -34,6 +34,10 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(firmow\w*|biznesow\w*|sluzbow\w*)$/, 'firm'],
   [/^(komork\w*)$/, 'telefon komorkowy'],
   [/^(sc)$/, 'skype connect'],
+  // Abbreviations: "nr tel.", "sev A".
+  [/^(nr|numerek)$/, 'numer'],
+  [/^(tel|telefonik\w*)$/, 'telefon'],
+  [/^(sev)$/, 'waznosc'],
   [/^(pogadac|porozmawiac|pogadam)$/, 'zadzwonic'],
   // "Kiedy się odezwą": when support responds.
   [/^(odezw\w*|odpisz\w*|odpisa\w*)$/, 'odpowiedz'],

@@ -47,6 +47,7 @@ const GROUPS: string[][] = [
   ['zaokrąglać', 'zaokrąglenie', 'round', 'rounded', 'rounding'],
   ['komórka', 'komórkowy', 'mobile', 'cellphone', 'cell phone'],
   ['zweryfikować', 'weryfikować', 'verify', 'verified', 'identity'],
+  ['wyjątkiem', 'wyjątek', 'wykluczony', 'wykluczone', 'except', 'excluded', 'exception'],
 ];
 
 /** English function words, dropped from short English questions (Polish ones go in normalize). */

@@ -34,6 +34,7 @@ const ALIASES: [RegExp, string][] = [
   [/^(tunez\w*|tunis\w*)$/, 'tunezja'],
   [/^(emira\w*|uae|zea|dubaj\w*|dubai|abu|zabi|dhabi|szardz\w*|sharjah)$/, 'emiratow'],
   [/^(kanad\w*|canad\w*)$/, 'kanada'],
+  [/^(australi\w*|sydney|melbourne)$/, 'australia'],
   [/^(usa|stany|stanach|stanow|ameryk\w*|americ\w*)$/, 'usa'],
   [/^(brytani\w*|britain|british|uk|anglii|anglia|london\w*|londyn\w*)$/, 'brytania'],
   [/^(niemc\w*|niemiec\w*|germany|german|berlin\w*)$/, 'niemcy'],
