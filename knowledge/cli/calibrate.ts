@@ -63,12 +63,12 @@ const engine = new SearchEngine(entries);
 const offTopic = questions.filter((q) => q.right === null).length;
 // Off-topic questions are fewer: weigh them up so that abstaining on them is learnt.
 const oosWeight = (questions.length - offTopic) / offTopic;
-type Labelled = Example & { oos: boolean; blind: boolean };
+type Labelled = Example & { oos: boolean; blind: boolean; unaskedPrice: boolean };
 const examples: Labelled[] = questions.flatMap(({ q, right, blind }) => {
   const [top] = engine.rank(q);
   if (!top) return [];
   const oos = right === null;
-  return [{ features: top, correct: !oos && right(top.entry), oos, blind, weight: oos ? oosWeight : 1 }];
+  return [{ features: top, correct: !oos && right(top.entry), oos, blind, unaskedPrice: top.unaskedPrice, weight: oos ? oosWeight : 1 }];
 });
 
 // Each example's confidence from a model fitted without it (ten folds, a seeded shuffle).
@@ -87,9 +87,11 @@ for (let k = 0; k < FOLDS; k++) {
  * MAX_FALSE_ACCEPTS of the blind off-topic questions (the team's own off-topic list is written to
  * be hard, right next to the domain, and would make the desk answer nothing).
  */
-// The engine never answers a question naming another company's product, nor a near tie it is unsure of.
+// The engine never answers a question naming another company's product, nor a price its entry
+// never tells, nor a near tie it is unsure of.
 const rule = (e: Labelled, confidence: number): boolean =>
   !e.features.foreign &&
+  !e.unaskedPrice &&
   (e.features.margin >= DEFAULT_RULE.margin || (confidence >= DEFAULT_RULE.tieAnswerAt && e.features.coverageLead > 0));
 examples.forEach((e, i) => {
   if (!rule(e, held[i]!)) held[i] = 0;

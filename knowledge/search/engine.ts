@@ -76,6 +76,11 @@ export interface Candidate extends Features {
   /** The entry's position in the engine's list. */
   index: number;
   confidence: number;
+  /**
+   * The question asks a price ("ile kosztuje") and none of the entry's phrasings does: the
+   * entry may name the thing priced, never its price.
+   */
+  unaskedPrice: boolean;
 }
 
 const MESSAGES = {
@@ -280,7 +285,8 @@ export class SearchEngine {
         focusCoverage: focus === words ? coverage : this.coverage.of(focus, this.vocabularies[e]!).all,
         length: Math.log1p(words.length),
       };
-      return { entry: this.entries[e]!, index: e, ...features, confidence: round(confidenceOf(features, this.calibration)) };
+      const unaskedPrice = asked.has('price') && features.askAgrees === 0;
+      return { entry: this.entries[e]!, index: e, ...features, confidence: round(confidenceOf(features, this.calibration)), unaskedPrice };
     });
   }
 
@@ -347,6 +353,7 @@ export class SearchEngine {
     // A sure near tie is answered only when the entry accounts for words the others miss: two
     // entries that cover the question alike ("anulować abonament" of channels or of minutes) are
     // a question to ask back however sure the model is.
+    if (top.unaskedPrice) return false;
     return top.confidence >= answerAt && (ahead || (top.confidence >= tieAnswerAt && top.coverageLead > 0));
   }
 
