@@ -23,6 +23,14 @@ describe('terms', () => {
   it('drops greetings and courtesy around a question', () => {
     expect(terms.of('Dzień dobry, mam pytanie: ile kanałów mogę kupić? Pozdrawiam')).toEqual(terms.of('ile kanałów mogę kupić'));
   });
+
+  it('reads everyday words and abbreviations as the words the articles use', () => {
+    expect(terms.of('odkręcić')).toEqual(terms.of('rozłączyć'));
+    expect(terms.of('userzy')).toEqual(terms.of('użytkownik'));
+    expect(terms.of('padła')).toEqual(terms.of('nie działa'));
+    expect(terms.of('minutki')).toEqual(terms.of('minuty'));
+    expect(terms.of('nr tel')).toEqual(terms.of('numer telefon'));
+  });
 });
 
 describe('answers', () => {
@@ -50,6 +58,19 @@ describe('answers', () => {
     expect(r.source?.title).toMatch(/21Vianet/);
   });
 
+  it('answers chatty questions in everyday words', () => {
+    expect(kb.answer('Ups, połączyłem Office z kontem Skype brata. Jak to odkręcić?').source?.articleId).toBe(
+      'skype-office-minutes-relink',
+    );
+    expect(kb.answer('hej, padł nam Exchange w całej firmie w 21Vianet, jaka to ważność?').source?.articleId).toBe('severity-a');
+  });
+
+  it('never answers a price, which no article tells, but suggests what it found', () => {
+    const r = kb.answer('ile kosztuje abonament kanałów Skype Connect');
+    expect(r.answered).toBe(false);
+    expect(r.suggestions.map((s) => s.articleId)).toContain('skype-connect-channels-what');
+  });
+
   it("never answers a question about another company's product", () => {
     expect(kb.answer('jak zrezygnować z Canal+').answered).toBe(false);
   });
@@ -75,6 +96,8 @@ describe('question kinds', () => {
     expect([...questionKinds('Gdzie sprawdzę saldo?')]).toEqual(['where']);
     expect([...questionKinds('Jak anulować abonament?')]).toEqual(['how']);
     expect(questionKinds('numer telefonu pomocy').size).toBe(0);
+    expect([...questionKinds('Ile kosztuje jeden kanał?')]).toEqual(['price']);
+    expect([...questionKinds('How much does a channel cost?')]).toEqual(['price']);
   });
 
   it('says whether an entry asks the same kind, and is neutral for a question without a question word', () => {
