@@ -369,6 +369,7 @@ export type DomainErrorCode =
   | 'invalid_date'
   | 'invalid_sla_policy'
   | 'invalid_rating'
+  | 'list_too_deep'
   // well-formed requests a rule refuses
   | 'severity_not_allowed'
   | 'not_administrator'

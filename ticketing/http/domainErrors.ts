@@ -25,6 +25,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   invalid_date: 400,
   invalid_sla_policy: 400,
   invalid_rating: 400,
+  list_too_deep: 400,
 
   illegal_transition: 409,
   ticket_closed: 409,

@@ -122,6 +122,7 @@ export function ticketEndpoints(
       roles: READERS,
       query: ticketListQuerySchema,
       responds: [{ status: 200, schema: 'TicketPage', description: 'the tickets matching every filter' }],
+      errors: [400, 503],
       async handle({ query }) {
         const items = await service.list(query);
         return { body: { items, count: items.length, limit: query.limit, offset: query.offset } };

@@ -119,6 +119,11 @@ const UPDATE_ATTEMPTS = 20;
 const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 ** attempt)));
 const DEFAULT_LIST_LIMIT = 50;
 const MAX_LIST_LIMIT = 500;
+/**
+ * How deep (offset + limit) a list on several filters goes: each of its cells is read from the
+ * top to that depth, so a bounded depth bounds the cost (one filter reads its own index at any depth).
+ */
+export const MAX_CELL_LIST_DEPTH = 1_000;
 const DEFAULT_ARCHIVE_DIR = './.data/archive';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -223,6 +228,11 @@ export class TicketService implements SlaTicketService {
     const pending = index ? undefined : this.cellsPending();
     if (pending)
       throw new DomainError('lists_preparing', `lists on several filters are not available yet: ${pending}; one filter works now`);
+    if (!index && offset + limit > MAX_CELL_LIST_DEPTH)
+      throw new DomainError(
+        'list_too_deep',
+        `a list on several filters goes ${MAX_CELL_LIST_DEPTH} tickets deep at most (offset + limit); narrow the filters, list by one filter, or find by words with GET /api/tickets/search`,
+      );
     const ids = index
       ? await this.store.listIds(index, offset, limit)
       : await this.store.listCellIds(cellsMatching(filter), filter.orgId, offset, limit);

@@ -186,6 +186,21 @@ describe('ticketing API: tickets and queues over HTTP', () => {
       expect(page1.body).toMatchObject({ count: 2, limit: 2, offset: 0 });
       expect(page2.body.items.map((t: { id: string }) => t.id)).not.toContain(page1.body.items[0].id);
     });
+
+    it('pages a list on several filters 1,000 tickets deep, and answers deeper with 400 naming the ways on', async () => {
+      const deepest = await api.call('GET', '/api/tickets?category=billing&grade=C&limit=10&offset=990', { as: 'agent' });
+      expect(deepest.status).toBe(200);
+      expect(deepest.body.items).toEqual([]);
+
+      const tooDeep = await api.call('GET', '/api/tickets?category=billing&grade=C&limit=10&offset=991', { as: 'agent' });
+      expect(tooDeep.status).toBe(400);
+      expect(tooDeep.body.error).toBe('list_too_deep');
+      expect(tooDeep.body.message).toMatch(/1000 tickets deep at most.*narrow the filters, list by one filter.*\/api\/tickets\/search/);
+
+      // One filter reads its own index, at any depth.
+      const oneFilter = await api.call('GET', '/api/tickets?grade=C&limit=10&offset=5000', { as: 'agent' });
+      expect(oneFilter.status).toBe(200);
+    });
   });
 
   describe("an agent's day", () => {
