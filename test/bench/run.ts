@@ -10,6 +10,7 @@
  *   4. the ticketing figures (bench:ticketing): claim-next at 1,000,000 queued, memory per open
  *      ticket, SLA lateness at 100,000 open tickets
  *   5. the knowledge base's answer latency in this process (bench:kb)
+ *   6. web chats held at once over Direct Line WebSockets (bench:chats, at a smaller size)
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -17,6 +18,7 @@ import Redis from 'ioredis';
 import { startRedisServer } from '../support/redisServer';
 import { startService } from '../support/serviceProcess';
 import { benchBotTurns, type BotTurnSizes } from './botTurn.bench';
+import { benchChats, type ChatsSizes } from './chats.bench';
 import { benchKnowledge } from './kb.bench';
 import { describeMachine } from './support/machine';
 import { ioredisFloor, redisBenchmark } from './support/redisFloor';
@@ -34,6 +36,7 @@ const SIZES = QUICK
       creation: { apiTickets: 100, dialogs: 8, concurrency: 8 } satisfies TicketCreationSizes,
       ticketing: QUICK_SIZES,
       kbQuestions: 300,
+      chats: { chats: 50, seconds: 10, batch: 50, quietSeconds: 5 } satisfies ChatsSizes,
     }
   : {
       floorOps: 10_000,
@@ -42,6 +45,7 @@ const SIZES = QUICK
       creation: { apiTickets: 1_000, dialogs: 80, concurrency: 8 } satisfies TicketCreationSizes,
       ticketing: FULL_SIZES,
       kbQuestions: 3_000,
+      chats: { chats: 300, seconds: 30, batch: 50, quietSeconds: 10 } satisfies ChatsSizes,
     };
 
 const started = Date.now();
@@ -118,6 +122,11 @@ async function main(): Promise<void> {
       if (line.top1 !== undefined)
         rows.push({ figure: `KB top-1 entry, ${line.base}`, value: `${Math.round(line.top1 * 1000) / 10}%`, unit: '' });
     }
+
+    step(`web chats: ${SIZES.chats.chats} held over Direct Line WebSockets for ${SIZES.chats.seconds} s (bench:chats has the full size)`);
+    const chats = await benchChats(redisServer.url, SIZES.chats, step);
+    rows.push(...chats.rows);
+    results.chats = chats.figures;
   } finally {
     redis.disconnect();
     await redisServer.stop();
