@@ -16,6 +16,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { loadavg } from 'os';
 import { join } from 'path';
+import { monitorEventLoopDelay } from 'perf_hooks';
 import Redis from 'ioredis';
 import WebSocket from 'ws';
 import { startRedisServer } from '../support/redisServer';
@@ -25,7 +26,8 @@ import { postTurn } from './support/botClient';
 import { DirectLineChat } from './support/directLineChat';
 import { startEchoBot } from './support/echoBot';
 import { FAQ_QUESTIONS } from './support/faqQuestions';
-import { rssOf, watchProcess } from './support/processStats';
+import { heapAfterGc, INSPECT_ARGS } from './support/inspectorHeap';
+import { cpuMsOf, rssOf, watchProcess } from './support/processStats';
 import { latencyStats, type LatencyStats } from './support/stats';
 import { printTable, type BenchRow } from './support/table';
 
@@ -45,6 +47,7 @@ const MB = 2 ** 20;
 const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
 const kb = (bytes: number) => Math.round(bytes / 1024);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round2 = (x: number) => Math.round(x * 100) / 100;
 const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
 
 /** A distinct customer address per conversation (the service trusts loopback as its proxy). */
@@ -83,7 +86,7 @@ async function askOnSchedule(count: number, seconds: number, ask: (i: number, n:
           result.answered++;
         } catch (err) {
           const message = (err as Error).message;
-          if (message.startsWith('timeout')) result.timeouts++;
+          if (message.startsWith('timeout') || (err as Error).name === 'TimeoutError') result.timeouts++;
           else result.errors++;
           result.firstError ??= message;
         }
@@ -95,6 +98,7 @@ async function askOnSchedule(count: number, seconds: number, ask: (i: number, n:
 }
 
 interface Gauges {
+  /** V8 heap in use after a full GC forced through the inspector: what is really kept. */
   heapUsedMb: number;
   sockets: number;
   rssMb: number;
@@ -104,15 +108,32 @@ interface Gauges {
 
 /** What the service's own metrics say about its memory and open sockets. */
 async function serviceGauges(service: ServiceProcess, redis: Redis): Promise<Gauges> {
+  // After the GC, so each reading counts what is kept rather than garbage not yet collected.
+  const { heapUsedMb } = await heapAfterGc(service.output());
+  const rssMb = mb(rssOf(service.child.pid!));
   const { body } = await service.call('GET', '/metrics', { as: 'operator' });
   const redisMemory = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? NaN);
   const value = (pattern: RegExp) => Number(pattern.exec(String(body))?.[1] ?? NaN);
   return {
-    heapUsedMb: mb(value(/^desk_nodejs_heap_size_used_bytes (\S+)/m)),
     sockets: value(/^desk_nodejs_active_handles\{type="Socket"\} (\S+)/m),
-    rssMb: mb(rssOf(service.child.pid!)),
+    rssMb,
+    heapUsedMb,
     redisUsedMb: mb(redisMemory),
   };
+}
+
+/**
+ * Waits until the service has used under 5% of a core for 2 s (its queued turns done), at most
+ * 120 s; returns how long that took.
+ */
+async function untilIdle(pid: number): Promise<number> {
+  const start = Date.now();
+  while (Date.now() - start < 120_000) {
+    const cpu = cpuMsOf(pid);
+    await sleep(2000);
+    if (cpuMsOf(pid) - cpu < 100) break;
+  }
+  return Math.round((Date.now() - start) / 1000);
 }
 
 /** Opens `count` chats, `batch` at a time; stops at the first batch that fails and keeps what held. */
@@ -161,6 +182,7 @@ export async function benchChats(redisUrl: string, sizes: ChatsSizes, log: (what
     prefix: 'bench:chats:',
     // Each chat is its own customer for the per-client limits, as behind the production proxy.
     env: { TRUSTED_PROXIES: '127.0.0.1', LOG_LEVEL: 'warn' },
+    nodeArgs: INSPECT_ARGS,
   });
   const pid = service.child.pid!;
   const openFiles = (who: string) => Number(/Max open files\s+(\d+)/.exec(readFileSync(`/proc/${who}/limits`, 'utf8'))?.[1]);
@@ -171,9 +193,10 @@ export async function benchChats(redisUrl: string, sizes: ChatsSizes, log: (what
   const figures: Record<string, unknown> = { sizes, maxOpenFiles: limits };
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   try {
-    // One chat first, so the knowledge base and the code paths are warm before "before" is read.
+    // One chat asks every question first, so the code paths and the knowledge base's word-keyed
+    // caches are warm before "before" is read: what grows after that grows with the chats.
     const warm = await DirectLineChat.open(service.url, '192.0.2.1');
-    await warm.ask(FAQ_QUESTIONS[0]!, REPLY_TIMEOUT_MS);
+    for (const question of FAQ_QUESTIONS) await warm.ask(question, REPLY_TIMEOUT_MS);
     await warm.close();
     await sleep(2000);
     const before = await serviceGauges(service, redis);
@@ -187,18 +210,26 @@ export async function benchChats(redisUrl: string, sizes: ChatsSizes, log: (what
     log(`${chats.length} chats open in ${figures.rampSeconds} s${failure ? ` (stopped: ${failure})` : ''}; asking for ${sizes.seconds} s`);
 
     const watch = watchProcess(pid, 1000);
+    const lag = monitorEventLoopDelay();
+    lag.enable();
+    const roundStart = Date.now();
     const round = await askOnSchedule(chats.length, sizes.seconds, (i, n) =>
       chats[i]!.ask(FAQ_QUESTIONS[(i * 7 + n) % FAQ_QUESTIONS.length]!, REPLY_TIMEOUT_MS),
     );
-    const atLoad = await serviceGauges(service, redis);
     const held = watch.stop();
+    lag.disable();
+    const roundSeconds = (Date.now() - roundStart) / 1000;
+    const clientLagP99Ms = Math.round(lag.percentile(99) / 1e6);
+    const atLoad = await serviceGauges(service, redis);
     const stillOpen = chats.filter((c) => c.socket.readyState === WebSocket.OPEN).length;
 
     log(`closing the chats; quiet for ${sizes.quietSeconds} s`);
     await Promise.all(chats.map((c) => c.close()));
+    figures.drainSeconds = await untilIdle(pid);
     await sleep(sizes.quietSeconds * 1000);
     const after = await serviceGauges(service, redis);
-    Object.assign(figures, { round, stillOpenAtEnd: stillOpen, service: { before, atLoad, after, underLoad: held } });
+    const cpu = { msPerQuestion: Math.round(held.cpuMs / Math.max(1, round.asked)), coresUsed: round2(held.cpuMs / 1000 / roundSeconds) };
+    Object.assign(figures, { round, clientLagP99Ms, stillOpenAtEnd: stillOpen, service: { before, atLoad, after, underLoad: held, cpu } });
 
     log(`floor: echo bot HTTP turns at the same rate (${chats.length} conversations every 10 s)`);
     const echo = await startEchoBot();
@@ -217,7 +248,7 @@ export async function benchChats(redisUrl: string, sizes: ChatsSizes, log: (what
     figures.floors = { echoHttpTurns: echoRound, bareWebSockets: bare };
 
     const n = chats.length;
-    const perChatKb = kb(((held.meanRssMb - before.rssMb) * MB) / n);
+    const perChatKb = kb(((atLoad.rssMb - before.rssMb) * MB) / n);
     const heapPerChatKb = kb(((atLoad.heapUsedMb - before.heapUsedMb) * MB) / n);
     figures.memoryPerConversationKb = { rss: perChatKb, heap: heapPerChatKb };
     const echoFloor = 'echo bot, HTTP expectReplies turn, same rate';
@@ -243,23 +274,45 @@ export async function benchChats(redisUrl: string, sizes: ChatsSizes, log: (what
         floorWhat: echoFloor,
       },
       {
-        figure: 'service RSS before / at load (mean, peak) / after closing and quiet',
-        value: `${before.rssMb} / ${held.meanRssMb}, ${held.peakRssMb} / ${after.rssMb}`,
+        figure: 'service RSS after a forced GC: before / at load (mean, peak while asking) / after closing and quiet',
+        value: `${before.rssMb} / ${atLoad.rssMb} (${held.meanRssMb}, ${held.peakRssMb}) / ${after.rssMb}`,
         unit: 'MB',
         floor: `${bare.beforeMb} / ${bare.atLoadMb} / -`,
         floorWhat: `bare ws server, ${n} idle sockets`,
       },
       {
-        figure: 'memory per conversation, RSS (at load - before) / N',
+        figure: 'memory per conversation, RSS after GC (at load - before) / N',
         value: perChatKb,
         unit: 'KB',
         floor: bare.perSocketKb,
         floorWhat: 'bare ws server, per idle socket',
       },
       {
-        figure: 'service V8 heap used before / at load / after quiet (no forced GC)',
+        figure: 'service V8 heap used after a forced full GC: before / at load / after quiet',
         value: `${before.heapUsedMb} / ${atLoad.heapUsedMb} / ${after.heapUsedMb}`,
         unit: 'MB',
+      },
+      {
+        figure: 'V8 heap per conversation after GC, (at load - before) / N',
+        value: heapPerChatKb,
+        unit: 'KB',
+      },
+      {
+        figure: 'V8 heap still held per conversation after closing and quiet, (after - before) / N',
+        value: kb(((after.heapUsedMb - before.heapUsedMb) * MB) / n),
+        unit: 'KB',
+        floor: 0,
+        floorWhat: 'nothing kept per conversation',
+      },
+      {
+        figure: 'service CPU per question asked / cores used during the period',
+        value: `${cpu.msPerQuestion} ms / ${cpu.coresUsed}`,
+        unit: '',
+      },
+      {
+        figure: 'bench client event-loop delay p99 (its own share of the latency)',
+        value: clientLagP99Ms,
+        unit: 'ms',
       },
       {
         figure: 'service open sockets (its metrics) before / at load / after quiet',
