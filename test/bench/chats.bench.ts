@@ -59,6 +59,7 @@ interface RoundResult {
   answered: number;
   timeouts: number;
   errors: number;
+  /** The first error other than a timeout. */
   firstError?: string;
 }
 
@@ -87,8 +88,10 @@ async function askOnSchedule(count: number, seconds: number, ask: (i: number, n:
         } catch (err) {
           const message = (err as Error).message;
           if (message.startsWith('timeout') || (err as Error).name === 'TimeoutError') result.timeouts++;
-          else result.errors++;
-          result.firstError ??= message;
+          else {
+            result.errors++;
+            result.firstError ??= message;
+          }
         }
       }
     }),
@@ -228,7 +231,11 @@ export async function benchChats(redisUrl: string, sizes: ChatsSizes, log: (what
     figures.drainSeconds = await untilIdle(pid);
     await sleep(sizes.quietSeconds * 1000);
     const after = await serviceGauges(service, redis);
-    const cpu = { msPerQuestion: Math.round(held.cpuMs / Math.max(1, round.asked)), coresUsed: round2(held.cpuMs / 1000 / roundSeconds) };
+    const cpu = {
+      msPerQuestion: Math.round(held.cpuMs / Math.max(1, round.asked)),
+      msPerAnswer: Math.round(held.cpuMs / Math.max(1, round.answered)),
+      coresUsed: round2(held.cpuMs / 1000 / roundSeconds),
+    };
     Object.assign(figures, { round, clientLagP99Ms, stillOpenAtEnd: stillOpen, service: { before, atLoad, after, underLoad: held, cpu } });
 
     log(`floor: echo bot HTTP turns at the same rate (${chats.length} conversations every 10 s)`);
@@ -267,7 +274,7 @@ export async function benchChats(redisUrl: string, sizes: ChatsSizes, log: (what
         floorWhat: echoFloor,
       },
       {
-        figure: `timeouts (> ${REPLY_TIMEOUT_MS / 1000} s) / errors of ${round.asked} questions`,
+        figure: `timeouts (> ${REPLY_TIMEOUT_MS / 1000} s) / errors of ${round.asked} questions${round.firstError ? ` (first error: ${round.firstError.slice(0, 80)})` : ''}`,
         value: `${round.timeouts} / ${round.errors}`,
         unit: '',
         floor: `${echoRound.timeouts} / ${echoRound.errors}`,
@@ -305,8 +312,8 @@ export async function benchChats(redisUrl: string, sizes: ChatsSizes, log: (what
         floorWhat: 'nothing kept per conversation',
       },
       {
-        figure: 'service CPU per question asked / cores used during the period',
-        value: `${cpu.msPerQuestion} ms / ${cpu.coresUsed}`,
+        figure: 'service CPU per question asked / per answer in time / cores used during the period',
+        value: `${cpu.msPerQuestion} ms / ${cpu.msPerAnswer} ms / ${cpu.coresUsed}`,
         unit: '',
       },
       {
