@@ -92,7 +92,11 @@ async function main(): Promise<void> {
       const turns = await benchBotTurns({ url: service.url, pid }, echo, SIZES.bot);
       rows.push(...turns.rows);
       step('ticket creation: POST /api/tickets and the bot dialog');
-      const creation = await benchTicketCreation({ url: service.url, pid }, SIZES.creation, turns.echo);
+      const creation = await benchTicketCreation(
+        { url: service.url, pid, redisUrl: redisServer.url, prefix: 'bench:svc:' },
+        SIZES.creation,
+        turns.echo,
+      );
       rows.push(...creation.rows);
       const { rows: _t, ...turnFigures } = turns;
       const { rows: _c, ...creationFigures } = creation;
