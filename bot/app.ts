@@ -66,7 +66,7 @@ import { startStartupProbes, type StartupProbes } from './startupProbes';
 import { registerWebPages } from './web';
 import { withMessageLimit } from './messageLimit';
 import { withStoreOutage } from './storeOutage';
-import { collectDependencyGauges, countedAnswers, observedBot } from './serviceMetrics';
+import { collectDependencyGauges, collectWebChatGauges, countedAnswers, observedBot } from './serviceMetrics';
 
 export interface App {
   server: Server;
@@ -280,6 +280,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
   });
   // A failed web-chat turn gets the same apology as a Teams one.
   directLine.adapter.onTurnError = adapter.onTurnError;
+  collectWebChatGauges(metrics, directLine);
 
   const delivery = createReplyDelivery({
     routeFor: (reference: Partial<ConversationReference>) => {

@@ -55,3 +55,12 @@ export function collectDependencyGauges(metrics: Metrics, deps: { redis: RedisCl
     metrics.up.set({ dependency: 'sla_queue' }, deps.slaQueueHealthy() ? 1 : 0);
   });
 }
+
+/** The web chats this instance holds streams for: what stays in memory per chat, and goes when the chat does. */
+export function collectWebChatGauges(metrics: Metrics, directLine: { openStreams(): { conversations: number; sockets: number } }): void {
+  metrics.onScrape(async () => {
+    const { conversations, sockets } = directLine.openStreams();
+    metrics.webChatStreams.set({ what: 'conversations' }, conversations);
+    metrics.webChatStreams.set({ what: 'sockets' }, sockets);
+  });
+}

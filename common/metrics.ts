@@ -72,6 +72,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly webChatStreams = new Gauge({
+    name: 'desk_webchat_streams',
+    help: 'Web chats streaming from this instance: conversations with a WebSocket open, and the sockets',
+    labelNames: ['what'] as const,
+    registers: [this.registry],
+  });
+
   private readonly collectors: Array<() => Promise<void>> = [];
 
   constructor() {

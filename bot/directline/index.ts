@@ -45,6 +45,8 @@ export interface DirectLine {
   connectorUrl(): string;
   /** Where a chat customer downloads a file an agent attached in ticket `ticketId` (null without a file store). */
   replyFileLink(attachmentId: string, ticketId: string): string | null;
+  /** Conversations with a WebSocket stream open on this instance, and those sockets: nothing else stays per chat. */
+  openStreams(): { conversations: number; sockets: number };
   close(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
       links
         ? `${options.publicUrl ?? loopbackUrl(server)}${links.replyFileLink(attachmentId, ticketId, Date.now(), options.transcriptTtlSeconds)}`
         : null,
+    openStreams: () => stream.openStreams(),
     async close() {
       server.server.off('upgrade', stream.handleUpgrade);
       await stream.close();

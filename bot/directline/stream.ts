@@ -128,6 +128,13 @@ export class ActivityStream {
     await endConnection(this.subscriber);
   }
 
+  /** What this instance holds for web chats: conversations with a stream open here, and their sockets. */
+  openStreams(): { conversations: number; sockets: number } {
+    let sockets = 0;
+    for (const set of this.byConversation.values()) sockets += set.size;
+    return { conversations: this.byConversation.size, sockets };
+  }
+
   private attach(conversationId: string, socket: WebSocket, watermark: number, tokenId: string): void {
     const subscriber: Subscriber = { socket, tokenId, watermark, sending: Promise.resolve() };
     let set = this.byConversation.get(conversationId);

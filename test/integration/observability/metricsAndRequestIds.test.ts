@@ -4,6 +4,8 @@ import { botChat, openTicketThroughBot, type BotChat } from '../../support/botCh
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
 import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
 import { until } from '../../support/waitFor';
+import { webChat } from '../../support/webChat';
+import WebSocket from 'ws';
 import { startConnectorPeer } from '../../fixtures/bot/connectorPeer';
 
 /**
@@ -188,6 +190,30 @@ describe('GET /metrics', () => {
       expect(text).toMatch(new RegExp(`^# HELP ${name} \\S`, 'm'));
       expect(text).toMatch(new RegExp(`^# TYPE ${name} (counter|gauge|histogram)$`, 'm'));
     }
+  });
+});
+
+describe('web chats on /metrics', () => {
+  it('counts the chats streaming from this instance, and holds nothing for a chat once its streams close', async () => {
+    const streaming = async () => {
+      const { samples } = await scrape();
+      return [
+        valueOf(samples, 'desk_webchat_streams', { what: 'conversations' }),
+        valueOf(samples, 'desk_webchat_streams', { what: 'sockets' }),
+      ];
+    };
+    const chats = await Promise.all([webChat(desk.url), webChat(desk.url)]);
+    const sockets = chats.map(
+      ({ conversationId, token }) =>
+        new WebSocket(
+          `${desk.url.replace('http', 'ws')}/v3/directline/conversations/${conversationId}/stream?t=${encodeURIComponent(token)}`,
+        ),
+    );
+    await Promise.all(sockets.map((socket) => new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))));
+    expect(await streaming()).toEqual([2, 2]);
+
+    for (const socket of sockets) socket.close();
+    await until('the closed streams to be forgotten', async () => (await streaming()).every((n) => n === 0));
   });
 });
 
