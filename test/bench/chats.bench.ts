@@ -104,6 +104,8 @@ interface Gauges {
   /** V8 heap in use after a full GC forced through the inspector: what is really kept. */
   heapUsedMb: number;
   sockets: number;
+  /** Web chats the instance holds streams for (desk_webchat_streams): its only per-chat state. */
+  streamingChats: number;
   rssMb: number;
   /** The shared store's memory: transcripts and tokens live there, not in the instance. */
   redisUsedMb: number;
@@ -119,6 +121,7 @@ async function serviceGauges(service: ServiceProcess, redis: Redis): Promise<Gau
   const value = (pattern: RegExp) => Number(pattern.exec(String(body))?.[1] ?? NaN);
   return {
     sockets: value(/^desk_nodejs_active_handles\{type="Socket"\} (\S+)/m),
+    streamingChats: value(/^desk_webchat_streams\{what="conversations"\} (\S+)/m),
     rssMb,
     heapUsedMb,
     redisUsedMb: mb(redisMemory),
@@ -320,6 +323,13 @@ export async function benchChats(redisUrl: string, sizes: ChatsSizes, log: (what
         figure: 'bench client event-loop delay p99 (its own share of the latency)',
         value: clientLagP99Ms,
         unit: 'ms',
+      },
+      {
+        figure: 'web chats the service holds streams for (desk_webchat_streams) before / at load / after quiet',
+        value: `${before.streamingChats} / ${atLoad.streamingChats} / ${after.streamingChats}`,
+        unit: '',
+        floor: 0,
+        floorWhat: 'after: nothing kept per chat',
       },
       {
         figure: 'service open sockets (its metrics) before / at load / after quiet',
