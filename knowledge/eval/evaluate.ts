@@ -54,6 +54,8 @@ export interface Tally {
   inScope: number;
   /** Answered, and the answer matches every pattern. */
   hits: number;
+  /** Answered with an entry that does not match: worse for the user than a suggestion. */
+  wrongAnswers: number;
   /** The top-ranked entry matches, answered or not (what a baseline without abstention does). */
   firstRight: number;
   /** A matching text was answered or suggested. */
@@ -62,7 +64,7 @@ export interface Tally {
   falseAccepts: number;
 }
 
-const empty = (): Tally => ({ inScope: 0, hits: 0, firstRight: 0, offeredRight: 0, outOfScope: 0, falseAccepts: 0 });
+const empty = (): Tally => ({ inScope: 0, hits: 0, wrongAnswers: 0, firstRight: 0, offeredRight: 0, outOfScope: 0, falseAccepts: 0 });
 
 /** Whether one of the texts matches every expect pattern. */
 export function isRight(c: EvalCase, texts: Texts | null): boolean {
@@ -94,6 +96,7 @@ export function evaluate(
       } else {
         t.inScope++;
         if (hit) t.hits++;
+        else if (outcome.answered !== null) t.wrongAnswers++;
         if (isRight(c, outcome.first)) t.firstRight++;
         if (outcome.offered.some((text) => isRight(c, text))) t.offeredRight++;
       }
