@@ -74,15 +74,22 @@ export function createSlaQueue<D extends { member: string } = SlaJobData>(option
     },
     async close(graceMs = 10_000) {
       await naming;
+      const internals = queue as unknown as {
+        _initializingProcess?: Promise<unknown>;
+        processing: Promise<unknown>[];
+        _clearTimers(): Promise<unknown>;
+      };
       // bull's close() means to wait for a worker that is still starting but does not (it hands
       // the promise to then()); that start-up would re-arm a 5 s timer after close. Wait for it.
-      const internals = queue as unknown as { _initializingProcess?: Promise<unknown>; _clearTimers(): Promise<unknown> };
       await internals._initializingProcess?.catch(() => undefined);
-      // bull waits for its workers' current jobs with no limit, and after Redis came back empty it
-      // was seen waiting for ever: past the grace, stop its timers and connections without it.
-      // A job cut short stays active in Redis and runs again once bull finds it stalled.
-      const clean = await settleWithin(queue.close(), graceMs);
-      if (!clean) await internals._clearTimers();
+      // bull's close() waits for its workers' current jobs with no limit (seen waiting for ever
+      // after Redis came back empty), and its reconnection of the blocking client then failed
+      // unhandled. So: stop taking jobs (a local pause that aborts the blocking fetch), wait for
+      // the running ones within the grace, then close without waiting. A job cut short stays
+      // active in Redis and runs again once bull finds it stalled.
+      await settleWithin(queue.pause(true, true), graceMs);
+      const clean = await settleWithin(Promise.all(Object.values(internals.processing)), graceMs);
+      if (!(await settleWithin(queue.close(true), graceMs))) await internals._clearTimers();
       closed = true;
       // Bull does not close connections it got from createClient; its work is done by now.
       for (const client of clients) client.disconnect();
