@@ -5,7 +5,7 @@ import type { AuditLog } from '../store/auditLog';
 import { InternalNoteStore, type InternalNote } from '../store/internalNotes';
 import { keys } from '../store/keys';
 import type { OrganisationStore } from '../store/organisationStore';
-import type { TicketArchive } from '../store/ticketArchive';
+import type { ArchivedTicket, TicketArchive } from '../store/ticketArchive';
 import type { TicketStore } from '../store/ticketStore';
 
 /** Tickets read from Redis at a time. */
@@ -38,13 +38,8 @@ export interface ErasureReport {
   removedFromDirectory: boolean;
 }
 
-/**
- * Every ticket of an organisation with its internal notes: those in Redis a page at a time from
- * the organisation's index, then those in the archive (each archive file read once; a copy the
- * archive index does not point at, left by a reopened ticket, is not given).
- */
-async function* organisationTickets(deps: PersonalDataDeps, orgId: string): AsyncIterable<OrganisationTicket> {
-  const { store, archive } = deps;
+/** An organisation's tickets in Redis with their internal notes, a page at a time from its index. */
+async function* liveTickets(store: TicketStore, orgId: string): AsyncIterable<OrganisationTicket> {
   for (let offset = 0; ; offset += PAGE) {
     const ids = await store.listIds({ kind: 'org', orgId }, offset, PAGE);
     if (ids.length === 0) break;
@@ -52,9 +47,17 @@ async function* organisationTickets(deps: PersonalDataDeps, orgId: string): Asyn
     const tickets = await store.getMany(ids);
     for (const ticket of tickets) yield { ticket, notes: notes[ids.indexOf(ticket.id)]!, archived: false };
   }
-  for (const file of await archive.files()) {
-    for (const line of await archive.read(file)) {
-      if (line.ticket.orgId === orgId && (await archive.locate(line.ticket.id)) === file)
+}
+
+/**
+ * An organisation's archived tickets with their internal notes, each of its archive files read once
+ * (a copy the archive index does not point at, left by a reopened ticket, is not given), under the
+ * archive lease, renewed before each file.
+ */
+async function* archivedTickets(deps: PersonalDataDeps, orgId: string, renew: () => Promise<void>): AsyncIterable<OrganisationTicket> {
+  for await (const { file, lines } of organisationFiles(deps, orgId, renew)) {
+    for (const line of lines) {
+      if (line.ticket.orgId === orgId && (await deps.archive.locate(line.ticket.id)) === file)
         yield { ticket: line.ticket, notes: line.notes, archived: true };
     }
   }
@@ -72,13 +75,15 @@ export async function exportOrganisation(
 ): Promise<{ status: 'done'; tickets: number; archived: number } | { status: 'busy' | 'not_found' }> {
   const organisation = await deps.organisations.get(orgId);
   if (!organisation) return { status: 'not_found' };
-  return withArchiveLease(deps.store, { waitMs: LEASE_WAIT_MS }, async () => {
+  return withArchiveLease(deps.store, { waitMs: LEASE_WAIT_MS }, async (renew) => {
     await write(JSON.stringify({ kind: 'organisation', organisation }));
     const counts = { status: 'done' as const, tickets: 0, archived: 0 };
-    for await (const { ticket, notes, archived } of organisationTickets(deps, orgId)) {
-      await write(JSON.stringify({ kind: 'ticket', archived, ticket, notes }));
-      counts.tickets += 1;
-      if (archived) counts.archived += 1;
+    for (const tickets of [liveTickets(deps.store, orgId), archivedTickets(deps, orgId, renew)]) {
+      for await (const { ticket, notes, archived } of tickets) {
+        await write(JSON.stringify({ kind: 'ticket', archived, ticket, notes }));
+        counts.tickets += 1;
+        if (archived) counts.archived += 1;
+      }
     }
     return counts;
   });
@@ -115,17 +120,14 @@ export async function erasePerson(
       removedFromDirectory: false,
     };
     const conversations = new Set<string>();
-    for await (const { ticket, archived } of organisationTickets(deps, orgId)) {
-      if (archived) continue; // the files are rewritten below, each once
+    for await (const { ticket } of liveTickets(deps.store, orgId)) {
       if (await eraseLive(deps.store, ticket.id, whole)) {
         report.liveTickets += 1;
         addConversation(conversations, ticket);
       }
       await redactNotes(deps.store, ticket.id, redact);
     }
-    for (const file of await deps.archive.files()) {
-      await renew();
-      const lines = await deps.archive.read(file);
+    for await (const { file, lines } of organisationFiles(deps, orgId, renew)) {
       let changed = 0;
       const erased = lines.map((line) => {
         if (line.ticket.orgId !== orgId) return line;
@@ -157,6 +159,24 @@ export async function erasePerson(
     });
     return report;
   });
+}
+
+/**
+ * The lines of the archive files that may hold the organisation's (its archive index), each file
+ * read once; a file listed but never written (its run died) is skipped. On a store whose archive
+ * predates that index, every file is first read once to fill it (holding the lease, as the caller does).
+ */
+async function* organisationFiles(
+  deps: PersonalDataDeps,
+  orgId: string,
+  renew: () => Promise<void>,
+): AsyncIterable<{ file: string; lines: ArchivedTicket[] }> {
+  await deps.archive.indexOlderFiles(renew);
+  for await (const file of deps.archive.filesOf(orgId)) {
+    await renew();
+    const lines = await deps.archive.readIfWritten(file);
+    if (lines !== null) yield { file, lines };
+  }
 }
 
 /** Saves the ticket with the person erased (revision-checked, retried when it changed meanwhile); whether it held their data. */

@@ -26,7 +26,8 @@ export type ArchivingResult = { status: 'done'; archived: number; files: string[
  * Moves the tickets closed for the whole retention period from Redis to the archive, oldest first,
  * a batch at a time from the closed set, under the archive lease (one instance at a time).
  *
- * Crash safety: a batch is first named in the pending hash, then written to its file (synced),
+ * Crash safety: a batch is first named in the pending hash (and its file listed under the
+ * organisations of its tickets, in the same MULTI), then written to its file (synced),
  * and only then each ticket is taken out of Redis by a script that checks it did not change since
  * it was read. A run that finds a pending batch (the last one crashed) finishes it from its file
  * before anything else, so after a crash every ticket is in Redis or in the archive index, once:
@@ -44,11 +45,9 @@ export async function archiveClosedTickets(
   const { redis, prefix } = store;
   return withArchiveLease(store, options, async (renew) => {
     const result = { status: 'done' as const, archived: 0, files: [] as string[] };
+    await archive.indexOlderFiles(renew);
     for (const [file] of Object.entries(await redis.hgetall(keys.archivePending(prefix)))) {
-      const lines = await archive.read(file).catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return [];
-        throw err;
-      });
+      const lines = (await archive.readIfWritten(file)) ?? [];
       result.archived += await takeOutOfRedis(store, file, lines);
       if (lines.length > 0) result.files.push(file);
       await redis.hdel(keys.archivePending(prefix), file);
@@ -61,7 +60,11 @@ export async function archiveClosedTickets(
       const notes = await Promise.all(due.map((stored) => new InternalNoteStore(redis, prefix).list(stored.ticket.id)));
       const lines: ArchivedTicket[] = due.map(({ ticket, rev }, i) => ({ ticket, rev, notes: notes[i]!, archivedAt: now.toISOString() }));
       const file = archive.newFile(now);
-      await redis.hset(keys.archivePending(prefix), file, JSON.stringify(lines.map((line) => [line.ticket.id, line.rev])));
+      // Listed under its organisations in the same step, before it exists: their export and erasure read it even if it is left stale.
+      const pending = redis
+        .multi()
+        .hset(keys.archivePending(prefix), file, JSON.stringify(lines.map((line) => [line.ticket.id, line.rev])));
+      await archive.listUnderOrganisations(pending, file, lines).exec();
       await archive.write(file, lines);
       await options.onFileWritten?.(file);
       const archived = await takeOutOfRedis(store, file, lines);

@@ -38,6 +38,14 @@ export const keys = {
   /** The archiving's lease: one instance (or operator command) at a time moves tickets to the archive or rewrites it. */
   archiveLease: (p: string) => `${t(p)}archive:lease`,
   /**
+   * Sorted set (scores 0, by name: oldest first) of the archive files that may hold lines of an
+   * organisation, stale copies included: written in the step that names a batch pending, before its
+   * file exists (archiveOrgIndex.ts). A listed file may never have reached the disk.
+   */
+  archiveOrgFiles: (p: string, orgId: string) => `${t(p)}archive:org:${orgId}`,
+  /** Set once the files written before archiveOrgFiles existed are in it (archiveOrgIndex.ts); `:progress` while they are read. */
+  archiveOrgsIndexed: (p: string) => `${t(p)}store:archive-orgs-indexed`,
+  /**
    * Sorted sets partitioning every ticket by (status, grade, category, breached), scored like the
    * list indexes, over the whole store and per organisation: a filter on several fields reads
    * only the cells it covers, and a count is a sum of ZCARDs (see listCells.ts).

@@ -3,6 +3,7 @@ import { mkdir, open, readdir, readFile, rename, unlink } from 'fs/promises';
 import { dirname, join } from 'path';
 import { promisify } from 'util';
 import { gunzip, gzip } from 'zlib';
+import type { ChainableCommander } from 'ioredis';
 import type { RedisClient } from '../../common/redisConnection';
 import type { Ticket } from '../domain/types';
 import type { InternalNote } from './internalNotes';
@@ -21,11 +22,14 @@ export interface ArchivedTicket {
 
 /** An archive file's name relative to the archive folder: `<YYYY-MM>/tickets-<time>-<random>.ndjson.gz`. */
 const FILE_NAME = /^\d{4}-\d{2}\/tickets-[0-9TZ]+-[0-9a-f]+\.ndjson\.gz$/;
+/** An organisation's archive files read from Redis at a time. */
+const FILES_PAGE = 100;
 
 /**
  * Closed tickets that left Redis: gzip-compressed NDJSON files in a folder, one file per archived
  * batch, in a folder per month of archiving, and in Redis only which file holds which id (small
- * hashes, keys.archived). A file is complete and on disk before anything points at it.
+ * hashes, keys.archived) and which files may hold an organisation's lines (keys.archiveOrgFiles).
+ * A file is complete and on disk before anything points at it by id.
  */
 export class TicketArchive {
   constructor(
@@ -87,6 +91,62 @@ export class TicketArchive {
 
   async read(file: string): Promise<ArchivedTicket[]> {
     return (await this.lines(file)).map((line) => JSON.parse(line) as ArchivedTicket);
+  }
+
+  /** A file's lines, or null for one named before it was written that never reached the disk (its run died). */
+  readIfWritten(file: string): Promise<ArchivedTicket[] | null> {
+    return this.read(file).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null;
+      throw err;
+    });
+  }
+
+  /**
+   * Adds to `write` (a MULTI or pipeline of the {tickets} tag) the file under each organisation of
+   * its lines. The archiving does it in the step that names the batch pending, before the file is
+   * written, so that the index holds every file that may hold the organisation's lines.
+   */
+  listUnderOrganisations<W extends ChainableCommander>(write: W, file: string, lines: ArchivedTicket[]): W {
+    for (const orgId of new Set(lines.map((line) => line.ticket.orgId))) write.zadd(keys.archiveOrgFiles(this.prefix, orgId), 0, file);
+    return write;
+  }
+
+  /**
+   * The archive files that may hold lines of the organisation, oldest first, a page at a time:
+   * what its export and erasure read instead of every file. A file may never have been written
+   * (readIfWritten) or hold copies the id index does not point at. Complete once indexOlderFiles ran.
+   */
+  async *filesOf(orgId: string): AsyncIterable<string> {
+    const key = keys.archiveOrgFiles(this.prefix, orgId);
+    for (let from = '-'; ;) {
+      const files = await this.redis.zrangebylex(key, from, '+', 'LIMIT', 0, FILES_PAGE);
+      yield* files;
+      if (files.length < FILES_PAGE) return;
+      from = `(${files[files.length - 1]!}`;
+    }
+  }
+
+  /**
+   * Lists under their organisations the files written before that index existed: once per store
+   * (then one GET), reading every file once, oldest first, and resuming after the last file done
+   * when it was interrupted. Run under the archive lease (renewed before each file), so that no
+   * file is written or rewritten meanwhile. Returns how many files it read.
+   */
+  async indexOlderFiles(renew: () => Promise<void>): Promise<number> {
+    const mark = keys.archiveOrgsIndexed(this.prefix);
+    if ((await this.redis.exists(mark)) === 1) return 0;
+    const progress = `${mark}:progress`;
+    const doneUpTo = (await this.redis.get(progress)) ?? '';
+    let read = 0;
+    // files() sorts as the names compare: the last file done says where to resume.
+    for (const file of (await this.files()).filter((f) => f > doneUpTo)) {
+      await renew();
+      const lines = (await this.readIfWritten(file)) ?? [];
+      await this.listUnderOrganisations(this.redis.multi(), file, lines).set(progress, file).exec();
+      read += 1;
+    }
+    await this.redis.multi().set(mark, new Date().toISOString()).del(progress).exec();
+    return read;
   }
 
   private async lines(file: string): Promise<string[]> {
