@@ -163,6 +163,16 @@ describe("an organisation's archive files", () => {
       organisations,
       audit: new AuditLog(redis, prefix, 1000),
     };
+    /** An archiving run on a connection of its own that dies the moment its first file is on disk (as its process would); that file. */
+    const archiveDying = async () => {
+      const doomed = testRedis();
+      const dying = archive(new TicketStore(doomed, prefix), new TicketArchive(doomed, prefix, archiveDir.path), async () =>
+        doomed.disconnect(),
+      );
+      await expect(dying).rejects.toThrow();
+      const [file] = await service.archive.files();
+      return file!;
+    };
     /** The organisation's export: its summary and the [id, archived] of its tickets, sorted. */
     const exported = async (orgId: string) => {
       const tickets: [string, boolean][] = [];
@@ -189,7 +199,7 @@ describe("an organisation's archive files", () => {
         if ((await service.archive.read(file)).some((l) => l.ticket.orgId === orgId)) files.push(file);
       return files.sort();
     };
-    return { prefix, service, contoso, fabrikam, archive, deps, exported, filesReadBy, filesHolding };
+    return { prefix, service, contoso, fabrikam, archive, archiveDying, deps, exported, filesReadBy, filesHolding };
   }
 
   it("export and erasure read the organisation's files only, not every file of the archive", async () => {
@@ -217,15 +227,10 @@ describe("an organisation's archive files", () => {
   });
 
   it('after a run died with its file on disk and its tickets still in Redis, export gives them once and erasure reaches the file', async () => {
-    const { prefix, service, contoso, archive, exported, deps } = await archivedDesk('org-files-crash');
-    const doomed = testRedis();
-    const dying = archive(new TicketStore(doomed, prefix), new TicketArchive(doomed, prefix, archiveDir.path), async () =>
-      doomed.disconnect(),
-    );
-    await expect(dying).rejects.toThrow();
+    const { service, contoso, archive, archiveDying, exported, deps } = await archivedDesk('org-files-crash');
     // The first batch (closed at the same time, the lowest id first): contoso's first ticket, on disk and still live.
-    const [file] = await service.archive.files();
-    expect((await service.archive.read(file!)).map((l) => l.ticket.id)).toEqual([contoso[0]]);
+    const file = await archiveDying();
+    expect((await service.archive.read(file)).map((l) => l.ticket.id)).toEqual([contoso[0]]);
 
     // Given once, as live: the copy in the file is not given a second time.
     expect(await exported('contoso')).toEqual({
@@ -238,7 +243,7 @@ describe("an organisation's archive files", () => {
       liveTickets: 2,
       archiveFiles: 1,
     });
-    expect(archiveText([file!])).not.toMatch(JAN);
+    expect(archiveText([file])).not.toMatch(JAN);
 
     // The next run finishes the batch: the erased tickets changed meanwhile, so they stay live and go in later batches.
     expect(await archive()).toMatchObject({ status: 'done', archived: 6 });
@@ -247,14 +252,9 @@ describe("an organisation's archive files", () => {
   });
 
   it('a file named in the index that never reached the disk is skipped', async () => {
-    const { prefix, service, contoso, archive, exported, deps } = await archivedDesk('org-files-lost');
-    const doomed = testRedis();
-    const dying = archive(new TicketStore(doomed, prefix), new TicketArchive(doomed, prefix, archiveDir.path), async () =>
-      doomed.disconnect(),
-    );
-    await expect(dying).rejects.toThrow();
-    const [file] = await service.archive.files();
-    rmSync(join(archiveDir.path, file!)); // as if the instance died before writing it
+    const { prefix, contoso, archive, archiveDying, exported, deps } = await archivedDesk('org-files-lost');
+    const file = await archiveDying();
+    rmSync(join(archiveDir.path, file)); // as if the instance died before writing it
     const listed = await Promise.all(['contoso', 'fabrikam'].map((org) => redis.zrange(keys.archiveOrgFiles(prefix, org), 0, -1)));
     expect(listed.flat()).toEqual([file]);
 
