@@ -128,32 +128,30 @@ export class TicketArchive {
 
   /**
    * Lists under their organisations the files written before that index existed: once per store
-   * (then one GET), reading every file once, oldest first, and resuming after the last file done
+   * (then one EXISTS), reading every file once, oldest first, and resuming after the last file done
    * when it was interrupted. Run under the archive lease (renewed before each file), so that no
-   * file is written or rewritten meanwhile. Returns how many files it read.
+   * file is written or rewritten meanwhile.
    */
-  async indexOlderFiles(renew: () => Promise<void>): Promise<number> {
+  async indexOlderFiles(renew: () => Promise<void>): Promise<void> {
     const mark = keys.archiveOrgsIndexed(this.prefix);
-    if ((await this.redis.exists(mark)) === 1) return 0;
+    if ((await this.redis.exists(mark)) === 1) return;
     const progress = `${mark}:progress`;
     const doneUpTo = (await this.redis.get(progress)) ?? '';
-    let read = 0;
     // files() sorts as the names compare: the last file done says where to resume.
     for (const file of (await this.files()).filter((f) => f > doneUpTo)) {
       await renew();
-      const lines = (await this.readIfWritten(file)) ?? [];
-      await this.listUnderOrganisations(this.redis.multi(), file, lines).set(progress, file).exec();
-      read += 1;
+      await this.listUnderOrganisations(this.redis.multi(), file, await this.read(file))
+        .set(progress, file)
+        .exec();
     }
     await this.redis.multi().set(mark, new Date().toISOString()).del(progress).exec();
-    return read;
   }
 
   private async lines(file: string): Promise<string[]> {
     return (await gunzipped(await readFile(this.pathOf(file)))).toString('utf8').split('\n').filter(Boolean);
   }
 
-  /** Every archive file, oldest first. */
+  /** Every archive file, oldest first: only the once-per-store fill (indexOlderFiles) walks them all. */
   async files(): Promise<string[]> {
     const months = (await readdir(this.dir).catch(absentAsEmpty)).filter((name) => /^\d{4}-\d{2}$/.test(name)).sort();
     const files: string[] = [];
