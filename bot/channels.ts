@@ -1,6 +1,9 @@
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import { CONNECTOR_PATH } from './directline/connector';
 import { CHANNEL_ID as WEB_CHANNEL } from './directline/names';
+import { personScope } from '../common/conversationKeys';
+
+export { personScope };
 
 export const TEAMS_CHANNEL = 'msteams';
 /** The Bot Framework Emulator: local development only. */
@@ -69,15 +72,6 @@ export function channelVouches(context: TurnContext): boolean {
   const identity = context.turnState.get(context.adapter.BotIdentityKey) as
     { isAuthenticated: boolean; authenticationType?: unknown; claims: unknown[] } | undefined;
   return !!identity && identity.isAuthenticated && identity.authenticationType !== 'anonymous' && identity.claims.length > 0;
-}
-
-/**
- * One person in one conversation of one channel: what a verification, a dialog and an awaited
- * answer belong to. The same conversation id on another channel, or another member of a group
- * chat, is someone else.
- */
-export function personScope(channelId: string, conversationId: string, userId: string): string {
-  return [channelId, conversationId, userId].map(encodeURIComponent).join('|');
 }
 
 export function personScopeOf(context: TurnContext): string {

@@ -5,6 +5,8 @@ import { randomUUID } from 'crypto';
 import type { TurnLock, TurnReads, TurnStart } from './ports';
 import type { RedisStorage } from './redisStorage';
 import type { AwaitingReplies } from './proactive/awaitingReplies';
+import { conversationKeys } from '../common/conversationKeys';
+import { hashTagOf } from '../common/redisKeys';
 
 // Take the lock and, when it is ours, read the turn's keys in the same step: one round trip.
 // KEYS[1] lock; KEYS[2..] keys to read. ARGV[1] token; ARGV[2] lease ms. 0 when another turn holds it.
@@ -55,7 +57,9 @@ export class ConversationBusyError extends Error {
  * Serialises the turns of one conversation across every instance with a short Redis lock, so
  * two messages sent at once are handled one after the other and neither loses the other's state.
  * Round trips are most of a turn's cost beside the bot's own work, so the turn's state is read
- * by the script that takes the lock and written by the one that releases it.
+ * by the script that takes the lock and written by the one that releases it: two round trips.
+ * Both scripts touch the conversation's hash tag only (`{conv:<id>}`, one Redis Cluster slot);
+ * a person's state across conversations goes beside them in the same tick (docs/architecture.md).
  */
 export class ConversationLock implements TurnLock {
   private readonly leaseMs: number;
@@ -75,38 +79,55 @@ export class ConversationLock implements TurnLock {
 
   async run(conversationId: string, reads: TurnReads, work: (start: TurnStart) => Promise<StoreItems>): Promise<void> {
     const { storage, awaiting, ratings } = this.state;
-    const lockKey = `${this.options.prefix}bot:lock:${conversationId}`;
-    const keys = [lockKey, ...reads.items.map((key) => storage.redisKeyOf(key)), awaiting.keyOf(reads.scope), ratings.keyOf(reads.scope)];
+    const lockKey = `${conversationKeys(this.options.prefix, conversationId)}bot:lock`;
+    const ours = (key: string) => hashTagOf(key) === hashTagOf(lockKey);
+    const itemKeys = reads.items.map((key) => storage.redisKeyOf(key));
+    // The scripts touch the conversation's tag only; an item of another tag (a person's state
+    // across conversations) is read and written beside them, sent in the same tick.
+    const apart = itemKeys.filter((key) => !ours(key));
+    const keys = [lockKey, ...itemKeys.filter(ours), awaiting.keyOf(reads.scope), ratings.keyOf(reads.scope)];
+    if (!keys.every(ours)) throw new Error(`the turn's person (${reads.scope}) is not of conversation ${conversationId}`);
     const token = randomUUID();
     const leaseMs = String(this.leaseMs);
     const giveUpAt = Date.now() + this.waitMs;
     let pauseMs = 5;
-    let values: 0 | (string | null)[];
-    while ((values = await this.redis.deskTakeTurn(keys.length, ...keys, token, leaseMs)) === 0) {
+    const take = () =>
+      Promise.all([this.redis.deskTakeTurn(keys.length, ...keys, token, leaseMs), ...apart.map((key) => this.redis.get(key))]);
+    let taken: Awaited<ReturnType<typeof take>>;
+    while ((taken = await take())[0] === 0) {
       if (Date.now() > giveUpAt) throw new ConversationBusyError(conversationId);
       await new Promise((r) => setTimeout(r, pauseMs));
       pauseMs = Math.min(pauseMs * 2, 100);
     }
-    const n = reads.items.length;
+    const [values, ...apartValues] = taken as [(string | null)[], ...(string | null)[]];
+    const byKey = new Map([
+      ...keys.slice(1).map((key, i) => [key, values[i]] as const),
+      ...apart.map((key, i) => [key, apartValues[i]] as const),
+    ]);
     const start: TurnStart = {
-      items: values.slice(0, n).map((value) => (value === null ? undefined : storage.itemOf(value))),
-      awaited: values[n] ?? null,
-      rating: values[n + 1] ?? null,
+      items: itemKeys.map((key) => {
+        const value = byKey.get(key);
+        return value == null ? undefined : storage.itemOf(value);
+      }),
+      awaited: byKey.get(awaiting.keyOf(reads.scope)) ?? null,
+      rating: byKey.get(ratings.keyOf(reads.scope)) ?? null,
     };
     let changes: StoreItems = {};
     try {
       changes = await work(start);
     } finally {
       // A failed turn writes nothing, but lets the conversation go.
-      const entries = Object.entries(changes);
-      await this.redis.deskEndTurn(
-        1 + entries.length,
-        lockKey,
-        ...entries.map(([key]) => storage.redisKeyOf(key)),
-        token,
-        String(storage.ttlSeconds),
-        ...entries.map(([, item]) => storage.stored(item)),
-      );
+      const entries = Object.entries(changes).map(([key, item]) => [storage.redisKeyOf(key), storage.stored(item)] as const);
+      const ttl = String(storage.ttlSeconds);
+      const mine = entries.filter(([key]) => ours(key));
+      // Sent before the release, so on one node the next turn reads them written.
+      const others = entries
+        .filter(([key]) => !ours(key))
+        .map(([key, json]) => (storage.ttlSeconds > 0 ? this.redis.set(key, json, 'EX', ttl) : this.redis.set(key, json)));
+      await Promise.all([
+        ...others,
+        this.redis.deskEndTurn(1 + mine.length, lockKey, ...mine.map(([key]) => key), token, ttl, ...mine.map(([, json]) => json)),
+      ]);
     }
   }
 }

@@ -2,6 +2,8 @@ import type { RedisClient } from '../common/redisConnection';
 import type { Result } from 'ioredis';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { randomUUID } from 'crypto';
+import { stateKey } from '../common/conversationKeys';
+import { groupByTag } from '../common/redisKeys';
 
 /** A write whose eTag is no longer the stored one: someone else saved the item first. */
 export class StorageConflictError extends Error {
@@ -51,8 +53,9 @@ interface PendingRead {
  * every write gets a new eTag, a write carrying a stale eTag is refused with StorageConflictError,
  * and '*' or no eTag overwrites. Any number of bot instances can therefore share one conversation.
  *
- * Reads asked for together go to Redis as one MGET. (A bot turn reads its state with the
- * conversation lock instead, and writes it with the lock's release: see ConversationLock.)
+ * Reads asked for together go to Redis as one MGET per hash tag (a conversation's items share
+ * its tag; a person's state across conversations has its own). A bot turn reads its state with
+ * the conversation lock instead, and writes it with the lock's release: see ConversationLock.
  */
 export class RedisStorage implements Storage {
   /** How long an idle item lives (0 = for ever). */
@@ -93,7 +96,7 @@ export class RedisStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    if (keys.length) await this.redis.del(...keys.map((k) => this.redisKeyOf(k)));
+    await Promise.all(groupByTag(keys.map((k) => this.redisKeyOf(k))).map((tagged) => this.redis.del(...tagged)));
   }
 
   private getBatched(redisKeys: string[]): Promise<(string | null)[]> {
@@ -109,8 +112,9 @@ export class RedisStorage implements Storage {
     this.pendingReads = [];
     const keys = [...new Set(batch.flatMap((read) => read.redisKeys))];
     try {
-      const values = await this.redis.mget(keys);
-      const byKey = new Map(keys.map((key, i) => [key, values[i]]));
+      const groups = groupByTag(keys);
+      const values = await Promise.all(groups.map((tagged) => this.redis.mget(tagged)));
+      const byKey = new Map(groups.flatMap((tagged, g) => tagged.map((key, i) => [key, values[g]![i]] as const)));
       for (const read of batch) read.resolve(read.redisKeys.map((key) => byKey.get(key) ?? null));
     } catch (err) {
       for (const read of batch) read.reject(err);
@@ -119,7 +123,7 @@ export class RedisStorage implements Storage {
 
   /** The Redis key of a storage item. */
   redisKeyOf(key: string): string {
-    return `${this.options.prefix}bot:state:${key}`;
+    return stateKey(this.options.prefix, key);
   }
 
   /** An item as it is stored: its JSON, under a new eTag. */

@@ -7,3 +7,20 @@
 export function keyIn(prefix: string, tag: string): string {
   return `${prefix}{${tag}}:`;
 }
+
+/** The hash tag a Redis Cluster places `key` by: what is inside its first `{...}`, or the whole key. */
+export function hashTagOf(key: string): string {
+  const open = key.indexOf('{');
+  const close = open < 0 ? -1 : key.indexOf('}', open + 1);
+  return close > open + 1 ? key.slice(open + 1, close) : key;
+}
+
+/** Keys grouped by hash tag, in their order: a multi-key command may name keys of one tag only. */
+export function groupByTag(keys: readonly string[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const key of keys) {
+    const tag = hashTagOf(key);
+    groups.set(tag, [...(groups.get(tag) ?? []), key]);
+  }
+  return [...groups.values()];
+}

@@ -1,4 +1,5 @@
 import type { RedisClient } from '../../common/redisConnection';
+import { conversationKeys, conversationOfScope } from '../../common/conversationKeys';
 import type { Activity, Attachment, TurnContext } from 'botbuilder';
 import type { AttachmentRef, AttachmentStore, MessageFiles } from '../../ticketing';
 import { AttachmentLinks, chatScope, CHANNEL_ID as WEB_CHANNEL } from '../directline';
@@ -62,7 +63,7 @@ export class ChatFiles {
   }
 
   private key(scope: string): string {
-    return `${this.deps.prefix}bot:held-files:${scope}`;
+    return `${conversationKeys(this.deps.prefix, conversationOfScope(scope))}bot:held-files:${scope}`;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { RedisClient } from '../../common/redisConnection';
+import { conversationKeys, conversationOfScope } from '../../common/conversationKeys';
 
 const THIRTY_DAYS_S = 30 * 24 * 3600;
 
@@ -28,8 +29,8 @@ export class AwaitingReplies {
     await this.redis.del(this.keyOf(scope));
   }
 
-  /** The Redis key of a person's record (the turn reads it as it takes the conversation). */
+  /** The Redis key of a person's record, in their conversation's tag (the turn reads it as it takes the conversation). */
   keyOf(scope: string): string {
-    return `${this.prefix}bot:${this.what}:${scope}`;
+    return `${conversationKeys(this.prefix, conversationOfScope(scope))}bot:${this.what}:${scope}`;
   }
 }

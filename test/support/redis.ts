@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { Cluster } from 'ioredis';
+import { Cluster, type Redis } from 'ioredis';
 import { clusterNodes, isClusterAddress, newRedisClient, type RedisClient } from '../../common/redisConnection';
 
 /**
@@ -29,10 +29,14 @@ export function testRedis(): RedisClient {
   return newRedisClient(testRedisUrl(), { maxRetriesPerRequest: null, enableReadyCheck: false });
 }
 
+/** The client's node, or on a cluster each master (for a command that answers for one node only). */
+export function mastersOf(redis: RedisClient): Redis[] {
+  return redis instanceof Cluster ? redis.nodes('master') : [redis];
+}
+
 /** Every key matching `pattern`; on a cluster, from each master (KEYS answers for one node only). */
 export async function keysMatching(redis: RedisClient, pattern: string): Promise<string[]> {
-  const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
-  return (await Promise.all(nodes.map((node) => node.keys(pattern)))).flat();
+  return (await Promise.all(mastersOf(redis).map((node) => node.keys(pattern)))).flat();
 }
 
 /** Deletes keys of any hash tags (one DEL each: a cluster refuses one DEL across slots). */

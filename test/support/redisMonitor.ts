@@ -1,14 +1,21 @@
 import { connect } from 'net';
+import { clusterNodes, isClusterAddress } from '../../common/redisConnection';
 
 /**
- * What Redis at `url` is sent, seen through MONITOR on a raw socket: ioredis' own monitor mode
- * loses track of its replies under the heavy traffic of the shared test Redis ("Command queue
- * state error"). Resolves once MONITOR is on; `lines` grows with each command Redis runs.
+ * What Redis at `address` is sent, seen through MONITOR on a raw socket: ioredis' own monitor
+ * mode loses track of its replies under the heavy traffic of the shared test Redis ("Command
+ * queue state error"). On a cluster address, every node's commands (in order per node only).
+ * Resolves once MONITOR is on; `lines` grows with each command Redis runs.
  */
-export async function monitorRedis(url: string): Promise<{ lines: string[]; stop(): void }> {
-  const { hostname, port } = new URL(url);
-  const socket = connect(Number(port), hostname);
+export async function monitorRedis(address: string): Promise<{ lines: string[]; stop(): void }> {
+  const nodes = isClusterAddress(address) ? clusterNodes(address).map((node) => new URL(`redis://${node}`)) : [new URL(address)];
   const lines: string[] = [];
+  const sockets = await Promise.all(nodes.map(({ hostname, port }) => monitorNode(hostname, Number(port), lines)));
+  return { lines, stop: () => sockets.forEach((socket) => socket.destroy()) };
+}
+
+async function monitorNode(hostname: string, port: number, lines: string[]): Promise<ReturnType<typeof connect>> {
+  const socket = connect(port, hostname);
   let partial = ''; // a line may span chunks
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
@@ -22,5 +29,5 @@ export async function monitorRedis(url: string): Promise<{ lines: string[]; stop
     });
     socket.write('MONITOR\r\n');
   });
-  return { lines, stop: () => socket.destroy() };
+  return socket;
 }

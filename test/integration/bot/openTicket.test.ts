@@ -1,5 +1,6 @@
 import { chat, deskWorld, buttonsOf, type DeskWorld, verifiedChat } from '../../fixtures/bot/deskWorld';
 import { nth } from '../../support/nth';
+import { keysMatching } from '../../support/redis';
 
 let world: DeskWorld;
 beforeEach(async () => {
@@ -108,7 +109,7 @@ function ticketFor(orgId: string, adminId: string) {
 
 async function snapshotBotState(): Promise<Map<string, string>> {
   const saved = new Map<string, string>();
-  for (const key of await world.redis.keys(`${world.prefix}bot:state:*`)) saved.set(key, (await world.redis.get(key))!);
+  for (const key of await keysMatching(world.redis, `${world.prefix}*bot:state:*`)) saved.set(key, (await world.redis.get(key))!);
   return saved;
 }
 

@@ -4,17 +4,24 @@ import { ConversationLock, ConversationBusyError } from '../../../bot/conversati
 import { AwaitingReplies } from '../../../bot/proactive/awaitingReplies';
 import type { TurnStart } from '../../../bot/ports';
 import { PATIENCE_MS } from '../../support/waitFor';
-import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { mastersOf, testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { monitorRedis } from '../../support/redisMonitor';
 import { chat, deskWorld } from '../../fixtures/bot/deskWorld';
 import { createDeskBot } from '../../../bot/createDeskBot';
 import { silentLogger } from '../../../common/logger';
 import { nth } from '../../support/nth';
+import { personScope } from '../../../common/conversationKeys';
 
 const redis = testRedis();
 afterAll(() => redis.disconnect());
 
-const noReads = { items: [], scope: 'emulator:conv:u' };
+const scope = personScope('emulator', 'conv', 'u');
+const noReads = { items: [], scope };
+/** Storage keys as botbuilder names them: the person's state in the conversation, and across conversations. */
+const PERSON = 'emulator/conversations/conv/users/u/';
+const USER = 'emulator/users/u/';
+/** SCRIPT FLUSH on every node (a restart of each). */
+const forgetScripts = () => Promise.all(mastersOf(redis).map((node) => node.script('FLUSH')));
 /** A conversation lock on its own storage and awaited-ticket records, as createDeskBot wires it. */
 function lockOn(
   prefix: string,
@@ -68,7 +75,7 @@ describe('RedisStorage', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
-  it('answers reads asked for together (one MGET) each with its own items', async () => {
+  it('answers reads asked for together (one MGET per hash tag) each with its own items', async () => {
     await storage.write({ e: { v: 'e' }, f: { v: 'f' } });
     const [both, justE, none] = await Promise.all([storage.read(['e', 'f']), storage.read(['e', 'gone']), storage.read(['gone'])]);
     expect(both).toEqual({ e: expect.objectContaining({ v: 'e' }), f: expect.objectContaining({ v: 'f' }) });
@@ -80,12 +87,12 @@ describe('RedisStorage', () => {
   });
 
   it('keeps writing and releasing locks after RedisClient forgets its scripts (a restart)', async () => {
-    await redis.script('FLUSH');
+    await forgetScripts();
     await storage.write({ g: { v: 1 } });
     expect((await storage.read(['g'])).g.v).toBe(1);
     const lock = lockOn(uniquePrefix('bot-flush'), 200);
     await lock.run('conv', noReads, async () => ({}));
-    await redis.script('FLUSH');
+    await forgetScripts();
     let taken = false;
     await lock.run('conv', noReads, async () => ((taken = true), {}));
     expect(taken).toBe(true);
@@ -99,37 +106,54 @@ describe('turns of one conversation', () => {
     const lock = lockOn(prefix, PATIENCE_MS, storage);
     // Each turn reads the count as it takes the conversation and writes it back as it lets go.
     const turn = () =>
-      lock.run('conv', { items: ['count'], scope: 'emulator:conv:u' }, async ({ items: [item] }) => {
+      lock.run('conv', { items: [PERSON], scope }, async ({ items: [item] }) => {
         const count = (item?.count as number | undefined) ?? 0;
         await new Promise((r) => setTimeout(r, 5)); // another turn would read the same count here
-        return { count: { count: count + 1 } };
+        return { [PERSON]: { count: count + 1 } };
       });
     await Promise.all(Array.from({ length: 8 }, turn));
-    expect((await storage.read(['count'])).count.count).toBe(8);
+    expect((await storage.read([PERSON]))[PERSON].count).toBe(8);
   });
 
-  it('reads the turn with the lock and writes it with the release: two Redis round trips', async () => {
+  it("reads the turn with the lock and writes it with the release: two scripts of the conversation's tag, the person's state beside them", async () => {
     const prefix = uniquePrefix('bot-trips');
     const storage = new RedisStorage(redis, { prefix });
     const awaiting = new AwaitingReplies(redis, prefix);
-    await storage.write({ person: { step: 1 } });
-    await awaiting.set('emulator:conv:u', 'SR-2026-000007');
+    await storage.write({ [PERSON]: { step: 1 }, [USER]: { locale: 'pl' } });
+    await awaiting.set(scope, 'SR-2026-000007');
     const lock = lockOn(prefix, PATIENCE_MS, storage, awaiting);
-    // Loaded into Redis first, so that each script is one EVALSHA.
-    await lock.run('another', noReads, async () => ({}));
+    // Loaded into Redis first (on the conversation's node of a cluster), so that each script is one EVALSHA.
+    await lock.run('conv', noReads, async () => ({}));
     const monitor = await monitorRedis(testRedisUrl());
     // Commands the client sent (a script's own commands are listed too, as from "lua").
     const ours = () => monitor.lines.filter((line) => line.includes(`"${prefix}`) && !line.includes(' lua]'));
     let start: TurnStart | undefined;
-    await lock.run('conv', { items: ['person', 'user'], scope: 'emulator:conv:u' }, async (read) => {
+    await lock.run('conv', { items: [PERSON, USER], scope }, async (read) => {
       start = read;
-      return { person: { step: 2 } };
+      return { [PERSON]: { step: 2 }, [USER]: { locale: 'en' } };
     });
-    for (let i = 0; i < 100 && ours().length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && ours().length < 4; i++) await new Promise((r) => setTimeout(r, 10));
     monitor.stop();
-    expect(start).toEqual({ items: [expect.objectContaining({ step: 1 }), undefined], awaited: 'SR-2026-000007', rating: null });
-    expect(ours().map((line) => nth(/\] "(\w+)"/.exec(line) ?? [], 1).toLowerCase())).toEqual(['evalsha', 'evalsha']);
-    expect((await storage.read(['person'])).person.step).toBe(2);
+    expect(start).toEqual({
+      items: [expect.objectContaining({ step: 1 }), expect.objectContaining({ locale: 'pl' })],
+      awaited: 'SR-2026-000007',
+      rating: null,
+    });
+    // Each script names the conversation's keys only (one slot of a cluster); the person's state
+    // across conversations is read and written beside them (sent in the same tick).
+    const sent = ours().map((line) => ({
+      command: nth(/\] "(\w+)"/.exec(line) ?? [], 1).toLowerCase(),
+      keys: [...line.matchAll(/"([^"]+)"/g)].map((m) => m[1]!).filter((arg) => arg.startsWith(prefix)),
+    }));
+    expect(sent.map((s) => s.command).sort()).toEqual(['evalsha', 'evalsha', 'get', 'set']);
+    for (const { command, keys } of sent) {
+      if (command === 'evalsha') expect(keys.every((key) => key.startsWith(`${prefix}{conv:conv}:`))).toBe(true);
+      else expect(keys).toEqual([storage.redisKeyOf(USER)]);
+    }
+    expect(await storage.read([PERSON, USER])).toEqual({
+      [PERSON]: expect.objectContaining({ step: 2 }),
+      [USER]: expect.objectContaining({ locale: 'en' }),
+    });
     // Released: the next turn takes the conversation at once.
     await lockOn(prefix, 50, storage).run('conv', noReads, async () => ({}));
   });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'net';
 import { randomUUID } from 'crypto';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
 import { waitFor } from '../../support/waitFor';
-import { personScope } from '../../../bot/channels';
+import { conversationKeys, personScope } from '../../../common/conversationKeys';
 
 // Teams' cloud is the one part mocked: a loopback server standing for the Bot Framework connector
 // (where the bot's replies go) and for the file hosts Teams hands the bot (download URLs).
@@ -87,7 +87,7 @@ it("downloads a Teams file from its pre-authorised URL, checks it by content, an
   );
   expect(fetched.sort()).toEqual(['/sharepoint/raport.pdf', '/sharepoint/setup.pdf']);
   const held = await desk.app.redis.client.lrange(
-    `${desk.prefix}bot:held-files:${personScope('msteams', message.conversation.id, message.from.id)}`,
+    `${conversationKeys(desk.prefix, message.conversation.id)}bot:held-files:${personScope('msteams', message.conversation.id, message.from.id)}`,
     0,
     -1,
   );

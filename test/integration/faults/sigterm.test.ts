@@ -1,4 +1,5 @@
 import type { RedisClient } from '../../../common/redisConnection';
+import { conversationKeys } from '../../../common/conversationKeys';
 import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 import { monitorRedis } from '../../support/redisMonitor';
 import { botChat } from '../../support/botChat';
@@ -26,7 +27,7 @@ afterAll(async () => {
 test('SIGTERM stops accepting, finishes the turn in flight, closes Bull and Redis, and exits 0 before its forced-stop limit', async () => {
   // The turn is held in flight: its conversation's lock is taken, as by a turn on another instance.
   const chat = botChat(service.url);
-  const lock = `${service.prefix}bot:lock:${chat.conversationId}`;
+  const lock = `${conversationKeys(service.prefix, chat.conversationId)}bot:lock`;
   await redis.set(lock, 'another-instance', 'PX', 120_000);
   // The turn is in flight once the service has asked Redis for that lock.
   const lockAsked = redisAsked(testRedisUrl(), new RegExp(`"set" "${lock}"`, 'i'));
