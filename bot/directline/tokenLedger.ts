@@ -1,4 +1,5 @@
 import { unlessStoreDown, type RedisClient } from '../../common/redisConnection';
+import { conversationKeys } from '../../common/conversationKeys';
 import { TokenError, type DirectLineClaims } from './tokens';
 
 /**
@@ -51,7 +52,7 @@ export class TokenLedger {
   }
 
   private currentKey(conversationId: string): string {
-    return `${this.prefix}dl:token:${conversationId}`;
+    return `${conversationKeys(this.prefix, conversationId)}dl:token`;
   }
 }
 

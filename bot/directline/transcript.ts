@@ -1,4 +1,5 @@
 import type { RedisClient } from '../../common/redisConnection';
+import { conversationKeys } from '../../common/conversationKeys';
 import type { Activity } from 'botbuilder';
 import { redactValue } from '../../ticketing';
 
@@ -61,7 +62,11 @@ export class TranscriptStore {
     private readonly maxActivities = Number.MAX_SAFE_INTEGER,
   ) {}
 
-  /** The pub/sub channel that carries the id of every conversation that got a new activity. */
+  /**
+   * The pub/sub channel that carries the id of every conversation that got a new activity. A
+   * channel is no key: the append script names only the conversation's keys, and on a Redis
+   * Cluster a PUBLISH reaches the subscribers on every node.
+   */
   get channel(): string {
     return `${this.prefix}dl:appended`;
   }
@@ -135,11 +140,11 @@ export class TranscriptStore {
   }
 
   private conversationKey(id: string): string {
-    return `${this.prefix}dl:conv:${id}`;
+    return `${conversationKeys(this.prefix, id)}dl:conv`;
   }
 
   private activitiesKey(id: string): string {
-    return `${this.prefix}dl:activities:${id}`;
+    return `${conversationKeys(this.prefix, id)}dl:activities`;
   }
 }
 

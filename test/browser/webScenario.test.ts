@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Browser } from 'playwright-core';
 import type { App } from '../../bot/app';
+import { conversationKeys } from '../../common/conversationKeys';
 import type { SmtpPeer } from '../support/smtpPeer';
 import { uniquePrefix } from '../support/redis';
 import { artifactPath } from './support/browser';
@@ -104,7 +105,7 @@ test('FAQ answer, PIN verification by e-mail, a B ticket, and an agent conversat
     // as failed in the chat, in the console, and reaches the customer by e-mail instead.
     const stored = (await app.tickets.get(ticketId))!;
     const conversationId = (stored.conversation as { conversation: { id: string } }).conversation.id;
-    expect(await app.redis.client.del(`${prefix}dl:conv:${conversationId}`)).toBe(1);
+    expect(await app.redis.client.del(`${conversationKeys(prefix, conversationId)}dl:conv`)).toBe(1);
     await agent.getByLabel('Message to the customer (delivered in their chat)').fill('Proszę sprawdzić ustawienia profilu Outlooka.');
     await agent.getByRole('button', { name: 'Send reply', exact: true }).click();
     const delivery = agent
