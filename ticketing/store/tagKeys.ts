@@ -1,10 +1,11 @@
 import type Redis from 'ioredis';
 import { keyIn } from '../../common/redisKeys';
+import { conversationKeys, conversationOfScope, stateKey } from '../../common/conversationKeys';
 
 /**
  * Moving a store written before the hash tags (docs/architecture.md, "Key names and Redis
  * Cluster") to them: each old name's family and the tag it now carries. Families not listed
- * (bot state, web chat, knowledge, mail) keep their names.
+ * (knowledge, mail, rate limits, a web-chat stream URL's one-use mark) keep their names.
  */
 const FAMILIES: { old: RegExp; tag: string; drop?: string }[] = [
   {
@@ -18,11 +19,27 @@ const FAMILIES: { old: RegExp; tag: string; drop?: string }[] = [
   { old: /^bull:/, tag: 'bull', drop: 'bull:' },
 ];
 
+/** The bot's and web chat's keys: in their conversation's tag, which the old name holds. */
+const CONVERSATION_FAMILIES: { old: RegExp; now: (prefix: string, name: string[]) => string }[] = [
+  { old: /^bot:state:(.+)$/s, now: (prefix, [key]) => stateKey(prefix, key!) },
+  { old: /^bot:lock:(.+)$/s, now: (prefix, [id]) => `${conversationKeys(prefix, id!)}bot:lock` },
+  {
+    // A person's records, by personScope (`channel|conversation|user`, each part encoded).
+    old: /^bot:(awaiting|rating|held-files):([^|]*\|[^|]*\|[^|]*)$/s,
+    now: (prefix, [what, scope]) => `${conversationKeys(prefix, conversationOfScope(scope!))}bot:${what}:${scope}`,
+  },
+  { old: /^dl:(conv|activities|token):(.+)$/s, now: (prefix, [what, id]) => `${conversationKeys(prefix, id!)}dl:${what}` },
+];
+
 /** The name an old key has now, or null when it keeps its name (already tagged, or not moved). */
 export function taggedName(prefix: string, key: string): string | null {
   if (!key.startsWith(prefix)) return null;
   const rest = key.slice(prefix.length);
   if (rest.startsWith('{')) return null;
+  for (const { old, now } of CONVERSATION_FAMILIES) {
+    const name = old.exec(rest);
+    if (name) return now(prefix, name.slice(1));
+  }
   const family = FAMILIES.find((f) => f.old.test(rest));
   if (!family) return null;
   const tail = family.drop && rest.startsWith(family.drop) ? rest.slice(family.drop.length) : rest;

@@ -2,6 +2,7 @@ import { taggedName } from '../../../ticketing/store/tagKeys';
 import { keys } from '../../../ticketing/store/keys';
 import { slaKeys, dueSetKeys } from '../../../ticketing/sla/dueSet';
 import { keyIn } from '../../../common/redisKeys';
+import { conversationKeys, personScope } from '../../../common/conversationKeys';
 
 const p = 'desk:';
 
@@ -38,11 +39,28 @@ describe('migrate:keys: the tagged name of an old key', () => {
     for (const [old, now] of pairs) expect([old, taggedName(p, old)]).toEqual([old, now]);
   });
 
+  it("puts the bot's and web chat's keys in their conversation's tag, and a person's state across conversations in its own", () => {
+    const scope = personScope('msteams', '19:a|b/c@thread.v2', '29:u');
+    const conv = conversationKeys(p, '19:a|b/c@thread.v2');
+    const pairs: [string, string][] = [
+      ['desk:bot:state:msteams/conversations/a:1/users/29:u/', 'desk:{conv:a:1}:bot:state:msteams/conversations/a:1/users/29:u/'],
+      ['desk:bot:state:msteams/users/29:u/', 'desk:{state:msteams/users/29:u/}:bot:state:msteams/users/29:u/'],
+      ['desk:bot:lock:a:1', 'desk:{conv:a:1}:bot:lock'],
+      [`desk:bot:awaiting:${scope}`, `${conv}bot:awaiting:${scope}`],
+      [`desk:bot:rating:${scope}`, `${conv}bot:rating:${scope}`],
+      [`desk:bot:held-files:${scope}`, `${conv}bot:held-files:${scope}`],
+      ['desk:dl:conv:Ab_1-x', 'desk:{conv:Ab_1-x}:dl:conv'],
+      ['desk:dl:activities:Ab_1-x', 'desk:{conv:Ab_1-x}:dl:activities'],
+      ['desk:dl:token:Ab_1-x', 'desk:{conv:Ab_1-x}:dl:token'],
+    ];
+    for (const [old, now] of pairs) expect([old, taggedName(p, old)]).toEqual([old, now]);
+  });
+
   it('leaves tagged keys, other families and other prefixes alone', () => {
     for (const key of [
       keys.ticket(p, 'SR-1'),
-      'desk:bot:state:x',
-      'desk:dl:conv:1',
+      'desk:{conv:1}:dl:conv',
+      'desk:dl:stream:token-id',
       'desk:kb:questions',
       'other:ticket:SR-1',
       'desk:orgsx',
