@@ -18,7 +18,8 @@ export class MailThreads {
   /** The ticket of the first of these Message-IDs that belongs to one (most recent first). */
   async ticketOf(messageIds: string[]): Promise<string | null> {
     if (messageIds.length === 0) return null;
-    const found = await this.redis.mget(messageIds.slice(0, 20).map((id) => this.key(id)));
+    // One GET each, not an MGET: the keys lie in different slots of a cluster (one node pipelines them).
+    const found = await Promise.all(messageIds.slice(0, 20).map((id) => this.redis.get(this.key(id))));
     return found.find((id): id is string => !!id) ?? null;
   }
 
