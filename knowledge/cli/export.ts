@@ -2,12 +2,12 @@
  * npm run kb:export [-- out-dir]
  * Writes the articles with every console revision applied (phrasings added, drafted articles in
  * console.yaml) as YAML files, by default over knowledge/articles/, for review and commit.
- * Reads REDIS_URL and REDIS_PREFIX like the service.
+ * Reads REDIS_URL (or REDIS_CLUSTER_NODES) and REDIS_PREFIX like the service.
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
-import Redis from 'ioredis';
 import { loadConfig } from '../../common/config';
+import { newRedisClient } from '../../common/redisConnection';
 import { applyRevisions, KbRevisions } from '../learning/edits';
 import { articlesAsYaml } from '../learning/exportYaml';
 import { DEFAULT_ARTICLES_DIR, loadArticles } from '../loader';
@@ -15,7 +15,7 @@ import { DEFAULT_ARTICLES_DIR, loadArticles } from '../loader';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const out = resolve(process.argv[2] ?? DEFAULT_ARTICLES_DIR);
-  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, lazyConnect: true });
+  const redis = newRedisClient(config.redis.url, { maxRetriesPerRequest: 1, lazyConnect: true });
   try {
     await redis.connect();
     const revisions = await new KbRevisions(redis, config.redis.prefix).all();

@@ -1,6 +1,6 @@
 import { CONSOLE_TOKENS, startConsoleApp } from '../../browser/support/consoleApp';
 import { signInOverHttp, type ConsoleSession } from '../../support/oidcSession';
-import { testRedis, uniquePrefix } from '../../support/redis';
+import { keysMatching, testRedis, uniquePrefix } from '../../support/redis';
 import { waitFor } from '../../support/waitFor';
 import { SessionStore } from '../../../ticketing/store/sessionStore';
 
@@ -114,7 +114,7 @@ test('a session ends after its idle time, and after its absolute lifetime howeve
     const idle = await store.start({ id: 'alice' });
     expect((await store.read(idle.cookie))?.person.id).toBe('alice');
     // Watched without reading it (a read is use, and restarts the idle time).
-    await waitFor(async () => (await redis.keys(`${prefix}*:session:*`)).length === 0, 'the idle session to end');
+    await waitFor(async () => (await keysMatching(redis, `${prefix}*:session:*`)).length === 0, 'the idle session to end');
     expect(await store.read(idle.cookie)).toBeNull();
 
     const busy = await store.start({ id: 'alice' });
