@@ -1,8 +1,10 @@
-import { ActionTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActionTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { ListStyle } from 'botbuilder-dialogs';
 
 /** Channels that show suggested actions (buttons under the message that vanish once used). */
 const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator']);
+/** Channels that draw hero cards (Web Chat draws them too). */
+const CARD_CHANNELS = new Set([...SUGGESTED_ACTION_CHANNELS, 'msteams']);
 
 /**
  * A message with buttons, each of which sends its own title back as the customer's message:
@@ -19,6 +21,19 @@ export async function sendWithButtons(context: TurnContext, text: string, titles
   } else {
     await context.sendActivity([text, ...titles.map((title) => `- ${title}`)].join('\n'));
   }
+}
+
+/**
+ * A message with a card of buttons under it, headed ("See also:"), each sending its own title
+ * back: unlike suggested actions, a card's buttons stay once the bot says more (a question
+ * after the message). A plain list where cards are not drawn.
+ */
+export function withButtonCard(context: TurnContext, text: string, heading: string, titles: string[]): Partial<Activity> {
+  if (titles.length === 0) return MessageFactory.text(text);
+  if (!CARD_CHANNELS.has(context.activity.channelId))
+    return MessageFactory.text([text, '', heading, ...titles.map((title) => `- ${title}`)].join('\n'));
+  const buttons = titles.map((title) => ({ type: ActionTypes.ImBack, title, value: title }));
+  return MessageFactory.attachment(CardFactory.heroCard('', heading, undefined, buttons), text);
 }
 
 /** The same choice for a ChoicePrompt's buttons, whatever the length of their titles. */

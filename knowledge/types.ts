@@ -34,5 +34,8 @@ export interface AnswerResult {
   answer: string;
   confidence: number;
   source: { articleId: string; title: string } | null;
+  /** Other questions the customer may mean, offered instead of an answer. */
   suggestions: Suggestion[];
+  /** Beside an answer: up to two runner-ups that fit the question nearly as well ("See also"). */
+  related: Suggestion[];
 }

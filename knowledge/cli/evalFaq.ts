@@ -3,7 +3,8 @@
  * Runs evaluation sets (JSONL, see test/fixtures/knowledge/README.md; by default the blind sets)
  * through the engine and two baselines and prints, per set and per style: the engine's
  * answered-right rate, the right-answer-first rate of the engine and of each baseline (its top
- * entry, answered or not), the share where the engine answered or suggested a right entry, and
+ * entry, answered or not), the share where the engine answered or offered a right entry (a
+ * suggestion, or a related entry beside the answer), and
  * the off-topic questions answered, and how many in-scope questions it answered wrong. It prints no question unless asked for the misses (--misses),
  * which it refuses for the report sets.
  */
@@ -85,7 +86,7 @@ for (const path of paths.length ? paths : DEFAULT_SETS) {
     for (const c of e.misses) {
       const r = kb.answer(c.q, c.locale);
       out.push(
-        `MISS [${c.group}] ${c.q} -> ${r.answered ? r.source?.articleId : `abstained (${r.suggestions.map((s) => s.articleId).join(', ') || 'not covered'})`} conf=${r.confidence}`,
+        `MISS [${c.group}] ${c.q} -> ${r.answered ? `${r.source?.articleId}${r.related.length ? ` (related ${r.related.map((s) => s.articleId).join(', ')})` : ''}` : `abstained (${r.suggestions.map((s) => s.articleId).join(', ') || 'not covered'})`} conf=${r.confidence}`,
       );
     }
     out.push('');
@@ -94,6 +95,6 @@ for (const path of paths.length ? paths : DEFAULT_SETS) {
 out.push(
   'answered right = answered with text matching every expect pattern; answered wrong = in-scope questions answered with an entry that does not match (a count);',
   'right first = the top-ranked entry matches (answered or not);',
-  'answered|suggested = a matching entry was answered or suggested; baselines answer whenever any entry shares a term (no abstain rule).',
+  'answered|suggested = a matching entry was answered, suggested or offered as related beside the answer; baselines answer whenever any entry shares a term (no abstain rule).',
 );
 process.stdout.write(`${out.join('\n')}\n`);

@@ -37,8 +37,8 @@ export function readEvalSet(path: string): EvalCase[] {
 
 /**
  * What a system did with a question: the texts of what it answered (null when it abstained), of
- * its top-ranked entry whether or not it answered, and of everything it offered (the answer or
- * the entries behind its suggestions). An entry's texts are the one the chat shows and the
+ * its top-ranked entry whether or not it answered, and of everything it offered (the answer and
+ * its related entries, or the entries behind its suggestions). An entry's texts are the one the chat shows and the
  * entry's text in the other language: blind helpers wrote some English questions' patterns in
  * Polish, from the Polish source articles, and the article is right either way.
  */
@@ -58,7 +58,7 @@ export interface Tally {
   wrongAnswers: number;
   /** The top-ranked entry matches, answered or not (what a baseline without abstention does). */
   firstRight: number;
-  /** A matching text was answered or suggested. */
+  /** A matching text was answered or offered (suggested, or related beside the answer). */
   offeredRight: number;
   outOfScope: number;
   falseAccepts: number;

@@ -8,12 +8,12 @@ import type { System, Texts } from './evaluate';
 const textsOf = (e: KbEntry, locale: Locale): Texts =>
   locale === 'en' && e.answerEn ? [e.answerEn, e.answer] : e.answerEn ? [e.answer, e.answerEn] : [e.answer];
 
-/** The knowledge base as the chat uses it: its answer, its top-ranked entry and its suggestions. */
+/** The knowledge base as the chat uses it: its answer, its top-ranked entry, and what it offers (the answer with its related entries, or suggestions). */
 export function knowledgeBaseSystem(kb: KnowledgeBase): System {
   return (q, locale) => {
     const r = kb.answer(q, locale);
     const first = kb.rank(q)[0];
-    const suggested = r.suggestions.map((s) => kb.entry(s.articleId)).filter((e): e is KbEntry => e !== undefined);
+    const suggested = [...r.suggestions, ...r.related].map((s) => kb.entry(s.articleId)).filter((e): e is KbEntry => e !== undefined);
     const answered = r.answered && r.source ? [r.answer, ...textsOf(kb.entry(r.source.articleId)!, locale).slice(1)] : null;
     return {
       answered,

@@ -35,6 +35,18 @@ const SHORTLIST = 5;
 const ANSWER_ONLY = 0.5;
 /** A look-alike of a question word (a typo) counts this much of the word it may be. */
 const TYPO_SHARE = 0.8;
+/**
+ * Beside an answer, up to `RELATED` runner-ups scoring at least `RELATED_SHARE` of its score are
+ * offered as "See also". On the blind tune sets A-I, two in three wrong answers had the right
+ * entry among such runner-ups (a lower share added few more and many more buttons).
+ */
+const RELATED = 2;
+const RELATED_SHARE = 0.5;
+/**
+ * An answer to a question this much made of words the base never uses looks off-topic: no
+ * "See also" beside it (on A-I no wrong answer had so many, one off-topic answer did).
+ */
+const RELATED_UNKNOWN = 0.4;
 
 export interface AbstainRule {
   /** Answer only at or above this confidence… */
@@ -371,7 +383,8 @@ export class SearchEngine {
     // entry still comes first and a global one fits about as well, ask which one is meant.
     // A question naming someone else's product ("Canal+", "w Play") is never ours to answer,
     // however well its other words match.
-    if (top?.foreign) return { answered: false, answer: text.notCovered, confidence: top.confidence, source: null, suggestions: [] };
+    if (top?.foreign)
+      return { answered: false, answer: text.notCovered, confidence: top.confidence, source: null, suggestions: [], related: [] };
     const otherScope = top?.entry.scope === '21vianet' && ranked.find((c) => c.entry.scope === 'global');
     if (top && otherScope && !scopeNamed && top.confidence >= this.rule.suggestAt && otherScope.score >= SCOPE_TIE * top.score) {
       return {
@@ -380,6 +393,7 @@ export class SearchEngine {
         confidence: top.confidence,
         source: null,
         suggestions: [suggestion(top), suggestion(otherScope)],
+        related: [],
       };
     }
     if (top && this.answers(top, second)) {
@@ -389,6 +403,7 @@ export class SearchEngine {
         confidence: top.confidence,
         source: { articleId: top.entry.id, title: titleOf(top.entry, locale) },
         suggestions: [],
+        related: this.related(ranked).map(suggestion),
       };
     }
     // Suggestions only for a question that uses at least one word the base knows: "przepis na
@@ -398,9 +413,15 @@ export class SearchEngine {
         .filter((c) => c.confidence >= this.rule.suggestionFloor)
         .slice(0, 3)
         .map(suggestion);
-      return { answered: false, answer: text.suggest, confidence: top.confidence, source: null, suggestions };
+      return { answered: false, answer: text.suggest, confidence: top.confidence, source: null, suggestions, related: [] };
     }
-    return { answered: false, answer: text.notCovered, confidence: top?.confidence ?? 0, source: null, suggestions: [] };
+    return { answered: false, answer: text.notCovered, confidence: top?.confidence ?? 0, source: null, suggestions: [], related: [] };
+  }
+
+  /** The runner-ups worth offering beside the answer (the first of `ranked`): they fit the question nearly as well. */
+  private related([top, ...rest]: Candidate[]): Candidate[] {
+    if (!top || top.unknown >= RELATED_UNKNOWN) return [];
+    return rest.filter((c) => c.confidence >= this.rule.suggestionFloor && c.score >= RELATED_SHARE * top.score).slice(0, RELATED);
   }
 }
 

@@ -36,13 +36,22 @@ describe('POST /api/kb/answer', () => {
       confidence: expect.any(Number),
       source: { articleId: 'skype-connect-channels-cancel', title: expect.any(String) },
       suggestions: [],
+      related: [],
     });
+  });
+
+  it('returns related articles beside an answer, as suggestions are returned', async () => {
+    const { json } = await post(JSON.stringify({ question: 'Ile minut Skype mam w Office 365?', locale: 'pl' }));
+    expect(json).toMatchObject({ answered: true, suggestions: [] });
+    expect(json.related).toEqual(
+      expect.arrayContaining([{ question: expect.any(String), articleId: expect.any(String), confidence: expect.any(Number) }]),
+    );
   });
 
   it('defaults to Polish and says when a question is not covered', async () => {
     const { status, json } = await post(JSON.stringify({ question: 'przepis na bigos' }));
     expect(status).toBe(200);
-    expect(json).toMatchObject({ answered: false, source: null, suggestions: [] });
+    expect(json).toMatchObject({ answered: false, source: null, suggestions: [], related: [] });
   });
 
   it('answers in English for locale en', async () => {

@@ -57,6 +57,22 @@ describe('retrieval on the product knowledge base', () => {
     }
   });
 
+  it("offers up to two related entries beside an answer, titled in the chat's language, and none beside suggestions", () => {
+    const pl = kb.answer('Ile minut Skype mam w Office 365?');
+    expect(pl.answered).toBe(true);
+    expect(pl.related.length).toBeGreaterThan(0);
+    expect(pl.related.length).toBeLessThanOrEqual(2);
+    expect(pl.related.map((s) => s.articleId)).not.toContain(pl.source!.articleId);
+    for (const s of pl.related) expect(s.question).toBe(kb.entry(s.articleId)?.title);
+    const en = kb.answer('How do I activate Skype minutes?', 'en');
+    expect(en.related.length).toBeGreaterThan(0);
+    for (const s of en.related) expect(s.question).toBe(kb.entry(s.articleId)?.titleEn);
+    for (const q of ['skype', 'abonament', 'przepis na bigos']) {
+      const r = kb.answer(q);
+      if (!r.answered) expect(r.related).toEqual([]);
+    }
+  });
+
   it('finds an entry by id, and nothing for an unknown id', () => {
     expect(kb.entry('severity-a')?.title).toMatch(/ważność A/);
     expect(kb.entry('no-such-entry')).toBeUndefined();
@@ -106,7 +122,7 @@ describe('abstain rule', () => {
 
   it('says the question is not covered, with no suggestions, when nothing fits', () => {
     const r = small.answer('przepis na bigos');
-    expect(r).toMatchObject({ answered: false, source: null, suggestions: [] });
+    expect(r).toMatchObject({ answered: false, source: null, suggestions: [], related: [] });
     expect(r.answer).toMatch(/Nie znalazłem odpowiedzi/);
     expect(small.answer('przepis na bigos', 'en').answer).toMatch(/could not find/);
   });

@@ -87,6 +87,40 @@ describe('the turn table', () => {
       ]);
     });
 
+    it.each([['webchat'], ['msteams']])(
+      'shows related articles under an answer as card buttons in %s; one picked is a suggestion chosen for the question',
+      async (channelId) => {
+        const question = ['Ile minut Skype mam w Office 365?', 'jak aktywować minuty skype', 'Jak zadzwonić do pomocy technicznej?'].find(
+          (q) => world.kb.answer(q, 'pl').related.length > 0,
+        );
+        if (!question) throw new Error('none of the questions gets related articles any more: pick new ones');
+        const c = chat(world, { channelId });
+        const { found } = await askAnswered(c, question);
+        const related = found.related.map((s) => s.question);
+        expect(nth(c.replies, 0).attachments?.[0]?.content).toMatchObject({ text: 'Zobacz też:' });
+        expect(buttonsOf(nth(c.replies, 0))).toEqual(related);
+        expect(related.length).toBeLessThanOrEqual(2);
+
+        const picked = nth(related, 0);
+        const shown = world.kb.answer(picked, 'pl');
+        expect(shown.source?.articleId).toBe(nth(found.related, 0).articleId);
+        expect((await c.say(picked))[0]).toContain(shown.answer);
+        expect(world.feedback.learned).toEqual([
+          { outcome: 'suggestion_chosen', articleId: shown.source!.articleId, question, locale: 'pl' },
+        ]);
+      },
+    );
+
+    it("titles the related articles in the chat's language", async () => {
+      const c = chat(world, { locale: 'en-US' });
+      const question = 'How do I activate Skype minutes?';
+      const found = world.kb.answer(question, 'en');
+      expect(found.related.length).toBeGreaterThan(0);
+      await c.say(question);
+      expect(nth(c.replies, 0).attachments?.[0]?.content).toMatchObject({ text: 'See also:' });
+      expect(buttonsOf(nth(c.replies, 0))).toEqual(found.related.map((s) => world.entries.entry(s.articleId)!.titleEn));
+    });
+
     it('asks whether a question about tickets is a request or a question, and answers the message asked about', async () => {
       const c = chat(world);
       const question = 'Kto może założyć zgłoszenie w naszej firmie?';
