@@ -23,14 +23,19 @@ const STOP_WORDS = new Set(polishStopWords.map((w: string) => fold(w)).filter((w
 const GRADE =
   /\b(wa[zż]no[sś][cć]\p{L}{0,4}|priorytet\p{L}{0,4}|severity|sev|poziom\p{L}{0,4})\s{1,3}\(?([abc](?:\s{0,3}(?:,|\/|i|lub|oraz|albo|and|or)\s{0,3}[abc]){0,2})\b/giu;
 
+/** An ending of a few letters after an apostrophe inside a word. */
+const APOSTROPHE_ENDING = /(?<=\p{L})['’](\p{L}{1,5})(?!\p{L})/gu;
+
 /** Words of a text: folded, split on anything that is not a letter or digit. */
 export function words(text: string): string[] {
   text = text.replace(GRADE, (_m, word: string, grades: string) =>
     [word, ...(grades.match(/\b[abc]\b/giu) ?? []).map((g) => g.toLowerCase().repeat(4))].join(' '),
   );
-  // Fold first: the Polish tokenizer keeps only [a-ząćęłńóśźż0-9] and would split other accented
-  // words. "Skype'a" becomes "skype a": the inflection ending is then dropped as a stop word.
-  return tokenizer.tokenize(fold(text));
+  // A foreign name's Polish ending goes after an apostrophe ("Skype'a", "office'owe",
+  // "skype'owych"), as does an English contraction ("What's"): the name is the word, the ending
+  // alone would be a word no entry uses. Then fold: the Polish tokenizer keeps only
+  // [a-ząćęłńóśźż0-9] and would split other accented words.
+  return tokenizer.tokenize(fold(text.replace(APOSTROPHE_ENDING, '')));
 }
 
 /** Whether a folded word is a Polish stop word (it carries no meaning of its own). */

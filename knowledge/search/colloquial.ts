@@ -32,6 +32,9 @@ export const COLLOQUIAL: [RegExp, string][] = [
   // Travelling: the articles speak of travel abroad.
   [/^(wyjezdz\w*|wyjazd\w*|wyjade|jade|lece|delegacj\w*|kontrakt\w*|stamtad)$/, 'podrozy za granica'],
   [/^(firmow\w*|biznesow\w*|sluzbow\w*)$/, 'firm'],
+  // Diminutives: "malutka firma", "maleńki"; "małofirmowy".
+  [/^(malutk\w*|malenk\w*)$/, 'mala'],
+  [/^(malofirm\w*)$/, 'mala firm'],
   [/^(komork\w*)$/, 'telefon komorkowy'],
   [/^(sc)$/, 'skype connect'],
   // Abbreviations: "nr tel.", "sev A".

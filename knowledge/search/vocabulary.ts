@@ -24,7 +24,7 @@ const ALIASES: [RegExp, string][] = [
   [/^(indi[aeiy]\w*|indyj\w*|hindus\w*|bombaj\w*|mumbai|delhi|bangalore)$/, 'indie'],
   [/^(katar\w*|qatar\w*|doha|dosze|dohy)$/, 'katar'],
   [/^(kore(a|i|e|anc|ansk|an)\w*|seul\w*|seoul)$/, 'korea'],
-  [/^(kuwejt\w*|kuwait\w*)$/, 'kuwejt'],
+  [/^(kuwejt\w*|kuwejc\w*|kuwait\w*)$/, 'kuwejt'],
   [/^(liban\w*|leban\w*|bejrut\w*|beirut)$/, 'liban'],
   [/^(libi[aiey]\w*|libijs\w*|libya\w*|libyan|trypoli\w*|tripoli)$/, 'libia'],
   [/^(marok\w*|morocc\w*|casablan\w*|marrakesz\w*|marrakesh)$/, 'maroko'],
@@ -36,7 +36,7 @@ const ALIASES: [RegExp, string][] = [
   [/^(kanad\w*|canad\w*)$/, 'kanada'],
   [/^(australi\w*|sydney|melbourne)$/, 'australia'],
   [/^(usa|stany|stanach|stanow|ameryk\w*|americ\w*)$/, 'usa'],
-  [/^(brytani\w*|britain|british|uk|anglii|anglia|london\w*|londyn\w*)$/, 'brytania'],
+  [/^(brytani\w*|brytyj\w*|britain|british|uk|anglii|anglia|london\w*|londyn\w*)$/, 'brytania'],
   [/^(niemc\w*|niemiec\w*|germany|german|berlin\w*)$/, 'niemcy'],
   [/^(polsc\w*|polska|polski|polsk\w*|poland|polish)$/, 'polska'],
   [/^(francj\w*|francu\w*|france|french|paryz\w*|paris)$/, 'francja'],
@@ -131,9 +131,17 @@ const FILLER = new RegExp(
   'g',
 );
 
-/** Folded text without greetings and courtesy phrases. */
+/**
+ * Names of two words whose words alone mean something else: "Pomoc biznesowa" is Business Assist,
+ * while "biznesowy" alone is any business plan ("licencja biznesowa").
+ */
+const NAMED_PHRASES: [RegExp, string][] = [[/\bpomoc\w{0,3} biznesow\w{0,3}\b/g, 'pomoc assist']];
+
+/** Folded text without greetings and courtesy phrases, two-word names replaced by their one word. */
 export function withoutFiller(folded: string): string {
-  return folded.replace(FILLER, ' ');
+  let text = folded.replace(FILLER, ' ');
+  for (const [pattern, name] of NAMED_PHRASES) text = text.replace(pattern, name);
+  return text;
 }
 
 /** A word replaced by what the articles call it (itself when it is no alias). */

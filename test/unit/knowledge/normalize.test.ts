@@ -12,6 +12,8 @@ describe('words and normalize', () => {
 
   it("drops an inflection ending after an apostrophe (Skype'a -> skype)", () => {
     expect(contentWords("minuty Skype'a")).toEqual(['minuty', 'skype']);
+    // Longer endings are no stop words: they go too, and a word starting with a quote stays.
+    expect(contentWords("minutki skype'owe z Office'owych planów, 'Nowe'")).toEqual(['minutki', 'skype', 'office', 'planow', 'nowe']);
   });
 
   it('turns a severity letter into a word of its own, so A, B and C stay apart', () => {
