@@ -20,6 +20,10 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(rozmowk\w*)$/, 'rozmowy'],
   [/^(wydzwoni\w*|podzwoni\w*|przedzwoni\w*|obdzwoni\w*)$/, 'dzwonic'],
   [/^(dokup\w*|wykup\w*)$/, 'kupic'],
+  // Perfective forms the dictionary lacks: "zadziała", "potrwa", "poczekam".
+  [/^(zadzial\w*)$/, 'dziala'],
+  [/^(potrw\w*)$/, 'trwa'],
+  [/^(poczek\w*)$/, 'czekac'],
   [/^(odpal\w*|wlacz\w*)$/, 'aktywowac'],
   [/^(przerzuc\w*|przesun\w*)$/, 'przeniesc'],
   [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl\w*|leca)$/, 'zuzywa'],

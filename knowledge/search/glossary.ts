@@ -19,6 +19,7 @@ const GROUPS: string[][] = [
   ['całą dobę', 'całodobowo', 'nocy', 'nocą', 'nonstop', 'night'],
   ['codziennie', 'weekend', 'sobota', 'niedziela', 'święta', 'daily'],
   ['czas odpowiedzi', 'reakcja', 'response', 'odpowiadacie', 'answer', 'respond'],
+  ['czekać', 'czekanie', 'oczekiwania', 'wait', 'waiting'],
   ['przenieść', 'przenosić', 'przeniesienie', 'transfer', 'move'],
   ['administrator', 'admin', 'administratora'],
   ['rozliczenia', 'faktura', 'rachunek', 'billing', 'invoice', 'płatność', 'opłata'],
