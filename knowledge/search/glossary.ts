@@ -13,10 +13,10 @@ const GROUPS: string[][] = [
   ['abonament', 'subskrypcja', 'subscription', 'plan'],
   ['kanał', 'channel', 'linia'],
   ['minuty', 'minutes', 'minuta'],
-  ['telefon', 'numer', 'infolinia', 'phone', 'number', 'zadzwonić', 'call'],
+  ['telefon', 'numer', 'infolinia', 'phone', 'number', 'zadzwonić', 'call', 'dial'],
   ['ważność', 'priorytet', 'severity', 'priority', 'krytyczny', 'pilność', 'critical', 'urgent'],
   ['godziny', 'hours', 'kiedy czynne', 'dostępność'],
-  ['całą dobę', 'całodobowo', 'nocy', 'nocą', 'nonstop', 'night'],
+  ['całą dobę', 'całodobowo', 'nocy', 'nocą', 'nonstop', 'night', 'around the clock', '24 hours'],
   ['codziennie', 'weekend', 'sobota', 'niedziela', 'święta', 'daily'],
   ['czas odpowiedzi', 'reakcja', 'response', 'odpowiadacie', 'answer', 'respond'],
   ['czekać', 'czekanie', 'oczekiwania', 'wait', 'waiting'],
@@ -26,7 +26,7 @@ const GROUPS: string[][] = [
   ['kupić', 'zakup', 'buy', 'purchase', 'wykupić'],
   ['zmienić', 'zmiana', 'change', 'modyfikacja', 'zwiększyć', 'zmniejszyć'],
   ['połączyć', 'podłączyć', 'podpiąć', 'link', 'powiązać'],
-  ['rozłączyć', 'odłączyć', 'unlink', 'dezaktywować', 'odpiąć'],
+  ['rozłączyć', 'odłączyć', 'unlink', 'dezaktywować', 'odpiąć', 'deactivate', 'deactivation'],
   ['aktywować', 'activate', 'włączyć', 'uruchomić'],
   ['wygasają', 'przepadają', 'expire', 'kumulują', 'przechodzą'],
   ['alarmowy', 'ratunkowy', 'emergency', 'pogotowie', 'karetka', 'policja', 'straż', '112', '911'],
@@ -53,7 +53,7 @@ const GROUPS: string[][] = [
 
 /** English function words, dropped from short English questions (Polish ones go in normalize). */
 export const ENGLISH_STOP_WORDS = new Set(
-  'a an the is are am do does did i my me we our you your how what when where which who can could to of for in on at with and or it this that there be have has get from m s t re ve ll d will would should there any some about'.split(
+  'a an the is are am do does did i my me we our you your how what when where which who can could to of for in on at with and or it this that there be have has get from m s t re ve ll d will would should there any some about around through'.split(
     ' ',
   ),
 );
