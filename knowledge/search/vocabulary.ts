@@ -16,6 +16,8 @@ const ALIASES: [RegExp, string][] = [
   [/^(21v|21v(ia|ai)n\w*)$/, '21vianet'],
   [/^(skajp|skyp|skype|skayp|skpye|skaip)\w*$/, 'skype'],
   [/^(offic|ofis)\w*$/, 'office'],
+  // "w Skype Connectcie", "Skajp Konekt": the name inflected and spelt as it is said.
+  [/^(connect\w+|konekt\w*|conect\w*)$/, 'connect'],
   // Countries the articles name, with their cities, adjectives and demonyms.
   [/^(algier\w*|algeria\w*)$/, 'algieria'],
   [/^(bahrajn\w*|bahrain\w*|manam\w*)$/, 'bahrajn'],
