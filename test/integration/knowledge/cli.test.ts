@@ -16,7 +16,7 @@ describe('npm run ask', () => {
     expect(lines).toHaveLength(1);
     const result = JSON.parse(nth(lines, 0));
     expect(result).toMatchObject({ answered: true, source: { articleId: 'skype-connect-channels-cancel' } });
-    expect(Object.keys(result).sort()).toEqual(['answer', 'answered', 'confidence', 'source', 'suggestions']);
+    expect(Object.keys(result).sort()).toEqual(['answer', 'answered', 'confidence', 'related', 'source', 'suggestions']);
   });
 
   it('exits with a usage message on stderr when no question is given', async () => {
