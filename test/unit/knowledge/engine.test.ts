@@ -132,3 +132,32 @@ describe('abstain rule', () => {
     expect(small.answer('?!').confidence).toBe(0);
   });
 });
+
+describe('the sentence that asks', () => {
+  const entry = (id: string, title: string, alternates: string[], answer: string): KbEntry => ({
+    id,
+    title,
+    alternates,
+    answer,
+    tags: [],
+    source: 'test',
+    file: 'test.yaml',
+  });
+  const kb = createKnowledgeBase([
+    entry(
+      'outage',
+      'Co zrobić, gdy w całej firmie nie działa poczta?',
+      ['awaria poczty w firmie'],
+      'Sprawdź stan usługi w centrum administracyjnym.',
+    ),
+    entry('response', 'Jak szybko odpowiada pomoc techniczna?', ['czas odpowiedzi pomocy'], 'Pomoc odpowiada w ciągu godziny.'),
+  ]);
+
+  it('ranks first the entry for what is asked, not for the context told before it', () => {
+    // The context has more words than the question: on the whole message the outage wins.
+    expect(kb.rank('W całej firmie nie działa poczta od rana. Jak szybko odpowiada pomoc?').map((e) => e.id)).toEqual([
+      'response',
+      'outage',
+    ]);
+  });
+});
