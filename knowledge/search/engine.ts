@@ -1,4 +1,5 @@
 import type { Locale } from '../../common/locale';
+import { foldPhrase } from '../../common/text';
 import type { AnswerResult, KbEntry, Suggestion } from '../types';
 import { Calibration, confidenceOf, Features } from './confidence';
 import { Coverage, EntryVocabulary } from './coverage';
@@ -140,6 +141,8 @@ export class SearchEngine {
   private readonly lastWord: Int32Array;
   /** The kinds of question each entry's phrasings ask (see questionKind). */
   private readonly kinds: Set<string>[];
+  /** Each title (either language, folded) that names one entry only: a suggestion picked sends it back. */
+  private readonly titled = new Map<string, number>();
 
   constructor(
     readonly entries: readonly KbEntry[],
@@ -206,6 +209,12 @@ export class SearchEngine {
     }
     this.lastWord = new Int32Array(entries.length);
     this.kinds = entries.map((e) => questionKinds(questionsOf(e).join('\n')));
+    const titleCount = new Map<string, number>();
+    const titlesOf = (e: KbEntry): Set<string> => new Set([e.title, e.titleEn ?? e.title].map(foldPhrase));
+    for (const e of entries) for (const t of titlesOf(e)) titleCount.set(t, (titleCount.get(t) ?? 0) + 1);
+    entries.forEach((e, i) => {
+      for (const t of titlesOf(e)) if (titleCount.get(t) === 1) this.titled.set(t, i);
+    });
   }
 
   /** The best entries for a question, best first (at most `SHORTLIST`). */
@@ -380,7 +389,11 @@ export class SearchEngine {
   }
 
   answer(question: string, locale: Locale = 'pl'): AnswerResult {
-    const { ranked, scopeNamed } = this.search(question);
+    const { ranked: found, scopeNamed } = this.search(question);
+    // An entry's own title (a picked suggestion or related button) is that entry, however close its neighbours.
+    const titled = this.titled.get(foldPhrase(question));
+    const own = titled === undefined ? undefined : found.find((c) => c.index === titled);
+    const ranked = own ? [own, ...found.filter((c) => c !== own)] : found;
     const [top, second] = ranked;
     const text = MESSAGES[locale];
     const suggestion = (c: Candidate): Suggestion => ({
@@ -395,7 +408,14 @@ export class SearchEngine {
     if (top?.foreign)
       return { answered: false, answer: text.notCovered, confidence: top.confidence, source: null, suggestions: [], related: [] };
     const otherScope = top?.entry.scope === '21vianet' && ranked.find((c) => c.entry.scope === 'global');
-    if (top && otherScope && !scopeNamed && top.confidence >= this.rule.suggestAt && otherScope.score >= SCOPE_TIE * top.score) {
+    if (
+      top &&
+      top !== own &&
+      otherScope &&
+      !scopeNamed &&
+      top.confidence >= this.rule.suggestAt &&
+      otherScope.score >= SCOPE_TIE * top.score
+    ) {
       return {
         answered: false,
         answer: text.whichScope,
@@ -405,7 +425,7 @@ export class SearchEngine {
         related: [],
       };
     }
-    if (top && this.answers(top, second)) {
+    if (top && (top === own || this.answers(top, second))) {
       return {
         answered: true,
         answer: this.answerText(top, locale),

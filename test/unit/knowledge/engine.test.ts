@@ -73,6 +73,13 @@ describe('retrieval on the product knowledge base', () => {
     }
   });
 
+  it("answers every entry's own title (a picked suggestion or related button) with that entry", () => {
+    for (const e of kb.entries) {
+      expect(kb.answer(e.title, 'pl').source?.articleId).toBe(e.id);
+      expect(kb.answer(e.titleEn ?? e.title, 'en').source?.articleId).toBe(e.id);
+    }
+  });
+
   it('finds an entry by id, and nothing for an unknown id', () => {
     expect(kb.entry('severity-a')?.title).toMatch(/ważność A/);
     expect(kb.entry('no-such-entry')).toBeUndefined();
