@@ -10,7 +10,13 @@ import {
   TurnContext,
   UserState,
 } from 'botbuilder';
-import { DialogSet, DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  DialogSet,
+  DialogState,
+  type DialogContext,
+  type DialogStateManagerConfiguration,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import type { Logger } from '../../common/logger';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, localeFromTag, t, type Locale } from '../i18n';
@@ -28,6 +34,14 @@ import { ChatFiles } from '../files/chatFiles';
 const AWAITED_TICKET = Symbol('awaitedTicket');
 /** The resolved ticket this person was asked to rate, read with the turn's state. */
 const PENDING_RATING = Symbol('pendingRating');
+/** The turn's dialog context, built once however many rules ask for it. */
+const DIALOG_CONTEXT = Symbol('dialogContext');
+/**
+ * Where botbuilder's DialogStateManager looks for its memory scopes before building them (every
+ * scope object, through a service collection, for every dialog context); DialogManager presets
+ * it the same way with one configuration for all turns.
+ */
+const DIALOG_MEMORY_KEY = 'DialogStateManagerConfiguration';
 
 export interface DeskBotDeps {
   kb: KnowledgeAnswers;
@@ -57,6 +71,8 @@ export class DeskBot extends TeamsActivityHandler {
   private readonly desk: StatePropertyAccessor<DeskConversation>;
   /** The language a person last wrote in, for their next conversation's welcome. */
   private readonly userLocale: StatePropertyAccessor<Locale | undefined>;
+  /** The dialogs' memory scopes, taken from the first dialog context and shared by every turn after it. */
+  private dialogMemory: DialogStateManagerConfiguration | undefined;
 
   constructor(private readonly deps: DeskBotDeps) {
     super();
@@ -158,7 +174,7 @@ export class DeskBot extends TeamsActivityHandler {
         suggestedFor,
         awaitedTicket: context.turnState.get(AWAITED_TICKET) ?? null,
         pendingRating: context.turnState.get(PENDING_RATING) ?? null,
-        dialogs: () => this.dialogs.createContext(context),
+        dialogs: () => this.dialogContext(context),
         startTask: (task) => this.startTask(context, task),
         welcome: () => this.welcome(context),
         tickets,
@@ -173,7 +189,20 @@ export class DeskBot extends TeamsActivityHandler {
 
   private async startTask(context: TurnContext, task: AdminTask): Promise<DialogTurnResult> {
     (await this.desk.get(context, {})).lastAnswer = undefined;
-    return (await this.dialogs.createContext(context)).beginDialog(AdminTaskDialog.id, task);
+    return (await this.dialogContext(context)).beginDialog(AdminTaskDialog.id, task);
+  }
+
+  private dialogContext(context: TurnContext): Promise<DialogContext> {
+    let dc: Promise<DialogContext> | undefined = context.turnState.get(DIALOG_CONTEXT);
+    if (!dc) {
+      if (this.dialogMemory) context.turnState.set(DIALOG_MEMORY_KEY, this.dialogMemory);
+      dc = this.dialogs.createContext(context).then((created) => {
+        this.dialogMemory ??= created.state.configuration;
+        return created;
+      });
+      context.turnState.set(DIALOG_CONTEXT, dc);
+    }
+    return dc;
   }
 
   private async onMembersJoined(context: TurnContext): Promise<void> {
