@@ -21,6 +21,11 @@ export interface BotTurnSizes {
   durationMs: number;
   rounds: number;
   warmUpMs: number;
+  /**
+   * Every turn's text unique (the same words, spaced differently), so that no cache keyed by the
+   * message (answers, intents, spellings) is hit: the cost of questions never asked before.
+   */
+  distinct?: boolean;
 }
 
 export const GOAL_RATIO = 0.8;
@@ -46,11 +51,14 @@ export async function benchBotTurns(
   sizes: BotTurnSizes,
 ): Promise<BotTurnResult> {
   const run = randomUUID().slice(0, 8);
+  const timesAsked: Record<string, number> = {};
   // Each worker is one customer in their own conversation, asking down the list from their own place.
   const load = (url: string, round: number, durationMs: number) =>
     loadFor(durationMs, sizes.concurrency, async (worker, n) => {
       const peer: ChatPeer = { channelId: 'emulator', from: { id: `bench-user-${worker}`, name: 'Klient' } };
-      await postTurn(url, `bench-faq-${run}-${round}-${worker}`, peer, { text: FAQ_QUESTIONS[(worker * 7 + n) % FAQ_QUESTIONS.length] });
+      const question = FAQ_QUESTIONS[(worker * 7 + n) % FAQ_QUESTIONS.length]!;
+      const text = sizes.distinct ? spacedUniquely(question, (timesAsked[question] = (timesAsked[question] ?? 0) + 1)) : question;
+      await postTurn(url, `bench-faq-${run}-${round}-${worker}`, peer, { text });
     });
 
   await load(echo.url, -1, sizes.warmUpMs);
@@ -132,6 +140,22 @@ export async function benchBotTurns(
       },
     ],
   };
+}
+
+/**
+ * The question with its word gaps widened by the digits of `n` (1 to 8 spaces each), and its first
+ * letter's case flipped by n's parity: the words, and so the answer, stay the same.
+ */
+export function spacedUniquely(question: string, n: number): string {
+  const words = question.split(' ');
+  let rest = Math.floor(n / 2);
+  const spaced = words.reduce((text, word) => {
+    const gap = ' '.repeat(1 + (rest % 8));
+    rest = Math.floor(rest / 8);
+    return `${text}${gap}${word}`;
+  });
+  const first = n % 2 ? spaced[0]!.toUpperCase() : spaced[0]!.toLowerCase();
+  return first + spaced.slice(1);
 }
 
 /** The service's knowledge-base outcomes so far (GET /metrics, desk_kb_answers_total by outcome). */

@@ -41,7 +41,7 @@ const SIZES = QUICK
   : {
       floorOps: 10_000,
       redisBenchmarkRequests: 50_000,
-      bot: { concurrency: 8, durationMs: 20_000, rounds: 4, warmUpMs: 3_000 } satisfies BotTurnSizes,
+      bot: { concurrency: 8, durationMs: 20_000, rounds: 4, warmUpMs: 10_000 } satisfies BotTurnSizes,
       creation: { apiTickets: 1_000, dialogs: 80, concurrency: 8 } satisfies TicketCreationSizes,
       ticketing: FULL_SIZES,
       kbQuestions: 3_000,
