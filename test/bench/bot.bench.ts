@@ -5,7 +5,7 @@
  * CPU per turn of each process, and the ratio echo CPU / FAQ CPU (goal >= 80%).
  *
  * BENCH_QUICK=1 is a smoke run; BOT_CPU_PROFILE=<dir> writes the service's V8 CPU profile there
- * (node --cpu-prof) to see where a FAQ turn spends its time. BENCH_BOT_DISTINCT=1 makes every
+ * (node --cpu-prof) to see where a FAQ turn spends its time. BENCH_BOT_DISTINCT=1 makes (nearly) every
  * turn's text unique (the same questions, spaced differently), so no cache keyed by the message
  * is hit; its figures go to bot-distinct.json.
  */

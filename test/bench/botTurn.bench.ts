@@ -143,15 +143,18 @@ export async function benchBotTurns(
 }
 
 /**
- * The question with its word gaps widened by the digits of `n` (1 to 8 spaces each), and its first
- * letter's case flipped by n's parity: the words, and so the answer, stay the same.
+ * The question with its word gaps widened by the digits of `n` (1 to 3 spaces each: the grade
+ * pattern "ważność  B" allows 3) and its first letter's case flipped by n's parity. For the first
+ * hundred variants of every bench question the outcome is the plain question's (answered or not,
+ * the article, the suggestions, the intent, the language); only the engine's confidence may move
+ * (a double space scores some questions lower). The shortest questions repeat after 2 x 3^gaps.
  */
 export function spacedUniquely(question: string, n: number): string {
   const words = question.split(' ');
   let rest = Math.floor(n / 2);
   const spaced = words.reduce((text, word) => {
-    const gap = ' '.repeat(1 + (rest % 8));
-    rest = Math.floor(rest / 8);
+    const gap = ' '.repeat(1 + (rest % 3));
+    rest = Math.floor(rest / 3);
     return `${text}${gap}${word}`;
   });
   const first = n % 2 ? spaced[0]!.toUpperCase() : spaced[0]!.toLowerCase();
