@@ -14,6 +14,10 @@ describe('terms', () => {
     expect(terms.of('rozliczeniom')).toEqual(terms.of('rozliczenie'));
   });
 
+  it('reads "mamy" as the verb "mieć", not the noun "mama"', () => {
+    expect(terms.of('mamy')).toEqual(terms.of('mieć'));
+  });
+
   it('resolves abbreviations, cities and demonyms to the words the articles use', () => {
     expect(terms.of('M365')).toEqual(['microsoft', '365']);
     expect(terms.of('w Dubaju')).toEqual(terms.of('Emiratów'));
