@@ -7,6 +7,7 @@ import { expandWithSynonyms } from './glossary';
 import { splitFacts } from './facts';
 import { kindAgreement, questionKinds } from './questionKind';
 import { Terms } from './terms';
+import { Threshold, thresholdsOf, withThresholds } from './thresholds';
 import { TrigramIndex } from './trigramIndex';
 import defaultCalibration from './calibration.json';
 
@@ -143,6 +144,8 @@ export class SearchEngine {
   private readonly kinds: Set<string>[];
   /** Each title (either language, folded) that names one entry only: a suggestion picked sends it back. */
   private readonly titled = new Map<string, number>();
+  /** Limits the facts state rules past ("powyżej 100"), for the numbers questions name. */
+  private readonly thresholds: Threshold[];
 
   constructor(
     readonly entries: readonly KbEntry[],
@@ -215,6 +218,10 @@ export class SearchEngine {
     entries.forEach((e, i) => {
       for (const t of titlesOf(e)) if (titleCount.get(t) === 1) this.titled.set(t, i);
     });
+    this.thresholds = thresholdsOf(
+      [...this.facts.values()].map((f) => f.text),
+      (text) => terms.of(text),
+    );
   }
 
   /** The best entries for a question, best first (at most `SHORTLIST`). */
@@ -229,7 +236,10 @@ export class SearchEngine {
   }
 
   private wordsOf(text: string): string[] {
-    return this.terms.ofQuestion(text).map((w) => this.coverage.correct(w));
+    return withThresholds(
+      this.terms.ofQuestion(text).map((w) => this.coverage.correct(w)),
+      this.thresholds,
+    );
   }
 
   /**
