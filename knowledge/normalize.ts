@@ -10,8 +10,25 @@ const tokenizer = new AggressiveTokenizerPl();
  */
 const MEANINGFUL = new Set(['ile', 'kiedy', 'gdzie', 'nie', 'dlaczego', 'jak', 'co', 'czym', 'kto']);
 
-/** Forms of "być" that natural's list lacks (it has "będzie", "była", "jestem", not "będę"). */
-const MORE_STOP_WORDS = ['będę', 'będziesz', 'będziemy', 'będziecie', 'byłem', 'byłam', 'byłeś', 'byłaś', 'byliśmy', 'jesteś', 'jesteśmy'];
+/**
+ * Forms of "być" that natural's list lacks (it has "będzie", "była", "jestem", not "będę"), and
+ * the instrumental plural of "ten" and "który" (it has "tym", "którym").
+ */
+const MORE_STOP_WORDS = [
+  'będę',
+  'będziesz',
+  'będziemy',
+  'będziecie',
+  'byłem',
+  'byłam',
+  'byłeś',
+  'byłaś',
+  'byliśmy',
+  'jesteś',
+  'jesteśmy',
+  'tymi',
+  'którymi',
+];
 
 /** Folded stop words, so that "ktory" typed without diacritics is dropped as well. */
 const STOP_WORDS = new Set([...polishStopWords, ...MORE_STOP_WORDS].map((w: string) => fold(w)).filter((w: string) => !MEANINGFUL.has(w)));

@@ -4,6 +4,7 @@ describe('words and normalize', () => {
   it('splits on punctuation and drops Polish stop words typed with or without diacritics', () => {
     expect(contentWords('Jak anulować abonament, który się odnawia?')).toEqual(['jak', 'anulowac', 'abonament', 'odnawia']);
     expect(normalize('ktory sie odnawia')).toBe('odnawia');
+    expect(normalize('którymi planami, tymi')).toBe('planami');
   });
 
   it('keeps question words that change the meaning (ile, kiedy, nie)', () => {
