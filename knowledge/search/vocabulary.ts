@@ -128,6 +128,9 @@ const FILLER = new RegExp(
     'wiec',
     'okej',
     'ok',
+    // "Jak połączyć konta krok po kroku": how the answer should read, not what is asked.
+    'krok po kroku',
+    'step by step',
     ...COLLOQUIAL_FILLER,
   ].join('|')})\\b`,
   'g',

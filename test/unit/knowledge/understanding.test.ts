@@ -26,6 +26,7 @@ describe('terms', () => {
 
   it('drops greetings and courtesy around a question', () => {
     expect(terms.of('Dzień dobry, mam pytanie: ile kanałów mogę kupić? Pozdrawiam')).toEqual(terms.of('ile kanałów mogę kupić'));
+    expect(terms.of('jak kupić kanały krok po kroku')).toEqual(terms.of('jak kupić kanały'));
   });
 
   it('reads everyday words and abbreviations as the words the articles use', () => {
