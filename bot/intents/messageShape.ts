@@ -24,7 +24,21 @@ export function onlyGreeting(text: string): boolean {
 const QUESTION_OPENING =
   /^\s*(?:czy|kto|co|jak|jaki|jaka|jakie|jakiego|jakich|ile|kiedy|dlaczego|czemu|gdzie|ktory|ktora|ktore|po co|who|what|how|when|why|where|which|whose|is|are|does|do|can|could|may|should|will)\b/;
 
-/** Whether the message is put as a question (a question mark, or a question word first). */
+/**
+ * Openings that ask for an example or a definition, put as a request or a bare noun phrase:
+ * "Przykład problemu o średniej ważności", "podaj przykłady spraw krytycznych", "example of a
+ * severity B problem", "definicja ważności A". Only at the start: "na przykład" and "for example"
+ * inside a message describe the customer's own problem.
+ */
+const KNOWLEDGE_REQUEST =
+  /^\s*(?:(?:podaj(?:cie)?|daj(?:cie)?|pokaz(?:cie)?|wymien(?:cie)?|prosze o|poprosze|jakis|jakies|jakikolwiek|give|show|me|any|some|an?)\s+)*(?:przyklad(?!owo)|example|definicj|definition|define)/;
+
+/**
+ * Whether the message is put as a question: a question mark, a question word first, or a
+ * request for an example or a definition.
+ */
 export function readsAsQuestion(text: string): boolean {
-  return text.includes('?') || QUESTION_OPENING.test(fold(text));
+  if (text.includes('?')) return true;
+  const folded = fold(text);
+  return QUESTION_OPENING.test(folded) || KNOWLEDGE_REQUEST.test(folded);
 }

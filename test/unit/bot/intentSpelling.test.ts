@@ -50,6 +50,14 @@ describe('the shape of a message', () => {
     expect(readsAsQuestion('Who may open a ticket?')).toBe(true);
     expect(readsAsQuestion('Zgłaszam awarię poczty')).toBe(false);
   });
+
+  it('reads a request for an example or a definition as a question, and "na przykład" inside a report as none', () => {
+    expect(readsAsQuestion('Przykład problemu o średniej ważności')).toBe(true);
+    expect(readsAsQuestion('podaj przykłady spraw krytycznych')).toBe(true);
+    expect(readsAsQuestion('give me an example of a severity B issue')).toBe(true);
+    expect(readsAsQuestion('Na przykład Outlook nie wysyła poczty')).toBe(false);
+    expect(readsAsQuestion('Przykładowo: nie działa mi Teams')).toBe(false);
+  });
 });
 
 describe('chat shorthand', () => {
