@@ -23,6 +23,7 @@ describe('intent recognition on phrasings written by people who never saw the ca
     ['intents-I4.jsonl', 0.86, 0.98],
     ['intents-I5.jsonl', 0.86, 0.97],
     ['intents-I6.jsonl', 0.85, 0.97],
+    ['intents-I7.jsonl', 0.85, 0.96],
   ])('keeps %s above its floor, and never takes a question for ticket work unasked', (file, direct, reached) => {
     const report = measure(file);
     expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(direct);
@@ -66,6 +67,18 @@ describe('intent recognition', () => {
     expect('intent' in hello ? hello.intent : hello.ask).toContain('question');
     const about = recognizer.recognize('Who is allowed to open a support request?');
     expect('ask' in about && about.ask).toContain('question');
+  });
+
+  it('takes a question about problems and severities for a question, and a reported problem for a ticket', () => {
+    for (const text of [
+      'Przykład problemu o średniej ważności',
+      'Podaj przykład problemu krytycznego',
+      'Jaki problem ma ważność B?',
+      'example of a severity B problem',
+    ])
+      expect(recognizer.recognize(text)).toMatchObject({ intent: 'question' });
+    for (const text of ['mam problem z Outlookiem', 'zgłaszam awarię', 'nie działa mi Teams, potrzebuję pomocy'])
+      expect(recognizer.recognize(text)).toMatchObject({ intent: 'open_ticket' });
   });
 
   it('offers the question when it hesitates between two kinds of ticket work over a question it can answer', () => {
