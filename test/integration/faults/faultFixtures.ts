@@ -2,6 +2,7 @@ import type { RedisClient } from '../../../common/redisConnection';
 import type { Ticket } from '../../../ticketing/domain/types';
 import { dueEventsOf } from '../../../ticketing/domain/dueEvents';
 import { keys } from '../../../ticketing/store/keys';
+import { mastersOf } from '../../support/redis';
 import type { ServiceProcess } from '../../support/serviceProcess';
 import { ticketBody } from '../../support/ticketingApiServer';
 
@@ -60,18 +61,23 @@ export async function createTickets(options: {
   return results;
 }
 
-/** Every ticket stored under `prefix`, read straight from Redis. */
+/**
+ * Every ticket stored under `prefix`, read straight from Redis. On a cluster SCAN answers for one
+ * node only (ioredis sends a command without a key to any node), so each master is scanned.
+ */
 export async function storedTickets(redis: RedisClient, prefix: string): Promise<Ticket[]> {
   const tickets: Ticket[] = [];
-  let cursor = '0';
-  do {
-    const [nextCursor, found] = await redis.scan(cursor, 'MATCH', keys.ticket(prefix, '*'), 'COUNT', 1000);
-    cursor = nextCursor;
-    for (const key of found) {
-      const json = await redis.hget(key, 'json');
-      if (json) tickets.push(JSON.parse(json));
-    }
-  } while (cursor !== '0');
+  for (const node of mastersOf(redis)) {
+    let cursor = '0';
+    do {
+      const [nextCursor, found] = await node.scan(cursor, 'MATCH', keys.ticket(prefix, '*'), 'COUNT', 1000);
+      cursor = nextCursor;
+      for (const key of found) {
+        const json = await redis.hget(key, 'json');
+        if (json) tickets.push(JSON.parse(json));
+      }
+    } while (cursor !== '0');
+  }
   return tickets;
 }
 

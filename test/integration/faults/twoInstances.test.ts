@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { RedisClient } from '../../../common/redisConnection';
+import type { Ticket } from '../../../ticketing/domain/types';
 import { keys } from '../../../ticketing/store/keys';
 import { botChat, openTicketThroughBot, type BotChat } from '../../support/botChat';
 import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
@@ -38,15 +39,20 @@ test('every SLA event is handled exactly once across two instances, repeats incl
   // Every ticket's warning, then its breach, is moved to fall due in a moment. (Applying the
   // warning rewrites the ticket's due entries, so the breach is moved once the warnings are in.)
   const mine = async () => (await storedTickets(redis, prefix)).filter((t) => created.some((c) => c.id === t.id));
+  // Every ticket is read, or a wait for "every ticket" would hold of none.
+  const all = async (holds: (t: Ticket) => boolean) => {
+    const tickets = await mine();
+    return tickets.length === created.length && tickets.every(holds);
+  };
   const dueSoon = async (kind: 'warning' | 'breach') => {
     const at = Date.now() + 1000;
     for (const { id } of created) expect(await redis.zadd(keys.slaDue(prefix), 'XX', 'CH', at, `${id}|${kind}|1`)).toBe(1);
     return at;
   };
   const warningAt = await dueSoon('warning');
-  await waitFor(async () => (await mine()).every((t) => t.sla.warned), 'every warning', 200);
+  await waitFor(() => all((t) => t.sla.warned), 'every warning', 200);
   const breachAt = await dueSoon('breach');
-  await waitFor(async () => (await mine()).every((t) => t.sla.breached), 'every breach', 200);
+  await waitFor(() => all((t) => t.sla.breached), 'every breach', 200);
 
   // The same events handed in again (a repeated job, a restored due set) change nothing.
   for (const { id } of created) {
@@ -55,7 +61,9 @@ test('every SLA event is handled exactly once across two instances, repeats incl
   await waitFor(async () => (await redis.zcard(keys.slaDue(prefix))) === 0, 'the repeats to be swept');
   await sleep(500);
 
-  for (const ticket of await mine()) {
+  const tickets = await mine();
+  expect(tickets).toHaveLength(created.length);
+  for (const ticket of tickets) {
     expect({ id: ticket.id, warnings: historyCount(ticket, 'sla_warning'), breaches: historyCount(ticket, 'sla_breach') }).toEqual({
       id: ticket.id,
       warnings: 1,
