@@ -33,6 +33,10 @@ export interface DeliveriesOptions {
   concurrency?: number;
 }
 
+/** How often an attempt's outcome is written before the job fails, and the first wait (doubling). */
+const RECORD_TRIES = 6;
+const RECORD_BACKOFF_MS = 100;
+
 const MISSING: Record<DeliveryChannel, string> = {
   chat: 'this desk cannot send to chats',
   email: 'no mail server is configured (SMTP_URL), so nothing can go by e-mail',
@@ -76,7 +80,7 @@ export class Deliveries {
     if (this.started) throw new Error('deliveries already started');
     this.started = true;
     this.queue.queue
-      .process(this.options.concurrency ?? 8, (job) => this.deliver(job.data))
+      .process(this.options.concurrency ?? 8, (job) => this.deliver(job.data, job.attemptsMade > 0))
       .catch((err) => this.stopped || this.logger.error({ err }, 'delivery worker stopped'));
     this.sweeper.start();
   }
@@ -90,27 +94,56 @@ export class Deliveries {
     return this.stopped;
   }
 
-  /** One attempt of one message, or nothing when the job is stale. */
-  private async deliver({ ticketId, index, version }: DeliveryJob): Promise<void> {
+  /**
+   * One attempt of one message, or nothing when the job is stale. `again`: Bull runs the job
+   * once more after it threw.
+   */
+  private async deliver({ ticketId, index, version }: DeliveryJob, again: boolean): Promise<void> {
     const { service } = this.options;
     const current = await service.getTicket(ticketId);
+    // A run of this job that threw after beginning the attempt (its reply lost on the way back)
+    // left it sent one version on: only this job's runs begin that version, so end it now
+    // rather than when its lease expires.
+    const begun = again && current ? deliveryAt(current, index, version + 1) : null;
+    if (begun?.state === 'sent') return this.cutShort(ticketId, index, version + 1);
     const due = current && deliveryAt(current, index, version);
     if (!due) return;
-    if (due.state === 'sent') {
-      // The instance that sent it stopped before it heard back: whether it arrived is unknown.
-      await service.endDelivery(ticketId, index, version, { ok: false, permanent: false, reason: 'the last attempt was cut short' });
-      return;
-    }
+    // The instance that sent it stopped before it heard back: whether it arrived is unknown.
+    if (due.state === 'sent') return this.cutShort(ticketId, index, version);
     const ticket = await service.beginDelivery(ticketId, index, version);
     if (!ticket) return;
     const message = ticket.messages[index]!;
     const delivery = message.delivery!;
     const outcome = await this.attempt(delivery.channel, ticket, message, index);
-    const after = await service.endDelivery(ticketId, index, delivery.version, outcome);
+    const after = await this.record(ticketId, index, delivery.version, outcome);
     const state = after?.messages[index]?.delivery;
     const log = { ticketId, message: index + 1, channel: delivery.channel, attempt: delivery.attempts, state: state?.state };
     if (outcome.ok) this.logger.info(log, `message delivered ${delivery.channel === 'email' ? 'by e-mail' : 'in the chat'}`);
     else this.logger.warn({ ...log, reason: outcome.reason, next: state?.channel }, 'message not delivered on this attempt');
+  }
+
+  private async cutShort(ticketId: string, index: number, version: number): Promise<void> {
+    await this.options.service.endDelivery(ticketId, index, version, {
+      ok: false,
+      permanent: false,
+      reason: 'the last attempt was cut short',
+    });
+  }
+
+  /**
+   * Records how an attempt ended, trying again while the store fails (a moment without Redis):
+   * the outcome is known here only, and once the job gives up the message waits for its lease.
+   */
+  private async record(ticketId: string, index: number, version: number, outcome: AttemptOutcome): Promise<Ticket | null> {
+    for (let tried = 1; ; tried++) {
+      try {
+        return await this.options.service.endDelivery(ticketId, index, version, outcome);
+      } catch (err) {
+        if (tried >= RECORD_TRIES) throw err;
+        this.logger.warn({ err, ticketId, message: index + 1 }, 'the outcome of a delivery attempt was not recorded; trying again');
+        await new Promise((r) => setTimeout(r, RECORD_BACKOFF_MS * 2 ** (tried - 1)));
+      }
+    }
   }
 
   private async attempt(channel: DeliveryChannel, ticket: Ticket, message: TicketMessage, index: number): Promise<AttemptOutcome> {
