@@ -14,10 +14,10 @@ import type {
   TicketDesk,
   TurnLock,
 } from './ports';
-import { RedisStorage } from './redisStorage';
-import { ConversationLock } from './conversationLock';
+import type { RedisStorage } from './redisStorage';
+import { createTurnStore } from './turnStore';
 import { FaqFeedback, type LearningEvent } from './faqFeedback';
-import { AwaitingReplies } from './proactive/awaitingReplies';
+import type { AwaitingReplies } from './proactive/awaitingReplies';
 import { AdminTaskDialog } from './dialogs/adminTaskDialog';
 import { DeskBot } from './bots/deskBot';
 import { IntentRecognizer } from './intents/recognizer';
@@ -58,11 +58,8 @@ export interface DeskBotHandle extends AssembledDeskBot {
  * Framework adapter and the local Direct Line endpoint can both run it.
  */
 export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
-  const storage = new RedisStorage(parts.redis, { prefix: parts.prefix });
+  const { storage, awaiting, ratings, lock } = createTurnStore(parts.redis, parts.prefix, parts.turnWaitMs);
   const feedback = new FaqFeedback(parts.redis, parts.prefix, parts.onLearning);
-  // A turn reads both with its state, as it takes the conversation (ConversationLock).
-  const awaiting = new AwaitingReplies(parts.redis, parts.prefix);
-  const ratings = new AwaitingReplies(parts.redis, parts.prefix, 'rating');
   const { attachments } = parts;
   const files = new ChatFiles({
     store: attachments,
@@ -76,7 +73,7 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
     feedback,
     awaiting,
     ratings,
-    lock: new ConversationLock(parts.redis, { prefix: parts.prefix, waitMs: parts.turnWaitMs }, { storage, awaiting, ratings }),
+    lock,
     files,
   });
   return { ...desk, storage, feedback, awaiting, ratings };

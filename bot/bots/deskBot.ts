@@ -1,11 +1,8 @@
 import {
-  calculateChangeHash,
   InvokeResponse,
   PrivateConversationState,
   StatePropertyAccessor,
   StatusCodes,
-  type StoreItem,
-  type StoreItems,
   TeamsActivityHandler,
   TurnContext,
   UserState,
@@ -27,6 +24,7 @@ import { AdminTaskDialog, type AdminTask } from '../dialogs/adminTaskDialog';
 import type { IntentRecognizer } from '../intents/recognizer';
 import { runTurnRules, type DeskConversation } from './turnRules';
 import { personScopeOf } from '../channels';
+import { runLockedTurn } from '../lockedTurn';
 import type { SupportContacts } from '../supportContacts';
 import { ChatFiles } from '../files/chatFiles';
 
@@ -102,26 +100,13 @@ export class DeskBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return super.run(context);
-    const states = [this.deps.personState, this.deps.userState];
-    const items = states.map((state) => storageKeyOf(state, context));
     // The two states, the awaited ticket and the asked rating come with the lock, and the changed
     // states go with its release: two Redis round trips a turn.
-    await this.deps.lock.run(conversationId, { items, scope: personScopeOf(context) }, async (start) => {
-      const loaded = states.map((state, i) => {
-        // As BotState.load would cache it, without reading it again.
-        state.clear(context);
-        const cached = Object.assign(state.get(context) as StoreItem, start.items[i]);
-        return calculateChangeHash(cached);
-      });
+    const states = [this.deps.personState, this.deps.userState];
+    await runLockedTurn(this.deps.lock, conversationId, states, context, async (start) => {
       context.turnState.set(AWAITED_TICKET, start.awaited);
       context.turnState.set(PENDING_RATING, start.rating);
       await super.run(context);
-      const changes: StoreItems = {};
-      states.forEach((state, i) => {
-        const now = state.get(context) as StoreItem;
-        if (calculateChangeHash(now) !== loaded[i]) changes[items[i]!] = now;
-      });
-      return changes;
     });
   }
 
@@ -232,11 +217,4 @@ export class DeskBot extends TeamsActivityHandler {
     const locale = localeOf(context);
     await sendWithButtons(context, t(locale, 'welcome'), [t(locale, 'button.help'), t(locale, 'button.openTicket')]);
   }
-}
-
-/** A state's storage key for this turn (as BotState.load would ask it). */
-function storageKeyOf(state: PrivateConversationState | UserState, context: TurnContext): string {
-  const key = state.getStorageKey(context);
-  if (!key) throw new Error(`${state.constructor.name}: no storage key for this activity`);
-  return key;
 }
