@@ -1,8 +1,11 @@
 /**
  * `npm run bench:bot`: the bot-turn part of `npm run bench` alone (botTurn.bench.ts): FAQ
  * questions posted over HTTP to the real service (bot/main.ts in a child process, on a private
- * redis-server run as production runs it) beside the echo bot on the same adapter and server,
- * CPU per turn of each process, and the ratio echo CPU / FAQ CPU (goal >= 80%).
+ * redis-server run as production runs it) beside two floors on the same adapter and server: the
+ * echo bot, and the echo bot with the product's state (its turns under the same conversation lock
+ * and RedisStorage, on the same redis-server, under its own prefix). CPU per turn of each process,
+ * and the ratios echo CPU / FAQ CPU (goal >= 80%) and echo-with-state CPU / FAQ CPU, with the
+ * load average, which moves every figure on a shared machine.
  *
  * BENCH_QUICK=1 is a smoke run; BOT_CPU_PROFILE=<dir> writes the service's V8 CPU profile there
  * (node --cpu-prof) to see where a FAQ turn spends its time. BENCH_BOT_DISTINCT=1 makes (nearly) every
@@ -38,20 +41,30 @@ async function main(): Promise<void> {
     const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE_DIR)}`] : [];
     const service = await startService({ redisUrl: redisServer.url, prefix: 'bench:bot:', nodeArgs });
     const echo = await startEchoBot();
+    const echoWithState = await startEchoBot({ REDIS_URL: redisServer.url, REDIS_PREFIX: 'bench:echo:' });
     try {
-      const turns = await benchBotTurns({ url: service.url, pid: service.child.pid! }, echo, SIZES);
-      printTable(turns.rows);
-      const { rows, ...figures } = turns;
+      const turns = await benchBotTurns({ url: service.url, pid: service.child.pid! }, echo, SIZES, echoWithState);
+      const loadAverage = { start: loadAtStart, end: load() };
+      const rows = [
+        ...turns.rows,
+        {
+          figure: 'load average (1/5/15 min) at start / end',
+          value: `${loadAverage.start.join(' ')} / ${loadAverage.end.join(' ')}`,
+          unit: '',
+        },
+      ];
+      printTable(rows);
+      const { rows: _rows, ...figures } = turns;
       const at = new Date().toISOString();
       const dir = join(__dirname, 'results');
       mkdirSync(dir, { recursive: true });
-      const result = { at, quick: QUICK, sizes: SIZES, loadAverage: { start: loadAtStart, end: load() }, ...figures, rows };
+      const result = { at, quick: QUICK, sizes: SIZES, loadAverage, ...figures, rows };
       const file = DISTINCT ? 'bot-distinct.json' : 'bot.json';
       writeFileSync(join(dir, file), `${JSON.stringify(result, null, 2)}\n`);
-      console.log('load average at start / end:', loadAtStart, load());
       console.log(`written to test/bench/results/${file}`);
     } finally {
       await echo.stop();
+      await echoWithState.stop();
       await service.kill('SIGTERM');
     }
   } finally {

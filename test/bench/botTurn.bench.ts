@@ -4,6 +4,10 @@
  * same run in alternating rounds (so load from elsewhere on the machine hits both alike).
  * Goal: FAQ turns reach at least 80% of the echo floor's throughput. Beside the throughput, each
  * process's CPU time per turn: the same comparison, hardly moved by other work on the machine.
+ *
+ * Optionally a second floor, the echo with the product's state (echoBot.ts with REDIS_URL): the
+ * conversation lock and the state's two Redis round trips, which every stateful bot pays, so FAQ
+ * against it is the cost of the desk's own work alone.
  */
 import { randomUUID } from 'crypto';
 import { postTurn, type ChatPeer } from './support/botClient';
@@ -36,19 +40,26 @@ export interface BotTurnResult {
   echo: LoadResult;
   ratio: number;
   goalMet: boolean;
-  /** CPU ms per turn of the service and of the echo bot, and echo / FAQ (the capacity ratio). */
-  cpuPerTurn: { faq: number; echo: number; ratio: number };
+  /**
+   * CPU ms per turn of the service and of the echo bot, and echo / FAQ (the capacity ratio); with
+   * the stateful echo, its CPU per turn and echoWithState / FAQ too.
+   */
+  cpuPerTurn: { faq: number; echo: number; ratio: number; echoWithState?: number; ratioWithState?: number };
   service: ProcessLoadSummary;
   echoProcess: ProcessLoadSummary;
+  /** The echo with the product's state, when it was measured. */
+  echoWithState?: LoadResult;
+  echoWithStateProcess?: ProcessLoadSummary;
   /** How the measured FAQ turns ended, from the service's own desk_kb_answers_total. */
   outcomes: Record<string, number>;
 }
 
-/** `service` is the desk (its URL and process id), `echo` the floor. */
+/** `service` is the desk (its URL and process id), `echo` the floor, `echoWithState` the stateful floor. */
 export async function benchBotTurns(
   service: { url: string; pid: number },
   echo: EchoBotProcess,
   sizes: BotTurnSizes,
+  echoWithState?: EchoBotProcess,
 ): Promise<BotTurnResult> {
   const run = randomUUID().slice(0, 8);
   const timesAsked: Record<string, number> = {};
@@ -61,47 +72,57 @@ export async function benchBotTurns(
       await postTurn(url, `bench-faq-${run}-${round}-${worker}`, peer, { text });
     });
 
-  await load(echo.url, -1, sizes.warmUpMs);
-  await load(service.url, -1, sizes.warmUpMs);
-  const faqSamples: LoadSample[] = [];
-  const echoSamples: LoadSample[] = [];
-  const cpu = { faq: 0, echo: 0 };
-  // Each process's CPU is counted only during its own rounds.
-  const measured = async (pid: number, work: () => Promise<LoadSample>, into: LoadSample[], bot: 'faq' | 'echo') => {
-    const before = cpuMsOf(pid);
-    into.push(await work());
-    cpu[bot] += cpuMsOf(pid) - before;
-  };
+  const bots = [
+    { name: 'echo', ...echo },
+    ...(echoWithState ? [{ name: 'echoWithState', ...echoWithState }] : []),
+    { name: 'faq', ...service },
+  ];
+  for (const bot of bots) await load(bot.url, -1, sizes.warmUpMs);
+  const samples = new Map<string, LoadSample[]>(bots.map((bot) => [bot.name, []]));
+  const cpu = new Map<string, number>(bots.map((bot) => [bot.name, 0]));
   const outcomesBefore = await kbOutcomes(service.url);
-  const watched = { service: watchProcess(service.pid), echo: watchProcess(echo.pid) };
+  const watched = new Map(bots.map((bot) => [bot.name, watchProcess(bot.pid)]));
   for (let round = 0; round < sizes.rounds; round++) {
-    await measured(echo.pid, () => load(echo.url, round, sizes.durationMs / sizes.rounds), echoSamples, 'echo');
-    await measured(service.pid, () => load(service.url, round, sizes.durationMs / sizes.rounds), faqSamples, 'faq');
+    for (const bot of bots) {
+      // Each process's CPU is counted only during its own rounds.
+      const before = cpuMsOf(bot.pid);
+      samples.get(bot.name)!.push(await load(bot.url, round, sizes.durationMs / sizes.rounds));
+      cpu.set(bot.name, cpu.get(bot.name)! + cpuMsOf(bot.pid) - before);
+    }
   }
-  const processes = { service: watched.service.stop(), echo: watched.echo.stop() };
+  const processes = new Map([...watched].map(([name, watch]) => [name, watch.stop()]));
   const outcomesAfter = await kbOutcomes(service.url);
   const outcomes = Object.fromEntries(Object.entries(outcomesAfter).map(([outcome, n]) => [outcome, n - (outcomesBefore[outcome] ?? 0)]));
-  const faq = summarize(...faqSamples);
-  const floor = summarize(...echoSamples);
+  const results = new Map([...samples].map(([name, of]) => [name, summarize(...of)]));
+  const faq = results.get('faq')!;
+  const floor = results.get('echo')!;
+  const stateFloor = results.get('echoWithState');
   const ratio = faq.perSecond / floor.perSecond;
   const goalMet = ratio >= GOAL_RATIO;
-  const msPerTurn = { faq: cpu.faq / faq.latency.count, echo: cpu.echo / floor.latency.count };
+  const msPerTurn = (name: string) => cpu.get(name)! / results.get(name)!.latency.count;
   const hundredths = (x: number) => Math.round(x * 100) / 100;
-  const cpuPerTurn = {
-    faq: hundredths(msPerTurn.faq),
-    echo: hundredths(msPerTurn.echo),
-    ratio: hundredths(msPerTurn.echo / msPerTurn.faq),
+  const cpuPerTurn: BotTurnResult['cpuPerTurn'] = {
+    faq: hundredths(msPerTurn('faq')),
+    echo: hundredths(msPerTurn('echo')),
+    ratio: hundredths(msPerTurn('echo') / msPerTurn('faq')),
+    ...(stateFloor && {
+      echoWithState: hundredths(msPerTurn('echoWithState')),
+      ratioWithState: hundredths(msPerTurn('echoWithState') / msPerTurn('faq')),
+    }),
   };
   const c = sizes.concurrency;
   const echoWhat = `echo bot, same adapter/server, ${c} in flight`;
+  const stateWhat = `echo bot with the product's state (lock + RedisStorage), ${c} in flight`;
+  const stateProcess = processes.get('echoWithState');
   return {
     faq,
     echo: floor,
     ratio,
     goalMet,
     cpuPerTurn,
-    service: processes.service,
-    echoProcess: processes.echo,
+    service: processes.get('faq')!,
+    echoProcess: processes.get('echo')!,
+    ...(stateFloor && { echoWithState: stateFloor, echoWithStateProcess: stateProcess }),
     outcomes,
     rows: [
       {
@@ -131,11 +152,34 @@ export async function benchBotTurns(
         floorWhat: 'the echo bot process',
       },
       { figure: 'FAQ / echo capacity by CPU per turn (echo CPU ÷ FAQ CPU)', value: `${Math.round(cpuPerTurn.ratio * 100)}%`, unit: '' },
+      ...(stateFloor
+        ? [
+            {
+              figure: 'bot turns / s, FAQ, against the echo with state',
+              value: faq.perSecond,
+              unit: '/s',
+              floor: stateFloor.perSecond,
+              floorWhat: stateWhat,
+            },
+            {
+              figure: 'server CPU per bot turn, FAQ, against the echo with state',
+              value: cpuPerTurn.faq,
+              unit: 'ms',
+              floor: cpuPerTurn.echoWithState,
+              floorWhat: 'the stateful echo bot process',
+            },
+            {
+              figure: 'FAQ / echo with state by CPU per turn (echo+state CPU ÷ FAQ CPU)',
+              value: `${Math.round(cpuPerTurn.ratioWithState! * 100)}%`,
+              unit: '',
+            },
+          ]
+        : []),
       {
         figure: 'service RSS during bot load, mean / peak',
-        value: `${processes.service.meanRssMb} / ${processes.service.peakRssMb}`,
+        value: `${processes.get('faq')!.meanRssMb} / ${processes.get('faq')!.peakRssMb}`,
         unit: 'MB',
-        floor: `${processes.echo.meanRssMb} / ${processes.echo.peakRssMb}`,
+        floor: `${processes.get('echo')!.meanRssMb} / ${processes.get('echo')!.peakRssMb}`,
         floorWhat: 'the echo bot process',
       },
     ],

@@ -3,18 +3,28 @@
  * server (createServer, with metrics and the access log) and route (registerBotRoutes), in its
  * own process like the service. Whatever a FAQ turn costs beyond this is the product's work.
  *
- *   startEchoBot()                          from a benchmark
- *   PORT=3999 tsx test/bench/support/echoBot.ts   by hand
+ * With REDIS_URL set it is the floor of a stateful bot: the same echo, each turn run as the
+ * product runs it (runLockedTurn on createTurnStore's lock and RedisStorage: the conversation
+ * lock taken and the person's and user's state read in one round trip, the changed state written
+ * as it is let go in another), remembering the person's last message so every turn writes.
+ *
+ *   startEchoBot()                                          from a benchmark
+ *   startEchoBot({ REDIS_URL, REDIS_PREFIX })               with the product's state
+ *   PORT=3999 tsx test/bench/support/echoBot.ts             by hand
  */
 import { spawn } from 'child_process';
 import { resolve } from 'path';
-import { ActivityHandler } from 'botbuilder';
+import { ActivityHandler, PrivateConversationState, UserState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { createAdapter, registerBotRoutes } from '../../../bot/adapter';
+import { runLockedTurn } from '../../../bot/lockedTurn';
+import type { TurnLock } from '../../../bot/ports';
 import { createServer } from '../../../bot/server';
-import { createLogger } from '../../../common/logger';
+import { createTurnStore } from '../../../bot/turnStore';
+import { createLogger, type Logger } from '../../../common/logger';
 import { Metrics } from '../../../common/metrics';
+import { connectRedis } from '../../../common/redisConnection';
 import { freePort } from '../../support/redisServer';
-import { loadConfig } from '../../../common/config';
+import { loadConfig, type Config } from '../../../common/config';
 
 class EchoBot extends ActivityHandler {
   constructor() {
@@ -26,15 +36,51 @@ class EchoBot extends ActivityHandler {
   }
 }
 
-function serve(port: number): void {
+/** The echo with the product's turn state: the same lock, storage and state objects as DeskBot. */
+class StatefulEchoBot extends EchoBot {
+  private readonly states: [PrivateConversationState, UserState];
+  private readonly lastMessage: StatePropertyAccessor<string>;
+
+  constructor(
+    private readonly lock: TurnLock,
+    personState: PrivateConversationState,
+    userState: UserState,
+  ) {
+    super();
+    this.states = [personState, userState];
+    this.lastMessage = personState.createProperty('lastMessage');
+    this.onMessage(async (context, next) => {
+      await this.lastMessage.set(context, context.activity.text ?? '');
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId) return super.run(context);
+    await runLockedTurn(this.lock, conversationId, this.states, context, () => super.run(context));
+  }
+}
+
+/** The stateless echo, or with `redis` (REDIS_URL was set) the echo with the product's state. */
+async function echoBotFor(config: Config, logger: Logger, redis: boolean): Promise<ActivityHandler> {
+  if (!redis) return new EchoBot();
+  const { client } = await connectRedis(config.redis.url, logger, { startLocalIfMissing: false, waitIfMissing: false });
+  const { storage, lock } = createTurnStore(client, config.redis.prefix, config.turnWaitMs);
+  return new StatefulEchoBot(lock, new PrivateConversationState(storage), new UserState(storage));
+}
+
+async function serve(port: number): Promise<void> {
   const logger = createLogger();
+  const { REDIS_URL, REDIS_PREFIX } = process.env;
+  const config = loadConfig({ REDIS_URL, REDIS_PREFIX });
   const server = createServer({ logger, metrics: new Metrics(), notReadyBecause: () => undefined });
-  const adapter = createAdapter(loadConfig({}).bot, logger);
+  const adapter = createAdapter(config.bot, logger);
   // The same channel check as the product (development rules: loopback service URLs).
   registerBotRoutes(server, {
     adapter,
-    bot: new EchoBot(),
-    rules: { teamsServiceHosts: loadConfig({}).teamsServiceHosts, allowLoopback: true },
+    bot: await echoBotFor(config, logger, REDIS_URL !== undefined),
+    rules: { teamsServiceHosts: config.teamsServiceHosts, allowLoopback: true },
     logger,
   });
   server.listen(port, '127.0.0.1', () => logger.info({ port }, 'echo bot listening'));
@@ -47,7 +93,10 @@ export interface EchoBotProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the echo bot in a child process (as `node --import tsx`, like the service) and waits for /healthz. */
+/**
+ * Starts the echo bot in a child process (as `node --import tsx`, like the service) and waits for
+ * /healthz. `env` REDIS_URL (and REDIS_PREFIX) gives it the product's turn state there.
+ */
 export async function startEchoBot(env: Record<string, string> = {}): Promise<EchoBotProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', __filename], {
@@ -87,4 +136,8 @@ export async function startEchoBot(env: Record<string, string> = {}): Promise<Ec
   };
 }
 
-if (require.main === module) serve(Number(process.env.PORT ?? 3999));
+if (require.main === module)
+  serve(Number(process.env.PORT ?? 3999)).catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
