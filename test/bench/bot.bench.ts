@@ -10,7 +10,10 @@
  * BENCH_QUICK=1 is a smoke run; BOT_CPU_PROFILE=<dir> writes the service's V8 CPU profile there
  * (node --cpu-prof) to see where a FAQ turn spends its time. BENCH_BOT_DISTINCT=1 makes (nearly) every
  * turn's text unique (the same questions, spaced differently), so no cache keyed by the message
- * is hit; its figures go to bot-distinct.json.
+ * is hit; its figures go to bot-distinct.json. BENCH_BOT_CONVERSATION_TURNS=<n> starts a new
+ * conversation every n turns of each worker instead of one a round (a question that starts a dialog
+ * then leaves at most n-1 questions at its prompt); its figures go to bot-conversations-<n>.json
+ * (bot-distinct-conversations-<n>.json with BENCH_BOT_DISTINCT).
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { loadavg } from 'os';
@@ -24,11 +27,14 @@ import { printTable } from './support/table';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const DISTINCT = process.env.BENCH_BOT_DISTINCT === '1';
+const CONVERSATION_TURNS = process.env.BENCH_BOT_CONVERSATION_TURNS ? Number(process.env.BENCH_BOT_CONVERSATION_TURNS) : undefined;
+if (CONVERSATION_TURNS !== undefined && !(Number.isInteger(CONVERSATION_TURNS) && CONVERSATION_TURNS > 0))
+  throw new Error('BENCH_BOT_CONVERSATION_TURNS must be a whole number of turns, at least 1');
 // The warm-up lets V8 finish optimising both processes: the service has far more code, and after
 // 3 s its compiler still took a tenth of its CPU, a start-up cost counted as if every turn paid it.
 const SIZES: BotTurnSizes = QUICK
-  ? { concurrency: 8, durationMs: 4_000, rounds: 2, warmUpMs: 2_000, distinct: DISTINCT }
-  : { concurrency: 8, durationMs: 20_000, rounds: 4, warmUpMs: 10_000, distinct: DISTINCT };
+  ? { concurrency: 8, durationMs: 4_000, rounds: 2, warmUpMs: 2_000, distinct: DISTINCT, conversationTurns: CONVERSATION_TURNS }
+  : { concurrency: 8, durationMs: 20_000, rounds: 4, warmUpMs: 10_000, distinct: DISTINCT, conversationTurns: CONVERSATION_TURNS };
 const PROFILE_DIR = process.env.BOT_CPU_PROFILE;
 
 async function main(): Promise<void> {
@@ -59,7 +65,7 @@ async function main(): Promise<void> {
       const dir = join(__dirname, 'results');
       mkdirSync(dir, { recursive: true });
       const result = { at, quick: QUICK, sizes: SIZES, loadAverage, ...figures, rows };
-      const file = DISTINCT ? 'bot-distinct.json' : 'bot.json';
+      const file = `${DISTINCT ? 'bot-distinct' : 'bot'}${CONVERSATION_TURNS ? `-conversations-${CONVERSATION_TURNS}` : ''}.json`;
       writeFileSync(join(dir, file), `${JSON.stringify(result, null, 2)}\n`);
       console.log(`written to test/bench/results/${file}`);
     } finally {

@@ -30,6 +30,12 @@ export interface BotTurnSizes {
    * message (answers, intents, spellings) is hit: the cost of questions never asked before.
    */
   distinct?: boolean;
+  /**
+   * A new conversation every this many turns of a worker; by default each worker keeps one
+   * conversation a round (50+ turns), so once a question starts a dialog the questions after it
+   * are asked at that dialog's prompt.
+   */
+  conversationTurns?: number;
 }
 
 export const GOAL_RATIO = 0.8;
@@ -69,7 +75,8 @@ export async function benchBotTurns(
       const peer: ChatPeer = { channelId: 'emulator', from: { id: `bench-user-${worker}`, name: 'Klient' } };
       const question = FAQ_QUESTIONS[(worker * 7 + n) % FAQ_QUESTIONS.length]!;
       const text = sizes.distinct ? spacedUniquely(question, (timesAsked[question] = (timesAsked[question] ?? 0) + 1)) : question;
-      await postTurn(url, `bench-faq-${run}-${round}-${worker}`, peer, { text });
+      const conversation = sizes.conversationTurns ? `-${Math.floor(n / sizes.conversationTurns)}` : '';
+      await postTurn(url, `bench-faq-${run}-${round}-${worker}${conversation}`, peer, { text });
     });
 
   const bots = [
