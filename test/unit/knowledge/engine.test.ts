@@ -86,16 +86,18 @@ describe('retrieval on the product knowledge base', () => {
   });
 });
 
+/** A one-language entry for the small bases built below. */
+const entry = (id: string, title: string, alternates: string[], answer: string): KbEntry => ({
+  id,
+  title,
+  alternates,
+  answer,
+  tags: [],
+  source: 'test',
+  file: 'test.yaml',
+});
+
 describe('abstain rule', () => {
-  const entry = (id: string, title: string, alternates: string[], answer: string): KbEntry => ({
-    id,
-    title,
-    alternates,
-    answer,
-    tags: [],
-    source: 'test',
-    file: 'test.yaml',
-  });
   const small = createKnowledgeBase([
     // Two entries that differ only in what is cancelled: a question that does not say which is a tie.
     entry(
@@ -141,15 +143,6 @@ describe('abstain rule', () => {
 });
 
 describe('the sentence that asks', () => {
-  const entry = (id: string, title: string, alternates: string[], answer: string): KbEntry => ({
-    id,
-    title,
-    alternates,
-    answer,
-    tags: [],
-    source: 'test',
-    file: 'test.yaml',
-  });
   const kb = createKnowledgeBase([
     entry(
       'outage',
