@@ -38,6 +38,12 @@ const ANSWER_ONLY = 0.5;
 /** A look-alike of a question word (a typo) counts this much of the word it may be. */
 const TYPO_SHARE = 0.8;
 /**
+ * How far the kind of question asked reorders the shortlist (see questionKind): an entry whose
+ * phrasings ask the same kind ranks as if scoring 1 + KIND_SHARE / 2 times its score, one asking
+ * another kind 1 - KIND_SHARE / 2 times. Only the order: the confidence still sees the plain score.
+ */
+const KIND_SHARE = 0.3;
+/**
  * How much the coverage of the sentence that asks counts, against the whole message's, in the
  * rerank ("Padła poczta w całej firmie. Jak szybko się odezwą?" asks about response times). On
  * the tune sets A-I, 0.1-0.3 answered four fewer questions wrong (colloquial ones); from 0.4 the
@@ -298,17 +304,21 @@ export class SearchEngine {
     const asked = questionKinds(question);
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much. The sentence that asks
-    // counts for more than the context told before it (see FOCUS_SHARE).
+    // counts for more than the context told before it (see FOCUS_SHARE). Near duplicates ("ile
+    // minut" of the entry telling the minutes, or of the one telling the plans) part on the kind
+    // of question their phrasings ask (see KIND_SHARE).
     const shortlist = top.items().map(({ e, score }) => {
       const { all: coverage, known: knownCoverage } = this.coverage.of(words, this.vocabularies[e]!);
       const focusCoverage = focus === words ? coverage : this.coverage.of(focus, this.vocabularies[e]!).all;
-      return { e, coverage, focusCoverage, score: score * (FOCUS_SHARE * focusCoverage + (1 - FOCUS_SHARE) * coverage), knownCoverage };
+      const covered = score * (FOCUS_SHARE * focusCoverage + (1 - FOCUS_SHARE) * coverage);
+      const order = covered * (1 + KIND_SHARE * (kindAgreement(asked, this.kinds[e]!) - 0.5));
+      return { e, coverage, focusCoverage, score: covered, order, knownCoverage };
     });
-    shortlist.sort((a, b) => b.score - a.score);
+    shortlist.sort((a, b) => b.order - a.order);
     const [first, second] = shortlist;
     const bestOther = (i: number, of: (c: (typeof shortlist)[number]) => number): number =>
       Math.max(0, ...shortlist.filter((_, j) => j !== i).map(of));
-    // Ranked by score alone: the confidence says whether to answer, not which entry is best.
+    // Ranked by score and kind: the confidence says whether to answer, not which entry is best.
     return shortlist.map(({ e, score, coverage, focusCoverage, knownCoverage }, i) => {
       const other = (i === 0 ? second?.score : first?.score) ?? 0;
       const fact = facts.get(e);

@@ -161,3 +161,30 @@ describe('the sentence that asks', () => {
     ]);
   });
 });
+
+describe('the kind of question asked', () => {
+  const entry = (id: string, title: string, alternates: string[], answer: string): KbEntry => ({
+    id,
+    title,
+    alternates,
+    answer,
+    tags: [],
+    source: 'test',
+    file: 'test.yaml',
+  });
+  const kb = createKnowledgeBase([
+    entry(
+      'use',
+      'Jak korzystać z minut na rozmowy w planie domowym?',
+      ['jak dzwonić z minut planu domowego'],
+      'Minuty działają w aplikacji.',
+    ),
+    entry('minutes', 'Ile minut na rozmowy jest w planie?', ['ile minut daje plan'], 'Plan daje 60 minut miesięcznie.'),
+  ]);
+
+  it('ranks first the near duplicate whose phrasings ask the same kind of question', () => {
+    // On words alone "domowy" ranks the entry on using the minutes first.
+    expect(kb.rank('ile minut ma plan domowy').map((e) => e.id)).toEqual(['minutes', 'use']);
+    expect(kb.rank('jak korzystać z minut w planie domowym').map((e) => e.id)[0]).toBe('use');
+  });
+});
