@@ -152,6 +152,8 @@ export class SearchEngine {
   private readonly titled = new Map<string, number>();
   /** Limits the facts state rules past ("powyżej 100"), for the numbers questions name. */
   private readonly thresholds: Threshold[];
+  /** A typo of a form of the base's words, to that word's lemma (see Terms.formSpelling). */
+  private readonly correctForm: (word: string) => string;
 
   constructor(
     readonly entries: readonly KbEntry[],
@@ -203,6 +205,7 @@ export class SearchEngine {
       answer: new Set(terms.of(`${e.answer} ${e.answerEn ?? ''}`)),
     }));
     this.coverage = new Coverage(this.vocabularies);
+    this.correctForm = terms.formSpelling(new Set(this.vocabularies.flatMap(({ questions, answer }) => [...questions, ...answer])));
     const wordEntries = new Map<string, { entries: number[]; shares: number[] }>();
     this.vocabularies.forEach(({ questions, answer }, e) => {
       for (const w of new Set([...questions, ...answer])) {
@@ -243,7 +246,10 @@ export class SearchEngine {
 
   private wordsOf(text: string): string[] {
     return withThresholds(
-      this.terms.ofQuestion(text).map((w) => this.coverage.correct(w)),
+      this.terms.ofQuestion(text).map((w) => {
+        const lemma = this.coverage.correct(w);
+        return lemma === w ? this.correctForm(w) : lemma;
+      }),
       this.thresholds,
     );
   }

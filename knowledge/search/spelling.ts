@@ -14,13 +14,34 @@ function deletions(word: string): string[] {
   return out;
 }
 
-/** Optimal string alignment distance, stopping early: true when at most one edit apart. */
-function oneEditApart(a: string, b: string): boolean {
+/** Letters as laid out on a QWERTY keyboard (Polish programmer's layout), by row. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+/** Each row sits this far right of the one above, in keys. */
+const ROW_SHIFT = [0, 0.25, 0.75];
+const KEYS = new Map<string, [number, number]>(
+  KEY_ROWS.flatMap((row, r) => [...row].map((letter, c): [string, [number, number]] => [letter, [r, c + ROW_SHIFT[r]!]])),
+);
+/** Letters spelt alike in Polish: "minót" (folded "minot") for "minut". */
+const SOUND_ALIKE = new Set(['ou', 'uo']);
+
+/** Whether a typed letter for another is a slip of the finger (a neighbouring key) or of the ear. */
+export function slipOf(typed: string, meant: string): boolean {
+  if (SOUND_ALIKE.has(typed + meant)) return true;
+  const a = KEYS.get(typed);
+  const b = KEYS.get(meant);
+  return !!a && !!b && Math.abs(a[0] - b[0]) <= 1 && Math.abs(a[1] - b[1]) <= 1;
+}
+
+/**
+ * Optimal string alignment distance, stopping early: true when at most one edit apart, a changed
+ * letter only when `substitutes` allows it.
+ */
+function oneEditApart(a: string, b: string, substitutes: (typed: string, meant: string) => boolean): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter changed
+    if (a.slice(i + 1) === b.slice(i + 1)) return substitutes(a[i]!, b[i]!); // one letter changed
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
   }
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
@@ -29,11 +50,15 @@ function oneEditApart(a: string, b: string): boolean {
 export class Spelling {
   private readonly index = new Map<string, string[]>();
 
-  /** `frequency` orders candidates: the word more entries use wins a tie. */
+  /**
+   * `frequency` orders candidates: the word more entries use wins a tie. `substitutes` says which
+   * changed letters count as a typo (any, unless told).
+   */
   constructor(
     vocabulary: Iterable<string>,
     private readonly isKnown: (word: string) => boolean,
     private readonly frequency: (word: string) => number,
+    private readonly substitutes: (typed: string, meant: string) => boolean = () => true,
   ) {
     for (const word of vocabulary) {
       if (word.length < MIN_LENGTH - 1) continue;
@@ -51,7 +76,7 @@ export class Spelling {
     let best: string | null = null;
     for (const key of [word, ...deletions(word)]) {
       for (const candidate of this.index.get(key) ?? []) {
-        if (candidate === best || !oneEditApart(word, candidate)) continue;
+        if (candidate === best || !oneEditApart(word, candidate, this.substitutes)) continue;
         if (best === null || this.frequency(candidate) > this.frequency(best)) best = candidate;
       }
     }

@@ -1,7 +1,7 @@
 import { loadLemmas } from '../morphology/lemmas';
 import { isStopWord, words } from '../normalize';
 import { ENGLISH_STOP_WORDS } from './glossary';
-import { Spelling } from './spelling';
+import { slipOf, Spelling } from './spelling';
 import { canonical, vocabularyWords, withoutFiller } from './vocabulary';
 
 /**
@@ -25,10 +25,12 @@ export class Terms {
   /** Typos of the names the desk knows ("Ofice", "Skyep"): a misspelt name of ours is no one else's. */
   private readonly names: Spelling;
   private readonly memo = new Map<string, string[]>();
+  /** Every form and lemma of the lemma table. */
+  private readonly forms: Set<string>;
 
   constructor(lemmas: Map<string, string> = sharedLemmas()) {
     this.lemmas = lemmas;
-    const forms = new Set([...lemmas.keys(), ...lemmas.values()]);
+    const forms = (this.forms = new Set([...lemmas.keys(), ...lemmas.values()]));
     this.spelling = new Spelling(
       forms,
       (w) => forms.has(w),
@@ -65,6 +67,28 @@ export class Terms {
       this.names.correct(word) !== word ||
       (word.length >= MIN_CORRECTED_LENGTH && this.spelling.correct(word) !== word)
     );
+  }
+
+  /**
+   * A corrector of question words against the forms of the given lemmas (a knowledge base's own
+   * words): a typo is often one edit from the form typed ("miunt" -> "minut"), not from the lemma
+   * ("minuta"), and too short for the correction against every form (see MIN_CORRECTED_LENGTH).
+   * Those few thousand forms leave a five-letter word fewer neighbours than twenty thousand, and a
+   * changed letter must be a slip (a neighbouring key): "drugim" is no typo of "dlugim".
+   * Returns the lemma of the corrected form, or the word itself.
+   */
+  formSpelling(vocabulary: Set<string>): (word: string) => string {
+    const forms = [...vocabulary, ...[...this.lemmas].filter(([, lemma]) => vocabulary.has(lemma)).map(([form]) => form)];
+    const spelling = new Spelling(
+      forms,
+      (w) => vocabulary.has(w) || this.forms.has(w),
+      () => 1,
+      slipOf,
+    );
+    return (word) => {
+      const form = spelling.correct(word);
+      return this.lemmas.get(form) ?? form;
+    };
   }
 
   private analyse(text: string, correct: boolean): string[] {

@@ -1,4 +1,5 @@
-import { Spelling } from '../../../knowledge/search/spelling';
+import { slipOf, Spelling } from '../../../knowledge/search/spelling';
+import { Terms } from '../../../knowledge/search/terms';
 
 const vocabulary = ['abonament', 'kanałów', 'anulować', 'skype', 'plan', 'profil', 'profile'];
 const known = new Set(vocabulary);
@@ -24,5 +25,28 @@ describe('word-level typo correction', () => {
 
   it('prefers the word more entries use when two are one edit away', () => {
     expect(spelling.correct('profilx')).toBe('profil');
+  });
+});
+
+describe('typos of the forms a knowledge base uses', () => {
+  it('counts a changed letter as a typo only for a neighbouring key or a letter spelt alike', () => {
+    expect(slipOf('r', 'e')).toBe(true);
+    expect(slipOf('o', 'u')).toBe(true);
+    expect(slipOf('r', 'l')).toBe(false);
+    const strict = new Spelling(
+      ['dlugim', 'minut'],
+      () => false,
+      () => 1,
+      slipOf,
+    );
+    expect(strict.correct('drugim')).toBe('drugim');
+    expect(strict.correct('minot')).toBe('minut');
+  });
+
+  it('corrects a short typo to the lemma of the form it misspells, against the base words only', () => {
+    const correct = new Terms().formSpelling(new Set(['minuta', 'klient']));
+    expect(correct('miunt')).toBe('minuta');
+    expect(correct('klieta')).toBe('klient');
+    expect(correct('linia')).toBe('linia');
   });
 });
