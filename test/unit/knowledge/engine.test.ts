@@ -3,6 +3,17 @@ import type { KbEntry } from '../../../knowledge/types';
 
 const kb = loadKnowledgeBase();
 
+/** A one-phrasing entry of a small test base. */
+const entry = (id: string, title: string, alternates: string[], answer: string): KbEntry => ({
+  id,
+  title,
+  alternates,
+  answer,
+  tags: [],
+  source: 'test',
+  file: 'test.yaml',
+});
+
 describe('retrieval on the product knowledge base', () => {
   const topOf = (q: string, locale: 'pl' | 'en' = 'pl') => {
     const r = kb.answer(q, locale);
@@ -163,15 +174,6 @@ describe('the sentence that asks', () => {
 });
 
 describe('the kind of question asked', () => {
-  const entry = (id: string, title: string, alternates: string[], answer: string): KbEntry => ({
-    id,
-    title,
-    alternates,
-    answer,
-    tags: [],
-    source: 'test',
-    file: 'test.yaml',
-  });
   const kb = createKnowledgeBase([
     entry(
       'use',
