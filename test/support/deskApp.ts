@@ -17,7 +17,7 @@ export interface DeskAppOptions {
   attachmentsDir?: string;
   /** Log level of the captured log; default 'silent'. */
   logLevel?: string;
-  /** Extra or overriding environment variables. */
+  /** Extra or overriding environment variables; a REDIS_URL of its own replaces the run's Redis (one node or cluster). */
   env?: NodeJS.ProcessEnv;
   /** DNS answers for mail authentication (see test/support/mailWorld.ts). */
   dnsResolver?: DnsResolver;
@@ -52,7 +52,7 @@ export async function startDeskApp(name: string, options: DeskAppOptions = {}): 
     dnsResolver: options.dnsResolver,
     config: loadConfig({
       PORT: '0',
-      ...redisEnv(testRedisUrl()),
+      ...(options.env?.REDIS_URL ? {} : redisEnv(testRedisUrl())),
       REDIS_PREFIX: prefix,
       API_TOKENS: SERVICE_API_TOKENS,
       OUTBOX_DIR: outbox,
