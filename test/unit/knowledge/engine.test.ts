@@ -97,17 +97,6 @@ describe('retrieval on the product knowledge base', () => {
   });
 });
 
-/** A one-language entry for the small bases built below. */
-const entry = (id: string, title: string, alternates: string[], answer: string): KbEntry => ({
-  id,
-  title,
-  alternates,
-  answer,
-  tags: [],
-  source: 'test',
-  file: 'test.yaml',
-});
-
 describe('abstain rule', () => {
   const small = createKnowledgeBase([
     // Two entries that differ only in what is cancelled: a question that does not say which is a tie.
