@@ -70,7 +70,13 @@ export function createSlaQueue<D extends { member: string } = SlaJobData>(option
     queue,
     async enqueue(events) {
       if (events.length === 0) return;
-      await queue.addBulk(events.map((data) => ({ data, opts: { jobId: data.member } })));
+      const added = await queue.addBulk(events.map((data) => ({ data, opts: { jobId: data.member } })));
+      // bull adds a batch in one MULTI and ignores a failed entry: after Redis forgot its scripts
+      // (a restart, a failover, SCRIPT FLUSH) every job of the batch came back without an id and
+      // none existed, while the caller took them as queued. One by one, a missing script is
+      // loaded again; a job that still fails throws, so its due entry stays leased and returns.
+      const missing = events.filter((_, i) => added[i]?.id === undefined);
+      for (const data of missing) await queue.add(data, { jobId: data.member });
     },
     async close(graceMs = 10_000) {
       await naming;

@@ -4,7 +4,9 @@ import { ConversationLock, ConversationBusyError } from '../../../bot/conversati
 import { AwaitingReplies } from '../../../bot/proactive/awaitingReplies';
 import type { TurnStart } from '../../../bot/ports';
 import { PATIENCE_MS } from '../../support/waitFor';
-import { mastersOf, testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+import { ownRedisServer } from '../../support/redisServer';
+import type { RedisClient } from '../../../common/redisConnection';
 import { monitorRedis } from '../../support/redisMonitor';
 import { chat, deskWorld } from '../../fixtures/bot/deskWorld';
 import { createDeskBot } from '../../../bot/createDeskBot';
@@ -20,16 +22,18 @@ const noReads = { items: [], scope };
 /** Storage keys as botbuilder names them: the person's state in the conversation, and across conversations. */
 const PERSON = 'emulator/conversations/conv/users/u/';
 const USER = 'emulator/users/u/';
-/** SCRIPT FLUSH on every node (a restart of each). */
-const forgetScripts = () => Promise.all(mastersOf(redis).map((node) => node.script('FLUSH')));
+// A redis-server of this file's own for SCRIPT FLUSH (a restart): on the run's Redis it would
+// empty the script cache under every other test file running beside this one.
+const own = ownRedisServer();
 /** A conversation lock on its own storage and awaited-ticket records, as createDeskBot wires it. */
 function lockOn(
   prefix: string,
   waitMs: number,
   storage = new RedisStorage(redis, { prefix }),
   awaiting = new AwaitingReplies(redis, prefix),
+  client: RedisClient = redis,
 ) {
-  return new ConversationLock(redis, { prefix, waitMs }, { storage, awaiting, ratings: new AwaitingReplies(redis, prefix, 'rating') });
+  return new ConversationLock(client, { prefix, waitMs }, { storage, awaiting, ratings: new AwaitingReplies(client, prefix, 'rating') });
 }
 
 describe('RedisStorage', () => {
@@ -86,13 +90,16 @@ describe('RedisStorage', () => {
     expect(both.e.v).toBe('e');
   });
 
-  it('keeps writing and releasing locks after RedisClient forgets its scripts (a restart)', async () => {
-    await forgetScripts();
-    await storage.write({ g: { v: 1 } });
-    expect((await storage.read(['g'])).g.v).toBe(1);
-    const lock = lockOn(uniquePrefix('bot-flush'), 200);
+  it('keeps writing and releasing locks after Redis forgets its scripts (a restart)', async () => {
+    const prefix = uniquePrefix('bot-flush');
+    const ownStorage = new RedisStorage(own.redis, { prefix });
+    await ownStorage.write({ f: { v: 0 } });
+    await own.redis.script('FLUSH');
+    await ownStorage.write({ g: { v: 1 } });
+    expect((await ownStorage.read(['g'])).g.v).toBe(1);
+    const lock = lockOn(prefix, 200, ownStorage, new AwaitingReplies(own.redis, prefix), own.redis);
     await lock.run('conv', noReads, async () => ({}));
-    await forgetScripts();
+    await own.redis.script('FLUSH');
     let taken = false;
     await lock.run('conv', noReads, async () => ((taken = true), {}));
     expect(taken).toBe(true);

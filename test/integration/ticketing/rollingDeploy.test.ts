@@ -1,6 +1,10 @@
 import { ownRedisServer } from '../../support/redisServer';
 import { uniquePrefix } from '../../support/redis';
 import { deskOn, inconsistencies, ticketInput } from './serviceFixtures';
+import { MemoryTicketService, RecordingNotifier, ticketDue, waitFor } from './slaFixtures';
+import { slaKeys } from '../../../ticketing/sla/dueSet';
+import { SlaTimers } from '../../../ticketing/sla/slaTimers';
+import { silentLogger } from '../../../common/logger';
 
 // A redis-server of this file's own: SCRIPT FLUSH empties its whole script cache.
 const own = ownRedisServer();
@@ -19,5 +23,24 @@ describe('during a rolling deploy (docs/rolling-deploy.md)', () => {
     expect((await service.claimNext('ola', ['technical']))?.id).toBe(first); // B before C
     expect((await service.list({ status: 'new', grade: 'C' })).map((t) => t.id)).toEqual([second]);
     expect(await inconsistencies(own.redis, prefix)).toEqual([]);
+  });
+
+  it('SLA events that fall due after Redis forgot its scripts still fire, each once', async () => {
+    const prefix = uniquePrefix('rolling-sla');
+    const service = new MemoryTicketService(own.redis, slaKeys(prefix).due);
+    const notifier = new RecordingNotifier();
+    const timers = new SlaTimers({ redisUrl: own.server.url, prefix, service, notifier, logger: silentLogger });
+    const warnNow = (seq: number) => ticketDue(seq, { warningAtMs: Date.now() - 100, dueAtMs: Date.now() + 3_600_000 });
+    try {
+      await service.save(warnNow(1));
+      await timers.start();
+      await waitFor(() => notifier.events.length === 1, 'the warning before the flush');
+      await own.redis.script('FLUSH');
+      for (let seq = 2; seq <= 4; seq++) await service.save(warnNow(seq));
+      await waitFor(() => notifier.events.length === 4, 'the three warnings due after the flush');
+      expect(new Set(service.applied().map((c) => c.member)).size).toBe(4);
+    } finally {
+      await timers.stop();
+    }
   });
 });
