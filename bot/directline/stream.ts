@@ -8,10 +8,13 @@ import { TokenError, type TokenSigner } from './tokens';
 import type { TokenLedger } from './tokenLedger';
 import { parseWatermark, type TranscriptStore } from './transcript';
 import { endConnection, type RedisClient } from '../../common/redisConnection';
+import { settleWithin } from '../../common/settleWithin';
 
 const STREAM_PATH = new RegExp(`^${DIRECTLINE_PATH}/conversations/([A-Za-z0-9_-]+)/stream$`);
 /** A silent connection is pinged this often, so proxies keep it and dead peers are noticed. */
 const PING_MS = 25_000;
+/** How long closing waits for the open sockets to go. */
+const CLOSE_GRACE_MS = 5_000;
 
 interface Subscriber {
   socket: WebSocket;
@@ -124,7 +127,9 @@ export class ActivityStream {
   async close(): Promise<void> {
     clearInterval(this.pinger);
     for (const ws of this.wss.clients) ws.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    // ws waits until every socket has emitted 'close'; one that never does (a reset mid-close,
+    // seen on a machine at load 11) must not hold the shutdown for ever.
+    await settleWithin(new Promise<void>((resolve) => this.wss.close(() => resolve())), CLOSE_GRACE_MS);
     await endConnection(this.subscriber);
   }
 
