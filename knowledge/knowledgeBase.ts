@@ -1,5 +1,5 @@
 import { DEFAULT_ARTICLES_DIR, loadArticles } from './loader';
-import { SearchEngine } from './search/engine';
+import { SearchEngine, tidyQuestion } from './search/engine';
 import type { Locale } from '../common/locale';
 import type { AnswerResult, KbEntry } from './types';
 import { LruCache } from '../common/lruCache';
@@ -19,7 +19,11 @@ export function loadKnowledgeBase(dir: string = DEFAULT_ARTICLES_DIR): Knowledge
   return createKnowledgeBase(loadArticles(dir));
 }
 
-/** Answers kept for repeated questions (the same text and language). */
+/**
+ * Answers kept for repeated questions (the same text and language). The key is the text as the
+ * engine reads it (blanks tidied), but not case-folded: a capital tells a name ("w Play") from a
+ * word, and the engine's answer depends on it.
+ */
 const ANSWER_CACHE_SIZE = 2_000;
 
 export function createKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
@@ -28,7 +32,7 @@ export function createKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
   // A base is immutable (edits build a new one), so its cache never needs invalidating.
   const cache = new LruCache<string, AnswerResult>(ANSWER_CACHE_SIZE);
   return {
-    answer: (question, locale = 'pl') => cache.through(`${locale}\u0000${question}`, () => engine.answer(question, locale)),
+    answer: (question, locale = 'pl') => cache.through(`${locale}\u0000${tidyQuestion(question)}`, () => engine.answer(question, locale)),
     rank: (question) => engine.rank(question).map((c) => c.entry),
     entry: (id) => byId.get(id),
     entries,

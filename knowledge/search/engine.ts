@@ -87,6 +87,18 @@ const SENTENCE_END = /(?<=[.!?…])\s+|\n+/u;
 /** A sentence that asks without a question mark or a question word: "czy…", "da się…", "is it…". */
 const ASKS = /^\s*(czy|da sie|da się|mozna|można|is|are|can|do|does)\b/iu;
 
+/**
+ * A question as the engine reads it: each run of spaces and tabs one space, each line break
+ * (with the blanks around it) one line break, no blanks at either end. Question words are matched
+ * as phrases ("how long", "jak długo"), so a doubled space would otherwise change the answer.
+ */
+export function tidyQuestion(question: string): string {
+  return question
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n\s*/g, '\n')
+    .trim();
+}
+
 /** Terms that name the 21Vianet scope: the company, or China where it runs Office 365. */
 const VIANET = '21vianet';
 const CHINA = 'chiny';
@@ -238,7 +250,8 @@ export class SearchEngine {
     return this.search(question).ranked;
   }
 
-  private search(question: string): { ranked: Candidate[]; scopeNamed: boolean } {
+  private search(raw: string): { ranked: Candidate[]; scopeNamed: boolean } {
+    const question = tidyQuestion(raw);
     const words = this.wordsOf(question);
     const scopeNamed = words.includes(VIANET) || words.includes(CHINA);
     return { ranked: this.rankWords(question, words, this.focusOf(question, words), scopeNamed), scopeNamed };

@@ -91,6 +91,17 @@ describe('retrieval on the product knowledge base', () => {
     }
   });
 
+  it('answers the same whatever the blanks between and around the words', () => {
+    // "How long" is a question phrase: a doubled space once made it another kind of question.
+    const question = 'How long is a newly purchased Skype Connect channel subscription valid?';
+    const fresh = createKnowledgeBase([...kb.entries]);
+    const spaced = fresh.answer(` How  long is a newly\tpurchased Skype Connect  channel subscription valid? `, 'en');
+    expect(spaced).toEqual(kb.answer(question, 'en'));
+    expect(spaced.answered).toBe(true);
+    // One cached answer serves both spellings.
+    expect(fresh.answer(question, 'en')).toBe(spaced);
+  });
+
   it('finds an entry by id, and nothing for an unknown id', () => {
     expect(kb.entry('severity-a')?.title).toMatch(/ważność A/);
     expect(kb.entry('no-such-entry')).toBeUndefined();
