@@ -24,7 +24,7 @@ import { describeZodError } from '../../common/http';
 import { loadArticles } from '../loader';
 import { Calibration, confidenceOf, Example, fitCalibration } from '../search/confidence';
 import committed from '../search/calibration.json';
-import { DEFAULT_RULE, SearchEngine } from '../search/engine';
+import { Candidate, DEFAULT_RULE, leads, SearchEngine } from '../search/engine';
 import { isRight, readEvalSet } from '../eval/evaluate';
 import type { KbEntry } from '../types';
 
@@ -70,12 +70,12 @@ const engine = new SearchEngine(entries);
 const offTopic = questions.filter((q) => q.right === null).length;
 // Off-topic questions are fewer: weigh them up so that abstaining on them is learnt.
 const oosWeight = (questions.length - offTopic) / offTopic;
-type Labelled = Example & { oos: boolean; blind: boolean; unaskedPrice: boolean };
+type Labelled = Example & { oos: boolean; blind: boolean; top: Candidate };
 const examples: Labelled[] = questions.flatMap(({ q, right, blind }) => {
   const [top] = engine.rank(q);
   if (!top) return [];
   const oos = right === null;
-  return [{ features: top, correct: !oos && right(top.entry), oos, blind, unaskedPrice: top.unaskedPrice, weight: oos ? oosWeight : 1 }];
+  return [{ features: top, correct: !oos && right(top.entry), oos, blind, top, weight: oos ? oosWeight : 1 }];
 });
 
 // Each example's confidence from a model fitted without it (ten folds, a seeded shuffle).
@@ -96,10 +96,7 @@ for (let k = 0; k < FOLDS; k++) {
  */
 // The engine never answers a question naming another company's product, nor a price its entry
 // never tells, nor a near tie it is unsure of.
-const rule = (e: Labelled, confidence: number): boolean =>
-  !e.features.foreign &&
-  !e.unaskedPrice &&
-  (e.features.margin >= DEFAULT_RULE.margin || (confidence >= DEFAULT_RULE.tieAnswerAt && e.features.coverageLead > 0));
+const rule = (e: Pick<Labelled, 'top'>, confidence: number): boolean => !e.top.foreign && leads(e.top, confidence, DEFAULT_RULE);
 examples.forEach((e, i) => {
   if (!rule(e, held[i]!)) held[i] = 0;
 });
@@ -122,8 +119,7 @@ const check = (file: string, calibration: Calibration): string => {
   for (const c of readEvalSet(join(FIXTURES, file))) {
     const [top] = engine.rank(c.q);
     const confidence = top ? confidenceOf(top, calibration) : 0;
-    const example = top && { features: top, correct: false, oos: !!c.oos, blind: true, unaskedPrice: top.unaskedPrice };
-    const answered = !!example && rule(example, confidence) && confidence >= (calibration.answerAt ?? answerAt);
+    const answered = !!top && rule({ top }, confidence) && confidence >= (calibration.answerAt ?? answerAt);
     if (c.oos) {
       off++;
       offAnswered += +answered;

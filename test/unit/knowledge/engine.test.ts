@@ -190,3 +190,31 @@ describe('the kind of question asked', () => {
     expect(kb.rank('jak korzystać z minut w planie domowym').map((e) => e.id)[0]).toBe('use');
   });
 });
+
+describe('a near tie parted by the kind of question', () => {
+  // Two entries in the same words, one telling how the subscription renews, one when.
+  const kb = createKnowledgeBase([
+    entry(
+      'renew-how',
+      'Jak odnawia się abonament kanałów?',
+      ['jak odnawia się abonament kanałów skype'],
+      'Abonament kanałów odnawia się sam.',
+    ),
+    entry(
+      'renew-when',
+      'Kiedy odnawia się abonament kanałów?',
+      ['kiedy odnawia się abonament kanałów skype'],
+      'Abonament kanałów odnawia się co 30 dni.',
+    ),
+    entry('hours', 'W jakich godzinach działa pomoc?', ['godziny pracy pomocy'], 'Całą dobę.'),
+    entry('phone', 'Jaki jest numer telefonu pomocy?', ['telefon do pomocy'], 'Numer znajdziesz na stronie pomocy.'),
+    entry('cancel', 'Jak anulować abonament minut?', ['rezygnacja z minut'], 'Minuty anulujesz na koncie.'),
+  ]);
+
+  it('answers with the entry whose phrasings ask what the question asks, though its words fit no better', () => {
+    // "O której" asks a time, as only the "kiedy" entry's phrasings do; on words alone it is behind.
+    const r = kb.answer('o której odnawia się abonament kanałów skype');
+    expect(r).toMatchObject({ answered: true, source: { articleId: 'renew-when' } });
+    expect(r.related.map((s) => s.articleId)).toContain('renew-how');
+  });
+});
