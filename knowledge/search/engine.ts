@@ -491,8 +491,10 @@ export class SearchEngine {
       };
     }
     // Suggestions only for a question that uses at least one word the base knows: "przepis na
-    // bigos" shares a few letters with an entry, nothing more.
-    if (top && top.confidence >= this.rule.suggestAt && top.unknown < 1) {
+    // bigos" shares a few letters with an entry, nothing more. The surest candidate decides, not
+    // the first: the kind of question may rank first an entry the model is less sure of.
+    const surest = Math.max(0, ...ranked.map((c) => c.confidence));
+    if (top && surest >= this.rule.suggestAt && top.unknown < 1) {
       const suggestions: Suggestion[] = ranked
         .filter((c) => c.confidence >= this.rule.suggestionFloor)
         .slice(0, 3)
