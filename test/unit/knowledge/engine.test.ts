@@ -218,3 +218,21 @@ describe('a near tie parted by the kind of question', () => {
     expect(r.related.map((s) => s.articleId)).toContain('renew-how');
   });
 });
+
+describe('words derived from the entry’s own', () => {
+  const kb = createKnowledgeBase([
+    entry('renew', 'Jak odnawia się abonament kanałów?', ['odnowienie abonamentu kanałów'], 'Abonament kanałów odnawia się sam co 30 dni.'),
+    entry('limit', 'Ile wynosi limit minut?', ['limit minut na rozmowy'], 'Limit to 60 minut miesięcznie.'),
+    entry('hours', 'W jakich godzinach działa pomoc?', ['godziny pracy pomocy'], 'Całą dobę.'),
+    entry('phone', 'Jaki jest numer telefonu pomocy?', ['telefon do pomocy'], 'Numer znajdziesz na stronie pomocy.'),
+    entry('cancel', 'Jak anulować abonament minut?', ['rezygnacja z minut'], 'Minuty anulujesz na koncie.'),
+  ]);
+
+  it.each([
+    // An adjective made of a noun ("kanałowy" of "kanał"), a participle of another ("limitowany" of "limit").
+    ['odnawianie kanałowego abonamentu', 'renew'],
+    ['limitowane minuty?', 'limit'],
+  ])('answers "%s" with the entry whose words it is derived from', (question, id) => {
+    expect(kb.answer(question)).toMatchObject({ answered: true, source: { articleId: id } });
+  });
+});
