@@ -7,8 +7,8 @@ import { LruCache } from '../common/lruCache';
 export interface KnowledgeBase {
   /** Answers a question, suggests close questions, or says it is not covered. */
   answer(question: string, locale?: Locale): AnswerResult;
-  /** The likeliest entries for a question, best first, whether or not it would be answered. */
-  rank(question: string): KbEntry[];
+  /** The likeliest entries for a question (asked in `locale`), best first, whether or not it would be answered. */
+  rank(question: string, locale?: Locale): KbEntry[];
   /** The entry with this id (e.g. when a user picks a suggestion), or undefined. */
   entry(id: string): KbEntry | undefined;
   readonly entries: readonly KbEntry[];
@@ -33,7 +33,7 @@ export function createKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
   const cache = new LruCache<string, AnswerResult>(ANSWER_CACHE_SIZE);
   return {
     answer: (question, locale = 'pl') => cache.through(`${locale}\u0000${tidyQuestion(question)}`, () => engine.answer(question, locale)),
-    rank: (question) => engine.rank(question).map((c) => c.entry),
+    rank: (question, locale) => engine.rank(question, locale).map((c) => c.entry),
     entry: (id) => byId.get(id),
     entries,
   };

@@ -27,6 +27,7 @@ import committed from '../search/calibration.json';
 import { Candidate, DEFAULT_RULE, leads, SearchEngine } from '../search/engine';
 import { isRight, readEvalSet } from '../eval/evaluate';
 import type { KbEntry } from '../types';
+import type { Locale } from '../../common/locale';
 
 const FILE = join(__dirname, '../search/calibration-questions.yaml');
 const FIXTURES = join(__dirname, '../../test/fixtures/knowledge');
@@ -52,6 +53,8 @@ interface Question {
   right: ((e: KbEntry) => boolean) | null;
   /** Written blind (the tuning sets), rather than by the team. */
   blind: boolean;
+  /** The language it is asked in (the team's questions are Polish). */
+  locale?: Locale;
 }
 const questions: Question[] = [
   ...Object.entries(inScope).flatMap(([id, qs]) => qs.map((q) => ({ q, right: (e: KbEntry) => e.id === id, blind: false }))),
@@ -61,6 +64,7 @@ const questions: Question[] = [
       q: c.q,
       right: c.oos ? null : (e: KbEntry) => isRight(c, [e.answer, ...(e.answerEn ? [e.answerEn] : [])]),
       blind: true,
+      locale: c.locale,
     })),
   ),
 ];
@@ -71,8 +75,8 @@ const offTopic = questions.filter((q) => q.right === null).length;
 // Off-topic questions are fewer: weigh them up so that abstaining on them is learnt.
 const oosWeight = (questions.length - offTopic) / offTopic;
 type Labelled = Example & { oos: boolean; blind: boolean; top: Candidate };
-const examples: Labelled[] = questions.flatMap(({ q, right, blind }) => {
-  const [top] = engine.rank(q);
+const examples: Labelled[] = questions.flatMap(({ q, right, blind, locale }) => {
+  const [top] = engine.rank(q, locale);
   if (!top) return [];
   const oos = right === null;
   return [{ features: top, correct: !oos && right(top.entry), oos, blind, top, weight: oos ? oosWeight : 1 }];
@@ -117,7 +121,7 @@ const calibration = fitCalibration(examples);
 const check = (file: string, calibration: Calibration): string => {
   let [inScope, right, wrong, off, offAnswered] = [0, 0, 0, 0, 0];
   for (const c of readEvalSet(join(FIXTURES, file))) {
-    const [top] = engine.rank(c.q);
+    const [top] = engine.rank(c.q, c.locale);
     const confidence = top ? confidenceOf(top, calibration) : 0;
     const answered = !!top && rule({ top }, confidence) && confidence >= (calibration.answerAt ?? answerAt);
     if (c.oos) {

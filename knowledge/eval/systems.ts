@@ -12,7 +12,7 @@ const textsOf = (e: KbEntry, locale: Locale): Texts =>
 export function knowledgeBaseSystem(kb: KnowledgeBase): System {
   return (q, locale) => {
     const r = kb.answer(q, locale);
-    const first = kb.rank(q)[0];
+    const first = kb.rank(q, locale)[0];
     const suggested = [...r.suggestions, ...r.related].map((s) => kb.entry(s.articleId)).filter((e): e is KbEntry => e !== undefined);
     const answered = r.answered && r.source ? [r.answer, ...textsOf(kb.entry(r.source.articleId)!, locale).slice(1)] : null;
     return {

@@ -236,10 +236,14 @@ export class SearchEngine {
     this.wordScore = new Float32Array(entries.length);
     // One spare slot: the branch-free visit writes one past the last entry it keeps.
     this.touched = new Int32Array(entries.length + 1);
-    this.vocabularies = entries.map((e) => ({
-      questions: new Set(terms.of(questionsOf(e).join(' '))),
-      answer: new Set(terms.of(`${e.answer} ${e.answerEn ?? ''}`)),
-    }));
+    this.vocabularies = entries.map((e) => {
+      const pl = new Set(terms.of(e.answer));
+      return {
+        questions: new Set(terms.of(questionsOf(e).join(' '))),
+        answer: new Set(terms.of(`${e.answer} ${e.answerEn ?? ''}`)),
+        english: new Set(terms.of(e.answerEn ?? '').filter((w) => !pl.has(w))),
+      };
+    });
     this.coverage = new Coverage(this.vocabularies);
     this.correctForm = terms.formSpelling(new Set(this.vocabularies.flatMap(({ questions, answer }) => [...questions, ...answer])));
     const wordEntries = new Map<string, { entries: number[]; shares: number[] }>();
@@ -270,15 +274,16 @@ export class SearchEngine {
   }
 
   /** The best entries for a question, best first (at most `SHORTLIST`). */
-  rank(question: string): Candidate[] {
-    return this.search(question).ranked;
+  rank(question: string, locale?: Locale): Candidate[] {
+    return this.search(question, locale).ranked;
   }
 
-  private search(raw: string): { ranked: Candidate[]; scopeNamed: boolean } {
+  private search(raw: string, locale?: Locale): { ranked: Candidate[]; scopeNamed: boolean } {
     const question = tidyQuestion(raw);
     const words = this.wordsOf(question);
     const scopeNamed = words.includes(VIANET) || words.includes(CHINA);
-    return { ranked: this.rankWords(question, words, this.focusOf(question, words), scopeNamed), scopeNamed };
+    const english = locale === 'en';
+    return { ranked: this.rankWords(question, words, this.focusOf(question, words), scopeNamed, english), scopeNamed };
   }
 
   private wordsOf(text: string): string[] {
@@ -305,7 +310,7 @@ export class SearchEngine {
     return focus.length > 0 ? focus : words;
   }
 
-  private rankWords(question: string, words: string[], focus: string[], scopeNamed: boolean): Candidate[] {
+  private rankWords(question: string, words: string[], focus: string[], scopeNamed: boolean, english: boolean): Candidate[] {
     if (words.length === 0) return [];
     // Candidates: entries that share the most (idf-weighted) words with the question (typed
     // arrays reused across questions). Then each candidate is scored in full on trigrams: its
@@ -351,8 +356,8 @@ export class SearchEngine {
     // minut" of the entry telling the minutes, or of the one telling the plans) part on the kind
     // of question their phrasings ask (see KIND_SHARE).
     const shortlist = top.items().map(({ e, score }) => {
-      const { all: coverage, known: knownCoverage } = this.coverage.of(words, this.vocabularies[e]!);
-      const focusCoverage = focus === words ? coverage : this.coverage.of(focus, this.vocabularies[e]!).all;
+      const { all: coverage, known: knownCoverage } = this.coverage.of(words, this.vocabularies[e]!, english);
+      const focusCoverage = focus === words ? coverage : this.coverage.of(focus, this.vocabularies[e]!, english).all;
       const covered = score * (FOCUS_SHARE * focusCoverage + (1 - FOCUS_SHARE) * coverage);
       const order = covered * (1 + KIND_SHARE * (kindAgreement(asked, this.kinds[e]!) - 0.5));
       return { e, coverage, focusCoverage, score: covered, order, knownCoverage };
@@ -443,7 +448,7 @@ export class SearchEngine {
   }
 
   answer(question: string, locale: Locale = 'pl'): AnswerResult {
-    const { ranked: found, scopeNamed } = this.search(question);
+    const { ranked: found, scopeNamed } = this.search(question, locale);
     // An entry's own title (a picked suggestion or related button) is that entry, however close its neighbours.
     const titled = this.titled.get(foldPhrase(question));
     const own = titled === undefined ? undefined : found.find((c) => c.index === titled);

@@ -236,3 +236,42 @@ describe('words derived from the entry’s own', () => {
     expect(kb.answer(question)).toMatchObject({ answered: true, source: { articleId: id } });
   });
 });
+
+describe('an English question', () => {
+  // Polish phrasings only, as most entries have: an English question meets its words in the English answer.
+  const english = (id: string, title: string, alternates: string[], answer: string, answerEn: string): KbEntry => ({
+    ...entry(id, title, alternates, answer),
+    answerEn,
+  });
+  const kb = createKnowledgeBase([
+    english(
+      'renew',
+      'Jak odnawia się abonament kanałów?',
+      ['odnowienie abonamentu kanałów'],
+      'Abonament kanałów odnawia się sam co 30 dni.',
+      'The channel subscription renews itself every 30 days.',
+    ),
+    english(
+      'limit',
+      'Ile wynosi limit minut?',
+      ['limit minut na rozmowy'],
+      'Limit to 60 minut miesięcznie.',
+      'The limit is 60 minutes a month.',
+    ),
+    english('hours', 'W jakich godzinach działa pomoc?', ['godziny pracy pomocy'], 'Całą dobę.', 'Around the clock.'),
+    english(
+      'cancel',
+      'Jak anulować abonament minut?',
+      ['rezygnacja z minut'],
+      'Minuty anulujesz na koncie.',
+      'You cancel the minutes in your account.',
+    ),
+  ]);
+
+  it('is answered from the words of the English answer', () => {
+    expect(kb.answer('how often does the subscription renew itself', 'en')).toMatchObject({
+      answered: true,
+      source: { articleId: 'renew' },
+    });
+  });
+});
