@@ -14,3 +14,20 @@ export function loadLemmas(file: string = LEMMAS_FILE): Map<string, string> {
   }
   return table;
 }
+
+/**
+ * Dictionary words one edit from a form of the lemma table (npm run kb:lemmas): Polish words the
+ * knowledge base does not use, which typo correction must leave alone.
+ */
+export const OTHER_WORDS_FILE = join(__dirname, 'otherWords.txt');
+
+let others: Set<string> | undefined;
+/** The committed list of other words, read once per process. */
+export function otherWords(): Set<string> {
+  others ??= new Set(
+    readFileSync(OTHER_WORDS_FILE, 'utf8')
+      .split('\n')
+      .filter((w) => w && !w.startsWith('#')),
+  );
+  return others;
+}

@@ -40,6 +40,13 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(malutk\w*|malenk\w*)$/, 'mala'],
   [/^(malofirm\w*)$/, 'mala firm'],
   [/^(komork\w*)$/, 'telefon komorkowy'],
+  // Devices by their everyday names: the articles say "any device" (urządzenie).
+  [/^(komp|kompa|kompie|kompem|laptop\w*|tablet\w*|pc|smartfon\w*)$/, 'urzadzenie'],
+  [/^(gratis\w*)$/, 'darmowe'],
+  // Turning a subscription off: it is cancelled (anulować), never turned on.
+  [/^(wylacz\w*)$/, 'anulowac'],
+  // "Łączenie kont", "łączeniowych": linking and connections (połączenie).
+  [/^(lacze\w*|laczy\w*|laczac\w*)$/, 'polaczenie'],
   [/^(sc)$/, 'skype connect'],
   // Abbreviations: "nr tel.", "sev A".
   [/^(nr|numerek)$/, 'numer'],

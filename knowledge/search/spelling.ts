@@ -5,10 +5,13 @@
  * one-letter deletions), so a lookup costs a few map reads, not a scan of the vocabulary.
  */
 
-/** Shorter words have too many neighbours one edit away ("plan", "play") to correct safely. */
-const MIN_LENGTH = 5;
+import { otherWords } from '../morphology/lemmas';
 
-function deletions(word: string): string[] {
+/** Shorter words have too many neighbours one edit away ("plan", "play") to correct safely. */
+export const MIN_LENGTH = 5;
+
+/** The word with one letter left out, for each of its letters. */
+export function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
@@ -36,7 +39,7 @@ export function slipOf(typed: string, meant: string): boolean {
  * Optimal string alignment distance, stopping early: true when at most one edit apart, a changed
  * letter only when `substitutes` allows it.
  */
-function oneEditApart(a: string, b: string, substitutes: (typed: string, meant: string) => boolean): boolean {
+export function oneEditApart(a: string, b: string, substitutes: (typed: string, meant: string) => boolean = () => true): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
@@ -70,9 +73,12 @@ export class Spelling {
     }
   }
 
-  /** The word itself when known or uncorrectable, else the likeliest known word one edit away. */
+  /**
+   * The word itself when known, uncorrectable or another Polish word ("wyłączyć" is no typo of
+   * "włączyć"), else the likeliest known word one edit away.
+   */
   correct(word: string): string {
-    if (word.length < MIN_LENGTH || this.isKnown(word)) return word;
+    if (word.length < MIN_LENGTH || this.isKnown(word) || otherWords().has(word)) return word;
     let best: string | null = null;
     for (const key of [word, ...deletions(word)]) {
       for (const candidate of this.index.get(key) ?? []) {

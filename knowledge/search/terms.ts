@@ -104,8 +104,10 @@ export class Terms {
     const key = correct ? `?${word}` : word;
     const known = this.memo.get(key);
     if (known) return known;
+    // What an alias stands for may hold stop words ("podróży za granicą"): they go as typed ones do.
     const resolved = canonical(word)
       .split(' ')
+      .filter((w) => w === word || !(isStopWord(w) || ENGLISH_STOP_WORDS.has(w)))
       .map((w) => {
         const typed = correct && w.length >= MIN_CORRECTED_LENGTH && !this.lemmas.has(w) ? this.spelling.correct(w) : w;
         return this.lemmas.get(typed) ?? typed;

@@ -50,3 +50,11 @@ describe('typos of the forms a knowledge base uses', () => {
     expect(correct('linia')).toBe('linia');
   });
 });
+
+describe('other Polish words', () => {
+  it('leaves a real word one edit from a base word as typed, while a typo is still corrected', () => {
+    const terms = new Terms();
+    expect(terms.ofQuestion('otrzymać odłączać robocie')).toEqual(['otrzymac', 'odlaczac', 'robocie']);
+    expect(terms.ofQuestion('abonamnet')).toEqual(['abonament']);
+  });
+});
