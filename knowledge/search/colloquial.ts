@@ -43,6 +43,14 @@ export const COLLOQUIAL: [RegExp, string][] = [
   // Devices by their everyday names: the articles say "any device" (urządzenie).
   [/^(komp|kompa|kompie|kompem|laptop\w*|tablet\w*|pc|smartfon\w*)$/, 'urzadzenie'],
   [/^(gratis\w*)$/, 'darmowe'],
+  // Someone "odbierze" (picks up the phone) when the line works; "nad ranem" is at night.
+  [/^(odbier(a|aja|ze|zecie|zesz)|odbieral\w*)$/, 'dziala'],
+  [/^(ranem|nocka|nocke|nocki)$/, 'nocy'],
+  // A system that "nie przepuszcza", "się czepia": a limit stops it.
+  [/^(przepuszcz\w*|przepusci\w*|czepia\w*)$/, 'limit'],
+  [/^(zagwozd\w*|klopot\w*)$/, 'problem'],
+  // Saving money: the articles speak of cheap (tanie) calls.
+  [/^(taniej|tanio|zaoszczedz\w*|oszczedz\w*|oplaca\w*)$/, 'tanie'],
   // Turning a subscription off: it is cancelled (anulować), never turned on.
   [/^(wylacz\w*)$/, 'anulowac'],
   // "Łączenie kont", "łączeniowych": linking and connections (połączenie).
