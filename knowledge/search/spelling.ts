@@ -55,13 +55,15 @@ export class Spelling {
 
   /**
    * `frequency` orders candidates: the word more entries use wins a tie. `substitutes` says which
-   * changed letters count as a typo (any, unless told).
+   * changed letters count as a typo (any, unless told). `keepsOtherWords`: a Polish word outside
+   * the vocabulary stays as typed (see otherWords).
    */
   constructor(
     vocabulary: Iterable<string>,
     private readonly isKnown: (word: string) => boolean,
     private readonly frequency: (word: string) => number,
     private readonly substitutes: (typed: string, meant: string) => boolean = () => true,
+    private readonly keepsOtherWords = true,
   ) {
     for (const word of vocabulary) {
       if (word.length < MIN_LENGTH - 1) continue;
@@ -78,7 +80,7 @@ export class Spelling {
    * "włączyć"), else the likeliest known word one edit away.
    */
   correct(word: string): string {
-    if (word.length < MIN_LENGTH || this.isKnown(word) || otherWords().has(word)) return word;
+    if (word.length < MIN_LENGTH || this.isKnown(word) || (this.keepsOtherWords && otherWords().has(word))) return word;
     let best: string | null = null;
     for (const key of [word, ...deletions(word)]) {
       for (const candidate of this.index.get(key) ?? []) {

@@ -2,7 +2,7 @@ import { loadLemmas } from '../morphology/lemmas';
 import { isStopWord, words } from '../normalize';
 import { ENGLISH_STOP_WORDS } from './glossary';
 import { slipOf, Spelling } from './spelling';
-import { canonical, vocabularyWords, withoutFiller } from './vocabulary';
+import { canonical, isHomeCity, vocabularyWords, withoutFiller } from './vocabulary';
 
 /**
  * Only long words are corrected against the lemma table's forms: with some twenty thousand forms,
@@ -37,10 +37,13 @@ export class Terms {
       () => 1,
     );
     const names = new Set(vocabularyWords());
+    // A typo of one of our names may be some Polish word ("Manger" of "Manager"): corrected all the same.
     this.names = new Spelling(
       names,
       (w) => names.has(w),
       () => 1,
+      undefined,
+      false,
     );
   }
 
@@ -64,6 +67,8 @@ export class Terms {
       canonical(word) !== word ||
       // Capitalised pronouns of a polite letter ("do Was", "Pan") are no names.
       isStopWord(word) ||
+      // A Polish city written with a capital ("z Krakowa") is no product name.
+      isHomeCity(word) ||
       this.names.correct(word) !== word ||
       (word.length >= MIN_CORRECTED_LENGTH && this.spelling.correct(word) !== word)
     );

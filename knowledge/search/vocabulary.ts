@@ -14,10 +14,13 @@ const ALIASES: [RegExp, string][] = [
   [/^(ms|msft|micro?soft\w*|majkrosoft\w*)$/, 'microsoft'],
   // The company's name inflects and gets misspelt: "w 21Vianecie", "21Vianetu", "21Vainet".
   [/^(21v|21v(ia|ai)n\w*)$/, '21vianet'],
-  [/^(skajp|skyp|skype|skayp|skpye|skaip)\w*$/, 'skype'],
+  [/^(skajp|skyp|skype|skayp|skpye|skaip|skpe|sykpe|skyep)\w*$/, 'skype'],
   [/^(offic|ofis)\w*$/, 'office'],
   // "w Skype Connectcie", "Skajp Konekt": the name inflected and spelt as it is said.
-  [/^(connect\w+|konekt\w*|conect\w*)$/, 'connect'],
+  [/^(connect\w+|konek\w*|conect\w*)$/, 'connect'],
+  // "profilu SIPa", "Office 365 Edukacja", "edukacyjnym": the names the articles use.
+  [/^(sip(a|u|em|ie|ach|ow)?)$/, 'sip'],
+  [/^(edukac\w*|edukacyj\w*)$/, 'education'],
   // Countries the articles name, with their cities, adjectives and demonyms.
   [/^(algier\w*|algeria\w*)$/, 'algieria'],
   [/^(bahrajn\w*|bahrain\w*|manam\w*)$/, 'bahrajn'],
@@ -27,7 +30,7 @@ const ALIASES: [RegExp, string][] = [
   [/^(katar\w*|qatar\w*|doha|dosze|dohy)$/, 'katar'],
   [/^(kore(a|i|e|anc|ansk|an)\w*|seul\w*|seoul)$/, 'korea'],
   [/^(kuwejt\w*|kuwejc\w*|kuwait\w*)$/, 'kuwejt'],
-  [/^(liban\w*|leban\w*|bejrut\w*|beirut)$/, 'liban'],
+  [/^(liban\w*|leban\w*|bejru[tc]\w*|beirut)$/, 'liban'],
   [/^(libi[aiey]\w*|libijs\w*|libya\w*|libyan|trypoli\w*|tripoli)$/, 'libia'],
   [/^(marok\w*|morocc\w*|casablan\w*|marrakesz\w*|marrakesh)$/, 'maroko'],
   [/^(namibi\w*|windhuk\w*|windhoek)$/, 'namibia'],
@@ -37,11 +40,16 @@ const ALIASES: [RegExp, string][] = [
   [/^(emira\w*|uae|zea|dubaj\w*|dubai|abu|zabi|dhabi|szardz\w*|sharjah)$/, 'emiratow'],
   [/^(kanad\w*|canad\w*)$/, 'kanada'],
   [/^(australi\w*|sydney|melbourne)$/, 'australia'],
-  [/^(usa|stany|stanach|stanow|ameryk\w*|americ\w*)$/, 'usa'],
+  [/^(usa|stany|stanach|stanow|amery[kc]\w*|americ\w*)$/, 'usa'],
   [/^(brytani\w*|brytyj\w*|britain|british|uk|anglii|anglia|london\w*|londyn\w*)$/, 'brytania'],
   [/^(niemc\w*|niemiec\w*|germany|german|berlin\w*)$/, 'niemcy'],
   [/^(polsc\w*|polska|polski|polsk\w*|poland|polish)$/, 'polska'],
   [/^(francj\w*|francu\w*|france|french|paryz\w*|paris)$/, 'francja'],
+  // Other countries the articles do not name: any country (kraj), where the minutes do work.
+  [
+    /^(hiszpan\w*|spain|spanish|madryt\w*|wlos\w*|wloch\w*|italy|italian|rzym\w*|czech\w*|czesk\w*|praga|pradze|slowac\w*|austri\w*|wieden\w*|szwajcar\w*|holandi\w*|holender\w*|amsterdam\w*|belgi\w*|szwecj\w*|szwedz\w*|norwegi\w*|norwesk\w*|dani[iae]|dunsk\w*|finlandi\w*|irlandi\w*|portugal\w*|grecj\w*|greck\w*|turcj\w*|tureck\w*|ukrain\w*|litw\w*|lotw\w*|estoni\w*|wegr\w*|rumuni\w*|bulgari\w*|chorwacj\w*|japoni\w*|japan\w*|tokio|meksyk\w*|brazyli\w*|argentyn\w*|izrael\w*|tajlandi\w*|wietnam\w*|singapur\w*|indonezj\w*|nigeri\w*|kenii|kenia|rpa|islandi\w*)$/,
+    'kraj',
+  ],
 ];
 
 /** Product names customers mention in questions the desk does answer: not someone else's product. */
@@ -63,6 +71,7 @@ const KNOWN_NAMES = [
   'intune',
   'dynamics',
   'wechat',
+  'manager',
 ];
 
 /**
@@ -158,11 +167,24 @@ const FILLER = new RegExp(
  */
 const NAMED_PHRASES: [RegExp, string][] = [[/\bpomoc\w{0,3} biznesow\w{0,3}\b/g, 'pomoc assist']];
 
+/**
+ * Polish cities in any case ("z Krakowa", "w Poznaniu"): where the customer is tells nothing of
+ * what is asked, and a capitalised city is no one else's product.
+ */
+const HOME_CITIES =
+  /\b(warszaw\w*|krakow\w*|wroclaw\w*|poznan\w*|gdansk\w*|gdyni\w*|gdynia|sopot\w*|lodz|lodzi|szczecin\w*|lublin\w*|katowic\w*|bialymstoku|bialystok\w*|bydgoszcz\w*|torun\w*|rzesz\w*|kielc\w*|olsztyn\w*|opol\w*|radom\w*|czestochow\w*)\b/g;
+
 /** Folded text without greetings and courtesy phrases, two-word names replaced by their one word. */
 export function withoutFiller(folded: string): string {
-  let text = folded.replace(FILLER, ' ');
+  let text = folded.replace(FILLER, ' ').replace(HOME_CITIES, ' ');
   for (const [pattern, name] of NAMED_PHRASES) text = text.replace(pattern, name);
   return text;
+}
+
+/** Whether a folded word names a Polish city (see HOME_CITIES). */
+export function isHomeCity(word: string): boolean {
+  HOME_CITIES.lastIndex = 0;
+  return HOME_CITIES.test(word);
 }
 
 /** A word replaced by what the articles call it (itself when it is no alias). */

@@ -35,6 +35,15 @@ describe('terms', () => {
     expect(terms.of('padła')).toEqual(terms.of('nie działa'));
     expect(terms.of('minutki')).toEqual(terms.of('minuty'));
     expect(terms.of('nr tel')).toEqual(terms.of('numer telefon'));
+    expect(terms.of('wyłączyć')).toEqual(terms.of('anulować'));
+  });
+
+  it("knows a Polish city and a misspelt name of ours, so neither reads as someone else's product", () => {
+    expect(terms.of('jestem z Krakowa, ile kanałów mogę kupić')).toEqual(terms.of('ile kanałów mogę kupić'));
+    expect(terms.knows('krakowa')).toBe(true);
+    expect(terms.knows('manger')).toBe(true);
+    expect(terms.of('Skpe')).toEqual(['skype']);
+    expect(terms.knows('netflix')).toBe(false);
   });
 });
 
@@ -50,6 +59,11 @@ describe('answers', () => {
     const r = kb.answer('Czy minuty ze Skype działają w Katarze?');
     expect(r.source?.articleId).toBe('skype-office-minutes-blocked-countries');
     expect(r.answer).toMatch(/Kataru/);
+  });
+
+  it('answers a question about a country the articles do not list, written with a capital', () => {
+    const r = kb.answer('Czy minuty Skype z Office działają w Hiszpanii?');
+    expect(r.source?.articleId).toBe('skype-office-minutes-blocked-countries');
   });
 
   it('gives a question naming neither 21Vianet nor China the global Microsoft 365 answer', () => {
