@@ -29,6 +29,11 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl\w*|leca)$/, 'zuzywa'],
   [/^(uciagn\w*|pociagn\w*)$/, 'obsluzy'],
   [/^(naraz)$/, 'jednoczesnie'],
+  // English in Polish questions and English questions: how often, who sold it, whose staff.
+  [/^(twice|again|once)$/, 'raz'],
+  [/^(reseller\w*|resell\w*|dystrybutor\w*)$/, 'partner'],
+  [/^(school|szkol[ay]|szkole|uczeln\w*|student\w*)$/, 'education'],
+  [/^(corporate|enterprise|korpo\w*)$/, 'firm'],
   [/^(max|maks|maksa|maksymalnie)$/, 'maksymalna'],
   // Again, today, this morning: how often something may be done in a day.
   [/^(znowu|znow|ponownie|ponowna|ponowny)$/, 'raz'],

@@ -49,11 +49,19 @@ const GROUPS: string[][] = [
   ['komórka', 'komórkowy', 'mobile', 'cellphone', 'cell phone'],
   ['zweryfikować', 'weryfikować', 'verify', 'verified', 'identity'],
   ['wyjątkiem', 'wyjątek', 'wykluczony', 'wykluczone', 'except', 'excluded', 'exception'],
+  ['pierwsza', 'pierwszy', 'first', 'initial'],
+  ['rozwiązać', 'naprawić', 'usunąć problem', 'resolve', 'fix', 'solve'],
+  ['zostało', 'pozostałe', 'pozostało', 'remaining', 'left', 'balance'],
+  ['pracownik', 'pracowników', 'employee', 'employees', 'staff', 'workers'],
+  ['organizacja', 'organisation', 'organization', 'org'],
+  ['automatycznie', 'samoczynnie', 'automatically', 'auto'],
+  ['opłata', 'koszt', 'fee', 'charge', 'charged', 'cost'],
+  ['zmienić', 'modify', 'increase', 'reduce', 'adjust'],
 ];
 
 /** English function words, dropped from short English questions (Polish ones go in normalize). */
 export const ENGLISH_STOP_WORDS = new Set(
-  'a an the is are am do does did i my me we our you your how what when where which who can could to of for in on at with and or it this that there be have has get from m s t re ve ll d will would should there any some about around through'.split(
+  'a an the is are am do does did i my me we our you your how what when where which who can could to of for in on at with and or it this that there be have has get from m s t re ve ll d will would should there any some about around through while still already actually exactly else something anyone being according so just really'.split(
     ' ',
   ),
 );
