@@ -73,7 +73,9 @@ for (const line of lines) {
   const parsed = parseDictionaryLine(line);
   if (!parsed) continue;
   for (const form of new Set(formsOf(parsed.word, parsed.flags, affixes).map(fold))) {
-    if (form.length < MIN_CORRECTED || lemmaOf.has(form) || vocabulary.has(form) || others.has(form)) continue;
+    // An article's own word outside the table ("ostrzeżenie") is kept too: typo correction
+    // would turn it into a neighbouring form the article does not use.
+    if (form.length < MIN_CORRECTED || lemmaOf.has(form) || others.has(form)) continue;
     if ([form, ...deletions(form)].some((key) => (targets.get(key) ?? []).some((t) => oneEditApart(form, t)))) others.add(form);
   }
 }

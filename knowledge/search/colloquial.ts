@@ -29,6 +29,17 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl\w*|leca)$/, 'zuzywa'],
   [/^(uciagn\w*|pociagn\w*)$/, 'obsluzy'],
   [/^(naraz)$/, 'jednoczesnie'],
+  // Imperfective forms of buying: "kupuję", "kupowany" (kupić).
+  [/^(kupuj\w*|kupowa\w*|kupown\w*)$/, 'kupic'],
+  [/^(skonfigur\w*|konfigur\w*)$/, 'konfiguracja'],
+  // Whether it worked: "udała się", "po udanej aktywacji", "pomyślnie".
+  [/^(udal[aoy]?|udan\w*|powiodl\w*|pomysln\w*)$/, 'udac'],
+  // A message that "wyskakuje" (pops up) is a komunikat.
+  [/^(wyskak\w*|wyskocz\w*)$/, 'komunikat'],
+  // WeChat is the messenger (komunikator) the articles name.
+  [/^(komunikator\w*)$/, 'wechat'],
+  [/^(domu)$/, 'home'],
+  [/^(przebywa\w*|pobyt\w*)$/, 'podrozy'],
   // English in Polish questions and English questions: how often, who sold it, whose staff.
   [/^(twice|again|once)$/, 'raz'],
   [/^(reseller\w*|resell\w*|dystrybutor\w*)$/, 'partner'],
@@ -98,4 +109,5 @@ export const COLLOQUIAL_FILLER = [
   'nic mi nie wychodzi',
   'mam problem',
   'da (sie )?rade',
+  'nie mam (zielonego )?pojecia',
 ];

@@ -9,6 +9,8 @@ import { canonical, isHomeCity, vocabularyWords, withoutFiller } from './vocabul
  * a short real word is often one edit from an unrelated one ("pogoda", "powoda").
  */
 const MIN_CORRECTED_LENGTH = 7;
+/** An adjective made from a noun with -owy, in any case: "kanał-owego". */
+const DENOMINAL = /^(\p{L}{3,})ow(y|a|e|ego|ej|emu|ym|ymi|ych|o)$/u;
 /** Words remembered per process; bounded so that odd input cannot grow it without end. */
 const MEMO_LIMIT = 50_000;
 
@@ -27,6 +29,8 @@ export class Terms {
   private readonly memo = new Map<string, string[]>();
   /** Every form and lemma of the lemma table. */
   private readonly forms: Set<string>;
+  /** Words the articles use (seen by `of`): a question using one has no typo in it. */
+  private readonly articleWords = new Set<string>();
 
   constructor(lemmas: Map<string, string> = sharedLemmas()) {
     this.lemmas = lemmas;
@@ -100,9 +104,19 @@ export class Terms {
     const out: string[] = [];
     for (const word of withoutFiller(` ${words(text).join(' ')} `).split(' ')) {
       if (!word || isStopWord(word) || ENGLISH_STOP_WORDS.has(word)) continue;
+      if (!correct) this.articleWords.add(word);
       for (const term of this.termsOf(word, correct)) out.push(term);
     }
     return out;
+  }
+
+  /**
+   * The noun of an adjective made from it that the dictionary lacks: "kanałowego" (of channels)
+   * -> "kanał", "minutowego" -> "minuta", "pakietowych" -> "pakiet".
+   */
+  private nounOf(word: string): string | undefined {
+    const stem = DENOMINAL.exec(word)?.[1];
+    return stem === undefined ? undefined : (this.lemmas.get(stem) ?? (this.forms.has(stem) ? stem : undefined));
   }
 
   private termsOf(word: string, correct: boolean): string[] {
@@ -114,8 +128,9 @@ export class Terms {
       .split(' ')
       .filter((w) => w === word || !(isStopWord(w) || ENGLISH_STOP_WORDS.has(w)))
       .map((w) => {
-        const typed = correct && w.length >= MIN_CORRECTED_LENGTH && !this.lemmas.has(w) ? this.spelling.correct(w) : w;
-        return this.lemmas.get(typed) ?? typed;
+        const typed =
+          correct && w.length >= MIN_CORRECTED_LENGTH && !this.lemmas.has(w) && !this.articleWords.has(w) ? this.spelling.correct(w) : w;
+        return this.lemmas.get(typed) ?? this.nounOf(typed) ?? typed;
       });
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(key, resolved);
