@@ -29,8 +29,6 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl\w*|leca)$/, 'zuzywa'],
   [/^(uciagn\w*|pociagn\w*)$/, 'obsluzy'],
   [/^(naraz)$/, 'jednoczesnie'],
-  // Imperfective forms of buying: "kupuję", "kupowany" (kupić).
-  [/^(kupuj\w*|kupowa\w*|kupown\w*)$/, 'kupic'],
   [/^(skonfigur\w*|konfigur\w*)$/, 'konfiguracja'],
   // Whether it worked: "udała się", "po udanej aktywacji", "pomyślnie".
   [/^(udal[aoy]?|udan\w*|powiodl\w*|pomysln\w*)$/, 'udac'],
