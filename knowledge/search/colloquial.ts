@@ -30,6 +30,22 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(uciagn\w*|pociagn\w*)$/, 'obsluzy'],
   [/^(naraz)$/, 'jednoczesnie'],
   [/^(skonfigur\w*|konfigur\w*)$/, 'konfiguracja'],
+  // Words of the same act or thing the dictionary files apart: "zdezaktywuję" (dezaktywacja),
+  // "odblokować" minutes (aktywować), "przenaszalność" (przenoszenie), "równoległe" (jednoczesne).
+  [/^(zdezaktyw\w*|dezaktyw\w*)$/, 'dezaktywacja'],
+  [/^(odblokow\w*|odblokuj\w*)$/, 'aktywowac'],
+  [/^(przenaszal\w*)$/, 'przenoszenie'],
+  [/^(rownoleg\w*|rownoczesn\w*)$/, 'jednoczesnie'],
+  [/^(funkcjonalno\w*)$/, 'funkcje'],
+  [/^(przykladow\w*)$/, 'przyklady'],
+  [/^(usterk\w*)$/, 'problem'],
+  [/^(setk[aeiy]|setek)$/, '100'],
+  // "Zgłoszenie o wadze krytycznej": the weight of a request is its severity.
+  [/^(waga|wagi|wadze|wage)$/, 'waznosc'],
+  [/^(nieuzyt\w*|niespozytkowan\w*|niewykorzystan\w*)$/, 'niewykorzystane'],
+  // Support that "pracuje" (works) at night is a line that works (działa).
+  [/^(pracuja|pracujecie)$/, 'dziala'],
+  [/^(wykrec\w*)$/, 'zadzwonic'],
   // Whether it worked: "udała się", "po udanej aktywacji", "pomyślnie".
   [/^(udal[aoy]?|udan\w*|powiodl\w*|pomysln\w*)$/, 'udac'],
   // A message that "wyskakuje" (pops up) is a komunikat.
@@ -45,7 +61,7 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(corporate|enterprise|korpo\w*)$/, 'firm'],
   [/^(max|maks|maksa|maksymalnie)$/, 'maksymalna'],
   // Again, today, this morning: how often something may be done in a day.
-  [/^(znowu|znow|ponownie|ponowna|ponowny)$/, 'raz'],
+  [/^(znowu|znow|ponownie|ponowna|ponowny|powtorn\w*|wielokrotn\w*|jednorazow\w*|kilkakrotn\w*|kilkukrotn\w*|ilukrotn\w*)$/, 'raz'],
   [/^(rano|wczoraj|dzis|dzisiaj|jutro|poludni\w*|wieczorem)$/, 'dziennie'],
   // Travelling: the articles speak of travel abroad.
   [/^(wyjezdz\w*|wyjazd\w*|wyjade|jade|lece|delegacj\w*|kontrakt\w*|stamtad)$/, 'podrozy za granica'],

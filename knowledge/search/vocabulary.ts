@@ -165,7 +165,11 @@ const FILLER = new RegExp(
  * Names of two words whose words alone mean something else: "Pomoc biznesowa" is Business Assist,
  * while "biznesowy" alone is any business plan ("licencja biznesowa").
  */
-const NAMED_PHRASES: [RegExp, string][] = [[/\bpomoc\w{0,3} biznesow\w{0,3}\b/g, 'pomoc assist']];
+const NAMED_PHRASES: [RegExp, string][] = [
+  [/\bpomoc\w{0,3} biznesow\w{0,3}\b/g, 'pomoc assist'],
+  // "Żywy człowiek" on the line is a consultant (konsultant), not something alive.
+  [/\bzyw\w{0,3} (czlowiek\w{0,3}|osob\w{0,3}|konsultant\w{0,3})\b/g, 'konsultant'],
+];
 
 /**
  * Polish cities in any case ("z Krakowa", "w Poznaniu"): where the customer is tells nothing of
