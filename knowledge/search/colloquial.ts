@@ -25,7 +25,7 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(potrw\w*)$/, 'trwa'],
   [/^(poczek\w*)$/, 'czekac'],
   [/^(odpal\w*|wlacz\w*)$/, 'aktywowac'],
-  [/^(przerzuc\w*|przesun\w*)$/, 'przeniesc'],
+  [/^(przerzuc\w*|przesun\w*)$/, 'przenosic'],
   [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl\w*|leca)$/, 'zuzywa'],
   [/^(uciagn\w*|pociagn\w*)$/, 'obsluzy'],
   [/^(naraz)$/, 'jednoczesnie'],
@@ -40,6 +40,16 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(przykladow\w*)$/, 'przyklady'],
   [/^(usterk\w*)$/, 'problem'],
   [/^(setk[aeiy]|setek)$/, '100'],
+  [/^(zaokragl\w*)$/, 'zaokraglac'],
+  // A bundle is a "paczka" or a "pula" of minutes; a tool that counts is a calculator.
+  [/^(paczk\w*|pul[aiey]|pula)$/, 'pakiet'],
+  [/^(kalkulator\w*|wyliczark\w*)$/, 'narzedzie'],
+  [/^(telefonowa\w*)$/, 'dzwonic'],
+  [/^(posiadacz\w*|posiadam|posiada|dysponuj\w*)$/, 'miec'],
+  [/^(blad|bledu|bledy|bledem|bledow)$/, 'problem'],
+  // Desks in an office (stanowiska) are its employees; an estimated wait is the one foreseen.
+  [/^(stanowisk\w*)$/, 'pracownik'],
+  [/^(szacowan\w*|szacowany|oszacow\w*)$/, 'przewidywany'],
   // "Zgłoszenie o wadze krytycznej": the weight of a request is its severity.
   [/^(waga|wagi|wadze|wage)$/, 'waznosc'],
   [/^(nieuzyt\w*|niespozytkowan\w*|niewykorzystan\w*)$/, 'niewykorzystane'],

@@ -15,7 +15,7 @@ const ALIASES: [RegExp, string][] = [
   // The company's name inflects and gets misspelt: "w 21Vianecie", "21Vianetu", "21Vainet".
   [/^(21v|21v(ia|ai)n\w*)$/, '21vianet'],
   [/^(skajp|skyp|skype|skayp|skpye|skaip|skpe|sykpe|skyep)\w*$/, 'skype'],
-  [/^(offic|ofis)\w*$/, 'office'],
+  [/^(offic|offis|ofis)\w*$/, 'office'],
   // "w Skype Connectcie", "Skajp Konekt": the name inflected and spelt as it is said.
   [/^(connect\w+|konek\w*|conect\w*)$/, 'connect'],
   // "profilu SIPa", "Office 365 Edukacja", "edukacyjnym": the names the articles use.
@@ -135,6 +135,9 @@ const FILLER = new RegExp(
     'bo',
     'no to',
     'wiec',
+    'pls',
+    'plz',
+    'thx',
     'okej',
     'ok',
     // "No dobra, to jak…", "siemka", "ratunku": openings and asides, not what is asked.
