@@ -13,7 +13,7 @@ const ALIASES: [RegExp, string][] = [
   [/^o365$/, 'office 365'],
   [/^(ms|msft|micro?soft\w*|majkrosoft\w*)$/, 'microsoft'],
   // The company's name inflects and gets misspelt: "w 21Vianecie", "21Vianetu", "21Vainet".
-  [/^(21v|21v(ia|ai)n\w*)$/, '21vianet'],
+  [/^(21v|21v(ia|ai)n\w*|vianet\w*|vainet\w*)$/, '21vianet'],
   [/^(skajp|skyp|skype|skayp|skpye|skaip|skpe|sykpe|skyep)\w*$/, 'skype'],
   [/^(offic|offis|ofis)\w*$/, 'office'],
   // "w Skype Connectcie", "Skajp Konekt": the name inflected and spelt as it is said.
@@ -170,6 +170,8 @@ const FILLER = new RegExp(
  */
 const NAMED_PHRASES: [RegExp, string][] = [
   [/\bpomoc\w{0,3} biznesow\w{0,3}\b/g, 'pomoc assist'],
+  // "21 Vianet" written apart: the number is part of the name.
+  [/\b21 (?=(vianet|vainet))/g, '21'],
   // "Żywy człowiek" on the line is a consultant (konsultant), not something alive.
   [/\bzyw\w{0,3} (czlowiek\w{0,3}|osob\w{0,3}|konsultant\w{0,3})\b/g, 'konsultant'],
 ];

@@ -20,6 +20,7 @@ describe('terms', () => {
 
   it('resolves abbreviations, cities and demonyms to the words the articles use', () => {
     expect(terms.of('M365')).toEqual(['microsoft', '365']);
+    expect(terms.of('21 Vianet')).toEqual(terms.of('21Vianetu'));
     expect(terms.of('w Dubaju')).toEqual(terms.of('Emiratów'));
     expect(terms.of('Kanadyjczycy')).toEqual(terms.of('Kanada'));
   });
