@@ -23,7 +23,7 @@ const GROUPS: string[][] = [
   ['przenieść', 'przenosić', 'przeniesienie', 'transfer', 'move'],
   ['administrator', 'admin', 'administratora'],
   ['rozliczenia', 'faktura', 'rachunek', 'billing', 'invoice', 'płatność', 'opłata'],
-  ['kupić', 'zakup', 'buy', 'purchase', 'wykupić'],
+  ['kupić', 'kupować', 'zakup', 'buy', 'purchase', 'wykupić'],
   ['zmienić', 'zmiana', 'change', 'modyfikacja', 'zwiększyć', 'zmniejszyć'],
   ['połączyć', 'podłączyć', 'podpiąć', 'link', 'powiązać'],
   ['rozłączyć', 'odłączyć', 'unlink', 'dezaktywować', 'odpiąć', 'deactivate', 'deactivation'],
