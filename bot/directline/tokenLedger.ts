@@ -5,7 +5,9 @@ import { TokenError, type DirectLineClaims } from './tokens';
 /**
  * What a signature alone cannot say about a Direct Line token: whether a newer one replaced it
  * (refreshing or resuming a conversation revokes the token before), and whether its stream URL
- * was already opened (one stream URL serves one client). Kept in Redis, so every instance agrees.
+ * was already opened (one stream URL serves one client). The token just replaced keeps working
+ * until its successor is first used: a page reloaded while its renewal was on the way never
+ * received the successor, and would otherwise lose its conversation. Kept in Redis, so every instance agrees.
  * While Redis is unreachable the ledger cannot answer and the signature alone decides, so that the
  * web chat keeps answering FAQ questions during an outage as Teams does (nothing is stored then;
  * docs/security.md weighs this).
@@ -23,22 +25,32 @@ export class TokenLedger {
     return `${this.prefix}dl:revocations`;
   }
 
-  /** Makes a just-issued token its conversation's current one; the ones before it stop working. */
+  /** Makes a just-issued token its conversation's current one; the one before it works until this one is used, older ones stop. */
   async issued(claims: DirectLineClaims, nowMs: number): Promise<void> {
-    const made = this.redis
-      .multi()
-      .set(this.currentKey(claims.conv), claims.jti, 'EX', secondsLeft(claims, nowMs))
-      .publish(this.revocations, `${claims.conv} ${claims.jti}`)
-      .exec();
-    await unlessStoreDown(made, null);
+    const ttl = secondsLeft(claims, nowMs);
+    const made = async () => {
+      const before = await this.redis.set(this.currentKey(claims.conv), claims.jti, 'EX', ttl, 'GET');
+      const multi = this.redis.multi();
+      if (before && before !== claims.jti) multi.set(this.previousKey(claims.conv), before, 'EX', ttl);
+      else multi.del(this.previousKey(claims.conv));
+      await multi.publish(this.revocations, `${claims.conv} ${claims.jti}`).exec();
+    };
+    await unlessStoreDown(made(), null);
   }
 
-  /** Throws TokenError('revoked') when a newer token was issued for the conversation. */
+  /** Throws TokenError('revoked') when a newer token was issued for the conversation and used. */
   async check(claims: Pick<DirectLineClaims, 'conv' | 'jti'>): Promise<void> {
-    const current = await unlessStoreDown(this.redis.get(this.currentKey(claims.conv)), null);
-    if (current !== null && current !== claims.jti) {
-      throw new TokenError('revoked', 'the token was replaced by a newer one (refreshed or resumed): use the newest token');
+    const [current, previous] = await unlessStoreDown(this.redis.mget(this.currentKey(claims.conv), this.previousKey(claims.conv)), [
+      null,
+      null,
+    ]);
+    if (current === null || current === claims.jti) {
+      // The newest token is in use: the client has it, so the one before it may stop.
+      if (current !== null && previous !== null) await unlessStoreDown(this.redis.del(this.previousKey(claims.conv)), 0);
+      return;
     }
+    if (previous === claims.jti) return;
+    throw new TokenError('revoked', 'the token was replaced by a newer one (refreshed or resumed): use the newest token');
   }
 
   /** True the first time the token's stream is opened; false for every later attempt. */
@@ -53,6 +65,10 @@ export class TokenLedger {
 
   private currentKey(conversationId: string): string {
     return `${conversationKeys(this.prefix, conversationId)}dl:token`;
+  }
+
+  private previousKey(conversationId: string): string {
+    return `${conversationKeys(this.prefix, conversationId)}dl:token:previous`;
   }
 }
 

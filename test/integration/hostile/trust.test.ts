@@ -231,7 +231,7 @@ describe('web-chat tokens and stream URLs', () => {
     );
   });
 
-  it('a refreshed token replaces the old one: the old one stops working', async () => {
+  it('a refreshed token replaces the old one: the old one stops working once the new one is used', async () => {
     const { body: generated } = await directLine('/tokens/generate');
     expect((await directLine('/conversations', generated.token)).status).toBe(201);
     const refreshed = await directLine('/tokens/refresh', generated.token);
@@ -242,8 +242,24 @@ describe('web-chat tokens and stream URLs', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ type: 'message', text: 'Dzień dobry' }),
       });
-    expect((await post(generated.token)).status).toBe(403);
     expect((await post(refreshed.body.token)).status).toBe(200);
+    expect((await post(generated.token)).status).toBe(403);
+    expect((await directLine('/tokens/refresh', generated.token)).status).toBe(403);
+  });
+
+  it('a page reloaded before its renewed token reached it resumes with the token before, and only that one', async () => {
+    const { body: generated } = await directLine('/tokens/generate');
+    expect((await directLine('/conversations', generated.token)).status).toBe(201);
+    // The renewal happened, but its answer never reached the page (it was reloaded meanwhile).
+    const lost = await directLine('/tokens/refresh', generated.token);
+    expect(lost.status).toBe(200);
+    const reloaded = await directLine('/tokens/refresh', generated.token);
+    expect(reloaded.status).toBe(200);
+    expect(reloaded.body.conversationId).toBe(generated.conversationId);
+    // Two renewals back is too old, and once the newest is used the one before it stops too.
+    expect((await directLine('/tokens/refresh', generated.token)).status).toBe(403);
+    expect((await directLine('/conversations', reloaded.body.token)).status).toBeLessThan(300);
+    expect((await directLine('/tokens/refresh', lost.body.token)).status).toBe(403);
   });
 
   it('a refreshed token closes the streams opened with the old one; the new token opens a stream', async () => {
