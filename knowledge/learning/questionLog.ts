@@ -1,4 +1,5 @@
 import type { RedisClient } from '../../common/redisConnection';
+import type { Result } from 'ioredis';
 import { randomUUID } from 'crypto';
 import type { Locale } from '../../common/locale';
 import { maskPersonalData } from './mask';
@@ -25,6 +26,24 @@ export interface QuestionLogOptions {
 
 export const DEFAULT_LOG_OPTIONS: QuestionLogOptions = { retentionMs: 90 * 24 * 3600 * 1000, maxEvents: 20_000 };
 
+// One event added and the log trimmed to the retention and the cap, as one atomic step: a single
+// EVALSHA instead of a MULTI of four commands (a question the bot does not settle is a bot turn's
+// third Redis command; it should cost one). KEYS[1] the log. ARGV[1] now ms; ARGV[2] member;
+// ARGV[3] retention ms; ARGV[4] cap.
+const RECORD_SCRIPT = `
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[3]))
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -tonumber(ARGV[4]) - 1)
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1
+`;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    deskRecordQuestion(key: string, now: string, member: string, retentionMs: string, maxEvents: string): Result<number, Context>;
+  }
+}
+
 /**
  * The learning loop's record (QnA Maker's active learning): questions left unanswered, answered
  * with "Nie" feedback, or settled by a suggestion click. One sorted set by time; every write
@@ -39,17 +58,15 @@ export class QuestionLog {
     private readonly options: QuestionLogOptions = DEFAULT_LOG_OPTIONS,
   ) {
     this.key = `${prefix}kb:questions`;
+    // EVALSHA from now on; ioredis sends the script again by itself if Redis has lost it.
+    if (!Object.hasOwn(redis, 'deskRecordQuestion')) redis.defineCommand('deskRecordQuestion', { numberOfKeys: 1, lua: RECORD_SCRIPT });
   }
 
   async record(event: Omit<QuestionEvent, 'at'>, now: number): Promise<void> {
     const stored: QuestionEvent = { ...event, question: maskPersonalData(event.question), at: now };
-    await this.redis
-      .multi()
-      .zadd(this.key, now, `${randomUUID()} ${JSON.stringify(stored)}`)
-      .zremrangebyscore(this.key, '-inf', now - this.options.retentionMs)
-      .zremrangebyrank(this.key, 0, -this.options.maxEvents - 1)
-      .pexpire(this.key, this.options.retentionMs)
-      .exec();
+    const { retentionMs, maxEvents } = this.options;
+    const member = `${randomUUID()} ${JSON.stringify(stored)}`;
+    await this.redis.deskRecordQuestion(this.key, String(now), member, String(retentionMs), String(maxEvents));
   }
 
   /** The kept events, newest first (at most the cap). */
