@@ -58,8 +58,9 @@ export class ConversationBusyError extends Error {
  * two messages sent at once are handled one after the other and neither loses the other's state.
  * Round trips are most of a turn's cost beside the bot's own work, so the turn's state is read
  * by the script that takes the lock and written by the one that releases it: two round trips.
- * Both scripts touch the conversation's hash tag only (`{conv:<id>}`, one Redis Cluster slot);
- * a person's state across conversations goes beside them in the same tick (docs/architecture.md).
+ * On a cluster both scripts touch the conversation's hash tag only (`{conv:<id>}`, one slot), and
+ * a person's state across conversations goes beside them in the same tick (docs/architecture.md);
+ * on a single node the scripts read and write that state too, one command each way.
  */
 export class ConversationLock implements TurnLock {
   private readonly leaseMs: number;
@@ -81,12 +82,14 @@ export class ConversationLock implements TurnLock {
     const { storage, awaiting, ratings } = this.state;
     const lockKey = `${conversationKeys(this.options.prefix, conversationId)}bot:lock`;
     const ours = (key: string) => hashTagOf(key) === hashTagOf(lockKey);
+    // On a cluster the scripts touch the conversation's tag only; an item of another tag (a
+    // person's state across conversations) is read and written beside them, sent in the same tick.
+    const scripted = (key: string) => !this.redis.isCluster || ours(key);
     const itemKeys = reads.items.map((key) => storage.redisKeyOf(key));
-    // The scripts touch the conversation's tag only; an item of another tag (a person's state
-    // across conversations) is read and written beside them, sent in the same tick.
-    const apart = itemKeys.filter((key) => !ours(key));
-    const keys = [lockKey, ...itemKeys.filter(ours), awaiting.keyOf(reads.scope), ratings.keyOf(reads.scope)];
-    if (!keys.every(ours)) throw new Error(`the turn's person (${reads.scope}) is not of conversation ${conversationId}`);
+    const apart = itemKeys.filter((key) => !scripted(key));
+    const person = [awaiting.keyOf(reads.scope), ratings.keyOf(reads.scope)];
+    if (!person.every(ours)) throw new Error(`the turn's person (${reads.scope}) is not of conversation ${conversationId}`);
+    const keys = [lockKey, ...itemKeys.filter(scripted), ...person];
     const token = randomUUID();
     const leaseMs = String(this.leaseMs);
     const giveUpAt = Date.now() + this.waitMs;
@@ -119,10 +122,10 @@ export class ConversationLock implements TurnLock {
       // A failed turn writes nothing, but lets the conversation go.
       const entries = Object.entries(changes).map(([key, item]) => [storage.redisKeyOf(key), storage.stored(item)] as const);
       const ttl = String(storage.ttlSeconds);
-      const mine = entries.filter(([key]) => ours(key));
+      const mine = entries.filter(([key]) => scripted(key));
       // Sent before the release, so on one node the next turn reads them written.
       const others = entries
-        .filter(([key]) => !ours(key))
+        .filter(([key]) => !scripted(key))
         .map(([key, json]) => (storage.ttlSeconds > 0 ? this.redis.set(key, json, 'EX', ttl) : this.redis.set(key, json)));
       await Promise.all([
         ...others,
