@@ -97,6 +97,12 @@ export function glossaryWords(): string[] {
   return groups.flatMap((g) => g.members.flat());
 }
 
+/** For each member word, the groups (their indexes) that name it. */
+const groupsNaming = new Map<string, number[]>();
+groups.forEach((group, g) => {
+  for (const part of new Set(group.members.flat())) groupsNaming.set(part, [...(groupsNaming.get(part) ?? []), g]);
+});
+
 /** Every member word of the groups, once. */
 const memberParts = [...new Set(glossaryWords())];
 /** For each word seen, the member words it matches (bounded like the other per-word memos). */
@@ -116,7 +122,10 @@ function partsMatchedBy(word: string): Set<string> {
 export function expandWithSynonyms(words: string[], synonymWeight = 0.5): { word: string; weight: number }[] {
   const out = words.map((word) => ({ word, weight: 1 }));
   const matched = new Set(words.flatMap((w) => [...partsMatchedBy(w)]));
-  for (const group of groups) {
+  // Only a group naming a matched word can be hit: those, in the groups' order.
+  const named = [...new Set([...matched].flatMap((part) => groupsNaming.get(part) ?? []))].sort((a, b) => a - b);
+  for (const g of named) {
+    const group = groups[g]!;
     const hit = group.members.find((member) => member.every((part) => matched.has(part)));
     if (!hit) continue;
     for (const member of group.members) {
