@@ -161,10 +161,13 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
     searchPending: () => searchIndex.pending(),
   });
   // A store written before the list cells or the search index existed gets them once, in the
-  // background: until then lists on several filters and search answer 503 saying how far the fill
-  // is, and /readyz says it too.
-  const cells = startCellsBackfill(tickets.store, logger);
-  const searchIndex = startSearchBackfill(tickets.store, logger);
+  // background once the service listens (a walk of the whole store would slow the start-up):
+  // until then lists on several filters and search answer 503 saying how far the fill is, and
+  // /readyz says it too.
+  let listening: () => void = () => undefined;
+  const walkAfter = new Promise<void>((resolve) => (listening = resolve));
+  const cells = startCellsBackfill(tickets.store, logger, { walkAfter });
+  const searchIndex = startSearchBackfill(tickets.store, logger, { walkAfter });
   await Promise.all([cells.firstLook, searchIndex.firstLook]);
   const stillPreparing = () => [cells.pending(), searchIndex.pending()].filter(Boolean).join('; ') || undefined;
   const retention = startArchiving(tickets.store, tickets.archive, { retentionDays: config.closedTicketRetentionDays }, logger);
@@ -333,6 +336,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
 
   await probes?.close();
   await listen(server, probes?.port ?? config.port);
+  listening();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // No identity provider configured (never in production): the desk's own, with the demo agents.
   const devIdentity = oidc ? null : await startDevIdentity(url, config, logger);

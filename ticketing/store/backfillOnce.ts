@@ -24,6 +24,11 @@ export interface BackfillOptions {
   pauseMs?: number;
   /** How often an instance that does not fill looks for the done mark or an expired lease. */
   pollMs?: number;
+  /**
+   * The walk waits for this after the first look (the service: until it listens), so that a
+   * start-up on a big store does not share Redis and the event loop with it.
+   */
+  walkAfter?: Promise<unknown>;
 }
 
 export interface Backfill {
@@ -47,7 +52,7 @@ export interface Backfill {
  * version with the index the mark is set at the first start, with nothing to walk.
  */
 export function startBackfill(store: TicketStore, index: LateIndex, logger: Logger, options: BackfillOptions = {}): Backfill {
-  const { batchSize = 500, pauseMs = 5, pollMs = 2000 } = options;
+  const { batchSize = 500, pauseMs = 5, pollMs = 2000, walkAfter } = options;
   const { redis, prefix } = store;
   const mark = index.done(prefix);
   const lease = `${mark}:lease`;
@@ -61,6 +66,8 @@ export function startBackfill(store: TicketStore, index: LateIndex, logger: Logg
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
   let looked: () => void = () => undefined;
   const firstLook = new Promise<void>((resolve) => (looked = resolve));
+  let stopping: () => void = () => undefined;
+  const stopRequested = new Promise<void>((resolve) => (stopping = resolve));
 
   const fill = async () => {
     const [cursorAt, walkedAt] = await redis.hmget(progressKey, 'cursor', 'walked');
@@ -92,7 +99,12 @@ export function startBackfill(store: TicketStore, index: LateIndex, logger: Logg
     while (!stopped) {
       if ((await redis.get(mark)) !== null) return void (complete = true);
       total = await redis.zcard(keys.allTickets(prefix));
-      if (total > 0) looked();
+      if (total > 0) {
+        looked();
+        // An empty store is marked at once (the start-up waits for that); a full one is walked after.
+        await Promise.race([walkAfter, stopRequested]);
+        if (stopped) return;
+      }
       if ((await redis.set(lease, token, 'PX', LEASE_MS, 'NX')) === 'OK') {
         if (await fill()) return void (complete = true);
         continue;
@@ -124,7 +136,10 @@ export function startBackfill(store: TicketStore, index: LateIndex, logger: Logg
       complete
         ? undefined
         : `${index.what} of tickets stored by an older version are being filled (${walked.toLocaleString('en')} of about ${total.toLocaleString('en')} tickets)`,
-    stop: () => void (stopped = true),
+    stop: () => {
+      stopped = true;
+      stopping();
+    },
   };
 }
 

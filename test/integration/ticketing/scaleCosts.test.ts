@@ -117,6 +117,27 @@ describe('a store written before the list cells existed', () => {
     expect(ids(await service.list({ grade: 'C', status: 'new', limit: 100 }))).toEqual(graded(made));
     expect(await inconsistencies(own.redis, prefix)).toEqual([]);
   });
+
+  it('reads no ticket before the service listens, and fills them after', async () => {
+    const prefix = uniquePrefix('scale-backfill-late');
+    const { service, made, start } = await olderStore(prefix);
+    let listening: () => void = () => undefined;
+    const walkAfter = new Promise<void>((resolve) => (listening = resolve));
+    let fill: Backfill | undefined;
+    const startUp = await commandsDuring(async () => {
+      fill = start({ batchSize: 4, pauseMs: 0, pollMs: 50, walkAfter });
+      await fill.firstLook;
+      await new Promise((r) => setTimeout(r, 100));
+    });
+    expect(startUp.zscan ?? 0).toBe(0);
+    expect(startUp.hmget ?? 0).toBe(0);
+    expect(fill!.pending()).toMatch(/being filled \(0 of about 30 tickets\)/);
+
+    listening();
+    await fill!.done;
+    expect(fill!.pending()).toBeUndefined();
+    expect(ids(await service.list({ grade: 'C', status: 'new', limit: 100 }))).toEqual(graded(made));
+  });
 });
 
 describe('organisations by name', () => {
