@@ -28,9 +28,11 @@ const DEFAULT_SETS = [
   'blind-I.jsonl',
   'blind-J.jsonl',
   'blind-K.jsonl',
+  'blind-L.jsonl',
+  'blind-M.jsonl',
 ].map((f) => join(FIXTURES, f));
 /** Sets reported on and never read (kept outside the repository): their questions are never printed. */
-const REPORT_SETS = new Set(['faq-L.jsonl', 'blind-L.jsonl', 'faq-M.jsonl', 'blind-M.jsonl']);
+const REPORT_SETS = new Set(['faq-N.jsonl', 'blind-N.jsonl', 'faq-O.jsonl', 'blind-O.jsonl']);
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const paths = args.filter((a) => !a.startsWith('--')).map((a) => resolve(process.cwd(), a));
