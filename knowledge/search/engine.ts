@@ -62,6 +62,13 @@ const RELATED_SHARE = 0.5;
  * "See also" beside it (on A-I no wrong answer had so many, one off-topic answer did).
  */
 const RELATED_UNKNOWN = 0.4;
+/**
+ * Entries scoring this close are ordered by which closest phrasing the question says more of
+ * (`said`): the one whose phrasing adds what was not asked comes second. On the tune sets A-H it
+ * answered 2 more right and 2 fewer wrong, on I-M 3 more right, 1 fewer wrong and 1 fewer
+ * off-topic; at 0.02 it put the right entry first 6 fewer times on A-H.
+ */
+const SAYS_MORE_TIE = 0.01;
 
 export interface AbstainRule {
   /** Answer only at or above this confidence… */
@@ -377,8 +384,12 @@ export class SearchEngine {
       return { e, coverage, focusCoverage, score: covered, order, knownCoverage };
     });
     shortlist.sort((a, b) => b.order - a.order);
-    const [first, second] = shortlist;
     const typed = new Set(words);
+    // Two entries scoring alike part on which phrasing the question says more of (see saysMore).
+    if (shortlist.length > 1 && Math.abs(shortlist[0]!.score - shortlist[1]!.score) < SAYS_MORE_TIE) {
+      if (this.said(shortlist[1]!.e, typed) > this.said(shortlist[0]!.e, typed)) shortlist.unshift(...shortlist.splice(1, 1));
+    }
+    const [first, second] = shortlist;
     const saysMore = !!first && !!second && this.said(first.e, typed) > this.said(second.e, typed);
     const bestOther = (i: number, of: (c: (typeof shortlist)[number]) => number): number =>
       Math.max(0, ...shortlist.filter((_, j) => j !== i).map(of));

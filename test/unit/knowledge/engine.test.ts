@@ -202,6 +202,15 @@ describe('a sure near tie whose runner-up adds what was not asked', () => {
   });
 });
 
+describe('entries that score alike', () => {
+  it('come first by the phrasing the question says more of, and the sure first one answers', () => {
+    // Both score the same; the entry for users without a Skype account adds what was not asked.
+    const question = 'jak aktywować minuty skype w office';
+    expect(kb.rank(question).map((e) => e.id)[0]).toBe('skype-office-minutes-activate');
+    expect(kb.answer(question)).toMatchObject({ answered: true, source: { articleId: 'skype-office-minutes-activate' } });
+  });
+});
+
 describe('a near tie parted by the kind of question', () => {
   // Two entries in the same words, one telling how the subscription renews, one when.
   const kb = createKnowledgeBase([
