@@ -138,12 +138,14 @@ export interface Candidate extends Features {
    */
   kindParts: boolean;
   /**
-   * The first candidate only: the question says more of its closest phrasing than of the
-   * runner-up's, whose phrasing adds what was not asked ("…gdy nie mam konta Skype"). Two entries
+   * The first two candidates only: the question says more of its closest phrasing than of the
+   * other's, whose phrasing adds what was not asked ("…gdy nie mam konta Skype"). Two entries
    * that each add something ("anulować abonament" of channels or of minutes) stay a tie. On the
    * tune sets such near ties at `tieAnswerAt` were answered right 4 more times on A-H and 4 on
    * I-M, none wrong or off-topic; answering every near tie from 0.8 gave 9 and 5 more right but
    * 1 and 1 more wrong, and asked nothing back where the question names neither entry's object.
+   * A runner-up that says more is answered instead of a first that is not sure enough (see
+   * `answer`).
    */
   saysMore: boolean;
 }
@@ -390,7 +392,7 @@ export class SearchEngine {
       if (this.said(shortlist[1]!.e, typed) > this.said(shortlist[0]!.e, typed)) shortlist.unshift(...shortlist.splice(1, 1));
     }
     const [first, second] = shortlist;
-    const saysMore = !!first && !!second && this.said(first.e, typed) > this.said(second.e, typed);
+    const [saidFirst, saidSecond] = [first, second].map((c) => (c ? this.said(c.e, typed) : 0));
     const bestOther = (i: number, of: (c: (typeof shortlist)[number]) => number): number =>
       Math.max(0, ...shortlist.filter((_, j) => j !== i).map(of));
     // Ranked by score and kind: the confidence says whether to answer, not which entry is best.
@@ -414,7 +416,15 @@ export class SearchEngine {
       const unaskedPrice = asked.has('price') && features.askAgrees === 0;
       const kindParts = i === 0 && features.askAgrees === 1 && kindAgreement(asked, this.kinds[second?.e ?? e]!) === 0;
       const confidence = round(confidenceOf(features, this.calibration));
-      return { entry: this.entries[e]!, index: e, ...features, confidence, unaskedPrice, kindParts, saysMore: i === 0 && saysMore };
+      return {
+        entry: this.entries[e]!,
+        index: e,
+        ...features,
+        confidence,
+        unaskedPrice,
+        kindParts,
+        saysMore: !!second && (i === 0 ? saidFirst! > saidSecond! : i === 1 && saidSecond! > saidFirst!),
+      };
     });
   }
 
@@ -524,16 +534,23 @@ export class SearchEngine {
         related: [],
       };
     }
+    const answerWith = (pick: Candidate, rest: Candidate[]): AnswerResult => ({
+      answered: true,
+      answer: this.answerText(pick, locale),
+      confidence: pick.confidence,
+      source: { articleId: pick.entry.id, title: titleOf(pick.entry, locale) },
+      suggestions: [],
+      related: this.related([pick, ...rest]).map(suggestion),
+    });
     // Sure enough, and far enough ahead of the runner-up, to be the answer.
     if (top && (top === own || (top.confidence >= this.rule.answerAt && leads(top, top.confidence, this.rule)))) {
-      return {
-        answered: true,
-        answer: this.answerText(top, locale),
-        confidence: top.confidence,
-        source: { articleId: top.entry.id, title: titleOf(top.entry, locale) },
-        suggestions: [],
-        related: this.related(ranked).map(suggestion),
-      };
+      return answerWith(top, ranked.slice(1));
+    }
+    // A near tie whose runner-up's phrasing the question says more of, and the model is sure of
+    // it: on the tune sets 2 more right on A-H and 2 on I-M, no more wrong or off-topic.
+    const next = ranked[1];
+    if (top && next && top.margin < this.rule.margin && next.saysMore && !next.unaskedPrice && next.confidence >= this.rule.tieAnswerAt) {
+      return answerWith(next, [top, ...ranked.slice(2)]);
     }
     // Suggestions only for a question that uses at least one word the base knows: "przepis na
     // bigos" shares a few letters with an entry, nothing more. The surest candidate decides, not

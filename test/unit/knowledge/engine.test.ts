@@ -211,6 +211,30 @@ describe('entries that score alike', () => {
   });
 });
 
+describe('a near tie whose runner-up the question says more of', () => {
+  const kb = createKnowledgeBase([
+    entry('link', 'Jak połączyć konto Office z kontem Skype?', [], 'Wybierz Połącz w ustawieniach.'),
+    entry(
+      'relink',
+      'Jak połączyć konto Office z innym kontem Skype?',
+      ['połączyć konto office z nowym kontem skype', 'konto office z drugim kontem skype'],
+      'Odłącz dotychczasowe konto Skype od konta Office, potem połącz z nim nowe konto Skype.',
+    ),
+    entry('hours', 'W jakich godzinach działa pomoc?', ['godziny pracy pomocy'], 'Całą dobę.'),
+    entry('phone', 'Jaki jest numer telefonu pomocy?', ['telefon do pomocy'], 'Numer znajdziesz na stronie pomocy.'),
+    entry('cancel', 'Jak anulować abonament minut?', ['rezygnacja z minut'], 'Minuty anulujesz na koncie.'),
+  ]);
+
+  it('answers the runner-up, whose phrasing adds nothing the question does not say', () => {
+    // On words the entry for linking another account is just ahead: its phrasings share more.
+    const question = 'jak połączyć konto office ze skype';
+    expect(kb.rank(question)[0]?.id).toBe('relink');
+    const r = kb.answer(question);
+    expect(r).toMatchObject({ answered: true, source: { articleId: 'link' } });
+    expect(r.related.map((s) => s.articleId)).toContain('relink');
+  });
+});
+
 describe('a near tie parted by the kind of question', () => {
   // Two entries in the same words, one telling how the subscription renews, one when.
   const kb = createKnowledgeBase([
