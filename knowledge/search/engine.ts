@@ -27,6 +27,9 @@ const enum Unit {
 const QUOTE_AT = 0.2;
 /** Lower scores for the other scope when the question names neither ("Microsoft 365" alone is global). */
 const OTHER_SCOPE = 0.7;
+/** A 21Vianet answer to a question naming neither scope, with this share of unknown words, needs this confidence. */
+const UNNAMED_SCOPE_UNKNOWN = 0.1;
+const UNNAMED_SCOPE_SURE = 0.8;
 /** When the best entries of both scopes are this close, the bot asks which scope is meant. */
 const SCOPE_TIE = 0.85;
 /** Entries ranked on their questions before they are scored in full. */
@@ -542,8 +545,13 @@ export class SearchEngine {
       suggestions: [],
       related: this.related([pick, ...rest]).map(suggestion),
     });
+    // A 21Vianet entry for a question that names neither 21Vianet nor China, with words the base
+    // does not know, is more often a global question we have no article for (mailbox sizes, a
+    // new payment card) than a 21Vianet one: offered, not answered, unless the model is sure.
+    const unnamedScope =
+      top?.entry.scope === '21vianet' && !scopeNamed && top.unknown >= UNNAMED_SCOPE_UNKNOWN && top.confidence < UNNAMED_SCOPE_SURE;
     // Sure enough, and far enough ahead of the runner-up, to be the answer.
-    if (top && (top === own || (top.confidence >= this.rule.answerAt && leads(top, top.confidence, this.rule)))) {
+    if (top && (top === own || (!unnamedScope && top.confidence >= this.rule.answerAt && leads(top, top.confidence, this.rule)))) {
       return answerWith(top, ranked.slice(1));
     }
     // A near tie whose runner-up's phrasing the question says more of, and the model is sure of
