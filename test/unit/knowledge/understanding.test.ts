@@ -96,6 +96,12 @@ describe('answers', () => {
     expect(kb.answer('jak zrezygnować z Canal+').answered).toBe(false);
   });
 
+  it('reads a Skype Number as a Skype product, which no article covers, not as calling numbers', () => {
+    expect(terms.of('numer Skype')).toEqual(terms.of('Skype'));
+    expect(terms.of('Skype Number')).toEqual(terms.of('Skype'));
+    expect(kb.answer('Skąd wziąć numer Skype, na który znajomi zadzwonią z komórek?').answered).toBe(false);
+  });
+
   it('takes neither a misspelt name of ours nor a polite capitalised pronoun for another product', () => {
     for (const q of [
       'Ile minut na Skype daje Ofice 365 Home?',
