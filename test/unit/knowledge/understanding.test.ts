@@ -96,6 +96,13 @@ describe('answers', () => {
     expect(kb.answer('jak zrezygnować z Canal+').answered).toBe(false);
   });
 
+  it('warns against personal data in the feedback box under a Skype article, and does not answer a password reset with it', () => {
+    expect(kb.answer('Mogę podać numer telefonu w opinii pod artykułem pomocy Skype?').source?.articleId).toBe(
+      'skype-feedback-personal-data',
+    );
+    expect(kb.answer('Jak odzyskać hasło do Skype?').answered).toBe(false);
+  });
+
   it('reads a Skype Number as a Skype product, which no article covers, not as calling numbers', () => {
     expect(terms.of('numer Skype')).toEqual(terms.of('Skype'));
     expect(terms.of('Skype Number')).toEqual(terms.of('Skype'));
