@@ -73,6 +73,15 @@ describe('answers', () => {
     expect(r.source?.articleId).toBe('m365-phone-hours-language');
   });
 
+  it.each(['Jak duża może być skrzynka pocztowa w Exchange Online?', 'jak podmienić kartę do płatności za subskrypcję Microsoft 365?'])(
+    'offers, not answers, a 21Vianet article for a global question it has no article for: %s',
+    (question) => {
+      const r = kb.answer(question);
+      expect(r.answered).toBe(false);
+      expect(r.suggestions.map((s) => s.articleId)).toEqual([expect.stringMatching(/^vianet-/)]);
+    },
+  );
+
   it('gives the 21Vianet answer when the question names 21Vianet, with 21Vianet in its title', () => {
     const r = kb.answer('w jakich godzinach działa pomoc 21Vianet dla ważności B');
     expect(r.source?.articleId).toBe('support-hours');
