@@ -111,9 +111,8 @@ export function tidyQuestion(question: string): string {
     .trim();
 }
 
-/** Terms that name the 21Vianet scope: the company, or China where it runs Office 365. */
-const VIANET = '21vianet';
-const CHINA = 'chiny';
+/** Words that name the 21Vianet scope: the company, or China where it runs Office 365. */
+const SCOPE_NAMES = '21Vianet Chiny';
 
 export const DEFAULT_RULE: AbstainRule = {
   answerAt: (defaultCalibration as Calibration).answerAt ?? 0.5,
@@ -215,6 +214,8 @@ export class SearchEngine {
   private readonly unitTerms: Set<string>[];
   /** A typo of a form of the base's words, to that word's lemma (see Terms.formSpelling). */
   private readonly correctForm: (word: string) => string;
+  /** The terms of SCOPE_NAMES as the question's words read them, whatever lemma the table gives "Chiny". */
+  private readonly scopeTerms: Set<string>;
 
   constructor(
     readonly entries: readonly KbEntry[],
@@ -297,6 +298,7 @@ export class SearchEngine {
       [...this.facts.values()].map((f) => f.text),
       (text) => terms.of(text),
     );
+    this.scopeTerms = new Set(this.wordsOf(SCOPE_NAMES));
   }
 
   /** The best entries for a question, best first (at most `SHORTLIST`). */
@@ -307,7 +309,7 @@ export class SearchEngine {
   private search(raw: string, locale?: Locale): { ranked: Candidate[]; scopeNamed: boolean } {
     const question = tidyQuestion(raw);
     const words = this.wordsOf(question);
-    const scopeNamed = words.includes(VIANET) || words.includes(CHINA);
+    const scopeNamed = words.some((w) => this.scopeTerms.has(w));
     const english = locale === 'en';
     return { ranked: this.rankWords(question, words, this.focusOf(question, words), scopeNamed, english), scopeNamed };
   }

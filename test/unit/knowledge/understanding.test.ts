@@ -88,6 +88,10 @@ describe('answers', () => {
     expect(r.source?.title).toMatch(/21Vianet/);
   });
 
+  it('gives the 21Vianet answer when the question names China rather than 21Vianet', () => {
+    expect(kb.answer('jak zadzwonić do pomocy technicznej w Chinach').source?.articleId).toBe('vianet-phone');
+  });
+
   it('answers chatty questions in everyday words', () => {
     expect(kb.answer('Ups, połączyłem Office z kontem Skype brata. Jak to odkręcić?').source?.articleId).toBe(
       'skype-office-minutes-relink',
