@@ -2,6 +2,25 @@ import { unlessStoreDown, type RedisClient } from '../../common/redisConnection'
 import { conversationKeys } from '../../common/conversationKeys';
 import { TokenError, type DirectLineClaims } from './tokens';
 
+// The new token becomes current and the one it replaces the previous, in one step, so a crash
+// between them never leaves an older token usable. KEYS: current, previous. ARGV: token id, ttl
+// seconds, revocations channel, message.
+const ISSUE = `
+local before = redis.call('GET', KEYS[1])
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+if before and before ~= ARGV[1] then
+  redis.call('SET', KEYS[2], before, 'EX', ARGV[2])
+else
+  redis.call('DEL', KEYS[2])
+end
+redis.call('PUBLISH', ARGV[3], ARGV[4])
+return 1
+`;
+
+type LedgerRedis = RedisClient & {
+  dlIssue(current: string, previous: string, jti: string, ttl: string, channel: string, message: string): Promise<number>;
+};
+
 /**
  * What a signature alone cannot say about a Direct Line token: whether a newer one replaced it
  * (refreshing or resuming a conversation revokes the token before), and whether its stream URL
@@ -18,7 +37,9 @@ export class TokenLedger {
   constructor(
     private readonly redis: RedisClient,
     private readonly prefix: string,
-  ) {}
+  ) {
+    if (!('dlIssue' in redis)) redis.defineCommand('dlIssue', { numberOfKeys: 2, lua: ISSUE });
+  }
 
   /** The pub/sub channel that carries `<conversation id> <current token id>` for every new token. */
   get revocations(): string {
@@ -27,15 +48,15 @@ export class TokenLedger {
 
   /** Makes a just-issued token its conversation's current one; the one before it works until this one is used, older ones stop. */
   async issued(claims: DirectLineClaims, nowMs: number): Promise<void> {
-    const ttl = secondsLeft(claims, nowMs);
-    const made = async () => {
-      const before = await this.redis.set(this.currentKey(claims.conv), claims.jti, 'EX', ttl, 'GET');
-      const multi = this.redis.multi();
-      if (before && before !== claims.jti) multi.set(this.previousKey(claims.conv), before, 'EX', ttl);
-      else multi.del(this.previousKey(claims.conv));
-      await multi.publish(this.revocations, `${claims.conv} ${claims.jti}`).exec();
-    };
-    await unlessStoreDown(made(), null);
+    const made = (this.redis as LedgerRedis).dlIssue(
+      this.currentKey(claims.conv),
+      this.previousKey(claims.conv),
+      claims.jti,
+      String(secondsLeft(claims, nowMs)),
+      this.revocations,
+      `${claims.conv} ${claims.jti}`,
+    );
+    await unlessStoreDown(made, null);
   }
 
   /** Throws TokenError('revoked') when a newer token was issued for the conversation and used. */
