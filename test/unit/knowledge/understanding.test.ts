@@ -172,6 +172,17 @@ describe('English parity', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each([
+    ['If I reduce the number of channels do I get a refund?', 'skype-connect-channels-change-rules'],
+    ['I want to stop paying for Skype Connect channels', 'skype-connect-channels-cancel'],
+    ['Can I call toll-free or premium numbers with the Office minutes?', 'skype-office-minutes-excluded-numbers'],
+    ['How fast does 21Vianet respond to a severity A case?', 'response-times'],
+  ])("answers an English question in a customer's own words with the article it asks about: %s", (question, id) => {
+    const r = kb.answer(question, 'en');
+    expect(r.answered).toBe(true);
+    expect(r.source?.articleId).toBe(id);
+  });
+
   it('answers and suggests in English only, in an English chat', () => {
     const answered = kb.answer('From which countries can I not use my Skype minutes from Office?', 'en');
     expect(answered.source?.title).toBe("From which countries can't I use Skype minutes from Office?");
