@@ -135,3 +135,29 @@ export function expandWithSynonyms(words: string[], synonymWeight = 0.5): { word
   }
   return out;
 }
+
+/** For each word seen, its one-word synonyms (bounded like the other per-word memos). */
+const synonymMemo = new Map<string, string[]>();
+
+/**
+ * The one-word members of the groups in which the word matches a one-word member, other than the
+ * members it matches itself: "invoice" -> "faktura", "rachunek", "billing", … (see coverage).
+ */
+export function synonymsOf(word: string): string[] {
+  let found = synonymMemo.get(word);
+  if (!found) {
+    const parts = partsMatchedBy(word);
+    const out = new Set<string>();
+    for (const part of parts) {
+      for (const g of groupsNaming.get(part) ?? []) {
+        const { members } = groups[g]!;
+        if (!members.some((m) => m.length === 1 && parts.has(m[0]!))) continue;
+        for (const m of members) if (m.length === 1 && !parts.has(m[0]!)) out.add(m[0]!);
+      }
+    }
+    found = [...out];
+    if (synonymMemo.size >= 20_000) synonymMemo.clear();
+    synonymMemo.set(word, found);
+  }
+  return found;
+}

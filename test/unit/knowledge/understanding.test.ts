@@ -183,6 +183,15 @@ describe('English parity', () => {
     expect(r.source?.articleId).toBe(id);
   });
 
+  it.each([
+    ['Can I dial 112 with Skype?', 'skype-emergency-numbers'],
+    ['Can I use the Office minutes to phone someone in Egypt?', 'skype-office-minutes-blocked-countries'],
+  ])('counts a synonym of what an entry says as said (dial, phone for call): %s', (question, id) => {
+    const r = kb.answer(question, 'en');
+    expect(r.answered).toBe(true);
+    expect(r.source?.articleId).toBe(id);
+  });
+
   it('answers and suggests in English only, in an English chat', () => {
     const answered = kb.answer('From which countries can I not use my Skype minutes from Office?', 'en');
     expect(answered.source?.title).toBe("From which countries can't I use Skype minutes from Office?");
