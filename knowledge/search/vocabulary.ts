@@ -174,6 +174,8 @@ const NAMED_PHRASES: [RegExp, string][] = [
   [/\b21 (?=(vianet|vainet))/g, '21'],
   // "Żywy człowiek" on the line is a consultant (konsultant), not something alive.
   [/\bzyw\w{0,3} (czlowiek\w{0,3}|osob\w{0,3}|konsultant\w{0,3})\b/g, 'konsultant'],
+  // "Add-ons", "plug-ins", "add-ins": one word, not "add" and "ons".
+  [/\b(add|plug) (ons?|ins?)\b/g, 'dodatek'],
   // A Skype Number (a number people call you on) is a Skype product no article covers: read as
   // the name alone, so "kupić numer Skype" does not meet the articles on numbers called with Skype.
   [/\b(numer\w{0,3} skyp\w*|skyp\w* number\w{0,2})\b(?! (connect|manager))/g, 'skype'],
