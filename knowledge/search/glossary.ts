@@ -64,9 +64,13 @@ const GROUPS: string[][] = [
   ['zmienić', 'modify', 'increase', 'reduce', 'adjust'],
 ];
 
-/** English function words, dropped from short English questions (Polish ones go in normalize). */
+/**
+ * English function words, dropped from English questions and texts (Polish ones go in normalize),
+ * with what a contraction leaves ("don't" is "don t") and the framing of "is it possible to":
+ * unknown to the base, each counted as a rare word no entry has.
+ */
 export const ENGLISH_STOP_WORDS = new Set(
-  'a an the is are am do does did i my me we our you your how what when where which who can could to of for in on at with and or it this that there be have has get from m s t re ve ll d will would should there any some about around through while still already actually exactly else something anyone being according so just really'.split(
+  'a an the is are am do does did i my me we our you your how what when where which who can could to of for in on at with and or it this that there be have has get from m s t re ve ll d will would should there any some about around through while still already actually exactly else something anyone being according so just really don doesn didn isn aren wasn weren won haven hasn shouldn couldn wouldn possible possibly guys folks'.split(
     ' ',
   ),
 );

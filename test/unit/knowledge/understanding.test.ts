@@ -192,6 +192,15 @@ describe('English parity', () => {
     expect(r.source?.articleId).toBe(id);
   });
 
+  it.each([
+    ['Is it possible to make emergency calls through Skype?', 'skype-emergency-numbers'],
+    ["What happens to minutes I don't use?", 'skype-office-minutes-expiry'],
+  ])('reads past "is it possible to" and contractions: %s', (question, id) => {
+    const r = kb.answer(question, 'en');
+    expect(r.answered).toBe(true);
+    expect(r.source?.articleId).toBe(id);
+  });
+
   it('answers and suggests in English only, in an English chat', () => {
     const answered = kb.answer('From which countries can I not use my Skype minutes from Office?', 'en');
     expect(answered.source?.title).toBe("From which countries can't I use Skype minutes from Office?");
