@@ -89,6 +89,9 @@ export const COLLOQUIAL: [RegExp, string][] = [
   // A system that "nie przepuszcza", "się czepia": a limit stops it.
   [/^(przepuszcz\w*|przepusci\w*|czepia\w*)$/, 'limit'],
   [/^(zagwozd\w*|klopot\w*)$/, 'problem'],
+  // An outage is a problem with the service; Microsoft 365 Family is what Office 365 Home became.
+  [/^(outage\w*|downtime)$/, 'problem'],
+  [/^(family)$/, 'home'],
   // Saving money: the articles speak of cheap (tanie) calls.
   [/^(taniej|tanio|zaoszczedz\w*|oszczedz\w*|oplaca\w*)$/, 'tanie'],
   // Turning a subscription off: it is cancelled (anulować), never turned on.

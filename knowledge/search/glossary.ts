@@ -18,7 +18,7 @@ const GROUPS: string[][] = [
   ['godziny', 'hours', 'kiedy czynne', 'dostępność'],
   ['całą dobę', 'całodobowo', 'nocy', 'nocą', 'nonstop', 'night', 'around the clock', '24 hours'],
   ['codziennie', 'weekend', 'sobota', 'niedziela', 'święta', 'daily', 'saturday', 'sunday'],
-  ['czas odpowiedzi', 'reakcja', 'response', 'odpowiadacie', 'answer', 'respond'],
+  ['czas odpowiedzi', 'reakcja', 'response', 'odpowiadacie', 'answer', 'respond', 'reply'],
   ['czekać', 'czekanie', 'oczekiwania', 'wait', 'waiting'],
   ['przenieść', 'przenosić', 'przeniesienie', 'transfer', 'move'],
   ['administrator', 'admin', 'administratora'],

@@ -201,6 +201,16 @@ describe('English parity', () => {
     expect(r.source?.articleId).toBe(id);
   });
 
+  it.each([
+    ['Is 21Vianet support open 24/7?', 'support-hours'],
+    ['Can I get Skype minutes with Microsoft 365 Family?', 'skype-office-minutes-eligible-plans'],
+    ['How quickly will 21Vianet get back to me on a high severity issue?', 'response-times'],
+  ])('knows English shorthand and idioms ("24/7", "get back to me", Microsoft 365 Family): %s', (question, id) => {
+    const r = kb.answer(question, 'en');
+    expect(r.answered).toBe(true);
+    expect(r.source?.articleId).toBe(id);
+  });
+
   it('answers and suggests in English only, in an English chat', () => {
     const answered = kb.answer('From which countries can I not use my Skype minutes from Office?', 'en');
     expect(answered.source?.title).toBe("From which countries can't I use Skype minutes from Office?");
