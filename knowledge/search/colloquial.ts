@@ -92,6 +92,9 @@ export const COLLOQUIAL: [RegExp, string][] = [
   // An outage is a problem with the service; Microsoft 365 Family is what Office 365 Home became.
   [/^(outage\w*|downtime)$/, 'problem'],
   [/^(family)$/, 'home'],
+  // English "connected my Skype account" links accounts; a "connection" is a call (połączenie).
+  [/^(connected|connecting)$/, 'polaczyc'],
+  [/^(connections?)$/, 'polaczenie'],
   // Saving money: the articles speak of cheap (tanie) calls.
   [/^(taniej|tanio|zaoszczedz\w*|oszczedz\w*|oplaca\w*)$/, 'tanie'],
   // Turning a subscription off: it is cancelled (anulować), never turned on.

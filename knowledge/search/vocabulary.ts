@@ -17,7 +17,8 @@ const ALIASES: [RegExp, string][] = [
   [/^(skajp|skyp|skype|skayp|skpye|skaip|skpe|sykpe|skyep)\w*$/, 'skype'],
   [/^(offic|offis|ofis)\w*$/, 'office'],
   // "w Skype Connectcie", "Skajp Konekt": the name inflected and spelt as it is said.
-  [/^(connect\w+|konek\w*|conect\w*)$/, 'connect'],
+  // English "connected", "connecting", "connection" are verbs and nouns, not the product (see COLLOQUIAL).
+  [/^(connect(?!(ed|ing|ions?)$)\w+|konek\w*|conect\w*)$/, 'connect'],
   // "profilu SIPa", "Office 365 Edukacja", "edukacyjnym": the names the articles use.
   [/^(sip(a|u|em|ie|ach|ow)?)$/, 'sip'],
   [/^(edukac\w*|edukacyj\w*)$/, 'education'],

@@ -211,6 +211,13 @@ describe('English parity', () => {
     expect(r.source?.articleId).toBe(id);
   });
 
+  it('reads "connected my Skype account" as linking accounts, not as Skype Connect', () => {
+    expect(terms.ofQuestion('I connected my Skype account')).not.toContain('connect');
+    expect(terms.ofQuestion('Skype Connect channels')).toContain('connect');
+    const r = kb.answer("Accidentally connected my wife's Skype account to my Office. Can I change it?", 'en');
+    expect(r.source?.articleId ?? '').not.toMatch(/^skype-connect/);
+  });
+
   it('answers and suggests in English only, in an English chat', () => {
     const answered = kb.answer('From which countries can I not use my Skype minutes from Office?', 'en');
     expect(answered.source?.title).toBe("From which countries can't I use Skype minutes from Office?");
