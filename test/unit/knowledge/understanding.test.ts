@@ -218,6 +218,13 @@ describe('English parity', () => {
     expect(r.source?.articleId ?? '').not.toMatch(/^skype-connect/);
   });
 
+  it('answers a question wrapped in English courtesy as surely as the bare question', () => {
+    const bare = kb.answer('How long is a channel subscription valid?', 'en');
+    const chatty = kb.answer('Sorry to bother you, any idea how long a channel subscription is valid? Cheers, many thanks', 'en');
+    expect(chatty.source?.articleId).toBe('skype-connect-channels-renewal');
+    expect(chatty.confidence).toBe(bare.confidence);
+  });
+
   it('answers and suggests in English only, in an English chat', () => {
     const answered = kb.answer('From which countries can I not use my Skype minutes from Office?', 'en');
     expect(answered.source?.title).toBe("From which countries can't I use Skype minutes from Office?");
