@@ -25,6 +25,12 @@ describe('terms', () => {
     expect(terms.of('Kanadyjczycy')).toEqual(terms.of('Kanada'));
   });
 
+  it('drops every case of the pronouns and hedges around what is asked ("jakiejś", "czymś takim", "raczej")', () => {
+    expect(terms.of('Potrzebuję raczej jakiejś pomocy z czymś takim: aktywacja minut dla naszej firmy')).toEqual(
+      terms.of('Potrzebuję pomocy: aktywacja minut dla firmy'),
+    );
+  });
+
   it('drops greetings and courtesy around a question', () => {
     expect(terms.of('Dzień dobry, mam pytanie: ile kanałów mogę kupić? Pozdrawiam')).toEqual(terms.of('ile kanałów mogę kupić'));
     expect(terms.of('jak kupić kanały krok po kroku')).toEqual(terms.of('jak kupić kanały'));
