@@ -74,6 +74,12 @@ describe('answers', () => {
     expect(r.source?.articleId).toBe('skype-office-minutes-blocked-countries');
   });
 
+  it('offers, not answers, what it found for a question naming a place it has no word for', () => {
+    const r = kb.answer('Nasz zespół siedzi w Vancouver. Pod jaki numer dzwonić do pomocy Microsoft 365 w Kanadzie?');
+    expect(r.answered).toBe(false);
+    expect(r.suggestions.map((s) => s.articleId)).toContain('m365-phone-numbers');
+  });
+
   it('gives a question naming neither 21Vianet nor China the global Microsoft 365 answer', () => {
     const r = kb.answer('czy pomoc techniczna Microsoft 365 działa całą dobę');
     expect(r.source?.articleId).toBe('m365-phone-hours-language');
