@@ -1,5 +1,5 @@
 import { fold } from '../../common/text';
-import { glossaryWords, inflectionStem } from './glossary';
+import { expandWithSynonyms, glossaryWords, inflectionStem } from './glossary';
 import { Spelling } from './spelling';
 import { FormsOf, WordForms } from './wordForms';
 
@@ -25,6 +25,16 @@ const ENGLISH_ANSWER_ONLY = 0.75;
  */
 const MIN_STEM = 5;
 const MAX_ENDING = 2;
+/**
+ * A word none of whose forms the entry uses, but whose synonym (a one-word member of its glossary
+ * group) it does, counts this much: "pogotowie" for the entry that says "numery alarmowe",
+ * "wsparcie" for "pomoc techniczna". The search already finds the entry by the synonym; coverage
+ * counted the word as missing, so the right entry, ranked first, was too often only suggested.
+ * On the tune sets A-H it answered 6 more right (2 more wrong), on I-O 8 more right and 9 fewer
+ * wrong, off-topic answers 1 more on A-H and none on I-O; 0.5 answered 4 fewer right on I-O, 1
+ * answered as many more wrong.
+ */
+const SYNONYM_SHARE = 0.75;
 /** Words whose derivations are remembered; bounded so that odd input cannot grow it without end. */
 const MEMO_LIMIT = 20_000;
 
@@ -58,6 +68,7 @@ export class Coverage {
   /** The base's words by their first `MIN_STEM` letters, and the derivations found per word. */
   private readonly byStem = new Map<string, string[]>();
   private readonly derivedMemo = new Map<string, string[]>();
+  private readonly synonymMemo = new Map<string, FormsOf[]>();
 
   constructor(vocabularies: EntryVocabulary[]) {
     const df = new Map<string, number>();
@@ -103,6 +114,20 @@ export class Coverage {
     }
     if (this.derivedMemo.size >= MEMO_LIMIT) this.derivedMemo.clear();
     this.derivedMemo.set(word, found);
+    return found;
+  }
+
+  /** The forms of the one-word synonyms (see glossary) of a question word. */
+  private synonymsOf(word: string): FormsOf[] {
+    let found = this.synonymMemo.get(word);
+    if (found) return found;
+    // At weight 1 a member of one word keeps it whole; the parts of longer members share it.
+    found = expandWithSynonyms([word], 1)
+      .slice(1)
+      .filter((s) => s.weight === 1)
+      .map((s) => this.forms.of(s.word));
+    if (this.synonymMemo.size >= MEMO_LIMIT) this.synonymMemo.clear();
+    this.synonymMemo.set(word, found);
     return found;
   }
 
@@ -183,6 +208,11 @@ export class Coverage {
         const derived = this.derivedFrom(q);
         if (derived.some((w) => entry.questions.has(w))) found += weight;
         else if (derived.some((w) => entry.answer.has(w))) found += ANSWER_ONLY * weight;
+        else {
+          const synonyms = this.synonymsOf(q);
+          if (synonyms.some((s) => contains(entry.questions, s, false))) found += SYNONYM_SHARE * weight;
+          else if (synonyms.some((s) => contains(entry.answer, s, false))) found += SYNONYM_SHARE * ANSWER_ONLY * weight;
+        }
       }
     }
     // A typo of an entry's word may be unknown to the base: the known share stays a share.

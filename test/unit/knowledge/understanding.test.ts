@@ -74,6 +74,10 @@ describe('answers', () => {
     expect(r.source?.articleId).toBe('skype-office-minutes-blocked-countries');
   });
 
+  it('answers a question that names the thing by a synonym the article never uses ("karetka")', () => {
+    expect(kb.answer('Czy da się ze Skype zadzwonić po karetkę?').source?.articleId).toBe('skype-emergency-numbers');
+  });
+
   it('offers, not answers, what it found for a question naming a place it has no word for', () => {
     const r = kb.answer('Nasz zespół siedzi w Vancouver. Pod jaki numer dzwonić do pomocy Microsoft 365 w Kanadzie?');
     expect(r.answered).toBe(false);
@@ -90,7 +94,7 @@ describe('answers', () => {
     (question) => {
       const r = kb.answer(question);
       expect(r.answered).toBe(false);
-      expect(r.suggestions.map((s) => s.articleId)).toEqual([expect.stringMatching(/^vianet-/)]);
+      expect(r.suggestions[0]?.articleId).toMatch(/^vianet-/);
     },
   );
 
