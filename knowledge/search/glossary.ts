@@ -56,6 +56,10 @@ const GROUPS: string[][] = [
   ['organizacja', 'organisation', 'organization', 'org'],
   ['automatycznie', 'samoczynnie', 'automatically', 'auto'],
   ['opłata', 'koszt', 'fee', 'charge', 'charged', 'cost'],
+  // Written help, news and add-ons by the names customers give them.
+  ['przewodnik', 'poradnik', 'podręcznik', 'instrukcja', 'dokumentacja', 'guide', 'manual', 'documentation'],
+  ['nowości', 'nowinki', 'aktualności', 'newsy', 'news', 'updates'],
+  ['dodatek', 'dodatki', 'wtyczka', 'plugin', 'add-in', 'add-ins', 'rozszerzenie'],
   ['zmienić', 'modify', 'increase', 'reduce', 'adjust'],
 ];
 

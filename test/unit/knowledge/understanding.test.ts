@@ -78,6 +78,10 @@ describe('answers', () => {
     expect(kb.answer('Czy da się ze Skype zadzwonić po karetkę?').source?.articleId).toBe('skype-emergency-numbers');
   });
 
+  it('answers a question asking for a handbook (podręcznik) with the guides article', () => {
+    expect(kb.answer('Czy jest jakiś podręcznik do Skype Connect?').source?.articleId).toBe('skype-connect-guides');
+  });
+
   it('offers, not answers, what it found for a question naming a place it has no word for', () => {
     const r = kb.answer('Nasz zespół siedzi w Vancouver. Pod jaki numer dzwonić do pomocy Microsoft 365 w Kanadzie?');
     expect(r.answered).toBe(false);
