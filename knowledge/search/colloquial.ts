@@ -26,7 +26,7 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(poczek\w*)$/, 'czekac'],
   [/^(odpal\w*|wlacz\w*)$/, 'aktywowac'],
   [/^(przerzuc\w*|przesun\w*)$/, 'przenosic'],
-  [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl\w*|leca)$/, 'zuzywa'],
+  [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl\w*|leca|wygada\w*|przegada\w*)$/, 'zuzywa'],
   [/^(uciagn\w*|pociagn\w*)$/, 'obsluzy'],
   [/^(naraz)$/, 'jednoczesnie'],
   [/^(skonfigur\w*|konfigur\w*)$/, 'konfiguracja'],
@@ -91,8 +91,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(zagwozd\w*|klopot\w*)$/, 'problem'],
   // Saving money: the articles speak of cheap (tanie) calls.
   [/^(taniej|tanio|zaoszczedz\w*|oszczedz\w*|oplaca\w*)$/, 'tanie'],
-  // Turning a subscription off: it is cancelled (anulować), never turned on.
-  [/^(wylacz\w*)$/, 'anulowac'],
+  // Turning a subscription off or getting rid of it: it is cancelled (anulować), never turned on.
+  [/^(wylacz\w*|pozby\w*|pozbed\w*|pozbyc)$/, 'anulowac'],
   // "Łączenie kont", "łączeniowych": linking and connections (połączenie).
   [/^(lacze\w*|laczy\w*|laczac\w*)$/, 'polaczenie'],
   [/^(sc)$/, 'skype connect'],

@@ -82,6 +82,10 @@ describe('answers', () => {
     expect(kb.answer('Czy jest jakiś podręcznik do Skype Connect?').source?.articleId).toBe('skype-connect-guides');
   });
 
+  it('reads getting rid of channels ("pozbyć się") as cancelling them', () => {
+    expect(kb.answer('Jak się pozbyć kanałów Skype Connect?').source?.articleId).toBe('skype-connect-channels-cancel');
+  });
+
   it('offers, not answers, what it found for a question naming a place it has no word for', () => {
     const r = kb.answer('Nasz zespół siedzi w Vancouver. Pod jaki numer dzwonić do pomocy Microsoft 365 w Kanadzie?');
     expect(r.answered).toBe(false);
