@@ -16,7 +16,11 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(padl[aoy]?|padly|lezy|stoi|wywalilo|wysypal\w*|zdechl\w*)$/, 'nie dziala'],
   [/^(kasy|kase|kasa|kasie|hajs\w*)$/, 'pieniadze'],
   // Diminutives and chatty verbs: "minutki", "rozmówki", "wydzwonić się", "podzwonić".
-  [/^(minutk\w*)$/, 'minuty'],
+  [/^(minutk\w*|minutek)$/, 'minuty'],
+  // A question word with the emphatic "-ż" ("ileż", "gdzież", "kiedyż") is the word.
+  [/^(ilez)$/, 'ile'],
+  [/^(gdziez)$/, 'gdzie'],
+  [/^(kiedyz)$/, 'kiedy'],
   [/^(rozmowk\w*)$/, 'rozmowy'],
   [/^(wydzwoni\w*|podzwoni\w*|przedzwoni\w*|obdzwoni\w*)$/, 'dzwonic'],
   [/^(dokup\w*|wykup\w*)$/, 'kupic'],

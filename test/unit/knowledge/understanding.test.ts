@@ -171,6 +171,12 @@ describe('question kinds', () => {
     expect([...questionKinds('How much does a channel cost?')]).toEqual(['price']);
   });
 
+  it('reads a question word with the emphatic "-ż" as the word ("ileż minutek" asks how many minutes)', () => {
+    expect([...questionKinds('Ileż minutek dostanę?')]).toEqual(['count']);
+    expect([...questionKinds('Gdzież to sprawdzę?')]).toEqual(['where']);
+    expect(terms.of('ileż minutek')).toEqual(terms.of('ile minut'));
+  });
+
   it('says whether an entry asks the same kind, and is neutral for a question without a question word', () => {
     expect(kindAgreement(new Set(['count']), new Set(['count', 'how']))).toBe(1);
     expect(kindAgreement(new Set(['count']), new Set(['how']))).toBe(0);
