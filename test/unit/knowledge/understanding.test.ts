@@ -82,6 +82,10 @@ describe('answers', () => {
     expect(kb.answer('Czy jest jakiś podręcznik do Skype Connect?').source?.articleId).toBe('skype-connect-guides');
   });
 
+  it('reads "uaktywnić", the other aspect of "aktywować", as activating', () => {
+    expect(kb.answer('Gdzie uaktywniam minuty Skype z Office?').source?.articleId).toBe('skype-office-minutes-activate');
+  });
+
   it('reads getting rid of channels ("pozbyć się") as cancelling them', () => {
     expect(kb.answer('Jak się pozbyć kanałów Skype Connect?').source?.articleId).toBe('skype-connect-channels-cancel');
   });
