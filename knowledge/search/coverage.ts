@@ -117,7 +117,7 @@ export class Coverage {
     return found;
   }
 
-  /** The forms of the one-word synonyms (see glossary) of a question word. */
+  /** The inflections of the one-word synonyms (see glossary) of a question word; their look-alikes are never looked for. */
   private synonymsOf(word: string): FormsOf[] {
     let found = this.synonymMemo.get(word);
     if (found) return found;
@@ -125,7 +125,7 @@ export class Coverage {
     found = expandWithSynonyms([word], 1)
       .slice(1)
       .filter((s) => s.weight === 1)
-      .map((s) => this.forms.of(s.word));
+      .map((s) => ({ inflected: [...this.forms.inflectionsOf(s.word)], typos: [] }));
     if (this.synonymMemo.size >= MEMO_LIMIT) this.synonymMemo.clear();
     this.synonymMemo.set(word, found);
     return found;
