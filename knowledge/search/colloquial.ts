@@ -16,7 +16,11 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(padl[aoy]?|padly|lezy|stoi|wywalilo|wysypal\w*|zdechl\w*)$/, 'nie dziala'],
   [/^(kasy|kase|kasa|kasie|hajs\w*)$/, 'pieniadze'],
   // Diminutives and chatty verbs: "minutki", "rozmówki", "wydzwonić się", "podzwonić".
-  [/^(minutk\w*)$/, 'minuty'],
+  [/^(minutk\w*|minutek)$/, 'minuty'],
+  // A question word with the emphatic "-ż" ("ileż", "gdzież", "kiedyż") is the word.
+  [/^(ilez)$/, 'ile'],
+  [/^(gdziez)$/, 'gdzie'],
+  [/^(kiedyz)$/, 'kiedy'],
   [/^(rozmowk\w*)$/, 'rozmowy'],
   [/^(wydzwoni\w*|podzwoni\w*|przedzwoni\w*|obdzwoni\w*)$/, 'dzwonic'],
   [/^(dokup\w*|wykup\w*)$/, 'kupic'],
@@ -26,7 +30,7 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(poczek\w*)$/, 'czekac'],
   [/^(odpal\w*|wlacz\w*)$/, 'aktywowac'],
   [/^(przerzuc\w*|przesun\w*)$/, 'przenosic'],
-  [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl\w*|leca)$/, 'zuzywa'],
+  [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl\w*|leca|wygada\w*|przegada\w*)$/, 'zuzywa'],
   [/^(uciagn\w*|pociagn\w*)$/, 'obsluzy'],
   [/^(naraz)$/, 'jednoczesnie'],
   [/^(skonfigur\w*|konfigur\w*)$/, 'konfiguracja'],
@@ -97,8 +101,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(connections?)$/, 'polaczenie'],
   // Saving money: the articles speak of cheap (tanie) calls.
   [/^(taniej|tanio|zaoszczedz\w*|oszczedz\w*|oplaca\w*)$/, 'tanie'],
-  // Turning a subscription off: it is cancelled (anulować), never turned on.
-  [/^(wylacz\w*)$/, 'anulowac'],
+  // Turning a subscription off or getting rid of it: it is cancelled (anulować), never turned on.
+  [/^(wylacz\w*|pozby\w*|pozbed\w*|pozbyc)$/, 'anulowac'],
   // "Łączenie kont", "łączeniowych": linking and connections (połączenie).
   [/^(lacze\w*|laczy\w*|laczac\w*)$/, 'polaczenie'],
   [/^(sc)$/, 'skype connect'],

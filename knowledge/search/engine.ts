@@ -515,16 +515,18 @@ export class SearchEngine {
       articleId: c.entry.id,
       confidence: c.confidence,
     });
+    // A question naming someone else's product ("Canal+", "w Play") is never ours to answer,
+    // however well its other words match. But the capital may name a place we have no word for
+    // ("oddział w Toronto"), so what was found is still offered as suggestions: on the tune sets
+    // I-O the right entry was offered 2 more times, nothing else changed.
+    const foreign = !!top?.foreign && top !== own;
     // The question names neither scope, so global Microsoft 365 is meant; but when a 21Vianet
     // entry still comes first and a global one fits about as well, ask which one is meant.
-    // A question naming someone else's product ("Canal+", "w Play") is never ours to answer,
-    // however well its other words match.
-    if (top?.foreign)
-      return { answered: false, answer: text.notCovered, confidence: top.confidence, source: null, suggestions: [], related: [] };
     const otherScope = top?.entry.scope === '21vianet' && ranked.find((c) => c.entry.scope === 'global');
     if (
       top &&
       top !== own &&
+      !foreign &&
       otherScope &&
       !scopeNamed &&
       top.confidence >= this.rule.suggestAt &&
@@ -553,13 +555,25 @@ export class SearchEngine {
     const unnamedScope =
       top?.entry.scope === '21vianet' && !scopeNamed && top.unknown >= UNNAMED_SCOPE_UNKNOWN && top.confidence < UNNAMED_SCOPE_SURE;
     // Sure enough, and far enough ahead of the runner-up, to be the answer.
-    if (top && (top === own || (!unnamedScope && top.confidence >= this.rule.answerAt && leads(top, top.confidence, this.rule)))) {
+    if (
+      top &&
+      !foreign &&
+      (top === own || (!unnamedScope && top.confidence >= this.rule.answerAt && leads(top, top.confidence, this.rule)))
+    ) {
       return answerWith(top, ranked.slice(1));
     }
     // A near tie whose runner-up's phrasing the question says more of, and the model is sure of
     // it: on the tune sets 2 more right on A-H and 2 on I-M, no more wrong or off-topic.
     const next = ranked[1];
-    if (top && next && top.margin < this.rule.margin && next.saysMore && !next.unaskedPrice && next.confidence >= this.rule.tieAnswerAt) {
+    if (
+      top &&
+      !foreign &&
+      next &&
+      top.margin < this.rule.margin &&
+      next.saysMore &&
+      !next.unaskedPrice &&
+      next.confidence >= this.rule.tieAnswerAt
+    ) {
       return answerWith(next, [top, ...ranked.slice(2)]);
     }
     // Suggestions only for a question that uses at least one word the base knows: "przepis na

@@ -25,9 +25,9 @@ const GROUPS: string[][] = [
   ['rozliczenia', 'faktura', 'rachunek', 'billing', 'invoice', 'płatność', 'opłata'],
   ['kupić', 'kupować', 'zakup', 'buy', 'purchase', 'wykupić'],
   ['zmienić', 'zmiana', 'change', 'modyfikacja', 'zwiększyć', 'zmniejszyć'],
-  ['połączyć', 'podłączyć', 'podpiąć', 'link', 'powiązać'],
+  ['połączyć', 'podłączyć', 'podpiąć', 'podpinać', 'link', 'powiązać'],
   ['rozłączyć', 'odłączyć', 'unlink', 'dezaktywować', 'odpiąć', 'deactivate', 'deactivation'],
-  ['aktywować', 'activate', 'włączyć', 'uruchomić'],
+  ['aktywować', 'activate', 'włączyć', 'uruchomić', 'uaktywnić', 'uaktywniać'],
   ['wygasają', 'przepadają', 'expire', 'kumulują', 'przechodzą'],
   ['alarmowy', 'ratunkowy', 'emergency', 'pogotowie', 'karetka', 'policja', 'straż', '112', '911'],
   ['kraj', 'country', 'countries', 'państwo', 'za granicą', 'abroad'],
@@ -56,11 +56,12 @@ const GROUPS: string[][] = [
   ['organizacja', 'organisation', 'organization', 'org', 'tenant'],
   ['automatycznie', 'samoczynnie', 'automatically', 'auto'],
   ['opłata', 'koszt', 'fee', 'charge', 'charged', 'cost'],
-  // English words customers use for what the articles name otherwise.
+  // Words customers use for what the articles name otherwise: duties, networks, written help, news, add-ons.
   ['obowiązki', 'zadania', 'rola', 'responsibilities', 'duties', 'tasks', 'job', 'role'],
   ['sieć', 'sieciowy', 'network', 'firewall', 'proxy', 'vpn', 'router'],
-  ['dodatek', 'dodatki', 'addin', 'plugin', 'extension'],
-  ['aktualizacje', 'nowości', 'updates', 'news'],
+  ['przewodnik', 'poradnik', 'podręcznik', 'instrukcja', 'dokumentacja', 'guide', 'manual', 'documentation'],
+  ['aktualizacje', 'nowości', 'nowinki', 'aktualności', 'newsy', 'updates', 'news'],
+  ['dodatek', 'dodatki', 'wtyczka', 'addin', 'plugin', 'extension', 'rozszerzenie'],
   ['zmienić', 'modify', 'increase', 'reduce', 'adjust'],
 ];
 

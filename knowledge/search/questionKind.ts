@@ -17,9 +17,12 @@ const KINDS: [string, RegExp][] = [
   ['how', /\b(jak|w jaki sposob|how)\b(?! (dlugo|szybko|many|much|long|soon|quickly))/],
 ];
 
+/** A question word with the emphatic "-ż" or "-że" ("ileż", "gdzież", "jakże"), folded. */
+const EMPHATIC = /\b(ile|ilu|kiedy|gdzie|skad|kto|kogo|komu|czemu|dlaczego|jak)ze?\b/g;
+
 /** The kinds of answer a text asks for (none when it has no question word). */
 export function questionKinds(text: string): Set<string> {
-  const folded = fold(text);
+  const folded = fold(text).replace(EMPHATIC, '$1');
   return new Set(KINDS.filter(([, pattern]) => pattern.test(folded)).map(([kind]) => kind));
 }
 

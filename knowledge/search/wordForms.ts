@@ -69,15 +69,21 @@ export class WordForms {
     }
   }
 
-  of(word: string): FormsOf {
-    const known = this.memo.get(word);
-    if (known) return known;
+  /** The word and the vocabulary's inflections of it, without the look-alikes (a scan of the whole vocabulary). */
+  inflectionsOf(word: string): Set<string> {
     const inflected = new Set<string>([word]);
     const candidates =
       word.length === 3
         ? (this.byShortStem.get(word) ?? [])
         : [...(this.byStem.get(word.slice(0, 4)) ?? []), ...(word.length <= 6 ? (this.byStem.get(word.slice(0, 3)) ?? []) : [])];
     for (const w of candidates) if (matches(word, w)) inflected.add(w);
+    return inflected;
+  }
+
+  of(word: string): FormsOf {
+    const known = this.memo.get(word);
+    if (known) return known;
+    const inflected = this.inflectionsOf(word);
     const typos: string[] = [];
     if (word.length >= MIN_TYPO_LENGTH) {
       for (const w of this.words) {
