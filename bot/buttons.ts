@@ -1,4 +1,4 @@
-import { ActionTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActionTypes, CardFactory, InputHints, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { ListStyle } from 'botbuilder-dialogs';
 
 /** Channels that show suggested actions (buttons under the message that vanish once used). */
@@ -12,15 +12,19 @@ const CARD_CHANNELS = new Set([...SUGGESTED_ACTION_CHANNELS, 'msteams']);
  * (botbuilder's ChoiceFactory turns long titles into a numbered list, which only a prompt reads.)
  */
 export async function sendWithButtons(context: TurnContext, text: string, titles: string[]): Promise<void> {
+  await context.sendActivity(withButtons(context, text, titles));
+}
+
+/** The message sendWithButtons sends, to go out with others in one sendActivities. */
+export function withButtons(context: TurnContext, text: string, titles: string[]): Partial<Activity> {
   const channel = context.activity.channelId;
-  if (SUGGESTED_ACTION_CHANNELS.has(channel)) {
-    await context.sendActivity(MessageFactory.suggestedActions(titles, text));
-  } else if (channel === 'msteams') {
+  if (SUGGESTED_ACTION_CHANNELS.has(channel)) return MessageFactory.suggestedActions(titles, text);
+  if (channel === 'msteams') {
     const buttons = titles.map((title) => ({ type: ActionTypes.ImBack, title, value: title }));
-    await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', text, undefined, buttons)));
-  } else {
-    await context.sendActivity([text, ...titles.map((title) => `- ${title}`)].join('\n'));
+    return MessageFactory.attachment(CardFactory.heroCard('', text, undefined, buttons));
   }
+  // As sendActivity sends a plain text.
+  return { text: [text, ...titles.map((title) => `- ${title}`)].join('\n'), inputHint: InputHints.AcceptingInput };
 }
 
 /**

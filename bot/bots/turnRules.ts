@@ -4,7 +4,7 @@ import { DomainError, ratingIn, type MessageFiles, type Ticket } from '../../tic
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, t, type Locale, type MessageKey } from '../i18n';
 import { isCommand, textAfterTicketId, ticketIdIn } from '../commands';
-import { sendWithButtons, withButtonCard } from '../buttons';
+import { sendWithButtons, withButtonCard, withButtons } from '../buttons';
 import type { AnswerFeedback, AwaitedTickets, CustomerFiles, TicketDesk } from '../ports';
 import { isTicketThread, type AdminTask } from '../dialogs/adminTaskDialog';
 import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
@@ -397,19 +397,28 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
   if (found.answered && found.source) {
     const related = found.related.map((s) => s.question);
     const answer = `${found.answer}\n\n${t(locale, 'faq.source', { title: found.source.title })}`;
-    await context.sendActivity(withButtonCard(context, answer, t(locale, 'faq.related'), related));
+    const reply = withButtonCard(context, answer, t(locale, 'faq.related'), related);
     // No "Did this help?" while Redis is down: the feedback would have nowhere to be kept.
-    if (!store) return;
+    if (!store) return void (await context.sendActivity(reply));
     // A picked suggestion settles the question it was offered for: the learning loop keeps both.
+    // It is recorded once the answer is out (a failure to record it must not take the answer
+    // away); otherwise the answer goes out with "Did this help?", in one send.
     const asked = pickedSuggestion && store.suggestedFor !== undefined ? store.suggestedFor : question;
-    if (asked !== question) await store.feedback.chose(found.source.articleId, { question: asked, locale });
+    const unsent = asked === question ? [reply] : [];
+    if (asked !== question) {
+      await context.sendActivity(reply);
+      await store.feedback.chose(found.source.articleId, { question: asked, locale });
+    }
     store.desk.lastAnswer = { ...found.source, question: asked };
     // A related article picked next is a suggestion picked for the same question.
     if (related.length > 0) {
       store.desk.suggested = related;
       store.desk.suggestedFor = asked;
     }
-    await sendWithButtons(context, t(locale, 'faq.helped'), [t(locale, 'choice.yes'), t(locale, 'choice.no')]);
+    await context.sendActivities([
+      ...unsent,
+      withButtons(context, t(locale, 'faq.helped'), [t(locale, 'choice.yes'), t(locale, 'choice.no')]),
+    ]);
     return;
   }
   if (found.suggestions.length > 0) {
