@@ -1,6 +1,7 @@
 import type { Choice } from 'botbuilder-dialogs';
 import { LOCALES } from '../common/locale';
 import { foldPhrase, trimTrailing } from '../common/text';
+import { LruCache } from '../common/lruCache';
 import { t, type MessageKey } from './i18n';
 
 /**
@@ -18,12 +19,17 @@ export function commandKey(text: string): string {
  */
 export function isCommand(text: string | undefined, key: MessageKey): boolean {
   if (!text) return false;
-  // A turn asks about a dozen commands of one message: its key is worked out once.
-  if (lastAsked?.text !== text) lastAsked = { text, key: commandKey(text) };
+  // A turn asks about a dozen commands of one message: its key is worked out once, and kept for
+  // the messages that come back (the buttons' titles, the questions asked all day).
+  if (lastAsked?.text !== text)
+    lastAsked = { text, key: text.length > LONGEST_KEPT ? commandKey(text) : keyed.through(text, () => commandKey(text)) };
   return commandKeysOf(key).has(lastAsked.key);
 }
 
 let lastAsked: { text: string; key: string } | undefined;
+/** Messages' command keys, and the longest message kept: the cache stays small whatever is sent. */
+const keyed = new LruCache<string, string>(2_000);
+const LONGEST_KEPT = 300;
 
 // The catalogues never change while the process runs, and a turn asks about several commands.
 const phrasingsByKey = new Map<MessageKey, string[]>();

@@ -5,6 +5,7 @@ import { IntentClassifier, type IntentExample, type IntentScores } from './class
 import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
 import { onlyGreeting, readsAsQuestion, withoutGreeting } from './messageShape';
+import { LruCache } from '../../common/lruCache';
 
 /** What the bot makes of a message: one intent, or a question back with the two it hesitates between. */
 export type Recognition = { intent: Intent; fastPath: boolean } | { ask: [Intent, Intent] };
@@ -42,6 +43,9 @@ const ANSWERABLE_DOUBT = 0.003;
 const ASKED_AS_QUESTIONS: ReadonlySet<Intent> = new Set(['ticket_status', 'list_tickets']);
 /** The knowledge base's confidence in its best entry from which the message may be that entry's question. */
 const KNOWLEDGE_CLOSE = 0.4;
+/** Readings kept for messages that come back, and the longest message kept. */
+const RECOGNIZED_KEPT = 2_000;
+const LONGEST_KEPT = 300;
 
 /**
  * Recognises what a message wants: the command phrasings first (exact, instant), then a
@@ -51,6 +55,8 @@ const KNOWLEDGE_CLOSE = 0.4;
  */
 export class IntentRecognizer {
   private readonly classifier: IntentClassifier;
+  /** Readings of messages that come back (questions asked all day, the buttons' titles). */
+  private readonly recognized = new LruCache<string, Recognition>(RECOGNIZED_KEPT);
 
   constructor(
     private readonly kb: KnowledgeAnswers,
@@ -60,6 +66,21 @@ export class IntentRecognizer {
   }
 
   recognize(text: string): Recognition {
+    const kept = this.recognized.get(text);
+    if (kept) return kept;
+    let askedKnowledge = false;
+    const recognition = this.read(text, () => {
+      askedKnowledge = true;
+      return this.knowledgeCovers(text);
+    });
+    // A reading that asked the knowledge base is worked out afresh each time: the base changes
+    // with the agents' edits (and each question put to it is counted).
+    if (!askedKnowledge && text.length <= LONGEST_KEPT) this.recognized.set(text, recognition);
+    return recognition;
+  }
+
+  /** What the message wants; `knowledgeCovers` says whether the knowledge base has it. */
+  private read(text: string, knowledgeCovers: () => boolean): Recognition {
     const fast = statedIntent(text);
     if (fast) return { intent: fast, fastPath: true };
     // "Helo!", "hejka": nothing but a greeting, whatever word it is one typo away from.
@@ -70,7 +91,7 @@ export class IntentRecognizer {
       TICKET_ACTIONS.has(top.intent) &&
       (questionP >= QUESTION_DOUBT ||
         (ASKED_AS_QUESTIONS.has(top.intent) ? false : readsAsQuestion(text)) ||
-        (questionP >= ANSWERABLE_DOUBT && this.knowledgeCovers(text)))
+        (questionP >= ANSWERABLE_DOUBT && knowledgeCovers()))
     ) {
       return { ask: [top.intent, 'question'] };
     }
@@ -81,7 +102,7 @@ export class IntentRecognizer {
         // Two kinds of ticket work offered for a question the knowledge base has an answer to
         // would leave the customer no way to it: the question is offered in place of the second.
         const answerable =
-          TICKET_ACTIONS.has(top.intent) && TICKET_ACTIONS.has(second.intent) && readsAsQuestion(text) && this.knowledgeCovers(text);
+          TICKET_ACTIONS.has(top.intent) && TICKET_ACTIONS.has(second.intent) && readsAsQuestion(text) && knowledgeCovers();
         return { ask: [top.intent, answerable ? 'question' : second.intent] };
       }
       return { intent: 'question', fastPath: false };
