@@ -1,4 +1,5 @@
 import {
+  BotState,
   InvokeResponse,
   PrivateConversationState,
   StatePropertyAccessor,
@@ -41,6 +42,23 @@ const DIALOG_CONTEXT = Symbol('dialogContext');
  */
 const DIALOG_MEMORY_KEY = 'DialogStateManagerConfiguration';
 
+/** The properties of a person's state and of a user's (as their accessors name them). */
+const DIALOG_STATE = 'dialogState';
+const DESK = 'desk';
+const USER_LOCALE = 'locale';
+interface PersonMemory {
+  [DIALOG_STATE]?: DialogState;
+  [DESK]?: DeskConversation;
+}
+interface UserMemory {
+  [USER_LOCALE]?: Locale;
+}
+
+/** A state's object for this turn: the one the turn's lock read, or read now when there was none. */
+async function loaded(state: BotState, context: TurnContext): Promise<object> {
+  return (state.get(context) as object | undefined) ?? state.load(context);
+}
+
 export interface DeskBotDeps {
   kb: KnowledgeAnswers;
   contacts: SupportContacts;
@@ -74,9 +92,9 @@ export class DeskBot extends TeamsActivityHandler {
 
   constructor(private readonly deps: DeskBotDeps) {
     super();
-    this.dialogState = deps.personState.createProperty('dialogState');
-    this.desk = deps.personState.createProperty('desk');
-    this.userLocale = deps.userState.createProperty('locale');
+    this.dialogState = deps.personState.createProperty(DIALOG_STATE);
+    this.desk = deps.personState.createProperty(DESK);
+    this.userLocale = deps.userState.createProperty(USER_LOCALE);
     this.dialogs = new DialogSet(this.dialogState).add(deps.adminTasks);
 
     this.onMessage(async (context, next) => {
@@ -123,10 +141,14 @@ export class DeskBot extends TeamsActivityHandler {
   private async onCustomerMessage(context: TurnContext): Promise<void> {
     // In a Teams channel the message starts with "@Desk": the words after it are the message.
     if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
-    const desk = await this.desk.get(context, {});
+    // The states' objects as the turn's lock loaded them (what this.desk and this.userLocale
+    // read), without botbuilder's promise for every property read or set.
+    const person = (await loaded(this.deps.personState, context)) as PersonMemory;
+    const user = (await loaded(this.deps.userState, context)) as UserMemory;
+    const desk = (person[DESK] ??= {});
     const text = context.activity.text?.trim() ?? '';
     // Most turns are questions outside any dialog: the dialog context is built only when needed.
-    const inDialog = ((await this.dialogState.get(context))?.dialogStack?.length ?? 0) > 0;
+    const inDialog = (person[DIALOG_STATE]?.dialogStack?.length ?? 0) > 0;
     const pickedSuggestion = desk.suggested?.includes(text) ?? false;
     const suggestedFor = pickedSuggestion ? desk.suggestedFor : undefined;
     const asked = desk.asked;
@@ -136,9 +158,9 @@ export class DeskBot extends TeamsActivityHandler {
     const locale =
       inDialog || pickedSuggestion
         ? (desk.locale ?? localeFromTag(context.activity.locale) ?? 'pl')
-        : (detectLocale(text) ?? localeFromTag(context.activity.locale) ?? desk.locale ?? (await this.userLocale.get(context)) ?? 'pl');
+        : (detectLocale(text) ?? localeFromTag(context.activity.locale) ?? desk.locale ?? user[USER_LOCALE] ?? 'pl');
     desk.locale = locale;
-    await this.userLocale.set(context, locale);
+    user[USER_LOCALE] = locale;
     setTurnLocale(context, locale);
 
     const { intents, tickets, feedback, awaiting, ratings, files } = this.deps;
