@@ -3,6 +3,7 @@ import { loadArticles } from '../../../knowledge/loader';
 import { SearchEngine } from '../../../knowledge/search/engine';
 import { evaluateIntents, readIntentSet, type IntentReport } from '../../../bot/intents/evaluation';
 import { IntentRecognizer, statedIntent } from '../../../bot/intents/recognizer';
+import type { Locale } from '../../../common/locale';
 
 const recognizer = new IntentRecognizer(new SearchEngine(loadArticles()));
 const measure = (file: string): IntentReport =>
@@ -90,6 +91,27 @@ describe('intent recognition', () => {
       { text: 'dzięki', intent: 'thanks' },
     ]);
     expect(leaning.recognize('Czy minuty Skype przechodzą na kolejny miesiąc?')).toEqual({ ask: ['list_tickets', 'question'] });
+  });
+
+  it('reads a message again once the knowledge base stops answering it (an agent edited the base)', () => {
+    const engine = new SearchEngine(loadArticles());
+    let edited = false;
+    const kb = {
+      answer: (question: string, locale?: Locale) => {
+        const found = engine.answer(question, locale);
+        return edited ? { ...found, answered: false, confidence: 0 } : found;
+      },
+    };
+    const leaning = new IntentRecognizer(kb, [
+      { text: 'czy moja sprawa o minuty jest już rozwiązana?', intent: 'ticket_status' },
+      { text: 'moje sprawy o minuty Skype', intent: 'list_tickets' },
+      { text: 'jak zresetować hasło', intent: 'question' },
+      { text: 'dzięki', intent: 'thanks' },
+    ]);
+    const text = 'Czy minuty Skype przechodzą na kolejny miesiąc?';
+    expect(leaning.recognize(text)).toEqual({ ask: ['list_tickets', 'question'] });
+    edited = true;
+    expect(leaning.recognize(text)).toEqual({ ask: ['list_tickets', 'ticket_status'] });
   });
 
   it('answers the same way every time it is built (no random start)', () => {
