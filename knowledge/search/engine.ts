@@ -1,5 +1,5 @@
 import type { Locale } from '../../common/locale';
-import { foldPhrase } from '../../common/text';
+import { fold, foldPhrase } from '../../common/text';
 import type { AnswerResult, KbEntry, Suggestion } from '../types';
 import { Calibration, confidenceOf, Features } from './confidence';
 import { Coverage, EntryVocabulary } from './coverage';
@@ -9,6 +9,7 @@ import { kindAgreement, questionKinds } from './questionKind';
 import { Terms } from './terms';
 import { Threshold, thresholdsOf, withThresholds } from './thresholds';
 import { TrigramIndex } from './trigramIndex';
+import { namesUncoveredProduct } from './vocabulary';
 import defaultCalibration from './calibration.json';
 
 /**
@@ -376,7 +377,8 @@ export class SearchEngine {
     // A misspelt name of ours ("Skype Conect") is no one else's product; five letters are too
     // few to tell a typo from another name ("Canal+" is not "kanał").
     const knows = (w: string): boolean => this.terms.knows(w) || (w.length > 5 && this.coverage.correct(w) !== w);
-    const foreign = this.coverage.namesUnknownProduct(question, knows) ? 1 : 0;
+    // So does one of our products that no article covers ("numer Skype"): the question is about it.
+    const foreign = this.coverage.namesUnknownProduct(question, knows) || namesUncoveredProduct(fold(question)) ? 1 : 0;
     const asked = questionKinds(question);
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much. The sentence that asks

@@ -174,6 +174,25 @@ const FILLER = new RegExp(
   'g',
 );
 
+/** "Numer Skype", "Skype Number" (not "Skype Connect", "Skype Manager"): see UNCOVERED_PRODUCTS. */
+const SKYPE_NUMBER = /\b(numer\w{0,3} skyp\w*|skyp\w* number\w{0,2})\b(?! (connect|manager))/g;
+
+/**
+ * Products of ours that no article covers: a question naming one asks about it, however well its
+ * other words fit an article ("przenieść numer Skype do innego kraju" is not about moving Skype
+ * Connect channels). The tune sets A-O name a Skype Number in 13 off-topic questions and in no
+ * question the articles answer.
+ */
+const UNCOVERED_PRODUCTS = [SKYPE_NUMBER];
+
+/** Whether folded text names one of our products that no article covers (see UNCOVERED_PRODUCTS). */
+export function namesUncoveredProduct(folded: string): boolean {
+  return UNCOVERED_PRODUCTS.some((pattern) => {
+    pattern.lastIndex = 0;
+    return pattern.test(folded);
+  });
+}
+
 /**
  * Names of two words whose words alone mean something else: "Pomoc biznesowa" is Business Assist,
  * while "biznesowy" alone is any business plan ("licencja biznesowa").
@@ -192,7 +211,7 @@ const NAMED_PHRASES: [RegExp, string][] = [
   [/\b(add|plug) (ons?|ins?)\b/g, 'dodatek'],
   // A Skype Number (a number people call you on) is a Skype product no article covers: read as
   // the name alone, so "kupić numer Skype" does not meet the articles on numbers called with Skype.
-  [/\b(numer\w{0,3} skyp\w*|skyp\w* number\w{0,2})\b(?! (connect|manager))/g, 'skype'],
+  [SKYPE_NUMBER, 'skype'],
 ];
 
 /**

@@ -150,6 +150,20 @@ describe('answers', () => {
     expect(kb.answer('Skąd wziąć numer Skype, na który znajomi zadzwonią z komórek?').answered).toBe(false);
   });
 
+  it('answers no question about a Skype Number with an article on channels, but still answers the channels', () => {
+    for (const [q, locale] of [
+      ['Czy numer Skype mogę przenieść do innego państwa?', 'pl'],
+      ['Can I move my Skype Number to another country?', 'en'],
+    ] as const) {
+      const r = kb.answer(q, locale);
+      expect(r.answered).toBe(false);
+      expect(r.suggestions.map((s) => s.articleId)).toContain('skype-connect-channels-quantity-rules');
+    }
+    expect(kb.answer('Czy mogę przenieść kanały Skype Connect na inny profil SIP?').source?.articleId).toBe(
+      'skype-connect-channels-quantity-rules',
+    );
+  });
+
   it('takes neither a misspelt name of ours nor a polite capitalised pronoun for another product', () => {
     for (const q of [
       'Ile minut na Skype daje Ofice 365 Home?',
