@@ -147,6 +147,48 @@ describe('a search over more candidates than one request examines', () => {
   });
 });
 
+describe('a search whose filter keeps every other candidate', () => {
+  let api: TicketingApi;
+  let billing: string[];
+  afterAll(() => api.close());
+
+  it('pages the matches newest first, each once, the page read in growing chunks', async () => {
+    api = await startTicketingApi('http-search-chunks');
+    const created: { id: string; billing: boolean }[] = [];
+    for (let i = 0; i < 40; i++) {
+      api.clock.now = new Date(api.clock.now.getTime() + 1_000);
+      const kind = i % 2 === 0 ? {} : { category: 'billing', grade: 'C' };
+      const { ticket } = await api.service.create(
+        ticketBody({ title: 'Skaner nie skanuje', description: 'Od rana.', ...kind }) as NewTicketInput,
+      );
+      created.push({ id: ticket.id, billing: i % 2 === 1 });
+    }
+    for (let i = 0; i < 30; i++)
+      await api.service.create(ticketBody({ title: 'Poczta', category: 'billing', grade: 'C' }) as NewTicketInput);
+    billing = created
+      .filter((t) => t.billing)
+      .map((t) => t.id)
+      .reverse();
+
+    // The word's 40 tickets are the smaller set, walked; half of them are billing. Pages of 3.
+    const pages: { items: { id: string }[]; next: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await api.call('GET', `/api/tickets/search?q=skaner&category=billing&limit=3${cursor ? `&cursor=${cursor}` : ''}`, {
+        as: 'agent',
+      });
+      expect(res.status).toBe(200);
+      pages.push(res.body);
+      cursor = res.body.next;
+    } while (cursor !== null && pages.length < 20);
+    expect(pages.flatMap((p) => p.items.map((t) => t.id))).toEqual(billing);
+    expect(pages.map((p) => p.items.length)).toEqual([3, 3, 3, 3, 3, 3, 2]);
+    const whole = await api.call('GET', '/api/tickets/search?q=skaner&category=billing&limit=25', { as: 'agent' });
+    expect(whole.body).toMatchObject({ next: null, scanned: 40 });
+    expect(whole.body.items.map((t: { id: string }) => t.id)).toEqual(billing);
+  });
+});
+
 describe('a search cursor whose ticket has moved since', () => {
   let api: TicketingApi;
   afterAll(() => api.close());
