@@ -5,6 +5,8 @@ export interface BenchRow {
   unit: string;
   floor?: number | string;
   floorWhat?: string;
+  /** What the figure's calls did (tickets returned, candidates examined): a growth check compares only equal work. */
+  work?: string;
 }
 
 /** The rows as a console table: figure, value, floor and what the floor is. */
