@@ -99,6 +99,13 @@ const GRADE =
 /** An ending of a few letters after an apostrophe inside a word. */
 const APOSTROPHE_ENDING = /(?<=\p{L})['’](\p{L}{1,5})(?!\p{L})/gu;
 
+/**
+ * A Polish ending of two letters or more after a hyphen, as an acronym or a name takes it
+ * ("PIN-em", "SIP-ie", "Teams-ów", "SIP-owymi", "USA-owych", "M365-ki"). One letter is left
+ * alone: "severity-A" names a grade.
+ */
+const HYPHEN_ENDING = /(?<=[\p{L}\d])-(em|ie|owi|ów|om|ami|ach|ow(?:y|a|e|ego|ej|emu|ym|ymi|ych|o)|k[iaęą]|ek)(?![\p{L}\d-])/giu;
+
 /** Words of a text: folded, split on anything that is not a letter or digit. */
 export function words(text: string): string[] {
   text = text.replace(GRADE, (_m, word: string, grades: string) =>
@@ -107,8 +114,8 @@ export function words(text: string): string[] {
   // A foreign name's Polish ending goes after an apostrophe ("Skype'a", "office'owe",
   // "skype'owych"), as does an English contraction ("What's"): the name is the word, the ending
   // alone would be a word no entry uses. Then fold: the Polish tokenizer keeps only
-  // [a-ząćęłńóśźż0-9] and would split other accented words.
-  return tokenizer.tokenize(fold(text.replace(APOSTROPHE_ENDING, '')));
+  // [a-ząćęłńóśźż0-9] and would split other accented words. So does an ending after a hyphen.
+  return tokenizer.tokenize(fold(text.replace(APOSTROPHE_ENDING, '').replace(HYPHEN_ENDING, '')));
 }
 
 /** Whether a folded word is a Polish stop word (it carries no meaning of its own). */

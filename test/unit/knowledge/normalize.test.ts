@@ -17,6 +17,19 @@ describe('words and normalize', () => {
     expect(contentWords("minutki skype'owe z Office'owych planów, 'Nowe'")).toEqual(['minutki', 'skype', 'office', 'planow', 'nowe']);
   });
 
+  it('drops an ending of two letters or more after a hyphen (PIN-em -> pin, USA-owych -> usa), not a grade or a word', () => {
+    expect(contentWords('kodem PIN-em z profili SIP-owymi, pakiety USA-owych, w Teams-ów')).toEqual([
+      'kodem',
+      'pin',
+      'profili',
+      'sip',
+      'pakiety',
+      'usa',
+      'teams',
+    ]);
+    expect(words('severity-A e-mailem')).toEqual(['severity', 'a', 'e', 'mailem']);
+  });
+
   it('turns a severity letter into a word of its own, so A, B and C stay apart', () => {
     const [a, b] = [words('ważność A'), words('Waznosc b')];
     expect(a[1]).not.toEqual(b[1]);

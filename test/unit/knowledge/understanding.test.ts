@@ -69,6 +69,14 @@ describe('answers', () => {
     expect(r.answer).toMatch(/Kataru/);
   });
 
+  it('answers a question with an acronym declined after a hyphen ("profilami SIP-owymi") as it answers the bare acronym', () => {
+    const bare = kb.answer('Czy mogę wymieniać kanały pomiędzy profilami SIP?');
+    const declined = kb.answer('Czy mogę wymieniać kanały pomiędzy profilami SIP-owymi?');
+    expect(bare.answered).toBe(true);
+    expect(declined.answered).toBe(true);
+    expect(declined.source?.articleId).toBe(bare.source?.articleId);
+  });
+
   it('answers a question about a country the articles do not list, written with a capital', () => {
     const r = kb.answer('Czy minuty Skype z Office działają w Hiszpanii?');
     expect(r.source?.articleId).toBe('skype-office-minutes-blocked-countries');
