@@ -2,7 +2,7 @@ import { loadLemmas } from '../morphology/lemmas';
 import { isStopWord, words } from '../normalize';
 import { ENGLISH_STOP_WORDS } from './glossary';
 import { slipOf, Spelling } from './spelling';
-import { canonical, isHomeCity, vocabularyWords, withoutFiller } from './vocabulary';
+import { canonical, declinedName, isHomeCity, vocabularyWords, withoutFiller } from './vocabulary';
 
 /**
  * Only long words are corrected against the lemma table's forms: with some twenty thousand forms,
@@ -66,8 +66,11 @@ export class Terms {
    * article may use it.
    */
   knows(word: string): boolean {
+    if (this.lemmas.has(word)) return true;
+    // A declined name is known as the name is ("w Teamsach" as "Teams").
+    const name = declinedName(word);
+    if (name !== undefined) return this.knows(name);
     return (
-      this.lemmas.has(word) ||
       canonical(word) !== word ||
       // Capitalised pronouns of a polite letter ("do Was", "Pan") are no names.
       isStopWord(word) ||

@@ -75,6 +75,23 @@ const KNOWN_NAMES = [
   'manager',
 ];
 
+/** The Polish endings a foreign name takes when it is declined ("w Teamsach", "z Intunem", "Teamsowy"). */
+const NAME_ENDINGS = 'a|u|em|ie|owi|ach|ami|om|ow|y|ow(?:y|a|e|ego|ej|emu|ym|ymi|ych)';
+/**
+ * A product name declined without an apostrophe: "w Teamsach", "SharePointem", "w SharePoincie",
+ * "na WeChacie", "Exchangu", "w Intunie", "na OneDrivie", "w Azurze". The name keeps its letters
+ * but for a final "-t" softened before "-cie" and a silent final "-e" the ending replaces.
+ */
+const DECLINED_NAME = new RegExp(
+  `^(?:${KNOWN_NAMES.map((n) => {
+    const forms = [`${n}(?:${NAME_ENDINGS})`];
+    if (n.endsWith('t')) forms.push(`${n.slice(0, -1)}cie`);
+    if (n.endsWith('e')) forms.push(`${n.slice(0, -1)}(?:${NAME_ENDINGS}|ze)`);
+    if (n.endsWith('r')) forms.push(`${n}ze`);
+    return `(${forms.join('|')})`;
+  }).join('|')})$`,
+);
+
 /**
  * Greetings, courtesy and "I have a question" phrases: they say nothing about what is asked, and
  * on a short question they are half of its words.
@@ -238,7 +255,19 @@ export function isHomeCity(word: string): boolean {
 export function canonical(word: string): string {
   for (const [pattern, replacement] of ALIASES) if (pattern.test(word)) return replacement;
   for (const [pattern, replacement] of COLLOQUIAL) if (pattern.test(word)) return replacement;
-  return word;
+  return nameDeclinedAs(word) ?? word;
+}
+
+/** The product name a word declines ("Teamsach" -> "teams"; see DECLINED_NAME). */
+function nameDeclinedAs(word: string): string | undefined {
+  const declined = DECLINED_NAME.exec(word);
+  return declined ? KNOWN_NAMES[declined.slice(1).findIndex((g) => g !== undefined)] : undefined;
+}
+
+/** The product name a word declines, when no alias reads the word otherwise ("Skypem" is an alias of Skype). */
+export function declinedName(word: string): string | undefined {
+  if (ALIASES.some(([pattern]) => pattern.test(word)) || COLLOQUIAL.some(([pattern]) => pattern.test(word))) return undefined;
+  return nameDeclinedAs(word);
 }
 
 /** Names and canonical words the desk knows even where no article uses them. */

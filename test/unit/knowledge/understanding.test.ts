@@ -46,6 +46,14 @@ describe('terms', () => {
     expect(terms.of('abonamentu kanałowego')).toEqual(terms.of('abonament kanałów'));
   });
 
+  it('reads a product name declined without an apostrophe as the name ("w Teamsach", "w SharePoincie", "WeChatem")', () => {
+    expect(terms.of('w Teamsach')).toEqual(terms.of('Teams'));
+    expect(terms.of('w SharePoincie')).toEqual(terms.of('SharePoint'));
+    expect(terms.of('WeChatem')).toEqual(terms.of('WeChat'));
+    expect(terms.of('w Intunie')).toEqual(terms.of('Intune'));
+    expect(terms.of('exceeded')).toEqual(['exceeded']);
+  });
+
   it("knows a Polish city and a misspelt name of ours, so neither reads as someone else's product", () => {
     expect(terms.of('jestem z Krakowa, ile kanałów mogę kupić')).toEqual(terms.of('ile kanałów mogę kupić'));
     expect(terms.knows('krakowa')).toBe(true);
@@ -75,6 +83,14 @@ describe('answers', () => {
     expect(bare.answered).toBe(true);
     expect(declined.answered).toBe(true);
     expect(declined.source?.articleId).toBe(bare.source?.articleId);
+  });
+
+  it('treats a product name declined ("w Teamsach") as the name itself, and still offers what it found', () => {
+    const bare = kb.answer('Czy 21Vianet pomaga z problemami z Teams?');
+    const declined = kb.answer('Czy 21Vianet pomaga z problemami w Teamsach?');
+    expect(declined.answered).toBe(bare.answered);
+    expect(declined.suggestions.map((s) => s.articleId)).toEqual(bare.suggestions.map((s) => s.articleId));
+    expect(declined.suggestions.length + (declined.answered ? 1 : 0)).toBeGreaterThan(0);
   });
 
   it('answers a question about a country the articles do not list, written with a capital', () => {
