@@ -36,6 +36,8 @@ export interface AnswerResult {
   source: { articleId: string; title: string } | null;
   /** Other questions the customer may mean, offered instead of an answer. */
   suggestions: Suggestion[];
+  /** Set when `answer` asks which service is meant (global Microsoft 365 or 21Vianet): the two suggestions are its options. */
+  asksScope?: true;
   /** Beside an answer: up to two runner-ups that fit the question nearly as well ("See also"). */
   related: Suggestion[];
 }

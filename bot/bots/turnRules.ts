@@ -427,7 +427,8 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
       store.desk.suggested = suggested;
       store.desk.suggestedFor = question;
     }
-    await sendWithButtons(context, t(locale, 'faq.suggestions'), suggested);
+    // Both services answer the question: the base's own question says which two the buttons are.
+    await sendWithButtons(context, found.asksScope ? found.answer : t(locale, 'faq.suggestions'), suggested);
     return;
   }
   if (!store) return unavailable(turn);

@@ -541,6 +541,7 @@ export class SearchEngine {
         source: null,
         suggestions: [suggestion(top), suggestion(otherScope)],
         related: [],
+        asksScope: true,
       };
     }
     const answerWith = (pick: Candidate, rest: Candidate[]): AnswerResult => ({

@@ -66,12 +66,23 @@ describe('FAQ in Polish', () => {
 describe('FAQ in English', () => {
   it('answers an English question in English with the source title', async () => {
     const c = chat(world, { locale: 'en-US' });
-    const replies = await c.say('When is billing support available?');
+    const replies = await c.say('When is Microsoft 365 billing support available?');
     expect(replies[0]).toMatch(/Monday to Friday|business hours|working hours/i);
     expect(replies[0]).toMatch(/Source: .+/);
     expect(replies[1]).toContain('Did this help?');
     expect(buttonsOf(nth(c.replies, 1))).toEqual(['Yes', 'No']);
     expect(await c.say('yes')).toEqual(['Thank you! Glad I could help.']);
+  });
+
+  it('asks which service is meant when both answer a question naming neither, and answers the one picked', async () => {
+    const c = chat(world, { locale: 'en-US' });
+    const [asked] = await c.say('When is billing support available?');
+    expect(asked).toMatch(/do you mean Microsoft 365 \(global\) or Office 365 operated by 21Vianet/);
+    const options = buttonsOf(nth(c.replies, 0));
+    expect(options).toHaveLength(2);
+    expect(options.some((o) => /21Vianet/.test(o))).toBe(true);
+    const global = options.find((o) => !/21Vianet/.test(o))!;
+    expect((await c.say(global))[0]).toMatch(/Monday to Friday/);
   });
 
   it('detects English without a locale and Polish in an English client', async () => {
