@@ -122,8 +122,11 @@ test('with the due set and the Bull queue wiped while no instance runs, start-up
   expect(await redis.exists(slaKeys(prefix).due)).toBe(0);
 
   const reports = await startTimers();
-  // Both instances reconcile at once; between them each owed entry is added exactly once.
-  expect(reports.map((r) => r.openTickets)).toEqual([3, 3]);
+  // Both instances start at once. Each reads the three open tickets, unless the other had already
+  // rebuilt the due set when it looked (a slow start on a busy machine): then it only takes back
+  // leases. Between them each owed entry is added exactly once.
+  expect(reports.every((r) => r.openTickets === 3 || (r.skipped && r.openTickets === 0))).toBe(true);
+  expect(reports.some((r) => r.openTickets === 3)).toBe(true);
   expect(nth(reports, 0).added + nth(reports, 1).added).toBe(6);
   await waitFor(() => applied.length === 2, 'the two rebuilt warnings');
   expect(applied.sort()).toEqual(soon.map((t) => `${t.id} warning`).sort());
