@@ -32,9 +32,11 @@ const DEFAULT_SETS = [
   'blind-M.jsonl',
   'blind-N.jsonl',
   'blind-O.jsonl',
+  'blind-P.jsonl',
+  'blind-Q.jsonl',
 ].map((f) => join(FIXTURES, f));
 /** Sets reported on and never read (kept outside the repository): their questions are never printed. */
-const REPORT_SETS = new Set(['faq-P.jsonl', 'blind-P.jsonl', 'faq-Q.jsonl', 'blind-Q.jsonl']);
+const REPORT_SETS = new Set(['faq-R.jsonl', 'blind-R.jsonl', 'faq-S.jsonl', 'blind-S.jsonl']);
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const paths = args.filter((a) => !a.startsWith('--')).map((a) => resolve(process.cwd(), a));
