@@ -72,3 +72,22 @@ test('an English browser gets the page in English, and the switch turns it to Po
   await bubble(page, 'echo (pl-PL): Rozmowa z konsultantem').waitFor();
   await context.close();
 });
+
+test('a chip pressed while the chat is still connecting is sent once it is connected, once', async () => {
+  const context = await browser.newContext({ locale: 'pl-PL' });
+  const page = await context.newPage();
+  // The conversation's token is held back, so the press comes before Web Chat is connected.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/v3/directline/tokens/generate', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${chat.url}/`);
+  await page.getByRole('button', { name: 'Ile kanałów obsługuje Skype Connect?' }).click();
+  release();
+
+  await bubble(page, 'echo (pl-PL): Ile kanałów obsługuje Skype Connect?').waitFor();
+  expect(await bubble(page, 'echo (pl-PL): Ile kanałów obsługuje Skype Connect?').count()).toBe(1);
+  await context.close();
+});

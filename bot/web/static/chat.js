@@ -165,6 +165,35 @@
     });
   }
 
+  // The chips are on the page before Web Chat is connected, and Web Chat drops a message sent
+  // while it connects (it sends only while connected): a chip pressed early is sent once it is.
+  var sendQuestion = null;
+  var pressedEarly = [];
+  document.querySelectorAll('.chip').forEach(function (chip) {
+    chip.addEventListener('click', function () {
+      var text = chip.getAttribute('data-question');
+      if (sendQuestion) sendQuestion(text);
+      else pressedEarly.push(text);
+    });
+  });
+  function sendChipsOnceConnected(api) {
+    return function (next) {
+      return function (action) {
+        var result = next(action);
+        if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && !sendQuestion) {
+          // After this dispatch has run its course, so that Web Chat's sending has started.
+          setTimeout(function () {
+            sendQuestion = function (text) {
+              api.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
+            };
+            pressedEarly.splice(0).forEach(sendQuestion);
+          });
+        }
+        return result;
+      };
+    };
+  }
+
   session()
     .then(function (s) {
       return recentHistory(s).then(function (recent) {
@@ -203,7 +232,7 @@
 
       // The last screenful is in the store before Web Chat is first drawn; the rest of the recent
       // history follows once that is on screen.
-      var store = historyStore(window.WebChat.createStore());
+      var store = historyStore(window.WebChat.createStore({}, sendChipsOnceConnected));
       var firstDrawn = recent.activities.length - FIRST_DRAWN;
       store.add(recent.activities.slice(Math.max(0, firstDrawn)));
       var suggestions = lastSuggestions(recent.activities);
@@ -232,12 +261,6 @@
 
       drawEarlier(store, recent.activities.slice(0, Math.max(0, firstDrawn)));
       showEarlier(store, directLine, s);
-
-      document.querySelectorAll('.chip').forEach(function (chip) {
-        chip.addEventListener('click', function () {
-          store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: chip.getAttribute('data-question') } });
-        });
-      });
     })
     .catch(function () {
       showStatus(config.texts.failed);
