@@ -25,6 +25,13 @@ interface Subscriber {
   sending: Promise<void>;
 }
 
+/** A stream let in: where it starts, its token, and whether that is the conversation's current token. */
+interface Admitted {
+  watermark: number;
+  tokenId: string;
+  current: boolean;
+}
+
 /** Close code for a stream whose token was replaced (refreshed or resumed): the client resumes with its newest token. */
 export const REVOKED_CLOSE_CODE = 4001;
 
@@ -82,30 +89,42 @@ export class ActivityStream {
       return;
     }
     void this.admit(url, conversationId).then(
-      ({ watermark, tokenId }) => {
-        if (!socket.destroyed) this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(conversationId, ws, watermark, tokenId));
+      (admitted) => {
+        if (!socket.destroyed) this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(conversationId, ws, admitted));
       },
       (err: Error) => socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${err.message}\n`),
     );
   };
 
-  /** The watermark to start from, when the stream URL's token is valid, current and not yet used by another client. */
-  private async admit(url: URL, conversationId: string): Promise<{ watermark: number; tokenId: string }> {
+  /** The watermark to start from, when the stream URL's token is valid, not replaced and not yet used by another client. */
+  private async admit(url: URL, conversationId: string): Promise<Admitted> {
     const now = Date.now();
     const claims = this.deps.signer.verify(url.searchParams.get('t') ?? '', now);
     if (claims.conv !== conversationId) throw new Error('the token was issued for another conversation');
     const watermark = parseWatermark(url.searchParams.get('watermark') ?? undefined);
-    await this.deps.ledger.check(claims);
+    const current = await this.deps.ledger.check(claims);
     if (!(await this.deps.ledger.claimStream(claims, now)))
       throw new Error('this stream URL is already in use: resume the conversation for a new one');
-    return { watermark, tokenId: claims.jti };
+    return { watermark, tokenId: claims.jti, current };
   }
 
-  /** Closes this instance's streams of the conversation whose token was replaced. */
+  /**
+   * Closes this instance's streams of the conversation whose token was replaced. They leave the
+   * count at once: a replaced stream is sent nothing more, and its close handshake can take long
+   * enough on a busy machine for the client's next resume to meet the cap.
+   */
   private closeReplaced(conversationId: string, replaced: (tokenId: string) => boolean): void {
     for (const subscriber of this.byConversation.get(conversationId) ?? []) {
-      if (replaced(subscriber.tokenId)) subscriber.socket.close(REVOKED_CLOSE_CODE, 'token replaced');
+      if (!replaced(subscriber.tokenId)) continue;
+      this.detach(conversationId, subscriber);
+      subscriber.socket.close(REVOKED_CLOSE_CODE, 'token replaced');
     }
+  }
+
+  private detach(conversationId: string, subscriber: Subscriber): void {
+    const set = this.byConversation.get(conversationId);
+    if (!set?.delete(subscriber)) return;
+    if (set.size === 0) this.byConversation.delete(conversationId);
   }
 
   /** One ledger read per conversation held; a stream whose token was replaced meanwhile is closed. */
@@ -140,15 +159,15 @@ export class ActivityStream {
     return { conversations: this.byConversation.size, sockets };
   }
 
-  private attach(conversationId: string, socket: WebSocket, watermark: number, tokenId: string): void {
+  private attach(conversationId: string, socket: WebSocket, { watermark, tokenId, current }: Admitted): void {
     const subscriber: Subscriber = { socket, tokenId, watermark, sending: Promise.resolve() };
     let set = this.byConversation.get(conversationId);
     if (!set) this.byConversation.set(conversationId, (set = new Set()));
     set.add(subscriber);
-    socket.on('close', () => {
-      set.delete(subscriber);
-      if (set.size === 0) this.byConversation.delete(conversationId);
-    });
+    socket.on('close', () => this.detach(conversationId, subscriber));
+    // A stream of the current token replaces every other of the conversation's streams here:
+    // closed now rather than when the revocation comes round through Redis.
+    if (current) this.closeReplaced(conversationId, (id) => id !== tokenId);
     socket.on('error', () => socket.terminate());
     // Clients send empty frames as keep-alives; nothing they send needs an answer.
     this.send(conversationId, subscriber);

@@ -59,8 +59,12 @@ export class TokenLedger {
     await unlessStoreDown(made, null);
   }
 
-  /** Throws TokenError('revoked') when a newer token was issued for the conversation and used. */
-  async check(claims: Pick<DirectLineClaims, 'conv' | 'jti'>): Promise<void> {
+  /**
+   * Throws TokenError('revoked') when a newer token was issued for the conversation and used.
+   * Resolves true when the token is its conversation's current one (false when it is the one
+   * before, or when the ledger cannot tell).
+   */
+  async check(claims: Pick<DirectLineClaims, 'conv' | 'jti'>): Promise<boolean> {
     const [current, previous] = await unlessStoreDown(this.redis.mget(this.currentKey(claims.conv), this.previousKey(claims.conv)), [
       null,
       null,
@@ -68,9 +72,9 @@ export class TokenLedger {
     if (current === null || current === claims.jti) {
       // The newest token is in use: the client has it, so the one before it may stop.
       if (current !== null && previous !== null) await unlessStoreDown(this.redis.del(this.previousKey(claims.conv)), 0);
-      return;
+      return current !== null;
     }
-    if (previous === claims.jti) return;
+    if (previous === claims.jti) return false;
     throw new TokenError('revoked', 'the token was replaced by a newer one (refreshed or resumed): use the newest token');
   }
 

@@ -1,4 +1,6 @@
-import type { AddressInfo } from 'net';
+import { randomBytes } from 'crypto';
+import { once } from 'events';
+import { connect, type AddressInfo, type Socket } from 'net';
 import type { Server } from 'restify';
 import type { RedisClient } from '../../../common/redisConnection';
 import WebSocket from 'ws';
@@ -166,6 +168,36 @@ describe('one conversation', () => {
       expect(sockets.map((s) => s.closeCode)).toEqual([4001, 4001, 4001, undefined]);
     } finally {
       for (const s of sockets) s.socket.terminate();
+    }
+  });
+
+  it('a replaced stream leaves the cap at once, even when its client never answers the close (a phone gone to sleep)', async () => {
+    const started = await start();
+    const { conversationId } = started;
+    let { token } = started;
+    const clients: Socket[] = [];
+    // A client that opens its stream and then reads nothing more, so the close handshake of the
+    // replaced stream never completes.
+    const openAndStall = async (): Promise<number> => {
+      const resumed = (await (
+        await fetch(`${base}/v3/directline/conversations/${conversationId}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { token: string; streamUrl: string };
+      token = resumed.token;
+      const url = new URL(resumed.streamUrl);
+      const client = connect(Number(url.port), url.hostname);
+      clients.push(client);
+      client.write(
+        `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      );
+      const [head] = (await once(client, 'data')) as [Buffer];
+      client.pause();
+      return Number(/^HTTP\/1\.1 (\d+)/.exec(head.toString('latin1'))?.[1]);
+    };
+    try {
+      for (let i = 0; i < 5; i += 1) expect(await openAndStall()).toBe(101);
+    } finally {
+      for (const c of clients) c.destroy();
     }
   });
 });
