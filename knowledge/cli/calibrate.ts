@@ -24,7 +24,7 @@ import { describeZodError } from '../../common/http';
 import { loadArticles } from '../loader';
 import { Calibration, confidenceOf, Example, fitCalibration } from '../search/confidence';
 import committed from '../search/calibration.json';
-import { Candidate, DEFAULT_RULE, leads, SearchEngine } from '../search/engine';
+import { answerThreshold, Candidate, DEFAULT_RULE, leads, SearchEngine } from '../search/engine';
 import { isRight, readEvalSet } from '../eval/evaluate';
 import type { KbEntry } from '../types';
 import type { Locale } from '../../common/locale';
@@ -123,7 +123,10 @@ const check = (file: string, calibration: Calibration): string => {
   for (const c of readEvalSet(join(FIXTURES, file))) {
     const [top] = engine.rank(c.q, c.locale);
     const confidence = top ? confidenceOf(top, calibration) : 0;
-    const answered = !!top && rule({ top }, confidence) && confidence >= (calibration.answerAt ?? answerAt);
+    const answered =
+      !!top &&
+      rule({ top }, confidence) &&
+      confidence >= answerThreshold(top, c.locale, { ...DEFAULT_RULE, answerAt: calibration.answerAt ?? answerAt });
     if (c.oos) {
       off++;
       offAnswered += +answered;
