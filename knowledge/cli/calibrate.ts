@@ -98,9 +98,9 @@ for (let k = 0; k < FOLDS; k++) {
  * MAX_FALSE_ACCEPTS of the blind off-topic questions (the team's own off-topic list is written to
  * be hard, right next to the domain, and would make the desk answer nothing).
  */
-// The engine never answers a question naming another company's product, nor a price its entry
+// The engine never answers a question surely naming another company's product, nor a price its entry
 // never tells, nor a near tie it is unsure of.
-const rule = (e: Pick<Labelled, 'top'>, confidence: number): boolean => !e.top.foreign && leads(e.top, confidence, DEFAULT_RULE);
+const rule = (e: Pick<Labelled, 'top'>, confidence: number): boolean => !e.top.namesProduct && leads(e.top, confidence, DEFAULT_RULE);
 examples.forEach((e, i) => {
   if (!rule(e, held[i]!)) held[i] = 0;
 });

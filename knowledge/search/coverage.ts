@@ -45,6 +45,9 @@ function contains(vocabulary: Set<string>, forms: FormsOf, typos: boolean): bool
   return false;
 }
 
+/** How a question names what the knowledge base never mentions (see `Coverage.unknownName`). */
+export type UnknownName = 'product' | 'capitalised';
+
 export interface EntryVocabulary {
   questions: Set<string>;
   answer: Set<string>;
@@ -163,25 +166,28 @@ export class Coverage {
   }
 
   /**
-   * Whether the question names a product the knowledge base never mentions: a word with a plus
-   * ("Canal+"), or a capitalised word inside a sentence ("jak anulować abonament w Play"), that is
-   * unknown here (`knows` adds the Polish forms and names the desk knows without an article
-   * using them: "w Dubaju", "M365"). A sentence's first word is only capitalised by grammar.
-   * Such a question is about someone else's service however well its other words match ours.
+   * Whether the question names something the knowledge base never mentions: a word with a plus
+   * ("Canal+") is a product, a capitalised word inside a sentence ("jak anulować abonament w
+   * Play", "oddział w Chicago") a product or a place. Only words unknown here count (`knows` adds
+   * the Polish forms and names the desk knows without an article using them: "w Dubaju", "M365").
+   * A sentence's first word is only capitalised by grammar.
    */
-  namesUnknownProduct(question: string, knows: (word: string) => boolean = () => false): boolean {
-    return question.split(/[.!?…]+\s+|[\n:;–—]\s*|\s-\s/u).some((sentence) => {
+  unknownName(question: string, knows: (word: string) => boolean = () => false): UnknownName | undefined {
+    let found: UnknownName | undefined;
+    for (const sentence of question.split(/[.!?…]+\s+|[\n:;–—]\s*|\s-\s/u)) {
       const tokens = sentence.match(/[\p{L}\d]+\+?/gu) ?? [];
-      return tokens.some((token, i) => {
+      tokens.forEach((token, i) => {
+        const plus = token.endsWith('+');
         // Short capitals are grades and pronouns ("ważność A", "How do I").
-        const named = token.endsWith('+') || (i > 0 && token.length >= 3 && /^\p{Lu}/u.test(token));
-        if (!named) return false;
+        if (!plus && !(i > 0 && token.length >= 3 && /^\p{Lu}/u.test(token))) return;
         // Names inflect by their last letters ("w Kanadzie"), but five shared letters at least:
         // "Canal" is not a form of "Canada".
         const word = fold(token.replace(/\+$/, ''));
-        return !knows(word) && !this.known.has(word) && !this.known.has(`${word.slice(0, Math.max(5, word.length - 3))}*`);
+        if (knows(word) || this.known.has(word) || this.known.has(`${word.slice(0, Math.max(5, word.length - 3))}*`)) return;
+        found = plus || found === 'product' ? 'product' : 'capitalised';
       });
-    });
+    }
+    return found;
   }
 
   /**

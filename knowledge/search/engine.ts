@@ -145,6 +145,12 @@ export interface Candidate extends Features {
    */
   unaskedPrice: boolean;
   /**
+   * The question surely names a product that is not ours to answer: a name with a plus
+   * ("Canal+"), or one of ours no article covers ("numer Skype"). A capitalised word we do not
+   * know ("w Play", "w Chicago") may be a place as well, and only weighs the confidence down (`foreign`).
+   */
+  namesProduct: boolean;
+  /**
    * The first candidate only: its phrasings ask the kind of question the message asks ("ile",
    * "kiedy", "kto") and the runner-up's never do. Near duplicates that fit the words alike are
    * parted by what is asked: on the tune sets A-F such near ties answered were right 7 times in
@@ -395,7 +401,10 @@ export class SearchEngine {
     // few to tell a typo from another name ("Canal+" is not "kanał").
     const knows = (w: string): boolean => this.terms.knows(w) || (w.length > 5 && this.coverage.correct(w) !== w);
     // So does one of our products that no article covers ("numer Skype"): the question is about it.
-    const foreign = this.coverage.namesUnknownProduct(question, knows) || namesUncoveredProduct(fold(question)) ? 1 : 0;
+    const name = this.coverage.unknownName(question, knows);
+    const uncovered = namesUncoveredProduct(fold(question));
+    const foreign = name || uncovered ? 1 : 0;
+    const namesProduct = name === 'product' || uncovered;
     const asked = questionKinds(question);
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much. The sentence that asks
@@ -446,6 +455,7 @@ export class SearchEngine {
         ...features,
         confidence,
         unaskedPrice,
+        namesProduct,
         kindParts,
         saysMore: !!second && (i === 0 ? saidFirst! > saidSecond! : i === 1 && saidSecond! > saidFirst!),
       };
@@ -534,11 +544,15 @@ export class SearchEngine {
       articleId: c.entry.id,
       confidence: c.confidence,
     });
-    // A question naming someone else's product ("Canal+", "w Play") is never ours to answer,
-    // however well its other words match. But the capital may name a place we have no word for
-    // ("oddział w Toronto"), so what was found is still offered as suggestions: on the tune sets
-    // I-O the right entry was offered 2 more times, nothing else changed.
+    // A question naming something we do not know ("Canal+", "w Play", "w Chicago") asks no scope
+    // and gets no runner-up: what was found is offered as suggestions. It is answered only when
+    // the name is no product for sure (see `namesProduct`) and the model, which weighs it down, is
+    // sure all the same: a capital may name a place ("oddział w Toronto", "in Warsaw"). On the
+    // tune sets A-Q no question naming something unknown that was off-topic or ranked a wrong
+    // entry first reached 0.33 (153 of them), while two right ones naming a place reached 0.66
+    // and 0.68 ("Canal+" reads as "kanał" and reaches 0.65).
     const foreign = !!top?.foreign && top !== own;
+    const namesProduct = !!top?.namesProduct && top !== own;
     // The question names neither scope, so global Microsoft 365 is meant; but when a 21Vianet
     // entry still comes first and a global one fits about as well, ask which one is meant.
     const otherScope = top?.entry.scope === '21vianet' && ranked.find((c) => c.entry.scope === 'global');
@@ -577,7 +591,7 @@ export class SearchEngine {
     // Sure enough, and far enough ahead of the runner-up, to be the answer.
     if (
       top &&
-      !foreign &&
+      !namesProduct &&
       (top === own || (!unnamedScope && top.confidence >= answerThreshold(top, locale, this.rule) && leads(top, top.confidence, this.rule)))
     ) {
       return answerWith(top, ranked.slice(1));
