@@ -136,6 +136,11 @@ export class Coverage {
     return this.spelling.correct(word);
   }
 
+  /** Whether the base or the glossary uses this very word. */
+  uses(word: string): boolean {
+    return this.known.has(word);
+  }
+
   /**
    * Whether a word, or an inflection of it, occurs anywhere in the knowledge base or the glossary.
    * Short words inflect by adding an ending ("kod", "kodem").

@@ -398,8 +398,9 @@ export class SearchEngine {
     }
     const unknown = this.coverage.unknownShare(words);
     // A misspelt name of ours ("Skype Conect") is no one else's product; five letters are too
-    // few to tell a typo from another name ("Canal+" is not "kanał").
-    const knows = (w: string): boolean => this.terms.knows(w) || (w.length > 5 && this.coverage.correct(w) !== w);
+    // few to tell a typo from another name ("Canal+" is not "kanał"). Nor is a word that reads
+    // as words the articles use ("SharePointowych" as "SharePoint"), as the bare name is not.
+    const knows = (w: string): boolean => this.terms.knows(w) || (w.length > 5 && this.coverage.correct(w) !== w) || this.readsAsOurs(w);
     // So does one of our products that no article covers ("numer Skype"): the question is about it.
     const name = this.coverage.unknownName(question, knows);
     const uncovered = namesUncoveredProduct(fold(question));
@@ -460,6 +461,12 @@ export class SearchEngine {
         saysMore: !!second && (i === 0 ? saidFirst! > saidSecond! : i === 1 && saidSecond! > saidFirst!),
       };
     });
+  }
+
+  /** Whether a word the terms rewrite (an alias, a declined name) becomes only words the articles use. */
+  private readsAsOurs(word: string): boolean {
+    const read = this.terms.ofQuestion(word);
+    return read.length > 0 && read.join(' ') !== word && read.every((t) => this.coverage.uses(t));
   }
 
   /** The largest share of the terms of one of the entry's phrasings that the question uses. */

@@ -39,11 +39,17 @@ const ALIASES: [RegExp, string][] = [
   [/^(tajwan\w*|taiwan\w*|tajpej\w*|taipei)$/, 'tajwan'],
   [/^(tunez\w*|tunis\w*)$/, 'tunezja'],
   [/^(emira\w*|uae|zea|dubaj\w*|dubai|abu|zabi|dhabi|szardz\w*|sharjah)$/, 'emiratow'],
-  [/^(kanad\w*|canad\w*)$/, 'kanada'],
-  [/^(australi\w*|sydney|melbourne)$/, 'australia'],
-  [/^(usa|stany|stanach|stanow|amery[kc]\w*|americ\w*)$/, 'usa'],
-  [/^(brytani\w*|brytyj\w*|britain|british|uk|anglii|anglia|london\w*|londyn\w*)$/, 'brytania'],
-  [/^(niemc\w*|niemiec\w*|germany|german|berlin\w*)$/, 'niemcy'],
+  [/^(kanad\w*|canad\w*|toront\w*|montreal\w*|vancouver\w*|ottaw\w*|calgary|quebec\w*)$/, 'kanada'],
+  [/^(australi\w*|sydney|melbourne|brisban\w*|perth)$/, 'australia'],
+  [
+    /^(usa|stany|stanach|stanow|amery[kc]\w*|americ\w*|chicag\w*|jork\w*|york|seattl\w*|boston\w*|miami|teksas\w*|texas|kaliforni\w*|california|florydz\w*|floryd\w*|florida)$/,
+    'usa',
+  ],
+  [
+    /^(brytani\w*|brytyj\w*|britain|british|uk|anglii|anglia|london\w*|londyn\w*|manchester\w*|edynburg\w*|edinburgh|szkocj\w*|scotland)$/,
+    'brytania',
+  ],
+  [/^(niemc\w*|niemiec\w*|germany|german|berlin\w*|monachium|munich|hamburg\w*|frankfur\w*)$/, 'niemcy'],
   [/^(polsc\w*|polska|polski|polsk\w*|poland|polish)$/, 'polska'],
   [/^(francj\w*|francu\w*|france|french|paryz\w*|paris)$/, 'francja'],
   // Other countries the articles do not name: any country (kraj), where the minutes do work.
@@ -236,7 +242,7 @@ const NAMED_PHRASES: [RegExp, string][] = [
  * what is asked, and a capitalised city is no one else's product.
  */
 const HOME_CITIES =
-  /\b(warszaw\w*|krakow\w*|wroclaw\w*|poznan\w*|gdansk\w*|gdyni\w*|gdynia|sopot\w*|lodz|lodzi|szczecin\w*|lublin\w*|katowic\w*|bialymstoku|bialystok\w*|bydgoszcz\w*|torun\w*|rzesz\w*|kielc\w*|olsztyn\w*|opol\w*|radom\w*|czestochow\w*)\b/g;
+  /\b(warszaw\w*|warsaw|krakow\w*|cracow|wroclaw\w*|breslau|poznan\w*|gdansk\w*|danzig|gdyni\w*|gdynia|sopot\w*|lodz|lodzi|szczecin\w*|lublin\w*|katowic\w*|bialymstoku|bialystok\w*|bydgoszcz\w*|torun\w*|rzesz\w*|kielc\w*|olsztyn\w*|opol\w*|radom\w*|czestochow\w*)\b/g;
 
 /** Folded text without greetings and courtesy phrases, two-word names replaced by their one word. */
 export function withoutFiller(folded: string): string {
