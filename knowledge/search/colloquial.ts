@@ -74,6 +74,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(school|szkol[ay]|szkole|uczeln\w*|student\w*)$/, 'education'],
   [/^(corporate|enterprise|korpo\w*)$/, 'firm'],
   [/^(max|maks|maksa|maksymalnie)$/, 'maksymalna'],
+  // "Nielimitowany", "nieograniczony" plan: the articles say one "bez limitu", "bez ograniczeń".
+  [/^(nielimitowan\w*|nieograniczon\w*)$/, 'bez limitu'],
   // Again, today, this morning: how often something may be done in a day.
   [/^(znowu|znow|ponownie|ponowna|ponowny|powtorn\w*|wielokrotn\w*|jednorazow\w*|kilkakrotn\w*|kilkukrotn\w*|ilukrotn\w*)$/, 'raz'],
   [/^(rano|wczoraj|dzis|dzisiaj|jutro|poludni\w*|wieczorem)$/, 'dziennie'],

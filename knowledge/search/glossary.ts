@@ -49,7 +49,9 @@ const GROUPS: string[][] = [
   ['komórka', 'komórkowy', 'mobile', 'cellphone', 'cell phone'],
   ['zweryfikować', 'weryfikować', 'verify', 'verified', 'identity'],
   ['wyjątkiem', 'wyjątek', 'wykluczony', 'wykluczone', 'except', 'excluded', 'exception'],
-  ['pierwsza', 'pierwszy', 'first', 'initial'],
+  ['pierwsza', 'pierwszy', 'najpierw', 'first', 'initial'],
+  // Minutes and subscriptions are used up: the articles say "zużywa", customers "wykorzystane".
+  ['zużywać', 'zużyć', 'wykorzystać', 'wykorzystywać', 'consume', 'consumed'],
   ['rozwiązać', 'naprawić', 'usunąć problem', 'resolve', 'fix', 'solve'],
   ['zostało', 'pozostałe', 'pozostało', 'remaining', 'left', 'balance'],
   ['pracownik', 'pracowników', 'employee', 'employees', 'staff', 'workers'],
