@@ -52,7 +52,7 @@ const GROUPS: string[][] = [
   ['pierwsza', 'pierwszy', 'najpierw', 'first', 'initial'],
   // Minutes and subscriptions are used up: the articles say "zużywa", customers "wykorzystane".
   ['zużywać', 'zużyć', 'wykorzystać', 'wykorzystywać', 'consume', 'consumed'],
-  ['rozwiązać', 'naprawić', 'usunąć problem', 'resolve', 'fix', 'solve'],
+  ['rozwiązać', 'naprawić', 'usunąć problem', 'resolve', 'fix', 'solve', 'troubleshoot', 'troubleshooting'],
   ['zostało', 'pozostałe', 'pozostało', 'remaining', 'left', 'balance'],
   ['pracownik', 'pracowników', 'employee', 'employees', 'staff', 'workers'],
   ['organizacja', 'organisation', 'organization', 'org', 'tenant'],
@@ -60,11 +60,11 @@ const GROUPS: string[][] = [
   ['opłata', 'koszt', 'fee', 'charge', 'charged', 'cost'],
   // Words customers use for what the articles name otherwise: duties, networks, written help, news, add-ons.
   ['obowiązki', 'zadania', 'rola', 'responsibilities', 'duties', 'tasks', 'job', 'role'],
-  ['sieć', 'sieciowy', 'network', 'firewall', 'proxy', 'vpn', 'router'],
+  ['sieć', 'sieciowy', 'network', 'firewall', 'proxy', 'vpn', 'router', 'lan', 'wan', 'wifi'],
   ['przewodnik', 'poradnik', 'podręcznik', 'instrukcja', 'dokumentacja', 'guide', 'manual', 'documentation'],
   ['aktualizacje', 'nowości', 'nowinki', 'aktualności', 'newsy', 'updates', 'news'],
   ['dodatek', 'dodatki', 'wtyczka', 'addin', 'plugin', 'extension', 'rozszerzenie'],
-  ['zmienić', 'modify', 'increase', 'reduce', 'adjust'],
+  ['zmienić', 'modify', 'increase', 'reduce', 'adjust', 'downgrade', 'upgrade'],
 ];
 
 /**
@@ -73,7 +73,7 @@ const GROUPS: string[][] = [
  * unknown to the base, each counted as a rare word no entry has.
  */
 export const ENGLISH_STOP_WORDS = new Set(
-  'a an the is are am do does did i my me we our you your how what when where which who can could to of for in on at with and or it this that there be have has get from m s t re ve ll d will would should there any some about around through while still already actually exactly else something anyone being according so just really don doesn didn isn aren wasn weren won haven hasn shouldn couldn wouldn possible possibly guys folks'.split(
+  'a an the is are am do does did i my me we our you your how what when where which who can could to of for in on at with and or it this that there be have has get from m s t re ve ll d will would should there any some about around through while still already actually exactly else something anyone being according so just really don doesn didn isn aren wasn weren won haven hasn shouldn couldn wouldn possible possibly guys folks if anything'.split(
     ' ',
   ),
 );

@@ -228,7 +228,8 @@ const NAMED_PHRASES: [RegExp, string][] = [
   [/\bzyw\w{0,3} (czlowiek\w{0,3}|osob\w{0,3}|konsultant\w{0,3})\b/g, 'konsultant'],
   // "24/7", "24x7": round the clock, every day ("całą dobę, 7 dni w tygodniu").
   [/\b24( 7|x7)\b/g, 'cala dobe 24 hours 7 days'],
-  // "Get back to me", "hear back": a response.
+  // "Get my money back", "get anything back": a refund; "get back to me", "hear back": a response.
+  [/\b(get|gets|getting) (anything|something|money|my money|it|any money|a refund) back\b/g, 'money back refund'],
   [/\b(get|gets|getting|hear|hearing) back\b/g, 'response'],
   // "Add-ons", "plug-ins", "add-ins": one word, not "add" and "ons".
   [/\b(add|plug) (ons?|ins?)\b/g, 'dodatek'],

@@ -255,6 +255,8 @@ describe('English parity', () => {
     ['I want to stop paying for Skype Connect channels', 'skype-connect-channels-cancel'],
     ['Can I call toll-free or premium numbers with the Office minutes?', 'skype-office-minutes-excluded-numbers'],
     ['How fast does 21Vianet respond to a severity A case?', 'response-times'],
+    ['Will I get my money back if I downgrade my channels?', 'skype-connect-channels-change-rules'],
+    ['Does 21Vianet support fix our LAN?', 'vianet-scope-network'],
   ])("answers an English question in a customer's own words with the article it asks about: %s", (question, id) => {
     const r = kb.answer(question, 'en');
     expect(r.answered).toBe(true);
