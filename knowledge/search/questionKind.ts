@@ -10,7 +10,11 @@ const KINDS: [string, RegExp][] = [
   // A price: the articles tell where a cost is shown, never what anything costs.
   ['price', /\b(ile (to )?kosztuj\w*|jaka (jest )?cena|w cenie|cennik\w*|how much (does|do|is|are)\b.{0,60}\bcost|price of)\b/],
   ['count', /\b(ile|ilu|how many|how much|maksymaln\w*|max|limit\w*)\b(?! (to )?kosztuj| (does|do)\b.{0,60}\bcost)/],
-  ['time', /\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|when|what time|how long|how soon|how quickly)\b/],
+  // "When I add…", "when adding…" opens a condition, not a question about time.
+  [
+    'time',
+    /\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|when(?! (i|we|you|they|my|our|the|a|an|\w+ing)\b)|what time|how long|how soon|how quickly)\b/,
+  ],
   ['who', /\b(kto|kogo|komu|who|whom)\b/],
   ['where', /\b(gdzie|skad|where)\b/],
   ['why', /\b(dlaczego|czemu|why)\b/],

@@ -219,6 +219,12 @@ describe('question kinds', () => {
     expect([...questionKinds('How much does a channel cost?')]).toEqual(['price']);
   });
 
+  it('reads "when I…", "when adding…" as a condition, not a question about time', () => {
+    expect([...questionKinds('When will the minutes expire?')]).toEqual(['time']);
+    expect(questionKinds('When adding channels, will I see the price first?').size).toBe(0);
+    expect(questionKinds('Can I get help when I am not an admin?').size).toBe(0);
+  });
+
   it('reads a question word with the emphatic "-ż" as the word ("ileż minutek" asks how many minutes)', () => {
     expect([...questionKinds('Ileż minutek dostanę?')]).toEqual(['count']);
     expect([...questionKinds('Gdzież to sprawdzę?')]).toEqual(['where']);
