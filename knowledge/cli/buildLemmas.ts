@@ -63,6 +63,9 @@ for (const [lemma, { forms, covered }] of chosen) {
 // The dictionary lists the present tense of "mieć" as words of their own ("mam", "masz"), so
 // "mamy" went to "mama": in "Mamy w firmie M365" it is the verb, never the noun.
 if (chosen.has('miec')) lemmaOf.set('mamy', 'miec');
+// Folded, "działa" (it works) is also a past form of "dziać się", which covers more of our words:
+// "poczta nie działa" then never met "działają", "niedziałających" (of "działać").
+if (chosen.has('dzialac')) lemmaOf.set('dziala', 'dzialac');
 const byLemma = new Map<string, string[]>();
 for (const [form, lemma] of lemmaOf) if (form !== lemma) byLemma.set(lemma, [...(byLemma.get(lemma) ?? []), form]);
 const out = [...byLemma].sort(([a], [b]) => a.localeCompare(b)).map(([lemma, forms]) => [lemma, ...forms.sort()].join(' '));

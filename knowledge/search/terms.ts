@@ -11,6 +11,8 @@ import { canonical, declinedName, isHomeCity, vocabularyWords, withoutFiller } f
 const MIN_CORRECTED_LENGTH = 7;
 /** An adjective made from a noun with -owy, in any case: "kanał-owego". */
 const DENOMINAL = /^(\p{L}{3,})ow(y|a|e|ego|ej|emu|ym|ymi|ych|o)$/u;
+/** A word negated with "nie-" is read apart only when the rest is a word of four letters at least. */
+const NEGATED_MIN_LENGTH = 7;
 /** Words remembered per process; bounded so that odd input cannot grow it without end. */
 const MEMO_LIMIT = 50_000;
 
@@ -122,6 +124,15 @@ export class Terms {
     return stem === undefined ? undefined : (this.lemmas.get(stem) ?? (this.forms.has(stem) ? stem : undefined));
   }
 
+  /**
+   * The lemma of a word negated with "nie-" that the dictionary lacks: "nieadministratorów" (of
+   * non-administrators) -> "administrator", "niemogących" -> "móc". Read as "nie" and the word.
+   */
+  private negatedOf(word: string): string | undefined {
+    if (!word.startsWith('nie') || word.length < NEGATED_MIN_LENGTH || this.lemmas.has(word)) return undefined;
+    return this.lemmas.get(word.slice(3));
+  }
+
   private termsOf(word: string, correct: boolean): string[] {
     const key = correct ? `?${word}` : word;
     const known = this.memo.get(key);
@@ -130,10 +141,12 @@ export class Terms {
     const resolved = canonical(word)
       .split(' ')
       .filter((w) => w === word || !(isStopWord(w) || ENGLISH_STOP_WORDS.has(w)))
-      .map((w) => {
+      .flatMap((w) => {
+        const negated = this.negatedOf(w);
+        if (negated) return ['nie', negated];
         const typed =
           correct && w.length >= MIN_CORRECTED_LENGTH && !this.lemmas.has(w) && !this.articleWords.has(w) ? this.spelling.correct(w) : w;
-        return this.lemmas.get(typed) ?? this.nounOf(typed) ?? typed;
+        return [this.lemmas.get(typed) ?? this.nounOf(typed) ?? typed];
       });
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(key, resolved);

@@ -46,6 +46,12 @@ describe('terms', () => {
     expect(terms.of('abonamentu kanałowego')).toEqual(terms.of('abonament kanałów'));
   });
 
+  it('reads a word negated with "nie-" as "nie" and the word, and "działa" as a form of "działać"', () => {
+    expect(terms.of('nieadministratorów')).toEqual(terms.of('nie administratorów'));
+    expect(terms.of('niedziałających')).toEqual(terms.of('nie działa'));
+    expect(terms.of('niebieski')).toEqual(['niebieski']);
+  });
+
   it('reads a product name declined without an apostrophe as the name ("w Teamsach", "w SharePoincie", "WeChatem")', () => {
     expect(terms.of('w Teamsach')).toEqual(terms.of('Teams'));
     expect(terms.of('w SharePoincie')).toEqual(terms.of('SharePoint'));
