@@ -78,7 +78,7 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(nielimitowan\w*|nieograniczon\w*)$/, 'bez limitu'],
   // Again, today, this morning: how often something may be done in a day.
   [/^(znowu|znow|ponownie|ponowna|ponowny|powtorn\w*|wielokrotn\w*|jednorazow\w*|kilkakrotn\w*|kilkukrotn\w*|ilukrotn\w*)$/, 'raz'],
-  [/^(rano|wczoraj|dzis|dzisiaj|jutro|poludni\w*|wieczorem)$/, 'dziennie'],
+  [/^(rano|rana|wczoraj|dzis|dzisiaj|jutro|poludni\w*|wieczorem)$/, 'dziennie'],
   // Travelling: the articles speak of travel abroad.
   [/^(wyjezdz\w*|wyjazd\w*|wyjade|jade|lece|delegacj\w*|kontrakt\w*|stamtad)$/, 'podrozy za granica'],
   [/^(firmow\w*|biznesow\w*|sluzbow\w*)$/, 'firm'],
@@ -87,7 +87,9 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(malofirm\w*)$/, 'mala firm'],
   [/^(komork\w*)$/, 'telefon komorkowy'],
   // Devices by their everyday names: the articles say "any device" (urządzenie).
-  [/^(komp|kompa|kompie|kompem|laptop\w*|tablet\w*|pc|smartfon\w*)$/, 'urzadzenie'],
+  [/^(komp|kompa|kompie|kompem|laptop\w*|tablet\w*|tablec\w*|pc|smartfon\w*)$/, 'urzadzenie'],
+  // "Po czym poznam, że…": how to check.
+  [/^(poznam|poznac|poznamy|poznasz)$/, 'sprawdzic'],
   [/^(gratis\w*)$/, 'darmowe'],
   // Someone "odbierze" (picks up the phone) when the line works; "nad ranem" is at night.
   [/^(odbier(a|aja|ze|zecie|zesz)|odbieral\w*)$/, 'dziala'],
@@ -146,4 +148,13 @@ export const COLLOQUIAL_FILLER = [
   'mam problem',
   'da (sie )?rade',
   'nie mam (zielonego )?pojecia',
+  // How the writer feels or who the story is about: "trochę się gubię", "ręce opadają", "babcia".
+  '(troche )?(sie )?(gubie|stresuje|denerwuje)( sie)?',
+  'rece (mi )?opadaja',
+  '(pierwszy|drugi) raz w zyciu',
+  'w zyciu',
+  'pierdol\\w*',
+  'babcia|dziadek|mama|tata|wnuczka|wnuk|prezes|ksiegowa',
+  // "Powinienem", "należy": what one should do is what is asked anyway.
+  'powinienem|powinnam|powinnismy|powinienes|powinnas|nalezy',
 ];
