@@ -154,7 +154,7 @@ export const COLLOQUIAL_FILLER = [
   '(pierwszy|drugi) raz w zyciu',
   'w zyciu',
   'pierdol\\w*',
-  'babcia|dziadek|mama|tata|wnuczka|wnuk|prezes|ksiegowa',
+  'babcia|dziadek|mama|tata|wnuczka|wnuk|syn|corka|zona|maz|szef|kolega|kolezanka|prezes|ksiegowa',
   // "Powinienem", "należy": what one should do is what is asked anyway.
-  'powinienem|powinnam|powinnismy|powinienes|powinnas|nalezy',
+  'powinienem|powinnam|powinnismy|powinienes|powinnas|nalezy|bym|zebym|zebysmy',
 ];
