@@ -30,7 +30,10 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(poczek\w*)$/, 'czekac'],
   [/^(odpal\w*|wlacz\w*)$/, 'aktywowac'],
   [/^(przerzuc\w*|przesun\w*)$/, 'przenosic'],
-  [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl\w*|leca|wygada\w*|przegada\w*)$/, 'zuzywa'],
+  // "Zeszło mi 50 minut" (used up), but "w zeszłym miesiącu" is last month.
+  [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl(?!(ym|ego|ej|emu|ych|ymi)$)\w*|leca|wygada\w*|przegada\w*)$/, 'zuzywa'],
+  // Minutes that "się sumują" add up from month to month: they accumulate (kumulują się).
+  [/^(sumuj\w*|sumowa\w*|zsumuj\w*)$/, 'kumuluja'],
   [/^(uciagn\w*|pociagn\w*)$/, 'obsluzy'],
   [/^(naraz)$/, 'jednoczesnie'],
   [/^(skonfigur\w*|konfigur\w*)$/, 'konfiguracja'],
@@ -137,6 +140,7 @@ export const COLLOQUIAL_FILLER = [
   'jakos',
   'jakis',
   'jakies',
+  'wcale',
   'jakiegos',
   'o co chodzi',
   'czy co',
@@ -144,6 +148,9 @@ export const COLLOQUIAL_FILLER = [
   'nie bardzo',
   'szef (kazal|pyta|mowi|chce|uslyszal)( mi)?',
   'kolega (mowil|ma|pytal)',
+  // Hearsay: "pani w sklepie mówiła, że…", "kolega twierdzi, że…": the claim is what is asked.
+  '(pani|pan) w sklepie',
+  '(mowil|mowila|mowili|mowia|twierdzi|twierdzil|twierdzila|twierdza|powiedzial|powiedziala)( mi| nam)? ze',
   'nic mi nie wychodzi',
   'mam problem',
   'da (sie )?rade',

@@ -44,6 +44,9 @@ describe('terms', () => {
     expect(terms.of('nr tel')).toEqual(terms.of('numer telefon'));
     expect(terms.of('wyłączyć')).toEqual(terms.of('anulować'));
     expect(terms.of('abonamentu kanałowego')).toEqual(terms.of('abonament kanałów'));
+    expect(terms.of('zeszło')).toEqual(terms.of('zużywa'));
+    expect(terms.of('w zeszłym miesiącu')).not.toContain(terms.of('zużywa')[0]);
+    expect(terms.of('w pakiecie biurowym')).toEqual(terms.of('w Office'));
   });
 
   it('reads a word negated with "nie-" as "nie" and the word, and "działa" as a form of "działać"', () => {
