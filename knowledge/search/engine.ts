@@ -421,8 +421,16 @@ export class SearchEngine {
     });
     shortlist.sort((a, b) => b.order - a.order);
     const typed = new Set(words);
-    // Two entries scoring alike part on which phrasing the question says more of (see saysMore).
-    if (shortlist.length > 1 && Math.abs(shortlist[0]!.score - shortlist[1]!.score) < SAYS_MORE_TIE) {
+    // Two entries scoring alike part on which phrasing the question says more of (see saysMore),
+    // unless the first one's phrasings ask what the question asks and the other's do not: "jak
+    // szybko ktoś się odezwie" after an outage told in the words of the entry defining severity A.
+    const [head, runnerUp] = shortlist;
+    if (
+      head &&
+      runnerUp &&
+      Math.abs(head.score - runnerUp.score) < SAYS_MORE_TIE &&
+      kindAgreement(asked, this.kinds[head.e]!) <= kindAgreement(asked, this.kinds[runnerUp.e]!)
+    ) {
       if (this.said(shortlist[1]!.e, typed) > this.said(shortlist[0]!.e, typed)) shortlist.unshift(...shortlist.splice(1, 1));
     }
     const [first, second] = shortlist;

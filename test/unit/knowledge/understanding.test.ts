@@ -73,6 +73,11 @@ describe('terms', () => {
 });
 
 describe('answers', () => {
+  it('keeps first, in a near tie, the entry whose phrasings ask what the question asks ("jak szybko" after an outage)', () => {
+    const r = kb.answer('W 21Vianet nie działa nam SharePoint w całej firmie. Jak szybko ktoś się odezwie?');
+    expect(r.source?.articleId).toBe('response-times');
+  });
+
   it('answers the same question asked with an abbreviation and with greetings', () => {
     const plain = kb.answer('jaki jest numer telefonu pomocy technicznej Microsoft 365');
     const chatty = kb.answer('Dzień dobry, mam pytanie. Jaki jest numer telefonu do wsparcia M365?');
