@@ -224,6 +224,9 @@ const NAMED_PHRASES: [RegExp, string][] = [
   [/\bpomoc\w{0,3} biznesow\w{0,3}\b/g, 'pomoc assist'],
   // "Pakiet biurowy", "aplikacje biurowe": the office suite is Office ("w biurze" is a place).
   [/\b(pakie\w{1,4}|aplikac\w{0,4}|program\w{0,3}) biurow\w{0,3}\b/g, 'office'],
+  // "Gdzie znajdę X", "where can I find X" ask where X is: the verb says nothing of X.
+  [/\bgdzie (moge |mozna |mam )?(znajde|znajdziemy|znajdziesz|znalezc|szukac|znajduje sie)\b/g, 'gdzie'],
+  [/\bwhere (can|do|could|should|would) (i|we|you) find\b/g, 'where'],
   // "21 Vianet" written apart: the number is part of the name.
   [/\b21 (?=(vianet|vainet))/g, '21'],
   // "Żywy człowiek" on the line is a consultant (konsultant), not something alive.

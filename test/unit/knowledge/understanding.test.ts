@@ -47,6 +47,7 @@ describe('terms', () => {
     expect(terms.of('zeszło')).toEqual(terms.of('zużywa'));
     expect(terms.of('w zeszłym miesiącu')).not.toContain(terms.of('zużywa')[0]);
     expect(terms.of('w pakiecie biurowym')).toEqual(terms.of('w Office'));
+    expect(terms.of('gdzie znajdę Skype Connect')).toEqual(terms.of('gdzie jest Skype Connect'));
   });
 
   it('reads a word negated with "nie-" as "nie" and the word, and "działa" as a form of "działać"', () => {
