@@ -9,7 +9,7 @@ import { fold } from '../../common/text';
 const KINDS: [string, RegExp][] = [
   // A price: the articles tell where a cost is shown, never what anything costs.
   ['price', /\b(ile (to )?kosztuj\w*|jaka (jest )?cena|w cenie|cennik\w*|how much (does|do|is|are)\b.{0,60}\bcost|price of)\b/],
-  ['count', /\b(ile|ilu|how many|how much|maksymaln\w*|max|limit\w*)\b(?! (to )?kosztuj| (does|do)\b.{0,60}\bcost)/],
+  ['count', /\b(ile|ilu|iloma|ilosc\w*|how many|how much|maksymaln\w*|max|limit\w*)\b(?! (to )?kosztuj| (does|do)\b.{0,60}\bcost)/],
   // "When I add…", "when adding…" opens a condition, not a question about time.
   [
     'time',
