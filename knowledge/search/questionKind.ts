@@ -15,9 +15,9 @@ const KINDS: [string, RegExp][] = [
     'time',
     /\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|w (jakie|ktore) dni|w jakich dniach|o (jakiej|ktorej) porze|(on )?(what|which) days|when(?! (i|we|you|they|my|our|the|a|an|\w+ing)\b)|what time|how long|how soon|how quickly)\b/,
   ],
-  ['who', /\b(kto|kogo|komu|who|whom)\b/],
-  ['where', /\b(gdzie|skad|where)\b/],
-  ['why', /\b(dlaczego|czemu|why)\b/],
+  ['who', /\b(kto|kogo|komu|kim|czyj\w*|who|whom|whose)\b/],
+  ['where', /\b(gdzie|skad|dokad|where)\b/],
+  ['why', /\b(dlaczego|czemu|po co|z jakiego powodu|why)\b/],
   ['how', /\b(jak|w jaki sposob|how)\b(?! (dlugo|szybko|many|much|long|soon|quickly))/],
 ];
 

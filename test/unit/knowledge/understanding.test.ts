@@ -240,6 +240,8 @@ describe('question kinds', () => {
     expect(questionKinds('Can I get help when I am not an admin?').size).toBe(0);
     expect([...questionKinds('W jakie dni działa pomoc?')]).toEqual(['time']);
     expect([...questionKinds('Z iloma krajami się połączę?')]).toEqual(['count']);
+    expect([...questionKinds('Z kim mam się skontaktować?')]).toEqual(['who']);
+    expect([...questionKinds('Dokąd mam zadzwonić?')]).toEqual(['where']);
   });
 
   it('reads a question word with the emphatic "-ż" as the word ("ileż minutek" asks how many minutes)', () => {
