@@ -13,7 +13,9 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(zony|meza|syna|corki|kolegi|kolezanki|brata|siostry|taty|ojca|szefa|znajomego)$/, 'cudze'],
   [/^(userzy|user|usera|userowi|userem|userami|userow|userach|juzer\w*)$/, 'uzytkownik'],
   // An outage: "padła poczta", "wszystko leży", "cała firma stoi".
-  [/^(padl[aoy]?|padly|lezy|stoi|wywalilo|wysypal\w*|zdechl\w*)$/, 'nie dziala'],
+  [/^(padl[aoy]?|padly|lezy|stoi|wywalilo|wysypal\w*|zdechl\w*|wiesza\w*|zacina\w*|muli|mula|laguj\w*)$/, 'nie dziala'],
+  // "Zadzwonić prosto do Microsoftu": directly.
+  [/^(prosto)$/, 'bezposrednio'],
   [/^(kasy|kase|kasa|kasie|hajs\w*)$/, 'pieniadze'],
   // Diminutives and chatty verbs: "minutki", "rozmówki", "wydzwonić się", "podzwonić".
   [/^(minutk\w*|minutek)$/, 'minuty'],
