@@ -120,6 +120,9 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(tel|telefonik\w*)$/, 'telefon'],
   [/^(sev)$/, 'waznosc'],
   [/^(pogadac|porozmawiac|pogadam)$/, 'zadzwonic'],
+  [/^(gada|gadaj\w*|gadal\w*)$/, 'rozmowy'],
+  // An "autoryzowany" administrator is the one the articles call "upoważniony".
+  [/^(autoryzowan\w*)$/, 'upowazniony'],
   // "Kiedy się odezwą": when support responds.
   [/^(odezw\w*|odpisz\w*|odpisa\w*)$/, 'odpowiedz'],
   // A subscription that "przedłuża się sam" renews.
@@ -162,6 +165,8 @@ export const COLLOQUIAL_FILLER = [
   'rece (mi )?opadaja',
   '(pierwszy|drugi) raz w zyciu',
   'w zyciu',
+  '(juz )?wszystko probowal(em|am|ismy)',
+  'siedzimy|siedze',
   'pierdol\\w*',
   'babcia|dziadek|mama|tata|wnuczka|wnuk|syn|corka|zona|maz|szef|kolega|kolezanka|prezes|ksiegowa',
   // "Powinienem", "należy": what one should do is what is asked anyway.
