@@ -13,7 +13,7 @@ const KINDS: [string, RegExp][] = [
   // "When I add…", "when adding…" opens a condition, not a question about time.
   [
     'time',
-    /\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|w (jakie|ktore) dni|w jakich dniach|o (jakiej|ktorej) porze|(on )?(what|which) days|when(?! (i|we|you|they|my|our|the|a|an|\w+ing)\b)|what time|how long|how soon|how quickly)\b/,
+    /\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|na jaki (okres|czas)|w (jakie|ktore) dni|w jakich dniach|o (jakiej|ktorej) porze|(on )?(what|which) days|when(?! (i|we|you|they|my|our|the|a|an|\w+ing)\b)|what time|how long|how soon|how quickly)\b/,
   ],
   ['who', /\b(kto|kogo|komu|kim|czyj\w*|who|whom|whose)\b/],
   ['where', /\b(gdzie|skad|dokad|where)\b/],

@@ -239,6 +239,7 @@ describe('question kinds', () => {
     expect(questionKinds('When adding channels, will I see the price first?').size).toBe(0);
     expect(questionKinds('Can I get help when I am not an admin?').size).toBe(0);
     expect([...questionKinds('W jakie dni działa pomoc?')]).toEqual(['time']);
+    expect([...questionKinds('Na jaki okres kupuje się abonament?')]).toEqual(['time']);
     expect([...questionKinds('Z iloma krajami się połączę?')]).toEqual(['count']);
     expect([...questionKinds('Z kim mam się skontaktować?')]).toEqual(['who']);
     expect([...questionKinds('Dokąd mam zadzwonić?')]).toEqual(['where']);
