@@ -431,7 +431,7 @@ export class SearchEngine {
       Math.abs(head.score - runnerUp.score) < SAYS_MORE_TIE &&
       kindAgreement(asked, this.kinds[head.e]!) <= kindAgreement(asked, this.kinds[runnerUp.e]!)
     ) {
-      if (this.said(shortlist[1]!.e, typed) > this.said(shortlist[0]!.e, typed)) shortlist.unshift(...shortlist.splice(1, 1));
+      if (this.said(runnerUp.e, typed) > this.said(head.e, typed)) shortlist.unshift(...shortlist.splice(1, 1));
     }
     const [first, second] = shortlist;
     const [saidFirst, saidSecond] = [first, second].map((c) => (c ? this.said(c.e, typed) : 0));
