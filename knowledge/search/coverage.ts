@@ -64,6 +64,8 @@ export interface EntryVocabulary {
 export class Coverage {
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
+  /** The idf of a word that two entries use (see `missesRareWord`). */
+  private readonly rareIdf: number;
   /** Every word of the base and the glossary, and their stems: is a question word known at all? */
   private readonly known = new Set<string>();
   private readonly spelling: Spelling;
@@ -85,6 +87,7 @@ export class Coverage {
       for (let len = 4; len < w.length; len++) this.known.add(`${w.slice(0, len)}*`);
     }
     this.unknownIdf = Math.log((n + 1) / 0.5);
+    this.rareIdf = Math.log((n + 1) / 2.5);
     this.forms = new WordForms(df.keys());
     for (const w of df.keys()) {
       if (w.length < MIN_STEM) continue;
@@ -193,6 +196,16 @@ export class Coverage {
       });
     }
     return found;
+  }
+
+  /**
+   * Whether the question names a rare thing (a word the base knows, but at most two entries use:
+   * "ekran", "hasło", "napisy") that the entry never mentions in any form.
+   */
+  missesRareWord(queryWords: string[], entry: EntryVocabulary, english = false): boolean {
+    return queryWords.some(
+      (q) => (this.idf.get(q) ?? this.unknownIdf) >= this.rareIdf && this.isKnown(q) && this.of([q], entry, english).all === 0,
+    );
   }
 
   /**

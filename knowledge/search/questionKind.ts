@@ -30,6 +30,12 @@ export function questionKinds(text: string): Set<string> {
   return new Set(KINDS.filter(([, pattern]) => pattern.test(folded)).map(([kind]) => kind));
 }
 
+/** Whether the text opens with a question word of this kind ("Jak włączyć…", "How do I…"): it asks nothing before it. */
+export function opensAsking(text: string, kind: string): boolean {
+  const pattern = KINDS.find(([k]) => k === kind)?.[1];
+  return !!pattern && new RegExp(`^${pattern.source}`).test(fold(text).trimStart().replace(EMPHATIC, '$1'));
+}
+
 /** 1 when the question and the entry's phrasings share a kind, 0 when they share none, 0.5 when the question has none. */
 export function kindAgreement(question: Set<string>, entry: Set<string>): number {
   if (question.size === 0) return 0.5;

@@ -263,6 +263,31 @@ describe('a near tie parted by the kind of question', () => {
   });
 });
 
+describe('a question asking how to do what the entry never mentions', () => {
+  // "wideo" is a word of the base (the hours entry's answer), but not of the activation entry.
+  const kb = createKnowledgeBase([
+    entry(
+      'activate',
+      'Jak aktywować minuty Skype?',
+      ['aktywacja minut skype', 'jak włączyć minuty w skype'],
+      'Zaloguj się na stronie Skype i kliknij Aktywuj minuty.',
+    ),
+    entry('hours', 'W jakich godzinach działa pomoc?', ['godziny pracy pomocy'], 'Całą dobę, także na czacie wideo.'),
+    entry('phone', 'Jaki jest numer telefonu pomocy?', ['telefon do pomocy'], 'Numer znajdziesz na stronie pomocy.'),
+  ]);
+
+  it('is offered, not answered, unless the model is sure', () => {
+    const r = kb.answer('Jak włączyć wideo w programie Skype na telefonie?');
+    expect(r).toMatchObject({ answered: false, source: null });
+    expect(r.suggestions.map((s) => s.articleId)).toEqual(['activate']);
+    // "telefon" is as rare and missing too, but the model is sure of the minutes.
+    expect(kb.answer('Jak włączyć minuty w programie Skype na telefonie?')).toMatchObject({
+      answered: true,
+      source: { articleId: 'activate' },
+    });
+  });
+});
+
 describe('words derived from the entry’s own', () => {
   const kb = createKnowledgeBase([
     entry('renew', 'Jak odnawia się abonament kanałów?', ['odnowienie abonamentu kanałów'], 'Abonament kanałów odnawia się sam co 30 dni.'),
