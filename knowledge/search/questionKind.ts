@@ -10,10 +10,11 @@ const KINDS: [string, RegExp][] = [
   // A price: the articles tell where a cost is shown, never what anything costs.
   ['price', /\b(ile (to )?kosztuj\w*|jaka (jest )?cena|w cenie|cennik\w*|how much (does|do|is|are)\b.{0,60}\bcost|price of)\b/],
   ['count', /\b(ile|ilu|iloma|ilosc\w*|how many|how much|maksymaln\w*|max|limit\w*)\b(?! (to )?kosztuj| (does|do)\b.{0,60}\bcost)/],
-  // "When I add…", "when adding…" opens a condition, not a question about time.
+  // "When I add…", "when adding…" opens a condition, not a question about time. How long
+  // something lasts is a time too ("na jaki okres kupuje się abonament" is not how to buy it).
   [
     'time',
-    /\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|na jaki (okres|czas)|w (jakie|ktore) dni|w jakich dniach|o (jakiej|ktorej) porze|(on )?(what|which) days|when(?! (i|we|you|they|my|our|the|a|an|\w+ing)\b)|what time|how long|how soon|how quickly)\b/,
+    /\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|na jaki (okres|czas)|na ile (dni|czasu|miesiecy)|po ilu dniach|przez jaki (czas|okres)|for what period|w (jakie|ktore) dni|w jakich dniach|o (jakiej|ktorej) porze|(on )?(what|which) days|when(?! (i|we|you|they|my|our|the|a|an|\w+ing)\b)|what time|how long|how soon|how quickly)\b/,
   ],
   ['who', /\b(kto|kogo|komu|kim|czyj\w*|who|whom|whose)\b/],
   ['where', /\b(gdzie|skad|dokad|where)\b/],
