@@ -41,6 +41,12 @@ const UNNAMED_SCOPE_SURE = 0.8;
  * with "jak" anywhere, not only first, lost 4 right on A-I and 4 on J-Q.
  */
 const HOW_OF_OTHER_SURE = 0.7;
+/**
+ * A runner-up parted from the first by the kind of question (see `kindParts`) is answered instead
+ * from this confidence: on A-I 1 wrong answer fewer, on J-Q 1, no right one lost; from 0.8 it
+ * lost 1 right answer on J-Q, from 0.7 3 on A-I and 5 on J-Q.
+ */
+const KIND_OVER_FIRST_SURE = 0.9;
 /** When the best entries of both scopes are this close, the bot asks which scope is meant. */
 const SCOPE_TIE = 0.85;
 /** Entries ranked on their questions before they are scored in full. */
@@ -161,8 +167,8 @@ export interface Candidate extends Features {
    */
   namesProduct: boolean;
   /**
-   * The first candidate only: its phrasings ask the kind of question the message asks ("ile",
-   * "kiedy", "kto") and the runner-up's never do. Near duplicates that fit the words alike are
+   * The first two candidates only: its phrasings ask the kind of question the message asks ("ile",
+   * "kiedy", "kto") and the other's never do. Near duplicates that fit the words alike are
    * parted by what is asked: on the tune sets A-F such near ties answered were right 7 times in
    * 7, and on G-K 7 in 9 (1 off-topic of 152 answered).
    */
@@ -472,7 +478,9 @@ export class SearchEngine {
         length: Math.log1p(words.length),
       };
       const unaskedPrice = asked.has('price') && features.askAgrees === 0;
-      const kindParts = i === 0 && features.askAgrees === 1 && kindAgreement(asked, this.kinds[second?.e ?? e]!) === 0;
+      // The first two: each is parted from the other by the kind asked.
+      const otherOfTwo = i === 0 ? second : i === 1 ? first : undefined;
+      const kindParts = !!otherOfTwo && features.askAgrees === 1 && kindAgreement(asked, this.kinds[otherOfTwo.e]!) === 0;
       const confidence = round(confidenceOf(features, this.calibration));
       return {
         entry: this.entries[e]!,
@@ -621,6 +629,13 @@ export class SearchEngine {
     const unnamedScope =
       top?.entry.scope === '21vianet' && !scopeNamed && top.unknown >= UNNAMED_SCOPE_UNKNOWN && top.confidence < UNNAMED_SCOPE_SURE;
     const otherProcedure = !!top?.howOfOther && top.confidence < HOW_OF_OTHER_SURE;
+    // A runner-up that asks what the question asks, when the first never does, is answered
+    // instead when the model is very sure of it ("Jak szybko się odezwą?" told of a critical
+    // outage: the response times, not what makes an issue critical).
+    const next = ranked[1];
+    if (top && top !== own && !foreign && next?.kindParts && next.confidence >= KIND_OVER_FIRST_SURE) {
+      return answerWith(next, [top, ...ranked.slice(2)]);
+    }
     // Sure enough, and far enough ahead of the runner-up, to be the answer.
     if (
       top &&
@@ -635,7 +650,6 @@ export class SearchEngine {
     }
     // A near tie whose runner-up's phrasing the question says more of, and the model is sure of
     // it: on the tune sets 2 more right on A-H and 2 on I-M, no more wrong or off-topic.
-    const next = ranked[1];
     if (
       top &&
       !foreign &&
