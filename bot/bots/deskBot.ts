@@ -1,5 +1,5 @@
 import {
-  BotState,
+  ActivityTypes,
   InvokeResponse,
   PrivateConversationState,
   StatePropertyAccessor,
@@ -54,11 +54,6 @@ interface UserMemory {
   [USER_LOCALE]?: Locale;
 }
 
-/** A state's object for this turn: the one the turn's lock read, or read now when there was none. */
-async function loaded(state: BotState, context: TurnContext): Promise<object> {
-  return (state.get(context) as object | undefined) ?? state.load(context);
-}
-
 export interface DeskBotDeps {
   kb: KnowledgeAnswers;
   contacts: SupportContacts;
@@ -83,6 +78,8 @@ export interface DeskBotDeps {
  */
 export class DeskBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
+  /** What every turn reads with its lock and writes as it lets go. */
+  private readonly states: [PrivateConversationState, UserState];
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly desk: StatePropertyAccessor<DeskConversation>;
   /** The language a person last wrote in, for their next conversation's welcome. */
@@ -92,6 +89,7 @@ export class DeskBot extends TeamsActivityHandler {
 
   constructor(private readonly deps: DeskBotDeps) {
     super();
+    this.states = [deps.personState, deps.userState];
     this.dialogState = deps.personState.createProperty(DIALOG_STATE);
     this.desk = deps.personState.createProperty(DESK);
     this.userLocale = deps.userState.createProperty(USER_LOCALE);
@@ -120,11 +118,13 @@ export class DeskBot extends TeamsActivityHandler {
     if (!conversationId) return super.run(context);
     // The two states, the awaited ticket and the asked rating come with the lock, and the changed
     // states go with its release: two Redis round trips a turn.
-    const states = [this.deps.personState, this.deps.userState];
-    await runLockedTurn(this.deps.lock, conversationId, states, context, async (start) => {
+    await runLockedTurn(this.deps.lock, conversationId, this.states, context, async (start) => {
       context.turnState.set(AWAITED_TICKET, start.awaited);
       context.turnState.set(PENDING_RATING, start.rating);
-      await super.run(context);
+      // A message goes straight to its handler: botbuilder would pass it through three chains of
+      // handlers (turn, message, dialog), a dozen promises, with nothing else registered on them.
+      if (context.activity.type === ActivityTypes.Message) await this.onCustomerMessage(context);
+      else await super.run(context);
     });
   }
 
@@ -142,9 +142,10 @@ export class DeskBot extends TeamsActivityHandler {
     // In a Teams channel the message starts with "@Desk": the words after it are the message.
     if (context.activity.channelId === 'msteams') TurnContext.removeRecipientMention(context.activity);
     // The states' objects as the turn's lock loaded them (what this.desk and this.userLocale
-    // read), without botbuilder's promise for every property read or set.
-    const person = (await loaded(this.deps.personState, context)) as PersonMemory;
-    const user = (await loaded(this.deps.userState, context)) as UserMemory;
+    // read), without botbuilder's promise for every property read or set; read now without a lock.
+    const { personState, userState } = this.deps;
+    const person = (personState.get(context) ?? (await personState.load(context))) as PersonMemory;
+    const user = (userState.get(context) ?? (await userState.load(context))) as UserMemory;
     const desk = (person[DESK] ??= {});
     const text = context.activity.text?.trim() ?? '';
     // Most turns are questions outside any dialog: the dialog context is built only when needed.
