@@ -81,15 +81,18 @@ export class ConversationLock implements TurnLock {
   async run(conversationId: string, reads: TurnReads, work: (start: TurnStart) => Promise<StoreItems>): Promise<void> {
     const { storage, awaiting, ratings } = this.state;
     const lockKey = `${conversationKeys(this.options.prefix, conversationId)}bot:lock`;
-    const ours = (key: string) => hashTagOf(key) === hashTagOf(lockKey);
+    const tag = hashTagOf(lockKey);
+    const ours = (key: string) => hashTagOf(key) === tag;
     // On a cluster the scripts touch the conversation's tag only; an item of another tag (a
     // person's state across conversations) is read and written beside them, sent in the same tick.
     const scripted = (key: string) => !this.redis.isCluster || ours(key);
     const itemKeys = reads.items.map((key) => storage.redisKeyOf(key));
     const apart = itemKeys.filter((key) => !scripted(key));
-    const person = [awaiting.keyOf(reads.scope), ratings.keyOf(reads.scope)];
-    if (!person.every(ours)) throw new Error(`the turn's person (${reads.scope}) is not of conversation ${conversationId}`);
-    const keys = [lockKey, ...itemKeys.filter(scripted), ...person];
+    const awaitedKey = awaiting.keyOf(reads.scope);
+    const ratingKey = ratings.keyOf(reads.scope);
+    if (!ours(awaitedKey) || !ours(ratingKey))
+      throw new Error(`the turn's person (${reads.scope}) is not of conversation ${conversationId}`);
+    const keys = [lockKey, ...itemKeys.filter(scripted), awaitedKey, ratingKey];
     const token = randomUUID();
     const leaseMs = String(this.leaseMs);
     const giveUpAt = Date.now() + this.waitMs;
@@ -112,8 +115,8 @@ export class ConversationLock implements TurnLock {
         const value = byKey.get(key);
         return value == null ? undefined : storage.itemOf(value);
       }),
-      awaited: byKey.get(awaiting.keyOf(reads.scope)) ?? null,
-      rating: byKey.get(ratings.keyOf(reads.scope)) ?? null,
+      awaited: byKey.get(awaitedKey) ?? null,
+      rating: byKey.get(ratingKey) ?? null,
     };
     let changes: StoreItems = {};
     try {

@@ -16,30 +16,23 @@ export async function runLockedTurn(
 ): Promise<void> {
   const items = states.map((state) => storageKeyOf(state, context));
   await lock.run(conversationId, { items, scope: personScopeOf(context) }, async (start) => {
-    const loaded = states.map((state, i) => {
+    // A turn changed a state if it changed its JSON (the eTag read with it stays as it was).
+    // botbuilder's calculateChangeHash compares the same text, but through a replacer on every
+    // value and a SHA-256 of the result: four of them a turn cost more than the rest of the
+    // state's upkeep.
+    const before = states.map((state, i) => {
       // As BotState.load would cache it, without reading it again.
       state.clear(context);
-      const cached = Object.assign(state.get(context) as StoreItem, start.items[i]);
-      return contentOf(cached);
+      return JSON.stringify(Object.assign(state.get(context) as StoreItem, start.items[i]));
     });
     await work(start);
     const changes: StoreItems = {};
     states.forEach((state, i) => {
       const now = state.get(context) as StoreItem;
-      if (contentOf(now) !== loaded[i]) changes[items[i]!] = now;
+      if (JSON.stringify(now) !== before[i]) changes[items[i]!] = now;
     });
     return changes;
   });
-}
-
-/**
- * What decides whether a turn changed a state: its JSON less the eTag, as it would be stored.
- * botbuilder's calculateChangeHash compares the same text, but through a replacer on every value
- * and a SHA-256 of the result: four of them a turn cost more than the rest of the state's upkeep.
- */
-function contentOf(item: StoreItem): string {
-  const { eTag: _eTag, ...content } = item;
-  return JSON.stringify(content);
 }
 
 /** A state's storage key for this turn (as BotState.load would ask it). */
