@@ -13,14 +13,16 @@ export const MAX_MESSAGE_LENGTH = Math.max(LIMITS.description, LIMITS.message);
  */
 export function withMessageLimit(bot: BotRunner): BotRunner {
   return {
-    async run(context: TurnContext) {
+    // Not an async function of its own: a turn is a dozen of them deep already.
+    run(context: TurnContext) {
       const { text } = context.activity;
-      if (typeof text === 'string' && text.length > MAX_MESSAGE_LENGTH) {
-        const locale = localeFromTag(context.activity.locale) ?? 'pl';
-        await context.sendActivity(t(locale, 'ticket.tooLong', { max: MAX_MESSAGE_LENGTH }));
-        return;
-      }
-      await bot.run(context);
+      if (typeof text === 'string' && text.length > MAX_MESSAGE_LENGTH) return refuse(context);
+      return bot.run(context);
     },
   };
+}
+
+async function refuse(context: TurnContext): Promise<void> {
+  const locale = localeFromTag(context.activity.locale) ?? 'pl';
+  await context.sendActivity(t(locale, 'ticket.tooLong', { max: MAX_MESSAGE_LENGTH }));
 }

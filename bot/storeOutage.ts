@@ -28,21 +28,23 @@ export interface StoreOutageDeps {
  */
 export function withStoreOutage(deps: StoreOutageDeps): BotRunner {
   return {
-    async run(context) {
+    // Not an async function of its own: a turn is a dozen of them deep already.
+    run(context) {
       if (!deps.storeAvailable()) return outageTurn(context, deps);
-      try {
-        await deps.bot.run(context);
-      } catch (err) {
-        if (!isRedisUnavailable(err)) throw err;
-        deps.logger.warn(
-          { err: (err as Error).message, conversationId: context.activity.conversation?.id },
-          'bot turn cut short: Redis is unreachable',
-        );
-        const locale = localeOfTurn(context);
-        await context.sendActivity(deps.contacts.refusal(locale, t(locale, 'error.unavailable')));
-      }
+      return deps.bot.run(context).catch((err) => cutShort(err, context, deps));
     },
   };
+}
+
+/** A turn that lost Redis half-way ends with the sentence an outage turn says; any other failure is the adapter's. */
+async function cutShort(err: unknown, context: TurnContext, deps: StoreOutageDeps): Promise<void> {
+  if (!isRedisUnavailable(err)) throw err;
+  deps.logger.warn(
+    { err: (err as Error).message, conversationId: context.activity.conversation?.id },
+    'bot turn cut short: Redis is unreachable',
+  );
+  const locale = localeOfTurn(context);
+  await context.sendActivity(deps.contacts.refusal(locale, t(locale, 'error.unavailable')));
 }
 
 async function outageTurn(context: TurnContext, deps: StoreOutageDeps): Promise<void> {
