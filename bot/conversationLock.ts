@@ -110,11 +110,10 @@ export class ConversationLock implements TurnLock {
       ...keys.slice(1).map((key, i) => [key, values[i]] as const),
       ...apart.map((key, i) => [key, apartValues[i]] as const),
     ]);
+    const stored = itemKeys.map((key) => byKey.get(key) ?? undefined);
     const start: TurnStart = {
-      items: itemKeys.map((key) => {
-        const value = byKey.get(key);
-        return value == null ? undefined : storage.itemOf(value);
-      }),
+      items: stored.map((json) => (json === undefined ? undefined : storage.itemOf(json))),
+      stored,
       awaited: byKey.get(awaitedKey) ?? null,
       rating: byKey.get(ratingKey) ?? null,
     };

@@ -16,20 +16,20 @@ export async function runLockedTurn(
 ): Promise<void> {
   const items = states.map((state) => storageKeyOf(state, context));
   await lock.run(conversationId, { items, scope: personScopeOf(context) }, async (start) => {
-    // A turn changed a state if it changed its JSON (the eTag read with it stays as it was).
-    // botbuilder's calculateChangeHash compares the same text, but through a replacer on every
-    // value and a SHA-256 of the result: four of them a turn cost more than the rest of the
-    // state's upkeep.
-    const before = states.map((state, i) => {
+    states.forEach((state, i) => {
       // As BotState.load would cache it, without reading it again.
       state.clear(context);
-      return JSON.stringify(Object.assign(state.get(context) as StoreItem, start.items[i]));
+      Object.assign(state.get(context) as StoreItem, start.items[i]);
     });
     await work(start);
     const changes: StoreItems = {};
     states.forEach((state, i) => {
       const now = state.get(context) as StoreItem;
-      if (JSON.stringify(now) !== before[i]) changes[items[i]!] = now;
+      // Changed if its JSON is not the JSON read (which JSON.stringify wrote, and the eTag read
+      // stays as it was): an unchanged state writes out the same text again, anything else at
+      // worst costs a write. botbuilder's calculateChangeHash compares the same text, but through
+      // a replacer on every value and a SHA-256 of the result, before and after every turn.
+      if (JSON.stringify(now) !== (start.stored[i] ?? '{}')) changes[items[i]!] = now;
     });
     return changes;
   });

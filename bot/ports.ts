@@ -36,6 +36,8 @@ export interface TurnReads {
 /** What those reads found: each item (undefined when none is stored), the awaited ticket, the asked rating. */
 export interface TurnStart {
   items: (StoreItem | undefined)[];
+  /** Each item's JSON as it was stored (undefined when none is): a turn that leaves it so needs not write it. */
+  stored: (string | undefined)[];
   awaited: string | null;
   rating: string | null;
 }

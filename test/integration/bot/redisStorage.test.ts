@@ -144,6 +144,7 @@ describe('turns of one conversation', () => {
     monitor.stop();
     expect(start).toEqual({
       items: [expect.objectContaining({ step: 1 }), expect.objectContaining({ locale: 'pl' })],
+      stored: [expect.stringContaining('"step":1'), expect.stringContaining('"locale":"pl"')],
       awaited: 'SR-2026-000007',
       rating: null,
     });
