@@ -12,7 +12,11 @@
  * questions scored by a model fitted on the other nine), so they are not the fit's own. The later
  * tune sets F-I are kept out of the fit as a check of whole sets the model never saw: fitted on
  * A-H (or A-E and G), the model answered as many of them right or fewer, at the same off-topic
- * and wrong-answer counts (December 2026, night round), so more sets buy nothing yet.
+ * and wrong-answer counts (December 2026, night round), so more sets buy nothing yet. Nor do
+ * more features: fitted on A-I, with or without a flag for a question asking no kind, the kind
+ * of the entry's closest phrasing, or a rare word the entry never uses, no model answered as many
+ * of J-Q right as calibration.json at its off-topic count (5 of 240: 9 or more fewer), and fitted
+ * on J-Q none answered more of A-I right at its count (3 of 257) (December 2026, k13).
  * Run after changing the articles or the engine. With --check it writes nothing and prints the
  * check sets' figures for the weights in calibration.json as well, to compare before replacing them.
  */
