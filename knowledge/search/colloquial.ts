@@ -7,7 +7,7 @@
  */
 export const COLLOQUIAL: [RegExp, string][] = [
   // Undoing or redoing a link: the articles say unlink (rozłączyć) and change (zmienić).
-  [/^(odkrec\w*|cofn\w*)$/, 'rozlaczyc'],
+  [/^(odkrec\w*|cofn\w*|odpi[nae]\w*|odepn\w*)$/, 'rozlaczyc'],
   [/^(przepi(nac|nam|na|nal\w*|ac|ete?)|przelacz\w*)$/, 'zmienic'],
   // Someone else's account: "konto Skype żony, syna, kolegi" is the wrong (cudze) account.
   [/^(zony|meza|syna|corki|kolegi|kolezanki|brata|siostry|taty|ojca|szefa|znajomego)$/, 'cudze'],
