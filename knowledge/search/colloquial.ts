@@ -36,7 +36,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl(?!(ym|ego|ej|emu|ych|ymi)$)\w*|leca|wygada\w*|przegada\w*)$/, 'zuzywa'],
   // Minutes that "się sumują" add up from month to month: they accumulate (kumulują się).
   [/^(sumuj\w*|sumowa\w*|zsumuj\w*)$/, 'kumuluja'],
-  [/^(uciagn\w*|pociagn\w*)$/, 'obsluzy'],
+  // A system that "uciągnie", "udźwignie" so many lines can serve (obsłużyć) them.
+  [/^(uciagn\w*|pociagn\w*|udzwig\w*)$/, 'obsluzy'],
   [/^(naraz)$/, 'jednoczesnie'],
   [/^(skonfigur\w*|konfigur\w*)$/, 'konfiguracja'],
   // Words of the same act or thing the dictionary files apart: "zdezaktywuję" (dezaktywacja),
