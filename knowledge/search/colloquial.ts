@@ -166,6 +166,8 @@ export const COLLOQUIAL_FILLER = [
   'rece (mi )?opadaja',
   '(pierwszy|drugi) raz w zyciu',
   'w zyciu',
+  // How good the writer wants it: "porządna dokumentacja", "sensowny poradnik".
+  'porzadn\\w*|sensown\\w*',
   '(juz )?wszystko probowal(em|am|ismy)',
   'siedzimy|siedze',
   'pierdol\\w*',
