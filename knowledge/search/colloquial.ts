@@ -63,6 +63,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   // "Zgłoszenie o wadze krytycznej": the weight of a request is its severity.
   [/^(waga|wagi|wadze|wage)$/, 'waznosc'],
   [/^(nieuzyt\w*|niespozytkowan\w*|niewykorzystan\w*)$/, 'niewykorzystane'],
+  // "Kolejny miesiąc" is the next one (never "kolejność", an order).
+  [/^kolejn(y|ego|emu|ym|a|ej|e|ych|ymi)$/, 'nastepny'],
   // Support that "pracuje" (works) at night is a line that works (działa).
   [/^(pracuja|pracujecie)$/, 'dziala'],
   [/^(wykrec\w*)$/, 'zadzwonic'],
