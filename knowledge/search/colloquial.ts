@@ -59,6 +59,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(blad|bledu|bledy|bledem|bledow)$/, 'problem'],
   // Desks in an office (stanowiska) are its employees; an estimated wait is the one foreseen.
   [/^(stanowisk\w*)$/, 'pracownik'],
+  // "To moja działka?": whose duty (obowiązek) it is.
+  [/^(dzialk[aie]|dzialce)$/, 'obowiazek'],
   [/^(szacowan\w*|szacowany|oszacow\w*)$/, 'przewidywany'],
   // "Zgłoszenie o wadze krytycznej": the weight of a request is its severity.
   [/^(waga|wagi|wadze|wage)$/, 'waznosc'],
