@@ -170,6 +170,8 @@ export const COLLOQUIAL_FILLER = [
   'rece (mi )?opadaja',
   '(pierwszy|drugi) raz w zyciu',
   'w zyciu',
+  // When the story happened: "w zeszłym miesiącu", "w ubiegłym tygodniu" (the month or week stays).
+  'w (zeszlym|ubieglym)',
   // How good the writer wants it: "porządna dokumentacja", "sensowny poradnik".
   'porzadn\\w*|sensown\\w*',
   '(juz )?wszystko probowal(em|am|ismy)',
