@@ -30,6 +30,7 @@ const entrySchema = z
     answer: text,
     answer_en: text.optional(),
     tags: z.array(text).default([]),
+    excludes: z.array(text).min(1, 'must name at least one group').optional(),
     source: text.optional(),
   })
   .strict();
@@ -72,6 +73,7 @@ export function loadArticleFile(path: string): KbEntry[] {
       answer: e.answer,
       ...(e.answer_en ? { answerEn: e.answer_en } : {}),
       tags: e.tags,
+      ...(e.excludes ? { excludes: e.excludes } : {}),
       ...(parsedFile.data.scope ? { scope: parsedFile.data.scope } : {}),
       source,
       file,

@@ -11,6 +11,11 @@ export interface KbEntry {
   answerEn?: string;
   tags: string[];
   /**
+   * Who the answer says goes without what the article offers, as customers name them ("Office 365
+   * Education", "dla firm"): a question naming one rests on a premise this entry contradicts.
+   */
+  excludes?: string[];
+  /**
    * Which service the entry is about when that matters: global Microsoft 365, or Office 365
    * operated by 21Vianet in China (set per articles file).
    */

@@ -31,7 +31,8 @@ const affixes = parseAffixes(readFileSync(join(DICTIONARY, 'index.aff'), 'utf8')
 const lines = readFileSync(join(DICTIONARY, 'index.dic'), 'utf8').split('\n');
 
 const vocabulary = new Set<string>([...glossaryWords(), ...vocabularyWords()]);
-for (const e of loadArticles()) for (const text of [e.title, ...e.alternates, e.answer]) for (const w of words(text)) vocabulary.add(w);
+for (const e of loadArticles())
+  for (const text of [e.title, ...e.alternates, e.answer, ...(e.excludes ?? [])]) for (const w of words(text)) vocabulary.add(w);
 
 // Pass 1: dictionary words with a form in our vocabulary, and how many of its words each covers.
 const chosen = new Map<string, { forms: Set<string>; covered: number }>();

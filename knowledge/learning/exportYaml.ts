@@ -22,6 +22,7 @@ export function articlesAsYaml(entries: readonly KbEntry[]): Map<string, string>
         answer: e.answer,
         ...(e.answerEn ? { answer_en: e.answerEn } : {}),
         tags: e.tags,
+        ...(e.excludes ? { excludes: e.excludes } : {}),
         ...(e.source !== source ? { source: e.source } : {}),
       })),
     };

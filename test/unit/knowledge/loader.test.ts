@@ -55,6 +55,13 @@ describe('loadArticles', () => {
     ]);
   });
 
+  it('keeps the groups an entry excludes, and rejects an empty list of them', () => {
+    write('a.yaml', `${GOOD}    excludes: [Education, dla firm]\n`);
+    expect(loadArticles(dir)[0]?.excludes).toEqual(['Education', 'dla firm']);
+    write('a.yaml', `${GOOD}    excludes: []\n`);
+    expect(failure().message).toMatch(/first.*excludes/);
+  });
+
   it('rejects an id used twice across files, naming both files and the id', () => {
     write('a.yaml', GOOD);
     write('b.yaml', GOOD);
