@@ -5,6 +5,7 @@ import { Calibration, confidenceOf, Features } from './confidence';
 import { Coverage, EntryVocabulary } from './coverage';
 import { expandWithSynonyms } from './glossary';
 import { splitFacts } from './facts';
+import { Exclusions } from './premise';
 import { kindAgreement, opensAsking, questionKinds } from './questionKind';
 import { Terms } from './terms';
 import { Threshold, thresholdsOf, withThresholds } from './thresholds';
@@ -190,6 +191,11 @@ export interface Candidate extends Features {
    * is no question about activating its minutes, however much else they share.
    */
   howOfOther: boolean;
+  /**
+   * The first candidate only: the question names a group this entry says goes without what the
+   * article offers (see Exclusions), so it comes before the how-to the question asks for.
+   */
+  premise: boolean;
 }
 
 /**
@@ -262,6 +268,7 @@ export class SearchEngine {
   private readonly correctForm: (word: string) => string;
   /** The terms of SCOPE_NAMES as the question's words read them, whatever lemma the table gives "Chiny". */
   private readonly scopeTerms: Set<string>;
+  private readonly exclusions: Exclusions;
 
   constructor(
     readonly entries: readonly KbEntry[],
@@ -345,6 +352,7 @@ export class SearchEngine {
       (text) => terms.of(text),
     );
     this.scopeTerms = new Set(this.wordsOf(SCOPE_NAMES));
+    this.exclusions = new Exclusions(entries, terms);
   }
 
   /** The best entries for a question, best first (at most `SHORTLIST`). */
@@ -455,6 +463,8 @@ export class SearchEngine {
     ) {
       if (this.said(runnerUp.e, typed) > this.said(head.e, typed)) shortlist.unshift(...shortlist.splice(1, 1));
     }
+    const premise = this.contradicted(question, shortlist);
+    if (premise > 0) shortlist.unshift(...shortlist.splice(premise, 1));
     const [first, second] = shortlist;
     const [saidFirst, saidSecond] = [first, second].map((c) => (c ? this.said(c.e, typed) : 0));
     const bestOther = (i: number, of: (c: (typeof shortlist)[number]) => number): number =>
@@ -492,8 +502,22 @@ export class SearchEngine {
         kindParts,
         saysMore: !!second && (i === 0 ? saidFirst! > saidSecond! : i === 1 && saidSecond! > saidFirst!),
         howOfOther: i === 0 && opensAsking(question, 'how') && this.coverage.missesRareWord(words, this.vocabularies[e]!, english),
+        premise: i === 0 && premise >= 0,
       };
     });
+  }
+
+  /**
+   * The position in the shortlist of an entry of the first one's article that excludes a group
+   * the question names ("Mamy M365 Business, jak włączyć minuty?"), or -1. Another article's
+   * exclusions are no premise of this question: "dla firm" is also in "Skype dla firm".
+   */
+  private contradicted(question: string, shortlist: { e: number }[]): number {
+    const file = shortlist[0] && this.entries[shortlist[0].e]!.file;
+    const within = shortlist.map(({ e }) => this.entries[e]!.file === file && this.exclusions.has(e));
+    if (!within.includes(true)) return -1;
+    const read = this.exclusions.read(question);
+    return shortlist.findIndex(({ e }, i) => within[i] && this.exclusions.named(e, read));
   }
 
   /** Whether a word the terms rewrite (an alias, a declined name) becomes only words the articles use. */
@@ -629,6 +653,11 @@ export class SearchEngine {
     const unnamedScope =
       top?.entry.scope === '21vianet' && !scopeNamed && top.unknown >= UNNAMED_SCOPE_UNKNOWN && top.confidence < UNNAMED_SCOPE_SURE;
     const otherProcedure = !!top?.howOfOther && top.confidence < HOW_OF_OTHER_SURE;
+    // The entry contradicting the question's premise is answered when the model is sure the
+    // question is one for its article: the model weighs the entry down for the how-to scoring
+    // ahead of it, which is the entry it would have answered.
+    const ofArticle = (c: Candidate): boolean => c.entry.file === top?.entry.file && c.confidence >= answerThreshold(c, locale, this.rule);
+    if (top?.premise && !foreign && !namesProduct && ranked.some(ofArticle)) return answerWith(top, ranked.slice(1));
     // A runner-up that asks what the question asks, when the first never does, is answered
     // instead when the model is very sure of it ("Jak szybko się odezwą?" told of a critical
     // outage: the response times, not what makes an issue critical).

@@ -64,6 +64,14 @@ export class Terms {
   }
 
   /**
+   * The dictionary lemma of a folded word, or the word: no alias, colloquial reading or typo
+   * correction ("firmowym" is "firmowy" here, though the terms read it as "firma").
+   */
+  lemmaOf(word: string): string {
+    return this.lemmas.get(word) ?? word;
+  }
+
+  /**
    * Whether a folded word is a Polish form or a name the desk knows (or a typo of one), though no
    * article may use it.
    */

@@ -344,3 +344,49 @@ describe('an English question', () => {
     });
   });
 });
+
+describe('a question whose premise an entry contradicts', () => {
+  // A how-to, and the entry saying which plans have what the how-to turns on.
+  const activate = entry(
+    'activate',
+    'Jak włączyć minuty na rozmowy w planie?',
+    ['jak aktywować minuty na rozmowy', 'włączenie minut na rozmowy w planie'],
+    'Zaloguj się na konto planu i kliknij Aktywuj minuty.',
+  );
+  const plans = {
+    ...entry(
+      'plans',
+      'Które plany mają minuty na rozmowy?',
+      ['czy każdy plan ma minuty'],
+      'Minuty są tylko w planie Home. Nie ma ich w planach dla firm.',
+    ),
+    excludes: ['Business', 'dla firm'],
+  };
+  const others = [
+    entry('hours', 'W jakich godzinach działa pomoc?', ['godziny pracy pomocy'], 'Całą dobę.'),
+    entry('phone', 'Jaki jest numer telefonu pomocy?', ['telefon do pomocy'], 'Numer znajdziesz na stronie pomocy.'),
+  ];
+  const kb = createKnowledgeBase([activate, plans, ...others]);
+
+  it('ranks first the entry excluding a group the question names, however the how-to scores', () => {
+    expect(kb.rank('Jak włączyć minuty na rozmowy w planie?').map((e) => e.id)[0]).toBe('activate');
+    expect(kb.rank('Mamy plan Business. Jak włączyć minuty na rozmowy w planie?').map((e) => e.id)[0]).toBe('plans');
+    expect(kb.rank('Mamy plan dla firm, jak włączyć minuty na rozmowy?').map((e) => e.id)[0]).toBe('plans');
+  });
+
+  it('answers with that entry when the model is sure of the question for the article', () => {
+    expect(kb.answer('Mamy plan Business. Jak włączyć minuty na rozmowy w planie?')).toMatchObject({
+      answered: true,
+      source: { articleId: 'plans' },
+    });
+  });
+
+  it('reads an excluded name as a run of words: "dla" and "firm" apart name no group', () => {
+    expect(kb.rank('Pracuję dla dużej firmy, jak włączyć minuty na rozmowy w planie?').map((e) => e.id)[0]).toBe('activate');
+  });
+
+  it("leaves another article's exclusions alone", () => {
+    const elsewhere = createKnowledgeBase([activate, { ...plans, file: 'other.yaml' }, ...others]);
+    expect(elsewhere.rank('Mamy plan Business. Jak włączyć minuty na rozmowy w planie?').map((e) => e.id)[0]).toBe('activate');
+  });
+});
