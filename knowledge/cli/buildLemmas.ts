@@ -34,8 +34,9 @@ const vocabulary = new Set<string>([...glossaryWords(), ...vocabularyWords()]);
 for (const e of loadArticles())
   for (const text of [e.title, ...e.alternates, e.answer, ...(e.excludes ?? [])]) for (const w of words(text)) vocabulary.add(w);
 
-// Pass 1: dictionary words with a form in our vocabulary, and how many of its words each covers.
-const chosen = new Map<string, { forms: Set<string>; covered: number }>();
+// Pass 1: dictionary words with a form in our vocabulary, how many of its words each covers, and
+// whether only proper names spell it ("Komorek", a surname).
+const chosen = new Map<string, { forms: Set<string>; covered: number; name: boolean }>();
 for (const line of lines) {
   const parsed = parseDictionaryLine(line);
   if (!parsed) continue;
@@ -44,21 +45,31 @@ for (const line of lines) {
   for (const f of forms) if (vocabulary.has(f)) covered++;
   if (covered === 0) continue;
   const lemma = fold(parsed.word);
+  const name = parsed.word !== parsed.word.toLowerCase();
   const previous = chosen.get(lemma);
   if (previous) {
     for (const f of forms) previous.forms.add(f);
     previous.covered += covered;
-  } else chosen.set(lemma, { forms, covered });
+    previous.name &&= name;
+  } else chosen.set(lemma, { forms, covered, name });
 }
 
-// Pass 2: a form of several lemmas goes to the one that covers more of our vocabulary
-// ("mam": "mieć" rather than "mama").
+// Pass 2: a form of several lemmas goes to a common word rather than a proper name ("komórki" of
+// "komórka", not of the surname "Komorek"; "ręki" of "ręka", not "Rek"), then to the one that
+// covers more of our vocabulary ("mam": "mieć" rather than "mama").
+const rank = (lemma: string, form: string): number[] => {
+  const { name, covered } = chosen.get(lemma)!;
+  return [name ? 0 : 1, covered, form === lemma ? 1 : 0];
+};
+const outranks = (a: number[], b: number[]): boolean => {
+  const i = a.findIndex((x, k) => x !== b[k]);
+  return i >= 0 && a[i]! > b[i]!;
+};
 const lemmaOf = new Map<string, string>();
-for (const [lemma, { forms, covered }] of chosen) {
+for (const [lemma, { forms }] of chosen) {
   for (const f of forms) {
     const other = lemmaOf.get(f);
-    if (other === undefined || chosen.get(other)!.covered < covered || (chosen.get(other)!.covered === covered && f === lemma))
-      lemmaOf.set(f, lemma);
+    if (other === undefined || outranks(rank(lemma, f), rank(other, f))) lemmaOf.set(f, lemma);
   }
 }
 // The dictionary lists the present tense of "mieć" as words of their own ("mam", "masz"), so
