@@ -72,6 +72,7 @@ test("migrate:keys moves the bot's and web chat's keys into their conversation's
   await lock.run('conv-1', { items: [person, user], scope }, async (start) => {
     expect(start).toEqual({
       items: [expect.objectContaining({ step: 3 }), expect.objectContaining({ locale: 'en' })],
+      stored: [expect.stringContaining('"step":3'), expect.stringContaining('"locale":"en"')],
       awaited: 'SR-2026-000001',
       rating: 'SR-2026-000002',
     });
