@@ -158,7 +158,10 @@ export interface Candidate extends Features {
   confidence: number;
   /**
    * The question asks a price ("ile kosztuje") and none of the entry's phrasings does: the
-   * entry may name the thing priced, never its price.
+   * entry may name the thing priced, never its price. A question that also asks where the price
+   * is shown ("ile kosztuje pakiet, gdzie to widać") asks what the articles do tell: on the tune
+   * sets A-S all 48 questions asking a price alone were off-topic, and both asking it with "gdzie"
+   * were in scope and abstained at 0.97 and 0.99.
    */
   unaskedPrice: boolean;
   /**
@@ -487,7 +490,7 @@ export class SearchEngine {
         focusCoverage,
         length: Math.log1p(words.length),
       };
-      const unaskedPrice = asked.has('price') && features.askAgrees === 0;
+      const unaskedPrice = asked.has('price') && !asked.has('where') && features.askAgrees === 0;
       // The first two: each is parted from the other by the kind asked.
       const otherOfTwo = i === 0 ? second : i === 1 ? first : undefined;
       const kindParts = !!otherOfTwo && features.askAgrees === 1 && kindAgreement(asked, this.kinds[otherOfTwo.e]!) === 0;

@@ -178,6 +178,11 @@ describe('answers', () => {
     expect(r.suggestions.map((s) => s.articleId)).toContain('skype-connect-channels-what');
   });
 
+  it('answers where a cost is shown, which an article tells, though the question asks the price too', () => {
+    expect(kb.answer('Gdzie zobaczę, ile kosztują pakiety minut do USA?').source?.articleId).toBe('skype-connect-us-bundles');
+    expect(kb.answer('Ile kosztują pakiety minut do USA?').answered).toBe(false);
+  });
+
   it("never answers a question about another company's product", () => {
     expect(kb.answer('jak zrezygnować z Canal+').answered).toBe(false);
   });
