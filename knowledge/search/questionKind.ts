@@ -19,7 +19,8 @@ const KINDS: [string, RegExp][] = [
   ['who', /\b(kto|kogo|komu|kim|czyj\w*|who|whom|whose)\b/],
   ['where', /\b(gdzie|skad|dokad|where)\b/],
   ['why', /\b(dlaczego|czemu|po co|z jakiego powodu|why)\b/],
-  ['how', /\b(jak|w jaki sposob|how)\b(?! (dlugo|szybko|many|much|long|soon|quickly))/],
+  // "Jak się nazywa…" asks a name, not a way.
+  ['how', /\b(jak|w jaki sposob|how)\b(?! (dlugo|szybko|(sie )?nazywa\w*|many|much|long|soon|quickly))/],
 ];
 
 /** A question word with the emphatic "-ż" or "-że" ("ileż", "gdzież", "jakże"), folded. */

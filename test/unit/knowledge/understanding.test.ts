@@ -250,6 +250,12 @@ describe('question kinds', () => {
     expect([...questionKinds('Dokąd mam zadzwonić?')]).toEqual(['where']);
   });
 
+  it('reads "jak się nazywa" as asking a name, not a way of doing something', () => {
+    expect(questionKinds('Jak się nazywa ten przycisk?').size).toBe(0);
+    expect(questionKinds('Jak nazywa się opcja zakupu kanałów?').size).toBe(0);
+    expect([...questionKinds('Jak nazwać profil SIP?')]).toEqual(['how']);
+  });
+
   it('reads a question word with the emphatic "-ż" as the word ("ileż minutek" asks how many minutes)', () => {
     expect([...questionKinds('Ileż minutek dostanę?')]).toEqual(['count']);
     expect([...questionKinds('Gdzież to sprawdzę?')]).toEqual(['where']);
