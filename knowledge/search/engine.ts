@@ -48,6 +48,15 @@ const HOW_OF_OTHER_SURE = 0.7;
  * lost 1 right answer on J-Q, from 0.7 3 on A-I and 5 on J-Q.
  */
 const KIND_OVER_FIRST_SURE = 0.9;
+/**
+ * A near tie between two entries of one article is answered when the question says more of the
+ * first one's phrasing and the model is this much surer of it than of its sibling (see
+ * `Candidate.siblingLead`). On the tune sets A-M it answered 3 more right and 1 more wrong (an
+ * English one), on N-S 5 more right, with no more wrong or off-topic. From 0.05, 1 more right and
+ * 2 more wrong on A-M; from 0.15, none more on A-M. Without the same article, 1 more wrong on A-M
+ * and 1 more off-topic on N-S; without `saysMore`, 6 right for 4 wrong and 1 off-topic on A-M.
+ */
+const SIBLING_SURER = 0.1;
 /** When the best entries of both scopes are this close, the bot asks which scope is meant. */
 const SCOPE_TIE = 0.85;
 /** Entries ranked on their questions before they are scored in full. */
@@ -111,7 +120,8 @@ export interface AbstainRule {
    * the two apart on what the scores miss. On the blind tune sets A-H, near ties this sure were
    * right eight times in nine and never off-topic (0.7 to 0.8 alone: 8 right, 1 wrong); below
    * 0.7 one in four was wrong. A near tie that the kind of question parted (see `kindParts`) is
-   * answered at `answerAt`. So is one this sure whose phrasing the question says more of than
+   * answered at `answerAt`, and so is one between siblings that the model parts (see
+   * `Candidate.siblingLead`). So is one this sure whose phrasing the question says more of than
    * the runner-up's (see `Candidate.saysMore`).
    */
   tieAnswerAt: number;
@@ -189,6 +199,14 @@ export interface Candidate extends Features {
    */
   saysMore: boolean;
   /**
+   * The first candidate only: the runner-up is an entry of the same article, the question says
+   * more of this entry's phrasing (`saysMore`), and the model is surer of this one by
+   * `SIBLING_SURER`. Siblings share their article's words (activating the minutes, and
+   * activating them without a Skype account), so their scores tie however clearly the question
+   * asks for one of them; the confidence, which weighs what each accounts for, parts them.
+   */
+  siblingLead: boolean;
+  /**
    * The first candidate only: the question asks how to do something with a rare thing (see
    * `Coverage.missesRareWord`) that the entry never mentions: "jak udostępnić ekran na Skypie"
    * is no question about activating its minutes, however much else they share.
@@ -206,16 +224,17 @@ export interface Candidate extends Features {
  * (the engine's rule; knowledge/cli/calibrate.ts applies it too).
  */
 export function leads(
-  c: Pick<Candidate, 'margin' | 'coverageLead' | 'unaskedPrice' | 'kindParts' | 'saysMore'>,
+  c: Pick<Candidate, 'margin' | 'coverageLead' | 'unaskedPrice' | 'kindParts' | 'saysMore' | 'siblingLead'>,
   confidence: number,
   rule: AbstainRule,
 ): boolean {
   // A sure near tie is answered only when the entry accounts for words the others miss, or the
   // runner-up's phrasing adds what was not asked: two entries that cover the question alike
   // ("anulować abonament" of channels or of minutes) are a question to ask back however sure
-  // the model is, unless the kind of question parts them.
+  // the model is, unless the kind of question parts them, or the model is clearly surer of the
+  // first of two siblings (see `siblingLead`).
   if (c.unaskedPrice) return false;
-  return c.margin >= rule.margin || (confidence >= rule.tieAnswerAt && (c.coverageLead > 0 || c.saysMore)) || c.kindParts;
+  return c.margin >= rule.margin || (confidence >= rule.tieAnswerAt && (c.coverageLead > 0 || c.saysMore)) || c.kindParts || c.siblingLead;
 }
 
 /** The confidence a candidate is answered at: lower for a Polish question asking no kind (see `plainAnswerAt`). */
@@ -473,7 +492,7 @@ export class SearchEngine {
     const bestOther = (i: number, of: (c: (typeof shortlist)[number]) => number): number =>
       Math.max(0, ...shortlist.filter((_, j) => j !== i).map(of));
     // Ranked by score and kind: the confidence says whether to answer, not which entry is best.
-    return shortlist.map(({ e, score, coverage, focusCoverage, knownCoverage }, i) => {
+    const ranked = shortlist.map(({ e, score, coverage, focusCoverage, knownCoverage }, i) => {
       const other = (i === 0 ? second?.score : first?.score) ?? 0;
       const fact = facts.get(e);
       const features: Features = {
@@ -506,8 +525,14 @@ export class SearchEngine {
         saysMore: !!second && (i === 0 ? saidFirst! > saidSecond! : i === 1 && saidSecond! > saidFirst!),
         howOfOther: i === 0 && opensAsking(question, 'how') && this.coverage.missesRareWord(words, this.vocabularies[e]!, english),
         premise: i === 0 && premise >= 0,
+        siblingLead: false,
       };
     });
+    const [lead, sibling] = ranked;
+    if (lead && sibling && lead.entry.file === sibling.entry.file && lead.saysMore) {
+      lead.siblingLead = lead.confidence - sibling.confidence >= SIBLING_SURER;
+    }
+    return ranked;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { createKnowledgeBase, loadKnowledgeBase } from '../../../knowledge/knowledgeBase';
 import type { KbEntry } from '../../../knowledge/types';
+import { DEFAULT_RULE, leads, SearchEngine } from '../../../knowledge/search/engine';
 
 const kb = loadKnowledgeBase();
 
@@ -388,5 +389,39 @@ describe('a question whose premise an entry contradicts', () => {
   it("leaves another article's exclusions alone", () => {
     const elsewhere = createKnowledgeBase([activate, { ...plans, file: 'other.yaml' }, ...others]);
     expect(elsewhere.rank('Mamy plan Business. Jak włączyć minuty na rozmowy w planie?').map((e) => e.id)[0]).toBe('activate');
+  });
+});
+
+describe('a near tie between two entries of one article', () => {
+  const tie = { margin: 0.005, coverageLead: 0, unaskedPrice: false, kindParts: false, saysMore: true };
+
+  it('is answered when the model is clearly surer of the first, whose phrasing the question says more of', () => {
+    expect(leads({ ...tie, siblingLead: false }, 0.6, DEFAULT_RULE)).toBe(false);
+    expect(leads({ ...tie, siblingLead: true }, 0.6, DEFAULT_RULE)).toBe(true);
+    expect(leads({ ...tie, siblingLead: true, unaskedPrice: true }, 0.6, DEFAULT_RULE)).toBe(false);
+  });
+
+  it('parts only entries of the same article: another article is no sibling', () => {
+    const activate = (file: string): KbEntry => ({
+      ...entry(
+        'activate',
+        'Jak włączyć minuty Skype w koncie Office?',
+        ['włączenie minut skype w koncie office'],
+        'Minuty włączysz w sekcji Usługi konta Office: kliknij Włącz minuty.',
+      ),
+      file,
+    });
+    const noAccount = entry(
+      'no-account',
+      'Jak włączyć minuty Skype w koncie Office bez konta Skype?',
+      ['włączenie minut skype bez konta skype'],
+      'Bez konta Skype najpierw załóż konto, potem włącz minuty w koncie Office.',
+    );
+    const rest = [entry('hours', 'W jakich godzinach działa pomoc?', ['godziny pracy pomocy'], 'Całą dobę.')];
+    const question = 'gdzie kliknąć włącz minuty skype w koncie office';
+    const [same] = new SearchEngine([activate('test.yaml'), noAccount, ...rest]).rank(question);
+    expect(same).toMatchObject({ entry: { id: 'activate' }, saysMore: true, siblingLead: true });
+    const [other] = new SearchEngine([activate('other.yaml'), noAccount, ...rest]).rank(question);
+    expect(other).toMatchObject({ entry: { id: 'activate' }, siblingLead: false });
   });
 });
