@@ -6,6 +6,7 @@ import { Coverage, EntryVocabulary } from './coverage';
 import { expandWithSynonyms } from './glossary';
 import { splitFacts } from './facts';
 import { Exclusions } from './premise';
+import { ProductScope } from './products';
 import { kindAgreement, opensAsking, questionKinds } from './questionKind';
 import { Terms } from './terms';
 import { Threshold, thresholdsOf, withThresholds } from './thresholds';
@@ -42,6 +43,13 @@ const UNNAMED_SCOPE_SURE = 0.8;
  * with "jak" anywhere, not only first, lost 4 right on A-I and 4 on J-Q.
  */
 const HOW_OF_OTHER_SURE = 0.7;
+/**
+ * A question naming only products the entry's article is not about (see ProductScope) is answered
+ * only at this confidence. On the tune sets A-M it removed 1 off-topic answer, on N-S 3 (of 7)
+ * and 1 wrong one, and lost no right answer; no such question answered right was below 1, and
+ * from 0.8 (or 0.7) 1 (3) of the off-topic ones on N-S were answered again.
+ */
+const OTHER_PRODUCT_SURE = 0.9;
 /**
  * A runner-up parted from the first by the kind of question (see `kindParts`) is answered instead
  * from this confidence: on A-I 1 wrong answer fewer, on J-Q 1, no right one lost; from 0.8 it
@@ -217,6 +225,8 @@ export interface Candidate extends Features {
    * article offers (see Exclusions), so it comes before the how-to the question asks for.
    */
   premise: boolean;
+  /** The first candidate only: the question names our products, none of which the entry's article is about (see ProductScope). */
+  otherProduct: boolean;
 }
 
 /**
@@ -291,6 +301,7 @@ export class SearchEngine {
   /** The terms of SCOPE_NAMES as the question's words read them, whatever lemma the table gives "Chiny". */
   private readonly scopeTerms: Set<string>;
   private readonly exclusions: Exclusions;
+  private readonly products: ProductScope;
 
   constructor(
     readonly entries: readonly KbEntry[],
@@ -375,6 +386,7 @@ export class SearchEngine {
     );
     this.scopeTerms = new Set(this.wordsOf(SCOPE_NAMES));
     this.exclusions = new Exclusions(entries, terms);
+    this.products = new ProductScope(entries, this.vocabularies);
   }
 
   /** The best entries for a question, best first (at most `SHORTLIST`). */
@@ -526,6 +538,7 @@ export class SearchEngine {
         howOfOther: i === 0 && opensAsking(question, 'how') && this.coverage.missesRareWord(words, this.vocabularies[e]!, english),
         premise: i === 0 && premise >= 0,
         siblingLead: false,
+        otherProduct: i === 0 && this.products.namesOtherProduct(words, this.entries[e]!),
       };
     });
     const [lead, sibling] = ranked;
@@ -681,6 +694,7 @@ export class SearchEngine {
     const unnamedScope =
       top?.entry.scope === '21vianet' && !scopeNamed && top.unknown >= UNNAMED_SCOPE_UNKNOWN && top.confidence < UNNAMED_SCOPE_SURE;
     const otherProcedure = !!top?.howOfOther && top.confidence < HOW_OF_OTHER_SURE;
+    const ofOtherProduct = !!top?.otherProduct && top.confidence < OTHER_PRODUCT_SURE;
     // The entry contradicting the question's premise is answered when the model is sure the
     // question is one for its article: the model weighs the entry down for the how-to scoring
     // ahead of it, which is the entry it would have answered.
@@ -700,6 +714,7 @@ export class SearchEngine {
       (top === own ||
         (!unnamedScope &&
           !otherProcedure &&
+          !ofOtherProduct &&
           top.confidence >= answerThreshold(top, locale, this.rule) &&
           leads(top, top.confidence, this.rule)))
     ) {

@@ -425,3 +425,34 @@ describe('a near tie between two entries of one article', () => {
     expect(other).toMatchObject({ entry: { id: 'activate' }, siblingLead: false });
   });
 });
+
+describe('a question naming a product the entry’s article is not about', () => {
+  const inFile = (file: string, e: KbEntry): KbEntry => ({ ...e, file });
+  const kb = createKnowledgeBase([
+    inFile(
+      'connect.yaml',
+      entry(
+        'refund',
+        'Czy dostanę zwrot pieniędzy za kanały Skype Connect?',
+        ['zwrot pieniędzy za kanały', 'zwrot za abonament kanałów skype connect'],
+        'Za zmniejszony abonament kanałów Skype Connect nie ma zwrotu pieniędzy.',
+      ),
+    ),
+    inFile('connect.yaml', entry('channels', 'Ile kanałów ma Skype Connect?', ['limit kanałów'], 'Skype Connect ma do 300 kanałów.')),
+    inFile('office.yaml', entry('minutes', 'Ile minut daje Office 365?', ['minuty w office 365'], 'Office 365 daje 60 minut.')),
+    inFile('desk.yaml', entry('hours', 'W jakich godzinach działa pomoc?', ['godziny pracy pomocy'], 'Całą dobę.')),
+  ]);
+
+  it('is not answered with that article’s entry', () => {
+    expect(kb.answer('Czy dostanę zwrot pieniędzy za kanały Skype Connect?')).toMatchObject({
+      answered: true,
+      source: { articleId: 'refund' },
+    });
+    const r = kb.answer('Czy dostanę zwrot pieniędzy za Office 365?');
+    expect(r).toMatchObject({ answered: false, source: null });
+  });
+
+  it('is answered by an article that names no product', () => {
+    expect(kb.answer('W jakich godzinach działa pomoc Office 365?')).toMatchObject({ answered: true, source: { articleId: 'hours' } });
+  });
+});
