@@ -7,6 +7,7 @@ import { expandWithSynonyms } from './glossary';
 import { splitFacts } from './facts';
 import { Exclusions } from './premise';
 import { ProductScope } from './products';
+import { askedObject } from './askedObject';
 import { kindAgreement, opensAsking, questionKinds } from './questionKind';
 import { Terms } from './terms';
 import { Threshold, thresholdsOf, withThresholds } from './thresholds';
@@ -50,6 +51,14 @@ const HOW_OF_OTHER_SURE = 0.7;
  * from 0.8 (or 0.7) 1 (3) of the off-topic ones on N-S were answered again.
  */
 const OTHER_PRODUCT_SURE = 0.9;
+/**
+ * A question whose asked thing the entry never mentions (see `Candidate.missesObject`) is
+ * answered only at this confidence: "ile osób może korzystać z subskrypcji" is no question about
+ * the minutes it shares "Office 365" with. On the tune sets A-M it removed 1 off-topic answer, on
+ * N-S 2 (of 4 left), and lost no right answer; from 0.65 it lost 1 right on A-M (a typo taken for
+ * the thing asked), and from 0.75 removed 1 more off-topic answer on N-S.
+ */
+const OBJECT_SURE = 0.6;
 /**
  * A runner-up parted from the first by the kind of question (see `kindParts`) is answered instead
  * from this confidence: on A-I 1 wrong answer fewer, on J-Q 1, no right one lost; from 0.8 it
@@ -227,6 +236,11 @@ export interface Candidate extends Features {
   premise: boolean;
   /** The first candidate only: the question names our products, none of which the entry's article is about (see ProductScope). */
   otherProduct: boolean;
+  /**
+   * The first candidate only: a Polish question asks how to do something with a thing, or how
+   * many of it there are (see askedObject), and the entry never mentions that thing in any form.
+   */
+  missesObject: boolean;
 }
 
 /**
@@ -471,6 +485,7 @@ export class SearchEngine {
     const foreign = name || uncovered ? 1 : 0;
     const namesProduct = name === 'product' || uncovered;
     const asked = questionKinds(question);
+    const object = english ? undefined : askedObject(question, (text) => this.wordsOf(text));
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much. The sentence that asks
     // counts for more than the context told before it (see FOCUS_SHARE). Near duplicates ("ile
@@ -539,6 +554,7 @@ export class SearchEngine {
         premise: i === 0 && premise >= 0,
         siblingLead: false,
         otherProduct: i === 0 && this.products.namesOtherProduct(words, this.entries[e]!),
+        missesObject: i === 0 && object !== undefined && this.coverage.of([object], this.vocabularies[e]!).all === 0,
       };
     });
     const [lead, sibling] = ranked;
@@ -695,6 +711,7 @@ export class SearchEngine {
       top?.entry.scope === '21vianet' && !scopeNamed && top.unknown >= UNNAMED_SCOPE_UNKNOWN && top.confidence < UNNAMED_SCOPE_SURE;
     const otherProcedure = !!top?.howOfOther && top.confidence < HOW_OF_OTHER_SURE;
     const ofOtherProduct = !!top?.otherProduct && top.confidence < OTHER_PRODUCT_SURE;
+    const ofOtherObject = !!top?.missesObject && top.confidence < OBJECT_SURE;
     // The entry contradicting the question's premise is answered when the model is sure the
     // question is one for its article: the model weighs the entry down for the how-to scoring
     // ahead of it, which is the entry it would have answered.
@@ -715,6 +732,7 @@ export class SearchEngine {
         (!unnamedScope &&
           !otherProcedure &&
           !ofOtherProduct &&
+          !ofOtherObject &&
           top.confidence >= answerThreshold(top, locale, this.rule) &&
           leads(top, top.confidence, this.rule)))
     ) {

@@ -456,3 +456,16 @@ describe('a question naming a product the entry’s article is not about', () =>
     expect(kb.answer('W jakich godzinach działa pomoc Office 365?')).toMatchObject({ answered: true, source: { articleId: 'hours' } });
   });
 });
+
+describe('a question about a thing the entry never mentions', () => {
+  it('is offered, not answered, when the model is not sure of the entry', () => {
+    // Files are no matter of the minutes entry, which shares "ile", "Office 365 Personal".
+    const r = kb.answer('Ile plików mogę zapisać w Office 365 Personal?');
+    expect(r).toMatchObject({ answered: false, source: null });
+    expect(r.suggestions.map((s) => s.articleId)).toContain('skype-office-minutes-what');
+    expect(kb.answer('Ile minut Skype daje Office 365 Personal?')).toMatchObject({
+      answered: true,
+      source: { articleId: 'skype-office-minutes-what' },
+    });
+  });
+});

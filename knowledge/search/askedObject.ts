@@ -1,0 +1,41 @@
+import { fold } from '../../common/text';
+
+/**
+ * A clause that opens by asking how to do something or how many of a thing: "Jak zresetować
+ * hasło…", "Ile osób może…", "Na ilu komputerach…" (a preposition may come first). "Jak
+ * długo", "jak często" ask a time, not a way.
+ */
+const OPENS_ASKING = /^(?:(?:na|w|z|o|do|od|po|przez|dla)\s+)?(jak(?! (dlugo|szybko|czesto))|ile|ilu|iloma)\b/;
+/** Where a clause ends: "Kupiłem Office przez pomyłkę — jak dostać zwrot?" asks in its second clause. */
+const CLAUSE_END = /[.!?…,;:()]+\s*|\s[-–—]\s*|\n/u;
+/** A Polish infinitive, as terms read it (folded, the dictionary form of a verb): "zmienic", "dostac". */
+const INFINITIVE = /\p{L}{2,}(ac|ec|ic|yc|uc)$/u;
+/** Verbs that say how one may act, not what is done: the thing asked comes after the verb they take. */
+const MODALS = new Set(['moc', 'musiec', 'chciec', 'miec', 'nalezec', 'trzeba', 'mozna', 'wolno', 'dac', 'potrzebowac', 'zrobic']);
+/** A shorter term is a pronoun or a particle ("nie", "to"), never the thing asked about. */
+const MIN_LENGTH = 4;
+
+/**
+ * The thing a question asks about, when a clause opens by asking how to do something with it or
+ * how many of it there are: the term after the first verb of "jak…" ("jak zresetować hasło"), or
+ * the one right after "ile" ("ile osób", "na ilu komputerach"). Undefined when no clause opens so,
+ * or what follows is no noun-like term. Polish only: English word order gives no such cue.
+ */
+export function askedObject(question: string, termsOf: (text: string) => string[]): string | undefined {
+  for (const clause of question.split(CLAUSE_END)) {
+    const opened = OPENS_ASKING.exec(fold(clause).trim())?.[1];
+    if (!opened) continue;
+    const terms = termsOf(clause);
+    const asks = terms.findIndex((t) => t === 'jak' || t.startsWith('il'));
+    if (asks < 0) continue;
+    let i = asks + 1;
+    if (opened === 'jak') {
+      while (i < terms.length && !(INFINITIVE.test(terms[i]!) && !MODALS.has(terms[i]!))) i++;
+      i++;
+    }
+    const object = terms[i];
+    const nounLike = !!object && object.length >= MIN_LENGTH && !/\d/.test(object) && !INFINITIVE.test(object) && !MODALS.has(object);
+    return nounLike ? object : undefined;
+  }
+  return undefined;
+}

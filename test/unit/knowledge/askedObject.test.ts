@@ -1,0 +1,27 @@
+import { askedObject } from '../../../knowledge/search/askedObject';
+import { Terms } from '../../../knowledge/search/terms';
+
+const terms = new Terms();
+const objectOf = (question: string): string | undefined => askedObject(question, (text) => terms.ofQuestion(text));
+
+describe('the thing a question asks about', () => {
+  it.each([
+    ['Jak zresetować hasło do poczty?', 'haslo'],
+    ['Ile kanałów mogę dokupić?', 'kanal'],
+    ['Na ilu drukarkach mogę drukować?', 'drukarkach'],
+    // The clause that asks, after the context told before it; modal verbs are skipped.
+    ['Kupiłem pakiet przez pomyłkę — jak mogę odzyskać pieniądze?', 'pieniadz'],
+  ])('in "%s" is %s', (question, object) => {
+    expect(objectOf(question)).toBe(object);
+  });
+
+  it.each([
+    // A time, not a way; a number; no clause opening with the question word; English.
+    'Jak długo trwa aktywacja minut?',
+    'Co się stanie, jak wpiszę 150 kanałów?',
+    'Chcę zapytać, czy da się zmienić abonament?',
+    'How do I reset my password?',
+  ])('is none in "%s"', (question) => {
+    expect(objectOf(question)).toBeUndefined();
+  });
+});
