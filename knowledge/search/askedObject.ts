@@ -3,9 +3,9 @@ import { fold } from '../../common/text';
 /**
  * A clause that opens by asking how to do something or how many of a thing: "Jak zresetować
  * hasło…", "Ile osób może…", "Na ilu komputerach…" (a preposition may come first). "Jak
- * długo", "jak często" ask a time, not a way.
+ * długo", "jak często" and "po ilu dniach" ask a time, not a way or a count.
  */
-const OPENS_ASKING = /^(?:(?:na|w|z|o|do|od|po|przez|dla)\s+)?(jak(?! (dlugo|szybko|czesto))|ile|ilu|iloma)\b/;
+const OPENS_ASKING = /^(?:(?:na|w|z|o|do|od|przez|dla)\s+)?(jak(?! (dlugo|szybko|czesto))|ile|ilu|iloma)\b/;
 /** Where a clause ends: "Kupiłem Office przez pomyłkę — jak dostać zwrot?" asks in its second clause. */
 const CLAUSE_END = /[.!?…,;:()]+\s*|\s[-–—]\s*|\n/u;
 /** A Polish infinitive, as terms read it (folded, the dictionary form of a verb): "zmienic", "dostac". */

@@ -54,11 +54,13 @@ const OTHER_PRODUCT_SURE = 0.9;
 /**
  * A question whose asked thing the entry never mentions (see `Candidate.missesObject`) is
  * answered only at this confidence: "ile osób może korzystać z subskrypcji" is no question about
- * the minutes it shares "Office 365" with. On the tune sets A-M it removed 1 off-topic answer, on
- * N-S 2 (of 4 left), and lost no right answer; from 0.65 it lost 1 right on A-M (a typo taken for
- * the thing asked), and from 0.75 removed 1 more off-topic answer on N-S.
+ * the minutes it shares "Office 365" with. A thing the base names elsewhere ("hasło") is surely
+ * not this entry's; an unknown word may be a typo of the entry's own. On the tune sets A-M the
+ * two removed 1 off-topic answer, on N-S 3 (of 4 left), and lost no right answer. The unknown
+ * thing's bar from 0.65 lost 1 right answer on A-M (a typo); the known thing's removed the N-S
+ * one from 0.75 (A-M unchanged up to 0.85) and lost 1 right answer on A-M from 0.9.
  */
-const OBJECT_SURE = 0.6;
+const OBJECT_SURE = { known: 0.8, unknown: 0.6 };
 /**
  * A runner-up parted from the first by the kind of question (see `kindParts`) is answered instead
  * from this confidence: on A-I 1 wrong answer fewer, on J-Q 1, no right one lost; from 0.8 it
@@ -238,9 +240,10 @@ export interface Candidate extends Features {
   otherProduct: boolean;
   /**
    * The first candidate only: a Polish question asks how to do something with a thing, or how
-   * many of it there are (see askedObject), and the entry never mentions that thing in any form.
+   * many of it there are (see askedObject), and the entry never mentions that thing in any form:
+   * 'known' when the base uses the word elsewhere, 'unknown' when it never does.
    */
-  missesObject: boolean;
+  missesObject?: 'known' | 'unknown';
 }
 
 /**
@@ -554,7 +557,12 @@ export class SearchEngine {
         premise: i === 0 && premise >= 0,
         siblingLead: false,
         otherProduct: i === 0 && this.products.namesOtherProduct(words, this.entries[e]!),
-        missesObject: i === 0 && object !== undefined && this.coverage.of([object], this.vocabularies[e]!).all === 0,
+        missesObject:
+          i === 0 && object !== undefined && this.coverage.of([object], this.vocabularies[e]!).all === 0
+            ? this.coverage.unknownShare([object]) === 0
+              ? 'known'
+              : 'unknown'
+            : undefined,
       };
     });
     const [lead, sibling] = ranked;
@@ -711,7 +719,7 @@ export class SearchEngine {
       top?.entry.scope === '21vianet' && !scopeNamed && top.unknown >= UNNAMED_SCOPE_UNKNOWN && top.confidence < UNNAMED_SCOPE_SURE;
     const otherProcedure = !!top?.howOfOther && top.confidence < HOW_OF_OTHER_SURE;
     const ofOtherProduct = !!top?.otherProduct && top.confidence < OTHER_PRODUCT_SURE;
-    const ofOtherObject = !!top?.missesObject && top.confidence < OBJECT_SURE;
+    const ofOtherObject = !!top?.missesObject && top.confidence < OBJECT_SURE[top.missesObject];
     // The entry contradicting the question's premise is answered when the model is sure the
     // question is one for its article: the model weighs the entry down for the how-to scoring
     // ahead of it, which is the entry it would have answered.

@@ -18,6 +18,7 @@ describe('the thing a question asks about', () => {
   it.each([
     // A time, not a way; a number; no clause opening with the question word; English.
     'Jak długo trwa aktywacja minut?',
+    'Po ilu dniach wygasa pakiet?',
     'Co się stanie, jak wpiszę 150 kanałów?',
     'Chcę zapytać, czy da się zmienić abonament?',
     'How do I reset my password?',

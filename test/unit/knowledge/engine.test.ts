@@ -468,4 +468,13 @@ describe('a question about a thing the entry never mentions', () => {
       source: { articleId: 'skype-office-minutes-what' },
     });
   });
+
+  it('needs a surer model when the base speaks of that thing elsewhere', () => {
+    // Countries are the minutes' matter, not the channel subscription's.
+    expect(kb.answer('Jak zmienić kraj w profilu SIP Skype Connect?')).toMatchObject({ answered: false, source: null });
+    expect(kb.answer('Jak zmienić abonament kanałów w profilu SIP?')).toMatchObject({
+      answered: true,
+      source: { articleId: 'skype-connect-channels-change' },
+    });
+  });
 });
