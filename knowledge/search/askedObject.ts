@@ -6,6 +6,8 @@ import { fold } from '../../common/text';
  * długo", "jak często" and "po ilu dniach" ask a time, not a way or a count.
  */
 const OPENS_ASKING = /^(?:(?:na|w|z|o|do|od|przez|dla)\s+)?(jak(?! (dlugo|szybko|czesto))|ile|ilu|iloma)\b/;
+/** An English clause asking how many of a thing, and the thing. */
+const HOW_MANY = /^how many (\p{L}+)/u;
 /** Where a clause ends: "Kupiłem Office przez pomyłkę — jak dostać zwrot?" asks in its second clause. */
 const CLAUSE_END = /[.!?…,;:()]+\s*|\s[-–—]\s*|\n/u;
 /** A Polish infinitive, as terms read it (folded, the dictionary form of a verb): "zmienic", "dostac". */
@@ -19,10 +21,16 @@ const MIN_LENGTH = 4;
  * The thing a question asks about, when a clause opens by asking how to do something with it or
  * how many of it there are: the term after the first verb of "jak…" ("jak zresetować hasło"), or
  * the one right after "ile" ("ile osób", "na ilu komputerach"). Undefined when no clause opens so,
- * or what follows is no noun-like term. Polish only: English word order gives no such cue.
+ * or what follows is no noun-like term. In English only "how many" is read ("how many people"):
+ * the object of "how do I <verb>" comes after articles and pronouns the terms do not keep apart.
  */
 export function askedObject(question: string, termsOf: (text: string) => string[]): string | undefined {
   for (const clause of question.split(CLAUSE_END)) {
+    const counted = HOW_MANY.exec(fold(clause).trim())?.[1];
+    if (counted) {
+      const [object] = termsOf(counted);
+      return object && object.length >= MIN_LENGTH ? object : undefined;
+    }
     const opened = OPENS_ASKING.exec(fold(clause).trim())?.[1];
     if (!opened) continue;
     const terms = termsOf(clause);

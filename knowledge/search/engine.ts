@@ -239,7 +239,7 @@ export interface Candidate extends Features {
   /** The first candidate only: the question names our products, none of which the entry's article is about (see ProductScope). */
   otherProduct: boolean;
   /**
-   * The first candidate only: a Polish question asks how to do something with a thing, or how
+   * The first candidate only: the question asks how to do something with a thing, or how
    * many of it there are (see askedObject), and the entry never mentions that thing in any form:
    * 'known' when the base uses the word elsewhere, 'unknown' when it never does.
    */
@@ -488,7 +488,7 @@ export class SearchEngine {
     const foreign = name || uncovered ? 1 : 0;
     const namesProduct = name === 'product' || uncovered;
     const asked = questionKinds(question);
-    const object = english ? undefined : askedObject(question, (text) => this.wordsOf(text));
+    const object = askedObject(question, (text) => this.wordsOf(text));
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much. The sentence that asks
     // counts for more than the context told before it (see FOCUS_SHARE). Near duplicates ("ile
@@ -558,7 +558,7 @@ export class SearchEngine {
         siblingLead: false,
         otherProduct: i === 0 && this.products.namesOtherProduct(words, this.entries[e]!),
         missesObject:
-          i === 0 && object !== undefined && this.coverage.of([object], this.vocabularies[e]!).all === 0
+          i === 0 && object !== undefined && this.coverage.of([object], this.vocabularies[e]!, english).all === 0
             ? this.coverage.unknownShare([object]) === 0
               ? 'known'
               : 'unknown'

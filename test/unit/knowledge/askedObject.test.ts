@@ -11,6 +11,7 @@ describe('the thing a question asks about', () => {
     ['Na ilu drukarkach mogę drukować?', 'drukarkach'],
     // The clause that asks, after the context told before it; modal verbs are skipped.
     ['Kupiłem pakiet przez pomyłkę — jak mogę odzyskać pieniądze?', 'pieniadz'],
+    ['How many printers can I connect?', 'printers'],
   ])('in "%s" is %s', (question, object) => {
     expect(objectOf(question)).toBe(object);
   });
