@@ -522,7 +522,7 @@ export class SearchEngine {
     const bestOther = (i: number, of: (c: (typeof shortlist)[number]) => number): number =>
       Math.max(0, ...shortlist.filter((_, j) => j !== i).map(of));
     // Ranked by score and kind: the confidence says whether to answer, not which entry is best.
-    const ranked = shortlist.map(({ e, score, coverage, focusCoverage, knownCoverage }, i) => {
+    const ranked: Candidate[] = shortlist.map(({ e, score, coverage, focusCoverage, knownCoverage }, i) => {
       const other = (i === 0 ? second?.score : first?.score) ?? 0;
       const fact = facts.get(e);
       const features: Features = {
