@@ -393,7 +393,7 @@ describe('a question whose premise an entry contradicts', () => {
 });
 
 describe('a near tie between two entries of one article', () => {
-  const tie = { margin: 0.005, coverageLead: 0, unaskedPrice: false, kindParts: false, saysMore: true };
+  const tie = { margin: 0.005, coverageLead: 0, unaskedPrice: false, kindParts: false, saysMore: true, asksLead: false };
 
   it('is answered when the model is clearly surer of the first, whose phrasing the question says more of', () => {
     expect(leads({ ...tie, siblingLead: false }, 0.6, DEFAULT_RULE)).toBe(false);
@@ -423,6 +423,40 @@ describe('a near tie between two entries of one article', () => {
     expect(same).toMatchObject({ entry: { id: 'activate' }, saysMore: true, siblingLead: true });
     const [other] = new SearchEngine([activate('other.yaml'), noAccount, ...rest]).rank(question);
     expect(other).toMatchObject({ entry: { id: 'activate' }, siblingLead: false });
+  });
+});
+
+describe('a message telling its situation before it asks', () => {
+  const engine = new SearchEngine([
+    entry(
+      'outage',
+      'Co zrobić, gdy w całej firmie nie działa poczta?',
+      ['awaria poczty w całej firmie'],
+      'Zgłoś awarię poczty jako sprawę krytyczną.',
+    ),
+    entry(
+      'grade',
+      'Czy awaria poczty w firmie dostanie ważność A?',
+      ['kiedy sprawa dostaje ważność A'],
+      'Ważność A dostaje sprawa krytyczna.',
+    ),
+    entry('hours', 'W jakich godzinach działa pomoc?', ['godziny pracy pomocy'], 'Całą dobę.'),
+  ]);
+
+  it('marks the first entry that accounts for more of the sentence that asks than the others', () => {
+    const [first] = engine.rank('W całej firmie nie działa poczta. Czy dostaniemy ważność A?');
+    expect(first).toMatchObject({ entry: { id: 'grade' }, asksLead: true });
+  });
+
+  it('marks nothing in a message that only asks', () => {
+    expect(engine.rank('Czy dostaniemy ważność A?')[0]).toMatchObject({ entry: { id: 'grade' }, asksLead: false });
+  });
+
+  it('answers a near tie that the sentence asking parts', () => {
+    const tie = { margin: 0.005, coverageLead: -0.1, unaskedPrice: false, kindParts: false, saysMore: false, siblingLead: false };
+    expect(leads({ ...tie, asksLead: false }, 0.6, DEFAULT_RULE)).toBe(false);
+    expect(leads({ ...tie, asksLead: true }, 0.6, DEFAULT_RULE)).toBe(true);
+    expect(leads({ ...tie, asksLead: true, unaskedPrice: true }, 0.6, DEFAULT_RULE)).toBe(false);
   });
 });
 
