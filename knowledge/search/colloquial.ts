@@ -24,6 +24,7 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(gdziez)$/, 'gdzie'],
   [/^(kiedyz)$/, 'kiedy'],
   [/^(rozmowk\w*)$/, 'rozmowy'],
+  [/^(nowink\w*|newsy|newsow|newsami)$/, 'nowosci'],
   [/^(wydzwoni\w*|podzwoni\w*|przedzwoni\w*|obdzwoni\w*)$/, 'dzwonic'],
   [/^(dokup\w*|wykup\w*)$/, 'kupic'],
   // Perfective forms the dictionary lacks: "zadziała", "potrwa", "poczekam".
