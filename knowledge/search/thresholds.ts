@@ -22,17 +22,30 @@ export interface Threshold {
   words: string[];
   /** The other words of its sentence ("kanal", "liczba"): what the number must count. */
   context: string[];
+  /**
+   * Numbers the facts state of what the rule counts ("do 300 kanałów"): a question naming one asks
+   * about that fact, not about the rule.
+   */
+  stated: number[];
 }
 
 /** The thresholds stated in the facts (sentences) of the articles, from their terms. */
 export function thresholdsOf(facts: Iterable<string>, termsOf: (text: string) => string[]): Threshold[] {
   const found: Threshold[] = [];
-  for (const fact of facts) {
+  const factTerms = [...facts].map((fact) => ({ fact, terms: termsOf(fact) }));
+  for (const { fact, terms } of factTerms) {
     for (const [phrase, , limit] of fact.matchAll(RULE)) {
       const words = termsOf(phrase);
-      const context = termsOf(fact).filter((w) => w.length >= MIN_CONTEXT_LENGTH && !words.includes(w) && !/^\d+$/.test(w));
-      found.push({ limit: Number(limit), words, context });
+      const context = terms.filter((w) => w.length >= MIN_CONTEXT_LENGTH && !words.includes(w) && !/^\d+$/.test(w));
+      found.push({ limit: Number(limit), words, context, stated: [] });
     }
+  }
+  for (const t of found) {
+    const stated = new Set<number>();
+    for (const { terms } of factTerms)
+      if (terms.some((w) => t.context.includes(w)))
+        for (const w of terms) if (/^\d+$/.test(w) && Number(w) > t.limit) stated.add(Number(w));
+    t.stated = [...stated];
   }
   return found;
 }
@@ -57,7 +70,7 @@ export function withThresholds(words: string[], thresholds: readonly Threshold[]
     // "liczba kanałów większa niż 100": what is compared stands before the comparative.
     const neighbours = [before, words[i + 1], compared ? words[i - 2] : undefined].filter((x): x is string => x !== undefined);
     for (const t of thresholds) {
-      const past = n > t.limit || (n === t.limit && compared);
+      const past = (n > t.limit && !t.stated.includes(n)) || (n === t.limit && compared);
       if (past && neighbours.some((x) => t.context.some((c) => sameWord(x, c)))) for (const r of t.words) extra.add(r);
     }
   });
