@@ -1,6 +1,8 @@
 import { loadLemmas } from '../morphology/lemmas';
 import { isStopWord, words } from '../normalize';
 import { ENGLISH_STOP_WORDS } from './glossary';
+import { denominalAdjective, derivedLemma } from './derivedWords';
+import { numeralCompound } from './numeralCompounds';
 import { slipOf, Spelling } from './spelling';
 import { canonical, declinedName, isHomeCity, vocabularyWords, withoutFiller } from './vocabulary';
 
@@ -9,8 +11,6 @@ import { canonical, declinedName, isHomeCity, vocabularyWords, withoutFiller } f
  * a short real word is often one edit from an unrelated one ("pogoda", "powoda").
  */
 const MIN_CORRECTED_LENGTH = 7;
-/** An adjective made from a noun with -owy, in any case: "kanał-owego". */
-const DENOMINAL = /^(\p{L}{3,})ow(y|a|e|ego|ej|emu|ym|ymi|ych|o)$/u;
 /** A word negated with "nie-" is read apart only when the rest is a word of four letters at least. */
 const NEGATED_MIN_LENGTH = 7;
 /** Words remembered per process; bounded so that odd input cannot grow it without end. */
@@ -123,13 +123,15 @@ export class Terms {
     return out;
   }
 
+  /** The lemma of a form of the table, or undefined for another word. */
+  private readonly tableLemma = (form: string): string | undefined => this.lemmas.get(form) ?? (this.forms.has(form) ? form : undefined);
+
   /**
-   * The noun of an adjective made from it that the dictionary lacks: "kanałowego" (of channels)
-   * -> "kanał", "minutowego" -> "minuta", "pakietowych" -> "pakiet".
+   * The lemma of the table word a word is made from (derivedWords): "kanałowego" -> "kanał", and
+   * for words outside the table "ankietowanie" -> "ankieta", "odpowiedzialni" -> "odpowiedzialność".
    */
-  private nounOf(word: string): string | undefined {
-    const stem = DENOMINAL.exec(word)?.[1];
-    return stem === undefined ? undefined : (this.lemmas.get(stem) ?? (this.forms.has(stem) ? stem : undefined));
+  private derivedOf(word: string): string | undefined {
+    return denominalAdjective(word, this.tableLemma) ?? (this.forms.has(word) ? undefined : derivedLemma(word, this.tableLemma));
   }
 
   /**
@@ -152,9 +154,12 @@ export class Terms {
       .flatMap((w) => {
         const negated = this.negatedOf(w);
         if (negated) return ['nie', negated];
+        const compound = this.lemmas.has(w) ? undefined : numeralCompound(w, (rest) => this.tableLemma(rest) ?? this.derivedOf(rest));
+        // A one-digit number is a stop word, as in "3 dni".
+        if (compound) return compound.filter((t) => !isStopWord(t));
         const typed =
           correct && w.length >= MIN_CORRECTED_LENGTH && !this.lemmas.has(w) && !this.articleWords.has(w) ? this.spelling.correct(w) : w;
-        return [this.lemmas.get(typed) ?? this.nounOf(typed) ?? typed];
+        return [this.lemmas.get(typed) ?? this.derivedOf(typed) ?? typed];
       });
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(key, resolved);
