@@ -114,8 +114,9 @@ export const COLLOQUIAL: [RegExp, string][] = [
   // English "connected my Skype account" links accounts; a "connection" is a call (połączenie).
   [/^(connected|connecting)$/, 'polaczyc'],
   [/^(connections?)$/, 'polaczenie'],
-  // Saving money: the articles speak of cheap (tanie) calls.
-  [/^(taniej|tanio|zaoszczedz\w*|oszczedz\w*|oplaca\w*)$/, 'tanie'],
+  // Saving money: the articles speak of cheap (tanie) calls. Only "opłaca się" and "opłacalny" are
+  // worth it: "opłacany", "opłacać" pay for something, as the articles say.
+  [/^(taniej|tanio|zaoszczedz\w*|oszczedz\w*|oplaca|oplacalo|oplacaln\w*)$/, 'tanie'],
   // Turning a subscription off or getting rid of it: it is cancelled (anulować), never turned on.
   [/^(wylacz\w*|pozby\w*|pozbed\w*|pozbyc)$/, 'anulowac'],
   // "Łączenie kont", "łączeniowych": linking and connections (połączenie).
