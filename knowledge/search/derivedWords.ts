@@ -12,6 +12,10 @@ const DENOMINAL_ADJECTIVE = /^(\p{L}{3,})ow(y|a|e|ego|ej|emu|ym|ymi|ych|o)$/u;
 const DENOMINAL_VERB = /^(\p{L}{4,})(?:ow(?:ac|anie|ania|aniu|aniem)|uj(?:e|a|esz|emy|ecie|acy|acego|acych))$/u;
 /** A noun of quality made from an adjective with -ość, in any case: "całodobow-ością". */
 const QUALITY_NOUN = /^(\p{L}{3,})osc(i|ia|iach|iami|iom)?$/u;
+/** A word of recurrence made with co-: "co-miesięcznie", "co-dzienny". */
+const RECURRENCE = /^co(\p{L}{5,})$/u;
+/** An adverbial participle (a word of its own in the dictionary): "zgłaszając", read as "zgłaszający". */
+const ADVERBIAL_PARTICIPLE = /^\p{L}{3,}ac$/u;
 /** An adjective in any case, for the quality noun made from it: "odpowiedzialn-i". */
 const ADJECTIVE = /^(\p{L}{3,}n)(y|i|a|e|ego|ej|emu|ym|ymi|ych)$/u;
 
@@ -28,9 +32,17 @@ export function denominalAdjective(word: string, lemmaOf: (form: string) => stri
 /**
  * The lemma of the table word another word is made from: the noun of a -ować verb
  * ("ankietowanie" -> "ankieta"), the adjective of an -ość noun ("całodobowością" -> "całodobowy"),
- * the -ość noun of an adjective ("odpowiedzialni" -> "odpowiedzialność"); or undefined.
+ * the -ość noun of an adjective ("odpowiedzialni" -> "odpowiedzialność"), the word a recurrence is
+ * made from ("comiesięcznie" -> "miesięcznie"), the verb of an adverbial participle ("zgłaszając"
+ * -> "zgłaszać"); or undefined.
  */
 export function derivedLemma(word: string, lemmaOf: (form: string) => string | undefined): string | undefined {
+  const recurring = RECURRENCE.exec(word)?.[1];
+  if (recurring !== undefined) {
+    const lemma = lemmaOf(recurring) ?? denominalAdjective(recurring, lemmaOf);
+    if (lemma !== undefined) return lemma;
+  }
+  if (ADVERBIAL_PARTICIPLE.test(word)) return lemmaOf(`${word}y`);
   const noun = DENOMINAL_VERB.exec(word)?.[1];
   if (noun !== undefined) return lemmaOf(noun);
   const quality = QUALITY_NOUN.exec(word)?.[1];

@@ -13,6 +13,14 @@ describe('words made from a word of the lemma table', () => {
     expect(terms.ofQuestion('ankietowanie')).toEqual(of('ankietach'));
   });
 
+  it('reads a word of recurrence through the word it is made from', () => {
+    expect(terms.ofQuestion('comiesięcznie')).toEqual(of('miesięcznie'));
+  });
+
+  it('reads an adverbial participle through its verb', () => {
+    expect(terms.ofQuestion('zgłaszając')).toEqual(of('zgłaszający'));
+  });
+
   it('leaves words of the table as the table reads them', () => {
     expect(terms.ofQuestion('ważny')).not.toEqual(of('ważność'));
   });
