@@ -8,16 +8,22 @@
 
 /** An adjective made from a noun with -owy, in any case: "kanał-owego". */
 const DENOMINAL_ADJECTIVE = /^(\p{L}{3,})ow(y|a|e|ego|ej|emu|ym|ymi|ych|o)$/u;
-/** A verb made from a noun with -ować, as gerund, infinitive or present: "ankiet-owanie", "ankiet-ują". */
-const DENOMINAL_VERB = /^(\p{L}{4,})(?:ow(?:ac|anie|ania|aniu|aniem)|uj(?:e|a|esz|emy|ecie|acy|acego|acych))$/u;
-/** A noun of quality made from an adjective with -ość, in any case: "całodobow-ością". */
-const QUALITY_NOUN = /^(\p{L}{3,})osc(i|ia|iach|iami|iom)?$/u;
-/** A word of recurrence made with co-: "co-miesięcznie", "co-dzienny". */
-const RECURRENCE = /^co(\p{L}{5,})$/u;
-/** An adverbial participle (a word of its own in the dictionary): "zgłaszając", read as "zgłaszający". */
-const ADVERBIAL_PARTICIPLE = /^\p{L}{3,}ac$/u;
-/** An adjective in any case, for the quality noun made from it: "odpowiedzialn-i". */
-const ADJECTIVE = /^(\p{L}{3,}n)(y|i|a|e|ego|ej|emu|ym|ymi|ych)$/u;
+/**
+ * Words made from another, each by its ending (or beginning) and the forms of the word it is made
+ * from, tried in turn; the first of those forms the table reads (as a -owy adjective too) wins.
+ */
+const RULES: [RegExp, (m: RegExpExecArray) => string[]][] = [
+  // A word of recurrence made with co-: "co-miesięcznie", "co-dzienny".
+  [/^co(\p{L}{5,})$/u, (m) => [m[1]!]],
+  // An adverbial participle, a word of its own in the dictionary: "zgłaszając" as "zgłaszający".
+  [/^\p{L}{3,}ac$/u, (m) => [`${m[0]}y`]],
+  // A verb made from a noun with -ować, as gerund, infinitive or present: "ankiet-owanie", "ankiet-ują".
+  [/^(\p{L}{4,})(?:ow(?:ac|anie|ania|aniu|aniem)|uj(?:e|a|esz|emy|ecie|acy|acego|acych))$/u, (m) => [m[1]!]],
+  // A noun of quality made from an adjective with -ość: "całodobow-ością".
+  [/^(\p{L}{3,})osc(i|ia|iach|iami|iom)?$/u, (m) => [`${m[1]}y`, `${m[1]}i`]],
+  // An adjective, for the quality noun made from it: "odpowiedzialn-i".
+  [/^(\p{L}{3,}n)(y|i|a|e|ego|ej|emu|ym|ymi|ych)$/u, (m) => [`${m[1]}osc`]],
+];
 
 /**
  * The lemma of the noun a -owy adjective is made from ("kanałowego" -> "kanał"), or undefined.
@@ -30,23 +36,18 @@ export function denominalAdjective(word: string, lemmaOf: (form: string) => stri
 }
 
 /**
- * The lemma of the table word another word is made from: the noun of a -ować verb
- * ("ankietowanie" -> "ankieta"), the adjective of an -ość noun ("całodobowością" -> "całodobowy"),
- * the -ość noun of an adjective ("odpowiedzialni" -> "odpowiedzialność"), the word a recurrence is
- * made from ("comiesięcznie" -> "miesięcznie"), the verb of an adverbial participle ("zgłaszając"
- * -> "zgłaszać"); or undefined.
+ * The lemma of the table word another word is made from (see RULES): "ankietowanie" -> "ankieta",
+ * "całodobowością" -> "całodobowy", "odpowiedzialni" -> "odpowiedzialność", "comiesięcznie" ->
+ * "miesięcznie", "zgłaszając" -> "zgłaszać"; or undefined.
  */
 export function derivedLemma(word: string, lemmaOf: (form: string) => string | undefined): string | undefined {
-  const recurring = RECURRENCE.exec(word)?.[1];
-  if (recurring !== undefined) {
-    const lemma = lemmaOf(recurring) ?? denominalAdjective(recurring, lemmaOf);
-    if (lemma !== undefined) return lemma;
+  for (const [pattern, bases] of RULES) {
+    const m = pattern.exec(word);
+    if (!m) continue;
+    for (const base of bases(m)) {
+      const lemma = lemmaOf(base) ?? denominalAdjective(base, lemmaOf);
+      if (lemma !== undefined) return lemma;
+    }
   }
-  if (ADVERBIAL_PARTICIPLE.test(word)) return lemmaOf(`${word}y`);
-  const noun = DENOMINAL_VERB.exec(word)?.[1];
-  if (noun !== undefined) return lemmaOf(noun);
-  const quality = QUALITY_NOUN.exec(word)?.[1];
-  if (quality !== undefined) return lemmaOf(`${quality}y`) ?? lemmaOf(`${quality}i`);
-  const adjective = ADJECTIVE.exec(word)?.[1];
-  return adjective === undefined ? undefined : lemmaOf(`${adjective}osc`);
+  return undefined;
 }
