@@ -13,12 +13,15 @@ const DENOMINAL_ADJECTIVE = /^(\p{L}{3,})ow(y|a|e|ego|ej|emu|ym|ymi|ych|o)$/u;
  * from, tried in turn; the first of those forms the table reads (as a -owy adjective too) wins.
  */
 const RULES: [RegExp, (m: RegExpExecArray) => string[]][] = [
-  // A word of recurrence made with co-: "co-miesięcznie", "co-dzienny".
-  [/^co(\p{L}{5,})$/u, (m) => [m[1]!]],
+  // A word of recurrence made with co-, an adjective or adverb: "co-miesięcznie", "co-dzienny" (not "Corolli").
+  [/^co(\p{L}{3,}[nw](?:y|a|e|ie|ego|ej|emu|ym|ymi|ych|o))$/u, (m) => [m[1]!]],
   // An adverbial participle, a word of its own in the dictionary: "zgłaszając" as "zgłaszający".
   [/^\p{L}{3,}ac$/u, (m) => [`${m[0]}y`]],
-  // A verb made from a noun with -ować, as gerund, infinitive or present: "ankiet-owanie", "ankiet-ują".
-  [/^(\p{L}{4,})(?:ow(?:ac|anie|ania|aniu|aniem)|uj(?:e|a|esz|emy|ecie|acy|acego|acych))$/u, (m) => [m[1]!]],
+  // A verb made from a noun with -ować, as gerund, infinitive or present: "ankiet-owanie", "ankiet-ują";
+  // or one that names the noun in -acja: "modyfik-ować" of "modyfik-acja".
+  [/^(\p{L}{4,})(?:ow(?:ac|anie|ania|aniu|aniem)|uj(?:e|a|esz|emy|ecie|acy|acego|acych))$/u, (m) => [m[1]!, `${m[1]}acja`]],
+  // A noun in -acja, for the -ować verb that names it: "anul-acji" of "anul-ować".
+  [/^(\p{L}{4,})acj(a|i|e|ach|ami|om|ą|e)$/u, (m) => [`${m[1]}owac`]],
   // A noun of quality made from an adjective with -ość: "całodobow-ością".
   [/^(\p{L}{3,})osc(i|ia|iach|iami|iom)?$/u, (m) => [`${m[1]}y`, `${m[1]}i`]],
   // An adjective, for the quality noun made from it: "odpowiedzialn-i".

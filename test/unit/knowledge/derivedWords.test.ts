@@ -11,10 +11,12 @@ describe('words made from a word of the lemma table', () => {
 
   it('reads a verb made with -ować through its noun', () => {
     expect(terms.ofQuestion('ankietowanie')).toEqual(of('ankietach'));
+    expect(terms.ofQuestion('modyfikowanie')).toEqual(of('modyfikacja'));
   });
 
   it('reads a word of recurrence through the word it is made from', () => {
     expect(terms.ofQuestion('comiesięcznie')).toEqual(of('miesięcznie'));
+    expect(terms.ofQuestion('Corolli')).toEqual(['corolli']);
   });
 
   it('reads an adverbial participle through its verb', () => {
