@@ -21,7 +21,7 @@ const RULES: [RegExp, (m: RegExpExecArray) => string[]][] = [
   // or one that names the noun in -acja: "modyfik-ować" of "modyfik-acja".
   [/^(\p{L}{4,})(?:ow(?:ac|anie|ania|aniu|aniem)|uj(?:e|a|esz|emy|ecie|acy|acego|acych))$/u, (m) => [m[1]!, `${m[1]}acja`]],
   // A noun in -acja, for the -ować verb that names it: "anul-acji" of "anul-ować".
-  [/^(\p{L}{4,})acj(a|i|e|ach|ami|om|ą|e)$/u, (m) => [`${m[1]}owac`]],
+  [/^(\p{L}{4,})acj(a|i|e|o|ach|ami|om)$/u, (m) => [`${m[1]}owac`]],
   // A noun of quality made from an adjective with -ość: "całodobow-ością".
   [/^(\p{L}{3,})osc(i|ia|iach|iami|iom)?$/u, (m) => [`${m[1]}y`, `${m[1]}i`]],
   // An adjective, for the quality noun made from it: "odpowiedzialn-i".

@@ -12,6 +12,7 @@ describe('words made from a word of the lemma table', () => {
   it('reads a verb made with -ować through its noun', () => {
     expect(terms.ofQuestion('ankietowanie')).toEqual(of('ankietach'));
     expect(terms.ofQuestion('modyfikowanie')).toEqual(of('modyfikacja'));
+    expect(terms.ofQuestion('anulacji')).toEqual(of('anulować'));
   });
 
   it('reads a word of recurrence through the word it is made from', () => {
