@@ -9,18 +9,22 @@ import { fold } from '../../common/text';
 const KINDS: [string, RegExp][] = [
   // A price: the articles tell where a cost is shown, never what anything costs.
   ['price', /\b(ile (to )?kosztuj\w*|jaka (jest )?cena|w cenie|cennik\w*|how much (does|do|is|are)\b.{0,60}\bcost|price of)\b/],
-  ['count', /\b(ile|ilu|iloma|ilosc\w*|how many|how much|maksymaln\w*|max|limit\w*)\b(?! (to )?kosztuj| (does|do)\b.{0,60}\bcost)/],
+  // "W ile dni", "po ilu dniach", "ile to potrwa" ask a time, and a plan "bez limitu" asks for no number.
+  [
+    'count',
+    /\b(ile|ilu|iloma|ilosc\w*|how many|how much|maksymaln\w*|max|(?<!bez )limit\w*)\b(?! (to )?kosztuj| (does|do)\b.{0,60}\bcost| (dni|dniach|godzin\w*|(to )?(po)?trw\w*)\b)/,
+  ],
   // "When I add…", "when adding…" opens a condition, not a question about time. How long
   // something lasts is a time too ("na jaki okres kupuje się abonament" is not how to buy it).
   [
     'time',
-    /\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|na jaki (okres|czas)|na ile (dni|czasu|miesiecy)|po ilu dniach|przez jaki (czas|okres)|for what period|w (jakie|ktore) dni|w jakich dniach|o (jakiej|ktorej) porze|(on )?(what|which) days|when(?! (i|we|you|they|my|our|the|a|an|\w+ing)\b)|what time|how long|how soon|how quickly)\b/,
+    /\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|na jaki (okres|czas)|na ile (dni|czasu|miesiecy)|(w|po|za|w ciagu) (ile|ilu) (dni|dniach|godzin\w*)|ile (dni|godzin|(to )?(po)?trw\w*)|w jakim (terminie|czasie)|po jakim czasie|przez jaki (czas|okres)|for what period|w (jakie|ktore) dni|w jakich dniach|o (jakiej|ktorej) porze|(on )?(what|which) days|when(?! (i|we|you|they|my|our|the|a|an|\w+ing)\b)|what time|how long|how soon|how quickly)\b/,
   ],
   ['who', /\b(kto|kogo|komu|kim|czyj\w*|who|whom|whose)\b/],
   ['where', /\b(gdzie|skad|dokad|where)\b/],
   ['why', /\b(dlaczego|czemu|po co|z jakiego powodu|why)\b/],
-  // "Jak się nazywa…" asks a name, not a way.
-  ['how', /\b(jak|w jaki sposob|how)\b(?! (dlugo|szybko|(sie )?nazywa\w*|many|much|long|soon|quickly))/],
+  // "Jak się nazywa…" asks a name, not a way; "jak nie odpowiedzą…" opens a condition (if not).
+  ['how', /\b(jak|w jaki sposob|how)\b(?! (dlugo|szybko|nie|(sie )?nazywa\w*|many|much|long|soon|quickly)\b)/],
 ];
 
 /** A question word with the emphatic "-ż" or "-że" ("ileż", "gdzież", "jakże"), folded. */

@@ -250,6 +250,22 @@ describe('question kinds', () => {
     expect([...questionKinds('Dokąd mam zadzwonić?')]).toEqual(['where']);
   });
 
+  it('reads "w jakim terminie", "po jakim czasie", "w ile dni", "ile to potrwa" as asking a time, not a number', () => {
+    expect([...questionKinds('Zgłoszeniom krytycznym odpowiadacie w jakim terminie?')]).toEqual(['time']);
+    expect([...questionKinds('Po jakim czasie ktoś odpisze?')]).toEqual(['time']);
+    expect([...questionKinds('W ile dni dostanę odpowiedź?')]).toEqual(['time']);
+    expect([...questionKinds('Po ilu dniach wygasa abonament?')]).toEqual(['time']);
+    expect([...questionKinds('Ile trwa ważność abonamentu?')]).toEqual(['time']);
+    expect([...questionKinds('Ile kanałów mogę mieć?')]).toEqual(['count']);
+  });
+
+  it('reads a plan "bez limitu" as asking no number, and "jak nie…" as a condition, not a way', () => {
+    expect([...questionKinds('Mam plan bez limitu na Polskę, gdzie sprawdzę saldo?')]).toEqual(['where']);
+    expect([...questionKinds('Jaki jest limit kanałów?')]).toEqual(['count']);
+    expect(questionKinds('Co zrobić, jak nie jestem administratorem?').size).toBe(0);
+    expect([...questionKinds('Jak nie odpowiedzą w terminie, do kogo mam pisać?')]).toEqual(['who']);
+  });
+
   it('reads "jak się nazywa" as asking a name, not a way of doing something', () => {
     expect(questionKinds('Jak się nazywa ten przycisk?').size).toBe(0);
     expect(questionKinds('Jak nazywa się opcja zakupu kanałów?').size).toBe(0);
