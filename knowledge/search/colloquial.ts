@@ -23,6 +23,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(ilez)$/, 'ile'],
   [/^(gdziez)$/, 'gdzie'],
   [/^(kiedyz)$/, 'kiedy'],
+  // "Do kogo się zwrócić", "komu przysługuje", "z kim rozmawiać" ask who, as "kto" does.
+  [/^(kogo|komu|kim)$/, 'kto'],
   [/^(rozmowk\w*)$/, 'rozmowy'],
   [/^(nowink\w*|newsy|newsow|newsami)$/, 'nowosci'],
   [/^(wydzwoni\w*|podzwoni\w*|przedzwoni\w*|obdzwoni\w*)$/, 'dzwonic'],

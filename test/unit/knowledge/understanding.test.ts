@@ -278,6 +278,12 @@ describe('question kinds', () => {
     expect(terms.of('ileż minutek')).toEqual(terms.of('ile minut'));
   });
 
+  it('reads "kogo", "komu", "kim" as "kto": "do kogo się zwrócić" meets "kto pomoże"', () => {
+    expect(terms.of('kogo')).toEqual(terms.of('kto'));
+    expect(terms.of('komu przysługuje')).toEqual(terms.of('kto przysługuje'));
+    expect(terms.of('z kim')).toEqual(terms.of('kto'));
+  });
+
   it('says whether an entry asks the same kind, and is neutral for a question without a question word', () => {
     expect(kindAgreement(new Set(['count']), new Set(['count', 'how']))).toBe(1);
     expect(kindAgreement(new Set(['count']), new Set(['how']))).toBe(0);
