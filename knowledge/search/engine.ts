@@ -162,6 +162,29 @@ const NO_WORDS = new Set<string>();
 const SENTENCE_END = /(?<=[.!?…])\s+|\n+/u;
 /** A sentence that asks without a question mark or a question word: "czy…", "da się…", "is it…". */
 const ASKS = /^\s*(czy|da sie|da się|mozna|można|is|are|can|do|does)\b/iu;
+/** Where a sentence's clauses part: a comma (a dash leads from the topic to what is asked of it). */
+const CLAUSE_END = /\s*,\s+/u;
+
+/** Whether a sentence or clause asks: a question mark, a question word, or "czy…", "da się…". */
+function asks(text: string): boolean {
+  return text.includes('?') || questionKinds(text).size > 0 || ASKS.test(text);
+}
+
+/**
+ * A question whose last clause asks after clauses that only tell ("od rana nie działa poczta w
+ * całej firmie, jak szybko ktoś się odezwie?"), split into the context and the clause that asks,
+ * as two sentences would be (see FOCUS_SHARE). Only a clause opening on a question word after a
+ * comma: one after a dash asks about the topic before it ("Obniżenie ważności – kiedy?"), and
+ * ", czy…" often asks whether the context holds. On A-U: one more right, none lost.
+ */
+function contextAndAsk(sentence: string): string[] {
+  if (!sentence.trimEnd().endsWith('?')) return [sentence];
+  const clauses = sentence.split(CLAUSE_END);
+  const last = clauses.pop()!;
+  const context = clauses.join(', ');
+  if (!context || asks(context) || questionKinds(last).size === 0) return [sentence];
+  return [context, last];
+}
 
 /**
  * A question as the engine reads it: each run of spaces and tabs one space, each line break
@@ -459,9 +482,12 @@ export class SearchEngine {
    * detail ("do Egiptu"), but an entry that accounts for what is asked is the likelier answer.
    */
   private focusOf(question: string, words: string[]): string[] {
-    const sentences = question.split(SENTENCE_END).filter((s) => s.trim());
+    const sentences = question
+      .split(SENTENCE_END)
+      .filter((s) => s.trim())
+      .flatMap(contextAndAsk);
     if (sentences.length < 2) return words;
-    const asking = sentences.filter((s) => s.includes('?') || questionKinds(s).size > 0 || ASKS.test(s));
+    const asking = sentences.filter(asks);
     if (asking.length === 0 || asking.length === sentences.length) return words;
     const focus = this.wordsOf(asking.join(' '));
     return focus.length > 0 ? focus : words;

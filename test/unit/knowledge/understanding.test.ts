@@ -79,6 +79,11 @@ describe('answers', () => {
     expect(r.source?.articleId).toBe('response-times');
   });
 
+  it('reads an outage told in a clause before "jak szybko…" as context, as it reads a sentence before it', () => {
+    const r = kb.answer('Dzień dobry, od rana nie działa nam poczta w całej firmie, jak szybko ktoś się odezwie?');
+    expect(r.source?.articleId).toBe('response-times');
+  });
+
   it('answers the same question asked with an abbreviation and with greetings', () => {
     const plain = kb.answer('jaki jest numer telefonu pomocy technicznej Microsoft 365');
     const chatty = kb.answer('Dzień dobry, mam pytanie. Jaki jest numer telefonu do wsparcia M365?');
