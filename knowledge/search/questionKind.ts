@@ -6,19 +6,30 @@ import { fold } from '../../common/text';
  * ("ile kanałów" and "how many channels"); "ile" asked of an entry whose phrasings only ever ask
  * "jak" is a hint that the entry answers something else, and "ile kosztuje" asks a price, not a count.
  */
+/**
+ * What follows "ile"/"ilu" when it asks a time, not a number: "po ilu dniach", "ile to potrwa",
+ * "ile poczekam", "ile czasu zajmuje". So does "w ile" ("w ile dni", "w ile odpowiadają"), though
+ * "w ilu krajach" asks a number.
+ */
+const HOW_LONG = String.raw`((to|sie|ma|moze|powinno|bedzie) ){0,2}((po)?trw\w*|(po)?czek\w*|czasu|zajmuj\w*|dni|dniach|godzin\w*)\b`;
+
 const KINDS: [string, RegExp][] = [
   // A price: the articles tell where a cost is shown, never what anything costs.
   ['price', /\b(ile (to )?kosztuj\w*|jaka (jest )?cena|w cenie|cennik\w*|how much (does|do|is|are)\b.{0,60}\bcost|price of)\b/],
-  // "W ile dni", "po ilu dniach", "ile to potrwa" ask a time, and a plan "bez limitu" asks for no number.
+  // A plan "bez limitu" asks for no number.
   [
     'count',
-    /\b(ile|ilu|iloma|ilosc\w*|how many|how much|maksymaln\w*|max|(?<!bez )limit\w*)\b(?! (to )?kosztuj| (does|do)\b.{0,60}\bcost| (dni|dniach|godzin\w*|(to )?(po)?trw\w*)\b)/,
+    new RegExp(
+      String.raw`\b((?<!\bw )ile|ilu|iloma|ilosc\w*|how many|how much|maksymaln\w*|max|(?<!bez )limit\w*)\b(?! (to )?kosztuj| (does|do)\b.{0,60}\bcost| ${HOW_LONG})`,
+    ),
   ],
   // "When I add…", "when adding…" opens a condition, not a question about time. How long
   // something lasts is a time too ("na jaki okres kupuje się abonament" is not how to buy it).
   [
     'time',
-    /\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|na jaki (okres|czas)|na ile (dni|czasu|miesiecy)|(w|po|za|w ciagu) (ile|ilu) (dni|dniach|godzin\w*)|ile (dni|godzin|(to )?(po)?trw\w*)|w jakim (terminie|czasie)|po jakim czasie|przez jaki (czas|okres)|for what period|w (jakie|ktore) dni|w jakich dniach|o (jakiej|ktorej) porze|(on )?(what|which) days|when(?! (i|we|you|they|my|our|the|a|an|\w+ing)\b)|what time|how long|how soon|how quickly)\b/,
+    new RegExp(
+      String.raw`\b(kiedy|o ktorej|jak dlugo|jak szybko|w jakich godzinach|na jaki (okres|czas)|na ile (dni|czasu|miesiecy)|(ile|ilu) ${HOW_LONG}|w ile|w jakim (terminie|czasie)|po jakim czasie|przez jaki (czas|okres)|for what period|w (jakie|ktore) dni|w jakich dniach|o (jakiej|ktorej) porze|(on )?(what|which) days|when(?! (i|we|you|they|my|our|the|a|an|\w+ing)\b)|what time|how long|how soon|how quickly)\b`,
+    ),
   ],
   ['who', /\b(kto|kogo|komu|kim|czyj\w*|who|whom|whose)\b/],
   ['where', /\b(gdzie|skad|dokad|where)\b/],

@@ -261,6 +261,11 @@ describe('question kinds', () => {
     expect([...questionKinds('W ile dni dostanę odpowiedź?')]).toEqual(['time']);
     expect([...questionKinds('Po ilu dniach wygasa abonament?')]).toEqual(['time']);
     expect([...questionKinds('Ile trwa ważność abonamentu?')]).toEqual(['time']);
+    expect([...questionKinds('Ile to ma trwać?')]).toEqual(['time']);
+    expect([...questionKinds('Ile poczekam na kontakt?')]).toEqual(['time']);
+    expect([...questionKinds('Ile czasu zajmuje przeniesienie?')]).toEqual(['time']);
+    expect([...questionKinds('W ile odpisujecie?')]).toEqual(['time']);
+    expect([...questionKinds('W ilu krajach działa?')]).toEqual(['count']);
     expect([...questionKinds('Ile kanałów mogę mieć?')]).toEqual(['count']);
   });
 
