@@ -480,6 +480,8 @@ export class SearchEngine {
    * The words of the sentences that ask (a question mark or a question word), when a message
    * also tells its context: the whole message is searched, since the context often names the
    * detail ("do Egiptu"), but an entry that accounts for what is asked is the likelier answer.
+   * When a sentence with a question mark asks with a question word, a question word without
+   * one tells what the request is about ("Chcę zapytać, jak ustawić hasło. Kiedy odpowiecie?").
    */
   private focusOf(question: string, words: string[]): string[] {
     const sentences = question
@@ -487,7 +489,8 @@ export class SearchEngine {
       .filter((s) => s.trim())
       .flatMap(contextAndAsk);
     if (sentences.length < 2) return words;
-    const asking = sentences.filter(asks);
+    const marked = sentences.filter((s) => s.includes('?') && (questionKinds(s).size > 0 || ASKS.test(s)));
+    const asking = marked.length > 0 ? marked : sentences.filter(asks);
     if (asking.length === 0 || asking.length === sentences.length) return words;
     const focus = this.wordsOf(asking.join(' '));
     return focus.length > 0 ? focus : words;

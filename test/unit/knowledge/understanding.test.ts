@@ -84,6 +84,11 @@ describe('answers', () => {
     expect(r.source?.articleId).toBe('response-times');
   });
 
+  it('reads a question word in a sentence without a question mark as telling, when another sentence asks with one', () => {
+    const r = kb.answer('Chcę zapytać, jak ustawić użytkownikowi hasło, które nigdy nie wygasa. Po jakim czasie odpowie 21Vianet?');
+    expect(r.source?.articleId).toBe('response-times');
+  });
+
   it('answers the same question asked with an abbreviation and with greetings', () => {
     const plain = kb.answer('jaki jest numer telefonu pomocy technicznej Microsoft 365');
     const chatty = kb.answer('Dzień dobry, mam pytanie. Jaki jest numer telefonu do wsparcia M365?');
