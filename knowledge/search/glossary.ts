@@ -13,7 +13,8 @@ const GROUPS: string[][] = [
   ['abonament', 'subskrypcja', 'subscription', 'plan'],
   ['kanał', 'channel', 'linia'],
   ['minuty', 'minutes', 'minuta'],
-  ['telefon', 'numer', 'infolinia', 'phone', 'number', 'zadzwonić', 'call', 'dial', 'ring', 'helpline', 'hotline', 'telephone'],
+  // Not "number": in English it also counts ("the number of channels"), which "numer" never does.
+  ['telefon', 'numer', 'infolinia', 'phone', 'zadzwonić', 'call', 'dial', 'ring', 'helpline', 'hotline', 'telephone'],
   ['ważność', 'priorytet', 'severity', 'priority', 'krytyczny', 'pilność', 'critical', 'urgent'],
   ['godziny', 'hours', 'kiedy czynne', 'dostępność'],
   ['całą dobę', 'całodobowo', 'nocy', 'nocą', 'nonstop', 'night', 'around the clock', '24 hours'],
