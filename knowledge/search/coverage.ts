@@ -75,7 +75,7 @@ export class Coverage {
   private readonly derivedMemo = new Map<string, string[]>();
   private readonly synonymMemo = new Map<string, FormsOf[]>();
 
-  constructor(vocabularies: EntryVocabulary[]) {
+  constructor(vocabularies: EntryVocabulary[], polish: (word: string) => boolean = () => false) {
     const df = new Map<string, number>();
     for (const v of vocabularies) {
       for (const w of new Set([...v.questions, ...v.answer])) df.set(w, (df.get(w) ?? 0) + 1);
@@ -88,7 +88,7 @@ export class Coverage {
     }
     this.unknownIdf = Math.log((n + 1) / 0.5);
     this.rareIdf = Math.log((n + 1) / 2.5);
-    this.forms = new WordForms(df.keys());
+    this.forms = new WordForms(df.keys(), polish);
     for (const w of df.keys()) {
       if (w.length < MIN_STEM) continue;
       const stem = w.slice(0, MIN_STEM);

@@ -421,7 +421,7 @@ export class SearchEngine {
         english: new Set(terms.of(e.answerEn ?? '').filter((w) => !pl.has(w))),
       };
     });
-    this.coverage = new Coverage(this.vocabularies);
+    this.coverage = new Coverage(this.vocabularies, (w) => terms.isPolish(w));
     this.correctForm = terms.formSpelling(new Set(this.vocabularies.flatMap(({ questions, answer }) => [...questions, ...answer])));
     const wordEntries = new Map<string, { entries: number[]; shares: number[] }>();
     this.vocabularies.forEach(({ questions, answer }, e) => {

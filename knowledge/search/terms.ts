@@ -71,6 +71,11 @@ export class Terms {
     return this.lemmas.get(word) ?? word;
   }
 
+  /** Whether a folded word is a form of the Polish lemma table (a word the dictionary spells so). */
+  isPolish(word: string): boolean {
+    return this.forms.has(word);
+  }
+
   /**
    * Whether a folded word is a Polish form or a name the desk knows (or a typo of one), though no
    * article may use it.

@@ -56,7 +56,14 @@ export class WordForms {
   private readonly words: string[];
   private readonly memo = new Map<string, FormsOf>();
 
-  constructor(vocabulary: Iterable<string>) {
+  /**
+   * `polish` tells the words of the Polish dictionary: a Polish word spelt right is no typo of an
+   * English one ("numer" of "number" in an entry's English title, which counts channels).
+   */
+  constructor(
+    vocabulary: Iterable<string>,
+    private readonly polish: (word: string) => boolean = () => false,
+  ) {
     this.words = [...new Set(vocabulary)];
     const push = (map: Map<string, string[]>, key: string, word: string): void => {
       const list = map.get(key);
@@ -86,7 +93,9 @@ export class WordForms {
     const inflected = this.inflectionsOf(word);
     const typos: string[] = [];
     if (word.length >= MIN_TYPO_LENGTH) {
+      const polish = this.polish(word);
       for (const w of this.words) {
+        if (polish && !this.polish(w)) continue;
         if (inflected.has(w) || Math.abs(word.length - w.length) > 2 || !mayBeTypo(word, w)) continue;
         if (jaroWinkler(word, w) >= TYPO_SIMILARITY) typos.push(w);
       }

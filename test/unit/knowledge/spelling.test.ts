@@ -1,5 +1,6 @@
 import { slipOf, Spelling } from '../../../knowledge/search/spelling';
 import { Terms } from '../../../knowledge/search/terms';
+import { WordForms } from '../../../knowledge/search/wordForms';
 
 const vocabulary = ['abonament', 'kanałów', 'anulować', 'skype', 'plan', 'profil', 'profile'];
 const known = new Set(vocabulary);
@@ -56,5 +57,15 @@ describe('other Polish words', () => {
     const terms = new Terms();
     expect(terms.ofQuestion('otrzymać odłączać robocie')).toEqual(['otrzymac', 'odlaczac', 'robocie']);
     expect(terms.ofQuestion('abonamnet')).toEqual(['abonament']);
+  });
+});
+
+describe('look-alikes of a question word', () => {
+  it('finds no English look-alike for a Polish word spelt right ("numer" is no typo of "number")', () => {
+    const terms = new Terms();
+    const forms = new WordForms(['number', 'zlozyc', 'abonament'], (w) => terms.isPolish(w));
+    expect(forms.of('numer').typos).toEqual([]);
+    expect(forms.of('zalozyc').typos).toEqual(['zlozyc']);
+    expect(forms.of('abonamnet').typos).toEqual(['abonament']);
   });
 });
