@@ -209,6 +209,15 @@ export class Coverage {
   }
 
   /**
+   * Whether the entry mentions a question word: a form of it anywhere, or a synonym in its
+   * phrasings. A synonym only in the answer is no mention: the glossary's groups are loose
+   * ("numer" and "call"), and an answer's many words meet some member of most groups.
+   */
+  mentions(word: string, entry: EntryVocabulary, english = false): boolean {
+    return this.of([word], entry, english).all > SYNONYM_SHARE * ANSWER_ONLY;
+  }
+
+  /**
    * The idf-weighted share of the question's words the entry contains (`all`), and of the words
    * the knowledge base uses somewhere (`known`: chatty context it knows nothing about left out).
    */

@@ -280,7 +280,7 @@ export interface Candidate extends Features {
   otherProduct: boolean;
   /**
    * The first candidate only: the question asks how to do something with a thing, or how
-   * many of it there are (see askedObject), and the entry never mentions that thing in any form:
+   * many of it there are (see askedObject), and the entry never mentions that thing (see Coverage.mentions):
    * 'known' when the base uses the word elsewhere, 'unknown' when it never does.
    */
   missesObject?: 'known' | 'unknown';
@@ -612,7 +612,7 @@ export class SearchEngine {
         asksLead: i <= 1 && focus !== words && focusCoverage > bestOther(i, (c) => c.focusCoverage),
         otherProduct: i === 0 && this.products.namesOtherProduct(words, this.entries[e]!),
         missesObject:
-          i === 0 && object !== undefined && this.coverage.of([object], this.vocabularies[e]!, english).all === 0
+          i === 0 && object !== undefined && !this.coverage.mentions(object, this.vocabularies[e]!, english)
             ? this.coverage.unknownShare([object]) === 0
               ? 'known'
               : 'unknown'

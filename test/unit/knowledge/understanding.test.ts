@@ -210,6 +210,12 @@ describe('answers', () => {
     expect(kb.answer('Skąd wziąć numer Skype, na który znajomi zadzwonią z komórek?').answered).toBe(false);
   });
 
+  it('answers no question about changing a phone number with the entry changing the number of channels', () => {
+    const r = kb.answer('Jak zmienić numer telefonu w Skypie?');
+    expect(r.answered).toBe(false);
+    expect(kb.answer('Jak zmienić liczbę kanałów w Skype Connect?').source?.articleId).toBe('skype-connect-channels-change');
+  });
+
   it('answers no question about a Skype Number with an article on channels, but still answers the channels', () => {
     for (const [q, locale] of [
       ['Czy numer Skype mogę przenieść do innego państwa?', 'pl'],
