@@ -182,7 +182,7 @@ function contextAndAsk(sentence: string): string[] {
   const clauses = sentence.split(CLAUSE_END);
   const last = clauses.pop()!;
   const context = clauses.join(', ');
-  if (!context || asks(context) || questionKinds(last).size === 0) return [sentence];
+  if (!context || clauses.some(asks) || questionKinds(last).size === 0) return [sentence];
   return [context, last];
 }
 
