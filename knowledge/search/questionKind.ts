@@ -32,7 +32,9 @@ const KINDS: [string, RegExp][] = [
     ),
   ],
   ['who', /\b(kto|kogo|komu|kim|czyj\w*|who|whom|whose)\b/],
-  ['where', /\b(gdzie|skad|dokad|where)\b/],
+  // "Z których krajów", "w jakim kraju" ask where one is, as "skąd", "gdzie" do ("do jakich krajów"
+  // asks where calls go: that read as a place too cost 3 right answers on A-M).
+  ['where', /\b(gdzie|skad|dokad|where|(z|w) (jakich|ktorych|jakiego|ktorego|jakim|ktorym) (kraj\w*|panstw\w*))\b/],
   ['why', /\b(dlaczego|czemu|po co|z jakiego powodu|why)\b/],
   // "Jak się nazywa…" asks a name, not a way; "jak nie odpowiedzą…" opens a condition (if not).
   ['how', /\b(jak|w jaki sposob|how)\b(?! (dlugo|szybko|nie|(sie )?nazywa\w*|many|much|long|soon|quickly)\b)/],

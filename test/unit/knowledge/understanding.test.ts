@@ -264,6 +264,9 @@ describe('question kinds', () => {
     expect([...questionKinds('Z iloma krajami się połączę?')]).toEqual(['count']);
     expect([...questionKinds('Z kim mam się skontaktować?')]).toEqual(['who']);
     expect([...questionKinds('Dokąd mam zadzwonić?')]).toEqual(['where']);
+    expect([...questionKinds('Z których państw nie zadzwonię?')]).toEqual(['where']);
+    expect([...questionKinds('W jakim kraju to nie działa?')]).toEqual(['where']);
+    expect(questionKinds('Do jakich krajów zadzwonię?').size).toBe(0);
   });
 
   it('reads "w jakim terminie", "po jakim czasie", "w ile dni", "ile to potrwa" as asking a time, not a number', () => {
