@@ -422,7 +422,8 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
     return;
   }
   if (found.suggestions.length > 0) {
-    const suggested = found.suggestions.slice(0, 3).map((s) => s.question);
+    // Every suggestion the engine offers is a button (the engine keeps them few, see SUGGESTIONS).
+    const suggested = found.suggestions.map((s) => s.question);
     if (store) {
       store.desk.suggested = suggested;
       store.desk.suggestedFor = question;

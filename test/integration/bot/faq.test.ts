@@ -128,8 +128,7 @@ describe('FAQ in English', () => {
 function greyZoneQuestion(candidates: string[], locale: 'pl' | 'en'): { question: string; suggestions: string[] } {
   for (const question of candidates) {
     const found = world.kb.answer(question, locale);
-    if (!found.answered && found.suggestions.length > 1)
-      return { question, suggestions: found.suggestions.slice(0, 3).map((s) => s.question) };
+    if (!found.answered && found.suggestions.length > 1) return { question, suggestions: found.suggestions.map((s) => s.question) };
   }
   throw new Error(`none of ${candidates.join(', ')} falls in the knowledge base's grey zone any more: pick new ones`);
 }

@@ -59,12 +59,12 @@ describe('retrieval on the product knowledge base', () => {
     expect(r.source).toBeNull();
   });
 
-  it('gives confidences in [0, 1], suggestions at most three, with clean titles', () => {
+  it('gives confidences in [0, 1], suggestions at most four, with clean titles', () => {
     for (const q of ['skype', 'pomoc', 'abonament', 'ile kosztuje abonament kanałów', 'x']) {
       const r = kb.answer(q);
       expect(r.confidence).toBeGreaterThanOrEqual(0);
       expect(r.confidence).toBeLessThanOrEqual(1);
-      expect(r.suggestions.length).toBeLessThanOrEqual(3);
+      expect(r.suggestions.length).toBeLessThanOrEqual(4);
       for (const s of r.suggestions) expect(s.question).toBe(kb.entry(s.articleId)?.title);
     }
   });
