@@ -17,7 +17,7 @@ const GROUPS: string[][] = [
   ['telefon', 'numer', 'infolinia', 'phone', 'zadzwonić', 'call', 'dial', 'ring', 'helpline', 'hotline', 'telephone'],
   ['ważność', 'priorytet', 'severity', 'priority', 'krytyczny', 'pilność', 'critical', 'urgent'],
   ['godziny', 'hours', 'kiedy czynne', 'dostępność'],
-  ['całą dobę', 'całodobowo', 'nocy', 'nocą', 'nonstop', 'night', 'around the clock', '24 hours'],
+  ['całą dobę', 'doba', 'całodobowo', 'całodobowość', 'nocy', 'nocą', 'nonstop', 'night', 'around the clock', '24 hours'],
   ['codziennie', 'weekend', 'sobota', 'niedziela', 'święta', 'daily', 'saturday', 'sunday'],
   ['czas odpowiedzi', 'reakcja', 'response', 'odpowiadacie', 'answer', 'respond', 'reply'],
   ['czekać', 'czekanie', 'oczekiwania', 'wait', 'waiting'],
