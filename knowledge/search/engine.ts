@@ -5,6 +5,7 @@ import { Calibration, confidenceOf, Features } from './confidence';
 import { Coverage, EntryVocabulary } from './coverage';
 import { expandWithSynonyms } from './glossary';
 import { splitFacts } from './facts';
+import { factToQuote, QuotableFact } from './quote';
 import { Exclusions } from './premise';
 import { ProductScope } from './products';
 import { askedObject } from './askedObject';
@@ -475,12 +476,12 @@ export class SearchEngine {
     return this.search(question, locale).ranked;
   }
 
-  private search(raw: string, locale?: Locale): { ranked: Candidate[]; scopeNamed: boolean } {
+  private search(raw: string, locale?: Locale): { ranked: Candidate[]; scopeNamed: boolean; words: string[] } {
     const question = tidyQuestion(raw);
     const words = this.wordsOf(question);
     const scopeNamed = words.some((w) => this.scopeTerms.has(w));
     const english = locale === 'en';
-    return { ranked: this.rankWords(question, words, this.focusOf(question, words), scopeNamed, english), scopeNamed };
+    return { ranked: this.rankWords(question, words, this.focusOf(question, words), scopeNamed, english), scopeNamed, words };
   }
 
   private wordsOf(text: string): string[] {
@@ -709,30 +710,36 @@ export class SearchEngine {
     return touchedCount;
   }
 
-  /** The entry's fact (of any language, or of `locale`) most similar to the last searched question. */
-  private bestFact(e: number, locale?: Locale): { text: string; terms: Set<string>; similarity: number } | undefined {
+  /** The entry's facts (of any language, or of `locale`) with their similarity to the last searched question. */
+  private factsOf(e: number, locale?: Locale): QuotableFact[] {
     const { first, count } = this.factUnits[e]!;
-    let best: { text: string; terms: Set<string>; similarity: number } | undefined;
+    const facts: QuotableFact[] = [];
     for (let u = first; u < first + count; u++) {
       const fact = this.facts.get(u)!;
-      if (locale && fact.locale !== locale) continue;
-      const similarity = this.index.similarity(u);
-      if (!best || similarity > best.similarity) best = { text: fact.text, terms: fact.terms, similarity };
+      if (!locale || fact.locale === locale) facts.push({ text: fact.text, terms: fact.terms, similarity: this.index.similarity(u) });
     }
+    return facts;
+  }
+
+  /** The entry's fact (of any language, or of `locale`) most similar to the last searched question. */
+  private bestFact(e: number, locale?: Locale): QuotableFact | undefined {
+    let best: QuotableFact | undefined;
+    for (const fact of this.factsOf(e, locale)) if (!best || fact.similarity > best.similarity) best = fact;
     return best;
   }
 
-  /** The answer in the chat's language, its most relevant fact quoted first when the answer is long. */
-  private answerText({ entry, index }: Candidate, locale: Locale): string {
+  /** The answer in the chat's language, the fact holding the detail asked quoted first when the answer is long. */
+  private answerText({ entry, index }: Candidate, locale: Locale, question: string, words: readonly string[]): string {
     const english = locale === 'en' && entry.answerEn !== undefined;
     const full = english ? entry.answerEn! : entry.answer;
-    const fact = this.bestFact(index, english ? 'en' : 'pl');
+    const facts = this.factsOf(index, english ? 'en' : 'pl');
+    const fact = factToQuote(facts, words, (w) => this.wordIdf.get(w) ?? 0, questionKinds(question).has('count'));
     if (!fact || fact.similarity < QUOTE_AT || fact.text === full || full.startsWith(fact.text)) return full;
     return `${fact.text}\n\n${MESSAGES[locale].wholeAnswer} „${titleOf(entry, locale)}”: ${full}`;
   }
 
   answer(question: string, locale: Locale = 'pl'): AnswerResult {
-    const { ranked: found, scopeNamed } = this.search(question, locale);
+    const { ranked: found, scopeNamed, words } = this.search(question, locale);
     // An entry's own title (a picked suggestion or related button) is that entry, however close its neighbours.
     const titled = this.titled.get(foldPhrase(question));
     const own = titled === undefined ? undefined : found.find((c) => c.index === titled);
@@ -777,7 +784,7 @@ export class SearchEngine {
     }
     const answerWith = (pick: Candidate, rest: Candidate[]): AnswerResult => ({
       answered: true,
-      answer: this.answerText(pick, locale),
+      answer: this.answerText(pick, locale, question, words),
       confidence: pick.confidence,
       source: { articleId: pick.entry.id, title: titleOf(pick.entry, locale) },
       suggestions: [],

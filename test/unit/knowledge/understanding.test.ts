@@ -327,6 +327,18 @@ describe('splitFacts', () => {
   });
 });
 
+describe('quoting the fact asked about', () => {
+  const quoted = (q: string): string => kb.answer(q, 'pl').answer.split('\n\n')[0]!;
+
+  it('quotes the list holding the country named, not the shorter sentence after it', () => {
+    expect(quoted('Jestem w Namibii, zadziałają tu minuty Skype z Office?')).toMatch(/Namibii/);
+  });
+
+  it('quotes the fact stating the number asked for', () => {
+    expect(quoted('Jaki jest limit kanałów w Skype Connect?')).toMatch(/300/);
+  });
+});
+
 describe('English parity', () => {
   it('gives every entry an English title and answer', () => {
     const missing = kb.entries.filter((e) => !e.titleEn || !e.answerEn).map((e) => e.id);

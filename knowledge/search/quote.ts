@@ -1,0 +1,40 @@
+/**
+ * Which of an answer's facts to quote ahead of it. The trigram similarity alone favours short
+ * facts: "Czy Namibia jest na liście krajów…?" is closer to "Z tych krajów dzwonienie z minut nie
+ * działa." than to the sixteen countries it follows. The question's words that single out some
+ * of the answer's facts (a country, the button of one step, one grade's example) tell which one
+ * holds the detail asked; words every fact shares ("kraj", "minuta") tell nothing.
+ */
+export interface QuotableFact {
+  text: string;
+  terms: Set<string>;
+  similarity: number;
+}
+
+/** How much the share of the question's weight (idf) that singles out a fact adds to its similarity. */
+const DETAIL_SHARE = 0.3;
+/** What a fact stating a number adds for a question asking how many ("ilu naraz?": "do 300 kanałów"). */
+const NUMBER_SHARE = 0.1;
+const NUMBER = /\d/;
+
+export function factToQuote<F extends QuotableFact>(
+  facts: F[],
+  words: readonly string[],
+  idf: (word: string) => number,
+  asksCount: boolean,
+): F | undefined {
+  const asked = new Set(words);
+  const total = [...asked].reduce((sum, w) => sum + idf(w), 0);
+  const singled = (f: F): number => {
+    let weight = 0;
+    for (const w of f.terms) if (asked.has(w) && facts.some((other) => !other.terms.has(w))) weight += idf(w);
+    return total > 0 ? weight / total : 0;
+  };
+  let best: { fact: F; score: number } | undefined;
+  for (const fact of facts) {
+    const counts = asksCount && NUMBER.test(fact.text) ? NUMBER_SHARE : 0;
+    const score = fact.similarity + DETAIL_SHARE * singled(fact) + counts;
+    if (!best || score > best.score) best = { fact, score };
+  }
+  return best?.fact;
+}
