@@ -325,6 +325,10 @@ describe('splitFacts', () => {
       '2) Kliknij „Dalej”. Gotowe.',
     ]);
   });
+
+  it('reads a number closing a parenthesis as no step', () => {
+    expect(splitFacts('Skype nie łączy z numerami alarmowymi (np. 112) – w nagłym wypadku użyj telefonu.')).toHaveLength(1);
+  });
 });
 
 describe('quoting the fact asked about', () => {
