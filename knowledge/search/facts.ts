@@ -3,8 +3,11 @@
  * detail deep in a long answer ("Katar" in a list of sixteen countries, step 4 of a procedure) is
  * found by a question about that detail alone.
  */
-/** A step opens on its number and its words: "(np. 112) – w nagłym wypadku" is no step 112. */
-const BOUNDARY = /(?<=[.!?;])\s+(?=[\p{Lu}\d(„"])|\s+(?=\d{1,2}\)\s+[\p{L}„"])/u;
+/**
+ * A sentence ends on its mark unless an abbreviation's ("np. 112" goes on), and a step opens on
+ * its number and its words: "(np. 112) – w nagłym wypadku" is no sentence or step of its own.
+ */
+const BOUNDARY = /(?<=[.!?;])(?<!\b(?:np|tzw|ok|m\.in|e\.g|i\.e)\.)\s+(?=[\p{Lu}\d(„"])|\s+(?=\d{1,2}\)\s+[\p{L}„"])/u;
 
 /** Passages shorter than this are joined to the one before: "1)" or "Nie." say nothing alone. */
 const MIN_FACT_LENGTH = 25;
