@@ -5,7 +5,7 @@ import { Calibration, confidenceOf, Features } from './confidence';
 import { Coverage, EntryVocabulary } from './coverage';
 import { expandWithSynonyms } from './glossary';
 import { splitFacts } from './facts';
-import { factToQuote, QuotableFact } from './quote';
+import { factToQuote, headingOf, QuotableFact } from './quote';
 import { Exclusions } from './premise';
 import { ProductScope } from './products';
 import { askedObject } from './askedObject';
@@ -735,7 +735,9 @@ export class SearchEngine {
     const facts = this.factsOf(index, english ? 'en' : 'pl');
     const fact = factToQuote(facts, words, (w) => this.wordIdf.get(w) ?? 0, questionKinds(question).has('count'));
     if (!fact || fact.similarity < QUOTE_AT || fact.text === full || full.startsWith(fact.text)) return full;
-    return `${fact.text}\n\n${MESSAGES[locale].wholeAnswer} „${titleOf(entry, locale)}”: ${full}`;
+    const heading = headingOf(full, titleOf(entry, locale));
+    const quote = heading ? `${heading}: … ${fact.text}` : fact.text;
+    return `${quote}\n\n${MESSAGES[locale].wholeAnswer} „${titleOf(entry, locale)}”: ${full}`;
   }
 
   answer(question: string, locale: Locale = 'pl'): AnswerResult {

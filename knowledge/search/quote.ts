@@ -1,3 +1,5 @@
+import { foldPhrase } from '../../common/text';
+
 /**
  * Which of an answer's facts to quote ahead of it. The trigram similarity alone favours short
  * facts: "Czy Namibia jest na liście krajów…?" is closer to "Z tych krajów dzwonienie z minut nie
@@ -38,3 +40,22 @@ export function factToQuote<F extends QuotableFact>(
   }
   return best?.fact;
 }
+
+/** An answer opening on a short label ("Ważność B (wysoka): usługa działa…"). */
+const LABEL = /^([^.:;!?]{1,40}):\s/u;
+
+/**
+ * The label that heads the whole answer, for a quote taken from further in: "Przykłady: przycisk
+ * „Wyślij”…" alone does not say it is grade B. A label is the answer's heading when the title
+ * names it ("Co oznacza ważność B (wysoka)…") and its first word opens no later label, as in a
+ * list of grades ("Severity A: …; Severity B: …").
+ */
+export function headingOf(answer: string, title: string): string | undefined {
+  const label = LABEL.exec(answer)?.[1];
+  if (!label || !foldPhrase(title).includes(foldPhrase(label))) return undefined;
+  const first = label.split(/\s+/)[0]!.toLowerCase();
+  const rest = answer.slice(label.length + 1).toLowerCase();
+  return new RegExp(`[.;]\\s+${escapeRegExp(first)}\\s[^.:;]{0,40}:`, 'u').test(rest) ? undefined : label;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,5 +1,6 @@
 import { loadKnowledgeBase } from '../../../knowledge/knowledgeBase';
 import { splitFacts } from '../../../knowledge/search/facts';
+import { headingOf } from '../../../knowledge/search/quote';
 import { kindAgreement, questionKinds } from '../../../knowledge/search/questionKind';
 import { Terms } from '../../../knowledge/search/terms';
 
@@ -338,8 +339,26 @@ describe('quoting the fact asked about', () => {
     expect(quoted('Jestem w Namibii, zadziałają tu minuty Skype z Office?')).toMatch(/Namibii/);
   });
 
+  it('quotes an example under the heading of the answer, which says what it is an example of', () => {
+    expect(quoted('Użytkownikowi nie da się skasować danych kontaktowych w Exchange Online, jaka ważność w 21Vianet?')).toMatch(
+      /^Ważność C \(niekrytyczna\): … Przykłady:/,
+    );
+  });
+
   it('quotes the fact stating the number asked for', () => {
     expect(quoted('Jaki jest limit kanałów w Skype Connect?')).toMatch(/300/);
+  });
+});
+
+describe('headingOf', () => {
+  it('reads a label the title names as the heading of the whole answer', () => {
+    expect(headingOf('Ważność B (wysoka): usługa działa. Przykłady: przycisk.', 'Co oznacza ważność B (wysoka)?')).toBe(
+      'Ważność B (wysoka)',
+    );
+  });
+
+  it('reads the first label of a list as no heading', () => {
+    expect(headingOf('Severity A: 24/7. Severity B: business hours.', 'Support hours for severity A, B and C')).toBeUndefined();
   });
 });
 
