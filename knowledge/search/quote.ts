@@ -32,14 +32,21 @@ export function factToQuote<F extends QuotableFact>(
     for (const w of f.terms) if (asked.has(w) && facts.some((other) => !other.terms.has(w))) weight += idf(w);
     return total > 0 ? weight / total : 0;
   };
-  let best: { fact: F; score: number } | undefined;
-  for (const fact of facts) {
+  let best: { at: number; score: number } | undefined;
+  facts.forEach((fact, at) => {
     const counts = asksCount && NUMBER.test(fact.text) ? NUMBER_SHARE : 0;
     const score = fact.similarity + DETAIL_SHARE * singled(fact) + counts;
-    if (!best || score > best.score) best = { fact, score };
-  }
-  return best?.fact;
+    if (!best || score > best.score) best = { at, score };
+  });
+  if (!best) return undefined;
+  const fact = facts[best.at]!;
+  const before = facts[best.at - 1];
+  return before && REFERS_BACK.test(fact.text) ? { ...fact, text: `${before.text} ${fact.text}` } : fact;
 }
+
+/** A fact opening on a word pointing back ("Z tych krajów…", "These…") is quoted with the one it points to. */
+const REFERS_BACK =
+  /^((z|ze|od|w|we|na|do|dla|from|in|for)\s+)?(tych|tego|tej|tym|te|ten|ta|tam|wtedy|these|this|those|that|there|then)\b/iu;
 
 /** An answer opening on a short label ("Ważność B (wysoka): usługa działa…"). */
 const LABEL = /^([^.:;!?]{1,40}):\s/u;

@@ -1,6 +1,6 @@
 import { loadKnowledgeBase } from '../../../knowledge/knowledgeBase';
 import { splitFacts } from '../../../knowledge/search/facts';
-import { headingOf } from '../../../knowledge/search/quote';
+import { factToQuote, headingOf } from '../../../knowledge/search/quote';
 import { kindAgreement, questionKinds } from '../../../knowledge/search/questionKind';
 import { Terms } from '../../../knowledge/search/terms';
 
@@ -347,6 +347,17 @@ describe('quoting the fact asked about', () => {
 
   it('quotes the fact stating the number asked for', () => {
     expect(quoted('Jaki jest limit kanałów w Skype Connect?')).toMatch(/300/);
+  });
+});
+
+describe('factToQuote', () => {
+  const fact = (text: string, similarity: number) => ({ text, terms: new Set(terms.of(text)), similarity });
+
+  it('quotes a fact pointing back ("Z tych krajów…") with the one it points to', () => {
+    const facts = [fact('Nie działa z Algierii i Libanu.', 0.2), fact('Z tych krajów dzwonienie nie działa.', 0.6)];
+    expect(factToQuote(facts, terms.of('dzwonienie nie działa'), () => 1, false)?.text).toBe(
+      'Nie działa z Algierii i Libanu. Z tych krajów dzwonienie nie działa.',
+    );
   });
 });
 
