@@ -733,7 +733,8 @@ export class SearchEngine {
     const english = locale === 'en' && entry.answerEn !== undefined;
     const full = english ? entry.answerEn! : entry.answer;
     const facts = this.factsOf(index, english ? 'en' : 'pl');
-    const fact = factToQuote(facts, words, (w) => this.wordIdf.get(w) ?? 0, questionKinds(question).has('count'));
+    const kinds = questionKinds(question);
+    const fact = factToQuote(facts, words, (w) => this.wordIdf.get(w) ?? 0, { count: kinds.has('count'), where: kinds.has('where') });
     if (!fact || fact.similarity < QUOTE_AT || fact.text === full || full.startsWith(fact.text)) return full;
     const heading = headingOf(full, titleOf(entry, locale));
     const quote = heading ? `${heading}: … ${fact.text}` : fact.text;

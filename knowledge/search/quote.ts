@@ -23,26 +23,44 @@ export function factToQuote<F extends QuotableFact>(
   facts: F[],
   words: readonly string[],
   idf: (word: string) => number,
-  asksCount: boolean,
+  asked: { count: boolean; where: boolean },
 ): F | undefined {
-  const asked = new Set(words);
-  const total = [...asked].reduce((sum, w) => sum + idf(w), 0);
+  const said = new Set(words);
+  const total = [...said].reduce((sum, w) => sum + idf(w), 0);
   const singled = (f: F): number => {
     let weight = 0;
-    for (const w of f.terms) if (asked.has(w) && facts.some((other) => !other.terms.has(w))) weight += idf(w);
+    for (const w of f.terms) if (said.has(w) && facts.some((other) => !other.terms.has(w))) weight += idf(w);
     return total > 0 ? weight / total : 0;
   };
   let best: { at: number; score: number } | undefined;
   facts.forEach((fact, at) => {
-    const counts = asksCount && NUMBER.test(fact.text) ? NUMBER_SHARE : 0;
+    const counts = asked.count && NUMBER.test(fact.text) ? NUMBER_SHARE : 0;
     const score = fact.similarity + DETAIL_SHARE * singled(fact) + counts;
     if (!best || score > best.score) best = { at, score };
   });
   if (!best) return undefined;
   const fact = facts[best.at]!;
+  if (asked.where && STEP.test(fact.text)) {
+    // The steps a question asking where names parts of are quoted together, as the path from one
+    // to the other ("Gdzie w Skype Managerze znajdę Skype Connect?": steps 1 to 3, not step 1 alone).
+    let [first, last] = [best.at, best.at];
+    for (let at = best.at - 1; at >= 0 && STEP.test(facts[at]!.text); at--) if (singled(facts[at]!) > 0) first = at;
+    for (let at = best.at + 1; at < facts.length && STEP.test(facts[at]!.text); at++) if (singled(facts[at]!) > 0) last = at;
+    if (first < last)
+      return {
+        ...fact,
+        text: facts
+          .slice(first, last + 1)
+          .map((f) => f.text)
+          .join(' '),
+      };
+  }
   const before = facts[best.at - 1];
   return before && REFERS_BACK.test(fact.text) ? { ...fact, text: `${before.text} ${fact.text}` } : fact;
 }
+
+/** A numbered step ("3) w menu po lewej…"), as splitFacts cuts them. */
+const STEP = /^\d{1,2}\)\s/u;
 
 /** A fact opening on a word pointing back ("Z tych krajów…", "These…") is quoted with the one it points to. */
 const REFERS_BACK =

@@ -345,6 +345,10 @@ describe('quoting the fact asked about', () => {
     );
   });
 
+  it('quotes the path of steps between the ones a question asking where names', () => {
+    expect(quoted('Skype Manager: gdzie tam jest Skype Connect?')).toMatch(/Produkty.*Skype Connect/);
+  });
+
   it('quotes the fact stating the number asked for', () => {
     expect(quoted('Jaki jest limit kanałów w Skype Connect?')).toMatch(/300/);
   });
@@ -355,7 +359,7 @@ describe('factToQuote', () => {
 
   it('quotes a fact pointing back ("Z tych krajów…") with the one it points to', () => {
     const facts = [fact('Nie działa z Algierii i Libanu.', 0.2), fact('Z tych krajów dzwonienie nie działa.', 0.6)];
-    expect(factToQuote(facts, terms.of('dzwonienie nie działa'), () => 1, false)?.text).toBe(
+    expect(factToQuote(facts, terms.of('dzwonienie nie działa'), () => 1, { count: false, where: false })?.text).toBe(
       'Nie działa z Algierii i Libanu. Z tych krajów dzwonienie nie działa.',
     );
   });
