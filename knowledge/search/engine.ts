@@ -189,6 +189,16 @@ function asks(text: string): boolean {
 }
 
 /**
+ * The kinds of answer a message asks for: those of its sentences with a question mark when it has
+ * any, since a question word in a sentence without one tells ("chcemy kogoś, kto doradzi, jak…
+ * Jest coś takiego u was?" asks whether there is such help, not who or how).
+ */
+function askedKinds(question: string): Set<string> {
+  const marked = question.split(SENTENCE_END).filter((s) => s.includes('?'));
+  return questionKinds(marked.length > 0 ? marked.join('\n') : question);
+}
+
+/**
  * A question whose last clause asks after clauses that only tell ("od rana nie działa poczta w
  * całej firmie, jak szybko ktoś się odezwie?"), split into the context and the clause that asks,
  * as two sentences would be (see FOCUS_SHARE). Only a clause opening on a question word after a
@@ -561,7 +571,7 @@ export class SearchEngine {
     const uncovered = namesUncoveredProduct(fold(question));
     const foreign = name || uncovered ? 1 : 0;
     const namesProduct = name === 'product' || uncovered;
-    const asked = questionKinds(question);
+    const asked = askedKinds(question);
     const object = askedObject(question, (text) => this.wordsOf(text));
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much. The sentence that asks
