@@ -63,6 +63,8 @@ const GROUPS: string[][] = [
   ['obowiązki', 'zadania', 'rola', 'responsibilities', 'duties', 'tasks', 'job', 'role'],
   ['sieć', 'sieciowy', 'network', 'firewall', 'proxy', 'vpn', 'router', 'lan', 'wan', 'wifi'],
   ['przewodnik', 'poradnik', 'podręcznik', 'instrukcja', 'dokumentacja', 'guide', 'manual', 'documentation'],
+  // The desk's own FAQ: "to FAQ mi nie wystarcza" names no product the base does not know.
+  ['faq', 'często zadawane pytania', 'frequently asked questions'],
   ['aktualizacje', 'nowości', 'nowinki', 'aktualności', 'newsy', 'updates', 'news'],
   ['dodatek', 'dodatki', 'wtyczka', 'addin', 'plugin', 'extension', 'rozszerzenie'],
   ['zmienić', 'modify', 'increase', 'reduce', 'adjust', 'downgrade', 'upgrade'],
