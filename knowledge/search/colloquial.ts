@@ -58,6 +58,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(paczk\w*|pul[aiey]|pula)$/, 'pakiet'],
   [/^(kalkulator\w*|wyliczark\w*)$/, 'narzedzie'],
   [/^(telefonowa\w*)$/, 'dzwonic'],
+  // Someone who "doradzi" (advises), a "doradca", "doradztwo": help (pomoc) in the articles' words.
+  [/^(dorad\w*)$/, 'pomoc'],
   [/^(posiadacz\w*|posiadam|posiada|dysponuj\w*)$/, 'miec'],
   [/^(blad|bledu|bledy|bledem|bledow)$/, 'problem'],
   // Desks in an office (stanowiska) are its employees; an estimated wait is the one foreseen.
