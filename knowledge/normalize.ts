@@ -29,7 +29,7 @@ const MORE_STOP_WORDS = [
   'tymi',
   'którymi',
   // The other cases of pronouns natural lists in one or two ("taki", "jakiś", "coś", "nasz",
-  // "swoje"): "coś w tym stylu", "jakiejś pomocy", "dla naszej firmy" carry nothing asked, and an
+  // "swoje", "wszystko"): "coś w tym stylu", "jakiejś pomocy", "dla naszej firmy" carry nothing asked, and an
   // unlisted form weighed as much as the rarest word the base never uses.
   'takiego',
   'takiej',
@@ -46,6 +46,8 @@ const MORE_STOP_WORDS = [
   'kogoś',
   'komuś',
   'niczego',
+  'wszystkiego',
+  'wszystkimi',
   'nikt',
   'nikogo',
   'żadnego',
