@@ -58,6 +58,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(paczk\w*|pul[aiey]|pula)$/, 'pakiet'],
   [/^(kalkulator\w*|wyliczark\w*)$/, 'narzedzie'],
   [/^(telefonowa\w*)$/, 'dzwonic'],
+  // A problem one "ogarnie" (handles) oneself is solved (rozwiązany).
+  [/^(ogarn\w*)$/, 'rozwiazac'],
   // Someone who "doradzi" (advises), a "doradca", "doradztwo": help (pomoc) in the articles' words.
   [/^(dorad\w*)$/, 'pomoc'],
   [/^(posiadacz\w*|posiadam|posiada|dysponuj\w*)$/, 'miec'],
