@@ -50,20 +50,36 @@ export function oneEditApart(a: string, b: string, substitutes: (typed: string, 
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/**
+ * A Polish word outside the vocabulary is read as a typo only from this length: among short words
+ * one letter more is often another common word ("pisze", "opisze"; "liczy", "liczby").
+ */
+const OTHER_WORD_MIN_LENGTH = 7;
+
+/**
+ * Whether `meant` is `typed` with one letter more, neither first nor last: a letter dropped inside
+ * a long word is a slip ("kandzie" for "kanadzie"), while one at either end makes another word as
+ * often ("tygodni", "tygodniu"; "konczy", "skonczy").
+ */
+function droppedInside(typed: string, meant: string): boolean {
+  return meant.length === typed.length + 1 && meant[0] === typed[0] && meant.at(-1) === typed.at(-1) && oneEditApart(typed, meant);
+}
+
 export class Spelling {
   private readonly index = new Map<string, string[]>();
 
   /**
    * `frequency` orders candidates: the word more entries use wins a tie. `substitutes` says which
    * changed letters count as a typo (any, unless told). `keepsOtherWords`: a Polish word outside
-   * the vocabulary stays as typed (see otherWords).
+   * the vocabulary stays as typed (see otherWords); 'unlessDropped' keeps it unless it is long and
+   * a known word is it with a letter dropped inside (see droppedInside).
    */
   constructor(
     vocabulary: Iterable<string>,
     private readonly isKnown: (word: string) => boolean,
     private readonly frequency: (word: string) => number,
     private readonly substitutes: (typed: string, meant: string) => boolean = () => true,
-    private readonly keepsOtherWords = true,
+    private readonly keepsOtherWords: boolean | 'unlessDropped' = true,
   ) {
     for (const word of vocabulary) {
       if (word.length < MIN_LENGTH - 1) continue;
@@ -80,11 +96,13 @@ export class Spelling {
    * "włączyć"), else the likeliest known word one edit away.
    */
   correct(word: string): string {
-    if (word.length < MIN_LENGTH || this.isKnown(word) || (this.keepsOtherWords && otherWords().has(word))) return word;
+    if (word.length < MIN_LENGTH || this.isKnown(word)) return word;
+    const other = this.keepsOtherWords !== false && otherWords().has(word);
+    if (other && (this.keepsOtherWords === true || word.length < OTHER_WORD_MIN_LENGTH)) return word;
     let best: string | null = null;
     for (const key of [word, ...deletions(word)]) {
       for (const candidate of this.index.get(key) ?? []) {
-        if (candidate === best || !oneEditApart(word, candidate, this.substitutes)) continue;
+        if (candidate === best || !(other ? droppedInside(word, candidate) : oneEditApart(word, candidate, this.substitutes))) continue;
         if (best === null || this.frequency(candidate) > this.frequency(best)) best = candidate;
       }
     }

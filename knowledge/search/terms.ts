@@ -101,7 +101,8 @@ export class Terms {
    * words): a typo is often one edit from the form typed ("miunt" -> "minut"), not from the lemma
    * ("minuta"), and too short for the correction against every form (see MIN_CORRECTED_LENGTH).
    * Those few thousand forms leave a five-letter word fewer neighbours than twenty thousand, and a
-   * changed letter must be a slip (a neighbouring key): "drugim" is no typo of "dlugim".
+   * changed letter must be a slip (a neighbouring key): "drugim" is no typo of "dlugim". A rare
+   * dictionary word a base form has a letter more inside ("kandzie", "kanadzie") is read as a slip.
    * Returns the lemma of the corrected form, or the word itself.
    */
   formSpelling(vocabulary: Set<string>): (word: string) => string {
@@ -111,6 +112,7 @@ export class Terms {
       (w) => vocabulary.has(w) || this.forms.has(w),
       () => 1,
       slipOf,
+      'unlessDropped',
     );
     return (word) => {
       const form = spelling.correct(word);

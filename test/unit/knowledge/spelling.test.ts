@@ -58,6 +58,13 @@ describe('other Polish words', () => {
     expect(terms.ofQuestion('otrzymać odłączać robocie')).toEqual(['otrzymac', 'odlaczac', 'robocie']);
     expect(terms.ofQuestion('abonamnet')).toEqual(['abonament']);
   });
+
+  it("reads a long real word as a base word's typo only when that word has a letter more inside", () => {
+    const correct = new Terms().formSpelling(new Set(['kanada', 'tydzien', 'dolaczac']));
+    expect(correct('kandzie')).toBe('kanada');
+    expect(correct('tygodni')).toBe('tygodni');
+    expect(correct('odlaczac')).toBe('odlaczac');
+  });
 });
 
 describe('look-alikes of a question word', () => {
