@@ -1,4 +1,4 @@
-import { loadLemmas } from '../morphology/lemmas';
+import { loadLemmas, otherWords } from '../morphology/lemmas';
 import { isStopWord, words } from '../normalize';
 import { ENGLISH_STOP_WORDS } from './glossary';
 import { denominalAdjective, derivedLemma } from './derivedWords';
@@ -11,6 +11,8 @@ import { canonical, declinedName, isHomeCity, vocabularyWords, withoutFiller } f
  * a short real word is often one edit from an unrelated one ("pogoda", "powoda").
  */
 const MIN_CORRECTED_LENGTH = 7;
+/** Shorter unknown words are left alone by `aliasSlip`: "sipa" swapped is no name of ours. */
+const ALIAS_SLIP_MIN_LENGTH = 6;
 /** A word negated with "nie-" is read apart only when the rest is a word of four letters at least. */
 const NEGATED_MIN_LENGTH = 7;
 /** Words remembered per process; bounded so that odd input cannot grow it without end. */
@@ -150,12 +152,28 @@ export class Terms {
     return this.lemmas.get(word.slice(3));
   }
 
+  /**
+   * An unknown word with two neighbouring letters swapped back, when that spells an alias
+   * ("edukajca" -> "edukacja", read as "education"): aliases are patterns, beyond the spelling's
+   * word lists. Only when no form of the table is a typo away: "bizensowa" is "biznesowa", an
+   * alias alone but part of the phrase "pomoc biznesowa" the spelt form keeps. Else the word.
+   */
+  private aliasSlip(word: string): string {
+    if (word.length < ALIAS_SLIP_MIN_LENGTH || canonical(word) !== word || this.forms.has(word) || otherWords().has(word)) return word;
+    if (word.length >= MIN_CORRECTED_LENGTH && this.spelling.correct(word) !== word) return word;
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (canonical(swapped) !== swapped) return swapped;
+    }
+    return word;
+  }
+
   private termsOf(word: string, correct: boolean): string[] {
     const key = correct ? `?${word}` : word;
     const known = this.memo.get(key);
     if (known) return known;
     // What an alias stands for may hold stop words ("podróży za granicą"): they go as typed ones do.
-    const resolved = canonical(word)
+    const resolved = canonical(correct ? this.aliasSlip(word) : word)
       .split(' ')
       .filter((w) => w === word || !(isStopWord(w) || ENGLISH_STOP_WORDS.has(w)))
       .flatMap((w) => {

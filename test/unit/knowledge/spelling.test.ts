@@ -67,6 +67,14 @@ describe('other Polish words', () => {
   });
 });
 
+describe('typos of aliases', () => {
+  it('swaps two letters back when that spells an alias, unless a form of the table is a typo away', () => {
+    const terms = new Terms();
+    expect(terms.ofQuestion('edukajca')).toEqual(['education']);
+    expect(terms.ofQuestion('bizensowa')).toEqual(['biznesowy']);
+  });
+});
+
 describe('look-alikes of a question word', () => {
   it('finds no English look-alike for a Polish word spelt right ("numer" is no typo of "number")', () => {
     const terms = new Terms();
