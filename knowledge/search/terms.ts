@@ -11,6 +11,8 @@ import { canonical, declinedName, isHomeCity, vocabularyWords, withoutFiller } f
  * a short real word is often one edit from an unrelated one ("pogoda", "powoda").
  */
 const MIN_CORRECTED_LENGTH = 7;
+/** "ą", "ę" (folded "a", "e") as said before a consonant: "on", "om", "en", "em". */
+const NASAL_AS_SAID = /[oe][nm](?=[b-df-hj-np-tv-xz])/g;
 /** Shorter unknown words are left alone by `aliasSlip`: "sipa" swapped is no name of ours. */
 const ALIAS_SLIP_MIN_LENGTH = 6;
 /** A word negated with "nie-" is read apart only when the rest is a word of four letters at least. */
@@ -168,6 +170,19 @@ export class Terms {
     return word;
   }
 
+  /**
+   * The form of the table an unknown word spells as it sounds, a nasal vowel as "on"/"om" or
+   * "en"/"em" before a consonant ("połonczyć" for "połączyć"): two edits, beyond the spelling's one.
+   */
+  private nasalSpelt(word: string): string | undefined {
+    if (this.forms.has(word) || otherWords().has(word)) return undefined;
+    for (const { index, 0: nasal } of word.matchAll(NASAL_AS_SAID)) {
+      const spelt = word.slice(0, index) + (nasal.startsWith('o') ? 'a' : 'e') + word.slice(index + 2);
+      if (this.forms.has(spelt)) return spelt;
+    }
+    return undefined;
+  }
+
   private termsOf(word: string, correct: boolean): string[] {
     const key = correct ? `?${word}` : word;
     const known = this.memo.get(key);
@@ -183,7 +198,9 @@ export class Terms {
         // A one-digit number is a stop word, as in "3 dni".
         if (compound) return compound.filter((t) => !isStopWord(t));
         const typed =
-          correct && w.length >= MIN_CORRECTED_LENGTH && !this.lemmas.has(w) && !this.articleWords.has(w) ? this.spelling.correct(w) : w;
+          correct && !this.lemmas.has(w) && !this.articleWords.has(w)
+            ? (this.nasalSpelt(w) ?? (w.length >= MIN_CORRECTED_LENGTH ? this.spelling.correct(w) : w))
+            : w;
         return [this.lemmas.get(typed) ?? this.derivedOf(typed) ?? typed];
       });
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();

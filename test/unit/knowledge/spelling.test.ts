@@ -75,6 +75,14 @@ describe('typos of aliases', () => {
   });
 });
 
+describe('nasal vowels spelt as said', () => {
+  it('reads "on", "en" before a consonant as the nasal vowel when that spells a form of the table', () => {
+    const terms = new Terms();
+    expect(terms.ofQuestion('połonczyć')).toEqual(terms.ofQuestion('połączyć'));
+    expect(terms.ofQuestion('konto')).toEqual(['konto']);
+  });
+});
+
 describe('look-alikes of a question word', () => {
   it('finds no English look-alike for a Polish word spelt right ("numer" is no typo of "number")', () => {
     const terms = new Terms();
