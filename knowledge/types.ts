@@ -43,6 +43,9 @@ export interface AnswerResult {
   suggestions: Suggestion[];
   /** Set when `answer` asks which service is meant (global Microsoft 365 or 21Vianet): the two suggestions are its options. */
   asksScope?: true;
-  /** Beside an answer: up to two runner-ups that fit the question nearly as well ("See also"). */
+  /**
+   * Beside an answer ("See also"): the entries answering the message's other questions, when it
+   * asks several (see askedParts), then up to two runner-ups that fit the question nearly as well.
+   */
   related: Suggestion[];
 }

@@ -9,6 +9,7 @@ import { factToQuote, headingOf, QuotableFact } from './quote';
 import { Exclusions } from './premise';
 import { ProductScope } from './products';
 import { askedObject } from './askedObject';
+import { askedParts } from './askedParts';
 import { kindAgreement, opensAsking, questionKinds } from './questionKind';
 import { Terms } from './terms';
 import { Threshold, thresholdsOf, withThresholds } from './thresholds';
@@ -136,6 +137,20 @@ const SUGGESTION_SHARE = 0.2;
  * "See also" beside it (on A-I no wrong answer had so many, one off-topic answer did).
  */
 const RELATED_UNKNOWN = 0.4;
+/**
+ * A second question of a message (see askedParts) is searched on its own when it names at least
+ * this many words the base uses (question words aside): one ("Zablokuje?", "gdzie to zobaczę?",
+ * "co mam kliknąć?") leaves its topic to the first question, and alone ranks any entry using it.
+ */
+const PART_WORDS = 2;
+/**
+ * …and its entry offered when the model is this sure of it. None of the tune sets' two-question
+ * messages missed its expected entry (all were answered or offered already), so the bar only
+ * keeps noise off: on A-U, at the answer threshold 6 answers gained a button, mostly a vague
+ * follow-up read in another product's words ("ile tego jest na miesiąc?" as Skype Connect
+ * channels); at 0.7, 3.
+ */
+const PART_SURE = 0.7;
 /**
  * Entries scoring this close are ordered by which closest phrasing the question says more of
  * (`said`): the one whose phrasing adds what was not asked comes second. On the tune sets A-H it
@@ -486,10 +501,11 @@ export class SearchEngine {
     return this.search(question, locale).ranked;
   }
 
-  private search(raw: string, locale?: Locale): { ranked: Candidate[]; scopeNamed: boolean; words: string[] } {
+  /** `named`: the scope named elsewhere in the message, for one question of several (see `otherParts`). */
+  private search(raw: string, locale?: Locale, named = false): { ranked: Candidate[]; scopeNamed: boolean; words: string[] } {
     const question = tidyQuestion(raw);
     const words = this.wordsOf(question);
-    const scopeNamed = words.some((w) => this.scopeTerms.has(w));
+    const scopeNamed = named || words.some((w) => this.scopeTerms.has(w));
     const english = locale === 'en';
     return { ranked: this.rankWords(question, words, this.focusOf(question, words), scopeNamed, english), scopeNamed, words };
   }
@@ -798,14 +814,20 @@ export class SearchEngine {
         asksScope: true,
       };
     }
-    const answerWith = (pick: Candidate, rest: Candidate[]): AnswerResult => ({
-      answered: true,
-      answer: this.answerText(pick, locale, question, words),
-      confidence: pick.confidence,
-      source: { articleId: pick.entry.id, title: titleOf(pick.entry, locale) },
-      suggestions: [],
-      related: this.related([pick, ...rest]).map(suggestion),
-    });
+    const answerWith = (pick: Candidate, rest: Candidate[]): AnswerResult => {
+      // The answer's facts are those of the whole message: quoted before the parts are searched.
+      const answer = this.answerText(pick, locale, question, words);
+      const others = pick === own ? [] : this.otherParts(question, pick, locale, scopeNamed);
+      const related = [...others, ...this.related([pick, ...rest]).filter((c) => !others.some((o) => o.index === c.index))];
+      return {
+        answered: true,
+        answer,
+        confidence: pick.confidence,
+        source: { articleId: pick.entry.id, title: titleOf(pick.entry, locale) },
+        suggestions: [],
+        related: related.map(suggestion),
+      };
+    };
     // A 21Vianet entry for a question that names neither 21Vianet nor China, with words the base
     // does not know, is more often a global question we have no article for (mailbox sizes, a
     // new payment card) than a 21Vianet one: offered, not answered, unless the model is sure.
@@ -880,6 +902,27 @@ export class SearchEngine {
       return { answered: false, answer: text.suggest, confidence: top.confidence, source: null, suggestions, related: [] };
     }
     return { answered: false, answer: text.notCovered, confidence: top?.confidence ?? 0, source: null, suggestions: [], related: [] };
+  }
+
+  /**
+   * For a message asking two or more things (see askedParts): the entry answering each other
+   * thing it names (see PART_WORDS) and the model is sure of (PART_SURE), offered beside the answer.
+   * Each is searched with the context the message tells, without the other questions: "ile tego
+   * jest?" asks about what was told before it, and a scope named holds for each part.
+   */
+  private otherParts(question: string, pick: Candidate, locale: Locale, scopeNamed: boolean): Candidate[] {
+    const message = tidyQuestion(question);
+    const parts = askedParts(message);
+    const found: Candidate[] = [];
+    for (const part of parts) {
+      const alone = parts.reduce((text, other) => (other === part ? text : text.replace(other, ' ')), message);
+      const named = this.wordsOf(part).filter((w) => this.wordEntries.has(w) && questionKinds(w).size === 0).length;
+      if (named < PART_WORDS) continue;
+      const [best] = this.search(alone, locale, scopeNamed).ranked;
+      if (!best || best.index === pick.index || found.some((c) => c.index === best.index)) continue;
+      if (best.confidence >= PART_SURE) found.push(best);
+    }
+    return found;
   }
 
   /** The runner-ups worth offering beside the answer (the first of `ranked`): they fit the question nearly as well. */

@@ -85,6 +85,19 @@ describe('retrieval on the product knowledge base', () => {
     }
   });
 
+  it('offers the entry answering the other question of a two-question message beside the answer', () => {
+    const cancel = 'Jak anulować abonament kanałów Skype Connect?';
+    const phones = 'Gdzie sprawdzę numery telefonów pomocy Microsoft 365?';
+    const alone = kb.answer(phones);
+    expect(alone.answered).toBe(true);
+    const both = kb.answer(`${cancel} ${phones}`);
+    expect(both.source?.articleId).toBe(kb.answer(cancel).source?.articleId);
+    expect(both.related[0]?.articleId).toBe(alone.source?.articleId);
+    const joined = kb.answer('Ile kanałów Skype Connect potrzebujemy i jak je kupić?');
+    expect(joined.source?.articleId).toBe('skype-connect-channels-how-many');
+    expect(joined.related.map((s) => s.articleId)).toContain('skype-connect-channels-buy');
+  });
+
   it("answers every entry's own title (a picked suggestion or related button) with that entry", () => {
     for (const e of kb.entries) {
       expect(kb.answer(e.title, 'pl').source?.articleId).toBe(e.id);
