@@ -9,7 +9,7 @@
 /** Where a message's sentences end (its lines too). */
 const SENTENCE_END = /(?<=[.!?…])\s+|\n+/u;
 /** A question word, whole (JavaScript's \b would end "kto" inside "ktoś"). */
-const QUESTION_WORD = String.raw`(?<![\p{L}\p{N}])(?:kiedy|gdzie|ile|ilu|jak|jaki|jaka|jakie|jakiego|jakiej|czy|kto|kogo|komu|dlaczego|czemu|skąd|skad|któr\p{L}*|ktor\p{L}*|when|where|how|what|who|which|why)(?![\p{L}\p{N}])`;
+const QUESTION_WORD = String.raw`(?<![\p{L}\p{N}])(?:kiedy|gdzie|ile|ilu|jak|jaki|jaka|jakie|jakiego|jakiej|czy|co|kto|kogo|komu|dlaczego|czemu|skąd|skad|któr\p{L}*|ktor\p{L}*|when|where|how|what|who|which|why)(?![\p{L}\p{N}])`;
 /**
  * A conjunction joining a second question to the first: "…i kiedy…", "…, a gdzie…", "…oraz
  * ile…", "…and when…". Only before a question word, so "minuty i kanały" stays one thing asked.

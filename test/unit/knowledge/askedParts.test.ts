@@ -12,6 +12,7 @@ describe('askedParts', () => {
       'Kiedy dzwonić do pomocy, a kiedy radzić sobie samemu?',
       ['Kiedy dzwonić do pomocy', 'kiedy radzić sobie samemu?'],
     ],
+    ['"co" asked before "ile"', 'Co to jest ważność B i ile czekam na odpowiedź?', ['Co to jest ważność B', 'ile czekam na odpowiedź?']],
     ['two sentences with question marks', 'Ile to kosztuje? Gdzie to kupię?', ['Ile to kosztuje?', 'Gdzie to kupię?']],
     ['an English pair', 'How do I cancel it and when does it stop?', ['How do I cancel it', 'when does it stop?']],
   ])('parts %s', (_kind, message, parts) => {

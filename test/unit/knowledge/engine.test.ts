@@ -96,6 +96,11 @@ describe('retrieval on the product knowledge base', () => {
     const joined = kb.answer('Ile kanałów Skype Connect potrzebujemy i jak je kupić?');
     expect(joined.source?.articleId).toBe('skype-connect-channels-how-many');
     expect(joined.related.map((s) => s.articleId)).toContain('skype-connect-channels-buy');
+    // A severity and when support replies: one half is answered, the other offered.
+    const severity = kb.answer('Co to jest ważność B w 21Vianet i ile czekam na odpowiedź?');
+    expect([severity.source?.articleId, ...severity.related.map((s) => s.articleId)]).toEqual(
+      expect.arrayContaining(['response-times', 'severity-b']),
+    );
   });
 
   it("answers every entry's own title (a picked suggestion or related button) with that entry", () => {
