@@ -1,5 +1,5 @@
 /**
- * npx tsx knowledge/cli/calibrate.ts [--check]
+ * npx tsx knowledge/cli/calibrate.ts [--check | --force]
  * Fits the confidence model (search/calibration.json) so that a confidence means the same for
  * every question, the chance that the top entry is the right one, and picks the confidence the
  * engine answers at.
@@ -22,8 +22,10 @@
  * (December 2026, k27). Earlier: fitted on A-I, with or without a flag for a question asking no
  * kind, the kind of the entry's closest phrasing, or a rare word the entry never uses, no model
  * answered as many of J-Q right as calibration.json at its off-topic count (December 2026, k13).
- * Run after changing the articles or the engine. With --check it writes nothing and prints the
- * check sets' figures for the weights in calibration.json as well, to compare before replacing them.
+ * Run after changing the articles or the engine. It prints the check sets' figures for the refit
+ * and for the weights in calibration.json, and replaces them only when the refit answers more of
+ * the check sets right with no more wrong or off-topic answers (--force replaces them anyway);
+ * with --check it writes nothing.
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -140,37 +142,64 @@ const report = (blind: boolean): string => {
 
 const calibration = fitCalibration(examples);
 
+interface CheckFigures {
+  file: string;
+  inScope: number;
+  right: number;
+  wrong: number;
+  off: number;
+  offAnswered: number;
+}
+
 /** A check set's figures from the engine answering with these weights: answered right and wrong, off-topic answered. */
-const check = (file: string, calibration: Calibration): string => {
+const check = (file: string, calibration: Calibration): CheckFigures => {
   const checked = new SearchEngine(entries, calibration, { ...DEFAULT_RULE, answerAt: calibration.answerAt ?? answerAt });
-  let [inScope, right, wrong, off, offAnswered] = [0, 0, 0, 0, 0];
+  const figures = { file, inScope: 0, right: 0, wrong: 0, off: 0, offAnswered: 0 };
   for (const c of readEvalSet(join(FIXTURES, file))) {
     const r = checked.answer(c.q, c.locale);
     const entry = r.answered && r.source ? entries.find((e) => e.id === r.source!.articleId) : undefined;
     if (c.oos) {
-      off++;
-      offAnswered += +!!entry;
+      figures.off++;
+      figures.offAnswered += +!!entry;
     } else {
-      inScope++;
+      figures.inScope++;
       const ok = !!entry && isRight(c, [entry.answer, ...(entry.answerEn ? [entry.answerEn] : [])]);
-      right += +ok;
-      wrong += +(!!entry && !ok);
+      figures.right += +ok;
+      figures.wrong += +(!!entry && !ok);
     }
   }
-  return `${file}: answered right ${pct(right, inScope)}, wrong ${wrong} of ${inScope}, off-topic answered ${offAnswered} of ${off}`;
+  return figures;
 };
+const describe = (f: CheckFigures): string =>
+  `${f.file}: answered right ${pct(f.right, f.inScope)}, wrong ${f.wrong} of ${f.inScope}, off-topic answered ${f.offAnswered} of ${f.off}`;
+const total = (figures: CheckFigures[], key: 'right' | 'wrong' | 'offAnswered'): number => figures.reduce((n, f) => n + f[key], 0);
 
 const fitted = { ...calibration, answerAt };
 const rounded = Object.fromEntries(Object.entries(fitted).map(([k, v]) => [k, Math.round((v ?? 0) * 1000) / 1000]));
 const checkOnly = process.argv.includes('--check');
-if (!checkOnly) writeFileSync(join(__dirname, '../search/calibration.json'), `${JSON.stringify(rounded, null, 2)}\n`);
+const refit = CHECK_SETS.map((file) => check(file, fitted));
+const kept = CHECK_SETS.map((file) => check(file, committed));
+// A refit replaces the committed weights only when the sets it never saw gain from it: more
+// right, no more wrong or off-topic answers (--force overrides, e.g. after an engine change
+// that makes the old weights meaningless).
+const better =
+  total(refit, 'right') > total(kept, 'right') &&
+  total(refit, 'wrong') <= total(kept, 'wrong') &&
+  total(refit, 'offAnswered') <= total(kept, 'offAnswered');
+const write = !checkOnly && (better || process.argv.includes('--force'));
+if (write) writeFileSync(join(__dirname, '../search/calibration.json'), `${JSON.stringify(rounded, null, 2)}\n`);
 process.stdout.write(
   [
     `${examples.length} examples (${offTopic} off-topic, weighed x${oosWeight.toFixed(1)}); answer at ${answerAt.toFixed(3)}`,
     `held out (${FOLDS} folds), blind tune sets A-M: ${report(true)}`,
     `held out (${FOLDS} folds), calibration-questions.yaml: ${report(false)}`,
-    ...CHECK_SETS.map((file) => `never fitted, ${check(file, fitted)}`),
-    ...(checkOnly ? CHECK_SETS.map((file) => `calibration.json as committed, ${check(file, committed)}`) : []),
+    ...refit.map((f) => `never fitted, ${describe(f)}`),
+    ...kept.map((f) => `calibration.json as committed, ${describe(f)}`),
     JSON.stringify(rounded),
+    checkOnly
+      ? 'checked only: calibration.json unchanged'
+      : write
+        ? 'calibration.json replaced by the refit'
+        : 'calibration.json kept: on the never-fitted sets the refit is not better (more right, no more wrong or off-topic answered); --force writes it anyway',
   ].join('\n') + '\n',
 );
