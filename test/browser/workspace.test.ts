@@ -77,6 +77,8 @@ test('an agent finds a ticket by a word of its description, notes it for colleag
     await page.getByRole('link', { name: 'Find tickets' }).click();
     await page.getByLabel('Words, ticket number or phone').fill('DRUKARCE');
     await page.keyboard.press('Enter');
+    // The page opens on the list of every ticket; the search has answered once its count shows.
+    await page.locator('#find-results .meta', { hasText: /^1 found/ }).waitFor();
     await page.locator('#find-results').getByRole('link', { name: printer }).waitFor();
     expect(await page.locator('#find-results').getByRole('link', { name: mail }).count()).toBe(0);
     await page.locator('#find-results').getByRole('link', { name: printer }).click();
