@@ -13,8 +13,9 @@ export function isLocale(value: unknown): value is Locale {
 const POLISH_LETTERS = /[ąćęłńóśźż]/i;
 const POLISH_WORDS =
   /\b(jak|czy|nie|się|mój|moje|moja|jest|co|gdzie|dlaczego|kiedy|mogę|można|pomoc|zgłoszenie|zgłoszenia|hasło|poczta|cześć|dzień|dobry|tak)\b/i;
+// Global, for match() to list every one; match() starts it from the beginning each time.
 const ENGLISH_WORDS =
-  /\b(how|what|why|where|when|can|do|does|is|my|the|i|to|of|help|please|hello|hi|password|mail|ticket|tickets|person|yes|no)\b/i;
+  /\b(how|what|why|where|when|can|do|does|is|my|the|i|to|of|help|please|hello|hi|password|mail|ticket|tickets|person|yes|no)\b/gi;
 
 /**
  * A guess at the language of one message (a chat turn, a mail), or null when it says too little ("E-mail", a name,
@@ -22,6 +23,6 @@ const ENGLISH_WORDS =
  */
 export function detectLocale(text: string): Locale | null {
   if (POLISH_LETTERS.test(text) || POLISH_WORDS.test(text)) return 'pl';
-  const english = new Set(text.toLowerCase().match(new RegExp(ENGLISH_WORDS.source, 'gi')) ?? []);
+  const english = new Set(text.toLowerCase().match(ENGLISH_WORDS) ?? []);
   return english.size >= 2 ? 'en' : null;
 }
