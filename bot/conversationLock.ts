@@ -2,6 +2,7 @@ import type { RedisClient } from '../common/redisConnection';
 import type { Result } from 'ioredis';
 import type { StoreItems } from 'botbuilder';
 import { randomUUID } from 'crypto';
+import { setTimeout } from 'timers/promises';
 import type { TurnLock, TurnReads, TurnStart } from './ports';
 import type { RedisStorage } from './redisStorage';
 import type { AwaitingReplies } from './proactive/awaitingReplies';
@@ -63,7 +64,8 @@ export class ConversationBusyError extends Error {
  * on a single node the scripts read and write that state too, one command each way.
  */
 export class ConversationLock implements TurnLock {
-  private readonly leaseMs: number;
+  /** The lease as the script takes it. */
+  private readonly leaseMs: string;
   private readonly waitMs: number;
 
   constructor(
@@ -71,7 +73,7 @@ export class ConversationLock implements TurnLock {
     private readonly options: ConversationLockOptions,
     private readonly state: { storage: RedisStorage; awaiting: AwaitingReplies; ratings: AwaitingReplies },
   ) {
-    this.leaseMs = options.leaseMs ?? 30000;
+    this.leaseMs = String(options.leaseMs ?? 30000);
     this.waitMs = options.waitMs;
     // EVALSHA from now on; ioredis sends a script again by itself if Redis has lost it.
     if (!Object.hasOwn(redis, 'deskTakeTurn')) redis.defineCommand('deskTakeTurn', { lua: TAKE_SCRIPT });
@@ -82,57 +84,79 @@ export class ConversationLock implements TurnLock {
     const { storage, awaiting, ratings } = this.state;
     const lockKey = `${conversationKeys(this.options.prefix, conversationId)}bot:lock`;
     const tag = hashTagOf(lockKey);
-    const ours = (key: string) => hashTagOf(key) === tag;
-    // On a cluster the scripts touch the conversation's tag only; an item of another tag (a
-    // person's state across conversations) is read and written beside them, sent in the same tick.
-    const scripted = (key: string) => !this.redis.isCluster || ours(key);
-    const itemKeys = reads.items.map((key) => storage.redisKeyOf(key));
-    const apart = itemKeys.filter((key) => !scripted(key));
     const awaitedKey = awaiting.keyOf(reads.scope);
     const ratingKey = ratings.keyOf(reads.scope);
-    if (!ours(awaitedKey) || !ours(ratingKey))
+    if (hashTagOf(awaitedKey) !== tag || hashTagOf(ratingKey) !== tag)
       throw new Error(`the turn's person (${reads.scope}) is not of conversation ${conversationId}`);
-    const keys = [lockKey, ...itemKeys.filter(scripted), awaitedKey, ratingKey];
+    // On a cluster the scripts touch the conversation's tag only; an item of another tag (a
+    // person's state across conversations) is read beside them, sent in the same tick.
+    const itemKeys: string[] = [];
+    const keys = [lockKey];
+    const apart: string[] = [];
+    for (const item of reads.items) {
+      const key = storage.redisKeyOf(item);
+      itemKeys.push(key);
+      (this.scripted(key, tag) ? keys : apart).push(key);
+    }
+    keys.push(awaitedKey, ratingKey);
     const token = randomUUID();
-    const leaseMs = String(this.leaseMs);
     const giveUpAt = Date.now() + this.waitMs;
     let pauseMs = 5;
-    const take = () =>
-      Promise.all([this.redis.deskTakeTurn(keys.length, ...keys, token, leaseMs), ...apart.map((key) => this.redis.get(key))]);
-    let taken: Awaited<ReturnType<typeof take>>;
-    while ((taken = await take())[0] === 0) {
+    let taken: unknown[];
+    while ((taken = await this.take(keys, apart, token))[0] === 0) {
       if (Date.now() > giveUpAt) throw new ConversationBusyError(conversationId);
-      await new Promise((r) => setTimeout(r, pauseMs));
+      await setTimeout(pauseMs);
       pauseMs = Math.min(pauseMs * 2, 100);
     }
     const [values, ...apartValues] = taken as [(string | null)[], ...(string | null)[]];
-    const byKey = new Map([
-      ...keys.slice(1).map((key, i) => [key, values[i]] as const),
-      ...apart.map((key, i) => [key, apartValues[i]] as const),
-    ]);
-    const stored = itemKeys.map((key) => byKey.get(key) ?? undefined);
-    const start: TurnStart = {
-      items: stored.map((json) => (json === undefined ? undefined : storage.itemOf(json))),
-      stored,
-      awaited: byKey.get(awaitedKey) ?? null,
-      rating: byKey.get(ratingKey) ?? null,
-    };
+    const byKey = new Map<string, string | null>();
+    for (let i = 1; i < keys.length; i++) byKey.set(keys[i]!, values[i - 1] ?? null);
+    for (let i = 0; i < apart.length; i++) byKey.set(apart[i]!, apartValues[i] ?? null);
+    const start: TurnStart = { items: [], stored: [], awaited: byKey.get(awaitedKey) ?? null, rating: byKey.get(ratingKey) ?? null };
+    for (const key of itemKeys) {
+      const json = byKey.get(key) ?? undefined;
+      start.stored.push(json);
+      start.items.push(json === undefined ? undefined : storage.itemOf(json));
+    }
     let changes: StoreItems = {};
     try {
       changes = await work(start);
     } finally {
       // A failed turn writes nothing, but lets the conversation go.
-      const entries = Object.entries(changes).map(([key, item]) => [storage.redisKeyOf(key), storage.stored(item)] as const);
-      const ttl = String(storage.ttlSeconds);
-      const mine = entries.filter(([key]) => scripted(key));
-      // Sent before the release, so on one node the next turn reads them written.
-      const others = entries
-        .filter(([key]) => !scripted(key))
-        .map(([key, json]) => (storage.ttlSeconds > 0 ? this.redis.set(key, json, 'EX', ttl) : this.redis.set(key, json)));
-      await Promise.all([
-        ...others,
-        this.redis.deskEndTurn(1 + mine.length, lockKey, ...mine.map(([key]) => key), token, ttl, ...mine.map(([, json]) => json)),
-      ]);
+      await this.end(lockKey, tag, token, changes);
     }
+  }
+
+  /** Whether the scripts take `key` with the lock of `tag`: on one node every key, on a cluster the tag's own. */
+  private scripted(key: string, tag: string): boolean {
+    return !this.redis.isCluster || hashTagOf(key) === tag;
+  }
+
+  /** Takes the lock and reads its keys (0 first when another turn holds it), and the keys `apart` beside it. */
+  private take(keys: string[], apart: string[], token: string): Promise<unknown[]> {
+    const reads: Promise<unknown>[] = [this.redis.deskTakeTurn(keys.length, ...keys, token, this.leaseMs)];
+    for (const key of apart) reads.push(this.redis.get(key));
+    return Promise.all(reads);
+  }
+
+  /** Writes the turn's changed items and releases the lock if it is still ours. */
+  private async end(lockKey: string, tag: string, token: string, changes: StoreItems): Promise<void> {
+    const { storage } = this.state;
+    const ttl = String(storage.ttlSeconds);
+    const keys = [lockKey];
+    const jsons: string[] = [];
+    const writes: Promise<unknown>[] = [];
+    for (const item of Object.keys(changes)) {
+      const key = storage.redisKeyOf(item);
+      const json = storage.stored(changes[item]);
+      if (this.scripted(key, tag)) {
+        keys.push(key);
+        jsons.push(json);
+      }
+      // Sent before the release, so on one node the next turn reads them written.
+      else writes.push(storage.ttlSeconds > 0 ? this.redis.set(key, json, 'EX', ttl) : this.redis.set(key, json));
+    }
+    writes.push(this.redis.deskEndTurn(keys.length, ...keys, token, ttl, ...jsons));
+    await Promise.all(writes);
   }
 }
