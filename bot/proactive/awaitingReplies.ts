@@ -1,7 +1,10 @@
 import type { RedisClient } from '../../common/redisConnection';
 import { conversationKeys, conversationOfScope } from '../../common/conversationKeys';
+import { LruCache } from '../../common/lruCache';
 
 const THIRTY_DAYS_S = 30 * 24 * 3600;
+/** Keys kept for the people writing now (a few hundred bytes each). */
+const KEYS_KEPT = 5_000;
 
 /**
  * Which ticket a person's next message answers: set when an agent's reply is delivered into the
@@ -11,6 +14,9 @@ const THIRTY_DAYS_S = 30 * 24 * 3600;
  * ticket whose satisfaction question the person was asked.
  */
 export class AwaitingReplies {
+  /** Every turn asks for its person's key (ConversationLock): it is worked out once per person. */
+  private readonly keys = new LruCache<string, string>(KEYS_KEPT);
+
   constructor(
     private readonly redis: RedisClient,
     private readonly prefix: string,
@@ -31,6 +37,11 @@ export class AwaitingReplies {
 
   /** The Redis key of a person's record, in their conversation's tag (the turn reads it as it takes the conversation). */
   keyOf(scope: string): string {
-    return `${conversationKeys(this.prefix, conversationOfScope(scope))}bot:${this.what}:${scope}`;
+    let key = this.keys.get(scope);
+    if (key === undefined) {
+      key = `${conversationKeys(this.prefix, conversationOfScope(scope))}bot:${this.what}:${scope}`;
+      this.keys.set(scope, key);
+    }
+    return key;
   }
 }
