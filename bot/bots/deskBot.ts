@@ -23,7 +23,7 @@ import { sendWithButtons } from '../buttons';
 import type { AnswerFeedback, AwaitedTickets, CustomerFiles, TicketDesk, TurnLock } from '../ports';
 import { AdminTaskDialog, type AdminTask } from '../dialogs/adminTaskDialog';
 import type { IntentRecognizer } from '../intents/recognizer';
-import { runTurnRules, type DeskConversation } from './turnRules';
+import { runTurnRules, type DeskConversation, type DeskSteps } from './turnRules';
 import { personScopeOf } from '../channels';
 import { runLockedTurn } from '../lockedTurn';
 import type { SupportContacts } from '../supportContacts';
@@ -76,7 +76,7 @@ export interface DeskBotDeps {
  * opens tickets with them, tells them where their tickets stand, and passes their answers to
  * agents' replies on to the ticket. One conversation's turns run one at a time on any instance.
  */
-export class DeskBot extends TeamsActivityHandler {
+export class DeskBot extends TeamsActivityHandler implements DeskSteps {
   private readonly dialogs: DialogSet;
   /** What every turn reads with its lock and writes as it lets go. */
   private readonly states: [PrivateConversationState, UserState];
@@ -182,9 +182,7 @@ export class DeskBot extends TeamsActivityHandler {
         suggestedFor,
         awaitedTicket: context.turnState.get(AWAITED_TICKET) ?? null,
         pendingRating: context.turnState.get(PENDING_RATING) ?? null,
-        dialogs: () => this.dialogContext(context),
-        startTask: (task) => this.startTask(context, task),
-        welcome: () => this.welcome(context),
+        bot: this,
         tickets,
         feedback,
         awaiting,
@@ -195,12 +193,12 @@ export class DeskBot extends TeamsActivityHandler {
     this.deps.logger.debug({ rule, conversationId: context.activity.conversation.id }, 'bot turn');
   }
 
-  private async startTask(context: TurnContext, task: AdminTask): Promise<DialogTurnResult> {
+  async startTask(context: TurnContext, task: AdminTask): Promise<DialogTurnResult> {
     (await this.desk.get(context, {})).lastAnswer = undefined;
     return (await this.dialogContext(context)).beginDialog(AdminTaskDialog.id, task);
   }
 
-  private dialogContext(context: TurnContext): Promise<DialogContext> {
+  dialogContext(context: TurnContext): Promise<DialogContext> {
     let dc: Promise<DialogContext> | undefined = context.turnState.get(DIALOG_CONTEXT);
     if (!dc) {
       if (this.dialogMemory) context.turnState.set(DIALOG_MEMORY_KEY, this.dialogMemory);
@@ -236,7 +234,7 @@ export class DeskBot extends TeamsActivityHandler {
     setTurnLocale(context, localeFromTag(context.activity.locale) ?? desk.locale ?? (await this.userLocale.get(context)) ?? 'pl');
   }
 
-  private async welcome(context: TurnContext): Promise<void> {
+  async welcome(context: TurnContext): Promise<void> {
     const locale = localeOf(context);
     await sendWithButtons(context, t(locale, 'welcome'), [t(locale, 'button.help'), t(locale, 'button.openTicket')]);
   }

@@ -69,14 +69,21 @@ export interface TurnStore {
   awaitedTicket: string | null;
   /** The resolved ticket this person was asked to rate (set when the resolve notice reached them), until they answer. */
   pendingRating: string | null;
-  dialogs(): Promise<DialogContext>;
-  startTask(task: AdminTask): Promise<DialogTurnResult>;
-  welcome(): Promise<void>;
+  /** The bot's own steps (one object for every turn). */
+  bot: DeskSteps;
   tickets: TicketDesk;
   feedback: AnswerFeedback;
   awaiting: AwaitedTickets;
   ratings: AwaitedTickets;
   files: CustomerFiles;
+}
+
+/** What the bot does for the rules, given the turn's context. */
+export interface DeskSteps {
+  /** The turn's dialog context, built on first use. */
+  dialogContext(context: TurnContext): Promise<DialogContext>;
+  startTask(context: TurnContext, task: AdminTask): Promise<DialogTurnResult>;
+  welcome(context: TurnContext): Promise<void>;
 }
 
 /**
@@ -144,7 +151,7 @@ export const TURN_RULES: readonly TurnRule[] = [
     // merely reads as "stop" ("restart nie pomógł") belongs to the ticket, never dropped.
     applies: (turn) => (turn.store?.awaitedTicket && !turn.store.inDialog ? turn.stated() === 'cancel' : meant(turn) === 'cancel'),
     async handle(turn, store) {
-      if (store.inDialog) await (await store.dialogs()).cancelAllDialogs();
+      if (store.inDialog) await (await store.bot.dialogContext(turn.context)).cancelAllDialogs();
       store.desk.lastAnswer = undefined;
       await store.awaiting.clear(store.scope);
       // Outside a dialog, "anuluj" in a ticket's thread leaves the thread.
@@ -162,7 +169,7 @@ export const TURN_RULES: readonly TurnRule[] = [
     async handle(turn) {
       if (!turn.store) return void (await turn.context.sendActivity(`${t(turn.locale, 'help')}\n\n${t(turn.locale, 'error.unavailable')}`));
       await turn.context.sendActivity(t(turn.locale, 'help'));
-      if (turn.store.inDialog) await (await turn.store.dialogs()).repromptDialog();
+      if (turn.store.inDialog) await (await turn.store.bot.dialogContext(turn.context)).repromptDialog();
     },
   },
   {
@@ -183,7 +190,7 @@ export const TURN_RULES: readonly TurnRule[] = [
     needsStore: true,
     applies: (turn) => !!turn.store?.inDialog && turn.context.activity.value === undefined && isQuestion(turn),
     async handle(turn, store) {
-      const dialogs = await store.dialogs();
+      const dialogs = await store.bot.dialogContext(turn.context);
       const choices = pendingChoices(dialogs);
       const said = foldPhrase(turn.text);
       if (!choices || choices.some((choice) => said.includes(foldPhrase(choice)))) return 'next';
@@ -202,8 +209,8 @@ export const TURN_RULES: readonly TurnRule[] = [
       turn.store
         ? turn.store.inDialog
         : turn.context.activity.value !== undefined || CODE.test(turn.text) || STEP_WORDS.some((key) => isCommand(turn.text, key)),
-    async handle(_turn, store) {
-      const result = await (await store.dialogs()).continueDialog();
+    async handle(turn, store) {
+      const result = await (await store.bot.dialogContext(turn.context)).continueDialog();
       // The dialog ended on an earlier turn's button: the message is read afresh.
       if (result.status === 'empty') return 'next';
       await openThread(store, result);
@@ -235,26 +242,26 @@ export const TURN_RULES: readonly TurnRule[] = [
     name: 'ticket status',
     needsStore: true,
     applies: (turn) => turn.stated() === 'ticket_status' && ticketIdIn(turn.text) !== null,
-    handle: (turn, store) => runTask(store, { task: 'status', ticketId: ticketIdIn(turn.text)! }),
+    handle: (turn, store) => runTask(turn, store, { task: 'status', ticketId: ticketIdIn(turn.text)! }),
   },
   {
     // "dodaj do SR-… <message>" from any conversation, in a thread or not.
     name: 'add to a named ticket',
     needsStore: true,
     applies: (turn) => turn.stated() === 'add_to_ticket' && ticketIdIn(turn.text) !== null,
-    handle: (turn, store) => runTask(store, { task: 'add', ticketId: ticketIdIn(turn.text)!, text: textAfterTicketId(turn.text) }),
+    handle: (turn, store) => runTask(turn, store, { task: 'add', ticketId: ticketIdIn(turn.text)!, text: textAfterTicketId(turn.text) }),
   },
   {
     name: 'my tickets',
     needsStore: true,
     applies: (turn) => turn.stated() === 'list_tickets',
-    handle: (_turn, store) => runTask(store, { task: 'list' }),
+    handle: (turn, store) => runTask(turn, store, { task: 'list' }),
   },
   {
     name: 'open a ticket',
     needsStore: true,
     applies: (turn) => turn.stated() === 'open_ticket' || turn.stated() === 'talk_to_person',
-    handle: (_turn, store) => runTask(store, { task: 'open' }),
+    handle: (turn, store) => runTask(turn, store, { task: 'open' }),
   },
   {
     name: 'greeting',
@@ -325,10 +332,12 @@ export const TURN_RULES: readonly TurnRule[] = [
     async handle(turn, store) {
       const intent = meant(turn);
       const ticketId = ticketIdIn(turn.text);
-      if (intent === 'ticket_status' && ticketId) return runTask(store, { task: 'status', ticketId });
-      if (intent === 'add_to_ticket' && ticketId) return runTask(store, { task: 'add', ticketId, text: textAfterTicketId(turn.text) });
-      if (intent === 'ticket_status' || intent === 'list_tickets' || intent === 'add_to_ticket') return runTask(store, { task: 'list' });
-      return runTask(store, { task: 'open' });
+      if (intent === 'ticket_status' && ticketId) return runTask(turn, store, { task: 'status', ticketId });
+      if (intent === 'add_to_ticket' && ticketId)
+        return runTask(turn, store, { task: 'add', ticketId, text: textAfterTicketId(turn.text) });
+      if (intent === 'ticket_status' || intent === 'list_tickets' || intent === 'add_to_ticket')
+        return runTask(turn, store, { task: 'list' });
+      return runTask(turn, store, { task: 'open' });
     },
   },
   {
@@ -385,7 +394,7 @@ async function unavailable(turn: Turn): Promise<void> {
 }
 
 async function greet(turn: Turn): Promise<void> {
-  if (turn.store) return turn.store.welcome();
+  if (turn.store) return turn.store.bot.welcome(turn.context);
   await turn.context.sendActivity(`${t(turn.locale, 'welcome')}\n\n${t(turn.locale, 'error.unavailable')}`);
 }
 
@@ -454,8 +463,8 @@ function pendingChoices(dialogs: DialogContext): string[] | null {
 }
 
 /** Starts an administrator's task; one that ends at once (already verified) may open a thread. */
-async function runTask(store: TurnStore, task: AdminTask): Promise<void> {
-  await openThread(store, await store.startTask(task));
+async function runTask(turn: Turn, store: TurnStore, task: AdminTask): Promise<void> {
+  await openThread(store, await store.bot.startTask(turn.context, task));
 }
 
 /**
