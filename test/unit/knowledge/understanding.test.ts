@@ -90,6 +90,23 @@ describe('answers', () => {
     expect(r.source?.articleId).toBe('response-times');
   });
 
+  it('answers the wait, not what the situation told is an example of, when a message asks both ("jaka to ważność i ile poczekam?")', () => {
+    const outlook = kb.answer('Mamy 21Vianet, jednej osobie nie działa przycisk Wyślij w Outlooku. Jaka to ważność i ile poczekam?');
+    expect(outlook.source?.articleId).toBe('response-times');
+    expect(outlook.answer).toMatch(/B \(wysoka\) – nie później niż w 1 dzień roboczy/);
+    const password = kb.answer(
+      'Korzystamy z 21Vianet i chcę, żeby hasło użytkownika nigdy nie wygasało. Jaki to priorytet i kiedy ktoś się odezwie?',
+    );
+    expect(password.answer).toMatch(/C\b.*3 dni robocz/);
+  });
+
+  it('keeps the entry the situation is an example of when the message asks no time, or asks yes or no about one', () => {
+    const outlook = kb.answer('Mamy 21Vianet, jednej osobie nie działa przycisk Wyślij w Outlooku. Jaka to ważność?');
+    expect(outlook.source?.articleId).toBe('severity-b');
+    const cancel = kb.answer('Właśnie anuluję abonament kanałów Skype Connect, czy zobaczę, kiedy wygaśnie?');
+    expect(cancel.source?.articleId).toBe('skype-connect-channels-cancel');
+  });
+
   it('answers the same question asked with an abbreviation and with greetings', () => {
     const plain = kb.answer('jaki jest numer telefonu pomocy technicznej Microsoft 365');
     const chatty = kb.answer('Dzień dobry, mam pytanie. Jaki jest numer telefonu do wsparcia M365?');
