@@ -10,6 +10,7 @@ import { Exclusions } from './premise';
 import { ProductScope } from './products';
 import { askedObject } from './askedObject';
 import { askedParts } from './askedParts';
+import { withoutOwnedEdition } from './ownedEdition';
 import { tellsDuration } from './duration';
 import { kindAgreement, opensAsking, questionKinds } from './questionKind';
 import { Terms } from './terms';
@@ -540,7 +541,7 @@ export class SearchEngine {
 
   /** `named`: the scope named elsewhere in the message, for one question of several (see `otherParts`). */
   private search(raw: string, locale?: Locale, named = false): { ranked: Candidate[]; scopeNamed: boolean; words: string[] } {
-    const question = tidyQuestion(raw);
+    const question = withoutOwnedEdition(tidyQuestion(raw));
     const words = this.wordsOf(question);
     const scopeNamed = named || words.some((w) => this.scopeTerms.has(w));
     const english = locale === 'en';

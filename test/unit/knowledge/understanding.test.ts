@@ -107,6 +107,15 @@ describe('answers', () => {
     expect(cancel.source?.articleId).toBe('skype-connect-channels-cancel');
   });
 
+  it('reads the home edition a customer says they have as their situation, not as asking which editions carry minutes', () => {
+    const noAccount = kb.answer('Cześć, mam Office 365 Personal, ale nie mam jeszcze konta Skype. Co wtedy z minutami?');
+    expect(noAccount.source?.articleId).toBe('skype-office-minutes-no-skype-account');
+    const hotline = kb.answer('Mama ma Office 365 Home i chce dzwonić na infolinię 0-800. Czy to wejdzie w darmowe minuty?');
+    expect(hotline.source?.articleId).toBe('skype-office-minutes-excluded-numbers');
+    // Asked whether the edition has minutes, it is still what is asked.
+    expect(kb.answer('Mam Office 365 Personal, czy dostanę minuty Skype?').source?.articleId).toBe('skype-office-minutes-eligible-plans');
+  });
+
   it('answers the same question asked with an abbreviation and with greetings', () => {
     const plain = kb.answer('jaki jest numer telefonu pomocy technicznej Microsoft 365');
     const chatty = kb.answer('Dzień dobry, mam pytanie. Jaki jest numer telefonu do wsparcia M365?');
