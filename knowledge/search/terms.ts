@@ -1,4 +1,5 @@
 import { loadLemmas, otherWords } from '../morphology/lemmas';
+import { fold } from '../../common/text';
 import { isStopWord, words } from '../normalize';
 import { ENGLISH_STOP_WORDS } from './glossary';
 import { denominalAdjective, derivedLemma } from './derivedWords';
@@ -126,12 +127,38 @@ export class Terms {
 
   private analyse(text: string, correct: boolean): string[] {
     const out: string[] = [];
-    for (const word of withoutFiller(` ${words(text).join(' ')} `).split(' ')) {
+    const list = withoutFiller(` ${words(text).join(' ')} `).split(' ');
+    const folded = list.includes('nie') ? fold(text) : '';
+    for (let i = 0; i < list.length; i++) {
+      const word = list[i]!;
       if (!word || isStopWord(word) || ENGLISH_STOP_WORDS.has(word)) continue;
       if (!correct) this.articleWords.add(word);
+      // "nie krytyczne" is "niekrytyczne": one term, not "nie" beside the adjective it negates.
+      const negated =
+        word === 'nie' && list[i + 1] && negates(folded, list[i + 1]!)
+          ? this.negatedAdjective(this.termsOf(list[i + 1]!, correct))
+          : undefined;
+      if (negated) {
+        if (!correct) this.articleWords.add(list[i + 1]!);
+        out.push(negated);
+        i++;
+        continue;
+      }
       for (const term of this.termsOf(word, correct)) out.push(term);
     }
     return out;
+  }
+
+  /** Whether a lemma of the table is an adjective: its genitive in "-ego" is one of its forms ("krytycznego"). */
+  private isAdjective(lemma: string): boolean {
+    const stem = lemma.endsWith('y') ? lemma.slice(0, -1) : lemma.endsWith('i') ? lemma : undefined;
+    return stem !== undefined && this.lemmas.get(`${stem}ego`) === lemma;
+  }
+
+  /** The one term of an adjective's terms negated ("krytyczny" -> "niekrytyczny"), or undefined for other words. */
+  private negatedAdjective(terms: string[]): string | undefined {
+    const [lemma] = terms;
+    return terms.length === 1 && lemma !== undefined && this.isAdjective(lemma) ? `nie${lemma}` : undefined;
   }
 
   /** The lemma of a form of the table, or undefined for another word. */
@@ -146,12 +173,15 @@ export class Terms {
   }
 
   /**
-   * The lemma of a word negated with "nie-" that the dictionary lacks: "nieadministratorów" (of
-   * non-administrators) -> "administrator", "niemogących" -> "móc". Read as "nie" and the word.
+   * The terms of a word negated with "nie-" that the dictionary lacks: "nieadministratorów" (of
+   * non-administrators) -> "nie", "administrator"; "niemogących" -> "nie", "móc". A negated
+   * adjective is one term ("niekrytyczne" -> "niekrytyczny"): a non-critical issue is no critical one.
    */
-  private negatedOf(word: string): string | undefined {
+  private negatedOf(word: string): string[] | undefined {
     if (!word.startsWith('nie') || word.length < NEGATED_MIN_LENGTH || this.lemmas.has(word)) return undefined;
-    return this.lemmas.get(word.slice(3));
+    const lemma = this.lemmas.get(word.slice(3));
+    if (lemma === undefined) return undefined;
+    return this.isAdjective(lemma) ? [`nie${lemma}`] : ['nie', lemma];
   }
 
   /**
@@ -193,7 +223,7 @@ export class Terms {
       .filter((w) => w === word || !(isStopWord(w) || ENGLISH_STOP_WORDS.has(w)))
       .flatMap((w) => {
         const negated = this.negatedOf(w);
-        if (negated) return ['nie', negated];
+        if (negated) return negated;
         const compound = this.lemmas.has(w) ? undefined : numeralCompound(w, (rest) => this.tableLemma(rest) ?? this.derivedOf(rest));
         // A one-digit number is a stop word, as in "3 dni".
         if (compound) return compound.filter((t) => !isStopWord(t));
@@ -207,6 +237,14 @@ export class Terms {
     this.memo.set(key, resolved);
     return resolved;
   }
+}
+
+/**
+ * Whether "nie" stands right before the word in the folded text, with only blanks between: an
+ * answer's "Nie. Niewykorzystane minuty…" starts a new sentence, it negates nothing.
+ */
+function negates(folded: string, word: string): boolean {
+  return new RegExp(`(?<!\\p{L})nie\\s+${word}(?!\\p{L})`, 'u').test(folded);
 }
 
 let lemmaTable: Map<string, string> | undefined;

@@ -57,6 +57,13 @@ describe('terms', () => {
     expect(terms.of('niebieski')).toEqual(['niebieski']);
   });
 
+  it('reads a negated adjective as one term, written together or apart, and never as the adjective', () => {
+    expect(terms.of('niekrytyczne')).toEqual(terms.of('nie krytyczna'));
+    expect(terms.of('niekrytyczne')).not.toContain(terms.of('krytyczne')[0]);
+    // "Nie." ends a sentence: the word after it is not negated.
+    expect(terms.of('Nie. Krytyczne')).toEqual([...terms.of('nie'), ...terms.of('krytyczne')]);
+  });
+
   it('reads a product name declined without an apostrophe as the name ("w Teamsach", "w SharePoincie", "WeChatem")', () => {
     expect(terms.of('w Teamsach')).toEqual(terms.of('Teams'));
     expect(terms.of('w SharePoincie')).toEqual(terms.of('SharePoint'));
@@ -154,6 +161,11 @@ describe('answers', () => {
   it('answers a question about a country the articles do not list, written with a capital', () => {
     const r = kb.answer('Czy minuty Skype z Office działają w Hiszpanii?');
     expect(r.source?.articleId).toBe('skype-office-minutes-blocked-countries');
+  });
+
+  it('answers a question about a non-critical issue with severity C, not with the critical severity A', () => {
+    expect(kb.answer('przykłady spraw niekrytycznych w 21Vianet', 'pl').source?.articleId).toBe('severity-c');
+    expect(kb.answer('Nasza sprawa w 21Vianet jest nie krytyczna. Jaka to ważność?', 'pl').source?.articleId).toBe('severity-c');
   });
 
   it('answers a question that names the thing by a synonym the article never uses ("karetka")', () => {
