@@ -46,6 +46,8 @@ const GROUPS: string[][] = [
   ['przekroczyć', 'przekracza', 'exceed', 'exceeds'],
   ['podróż', 'travel', 'travelling', 'traveling', 'trip', 'wyjazd'],
   ['odnawia', 'odnowienie', 'renew', 'renewal', 'renews', 'przedłuża'],
+  // Paid or given every month: "comiesięczny" reads as "miesięczny" (derivedWords).
+  ['co miesiąc', 'miesięcznie', 'miesięczny'],
   ['zaokrąglać', 'zaokrąglenie', 'round', 'rounded', 'rounding'],
   ['komórka', 'komórkowy', 'mobile', 'cellphone', 'cell phone'],
   ['zweryfikować', 'weryfikować', 'verify', 'verified', 'identity'],

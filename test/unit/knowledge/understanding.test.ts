@@ -168,6 +168,14 @@ describe('answers', () => {
     expect(kb.answer('Nasza sprawa w 21Vianet jest nie krytyczna. Jaka to ważność?', 'pl').source?.articleId).toBe('severity-c');
   });
 
+  it('reads "miesięcznie" and "comiesięcznie" as "co miesiąc": asked whether channels are paid monthly, it says they are', () => {
+    for (const q of ['Abonament kanałów Skype Connect opłacam comiesięcznie?', 'czy abonament kanałów skype connect opłacam miesięcznie']) {
+      const r = kb.answer(q, 'pl');
+      expect(r.answered).toBe(true);
+      expect(r.answer).toMatch(/co miesiąc/);
+    }
+  });
+
   it('answers a question that names the thing by a synonym the article never uses ("karetka")', () => {
     expect(kb.answer('Czy da się ze Skype zadzwonić po karetkę?').source?.articleId).toBe('skype-emergency-numbers');
   });
