@@ -38,6 +38,7 @@ const DEFAULT_SETS = [
   'blind-S.jsonl',
   'blind-T.jsonl',
   'blind-U.jsonl',
+  'blind-Z.jsonl',
 ].map((f) => join(FIXTURES, f));
 /** Sets reported on and never read (kept outside the repository): their questions are never printed. */
 const REPORT_SETS = new Set(['faq-X.jsonl', 'blind-X.jsonl', 'faq-Y.jsonl', 'blind-Y.jsonl']);
