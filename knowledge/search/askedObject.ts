@@ -8,8 +8,12 @@ import { fold } from '../../common/text';
 const OPENS_ASKING = /^(?:(?:na|w|z|o|do|od|przez|dla)\s+)?(jak(?! (dlugo|szybko|czesto))|ile|ilu|iloma)\b/;
 /** An English clause asking how many of a thing, and the thing. */
 const HOW_MANY = /^how many (\p{L}+)/u;
+/** Where a sentence ends; a clause's openings are read within its sentence. */
+const SENTENCE_END = /(?<=[.!?…])\s+|\n/u;
 /** Where a clause ends: "Kupiłem Office przez pomyłkę — jak dostać zwrot?" asks in its second clause. */
-const CLAUSE_END = /[.!?…,;:()]+\s*|\s[-–—]\s*|\n/u;
+const CLAUSE_END = /[.!?…,;:()]+\s*|\s[-–—]\s*/u;
+/** A clause asking yes or no: a "jak…" clause after it in its sentence tells when, not how ("czy…, jak zmienimy…"). */
+const OPENS_YES_NO = /^(czy|da sie|mozna)\b/;
 /** A Polish infinitive, as terms read it (folded, the dictionary form of a verb): "zmienic", "dostac". */
 const INFINITIVE = /\p{L}{2,}(ac|ec|ic|yc|uc)$/u;
 /** Verbs that say how one may act, not what is done: the thing asked comes after the verb they take. */
@@ -25,14 +29,27 @@ const MIN_LENGTH = 4;
  * the object of "how do I <verb>" comes after articles and pronouns the terms do not keep apart.
  */
 export function askedObject(question: string, termsOf: (text: string) => string[]): string | undefined {
-  for (const clause of question.split(CLAUSE_END)) {
+  for (const sentence of question.split(SENTENCE_END)) {
+    const found = objectOfSentence(sentence, termsOf);
+    if (found !== false) return found;
+  }
+  return undefined;
+}
+
+/** The thing a sentence asks about (see askedObject), undefined when it asks of none, false when no clause of it opens so. */
+function objectOfSentence(sentence: string, termsOf: (text: string) => string[]): string | undefined | false {
+  let yesNo = false;
+  for (const clause of sentence.split(CLAUSE_END)) {
     const counted = HOW_MANY.exec(fold(clause).trim())?.[1];
     if (counted) {
       const [object] = termsOf(counted);
       return object && object.length >= MIN_LENGTH ? object : undefined;
     }
     const opened = OPENS_ASKING.exec(fold(clause).trim())?.[1];
-    if (!opened) continue;
+    if (!opened || (opened === 'jak' && yesNo)) {
+      yesNo ||= OPENS_YES_NO.test(fold(clause).trim());
+      continue;
+    }
     const terms = termsOf(clause);
     const asks = terms.findIndex((t) => t === 'jak' || t.startsWith('il'));
     if (asks < 0) continue;
@@ -45,5 +62,5 @@ export function askedObject(question: string, termsOf: (text: string) => string[
     const nounLike = !!object && object.length >= MIN_LENGTH && !/\d/.test(object) && !INFINITIVE.test(object) && !MODALS.has(object);
     return nounLike ? object : undefined;
   }
-  return undefined;
+  return false;
 }

@@ -13,6 +13,7 @@ import { askedParts } from './askedParts';
 import { withoutOwnedEdition } from './ownedEdition';
 import { tellsDuration } from './duration';
 import { kindAgreement, opensAsking, questionKinds } from './questionKind';
+import { MIN_LENGTH as SPELLING_MIN_LENGTH } from './spelling';
 import { Terms } from './terms';
 import { Threshold, thresholdsOf, withThresholds } from './thresholds';
 import { TrigramIndex } from './trigramIndex';
@@ -62,9 +63,13 @@ const OTHER_PRODUCT_SURE = 0.9;
  * not this entry's; an unknown word may be a typo of the entry's own. On the tune sets A-M the
  * two removed 1 off-topic answer, on N-S 3 (of 4 left), and lost no right answer. The unknown
  * thing's bar from 0.65 lost 1 right answer on A-M (a typo); the known thing's removed the N-S
- * one from 0.75 (A-M unchanged up to 0.85) and lost 1 right answer on A-M from 0.9.
+ * one from 0.75 (A-M unchanged up to 0.85) and lost 1 right answer on A-M from 0.9. An unknown
+ * thing long enough for the spelling to have corrected it ("komputerach", "powiadomienia") is no
+ * typo: the base never names it (`unnamed`). At 0.81 it removed 2 off-topic answers on Z and lost
+ * no right answer on A-U, once a "jak…" clause after a yes-or-no one was read as a condition (see
+ * askedObject); without that, 1 right answer on A-M.
  */
-const OBJECT_SURE = { known: 0.8, unknown: 0.6 };
+const OBJECT_SURE = { known: 0.8, unnamed: 0.81, unknown: 0.6 };
 /**
  * A runner-up parted from the first by the kind of question (see `kindParts`) is answered instead
  * from this confidence: on A-I 1 wrong answer fewer, on J-Q 1, no right one lost; from 0.8 it
@@ -361,7 +366,7 @@ export interface Candidate extends Features {
    * many of it there are (see askedObject), and the entry never mentions that thing (see Coverage.mentions):
    * 'known' when the base uses the word elsewhere, 'unknown' when it never does.
    */
-  missesObject?: 'known' | 'unknown';
+  missesObject?: 'known' | 'unnamed' | 'unknown';
 }
 
 /**
@@ -709,7 +714,9 @@ export class SearchEngine {
           i === 0 && object !== undefined && !this.coverage.mentions(object, this.vocabularies[e]!, english)
             ? this.coverage.unknownShare([object]) === 0
               ? 'known'
-              : 'unknown'
+              : object.length >= SPELLING_MIN_LENGTH
+                ? 'unnamed'
+                : 'unknown'
             : undefined,
       };
     });

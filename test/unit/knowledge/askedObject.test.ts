@@ -12,6 +12,8 @@ describe('the thing a question asks about', () => {
     // The clause that asks, after the context told before it; modal verbs are skipped.
     ['Kupiłem pakiet przez pomyłkę — jak mogę odzyskać pieniądze?', 'pieniadz'],
     ['How many printers can I connect?', 'printers'],
+    // A new sentence asks anew.
+    ['Czy da się przenieść pakiet? Jak zmienić konto?', 'konto'],
   ])('in "%s" is %s', (question, object) => {
     expect(objectOf(question)).toBe(object);
   });
@@ -23,6 +25,8 @@ describe('the thing a question asks about', () => {
     'Co się stanie, jak wpiszę 150 kanałów?',
     'Chcę zapytać, czy da się zmienić abonament?',
     'How do I reset my password?',
+    // After a yes-or-no clause "jak…" tells when, not how.
+    'Czy pakiet da się przenieść na inne konto, jak zmienimy firmę?',
   ])('is none in "%s"', (question) => {
     expect(objectOf(question)).toBeUndefined();
   });

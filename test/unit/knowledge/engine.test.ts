@@ -521,6 +521,18 @@ describe('a question about a thing the entry never mentions', () => {
     });
   });
 
+  it('needs a surer model when the thing is a word the base never uses, too long to be a typo', () => {
+    // Reminders are nothing the service health entry (or any other) tells how to set.
+    expect(kb.answer('Jak ustawić przypomnienia mailowe o awariach w panelu kondycji usług?')).toMatchObject({
+      answered: false,
+      source: null,
+    });
+    expect(kb.answer('Jak sprawdzić awarie w panelu kondycji usług?')).toMatchObject({
+      answered: true,
+      source: { articleId: 'm365-service-health' },
+    });
+  });
+
   it('needs a surer model when the base speaks of that thing elsewhere', () => {
     // Countries are the minutes' matter, not the channel subscription's.
     expect(kb.answer('Jak zmienić kraj w profilu SIP Skype Connect?')).toMatchObject({ answered: false, source: null });
