@@ -13,14 +13,26 @@ import { fold } from '../../common/text';
  */
 const HOW_LONG = String.raw`((to|sie|ma|moze|powinno|bedzie) ){0,2}((po)?trw\w*|(po)?czek\w*|czasu|zajmuj\w*|dni|dniach|godzin\w*)\b`;
 
+/**
+ * What follows "ile" when it asks a price: "ile kosztuje", "ile trzeba zapłacić", "ile płacimy";
+ * in English what follows "how much": "…does it cost", "…do I have to pay".
+ */
+const PRICE_AFTER_ILE = String.raw`(to )?kosztuj\w*|((to )?(trzeba|musze|musimy|bede|bedziemy) )?(za)?plac\w*`;
+const PRICE_AFTER_HOW_MUCH = String.raw`(does|do|is|are)\b.{0,60}\bcost|(do|will|would) (i|we) (have to )?pay`;
+
 const KINDS: [string, RegExp][] = [
   // A price: the articles tell where a cost is shown, never what anything costs.
-  ['price', /\b(ile (to )?kosztuj\w*|jaka (jest )?cena|w cenie|cennik\w*|how much (does|do|is|are)\b.{0,60}\bcost|price of)\b/],
+  [
+    'price',
+    new RegExp(
+      String.raw`\b(ile (${PRICE_AFTER_ILE})|jaka (jest )?cena|w cenie|cennik\w*|jak\w* (konkretn\w* )?kwot\w*|how much (${PRICE_AFTER_HOW_MUCH})|price of)\b`,
+    ),
+  ],
   // A plan "bez limitu" asks for no number.
   [
     'count',
     new RegExp(
-      String.raw`\b((?<!\bw )ile|ilu|iloma|ilosc\w*|how many|how much|maksymaln\w*|max|(?<!bez )limit\w*)\b(?! (to )?kosztuj| (does|do)\b.{0,60}\bcost| ${HOW_LONG})`,
+      String.raw`\b((?<!\bw )ile|ilu|iloma|ilosc\w*|how many|how much|maksymaln\w*|max|(?<!bez )limit\w*)\b(?! (${PRICE_AFTER_ILE})| (${PRICE_AFTER_HOW_MUCH})| ${HOW_LONG})`,
     ),
   ],
   // "When I add…", "when adding…" opens a condition, not a question about time. How long

@@ -235,6 +235,13 @@ describe('answers', () => {
     expect(r.suggestions.map((s) => s.articleId)).toContain('skype-connect-channels-what');
   });
 
+  it('reads a price asked as what one pays as a price', () => {
+    expect(kb.answer('Ile płacimy za kanał Skype Connect miesięcznie?').answered).toBe(false);
+    expect(kb.answer('Ile trzeba zapłacić za jeden pakiet minut na rozmowy z USA?').answered).toBe(false);
+    // What a bundle holds is a number the article tells.
+    expect(kb.answer('Ile minut jest w pakiecie na rozmowy z USA?').source?.articleId).toBe('skype-connect-us-bundles');
+  });
+
   it('answers where a cost is shown, which an article tells, though the question asks the price too', () => {
     expect(kb.answer('Gdzie zobaczę, ile kosztują pakiety minut do USA?').source?.articleId).toBe('skype-connect-us-bundles');
     expect(kb.answer('Ile kosztują pakiety minut do USA?').answered).toBe(false);
