@@ -307,6 +307,15 @@ describe('question kinds', () => {
     expect(questionKinds('numer telefonu pomocy').size).toBe(0);
     expect([...questionKinds('Ile kosztuje jeden kanał?')]).toEqual(['price']);
     expect([...questionKinds('How much does a channel cost?')]).toEqual(['price']);
+    expect([...questionKinds('Ile trzeba zapłacić za kanał?')]).toEqual(['price']);
+    expect([...questionKinds('How much do I have to pay for a channel?')]).toEqual(['price']);
+  });
+
+  it('reads a share asked for as a number, as "ile procent" is', () => {
+    expect([...questionKinds('Jaki procent rozmów jest darmowy?')]).toEqual(['count']);
+    expect([...questionKinds('Jaki jest średni odsetek odrzuconych połączeń?')]).toEqual(['count']);
+    expect([...questionKinds('What percentage of calls are free?')]).toEqual(['count']);
+    expect([...questionKinds('Jaki plan wybrać?')]).toEqual([]);
   });
 
   it('reads "when I…", "when adding…" as a condition, not a question about time', () => {
