@@ -67,9 +67,12 @@ const OTHER_PRODUCT_SURE = 0.9;
  * thing long enough for the spelling to have corrected it ("komputerach", "powiadomienia") is no
  * typo: the base never names it (`unnamed`). At 0.81 it removed 2 off-topic answers on Z and lost
  * no right answer on A-U, once a "jak…" clause after a yes-or-no one was read as a condition (see
- * askedObject); without that, 1 right answer on A-M.
+ * askedObject); without that, 1 right answer on A-M. A word with a look-alike in the base may be a
+ * typo whatever else it is ("roznów" read as a known word): with those at the unknown thing's bar,
+ * the known thing's from 0.86 (as at 0.9) removed 1 off-topic answer on Z and lost none on A-U;
+ * without, 0.86 lost that typo's right answer on A-M.
  */
-const OBJECT_SURE = { known: 0.8, unnamed: 0.81, unknown: 0.6 };
+const OBJECT_SURE = { known: 0.86, unnamed: 0.81, unknown: 0.6 };
 /**
  * A runner-up parted from the first by the kind of question (see `kindParts`) is answered instead
  * from this confidence: on A-I 1 wrong answer fewer, on J-Q 1, no right one lost; from 0.8 it
@@ -364,7 +367,8 @@ export interface Candidate extends Features {
   /**
    * The first candidate only: the question asks how to do something with a thing, or how
    * many of it there are (see askedObject), and the entry never mentions that thing (see Coverage.mentions):
-   * 'known' when the base uses the word elsewhere, 'unknown' when it never does.
+   * 'known' when the base uses the word elsewhere, 'unnamed' when it never does and the word is no
+   * typo, 'unknown' when it may be one (see `objectKind`).
    */
   missesObject?: 'known' | 'unnamed' | 'unknown';
 }
@@ -712,11 +716,7 @@ export class SearchEngine {
         otherProduct: i === 0 && this.products.namesOtherProduct(words, this.entries[e]!),
         missesObject:
           i === 0 && object !== undefined && !this.coverage.mentions(object, this.vocabularies[e]!, english)
-            ? this.coverage.unknownShare([object]) === 0
-              ? 'known'
-              : object.length >= SPELLING_MIN_LENGTH
-                ? 'unnamed'
-                : 'unknown'
+            ? this.objectKind(object)
             : undefined,
       };
     });
@@ -738,6 +738,17 @@ export class SearchEngine {
     if (!within.includes(true)) return -1;
     const read = this.exclusions.read(question);
     return shortlist.findIndex(({ e }, i) => within[i] && this.exclusions.named(e, read));
+  }
+
+  /**
+   * How surely an asked thing the entry never mentions is another thing (see OBJECT_SURE): a word
+   * with a look-alike in the base may be a typo of it ("roznów"), one the base uses is surely
+   * another thing, and so is one too long to be a typo the spelling would not have corrected.
+   */
+  private objectKind(object: string): NonNullable<Candidate['missesObject']> {
+    if (this.coverage.formsOf(object).typos.length > 0) return 'unknown';
+    if (this.coverage.unknownShare([object]) === 0) return 'known';
+    return object.length >= SPELLING_MIN_LENGTH ? 'unnamed' : 'unknown';
   }
 
   /** Whether a word the terms rewrite (an alias, a declined name) becomes only words the articles use. */

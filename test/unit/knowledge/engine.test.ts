@@ -533,6 +533,18 @@ describe('a question about a thing the entry never mentions', () => {
     });
   });
 
+  it('needs a still surer model for a thing the base names elsewhere, no typo of a word it uses', () => {
+    // A password is nothing the online request entry tells how to change, however much else they share.
+    expect(kb.answer('Jak zmienić hasło użytkownika w centrum administracyjnym Microsoft 365?')).toMatchObject({
+      answered: false,
+      source: null,
+    });
+    expect(kb.answer('Jak otworzyć zgłoszenie w centrum administracyjnym Microsoft 365?')).toMatchObject({
+      answered: true,
+      source: { articleId: 'm365-online-request' },
+    });
+  });
+
   it('needs a surer model when the base speaks of that thing elsewhere', () => {
     // Countries are the minutes' matter, not the channel subscription's.
     expect(kb.answer('Jak zmienić kraj w profilu SIP Skype Connect?')).toMatchObject({ answered: false, source: null });
