@@ -41,6 +41,7 @@ const DEFAULT_SETS = [
   'blind-X.jsonl',
   'blind-Y.jsonl',
   'blind-Z.jsonl',
+  'blind-ZB.jsonl',
 ].map((f) => join(FIXTURES, f));
 /** Sets reported on and never read (kept outside the repository): their questions are never printed. */
 const REPORT_SETS = new Set(['faq-AA.jsonl', 'blind-AA.jsonl', 'faq-AB.jsonl', 'blind-AB.jsonl']);
