@@ -1,11 +1,11 @@
 import { loadConfig } from '../common/config';
-import { createLogger } from '../common/logger';
+import { bufferedStdout, createLogger } from '../common/logger';
 import { buildApp } from './app';
 
 /** `npm start`: the whole service on PORT (default 3978), stopped cleanly by SIGTERM or SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, destination: bufferedStdout() });
   // Signals are handled from the start: a SIGTERM while the app is still assembling (it answers
   // before all of its start-up work is done) must stop it cleanly, not kill it mid-turn.
   const starting = buildApp({ config, logger, startLocalRedis: true });

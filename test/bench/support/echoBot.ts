@@ -20,7 +20,7 @@ import { runLockedTurn } from '../../../bot/lockedTurn';
 import type { TurnLock } from '../../../bot/ports';
 import { createServer } from '../../../bot/server';
 import { createTurnStore } from '../../../bot/turnStore';
-import { createLogger, type Logger } from '../../../common/logger';
+import { bufferedStdout, createLogger, type Logger } from '../../../common/logger';
 import { Metrics } from '../../../common/metrics';
 import { connectRedis } from '../../../common/redisConnection';
 import { freePort } from '../../support/redisServer';
@@ -71,7 +71,8 @@ async function echoBotFor(config: Config, logger: Logger, redis: boolean): Promi
 }
 
 async function serve(port: number): Promise<void> {
-  const logger = createLogger();
+  // The service's own log destination, so the floor pays for its access lines what the service does.
+  const logger = createLogger({ destination: bufferedStdout() });
   const { REDIS_URL, REDIS_PREFIX } = process.env;
   const config = loadConfig({ REDIS_URL, REDIS_PREFIX });
   const server = createServer({ logger, metrics: new Metrics(), notReadyBecause: () => undefined });
