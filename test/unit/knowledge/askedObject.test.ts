@@ -2,7 +2,7 @@ import { askedObject } from '../../../knowledge/search/askedObject';
 import { Terms } from '../../../knowledge/search/terms';
 
 const terms = new Terms();
-const objectOf = (question: string): string | undefined => askedObject(question, (text) => terms.ofQuestion(text));
+const objectOf = (question: string): string | undefined => askedObject(question, (text) => terms.ofQuestion(text))?.term;
 
 describe('the thing a question asks about', () => {
   it.each([
@@ -19,6 +19,21 @@ describe('the thing a question asks about', () => {
   });
 
   it.each([
+    ['Jakie szczepienia zrobić przed wyjazdem?', 'szczepienia'],
+    // Copulas and pronouns are skipped; the head of a compound comes first.
+    ['Jaka jest stawka za minutę połączenia?', 'stawka'],
+    ['Jaki jest adres e-mail pomocy?', 'adres'],
+    ['Które subskrypcje dają minuty?', 'subskrypcja'],
+    ['Kupiłem pakiet. Jakie są moje opcje?', 'opcje'],
+  ])('asked which in "%s" is %s', (question, object) => {
+    expect(askedObject(question, (text) => terms.ofQuestion(text))).toEqual({ term: object, which: true });
+  });
+
+  it('asked how is no "which"', () => {
+    expect(askedObject('Jak zresetować hasło?', (text) => terms.ofQuestion(text))).toEqual({ term: 'haslo', which: false });
+  });
+
+  it.each([
     // A time, not a way; a number; no clause opening with the question word; English.
     'Jak długo trwa aktywacja minut?',
     'Po ilu dniach wygasa pakiet?',
@@ -27,6 +42,10 @@ describe('the thing a question asks about', () => {
     'How do I reset my password?',
     // After a yes-or-no clause "jak…" tells when, not how.
     'Czy pakiet da się przenieść na inne konto, jak zmienimy firmę?',
+    // After a preposition or in the instrumental "which" asks where, when or how; a verb is no thing.
+    'W którym miejscu jest przycisk pomocy?',
+    'Jakimi sposobami można się skontaktować?',
+    'Jaki wybrać plan?',
   ])('is none in "%s"', (question) => {
     expect(objectOf(question)).toBeUndefined();
   });
