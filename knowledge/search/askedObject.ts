@@ -7,12 +7,26 @@ import { fold } from '../../common/text';
  */
 const OPENS_ASKING = /^(?:(?:na|w|z|o|do|od|przez|dla)\s+)?(jak(?! (dlugo|szybko|czesto))|ile|ilu|iloma)\b/;
 /**
- * A clause that opens by asking which thing or what of it: "Jaka jest stawka…", "Których krajów…".
- * The rest of the clause, after the question word. After a preposition or in the instrumental
+ * A clause that opens by asking what a thing is ("Jaka jest stawka…": the copula) or which one
+ * ("Których krajów…"), and the rest of the clause. After a preposition or in the instrumental
  * ("w którym miejscu", "z którego portfela", "jakimi sposobami") it asks where, when or how, of a
  * detail the answer need not name: on the tune sets those readings lost 5 right answers.
  */
-const OPENS_WHICH = /^(?:jak(?:i|a|ie|iego|iej|ich)|ktor(?:y|a|e|ego|ej|ych))\s+(.*)/;
+const OPENS_WHICH = /^(?:jak(?:i|a|ie|iego|iej|ich)|ktor(?:y|a|e|ego|ej|ych))\s+((?:jest|sa|byl|byla|bylo|byly|bedzie|beda)\s)?(.*)/;
+/** An adjective as terms read it ("maksymalny", "najwyzszy"): "jaki jest maksymalny czas" asks the time. */
+const ADJECTIVE = /\p{L}{3,}y$/u;
+/** English question words asking what or which thing; the copulas and determiners after them. */
+const WHAT = new Set(['what', 'which']);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 's']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'your', 'our', 'their', 'its']);
+/** Words that end the name of the thing: what the question says of it ("…rate for calls", "…plan should I"). */
+const ENDS_NAME = new Set(
+  ['for of to in on at with from by about between after before during if when that and or', 'i we you he she it they'].join(' ').split(' '),
+);
+/** Nouns that stand for what is asked without naming it: "what's the first thing I should check". */
+const NAMES_NOTHING = new Set(['thing', 'things', 'one', 'ones', 'way', 'ways', 'kind', 'sort', 'type']);
+/** Words that ask on after a thing named without a copula: "which plan should I…", "what caller ID do people…". */
+const ASKS_ON = new Set(['do', 'does', 'did', 'can', 'could', 'should', 'would', 'will', 'is', 'are', 'i', 'we', 'you', 'they']);
 /** An English clause asking how many of a thing, and the thing. */
 const HOW_MANY = /^how many (\p{L}+)/u;
 /** Where a sentence ends; a clause's openings are read within its sentence. */
@@ -28,19 +42,24 @@ const MODALS = new Set(['moc', 'musiec', 'chciec', 'miec', 'nalezec', 'trzeba', 
 /** A shorter term is a pronoun or a particle ("nie", "to"), never the thing asked about. */
 const MIN_LENGTH = 4;
 
-/** The thing a question asks about, and whether it asks which one or what of it (see OPENS_WHICH). */
+/**
+ * The thing a question asks about, and how: what to do with it or how many of it there are
+ * ('action'), what it is ('what': "jaka jest stawka", "what is the rate"), or which one of its kind
+ * ('which': "jaki komunikat", "which balance"), where an answer may show the one without naming the kind.
+ */
 export interface AskedObject {
   term: string;
-  which: boolean;
+  asks: 'action' | 'what' | 'which';
 }
 
 /**
  * The thing a question asks about, when a clause opens by asking how to do something with it,
  * how many of it there are or which one: the term after the first verb of "jak…" ("jak zresetować
- * hasło"), the one right after "ile" ("ile osób", "na ilu komputerach"), or the first after "jaki…"
- * or "który…" (copulas and pronouns are no terms: "jaka jest stawka"). Undefined when no clause opens so,
- * or what follows is no noun-like term. In English only "how many" is read ("how many people"):
- * the object of "how do I <verb>" comes after articles and pronouns the terms do not keep apart.
+ * hasło"), the one right after "ile" ("ile osób", "na ilu komputerach"), or the first noun after
+ * "jaki…" or "który…" (copulas and pronouns are no terms: "jaka jest stawka"). Undefined when no
+ * clause opens so, or what follows is no noun-like term. In English "how many" and "what/which"
+ * are read ("how many people", "what is the rate"): the object of "how do I <verb>" comes after
+ * articles and pronouns the terms do not keep apart.
  */
 export function askedObject(question: string, termsOf: (text: string) => string[]): AskedObject | undefined {
   for (const sentence of question.split(SENTENCE_END)) {
@@ -57,10 +76,16 @@ function objectOfSentence(sentence: string, termsOf: (text: string) => string[])
     const counted = HOW_MANY.exec(fold(clause).trim())?.[1];
     if (counted) {
       const [object] = termsOf(counted);
-      return object && object.length >= MIN_LENGTH ? { term: object, which: false } : undefined;
+      return asked(object, 'action');
     }
-    const which = OPENS_WHICH.exec(fold(clause).trim())?.[1];
-    if (which !== undefined) return asked(termsOf(which)[0], true);
+    const named = whatNamed(fold(clause).trim());
+    // An English compound ends in its head: "support hours", "per-minute rate".
+    if (named) return asked(termsOf(named.words).at(-1), named.asks);
+    const which = OPENS_WHICH.exec(fold(clause).trim());
+    if (which) {
+      const terms = termsOf(which[2]!);
+      return asked(terms.find((t, i) => !ADJECTIVE.test(t) || i === terms.length - 1), which[1] ? 'what' : 'which');
+    }
     const opened = OPENS_ASKING.exec(fold(clause).trim())?.[1];
     if (!opened || (opened === 'jak' && yesNo)) {
       yesNo ||= OPENS_YES_NO.test(fold(clause).trim());
@@ -74,12 +99,32 @@ function objectOfSentence(sentence: string, termsOf: (text: string) => string[])
       while (i < terms.length && !(INFINITIVE.test(terms[i]!) && !MODALS.has(terms[i]!))) i++;
       i++;
     }
-    return asked(terms[i], false);
+    return asked(terms[i], 'action');
   }
   return false;
 }
 
+/**
+ * The words naming the thing an English clause asks what or which of: after a copula and an
+ * article ("what is the per-minute rate for…", "what are the support hours"), or before a verb or
+ * a pronoun asking on ("which plan should I…"); "what happens if…" names none. Undefined when the
+ * clause asks no "what".
+ */
+function whatNamed(clause: string): { words: string; asks: AskedObject['asks'] } | undefined {
+  const words = clause.split(/[^\p{L}\d-]+/u).filter(Boolean);
+  if (!WHAT.has(words[0] ?? '')) return undefined;
+  let i = 1;
+  const copula = COPULAS.has(words[i] ?? '');
+  if (copula) i++;
+  if (DETERMINERS.has(words[i] ?? '')) i++;
+  let end = i;
+  // A participle tells what is done with the thing: "what is the customer expected to do".
+  while (end < words.length && !ENDS_NAME.has(words[end]!) && !words[end]!.endsWith('ed') && !(!copula && ASKS_ON.has(words[end]!))) end++;
+  if (end === i || NAMES_NOTHING.has(words[end - 1]!) || (!copula && !ASKS_ON.has(words[end] ?? ''))) return undefined;
+  return { words: words.slice(i, end).join(' '), asks: copula ? 'what' : 'which' };
+}
+
 /** The term as the thing asked when it may name a thing: no pronoun, number, verb or modal. */
-function asked(term: string | undefined, which: boolean): AskedObject | undefined {
-  return term && term.length >= MIN_LENGTH && !/\d/.test(term) && !INFINITIVE.test(term) && !MODALS.has(term) ? { term, which } : undefined;
+function asked(term: string | undefined, asks: AskedObject['asks']): AskedObject | undefined {
+  return term && term.length >= MIN_LENGTH && !/\d/.test(term) && !INFINITIVE.test(term) && !MODALS.has(term) ? { term, asks } : undefined;
 }

@@ -744,12 +744,13 @@ export class SearchEngine {
    * How surely an asked thing the entry never mentions is another thing (see OBJECT_SURE): a word
    * with a look-alike in the base may be a typo of it ("roznów"), one the base uses is surely
    * another thing, and so is one too long to be a typo the spelling would not have corrected.
-   * Asked which one ("jaki komunikat", "jaki przycisk"), a word the base uses is a detail the entry
-   * shows without naming it: on the tune sets that lost 11 right answers and removed no off-topic one.
+   * Asked which one ("jaki komunikat", "which balance"), a word the base uses is a detail the entry
+   * shows without naming it: on the tune sets that lost 11 right answers and removed no off-topic
+   * one. Asked what it is ("jaka jest stawka", "what is the rate"), the entry would name it.
    */
-  private objectKind({ term, which }: AskedObject): Candidate['missesObject'] {
+  private objectKind({ term, asks }: AskedObject): Candidate['missesObject'] {
     if (this.coverage.formsOf(term).typos.length > 0) return 'unknown';
-    if (this.coverage.unknownShare([term]) === 0) return which ? undefined : 'known';
+    if (this.coverage.unknownShare([term]) === 0) return asks === 'which' ? undefined : 'known';
     return term.length >= SPELLING_MIN_LENGTH ? 'unnamed' : 'unknown';
   }
 

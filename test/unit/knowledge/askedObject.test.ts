@@ -19,18 +19,21 @@ describe('the thing a question asks about', () => {
   });
 
   it.each([
-    ['Jakie szczepienia zrobić przed wyjazdem?', 'szczepienia'],
-    // Copulas and pronouns are skipped; the head of a compound comes first.
-    ['Jaka jest stawka za minutę połączenia?', 'stawka'],
-    ['Jaki jest adres e-mail pomocy?', 'adres'],
-    ['Które subskrypcje dają minuty?', 'subskrypcja'],
-    ['Kupiłem pakiet. Jakie są moje opcje?', 'opcje'],
-  ])('asked which in "%s" is %s', (question, object) => {
-    expect(askedObject(question, (text) => terms.ofQuestion(text))).toEqual({ term: object, which: true });
-  });
-
-  it('asked how is no "which"', () => {
-    expect(askedObject('Jak zresetować hasło?', (text) => terms.ofQuestion(text))).toEqual({ term: 'haslo', which: false });
+    ['Jak zresetować hasło?', 'haslo', 'action'],
+    ['Jakie szczepienia zrobić przed wyjazdem?', 'szczepienia', 'which'],
+    ['Które subskrypcje dają minuty?', 'subskrypcja', 'which'],
+    // After a copula it asks what the thing is; pronouns and adjectives are skipped, and the
+    // head of a Polish compound comes first.
+    ['Jaka jest stawka za minutę połączenia?', 'stawka', 'what'],
+    ['Jaki jest adres e-mail pomocy?', 'adres', 'what'],
+    ['Kupiłem pakiet. Jakie są moje opcje?', 'opcje', 'what'],
+    ['Jaki jest maksymalny czas odpowiedzi?', 'czas', 'what'],
+    // An English compound ends in its head, before a preposition or what the question asks on.
+    ['What is the per-minute rate for calls to Germany?', 'rate', 'what'],
+    ["What's the mailbox size limit?", 'limit', 'what'],
+    ['Which balance is charged for channels?', 'balance', 'which'],
+  ])('in "%s" is %s, asked %s', (question, term, asks) => {
+    expect(askedObject(question, (text) => terms.ofQuestion(text))).toEqual({ term, asks });
   });
 
   it.each([
@@ -46,6 +49,9 @@ describe('the thing a question asks about', () => {
     'W którym miejscu jest przycisk pomocy?',
     'Jakimi sposobami można się skontaktować?',
     'Jaki wybrać plan?',
+    // English "what" naming no thing.
+    'What happens if I cancel?',
+    "What's the first thing I should check?",
   ])('is none in "%s"', (question) => {
     expect(objectOf(question)).toBeUndefined();
   });
