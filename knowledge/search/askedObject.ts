@@ -84,7 +84,10 @@ function objectOfSentence(sentence: string, termsOf: (text: string) => string[])
     const which = OPENS_WHICH.exec(fold(clause).trim());
     if (which) {
       const terms = termsOf(which[2]!);
-      return asked(terms.find((t, i) => !ADJECTIVE.test(t) || i === terms.length - 1), which[1] ? 'what' : 'which');
+      return asked(
+        terms.find((t, i) => !ADJECTIVE.test(t) || i === terms.length - 1),
+        which[1] ? 'what' : 'which',
+      );
     }
     const opened = OPENS_ASKING.exec(fold(clause).trim())?.[1];
     if (!opened || (opened === 'jak' && yesNo)) {
