@@ -35,8 +35,8 @@ const SENTENCE_END = /(?<=[.!?…])\s+|\n/u;
 const CLAUSE_END = /[.!?…,;:()]+\s*|\s[-–—]\s*/u;
 /** A clause asking yes or no: a "jak…" clause after it in its sentence tells when, not how ("czy…, jak zmienimy…"). */
 const OPENS_YES_NO = /^(czy|da sie|mozna)\b/;
-/** A Polish infinitive, as terms read it (folded, the dictionary form of a verb): "zmienic", "dostac". */
-const INFINITIVE = /\p{L}{2,}(ac|ec|ic|yc|uc)$/u;
+/** A Polish infinitive, as terms read it (folded, the dictionary form of a verb): "zmienic", "dostac", "przeniesc". */
+const INFINITIVE = /\p{L}{2,}(ac|ec|ic|yc|uc|sc|zc)$/u;
 /** Verbs that say how one may act, not what is done: the thing asked comes after the verb they take. */
 const MODALS = new Set(['moc', 'musiec', 'chciec', 'miec', 'nalezec', 'trzeba', 'mozna', 'wolno', 'dac', 'potrzebowac', 'zrobic']);
 /** A shorter term is a pronoun or a particle ("nie", "to"), never the thing asked about. */

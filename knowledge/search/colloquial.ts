@@ -104,7 +104,7 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(malofirm\w*)$/, 'mala firm'],
   [/^(komork\w*)$/, 'telefon komorkowy'],
   // Devices by their everyday names: the articles say "any device" (urządzenie).
-  [/^(komp|kompa|kompie|kompem|laptop\w*|tablet\w*|tablec\w*|pc|smartfon\w*)$/, 'urzadzenie'],
+  [/^(komp|kompa|kompie|kompem|komputer|komputera|komputerze|komputerem|laptop\w*|tablet\w*|tablec\w*|pc|smartfon\w*)$/, 'urzadzenie'],
   // "Po czym poznam, że…": how to check.
   [/^(poznam|poznac|poznamy|poznasz)$/, 'sprawdzic'],
   [/^(gratis\w*)$/, 'darmowe'],
@@ -130,6 +130,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(sc)$/, 'skype connect'],
   // Abbreviations: "nr tel.", "sev A".
   [/^(nr|numerek)$/, 'numer'],
+  // "Według", as "wg", is a stop word: unread, the abbreviation was a word the base never uses.
+  [/^(wg)$/, 'wedlug'],
   [/^(tel|telefonik\w*)$/, 'telefon'],
   [/^(sev)$/, 'waznosc'],
   [/^(pogadac|porozmawiac|pogadam)$/, 'zadzwonic'],

@@ -12,6 +12,8 @@ describe('the thing a question asks about', () => {
     // The clause that asks, after the context told before it; modal verbs are skipped.
     ['Kupiłem pakiet przez pomyłkę — jak mogę odzyskać pieniądze?', 'pieniadz'],
     ['How many printers can I connect?', 'printers'],
+    // An infinitive in "-ść" ("przenieść", "znaleźć") is the verb, the thing comes after it.
+    ['Jak przenieść licencję na nowy komputer?', 'licencja'],
     // A new sentence asks anew.
     ['Czy da się przenieść pakiet? Jak zmienić konto?', 'konto'],
   ])('in "%s" is %s', (question, object) => {
