@@ -175,6 +175,7 @@ export const COLLOQUIAL_FILLER = [
   'mam problem',
   'da (sie )?rade',
   'nie mam (zielonego )?pojecia',
+  'co (jest|tu jest) grane',
   // How the writer feels or who the story is about: "trochę się gubię", "ręce opadają", "babcia".
   '(troche )?(sie )?(gubie|stresuje|denerwuje)( sie)?',
   'rece (mi )?opadaja',

@@ -131,7 +131,8 @@ export class Terms {
     const folded = list.includes('nie') ? fold(text) : '';
     for (let i = 0; i < list.length; i++) {
       const word = list[i]!;
-      if (!word || isStopWord(word) || ENGLISH_STOP_WORDS.has(word)) continue;
+      // A stop word with an everyday reading ("znowu" as once more, "dziś" as daily) is read so.
+      if (!word || ((isStopWord(word) || ENGLISH_STOP_WORDS.has(word)) && canonical(word) === word)) continue;
       if (!correct) this.articleWords.add(word);
       // "nie krytyczne" is "niekrytyczne": one term, not "nie" beside the adjective it negates.
       const negated =

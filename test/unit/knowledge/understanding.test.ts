@@ -49,6 +49,10 @@ describe('terms', () => {
     expect(terms.of('w zeszłym miesiącu')).not.toContain(terms.of('zużywa')[0]);
     expect(terms.of('w pakiecie biurowym')).toEqual(terms.of('w Office'));
     expect(terms.of('gdzie znajdę Skype Connect')).toEqual(terms.of('gdzie jest Skype Connect'));
+    // Stop words with an everyday reading are read, not dropped.
+    expect(terms.of('znowu')).toEqual(terms.of('raz'));
+    expect(terms.of('z komputera')).toEqual(terms.of('z laptopa'));
+    expect(terms.of('wg 21Vianet')).toEqual(terms.of('21Vianet'));
   });
 
   it('reads a word negated with "nie-" as "nie" and the word, and "działa" as a form of "działać"', () => {
