@@ -135,6 +135,7 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(tel|telefonik\w*)$/, 'telefon'],
   [/^(sev)$/, 'waznosc'],
   [/^(pogadac|porozmawiac|pogadam)$/, 'zadzwonic'],
+  [/^(pare)$/, 'kilka'],
   [/^(gada|gadaj\w*|gadal\w*)$/, 'rozmowy'],
   // An "autoryzowany" administrator is the one the articles call "upoważniony".
   [/^(autoryzowan\w*)$/, 'upowazniony'],
@@ -186,6 +187,9 @@ export const COLLOQUIAL_FILLER = [
   // How good the writer wants it: "porządna dokumentacja", "sensowny poradnik".
   'porzadn\\w*|sensown\\w*',
   '(juz )?wszystko probowal(em|am|ismy)',
+  // Having tried, about to call: the story before what is asked.
+  '(s)?probowal(em|am|ismy|y)',
+  'zaraz',
   'siedzimy|siedze',
   'pierdol\\w*',
   'babcia|dziadek|mama|tata|wnuczka|wnuk|syn|corka|zona|maz|szef|kolega|kolezanka|prezes|ksiegowa',
