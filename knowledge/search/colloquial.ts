@@ -36,7 +36,10 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(odpal\w*|wlacz\w*)$/, 'aktywowac'],
   [/^(przerzuc\w*|przesun\w*)$/, 'przenosic'],
   // "Zeszło mi 50 minut" (used up), but "w zeszłym miesiącu" is last month.
-  [/^(zjada\w*|zjedz\w*|schodz\w*|zejd\w*|zeszl(?!(ym|ego|ej|emu|ych|ymi)$)\w*|leca|wygada\w*|przegada\w*)$/, 'zuzywa'],
+  [/^(zjada\w*|zjedz\w*|zejd\w*|zeszl(?!(ym|ego|ej|emu|ych|ymi)$)\w*|leca|wygada\w*|przegada\w*)$/, 'zuzywa'],
+  // Money "schodzi", "ściągają" from an account: it is taken (pobierana); minutes "schodzą" are used up.
+  [/^(schodz\w*)$/, 'zuzywa pobierac'],
+  [/^(sciag(a|aja|ali|nal\w*|neli|na|ne))$/, 'pobierac'],
   // Minutes that "się sumują" add up from month to month: they accumulate (kumulują się).
   [/^(sumuj\w*|sumowa\w*|zsumuj\w*)$/, 'kumuluja'],
   // A system that "uciągnie", "udźwignie" so many lines can serve (obsłużyć) them.

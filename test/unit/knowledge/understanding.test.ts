@@ -47,6 +47,7 @@ describe('terms', () => {
     expect(terms.of('abonamentu kanałowego')).toEqual(terms.of('abonament kanałów'));
     expect(terms.of('zeszło')).toEqual(terms.of('zużywa'));
     expect(terms.of('w zeszłym miesiącu')).not.toContain(terms.of('zużywa')[0]);
+    expect(terms.of('schodzą pieniądze')).toContain(terms.of('pobierane')[0]);
     expect(terms.of('w pakiecie biurowym')).toEqual(terms.of('w Office'));
     expect(terms.of('gdzie znajdę Skype Connect')).toEqual(terms.of('gdzie jest Skype Connect'));
     // Stop words with an everyday reading are read, not dropped.
