@@ -140,7 +140,7 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(pogadac|porozmawiac|pogadam)$/, 'zadzwonic'],
   [/^(pare)$/, 'kilka'],
   // "Za co nas skasują?": what they will charge (rozliczać) for.
-  [/^(skasuj(a|e|ecie|emy|esz)|skasowal[aiy]?)$/, 'rozliczac'],
+  [/^(skasuj(a|e|ecie|emy|esz))$/, 'rozliczac'],
   [/^(gada|gadaj\w*|gadal\w*)$/, 'rozmowy'],
   // An "autoryzowany" administrator is the one the articles call "upoważniony".
   [/^(autoryzowan\w*)$/, 'upowazniony'],
