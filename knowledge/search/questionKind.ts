@@ -49,7 +49,8 @@ const KINDS: [string, RegExp][] = [
   ['where', /\b(gdzie|skad|dokad|where|(z|w) (jakich|ktorych|jakiego|ktorego|jakim|ktorym) (kraj\w*|panstw\w*))\b/],
   ['why', /\b(dlaczego|czemu|po co|z jakiego powodu|why)\b/],
   // "Jak się nazywa…" asks a name, not a way; "jak nie odpowiedzą…" opens a condition (if not).
-  ['how', /\b(jak|w jaki sposob|how)\b(?! (dlugo|szybko|nie|(sie )?nazywa\w*|many|much|long|soon|quickly)\b)/],
+  // "Od czego zacząć?" asks the first step of a way.
+  ['how', /\b(jak|w jaki sposob|how|od czego (\w+ ){0,3}zacz\w*)\b(?! (dlugo|szybko|nie|(sie )?nazywa\w*|many|much|long|soon|quickly)\b)/],
 ];
 
 /** A question word with the emphatic "-ż" or "-że" ("ileż", "gdzież", "jakże"), folded. */

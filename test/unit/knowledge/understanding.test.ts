@@ -309,6 +309,7 @@ describe('question kinds', () => {
     expect([...questionKinds('Kto może zgłosić problem?')]).toEqual(['who']);
     expect([...questionKinds('Gdzie sprawdzę saldo?')]).toEqual(['where']);
     expect([...questionKinds('Jak anulować abonament?')]).toEqual(['how']);
+    expect([...questionKinds('Od czego mam zacząć, żeby włączyć minuty?')]).toEqual(['how']);
     expect(questionKinds('numer telefonu pomocy').size).toBe(0);
     expect([...questionKinds('Ile kosztuje jeden kanał?')]).toEqual(['price']);
     expect([...questionKinds('How much does a channel cost?')]).toEqual(['price']);
