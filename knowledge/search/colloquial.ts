@@ -182,6 +182,8 @@ export const COLLOQUIAL_FILLER = [
   'da (sie )?rade',
   'nie mam (zielonego )?pojecia',
   'co (jest|tu jest) grane',
+  // "Jak się nazywa…": a name asked, of the thing named after it.
+  '(sie )?nazyw(a|aja)( sie)?',
   // How the writer feels or who the story is about: "trochę się gubię", "ręce opadają", "babcia".
   '(troche )?(sie )?(gubie|stresuje|denerwuje)( sie)?',
   'rece (mi )?opadaja',
