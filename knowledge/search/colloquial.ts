@@ -139,6 +139,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(sev)$/, 'waznosc'],
   [/^(pogadac|porozmawiac|pogadam)$/, 'zadzwonic'],
   [/^(pare)$/, 'kilka'],
+  // "Zgłaszać" is "zgłosić" done again: the dictionary files the two aspects apart.
+  [/^(zglasza\w*)$/, 'zglosic'],
   // "Za co nas skasują?": what they will charge (rozliczać) for.
   [/^(skasuj(a|e|ecie|emy|esz))$/, 'rozliczac'],
   [/^(gada|gadaj\w*|gadal\w*)$/, 'rozmowy'],

@@ -52,6 +52,7 @@ describe('terms', () => {
     expect(terms.of('gdzie znajdę Skype Connect')).toEqual(terms.of('gdzie jest Skype Connect'));
     // Stop words with an everyday reading are read, not dropped.
     expect(terms.of('znowu')).toEqual(terms.of('raz'));
+    expect(terms.of('zgłaszać')).toEqual(terms.of('zgłosić'));
     expect(terms.of('z komputera')).toEqual(terms.of('z laptopa'));
     expect(terms.of('wg 21Vianet')).toEqual(terms.of('21Vianet'));
   });
