@@ -3,11 +3,13 @@ import type { KbEntry } from '../types';
 /**
  * The terms that name our products ("Skype", "Skype Connect", "Office", "Microsoft 365",
  * "21Vianet"), as the terms read them: aliases such as "M365", "O365", "SC" become these words.
+ * Not "365": both "Office 365" and "Microsoft 365" end on it, so sharing it parts nothing.
  */
-const PRODUCT_TERMS = new Set(['skype', 'connect', 'office', 'microsoft', '365', '21vianet']);
+const PRODUCT_TERMS = new Set(['skype', 'connect', 'office', 'microsoft', '21vianet']);
 
 /**
- * Which of our products each article is about: the product names any of its entries use. An
+ * Which of our products each article is about: the product names its entries' phrasings use (an
+ * answer names others in passing: "zaloguj się kontem Microsoft" to activate Skype minutes). An
  * article is written about one product (or a few), so a question naming only products its
  * article never names asks about something else, however many other words it shares: "jak
  * dostać zwrot pieniędzy za Office" is no question for the Skype Connect article that tells when
@@ -21,8 +23,7 @@ export class ProductScope {
     entries.forEach((e, i) => {
       const named = this.byFile.get(e.file) ?? new Set<string>();
       this.byFile.set(e.file, named);
-      const { questions, answer } = vocabularies[i]!;
-      for (const w of [...questions, ...answer]) if (PRODUCT_TERMS.has(w)) named.add(w);
+      for (const w of vocabularies[i]!.questions) if (PRODUCT_TERMS.has(w)) named.add(w);
     });
   }
 
