@@ -28,11 +28,12 @@ const KINDS: [string, RegExp][] = [
       String.raw`\b(ile (${PRICE_AFTER_ILE})|jaka (jest )?cena|w cenie|cennik\w*|jak\w* (konkretn\w* )?kwot\w*|how much (${PRICE_AFTER_HOW_MUCH})|price of)\b`,
     ),
   ],
-  // A plan "bez limitu" asks for no number; "jaki procent", "what percentage" ask one, as "ile procent" does.
+  // A plan "bez limitu" asks for no number, nor does a "limitowany" (limited) one; "jaki procent",
+  // "what percentage" ask one, as "ile procent" does.
   [
     'count',
     new RegExp(
-      String.raw`\b((?<!\bw )ile|ilu|iloma|ilosc\w*|jak\w* (\w+ ){0,2}(procent\w*|odset\w*)|what (percent|percentage)|how many|how much|maksymaln\w*|max|(?<!bez )limit\w*)\b(?! (${PRICE_AFTER_ILE})| (${PRICE_AFTER_HOW_MUCH})| ${HOW_LONG})`,
+      String.raw`\b((?<!\bw )ile|ilu|iloma|ilosc\w*|jak\w* (\w+ ){0,2}(procent\w*|odset\w*)|what (percent|percentage)|how many|how much|maksymaln\w*|max|(?<!bez )limit(?!owan|ed)\w*)\b(?! (${PRICE_AFTER_ILE})| (${PRICE_AFTER_HOW_MUCH})| ${HOW_LONG})`,
     ),
   ],
   // "When I add…", "when adding…" opens a condition, not a question about time. How long

@@ -356,6 +356,7 @@ describe('question kinds', () => {
   it('reads a plan "bez limitu" as asking no number, and "jak nie…" as a condition, not a way', () => {
     expect([...questionKinds('Mam plan bez limitu na Polskę, gdzie sprawdzę saldo?')]).toEqual(['where']);
     expect([...questionKinds('Jaki jest limit kanałów?')]).toEqual(['count']);
+    expect([...questionKinds('Abonamenty limitowane czy nielimitowane: które Skype zużywa najpierw?')]).toEqual([]);
     expect(questionKinds('Co zrobić, jak nie jestem administratorem?').size).toBe(0);
     expect([...questionKinds('Jak nie odpowiedzą w terminie, do kogo mam pisać?')]).toEqual(['who']);
   });
