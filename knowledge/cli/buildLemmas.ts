@@ -78,6 +78,12 @@ if (chosen.has('miec')) lemmaOf.set('mamy', 'miec');
 // Folded, "działa" (it works) is also a past form of "dziać się", which covers more of our words:
 // "poczta nie działa" then never met "działają", "niedziałających" (of "działać").
 if (chosen.has('dzialac')) lemmaOf.set('dziala', 'dzialac');
+// Folded, a form of a rarer word or of a surname ("Tyl", "Pot", "Il") counts towards a common
+// word: "tyle" went to "tył", "potem" to "pot", "ile" and "ilu" to "ił", "trybie" to "tryba"
+// (the dictionary lists no "trybie" of "tryb"). "mając" and "ilu" are words of their own in the
+// dictionary, which no rule links to "mieć" and "ile".
+const LINKED: Record<string, string> = { tyle: 'tyle', potem: 'potem', ile: 'ile', ilu: 'ile', trybie: 'tryb', majac: 'miec' };
+for (const [form, lemma] of Object.entries(LINKED)) if (form === lemma || chosen.has(lemma)) lemmaOf.set(form, lemma);
 const byLemma = new Map<string, string[]>();
 for (const [form, lemma] of lemmaOf) if (form !== lemma) byLemma.set(lemma, [...(byLemma.get(lemma) ?? []), form]);
 const out = [...byLemma].sort(([a], [b]) => a.localeCompare(b)).map(([lemma, forms]) => [lemma, ...forms.sort()].join(' '));
