@@ -237,7 +237,7 @@ describe('a near tie whose runner-up the question says more of', () => {
       'relink',
       'Jak połączyć konto Office z innym kontem Skype?',
       ['połączyć konto office z nowym kontem skype', 'konto office z drugim kontem skype'],
-      'Odłącz dotychczasowe konto Skype od konta Office, potem połącz z nim nowe konto Skype.',
+      'Odłącz dotychczasowe konto Skype od konta Office i połącz z nim nowe konto Skype.',
     ),
     entry('hours', 'W jakich godzinach działa pomoc?', ['godziny pracy pomocy'], 'Całą dobę.'),
     entry('phone', 'Jaki jest numer telefonu pomocy?', ['telefon do pomocy'], 'Numer znajdziesz na stronie pomocy.'),
