@@ -27,7 +27,8 @@ export interface Features {
   coverageLead: number;
   /**
    * 1 when the entry's phrasings ask the same kind of question (how many, when, who, where, how,
-   * yes or no), 0 when they never do, 0.5 when the question has no question word.
+   * yes or no), 0 when they never do, 0.5 when the question has no question word or one fact of
+   * the entry holds nearly all its words (see FACT_TELLS in engine.ts).
    */
   askAgrees: number;
   /**

@@ -276,6 +276,14 @@ export function tidyQuestion(question: string): string {
 /** Words that name the 21Vianet scope: the company, or China where it runs Office 365. */
 const SCOPE_NAMES = '21Vianet Chiny';
 
+/**
+ * Share of the question's words one fact of an entry must hold for the kind its phrasings ask to
+ * stop counting against it: "W jaki sposób 21Vianet zbiera opinie klientów?" asks a way, the
+ * entry's phrasings ask what support does, and one of its sentences tells the surveys. On the
+ * tune sets A-ZB 3 more right, none wrong or off-topic; from 0.6 one more right and one more
+ * off-topic.
+ */
+const FACT_TELLS = 0.8;
 export const DEFAULT_RULE: AbstainRule = {
   answerAt: (defaultCalibration as Calibration).answerAt ?? 0.5,
   plainAnswerAt: 0.4,
@@ -673,6 +681,8 @@ export class SearchEngine {
     const ranked: Candidate[] = shortlist.map(({ e, score, coverage, focusCoverage, knownCoverage }, i) => {
       const other = (i === 0 ? second?.score : first?.score) ?? 0;
       const fact = facts.get(e);
+      const factCoverage = fact ? this.coverage.of(words, { questions: fact.terms, answer: NO_WORDS }).all : 0;
+      const kind = kindAgreement(asked, this.kinds[e]!);
       const features: Features = {
         score,
         margin: score - other,
@@ -681,13 +691,13 @@ export class SearchEngine {
         unknown,
         foreign,
         knownCoverage,
-        factCoverage: fact ? this.coverage.of(words, { questions: fact.terms, answer: NO_WORDS }).all : 0,
+        factCoverage,
         coverageLead: coverage - bestOther(i, (c) => c.coverage),
-        askAgrees: kindAgreement(asked, this.kinds[e]!),
+        askAgrees: kind === 0 && factCoverage >= FACT_TELLS ? 0.5 : kind,
         focusCoverage,
         length: Math.log1p(words.length),
       };
-      const unaskedPrice = asked.has('price') && !asked.has('where') && features.askAgrees === 0;
+      const unaskedPrice = asked.has('price') && !asked.has('where') && kind === 0;
       // The first two: each is parted from the other by the kind asked.
       const otherOfTwo = i === 0 ? second : i === 1 ? first : undefined;
       const kindParts = !!otherOfTwo && features.askAgrees === 1 && kindAgreement(asked, this.kinds[otherOfTwo.e]!) === 0;

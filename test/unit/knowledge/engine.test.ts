@@ -554,3 +554,17 @@ describe('a question about a thing the entry never mentions', () => {
     });
   });
 });
+
+describe('a question one fact of the entry answers', () => {
+  it('answers though the entry’s phrasings never ask that kind of question', () => {
+    // The support-role entry's phrasings ask what support does; one of its sentences tells the surveys.
+    const r = kb.answer('Jak 21Vianet zbiera opinie od klientów?');
+    expect(r.answered && r.source?.articleId).toBe('vianet-support-role');
+  });
+
+  it('weighs the kind as unknown for the entry whose fact holds the question', () => {
+    const [top] = new SearchEngine(kb.entries as KbEntry[]).rank('Jak 21Vianet zbiera opinie od klientów?');
+    expect(top?.factCoverage).toBeGreaterThanOrEqual(0.8);
+    expect(top?.askAgrees).toBe(0.5);
+  });
+});
