@@ -42,9 +42,11 @@ const DEFAULT_SETS = [
   'blind-Y.jsonl',
   'blind-Z.jsonl',
   'blind-ZB.jsonl',
+  'blind-AA.jsonl',
+  'blind-AB.jsonl',
 ].map((f) => join(FIXTURES, f));
 /** Sets reported on and never read (kept outside the repository): their questions are never printed. */
-const REPORT_SETS = new Set(['faq-AA.jsonl', 'blind-AA.jsonl', 'faq-AB.jsonl', 'blind-AB.jsonl']);
+const REPORT_SETS = new Set(['faq-AC.jsonl', 'blind-AC.jsonl', 'faq-AD.jsonl', 'blind-AD.jsonl']);
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const paths = args.filter((a) => !a.startsWith('--')).map((a) => resolve(process.cwd(), a));
