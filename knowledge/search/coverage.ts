@@ -75,7 +75,10 @@ export class Coverage {
   private readonly derivedMemo = new Map<string, string[]>();
   private readonly synonymMemo = new Map<string, FormsOf[]>();
 
-  constructor(vocabularies: EntryVocabulary[], polish: (word: string) => boolean = () => false) {
+  constructor(
+    vocabularies: EntryVocabulary[],
+    private readonly polish: (word: string) => boolean = () => false,
+  ) {
     const df = new Map<string, number>();
     for (const v of vocabularies) {
       for (const w of new Set([...v.questions, ...v.answer])) df.set(w, (df.get(w) ?? 0) + 1);
@@ -146,12 +149,18 @@ export class Coverage {
 
   /**
    * Whether a word, or an inflection of it, occurs anywhere in the knowledge base or the glossary.
-   * Short words inflect by adding an ending ("kod", "kodem").
+   * Short words inflect by adding an ending ("kod", "kodem"), but a Polish word's endings are
+   * those of the lemma table, which holds all its forms: "kodeki" is no form of "kod", and a
+   * question asking which codecs a profile supports asks of a thing the base never names. On the
+   * tune sets A-AB it removed that one off-topic answer and changed nothing else.
    */
   private isKnown(word: string): boolean {
     if (this.known.has(word)) return true;
     if (word.length >= 4 && this.known.has(`${word.slice(0, inflectionStem(word.length))}*`)) return true;
-    for (let len = 3; len < word.length && word.length - len <= 3; len++) if (this.known.has(word.slice(0, len))) return true;
+    for (let len = 3; len < word.length && word.length - len <= 3; len++) {
+      const stem = word.slice(0, len);
+      if (this.known.has(stem) && !(this.polish(stem) && !this.polish(word))) return true;
+    }
     return false;
   }
 
