@@ -373,6 +373,15 @@ export interface Candidate extends Features {
   /** The first candidate only: the question names our products, none of which the entry's article is about (see ProductScope). */
   otherProduct: boolean;
   /**
+   * The entry uses at least one of the question's words (question words aside) as the question
+   * reads it, not only a longer word it starts ("train" and "training"), a look-alike or a
+   * synonym: a question that shares nothing of its own with the entry asks of something else.
+   * "How do I get a train from Warsaw to Gdańsk?" reads as "train" alone (the cities and the
+   * framing say nothing to the base) and met the entry on training material at 0.74. On the tune
+   * sets A-AB no other answer shared no word with its entry.
+   */
+  sharesWord: boolean;
+  /**
    * The first candidate only: the question asks how to do something with a thing, how many of
    * it there are or which one (see askedObject), and the entry never mentions that thing (see Coverage.mentions):
    * 'known' when the base uses the word elsewhere, 'unnamed' when it never does and the word is no
@@ -659,6 +668,7 @@ export class SearchEngine {
     });
     shortlist.sort((a, b) => b.order - a.order);
     const typed = new Set(words);
+    const content = words.filter((w) => questionKinds(w).size === 0);
     // Two entries scoring alike part on which phrasing the question says more of (see saysMore),
     // unless the first one's phrasings ask what the question asks and the other's do not: "jak
     // szybko ktoś się odezwie" after an outage told in the words of the entry defining severity A.
@@ -724,6 +734,7 @@ export class SearchEngine {
           focusCoverage > first!.focusCoverage &&
           first!.focusCoverage < first!.coverage,
         otherProduct: i === 0 && this.products.namesOtherProduct(words, this.entries[e]!),
+        sharesWord: content.some((w) => this.vocabularies[e]!.questions.has(w) || this.vocabularies[e]!.answer.has(w)),
         missesObject:
           i === 0 && object !== undefined && !this.coverage.mentions(object.term, this.vocabularies[e]!, english)
             ? this.objectKind(object)
@@ -914,21 +925,23 @@ export class SearchEngine {
     const otherProcedure = !!top?.howOfOther && top.confidence < HOW_OF_OTHER_SURE;
     const ofOtherProduct = !!top?.otherProduct && top.confidence < OTHER_PRODUCT_SURE;
     const ofOtherObject = !!top?.missesObject && top.confidence < OBJECT_SURE[top.missesObject];
+    // An entry that shares no word of the question's own is never the answer (see `sharesWord`).
+    const shares = (c: Candidate): boolean => c === own || c.sharesWord;
     // The entry contradicting the question's premise is answered when the model is sure the
     // question is one for its article: the model weighs the entry down for the how-to scoring
     // ahead of it, which is the entry it would have answered.
     const ofArticle = (c: Candidate): boolean => c.entry.file === top?.entry.file && c.confidence >= answerThreshold(c, locale, this.rule);
-    if (top?.premise && !foreign && !namesProduct && ranked.some(ofArticle)) return answerWith(top, ranked.slice(1));
+    if (top?.premise && shares(top) && !foreign && !namesProduct && ranked.some(ofArticle)) return answerWith(top, ranked.slice(1));
     // A runner-up that asks what the question asks, when the first never does, is answered
     // instead when the model is very sure of it ("Jak szybko się odezwą?" told of a critical
     // outage: the response times, not what makes an issue critical).
     const next = ranked[1];
-    if (top && top !== own && !foreign && next?.kindParts && next.confidence >= KIND_OVER_FIRST_SURE) {
+    if (top && top !== own && !foreign && next?.kindParts && shares(next) && next.confidence >= KIND_OVER_FIRST_SURE) {
       return answerWith(next, [top, ...ranked.slice(2)]);
     }
     // So is a candidate telling the time a message asks after its situation, where the first
     // fits the situation told ("przycisk Wyślij się rozjechał… kiedy się odezwą?").
-    const timed = top && top !== own && !foreign && !namesProduct ? ranked.find((c) => c.timeOverContext) : undefined;
+    const timed = top && top !== own && !foreign && !namesProduct ? ranked.find((c) => c.timeOverContext && shares(c)) : undefined;
     if (timed && timed.confidence >= TIME_OVER_CONTEXT_SURE)
       return answerWith(
         timed,
@@ -942,6 +955,7 @@ export class SearchEngine {
       !foreign &&
       !namesProduct &&
       next?.asksLead &&
+      shares(next) &&
       !next.unaskedPrice &&
       Math.abs(next.margin) < this.rule.margin &&
       next.confidence > top.confidence &&
@@ -954,7 +968,8 @@ export class SearchEngine {
       top &&
       !namesProduct &&
       (top === own ||
-        (!unnamedScope &&
+        (shares(top) &&
+          !unnamedScope &&
           !otherProcedure &&
           !ofOtherProduct &&
           !ofOtherObject &&
@@ -971,6 +986,7 @@ export class SearchEngine {
       next &&
       top.margin < this.rule.margin &&
       next.saysMore &&
+      shares(next) &&
       !next.unaskedPrice &&
       next.confidence >= this.rule.tieAnswerAt
     ) {

@@ -568,3 +568,30 @@ describe('a question one fact of the entry answers', () => {
     expect(top?.askAgrees).toBe(0.5);
   });
 });
+
+describe('a question sharing no word of its own with the entry', () => {
+  it('is not answered when only a longer word starts with its word', () => {
+    // The cities and the framing say nothing to the base: "train" alone meets "training".
+    expect(kb.answer('Is there a train to Sopot?', 'en')).toMatchObject({ answered: false, source: null });
+    expect(kb.answer('Where do I find training?', 'en')).toMatchObject({
+      answered: true,
+      source: { articleId: 'm365-related-content' },
+    });
+  });
+
+  it('marks the entries that use one of its words as it reads them', () => {
+    const engine = new SearchEngine(kb.entries as KbEntry[]);
+    expect(engine.rank('Is there a train to Sopot?', 'en')[0]).toMatchObject({ sharesWord: false });
+    expect(engine.rank('training', 'en')[0]).toMatchObject({ sharesWord: true });
+  });
+});
+
+describe('a question asking which of a thing the base never names', () => {
+  it('reads a word as a form of a Polish word only when the lemma table gives it', () => {
+    // "Kodeki" (codecs) is no form of "kod": the channels entry never names them.
+    const engine = new SearchEngine(kb.entries as KbEntry[]);
+    const [top] = engine.rank('Jakie kodeki wspiera profil SIP w Skype Connect?');
+    expect(top?.missesObject).toBeDefined();
+    expect(top?.unknown).toBeGreaterThan(0);
+  });
+});
