@@ -62,32 +62,48 @@ export interface AskedObject {
  * articles and pronouns the terms do not keep apart.
  */
 export function askedObject(question: string, termsOf: (text: string) => string[]): AskedObject | undefined {
-  for (const sentence of question.split(SENTENCE_END)) {
-    const found = objectOfSentence(sentence, termsOf);
-    if (found !== false) return found;
-  }
-  return undefined;
+  return readAsking(question, termsOf).object;
 }
 
-/** The thing a sentence asks about (see askedObject), undefined when it asks of none, false when no clause of it opens so. */
-function objectOfSentence(sentence: string, termsOf: (text: string) => string[]): AskedObject | undefined | false {
+/**
+ * What a Polish question asks to do, when a clause opens by asking how ("Jak przelać środki…"):
+ * the first verb after "jak" that is no modal ("jak mogę odzyskać" asks to recover), as the
+ * terms read it. Undefined when the clause that asks opens otherwise, or names no verb.
+ */
+export function askedAction(question: string, termsOf: (text: string) => string[]): string | undefined {
+  return readAsking(question, termsOf).action;
+}
+
+/** What the first sentence that asks (see askedObject) asks of: the thing, and for "jak…" the verb. */
+function readAsking(question: string, termsOf: (text: string) => string[]): { object?: AskedObject; action?: string } {
+  for (const sentence of question.split(SENTENCE_END)) {
+    const found = readSentence(sentence, termsOf);
+    if (found !== false) return found;
+  }
+  return {};
+}
+
+/** What a sentence asks of (see readAsking), false when no clause of it opens by asking. */
+function readSentence(sentence: string, termsOf: (text: string) => string[]): { object?: AskedObject; action?: string } | false {
   let yesNo = false;
   for (const clause of sentence.split(CLAUSE_END)) {
     const counted = HOW_MANY.exec(fold(clause).trim())?.[1];
     if (counted) {
       const [object] = termsOf(counted);
-      return asked(object, 'action');
+      return { object: asked(object, 'action') };
     }
     const named = whatNamed(fold(clause).trim());
     // An English compound ends in its head: "support hours", "per-minute rate".
-    if (named) return asked(termsOf(named.words).at(-1), named.asks);
+    if (named) return { object: asked(termsOf(named.words).at(-1), named.asks) };
     const which = OPENS_WHICH.exec(fold(clause).trim());
     if (which) {
       const terms = termsOf(which[2]!);
-      return asked(
-        terms.find((t, i) => !ADJECTIVE.test(t) || i === terms.length - 1),
-        which[1] ? 'what' : 'which',
-      );
+      return {
+        object: asked(
+          terms.find((t, i) => !ADJECTIVE.test(t) || i === terms.length - 1),
+          which[1] ? 'what' : 'which',
+        ),
+      };
     }
     const opened = OPENS_ASKING.exec(fold(clause).trim())?.[1];
     if (!opened || (opened === 'jak' && yesNo)) {
@@ -98,11 +114,9 @@ function objectOfSentence(sentence: string, termsOf: (text: string) => string[])
     const asks = terms.findIndex((t) => t === 'jak' || t.startsWith('il'));
     if (asks < 0) continue;
     let i = asks + 1;
-    if (opened === 'jak') {
-      while (i < terms.length && !(INFINITIVE.test(terms[i]!) && !MODALS.has(terms[i]!))) i++;
-      i++;
-    }
-    return asked(terms[i], 'action');
+    if (opened !== 'jak') return { object: asked(terms[i], 'action') };
+    while (i < terms.length && !(INFINITIVE.test(terms[i]!) && !MODALS.has(terms[i]!))) i++;
+    return { object: asked(terms[i + 1], 'action'), action: terms[i] };
   }
   return false;
 }

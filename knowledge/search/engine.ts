@@ -8,7 +8,7 @@ import { splitFacts } from './facts';
 import { factToQuote, headingOf, QuotableFact } from './quote';
 import { Exclusions } from './premise';
 import { ProductScope } from './products';
-import { askedObject, type AskedObject } from './askedObject';
+import { askedAction, askedObject, type AskedObject } from './askedObject';
 import { askedParts } from './askedParts';
 import { withoutOwnedEdition } from './ownedEdition';
 import { tellsDuration } from './duration';
@@ -382,6 +382,16 @@ export interface Candidate extends Features {
    */
   sharesWord: boolean;
   /**
+   * The first candidate only: the question asks how to do something (see askedAction) that the
+   * base never names in any form, and the word is no typo (see `objectKind`): no entry tells how to
+   * do it ("Jak przelać środki…", "Jak przywrócić usuniętego użytkownika…"), however much else
+   * the entry shares. Answered only as surely as a thing the base never names (OBJECT_SURE): of
+   * the 158 tune questions A-AB asking so, 156 were off-topic; the bar removed 2 off-topic answers
+   * and lost no right one (the one answered right, "Jak dotrzeć bezpośrednio do Microsoftu?", is
+   * at 0.98; an off-topic one stays answered at 0.95).
+   */
+  unknownAction: boolean;
+  /**
    * The first candidate only: the question asks how to do something with a thing, how many of
    * it there are or which one (see askedObject), and the entry never mentions that thing (see Coverage.mentions):
    * 'known' when the base uses the word elsewhere, 'unnamed' when it never does and the word is no
@@ -654,6 +664,8 @@ export class SearchEngine {
     const asked = askedKinds(question);
     const asksTime = focus !== words && asked.has('time') && opensClauseAsking(question, 'time');
     const object = askedObject(question, (text) => this.wordsOf(text));
+    const action = askedAction(question, (text) => this.wordsOf(text));
+    const unknownAction = action !== undefined && this.objectKind({ term: action, asks: 'action' }) === 'unnamed';
     // Rerank the shortlist by how much of the question each entry accounts for: a similarity
     // earned on half of the question's words is worth half as much. The sentence that asks
     // counts for more than the context told before it (see FOCUS_SHARE). Near duplicates ("ile
@@ -734,6 +746,7 @@ export class SearchEngine {
           focusCoverage > first!.focusCoverage &&
           first!.focusCoverage < first!.coverage,
         otherProduct: i === 0 && this.products.namesOtherProduct(words, this.entries[e]!),
+        unknownAction: i === 0 && unknownAction,
         sharesWord: content.some((w) => this.vocabularies[e]!.questions.has(w) || this.vocabularies[e]!.answer.has(w)),
         missesObject:
           i === 0 && object !== undefined && !this.coverage.mentions(object.term, this.vocabularies[e]!, english)
@@ -925,6 +938,7 @@ export class SearchEngine {
     const otherProcedure = !!top?.howOfOther && top.confidence < HOW_OF_OTHER_SURE;
     const ofOtherProduct = !!top?.otherProduct && top.confidence < OTHER_PRODUCT_SURE;
     const ofOtherObject = !!top?.missesObject && top.confidence < OBJECT_SURE[top.missesObject];
+    const otherAction = !!top?.unknownAction && top.confidence < OBJECT_SURE.unnamed;
     // An entry that shares no word of the question's own is never the answer (see `sharesWord`).
     const shares = (c: Candidate): boolean => c === own || c.sharesWord;
     // The entry contradicting the question's premise is answered when the model is sure the
@@ -973,6 +987,7 @@ export class SearchEngine {
           !otherProcedure &&
           !ofOtherProduct &&
           !ofOtherObject &&
+          !otherAction &&
           top.confidence >= answerThreshold(top, locale, this.rule) &&
           leads(top, top.confidence, this.rule)))
     ) {

@@ -1,4 +1,4 @@
-import { askedObject } from '../../../knowledge/search/askedObject';
+import { askedAction, askedObject } from '../../../knowledge/search/askedObject';
 import { Terms } from '../../../knowledge/search/terms';
 
 const terms = new Terms();
@@ -56,5 +56,28 @@ describe('the thing a question asks about', () => {
     "What's the first thing I should check?",
   ])('is none in "%s"', (question) => {
     expect(objectOf(question)).toBeUndefined();
+  });
+});
+
+describe('what a question asks to do', () => {
+  const actionOf = (question: string): string | undefined => askedAction(question, (text) => terms.ofQuestion(text));
+
+  it.each([
+    ['Jak przelać minuty na inne konto?', 'przelac'],
+    // Modal verbs are skipped; the clause that asks comes after the context told.
+    ['Kupiłem pakiet przez pomyłkę — jak mogę odzyskać pieniądze?', 'odzyskac'],
+    ['Jak przenieść licencję na nowy komputer?', 'przeniesc'],
+  ])('in "%s" is %s', (question, action) => {
+    expect(actionOf(question)).toBe(action);
+  });
+
+  it.each([
+    // A count, a time, a thing asked which; "jak…" after a yes-or-no clause tells when.
+    'Ile kanałów mogę dokupić?',
+    'Jak długo trwa aktywacja minut?',
+    'Jaki jest adres e-mail pomocy?',
+    'Czy pakiet da się przenieść na inne konto, jak zmienimy firmę?',
+  ])('is none in "%s"', (question) => {
+    expect(actionOf(question)).toBeUndefined();
   });
 });

@@ -555,6 +555,17 @@ describe('a question about a thing the entry never mentions', () => {
   });
 });
 
+describe('a question asking how to do what the base never names', () => {
+  it('needs a surer model than the entry it shares its thing with', () => {
+    // Transferring funds is nothing any entry tells how to do, though the payment entry names the funds; opening a request is.
+    const engine = new SearchEngine(kb.entries as KbEntry[]);
+    const question = 'Jak przelać środki ze Skype Managera na konto innej osoby?';
+    expect(engine.rank(question)[0]).toMatchObject({ unknownAction: true });
+    expect(kb.answer(question)).toMatchObject({ answered: false, source: null });
+    expect(engine.rank('Jak otworzyć zgłoszenie w centrum administracyjnym Microsoft 365?')[0]).toMatchObject({ unknownAction: false });
+  });
+});
+
 describe('a question one fact of the entry answers', () => {
   it('answers though the entry’s phrasings never ask that kind of question', () => {
     // The support-role entry's phrasings ask what support does; one of its sentences tells the surveys.
