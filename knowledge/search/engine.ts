@@ -1008,10 +1008,12 @@ export class SearchEngine {
       return answerWith(next, [top, ...ranked.slice(2)]);
     }
     // Suggestions only for a question that uses at least one word the base knows: "przepis na
-    // bigos" shares a few letters with an entry, nothing more. The surest candidate decides, not
+    // bigos" shares a few letters with an entry, nothing more. Nor when no candidate uses a word
+    // of the question's own (see `sharesWord`): "train" is no question about training material
+    // (on A-AB that one question alone lost its suggestion). The surest candidate decides, not
     // the first: the kind of question may rank first an entry the model is less sure of.
     const surest = Math.max(0, ...ranked.map((c) => c.confidence));
-    if (top && surest >= this.rule.suggestAt && top.unknown < 1) {
+    if (top && surest >= this.rule.suggestAt && top.unknown < 1 && ranked.some(shares)) {
       const suggestions: Suggestion[] = ranked
         .filter((c) => c.confidence >= this.rule.suggestionFloor && c.confidence >= SUGGESTION_SHARE * surest)
         .slice(0, SUGGESTIONS)

@@ -581,9 +581,9 @@ describe('a question one fact of the entry answers', () => {
 });
 
 describe('a question sharing no word of its own with the entry', () => {
-  it('is not answered when only a longer word starts with its word', () => {
+  it('is neither answered nor offered when only a longer word starts with its word', () => {
     // The cities and the framing say nothing to the base: "train" alone meets "training".
-    expect(kb.answer('Is there a train to Sopot?', 'en')).toMatchObject({ answered: false, source: null });
+    expect(kb.answer('Is there a train to Sopot?', 'en')).toMatchObject({ answered: false, source: null, suggestions: [] });
     expect(kb.answer('Where do I find training?', 'en')).toMatchObject({
       answered: true,
       source: { articleId: 'm365-related-content' },
