@@ -1,4 +1,5 @@
 import { fold } from '../../common/text';
+import { questionKinds } from './questionKind';
 
 /**
  * A clause that opens by asking how to do something or how many of a thing: "Jak zresetować
@@ -110,6 +111,8 @@ function readSentence(sentence: string, termsOf: (text: string) => string[]): { 
       yesNo ||= OPENS_YES_NO.test(fold(clause).trim());
       continue;
     }
+    // "Ile to normalnie trwa", "ile dni czekać": how long, of no thing counted.
+    if (opened !== 'jak' && !questionKinds(clause).has('count')) return undefined;
     const terms = termsOf(clause);
     const asks = terms.findIndex((t) => t === 'jak' || t.startsWith('il'));
     if (asks < 0) continue;

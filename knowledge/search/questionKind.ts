@@ -9,9 +9,10 @@ import { fold } from '../../common/text';
 /**
  * What follows "ile"/"ilu" when it asks a time, not a number: "po ilu dniach", "ile to potrwa",
  * "ile poczekam", "ile czasu zajmuje". So does "w ile" ("w ile dni", "w ile odpowiadają"), though
- * "w ilu krajach" asks a number.
+ * "w ilu krajach" asks a number. An adverb of what is usual may come between ("ile to normalnie
+ * trwa", "ile zwykle się czeka").
  */
-const HOW_LONG = String.raw`((to|sie|ma|moze|powinno|bedzie) ){0,2}((po)?trw\w*|(po)?czek\w*|czasu|zajmuj\w*|dni|dniach|godzin\w*)\b`;
+const HOW_LONG = String.raw`((to|sie|ma|moze|powinno|bedzie|normalnie|zwykle|zazwyczaj|zwyczajowo|standardowo|srednio|przecietnie|mniej wiecej|najczesciej) ){0,3}((po)?trw\w*|(po)?czek\w*|czasu|zajmuj\w*|dni|dniach|godzin\w*)\b`;
 
 /**
  * What follows "ile" when it asks a price: "ile kosztuje", "ile trzeba zapłacić", "ile płacimy";

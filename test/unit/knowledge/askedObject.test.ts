@@ -42,6 +42,8 @@ describe('the thing a question asks about', () => {
     // A time, not a way; a number; no clause opening with the question word; English.
     'Jak długo trwa aktywacja minut?',
     'Po ilu dniach wygasa pakiet?',
+    // "Ile…" asking how long, with an adverb of what is usual before the verb.
+    'Kliknąłem aktywację. Ile to normalnie trwa?',
     'Co się stanie, jak wpiszę 150 kanałów?',
     'Chcę zapytać, czy da się zmienić abonament?',
     'How do I reset my password?',

@@ -307,6 +307,7 @@ describe('question kinds', () => {
     expect([...questionKinds('Ile kanałów mogę kupić?')]).toEqual(['count']);
     expect([...questionKinds('How many channels can I buy?')]).toEqual(['count']);
     expect([...questionKinds('Kiedy wygasają minuty?')]).toEqual(['time']);
+    expect([...questionKinds('Ile to normalnie trwa?')]).toEqual(['time']);
     expect([...questionKinds('Kto może zgłosić problem?')]).toEqual(['who']);
     expect([...questionKinds('Gdzie sprawdzę saldo?')]).toEqual(['where']);
     expect([...questionKinds('Jak anulować abonament?')]).toEqual(['how']);
