@@ -77,6 +77,16 @@ const MORE_STOP_WORDS = [
   'siebie',
   'go',
   'pomiędzy',
+  // Compound prepositions natural lacks ("znad Zatoki", "spoza Unii", "sprzed roku").
+  'znad',
+  'spod',
+  'sprzed',
+  'zza',
+  'spoza',
+  'spośród',
+  'poprzez',
+  'wśród',
+  'wokół',
   // Hedges and fillers: "chyba", "raczej", "naprawdę", "trochę".
   'chyba',
   'raczej',

@@ -5,7 +5,7 @@ import { ENGLISH_STOP_WORDS } from './glossary';
 import { denominalAdjective, derivedLemma } from './derivedWords';
 import { numeralCompound } from './numeralCompounds';
 import { slipOf, Spelling } from './spelling';
-import { canonical, declinedName, isHomeCity, vocabularyWords, withoutFiller } from './vocabulary';
+import { canonical, declinedName, isHomeCity, isRegionWord, vocabularyWords, withoutFiller } from './vocabulary';
 
 /**
  * Only long words are corrected against the lemma table's forms: with some twenty thousand forms,
@@ -96,6 +96,7 @@ export class Terms {
       isStopWord(word) ||
       // A Polish city written with a capital ("z Krakowa") is no product name.
       isHomeCity(word) ||
+      isRegionWord(word) ||
       this.names.correct(word) !== word ||
       (word.length >= MIN_CORRECTED_LENGTH && this.spelling.correct(word) !== word)
     );

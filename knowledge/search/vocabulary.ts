@@ -217,6 +217,35 @@ export function namesUncoveredProduct(folded: string): boolean {
 }
 
 /**
+ * Regions read as the countries in them that the articles name: "znad Zatoki Perskiej", "na
+ * Bliskim Wschodzie", "w Afryce Północnej". Each is a list of two-word names (folded), each word
+ * with its endings.
+ */
+const REGIONS: [string[], string][] = [
+  [
+    [
+      String.raw`zato[kc]\w{0,3} persk\w{0,3}`,
+      String.raw`polwys\w{0,3} arabsk\w{0,3}`,
+      '(persian|arabian) gulf',
+      'gulf (states|countries)',
+    ],
+    'bahrajn katar kuwejt emiratow',
+  ],
+  [[String.raw`blisk\w{0,3} wschod\w{0,3}`, 'middle east'], 'bahrajn egipt katar kuwejt liban emiratow'],
+  [
+    [String.raw`afry[kc]\w{0,3} polnocn\w{0,3}`, String.raw`polnocn\w{0,3} afry[kc]\w{0,3}`, 'north(ern)? africa', 'maghreb'],
+    'algieria egipt libia maroko tunezja',
+  ],
+];
+/** Each word of a region's name: capitalised, it is a place, no one else's product. */
+const REGION_WORD = new RegExp(`^(${REGIONS.flatMap(([words]) => words.flatMap((w) => w.split(' '))).join('|')})$`);
+
+/** Whether a folded word is a word of a region's name (see REGIONS). */
+export function isRegionWord(word: string): boolean {
+  return REGION_WORD.test(word);
+}
+
+/**
  * Names of two words whose words alone mean something else: "Pomoc biznesowa" is Business Assist,
  * while "biznesowy" alone is any business plan ("licencja biznesowa").
  */
@@ -227,6 +256,7 @@ const NAMED_PHRASES: [RegExp, string][] = [
   // "Gdzie znajdę X", "where can I find X" ask where X is: the verb says nothing of X.
   [/\bgdzie (moge |mozna |mam )?(znajde|znajdziemy|znajdziesz|znalezc|szukac|znajduje sie)\b/g, 'gdzie'],
   [/\bwhere (can|do|could|should|would) (i|we|you) find\b/g, 'where'],
+  ...REGIONS.map(([words, countries]): [RegExp, string] => [new RegExp(`\\b(${words.join('|')})\\b`, 'g'), countries]),
   // "21 Vianet" written apart: the number is part of the name.
   [/\b21 (?=(vianet|vainet))/g, '21'],
   // "Żywy człowiek" on the line is a consultant (konsultant), not something alive.

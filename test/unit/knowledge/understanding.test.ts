@@ -26,6 +26,12 @@ describe('terms', () => {
     expect(terms.of('Kanadyjczycy')).toEqual(terms.of('Kanada'));
   });
 
+  it('reads a region as the countries in it that the articles name, and a compound preposition as none', () => {
+    expect(terms.of('znad Zatoki Perskiej')).toEqual(terms.of('Bahrajn, Katar, Kuwejt, Emiratów'));
+    expect(terms.of('w Afryce Północnej')).toEqual(terms.of('Algieria, Egipt, Libia, Maroko, Tunezja'));
+    expect(terms.knows('perskiej')).toBe(true);
+  });
+
   it('drops every case of the pronouns and hedges around what is asked ("jakiejś", "czymś takim", "raczej")', () => {
     expect(terms.of('Potrzebuję raczej jakiejś pomocy z czymś takim: aktywacja minut dla naszej firmy')).toEqual(
       terms.of('Potrzebuję pomocy: aktywacja minut dla firmy'),
