@@ -29,6 +29,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(nowink\w*|newsy|newsow|newsami)$/, 'nowosci'],
   [/^(wydzwoni\w*|podzwoni\w*|przedzwoni\w*|obdzwoni\w*)$/, 'dzwonic'],
   [/^(dokup\w*|wykup\w*)$/, 'kupic'],
+  // A request "przesłany", "przesyłany" (passed on) is sent (wysłany).
+  [/^(przesyl\w*|przesla\w*|przesle\w*)$/, 'wysylac'],
   // Perfective forms the dictionary lacks: "zadziała", "potrwa", "poczekam".
   [/^(zadzial\w*)$/, 'dziala'],
   [/^(potrw\w*)$/, 'trwa'],

@@ -52,6 +52,7 @@ describe('terms', () => {
     expect(terms.of('wyłączyć')).toEqual(terms.of('anulować'));
     expect(terms.of('abonamentu kanałowego')).toEqual(terms.of('abonament kanałów'));
     expect(terms.of('zeszło')).toEqual(terms.of('zużywa'));
+    expect(terms.of('przesyłać zgłoszenia')).toEqual(terms.of('wysyłać zgłoszenia'));
     expect(terms.of('w zeszłym miesiącu')).not.toContain(terms.of('zużywa')[0]);
     expect(terms.of('schodzą pieniądze')).toContain(terms.of('pobierane')[0]);
     expect(terms.of('w pakiecie biurowym')).toEqual(terms.of('w Office'));
