@@ -40,6 +40,8 @@ const OPENS_YES_NO = /^(czy|da sie|mozna)\b/;
 const INFINITIVE = /\p{L}{2,}(ac|ec|ic|yc|uc|sc|zc)$/u;
 /** Verbs that say how one may act, not what is done: the thing asked comes after the verb they take. */
 const MODALS = new Set(['moc', 'musiec', 'chciec', 'miec', 'nalezec', 'trzeba', 'mozna', 'wolno', 'dac', 'potrzebowac', 'zrobic']);
+/** "Wygląda", "wyglądają" as terms read them (the lemma table may lack the verb). */
+const LOOKS = /^wyglada(c|ja)?$/;
 /** A shorter term is a pronoun or a particle ("nie", "to"), never the thing asked about. */
 const MIN_LENGTH = 4;
 
@@ -118,6 +120,8 @@ function readSentence(sentence: string, termsOf: (text: string) => string[]): { 
     if (asks < 0) continue;
     let i = asks + 1;
     if (opened !== 'jak') return { object: asked(terms[i], 'action') };
+    // "Jak wygląda zaokrąglanie…" asks what the thing is like: it comes right after the verb.
+    if (LOOKS.test(terms[i] ?? '')) return { object: asked(terms[i + 1], 'action') };
     while (i < terms.length && !(INFINITIVE.test(terms[i]!) && !MODALS.has(terms[i]!))) i++;
     return { object: asked(terms[i + 1], 'action'), action: terms[i] };
   }

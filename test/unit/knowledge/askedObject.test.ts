@@ -14,6 +14,8 @@ describe('the thing a question asks about', () => {
     ['How many printers can I connect?', 'printers'],
     // An infinitive in "-ść" ("przenieść", "znaleźć") is the verb, the thing comes after it.
     ['Jak przenieść licencję na nowy komputer?', 'licencja'],
+    // "Jak wygląda X" asks what X is like: the thing comes right after the verb.
+    ['Jak wygląda zwrot pieniędzy za kanały?', 'zwrot'],
     // A new sentence asks anew.
     ['Czy da się przenieść pakiet? Jak zmienić konto?', 'konto'],
   ])('in "%s" is %s', (question, object) => {
