@@ -129,6 +129,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   // worth it: "opłacany", "opłacać" pay for something, as the articles say.
   [/^(taniej|tanio|zaoszczedz\w*|oszczedz\w*|oplaca|oplacalo|oplacaln\w*)$/, 'tanie'],
   // Turning a subscription off or getting rid of it: it is cancelled (anulować), never turned on.
+  // "Wyłączenia krajowe", "z wyłączeniem" as nouns are exceptions (wyjątki) to a rule.
+  [/^(wylaczen(ia|iem|iach|iami|iom))$/, 'wyjatek'],
   [/^(wylacz\w*|pozby\w*|pozbed\w*|pozbyc)$/, 'anulowac'],
   // "Łączenie kont", "łączeniowych": linking and connections (połączenie).
   [/^(lacze\w*|laczy\w*|laczac\w*)$/, 'polaczenie'],

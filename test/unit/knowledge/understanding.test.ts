@@ -50,6 +50,7 @@ describe('terms', () => {
     expect(terms.of('minutki')).toEqual(terms.of('minuty'));
     expect(terms.of('nr tel')).toEqual(terms.of('numer telefon'));
     expect(terms.of('wyłączyć')).toEqual(terms.of('anulować'));
+    expect(terms.of('wyłączenia krajowe')).toEqual(terms.of('wyjątki krajowe'));
     expect(terms.of('abonamentu kanałowego')).toEqual(terms.of('abonament kanałów'));
     expect(terms.of('zeszło')).toEqual(terms.of('zużywa'));
     expect(terms.of('przesyłać zgłoszenia')).toEqual(terms.of('wysyłać zgłoszenia'));
