@@ -179,6 +179,8 @@ export const COLLOQUIAL_FILLER = [
   'czy nie bardzo',
   'nie bardzo',
   'szef (kazal|pyta|mowi|chce|uslyszal)( mi)?',
+  // Who else asks: "mąż pyta, czy…", "żona prosiła, żebym…".
+  '(maz|zona|tata|mama|babcia|dziadek|syn|corka|kolega|kolezanka|prezes|ksiegowa|klient|klientka) (pyta|pytal|pytala|prosi|prosil|prosila|kaze|kazal|kazala)( mnie| mi)?',
   'kolega (mowil|ma|pytal)',
   // Hearsay: "pani w sklepie mówiła, że…", "kolega twierdzi, że…": the claim is what is asked.
   '(pani|pan) w sklepie',

@@ -38,6 +38,10 @@ describe('terms', () => {
     );
   });
 
+  it('drops who else asks ("mąż pyta, czy…")', () => {
+    expect(terms.of('mąż pyta, czy można dzwonić na komórki')).toEqual(terms.of('czy można dzwonić na komórki'));
+  });
+
   it('drops greetings and courtesy around a question', () => {
     expect(terms.of('Dzień dobry, mam pytanie: ile kanałów mogę kupić? Pozdrawiam')).toEqual(terms.of('ile kanałów mogę kupić'));
     expect(terms.of('jak kupić kanały krok po kroku')).toEqual(terms.of('jak kupić kanały'));
