@@ -188,6 +188,8 @@ export const COLLOQUIAL_FILLER = [
   'nic mi nie wychodzi',
   'mam problem',
   'da (sie )?rade',
+  // "Będzie spoko?", "czy to ok?": whether it is fine, which the question asks anyway.
+  '(bedzie |jest |to )?spoko',
   'nie mam (zielonego )?pojecia',
   'co (jest|tu jest) grane',
   // "Jak się nazywa…": a name asked, of the thing named after it.

@@ -38,8 +38,9 @@ describe('terms', () => {
     );
   });
 
-  it('drops who else asks ("mąż pyta, czy…")', () => {
+  it('drops who else asks ("mąż pyta, czy…") and whether it is fine ("będzie spoko?")', () => {
     expect(terms.of('mąż pyta, czy można dzwonić na komórki')).toEqual(terms.of('czy można dzwonić na komórki'));
+    expect(terms.of('5 kanałów, będzie spoko?')).toEqual(terms.of('5 kanałów?'));
   });
 
   it('drops greetings and courtesy around a question', () => {
