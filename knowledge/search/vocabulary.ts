@@ -257,6 +257,8 @@ const NAMED_PHRASES: [RegExp, string][] = [
   [/\bgdzie (moge |mozna |mam )?(znajde|znajdziemy|znajdziesz|znalezc|szukac|znajduje sie)\b/g, 'gdzie'],
   [/\bwhere (can|do|could|should|would) (i|we|you) find\b/g, 'where'],
   ...REGIONS.map(([words, countries]): [RegExp, string] => [new RegExp(`\\b(${words.join('|')})\\b`, 'g'), countries]),
+  // What "wchodzi w skład" (makes part of) something, it covers (obejmuje).
+  [/\bwchodz\w{0,3} w sklad\b/g, 'obejmowac'],
   // "21 Vianet" written apart: the number is part of the name.
   [/\b21 (?=(vianet|vainet))/g, '21'],
   // "Żywy człowiek" on the line is a consultant (konsultant), not something alive.

@@ -63,6 +63,7 @@ describe('terms', () => {
     expect(terms.of('schodzą pieniądze')).toContain(terms.of('pobierane')[0]);
     expect(terms.of('w pakiecie biurowym')).toEqual(terms.of('w Office'));
     expect(terms.of('gdzie znajdę Skype Connect')).toEqual(terms.of('gdzie jest Skype Connect'));
+    expect(terms.of('co wchodzi w skład wsparcia')).toEqual(terms.of('co obejmuje wsparcie'));
     // Stop words with an everyday reading are read, not dropped.
     expect(terms.of('znowu')).toEqual(terms.of('raz'));
     expect(terms.of('zgłaszać')).toEqual(terms.of('zgłosić'));
