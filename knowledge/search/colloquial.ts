@@ -29,6 +29,10 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(nowink\w*|newsy|newsow|newsami)$/, 'nowosci'],
   [/^(wydzwoni\w*|podzwoni\w*|przedzwoni\w*|obdzwoni\w*)$/, 'dzwonic'],
   [/^(dokup\w*|wykup\w*)$/, 'kupic'],
+  // Tasks that "należą" (belong) to a role are its duties (obowiązki).
+  [/^(naleza|nalezal\w*)$/, 'obowiazek'],
+  // What a bundle "mieści" (holds), it contains (zawiera).
+  [/^(miesc(i|za|zy)|mieszcz(a|e)|zmiesc\w*)$/, 'zawierac'],
   // A request "przesłany", "przesyłany" (passed on) is sent (wysłany).
   [/^(przesyl\w*|przesla\w*|przesle\w*)$/, 'wysylac'],
   // Perfective forms the dictionary lacks: "zadziała", "potrwa", "poczekam".
@@ -207,6 +211,8 @@ export const COLLOQUIAL_FILLER = [
   // Having tried, about to call: the story before what is asked.
   '(s)?probowal(em|am|ismy|y)',
   'zaraz',
+  // "Kiedy zaczyna obowiązywać…": when it applies, the start is what "kiedy" asks anyway.
+  'zaczyna(ja)?',
   'siedzimy|siedze',
   'pierdol\\w*',
   'babcia|dziadek|mama|tata|wnuczka|wnuk|syn|corka|zona|maz|szef|kolega|kolezanka|prezes|ksiegowa',

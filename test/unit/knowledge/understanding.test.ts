@@ -64,6 +64,9 @@ describe('terms', () => {
     expect(terms.of('w pakiecie biurowym')).toEqual(terms.of('w Office'));
     expect(terms.of('gdzie znajdę Skype Connect')).toEqual(terms.of('gdzie jest Skype Connect'));
     expect(terms.of('co wchodzi w skład wsparcia')).toEqual(terms.of('co obejmuje wsparcie'));
+    expect(terms.of('ile minut mieszczą pakiety')).toEqual(terms.of('ile minut zawierają pakiety'));
+    expect(terms.of('zadania należą do roli')).toEqual(terms.of('zadania obowiązki roli'));
+    expect(terms.of('kiedy zaczyna obowiązywać')).toEqual(terms.of('kiedy obowiązuje'));
     // Stop words with an everyday reading are read, not dropped.
     expect(terms.of('znowu')).toEqual(terms.of('raz'));
     expect(terms.of('zgłaszać')).toEqual(terms.of('zgłosić'));
