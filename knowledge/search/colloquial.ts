@@ -29,6 +29,8 @@ export const COLLOQUIAL: [RegExp, string][] = [
   [/^(nowink\w*|newsy|newsow|newsami)$/, 'nowosci'],
   [/^(wydzwoni\w*|podzwoni\w*|przedzwoni\w*|obdzwoni\w*)$/, 'dzwonic'],
   [/^(dokup\w*|wykup\w*)$/, 'kupic'],
+  // A representative (przedstawiciel) of Microsoft on the line is its agent.
+  [/^(przedstawiciel\w*)$/, 'agent'],
   // Calls that "wliczają się" (count) into the minutes are ones the minutes cover (obejmują).
   [/^(wlicza\w*|wliczon\w*)$/, 'obejmowac'],
   // Tasks that "należą" (belong) to a role are its duties (obowiązki).

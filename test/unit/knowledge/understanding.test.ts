@@ -68,6 +68,7 @@ describe('terms', () => {
     expect(terms.of('zadania należą do roli')).toEqual(terms.of('zadania obowiązki roli'));
     expect(terms.of('kiedy zaczyna obowiązywać')).toEqual(terms.of('kiedy obowiązuje'));
     expect(terms.of('wlicza się w minuty')).toEqual(terms.of('obejmuje minuty'));
+    expect(terms.of('przedstawiciel Microsoft')).toEqual(terms.of('agent Microsoft'));
     // Stop words with an everyday reading are read, not dropped.
     expect(terms.of('znowu')).toEqual(terms.of('raz'));
     expect(terms.of('zgłaszać')).toEqual(terms.of('zgłosić'));
