@@ -114,7 +114,7 @@ function readSentence(sentence: string, termsOf: (text: string) => string[]): { 
       continue;
     }
     // "Ile to normalnie trwa", "ile dni czekać": how long, of no thing counted.
-    if (opened !== 'jak' && !questionKinds(clause).has('count')) return undefined;
+    if (opened !== 'jak' && !questionKinds(clause).has('count')) return {};
     const terms = termsOf(clause);
     const asks = terms.findIndex((t) => t === 'jak' || t.startsWith('il'));
     if (asks < 0) continue;
