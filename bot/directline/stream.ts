@@ -65,8 +65,10 @@ export class ActivityStream {
       .catch((err) => deps.logger.error({ err }, 'directline stream could not subscribe'));
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === deps.ledger.revocations) {
-        const [conversationId = '', currentTokenId = ''] = message.split(' ');
-        this.closeReplaced(conversationId, (tokenId) => tokenId !== currentTokenId);
+        const [conversationId = '', issuedTokenId = ''] = message.split(' ');
+        this.closeRevoked(conversationId, issuedTokenId).catch((err) =>
+          deps.logger.warn({ err }, 'directline stream: revocation check failed'),
+        );
       } else this.notify(message);
     });
     this.pinger = setInterval(() => {
@@ -127,20 +129,41 @@ export class ActivityStream {
     if (set.size === 0) this.byConversation.delete(conversationId);
   }
 
-  /** One ledger read per conversation held; a stream whose token was replaced meanwhile is closed. */
+  /**
+   * Closes this instance's streams of the conversation opened with a token other than the one just
+   * issued, each once the ledger says its token is no longer the current one: the revocations of a
+   * conversation resumed twice in quick succession can arrive after the stream of the newest token
+   * opened here, and must not close it (seen on a Redis Cluster, whose pub/sub goes through every node).
+   */
+  private async closeRevoked(conversationId: string, issuedTokenId: string): Promise<void> {
+    for (const tokenId of this.tokensHeld(conversationId)) {
+      if (tokenId !== issuedTokenId && (await this.standing(conversationId, tokenId)) !== 'current')
+        this.closeReplaced(conversationId, (id) => id === tokenId);
+    }
+  }
+
+  /** One ledger read per token held; a stream whose token was replaced and its successor used is closed. */
   private async recheckTokens(): Promise<void> {
-    for (const [conversationId, subscribers] of this.byConversation) {
-      for (const tokenId of new Set([...subscribers].map((s) => s.tokenId))) {
-        const replaced = await this.deps.ledger.check({ conv: conversationId, jti: tokenId }).then(
-          () => false,
-          (err: unknown) => {
-            if (err instanceof TokenError) return true;
-            throw err;
-          },
-        );
-        if (replaced) this.closeReplaced(conversationId, (id) => id === tokenId);
+    for (const conversationId of [...this.byConversation.keys()]) {
+      for (const tokenId of this.tokensHeld(conversationId)) {
+        if ((await this.standing(conversationId, tokenId)) === 'replaced') this.closeReplaced(conversationId, (id) => id === tokenId);
       }
     }
+  }
+
+  private tokensHeld(conversationId: string): Set<string> {
+    return new Set([...(this.byConversation.get(conversationId) ?? [])].map((s) => s.tokenId));
+  }
+
+  /** What the ledger says of a token: its conversation's current one, the one before (it still works), or replaced. */
+  private standing(conversationId: string, tokenId: string): Promise<'current' | 'previous' | 'replaced'> {
+    return this.deps.ledger.check({ conv: conversationId, jti: tokenId }).then(
+      (current) => (current ? 'current' : 'previous'),
+      (err: unknown) => {
+        if (err instanceof TokenError) return 'replaced';
+        throw err;
+      },
+    );
   }
 
   async close(): Promise<void> {

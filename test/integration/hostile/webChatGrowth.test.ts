@@ -8,6 +8,7 @@ import { waitFor } from '../../support/waitFor';
 import { ActivityHandler } from 'botbuilder';
 import { createServer } from '../../../bot/server';
 import { registerDirectLine, type DirectLine } from '../../../bot/directline';
+import { TokenLedger } from '../../../bot/directline/tokenLedger';
 import { loadConfig } from '../../../common/config';
 import { silentLogger } from '../../../common/logger';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
@@ -86,6 +87,7 @@ describe('one conversation', () => {
   let web: DirectLine;
   let redis: RedisClient;
   let base: string;
+  const prefix = uniquePrefix('growth');
   beforeAll(async () => {
     redis = testRedis();
     server = createServer({ logger: silentLogger });
@@ -97,7 +99,7 @@ describe('one conversation', () => {
     web = registerDirectLine(server, {
       bot,
       redis,
-      prefix: uniquePrefix('growth'),
+      prefix,
       logger: silentLogger,
       limits: { activitiesPerConversation: 6, socketsPerConversation: 3 },
       ...loadConfig({ DIRECTLINE_SECRET: 'growth-test-secret-0123456789' }).directLine,
@@ -168,6 +170,31 @@ describe('one conversation', () => {
       expect(sockets.map((s) => s.closeCode)).toEqual([4001, 4001, 4001, undefined]);
     } finally {
       for (const s of sockets) s.socket.terminate();
+    }
+  });
+
+  it('a revocation that arrives late (a token already replaced again) leaves the newest stream open', async () => {
+    const { conversationId, streamUrl, token } = await start();
+    const entry: { socket: WebSocket; closeCode?: number; texts: string[] } = { socket: new WebSocket(streamUrl), texts: [] };
+    entry.socket.once('close', (code) => (entry.closeCode = code));
+    entry.socket.on('message', (data) => {
+      for (const a of (JSON.parse(String(data)) as { activities: { text?: string }[] }).activities) if (a.text) entry.texts.push(a.text);
+    });
+    try {
+      await once(entry.socket, 'open');
+      // The news of an older token, delivered after the stream of the current one opened.
+      await redis.publish(new TokenLedger(redis, prefix).revocations, `${conversationId} an-older-token`);
+      const sent = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'still there?' }),
+      });
+      expect(sent.status).toBe(200);
+      await waitFor(() => entry.texts.includes('echo: still there?') || entry.closeCode !== undefined, 'the reply or a close');
+      expect(entry.closeCode).toBeUndefined();
+      expect(entry.texts).toContain('echo: still there?');
+    } finally {
+      entry.socket.terminate();
     }
   });
 
