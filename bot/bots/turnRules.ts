@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { ChoicePrompt, type DialogContext, type DialogTurnResult, type PromptOptions } from 'botbuilder-dialogs';
+import { ChoicePrompt, type Choice, type DialogContext, type DialogTurnResult, type PromptOptions } from 'botbuilder-dialogs';
 import { DomainError, ratingIn, type MessageFiles, type Ticket } from '../../ticketing';
 import type { KnowledgeAnswers } from '../knowledgeAnswers';
 import { detectLocale, t, type Locale, type MessageKey } from '../i18n';
@@ -8,6 +8,7 @@ import { sendWithButtons, withButtonCard, withButtons } from '../buttons';
 import type { AnswerFeedback, AwaitedTickets, CustomerFiles, TicketDesk } from '../ports';
 import { isTicketThread, type AdminTask } from '../dialogs/adminTaskDialog';
 import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
+import { choiceTypedIn, choiceValues } from '../dialogs/choicePrompt';
 import type { Intent } from '../intents/intents';
 import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
@@ -193,7 +194,12 @@ export const TURN_RULES: readonly TurnRule[] = [
       const dialogs = await store.bot.dialogContext(turn.context);
       const choices = pendingChoices(dialogs);
       const said = foldPhrase(turn.text);
-      if (!choices || choices.some((choice) => said.includes(foldPhrase(choice)))) return 'next';
+      if (
+        !choices ||
+        choiceTypedIn(turn.text, choices) !== undefined ||
+        choiceValues(choices).some((value) => said.includes(foldPhrase(value)))
+      )
+        return 'next';
       const found = turn.kb.answer(turn.text, detectLocale(turn.text) ?? turn.locale);
       if (!found.answered || !found.source) return 'next';
       await turn.context.sendActivity(`${found.answer}\n\n${t(turn.locale, 'faq.source', { title: found.source.title })}`);
@@ -453,13 +459,13 @@ function isQuestion(turn: Turn): boolean {
 }
 
 /** The choices of the button prompt the innermost dialog waits on, or null when it waits for words. */
-function pendingChoices(dialogs: DialogContext): string[] | null {
+function pendingChoices(dialogs: DialogContext): (string | Choice)[] | null {
   let inner = dialogs;
   while (inner.child) inner = inner.child;
   const active = inner.activeDialog;
   if (!active || !(inner.findDialog(active.id) instanceof ChoicePrompt)) return null;
   const options = (active.state as { options?: PromptOptions }).options;
-  return (options?.choices ?? []).map((choice) => (typeof choice === 'string' ? choice : choice.value));
+  return options?.choices ?? [];
 }
 
 /** Starts an administrator's task; one that ends at once (already verified) may open a thread. */

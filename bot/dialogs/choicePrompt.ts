@@ -3,12 +3,23 @@ import {
   ChoiceFactory,
   ChoicePrompt,
   ListStyle,
+  type Choice,
   type FindChoicesOptions,
   type FoundChoice,
   type PromptOptions,
   type PromptRecognizerResult,
 } from 'botbuilder-dialogs';
 import { NumberRecognizer } from '@microsoft/recognizers-text-number';
+import { fold } from '../../common/text';
+import { t } from '../i18n';
+import { localeOf } from '../turnLocale';
+
+/**
+ * The most words a typed answer has when it is read by the forms of a choice's words or by a
+ * number: a longer message is a sentence (a description, a question), and its numbers ("błąd
+ * 5.7.1", "50 osób") or a word in some other sense must not pick a choice for the person.
+ */
+export const SHORT_ANSWER_WORDS = 4;
 
 type Model = ReturnType<NumberRecognizer['getNumberModel']>;
 
@@ -26,12 +37,27 @@ function modelsOf(culture: string): { ordinal: Model; number: Model } {
 }
 
 /**
- * botbuilder's ChoicePrompt, reading a message the same way (a choice's words first, then an
- * ordinal, then a number, each the first in the message that names a choice), with its number
- * recognisers built once: botbuilder builds both, regular expressions and all, for every message
- * a prompt reads.
+ * botbuilder's ChoicePrompt, reading a message its way first (a choice's words or synonyms as
+ * written, anywhere in the message), then, in a short answer only, another form of a synonym
+ * ("techniczne" for "techniczny", "fakturą"), an ordinal and a number, each the first that names
+ * a choice. Its number recognisers are built once (botbuilder builds both, regular expressions
+ * and all, for every message a prompt reads). An answer it cannot read is asked again with the
+ * choices in words, for the channels whose buttons people type past.
  */
 export class DeskChoicePrompt extends ChoicePrompt {
+  protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const style = options.style ?? this.style;
+    if (!isRetry || options.retryPrompt || style === ListStyle.list) return super.onPrompt(context, state, options, isRetry);
+    const question = typeof options.prompt === 'string' ? options.prompt : (options.prompt?.text ?? '');
+    const locale = localeOf(context);
+    const quoted = (value: string) => (locale === 'pl' ? `„${value}”` : `"${value}"`);
+    const choices = choiceValues(options.choices ?? [])
+      .map(quoted)
+      .join(', ');
+    const retryPrompt = t(locale, 'choice.retry', { question, choices });
+    return super.onPrompt(context, state, { ...options, retryPrompt }, isRetry);
+  }
+
   protected override async onRecognize(
     context: TurnContext,
     state: object,
@@ -42,13 +68,66 @@ export class DeskChoicePrompt extends ChoicePrompt {
     this.recognizerOptions = search;
     const found = await super.onRecognize(context, state, options);
     const text = context.activity.text;
-    if (found.succeeded || !text) return found;
+    if (found.succeeded || !text || wordsOf(text).length > SHORT_ANSWER_WORDS) return found;
     const choices = (this.style === ListStyle.suggestedAction ? ChoiceFactory.toChoices(options.choices) : options.choices) ?? [];
-    const values = choices.map((choice) => (typeof choice === 'string' ? choice : choice.value));
+    const values = choiceValues(choices);
     const { ordinal, number } = modelsOf(search.locale ?? 'en-us');
-    const index = firstChoiceIn(ordinal.parse(text), values.length) ?? firstChoiceIn(number.parse(text), values.length);
+    const index =
+      choiceTypedIn(text, choices) ?? firstChoiceIn(ordinal.parse(text), values.length) ?? firstChoiceIn(number.parse(text), values.length);
     return index === undefined ? found : { succeeded: true, value: { value: values[index]!, index, score: 1 } };
   }
+}
+
+/**
+ * The choice a short typed answer names beyond botbuilder's reading of its words: by the choice's
+ * code ("B") or by another form of a synonym ("techniczne"); undefined for a sentence.
+ */
+export function choiceTypedIn(text: string, choices: (string | Choice)[]): number | undefined {
+  if (wordsOf(text).length > SHORT_ANSWER_WORDS) return undefined;
+  return choiceByCode(text, choiceValues(choices)) ?? choiceBySynonymForm(text, choices);
+}
+
+/** Each choice's title (its value). */
+export function choiceValues(choices: (string | Choice)[]): string[] {
+  return choices.map((choice) => (typeof choice === 'string' ? choice : choice.value));
+}
+
+/** Folded words of at least one letter or digit: "E-mail, proszę!" -> e, mail, prosze. */
+function wordsOf(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The choice whose code (what its title has before " – ": the B of "B – wysoki") is the last word
+ * of a message of at most two words: "B", "priorytet b".
+ */
+function choiceByCode(text: string, values: string[]): number | undefined {
+  const words = wordsOf(text);
+  if (words.length > 2) return undefined;
+  const index = values.findIndex((value) => value.includes(' – ') && fold(value.split(' – ')[0]!.trim()) === words.at(-1));
+  return index < 0 ? undefined : index;
+}
+
+/**
+ * The one choice a word of the message is another form of a synonym of (a shared start of at
+ * least 4 letters, missing at most 2 of the shorter word's: Polish endings), or undefined when no
+ * choice or more than one has such a word ("problem z fakturą" names two).
+ */
+function choiceBySynonymForm(text: string, choices: (string | Choice)[]): number | undefined {
+  const words = wordsOf(text).filter((word) => word.length >= 4);
+  const named = new Set<number>();
+  choices.forEach((choice, index) => {
+    if (typeof choice === 'string') return;
+    const synonymWords = (choice.synonyms ?? []).flatMap(wordsOf).filter((word) => word.length >= 4);
+    if (words.some((word) => synonymWords.some((synonym) => sameWordInAnotherForm(word, synonym)))) named.add(index);
+  });
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+function sameWordInAnotherForm(a: string, b: string): boolean {
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared++;
+  return shared >= 4 && shared >= Math.min(a.length, b.length) - 2;
 }
 
 /** The index of the choice named by the earliest match that names one (1 is the first choice). */

@@ -3,12 +3,13 @@ import {
   ComponentDialog,
   DialogTurnResult,
   FoundChoice,
+  PromptOptions,
   PromptValidatorContext,
   TextPrompt,
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { DeskChoicePrompt } from './choicePrompt';
+import { DeskChoicePrompt, SHORT_ANSWER_WORDS } from './choicePrompt';
 import { createHash, randomUUID } from 'crypto';
 import {
   type Administrator,
@@ -64,6 +65,7 @@ interface Draft {
 
 const STEPS = 'openTicket.steps';
 const CHOICE = 'openTicket.choice';
+const CATEGORY = 'openTicket.category';
 const DESCRIPTION = 'openTicket.description';
 const TEXT = 'openTicket.text';
 const EMAIL = 'openTicket.email';
@@ -85,6 +87,8 @@ export class OpenTicketDialog extends ComponentDialog {
   constructor(private readonly deps: OpenTicketDeps) {
     super(OpenTicketDialog.id);
     this.addDialog(new DeskChoicePrompt(CHOICE));
+    // People often answer "what is it about?" by describing the problem: that answer is kept.
+    this.addDialog(new DeskChoicePrompt(CATEGORY, async (pc) => pc.recognized.succeeded || describedIn(pc.context) !== undefined));
     this.addDialog(new TextPrompt(DESCRIPTION, (pc) => lengthAccepted(pc, LIMITS.description, MIN_DESCRIPTION)));
     this.addDialog(new TextPrompt(TEXT, (pc) => lengthAccepted(pc, LIMITS.affected)));
     this.addDialog(new TextPrompt(EMAIL, async (pc) => pc.recognized.succeeded && isEmailAddress((pc.recognized.value ?? '').trim())));
@@ -108,27 +112,31 @@ export class OpenTicketDialog extends ComponentDialog {
   }
 
   private async askCategory(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
-    const locale = localeOf(step.context);
     const draft = step.values as Draft;
     // Fixed once per dialog and saved with its state: a retried final turn reuses it.
     draft.requestId = randomUUID();
     draft.orgId = step.options.orgId;
     draft.adminId = step.options.adminId;
-    return step.prompt(CHOICE, {
-      prompt: t(locale, 'ticket.askCategory'),
-      style: choiceStyle(step.context),
-      choices: CATEGORIES.map((c) => t(locale, `category.${c}` as MessageKey)),
-    });
+    return step.prompt(CATEGORY, categoryPrompt(step.context, 'ticket.askCategory'));
   }
 
+  /** Asks for the description, unless the answer to the category was one; then for the category if it named none. */
   private async askDescription(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
-    (step.values as Draft).category = chosen(CATEGORIES, step.result);
-    return step.prompt(DESCRIPTION, { prompt: t(locale, 'ticket.askDescription') });
+    const draft = step.values as Draft;
+    if (step.result) draft.category = chosen(CATEGORIES, step.result);
+    const described = describedIn(step.context);
+    if (described === undefined) return step.prompt(DESCRIPTION, { prompt: t(locale, 'ticket.askDescription') });
+    draft.description = described;
+    if (step.result) return step.next(described);
+    return step.prompt(CHOICE, categoryPrompt(step.context, 'ticket.describedAskCategory'));
   }
 
   private async askAffected(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
-    (step.values as Draft).description = String(step.result).trim();
+    const draft = step.values as Draft;
+    // The category asked after a description that came first, or the description.
+    if (draft.category === undefined) draft.category = chosen(CATEGORIES, step.result);
+    else draft.description = String(step.result).trim();
     return step.prompt(TEXT, { prompt: t(localeOf(step.context), 'ticket.askAffected') });
   }
 
@@ -201,7 +209,10 @@ export class OpenTicketDialog extends ComponentDialog {
     return step.prompt(CHOICE, {
       prompt: t(locale, 'ticket.askGrade'),
       style: choiceStyle(step.context),
-      choices: ordered.map((g) => t(locale, `grade.${g}` as MessageKey)),
+      // "tak" / "ok" to "I suggest grade B" takes the suggestion.
+      choices: ordered.map((g, i) =>
+        i === 0 ? choiceSaidAs(t(locale, `grade.${g}` as MessageKey), 'commands.yes') : t(locale, `grade.${g}` as MessageKey),
+      ),
     });
   }
 
@@ -274,6 +285,25 @@ async function lengthAccepted(pc: PromptValidatorContext<string>, max: number, m
   if (length > max) await pc.context.sendActivity(t(locale, 'ticket.tooLong', { max }));
   else if (length > 0 && length < min) await pc.context.sendActivity(t(locale, 'ticket.descriptionShort', { min }));
   return pc.recognized.succeeded && length >= min && length <= max;
+}
+
+function categoryPrompt(context: TurnContext, question: MessageKey): PromptOptions {
+  const locale = localeOf(context);
+  return {
+    prompt: t(locale, question),
+    style: choiceStyle(context),
+    choices: CATEGORIES.map((c) => choiceSaidAs(t(locale, `category.${c}` as MessageKey), `commands.${c}`)),
+  };
+}
+
+/**
+ * The message as a description of the problem, when it reads as one: typed (not a button), a
+ * sentence rather than a short answer, not a question, and of a description's length.
+ */
+function describedIn(context: TurnContext): string | undefined {
+  const text = (context.activity.value === undefined ? context.activity.text : undefined)?.trim();
+  if (!text || text.endsWith('?') || text.split(/\s+/).length <= SHORT_ANSWER_WORDS) return undefined;
+  return text.length >= MIN_DESCRIPTION && text.length <= LIMITS.description ? text : undefined;
 }
 
 /** The option a choice prompt returned: always one it offered. */

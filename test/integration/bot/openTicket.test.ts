@@ -53,6 +53,47 @@ describe('opening a ticket in Polish', () => {
     expect(ticket.conversation).toMatchObject({ conversation: { id: c.conversationId }, channelId: 'webchat' });
   });
 
+  it('keeps a description typed at the category question and reads answers typed past the buttons', async () => {
+    const c = await verified('contoso', 'jan');
+    await c.say('rozmowa z człowiekiem');
+    // "5.7.1" names no category (botbuilder alone read it as the first button).
+    expect((await c.say('Poczta nie wychodzi u nikogo w firmie od rana, kod 5.7.1'))[0]).toMatch(
+      /^Zapisałem opis problemu\. Czego dotyczy zgłoszenie\?/,
+    );
+    expect(buttonsOf(nth(c.replies, 0))).toEqual(['Problem techniczny', 'Rozliczenia i subskrypcja', 'Pytanie przedsprzedażowe']);
+    expect((await c.say('techniczne'))[0]).toMatch(/Kogo lub czego dotyczy/);
+    expect((await c.say('Wszyscy użytkownicy'))[0]).toMatch(/Czy są poprawne\?/);
+    expect((await c.say('hmm'))[0]).toMatch(
+      /^Nie rozpoznałem odpowiedzi\. .*Czy są poprawne\?\nWybierz jedną z możliwości: „Dane są poprawne”, „Zmień dane” – albo napisz „anuluj”\./s,
+    );
+    expect((await c.say('tak'))[0]).toMatch(/forma kontaktu/);
+    expect((await c.say('mailem'))[0]).toMatch(/^Proponuję priorytet B – wysoki/);
+    // "tak" to the suggestion takes it.
+    const summary = await c.say('tak');
+    expect(summary[0]).toMatch(
+      /Podsumowanie zgłoszenia.*Problem techniczny.*B – wysoki.*Poczta nie wychodzi u nikogo w firmie od rana, kod 5\.7\.1/s,
+    );
+    await c.say(CONFIRM);
+    expect(nth(await world.tickets.list({ orgId: 'contoso' }), 0)).toMatchObject({
+      category: 'technical',
+      grade: 'B',
+      description: 'Poczta nie wychodzi u nikogo w firmie od rana, kod 5.7.1',
+      affected: 'Wszyscy użytkownicy',
+      contact: { preferred: 'email' },
+    });
+  });
+
+  it('takes the category and the description from one message that gives both, and a grade by its letter', async () => {
+    const c = await verified('contoso', 'jan');
+    await c.say('rozmowa z człowiekiem');
+    expect((await c.say('Pytanie o fakturę: faktura za listopad ma złą kwotę licencji'))[0]).toMatch(/Kogo lub czego dotyczy/);
+    await c.say('Dział księgowości');
+    await c.say('Dane są poprawne');
+    await c.say('E-mail');
+    expect(buttonsOf(nth(c.replies, -1))).toEqual(['C – niekrytyczny', 'B – wysoki']);
+    expect((await c.say('priorytet b'))[0]).toMatch(/Podsumowanie zgłoszenia.*Rozliczenia i subskrypcja.*B – wysoki/s);
+  });
+
   it('opens exactly one ticket when the confirming turn is retried', async () => {
     const c = await verified('contoso', 'jan');
     for (const text of [
