@@ -9,6 +9,7 @@ import type { AnswerFeedback, AwaitedTickets, CustomerFiles, TicketDesk } from '
 import { isTicketThread, type AdminTask } from '../dialogs/adminTaskDialog';
 import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
 import { choiceTypedIn, choiceValues } from '../dialogs/choicePrompt';
+import { descriptionIn } from '../dialogs/openTicketDialog';
 import type { Intent } from '../intents/intents';
 import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
@@ -267,7 +268,8 @@ export const TURN_RULES: readonly TurnRule[] = [
     name: 'open a ticket',
     needsStore: true,
     applies: (turn) => turn.stated() === 'open_ticket' || turn.stated() === 'talk_to_person',
-    handle: (turn, store) => runTask(turn, store, { task: 'open' }),
+    // After "a ticket or a question?", the message asked about may describe the problem.
+    handle: (turn, store) => runTask(turn, store, { task: 'open', described: descriptionIn(store.asked?.text) }),
   },
   {
     name: 'greeting',
@@ -343,7 +345,7 @@ export const TURN_RULES: readonly TurnRule[] = [
         return runTask(turn, store, { task: 'add', ticketId, text: textAfterTicketId(turn.text) });
       if (intent === 'ticket_status' || intent === 'list_tickets' || intent === 'add_to_ticket')
         return runTask(turn, store, { task: 'list' });
-      return runTask(turn, store, { task: 'open' });
+      return runTask(turn, store, { task: 'open', described: descriptionIn(turn.text) });
     },
   },
   {

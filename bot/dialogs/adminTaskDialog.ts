@@ -1,13 +1,14 @@
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { VerifiedAdmin } from '../../ticketing';
 import { VerifyAdminDialog, type VerifyAdminDeps } from './verifyAdminDialog';
-import { OpenTicketDialog, type OpenTicketDeps } from './openTicketDialog';
+import { OpenTicketDialog, type OpenTicketDeps, type OpenTicketOptions } from './openTicketDialog';
 import { sendTicketList, sendTicketStatus } from './ticketStatus';
 import { addToTicket } from './addToTicket';
 
 /** What an administrator asked for, done once they are verified. */
 export type AdminTask =
-  | { task: 'open' }
+  /** `described`: what they wrote as they asked, offered as the description when it describes the problem. */
+  | { task: 'open'; described?: string }
   | { task: 'status'; ticketId: string }
   | { task: 'list' }
   /** "dodaj do SR-…": the words after the id (maybe none) go to that ticket of their organisation. */
@@ -54,7 +55,7 @@ export class AdminTaskDialog extends ComponentDialog {
     const task = step.options;
     switch (task.task) {
       case 'open':
-        return step.beginDialog(OpenTicketDialog.id, admin);
+        return step.beginDialog(OpenTicketDialog.id, { ...admin, described: task.described } satisfies OpenTicketOptions);
       case 'status':
         await sendTicketStatus(step.context, this.deps, admin, task.ticketId);
         return step.endDialog(null);

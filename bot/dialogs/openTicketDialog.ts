@@ -1,4 +1,4 @@
-import { MessageFactory, TurnContext } from 'botbuilder';
+import { MessageFactory, TurnContext, type Activity } from 'botbuilder';
 import {
   ComponentDialog,
   DialogTurnResult,
@@ -33,7 +33,7 @@ import { t, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { personScopeOf } from '../channels';
 import { choiceSaidAs, isCommand } from '../commands';
-import { choiceStyle } from '../buttons';
+import { choiceStyle, withButtons } from '../buttons';
 import { deadlineInWords } from '../deadlineWords';
 import { CANCEL_TICKET, CONFIRM_TICKET, supportsAdaptiveCards, ticketSummaryCard, ticketSummaryText } from '../cards/ticketSummaryCard';
 
@@ -45,6 +45,9 @@ export interface OpenTicketDeps {
   /** Files the person sent before the request existed (see bot/files/chatFiles.ts): the request takes them. */
   heldFiles?: { held(scope: string): Promise<AttachmentRef[]>; release(scope: string): Promise<void> };
 }
+
+/** The verified administrator, and what they wrote when they asked for the ticket, if it described the problem. */
+export type OpenTicketOptions = VerifiedAdmin & { described?: string };
 
 interface Draft {
   requestId: string;
@@ -73,13 +76,15 @@ const PHONE = 'openTicket.phone';
 const CONFIRM = 'openTicket.confirm';
 
 const MIN_DESCRIPTION = 10;
+/** The most of an earlier message quoted back when it is offered as the description. */
+const QUOTED_MAX = 200;
 
 /**
  * Opens a support request for a verified administrator: category, description, who is affected,
  * contact details confirmed from the profile, a suggested grade limited to what the contract and
  * category allow, a summary to confirm, then exactly one ticket however often the last turn is
  * retried (the idempotency key is fixed when the dialog starts).
- * Started with a VerifiedAdmin; ends with the ticket id, or null when cancelled.
+ * Started with OpenTicketOptions; ends with the ticket id, or null when cancelled.
  */
 export class OpenTicketDialog extends ComponentDialog {
   static readonly id = 'openTicket';
@@ -89,13 +94,19 @@ export class OpenTicketDialog extends ComponentDialog {
     this.addDialog(new DeskChoicePrompt(CHOICE));
     // People often answer "what is it about?" by describing the problem: that answer is kept.
     this.addDialog(new DeskChoicePrompt(CATEGORY, async (pc) => pc.recognized.succeeded || describedIn(pc.context) !== undefined));
-    this.addDialog(new TextPrompt(DESCRIPTION, (pc) => lengthAccepted(pc, LIMITS.description, MIN_DESCRIPTION)));
+    this.addDialog(
+      new TextPrompt(
+        DESCRIPTION,
+        async (pc) =>
+          isCommand(pc.context.activity.text, 'commands.useDescription') || lengthAccepted(pc, LIMITS.description, MIN_DESCRIPTION),
+      ),
+    );
     this.addDialog(new TextPrompt(TEXT, (pc) => lengthAccepted(pc, LIMITS.affected)));
     this.addDialog(new TextPrompt(EMAIL, async (pc) => pc.recognized.succeeded && isEmailAddress((pc.recognized.value ?? '').trim())));
     this.addDialog(new TextPrompt(PHONE, async (pc) => pc.recognized.succeeded && isPhoneNumber((pc.recognized.value ?? '').trim())));
     this.addDialog(new TextPrompt(CONFIRM, (pc) => confirmationGiven(pc)));
     this.addDialog(
-      new WaterfallDialog<VerifiedAdmin>(STEPS, [
+      new WaterfallDialog<OpenTicketOptions>(STEPS, [
         (s) => this.askCategory(s),
         (s) => this.askDescription(s),
         (s) => this.askAffected(s),
@@ -111,7 +122,7 @@ export class OpenTicketDialog extends ComponentDialog {
     this.initialDialogId = STEPS;
   }
 
-  private async askCategory(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+  private async askCategory(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const draft = step.values as Draft;
     // Fixed once per dialog and saved with its state: a retried final turn reuses it.
     draft.requestId = randomUUID();
@@ -121,26 +132,27 @@ export class OpenTicketDialog extends ComponentDialog {
   }
 
   /** Asks for the description, unless the answer to the category was one; then for the category if it named none. */
-  private async askDescription(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
-    const locale = localeOf(step.context);
+  private async askDescription(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const draft = step.values as Draft;
     if (step.result) draft.category = chosen(CATEGORIES, step.result);
     const described = describedIn(step.context);
-    if (described === undefined) return step.prompt(DESCRIPTION, { prompt: t(locale, 'ticket.askDescription') });
+    if (described === undefined) return step.prompt(DESCRIPTION, { prompt: descriptionPrompt(step) });
     draft.description = described;
     if (step.result) return step.next(described);
     return step.prompt(CHOICE, categoryPrompt(step.context, 'ticket.describedAskCategory'));
   }
 
-  private async askAffected(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+  private async askAffected(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const draft = step.values as Draft;
     // The category asked after a description that came first, or the description.
     if (draft.category === undefined) draft.category = chosen(CATEGORIES, step.result);
+    else if (step.options.described && isCommand(step.context.activity.text, 'commands.useDescription'))
+      draft.description = step.options.described;
     else draft.description = String(step.result).trim();
     return step.prompt(TEXT, { prompt: t(localeOf(step.context), 'ticket.askAffected') });
   }
 
-  private async confirmContact(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+  private async confirmContact(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
     const draft = step.values as Draft;
     draft.affected = String(step.result).trim();
@@ -154,7 +166,7 @@ export class OpenTicketDialog extends ComponentDialog {
     });
   }
 
-  private async askEmail(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+  private async askEmail(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const draft = step.values as Draft;
     draft.editContact = (step.result as FoundChoice).index === 1;
     if (!draft.editContact) return step.next();
@@ -162,7 +174,7 @@ export class OpenTicketDialog extends ComponentDialog {
     return step.prompt(EMAIL, { prompt: t(locale, 'ticket.askEmail'), retryPrompt: t(locale, 'verify.emailInvalid') });
   }
 
-  private async askPhone(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+  private async askPhone(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const draft = step.values as Draft;
     if (!draft.editContact) return step.next();
     draft.email = String(step.result).trim();
@@ -170,7 +182,7 @@ export class OpenTicketDialog extends ComponentDialog {
     return step.prompt(PHONE, { prompt: t(locale, 'ticket.askPhone'), retryPrompt: t(locale, 'ticket.phoneInvalid') });
   }
 
-  private async askPreferred(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+  private async askPreferred(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const draft = step.values as Draft;
     if (draft.editContact) draft.phone = String(step.result).trim();
     if (!draft.phone || !draft.email) return step.next(null);
@@ -182,7 +194,7 @@ export class OpenTicketDialog extends ComponentDialog {
     });
   }
 
-  private async askGrade(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+  private async askGrade(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const { context } = step;
     const locale = localeOf(context);
     const draft = step.values as Draft;
@@ -216,7 +228,7 @@ export class OpenTicketDialog extends ComponentDialog {
     });
   }
 
-  private async showSummary(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+  private async showSummary(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const { context } = step;
     const locale = localeOf(context);
     const draft = step.values as Draft;
@@ -230,7 +242,7 @@ export class OpenTicketDialog extends ComponentDialog {
     return step.prompt(CONFIRM, { prompt, retryPrompt: t(locale, 'ticket.confirmRetry') });
   }
 
-  private async create(step: WaterfallStepContext<VerifiedAdmin>): Promise<DialogTurnResult> {
+  private async create(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const { context } = step;
     const locale = localeOf(context);
     const draft = step.values as Draft;
@@ -287,6 +299,15 @@ async function lengthAccepted(pc: PromptValidatorContext<string>, max: number, m
   return pc.recognized.succeeded && length >= min && length <= max;
 }
 
+/** "Describe the problem", offering the words they asked for the ticket with when those described it. */
+function descriptionPrompt(step: WaterfallStepContext<OpenTicketOptions>): Partial<Activity> | string {
+  const locale = localeOf(step.context);
+  const { described } = step.options;
+  if (!described) return t(locale, 'ticket.askDescription');
+  const quoted = described.length > QUOTED_MAX ? `${described.slice(0, QUOTED_MAX - 1).trimEnd()}…` : described;
+  return withButtons(step.context, t(locale, 'ticket.askDescriptionOffer', { described: quoted }), [t(locale, 'button.useDescription')]);
+}
+
 function categoryPrompt(context: TurnContext, question: MessageKey): PromptOptions {
   const locale = localeOf(context);
   return {
@@ -301,9 +322,14 @@ function categoryPrompt(context: TurnContext, question: MessageKey): PromptOptio
  * sentence rather than a short answer, not a question, and of a description's length.
  */
 function describedIn(context: TurnContext): string | undefined {
-  const text = (context.activity.value === undefined ? context.activity.text : undefined)?.trim();
-  if (!text || text.endsWith('?') || text.split(/\s+/).length <= SHORT_ANSWER_WORDS) return undefined;
-  return text.length >= MIN_DESCRIPTION && text.length <= LIMITS.description ? text : undefined;
+  return context.activity.value === undefined ? descriptionIn(context.activity.text) : undefined;
+}
+
+/** The text as a description of the problem: a sentence rather than a short answer, not a question, of a description's length. */
+export function descriptionIn(text: string | undefined): string | undefined {
+  const trimmed = text?.trim();
+  if (!trimmed || trimmed.endsWith('?') || trimmed.split(/\s+/).length <= SHORT_ANSWER_WORDS) return undefined;
+  return trimmed.length >= MIN_DESCRIPTION && trimmed.length <= LIMITS.description ? trimmed : undefined;
 }
 
 /** The option a choice prompt returned: always one it offered. */

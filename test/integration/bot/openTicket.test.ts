@@ -94,6 +94,28 @@ describe('opening a ticket in Polish', () => {
     expect((await c.say('priorytet b'))[0]).toMatch(/Podsumowanie zgłoszenia.*Rozliczenia i subskrypcja.*B – wysoki/s);
   });
 
+  it('offers the words the request was asked with as its description', async () => {
+    const c = await verified('contoso', 'jan');
+    expect((await c.say('od rana nikt u nas w firmie nie może wysłać maili, pomóżcie'))[0]).toMatch(/^Czego dotyczy zgłoszenie\?/);
+    expect((await c.say('Problem techniczny'))[0]).toMatch(
+      /^Opisz problem: .* Możesz też użyć swojej wiadomości: „od rana nikt u nas w firmie nie może wysłać maili, pomóżcie”/,
+    );
+    expect(buttonsOf(nth(c.replies, 0))).toEqual(['Użyj tego opisu']);
+    expect((await c.say('użyj tego'))[0]).toMatch(/Kogo lub czego dotyczy/);
+    for (const text of ['Wszyscy', 'Dane są poprawne', 'E-mail', 'B – wysoki']) await c.say(text);
+    await c.say(CONFIRM);
+    expect(nth(await world.tickets.list({ orgId: 'contoso' }), 0).description).toBe(
+      'od rana nikt u nas w firmie nie może wysłać maili, pomóżcie',
+    );
+
+    // Asked for in so many words, a request has nothing to offer.
+    await c.say('anuluj');
+    await c.say('załóż zgłoszenie');
+    await c.say('Problem techniczny');
+    expect(buttonsOf(nth(c.replies, 0))).toEqual([]);
+    expect(nth(c.replies, 0).text).toBe('Opisz problem: co się dzieje, od kiedy i jaki ma wpływ na pracę.');
+  });
+
   it('opens exactly one ticket when the confirming turn is retried', async () => {
     const c = await verified('contoso', 'jan');
     for (const text of [
