@@ -9,6 +9,9 @@ const CANDIDATES = 500;
 /** Legal forms people add, drop or spell their own way ("S.A.", "sa", "sp. z o.o.", "GmbH"), once punctuation is gone. */
 const LEGAL_FORM = /(?:^| )(?:s a|sa|sp z o o|sp z oo|sp zoo|spzoo|sp j|sp k|sp|s c|sc|gmbh|ltd|inc|llc|plc|ag|bv|nv|s r o|sro)$/;
 
+/** First letters people write for one another ("Kontoso", "Wolvo"): names under the other letter are compared too, when none under the typed one fits. */
+const CONFUSED_FIRST_LETTERS: Readonly<Record<string, string>> = { c: 'k', k: 'c', v: 'w', w: 'v', i: 'y', y: 'i' };
+
 /** What a typed organisation name found: one organisation, several that fit equally well, or none. */
 export type OrganisationMatch = { found: Organisation } | { ambiguous: Organisation[] } | null;
 
@@ -16,9 +19,10 @@ export type OrganisationMatch = { found: Organisation } | { ambiguous: Organisat
  * The organisation a person names in chat, forgivingly: its id (any case), tenant id or name,
  * whatever the case, punctuation and legal form ("fabrikam sa", "Fabrikam", "fabrikam s.a." all
  * name "Fabrikam S.A."), the start of one name ("Northwind Polska"), or a name with a typo or
- * two ("Fabrikm"; the first two letters must be right). When two organisations fit equally
- * well, both are returned: the caller asks. Reads one range of the names index, whatever the
- * size of the directory.
+ * two ("Fabrikm"; the first two letters must be right, but for a first letter people confuse:
+"Kontoso"). When two organisations fit equally
+ * well, both are returned: the caller asks. Reads one range of the names index (two for a
+ * confusable first letter), whatever the size of the directory.
  */
 export async function matchOrganisationNamed(store: OrganisationDirectory, query: string): Promise<OrganisationMatch> {
   const typed = query.trim();
@@ -27,11 +31,15 @@ export async function matchOrganisationNamed(store: OrganisationDirectory, query
   if (exact) return { found: exact };
   const wanted = coreName(typed);
   if (wanted.length < MIN_PREFIX) return null;
-  const named = (await store.namesStartingWith(wanted.slice(0, 2), CANDIDATES)).map((n) => ({ id: n.id, core: coreName(n.name) }));
+  const namesFrom = async (start: string) =>
+    (await store.namesStartingWith(start, CANDIDATES)).map((n) => ({ id: n.id, core: coreName(n.name) }));
+  const named = await namesFrom(wanted.slice(0, 2));
+  const confused = CONFUSED_FIRST_LETTERS[wanted[0]!];
   const ids =
     fitting(named.filter((n) => n.core === wanted)) ??
     fitting(named.filter((n) => n.core.startsWith(`${wanted} `))) ??
-    fitting(closest(named, wanted));
+    fitting(closest(named, wanted)) ??
+    (confused ? fitting(closest(await namesFrom(confused + wanted[1]), wanted)) : null);
   if (!ids) return null;
   const orgs = (await Promise.all(ids.map((id) => store.get(id)))).filter((org): org is Organisation => org !== null);
   return orgs.length === 1 ? { found: orgs[0]! } : orgs.length > 1 ? { ambiguous: orgs } : null;

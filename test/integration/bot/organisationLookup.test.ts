@@ -58,6 +58,10 @@ describe('finding the organisation a person names', () => {
     expect((await findOrganisationNamed(store, 'fabirkam s.a.'))?.id).toBe('fabrikam-sa');
     expect((await findOrganisationNamed(store, 'Adatum Corporaton'))?.id).toBe('adatum');
     expect((await findOrganisationNamed(store, 'Lodzkie Wodociagy'))?.id).toBe('lodz');
+    // A first letter people confuse ("k" for "c"), within the same one typo.
+    expect((await findOrganisationNamed(store, 'Kontoso'))?.id).toBe('contoso');
+    expect((await findOrganisationNamed(store, 'kontoso sp. z o.o.'))?.id).toBe('contoso');
+    expect(await findOrganisationNamed(store, 'Kontozo')).toBeNull();
     // Too far, or too short to guess at.
     expect(await findOrganisationNamed(store, 'Fbrkm')).toBeNull();
     expect(await findOrganisationNamed(store, 'Cnts')).toBeNull();
