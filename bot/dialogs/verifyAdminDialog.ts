@@ -161,7 +161,7 @@ export class VerifyAdminDialog extends ComponentDialog {
       if (!(await this.requestCode(context, target))) return step.endDialog(null);
       return step.replaceDialog(ENTER_CODE, target);
     }
-    const result = await this.deps.verifier.verifyCode({ conversationId: personScopeOf(context), code: typed });
+    const result = await this.deps.verifier.verifyCode({ conversationId: personScopeOf(context), code: codeIn(typed) ?? typed });
     switch (result.status) {
       case 'verified': {
         // The verifier has recorded the verification for this conversation.
@@ -238,4 +238,16 @@ export class VerifyAdminDialog extends ComponentDialog {
 export async function sendNonAdminGuidance(context: TurnContext, contacts: SupportContacts): Promise<void> {
   const locale = localeOf(context);
   await sendWithButtons(context, contacts.refusal(locale, t(locale, 'nonAdmin.guidance')), [t(locale, 'button.help')]);
+}
+
+/** Six digits, alone or in two groups of three ("894 924", "894-924"), not inside a longer number. */
+const TYPED_CODE = /(?<![\d-])(\d{3})[ -]?(\d{3})(?![\d-])/g;
+
+/**
+ * The code a message gives, however it is typed ("kod to 894 924", "894-924."), when it gives
+ * exactly one; otherwise undefined, and the message is checked as typed (a wrong format says so).
+ */
+export function codeIn(text: string): string | undefined {
+  const codes = [...text.matchAll(TYPED_CODE)];
+  return codes.length === 1 ? codes[0]![1]! + codes[0]![2]! : undefined;
 }

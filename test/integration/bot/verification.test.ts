@@ -70,6 +70,16 @@ describe('administrator verification in Polish', () => {
     expect(sent[0]).toMatch(/kod został wysłany/);
   });
 
+  it('reads a code typed in groups or in a sentence, and sends a new one to "nie dostałem kodu"', async () => {
+    const c = chat(world);
+    await askForCode(c, PL);
+    expect((await c.say('nie dostałem kodu'))[0]).toMatch(/kod został wysłany na j\*+@contoso\.pl/);
+    const code = await world.codeSentTo(JAN);
+    // Two numbers give no one code: the format is asked for again.
+    expect((await c.say(`${code} albo 123456`))[0]).toBe('Kod składa się z 6 cyfr.');
+    expect((await c.say(`kod to ${code.slice(0, 3)} ${code.slice(3)}.`))[0]).toBe('Dziękuję, weryfikacja zakończona.');
+  });
+
   it('says an expired code has expired and sends a new one on "wyślij ponownie"', async () => {
     const c = chat(world);
     await askForCode(c, PL);
