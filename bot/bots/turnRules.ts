@@ -287,8 +287,9 @@ export const TURN_RULES: readonly TurnRule[] = [
   {
     // Once a ticket is opened or added to here, or an agent's reply reached this chat, the
     // customer's messages go to that ticket (the bot said so) until it is resolved or closed or
-    // they leave with "anuluj"; a question the knowledge base can answer is asked about, and a
-    // plain "dziękuję" is answered. A waiting_on_customer ticket goes back to in_progress.
+    // they leave with "anuluj"; a question the knowledge base can answer is asked about, a
+    // question about the ticket's status is answered too, and a plain "dziękuję" is answered.
+    // A waiting_on_customer ticket goes back to in_progress.
     name: 'message to the open ticket',
     needsStore: true,
     applies: (turn) => !!turn.store?.awaitedTicket,
@@ -303,7 +304,9 @@ export const TURN_RULES: readonly TurnRule[] = [
         ]);
         return;
       }
-      return addToThread(turn, store, turn.text);
+      if ((await addToThread(turn, store, turn.text)) === 'next') return 'next';
+      // "Jaki jest status mojego zgłoszenia?": the agent sees it, and the customer sees where the ticket stands.
+      if ('intent' in r && r.intent === 'ticket_status') await runTask(turn, store, { task: 'status', ticketId: store.awaitedTicket! });
     },
   },
   {

@@ -202,6 +202,19 @@ describe('the turn table', () => {
       expect((await world.tickets.get(id))!.messages.map((m) => m.text)).toEqual([question]);
     });
 
+    it('answers a question about the status in the thread with the ticket, and still adds it for the agent', async () => {
+      const { c, id } = await threadChat();
+      await world.verifier.markVerified({ conversationId: c.scope, orgId: 'contoso', adminId: 'jan' });
+      await c.say('Restart nie pomógł, nadal to samo');
+      const replies = await c.say('jaki jest status mojego zgłoszenia?');
+      expect(replies).toHaveLength(1);
+      expect(replies[0]).toMatch(new RegExp(`^Zgłoszenie ${id}`));
+      expect((await world.tickets.get(id))!.messages.map((m) => m.text)).toEqual([
+        'Restart nie pomógł, nadal to samo',
+        'jaki jest status mojego zgłoszenia?',
+      ]);
+    });
+
     it('stops adding to a ticket that has been resolved: the message is read afresh', async () => {
       const { c, id } = await threadChat();
       world.tickets.change(id, (ticket) => ({ ...ticket, status: 'resolved' }));
