@@ -43,6 +43,8 @@ const ANSWERABLE_DOUBT = 0.003;
 const ASKED_AS_QUESTIONS: ReadonlySet<Intent> = new Set(['ticket_status', 'list_tickets']);
 /** The knowledge base's confidence in its best entry from which the message may be that entry's question. */
 const KNOWLEDGE_CLOSE = 0.4;
+/** The knowledge base's confidence from which an unsure reading of a question is that question. */
+const KNOWLEDGE_SURE = 0.9;
 /** Readings kept for messages that come back, and the longest message kept. */
 const RECOGNIZED_KEPT = 2_000;
 const LONGEST_KEPT = 300;
@@ -69,18 +71,29 @@ export class IntentRecognizer {
     const kept = this.recognized.get(text);
     if (kept) return kept;
     let askedKnowledge = false;
-    const recognition = this.read(text, () => {
-      askedKnowledge = true;
-      return this.knowledgeCovers(text);
-    });
+    const recognition = this.read(
+      text,
+      () => {
+        askedKnowledge = true;
+        return this.knowledgeCovers(text);
+      },
+      () => {
+        askedKnowledge = true;
+        const found = this.kb.answer(text);
+        return found.answered && found.confidence >= KNOWLEDGE_SURE;
+      },
+    );
     // A reading that asked the knowledge base is worked out afresh each time: the base changes
     // with the agents' edits (and each question put to it is counted).
     if (!askedKnowledge && text.length <= LONGEST_KEPT) this.recognized.set(text, recognition);
     return recognition;
   }
 
-  /** What the message wants; `knowledgeCovers` says whether the knowledge base has it. */
-  private read(text: string, knowledgeCovers: () => boolean): Recognition {
+  /**
+   * What the message wants; `knowledgeCovers` says whether the knowledge base has it (an answer
+   * or a close entry), `knowledgeAnswers` whether it answers it with confidence.
+   */
+  private read(text: string, knowledgeCovers: () => boolean, knowledgeAnswers: () => boolean): Recognition {
     const fast = statedIntent(text);
     if (fast) return { intent: fast, fastPath: true };
     // "Helo!", "hejka": nothing but a greeting, whatever word it is one typo away from.
@@ -99,6 +112,11 @@ export class IntentRecognizer {
       // Only a doubt about ticket work is worth a question back; otherwise the knowledge base
       // gets the message (an answer, suggestions, or "nothing found" with a ticket button).
       if (TICKET_ACTIONS.has(top.intent) || TICKET_ACTIONS.has(second.intent)) {
+        // A question the knowledge base answers surely is that question, whatever its verb leans to:
+        // "do ilu krajów mogę dzwonić?" is no wish to talk to a person.
+        // Not when the doubt is about a ticket's status or list, which people ask for as questions.
+        const aboutTickets = ASKED_AS_QUESTIONS.has(top.intent) || ASKED_AS_QUESTIONS.has(second.intent);
+        if (!aboutTickets && readsAsQuestion(text) && knowledgeAnswers()) return { intent: 'question', fastPath: false };
         // Two kinds of ticket work offered for a question the knowledge base has an answer to
         // would leave the customer no way to it: the question is offered in place of the second.
         const answerable =
