@@ -111,7 +111,7 @@ function choiceByCode(text: string, values: string[]): number | undefined {
 /**
  * The one choice a word of the message is another form of a synonym of (a shared start of at
  * least 4 letters, missing at most 2 of the shorter word's: Polish endings), or undefined when no
- * choice or more than one has such a word ("problem z fakturą" names two).
+ * choice or more than one has such a word ("awarie i faktury" names two).
  */
 function choiceBySynonymForm(text: string, choices: (string | Choice)[]): number | undefined {
   const words = wordsOf(text).filter((word) => word.length >= 4);
