@@ -108,6 +108,7 @@ test('waits for the configured Redis, reports it, and is ready only once it answ
   redisServer = await startRedisServer({ port: redisPort });
   await waitFor(async () => (await status(`http://127.0.0.1:${port}/readyz`)) === 200, '/readyz once Redis answers');
   expect(await status(`http://127.0.0.1:${port}/healthz`)).toBe(200);
-  expect(out.stdout).toMatch(/Bot Framework authentication is on/);
+  // The service's log is buffered (up to 250 ms): the line may come after /readyz says 200.
+  await waitFor(async () => /Bot Framework authentication is on/.test(out.stdout), 'the log to say authentication is on');
   expect(out.stdout).not.toMatch(/private redis-server|authentication is OFF/);
 });
