@@ -9,7 +9,10 @@ const CANDIDATES = 500;
 /** Legal forms people add, drop or spell their own way ("S.A.", "sa", "sp. z o.o.", "GmbH"), once punctuation is gone. */
 const LEGAL_FORM = /(?:^| )(?:s a|sa|sp z o o|sp z oo|sp zoo|spzoo|sp j|sp k|sp|s c|sc|gmbh|ltd|inc|llc|plc|ag|bv|nv|s r o|sro)$/;
 
-/** First letters people write for one another ("Kontoso", "Wolvo"): names under the other letter are compared too, when none under the typed one fits. */
+/**
+ * First letters people write for one another ("Kontoso" for Contoso): when no name under the
+ * typed letter fits, the names under the other one are compared too.
+ */
 const CONFUSED_FIRST_LETTERS: Readonly<Record<string, string>> = { c: 'k', k: 'c', v: 'w', w: 'v', i: 'y', y: 'i' };
 
 /** What a typed organisation name found: one organisation, several that fit equally well, or none. */
@@ -20,9 +23,9 @@ export type OrganisationMatch = { found: Organisation } | { ambiguous: Organisat
  * whatever the case, punctuation and legal form ("fabrikam sa", "Fabrikam", "fabrikam s.a." all
  * name "Fabrikam S.A."), the start of one name ("Northwind Polska"), or a name with a typo or
  * two ("Fabrikm"; the first two letters must be right, but for a first letter people confuse:
-"Kontoso"). When two organisations fit equally
- * well, both are returned: the caller asks. Reads one range of the names index (two for a
- * confusable first letter), whatever the size of the directory.
+ * "Kontoso"). When two organisations fit equally well, both are returned: the caller asks. Reads
+ * one range of the names index (two for a confusable first letter), whatever the size of the
+ * directory.
  */
 export async function matchOrganisationNamed(store: OrganisationDirectory, query: string): Promise<OrganisationMatch> {
   const typed = query.trim();
