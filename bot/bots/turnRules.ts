@@ -305,8 +305,11 @@ export const TURN_RULES: readonly TurnRule[] = [
         return;
       }
       if ((await addToThread(turn, store, turn.text)) === 'next') return 'next';
-      // "Jaki jest status mojego zgłoszenia?": the agent sees it, and the customer sees where the ticket stands.
-      if ('intent' in r && r.intent === 'ticket_status') await runTask(turn, store, { task: 'status', ticketId: store.awaitedTicket! });
+      // "Jaki jest status mojego zgłoszenia?", "kiedy ktoś się odezwie?" (the classifier unsure
+      // whether it asks about a ticket): the agent sees it, and the customer sees where the
+      // ticket stands and when an answer is due.
+      const asksStatus = 'intent' in r ? r.intent === 'ticket_status' : r.ask.includes('ticket_status');
+      if (asksStatus) await runTask(turn, store, { task: 'status', ticketId: store.awaitedTicket! });
     },
   },
   {

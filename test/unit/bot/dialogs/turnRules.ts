@@ -215,6 +215,19 @@ describe('the turn table', () => {
       ]);
     });
 
+    it('answers "when will someone reply?" in the thread with the ticket and its deadline', async () => {
+      const { c, id } = await threadChat();
+      await world.verifier.markVerified({ conversationId: c.scope, orgId: 'contoso', adminId: 'jan' });
+      await c.say('Restart nie pomógł, nadal to samo');
+      const replies = await c.say('kiedy ktoś się odezwie?');
+      expect(replies).toHaveLength(1);
+      expect(replies[0]).toMatch(new RegExp(`^Zgłoszenie ${id}.*\\nPierwsza odpowiedź: `, 's'));
+      expect((await world.tickets.get(id))!.messages.map((m) => m.text)).toEqual([
+        'Restart nie pomógł, nadal to samo',
+        'kiedy ktoś się odezwie?',
+      ]);
+    });
+
     it('stops adding to a ticket that has been resolved: the message is read afresh', async () => {
       const { c, id } = await threadChat();
       world.tickets.change(id, (ticket) => ({ ...ticket, status: 'resolved' }));
