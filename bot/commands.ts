@@ -1,8 +1,8 @@
-import type { Choice } from 'botbuilder-dialogs';
 import { LOCALES } from '../common/locale';
 import { foldPhrase, trimTrailing } from '../common/text';
 import { LruCache } from '../common/lruCache';
 import { t, type MessageKey } from './i18n';
+import type { TypedChoice } from './dialogs/typedAnswer';
 
 /**
  * A customer's words as commands compare them: folded (case and diacritics do not matter) and
@@ -36,7 +36,7 @@ const phrasingsByKey = new Map<MessageKey, string[]>();
 const commandKeysByKey = new Map<MessageKey, Set<string>>();
 
 /** Every phrasing of a command in both languages, as the catalogues write them (lowercase). */
-function phrasingsOf(key: MessageKey): string[] {
+export function phrasingsOf(key: MessageKey): string[] {
   let phrasings = phrasingsByKey.get(key);
   if (!phrasings) {
     phrasings = LOCALES.flatMap((locale) =>
@@ -61,11 +61,15 @@ function commandKeysOf(key: MessageKey): Set<string> {
 /**
  * A prompt's choice that typed words pick as well as its button: "tak" answers
  * "Dane są poprawne", "mail" picks "E-mail". botbuilder's recognizer compares the synonyms itself
- * (ignoring case), so they are the catalogue's phrasings as written.
+ * (ignoring case), so they are the catalogue's phrasings as written. The choice that a yes or a no
+ * picks says so, and `typed` names what else people type for it (see TypedChoice).
  */
-export function choiceSaidAs(title: string, key: MessageKey): Choice {
-  // A copy: the prompt's recognizer must not be able to change the cached list.
-  return { value: title, synonyms: [...phrasingsOf(key)] };
+export function choiceSaidAs(title: string, key: MessageKey, typed?: MessageKey): TypedChoice {
+  // Copies: the prompt's recognizer must not be able to change the cached lists.
+  const choice: TypedChoice = { value: title, synonyms: [...phrasingsOf(key)] };
+  if (key === 'commands.yes' || key === 'commands.no') choice.says = key === 'commands.yes' ? 'yes' : 'no';
+  if (typed) choice.words = [...phrasingsOf(typed)];
+  return choice;
 }
 
 const TICKET_ID = /\bSR-\d{4}-\d{6}\b/i;

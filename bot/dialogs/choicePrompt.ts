@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import {
   ChoiceFactory,
   ChoicePrompt,
+  findChoices,
   ListStyle,
   type Choice,
   type FindChoicesOptions,
@@ -13,6 +14,7 @@ import { NumberRecognizer } from '@microsoft/recognizers-text-number';
 import { fold } from '../../common/text';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
+import { typedAnswerIn, type TypedChoice } from './typedAnswer';
 
 /**
  * The most words a typed answer has when it is read by the forms of a choice's words or by a
@@ -63,11 +65,20 @@ export class DeskChoicePrompt extends ChoicePrompt {
     state: object,
     options: PromptOptions,
   ): Promise<PromptRecognizerResult<FoundChoice>> {
+    const text = context.activity.text;
+    // A yes/no-like question: its own reading, so that "tak, ale numer mam inny" is no yes and "nie wiem" no no.
+    const typedChoices = ChoiceFactory.toChoices(options.choices) as TypedChoice[];
+    if (text && typedChoices.some((choice) => choice.says)) {
+      const answer = typedAnswerIn(text, typedChoices);
+      if (answer === 'unsure') return { succeeded: false };
+      if (answer !== undefined) return { succeeded: true, value: { value: typedChoices[answer]!.value, index: answer, score: 1 } };
+    }
     // botbuilder's own word search; it notes on these options the culture it read the message in.
     const search: FindChoicesOptions = { recognizeOrdinals: false, recognizeNumbers: false };
     this.recognizerOptions = search;
     const found = await super.onRecognize(context, state, options);
-    const text = context.activity.text;
+    // "mail albo sms, wszystko jedno", "mail i telefon": two choices named is none chosen.
+    if (found.succeeded && text && namesSeveral(text, options.choices ?? [], search)) return { succeeded: false };
     if (found.succeeded || !text || wordsOf(text).length > SHORT_ANSWER_WORDS) return found;
     const choices = (this.style === ListStyle.suggestedAction ? ChoiceFactory.toChoices(options.choices) : options.choices) ?? [];
     const values = choiceValues(choices);
@@ -79,12 +90,21 @@ export class DeskChoicePrompt extends ChoicePrompt {
 }
 
 /**
- * The choice a short typed answer names beyond botbuilder's reading of its words: by the choice's
- * code ("B") or by another form of a synonym ("techniczne"); undefined for a sentence.
+ * The choice a typed answer names beyond botbuilder's reading of its words: at a yes/no-like
+ * question by its own reading ("tak, wysoki priorytet"); in a short answer by the choice's code
+ * ("B") or by another form of a synonym ("techniczne"); undefined for a sentence.
  */
 export function choiceTypedIn(text: string, choices: (string | Choice)[]): number | undefined {
+  const typed = ChoiceFactory.toChoices(choices) as TypedChoice[];
+  const answer = typed.some((choice) => choice.says) ? typedAnswerIn(text, typed) : undefined;
+  if (typeof answer === 'number') return answer;
   if (wordsOf(text).length > SHORT_ANSWER_WORDS) return undefined;
   return choiceByCode(text, choiceValues(choices)) ?? choiceBySynonymForm(text, choices);
+}
+
+/** Whether botbuilder's word search finds more than one of the choices in `text`. */
+function namesSeveral(text: string, choices: (string | Choice)[], search: FindChoicesOptions): boolean {
+  return new Set(findChoices(text, choices, search).map((match) => match.resolution.index)).size > 1;
 }
 
 /** Each choice's title (its value). */
@@ -118,7 +138,11 @@ function choiceBySynonymForm(text: string, choices: (string | Choice)[]): number
   const named = new Set<number>();
   choices.forEach((choice, index) => {
     if (typeof choice === 'string') return;
-    const synonymWords = (choice.synonyms ?? []).flatMap(wordsOf).filter((word) => word.length >= 4);
+    // Words of a phrase are not synonyms: "jest" of "nie jest pilne" names nothing.
+    const synonymWords = (choice.synonyms ?? [])
+      .filter((synonym) => !/\s/.test(synonym.trim()))
+      .flatMap(wordsOf)
+      .filter((word) => word.length >= 4);
     if (words.some((word) => synonymWords.some((synonym) => sameWordInAnotherForm(word, synonym)))) named.add(index);
   });
   return named.size === 1 ? [...named][0] : undefined;

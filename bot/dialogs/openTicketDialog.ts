@@ -10,6 +10,7 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { DeskChoicePrompt, SHORT_ANSWER_WORDS } from './choicePrompt';
+import { typedAnswerIn, type TypedChoice } from './typedAnswer';
 import { createHash, randomUUID } from 'crypto';
 import {
   type Administrator,
@@ -162,7 +163,10 @@ export class OpenTicketDialog extends ComponentDialog {
     return step.prompt(CHOICE, {
       prompt: t(locale, 'ticket.confirmContact', { email: admin.email ?? '-', phone: admin.phone ?? '-' }),
       style: choiceStyle(step.context),
-      choices: [choiceSaidAs(t(locale, 'choice.contactOk'), 'commands.yes'), choiceSaidAs(t(locale, 'choice.contactEdit'), 'commands.no')],
+      choices: [
+        choiceSaidAs(t(locale, 'choice.contactOk'), 'commands.yes', 'commands.contactOk'),
+        choiceSaidAs(t(locale, 'choice.contactEdit'), 'commands.no', 'commands.contactChange'),
+      ],
     });
   }
 
@@ -221,9 +225,9 @@ export class OpenTicketDialog extends ComponentDialog {
     return step.prompt(CHOICE, {
       prompt: t(locale, 'ticket.askGrade'),
       style: choiceStyle(step.context),
-      // "tak" / "ok" to "I suggest grade B" takes the suggestion.
+      // "tak" / "ok" to "I suggest grade B" takes the suggestion; "wysoki", "niski" name a grade.
       choices: ordered.map((g, i) =>
-        i === 0 ? choiceSaidAs(t(locale, `grade.${g}` as MessageKey), 'commands.yes') : t(locale, `grade.${g}` as MessageKey),
+        choiceSaidAs(t(locale, `grade.${g}` as MessageKey), i === 0 ? 'commands.yes' : `commands.grade${g}`, `commands.grade${g}`),
       ),
     });
   }
@@ -349,12 +353,16 @@ function submitted(context: TurnContext): string | undefined {
 }
 
 function isConfirmation(context: TurnContext): boolean {
-  return submitted(context) === CONFIRM_TICKET || isCommand(context.activity.text, 'commands.yes');
+  return submitted(context) === CONFIRM_TICKET || typedAnswerIn(context.activity.text ?? '', confirmation()) === 0;
 }
 
 async function confirmationGiven(pc: PromptValidatorContext<string>): Promise<boolean> {
   const action = submitted(pc.context);
   if (action === CONFIRM_TICKET || action === CANCEL_TICKET) return true;
-  const text = pc.context.activity.text;
-  return isCommand(text, 'commands.yes') || isCommand(text, 'commands.no');
+  return typeof typedAnswerIn(pc.context.activity.text ?? '', confirmation()) === 'number';
+}
+
+/** The summary's two answers as people type them: "tak, wysyłaj" / "nie, popraw opis". */
+function confirmation(): TypedChoice[] {
+  return [choiceSaidAs('confirm', 'commands.yes', 'commands.submit'), choiceSaidAs('cancel', 'commands.no', 'commands.dontSubmit')];
 }

@@ -20,7 +20,8 @@ import {
 import type { AdminVerification, OrganisationDirectory } from '../ports';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
-import { choiceSaidAs, isCommand } from '../commands';
+import { choiceSaidAs, isCommand, phrasingsOf } from '../commands';
+import { mentions } from './typedAnswer';
 import { choiceStyle, sendWithButtons } from '../buttons';
 import { channelVouches, personScopeOf } from '../channels';
 import type { SupportContacts } from '../supportContacts';
@@ -95,7 +96,10 @@ export class VerifyAdminDialog extends ComponentDialog {
     return step.prompt(ASK_ADMIN, {
       prompt: t(locale, 'verify.askAdmin'),
       style: choiceStyle(step.context),
-      choices: [choiceSaidAs(t(locale, 'choice.yes'), 'commands.yes'), choiceSaidAs(t(locale, 'choice.no'), 'commands.no')],
+      choices: [
+        choiceSaidAs(t(locale, 'choice.yes'), 'commands.yes', 'commands.amAdmin'),
+        choiceSaidAs(t(locale, 'choice.no'), 'commands.no', 'commands.notAdmin'),
+      ],
     });
   }
 
@@ -157,7 +161,7 @@ export class VerifyAdminDialog extends ComponentDialog {
     const locale = localeOf(context);
     const target = step.options;
     const typed = String(step.result).trim();
-    if (isCommand(typed, 'commands.resend')) {
+    if (asksForNewCode(typed)) {
       if (!(await this.requestCode(context, target))) return step.endDialog(null);
       return step.replaceDialog(ENTER_CODE, target);
     }
@@ -250,4 +254,10 @@ const TYPED_CODE = /(?<![\d-])(\d{3})[ -]?(\d{3})(?![\d-])/g;
 export function codeIn(text: string): string | undefined {
   const codes = [...text.matchAll(TYPED_CODE)];
   return codes.length === 1 ? codes[0]![1]! + codes[0]![2]! : undefined;
+}
+
+/** "wyślij ponownie", "nic nie przyszło", "poproszę nowy kod", "didn't get anything": a message with no code that asks for one. */
+function asksForNewCode(text: string): boolean {
+  if (codeIn(text) !== undefined) return false;
+  return isCommand(text, 'commands.resend') || mentions(text, phrasingsOf('commands.resendWords'));
 }

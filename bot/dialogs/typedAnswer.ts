@@ -1,0 +1,102 @@
+import type { Choice } from 'botbuilder-dialogs';
+import { fold } from '../../common/text';
+
+/**
+ * A button of a yes/no-like question ("Czy jesteś administratorem?", "Czy dane są poprawne?",
+ * "Proponuję priorytet B"): `says` marks the choice that a plain yes or a plain no picks, and
+ * `words` are what else picks it ("poprawne", "inny numer", "wysyłaj"). An entry ending in "*"
+ * is a stem ("nieaktual*"); any other entry is matched as written (folded), since Polish forms
+ * of different answers share long starts ("poprawne", "popraw").
+ */
+export interface TypedChoice extends Choice {
+  says?: 'yes' | 'no';
+  words?: string[];
+}
+
+/** The most words an answer to such a question has; a longer message is something else. */
+const LONGEST_ANSWER_WORDS = 8;
+
+/** Words of doubt: "nie wiem" is not a no. */
+const UNSURE = [
+  'nie wiem',
+  'nie jestem pewien',
+  'nie jestem pewna',
+  'nie pamietam',
+  'nie mam pojecia',
+  'not sure',
+  'dont know',
+  'don t know',
+  'no idea',
+  'hmm',
+];
+/** Yes in words that hold a no ("nie ma problemu") or a Polish "no" ("no jasne"). */
+const YES_PHRASES = [
+  'moze byc',
+  'nie ma problemu',
+  'no problem',
+  'czemu nie',
+  'why not',
+  'no tak',
+  'no jasne',
+  'no pewnie',
+  'no jestem',
+  'no ba',
+];
+const NEGATIONS = new Set(['nie', 'no', 'not', 'nope', 'nah', 'dont', 'never', 'nigdy', 'rezygnuje', 'niepoprawne', 'nieprawidlowe']);
+
+/**
+ * Which choice a message typed at a yes/no-like question picks, 'unsure' when it asks something
+ * or doubts or names two, undefined when it says nothing of the kind. In order: the whole title;
+ * a grade's code as the last word ("może być C"); the one choice whose own words it has ("numer
+ * mam inny"), where a negation turns the yes choice's words into a no ("nie jestem adminem",
+ * "nie wysyłaj"); then a plain yes or no.
+ */
+export function typedAnswerIn(text: string, choices: TypedChoice[]): number | 'unsure' | undefined {
+  const words = wordsOf(text);
+  if (words.length === 0 || words.length > LONGEST_ANSWER_WORDS) return undefined;
+  const phrase = ` ${words.join(' ')} `;
+  const titled = choices.findIndex((choice) => wordsOf(choice.value).join(' ') === words.join(' '));
+  if (titled >= 0) return titled;
+  if (text.includes('?') || UNSURE.some((p) => phrase.includes(` ${p} `))) return 'unsure';
+  const coded = choices.findIndex((choice) => choice.value.includes(' – ') && fold(choice.value.split(' – ')[0]!.trim()) === words.at(-1));
+  if (coded >= 0) return coded;
+
+  // A yes phrase is taken out first, so that its "nie" or "no" is not read as a negation.
+  const yesPhrase = YES_PHRASES.find((p) => phrase.includes(` ${p} `));
+  const rest = yesPhrase ? phrase.replace(` ${yesPhrase} `, ' ') : phrase;
+  const negated = rest
+    .trim()
+    .split(' ')
+    .some((word) => NEGATIONS.has(word));
+  const yes = choices.findIndex((choice) => choice.says === 'yes');
+  const no = choices.findIndex((choice) => choice.says === 'no');
+
+  const named = choices.flatMap((choice, index) => (has(rest, choice.words ?? []) ? [index] : []));
+  if (named.length > 1) return named.includes(no) && named.every((i) => i === no || i === yes) ? no : 'unsure';
+  if (named.length === 1) {
+    if (named[0] !== yes || !negated) return named[0];
+    return no >= 0 ? no : 'unsure';
+  }
+  if (negated || has(rest, choices[no]?.synonyms ?? [])) return no >= 0 ? no : 'unsure';
+  if (yesPhrase || has(rest, choices[yes]?.synonyms ?? [])) return yes >= 0 ? yes : undefined;
+  return undefined;
+}
+
+/** Folded words: "Zmień dane!" -> zmien, dane; "don't" -> dont. */
+function wordsOf(text: string): string[] {
+  return fold(text.replace(/['’]/g, '')).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Whether `text` has one of `entries` (see TypedChoice): "nie dostałem kodu" has "nie dostał*". */
+export function mentions(text: string, entries: string[]): boolean {
+  return has(` ${wordsOf(text).join(' ')} `, entries);
+}
+
+/** Whether a phrase (folded words between spaces) has one of `entries`: as written, or a stem at a word's start. */
+function has(phrase: string, entries: string[]): boolean {
+  return entries.some((entry) => {
+    const folded = wordsOf(entry).join(' ');
+    if (!folded) return false;
+    return phrase.includes(entry.endsWith('*') ? ` ${folded}` : ` ${folded} `);
+  });
+}

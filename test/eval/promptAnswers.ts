@@ -1,0 +1,229 @@
+/**
+ * npm run eval:prompts -- <set.jsonl ...> [--misses]
+ * Types each answer of a prompt-answer set (JSONL: prompt, text, expect, lang) at its prompt of
+ * a real conversation with the bot (the desk on a redis-server of its own, through botbuilder's
+ * TestAdapter), walks the rest of the way with the buttons, and counts per prompt and language
+ * how many answers the bot read as meant ("right"), asked again about ("asked"), took for another
+ * choice ("wrong"), or left the dialog on ("left"). Only aggregates are printed, so it can be run
+ * on a report set; --misses lists the answers it got wrong, for tuning sets only.
+ */
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import type { Activity } from 'botbuilder';
+import { t, type Locale, type MessageKey } from '../../bot/i18n';
+import { buttonsOf, chat, deskWorld, verifiedChat, type DeskWorld } from '../fixtures/bot/deskWorld';
+import { startRedisServer } from '../support/redisServer';
+
+const PROMPTS = ['admin', 'pin_channel', 'code', 'category', 'contact', 'preferred', 'grade', 'confirm'] as const;
+type Prompt = (typeof PROMPTS)[number];
+
+export interface PromptCase {
+  prompt: Prompt;
+  text: string;
+  expect: string;
+  lang: Locale;
+}
+
+/** Where a conversation stands after a turn: the prompt its last reply asks, or how it ended. */
+type Step = Prompt | 'org' | 'email' | 'description' | 'affected' | 'contact_email' | 'done' | 'refused' | 'other';
+
+const ADMIN_EMAIL = 'jan.kowalski@contoso.pl';
+/** The code every set's writer was told the person received; replaced by the one really sent. */
+const WRITTEN_CODE = /4([\s-]?)8([\s-]?)2([\s-]?)9([\s-]?)1([\s-]?)3/;
+const CONFIRM: Partial<Activity> = { type: 'message', value: { action: 'confirm_ticket' } };
+const WORDS = {
+  pl: { human: 'rozmowa z człowiekiem', description: 'Poczta nie wychodzi u nikogo w firmie od rana', affected: 'Wszyscy użytkownicy' },
+  en: {
+    human: 'I want to talk to a person',
+    description: 'Nobody in the company can send e-mail since this morning',
+    affected: 'All users',
+  },
+};
+
+export function readPromptSet(path: string): PromptCase[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      const c = JSON.parse(line) as PromptCase;
+      if (!PROMPTS.includes(c.prompt) || typeof c.text !== 'string' || !c.expect || (c.lang !== 'pl' && c.lang !== 'en'))
+        throw new Error(`${path}:${i + 1}: expected {prompt: ${PROMPTS.join('|')}, text, expect, lang: pl|en}`);
+      return c;
+    });
+}
+
+/** The text of a message key before its first placeholder: what every reply of that key starts with. */
+function opening(locale: Locale, key: MessageKey): string {
+  const placeholders = new Proxy({}, { get: (_, name) => `{${String(name)}}` });
+  return t(locale, key, placeholders).split('{')[0]!.trim();
+}
+
+function stepOf(replies: Partial<Activity>[], locale: Locale): Step {
+  const texts = replies.map((r) => r.text ?? '').join('\n');
+  const buttons = replies.flatMap(buttonsOf);
+  const has = (key: MessageKey) => texts.includes(opening(locale, key));
+  const buttonsAre = (...keys: MessageKey[]) => keys.every((key) => buttons.includes(t(locale, key)));
+  if (has('ticket.created')) return 'done';
+  if (has('ticket.confirmRetry') || replies.some((r) => JSON.stringify(r.attachments ?? []).includes('confirm_ticket'))) return 'confirm';
+  if (buttonsAre('category.technical', 'category.billing')) return 'category';
+  if (buttonsAre('choice.contactOk')) return 'contact';
+  if (buttonsAre('choice.email', 'choice.phone')) return 'preferred';
+  if (buttonsAre('choice.email', 'choice.sms')) return 'pin_channel';
+  if (buttons.some((b) => /^[ABC] – /.test(b))) return 'grade';
+  if (has('verify.askAdmin')) return 'admin';
+  if (has('verify.askCode')) return 'code';
+  if (has('verify.askOrg')) return 'org';
+  if (has('verify.askEmail')) return 'email';
+  if (has('ticket.askDescription')) return 'description';
+  if (has('ticket.askAffected')) return 'affected';
+  if (has('ticket.askEmail')) return 'contact_email';
+  if (has('nonAdmin.guidance')) return 'refused';
+  return 'other';
+}
+
+type Chat = ReturnType<typeof chat>;
+
+/** What a step is answered with on the way to (and after) the prompt under test: its first button, mostly. */
+async function usualAnswer(step: Step, c: Chat, world: DeskWorld, lang: Locale): Promise<string | Partial<Activity>> {
+  switch (step) {
+    case 'org':
+      return 'Contoso';
+    case 'email':
+      return ADMIN_EMAIL;
+    case 'code':
+      return world.codeSentTo(ADMIN_EMAIL);
+    case 'description':
+      return WORDS[lang].description;
+    case 'affected':
+      return WORDS[lang].affected;
+    case 'confirm':
+      return CONFIRM;
+    default:
+      return buttonsOf(c.replies.find((r) => buttonsOf(r).length > 0) ?? {})[0] ?? '';
+  }
+}
+
+/** Reads an answer at its prompt: what the bot took it for, or 'none' when it asked again. */
+async function readAnswer(world: DeskWorld, c: PromptCase): Promise<string> {
+  const locale = c.lang;
+  const verifying = ['admin', 'pin_channel', 'code'].includes(c.prompt);
+  const conversation = verifying ? chat(world, { locale }) : await verifiedChat(world, 'contoso', 'jan', { locale });
+  await conversation.say(WORDS[locale].human);
+  let step = stepOf(conversation.replies, locale);
+  for (let turns = 0; step !== c.prompt; turns++) {
+    if (turns > 8) throw new Error(`the walk did not reach the prompt "${c.prompt}" (stuck at "${step}")`);
+    await conversation.say(await usualAnswer(step, conversation, world, locale));
+    step = stepOf(conversation.replies, locale);
+  }
+  let text = c.text;
+  const written = WRITTEN_CODE.exec(text);
+  if (written) {
+    const code = await world.codeSentTo(ADMIN_EMAIL);
+    text = text.replace(WRITTEN_CODE, [...code].map((digit, i) => digit + (written[i + 1] ?? '')).join(''));
+  }
+  await conversation.say(text);
+  const texts = conversation.replies.map((r) => r.text ?? '').join('\n');
+  const after = stepOf(conversation.replies, locale);
+  switch (c.prompt) {
+    case 'admin':
+      return after === 'org' ? 'yes' : after === 'refused' ? 'no' : after === 'admin' ? 'none' : 'left';
+    case 'pin_channel':
+      if (after !== 'code') return after === 'pin_channel' ? 'none' : 'left';
+      return /@/.test(texts) ? 'email' : 'sms';
+    case 'code':
+      if (texts.includes(opening(locale, 'verify.success'))) return 'code';
+      return texts.includes(opening(locale, 'verify.codeSent')) ? 'resend' : 'none';
+    case 'contact':
+      return after === 'preferred' ? 'ok' : after === 'contact_email' ? 'change' : after === 'contact' ? 'none' : 'left';
+    case 'confirm':
+      return after === 'done' ? 'yes' : after === 'confirm' ? 'none' : 'no';
+  }
+  if (after === c.prompt) return 'none';
+  // Taken: walk on with the buttons and read what the ticket says.
+  for (let turns = 0; after !== 'done'; turns++) {
+    const step = stepOf(conversation.replies, locale);
+    if (step === 'done') break;
+    if (step === 'other' || turns > 8) return 'left';
+    await conversation.say(await usualAnswer(step, conversation, world, locale));
+  }
+  const tickets = await world.tickets.list({ orgId: 'contoso' });
+  const ticket = tickets.find((tk) => (tk.conversation?.conversation as { id?: string } | undefined)?.id === conversation.conversationId);
+  if (!ticket) return 'left';
+  if (c.prompt === 'category') return ticket.category;
+  if (c.prompt === 'preferred') return ticket.contact.preferred;
+  return ticket.grade;
+}
+
+export type Outcome = 'right' | 'asked' | 'wrong' | 'left';
+
+function outcomeOf(expect: string, got: string): Outcome {
+  if (got === expect) return 'right';
+  if (got === 'left') return 'left';
+  return got === 'none' ? 'asked' : 'wrong';
+}
+
+export interface PromptReport {
+  /** Per "<prompt> <lang>", "all <lang>" and "all": how many answers ended each way. */
+  counts: Map<string, Record<Outcome, number>>;
+  /** The answers not read as meant, one line each (for tuning sets only). */
+  misses: string[];
+}
+
+/** Reads every answer at its prompt, each in a world of its own on the Redis at TEST_REDIS_URL. */
+export async function evaluatePrompts(cases: PromptCase[]): Promise<PromptReport> {
+  const counts = new Map<string, Record<Outcome, number>>();
+  const misses: string[] = [];
+  for (const c of cases) {
+    // A world of its own: codes sent to the one administrator are rate-limited per world.
+    const world = await deskWorld('eval-prompts');
+    let got: string;
+    try {
+      got = await readAnswer(world, c);
+    } finally {
+      await world.close();
+    }
+    const outcome = outcomeOf(c.expect, got);
+    for (const row of [`${c.prompt} ${c.lang}`, `all ${c.lang}`, 'all']) {
+      const tally = counts.get(row) ?? { right: 0, asked: 0, wrong: 0, left: 0 };
+      tally[outcome]++;
+      counts.set(row, tally);
+    }
+    if (outcome !== 'right') misses.push(`  ${outcome.toUpperCase()} ${c.prompt} ${c.expect} -> ${got}: ${c.text}`);
+  }
+  return { counts, misses };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const showMisses = args.includes('--misses');
+  const paths = args.filter((a) => !a.startsWith('--'));
+  if (paths.length === 0) throw new Error('usage: npm run eval:prompts -- <set.jsonl ...> [--misses]');
+  const redis = await startRedisServer();
+  process.env.TEST_REDIS_URL = redis.url;
+  try {
+    for (const path of paths) {
+      const cases = readPromptSet(resolve(path));
+      const { counts, misses } = await evaluatePrompts(cases);
+      process.stdout.write(`${path} (${cases.length} answers)\n${'row'.padEnd(16)} right  asked  wrong  left\n`);
+      for (const [row, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+        const total = n.right + n.asked + n.wrong + n.left;
+        process.stdout.write(
+          `${row.padEnd(16)} ${`${n.right}/${total}`.padStart(7)} ${String(n.asked).padStart(6)} ${String(n.wrong).padStart(6)} ${String(n.left).padStart(5)}\n`,
+        );
+      }
+      if (showMisses) process.stdout.write(`${misses.join('\n')}\n`);
+      process.stdout.write('\n');
+    }
+  } finally {
+    await redis.stop();
+  }
+}
+
+if (require.main === module)
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );

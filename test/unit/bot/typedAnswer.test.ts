@@ -1,0 +1,68 @@
+import { choiceSaidAs } from '../../../bot/commands';
+import { mentions, typedAnswerIn, type TypedChoice } from '../../../bot/dialogs/typedAnswer';
+import { phrasingsOf } from '../../../bot/commands';
+
+const admin: TypedChoice[] = [
+  choiceSaidAs('Tak', 'commands.yes', 'commands.amAdmin'),
+  choiceSaidAs('Nie', 'commands.no', 'commands.notAdmin'),
+];
+const contact: TypedChoice[] = [
+  choiceSaidAs('Dane są poprawne', 'commands.yes', 'commands.contactOk'),
+  choiceSaidAs('Zmień dane', 'commands.no', 'commands.contactChange'),
+];
+const grade: TypedChoice[] = [
+  choiceSaidAs('B – wysoki', 'commands.yes', 'commands.gradeB'),
+  choiceSaidAs('C – niekrytyczny', 'commands.gradeC', 'commands.gradeC'),
+];
+const confirm: TypedChoice[] = [
+  choiceSaidAs('confirm', 'commands.yes', 'commands.submit'),
+  choiceSaidAs('cancel', 'commands.no', 'commands.dontSubmit'),
+];
+
+const read = (choices: TypedChoice[], texts: string[]) => texts.map((text) => typedAnswerIn(text, choices));
+
+describe('answers typed at a yes/no-like question', () => {
+  it("reads a yes in a sentence, and a negation of the yes choice's own words as a no", () => {
+    expect(read(admin, ['tak, jestem', 'jestem administratorem globalnym', 'no jestem', 'Yes, I am the admin'])).toEqual([0, 0, 0, 0]);
+    expect(read(admin, ['nie jestem adminem', 'nope', "I'm not an admin", 'nie'])).toEqual([1, 1, 1, 1]);
+  });
+
+  it('takes neither for doubt, a question, or a message too long to be an answer', () => {
+    expect(read(admin, ['nie wiem', 'nie jestem pewien', 'a jak to sprawdzić?', 'not sure'])).toEqual([
+      'unsure',
+      'unsure',
+      'unsure',
+      'unsure',
+    ]);
+    expect(typedAnswerIn('tak ale najpierw powiedz mi proszę jak długo to wszystko potrwa', admin)).toBeUndefined();
+  });
+
+  it('reads a change of contact data even beside an "ok", and the data confirmed in other words', () => {
+    expect(
+      read(contact, ['mail ok ale numer mam inny', 'numer jest nieaktualny', 'tak, ale zmień telefon', 'phone number is outdated']),
+    ).toEqual([1, 1, 1, 1]);
+    expect(read(contact, ['aktualne', 'wszystko się zgadza', 'tak', 'correct'])).toEqual([0, 0, 0, 0]);
+  });
+
+  it('takes a grade named in words or by its code, and a yes for the suggested one', () => {
+    expect(read(grade, ['wysoki', 'może być', 'tak, wysoki priorytet', 'high please'])).toEqual([0, 0, 0, 0]);
+    expect(read(grade, ['niski, nie pali się', 'to nic pilnego, może być C', 'low is fine', 'niekrytyczny'])).toEqual([1, 1, 1, 1]);
+  });
+
+  it('reads "send it" as a confirmation and "do not send" as none', () => {
+    expect(read(confirm, ['tak, zgłaszaj', 'lecimy', 'looks good, submit', 'wszystko ok, wyślij'])).toEqual([0, 0, 0, 0]);
+    expect(read(confirm, ['nie wysyłaj jeszcze', 'zła kategoria, popraw', 'jednak rezygnuję', 'no, cancel'])).toEqual([1, 1, 1, 1]);
+  });
+});
+
+describe('mentions', () => {
+  it("finds a phrase as written and a stem at a word's start, not inside a word", () => {
+    const resend = phrasingsOf('commands.resendWords');
+    expect(
+      ['nic nie przyszło', 'nie dostałem smsa', 'poproszę nowy kod', "didn't get anything, resend pls"].map((text) =>
+        mentions(text, resend),
+      ),
+    ).toEqual([true, true, true, true]);
+    expect(mentions('przyszło, dzięki', resend)).toBe(false);
+  });
+});
