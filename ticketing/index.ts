@@ -24,7 +24,7 @@ export type {
 export { LIMITS, type NewTicketInput } from './domain/ticket';
 export { ratingIn } from './domain/satisfaction';
 export { DomainError } from './domain/types';
-export { isEmailAddress, isPhoneNumber } from './domain/contact';
+export { emailAddressIn, isEmailAddress, isPhoneNumber, phoneNumberIn } from './domain/contact';
 export { allowedGrades, cappedGrade, DEFAULT_TIME_ZONE } from './domain/policy';
 export { GradeSuggester } from './domain/grading/gradeSuggester';
 
@@ -41,7 +41,7 @@ export { redactValue, type Person } from './domain/erasure';
 
 // The directory of organisations and administrators.
 export { OrganisationStore, type OrganisationDirectory } from './store/organisationStore';
-export { findOrganisationNamed, matchOrganisationNamed } from './store/organisationLookup';
+export { findOrganisationNamed, matchOrganisationIn, matchOrganisationNamed } from './store/organisationLookup';
 export { loadStartupDirectory } from './demo/loadDirectory';
 
 // Administrator verification: trusted chat identities and one-time PIN codes.

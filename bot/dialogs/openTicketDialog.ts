@@ -22,8 +22,8 @@ import {
   type ContactMethod,
   type Grade,
   type GradeSuggester,
-  isEmailAddress,
-  isPhoneNumber,
+  emailAddressIn,
+  phoneNumberIn,
   LIMITS,
   type NewTicketInput,
   type Organisation,
@@ -103,8 +103,8 @@ export class OpenTicketDialog extends ComponentDialog {
       ),
     );
     this.addDialog(new TextPrompt(TEXT, (pc) => lengthAccepted(pc, LIMITS.affected)));
-    this.addDialog(new TextPrompt(EMAIL, async (pc) => pc.recognized.succeeded && isEmailAddress((pc.recognized.value ?? '').trim())));
-    this.addDialog(new TextPrompt(PHONE, async (pc) => pc.recognized.succeeded && isPhoneNumber((pc.recognized.value ?? '').trim())));
+    this.addDialog(new TextPrompt(EMAIL, async (pc) => pc.recognized.succeeded && emailAddressIn(pc.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(PHONE, async (pc) => pc.recognized.succeeded && phoneNumberIn(pc.recognized.value ?? '') !== undefined));
     this.addDialog(new TextPrompt(CONFIRM, (pc) => confirmationGiven(pc)));
     this.addDialog(
       new WaterfallDialog<OpenTicketOptions>(STEPS, [
@@ -181,14 +181,14 @@ export class OpenTicketDialog extends ComponentDialog {
   private async askPhone(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const draft = step.values as Draft;
     if (!draft.editContact) return step.next();
-    draft.email = String(step.result).trim();
+    draft.email = emailAddressIn(String(step.result))!;
     const locale = localeOf(step.context);
     return step.prompt(PHONE, { prompt: t(locale, 'ticket.askPhone'), retryPrompt: t(locale, 'ticket.phoneInvalid') });
   }
 
   private async askPreferred(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const draft = step.values as Draft;
-    if (draft.editContact) draft.phone = String(step.result).trim();
+    if (draft.editContact) draft.phone = phoneNumberIn(String(step.result))!;
     if (!draft.phone || !draft.email) return step.next(null);
     const locale = localeOf(step.context);
     return step.prompt(CHOICE, {

@@ -9,14 +9,7 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { DeskChoicePrompt } from './choicePrompt';
-import {
-  type CodeChannel,
-  findOrganisationNamed,
-  findTrustedAdministrator,
-  matchOrganisationNamed,
-  isEmailAddress,
-  type VerifiedAdmin,
-} from '../../ticketing';
+import { type CodeChannel, findTrustedAdministrator, matchOrganisationIn, emailAddressIn, type VerifiedAdmin } from '../../ticketing';
 import type { AdminVerification, OrganisationDirectory } from '../ports';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
@@ -65,7 +58,7 @@ export class VerifyAdminDialog extends ComponentDialog {
     this.addDialog(new DeskChoicePrompt(ASK_ADMIN));
     this.addDialog(new DeskChoicePrompt(ASK_CHANNEL));
     this.addDialog(new TextPrompt(ASK_ORG, (pc) => this.organisationKnown(pc)));
-    this.addDialog(new TextPrompt(ASK_EMAIL, async (pc) => pc.recognized.succeeded && isEmailAddress(pc.recognized.value!.trim())));
+    this.addDialog(new TextPrompt(ASK_EMAIL, async (pc) => pc.recognized.succeeded && emailAddressIn(pc.recognized.value!) !== undefined));
     this.addDialog(new TextPrompt(ASK_CODE));
     this.addDialog(
       new WaterfallDialog(MAIN, [
@@ -114,7 +107,8 @@ export class VerifyAdminDialog extends ComponentDialog {
 
   private async askEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
-    const org = await findOrganisationNamed(this.deps.organisations, String(step.result));
+    const match = await matchOrganisationIn(this.deps.organisations, String(step.result));
+    const org = match && 'found' in match ? match.found : null;
     if (!org) {
       await step.context.sendActivity(this.deps.contacts.refusal(locale, t(locale, 'verify.orgGiveUp')));
       return step.endDialog(null);
@@ -129,7 +123,7 @@ export class VerifyAdminDialog extends ComponentDialog {
   /** Asks where the code should go, among the ways configured here; with only one, uses it. */
   private async askChannel(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
-    (step.values as { email: string }).email = String(step.result).trim();
+    (step.values as { email: string }).email = emailAddressIn(String(step.result))!;
     const channels = this.deps.verifier.codeChannels;
     if (channels.length === 1) return step.next({ index: 0 } satisfies Pick<FoundChoice, 'index'>);
     return step.prompt(ASK_CHANNEL, {
@@ -218,7 +212,7 @@ export class VerifyAdminDialog extends ComponentDialog {
     if (!pc.recognized.succeeded || !pc.recognized.value?.trim()) return false;
     // After a few misses the step says so and stops, instead of asking forever.
     if (pc.attemptCount >= ORG_TRIES) return true;
-    const match = await matchOrganisationNamed(this.deps.organisations, pc.recognized.value);
+    const match = await matchOrganisationIn(this.deps.organisations, pc.recognized.value);
     if (match && 'found' in match) return true;
     pc.options.retryPrompt = t(localeOf(pc.context), match ? 'verify.orgAmbiguous' : 'verify.orgUnknown');
     return false;

@@ -14,7 +14,20 @@ import { t, type Locale, type MessageKey } from '../../bot/i18n';
 import { buttonsOf, chat, deskWorld, verifiedChat, type DeskWorld } from '../fixtures/bot/deskWorld';
 import { startRedisServer } from '../support/redisServer';
 
-const PROMPTS = ['admin', 'pin_channel', 'code', 'category', 'contact', 'preferred', 'grade', 'confirm'] as const;
+const PROMPTS = [
+  'admin',
+  'org',
+  'admin_email',
+  'pin_channel',
+  'code',
+  'category',
+  'contact',
+  'contact_email',
+  'contact_phone',
+  'preferred',
+  'grade',
+  'confirm',
+] as const;
 type Prompt = (typeof PROMPTS)[number];
 
 export interface PromptCase {
@@ -25,9 +38,11 @@ export interface PromptCase {
 }
 
 /** Where a conversation stands after a turn: the prompt its last reply asks, or how it ended. */
-type Step = Prompt | 'org' | 'email' | 'description' | 'affected' | 'contact_email' | 'done' | 'refused' | 'other';
+type Step = Prompt | 'email_retry' | 'description' | 'affected' | 'done' | 'refused' | 'other';
 
 const ADMIN_EMAIL = 'jan.kowalski@contoso.pl';
+/** The contact details every set's writer was told the person gives for the ticket. */
+const CONTACT = { email: 'anna.nowak@contoso.pl', phone: '+48 600 700 800' };
 /** The code every set's writer was told the person received; replaced by the one really sent. */
 const WRITTEN_CODE = /4([\s-]?)8([\s-]?)2([\s-]?)9([\s-]?)1([\s-]?)3/;
 const CONFIRM: Partial<Activity> = { type: 'message', value: { action: 'confirm_ticket' } };
@@ -72,11 +87,14 @@ function stepOf(replies: Partial<Activity>[], locale: Locale): Step {
   if (buttons.some((b) => /^[ABC] – /.test(b))) return 'grade';
   if (has('verify.askAdmin')) return 'admin';
   if (has('verify.askCode')) return 'code';
-  if (has('verify.askOrg')) return 'org';
-  if (has('verify.askEmail')) return 'email';
+  if (has('verify.askOrg') || has('verify.orgUnknown') || has('verify.orgAmbiguous')) return 'org';
+  if (has('verify.askEmail')) return 'admin_email';
+  // The retry of both e-mail prompts: which one, the caller knows.
+  if (has('verify.emailInvalid')) return 'email_retry';
   if (has('ticket.askDescription')) return 'description';
   if (has('ticket.askAffected')) return 'affected';
   if (has('ticket.askEmail')) return 'contact_email';
+  if (has('ticket.askPhone') || has('ticket.phoneInvalid')) return 'contact_phone';
   if (has('nonAdmin.guidance')) return 'refused';
   return 'other';
 }
@@ -84,12 +102,21 @@ function stepOf(replies: Partial<Activity>[], locale: Locale): Step {
 type Chat = ReturnType<typeof chat>;
 
 /** What a step is answered with on the way to (and after) the prompt under test: its first button, mostly. */
-async function usualAnswer(step: Step, c: Chat, world: DeskWorld, lang: Locale): Promise<string | Partial<Activity>> {
+async function usualAnswer(step: Step, c: Chat, world: DeskWorld, target: PromptCase): Promise<string | Partial<Activity>> {
+  const lang = target.lang;
+  const buttons = buttonsOf(c.replies.find((r) => buttonsOf(r).length > 0) ?? {});
   switch (step) {
     case 'org':
       return 'Contoso';
-    case 'email':
+    case 'admin_email':
       return ADMIN_EMAIL;
+    case 'contact_email':
+      return CONTACT.email;
+    case 'contact_phone':
+      return CONTACT.phone;
+    case 'contact':
+      // To the contact prompts through "change the data".
+      return buttons[target.prompt === 'contact_email' || target.prompt === 'contact_phone' ? 1 : 0] ?? '';
     case 'code':
       return world.codeSentTo(ADMIN_EMAIL);
     case 'description':
@@ -99,20 +126,20 @@ async function usualAnswer(step: Step, c: Chat, world: DeskWorld, lang: Locale):
     case 'confirm':
       return CONFIRM;
     default:
-      return buttonsOf(c.replies.find((r) => buttonsOf(r).length > 0) ?? {})[0] ?? '';
+      return buttons[0] ?? '';
   }
 }
 
 /** Reads an answer at its prompt: what the bot took it for, or 'none' when it asked again. */
 async function readAnswer(world: DeskWorld, c: PromptCase): Promise<string> {
   const locale = c.lang;
-  const verifying = ['admin', 'pin_channel', 'code'].includes(c.prompt);
+  const verifying = ['admin', 'org', 'admin_email', 'pin_channel', 'code'].includes(c.prompt);
   const conversation = verifying ? chat(world, { locale }) : await verifiedChat(world, 'contoso', 'jan', { locale });
   await conversation.say(WORDS[locale].human);
   let step = stepOf(conversation.replies, locale);
   for (let turns = 0; step !== c.prompt; turns++) {
     if (turns > 8) throw new Error(`the walk did not reach the prompt "${c.prompt}" (stuck at "${step}")`);
-    await conversation.say(await usualAnswer(step, conversation, world, locale));
+    await conversation.say(await usualAnswer(step, conversation, world, c));
     step = stepOf(conversation.replies, locale);
   }
   let text = c.text;
@@ -127,6 +154,14 @@ async function readAnswer(world: DeskWorld, c: PromptCase): Promise<string> {
   switch (c.prompt) {
     case 'admin':
       return after === 'org' ? 'yes' : after === 'refused' ? 'no' : after === 'admin' ? 'none' : 'left';
+    case 'org':
+      if (after !== 'admin_email') return after === 'org' ? 'none' : 'left';
+      return texts.includes('Fabrikam') ? 'fabrikam' : 'contoso';
+    case 'admin_email':
+      if (after !== 'pin_channel') return after === 'email_retry' || after === 'admin_email' ? 'none' : 'left';
+      // The code goes out only to the registered address: sent, the address was read as his.
+      await conversation.say(await usualAnswer(after, conversation, world, c));
+      return (await world.outboxSize()) > 0 ? ADMIN_EMAIL : 'another address';
     case 'pin_channel':
       if (after !== 'code') return after === 'pin_channel' ? 'none' : 'left';
       return /@/.test(texts) ? 'email' : 'sms';
@@ -138,20 +173,29 @@ async function readAnswer(world: DeskWorld, c: PromptCase): Promise<string> {
     case 'confirm':
       return after === 'done' ? 'yes' : after === 'confirm' ? 'none' : 'no';
   }
-  if (after === c.prompt) return 'none';
+  if (after === c.prompt || (after === 'email_retry' && c.prompt === 'contact_email')) return 'none';
   // Taken: walk on with the buttons and read what the ticket says.
-  for (let turns = 0; after !== 'done'; turns++) {
+  for (let turns = 0; ; turns++) {
     const step = stepOf(conversation.replies, locale);
     if (step === 'done') break;
     if (step === 'other' || turns > 8) return 'left';
-    await conversation.say(await usualAnswer(step, conversation, world, locale));
+    await conversation.say(await usualAnswer(step, conversation, world, c));
   }
   const tickets = await world.tickets.list({ orgId: 'contoso' });
   const ticket = tickets.find((tk) => (tk.conversation?.conversation as { id?: string } | undefined)?.id === conversation.conversationId);
   if (!ticket) return 'left';
   if (c.prompt === 'category') return ticket.category;
   if (c.prompt === 'preferred') return ticket.contact.preferred;
+  if (c.prompt === 'contact_email') return ticket.contact.email?.toLowerCase() ?? 'none';
+  if (c.prompt === 'contact_phone') return internationalPhone(ticket.contact.phone ?? '');
   return ticket.grade;
+}
+
+/** "600 700 800", "0048 600-700-800" -> "+48600700800": a Polish number as the sets label it. */
+function internationalPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length === 9) return `+48${digits}`;
+  return `+${digits.replace(/^00/, '')}`;
 }
 
 export type Outcome = 'right' | 'asked' | 'wrong' | 'left';

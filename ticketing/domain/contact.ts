@@ -20,3 +20,40 @@ export function isEmailAddress(text: string): boolean {
 export function isPhoneNumber(text: string): boolean {
   return PHONE_PATTERN.test(text);
 }
+
+/** What may surround an address in a sentence: "<jan@contoso.pl>", "mailto:jan@…", "(jan@…)". */
+const EMAIL_IN_TEXT = /[^\s<>()[\]{},;:"`„”«»]+@[^\s<>()[\]{},;:"`„”«»]+/g;
+/** A run of digits with the separators people type between them: "+48 (600) 700-800", "0048.600.700.800". */
+const PHONE_IN_TEXT = /\+?\d[\d ().-]*\d/g;
+/** A number typed in the chat has at least as many digits as a Polish one (9): fewer is cut short, or a date, a count, a code. */
+const MIN_PHONE_DIGITS_IN_TEXT = 9;
+const MAX_PHONE_DIGITS = 15;
+
+/**
+ * The one e-mail address a message gives, however it is typed: alone, in a sentence ("mój mail to
+ * jan@contoso.pl."), in brackets or after "mailto:". Undefined for none, or for two different ones.
+ */
+export function emailAddressIn(text: string): string | undefined {
+  const found = new Map<string, string>();
+  for (const [candidate] of text.matchAll(EMAIL_IN_TEXT)) {
+    const address = candidate.replace(/^['‘’]+/, '').replace(/['‘’.!?]+$/, '');
+    // The same address in other cases is one address, as first written.
+    if (isEmailAddress(address) && !found.has(address.toLowerCase())) found.set(address.toLowerCase(), address);
+  }
+  return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
+/**
+ * The one phone number a message gives, alone or in a sentence ("mój numer to 600-700-800", "tel.
+ * 600 700 800 (komórka)"), with dots as spaces. Undefined for none, for two different ones, and
+ * for fewer than 9 digits ("600 700" is a number cut short).
+ */
+export function phoneNumberIn(text: string): string | undefined {
+  const found = new Map<string, string>();
+  for (const [candidate] of text.matchAll(PHONE_IN_TEXT)) {
+    const digits = candidate.replace(/\D/g, '');
+    const number = candidate.replace(/\./g, ' ').replace(/\s+/g, ' ');
+    if (digits.length >= MIN_PHONE_DIGITS_IN_TEXT && digits.length <= MAX_PHONE_DIGITS && isPhoneNumber(number)) found.set(digits, number);
+  }
+  return found.size === 1 ? [...found.values()][0] : undefined;
+}

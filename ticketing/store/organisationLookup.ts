@@ -7,7 +7,8 @@ const MIN_PREFIX = 3;
 /** Names compared with a typed one: those sharing its first two letters, at most this many (one range of the names index). */
 const CANDIDATES = 500;
 /** Legal forms people add, drop or spell their own way ("S.A.", "sa", "sp. z o.o.", "GmbH"), once punctuation is gone. */
-const LEGAL_FORM = /(?:^| )(?:s a|sa|sp z o o|sp z oo|sp zoo|spzoo|sp j|sp k|sp|s c|sc|gmbh|ltd|inc|llc|plc|ag|bv|nv|s r o|sro)$/;
+const LEGAL_FORM =
+  /(?:^| )(?:spolka z ograniczona odpowiedzialnoscia|spolka z o o|spolka akcyjna|spolka jawna|s a|sa|sp z o o|sp z oo|sp zoo|spzoo|sp j|sp k|sp|s c|sc|gmbh|ltd|inc|llc|plc|ag|bv|nv|s r o|sro)$/;
 
 /**
  * First letters people write for one another ("Kontoso" for Contoso): when no name under the
@@ -46,6 +47,42 @@ export async function matchOrganisationNamed(store: OrganisationDirectory, query
   if (!ids) return null;
   const orgs = (await Promise.all(ids.map((id) => store.get(id)))).filter((org): org is Organisation => org !== null);
   return orgs.length === 1 ? { found: orgs[0]! } : orgs.length > 1 ? { ambiguous: orgs } : null;
+}
+
+/** The most parts of a message tried as a name: each reads one range of the names index (two at most). */
+const MAX_PARTS_TRIED = 12;
+
+/**
+ * The organisation named in a message that says more than its name ("firma Contoso", "Dzień
+ * dobry, organizacja to Contoso.", "pracuję w contoso, jestem adminem"): the whole message as
+ * matchOrganisationNamed reads it; then each of its clauses, and a clause without the words
+ * before the name or after it, until one part finds exactly one organisation. A bounded number
+ * of reads, whatever the message's length or the directory's size.
+ */
+export async function matchOrganisationIn(store: OrganisationDirectory, text: string): Promise<OrganisationMatch> {
+  const whole = await matchOrganisationNamed(store, text);
+  if (whole) return whole;
+  for (const part of partsOf(text).slice(0, MAX_PARTS_TRIED)) {
+    const match = await matchOrganisationNamed(store, part);
+    if (match && 'found' in match) return match;
+  }
+  return null;
+}
+
+/** Clauses (split at , ; : ! ? brackets and a spaced dash), then each clause's word runs that drop words before or after. */
+function partsOf(text: string): string[] {
+  const clauses = text
+    .split(/[,;:!?()]|\s[-–—]\s/)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+  const parts = new Set<string>(clauses.length > 1 ? clauses : []);
+  for (const clause of clauses) {
+    const words = clause.split(/\s+/);
+    for (let i = 1; i < words.length; i++) parts.add(words.slice(i).join(' '));
+    for (let i = words.length - 1; i > 0; i--) parts.add(words.slice(0, i).join(' '));
+  }
+  parts.delete(text.trim());
+  return [...parts];
 }
 
 /** The organisation a name finds only when exactly one fits. */

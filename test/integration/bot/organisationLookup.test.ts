@@ -1,4 +1,4 @@
-import { findOrganisationNamed, matchOrganisationNamed } from '../../../ticketing/store/organisationLookup';
+import { findOrganisationNamed, matchOrganisationIn, matchOrganisationNamed } from '../../../ticketing/store/organisationLookup';
 import { OrganisationStore } from '../../../ticketing/store/organisationStore';
 import type { Organisation } from '../../../ticketing/domain/types';
 import { testRedis, uniquePrefix } from '../../support/redis';
@@ -73,5 +73,25 @@ describe('finding the organisation a person names', () => {
     expect(adventure).toEqual({ found: expect.objectContaining({ id: 'adventure' }) });
     const typo = await matchOrganisationNamed(store, 'Adventure Work');
     expect(typo && 'ambiguous' in typo ? typo.ambiguous.map((o) => o.id).sort() : typo).toEqual(['adventure', 'adventure-pl']);
+  });
+
+  it('in a sentence that says more than the name', async () => {
+    for (const text of [
+      'firma Contoso',
+      'Dzień dobry, organizacja to Contoso.',
+      'pracuję w contoso, jestem adminem',
+      'Identyfikator: contoso',
+      'Contoso spółka z ograniczoną odpowiedzialnością',
+      "contoso - I'm the IT admin there",
+      'company name is contoso',
+    ]) {
+      const match = await matchOrganisationIn(store, text);
+      expect([text, match && 'found' in match ? match.found.id : match]).toEqual([text, 'contoso']);
+    }
+    // Nothing named, or the name of no customer: nothing found, whatever the words around it.
+    expect(await matchOrganisationIn(store, 'nie wiem, muszę sprawdzić')).toBeNull();
+    expect(await matchOrganisationIn(store, 'pracuję w Wingtip Toys, jestem adminem')).toBeNull();
+    // Ambiguous as a whole stays ambiguous: the person is asked for the full name.
+    expect(await matchOrganisationIn(store, 'northwind')).toEqual({ ambiguous: expect.any(Array) });
   });
 });
