@@ -2,7 +2,7 @@ import { LOCALES } from '../common/locale';
 import { foldPhrase, trimTrailing } from '../common/text';
 import { LruCache } from '../common/lruCache';
 import { t, type MessageKey } from './i18n';
-import type { TypedChoice } from './dialogs/typedAnswer';
+import type { TypedChoice } from './typedAnswer';
 
 /**
  * A customer's words as commands compare them: folded (case and diacritics do not matter) and

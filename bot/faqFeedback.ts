@@ -1,5 +1,7 @@
 import type { RedisClient } from '../common/redisConnection';
 import type { Locale } from './i18n';
+import { choiceSaidAs } from './commands';
+import { typedAnswerIn, type TypedChoice } from './typedAnswer';
 
 export interface FeedbackCounts {
   helpful: number;
@@ -47,3 +49,25 @@ export class FaqFeedback {
     return `${this.prefix}kb:feedback:${articleId}`;
   }
 }
+
+/** The most words of a message that answers "Did this help?": a longer one says something new. */
+const LONGEST_FEEDBACK_WORDS = 12;
+
+/**
+ * What a message typed after an answer says of it: helped (true: "tak, dzięki", "super, o to
+ * chodziło"), did not (false: "nie bardzo", "niestety nie", "not really"), or undefined for
+ * anything else: a question, a new problem, a request for a person ("ok, a ile to kosztuje?",
+ * "nie, mam inny problem"), which the bot then reads as a message of its own.
+ */
+export function feedbackIn(text: string): boolean | undefined {
+  feedbackChoices ??= [
+    choiceSaidAs('helped', 'commands.yes', 'commands.helped'),
+    choiceSaidAs('not helped', 'commands.no', 'commands.notHelped'),
+    choiceSaidAs('something else', 'commands.somethingElse', 'commands.somethingElse'),
+  ];
+  const answer = typedAnswerIn(text, feedbackChoices, LONGEST_FEEDBACK_WORDS);
+  return answer === 0 ? true : answer === 1 ? false : undefined;
+}
+
+// Built once: every message after an answer is read with them.
+let feedbackChoices: TypedChoice[] | undefined;

@@ -14,6 +14,7 @@ import type { Intent } from '../intents/intents';
 import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
 import { satisfactionAnswerOf } from '../cards/satisfactionCard';
+import { feedbackIn } from '../faqFeedback';
 import { foldPhrase } from '../../common/text';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
@@ -133,12 +134,17 @@ export const TURN_RULES: readonly TurnRule[] = [
     },
   },
   {
-    // Before cancel: "nie pomogło" answers the question, it does not stop anything.
+    // Before cancel: "nie pomogło" answers the question, it does not stop anything. Words that
+    // also rate a resolved ticket still waiting for its rating ("Super, thanks a lot") rate it;
+    // a bare "Tak" or "Nie" answers this question, as it always has.
     name: 'did this help',
     needsStore: true,
-    applies: (turn) => !!turn.store?.desk.lastAnswer && (isCommand(turn.text, 'commands.yes') || isCommand(turn.text, 'commands.no')),
+    applies: (turn) =>
+      !!turn.store?.desk.lastAnswer &&
+      feedbackIn(turn.text) !== undefined &&
+      (isCommand(turn.text, 'commands.yes') || isCommand(turn.text, 'commands.no') || !ratingAwaited(turn)),
     async handle(turn, store) {
-      const helpful = isCommand(turn.text, 'commands.yes');
+      const helpful = feedbackIn(turn.text)!;
       const { articleId, question } = store.desk.lastAnswer!;
       await store.feedback.record(articleId, helpful, question === undefined ? undefined : { question, locale: turn.locale });
       store.desk.lastAnswer = undefined;
@@ -179,9 +185,7 @@ export const TURN_RULES: readonly TurnRule[] = [
     // the middle of a dialog), or typed ("5", "super, dzięki") by the person who was asked.
     name: 'satisfaction',
     needsStore: true,
-    applies: (turn) =>
-      satisfactionAnswerOf(turn.context.activity.value) !== null ||
-      (!!turn.store?.pendingRating && !turn.store.inDialog && ratingIn(turn.text) !== null),
+    applies: (turn) => satisfactionAnswerOf(turn.context.activity.value) !== null || ratingAwaited(turn),
     handle: (turn, store) => recordRating(turn, store),
   },
   {
@@ -516,6 +520,11 @@ async function addToThread(turn: Turn, store: TurnStore, text: string, files?: M
   await turn.context.sendActivity(
     `${t(turn.locale, 'reply.added', { id: ticketId })}\n\n${t(turn.locale, 'thread.joined', { id: ticketId })}`,
   );
+}
+
+/** A typed rating ("5", "super, dzięki") from the person asked to rate a resolved ticket, outside a dialog. */
+function ratingAwaited(turn: Turn): boolean {
+  return !!turn.store?.pendingRating && !turn.store.inDialog && ratingIn(turn.text) !== null;
 }
 
 /** Records the customer's rating of the ticket they were asked about; a button of another ticket's card only says so. */

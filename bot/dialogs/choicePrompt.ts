@@ -14,7 +14,7 @@ import { NumberRecognizer } from '@microsoft/recognizers-text-number';
 import { fold } from '../../common/text';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
-import { typedAnswerIn, type TypedChoice } from './typedAnswer';
+import { typedAnswerIn, type TypedChoice } from '../typedAnswer';
 
 /**
  * The most words a typed answer has when it is read by the forms of a choice's words or by a

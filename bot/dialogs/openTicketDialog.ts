@@ -10,7 +10,7 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { DeskChoicePrompt, SHORT_ANSWER_WORDS } from './choicePrompt';
-import { typedAnswerIn, type TypedChoice } from './typedAnswer';
+import { typedAnswerIn, type TypedChoice } from '../typedAnswer';
 import { createHash, randomUUID } from 'crypto';
 import {
   type Administrator,

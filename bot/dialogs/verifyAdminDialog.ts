@@ -14,7 +14,7 @@ import type { AdminVerification, OrganisationDirectory } from '../ports';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { choiceSaidAs, isCommand, phrasingsOf } from '../commands';
-import { mentions } from './typedAnswer';
+import { mentions } from '../typedAnswer';
 import { choiceStyle, sendWithButtons } from '../buttons';
 import { channelVouches, personScopeOf } from '../channels';
 import type { SupportContacts } from '../supportContacts';

@@ -15,6 +15,7 @@ import { buttonsOf, chat, deskWorld, verifiedChat, type DeskWorld } from '../fix
 import { startRedisServer } from '../support/redisServer';
 
 const PROMPTS = [
+  'helped',
   'admin',
   'org',
   'admin_email',
@@ -47,8 +48,14 @@ const CONTACT = { email: 'anna.nowak@contoso.pl', phone: '+48 600 700 800' };
 const WRITTEN_CODE = /4([\s-]?)8([\s-]?)2([\s-]?)9([\s-]?)1([\s-]?)3/;
 const CONFIRM: Partial<Activity> = { type: 'message', value: { action: 'confirm_ticket' } };
 const WORDS = {
-  pl: { human: 'rozmowa z człowiekiem', description: 'Poczta nie wychodzi u nikogo w firmie od rana', affected: 'Wszyscy użytkownicy' },
+  pl: {
+    question: 'do ilu krajów mogę dzwonić?',
+    human: 'rozmowa z człowiekiem',
+    description: 'Poczta nie wychodzi u nikogo w firmie od rana',
+    affected: 'Wszyscy użytkownicy',
+  },
   en: {
+    question: 'How many countries can I call with a calling plan?',
     human: 'I want to talk to a person',
     description: 'Nobody in the company can send e-mail since this morning',
     affected: 'All users',
@@ -79,6 +86,7 @@ function stepOf(replies: Partial<Activity>[], locale: Locale): Step {
   const has = (key: MessageKey) => texts.includes(opening(locale, key));
   const buttonsAre = (...keys: MessageKey[]) => keys.every((key) => buttons.includes(t(locale, key)));
   if (has('ticket.created')) return 'done';
+  if (has('faq.helped')) return 'helped';
   if (has('ticket.confirmRetry') || replies.some((r) => JSON.stringify(r.attachments ?? []).includes('confirm_ticket'))) return 'confirm';
   if (buttonsAre('category.technical', 'category.billing')) return 'category';
   if (buttonsAre('choice.contactOk')) return 'contact';
@@ -135,7 +143,7 @@ async function readAnswer(world: DeskWorld, c: PromptCase): Promise<string> {
   const locale = c.lang;
   const verifying = ['admin', 'org', 'admin_email', 'pin_channel', 'code'].includes(c.prompt);
   const conversation = verifying ? chat(world, { locale }) : await verifiedChat(world, 'contoso', 'jan', { locale });
-  await conversation.say(WORDS[locale].human);
+  await conversation.say(c.prompt === 'helped' ? WORDS[locale].question : WORDS[locale].human);
   let step = stepOf(conversation.replies, locale);
   for (let turns = 0; step !== c.prompt; turns++) {
     if (turns > 8) throw new Error(`the walk did not reach the prompt "${c.prompt}" (stuck at "${step}")`);
@@ -152,6 +160,8 @@ async function readAnswer(world: DeskWorld, c: PromptCase): Promise<string> {
   const texts = conversation.replies.map((r) => r.text ?? '').join('\n');
   const after = stepOf(conversation.replies, locale);
   switch (c.prompt) {
+    case 'helped':
+      return texts.includes(opening(locale, 'faq.thanks')) ? 'yes' : texts.includes(opening(locale, 'faq.sorry')) ? 'no' : 'other';
     case 'admin':
       return after === 'org' ? 'yes' : after === 'refused' ? 'no' : after === 'admin' ? 'none' : 'left';
     case 'org':
@@ -203,7 +213,8 @@ export type Outcome = 'right' | 'asked' | 'wrong' | 'left';
 function outcomeOf(expect: string, got: string): Outcome {
   if (got === expect) return 'right';
   if (got === 'left') return 'left';
-  return got === 'none' ? 'asked' : 'wrong';
+  // Not read as any answer: asked again, or (after an answer) read as a message of its own.
+  return got === 'none' || got === 'other' ? 'asked' : 'wrong';
 }
 
 export interface PromptReport {

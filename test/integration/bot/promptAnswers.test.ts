@@ -10,6 +10,8 @@ const tuningSets = [
   { set: 'prompts-P1.jsonl', right: 190, wrong: 4 },
   // 120 of 120 read as meant.
   { set: 'prompts-P3.jsonl', right: 116, wrong: 2 },
+  // 88 of 90 replies to "Did this help?" read as meant, none taken for something else.
+  { set: 'prompts-P5.jsonl', right: 85, wrong: 2 },
 ];
 
 it.each(tuningSets)(

@@ -1,6 +1,6 @@
-import { choiceSaidAs } from '../../../bot/commands';
-import { mentions, typedAnswerIn, type TypedChoice } from '../../../bot/dialogs/typedAnswer';
-import { phrasingsOf } from '../../../bot/commands';
+import { mentions, typedAnswerIn, type TypedChoice } from '../../../bot/typedAnswer';
+import { choiceSaidAs, phrasingsOf } from '../../../bot/commands';
+import { feedbackIn } from '../../../bot/faqFeedback';
 
 const admin: TypedChoice[] = [
   choiceSaidAs('Tak', 'commands.yes', 'commands.amAdmin'),
@@ -64,5 +64,33 @@ describe('mentions', () => {
       ),
     ).toEqual([true, true, true, true]);
     expect(mentions('przyszło, dzięki', resend)).toBe(false);
+  });
+});
+
+describe('a message typed after "Did this help?"', () => {
+  it('says the answer helped or did not, in its own words', () => {
+    expect(['tak, dzięki', 'super, o to chodziło', 'Dziękuję, teraz wszystko jasne', 'perfect, thanks'].map(feedbackIn)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['nie bardzo', 'niestety nie', 'Nie do końca, brakuje godzin pomocy', 'not really'].map(feedbackIn)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('is read as a message of its own when it asks or reports something new', () => {
+    expect(
+      [
+        'ok, a ile to kosztuje?',
+        'nie, mam inny problem: nie działa poczta',
+        'a co jeśli nie jestem adminem',
+        'chcę rozmawiać z konsultantem',
+      ].map(feedbackIn),
+    ).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

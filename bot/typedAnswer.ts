@@ -1,5 +1,5 @@
 import type { Choice } from 'botbuilder-dialogs';
-import { fold } from '../../common/text';
+import { fold } from '../common/text';
 
 /**
  * A button of a yes/no-like question ("Czy jesteś administratorem?", "Czy dane są poprawne?",
@@ -48,12 +48,13 @@ const NEGATIONS = new Set(['nie', 'no', 'not', 'nope', 'nah', 'dont', 'never', '
  * Which choice a message typed at a yes/no-like question picks, 'unsure' when it asks something
  * or doubts or names two, undefined when it says nothing of the kind. In order: the whole title;
  * a grade's code as the last word ("może być C"); the one choice whose own words it has ("numer
- * mam inny"), where a negation turns the yes choice's words into a no ("nie jestem adminem",
- * "nie wysyłaj"); then a plain yes or no.
+ * mam inny"), where a negation just before or after the yes choice's words, or opening the
+ * message, makes them a no ("nie jestem adminem", "I'm not an admin", "nie wysyłaj"); then a
+ * plain yes or no. A message of more than `longestWords` words is something else.
  */
-export function typedAnswerIn(text: string, choices: TypedChoice[]): number | 'unsure' | undefined {
+export function typedAnswerIn(text: string, choices: TypedChoice[], longestWords = LONGEST_ANSWER_WORDS): number | 'unsure' | undefined {
   const words = wordsOf(text);
-  if (words.length === 0 || words.length > LONGEST_ANSWER_WORDS) return undefined;
+  if (words.length === 0 || words.length > longestWords) return undefined;
   const phrase = ` ${words.join(' ')} `;
   const titled = choices.findIndex((choice) => wordsOf(choice.value).join(' ') === words.join(' '));
   if (titled >= 0) return titled;
@@ -63,22 +64,22 @@ export function typedAnswerIn(text: string, choices: TypedChoice[]): number | 'u
 
   // A yes phrase is taken out first, so that its "nie" or "no" is not read as a negation.
   const yesPhrase = YES_PHRASES.find((p) => phrase.includes(` ${p} `));
-  const rest = yesPhrase ? phrase.replace(` ${yesPhrase} `, ' ') : phrase;
-  const negated = rest
-    .trim()
-    .split(' ')
-    .some((word) => NEGATIONS.has(word));
+  const rest = (yesPhrase ? phrase.replace(` ${yesPhrase} `, ' ') : phrase).trim().split(' ').filter(Boolean);
+  const negation = (word: string | undefined) => word !== undefined && NEGATIONS.has(word);
   const yes = choices.findIndex((choice) => choice.says === 'yes');
   const no = choices.findIndex((choice) => choice.says === 'no');
 
-  const named = choices.flatMap((choice, index) => (has(rest, choice.words ?? []) ? [index] : []));
+  const positions = choices.map((choice) => positionOf(rest, choice.words ?? []));
+  const named = positions.flatMap((position, index) => (position >= 0 ? [index] : []));
   if (named.length > 1) return named.includes(no) && named.every((i) => i === no || i === yes) ? no : 'unsure';
   if (named.length === 1) {
+    const at = positions[named[0]!]!;
+    const negated = negation(rest[0]) || [rest[at - 2], rest[at - 1], rest[at + 1]].some(negation);
     if (named[0] !== yes || !negated) return named[0];
     return no >= 0 ? no : 'unsure';
   }
-  if (negated || has(rest, choices[no]?.synonyms ?? [])) return no >= 0 ? no : 'unsure';
-  if (yesPhrase || has(rest, choices[yes]?.synonyms ?? [])) return yes >= 0 ? yes : undefined;
+  if (rest.some(negation) || positionOf(rest, choices[no]?.synonyms ?? []) >= 0) return no >= 0 ? no : 'unsure';
+  if (yesPhrase || positionOf(rest, choices[yes]?.synonyms ?? []) >= 0) return yes >= 0 ? yes : undefined;
   return undefined;
 }
 
@@ -89,14 +90,25 @@ function wordsOf(text: string): string[] {
 
 /** Whether `text` has one of `entries` (see TypedChoice): "nie dostałem kodu" has "nie dostał*". */
 export function mentions(text: string, entries: string[]): boolean {
-  return has(` ${wordsOf(text).join(' ')} `, entries);
+  return positionOf(wordsOf(text), entries) >= 0;
 }
 
-/** Whether a phrase (folded words between spaces) has one of `entries`: as written, or a stem at a word's start. */
-function has(phrase: string, entries: string[]): boolean {
-  return entries.some((entry) => {
-    const folded = wordsOf(entry).join(' ');
-    if (!folded) return false;
-    return phrase.includes(entry.endsWith('*') ? ` ${folded}` : ` ${folded} `);
-  });
+/** Entries as words, for the lists read again and again (the feedback's); a prompt's own lists go with its turn. */
+const parsed = new WeakMap<string[], { words: string[]; stem: boolean }[]>();
+
+/** The first word at which one of `entries` is: a phrase as written, or a stem at a word's start; -1 for none. */
+function positionOf(words: string[], entries: string[]): number {
+  let wanted = parsed.get(entries);
+  if (!wanted) {
+    wanted = entries.map((entry) => ({ words: wordsOf(entry), stem: entry.endsWith('*') })).filter((e) => e.words.length > 0);
+    parsed.set(entries, wanted);
+  }
+  for (let i = 0; i < words.length; i++) {
+    for (const entry of wanted) {
+      const run = words.slice(i, i + entry.words.length).join(' ');
+      const written = entry.words.join(' ');
+      if (entry.stem ? run.startsWith(written) : run === written) return i;
+    }
+  }
+  return -1;
 }
