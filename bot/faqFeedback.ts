@@ -65,9 +65,15 @@ export function feedbackIn(text: string): boolean | undefined {
     choiceSaidAs('not helped', 'commands.no', 'commands.notHelped'),
     choiceSaidAs('something else', 'commands.somethingElse', 'commands.somethingElse'),
   ];
-  const answer = typedAnswerIn(text, feedbackChoices, LONGEST_FEEDBACK_WORDS);
-  return answer === 0 ? true : answer === 1 ? false : undefined;
+  // A turn asks twice (whether the rule applies, then what it says): read once.
+  if (lastRead?.text !== text) {
+    const answer = typedAnswerIn(text, feedbackChoices, LONGEST_FEEDBACK_WORDS);
+    lastRead = { text, helped: answer === 0 ? true : answer === 1 ? false : undefined };
+  }
+  return lastRead.helped;
 }
+
+let lastRead: { text: string; helped: boolean | undefined } | undefined;
 
 // Built once: every message after an answer is read with them.
 let feedbackChoices: TypedChoice[] | undefined;

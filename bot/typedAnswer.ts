@@ -56,7 +56,7 @@ export function typedAnswerIn(text: string, choices: TypedChoice[], longestWords
   const words = wordsOf(text);
   if (words.length === 0 || words.length > longestWords) return undefined;
   const phrase = ` ${words.join(' ')} `;
-  const titled = choices.findIndex((choice) => wordsOf(choice.value).join(' ') === words.join(' '));
+  const titled = choices.findIndex((choice) => titleOf(choice.value) === phrase);
   if (titled >= 0) return titled;
   if (text.includes('?') || UNSURE.some((p) => phrase.includes(` ${p} `))) return 'unsure';
   const coded = choices.findIndex((choice) => choice.value.includes(' – ') && fold(choice.value.split(' – ')[0]!.trim()) === words.at(-1));
@@ -83,6 +83,19 @@ export function typedAnswerIn(text: string, choices: TypedChoice[], longestWords
   return undefined;
 }
 
+/** Titles as phrases (" dane sa poprawne "): the same few buttons are asked about all day. */
+const titles = new Map<string, string>();
+
+function titleOf(value: string): string {
+  let title = titles.get(value);
+  if (title === undefined) {
+    title = ` ${wordsOf(value).join(' ')} `;
+    // Buttons come from the catalogues, a few dozen titles; the cap only guards against surprises.
+    if (titles.size < 1_000) titles.set(value, title);
+  }
+  return title;
+}
+
 /** Folded words: "Zmień dane!" -> zmien, dane; "don't" -> dont. */
 function wordsOf(text: string): string[] {
   return fold(text.replace(/['’]/g, '')).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -93,22 +106,38 @@ export function mentions(text: string, entries: string[]): boolean {
   return positionOf(wordsOf(text), entries) >= 0;
 }
 
-/** Entries as words, for the lists read again and again (the feedback's); a prompt's own lists go with its turn. */
-const parsed = new WeakMap<string[], { words: string[]; stem: boolean }[]>();
+/** A list of entries as words, by their first word (a stem's first word is a prefix). */
+interface Entries {
+  byFirstWord: Map<string, string[][]>;
+  stems: string[][];
+}
 
-/** The first word at which one of `entries` is: a phrase as written, or a stem at a word's start; -1 for none. */
-function positionOf(words: string[], entries: string[]): number {
-  let wanted = parsed.get(entries);
-  if (!wanted) {
-    wanted = entries.map((entry) => ({ words: wordsOf(entry), stem: entry.endsWith('*') })).filter((e) => e.words.length > 0);
-    parsed.set(entries, wanted);
-  }
-  for (let i = 0; i < words.length; i++) {
-    for (const entry of wanted) {
-      const run = words.slice(i, i + entry.words.length).join(' ');
-      const written = entry.words.join(' ');
-      if (entry.stem ? run.startsWith(written) : run === written) return i;
+/** Lists read again and again (the feedback's, a turn's) are taken apart once. */
+const compiled = new WeakMap<string[], Entries>();
+
+function entriesOf(list: string[]): Entries {
+  let entries = compiled.get(list);
+  if (!entries) {
+    entries = { byFirstWord: new Map(), stems: [] };
+    for (const entry of list) {
+      const words = wordsOf(entry);
+      if (words.length === 0) continue;
+      if (entry.endsWith('*')) entries.stems.push(words);
+      else entries.byFirstWord.set(words[0]!, [...(entries.byFirstWord.get(words[0]!) ?? []), words]);
     }
+    compiled.set(list, entries);
+  }
+  return entries;
+}
+
+/** The first word at which one of `list`'s entries is: a phrase as written, or a stem at a word's start; -1 for none. */
+function positionOf(words: string[], list: string[]): number {
+  const { byFirstWord, stems } = entriesOf(list);
+  const at = (i: number, entry: string[], stem: boolean) =>
+    entry.every((word, k) => (stem && k === entry.length - 1 ? words[i + k]?.startsWith(word) : words[i + k] === word));
+  for (let i = 0; i < words.length; i++) {
+    if (byFirstWord.get(words[i]!)?.some((entry) => at(i, entry, false))) return i;
+    if (stems.some((entry) => at(i, entry, true))) return i;
   }
   return -1;
 }
