@@ -10,7 +10,7 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { DeskChoicePrompt, SHORT_ANSWER_WORDS } from './choicePrompt';
-import { typedAnswerIn, type TypedChoice } from '../typedAnswer';
+import { mentions, typedAnswerIn, type TypedChoice } from '../typedAnswer';
 import { createHash, randomUUID } from 'crypto';
 import {
   type Administrator,
@@ -33,7 +33,7 @@ import type { OrganisationDirectory, TicketDesk } from '../ports';
 import { t, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { personScopeOf } from '../channels';
-import { choiceSaidAs, isCommand } from '../commands';
+import { choiceSaidAs, isCommand, phrasingsOf } from '../commands';
 import { choiceStyle, withButtons } from '../buttons';
 import { deadlineInWords } from '../deadlineWords';
 import { CANCEL_TICKET, CONFIRM_TICKET, supportsAdaptiveCards, ticketSummaryCard, ticketSummaryText } from '../cards/ticketSummaryCard';
@@ -61,6 +61,9 @@ interface Draft {
   phone?: string;
   preferred: ContactMethod;
   editContact: boolean;
+  /** Which of the two the person wants changed ("numer mam inny": the number only); both when unsaid or on older drafts. */
+  editEmail?: boolean;
+  editPhone?: boolean;
   grades: Grade[];
   grade: Grade;
   /** Fixed with the summary, so that a retried last turn sends the same request. */
@@ -103,8 +106,8 @@ export class OpenTicketDialog extends ComponentDialog {
       ),
     );
     this.addDialog(new TextPrompt(TEXT, (pc) => lengthAccepted(pc, LIMITS.affected)));
-    this.addDialog(new TextPrompt(EMAIL, async (pc) => pc.recognized.succeeded && emailAddressIn(pc.recognized.value ?? '') !== undefined));
-    this.addDialog(new TextPrompt(PHONE, async (pc) => pc.recognized.succeeded && phoneNumberIn(pc.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(EMAIL, async (pc) => pc.recognized.succeeded && contactGiven(pc, emailAddressIn)));
+    this.addDialog(new TextPrompt(PHONE, async (pc) => pc.recognized.succeeded && contactGiven(pc, phoneNumberIn)));
     this.addDialog(new TextPrompt(CONFIRM, (pc) => confirmationGiven(pc)));
     this.addDialog(
       new WaterfallDialog<OpenTicketOptions>(STEPS, [
@@ -174,21 +177,37 @@ export class OpenTicketDialog extends ComponentDialog {
     const draft = step.values as Draft;
     draft.editContact = (step.result as FoundChoice).index === 1;
     if (!draft.editContact) return step.next();
+    // "tak, ale numer mam inny" asks for the number only, "mail się zmienił" for the address only.
+    const said = step.context.activity.text ?? '';
+    const named = { email: mentions(said, phrasingsOf('commands.mailWords')), phone: mentions(said, phrasingsOf('commands.phoneWords')) };
+    draft.editEmail = named.email || !named.phone;
+    draft.editPhone = named.phone || !named.email;
+    if (!draft.editEmail) return step.next();
     const locale = localeOf(step.context);
-    return step.prompt(EMAIL, { prompt: t(locale, 'ticket.askEmail'), retryPrompt: t(locale, 'verify.emailInvalid') });
+    return step.prompt(EMAIL, {
+      prompt: draft.email ? t(locale, 'ticket.askEmailOrKeep', { email: draft.email }) : t(locale, 'ticket.askEmail'),
+      retryPrompt: t(locale, 'verify.emailInvalid'),
+      validations: { current: draft.email },
+    });
   }
 
   private async askPhone(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const draft = step.values as Draft;
     if (!draft.editContact) return step.next();
-    draft.email = emailAddressIn(String(step.result))!;
+    // "bez zmian" keeps the address from the profile.
+    if (draft.editEmail !== false) draft.email = emailAddressIn(String(step.result)) ?? draft.email;
+    if (draft.editPhone === false) return step.next();
     const locale = localeOf(step.context);
-    return step.prompt(PHONE, { prompt: t(locale, 'ticket.askPhone'), retryPrompt: t(locale, 'ticket.phoneInvalid') });
+    return step.prompt(PHONE, {
+      prompt: draft.phone ? t(locale, 'ticket.askPhoneOrKeep', { phone: draft.phone }) : t(locale, 'ticket.askPhone'),
+      retryPrompt: t(locale, 'ticket.phoneInvalid'),
+      validations: { current: draft.phone },
+    });
   }
 
   private async askPreferred(step: WaterfallStepContext<OpenTicketOptions>): Promise<DialogTurnResult> {
     const draft = step.values as Draft;
-    if (draft.editContact) draft.phone = phoneNumberIn(String(step.result))!;
+    if (draft.editContact && draft.editPhone !== false) draft.phone = phoneNumberIn(String(step.result)) ?? draft.phone;
     if (!draft.phone || !draft.email) return step.next(null);
     const locale = localeOf(step.context);
     return step.prompt(CHOICE, {
@@ -334,6 +353,17 @@ export function descriptionIn(text: string | undefined): string | undefined {
   const trimmed = text?.trim();
   if (!trimmed || trimmed.endsWith('?') || trimmed.split(/\s+/).length <= SHORT_ANSWER_WORDS) return undefined;
   return trimmed.length >= MIN_DESCRIPTION && trimmed.length <= LIMITS.description ? trimmed : undefined;
+}
+
+/**
+ * An address or number typed at its prompt, or words that keep the one from the profile ("bez
+ * zmian", "ten sam") when there is one (the prompt's `validations.current`).
+ */
+async function contactGiven(pc: PromptValidatorContext<string>, readOut: (text: string) => string | undefined): Promise<boolean> {
+  const text = pc.recognized.value ?? '';
+  if (readOut(text) !== undefined) return true;
+  const { current } = (pc.options.validations ?? {}) as { current?: string };
+  return !!current && mentions(text, phrasingsOf('commands.keepContact'));
 }
 
 /** The option a choice prompt returned: always one it offered. */

@@ -179,7 +179,13 @@ async function readAnswer(world: DeskWorld, c: PromptCase): Promise<string> {
       if (texts.includes(opening(locale, 'verify.success'))) return 'code';
       return texts.includes(opening(locale, 'verify.codeSent')) ? 'resend' : 'none';
     case 'contact':
-      return after === 'preferred' ? 'ok' : after === 'contact_email' ? 'change' : after === 'contact' ? 'none' : 'left';
+      return after === 'preferred'
+        ? 'ok'
+        : after === 'contact_email' || after === 'contact_phone'
+          ? 'change'
+          : after === 'contact'
+            ? 'none'
+            : 'left';
     case 'confirm':
       return after === 'done' ? 'yes' : after === 'confirm' ? 'none' : 'no';
   }

@@ -30,7 +30,7 @@ describe('yes, no and contact methods typed in words', () => {
     const c = await verified('contoso', 'jan', { locale: 'en-US' });
     await c.say('talk to a person');
     await upToContact(c, 'Technical problem', 'How do I set a password that never expires?');
-    expect((await c.say('no'))[0]).toBe('What e-mail address should we use?');
+    expect((await c.say('no'))[0]).toBe('What e-mail address should we use? Type "no change" to keep jan.kowalski@contoso.pl.');
     await c.say('it@contoso.pl');
     await c.say('+48 22 100 20 30');
     expect((await c.say('email'))[0]).toMatch(/^I suggest grade/);

@@ -94,6 +94,39 @@ describe('opening a ticket in Polish', () => {
     expect((await c.say('priorytet b'))[0]).toMatch(/Podsumowanie zgłoszenia.*Rozliczenia i subskrypcja.*B – wysoki/s);
   });
 
+  it('asks only for the contact detail the person says is wrong, and keeps one on "bez zmian"', async () => {
+    const onlyNumber = await verified('contoso', 'jan');
+    await onlyNumber.say('rozmowa z człowiekiem');
+    await onlyNumber.say('Awaria: poczta nie wychodzi u nikogo w firmie od rana');
+    await onlyNumber.say('Wszyscy');
+    expect((await onlyNumber.say('tak, ale numer mam inny'))[0]).toBe(
+      'Podaj numer telefonu do kontaktu. Napisz „bez zmian”, aby zostawić +48 601 234 123.',
+    );
+    expect((await onlyNumber.say('mój numer to 600-700-800'))[0]).toMatch(/forma kontaktu/);
+
+    const both = await verified('contoso', 'jan');
+    await both.say('rozmowa z człowiekiem');
+    await both.say('Awaria: poczta nie wychodzi u nikogo w firmie od rana');
+    await both.say('Wszyscy');
+    expect((await both.say('Zmień dane'))[0]).toBe(
+      'Podaj adres e-mail do kontaktu. Napisz „bez zmian”, aby zostawić jan.kowalski@contoso.pl.',
+    );
+    expect((await both.say('ten sam'))[0]).toMatch(/^Podaj numer telefonu do kontaktu/);
+    expect((await both.say('zadzwońcie'))[0]).toMatch(/^To nie wygląda na numer telefonu/);
+    expect((await both.say('tel. 600 111 222 (komórka)'))[0]).toMatch(/forma kontaktu/);
+
+    for (const c of [onlyNumber, both]) {
+      await c.say('Telefon');
+      await c.say('B – wysoki');
+      await c.say(CONFIRM);
+    }
+    const tickets = await world.tickets.list({ orgId: 'contoso' });
+    const contactOf = (c: typeof both) =>
+      tickets.find((tk) => (tk.conversation?.conversation as { id?: string }).id === c.conversationId)?.contact;
+    expect(contactOf(onlyNumber)).toEqual({ email: 'jan.kowalski@contoso.pl', phone: '600-700-800', preferred: 'phone' });
+    expect(contactOf(both)).toEqual({ email: 'jan.kowalski@contoso.pl', phone: '600 111 222', preferred: 'phone' });
+  });
+
   it('offers the words the request was asked with as its description', async () => {
     const c = await verified('contoso', 'jan');
     expect((await c.say('od rana nikt u nas w firmie nie może wysłać maili, pomóżcie'))[0]).toMatch(/^Czego dotyczy zgłoszenie\?/);
