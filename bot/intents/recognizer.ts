@@ -100,6 +100,15 @@ export class IntentRecognizer {
     if (onlyGreeting(text)) return { intent: 'greeting', fastPath: false };
     const { top, second } = this.classified(text);
     const questionP = top.intent === 'question' ? top.p : second.intent === 'question' ? second.p : 0;
+    const unsure = top.p < SURE;
+    const ticketWork = TICKET_ACTIONS.has(top.intent) || TICKET_ACTIONS.has(second.intent);
+    // A question the knowledge base answers surely is that question when the classifier only
+    // guesses at ticket work: "do ilu krajów mogę dzwonić (z planem połączeń)?" is no wish to talk
+    // to a person nor to add to a ticket. Not when the guess is a ticket's status or list, which
+    // people ask for as questions.
+    const aboutTickets = ASKED_AS_QUESTIONS.has(top.intent) || ASKED_AS_QUESTIONS.has(second.intent);
+    if (unsure && ticketWork && !aboutTickets && readsAsQuestion(text) && knowledgeAnswers())
+      return { intent: 'question', fastPath: false };
     if (
       TICKET_ACTIONS.has(top.intent) &&
       (questionP >= QUESTION_DOUBT ||
@@ -108,15 +117,10 @@ export class IntentRecognizer {
     ) {
       return { ask: [top.intent, 'question'] };
     }
-    if (top.p < SURE) {
+    if (unsure) {
       // Only a doubt about ticket work is worth a question back; otherwise the knowledge base
       // gets the message (an answer, suggestions, or "nothing found" with a ticket button).
-      if (TICKET_ACTIONS.has(top.intent) || TICKET_ACTIONS.has(second.intent)) {
-        // A question the knowledge base answers surely is that question, whatever its verb leans to:
-        // "do ilu krajów mogę dzwonić?" is no wish to talk to a person.
-        // Not when the doubt is about a ticket's status or list, which people ask for as questions.
-        const aboutTickets = ASKED_AS_QUESTIONS.has(top.intent) || ASKED_AS_QUESTIONS.has(second.intent);
-        if (!aboutTickets && readsAsQuestion(text) && knowledgeAnswers()) return { intent: 'question', fastPath: false };
+      if (ticketWork) {
         // Two kinds of ticket work offered for a question the knowledge base has an answer to
         // would leave the customer no way to it: the question is offered in place of the second.
         const answerable =
