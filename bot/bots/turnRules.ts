@@ -15,6 +15,7 @@ import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
 import { satisfactionAnswerOf } from '../cards/satisfactionCard';
 import { feedbackIn } from '../faqFeedback';
+import { answerSpeaksTo, questionInContext } from '../followUp';
 import { foldPhrase } from '../../common/text';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
@@ -25,6 +26,8 @@ export interface DeskConversation {
    * customer asked (before any suggestion they picked): a "Nie" is recorded with it.
    */
   lastAnswer?: { articleId: string; title: string; question?: string };
+  /** The last question answered, which a follow-up leans on ("a w Niemczech?"). */
+  lastQuestion?: string;
   /** The questions just offered as buttons: pressing one (a Polish title) keeps the chat's language. */
   suggested?: string[];
   /** The customer's question those suggestions were offered for. */
@@ -317,6 +320,17 @@ export const TURN_RULES: readonly TurnRule[] = [
     },
   },
   {
+    // "a jak nie mam konta?" after an answer: the classifier hesitates over a fragment that the
+    // question before it makes plain; answered when, read with that question, the base answers it.
+    name: 'follow-up',
+    needsStore: true,
+    applies: (turn) => !turn.store?.inDialog && 'ask' in turn.recognition() && followUpOf(turn) !== undefined,
+    handle: (turn) =>
+      inContextAnswers(turn.kb.answer(followUpOf(turn)!, detectLocale(turn.text) ?? turn.locale), turn.text)
+        ? answerQuestion(turn, turn.text, false)
+        : Promise.resolve('next'),
+  },
+  {
     name: 'unsure: ask',
     needsStore: false,
     applies: (turn) => 'ask' in turn.recognition(),
@@ -419,7 +433,21 @@ async function greet(turn: Turn): Promise<void> {
 /** A question for the knowledge base: an answer with its source, suggestions, or a way on. */
 async function answerQuestion(turn: Turn, question: string, pickedSuggestion: boolean): Promise<void> {
   const { context, locale, store } = turn;
-  const found = turn.kb.answer(question, pickedSuggestion ? locale : (detectLocale(question) ?? locale));
+  const asking = pickedSuggestion ? locale : (detectLocale(question) ?? locale);
+  let found = turn.kb.answer(question, asking);
+  // The question a follow-up leans on stays the one asked in full: "a w Czechach?" after
+  // "a w Niemczech?" is read with it, not with both.
+  let leanedOn = question;
+  // "a w Niemczech?" after an answer: read with the question before it, when that reads better.
+  const inContext = pickedSuggestion ? undefined : followUpOf(turn, question);
+  if (inContext) {
+    const read = turn.kb.answer(inContext, asking);
+    if (inContextAnswers(read, question) && (!found.answered || read.confidence > found.confidence)) {
+      found = read;
+      leanedOn = store!.desk.lastQuestion!;
+      question = inContext;
+    }
+  }
   if (store) store.desk.lastAnswer = undefined;
   if (found.answered && found.source) {
     const related = found.related.map((s) => s.question);
@@ -437,6 +465,7 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
       await store.feedback.chose(found.source.articleId, { question: asked, locale });
     }
     store.desk.lastAnswer = { ...found.source, question: asked };
+    store.desk.lastQuestion = leanedOn;
     // A related article picked next is a suggestion picked for the same question.
     if (related.length > 0) {
       store.desk.suggested = related;
@@ -461,6 +490,16 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
   }
   if (!store) return unavailable(turn);
   await sendWithButtons(context, t(locale, 'faq.noAnswer'), [t(locale, 'button.openTicket')]);
+}
+
+/** The message read with the last question answered, when it is a follow-up of it. */
+function followUpOf(turn: Turn, text = turn.text): string | undefined {
+  return questionInContext(text, turn.store?.desk.lastQuestion);
+}
+
+/** Whether the base's answer to a follow-up read in context answers it. */
+function inContextAnswers(found: ReturnType<KnowledgeAnswers['answer']>, followUp: string): boolean {
+  return found.answered && answerSpeaksTo(followUp, `${found.source?.title ?? ''} ${found.answer}`);
 }
 
 /** Whether the classifier reads the message as a question (never a command phrasing or a button). */

@@ -141,6 +141,30 @@ describe('the turn table', () => {
     });
   });
 
+  describe('follow-ups', () => {
+    const FIRST = 'Jaki jest czas reakcji dla zgłoszenia o ważności A?';
+
+    it('reads a fragment that goes on from the last question with it ("a dla C?")', async () => {
+      const c = chat(world);
+      await askAnswered(c, FIRST);
+      const inContext = world.kb.answer(`${FIRST} a dla C?`, 'pl');
+      expect(inContext.answered).toBe(true);
+      const replies = await c.say('a dla C?');
+      expect(replies[0]).toContain(inContext.answer);
+      // After "Czy to pomogło?" is answered, the question is still there to lean on.
+      await c.say('tak, dzięki');
+      expect((await c.say('a dla B?'))[0]).toContain(world.kb.answer(`${FIRST} a dla B?`, 'pl').answer);
+    });
+
+    it('leaves a fragment alone in a fresh chat, and a message that says what it asks by itself', async () => {
+      expect(world.kb.answer('a dla C?', 'pl').answered).toBe(false);
+      expect((await chat(world).say('a dla C?')).join('\n')).not.toContain(world.kb.answer(`${FIRST} a dla C?`, 'pl').answer);
+      const c = chat(world);
+      await askAnswered(c, FIRST);
+      await askAnswered(c, 'Do ilu krajów mogę dzwonić z minut Skype?');
+    });
+  });
+
   describe('small talk, help and what has no words', () => {
     it('greets in other words, thanks back, and says what it can do', async () => {
       const c = chat(world);

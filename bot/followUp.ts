@@ -1,0 +1,41 @@
+import { fold } from '../common/text';
+
+/** Openings of a message that goes on from the question before it: "a w Niemczech?", "i w weekend?", "and for Family?". */
+const OPENING = /^\s*(?:a|i|oraz|ale|to|albo|and|but|also|or|what about|how about)\b/;
+/** Words that ask (how many, when, where): the follow-up's own say what it asks, not the previous question's. */
+const QUESTION_WORDS =
+  /(?<![\p{L}\p{N}])(?:czy|ile|ilu|jak\p{L}*|kiedy|gdzie|sk[aą]d|kto|kogo|co|dlaczego|czemu|kt[oó]r\p{L}*|how|many|much|what|when|where|who|which|why|is|are|do|does|can)(?![\p{L}\p{N}])/giu;
+/** Longest follow-up, in words: a longer message says what it asks by itself. */
+const LONGEST_WORDS = 6;
+/** A bare phrase asked after an answer ("w weekend?", "Family?") is a follow-up up to this length. */
+const LONGEST_BARE_WORDS = 3;
+
+/**
+ * The question a follow-up asks, read with the question answered before it ("Ile minut dostaję w
+ * Personal?" then "a w Family?"), or undefined when the message is no follow-up: too long, or
+ * neither opened as one nor a bare phrase asked.
+ */
+export function questionInContext(text: string, previous: string | undefined): string | undefined {
+  if (!previous) return undefined;
+  const folded = fold(text);
+  const words = folded.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  if (words === 0 || words > LONGEST_WORDS) return undefined;
+  if (!OPENING.test(folded) && !(text.includes('?') && words <= LONGEST_BARE_WORDS)) return undefined;
+  return `${previous.replace(QUESTION_WORDS, ' ')} ${text}`;
+}
+
+/** Words of a follow-up this short carry no meaning of their own ("a", "dla", "and"). */
+const SHORTEST_MEANING = 4;
+
+/**
+ * Whether an answer found for a follow-up read in context speaks to what the follow-up adds: one
+ * of its words other than question words (by its start, for Polish endings) is in the answer,
+ * or it adds no word of meaning ("a dla C?", "a kiedy?"). Read with the question before it, a follow-up often just finds that
+ * question's answer again, which says nothing about "a do kiedy trzeba je wykorzystać?".
+ */
+export function answerSpeaksTo(followUp: string, answer: string): boolean {
+  const words = (fold(followUp.replace(QUESTION_WORDS, ' ')).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= SHORTEST_MEANING);
+  if (words.length === 0) return true;
+  const answered = fold(answer);
+  return words.some((w) => answered.includes(w.slice(0, Math.max(SHORTEST_MEANING, Math.ceil(w.length * 0.6)))));
+}

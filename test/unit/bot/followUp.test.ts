@@ -1,0 +1,44 @@
+import { answerSpeaksTo, questionInContext } from '../../../bot/followUp';
+
+describe('a follow-up read with the question before it', () => {
+  const previous = 'Ile minut dostaję co miesiąc w Office 365 Personal?';
+
+  it.each([
+    ['a w Family?'],
+    ['i w weekend'],
+    ['A co z numerami alarmowymi?'],
+    ['and for Business plans?'],
+    ['what about landlines?'],
+    ['Family?'],
+  ])('"%s" is read with the previous question, without its question words', (text) => {
+    const read = questionInContext(text, previous);
+    expect(read).toMatch(new RegExp(`${text.replace(/[?]/g, '\\?')}$`));
+    // "Ile" asked a number; the follow-up says what it asks itself.
+    expect(read).not.toMatch(/\bIle\b/);
+    expect(read).toContain('Office 365 Personal');
+  });
+
+  it.each([
+    ['a message that says what it asks by itself', 'Do ilu krajów mogę dzwonić z minut Skype w ramach Office?'],
+    ['a statement with no follow-up opening', 'mam problem z pocztą'],
+    ['a longer phrase with only a question mark', 'numer pomocy technicznej w Niemczech?'],
+    ['nothing but signs', '??'],
+  ])('leaves alone %s', (_, text) => {
+    expect(questionInContext(text, previous)).toBeUndefined();
+  });
+
+  it('needs a question before it', () => {
+    expect(questionInContext('a w Family?', undefined)).toBeUndefined();
+  });
+
+  it('takes an answer only when it speaks to what the follow-up adds', () => {
+    const expiry = 'Niewykorzystane minuty wygasają na koniec każdego miesiąca.';
+    const perMonth = 'Co miesiąc dostajesz 60 minut bezpłatnych rozmów.';
+    expect(answerSpeaksTo('a kiedy wygasają?', expiry)).toBe(true);
+    // Polish endings differ: "wygasaja" (no diacritics) still finds "wygasają".
+    expect(answerSpeaksTo('a kiedy wygasaja', expiry)).toBe(true);
+    expect(answerSpeaksTo('a kiedy wygasają?', perMonth)).toBe(false);
+    // "a dla C?" adds no word of meaning: the answer found in context stands.
+    expect(answerSpeaksTo('a dla C?', perMonth)).toBe(true);
+  });
+});
