@@ -9,10 +9,9 @@
  * follow-ups not answered right, for tuning sets only.
  */
 import { readFileSync } from 'fs';
-import { resolve } from 'path';
 import { t, type Locale } from '../../bot/i18n';
 import { chat, deskWorld } from '../fixtures/bot/deskWorld';
-import { startRedisServer } from '../support/redisServer';
+import { runEvalCommand } from './evalCommand';
 
 export interface FollowUpCase {
   first: string;
@@ -80,37 +79,17 @@ export async function evaluateFollowUps(
   return { counts, misses };
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const showMisses = args.includes('--misses');
-  const paths = args.filter((a) => !a.startsWith('--'));
-  if (paths.length === 0) throw new Error('usage: npm run eval:followups -- <set.jsonl ...> [--misses]');
-  const redis = await startRedisServer();
-  process.env.TEST_REDIS_URL = redis.url;
-  try {
-    for (const path of paths) {
-      const cases = readFollowUpSet(resolve(path));
-      const { counts, misses } = await evaluateFollowUps(cases);
-      process.stdout.write(`${path} (${cases.length} follow-ups)\nrow   right  wrong  none\n`);
-      for (const [row, n] of counts) {
-        const total = n.right + n.wrong + n.none;
-        process.stdout.write(
-          `${row.padEnd(5)} ${`${n.right}/${total}`.padStart(6)} ${String(n.wrong).padStart(6)} ${String(n.none).padStart(5)}\n`,
-        );
-      }
-      if (showMisses) process.stdout.write(`${misses.join('\n')}\n`);
-      process.stdout.write('\n');
-    }
-  } finally {
-    await redis.stop();
-  }
-}
-
 if (require.main === module)
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    },
-  );
+  runEvalCommand('npm run eval:followups -- <set.jsonl ...> [--misses]', async (path, showMisses) => {
+    const cases = readFollowUpSet(path);
+    const { counts, misses } = await evaluateFollowUps(cases);
+    process.stdout.write(`${path} (${cases.length} follow-ups)\nrow   right  wrong  none\n`);
+    for (const [row, n] of counts) {
+      const total = n.right + n.wrong + n.none;
+      process.stdout.write(
+        `${row.padEnd(5)} ${`${n.right}/${total}`.padStart(6)} ${String(n.wrong).padStart(6)} ${String(n.none).padStart(5)}\n`,
+      );
+    }
+    if (showMisses) process.stdout.write(`${misses.join('\n')}\n`);
+    process.stdout.write('\n');
+  });

@@ -8,11 +8,10 @@
  * on a report set; --misses lists the answers it got wrong, for tuning sets only.
  */
 import { readFileSync } from 'fs';
-import { resolve } from 'path';
 import type { Activity } from 'botbuilder';
 import { t, type Locale, type MessageKey } from '../../bot/i18n';
 import { buttonsOf, chat, deskWorld, verifiedChat, type DeskWorld } from '../fixtures/bot/deskWorld';
-import { startRedisServer } from '../support/redisServer';
+import { runEvalCommand } from './evalCommand';
 
 const PROMPTS = [
   'helped',
@@ -254,37 +253,17 @@ export async function evaluatePrompts(cases: PromptCase[]): Promise<PromptReport
   return { counts, misses };
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const showMisses = args.includes('--misses');
-  const paths = args.filter((a) => !a.startsWith('--'));
-  if (paths.length === 0) throw new Error('usage: npm run eval:prompts -- <set.jsonl ...> [--misses]');
-  const redis = await startRedisServer();
-  process.env.TEST_REDIS_URL = redis.url;
-  try {
-    for (const path of paths) {
-      const cases = readPromptSet(resolve(path));
-      const { counts, misses } = await evaluatePrompts(cases);
-      process.stdout.write(`${path} (${cases.length} answers)\n${'row'.padEnd(16)} right  asked  wrong  left\n`);
-      for (const [row, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-        const total = n.right + n.asked + n.wrong + n.left;
-        process.stdout.write(
-          `${row.padEnd(16)} ${`${n.right}/${total}`.padStart(7)} ${String(n.asked).padStart(6)} ${String(n.wrong).padStart(6)} ${String(n.left).padStart(5)}\n`,
-        );
-      }
-      if (showMisses) process.stdout.write(`${misses.join('\n')}\n`);
-      process.stdout.write('\n');
-    }
-  } finally {
-    await redis.stop();
-  }
-}
-
 if (require.main === module)
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    },
-  );
+  runEvalCommand('npm run eval:prompts -- <set.jsonl ...> [--misses]', async (path, showMisses) => {
+    const cases = readPromptSet(path);
+    const { counts, misses } = await evaluatePrompts(cases);
+    process.stdout.write(`${path} (${cases.length} answers)\n${'row'.padEnd(16)} right  asked  wrong  left\n`);
+    for (const [row, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+      const total = n.right + n.asked + n.wrong + n.left;
+      process.stdout.write(
+        `${row.padEnd(16)} ${`${n.right}/${total}`.padStart(7)} ${String(n.asked).padStart(6)} ${String(n.wrong).padStart(6)} ${String(n.left).padStart(5)}\n`,
+      );
+    }
+    if (showMisses) process.stdout.write(`${misses.join('\n')}\n`);
+    process.stdout.write('\n');
+  });
