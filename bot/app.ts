@@ -249,6 +249,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
 
   const desk = createDeskBot({
     kb: countedKb,
+    probeKb: liveKb,
     entries: liveKb,
     tickets,
     organisations,

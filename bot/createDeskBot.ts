@@ -25,6 +25,8 @@ import { supportContacts, type EntryLookup, type SupportContacts } from './suppo
 
 export interface DeskBotParts {
   kb: KnowledgeAnswers;
+  /** The same knowledge base, neither counted in the metrics nor recorded for the learning loop: for readings nobody is answered with (a follow-up tried in context); `kb` when absent. */
+  probeKb?: KnowledgeAnswers;
   /** The knowledge base's entries, for the support phone numbers and hours every refusal offers. */
   entries: EntryLookup;
   tickets: TicketDesk;
@@ -81,6 +83,8 @@ export function createDeskBot(parts: DeskBotParts): DeskBotHandle {
 
 export interface DeskBotPorts {
   kb: KnowledgeAnswers;
+  /** The same knowledge base, neither counted in the metrics nor recorded for the learning loop: for readings nobody is answered with (a follow-up tried in context); `kb` when absent. */
+  probeKb?: KnowledgeAnswers;
   /** The knowledge base's entries, for the support phone numbers and hours every refusal offers. */
   entries: EntryLookup;
   tickets: TicketDesk;
@@ -128,6 +132,7 @@ export function assembleDeskBot(ports: DeskBotPorts): AssembledDeskBot {
   const intents = new IntentRecognizer(ports.kb);
   const bot = new DeskBot({
     kb: ports.kb,
+    probeKb: ports.probeKb ?? ports.kb,
     contacts,
     intents,
     tickets: ports.tickets,

@@ -56,6 +56,8 @@ interface UserMemory {
 
 export interface DeskBotDeps {
   kb: KnowledgeAnswers;
+  /** The same knowledge base, neither counted nor recorded: for readings nobody is answered with. */
+  probeKb: KnowledgeAnswers;
   contacts: SupportContacts;
   intents: IntentRecognizer;
   tickets: TicketDesk;
@@ -170,6 +172,7 @@ export class DeskBot extends TeamsActivityHandler implements DeskSteps {
       text,
       locale,
       kb: this.deps.kb,
+      probe: this.deps.probeKb,
       contacts: this.deps.contacts,
       files: ChatFiles.carries(context.activity) ? await files.of(context) : null,
       ...intents.lazy(text),

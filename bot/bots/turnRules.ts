@@ -46,6 +46,8 @@ export interface Turn {
   text: string;
   locale: Locale;
   kb: KnowledgeAnswers;
+  /** The same knowledge base, neither counted nor recorded (readings nobody is answered with); `kb` when absent. */
+  probe?: KnowledgeAnswers;
   /** How else to reach support, said with every refusal. */
   contacts: SupportContacts;
   /** The intent the message states outright (a command phrasing or a button), if any. */
@@ -326,7 +328,7 @@ export const TURN_RULES: readonly TurnRule[] = [
     needsStore: true,
     applies: (turn) => !turn.store?.inDialog && 'ask' in turn.recognition() && followUpOf(turn) !== undefined,
     handle: (turn) =>
-      inContextAnswers(turn.kb.answer(followUpOf(turn)!, detectLocale(turn.text) ?? turn.locale), turn.text)
+      readInContext(turn, turn.text, detectLocale(turn.text) ?? turn.locale)
         ? answerQuestion(turn, turn.text, false)
         : Promise.resolve('next'),
   },
@@ -434,20 +436,16 @@ async function greet(turn: Turn): Promise<void> {
 async function answerQuestion(turn: Turn, question: string, pickedSuggestion: boolean): Promise<void> {
   const { context, locale, store } = turn;
   const asking = pickedSuggestion ? locale : (detectLocale(question) ?? locale);
-  let found = turn.kb.answer(question, asking);
   // The question a follow-up leans on stays the one asked in full: "a w Czechach?" after
   // "a w Niemczech?" is read with it, not with both.
   let leanedOn = question;
-  // "a w Niemczech?" after an answer: read with the question before it, when that reads better.
-  const inContext = pickedSuggestion ? undefined : followUpOf(turn, question);
+  const inContext = pickedSuggestion ? undefined : readInContext(turn, question, asking);
   if (inContext) {
-    const read = turn.kb.answer(inContext, asking);
-    if (inContextAnswers(read, question) && (!found.answered || read.confidence > found.confidence)) {
-      found = read;
-      leanedOn = store!.desk.lastQuestion!;
-      question = inContext;
-    }
+    leanedOn = store!.desk.lastQuestion!;
+    question = inContext;
   }
+  // Asked once of the counted and recorded base: what the person is answered with.
+  const found = turn.kb.answer(question, asking);
   if (store) store.desk.lastAnswer = undefined;
   if (found.answered && found.source) {
     const related = found.related.map((s) => s.question);
@@ -497,9 +495,20 @@ function followUpOf(turn: Turn, text = turn.text): string | undefined {
   return questionInContext(text, turn.store?.desk.lastQuestion);
 }
 
-/** Whether the base's answer to a follow-up read in context answers it. */
-function inContextAnswers(found: ReturnType<KnowledgeAnswers['answer']>, followUp: string): boolean {
-  return found.answered && answerSpeaksTo(followUp, `${found.source?.title ?? ''} ${found.answer}`);
+/**
+ * "a w Niemczech?" after an answer: the follow-up read with the question before it, when the base
+ * answers that reading, the answer speaks to what the follow-up adds, and it reads better than the
+ * follow-up alone; otherwise undefined. Tried on the probe base, so neither reading is counted
+ * or recorded as a customer's question.
+ */
+function readInContext(turn: Turn, followUp: string, locale: Locale): string | undefined {
+  const inContext = followUpOf(turn, followUp);
+  if (!inContext) return undefined;
+  const kb = turn.probe ?? turn.kb;
+  const read = kb.answer(inContext, locale);
+  if (!read.answered || !answerSpeaksTo(followUp, `${read.source?.title ?? ''} ${read.answer}`)) return undefined;
+  const alone = kb.answer(followUp, locale);
+  return !alone.answered || read.confidence > alone.confidence ? inContext : undefined;
 }
 
 /** Whether the classifier reads the message as a question (never a command phrasing or a button). */
