@@ -30,8 +30,9 @@ const SHORTEST_MEANING = 4;
 /**
  * Whether an answer found for a follow-up read in context speaks to what the follow-up adds: one
  * of its words other than question words (by its start, for Polish endings) is in the answer,
- * or it adds no word of meaning ("a dla C?", "a kiedy?"). Read with the question before it, a follow-up often just finds that
- * question's answer again, which says nothing about "a do kiedy trzeba je wykorzystać?".
+ * or it adds no word of meaning ("a dla C?", "a kiedy?"). Read with the question before it, a
+ * follow-up often just finds that question's answer again, which says nothing about "a do kiedy
+ * trzeba je wykorzystać?".
  */
 export function answerSpeaksTo(followUp: string, answer: string): boolean {
   const words = (fold(followUp.replace(QUESTION_WORDS, ' ')).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= SHORTEST_MEANING);
