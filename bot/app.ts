@@ -201,6 +201,7 @@ async function assembleApp(options: AppOptions, probes: StartupProbes | undefine
     notReadyBecause: () => (storeAvailable() ? undefined : 'Redis is not reachable'),
     stillPreparing,
     authoriseMetrics,
+    keepAliveMs: config.keepAliveMs,
   });
   const clientOf = clientAddressResolver(config.trustedProxies);
   const publicLimit = rateLimit({

@@ -22,12 +22,16 @@ export interface ServerOptions {
   metrics?: Metrics;
   /** Who may read /metrics: throws an HttpError (401/403) for anyone else. Absent: /metrics is not served. */
   authoriseMetrics?: (req: Request, res: Response) => Promise<unknown>;
+  /** How long an idle kept-alive connection stays open (HTTP_KEEP_ALIVE_MS); TIMEOUTS.keepAliveMs when absent. */
+  keepAliveMs?: number;
 }
 
 /**
  * How long a client may take: to send its headers (a client trickling them a byte at a time
  * held a connection for 90 s), to send its whole request, and to send the next request on a
  * kept-alive connection. Node checks the first two only every `connectionsCheckingInterval`.
+ * Behind a load balancer the last must outlast the balancer's own idle timeout, or it reuses a
+ * connection the service is closing and the customer gets a 502 (HTTP_KEEP_ALIVE_MS).
  */
 export const TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, checkEveryMs: 1_000 } as const;
 
@@ -43,7 +47,7 @@ export function createServer(options: ServerOptions): Server {
   const http = server.server as typeof server.server & { connectionsCheckingInterval: number };
   http.headersTimeout = TIMEOUTS.headersMs;
   http.requestTimeout = TIMEOUTS.requestMs;
-  http.keepAliveTimeout = TIMEOUTS.keepAliveMs;
+  http.keepAliveTimeout = options.keepAliveMs ?? TIMEOUTS.keepAliveMs;
   // Read when the server starts listening.
   http.connectionsCheckingInterval = TIMEOUTS.checkEveryMs;
   // No client of the desk compresses its requests, and restify would inflate a gzip body without

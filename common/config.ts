@@ -55,6 +55,7 @@ const serviceSchema = z.object({
   PORT: wholeNumber(0, 65535).default('3978'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: wholeNumber(1).default('10000'),
+  HTTP_KEEP_ALIVE_MS: wholeNumber(1).default('5000'),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   REDIS_CLUSTER_NODES: z
     .string()
@@ -221,6 +222,8 @@ export interface Config {
   logLevel: string;
   /** How long a stop (SIGTERM, SIGINT) lets requests in flight finish before the process exits anyway. */
   shutdownGraceMs: number;
+  /** How long an idle kept-alive HTTP connection stays open: longer than a load balancer's idle timeout in front. */
+  keepAliveMs: number;
   /** The address customers' browsers reach the service at (web-chat stream URLs); absent: this machine's loopback (development). */
   publicUrl?: string;
   /** `url`: a redis:// URL, or a Redis Cluster's nodes (REDIS_CLUSTER_NODES) as redisConnection.ts's cluster address. */
@@ -313,6 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    keepAliveMs: e.HTTP_KEEP_ALIVE_MS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     redis: { url: e.REDIS_CLUSTER_NODES.length ? clusterAddress(e.REDIS_CLUSTER_NODES) : e.REDIS_URL, prefix: e.REDIS_PREFIX },
     directoryFile: e.DIRECTORY_FILE,

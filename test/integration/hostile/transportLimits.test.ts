@@ -3,6 +3,7 @@ import { gzipSync, deflateSync } from 'zlib';
 import { botChat } from '../../support/botChat';
 import { startDeskApp, type DeskApp } from '../../support/deskApp';
 import { TEST_TOKENS } from '../../support/ticketingApiServer';
+import { waitFor } from '../../support/waitFor';
 
 /**
  * What reaches the service before any route's own checks: compressed bodies (a 64 KB gzip body
@@ -123,6 +124,38 @@ describe('slow connections', () => {
     socket.destroy();
     expect(closed).toBe(true);
     expect(answer === '' || /^HTTP\/1\.1 408/.test(answer)).toBe(true);
+  });
+});
+
+describe('kept-alive connections', () => {
+  /** A raw connection that sends GET /healthz with keep-alive and reads the answers; `closed` once the server ends it. */
+  async function keptAlive(url: string) {
+    const socket: Socket = connect(Number(new URL(url).port), '127.0.0.1');
+    const state = { answers: '', closed: false };
+    socket.on('data', (d) => (state.answers += d.toString()));
+    socket.on('close', () => (state.closed = true));
+    socket.on('error', () => undefined);
+    await new Promise((r) => socket.once('connect', r));
+    const ask = () => socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+    return { socket, state, ask };
+  }
+  const answered = (answers: string) => answers.match(/HTTP\/1\.1 200/g)?.length ?? 0;
+
+  it('stay open for HTTP_KEEP_ALIVE_MS, longer than a load balancer in front keeps its own', async () => {
+    const longer = await startDeskApp('transport-keep-alive', { env: { HTTP_KEEP_ALIVE_MS: '30000' } });
+    const { socket, state, ask } = await keptAlive(longer.url);
+    try {
+      ask();
+      await waitFor(() => answered(state.answers) === 1, 'the first answer');
+      // Past Node's own 5 s, after which a balancer reusing the connection would get a 502.
+      await new Promise((r) => setTimeout(r, 5_500));
+      expect(state.closed).toBe(false);
+      ask();
+      await waitFor(() => answered(state.answers) === 2, 'the second answer, on the same connection');
+    } finally {
+      socket.destroy();
+      await longer.close();
+    }
   });
 });
 

@@ -73,12 +73,13 @@ describe('the configuration', () => {
         SMTP_URL: 'mail.example.com',
         PIN_SECRET: 'hunter2',
         DIRECTLINE_TOKEN_TTL_SECONDS: '1.5',
+        HTTP_KEEP_ALIVE_MS: '65s',
       });
     } catch (err) {
       message = (err as Error).message;
     }
     expect(message).not.toContain('\n');
-    for (const name of ['PORT', 'KB_RATE_LIMIT_PER_MINUTE', 'SMTP_URL', 'PIN_SECRET', 'DIRECTLINE_TOKEN_TTL_SECONDS'])
+    for (const name of ['PORT', 'KB_RATE_LIMIT_PER_MINUTE', 'SMTP_URL', 'PIN_SECRET', 'DIRECTLINE_TOKEN_TTL_SECONDS', 'HTTP_KEEP_ALIVE_MS'])
       expect(message).toContain(`${name}:`);
     expect(message).not.toContain('hunter2');
   });
