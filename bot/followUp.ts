@@ -24,6 +24,22 @@ export function questionInContext(text: string, previous: string | undefined): s
   return `${previous.replace(QUESTION_WORDS, ' ')} ${text}`;
 }
 
+/** A follow-up that changes what the question before it was about: "a przy B?", "and for Family?", "what about landlines?". */
+const ABOUT_SOMETHING_ELSE =
+  /^\s*(?:(?:a|i|oraz|ale|albo|and|but|or)\s+(?:przy|dla|w|we|na|u|od|do|po|za|z|ze|for|in|on|at|from|with|without)|what about|how about)\b/;
+/** Whose thing it is: "a przy moim zgłoszeniu?", "what about my tickets?" ask about the person's own, a request. */
+const OWN = /(?<![\p{L}\p{N}])(?:m[oó]j\p{L}*|moi\p{L}*|mo[jy]\p{L}*|nasz\p{L}*|my|mine|our|ours)(?![\p{L}\p{N}])/u;
+
+/**
+ * Whether a follow-up asks the question before it about something else ("a przy zwykłych
+ * zgłoszeniach?", "what about emergency calls?"): asked, opened with a word that moves the
+ * question, and about nothing of the person's own (that is their tickets, a request).
+ */
+export function movesTheQuestion(text: string): boolean {
+  const folded = fold(text);
+  return text.includes('?') && ABOUT_SOMETHING_ELSE.test(folded) && !OWN.test(folded);
+}
+
 /** Words of a follow-up this short carry no meaning of their own ("a", "dla", "and"). */
 const SHORTEST_MEANING = 4;
 

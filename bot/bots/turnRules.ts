@@ -15,7 +15,7 @@ import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
 import { satisfactionAnswerOf } from '../cards/satisfactionCard';
 import { feedbackIn } from '../faqFeedback';
-import { answerSpeaksTo, questionInContext } from '../followUp';
+import { answerSpeaksTo, movesTheQuestion, questionInContext } from '../followUp';
 import { foldPhrase } from '../../common/text';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
@@ -113,6 +113,15 @@ const meant = (turn: Turn): Intent | null => {
   const r = turn.recognition();
   return 'intent' in r ? r.intent : null;
 };
+/** Requests a follow-up's words can sound like: "zgłoszeniach" in "a przy zwykłych zgłoszeniach?", "about" in "what about…?". */
+const REQUESTS_LIKE_FOLLOW_UPS: ReadonlySet<Intent | null> = new Set<Intent>([
+  'open_ticket',
+  'talk_to_person',
+  'list_tickets',
+  'ticket_status',
+  'add_to_ticket',
+  'help',
+]);
 const STEP_WORDS: MessageKey[] = ['commands.yes', 'commands.no', 'commands.resend'];
 const CODE = /^\s*\d{6}\s*$/;
 
@@ -174,6 +183,26 @@ export const TURN_RULES: readonly TurnRule[] = [
         left ? t(turn.locale, 'thread.left', { id: left }) : t(turn.locale, store.inDialog ? 'cancel.done' : 'cancel.nothing'),
       );
     },
+  },
+  {
+    // "a przy zwykłych zgłoszeniach?", "what about emergency calls?" after an answer: a follow-up
+    // whose words the classifier takes for a request (tickets, help, a person) is answered when,
+    // read with the question before it, the base answers it. Only one that moves the question to
+    // something else ("a mogę porozmawiać z konsultantem?", "a moje zgłoszenia?" stay requests),
+    // never a command phrasing, and not where the person was asked something else.
+    name: 'follow-up that sounds like a request',
+    needsStore: true,
+    applies: (turn) =>
+      !!turn.store &&
+      !turn.store.inDialog &&
+      !turn.store.awaitedTicket &&
+      !turn.store.asked &&
+      !ratingAwaited(turn) &&
+      movesTheQuestion(turn.text) &&
+      turn.stated() === null &&
+      REQUESTS_LIKE_FOLLOW_UPS.has(meant(turn)!) &&
+      followUpOf(turn) !== undefined,
+    handle: (turn) => answerFollowUp(turn),
   },
   {
     name: 'help',
@@ -327,10 +356,7 @@ export const TURN_RULES: readonly TurnRule[] = [
     name: 'follow-up',
     needsStore: true,
     applies: (turn) => !turn.store?.inDialog && 'ask' in turn.recognition() && followUpOf(turn) !== undefined,
-    handle: (turn) =>
-      readInContext(turn, turn.text, detectLocale(turn.text) ?? turn.locale)
-        ? answerQuestion(turn, turn.text, false)
-        : Promise.resolve('next'),
+    handle: (turn) => answerFollowUp(turn),
   },
   {
     name: 'unsure: ask',
@@ -432,14 +458,17 @@ async function greet(turn: Turn): Promise<void> {
   await turn.context.sendActivity(`${t(turn.locale, 'welcome')}\n\n${t(turn.locale, 'error.unavailable')}`);
 }
 
-/** A question for the knowledge base: an answer with its source, suggestions, or a way on. */
-async function answerQuestion(turn: Turn, question: string, pickedSuggestion: boolean): Promise<void> {
+/**
+ * A question for the knowledge base: an answer with its source, suggestions, or a way on.
+ * `readInContextFound` is the question read with the one before it, when a follow-up's rule found it.
+ */
+async function answerQuestion(turn: Turn, question: string, pickedSuggestion: boolean, readInContextFound?: string): Promise<void> {
   const { context, locale, store } = turn;
   const asking = pickedSuggestion ? locale : (detectLocale(question) ?? locale);
   // The question a follow-up leans on stays the one asked in full: "a w Czechach?" after
   // "a w Niemczech?" is read with it, not with both.
   let leanedOn = question;
-  const inContext = pickedSuggestion ? undefined : readInContext(turn, question, asking);
+  const inContext = readInContextFound ?? (pickedSuggestion ? undefined : readInContext(turn, question, asking));
   if (inContext) {
     leanedOn = store!.desk.lastQuestion!;
     question = inContext;
@@ -488,6 +517,12 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
   }
   if (!store) return unavailable(turn);
   await sendWithButtons(context, t(locale, 'faq.noAnswer'), [t(locale, 'button.openTicket')]);
+}
+
+/** Answers a follow-up when it reads in context ('next' otherwise: the rules after decide). */
+function answerFollowUp(turn: Turn): Promise<void | 'next'> {
+  const inContext = readInContext(turn, turn.text, detectLocale(turn.text) ?? turn.locale);
+  return inContext ? answerQuestion(turn, turn.text, false, inContext) : Promise.resolve('next');
 }
 
 /** The message read with the last question answered, when it is a follow-up of it. */

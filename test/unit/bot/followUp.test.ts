@@ -1,4 +1,4 @@
-import { answerSpeaksTo, questionInContext } from '../../../bot/followUp';
+import { answerSpeaksTo, movesTheQuestion, questionInContext } from '../../../bot/followUp';
 
 describe('a follow-up read with the question before it', () => {
   const previous = 'Ile minut dostaję co miesiąc w Office 365 Personal?';
@@ -25,6 +25,20 @@ describe('a follow-up read with the question before it', () => {
     ['nothing but signs', '??'],
   ])('leaves alone %s', (_, text) => {
     expect(questionInContext(text, previous)).toBeUndefined();
+  });
+
+  it.each([
+    ['a przy zwykłych zgłoszeniach?', true],
+    ['what about emergency calls?', true],
+    ['And for Family plans?', true],
+    ['a dla B?', true],
+    ['a dla B', false],
+    ['a mogę porozmawiać z konsultantem?', false],
+    ['what about my tickets?', false],
+    ['a przy moim zgłoszeniu?', false],
+    ['a co z naszym abonamentem?', false],
+  ])('"%s" moves the question to something else: %s', (text, moves) => {
+    expect(movesTheQuestion(text)).toBe(moves);
   });
 
   it('needs a question before it', () => {

@@ -156,6 +156,19 @@ describe('the turn table', () => {
       expect((await c.say('a dla B?'))[0]).toContain(world.kb.answer(`${FIRST} a dla B?`, 'pl').answer);
     });
 
+    it('answers a follow-up whose words sound like a request ("what about emergency calls?"), but not a request', async () => {
+      const first = 'Do Office 365 Skype minutes cover calls to mobile phones?';
+      const c = chat(world, { locale: 'en-US' });
+      expect((await c.say(first))[0]).toContain(world.kb.answer(first, 'en').answer);
+      // Alone, "about" makes it a request for help.
+      expect((await chat(world, { locale: 'en-US' }).say('what about emergency calls?'))[0]).toMatch(/^Here is what you can write/);
+      const inContext = world.kb.answer(`${first.replace(/^Do /, '')} what about emergency calls?`, 'en');
+      expect(inContext.answered).toBe(true);
+      expect((await c.say('what about emergency calls?'))[0]).toContain(inContext.answer);
+      // The person's own tickets are a request, whatever the question before.
+      expect((await c.say('and what about my tickets?')).join('\n')).toMatch(ASK_ADMIN);
+    });
+
     it('leaves a fragment alone in a fresh chat, and a message that says what it asks by itself', async () => {
       expect(world.kb.answer('a dla C?', 'pl').answered).toBe(false);
       expect((await chat(world).say('a dla C?')).join('\n')).not.toContain(world.kb.answer(`${FIRST} a dla C?`, 'pl').answer);
