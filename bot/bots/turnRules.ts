@@ -464,12 +464,13 @@ async function greet(turn: Turn): Promise<void> {
  */
 async function answerQuestion(turn: Turn, question: string, pickedSuggestion: boolean, readInContextFound?: string): Promise<void> {
   const { context, locale, store } = turn;
-  const asking = pickedSuggestion ? locale : (detectLocale(question) ?? locale);
+  let asking = pickedSuggestion ? locale : (detectLocale(question) ?? locale);
   // The question a follow-up leans on stays the one asked in full: "a w Czechach?" after
   // "a w Niemczech?" is read with it, not with both.
   let leanedOn = question;
-  const inContext = readInContextFound ?? (pickedSuggestion ? undefined : readInContext(turn, question, asking));
+  const inContext = readInContextFound ?? (pickedSuggestion ? undefined : readInContext(turn, question));
   if (inContext) {
+    asking = followUpLocale(turn, question);
     leanedOn = store!.desk.lastQuestion!;
     question = inContext;
   }
@@ -521,7 +522,7 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
 
 /** Answers a follow-up when it reads in context ('next' otherwise: the rules after decide). */
 function answerFollowUp(turn: Turn): Promise<void | 'next'> {
-  const inContext = readInContext(turn, turn.text, detectLocale(turn.text) ?? turn.locale);
+  const inContext = readInContext(turn, turn.text);
   return inContext ? answerQuestion(turn, turn.text, false, inContext) : Promise.resolve('next');
 }
 
@@ -536,14 +537,23 @@ function followUpOf(turn: Turn, text = turn.text): string | undefined {
  * follow-up alone; otherwise undefined. Tried on the probe base, so neither reading is counted
  * or recorded as a customer's question.
  */
-function readInContext(turn: Turn, followUp: string, locale: Locale): string | undefined {
+function readInContext(turn: Turn, followUp: string): string | undefined {
   const inContext = followUpOf(turn, followUp);
   if (!inContext) return undefined;
+  const locale = followUpLocale(turn, followUp);
   const kb = turn.probe ?? turn.kb;
   const read = kb.answer(inContext, locale);
   if (!read.answered || !answerSpeaksTo(followUp, `${read.source?.title ?? ''} ${read.answer}`)) return undefined;
   const alone = kb.answer(followUp, locale);
   return !alone.answered || read.confidence > alone.confidence ? inContext : undefined;
+}
+
+/**
+ * The language a follow-up asks in: its own, or when it is too short to tell ("what about
+ * Australia?" from a Polish client) that of the question it goes on from.
+ */
+function followUpLocale(turn: Turn, followUp: string): Locale {
+  return detectLocale(followUp) ?? detectLocale(turn.store?.desk.lastQuestion ?? '') ?? turn.locale;
 }
 
 /** Whether the classifier reads the message as a question (never a command phrasing or a button). */

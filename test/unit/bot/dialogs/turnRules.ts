@@ -167,6 +167,10 @@ describe('the turn table', () => {
       expect((await c.say('what about emergency calls?'))[0]).toContain(inContext.answer);
       // The person's own tickets are a request, whatever the question before.
       expect((await c.say('and what about my tickets?')).join('\n')).toMatch(ASK_ADMIN);
+      // From a Polish client too: too short to tell its language, it asks in the question's.
+      const fromPolish = chat(world, { locale: 'pl-PL' });
+      await fromPolish.say(first);
+      expect((await fromPolish.say('what about emergency calls?'))[0]).toContain(inContext.answer);
     });
 
     it('leaves a fragment alone in a fresh chat, and a message that says what it asks by itself', async () => {
