@@ -41,7 +41,7 @@ export { redactValue, type Person } from './domain/erasure';
 
 // The directory of organisations and administrators.
 export { OrganisationStore, type OrganisationDirectory } from './store/organisationStore';
-export { findOrganisationNamed, matchOrganisationIn, matchOrganisationNamed } from './store/organisationLookup';
+export { findOrganisationNamed, matchOrganisationIn, matchOrganisationNamed, type OrganisationMatch } from './store/organisationLookup';
 export { loadStartupDirectory } from './demo/loadDirectory';
 
 // Administrator verification: trusted chat identities and one-time PIN codes.

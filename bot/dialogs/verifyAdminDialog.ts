@@ -9,7 +9,14 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { DeskChoicePrompt } from './choicePrompt';
-import { type CodeChannel, findTrustedAdministrator, matchOrganisationIn, emailAddressIn, type VerifiedAdmin } from '../../ticketing';
+import {
+  type CodeChannel,
+  findTrustedAdministrator,
+  matchOrganisationIn,
+  emailAddressIn,
+  type OrganisationMatch,
+  type VerifiedAdmin,
+} from '../../ticketing';
 import type { AdminVerification, OrganisationDirectory } from '../ports';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
@@ -107,13 +114,15 @@ export class VerifyAdminDialog extends ComponentDialog {
 
   private async askEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
-    const match = await matchOrganisationIn(this.deps.organisations, String(step.result));
+    const { match, email } = await this.organisationAnswered(String(step.result));
     const org = match && 'found' in match ? match.found : null;
     if (!org) {
       await step.context.sendActivity(this.deps.contacts.refusal(locale, t(locale, 'verify.orgGiveUp')));
       return step.endDialog(null);
     }
     (step.values as { orgId: string }).orgId = org.id;
+    // Given with the organisation ("Contoso, anna@contoso.pl") or instead of it: not asked again.
+    if (email) return step.next(email);
     return step.prompt(ASK_EMAIL, {
       prompt: t(locale, 'verify.askEmail', { org: org.name }),
       retryPrompt: t(locale, 'verify.emailInvalid'),
@@ -212,10 +221,23 @@ export class VerifyAdminDialog extends ComponentDialog {
     if (!pc.recognized.succeeded || !pc.recognized.value?.trim()) return false;
     // After a few misses the step says so and stops, instead of asking forever.
     if (pc.attemptCount >= ORG_TRIES) return true;
-    const match = await matchOrganisationIn(this.deps.organisations, pc.recognized.value);
+    const { match, email } = await this.organisationAnswered(pc.recognized.value);
     if (match && 'found' in match) return true;
-    pc.options.retryPrompt = t(localeOf(pc.context), match ? 'verify.orgAmbiguous' : 'verify.orgUnknown');
+    pc.options.retryPrompt = t(localeOf(pc.context), match ? 'verify.orgAmbiguous' : email ? 'verify.orgNotEmail' : 'verify.orgUnknown');
     return false;
+  }
+
+  /**
+   * The organisation an answer names, and the e-mail address it gives too. Asked for their
+   * organisation, people often type their address ("anna.kowalska@contoso.pl"): its domain's
+   * name is tried as the organisation's, which tells them nothing typing "contoso" would not.
+   */
+  private async organisationAnswered(text: string): Promise<{ match: OrganisationMatch; email?: string }> {
+    const email = emailAddressIn(text);
+    const match = await matchOrganisationIn(this.deps.organisations, email ? text.replace(email, ' ') : text);
+    if (match || !email) return { match, email };
+    const domainName = email.split('@')[1]!.split('.')[0]!;
+    return { match: await matchOrganisationIn(this.deps.organisations, domainName), email };
   }
 
   /** A Teams identity registered for an administrator, when Bot Framework authenticated the turn (else anyone could claim it). */

@@ -127,6 +127,30 @@ describe('the verification dialog', () => {
       expect((await c.say('Jak upiec sernik?'))[0]).toMatch(/nie znalazłem odpowiedzi/);
     });
 
+    it('takes an e-mail address typed for the organisation: its domain names the organisation, and it is not asked for again', async () => {
+      const c = chat(world);
+      await c.say(PL.start);
+      await c.say(PL.yes);
+      expect((await c.say(JAN))[0]).toMatch(/Gdzie go wysłać\?/);
+      expect((await c.say('E-mail'))[0]).toMatch(/kod został wysłany na j\*+@contoso\.pl/);
+      expect(world.verifier.outbox).toEqual([{ to: JAN, code: expect.stringMatching(/^\d{6}$/) }]);
+      // Both in one message: the name finds the organisation, the address is kept.
+      const both = chat(world);
+      await both.say(PL.start);
+      await both.say(PL.yes);
+      expect((await both.say(`Contoso, mój mail to ${JAN}`))[0]).toMatch(/Gdzie go wysłać\?/);
+    });
+
+    it('asks for the name when the address typed for it names no organisation', async () => {
+      const c = chat(world);
+      await c.say(PL.start);
+      await c.say(PL.yes);
+      expect(await c.say('jan@gmail.com')).toEqual([
+        'To adres e-mail. Podaj najpierw nazwę lub identyfikator organizacji, o adres zapytam za chwilę.',
+      ]);
+      expect(await c.say('Contoso')).toEqual(['Podaj adres e-mail administratora zarejestrowany w profilu organizacji „Contoso”.']);
+    });
+
     it('finds the organisation by its id as well as by its name', async () => {
       const c = chat(world);
       await c.say('rozmowa z człowiekiem');
