@@ -200,7 +200,7 @@ export const TURN_RULES: readonly TurnRule[] = [
       !ratingAwaited(turn) &&
       movesTheQuestion(turn.text) &&
       turn.stated() === null &&
-      REQUESTS_LIKE_FOLLOW_UPS.has(meant(turn)!) &&
+      REQUESTS_LIKE_FOLLOW_UPS.has(meant(turn)) &&
       followUpOf(turn) !== undefined,
     handle: (turn) => answerFollowUp(turn),
   },
