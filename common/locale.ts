@@ -11,8 +11,10 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 const POLISH_LETTERS = /[ąćęłńóśźż]/i;
+// With the short words no English sentence uses, typed without diacritics as often as with them:
+// "i do ilu krajow dzwonie?" has two English-looking words, and is Polish.
 const POLISH_WORDS =
-  /\b(jak|czy|nie|się|mój|moje|moja|jest|co|gdzie|dlaczego|kiedy|mogę|można|pomoc|zgłoszenie|zgłoszenia|hasło|poczta|cześć|dzień|dobry|tak)\b/i;
+  /\b(jak|czy|nie|się|sie|mój|moje|moja|jest|co|gdzie|dlaczego|kiedy|mogę|moge|można|mozna|pomoc|zgłoszenie|zgłoszenia|hasło|poczta|cześć|dzień|dobry|tak|ile|ilu|jaki|jaka|jakie|jakich|który|ktory|która|ktora|które|ktore|mam|mnie|też|tez|już|juz|przy|dla|na|w|z|ze|za|bo|potem|czemu|kto|czym|jeszcze|oraz|więc|wiec|proszę|prosze|dzięki|dzieki)\b/i;
 // Global, for match() to list every one; match() starts it from the beginning each time.
 const ENGLISH_WORDS =
   /\b(how|what|why|where|when|can|do|does|is|my|the|i|to|of|help|please|hello|hi|password|mail|ticket|tickets|person|yes|no)\b/gi;

@@ -53,6 +53,10 @@ describe('choosing the language', () => {
     expect(detectLocale('Contoso')).toBeNull();
     expect(detectLocale('E-mail')).toBeNull();
     expect(detectLocale('What is Skype Connect?')).toBe('en');
+    // Polish without diacritics, whose short words English also has ("i", "do", "to").
+    expect(detectLocale('i do ilu krajow dzwonie?')).toBe('pl');
+    expect(detectLocale('i w jakich godzinach to obsluguja?')).toBe('pl');
+    expect(detectLocale('Do I need to be an admin to call support?')).toBe('en');
     expect(detectLocale('123456')).toBeNull();
   });
 
