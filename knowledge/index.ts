@@ -11,3 +11,4 @@ export { QuestionLog } from './learning/questionLog';
 export { recordingAnswers } from './learning/recording';
 export { registerLearningRoutes, KNOWLEDGE_PAGE_PATH } from './learning/http';
 export { loadArticles } from './loader';
+export { topicWords } from './normalize';

@@ -1,6 +1,7 @@
 import AggressiveTokenizerPl from 'natural/lib/natural/tokenizers/aggressive_tokenizer_pl';
 import { words as polishStopWords } from 'natural/lib/natural/util/stopwords_pl';
 import { fold } from '../common/text';
+import { ENGLISH_STOP_WORDS } from './search/glossary';
 
 const tokenizer = new AggressiveTokenizerPl();
 
@@ -138,6 +139,11 @@ export function isStopWord(word: string): boolean {
 /** Words that carry meaning: folded, without Polish stop words. */
 export function contentWords(text: string): string[] {
   return words(text).filter((w) => !STOP_WORDS.has(w));
+}
+
+/** Words that say what a message is about, in either language: no Polish or English stop word. */
+export function topicWords(text: string): string[] {
+  return contentWords(text).filter((w) => !ENGLISH_STOP_WORDS.has(w));
 }
 
 /** The text the search engine indexes and queries with: content words joined by spaces. */

@@ -15,7 +15,7 @@ import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
 import { satisfactionAnswerOf } from '../cards/satisfactionCard';
 import { feedbackIn } from '../faqFeedback';
-import { answerSpeaksTo, movesTheQuestion, questionInContext } from '../followUp';
+import { answerSpeaksTo, movesTheQuestion, questionInContext, speaksToTheBot } from '../followUp';
 import { foldPhrase } from '../../common/text';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
@@ -173,6 +173,14 @@ export const TURN_RULES: readonly TurnRule[] = [
     // merely reads as "stop" ("restart nie pomógł") belongs to the ticket, never dropped.
     applies: (turn) => (turn.store?.awaitedTicket && !turn.store.inDialog ? turn.stated() === 'cancel' : meant(turn) === 'cancel'),
     async handle(turn, store) {
+      // With nothing to stop, "a jak nie anuluję, to się przedłuża?" asks about cancelling something.
+      if (
+        !store.inDialog &&
+        !store.awaitedTicket &&
+        turn.stated() !== 'cancel' &&
+        (turn.probe ?? turn.kb).answer(turn.text, turn.locale).answered
+      )
+        return 'next';
       if (store.inDialog) await (await store.bot.dialogContext(turn.context)).cancelAllDialogs();
       store.desk.lastAnswer = undefined;
       await store.awaiting.clear(store.scope);
@@ -198,9 +206,8 @@ export const TURN_RULES: readonly TurnRule[] = [
       !turn.store.awaitedTicket &&
       !turn.store.asked &&
       !ratingAwaited(turn) &&
-      movesTheQuestion(turn.text) &&
       turn.stated() === null &&
-      REQUESTS_LIKE_FOLLOW_UPS.has(meant(turn)) &&
+      (movesTheQuestion(turn.text) ? REQUESTS_LIKE_FOLLOW_UPS.has(meant(turn)) : meant(turn) === 'help' && !speaksToTheBot(turn.text)) &&
       followUpOf(turn) !== undefined,
     handle: (turn) => answerFollowUp(turn),
   },
@@ -352,11 +359,12 @@ export const TURN_RULES: readonly TurnRule[] = [
   },
   {
     // "a jak nie mam konta?" after an answer: the classifier hesitates over a fragment that the
-    // question before it makes plain; answered when, read with that question, the base answers it.
+    // question before it makes plain; answered when, read with that question, the base answers it,
+    // or else when the base answers it alone ("a na alarmowy zadzwonię?" asks about a new thing).
     name: 'follow-up',
     needsStore: true,
     applies: (turn) => !turn.store?.inDialog && 'ask' in turn.recognition() && followUpOf(turn) !== undefined,
-    handle: (turn) => answerFollowUp(turn),
+    handle: (turn) => answerFollowUp(turn, { orAlone: true }),
   },
   {
     name: 'unsure: ask',
@@ -521,9 +529,11 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
 }
 
 /** Answers a follow-up when it reads in context ('next' otherwise: the rules after decide). */
-function answerFollowUp(turn: Turn): Promise<void | 'next'> {
+function answerFollowUp(turn: Turn, { orAlone = false } = {}): Promise<void | 'next'> {
   const inContext = readInContext(turn, turn.text);
-  return inContext ? answerQuestion(turn, turn.text, false, inContext) : Promise.resolve('next');
+  if (inContext) return answerQuestion(turn, turn.text, false, inContext);
+  const alone = orAlone && (turn.probe ?? turn.kb).answer(turn.text, followUpLocale(turn, turn.text)).answered;
+  return alone ? answerQuestion(turn, turn.text, false) : Promise.resolve('next');
 }
 
 /** The message read with the last question answered, when it is a follow-up of it. */

@@ -1,4 +1,4 @@
-import { answerSpeaksTo, movesTheQuestion, questionInContext } from '../../../bot/followUp';
+import { answerSpeaksTo, movesTheQuestion, questionInContext, speaksToTheBot } from '../../../bot/followUp';
 
 describe('a follow-up read with the question before it', () => {
   const previous = 'Ile minut dostaję co miesiąc w Office 365 Personal?';
@@ -10,6 +10,8 @@ describe('a follow-up read with the question before it', () => {
     ['and for Business plans?'],
     ['what about landlines?'],
     ['Family?'],
+    ['ok, a w weekend?'],
+    ['a w nocy też mogę zadzwonić?'],
   ])('"%s" is read with the previous question, without its question words', (text) => {
     const read = questionInContext(text, previous);
     expect(read).toMatch(new RegExp(`${text.replace(/[?]/g, '\\?')}$`));
@@ -23,6 +25,9 @@ describe('a follow-up read with the question before it', () => {
     ['a statement with no follow-up opening', 'mam problem z pocztą'],
     ['a longer phrase with only a question mark', 'numer pomocy technicznej w Niemczech?'],
     ['nothing but signs', '??'],
+    ['a request, however it opens', 'a mogę porozmawiać z konsultantem?'],
+    ['a request to report it', 'a czy da się to zgłosić?'],
+    ['a request in English', 'and can I talk to someone about it?'],
   ])('leaves alone %s', (_, text) => {
     expect(questionInContext(text, previous)).toBeUndefined();
   });
@@ -41,6 +46,16 @@ describe('a follow-up read with the question before it', () => {
     expect(movesTheQuestion(text)).toBe(moves);
   });
 
+  it.each([
+    ['ok, a jakie masz funkcje?', true],
+    ['and what can you do?', true],
+    ['a co jeszcze umiesz?', true],
+    ['a co jak ich nie wykorzystam?', false],
+    ['i do jakich krajow moge dzwonic?', false],
+  ])('"%s" speaks to the bot itself: %s', (text, toTheBot) => {
+    expect(speaksToTheBot(text)).toBe(toTheBot);
+  });
+
   it('needs a question before it', () => {
     expect(questionInContext('a w Family?', undefined)).toBeUndefined();
   });
@@ -54,5 +69,9 @@ describe('a follow-up read with the question before it', () => {
     expect(answerSpeaksTo('a kiedy wygasają?', perMonth)).toBe(false);
     // "a dla C?" adds no word of meaning: the answer found in context stands.
     expect(answerSpeaksTo('a dla C?', perMonth)).toBe(true);
+    // Nor do words that only point back or hold the sentence together ("przy", "then", "they").
+    expect(answerSpeaksTo('a przy B?', perMonth)).toBe(true);
+    expect(answerSpeaksTo('and when do they expire then?', 'Unused minutes expire at the end of each month.')).toBe(true);
+    expect(answerSpeaksTo('and when do they expire then?', 'You get 60 free minutes a month.')).toBe(false);
   });
 });

@@ -173,6 +173,36 @@ describe('the turn table', () => {
       expect((await fromPolish.say('what about emergency calls?'))[0]).toContain(inContext.answer);
     });
 
+    it('answers a follow-up the classifier takes for help, but not a message asking the bot what it can do', async () => {
+      const first = 'Po ilu minutach od aktywacji pojawiają się minuty Skype z Office?';
+      const countries = world.kb.answer('Do ilu krajów mogę dzwonić z minut Skype?', 'pl');
+      // Alone, it reads as a request for help.
+      expect((await chat(world).say('i do jakich krajow moge dzwonic?'))[0]).toMatch(/^Oto, co możesz napisać/);
+      const c = chat(world);
+      await askAnswered(c, first);
+      expect((await c.say('i do jakich krajow moge dzwonic?'))[0]).toContain(countries.answer);
+      await askAnswered(c, first);
+      expect((await c.say('ok, a jakie masz funkcje?'))[0]).toMatch(/^Oto, co możesz napisać/);
+    });
+
+    it('answers a hesitant follow-up that the base answers alone, but never a request', async () => {
+      const first = 'Ile darmowych minut daje Office 365 Personal na Skype?';
+      const emergency = world.kb.answer('Czy przez Skype można zadzwonić na numer alarmowy?', 'pl');
+      const c = chat(world);
+      await askAnswered(c, first);
+      expect((await c.say('a na alarmowy zadzwonię?'))[0]).toContain(emergency.answer);
+      await askAnswered(c, first);
+      expect((await c.say('a mogę porozmawiać z konsultantem?'))[0]).toMatch(/^Czy chcesz założyć zgłoszenie, czy zadajesz pytanie\?/);
+    });
+
+    it('answers a question about cancelling when there is nothing to cancel', async () => {
+      const c = chat(world, { locale: 'en-US' });
+      await c.say('How often can I change my Skype Connect channel subscription?');
+      const reply = (await c.say('and how do I cancel it?'))[0];
+      expect(reply).toContain(world.kb.answer('How do I cancel a Skype Connect channel subscription?', 'en').answer);
+      expect(await chat(world).say('anuluj')).toEqual(['Nie ma nic do przerwania. W czym mogę pomóc?']);
+    });
+
     it('leaves a fragment alone in a fresh chat, and a message that says what it asks by itself', async () => {
       expect(world.kb.answer('a dla C?', 'pl').answered).toBe(false);
       expect((await chat(world).say('a dla C?')).join('\n')).not.toContain(world.kb.answer(`${FIRST} a dla C?`, 'pl').answer);
