@@ -17,21 +17,41 @@ const LONGEST_BARE_WORDS = 3;
  * zadzwonić?" asks about a fact.
  */
 const ASKS_TO_DO =
-  /(?<![\p{L}\p{N}])(?:moge|mozna|chce|chcial\p{L}*|prosze|da sie|can i|could i|may i|can you|could you|i want|i d like|i would like|i need)(?:\W+\p{L}+){0,3}?\W+(?:porozmawia\p{L}*|rozmawia\p{L}*|pogada\p{L}*|zglosi\p{L}*|zglasza\p{L}*|zalozy\p{L}*|zaklada\p{L}*|otworzy\p{L}*|skontaktowa\p{L}*|kontakt\p{L}*|polaczy\p{L}*|talk|speak|chat|open|report|file|raise|contact|escalate|reach)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:moge|mozna|mozesz|mozecie|moglby\p{L}*|chce|chcial\p{L}*|prosze|da sie|can i|could i|may i|can you|could you|i want|i d like|i would like|i need)(?:\W+\p{L}+){0,4}?\W+(?:porozmawia\p{L}*|rozmawia\p{L}*|pogada\p{L}*|omowi\p{L}*|zglosi\p{L}*|zglasza\p{L}*|zalozy\p{L}*|zaklada\p{L}*|otworzy\p{L}*|skontaktowa\p{L}*|kontakt\p{L}*|polaczy\p{L}*|talk|speak|chat|discuss|open|report|file|raise|contact|escalate|reach)(?![\p{L}\p{N}])/u;
+/** Doing it already ("to zakładam zgłoszenie", "zgłaszam problem B"), or wanting a person or one's own ticket. */
+const A_REQUEST =
+  /(?<![\p{L}\p{N}])(?:zakladam|zglaszam|otwieram|i m opening|i am opening|i m reporting|(?:z|with|to)\W+(?:a\W+)?(?:pracownik|konsultant|czlowiek|osob|agent|doradc|specjalist|person|human|someone|somebody|consultant)\p{L}*|(?:moj|moim|moje|mojego|mojej|moich|nasz\p{L}*|my|our)\W+(?:\p{L}+\W+)?(?:zgloszen\p{L}*|ticket\p{L}*|request\p{L}*|case\p{L}*))(?![\p{L}\p{N}])/u;
+
+/** Words that point back at what was just said: "can i call 911 with them", "mozna to przeniesc". */
+const POINTS_BACK =
+  /(?<![\p{L}\p{N}])(?:to|tego|temu|tym|ten|ta|te|tej|ich|je|nich|nim|niej|tam|tez|rowniez|wtedy|it|its|they|them|their|that|those|these|there|ones|too|either)(?![\p{L}\p{N}])/u;
+/** Longest message a hesitant reading still takes for a follow-up when it opens as one or points back. */
+const LONGEST_LOOSE_WORDS = 12;
 
 /**
  * The question a follow-up asks, read with the question answered before it ("Ile minut dostaję w
  * Personal?" then "a w Family?"), or undefined when the message is no follow-up: too long, a
- * request, or neither opened as one nor a bare phrase asked.
+ * request, or neither opened as one nor a bare phrase asked. `loose` is for a message nothing
+ * else reads as a question (the classifier hesitates, or hears small talk): then up to 12 words
+ * opened as a follow-up or pointing back ("do they work if im travelling in morocco") go on from
+ * the question before.
  */
-export function questionInContext(text: string, previous: string | undefined): string | undefined {
+export function questionInContext(text: string, previous: string | undefined, { loose = false } = {}): string | undefined {
   if (!previous) return undefined;
   const folded = fold(text);
-  if (ASKS_TO_DO.test(folded)) return undefined;
+  if (ASKS_TO_DO.test(folded) || A_REQUEST.test(folded)) return undefined;
   const words = folded.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  if (words === 0 || words > LONGEST_WORDS) return undefined;
-  if (!OPENING.test(folded) && !(text.includes('?') && words <= LONGEST_BARE_WORDS)) return undefined;
+  if (words === 0 || words > (loose ? LONGEST_LOOSE_WORDS : LONGEST_WORDS)) return undefined;
+  const opened = OPENING.test(folded) && (loose || words <= LONGEST_WORDS);
+  const bare = text.includes('?') && words <= LONGEST_BARE_WORDS;
+  const pointing = loose && POINTS_BACK.test(folded);
+  if (!opened && !bare && !pointing) return undefined;
   return `${previous.replace(QUESTION_WORDS, ' ')} ${text}`;
+}
+
+/** Whether a message opens as one that goes on from the question before: "a w Family", "ok and for Australia". */
+export function opensAsFollowUp(text: string): boolean {
+  return OPENING.test(fold(text));
 }
 
 /** A follow-up that changes what the question before it was about: "a przy B?", "and for Family?", "what about landlines?". */
@@ -47,7 +67,7 @@ const OWN = /(?<![\p{L}\p{N}])(?:m[oó]j\p{L}*|moi\p{L}*|mo[jy]\p{L}*|nasz\p{L}*
  */
 export function movesTheQuestion(text: string): boolean {
   const folded = fold(text);
-  return text.includes('?') && ABOUT_SOMETHING_ELSE.test(folded) && !OWN.test(folded);
+  return (text.includes('?') || /^\s*(?:what|how) about\b/.test(folded)) && ABOUT_SOMETHING_ELSE.test(folded) && !OWN.test(folded);
 }
 
 /** Said to the bot itself: "a co jeszcze umiesz?", "ok, a jakie masz funkcje?", "and what can you do?". */

@@ -15,7 +15,7 @@ import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
 import { satisfactionAnswerOf } from '../cards/satisfactionCard';
 import { feedbackIn } from '../faqFeedback';
-import { answerSpeaksTo, movesTheQuestion, questionInContext, speaksToTheBot } from '../followUp';
+import { answerSpeaksTo, movesTheQuestion, opensAsFollowUp, questionInContext, speaksToTheBot } from '../followUp';
 import { foldPhrase } from '../../common/text';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
@@ -113,6 +113,8 @@ const meant = (turn: Turn): Intent | null => {
   const r = turn.recognition();
   return 'intent' in r ? r.intent : null;
 };
+/** Small talk a follow-up without a question mark can sound like: "ok and the uk number", "i dostanę dokładnie 155 kanałów". */
+const SMALL_TALK_LIKE_FOLLOW_UPS: ReadonlySet<Intent | null> = new Set<Intent>(['help', 'thanks', 'greeting']);
 /** Requests a follow-up's words can sound like: "zgłoszeniach" in "a przy zwykłych zgłoszeniach?", "about" in "what about…?". */
 const REQUESTS_LIKE_FOLLOW_UPS: ReadonlySet<Intent | null> = new Set<Intent>([
   'open_ticket',
@@ -156,7 +158,7 @@ export const TURN_RULES: readonly TurnRule[] = [
     applies: (turn) =>
       !!turn.store?.desk.lastAnswer &&
       feedbackIn(turn.text) !== undefined &&
-      (isCommand(turn.text, 'commands.yes') || isCommand(turn.text, 'commands.no') || !ratingAwaited(turn)),
+      (isCommand(turn.text, 'commands.yes') || isCommand(turn.text, 'commands.no') || (!ratingAwaited(turn) && !asksMore(turn))),
     async handle(turn, store) {
       const helpful = feedbackIn(turn.text)!;
       const { articleId, question } = store.desk.lastAnswer!;
@@ -207,9 +209,11 @@ export const TURN_RULES: readonly TurnRule[] = [
       !turn.store.asked &&
       !ratingAwaited(turn) &&
       turn.stated() === null &&
-      (movesTheQuestion(turn.text) ? REQUESTS_LIKE_FOLLOW_UPS.has(meant(turn)) : meant(turn) === 'help' && !speaksToTheBot(turn.text)) &&
-      followUpOf(turn) !== undefined,
-    handle: (turn) => answerFollowUp(turn),
+      (movesTheQuestion(turn.text)
+        ? REQUESTS_LIKE_FOLLOW_UPS.has(meant(turn))
+        : SMALL_TALK_LIKE_FOLLOW_UPS.has(meant(turn)) && !speaksToTheBot(turn.text)) &&
+      followUpOf(turn, turn.text, !movesTheQuestion(turn.text)) !== undefined,
+    handle: (turn) => answerFollowUp(turn, { loose: !movesTheQuestion(turn.text) }),
   },
   {
     name: 'help',
@@ -363,8 +367,8 @@ export const TURN_RULES: readonly TurnRule[] = [
     // or else when the base answers it alone ("a na alarmowy zadzwonię?" asks about a new thing).
     name: 'follow-up',
     needsStore: true,
-    applies: (turn) => !turn.store?.inDialog && 'ask' in turn.recognition() && followUpOf(turn) !== undefined,
-    handle: (turn) => answerFollowUp(turn, { orAlone: true }),
+    applies: (turn) => !turn.store?.inDialog && 'ask' in turn.recognition() && followUpOf(turn, turn.text, true) !== undefined,
+    handle: (turn) => answerFollowUp(turn, { orAlone: true, loose: true }),
   },
   {
     name: 'unsure: ask',
@@ -476,7 +480,7 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
   // The question a follow-up leans on stays the one asked in full: "a w Czechach?" after
   // "a w Niemczech?" is read with it, not with both.
   let leanedOn = question;
-  const inContext = readInContextFound ?? (pickedSuggestion ? undefined : readInContext(turn, question));
+  const inContext = readInContextFound ?? (pickedSuggestion ? undefined : readInContext(turn, question, true));
   if (inContext) {
     asking = followUpLocale(turn, question);
     leanedOn = store!.desk.lastQuestion!;
@@ -529,16 +533,29 @@ async function answerQuestion(turn: Turn, question: string, pickedSuggestion: bo
 }
 
 /** Answers a follow-up when it reads in context ('next' otherwise: the rules after decide). */
-function answerFollowUp(turn: Turn, { orAlone = false } = {}): Promise<void | 'next'> {
-  const inContext = readInContext(turn, turn.text);
+function answerFollowUp(turn: Turn, { orAlone = false, loose = false } = {}): Promise<void | 'next'> {
+  const inContext = readInContext(turn, turn.text, loose);
   if (inContext) return answerQuestion(turn, turn.text, false, inContext);
   const alone = orAlone && (turn.probe ?? turn.kb).answer(turn.text, followUpLocale(turn, turn.text)).answered;
   return alone ? answerQuestion(turn, turn.text, false) : Promise.resolve('next');
 }
 
-/** The message read with the last question answered, when it is a follow-up of it. */
-function followUpOf(turn: Turn, text = turn.text): string | undefined {
-  return questionInContext(text, turn.store?.desk.lastQuestion);
+/**
+ * Whether a message that reads as "yes" or "no" to "Did this help?" goes on to ask something the
+ * base answers, alone or read with the question before ("ok, and the UK number", "tak, a ile to
+ * trwa"): the question is answered, not taken for feedback. Finding the answer just given again
+ * counts only for a message opened as a follow-up ("ok and for Australia", on the same page).
+ */
+function asksMore(turn: Turn): boolean {
+  const reading = readInContext(turn, turn.text, true);
+  const found = (turn.probe ?? turn.kb).answer(reading ?? turn.text, followUpLocale(turn, turn.text));
+  // The answer just given, found again, is what "thanks, that's what I needed" speaks of.
+  return found.answered && (found.source?.articleId !== turn.store?.desk.lastAnswer?.articleId || opensAsFollowUp(turn.text));
+}
+
+/** The message read with the last question answered, when it is a follow-up of it (see questionInContext for `loose`). */
+function followUpOf(turn: Turn, text = turn.text, loose = false): string | undefined {
+  return questionInContext(text, turn.store?.desk.lastQuestion, { loose });
 }
 
 /**
@@ -547,15 +564,17 @@ function followUpOf(turn: Turn, text = turn.text): string | undefined {
  * follow-up alone; otherwise undefined. Tried on the probe base, so neither reading is counted
  * or recorded as a customer's question.
  */
-function readInContext(turn: Turn, followUp: string): string | undefined {
-  const inContext = followUpOf(turn, followUp);
+function readInContext(turn: Turn, followUp: string, loose = false): string | undefined {
+  const inContext = followUpOf(turn, followUp, loose);
   if (!inContext) return undefined;
   const locale = followUpLocale(turn, followUp);
   const kb = turn.probe ?? turn.kb;
   const read = kb.answer(inContext, locale);
   if (!read.answered || !answerSpeaksTo(followUp, `${read.source?.title ?? ''} ${read.answer}`)) return undefined;
   const alone = kb.answer(followUp, locale);
-  return !alone.answered || read.confidence > alone.confidence ? inContext : undefined;
+  // Taken loosely (longer, or only pointing back), it must be a message the base cannot answer alone.
+  const strict = !loose || followUpOf(turn, followUp) !== undefined;
+  return !alone.answered || (strict && read.confidence > alone.confidence) ? inContext : undefined;
 }
 
 /**

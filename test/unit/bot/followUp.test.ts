@@ -28,13 +28,27 @@ describe('a follow-up read with the question before it', () => {
     ['a request, however it opens', 'a mogę porozmawiać z konsultantem?'],
     ['a request to report it', 'a czy da się to zgłosić?'],
     ['a request in English', 'and can I talk to someone about it?'],
-  ])('leaves alone %s', (_, text) => {
+    ['a request to do it for them', 'a możesz założyć zgłoszenie? licznik pokazuje zero'],
+    ['a request for a person', 'i czy mogę to omówić z pracownikiem działu obsługi?'],
+    ['a question about their own ticket', 'a co z moim zgłoszeniem w sprawie minut?'],
+    ['a ticket being opened', 'ok, to zakładam zgłoszenie, bo minuty zniknęły'],
+  ])('leaves alone %s, however loosely read', (_, text) => {
     expect(questionInContext(text, previous)).toBeUndefined();
+    expect(questionInContext(text, previous, { loose: true })).toBeUndefined();
+  });
+
+  it('reads loosely a longer message that opens as a follow-up or points back', () => {
+    for (const text of ['do they work if im travelling in morocco', 'ok and whats the deadline to use the office ones each month']) {
+      expect(questionInContext(text, previous)).toBeUndefined();
+      expect(questionInContext(text, previous, { loose: true })).toMatch(new RegExp(`${text}$`));
+    }
+    expect(questionInContext('how do I reset the password in the admin center', previous, { loose: true })).toBeUndefined();
   });
 
   it.each([
     ['a przy zwykłych zgłoszeniach?', true],
     ['what about emergency calls?', true],
+    ['what about south korea', true],
     ['And for Family plans?', true],
     ['a dla B?', true],
     ['a dla B', false],

@@ -195,6 +195,26 @@ describe('the turn table', () => {
       expect((await c.say('a mogę porozmawiać z konsultantem?'))[0]).toMatch(/^Czy chcesz założyć zgłoszenie, czy zadajesz pytanie\?/);
     });
 
+    it('answers "ok" that goes on to ask more, and takes a plain "ok" or thanks for "it helped"', async () => {
+      const first = 'What is the Microsoft 365 support phone number in the United States?';
+      const numbers = world.kb.answer(first, 'en');
+      const c = chat(world, { locale: 'en-US' });
+      await c.say(first);
+      expect((await c.say('ok and the one for the uk'))[0]).toContain(numbers.answer);
+      expect(await c.say('ok')).toEqual(['Thank you! Glad I could help.']);
+      await c.say(first);
+      expect(await c.say('thanks, that is what i needed')).toEqual(['Thank you! Glad I could help.']);
+      expect(world.feedback.counts.get(numbers.source!.articleId)).toEqual({ helpful: 2, unhelpful: 0 });
+    });
+
+    it('reads loosely, with the question before, a longer follow-up nothing else reads as a question', async () => {
+      const c = chat(world);
+      await askAnswered(c, 'Jak długo ważny jest abonament kanałów Skype Connect?');
+      const rules = world.kb.answer('Czy kanały Skype Connect można przenieść na inny profil SIP?', 'pl');
+      expect(rules.answered).toBe(true);
+      expect((await c.say('ok a mozna go potem przeniesc na inny profil sip'))[0]).toContain(rules.answer);
+    });
+
     it('answers a question about cancelling when there is nothing to cancel', async () => {
       const c = chat(world, { locale: 'en-US' });
       await c.say('How often can I change my Skype Connect channel subscription?');
