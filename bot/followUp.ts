@@ -24,17 +24,17 @@ const A_REQUEST =
 
 /** Words that point back at what was just said: "can i call 911 with them", "mozna to przeniesc". */
 const POINTS_BACK =
-  /(?<![\p{L}\p{N}])(?:to|tego|temu|tym|ten|ta|te|tej|ich|je|nich|nim|niej|tam|tez|rowniez|wtedy|it|its|they|them|their|that|those|these|there|ones|too|either)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:to|tego|temu|tym|ten|ta|te|tej|ich|je|nich|nim|niej|tam|tez|rowniez|wtedy|potem|it|its|they|them|their|that|those|these|there|then|ones|too|also|either)(?![\p{L}\p{N}])/u;
 /** Longest message a hesitant reading still takes for a follow-up when it opens as one or points back. */
 const LONGEST_LOOSE_WORDS = 12;
 
 /**
  * The question a follow-up asks, read with the question answered before it ("Ile minut dostaję w
  * Personal?" then "a w Family?"), or undefined when the message is no follow-up: too long, a
- * request, or neither opened as one nor a bare phrase asked. `loose` is for a message nothing
- * else reads as a question (the classifier hesitates, or hears small talk): then up to 12 words
- * opened as a follow-up or pointing back ("do they work if im travelling in morocco") go on from
- * the question before.
+ * request, or neither opened as one nor a bare phrase asked. `loose` is for a message that can
+ * be read no other way (the classifier hesitates or hears small talk, or the base cannot answer
+ * it alone): then up to 12 words opened as a follow-up or pointing back ("do they work if im
+ * travelling in morocco") go on from the question before.
  */
 export function questionInContext(text: string, previous: string | undefined, { loose = false } = {}): string | undefined {
   if (!previous) return undefined;
@@ -80,8 +80,6 @@ export function speaksToTheBot(text: string): boolean {
 
 /** Words of a follow-up this short carry no meaning of their own ("a", "dla", "and"). */
 const SHORTEST_MEANING = 4;
-/** Words that point back at the question before ("a co potem?", "do they expire?"), not at something new. */
-const POINTING_BACK = new Set(['then', 'them', 'they', 'those', 'these', 'also', 'either', 'ones']);
 
 /**
  * Whether an answer found for a follow-up read in context speaks to what the follow-up adds: one
@@ -91,7 +89,8 @@ const POINTING_BACK = new Set(['then', 'them', 'they', 'those', 'these', 'also',
  * trzeba je wykorzystać?".
  */
 export function answerSpeaksTo(followUp: string, answer: string): boolean {
-  const words = topicWords(followUp.replace(QUESTION_WORDS, ' ')).filter((w) => w.length >= SHORTEST_MEANING && !POINTING_BACK.has(w));
+  // Nor does a word that points back at the question before ("a co potem?", "do they expire?").
+  const words = topicWords(followUp.replace(QUESTION_WORDS, ' ')).filter((w) => w.length >= SHORTEST_MEANING && !POINTS_BACK.test(w));
   if (words.length === 0) return true;
   const answered = fold(answer);
   return words.some((w) => answered.includes(w.slice(0, Math.max(SHORTEST_MEANING, Math.ceil(w.length * 0.6)))));
