@@ -2,7 +2,7 @@ import { fold } from '../common/text';
 import { topicWords } from '../knowledge';
 
 /** Openings of a message that goes on from the question before it: "a w Niemczech?", "i w weekend?", "and for Family?", "ok, a w weekend?". */
-const OPENING = /^\s*(?:(?:ok|okay|okej|dobra|no)\W+)?(?:a|i|oraz|ale|to|albo|and|but|also|or|so|what about|how about)\b/;
+const OPENING = /^\s*(?:(?:ok|okay|okej|dobra)\W+)?(?:a|i|oraz|ale|to|albo|and|but|also|or|so|what about|how about)\b/;
 /** Words that ask (how many, when, where): the follow-up's own say what it asks, not the previous question's. */
 const QUESTION_WORDS =
   /(?<![\p{L}\p{N}])(?:czy|ile|ilu|jak\p{L}*|kiedy|gdzie|sk[aą]d|kto|kogo|co|dlaczego|czemu|kt[oó]r\p{L}*|how|many|much|what|when|where|who|which|why|is|are|do|does|can)(?![\p{L}\p{N}])/giu;
@@ -47,6 +47,18 @@ export function questionInContext(text: string, previous: string | undefined, { 
   const pointing = loose && POINTS_BACK.test(folded);
   if (!opened && !bare && !pointing) return undefined;
   return `${previous.replace(QUESTION_WORDS, ' ')} ${text}`;
+}
+
+/** Words that only a question has: "ile", "gdzie", "what", "how" (not "czy", "do", which a "nie do końca" has). */
+const ASKING =
+  /(?<![\p{L}\p{N}])(?:ile|ilu|jak|jaki\p{L}*|kiedy|gdzie|skad|kto|dlaczego|czemu|ktor\p{L}*|how|what|whats|when|where|who|which|why)(?![\p{L}\p{N}])/u;
+
+/**
+ * Whether a message goes on to ask something: opened as a follow-up ("ok and for Australia"),
+ * asked, or with a word only questions have. "Bardzo pomocne, dziękuję" and "nie do końca" do not.
+ */
+export function goesOnToAsk(text: string): boolean {
+  return opensAsFollowUp(text) || text.includes('?') || ASKING.test(fold(text));
 }
 
 /** Whether a message opens as one that goes on from the question before: "a w Family", "ok and for Australia". */

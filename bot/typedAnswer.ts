@@ -41,6 +41,8 @@ const YES_PHRASES = [
   'no pewnie',
   'no jestem',
   'no ba',
+  // "no i elegancko, dzięki": Polish "no i" opens, it does not deny; a "nie" after it still does.
+  'no i',
 ];
 const NEGATIONS = new Set(['nie', 'no', 'not', 'nope', 'nah', 'dont', 'never', 'nigdy', 'rezygnuje', 'niepoprawne', 'nieprawidlowe']);
 

@@ -15,7 +15,7 @@ import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
 import { satisfactionAnswerOf } from '../cards/satisfactionCard';
 import { feedbackIn } from '../faqFeedback';
-import { answerSpeaksTo, movesTheQuestion, opensAsFollowUp, questionInContext, speaksToTheBot } from '../followUp';
+import { answerSpeaksTo, goesOnToAsk, movesTheQuestion, opensAsFollowUp, questionInContext, speaksToTheBot } from '../followUp';
 import { foldPhrase } from '../../common/text';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
@@ -545,8 +545,10 @@ function answerFollowUp(turn: Turn, { orAlone = false, loose = false } = {}): Pr
  * base answers, alone or read with the question before ("ok, and the UK number", "tak, a ile to
  * trwa"): the question is answered, not taken for feedback. Finding the answer just given again
  * counts only for a message opened as a follow-up ("ok and for Australia", on the same page).
+ * A message that asks nothing ("Bardzo pomocne, dziękuję") is feedback, whatever the base finds.
  */
 function asksMore(turn: Turn): boolean {
+  if (!goesOnToAsk(turn.text)) return false;
   const reading = readInContext(turn, turn.text, true);
   const found = (turn.probe ?? turn.kb).answer(reading ?? turn.text, followUpLocale(turn, turn.text));
   // The answer just given, found again, is what "thanks, that's what I needed" speaks of.

@@ -1,4 +1,4 @@
-import { answerSpeaksTo, movesTheQuestion, questionInContext, speaksToTheBot } from '../../../bot/followUp';
+import { answerSpeaksTo, goesOnToAsk, movesTheQuestion, questionInContext, speaksToTheBot } from '../../../bot/followUp';
 
 describe('a follow-up read with the question before it', () => {
   const previous = 'Ile minut dostaję co miesiąc w Office 365 Personal?';
@@ -68,6 +68,17 @@ describe('a follow-up read with the question before it', () => {
     ['i do jakich krajow moge dzwonic?', false],
   ])('"%s" speaks to the bot itself: %s', (text, toTheBot) => {
     expect(speaksToTheBot(text)).toBe(toTheBot);
+  });
+
+  it.each([
+    ['ok and the one for the uk', true],
+    ['thanks, what are the hours then', true],
+    ['tak, ale czy to działa w Chinach?', true],
+    ['Bardzo pomocne, dziękuję za szybką odpowiedź.', false],
+    ['nie do końca', false],
+    ['dzięki, o to chodziło', false],
+  ])('"%s" goes on to ask something: %s', (text, asks) => {
+    expect(goesOnToAsk(text)).toBe(asks);
   });
 
   it('needs a question before it', () => {

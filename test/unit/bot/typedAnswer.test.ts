@@ -81,6 +81,8 @@ describe('a message typed after "Did this help?"', () => {
       false,
       false,
     ]);
+    // Polish "no i" opens a sentence; a "nie" after it still says no.
+    expect(['no i elegancko, dzięki', 'no i nadal nie działa'].map(feedbackIn)).toEqual([true, false]);
   });
 
   it('is read as a message of its own when it asks or reports something new', () => {
