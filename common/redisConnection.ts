@@ -95,13 +95,36 @@ export function isRedisUnavailable(err: unknown): boolean {
   );
 }
 
+/** How long ending a connection waits for a handshake in flight to finish (see endConnection). */
+const HANDSHAKE_GRACE_MS = 2_000;
+
 /**
  * Ends a connection: QUIT while Redis answers (replies in flight still arrive), at once while it
  * does not (a QUIT queued for a Redis that never returns would hold a shutdown forever).
+ *
+ * A connection still shaking hands with a Redis that has just come back is let finish first:
+ * once its ready check answers, ioredis subscribes again and resends queued commands, and
+ * nothing handles their failure. Cut in between, they rejected unhandled ("Connection is
+ * closed.") and ended the process.
  */
 export async function endConnection(client: RedisClient): Promise<void> {
+  if (client.status === 'connecting' || client.status === 'connect') await handshakeSettled(client, HANDSHAKE_GRACE_MS);
   if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
   else client.disconnect();
+}
+
+/** Resolves when `client` is ready or has closed, or after `graceMs`. */
+function handshakeSettled(client: RedisClient, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const events = ['ready', 'close', 'end'];
+    const settled = () => {
+      clearTimeout(timer);
+      for (const event of events) client.off(event, settled);
+      resolve();
+    };
+    const timer = setTimeout(settled, graceMs);
+    for (const event of events) client.once(event, settled);
+  });
 }
 
 /** The value of a Redis read, or `fallback` while Redis is unreachable (other errors still throw). */

@@ -5,9 +5,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import Redis from 'ioredis';
 import { silentLogger } from '../../../common/logger';
-import { connectRedis, redisOptions, MAX_RECONNECT_DELAY_MS } from '../../../common/redisConnection';
+import { connectRedis, endConnection, failFastRedisOptions, redisOptions, MAX_RECONNECT_DELAY_MS } from '../../../common/redisConnection';
 import { freePort, startRedisServer } from '../../support/redisServer';
 import { testRedisUrl } from '../../support/redis';
+import { waitFor } from '../../support/waitFor';
 
 describe('connectRedis', () => {
   let dataDir: string;
@@ -131,6 +132,44 @@ describe('redisOptions', () => {
       expect(await pending).toBe('1');
     } finally {
       client.disconnect();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('endConnection', () => {
+  it('ends a subscriber still shaking hands with a Redis just back, and nothing it resends fails unhandled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-handshake-'));
+    const port = await freePort();
+    let server = await startRedisServer({ port, dir });
+    const subscriber = new Redis(server.url, failFastRedisOptions());
+    subscriber.on('error', () => undefined);
+    // An unhandled rejection ends the service's process; here it is only counted.
+    const unhandled: unknown[] = [];
+    const count = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', count);
+    try {
+      await subscriber.subscribe('news');
+      await server.stop();
+      // The shutdown comes when the reconnected client has asked its ready check and not yet had
+      // the answer, after which ioredis subscribes again (the moment the failing runs hit).
+      let ending: Promise<void> | undefined;
+      const send = subscriber.sendCommand.bind(subscriber);
+      subscriber.sendCommand = (command, stream) => {
+        const sent = send(command, stream);
+        if (command.name === 'info' && subscriber.status === 'connect') ending ??= endConnection(subscriber);
+        return sent;
+      };
+      server = await startRedisServer({ port, dir });
+      await waitFor(() => ending !== undefined, 'the ready check of the reconnected subscriber');
+      await ending;
+      await waitFor(() => subscriber.status === 'end', 'the subscriber to end');
+      await new Promise((r) => setImmediate(r));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', count);
+      if (subscriber.status !== 'end') subscriber.disconnect();
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     }
