@@ -42,3 +42,26 @@ export function readsAsQuestion(text: string): boolean {
   const folded = fold(text);
   return QUESTION_OPENING.test(folded) || KNOWLEDGE_REQUEST.test(folded);
 }
+
+/** The desk asked, politely, to do something: "can you", "could someone", "możecie", "czy mógłbyś", "proszę". */
+const ASKING_THE_DESK = String.raw`(?:can|could|would|will|pls|please|plz)\W+(?:you|u|someone|somebody)|(?:czy\W+)?(?:mozesz|mozecie|moglbys|moglabys|moglibyscie|prosze)`;
+/** Words a request puts between the asking and the deed: "can you please just…", "możecie mi to jakoś…". */
+const POLITE_FILLER = String.raw`(?:\W+(?:please|pls|just|kindly|mi|mnie|nam|nas|to|jakos|prosze|szybko))*`;
+/** Ticket work the desk can do for the customer. */
+const TICKET_DEEDS = String.raw`open|raise|create|log|file|submit|add|attach|update|connect|transfer|forward|escalate|check|look\W+into|zaloz\p{L}*|zglos\p{L}*|otworz\p{L}*|utworz\p{L}*|przelacz\p{L}*|polacz\p{L}*|dopis\p{L}*|doda\p{L}*|dolacz\p{L}*|uzupelni\p{L}*|sprawdz\p{L}*|przekaz\p{L}*`;
+/** Asking to talk to a person: "can I speak with an agent", "czy mogę porozmawiać z konsultantem". */
+const MAY_I_TALK = String.raw`(?:can|could|may)\W+i\W+(?:please\W+)?(?:speak|talk|chat)|czy\W+(?:moge|mozna)\W+(?:prosic\W+o\W+rozmow\p{L}*|porozmawia\p{L}*|rozmawia\p{L}*|pogada\p{L}*|zostac\W+przelaczon\p{L}*)`;
+const ASKS_THE_DESK_TO_ACT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:${ASKING_THE_DESK})${POLITE_FILLER}\W+(?:${TICKET_DEEDS})|${MAY_I_TALK})(?![\p{L}\p{N}])`,
+  'u',
+);
+
+/**
+ * Whether the message asks the desk to do ticket work for the customer ("can you open a case
+ * for me?", "możecie to dopisać do zgłoszenia?", "czy mogę porozmawiać z konsultantem?"): put as
+ * a question, yet no question about how tickets work ("who may open a ticket?", "can I open one
+ * at night?" ask about the rules and are not matched).
+ */
+export function asksTheDeskToAct(text: string): boolean {
+  return ASKS_THE_DESK_TO_ACT.test(fold(text));
+}

@@ -18,14 +18,15 @@ const share = (report: IntentReport, group: string, what: 'direct' | 'reached'):
 // intent the bot took at once or offered in its one question back.
 describe('intent recognition on phrasings written by people who never saw the catalogue', () => {
   it.each([
-    ['intents-tune.jsonl', 0.86, 0.98],
-    ['intents-blind.jsonl', 0.86, 0.97],
-    ['intents-blind-I3.jsonl', 0.86, 0.97],
-    ['intents-I4.jsonl', 0.86, 0.98],
-    ['intents-I5.jsonl', 0.86, 0.97],
-    ['intents-I6.jsonl', 0.85, 0.97],
-    ['intents-I7.jsonl', 0.85, 0.96],
-    ['intents-I8.jsonl', 0.85, 0.97],
+    ['intents-tune.jsonl', 0.88, 0.98],
+    ['intents-blind.jsonl', 0.87, 0.97],
+    ['intents-blind-I3.jsonl', 0.88, 0.97],
+    ['intents-I4.jsonl', 0.88, 0.98],
+    ['intents-I5.jsonl', 0.88, 0.97],
+    ['intents-I6.jsonl', 0.87, 0.97],
+    ['intents-I7.jsonl', 0.86, 0.96],
+    ['intents-I8.jsonl', 0.86, 0.97],
+    ['intents-I9.jsonl', 0.88, 0.97],
   ])('keeps %s above its floor, and never takes a question for ticket work unasked', (file, direct, reached) => {
     const report = measure(file);
     expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(direct);
@@ -69,6 +70,21 @@ describe('intent recognition', () => {
     expect('intent' in hello ? hello.intent : hello.ask).toContain('question');
     const about = recognizer.recognize('Who is allowed to open a support request?');
     expect('ask' in about && about.ask).toContain('question');
+  });
+
+  it('takes ticket work the desk is asked to do at its word, and still asks about a question about tickets', () => {
+    for (const [text, intent] of <[string, string][]>[
+      ['Can you open a case for me? Teams meetings are broken for everyone.', 'open_ticket'],
+      ['hej, możecie to jakoś zgłosić do technicznych? skype się nie łączy od rana', 'open_ticket'],
+      ['Zapomniałem napisać w zgłoszeniu, że chodzi o 40 skrzynek. Możecie to dopisać?', 'add_to_ticket'],
+      ['Czy mogę porozmawiać z konsultantem?', 'talk_to_person'],
+      ['can I speak with an agent please?', 'talk_to_person'],
+    ])
+      expect(recognizer.recognize(text)).toEqual({ intent, fastPath: false });
+    for (const text of ['Who may open a support ticket?', 'Czy mogę założyć zgłoszenie w nocy?']) {
+      const reading = recognizer.recognize(text);
+      expect('intent' in reading ? reading.intent : reading.ask).toContain('question');
+    }
   });
 
   it('takes a question about problems and severities for a question, and a reported problem for a ticket', () => {
