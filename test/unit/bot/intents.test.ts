@@ -18,21 +18,22 @@ const share = (report: IntentReport, group: string, what: 'direct' | 'reached'):
 // intent the bot took at once or offered in its one question back.
 describe('intent recognition on phrasings written by people who never saw the catalogue', () => {
   it.each([
-    ['intents-tune.jsonl', 0.88, 0.98],
-    ['intents-blind.jsonl', 0.87, 0.97],
-    ['intents-blind-I3.jsonl', 0.88, 0.97],
-    ['intents-I4.jsonl', 0.88, 0.98],
-    ['intents-I5.jsonl', 0.88, 0.97],
-    ['intents-I6.jsonl', 0.87, 0.97],
-    ['intents-I7.jsonl', 0.86, 0.96],
-    ['intents-I8.jsonl', 0.86, 0.97],
-    ['intents-I9.jsonl', 0.88, 0.97],
-  ])('keeps %s above its floor, and never takes a question for ticket work unasked', (file, direct, reached) => {
+    ['intents-tune.jsonl', 0.88, 0.98, 0.96],
+    ['intents-blind.jsonl', 0.87, 0.97, 0.96],
+    ['intents-blind-I3.jsonl', 0.88, 0.97, 0.96],
+    ['intents-I4.jsonl', 0.88, 0.98, 0.96],
+    ['intents-I5.jsonl', 0.88, 0.97, 0.96],
+    ['intents-I6.jsonl', 0.87, 0.97, 0.96],
+    ['intents-I7.jsonl', 0.86, 0.96, 0.96],
+    ['intents-I8.jsonl', 0.86, 0.97, 0.96],
+    ['intents-I9.jsonl', 0.88, 0.97, 0.96],
+    ['intents-I10.jsonl', 0.82, 0.95, 0.94],
+  ])('keeps %s above its floor, and never takes a question for ticket work unasked', (file, direct, reached, englishReached) => {
     const report = measure(file);
     expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(direct);
     expect(share(report, 'all', 'reached')).toBeGreaterThanOrEqual(reached);
     expect(share(report, 'pl', 'reached')).toBeGreaterThanOrEqual(reached);
-    expect(share(report, 'en', 'reached')).toBeGreaterThanOrEqual(0.96);
+    expect(share(report, 'en', 'reached')).toBeGreaterThanOrEqual(englishReached);
     expect(report.questionsToTicket.map((c) => c.text)).toEqual([]);
   });
 });
