@@ -113,6 +113,9 @@ export class IntentRecognizer {
     // it, unless the knowledge base surely answers the message.
     if (TICKET_ACTIONS.has(top.intent) && !unsure && asksTheDeskToAct(text) && !knowledgeAnswers())
       return { intent: top.intent, fastPath: false };
+    // ...and one read as a question, the problem's words outweighing the request, is asked about.
+    if (top.intent === 'question' && TICKET_ACTIONS.has(second.intent) && asksTheDeskToAct(text))
+      return { ask: [second.intent, 'question'] };
     if (
       TICKET_ACTIONS.has(top.intent) &&
       (questionP >= QUESTION_DOUBT ||
