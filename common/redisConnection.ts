@@ -108,13 +108,17 @@ const HANDSHAKE_GRACE_MS = 2_000;
  * closed.") and ended the process.
  */
 export async function endConnection(client: RedisClient): Promise<void> {
-  if (client.status === 'connecting' || client.status === 'connect') await handshakeSettled(client, HANDSHAKE_GRACE_MS);
+  await handshakeSettled(client);
   if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
   else client.disconnect();
 }
 
-/** Resolves when `client` is ready or has closed, or after `graceMs`. */
-function handshakeSettled(client: RedisClient, graceMs: number): Promise<void> {
+/**
+ * Resolves once a connection shaking hands with Redis is ready or has closed (at most
+ * `graceMs`); at once for any other. Call before closing it (see endConnection).
+ */
+export function handshakeSettled(client: RedisClient, graceMs = HANDSHAKE_GRACE_MS): Promise<void> {
+  if (client.status !== 'connecting' && client.status !== 'connect') return Promise.resolve();
   return new Promise((resolve) => {
     const events = ['ready', 'close', 'end'];
     const settled = () => {
