@@ -51,17 +51,23 @@ const POLITE_FILLER = String.raw`(?:\W+(?:please|pls|just|kindly|mi|mnie|nam|nas
 const TICKET_DEEDS = String.raw`open|raise|create|log|file|submit|add|attach|update|connect|transfer|forward|escalate|check|look\W+into|zaloz\p{L}*|zglos\p{L}*|otworz\p{L}*|utworz\p{L}*|przelacz\p{L}*|polacz\p{L}*|dopis\p{L}*|doda\p{L}*|dolacz\p{L}*|uzupelni\p{L}*|sprawdz\p{L}*|przekaz\p{L}*`;
 /** Asking to talk to a person: "can I speak with an agent", "czy mogę porozmawiać z konsultantem". */
 const MAY_I_TALK = String.raw`(?:can|could|may)\W+i\W+(?:please\W+)?(?:speak|talk|chat)|czy\W+(?:moge|mozna)\W+(?:prosic\W+o\W+rozmow\p{L}*|porozmawia\p{L}*|rozmawia\p{L}*|pogada\p{L}*|zostac\W+przelaczon\p{L}*)`;
+/**
+ * Ticket work asked for outright or declared: "please create a support case", "I'd like to report
+ * a bug", "zgłaszam awarię", "zakładam sprawę", "chcę to zgłosić", "proszę o zgłoszenie".
+ */
+const ASKED_OUTRIGHT = String.raw`^\W*(?:please|pls|plz|kindly)\W+(?:open|raise|create|log|file|submit|add|attach|update|escalate)|(?:i\W+d|i\W+would|i|we\W+d|we|we\W+would)\W+(?:like|want|need|have)\W+to\W+(?:report|file|open|raise|log|submit|lodge)|zglaszam|(?:zakladam|otwieram|zalozcie|otworzcie|otworzmy|zalozmy)(?:\W+\p{L}+)?\W+(?:sprawe|zgloszen\p{L}*|ticket\p{L}*|case|reklamacj\p{L}*)|(?:chce|chcemy|chcialbym|chcialabym|chcielibysmy|musze|prosze\W+o)(?:\W+(?:to|ten|te|tez|jeszcze|oficjalnie))*\W+(?:zglosic|zgloszenie|zalozyc|zalozenie|otworzyc|otwarcie|zlozyc|przyjecie)`;
 const ASKS_THE_DESK_TO_ACT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(?:${ASKING_THE_DESK})${POLITE_FILLER}\W+(?:${TICKET_DEEDS})|${MAY_I_TALK})(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:(?:${ASKING_THE_DESK})${POLITE_FILLER}\W+(?:${TICKET_DEEDS})|${MAY_I_TALK}|${ASKED_OUTRIGHT})(?![\p{L}\p{N}])`,
   'u',
 );
 
 /**
  * Whether the message asks the desk to do ticket work for the customer ("can you open a case
- * for me?", "możecie to dopisać do zgłoszenia?", "czy mogę porozmawiać z konsultantem?"): put as
- * a question, yet no question about how tickets work ("who may open a ticket?", "can I open one
- * at night?" ask about the rules and are not matched).
+ * for me?", "możecie to dopisać do zgłoszenia?", "czy mogę porozmawiać z konsultantem?"), asks
+ * for it outright or declares it ("please create a case", "zgłaszam awarię"): often put as a
+ * question, yet no question about how tickets work ("who may open a ticket?", "can I open one at
+ * night?" ask about the rules and are not matched).
  */
-export function asksTheDeskToAct(text: string): boolean {
+export function requestsTicketWork(text: string): boolean {
   return ASKS_THE_DESK_TO_ACT.test(fold(text));
 }

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n';
 import { IntentClassifier, type IntentExample, type IntentScores } from './classifier';
 import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
-import { asksTheDeskToAct, onlyGreeting, readsAsQuestion, withoutGreeting } from './messageShape';
+import { requestsTicketWork, onlyGreeting, readsAsQuestion, withoutGreeting } from './messageShape';
 import { LruCache } from '../../common/lruCache';
 
 /** What the bot makes of a message: one intent, or a question back with the two it hesitates between. */
@@ -109,12 +109,12 @@ export class IntentRecognizer {
     const aboutTickets = ASKED_AS_QUESTIONS.has(top.intent) || ASKED_AS_QUESTIONS.has(second.intent);
     if (unsure && ticketWork && !aboutTickets && readsAsQuestion(text) && knowledgeAnswers())
       return { intent: 'question', fastPath: false };
-    // Ticket work the desk is asked to do ("can you raise a case for me?") is no question about
-    // it, unless the knowledge base surely answers the message.
-    if (TICKET_ACTIONS.has(top.intent) && !unsure && asksTheDeskToAct(text) && !knowledgeAnswers())
+    // Ticket work the desk is asked to do ("can you raise a case for me?", "zgłaszam awarię") is
+    // no question about it, unless the knowledge base surely answers the message.
+    if (TICKET_ACTIONS.has(top.intent) && !unsure && requestsTicketWork(text) && !knowledgeAnswers())
       return { intent: top.intent, fastPath: false };
     // ...and one read as a question, the problem's words outweighing the request, is asked about.
-    if (top.intent === 'question' && TICKET_ACTIONS.has(second.intent) && asksTheDeskToAct(text))
+    if (top.intent === 'question' && TICKET_ACTIONS.has(second.intent) && requestsTicketWork(text))
       return { ask: [second.intent, 'question'] };
     if (
       TICKET_ACTIONS.has(top.intent) &&

@@ -80,15 +80,22 @@ describe('intent recognition', () => {
       ['Zapomniałem napisać w zgłoszeniu, że chodzi o 40 skrzynek. Możecie to dopisać?', 'add_to_ticket'],
       ['Czy mogę porozmawiać z konsultantem?', 'talk_to_person'],
       ['can I speak with an agent please?', 'talk_to_person'],
+      ['Please create a support case, Teams calls drop for everyone in our office.', 'open_ticket'],
+      ['Zgłaszam awarię: Skype Connect nie łączy rozmów wychodzących.', 'open_ticket'],
     ])
       expect(recognizer.recognize(text)).toEqual({ intent, fastPath: false });
     // Asked to act but read as a question (the problem's words weigh more): asked, never answered outright.
     for (const text of [
       'Czy możesz zgłosić, że minuty Skype nie doszły?',
       'can u open a case, minutes from office 365 not showing in skype',
+      'Please create a support case. Skype minutes from Office never arrived.',
     ])
       expect(recognizer.recognize(text)).toEqual({ ask: ['open_ticket', 'question'] });
-    for (const text of ['Who may open a support ticket?', 'Czy mogę założyć zgłoszenie w nocy?']) {
+    for (const text of [
+      'Who may open a support ticket?',
+      'Czy mogę założyć zgłoszenie w nocy?',
+      'a jak nie mam konta Skype, to zakładam nowe przy aktywacji?',
+    ]) {
       const reading = recognizer.recognize(text);
       expect('intent' in reading ? reading.intent : reading.ask).toContain('question');
     }
