@@ -4,7 +4,7 @@ import { startDeskApp, type DeskApp } from '../../support/deskApp';
 import { openFrom, teamsChat } from './chatConversations';
 import { startSmtpPeer, type SmtpPeer } from '../../support/smtpPeer';
 import { TEST_TOKENS, ticketBody } from '../../support/ticketingApiServer';
-import { freePort } from '../../support/redisServer';
+import { closedPort } from '../../support/closedPort';
 import { until } from '../../support/waitFor';
 import { startConnectorPeer } from '../../fixtures/bot/connectorPeer';
 import type { Ticket } from '../../../ticketing/domain/types';
@@ -76,7 +76,7 @@ async function mailsAbout(id: string) {
 
 describe('a reply whose chat cannot be reached', () => {
   it('is retried, then goes by e-mail, and only its arrival by e-mail is the first response (Emulator, connection refused)', async () => {
-    const id = await open(emulatorChat(`http://127.0.0.1:${await freePort()}`));
+    const id = await open(emulatorChat(`http://127.0.0.1:${await closedPort()}`));
     const replied = await call('POST', `/api/tickets/${id}/replies`, { text: 'Proszę zrestartować usługę Exchange.' });
     expect(replied.status).toBe(201);
     expect(replied.body.messages[0]!.delivery).toMatchObject({ state: 'queued', channel: 'chat' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { testRedisUrl, uniquePrefix } from '../../support/redis';
-import { freePort } from '../../support/redisServer';
+import { closedPort } from '../../support/closedPort';
 import { startService, type ServiceProcess } from '../../support/serviceProcess';
 import { ticketBody } from '../../support/ticketingApiServer';
 import { until } from '../../support/waitFor';
@@ -25,7 +25,7 @@ const start = (port?: number) =>
   startService({ redisUrl: testRedisUrl(), prefix, port, env: { DELIVERY_RETRY_SECONDS: '2,2,2,2,2', LOG_LEVEL: 'warn' } });
 
 test('a reply the chat could not take before the service was killed reaches the chat after its restart', async () => {
-  const chatPort = await freePort(); // nothing listens there yet: the chat is down
+  const chatPort = await closedPort(); // nothing listens there yet: the chat is down
   service = await start();
   const created = await service.call('POST', '/api/tickets', {
     as: 'system',
