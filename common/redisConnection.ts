@@ -113,11 +113,8 @@ export async function endConnection(client: RedisClient): Promise<void> {
   else client.disconnect();
 }
 
-/**
- * Resolves once a connection shaking hands with Redis is ready or has closed (at most
- * `graceMs`); at once for any other. Call before closing it (see endConnection).
- */
-export function handshakeSettled(client: RedisClient, graceMs = HANDSHAKE_GRACE_MS): Promise<void> {
+/** Resolves once a connection shaking hands with Redis is ready or has closed (at most `graceMs`); at once for any other. */
+function handshakeSettled(client: RedisClient, graceMs = HANDSHAKE_GRACE_MS): Promise<void> {
   if (client.status !== 'connecting' && client.status !== 'connect') return Promise.resolve();
   return new Promise((resolve) => {
     const events = ['ready', 'close', 'end'];

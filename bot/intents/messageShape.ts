@@ -56,7 +56,7 @@ const MAY_I_TALK = String.raw`(?:can|could|may)\W+i\W+(?:please\W+)?(?:speak|tal
  * a bug", "zgłaszam awarię", "zakładam sprawę", "chcę to zgłosić", "proszę o zgłoszenie".
  */
 const ASKED_OUTRIGHT = String.raw`^\W*(?:please|pls|plz|kindly)\W+(?:open|raise|create|log|file|submit|add|attach|update|escalate)|(?:i\W+d|i\W+would|i|we\W+d|we|we\W+would)\W+(?:like|want|need|have)\W+to\W+(?:report|file|open|raise|log|submit|lodge)|zglaszam|(?:zakladam|otwieram|zalozcie|otworzcie|otworzmy|zalozmy)(?:\W+\p{L}+)?\W+(?:sprawe|zgloszen\p{L}*|ticket\p{L}*|case|reklamacj\p{L}*)|(?:chce|chcemy|chcialbym|chcialabym|chcielibysmy|musze|prosze\W+o)(?:\W+(?:to|ten|te|tez|jeszcze|oficjalnie))*\W+(?:zglosic|zgloszenie|zalozyc|zalozenie|otworzyc|otwarcie|zlozyc|przyjecie)`;
-const ASKS_THE_DESK_TO_ACT = new RegExp(
+const TICKET_WORK_REQUEST = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?:${ASKING_THE_DESK})${POLITE_FILLER}\W+(?:${TICKET_DEEDS})|${MAY_I_TALK}|${ASKED_OUTRIGHT})(?![\p{L}\p{N}])`,
   'u',
 );
@@ -69,5 +69,5 @@ const ASKS_THE_DESK_TO_ACT = new RegExp(
  * night?" ask about the rules and are not matched).
  */
 export function requestsTicketWork(text: string): boolean {
-  return ASKS_THE_DESK_TO_ACT.test(fold(text));
+  return TICKET_WORK_REQUEST.test(fold(text));
 }

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n';
 import { IntentClassifier, type IntentExample, type IntentScores } from './classifier';
 import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
-import { requestsTicketWork, onlyGreeting, readsAsQuestion, withoutGreeting } from './messageShape';
+import { onlyGreeting, readsAsQuestion, requestsTicketWork, withoutGreeting } from './messageShape';
 import { LruCache } from '../../common/lruCache';
 
 /** What the bot makes of a message: one intent, or a question back with the two it hesitates between. */

@@ -1,5 +1,5 @@
 import Bull from 'bull';
-import { bullCreateClient, handshakeSettled, type RedisClient } from '../../common/redisConnection';
+import { bullCreateClient, endConnection, type RedisClient } from '../../common/redisConnection';
 import { settleWithin } from '../../common/settleWithin';
 import type { ClaimedEvent } from './dueSet';
 
@@ -93,15 +93,14 @@ export function createSlaQueue<D extends { member: string } = SlaJobData>(option
       // unhandled. So: stop taking jobs (a local pause that aborts the blocking fetch), wait for
       // the running ones within the grace, then close without waiting. A job cut short stays
       // active in Redis and runs again once bull finds it stalled.
-      // bull quits its connections with a 0.5 s limit, then cuts them: one still shaking hands
-      // with a Redis just back would have its resubscription fail unhandled (see endConnection).
-      await Promise.all(clients.map((client) => handshakeSettled(client)));
       await settleWithin(queue.pause(true, true), graceMs);
       const clean = await settleWithin(Promise.all(Object.values(internals.processing)), graceMs);
       if (!(await settleWithin(queue.close(true), graceMs))) await internals._clearTimers();
       closed = true;
-      // Bull does not close connections it got from createClient; its work is done by now.
-      for (const client of clients) client.disconnect();
+      // Bull does not close connections it got from createClient; its work is done by now. Cut,
+      // its subscriber still shaking hands with a Redis just back would fail its resubscription
+      // unhandled (see endConnection).
+      await Promise.all(clients.map(endConnection));
       return clean;
     },
   };
