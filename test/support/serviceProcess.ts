@@ -1,5 +1,5 @@
 import { spawn, ChildProcess } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { redisEnv } from './redis';
@@ -9,6 +9,13 @@ import { TEST_TOKENS } from './ticketingApiServer';
 import { keptAliveFetch } from './keptAliveFetch';
 
 const ROOT = resolve(__dirname, '../..');
+
+/** The options `npm start` gives node (package.json's start script), so a test runs the service as production does. */
+export const START_NODE_FLAGS: string[] = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
 
 /** API_TOKENS for the service: the same callers as the in-process ticketing API tests. */
 export const SERVICE_API_TOKENS = [
@@ -71,7 +78,7 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
   // The run's compiled copy (globalSetup); outside jest, the sources through tsx as `npm start` does.
   const serviceDir = process.env.TEST_SERVICE_DIR;
   const main = serviceDir ? [join(serviceDir, 'bot/main.js')] : ['--import', 'tsx', 'bot/main.ts'];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...main], {
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, ...(options.nodeArgs ?? []), ...main], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

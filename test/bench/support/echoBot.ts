@@ -24,6 +24,7 @@ import { bufferedStdout, createLogger, type Logger } from '../../../common/logge
 import { Metrics } from '../../../common/metrics';
 import { connectRedis } from '../../../common/redisConnection';
 import { freePort } from '../../support/redisServer';
+import { START_NODE_FLAGS } from '../../support/serviceProcess';
 import { loadConfig, type Config } from '../../../common/config';
 
 class EchoBot extends ActivityHandler {
@@ -95,12 +96,13 @@ export interface EchoBotProcess {
 }
 
 /**
- * Starts the echo bot in a child process (as `node --import tsx`, like the service) and waits for
- * /healthz. `env` REDIS_URL (and REDIS_PREFIX) gives it the product's turn state there.
+ * Starts the echo bot in a child process (as `node --import tsx` with the node options of `npm start`,
+ * like the service) and waits for /healthz. `env` REDIS_URL (and REDIS_PREFIX) gives it the
+ * product's turn state there.
  */
 export async function startEchoBot(env: Record<string, string> = {}): Promise<EchoBotProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', __filename], {
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, '--import', 'tsx', __filename], {
     cwd: resolve(__dirname, '../../..'),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

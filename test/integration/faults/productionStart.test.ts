@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { freePort, startRedisServer, type RedisServerHandle } from '../../support/redisServer';
-import { SERVICE_API_TOKENS } from '../../support/serviceProcess';
+import { SERVICE_API_TOKENS, START_NODE_FLAGS } from '../../support/serviceProcess';
 import { redisEnv, testRedisUrl } from '../../support/redis';
 import { waitFor } from './faultFixtures';
 
@@ -38,7 +38,7 @@ const COMPLETE = {
 };
 
 function startProduction(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, '--import', 'tsx', 'bot/main.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
