@@ -48,14 +48,19 @@ const ASKING_THE_DESK = String.raw`(?:can|could|would|will|pls|please|plz)\W+(?:
 /** Words a request puts between the asking and the deed: "can you please just…", "możecie mi to jakoś…". */
 const POLITE_FILLER = String.raw`(?:\W+(?:please|pls|just|kindly|mi|mnie|nam|nas|to|jakos|prosze|szybko))*`;
 /** Ticket work the desk can do for the customer. */
-const TICKET_DEEDS = String.raw`open|raise|create|log|file|submit|add|attach|update|connect|transfer|forward|escalate|check|look\W+into|zaloz\p{L}*|zglos\p{L}*|otworz\p{L}*|utworz\p{L}*|przelacz\p{L}*|polacz\p{L}*|dopis\p{L}*|doda\p{L}*|dolacz\p{L}*|uzupelni\p{L}*|sprawdz\p{L}*|przekaz\p{L}*`;
+const TICKET_DEEDS = String.raw`open|raise|create|log|file|submit|register|report|put\W+in|make|add|attach|update|connect|transfer|forward|escalate|check|look\W+into|zarejestr\p{L}*|zaloz\p{L}*|zglos\p{L}*|otworz\p{L}*|utworz\p{L}*|przelacz\p{L}*|polacz\p{L}*|dopis\p{L}*|doda\p{L}*|dolacz\p{L}*|uzupelni\p{L}*|sprawdz\p{L}*|przekaz\p{L}*`;
 /** Asking to talk to a person: "can I speak with an agent", "czy mogę porozmawiać z konsultantem". */
 const MAY_I_TALK = String.raw`(?:can|could|may)\W+i\W+(?:please\W+)?(?:speak|talk|chat)|czy\W+(?:moge|mozna)\W+(?:prosic\W+o\W+rozmow\p{L}*|porozmawia\p{L}*|rozmawia\p{L}*|pogada\p{L}*|zostac\W+przelaczon\p{L}*)`;
+/** A ticket, as an English request names it. */
+const A_TICKET = String.raw`(?:a|an|one|me\W+a|us\W+a)\W+(?:new\W+|support\W+|quick\W+)?(?:ticket|case|support\W+request|service\W+request|request)`;
+/** Polish imperatives of ticket work, said to the desk: "dopiszcie, że…", "zgłoś to", "podepnij logi". */
+const POLISH_IMPERATIVES = String.raw`dopisz(?:cie)?|dodajcie|dolacz(?:cie)?|podepnij(?:cie)?|uzupelnijcie|zglos(?:cie)?|zarejestruj(?:cie)?|przekazcie`;
 /**
- * Ticket work asked for outright or declared: "please create a support case", "I'd like to report
- * a bug", "zgłaszam awarię", "zakładam sprawę", "chcę to zgłosić", "proszę o zgłoszenie".
+ * Ticket work asked for outright or declared: "please create a support case", "open a case for
+ * me", "I'd like to report a bug", "I'm reporting an outage", "zgłaszam awarię", "zakładam
+ * sprawę", "chcę to zgłosić", "proszę o zgłoszenie", "dopiszcie do zgłoszenia, że…".
  */
-const ASKED_OUTRIGHT = String.raw`^\W*(?:please|pls|plz|kindly)\W+(?:open|raise|create|log|file|submit|add|attach|update|escalate)|(?:i\W+d|i\W+would|i|we\W+d|we|we\W+would)\W+(?:like|want|need|have)\W+to\W+(?:report|file|open|raise|log|submit|lodge)|zglaszam|(?:zakladam|otwieram|zalozcie|otworzcie|otworzmy|zalozmy)(?:\W+\p{L}+)?\W+(?:sprawe|zgloszen\p{L}*|ticket\p{L}*|case|reklamacj\p{L}*)|(?:chce|chcemy|chcialbym|chcialabym|chcielibysmy|musze|prosze\W+o)(?:\W+(?:to|ten|te|tez|jeszcze|oficjalnie))*\W+(?:zglosic|zgloszenie|zalozyc|zalozenie|otworzyc|otwarcie|zlozyc|przyjecie)`;
+const ASKED_OUTRIGHT = String.raw`^\W*(?:please|pls|plz|kindly)\W+(?:open|raise|create|log|file|submit|register|add|attach|update|escalate)|^\W*(?:open|raise|create|log|file|submit|register|make|put\W+in)\W+${A_TICKET}|(?:i\W+d|i\W+would|i|we\W+d|we|we\W+would)\W+(?:like|want|need|have)\W+to\W+(?:report|file|open|raise|log|submit|lodge|register)|(?:i\W+m|i\W+am|we\W+re|we\W+are)\W+(?:reporting|raising|logging|filing)|${POLISH_IMPERATIVES}|zglaszam|(?:zakladam|otwieram|zalozcie|otworzcie|otworzmy|zalozmy)(?:\W+\p{L}+)?\W+(?:sprawe|zgloszen\p{L}*|ticket\p{L}*|case|reklamacj\p{L}*)|(?:chce|chcemy|chcialbym|chcialabym|chcielibysmy|musze|prosze\W+o)(?:\W+(?:to|ten|te|tez|jeszcze|oficjalnie))*\W+(?:zglosic|zgloszenie|zalozyc|zalozenie|otworzyc|otwarcie|zlozyc|przyjecie|zarejestrowac|zarejestrowanie)`;
 const TICKET_WORK_REQUEST = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?:${ASKING_THE_DESK})${POLITE_FILLER}\W+(?:${TICKET_DEEDS})|${MAY_I_TALK}|${ASKED_OUTRIGHT})(?![\p{L}\p{N}])`,
   'u',
@@ -70,4 +75,21 @@ const TICKET_WORK_REQUEST = new RegExp(
  */
 export function requestsTicketWork(text: string): boolean {
   return TICKET_WORK_REQUEST.test(fold(text));
+}
+
+/** Asking how something goes: "any update?", "na jakim to jest etapie?", "czy ktoś już nad tym pracuje?". */
+const PROGRESS_ASKED = String.raw`(?:any|an)\W+update|still\W+waiting|(?:did|has|have)\W+(?:someone|anyone|anybody|you)\W+(?:looked|look|picked|pick|checked|check|started|start)|what\W*s\W+happening\W+with|na\W+jakim\W+(?:to\W+|jest\W+|ono\W+)*etapie|czy\W+ktos\W+(?:juz\W+)?(?:nad\W+tym\W+pracuje|sie\W+tym\W+zajal\p{L}*|to\W+sprawdzil\p{L}*)|co\W+(?:sie\W+)?dzieje\W+z`;
+/** Something the customer reported before: "zgłosiłam", "moje zgłoszenie", "the case I raised", "my issue". */
+const REPORTED_BEFORE = String.raw`zglosil\p{L}*|zglaszal\p{L}*|zgloszen\p{L}*|(?:moj|moja|moje|moim|nasz|nasza|naszym)\W+(?:spraw|reklamacj|ticket|problem)\p{L}*|reported|raised|opened|filed|logged|my\W+(?:\p{L}+\W+){0,3}(?:issue|ticket|case|request|problem)`;
+const PROGRESS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${PROGRESS_ASKED})(?![\p{L}\p{N}])`, 'u');
+const REPORTED = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${REPORTED_BEFORE})(?![\p{L}\p{N}])`, 'u');
+
+/**
+ * Whether the message asks how something the customer reported is going ("I reported an outage
+ * this morning, any update?", "zgłosiłam problem tydzień temu, na jakim to jest etapie?", "co się
+ * dzieje z moją reklamacją?"): about their ticket, whatever else its words are about.
+ */
+export function asksProgress(text: string): boolean {
+  const folded = fold(text);
+  return PROGRESS.test(folded) && REPORTED.test(folded);
 }

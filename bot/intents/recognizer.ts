@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n';
 import { IntentClassifier, type IntentExample, type IntentScores } from './classifier';
 import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
-import { onlyGreeting, readsAsQuestion, requestsTicketWork, withoutGreeting } from './messageShape';
+import { asksProgress, onlyGreeting, readsAsQuestion, requestsTicketWork, withoutGreeting } from './messageShape';
 import { LruCache } from '../../common/lruCache';
 
 /** What the bot makes of a message: one intent, or a question back with the two it hesitates between. */
@@ -107,6 +107,9 @@ export class IntentRecognizer {
     // to a person nor to add to a ticket. Not when the guess is a ticket's status or list, which
     // people ask for as questions.
     const aboutTickets = ASKED_AS_QUESTIONS.has(top.intent) || ASKED_AS_QUESTIONS.has(second.intent);
+    // Progress on something the customer reported is about their ticket, whatever its problem's
+    // words make the classifier think; it may still be a question, so the bot asks.
+    if (top.intent !== 'ticket_status' && asksProgress(text)) return { ask: ['ticket_status', 'question'] };
     if (unsure && ticketWork && !aboutTickets && readsAsQuestion(text) && knowledgeAnswers())
       return { intent: 'question', fastPath: false };
     // Ticket work the desk is asked to do ("can you raise a case for me?", "zgłaszam awarię") is

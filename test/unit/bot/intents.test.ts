@@ -28,7 +28,7 @@ describe('intent recognition on phrasings written by people who never saw the ca
     ['intents-I8.jsonl', 0.86, 0.97, 0.96],
     ['intents-I9.jsonl', 0.88, 0.97, 0.96],
     ['intents-I10.jsonl', 0.82, 0.95, 0.94],
-    ['intents-I11.jsonl', 0.84, 0.95, 0.93],
+    ['intents-I11.jsonl', 0.85, 0.96, 0.94],
   ])('keeps %s above its floor, and never takes a question for ticket work unasked', (file, direct, reached, englishReached) => {
     const report = measure(file);
     expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(direct);
@@ -100,6 +100,24 @@ describe('intent recognition', () => {
       const reading = recognizer.recognize(text);
       expect('intent' in reading ? reading.intent : reading.ask).toContain('question');
     }
+  });
+
+  it('takes ticket work asked for with an order ("open a ticket", "dopiszcie") and asks about progress on something reported', () => {
+    for (const [text, intent] of <[string, string][]>[
+      ['Open a ticket for me, the Skype minutes never showed up', 'open_ticket'],
+      ['Do mojego zgłoszenia dopiszcie, że problem dotyczy też Outlooka', 'add_to_ticket'],
+    ])
+      expect(recognizer.recognize(text)).toEqual({ intent, fastPath: false });
+    // "How is what I reported going?" is about the customer's ticket, whatever the problem's words.
+    for (const text of [
+      'Zgłosiłem awarię Teams wczoraj, na jakim jest etapie?',
+      'I reported a mail outage this morning, any update?',
+      'Czy ktoś już nad tym pracuje? Wczoraj zgłaszałam, że Skype Connect nie działa',
+    ])
+      expect(recognizer.recognize(text)).toEqual({ ask: ['ticket_status', 'question'] });
+    // Without anything reported before, the same words ask about the products.
+    for (const text of ['Is there any update to the Skype minutes plans?', 'co się dzieje z minutami, gdy anuluję Office?'])
+      expect(recognizer.recognize(text)).toEqual({ intent: 'question', fastPath: false });
   });
 
   it('takes a question about problems and severities for a question, and a reported problem for a ticket', () => {
