@@ -48,19 +48,19 @@ const ASKING_THE_DESK = String.raw`(?:can|could|would|will|pls|please|plz)\W+(?:
 /** Words a request puts between the asking and the deed: "can you please just…", "możecie mi to jakoś…". */
 const POLITE_FILLER = String.raw`(?:\W+(?:please|pls|just|kindly|mi|mnie|nam|nas|to|jakos|prosze|szybko))*`;
 /** Ticket work the desk can do for the customer. */
-const TICKET_DEEDS = String.raw`open|raise|create|log|file|submit|register|report|put\W+in|make|add|attach|update|connect|transfer|forward|escalate|check|look\W+into|zarejestr\p{L}*|zaloz\p{L}*|zglos\p{L}*|otworz\p{L}*|utworz\p{L}*|przelacz\p{L}*|polacz\p{L}*|dopis\p{L}*|doda\p{L}*|dolacz\p{L}*|uzupelni\p{L}*|sprawdz\p{L}*|przekaz\p{L}*`;
+const TICKET_DEEDS = String.raw`open|raise|create|log|file|submit|register|report|put\W+in|make|add|attach|update|connect|transfer|forward|escalate|check|look\W+into|zarejestr\p{L}*|zaloz\p{L}*|zglos\p{L}*|otworz\p{L}*|utworz\p{L}*|przelacz\p{L}*|polacz\p{L}*|dopis\p{L}*|doda\p{L}*|zaktualiz\p{L}*|popraw\p{L}*|dolacz\p{L}*|uzupelni\p{L}*|sprawdz\p{L}*|przekaz\p{L}*`;
 /** Asking to talk to a person: "can I speak with an agent", "czy mogę porozmawiać z konsultantem". */
 const MAY_I_TALK = String.raw`(?:can|could|may)\W+i\W+(?:please\W+)?(?:speak|talk|chat)|czy\W+(?:moge|mozna)\W+(?:prosic\W+o\W+rozmow\p{L}*|porozmawia\p{L}*|rozmawia\p{L}*|pogada\p{L}*|zostac\W+przelaczon\p{L}*)`;
 /** A ticket, as an English request names it. */
 const A_TICKET = String.raw`(?:a|an|one|me\W+a|us\W+a)\W+(?:new\W+|support\W+|quick\W+)?(?:ticket|case|support\W+request|service\W+request|request)`;
 /** Polish imperatives of ticket work, said to the desk: "dopiszcie, że…", "zgłoś to", "podepnij logi". */
-const POLISH_IMPERATIVES = String.raw`dopisz(?:cie)?|dodajcie|dolacz(?:cie)?|podepnij(?:cie)?|uzupelnijcie|zglos(?:cie)?|zarejestruj(?:cie)?|przekazcie`;
+const POLISH_IMPERATIVES = String.raw`dopisz(?:cie)?|popraw(?:cie)?|zaktualizuj(?:cie)?|dodajcie|dolacz(?:cie)?|podepnij(?:cie)?|uzupelnijcie|zglos(?:cie)?|zarejestruj(?:cie)?|przekazcie`;
 /**
  * Ticket work asked for outright or declared: "please create a support case", "open a case for
  * me", "I'd like to report a bug", "I'm reporting an outage", "zgłaszam awarię", "zakładam
  * sprawę", "chcę to zgłosić", "proszę o zgłoszenie", "dopiszcie do zgłoszenia, że…".
  */
-const ASKED_OUTRIGHT = String.raw`^\W*(?:please|pls|plz|kindly)\W+(?:open|raise|create|log|file|submit|register|add|attach|update|escalate)|^\W*(?:open|raise|create|log|file|submit|register|make|put\W+in)\W+${A_TICKET}|(?:i\W+d|i\W+would|i|we\W+d|we|we\W+would)\W+(?:like|want|need|have)\W+to\W+(?:report|file|open|raise|log|submit|lodge|register)|(?:i\W+m|i\W+am|we\W+re|we\W+are)\W+(?:reporting|raising|logging|filing)|${POLISH_IMPERATIVES}|zglaszam|(?:zakladam|otwieram|zalozcie|otworzcie|otworzmy|zalozmy)(?:\W+\p{L}+)?\W+(?:sprawe|zgloszen\p{L}*|ticket\p{L}*|case|reklamacj\p{L}*)|(?:chce|chcemy|chcialbym|chcialabym|chcielibysmy|musze|prosze\W+o)(?:\W+(?:to|ten|te|tez|jeszcze|oficjalnie))*\W+(?:zglosic|zgloszenie|zalozyc|zalozenie|otworzyc|otwarcie|zlozyc|przyjecie|zarejestrowac|zarejestrowanie)`;
+const ASKED_OUTRIGHT = String.raw`^\W*(?:please|pls|plz|kindly)\W+(?:open|raise|create|log|file|submit|register|add|attach|update|escalate)|^\W*(?:open|raise|create|log|file|submit|register|make|put\W+in)\W+${A_TICKET}|(?:i\W+d|i\W+would|i|we\W+d|we|we\W+would)\W+(?:like|want|need|have)\W+to\W+(?:report|file|open|raise|log|submit|lodge|register)|(?:i\W+m|i\W+am|we\W+re|we\W+are)\W+(?:reporting|raising|logging|filing)|(?:would|do)\W+you\W+mind\W+(?:opening|raising|creating|logging|filing|submitting|registering|adding|attaching|updating|checking|escalating)|(?:mozna|moge|mozemy)\W+prosic\W+o\W+(?:zgloszenie|zalozenie|otwarcie|zarejestrowanie|przyjecie|dopisanie|dodanie|aktualizacj\p{L}*|sprawdzenie|przelaczenie|polaczenie)|${POLISH_IMPERATIVES}|zglaszam|(?:zakladam|otwieram|zalozcie|otworzcie|otworzmy|zalozmy)(?:\W+\p{L}+)?\W+(?:sprawe|zgloszen\p{L}*|ticket\p{L}*|case|reklamacj\p{L}*)|(?:chce|chcemy|chcialbym|chcialabym|chcielibysmy|musze|prosze\W+o)(?:\W+(?:to|ten|te|tez|jeszcze|oficjalnie))*\W+(?:zglosic|zgloszenie|zalozyc|zalozenie|otworzyc|otwarcie|zlozyc|przyjecie|zarejestrowac|zarejestrowanie)`;
 const TICKET_WORK_REQUEST = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?:${ASKING_THE_DESK})${POLITE_FILLER}\W+(?:${TICKET_DEEDS})|${MAY_I_TALK}|${ASKED_OUTRIGHT})(?![\p{L}\p{N}])`,
   'u',
@@ -92,4 +92,18 @@ const REPORTED = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${REPORTED_BEFORE})(?
 export function asksProgress(text: string): boolean {
   const folded = fold(text);
   return PROGRESS.test(folded) && REPORTED.test(folded);
+}
+
+/**
+ * Words that name a ticket, a report of a problem, the customer's own ("mojej sprwie": typed in
+ * haste) or someone handling it ("kiedy ktoś się odezwie?"), in Polish and English.
+ */
+const TICKET_WORDS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:zglos\p{L}*|zglasz\p{L}*|zgloszen\p{L}*|spraw\p{L}*|reklamacj\p{L}*|ticket\p{L}*|case|cases|request\p{L}*|report\p{L}*|raised|opened|filed|issue\p{L}*|problem\p{L}*|sr|stat\p{L}*|staus|moj\p{L}*|nasz\p{L}*|my|our|ktos|someone|odezw\p{L}*|czekam|waiting)(?![\p{L}\p{N}])`,
+  'u',
+);
+
+/** Whether the message names a ticket, a reported problem or something of the customer's ("co z moim zgłoszeniem?", "any news on my case?"). */
+export function mentionsTickets(text: string): boolean {
+  return TICKET_WORDS.test(fold(text));
 }

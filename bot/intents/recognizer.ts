@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n';
 import { IntentClassifier, type IntentExample, type IntentScores } from './classifier';
 import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
-import { asksProgress, onlyGreeting, readsAsQuestion, requestsTicketWork, withoutGreeting } from './messageShape';
+import { asksProgress, mentionsTickets, onlyGreeting, readsAsQuestion, requestsTicketWork, withoutGreeting } from './messageShape';
 import { LruCache } from '../../common/lruCache';
 
 /** What the bot makes of a message: one intent, or a question back with the two it hesitates between. */
@@ -43,6 +43,8 @@ const ANSWERABLE_DOUBT = 0.003;
 const ASKED_AS_QUESTIONS: ReadonlySet<Intent> = new Set(['ticket_status', 'list_tickets']);
 /** The knowledge base's confidence in its best entry from which the message may be that entry's question. */
 const KNOWLEDGE_CLOSE = 0.4;
+/** The knowledge base's confidence from which a status or list that names no ticket is a question. */
+const KNOWLEDGE_LIKELY = 0.7;
 /** The knowledge base's confidence from which an unsure reading of a question is that question. */
 const KNOWLEDGE_SURE = 0.9;
 /** Readings kept for messages that come back, and the longest message kept. */
@@ -70,30 +72,20 @@ export class IntentRecognizer {
   recognize(text: string): Recognition {
     const kept = this.recognized.get(text);
     if (kept) return kept;
-    let askedKnowledge = false;
-    const recognition = this.read(
-      text,
-      () => {
-        askedKnowledge = true;
-        return this.knowledgeCovers(text);
-      },
-      () => {
-        askedKnowledge = true;
-        const found = this.kb.answer(text);
-        return found.answered && found.confidence >= KNOWLEDGE_SURE;
-      },
-    );
+    let found: { answered: boolean; confidence: number } | undefined;
+    const recognition = this.read(text, () => (found ??= this.kb.answer(text)));
     // A reading that asked the knowledge base is worked out afresh each time: the base changes
     // with the agents' edits (and each question put to it is counted).
-    if (!askedKnowledge && text.length <= LONGEST_KEPT) this.recognized.set(text, recognition);
+    if (!found && text.length <= LONGEST_KEPT) this.recognized.set(text, recognition);
     return recognition;
   }
 
-  /**
-   * What the message wants; `knowledgeCovers` says whether the knowledge base has it (an answer
-   * or a close entry), `knowledgeAnswers` whether it answers it with confidence.
-   */
-  private read(text: string, knowledgeCovers: () => boolean, knowledgeAnswers: () => boolean): Recognition {
+  /** What the message wants; `knowledge` is what the knowledge base finds for it (asked once, when needed). */
+  private read(text: string, knowledge: () => { answered: boolean; confidence: number }): Recognition {
+    // The base has it: an answer, or an entry close to it.
+    const knowledgeCovers = () => knowledge().answered || knowledge().confidence >= KNOWLEDGE_CLOSE;
+    // The base answers it with at least this confidence.
+    const knowledgeAnswers = (confidence = KNOWLEDGE_SURE) => knowledge().answered && knowledge().confidence >= confidence;
     const fast = statedIntent(text);
     if (fast) return { intent: fast, fastPath: true };
     // "Helo!", "hejka": nothing but a greeting, whatever word it is one typo away from.
@@ -107,6 +99,10 @@ export class IntentRecognizer {
     // to a person nor to add to a ticket. Not when the guess is a ticket's status or list, which
     // people ask for as questions.
     const aboutTickets = ASKED_AS_QUESTIONS.has(top.intent) || ASKED_AS_QUESTIONS.has(second.intent);
+    // A ticket's status or list that names no ticket, over a question the knowledge base has
+    // ("co się stanie z pieniędzmi, jeśli zmniejszę liczbę kanałów?"), is that question.
+    if (ASKED_AS_QUESTIONS.has(top.intent) && !mentionsTickets(text) && readsAsQuestion(text) && knowledgeAnswers(KNOWLEDGE_LIKELY))
+      return { intent: 'question', fastPath: false };
     // Progress on something the customer reported is about their ticket, whatever its problem's
     // words make the classifier think; it may still be a question, so the bot asks.
     if (top.intent !== 'ticket_status' && asksProgress(text)) return { ask: ['ticket_status', 'question'] };
@@ -155,12 +151,6 @@ export class IntentRecognizer {
       if (request.top.p >= SURE || (readsAsQuestion(rest) && request.top.intent === 'question')) return request;
     }
     return this.classifier.classify(text);
-  }
-
-  /** Whether the knowledge base has an answer to the message, or an entry close to it. */
-  private knowledgeCovers(text: string): boolean {
-    const found = this.kb.answer(text);
-    return found.answered || found.confidence >= KNOWLEDGE_CLOSE;
   }
 
   /** Both readings of one message, each worked out on first use (a turn often needs neither). */

@@ -120,6 +120,15 @@ describe('intent recognition', () => {
       expect(recognizer.recognize(text)).toEqual({ intent: 'question', fastPath: false });
   });
 
+  it("takes a ticket's status asked for without naming a ticket, over a question the knowledge base answers, for the question", () => {
+    expect(recognizer.recognize('Co się stanie z pieniędzmi, jeśli zmniejszę liczbę kanałów w trakcie okresu abonamentu?')).toEqual({
+      intent: 'question',
+      fastPath: false,
+    });
+    for (const text of ['Co z moim zgłoszeniem?', 'any news on my case?', 'jaki jest staus mojego zgłsozenia?'])
+      expect(recognizer.recognize(text)).toEqual({ intent: 'ticket_status', fastPath: false });
+  });
+
   it('takes a question about problems and severities for a question, and a reported problem for a ticket', () => {
     for (const text of [
       'Przykład problemu o średniej ważności',
@@ -134,13 +143,21 @@ describe('intent recognition', () => {
 
   it('offers the question when it hesitates between two kinds of ticket work over a question it can answer', () => {
     // Phrasings that lean every question towards ticket work, so the hesitation is certain.
-    const leaning = new IntentRecognizer(new SearchEngine(loadArticles()), [
+    const training = [
       { text: 'czy moja sprawa o minuty jest już rozwiązana?', intent: 'ticket_status' },
       { text: 'moje sprawy o minuty Skype', intent: 'list_tickets' },
       { text: 'jak zresetować hasło', intent: 'question' },
       { text: 'dzięki', intent: 'thanks' },
-    ]);
-    expect(leaning.recognize('Czy minuty Skype przechodzą na kolejny miesiąc?')).toEqual({ ask: ['list_tickets', 'question'] });
+    ] as const;
+    const engine = new SearchEngine(loadArticles());
+    // A base with only a close entry for it: the bot asks, offering the question.
+    const close = {
+      answer: (question: string, locale?: Locale) => ({ ...engine.answer(question, locale), answered: false, confidence: 0.5 }),
+    };
+    const text = 'Czy minuty Skype przechodzą na kolejny miesiąc?';
+    expect(new IntentRecognizer(close, [...training]).recognize(text)).toEqual({ ask: ['list_tickets', 'question'] });
+    // The real base answers it, and the message names no ticket: it is the question.
+    expect(new IntentRecognizer(engine, [...training]).recognize(text)).toEqual({ intent: 'question', fastPath: false });
   });
 
   it('takes an unsure reading of a question the knowledge base surely answers for that question', () => {
@@ -171,7 +188,7 @@ describe('intent recognition', () => {
       { text: 'dzięki', intent: 'thanks' },
     ]);
     const text = 'Czy minuty Skype przechodzą na kolejny miesiąc?';
-    expect(leaning.recognize(text)).toEqual({ ask: ['list_tickets', 'question'] });
+    expect(leaning.recognize(text)).toEqual({ intent: 'question', fastPath: false });
     edited = true;
     expect(leaning.recognize(text)).toEqual({ ask: ['list_tickets', 'ticket_status'] });
   });
