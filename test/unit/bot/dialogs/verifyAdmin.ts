@@ -28,7 +28,7 @@ describe('the verification dialog', () => {
     it('asks who they are, sends a code to the registered address, and goes on to the request once it is typed', async () => {
       const c = chat(world);
       expect(await c.say('rozmowa z człowiekiem')).toEqual([
-        'Zgłoszenia mogą zakładać administratorzy organizacji. Czy jesteś administratorem? [Tak] [Nie]',
+        'Zgłoszenia do pomocy technicznej zakładają i śledzą tylko administratorzy organizacji. Czy jesteś administratorem? [Tak] [Nie]',
       ]);
       expect((await c.say('Tak'))[0]).toMatch(/nazwę lub identyfikator/);
       expect(await c.say('Contoso')).toEqual(['Podaj adres e-mail administratora zarejestrowany w profilu organizacji „Contoso”.']);
