@@ -94,6 +94,47 @@ export function asksProgress(text: string): boolean {
   return PROGRESS.test(folded) && REPORTED.test(folded);
 }
 
+/** Asks for news that name nothing: "any news", "coś wiadomo", "nadal nic", "kiedy to naprawicie". */
+const NEWS_ASKED = [
+  String.raw`(?:any|some)\W+(?:news|updates?|progress|word|luck)`,
+  String.raw`anything\W+(?:new|yet)`,
+  String.raw`what\W*s\W+new`,
+  String.raw`(?:news|updates?|progress|status|eta)`,
+  String.raw`(?:still\W+)?nothing(?:\W+yet)?`,
+  String.raw`still\W+waiting`,
+  String.raw`when\W+will\W+(?:it|this|that)\W+be\W+(?:fixed|done|solved|resolved|ready|sorted)`,
+  String.raw`how\W+(?:long|much\W+longer)\W+will\W+(?:it|this)\W+take`,
+  String.raw`how\W+much\W+longer`,
+  String.raw`(?:jakies|sa\W+jakies)\W+(?:wiesci|wiadomosci|nowosci|informacje|postepy|zmiany)`,
+  String.raw`(?:jest\W+)?jakis\W+postep`,
+  String.raw`(?:czy\W+)?(?:jest\W+)?(?:juz\W+)?cos\W+(?:juz\W+)?(?:wiadomo|nowego|sie\W+ruszylo|ruszylo)`,
+  String.raw`wiadomo\W+(?:juz\W+)?cos`,
+  String.raw`(?:i|no\W+i)\W+(?:co|jak)`,
+  String.raw`no\W+i`,
+  String.raw`(?:nadal|dalej|wciaz|ciagle)\W+nic`,
+  String.raw`(?:ile|jak\W+dlugo|dlugo)\W+(?:jeszcze|mam\W+czekac|jeszcze\W+mam\W+czekac|to\W+potrwa|jeszcze\W+potrwa)(?:\W+(?:czekac|potrwa))?`,
+  String.raw`kiedy\W+(?:to|ten\W+problem)?\W*(?:naprawicie|bedzie\W+naprawione|rozwiazecie|bedzie\W+rozwiazane|zalatwicie|bedzie\W+gotowe|cos\W+bedzie\W+wiadomo)`,
+].join('|');
+/** What may follow the ask: "any news on it?", "coś wiadomo w mojej sprawie?". */
+const NEWS_TAIL = String.raw`(?:\W+(?:yet|already|juz|now|then|teraz|on\W+(?:it|this|that|my\W+\p{L}+)|with\W+(?:it|this|that)|w\W+tej\W+sprawie|w\W+mojej\W+sprawie|w\W+temacie|z\W+tym|tam|please|pls|prosze))*`;
+const NEWS_ALONE = new RegExp(
+  String.raw`^\W*(?:(?:hej|halo|hello|hi|ok|okay|no|i|and|so|well|a|to)\W+)*(?:${NEWS_ASKED})${NEWS_TAIL}(?:\W+(?:${NEWS_ASKED})${NEWS_TAIL})*\W*$`,
+  'u',
+);
+
+/** Longer than this, a message says more than a progress ask (and the pattern is never run on a long text). */
+const NEWS_LONGEST = 80;
+
+/**
+ * Whether the message asks for news and nothing else ("any news?", "i co, coś wiadomo?", "kiedy to
+ * naprawicie?"). It names no problem, so it is about the customer's ticket (or a question still
+ * to come); the classifier, given no words about tickets, reads it as anything.
+ */
+export function asksNewsAlone(text: string): boolean {
+  const folded = fold(text).trim();
+  return folded.length <= NEWS_LONGEST && NEWS_ALONE.test(folded);
+}
+
 /**
  * Words that name a ticket, a report of a problem, the customer's own ("mojej sprwie": typed in
  * haste) or someone handling it ("kiedy ktoś się odezwie?"), in Polish and English.

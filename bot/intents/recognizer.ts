@@ -4,7 +4,15 @@ import type { MessageKey } from '../i18n';
 import { IntentClassifier, type IntentExample, type IntentScores } from './classifier';
 import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
-import { asksProgress, mentionsTickets, onlyGreeting, readsAsQuestion, requestsTicketWork, withoutGreeting } from './messageShape';
+import {
+  asksNewsAlone,
+  asksProgress,
+  mentionsTickets,
+  onlyGreeting,
+  readsAsQuestion,
+  requestsTicketWork,
+  withoutGreeting,
+} from './messageShape';
 import { LruCache } from '../../common/lruCache';
 
 /** What the bot makes of a message: one intent, or a question back with the two it hesitates between. */
@@ -104,8 +112,9 @@ export class IntentRecognizer {
     if (ASKED_AS_QUESTIONS.has(top.intent) && !mentionsTickets(text) && readsAsQuestion(text) && knowledgeAnswers(KNOWLEDGE_LIKELY))
       return { intent: 'question', fastPath: false };
     // Progress on something the customer reported is about their ticket, whatever its problem's
-    // words make the classifier think; it may still be a question, so the bot asks.
-    if (top.intent !== 'ticket_status' && asksProgress(text)) return { ask: ['ticket_status', 'question'] };
+    // words make the classifier think, and so is a bare "any news?"; either may still be a
+    // question, so the bot asks (in a ticket's thread, where the ticket is known, it answers both).
+    if (top.intent !== 'ticket_status' && (asksProgress(text) || asksNewsAlone(text))) return { ask: ['ticket_status', 'question'] };
     if (unsure && ticketWork && !aboutTickets && readsAsQuestion(text) && knowledgeAnswers())
       return { intent: 'question', fastPath: false };
     // Ticket work the desk is asked to do ("can you raise a case for me?", "zgłaszam awarię") is

@@ -124,6 +124,26 @@ describe('intent recognition', () => {
       expect(recognizer.recognize(text)).toEqual({ intent: 'question', fastPath: false });
   });
 
+  it('takes a bare "any news?" for a ticket\'s status (or asks), and keeps news about a product a question', () => {
+    const status = (text: string) => {
+      const reading = recognizer.recognize(text);
+      return 'intent' in reading ? [reading.intent] : reading.ask;
+    };
+    for (const text of [
+      'any news?',
+      'i co?',
+      'Jakieś wieści?',
+      'no i? coś już wiadomo?',
+      'nadal nic??',
+      'kiedy to naprawicie?',
+      'when will it be fixed?',
+      'ile jeszcze mam czekać?',
+    ])
+      expect(status(text)).toContain('ticket_status');
+    for (const text of ['co nowego w Skype dla firm?', 'any news about Teams calling plans?', 'i co z minutami po anulowaniu planu?'])
+      expect(status(text)).not.toContain('ticket_status');
+  });
+
   it("takes a ticket's status asked for without naming a ticket, over a question the knowledge base answers, for the question", () => {
     expect(recognizer.recognize('Co się stanie z pieniędzmi, jeśli zmniejszę liczbę kanałów w trakcie okresu abonamentu?')).toEqual({
       intent: 'question',
