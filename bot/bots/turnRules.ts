@@ -17,6 +17,7 @@ import { satisfactionAnswerOf } from '../cards/satisfactionCard';
 import { feedbackIn } from '../faqFeedback';
 import { answerSpeaksTo, goesOnToAsk, movesTheQuestion, opensAsFollowUp, questionInContext, speaksToTheBot } from '../followUp';
 import { foldPhrase } from '../../common/text';
+import { asksAfterTicket } from '../intents/messageShape';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
 export interface DeskConversation {
@@ -354,11 +355,11 @@ export const TURN_RULES: readonly TurnRule[] = [
         return;
       }
       if ((await addToThread(turn, store, turn.text)) === 'next') return 'next';
-      // "Jaki jest status mojego zgłoszenia?", "kiedy ktoś się odezwie?" (the classifier unsure
-      // whether it asks about a ticket): the agent sees it, and the customer sees where the
-      // ticket stands and when an answer is due.
+      // "Jaki jest status mojego zgłoszenia?", "kiedy ktoś się odezwie?", "dalej cisza" (the
+      // classifier unsure whether it asks about a ticket): the agent sees it, and the customer
+      // sees where the ticket stands and when an answer is due.
       const asksStatus = 'intent' in r ? r.intent === 'ticket_status' : r.ask.includes('ticket_status');
-      if (asksStatus) await runTask(turn, store, { task: 'status', ticketId: store.awaitedTicket! });
+      if (asksStatus || asksAfterTicket(turn.text)) await runTask(turn, store, { task: 'status', ticketId: store.awaitedTicket! });
     },
   },
   {

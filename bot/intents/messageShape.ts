@@ -99,7 +99,7 @@ const NEWS_ASKED = [
   String.raw`(?:any|some)\W+(?:news|updates?|progress|word|luck)`,
   String.raw`anything\W+(?:new|yet)`,
   String.raw`what\W*s\W+new`,
-  String.raw`(?:news|updates?|progress|status|eta)`,
+  String.raw`(?:news|updates?|progress|status|eta|so|and)`,
   String.raw`(?:still\W+)?nothing(?:\W+yet)?`,
   String.raw`still\W+waiting`,
   String.raw`when\W+will\W+(?:it|this|that)\W+be\W+(?:fixed|done|solved|resolved|ready|sorted)`,
@@ -133,6 +133,42 @@ const NEWS_LONGEST = 80;
 export function asksNewsAlone(text: string): boolean {
   const folded = fold(text).trim();
   return folded.length <= NEWS_LONGEST && NEWS_ALONE.test(folded);
+}
+
+/** Waiting on the desk, in a ticket's thread: "nadal nikt się nie odezwał", "kiedy ktoś zadzwoni?", "did someone look at it?". */
+const WAITING = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:` +
+    [
+      String.raw`(?:some|any)(?:one|body)\W+(?:(?:will|going\W+to|gonna|already|yet)\W+)*(?:call|contact|reply|respond|answer|get\W+back|look|looked|check|checked|there|working|seen|saw)`,
+      String.raw`no(?:one|body)\W+(?:has\W+)?(?:yet\W+)?(?:contacted|called|replied|answered|responded|got\W+back|looked|came\W+back)`,
+      String.raw`(?:when|how\W+soon)\W+(?:(?:can|will|should|do|could)\W+(?:i|we)|(?:i|we)\W+(?:can|will|should|could))\W+(?:expect|get|hear|receive)`,
+      String.raw`when\W+(?:will\W+)?(?:someone|somebody|anyone|you|they|the\W+\p{L}+)\W+(?:will\W+)?(?:call|contact|reply|respond|answer|get\W+back|fix|look)`,
+      String.raw`estimated\W+(?:time|date|resolution)|eta|time\W*(?:frame|line)|word\W+from|it\W*s\W+been\W+(?:open|\p{N}+|a\W+(?:day|week)|two|three|several|days|hours)`,
+      String.raw`what\W*s\W+going\W+on\W+with\W+(?:it|this|that|my)`,
+      String.raw`(?:ktos|ktokolwiek)\W+(?:(?:sie|w\W+ogole|juz|w\W+koncu|tym|to|z\W+\p{L}+|od\W+was)\W+)*(?:odezwie|odpisze|odpowie|zadzwoni|oddzwoni|skontaktuje|zajmuje|zajmie|zajal|sprawdzil|widzial|patrzyl|pracuje)`,
+      String.raw`(?:odezwie|odpisze|odpowie|zadzwoni|oddzwoni)\W+(?:sie\W+)?(?:ktos|ktokolwiek)`,
+      String.raw`nikt\W+(?:(?:sie|jeszcze|nadal|dalej|wciaz|mi|do\W+mnie|nie)\W+)*(?:odezwal|odpisal|odpowiedzial|zadzwonil|oddzwonil|skontaktowal|zajal|odzywa)`,
+      String.raw`(?:dalej|nadal|wciaz|ciagle)\W+(?:czekam|czekamy|cisza|nic|nikt|otwart\p{L}*)`,
+      String.raw`(?:ile|jak\W+dlugo|dlugo)\W+(?:(?:to|jeszcze|mozna|mam|mamy|bedzie|trzeba)\W+)*(?:potrwa|czekac|trwa)`,
+      String.raw`kiedy\W+(?:(?:moge|mozemy|mozna)\W+)?(?:sie\W+)?(?:spodziewac|oczekiwac)`,
+      String.raw`kiedy\W+(?:ktos\W+)?(?:bedzie\W+)?(?:poprawka|naprawa|rozwiazanie|odpowiedz|kontakt)`,
+      String.raw`co\W+jest\W+grane|co\W+sie\W+dzieje`,
+      String.raw`czy\W+(?:konsultant|technik|ktos|wy)\W+(?:juz\W+)?(?:cos\W+)?(?:sprawdzil|widzial|zajal|patrzyl)`,
+      String.raw`(?:ogarniecie|naprawicie|rozwiazecie|zalatwicie)`,
+    ].join('|') +
+    String.raw`)(?![\p{L}\p{N}])`,
+  'u',
+);
+
+/**
+ * Whether a message in a ticket's thread asks how the ticket goes: a progress ask
+ * ("czy ktoś już nad tym pracuje?"), a bare "any news?", or waiting on the desk ("nadal nikt się
+ * nie odezwał", "when can I expect a reply?"). Wider than asksProgress: in the thread the ticket is
+ * known, and showing its status to a message that was only for the agent costs one extra reply.
+ */
+export function asksAfterTicket(text: string): boolean {
+  const folded = fold(text);
+  return PROGRESS.test(folded) || WAITING.test(folded) || asksNewsAlone(text);
 }
 
 /**

@@ -1,9 +1,11 @@
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { loadArticles } from '../../../knowledge/loader';
 import { SearchEngine } from '../../../knowledge/search/engine';
 import { evaluateIntents, readIntentSet, type IntentReport } from '../../../bot/intents/evaluation';
 import { IntentRecognizer, statedIntent } from '../../../bot/intents/recognizer';
 import type { Locale } from '../../../common/locale';
+import { asksAfterTicket } from '../../../bot/intents/messageShape';
 
 const recognizer = new IntentRecognizer(new SearchEngine(loadArticles()));
 const measure = (file: string): IntentReport =>
@@ -40,6 +42,29 @@ describe('intent recognition on phrasings written by people who never saw the ca
     expect(share(report, 'en', 'reached')).toBeGreaterThanOrEqual(englishReached);
     // Any beyond the known ones, by their text.
     expect(report.questionsToTicket.map((c) => c.text).slice(known)).toEqual([]);
+  });
+});
+
+// The chat where a ticket is open: a status message is answered with the ticket when the recogniser
+// reads its status or the thread's wider reading matches; nothing else ever is (see the README).
+describe("progress asks in a ticket's thread, written by people who never saw the catalogue", () => {
+  it.each([
+    // The one other message each answered with the ticket adds "it works on the phone" (W1) and a
+    // deputy's address (W2): read as a status since before the thread's reading, an extra reply, kept.
+    ['waiting-W1.jsonl', 0.95, 1],
+    ['waiting-W2.jsonl', 0.65, 1],
+  ])('answers the status messages of %s with the ticket above its floor, and no other message', (file, floor, known) => {
+    const rows = readFileSync(join(__dirname, '../../fixtures/bot', file), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { text: string; label: string });
+    const answered = (text: string) => {
+      const reading = recognizer.recognize(text);
+      return ('intent' in reading ? reading.intent === 'ticket_status' : reading.ask.includes('ticket_status')) || asksAfterTicket(text);
+    };
+    const status = rows.filter((row) => row.label === 'status');
+    expect(status.filter((row) => answered(row.text)).length / status.length).toBeGreaterThanOrEqual(floor);
+    expect(rows.filter((row) => row.label !== 'status' && answered(row.text)).map((row) => row.text)).toHaveLength(known);
   });
 });
 

@@ -319,17 +319,14 @@ describe('the turn table', () => {
       ]);
     });
 
-    it('answers a bare "i co, coś wiadomo?" in the thread with the ticket, as it adds it for the agent', async () => {
+    it('answers "i co, coś wiadomo?" and "dalej cisza" in the thread with the ticket, as it adds them for the agent', async () => {
       const { c, id } = await threadChat();
       await world.verifier.markVerified({ conversationId: c.scope, orgId: 'contoso', adminId: 'jan' });
       await c.say('Restart nie pomógł, nadal to samo');
-      for (const text of ['i co, coś wiadomo?', 'nadal nic?'])
+      const asks = ['i co, coś wiadomo?', 'nadal nic?', 'dalej cisza, nikt się nie odezwał', 'czy ktoś z technicznych już to widział?'];
+      for (const text of asks)
         expect(await c.say(text)).toEqual([expect.stringMatching(new RegExp(`^Zgłoszenie ${id}.*\\nPierwsza odpowiedź: `, 's'))]);
-      expect((await world.tickets.get(id))!.messages.map((m) => m.text)).toEqual([
-        'Restart nie pomógł, nadal to samo',
-        'i co, coś wiadomo?',
-        'nadal nic?',
-      ]);
+      expect((await world.tickets.get(id))!.messages.map((m) => m.text)).toEqual(['Restart nie pomógł, nadal to samo', ...asks]);
     });
 
     it('stops adding to a ticket that has been resolved: the message is read afresh', async () => {
