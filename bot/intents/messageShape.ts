@@ -34,13 +34,20 @@ const KNOWLEDGE_REQUEST =
   /^\s*(?:(?:podaj(?:cie)?|daj(?:cie)?|pokaz(?:cie)?|wymien(?:cie)?|prosze o|poprosze|jakis|jakies|jakikolwiek|give|show|me|any|some|an?)\s+)*(?:przyklad(?!owo)|example|definicj|definition|define)/;
 
 /**
- * Whether the message is put as a question: a question mark, a question word first, or a
- * request for an example or a definition.
+ * A question inside the message, typed without a question mark: a choice between two things one
+ * may or must do ("mogę coś zgłosić czy muszę iść do naszego IT"). A clause opened by "czy" after
+ * a comma is no such sign: "nie wiem, czy to do was, ale…" describes a problem.
+ */
+const CHOICE_ASKED = /\b(?:moge|mozna|musze|mozemy|musimy|mam|mamy|powinienem|powinnam|powinnismy)\b[^,.;!?]*\sczy\s/;
+
+/**
+ * Whether the message is put as a question: a question mark, a question word first, a choice
+ * asked between two things to do, or a request for an example or a definition.
  */
 export function readsAsQuestion(text: string): boolean {
   if (text.includes('?')) return true;
   const folded = fold(text);
-  return QUESTION_OPENING.test(folded) || KNOWLEDGE_REQUEST.test(folded);
+  return QUESTION_OPENING.test(folded) || KNOWLEDGE_REQUEST.test(folded) || CHOICE_ASKED.test(folded);
 }
 
 /** The desk asked, politely, to do something: "can you", "could someone", "możecie", "czy mógłbyś", "proszę". */
@@ -75,6 +82,21 @@ const TICKET_WORK_REQUEST = new RegExp(
  */
 export function requestsTicketWork(text: string): boolean {
   return TICKET_WORK_REQUEST.test(fold(text));
+}
+
+/** A human asked for by what sets them apart from the bot: "a real person", "z człowiekiem", "żywej osoby, nie bota". */
+const PERSON_ASKED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:real|actual|live|human)\W+(?:person|human|agent|being|people)|(?:talk|speak|chat|connect|transfer|get|want|need)\W+(?:\p{L}+\W+){0,3}?(?:a|an|the|some)\W+human|(?:z|ze|jakis|jakims|jakiegos)\W+czlowiek\p{L}*|(?:potrzebuje|chce|wole|wolalbym|wolalabym|prosze\W+o|dawaj\p{L}*|daj\p{L}*|gdzie\W+jest)\W+(?:\p{L}+\W+){0,2}?czlowiek\p{L}*|zyw\p{L}*\W+(?:osob\p{L}*|czlowiek\p{L}*|konsultant\p{L}*)|prawdziw\p{L}*\W+(?:osob\p{L}*|czlowiek\p{L}*|konsultant\p{L}*)|jest\W+tam\W+ktos\W+prawdziw\p{L}*|nie\W+(?:z\W+)?(?:bot|botem|bota)|not\W+(?:a\W+|the\W+|with\W+a\W+)?bot)(?![\p{L}\p{N}])`,
+  'u',
+);
+
+/** Longer than this, a message asking for a human says more (a question, a problem) the bot should read. */
+const HUMAN_ASK_WORDS = 14;
+
+/** Whether the message asks for a human rather than the bot ("can i speek with a real persn", "potrzebuję żywej osoby, nie bota"), and little else. */
+export function asksForHuman(text: string): boolean {
+  const folded = fold(text);
+  return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).length <= HUMAN_ASK_WORDS && PERSON_ASKED.test(folded);
 }
 
 /** Asking how something goes: "any update?", "na jakim to jest etapie?", "czy ktoś już nad tym pracuje?". */

@@ -5,6 +5,7 @@ import { IntentClassifier, type IntentExample, type IntentScores } from './class
 import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
 import {
+  asksForHuman,
   asksNewsAlone,
   asksProgress,
   mentionsTickets,
@@ -107,6 +108,9 @@ export class IntentRecognizer {
     // to a person nor to add to a ticket. Not when the guess is a ticket's status or list, which
     // people ask for as questions.
     const aboutTickets = ASKED_AS_QUESTIONS.has(top.intent) || ASKED_AS_QUESTIONS.has(second.intent);
+    // A person asked for as opposed to the bot ("a real person", "żywej osoby, nie bota") is a
+    // hand-over, whatever else the classifier hears, unless it is a question the base surely answers.
+    if (asksForHuman(text) && !(readsAsQuestion(text) && knowledgeAnswers())) return { intent: 'talk_to_person', fastPath: false };
     // A ticket's status or list that names no ticket, over a question the knowledge base has
     // ("co się stanie z pieniędzmi, jeśli zmniejszę liczbę kanałów?"), is that question.
     if (ASKED_AS_QUESTIONS.has(top.intent) && !mentionsTickets(text) && readsAsQuestion(text) && knowledgeAnswers(KNOWLEDGE_LIKELY))

@@ -32,8 +32,7 @@ describe('intent recognition on phrasings written by people who never saw the ca
     ['intents-I10.jsonl', 0.82, 0.95, 0.94],
     ['intents-I11.jsonl', 0.85, 0.96, 0.94],
     ['intents-I12.jsonl', 0.83, 0.96, 0.95],
-    // Its one question taken for ticket work is unread (the set reported the eighth round): the next round reads it.
-    ['intents-I13.jsonl', 0.88, 0.95, 0.96, 1],
+    ['intents-I13.jsonl', 0.88, 0.95, 0.96],
   ])('keeps %s above its floor, and never takes a question for ticket work unasked', (file, direct, reached, englishReached, known = 0) => {
     const report = measure(file);
     expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(direct);
@@ -147,6 +146,21 @@ describe('intent recognition', () => {
     // Without anything reported before, the same words ask about the products.
     for (const text of ['Is there any update to the Skype minutes plans?', 'co się dzieje z minutami, gdy anuluję Office?'])
       expect(recognizer.recognize(text)).toEqual({ intent: 'question', fastPath: false });
+  });
+
+  it('takes a human asked for instead of the bot for a hand-over, and a choice asked between two things to do for a question', () => {
+    for (const text of [
+      'Is there a real person I can chat with?',
+      'potrzebuje zywej osoby, nie bota',
+      'mozesz mnie przekierowac do zywej osoby?',
+    ])
+      expect(recognizer.recognize(text)).toEqual({ intent: 'talk_to_person', fastPath: false });
+    // A human named in a question about something else is no hand-over.
+    for (const text of ['Does a human answer the support line?', 'Ile wody dziennie powinien pić dorosły człowiek?'])
+      expect(recognizer.recognize(text)).not.toEqual({ intent: 'talk_to_person', fastPath: false });
+    expect(recognizer.recognize('nie jestem adminem w firmie, mogę w ogóle coś zgłosić czy muszę iść do naszego IT')).toEqual({
+      ask: ['open_ticket', 'question'],
+    });
   });
 
   it('takes a bare "any news?" for a ticket\'s status (or asks), and keeps news about a product a question', () => {
