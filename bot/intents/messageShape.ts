@@ -38,16 +38,24 @@ const KNOWLEDGE_REQUEST =
  * may or must do ("mogę coś zgłosić czy muszę iść do naszego IT"). A clause opened by "czy" after
  * a comma is no such sign: "nie wiem, czy to do was, ale…" describes a problem.
  */
+/**
+ * A question asked indirectly: "wondering if support helps with…", "please tell me whether…",
+ * "chciałbym wiedzieć, czy…", or closed with "…or nah", "…czy nie". "Nie wiem, czy" and "not sure
+ * if" are left out: they open problem descriptions as often as questions.
+ */
+const INDIRECT_QUESTION =
+  /\b(?:wondering|i wonder|tell me|let me know|curious|(?:like|want|need) to know|do you know|zastanawiam sie|powiedz(?:cie)? mi|chcial(?:bym|abym) (?:wiedziec|zapytac)|ciekawi mnie|interesuje mnie)\W+(?:if|whether|czy)\b|\b(?:or (?:nah|not|no)|czy nie|albo nie)\W*$/;
 const CHOICE_ASKED = /\b(?:moge|mozna|musze|mozemy|musimy|mam|mamy|powinienem|powinnam|powinnismy)\b[^,.;!?]*\sczy\s/;
 
 /**
  * Whether the message is put as a question: a question mark, a question word first, a choice
- * asked between two things to do, or a request for an example or a definition.
+ * asked between two things to do, a question asked indirectly, or a request for an example or a
+ * definition.
  */
 export function readsAsQuestion(text: string): boolean {
   if (text.includes('?')) return true;
   const folded = fold(text);
-  return QUESTION_OPENING.test(folded) || KNOWLEDGE_REQUEST.test(folded) || CHOICE_ASKED.test(folded);
+  return QUESTION_OPENING.test(folded) || KNOWLEDGE_REQUEST.test(folded) || CHOICE_ASKED.test(folded) || INDIRECT_QUESTION.test(folded);
 }
 
 /** The desk asked, politely, to do something: "can you", "could someone", "możecie", "czy mógłbyś", "proszę". */
