@@ -92,6 +92,19 @@ export function requestsTicketWork(text: string): boolean {
   return TICKET_WORK_REQUEST.test(fold(text));
 }
 
+/**
+ * Calling off what was going on, and nothing more: "dobra, nieważne", "nvm, scrap that",
+ * "odpuszczam". Not "nie trzeba" nor "jednak nie": at a prompt those answer its question "no".
+ */
+const CALLED_OFF =
+  /^\W*(?:(?:ok|okay|dobra|dobrze|no|to|a|oh|ah|eh|hmm|wait|sorry|sory|jednak|actually)\W+)*(?:niewazne|nie\W+wazne|nvm|never\W*mind|scrap\W+(?:that|it)|forget\W+(?:it|that|about\W+it)|odpuszczam|rezygnuje|zapomnij(?:\W+o\W+tym)?|daj\W+spokoj|drop\W+it)(?:\W+(?:then|juz|jednak|already|thanks|dzieki|dziekuje|please|prosze|nvm|scrap\W+that|forget\W+it))*\W*$/;
+
+/** Whether the message only calls off what was going on (in a prompt, it must not become the answer). */
+export function callsOff(text: string): boolean {
+  const folded = fold(text).trim();
+  return folded.length <= NEWS_LONGEST && CALLED_OFF.test(folded);
+}
+
 /** A human asked for by what sets them apart from the bot: "a real person", "z człowiekiem", "żywej osoby, nie bota". */
 const PERSON_ASKED = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?:real|actual|live|human)\W+(?:person|human|agent|being|people)|(?:talk|speak|chat|connect|transfer|get|want|need)\W+(?:\p{L}+\W+){0,3}?(?:a|an|the|some)\W+human|(?:z|ze|jakis|jakims|jakiegos)\W+czlowiek\p{L}*|(?:potrzebuje|chce|wole|wolalbym|wolalabym|prosze\W+o|dawaj\p{L}*|daj\p{L}*|gdzie\W+jest)\W+(?:\p{L}+\W+){0,2}?czlowiek\p{L}*|zyw\p{L}*\W+(?:osob\p{L}*|czlowiek\p{L}*|konsultant\p{L}*)|prawdziw\p{L}*\W+(?:osob\p{L}*|czlowiek\p{L}*|konsultant\p{L}*)|jest\W+tam\W+ktos\W+prawdziw\p{L}*|nie\W+(?:z\W+)?(?:bot|botem|bota)|not\W+(?:a\W+|the\W+|with\W+a\W+)?bot)(?![\p{L}\p{N}])`,

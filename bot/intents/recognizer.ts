@@ -6,6 +6,7 @@ import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
 import {
   asksForHuman,
+  callsOff,
   asksNewsAlone,
   asksProgress,
   mentionsTickets,
@@ -99,6 +100,8 @@ export class IntentRecognizer {
     if (fast) return { intent: fast, fastPath: true };
     // "Helo!", "hejka": nothing but a greeting, whatever word it is one typo away from.
     if (onlyGreeting(text)) return { intent: 'greeting', fastPath: false };
+    // "dobra, nieważne", "nvm, scrap that": the classifier hears "dobra" as a hello.
+    if (callsOff(text)) return { intent: 'cancel', fastPath: false };
     const { top, second } = this.classified(text);
     const questionP = top.intent === 'question' ? top.p : second.intent === 'question' ? second.p : 0;
     const unsure = top.p < SURE;

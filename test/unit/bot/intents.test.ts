@@ -170,6 +170,12 @@ describe('intent recognition', () => {
       expect(recognizer.recognize(text)).toEqual({ ask: ['open_ticket', 'question'] });
   });
 
+  it('takes calling it off for cancel, and leaves "nie trzeba" to answer a prompt', () => {
+    for (const text of ['dobra, nieważne', 'nvm, scrap that', 'ok, forget it', 'odpuszczam'])
+      expect(recognizer.recognize(text)).toEqual({ intent: 'cancel', fastPath: false });
+    expect(recognizer.recognize('nie trzeba')).not.toEqual({ intent: 'cancel', fastPath: false });
+  });
+
   it('takes a bare "any news?" for a ticket\'s status (or asks), and keeps news about a product a question', () => {
     const status = (text: string) => {
       const reading = recognizer.recognize(text);
