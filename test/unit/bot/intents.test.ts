@@ -156,12 +156,17 @@ describe('intent recognition', () => {
       'Is there a real person I can chat with?',
       'potrzebuje zywej osoby, nie bota',
       'mozesz mnie przekierowac do zywej osoby?',
+      'ej, możesz mnie przełączyć do jakiejś osoby?',
     ])
       expect(recognizer.recognize(text)).toEqual({ intent: 'talk_to_person', fastPath: false });
     // A human named in a question about something else is no hand-over.
-    for (const text of ['Does a human answer the support line?', 'Ile wody dziennie powinien pić dorosły człowiek?'])
+    for (const text of [
+      'Does a human answer the support line?',
+      'Ile wody dziennie powinien pić dorosły człowiek?',
+      'Jak przełączyć połączenie do innej osoby w Teams?',
+    ])
       expect(recognizer.recognize(text)).not.toEqual({ intent: 'talk_to_person', fastPath: false });
-    // ...and so is one asked indirectly.
+    // A question typed without a question mark, as a choice or indirectly, is asked about.
     for (const text of [
       'nie jestem adminem w firmie, mogę w ogóle coś zgłosić czy muszę iść do naszego IT',
       'wondering if support helps with third-party Outlook plugins or nah',
