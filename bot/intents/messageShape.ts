@@ -92,17 +92,25 @@ export function requestsTicketWork(text: string): boolean {
   return TICKET_WORK_REQUEST.test(fold(text));
 }
 
-/**
- * Calling off what was going on, and nothing more: "dobra, nieważne", "nvm, scrap that",
- * "odpuszczam". Not "nie trzeba" nor "jednak nie": at a prompt those answer its question "no".
- */
-const CALLED_OFF =
-  /^\W*(?:(?:ok|okay|dobra|dobrze|no|to|a|oh|ah|eh|hmm|wait|sorry|sory|jednak|actually)\W+)*(?:niewazne|nie\W+wazne|nvm|never\W*mind|scrap\W+(?:that|it)|forget\W+(?:it|that|about\W+it)|odpuszczam|rezygnuje|zapomnij(?:\W+o\W+tym)?|daj\W+spokoj|drop\W+it)(?:\W+(?:then|juz|jednak|already|thanks|dzieki|dziekuje|please|prosze|nvm|scrap\W+that|forget\W+it))*\W*$/;
+/** Ways to call off what was going on that answer no prompt: "nvm", "scrap that", "odpuszczam". */
+const CALLING_OFF = String.raw`nvm|never\W*mind|scrap\W+(?:that|it)|forget\W+(?:it|that|about\W+it)|odpuszczam|rezygnuje|zapomnij\W+o\W+tym|daj\W+spokoj|drop\W+it`;
+/** "Nieważne" calls it off too, yet at a prompt ("e-mail czy telefon?") it may answer "it doesn't matter". */
+const NO_MATTER = String.raw`niewazne|nie\W+wazne`;
+const calledOff = (words: string) =>
+  new RegExp(
+    String.raw`^\W*(?:(?:ok|okay|dobra|dobrze|no|to|a|oh|ah|eh|hmm|wait|sorry|sory|jednak|actually)\W+)*(?:${words})(?:\W+(?:then|juz|jednak|already|thanks|dzieki|dziekuje|please|prosze|${CALLING_OFF}))*\W*$`,
+  );
+const CALLED_OFF = calledOff(`${CALLING_OFF}|${NO_MATTER}`);
+const CALLED_OFF_OUTRIGHT = calledOff(CALLING_OFF);
 
-/** Whether the message only calls off what was going on (in a prompt, it must not become the answer). */
-export function callsOff(text: string): boolean {
+/**
+ * Whether the message only calls off what was going on: "dobra, nieważne", "nvm, scrap that",
+ * "odpuszczam"; `outright` leaves out "nieważne", which a prompt may take for its answer. Never
+ * "nie trzeba" nor "jednak nie": at a prompt those answer its question "no".
+ */
+export function callsOff(text: string, outright = false): boolean {
   const folded = fold(text).trim();
-  return folded.length <= NEWS_LONGEST && CALLED_OFF.test(folded);
+  return folded.length <= NEWS_LONGEST && (outright ? CALLED_OFF_OUTRIGHT : CALLED_OFF).test(folded);
 }
 
 /** A human asked for by what sets them apart from the bot: "a real person", "z człowiekiem", "żywej osoby, nie bota". */

@@ -187,7 +187,8 @@ export function statedIntent(text: string): Intent | null {
     if (text.trim().toUpperCase() === id || STATUS_WORDS.test(text)) return 'ticket_status';
     if (ADD_WORDS.test(text) || (UPDATE_WORD.test(text) && !text.includes('?'))) return 'add_to_ticket';
   }
-  return COMMANDS.find(([key]) => isCommand(text, key))?.[1] ?? null;
+  // "nvm, scrap that" is said as "anuluj" is, and must stop a prompt rather than answer it.
+  return COMMANDS.find(([key]) => isCommand(text, key))?.[1] ?? (callsOff(text, true) ? 'cancel' : null);
 }
 
 function trainingExamples(): IntentExample[] {

@@ -177,8 +177,11 @@ describe('intent recognition', () => {
 
   it('takes calling it off for cancel, and leaves "nie trzeba" to answer a prompt', () => {
     for (const text of ['dobra, nieważne', 'nvm, scrap that', 'ok, forget it', 'odpuszczam'])
-      expect(recognizer.recognize(text)).toEqual({ intent: 'cancel', fastPath: false });
-    expect(recognizer.recognize('nie trzeba')).not.toEqual({ intent: 'cancel', fastPath: false });
+      expect(recognizer.recognize(text)).toMatchObject({ intent: 'cancel' });
+    // Said outright, it is stated as "anuluj" is (and so stops a prompt); "nieważne" is not.
+    expect(statedIntent('nvm, scrap that')).toBe('cancel');
+    expect(statedIntent('dobra, nieważne')).toBeNull();
+    expect(recognizer.recognize('nie trzeba')).not.toMatchObject({ intent: 'cancel' });
   });
 
   it('takes a bare "any news?" for a ticket\'s status (or asks), and keeps news about a product a question', () => {

@@ -173,6 +173,16 @@ describe('the verification dialog', () => {
       expect((await c.say('Jak upiec sernik?'))[0]).toMatch(/nie znalazłem odpowiedzi/);
       expect(await c.say('anuluj')).toEqual(['Nie ma nic do przerwania. W czym mogę pomóc?']);
     });
+
+    it('cancels at a prompt called off in other words ("nvm, scrap that"), which never becomes the answer', async () => {
+      const c = chat(world);
+      await c.say('Chcę zgłosić problem');
+      await c.say('Tak');
+      expect(await c.say('nvm, scrap that')).toEqual(['Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.']);
+      await c.say('Chcę zgłosić problem');
+      await c.say('Tak');
+      expect(await c.say('dobra, zapomnij o tym')).toEqual(['Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.']);
+    });
   });
 
   describe('trusted Teams identities', () => {
