@@ -20,6 +20,9 @@ export function onlyGreeting(text: string): boolean {
   return folded.trim() !== '' && greetingLength(folded) === folded.length;
 }
 
+/** Longer than this, a message says more than a short ask ("any news?", "nvm"), and the anchored patterns never run on it. */
+const SHORT_LONGEST = 80;
+
 /** Words that open a question, in Polish and English. */
 const QUESTION_OPENING =
   /^\s*(?:czy|kto|co|jak|jaki|jaka|jakie|jakiego|jakich|ile|kiedy|dlaczego|czemu|gdzie|ktory|ktora|ktore|po co|who|what|how|when|why|where|which|whose|is|are|does|do|can|could|may|should|will)\b/;
@@ -34,17 +37,18 @@ const KNOWLEDGE_REQUEST =
   /^\s*(?:(?:podaj(?:cie)?|daj(?:cie)?|pokaz(?:cie)?|wymien(?:cie)?|prosze o|poprosze|jakis|jakies|jakikolwiek|give|show|me|any|some|an?)\s+)*(?:przyklad(?!owo)|example|definicj|definition|define)/;
 
 /**
- * A question inside the message, typed without a question mark: a choice between two things one
- * may or must do ("mogę coś zgłosić czy muszę iść do naszego IT"). A clause opened by "czy" after
- * a comma is no such sign: "nie wiem, czy to do was, ale…" describes a problem.
- */
-/**
  * A question asked indirectly: "wondering if support helps with…", "please tell me whether…",
  * "chciałbym wiedzieć, czy…", or closed with "…or nah", "…czy nie". "Nie wiem, czy" and "not sure
  * if" are left out: they open problem descriptions as often as questions.
  */
 const INDIRECT_QUESTION =
   /\b(?:wondering|i wonder|tell me|let me know|curious|(?:like|want|need) to know|do you know|zastanawiam sie|powiedz(?:cie)? mi|chcial(?:bym|abym) (?:wiedziec|zapytac)|ciekawi mnie|interesuje mnie)\W+(?:if|whether|czy)\b|\b(?:or (?:nah|not|no)|czy nie|albo nie)\W*$/;
+
+/**
+ * A question inside the message, typed without a question mark: a choice between two things one
+ * may or must do ("mogę coś zgłosić czy muszę iść do naszego IT"). A clause opened by "czy" after
+ * a comma is no such sign: "nie wiem, czy to do was, ale…" describes a problem.
+ */
 const CHOICE_ASKED = /\b(?:moge|mozna|musze|mozemy|musimy|mam|mamy|powinienem|powinnam|powinnismy)\b[^,.;!?]*\sczy\s/;
 
 /**
@@ -110,7 +114,7 @@ const CALLED_OFF_OUTRIGHT = calledOff(CALLING_OFF);
  */
 export function callsOff(text: string, outright = false): boolean {
   const folded = fold(text).trim();
-  return folded.length <= NEWS_LONGEST && (outright ? CALLED_OFF_OUTRIGHT : CALLED_OFF).test(folded);
+  return folded.length <= SHORT_LONGEST && (outright ? CALLED_OFF_OUTRIGHT : CALLED_OFF).test(folded);
 }
 
 /** A human asked for by what sets them apart from the bot: "a real person", "z człowiekiem", "żywej osoby, nie bota". */
@@ -173,9 +177,6 @@ const NEWS_ALONE = new RegExp(
   'u',
 );
 
-/** Longer than this, a message says more than a progress ask (and the pattern is never run on a long text). */
-const NEWS_LONGEST = 80;
-
 /**
  * Whether the message asks for news and nothing else ("any news?", "i co, coś wiadomo?", "kiedy to
  * naprawicie?"). It names no problem, so it is about the customer's ticket (or a question still
@@ -183,7 +184,7 @@ const NEWS_LONGEST = 80;
  */
 export function asksNewsAlone(text: string): boolean {
   const folded = fold(text).trim();
-  return folded.length <= NEWS_LONGEST && NEWS_ALONE.test(folded);
+  return folded.length <= SHORT_LONGEST && NEWS_ALONE.test(folded);
 }
 
 /** Waiting on the desk, in a ticket's thread: "nadal nikt się nie odezwał", "kiedy ktoś zadzwoni?", "did someone look at it?". */

@@ -6,9 +6,9 @@ import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
 import {
   asksForHuman,
-  callsOff,
   asksNewsAlone,
   asksProgress,
+  callsOff,
   mentionsTickets,
   onlyGreeting,
   readsAsQuestion,
