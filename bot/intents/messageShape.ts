@@ -49,7 +49,7 @@ const INDIRECT_QUESTION =
  * may or must do ("mogę coś zgłosić czy muszę iść do naszego IT"). A clause opened by "czy" after
  * a comma is no such sign: "nie wiem, czy to do was, ale…" describes a problem.
  */
-const CHOICE_ASKED = /\b(?:moge|mozna|musze|mozemy|musimy|mam|mamy|powinienem|powinnam|powinnismy)\b[^,.;!?]*\sczy\s/;
+const CHOICE_ASKED = /\b(?:moge|mozna|musze|mozemy|musimy|mam|mamy|powinienem|powinnam|powinnismy)\b[^,.;!?]{0,80}?\sczy\s/;
 
 /**
  * Whether the message is put as a question: a question mark, a question word first, a choice
@@ -207,6 +207,22 @@ const WAITING = new RegExp(
       String.raw`co\W+jest\W+grane|co\W+sie\W+dzieje`,
       String.raw`czy\W+(?:konsultant|technik|ktos|wy)\W+(?:juz\W+)?(?:cos\W+)?(?:sprawdzil|widzial|zajal|patrzyl)`,
       String.raw`(?:ogarniecie|naprawicie|rozwiazecie|zalatwicie)`,
+      // Time gone by with nothing heard: "minęła doba", "czekam już 3 dzień", "been a while", "it's day 3".
+      String.raw`(?:minel\p{L}*|mija\p{L}*)\W+(?:juz\W+)?(?:\p{L}+\W+)?(?:doba|doby|dzien|dni|dnia|godzin\p{L}*|tydzien|tygodni\p{L}*)`,
+      String.raw`czekam\W+(?:juz\W+)?(?:\p{N}+|od|caly|cala|kolejn\p{L}*|drugi|trzeci)`,
+      String.raw`been\W+(?:a\W+while|\p{N}+|days|hours|a\W+day|a\W+week|two|three)|it\W*s\W+day\W+\p{N}+`,
+      // Nothing heard: "żadnego telefonu", "brak odpowiedzi", "not received any answer", "why no one answer".
+      String.raw`zadnego\W+(?:maila|telefonu|kontaktu|odzewu|odzewu)|bez\W+(?:odpowiedzi|odzewu)|brak\W+(?:odpowiedzi|kontaktu|odzewu)`,
+      String.raw`(?:not|never)\W+(?:yet\W+)?(?:received|got|had|heard)\W+(?:(?:any|an|a|back)\W+)?(?:answer|reply|response|call|email|word|anything)|why\W+no\W*(?:one|body)`,
+      // A reminder or a check-in: "uprzejmie przypominam się", "just following up", "checking in".
+      String.raw`przypominam\W+sie|following\W+up|follow\W+up\W+on|checking\W+in`,
+      // How it goes, with the problem named: "any progress on the mailbox issue?", "jak postępy?", "prosze o info co z tym".
+      String.raw`(?:any|some)\W+(?:news|progress|updates?)|jak\W+(?:tam\W+)?postep\p{L}*|jakie\W+postep\p{L}*|co\W+z\W+tym\W*$`,
+      String.raw`kiedy\W+(?:(?:to|bedzie|wreszcie|w\W+koncu|ona|on)\W+)*(?:dzialac|zadziala|ruszy|naprawione|gotowe)`,
+      String.raw`(?:liczyc|czekac)\W+na\W+(?:\p{L}+\W+)?(?:odpowiedz|kontakt|telefon)`,
+      // Anyone there, reading it, handling it: "ktoś to w ogóle czyta?", "halo, ktoś tam jest?".
+      String.raw`(?:ktos|ktokolwiek)\W+(?:(?:to|w\W+ogole|tam)\W+)*(?:czyta|ogarnia|widzi|jest)|(?:any|some)(?:one|body)\W+(?:even\W+)?(?:reading|there)`,
+      String.raw`(?:somebody|someone|anyone|ktos)\W+(?:\p{L}+\W+)?(?:close|closed|zamknal)|still\W+open|ile\W+(?:mozna|jeszcze)`,
     ].join('|') +
     String.raw`)(?![\p{L}\p{N}])`,
   'u',

@@ -323,7 +323,14 @@ describe('the turn table', () => {
       const { c, id } = await threadChat();
       await world.verifier.markVerified({ conversationId: c.scope, orgId: 'contoso', adminId: 'jan' });
       await c.say('Restart nie pomógł, nadal to samo');
-      const asks = ['i co, coś wiadomo?', 'nadal nic?', 'dalej cisza, nikt się nie odezwał', 'czy ktoś z technicznych już to widział?'];
+      const asks = [
+        'i co, coś wiadomo?',
+        'nadal nic?',
+        'dalej cisza, nikt się nie odezwał',
+        'czy ktoś z technicznych już to widział?',
+        'minęły już trzy dni i żadnego telefonu',
+        'just following up on this one',
+      ];
       for (const text of asks)
         expect(await c.say(text)).toEqual([expect.stringMatching(new RegExp(`^Zgłoszenie ${id}.*\\nPierwsza odpowiedź: `, 's'))]);
       expect((await world.tickets.get(id))!.messages.map((m) => m.text)).toEqual(['Restart nie pomógł, nadal to samo', ...asks]);
