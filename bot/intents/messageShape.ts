@@ -96,6 +96,27 @@ export function requestsTicketWork(text: string): boolean {
   return TICKET_WORK_REQUEST.test(fold(text));
 }
 
+/** The details a ticket carries, in Polish and English. */
+const DETAIL = String.raw`(?:adres|mail|e\W*mail|numer|nr|telefon|liczb|dane|danych|nazw|miesiac|dat|osob|kontakt|contact|phone|number|address|name|date|month|details|info)\p{L}*`;
+/** A detail given wrong: "pomyliłem się w mailu", "źle wpisałem miesiąc", "zły adres", "ma być 35 a nie 53", "wrong contact number". */
+const MISTAKE = String.raw`(?:pomylil\p{L}*\W+(?:sie\W+)?(?:w|we|przy|z)|zle\W+(?:\p{L}+\W+)?(?:wpisal|podal|wpisan|podan|wprowadzil)\p{L}*|(?:zly|zla|zle|zlego|zlej|bledn|nieprawidlow|niepoprawn|wrong|incorrect|mistyped)\p{L}*)\W+(?:\p{L}+\W+)?${DETAIL}|ma\W+byc\W+(?:\S+\W+){1,4}?a\W+nie|literowk\p{L}*|typo|should\W+(?:be|read|say)\W+(?:\S+\W+){1,4}?not`;
+/** A detail of a ticket changed: "zmień w moim zgłoszeniu…", "change the contact on my ticket to phone". */
+const DETAIL_CHANGED = String.raw`(?:zmien|zmiencie|popraw|poprawcie)\W+(?:\p{L}+\W+){0,2}?w\W+(?:\p{L}+\W+)?(?:zgloszeniu|tickecie|sprawie)|(?:change|update|correct|fix)\W+(?:the\W+|my\W+|our\W+)?(?:contact|e\W*mail|phone|number|address|details|priority|preferred)`;
+/** An existing ticket named: "w zgłoszeniu", "do sprawy 55102", "on my request", "in the ticket". */
+const A_TICKET_NAMED = String.raw`zgloszen\p{L}*|ticket\p{L}*|tickecie|sprawie|sprawy|reklamacj\p{L}*|case|request`;
+const CORRECTION = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${MISTAKE}|${DETAIL_CHANGED})(?![\p{L}\p{N}])`, 'u');
+const TICKET_NAMED = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${A_TICKET_NAMED})(?![\p{L}\p{N}])`, 'u');
+
+/**
+ * Whether the message corrects a detail of a ticket the customer has ("w zgłoszeniu jest zły adres,
+ * popraw na…", "I gave the wrong contact number on my request"): more for that ticket, though its
+ * words ("zgłoszenie", "podałem") sound like opening one.
+ */
+export function correctsTicket(text: string): boolean {
+  const folded = fold(text);
+  return CORRECTION.test(folded) && TICKET_NAMED.test(folded);
+}
+
 /** Ways to call off what was going on that answer no prompt: "nvm", "scrap that", "odpuszczam". */
 const CALLING_OFF = String.raw`nvm|never\W*mind|scrap\W+(?:that|it)|forget\W+(?:it|that|about\W+it)|odpuszczam|rezygnuje|zapomnij\W+o\W+tym|daj\W+spokoj|drop\W+it`;
 /** "Nieważne" calls it off too, yet at a prompt ("e-mail czy telefon?") it may answer "it doesn't matter". */
@@ -197,9 +218,9 @@ const WAITING = new RegExp(
       String.raw`when\W+(?:will\W+)?(?:someone|somebody|anyone|you|they|the\W+\p{L}+)\W+(?:will\W+)?(?:call|contact|reply|respond|answer|get\W+back|fix|look)`,
       String.raw`estimated\W+(?:time|date|resolution)|eta|time\W*(?:frame|line)|word\W+from|it\W*s\W+been\W+(?:open|\p{N}+|a\W+(?:day|week)|two|three|several|days|hours)`,
       String.raw`what\W*s\W+going\W+on\W+with\W+(?:it|this|that|my)`,
-      String.raw`(?:ktos|ktokolwiek)\W+(?:(?:sie|w\W+ogole|juz|w\W+koncu|tym|to|z\W+\p{L}+|od\W+was)\W+)*(?:odezwie|odpisze|odpowie|zadzwoni|oddzwoni|skontaktuje|zajmuje|zajmie|zajal|sprawdzil|widzial|patrzyl|pracuje)`,
+      String.raw`(?:ktos|ktokolwiek)\W+(?:(?:sie|w\W+ogole|juz|w\W+koncu|wreszcie|tym|to|z\W+\p{L}+|od\W+was|do\W+(?:mnie|nas)|mi|nam)\W+)*(?:odezwie|odpisze|odpowie|zadzwoni|oddzwoni|skontaktuje|zajmuje|zajmie|zajal|sprawdzil|widzial|patrzyl|pracuje)`,
       String.raw`(?:odezwie|odpisze|odpowie|zadzwoni|oddzwoni)\W+(?:sie\W+)?(?:ktos|ktokolwiek)`,
-      String.raw`nikt\W+(?:(?:sie|jeszcze|nadal|dalej|wciaz|mi|do\W+mnie|nie)\W+)*(?:odezwal|odpisal|odpowiedzial|zadzwonil|oddzwonil|skontaktowal|zajal|odzywa)`,
+      String.raw`nikt\W+(?:(?:sie|jeszcze|nadal|dalej|wciaz|mi|do\W+mnie|nie)\W+)*(?:odezwal|odpisal|odpowiedzial|zadzwonil|oddzwonil|skontaktowal|zajal|odzywa|odpisuje|odpowiada|dzwoni|oddzwania|czyta|reaguje)`,
       String.raw`(?:dalej|nadal|wciaz|ciagle)\W+(?:czekam|czekamy|cisza|nic|nikt|otwart\p{L}*)`,
       String.raw`(?:ile|jak\W+dlugo|dlugo)\W+(?:(?:to|jeszcze|mozna|mam|mamy|bedzie|trzeba)\W+)*(?:potrwa|czekac|trwa)`,
       String.raw`kiedy\W+(?:(?:moge|mozemy|mozna)\W+)?(?:sie\W+)?(?:spodziewac|oczekiwac)`,
@@ -223,6 +244,15 @@ const WAITING = new RegExp(
       // Anyone there, reading it, handling it: "ktoś to w ogóle czyta?", "halo, ktoś tam jest?".
       String.raw`(?:ktos|ktokolwiek)\W+(?:(?:to|w\W+ogole|tam)\W+)*(?:czyta|ogarnia|widzi|jest)|(?:any|some)(?:one|body)\W+(?:even\W+)?(?:reading|there)`,
       String.raw`(?:somebody|someone|anyone|ktos)\W+(?:\p{L}+\W+)?(?:close|closed|zamknal)|still\W+open|ile\W+(?:mozna|jeszcze)`,
+      // Why it takes so long, whether it arrived or got stuck, forgotten: "czemu nikt nie odpisuje",
+      // "can you at least confirm you received it?", "chyba o mnie zapomnieliście", "3 days and not a single reply".
+      String.raw`(?:dlaczego|czemu)\W+(?:(?:to|tak|jeszcze|wciaz|nadal)\W+)*(?:dlugo|trwa|nikt|nic)|why\W+(?:is|does)\W+(?:this|it)\W+(?:taking|take)|taking\W+(?:so|this|that)\W+long`,
+      String.raw`(?:potwierdz|confirm)\p{L}*\W+(?:\p{L}+\W+){0,4}?(?:dotarl|otrzymal|dostal|przyjel|received|got)\p{L}*|(?:did|have)\W+you\W+(?:even\W+)?(?:get|got|receive|received|seen)\W+(?:it|my|this|the)`,
+      String.raw`(?:sprawa|zgloszenie|ticket|case|request)\W+(?:\p{L}+\W+){0,3}?(?:utknel\p{L}*|stuck|zaginel\p{L}*|got\W+lost)|where\W+(?:things|it|we|this|that|matters)\W+stand\p{L}*`,
+      String.raw`zapomnie\p{L}*\W+o\W+(?:mnie|nas|mojej|moim|naszej|naszym|zgloszeniu|sprawie)|o\W+(?:mnie|nas)\W+(?:\p{L}+\W+)?zapomnie\p{L}*|forgot(?:ten)?\W+(?:about\W+)?(?:me|us|my|our)`,
+      String.raw`not\W+(?:(?:a|one|single|even)\W+)+(?:reply|word|response|answer|call|email)|ani\W+(?:(?:jednej|jednego|jednym)\W+)?(?:odpowiedzi|slowa|telefonu|maila|odzewu)|zero\W+(?:odpowiedzi|kontaktu|odzewu|reply|replies|response|contact)`,
+      // Calling into the silence: "…dziś mamy czwartek. Halo?", "macie tam w ogóle jakichś ludzi?", "no i co dalej".
+      String.raw`(?:halo+|hello+|hallo)\W*\?+\W*$|macie\W+(?:tam\W+)?(?:w\W+ogole\W+)?(?:jakich\p{L}*\W+)?(?:ludzi|kogos|konsultant\p{L}*)|(?:i|no\W+i|a)\W+co\W+dalej|wiesci`,
     ].join('|') +
     String.raw`)(?![\p{L}\p{N}])`,
   'u',

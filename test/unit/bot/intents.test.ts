@@ -116,13 +116,14 @@ describe('intent recognition', () => {
       ['can I speak with an agent please?', 'talk_to_person'],
       ['Please create a support case, Teams calls drop for everyone in our office.', 'open_ticket'],
       ['Zgłaszam awarię: Skype Connect nie łączy rozmów wychodzących.', 'open_ticket'],
+      // Asked for outright, not as a question: the problem's words (a question to the base) weigh less.
+      ['Please create a support case. Skype minutes from Office never arrived.', 'open_ticket'],
     ])
       expect(recognizer.recognize(text)).toEqual({ intent, fastPath: false });
-    // Asked to act but read as a question (the problem's words weigh more): asked, never answered outright.
+    // Asked to act as a question, read as a question (the problem's words weigh more): asked, never answered outright.
     for (const text of [
       'Czy możesz zgłosić, że minuty Skype nie doszły?',
       'can u open a case, minutes from office 365 not showing in skype',
-      'Please create a support case. Skype minutes from Office never arrived.',
     ])
       expect(recognizer.recognize(text)).toEqual({ ask: ['open_ticket', 'question'] });
     for (const text of [
@@ -151,6 +152,24 @@ describe('intent recognition', () => {
     // Without anything reported before, the same words ask about the products.
     for (const text of ['Is there any update to the Skype minutes plans?', 'co się dzieje z minutami, gdy anuluję Office?'])
       expect(recognizer.recognize(text)).toEqual({ intent: 'question', fastPath: false });
+  });
+
+  it("takes a detail of a ticket put right as more for it, and ticket work asked for outright over the base's article on its problem", () => {
+    for (const text of [
+      'W moim zgłoszeniu jest błędny numer telefonu, poprawny to 601 222 333',
+      'pomyliłam się przy adresie w zgłoszeniu, ma być biuro@firma.pl',
+      'I typed the wrong email address on my ticket, it should be it@contoso.com',
+    ])
+      expect(recognizer.recognize(text)).toEqual({ intent: 'add_to_ticket', fastPath: false });
+    // A mistake that is no detail of a ticket, or a question about one, is not.
+    expect(recognizer.recognize('Sorry, pomyliłem się, anuluj to zgłoszenie')).not.toMatchObject({ intent: 'add_to_ticket' });
+    expect(recognizer.recognize('Co zrobić, gdy w zgłoszeniu podałem zły numer?')).not.toMatchObject({ intent: 'add_to_ticket' });
+    // The grades' examples are in the base, so the problem alone reads as a question about them.
+    for (const text of [
+      'Proszę o zgłoszenie krytyczne: nikt w firmie nie może dołączyć do spotkań w Skype dla firm',
+      'Please create a severity A ticket. Nobody in our company can join Skype for Business meetings.',
+    ])
+      expect(recognizer.recognize(text)).toEqual({ intent: 'open_ticket', fastPath: false });
   });
 
   it('takes a human asked for instead of the bot for a hand-over, and a question asked as a choice or indirectly for a question', () => {
