@@ -145,6 +145,7 @@ export function assembleDeskBot(ports: DeskBotPorts): AssembledDeskBot {
     lock: ports.lock,
     files,
     logger: ports.logger,
+    status: { tickets: ports.tickets, organisations: ports.organisations, clock },
   });
   return { bot, personState, userState, intents, contacts };
 }

@@ -22,6 +22,8 @@ import { localeOf, setTurnLocale } from '../turnLocale';
 import { sendWithButtons } from '../buttons';
 import type { AnswerFeedback, AwaitedTickets, CustomerFiles, TicketDesk, TurnLock } from '../ports';
 import { AdminTaskDialog, type AdminTask } from '../dialogs/adminTaskDialog';
+import { sendStatusOf, type TicketStatusDeps } from '../dialogs/ticketStatus';
+import type { Ticket } from '../../ticketing';
 import type { IntentRecognizer } from '../intents/recognizer';
 import { runTurnRules, type DeskConversation, type DeskSteps } from './turnRules';
 import { personScopeOf } from '../channels';
@@ -71,6 +73,8 @@ export interface DeskBotDeps {
   lock: TurnLock;
   files: CustomerFiles;
   logger: Logger;
+  /** What a ticket's status is told with (its organisation's time zone, the time now). */
+  status: TicketStatusDeps;
 }
 
 /**
@@ -194,6 +198,10 @@ export class DeskBot extends TeamsActivityHandler implements DeskSteps {
       },
     });
     this.deps.logger.debug({ rule, conversationId: context.activity.conversation.id }, 'bot turn');
+  }
+
+  threadStatus(context: TurnContext, ticket: Ticket): Promise<void> {
+    return sendStatusOf(context, this.deps.status, ticket);
   }
 
   async startTask(context: TurnContext, task: AdminTask): Promise<DialogTurnResult> {

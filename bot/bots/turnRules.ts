@@ -92,6 +92,8 @@ export interface DeskSteps {
   /** The turn's dialog context, built on first use. */
   dialogContext(context: TurnContext): Promise<DialogContext>;
   startTask(context: TurnContext, task: AdminTask): Promise<DialogTurnResult>;
+  /** Where the ticket of this chat's thread stands (no verification: its replies come here anyway). */
+  threadStatus(context: TurnContext, ticket: Ticket): Promise<void>;
   welcome(context: TurnContext): Promise<void>;
 }
 
@@ -332,7 +334,12 @@ export const TURN_RULES: readonly TurnRule[] = [
     name: 'it was for the ticket',
     needsStore: true,
     applies: (turn) => !!turn.store?.asked && !!turn.store.awaitedTicket && turn.stated() === 'add_to_ticket',
-    handle: (turn, store) => addToThread(turn, store, store.asked!.text),
+    async handle(turn, store) {
+      const added = await addToThread(turn, store, store.asked!.text);
+      if (added === 'next') return 'next';
+      // A button pressed gets an answer, even where a typed message goes quietly.
+      if (!added.joined) await turn.context.sendActivity(t(turn.locale, 'thread.added', { id: added.ticket.id }));
+    },
   },
   {
     // Once a ticket is opened or added to here, or an agent's reply reached this chat, the
@@ -354,12 +361,16 @@ export const TURN_RULES: readonly TurnRule[] = [
         ]);
         return;
       }
-      if ((await addToThread(turn, store, turn.text)) === 'next') return 'next';
+      const added = await addToThread(turn, store, turn.text);
+      if (added === 'next') return 'next';
+      // Coming back to a quiet thread ("hello? it's been two days", or more for the agent), the
+      // customer is told the message reached the ticket, and where the ticket stands.
+      if (added.afterPause) await turn.context.sendActivity(t(turn.locale, 'thread.addedAfterPause', { id: added.ticket.id }));
       // "Jaki jest status mojego zgłoszenia?", "kiedy ktoś się odezwie?", "dalej cisza" (the
       // classifier unsure whether it asks about a ticket): the agent sees it, and the customer
       // sees where the ticket stands and when an answer is due.
       const asksStatus = 'intent' in r ? r.intent === 'ticket_status' : r.ask.includes('ticket_status');
-      if (asksStatus || asksAfterTicket(turn.text)) await runTask(turn, store, { task: 'status', ticketId: store.awaitedTicket! });
+      if (added.afterPause || asksStatus || asksAfterTicket(turn.text)) await store.bot.threadStatus(turn.context, added.ticket);
     },
   },
   {
@@ -631,20 +642,40 @@ async function threadStillOpen(store: TurnStore): Promise<Ticket | null> {
   return null;
 }
 
-/** Adds a message to the thread's ticket; the first time, says that the agent sees every message. */
-async function addToThread(turn: Turn, store: TurnStore, text: string, files?: MessageFiles): Promise<void | 'next'> {
-  const ticket = await threadStillOpen(store);
-  if (!ticket) return 'next';
-  const ticketId = ticket.id;
+/** How long a ticket's thread stays quiet before a message to it is acknowledged with the ticket's status. */
+const THREAD_QUIET_MS = 30 * 60_000;
+
+/** A message added to the thread's ticket: the ticket as it is now, and how the customer was told. */
+interface ThreadMessage {
+  ticket: Ticket;
+  /** The first message here: the customer was told that the agent sees every message. */
+  joined: boolean;
+  /** It came after the ticket's thread had been quiet for a while (the caller acknowledges it). */
+  afterPause: boolean;
+}
+
+/**
+ * Adds a message to the thread's ticket. The first time it says that the agent sees every message;
+ * later ones go quietly while the conversation is live.
+ */
+async function addToThread(turn: Turn, store: TurnStore, text: string, files?: MessageFiles): Promise<ThreadMessage | 'next'> {
+  const open = await threadStillOpen(store);
+  if (!open) return 'next';
+  const ticketId = open.id;
   // Awaited per person: the writer is the administrator who opened the thread, or the ticket's requester.
-  const author = store.desk.thread === ticketId ? (store.desk.threadAuthor ?? ticket.adminId) : ticket.adminId;
-  await store.tickets.customerMessage(ticketId, author, text, files);
-  if (store.desk.thread === ticketId) return;
+  const author = store.desk.thread === ticketId ? (store.desk.threadAuthor ?? open.adminId) : open.adminId;
+  const ticket = await store.tickets.customerMessage(ticketId, author, text, files);
+  if (store.desk.thread === ticketId) {
+    // Both times are the desk's (its messages' own), whatever this instance's clock says.
+    const [before, added] = [ticket.messages.at(-2)?.at ?? ticket.createdAt, ticket.messages.at(-1)!.at];
+    return { ticket, joined: false, afterPause: Date.parse(added) - Date.parse(before) >= THREAD_QUIET_MS };
+  }
   store.desk.thread = ticketId;
   store.desk.threadAuthor = author;
   await turn.context.sendActivity(
     `${t(turn.locale, 'reply.added', { id: ticketId })}\n\n${t(turn.locale, 'thread.joined', { id: ticketId })}`,
   );
+  return { ticket, joined: true, afterPause: false };
 }
 
 /** A typed rating ("5", "super, dzięki") from the person asked to rate a resolved ticket, outside a dialog. */

@@ -29,8 +29,16 @@ export async function sendTicketStatus(
     await context.sendActivity(t(locale, 'status.notFound', { id: ticketId }));
     return;
   }
-  const timeZone = (await deps.organisations.get(admin.orgId))?.timeZone ?? DEFAULT_TIME_ZONE;
-  await context.sendActivity(describeTicket(ticket, locale, timeZone, deps.clock()));
+  await sendStatusOf(context, deps, ticket);
+}
+
+/**
+ * Where a ticket stands, told without asking who is there: for the ticket whose thread this chat
+ * is (its agent's replies come here already), or one whose organisation was checked.
+ */
+export async function sendStatusOf(context: TurnContext, deps: TicketStatusDeps, ticket: Ticket): Promise<void> {
+  const timeZone = (await deps.organisations.get(ticket.orgId))?.timeZone ?? DEFAULT_TIME_ZONE;
+  await context.sendActivity(describeTicket(ticket, localeOf(context), timeZone, deps.clock()));
 }
 
 /** "moje zgłoszenia": the organisation's newest tickets, one line each. */

@@ -531,7 +531,8 @@ describe('one thread per ticket', () => {
     expect((await ask(conversationId, 'Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?')).join(' ')).toContain(
       `Czy to wiadomość do zgłoszenia ${ticketId}, czy pytanie do mnie?`,
     );
-    expect((await ask(conversationId, 'Dodaj do zgłoszenia')).join(' ')).toBe('');
+    // The button pressed is answered, though typed messages go quietly.
+    expect(await ask(conversationId, 'Dodaj do zgłoszenia')).toEqual([`Dodałem to do zgłoszenia ${ticketId} – konsultant to zobaczy.`]);
     expect((await customerTexts(ticketId)).at(-1)).toEqual(['jan', 'Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?']);
     // Thanks are answered, not added.
     expect(await ask(conversationId, 'dziękuję')).toEqual(['Proszę bardzo! Jeśli masz jeszcze jakieś pytanie, po prostu je napisz.']);

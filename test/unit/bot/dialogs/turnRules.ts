@@ -336,6 +336,34 @@ describe('the turn table', () => {
       expect((await world.tickets.get(id))!.messages.map((m) => m.text)).toEqual(['Restart nie pomógł, nadal to samo', ...asks]);
     });
 
+    it('tells a customer back in a quiet thread that the message reached the ticket, and where it stands', async () => {
+      const { c, id } = await threadChat();
+      await world.verifier.markVerified({ conversationId: c.scope, orgId: 'contoso', adminId: 'jan' });
+      await c.say('Restart nie pomógł, nadal to samo');
+      // A day later: the verification has run out, yet this chat is where the ticket's replies come.
+      world.clock.advance(26 * 3600_000);
+      // Neither a status nor an ask the thread reads: what matters is that it comes after a quiet spell.
+      expect(await c.say('Pisałam w poniedziałek. Drukarka w sekretariacie też przestała drukować')).toEqual([
+        `Dodałem to do zgłoszenia ${id} – konsultant to zobaczy. Oto jego obecny stan:`,
+        expect.stringMatching(new RegExp(`^Zgłoszenie ${id}.*\nPierwsza odpowiedź: `, 's')),
+      ]);
+      // The conversation is live again: the next message goes quietly.
+      world.clock.advance(60_000);
+      expect(await c.say('i skaner też')).toEqual([]);
+      expect((await world.tickets.get(id))!.messages).toHaveLength(3);
+    });
+
+    it('confirms a message added with the button, also once the thread has been joined', async () => {
+      const { c, id } = await threadChat();
+      await c.say('Restart nie pomógł, nadal to samo');
+      expect((await c.say('Jak zadzwonić do pomocy technicznej?'))[0]).toMatch(/^Czy to wiadomość do zgłoszenia/);
+      expect(await c.say('Dodaj do zgłoszenia')).toEqual([`Dodałem to do zgłoszenia ${id} – konsultant to zobaczy.`]);
+      expect((await world.tickets.get(id))!.messages.map((m) => m.text)).toEqual([
+        'Restart nie pomógł, nadal to samo',
+        'Jak zadzwonić do pomocy technicznej?',
+      ]);
+    });
+
     it('stops adding to a ticket that has been resolved: the message is read afresh', async () => {
       const { c, id } = await threadChat();
       world.tickets.change(id, (ticket) => ({ ...ticket, status: 'resolved' }));
