@@ -69,7 +69,7 @@ const POLITE_FILLER = String.raw`(?:\W+(?:please|pls|just|kindly|mi|mnie|nam|nas
 /** Ticket work the desk can do for the customer. */
 const TICKET_DEEDS = String.raw`open|raise|create|log|file|submit|register|report|put\W+in|make|add|attach|update|connect|transfer|forward|escalate|check|look\W+into|zarejestr\p{L}*|zaloz\p{L}*|zglos\p{L}*|otworz\p{L}*|utworz\p{L}*|przelacz\p{L}*|polacz\p{L}*|dopis\p{L}*|doda\p{L}*|zaktualiz\p{L}*|popraw\p{L}*|dolacz\p{L}*|uzupelni\p{L}*|sprawdz\p{L}*|przekaz\p{L}*`;
 /** Asking to talk to a person: "can I speak with an agent", "czy mogę porozmawiać z konsultantem". */
-const MAY_I_TALK = String.raw`(?:can|could|may)\W+i\W+(?:please\W+)?(?:speak|talk|chat)|czy\W+(?:moge|mozna)\W+(?:prosic\W+o\W+rozmow\p{L}*|porozmawia\p{L}*|rozmawia\p{L}*|pogada\p{L}*|zostac\W+przelaczon\p{L}*)`;
+const MAY_I_TALK = String.raw`(?:can|could|may)\W+i\W+(?:please\W+)?(?:speak|talk|chat)|czy\W+(?:moge|mozna)\W+(?:prosic\W+o\W+rozmow\p{L}*|porozmawia\p{L}*|rozmawia\p{L}*|pogada\p{L}*|zostac\W+przelaczon\p{L}*)|(?:da\W+sie|mozna|moge)\W+(?:\p{L}+\W+)?(?:pogadac|porozmawiac|rozmawiac)\W+z\W+(?:\p{L}+\W+)?(?:konsultant|czlowiek|osob|kims|pracownik|agent)\p{L}*|(?:ktos|kogos)\W+(?:\p{L}+\W+){0,3}?z\W+kim\W+(?:moge|mozna|da\W+sie)\W+(?:po)?(?:rozmawiac|gadac)`;
 /** A ticket, as an English request names it. */
 const A_TICKET = String.raw`(?:a|an|one|me\W+a|us\W+a)\W+(?:new\W+|support\W+|quick\W+)?(?:ticket|case|support\W+request|service\W+request|request)`;
 /** Polish imperatives of ticket work, said to the desk: "dopiszcie, że…", "zgłoś to", "podepnij logi". */
@@ -154,11 +154,28 @@ export function asksForHuman(text: string): boolean {
 }
 
 /** Asking how something goes: "any update?", "na jakim to jest etapie?", "czy ktoś już nad tym pracuje?". */
-const PROGRESS_ASKED = String.raw`(?:any|an)\W+update|still\W+waiting|(?:did|has|have)\W+(?:someone|anyone|anybody|you)\W+(?:looked|look|picked|pick|checked|check|started|start)|what\W*s\W+happening\W+with|na\W+jakim\W+(?:to\W+|jest\W+|ono\W+)*etapie|czy\W+ktos\W+(?:juz\W+)?(?:nad\W+tym\W+pracuje|sie\W+tym\W+zajal\p{L}*|to\W+sprawdzil\p{L}*)|co\W+(?:sie\W+)?dzieje\W+z`;
+const PROGRESS_ASKED = String.raw`(?:any|an)\W+update|still\W+waiting|still\W+open|status\W+(?:on|of)|(?:pomoc\W+techniczna|support|wsparcie|konsultant\p{L}*|ktos|ktokolwiek)\W+(?:juz\W+)?(?:odpowiedzial|odpisal|oddzwonil)\p{L}*|(?:jest|przyszla|mam)\W+(?:juz\W+)?(?:jakas\W+)?odpowiedz|(?:has|have|did)\W+(?:anyone|someone|anybody|support|an\W+agent|the\W+agent|you)\W+(?:replied|reply|answered|answer|responded|respond|got\W+back|get\W+back)|(?:did|has|have)\W+(?:someone|anyone|anybody|you)\W+(?:looked|look|picked|pick|checked|check|started|start)|what\W*s\W+happening\W+with|na\W+jakim\W+(?:to\W+|jest\W+|ono\W+)*etapie|czy\W+ktos\W+(?:juz\W+)?(?:nad\W+tym\W+pracuje|sie\W+tym\W+zajal\p{L}*|to\W+sprawdzil\p{L}*)|co\W+(?:sie\W+)?dzieje\W+z`;
 /** Something the customer reported before: "zgłosiłam", "moje zgłoszenie", "the case I raised", "my issue". */
 const REPORTED_BEFORE = String.raw`zglosil\p{L}*|zglaszal\p{L}*|zgloszen\p{L}*|(?:moj|moja|moje|moim|nasz|nasza|naszym)\W+(?:spraw|reklamacj|ticket|problem)\p{L}*|reported|raised|opened|filed|logged|my\W+(?:\p{L}+\W+){0,3}(?:issue|ticket|case|request|problem)`;
 const PROGRESS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${PROGRESS_ASKED})(?![\p{L}\p{N}])`, 'u');
 const REPORTED = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${REPORTED_BEFORE})(?![\p{L}\p{N}])`, 'u');
+
+/** The customer's tickets asked for: "jakie ja mam w ogóle zgłoszenia", "what've I got open", "everything I've logged". */
+const LIST_ASKED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:jakie|ktore)\W+(?:\p{L}+\W+){0,3}?(?:mam|mamy)\W+(?:\p{L}+\W+){0,3}?(?:zgloszen|ticket|spraw)\p{L}*|ile\W+(?:\p{L}+\W+)?(?:mam|mamy)\W+(?:otwartych\W+|aktywnych\W+)?(?:zgloszen|ticket|spraw)\p{L}*|what\W*(?:ve|have|do)\W+(?:i|we)\W+(?:got\W+|have\W+)?(?:open|opened|logged|raised|filed)|(?:everything|all|whatever)\W+(?:that\W+)?(?:i|we)\W*(?:ve|have)\W+(?:ever\W+)?(?:logged|opened|reported|filed|raised|submitted))(?![\p{L}\p{N}])`,
+  'u',
+);
+
+/** Whether the message asks for the customer's tickets, in words the classifier does not know for it. */
+export function asksForList(text: string): boolean {
+  return LIST_ASKED.test(fold(text));
+}
+
+/** Whether the message asks how it goes and names the ticket it asks about ("any update on the ticket I opened?"). */
+export function asksProgressOfTicket(text: string): boolean {
+  const folded = fold(text);
+  return PROGRESS.test(folded) && REPORTED.test(folded) && TICKET_NAMED.test(folded);
+}
 
 /**
  * Whether the message asks how something the customer reported is going ("I reported an outage

@@ -6,8 +6,10 @@ import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
 import {
   asksForHuman,
+  asksForList,
   asksNewsAlone,
   asksProgress,
+  asksProgressOfTicket,
   callsOff,
   correctsTicket,
   mentionsTickets,
@@ -127,6 +129,9 @@ export class IntentRecognizer {
     // Progress on something the customer reported is about their ticket, whatever its problem's
     // words make the classifier think, and so is a bare "any news?"; either may still be a
     // question, so the bot asks (in a ticket's thread, where the ticket is known, it answers both).
+    if (asksProgressOfTicket(text)) return { intent: 'ticket_status', fastPath: false };
+    // "Jakie ja mam w ogóle zgłoszenia?", "what've I got open?": their tickets, not what the desk can do.
+    if (asksForList(text)) return { intent: 'list_tickets', fastPath: false };
     if (top.intent !== 'ticket_status' && (asksProgress(text) || asksNewsAlone(text))) return { ask: ['ticket_status', 'question'] };
     if (unsure && ticketWork && !aboutTickets && readsAsQuestion(text) && knowledgeAnswers())
       return { intent: 'question', fastPath: false };

@@ -172,6 +172,20 @@ describe('intent recognition', () => {
       expect(recognizer.recognize(text)).toEqual({ intent: 'open_ticket', fastPath: false });
   });
 
+  it("takes progress asked on a named ticket for its status, the customer's tickets in other words for the list, and a talk asked for", () => {
+    for (const text of [
+      'Czy pomoc techniczna już odpowiedziała na zgłoszenie, które wysłałem rano?',
+      'Has anyone replied to the case I raised on Monday?',
+    ])
+      expect(recognizer.recognize(text)).toEqual({ intent: 'ticket_status', fastPath: false });
+    // Reported, but no ticket named: it may still be a question about the service, so the bot asks.
+    expect(recognizer.recognize('I reported a mail outage this morning, any update?')).toEqual({ ask: ['ticket_status', 'question'] });
+    for (const text of ['a ile my mamy otwartych zgłoszeń?', "what've we got open with you?", 'list everything we have ever reported'])
+      expect(recognizer.recognize(text)).toEqual({ intent: 'list_tickets', fastPath: false });
+    expect(recognizer.recognize('Jakie zgłoszenia mogę założyć jako administrator?')).not.toMatchObject({ intent: 'list_tickets' });
+    expect(recognizer.recognize('da się porozmawiać z jakimś konsultantem?')).toEqual({ intent: 'talk_to_person', fastPath: false });
+  });
+
   it('takes a human asked for instead of the bot for a hand-over, and a question asked as a choice or indirectly for a question', () => {
     for (const text of [
       'Is there a real person I can chat with?',
