@@ -23,9 +23,9 @@ export function onlyGreeting(text: string): boolean {
 /** Longer than this, a message says more than a short ask ("any news?", "nvm"), and the anchored patterns never run on it. */
 const SHORT_LONGEST = 80;
 
-/** Words that open a question, in Polish and English. */
+/** Words that open a question, in Polish and English; not the Polish "do" of "Do zgłoszenia … dodaję". */
 const QUESTION_OPENING =
-  /^\s*(?:czy|kto|co|jak|jaki|jaka|jakie|jakiego|jakich|ile|kiedy|dlaczego|czemu|gdzie|ktory|ktora|ktore|po co|who|what|how|when|why|where|which|whose|is|are|does|do|can|could|may|should|will)\b/;
+  /^\s*(?:czy|kto|co|jak|jaki|jaka|jakie|jakiego|jakich|ile|kiedy|dlaczego|czemu|gdzie|ktory|ktora|ktore|po co|who|what|how|when|why|where|which|whose|is|are|does|do\b(?!\s+(?:zgloszen|spraw|ticket|tego|mojego|naszego|mojej|naszej))|can|could|may|should|will)\b/;
 
 /**
  * Openings that ask for an example or a definition, put as a request or a bare noun phrase:
@@ -117,6 +117,20 @@ export function correctsTicket(text: string): boolean {
   return CORRECTION.test(folded) && TICKET_NAMED.test(folded);
 }
 
+/**
+ * More for a ticket, said to the desk: "do zgłoszenia w sprawie poczty dodaję…", "proszę
+ * zaktualizować zgłoszenie", "update my ticket: …", "please put in my case that…".
+ */
+const ADDITION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:do|to)\W+(?:\p{L}+\W+){0,3}?(?:zgloszenia|sprawy|ticketu|case|ticket|request)\W+(?:\p{L}+\W+){0,6}?(?:dodaj\p{L}*|dopis\p{L}*|dolacz\p{L}*|dorzuc\p{L}*|wrzucam|przesylam|add|adding|attach\p{L}*)|(?:zaktualizowa\p{L}*|zaktualizuj\p{L}*|update)\W+(?:moje\W+|nasze\W+|my\W+|our\W+|the\W+|to\W+|ten\W+)?(?:zgloszenie|ticket|case|request|sprawe)|(?:put|add|note)\W+(?:\p{L}+\W+)?(?:in|to|on|onto)\W+(?:my|the|our)\W+(?:\p{L}+\W+)?(?:case|ticket|request))(?![\p{L}\p{N}])`,
+  'u',
+);
+
+/** Whether the message gives more for a ticket the customer has, outright ("update my ticket: it's partly working now"). */
+export function addsToTicket(text: string): boolean {
+  return ADDITION.test(fold(text));
+}
+
 /** Ways to call off what was going on that answer no prompt: "nvm", "scrap that", "odpuszczam". */
 const CALLING_OFF = String.raw`nvm|never\W*mind|scrap\W+(?:that|it)|forget\W+(?:it|that|about\W+it)|odpuszczam|rezygnuje|zapomnij\W+o\W+tym|daj\W+spokoj|drop\W+it`;
 /** "Nieważne" calls it off too, yet at a prompt ("e-mail czy telefon?") it may answer "it doesn't matter". */
@@ -154,7 +168,7 @@ export function asksForHuman(text: string): boolean {
 }
 
 /** Asking how something goes: "any update?", "na jakim to jest etapie?", "czy ktoś już nad tym pracuje?". */
-const PROGRESS_ASKED = String.raw`(?:any|an)\W+update|still\W+waiting|still\W+open|status\W+(?:on|of)|(?:pomoc\W+techniczna|support|wsparcie|konsultant\p{L}*|ktos|ktokolwiek)\W+(?:juz\W+)?(?:odpowiedzial|odpisal|oddzwonil)\p{L}*|(?:jest|przyszla|mam)\W+(?:juz\W+)?(?:jakas\W+)?odpowiedz|(?:has|have|did)\W+(?:anyone|someone|anybody|support|an\W+agent|the\W+agent|you)\W+(?:replied|reply|answered|answer|responded|respond|got\W+back|get\W+back)|(?:did|has|have)\W+(?:someone|anyone|anybody|you)\W+(?:looked|look|picked|pick|checked|check|started|start)|what\W*s\W+happening\W+with|na\W+jakim\W+(?:to\W+|jest\W+|ono\W+)*etapie|czy\W+ktos\W+(?:juz\W+)?(?:nad\W+tym\W+pracuje|sie\W+tym\W+zajal\p{L}*|to\W+sprawdzil\p{L}*)|co\W+(?:sie\W+)?dzieje\W+z`;
+const PROGRESS_ASKED = String.raw`(?:any|an)\W+update|still\W+waiting|still\W+open|progressing|go(?:ne|ing)?\W+anywhere|checking\W+in\W+on|jeszcze\W+otwart\p{L}*|juz\W+zalatwion\p{L}*|status\W+(?:on|of)|(?:pomoc\W+techniczna|support|wsparcie|konsultant\p{L}*|ktos|ktokolwiek)\W+(?:juz\W+)?(?:odpowiedzial|odpisal|oddzwonil)\p{L}*|(?:jest|przyszla|mam)\W+(?:juz\W+)?(?:jakas\W+)?odpowiedz|(?:has|have|did)\W+(?:anyone|someone|anybody|support|an\W+agent|the\W+agent|you)\W+(?:replied|reply|answered|answer|responded|respond|got\W+back|get\W+back)|(?:did|has|have)\W+(?:someone|anyone|anybody|you)\W+(?:looked|look|picked|pick|checked|check|started|start)|what\W*s\W+happening\W+with|na\W+jakim\W+(?:to\W+|jest\W+|ono\W+)*etapie|czy\W+ktos\W+(?:juz\W+)?(?:nad\W+tym\W+pracuje|sie\W+tym\W+zajal\p{L}*|to\W+sprawdzil\p{L}*)|co\W+(?:sie\W+)?dzieje\W+z`;
 /** Something the customer reported before: "zgłosiłam", "moje zgłoszenie", "the case I raised", "my issue". */
 const REPORTED_BEFORE = String.raw`zglosil\p{L}*|zglaszal\p{L}*|zgloszen\p{L}*|(?:moj|moja|moje|moim|nasz|nasza|naszym)\W+(?:spraw|reklamacj|ticket|problem)\p{L}*|reported|raised|opened|filed|logged|my\W+(?:\p{L}+\W+){0,3}(?:issue|ticket|case|request|problem)`;
 const PROGRESS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${PROGRESS_ASKED})(?![\p{L}\p{N}])`, 'u');
@@ -162,7 +176,7 @@ const REPORTED = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${REPORTED_BEFORE})(?
 
 /** The customer's tickets asked for: "jakie ja mam w ogóle zgłoszenia", "what've I got open", "everything I've logged". */
 const LIST_ASKED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(?:jakie|ktore)\W+(?:\p{L}+\W+){0,3}?(?:mam|mamy)\W+(?:\p{L}+\W+){0,3}?(?:zgloszen|ticket|spraw)\p{L}*|ile\W+(?:\p{L}+\W+)?(?:mam|mamy)\W+(?:otwartych\W+|aktywnych\W+)?(?:zgloszen|ticket|spraw)\p{L}*|what\W*(?:ve|have|do)\W+(?:i|we)\W+(?:got\W+|have\W+)?(?:open|opened|logged|raised|filed)|(?:everything|all|whatever)\W+(?:that\W+)?(?:i|we)\W*(?:ve|have)\W+(?:ever\W+)?(?:logged|opened|reported|filed|raised|submitted))(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:(?:jakie|ktore)\W+(?:moje|nasze)\W+(?:zgloszenia|sprawy|tickety)|(?:jakie|ktore)\W+(?:\p{L}+\W+){0,3}?(?:mam|mamy)\W+(?:\p{L}+\W+){0,3}?(?:zgloszen|ticket|spraw)\p{L}*|ile\W+(?:\p{L}+\W+)?(?:mam|mamy)\W+(?:otwartych\W+|aktywnych\W+)?(?:zgloszen|ticket|spraw)\p{L}*|what\W*(?:ve|have|do)\W+(?:i|we)\W+(?:got\W+|have\W+)?(?:open|opened|logged|raised|filed)|(?:everything|all|whatever)\W+(?:that\W+)?(?:i|we)\W*(?:ve|have)\W+(?:ever\W+)?(?:logged|opened|reported|filed|raised|submitted)|(?:which|what)\W+(?:\p{L}+\W+){0,2}?(?:tickets|cases|requests)\W+(?:do|have|did)\W+(?:i|we)|(?:jakie|ktore)\W+(?:\p{L}+\W+){0,2}?(?:zgloszenia|sprawy|tickety)\W+(?:\p{L}+\W+)?(?:zalozyl|zglosil|otworzyl|zglaszal)\p{L}*|(?:list\p{L}*|liste|spis)\W+(?:\p{L}+\W+)?(?:moich|naszych|my|our|all\W+my|all\W+our)\W+(?:\p{L}+\W+)?(?:spraw|zgloszen|ticket|case|request)\p{L}*|(?:all|wszystkie)\W+(?:my|our|moje|nasze)\W+(?:\p{L}+\W+)?(?:tickets|cases|requests|zgloszenia|sprawy))(?![\p{L}\p{N}])`,
   'u',
 );
 
@@ -171,10 +185,16 @@ export function asksForList(text: string): boolean {
   return LIST_ASKED.test(fold(text));
 }
 
+/** A ticket pointed at, one the customer has: "the sharepoint case", "ten ticket", "tego zgłoszenia". */
+const THE_TICKET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:the|that|this|ten|to|tym|tego|tej|ta)\W+(?:\p{L}+\W+){0,2}?(?:ticket|case|request|zgloszen\p{L}*|spraw\p{L}*|ticket\p{L}*)(?![\p{L}\p{N}])`,
+  'u',
+);
+
 /** Whether the message asks how it goes and names the ticket it asks about ("any update on the ticket I opened?"). */
 export function asksProgressOfTicket(text: string): boolean {
   const folded = fold(text);
-  return PROGRESS.test(folded) && REPORTED.test(folded) && TICKET_NAMED.test(folded);
+  return PROGRESS.test(folded) && (REPORTED.test(folded) || THE_TICKET.test(folded)) && TICKET_NAMED.test(folded);
 }
 
 /**

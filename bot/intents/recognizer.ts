@@ -10,6 +10,7 @@ import {
   asksNewsAlone,
   asksProgress,
   asksProgressOfTicket,
+  addsToTicket,
   callsOff,
   correctsTicket,
   mentionsTickets,
@@ -107,9 +108,10 @@ export class IntentRecognizer {
     if (onlyGreeting(text)) return { intent: 'greeting', fastPath: false };
     // "dobra, nieważne", "nvm, scrap that": the classifier hears "dobra" as a hello.
     if (callsOff(text)) return { intent: 'cancel', fastPath: false };
-    // A detail of a ticket put right ("w zgłoszeniu jest zły adres, popraw na…") is more for that
-    // ticket; the classifier hears "zgłoszenie", "podałem" and opens a new one.
-    if (correctsTicket(text) && !readsAsQuestion(text)) return { intent: 'add_to_ticket', fastPath: false };
+    // A detail of a ticket put right ("w zgłoszeniu jest zły adres, popraw na…") or more given for
+    // it ("update my ticket: …") is more for that ticket; the classifier hears "zgłoszenie",
+    // "podałem" and opens a new one.
+    if ((correctsTicket(text) || addsToTicket(text)) && !readsAsQuestion(text)) return { intent: 'add_to_ticket', fastPath: false };
     const { top, second } = this.classified(text);
     const questionP = top.intent === 'question' ? top.p : second.intent === 'question' ? second.p : 0;
     const unsure = top.p < SURE;
@@ -126,12 +128,13 @@ export class IntentRecognizer {
     // ("co się stanie z pieniędzmi, jeśli zmniejszę liczbę kanałów?"), is that question.
     if (ASKED_AS_QUESTIONS.has(top.intent) && !mentionsTickets(text) && readsAsQuestion(text) && knowledgeAnswers(KNOWLEDGE_LIKELY))
       return { intent: 'question', fastPath: false };
-    // Progress on something the customer reported is about their ticket, whatever its problem's
-    // words make the classifier think, and so is a bare "any news?"; either may still be a
-    // question, so the bot asks (in a ticket's thread, where the ticket is known, it answers both).
-    if (asksProgressOfTicket(text)) return { intent: 'ticket_status', fastPath: false };
     // "Jakie ja mam w ogóle zgłoszenia?", "what've I got open?": their tickets, not what the desk can do.
     if (asksForList(text)) return { intent: 'list_tickets', fastPath: false };
+    // Progress on something the customer reported is about their ticket, whatever its problem's
+    // words make the classifier think: its status when they name the ticket ("any update on the
+    // ticket I opened?"). Reported alone, or a bare "any news?", may still be a question, so the
+    // bot asks (in a ticket's thread, where the ticket is known, it answers both).
+    if (asksProgressOfTicket(text)) return { intent: 'ticket_status', fastPath: false };
     if (top.intent !== 'ticket_status' && (asksProgress(text) || asksNewsAlone(text))) return { ask: ['ticket_status', 'question'] };
     if (unsure && ticketWork && !aboutTickets && readsAsQuestion(text) && knowledgeAnswers())
       return { intent: 'question', fastPath: false };

@@ -184,6 +184,21 @@ describe('intent recognition', () => {
       expect(recognizer.recognize(text)).toEqual({ intent: 'list_tickets', fastPath: false });
     expect(recognizer.recognize('Jakie zgłoszenia mogę założyć jako administrator?')).not.toMatchObject({ intent: 'list_tickets' });
     expect(recognizer.recognize('da się porozmawiać z jakimś konsultantem?')).toEqual({ intent: 'talk_to_person', fastPath: false });
+    // A ticket pointed at ("the sharepoint case") names it as well as "the ticket I opened" does.
+    expect(recognizer.recognize('so is the teams case going anywhere')).toEqual({ intent: 'ticket_status', fastPath: false });
+    for (const text of ['pokaż, które moje zgłoszenia są jeszcze otwarte', 'Which requests do we have open right now?'])
+      expect(recognizer.recognize(text)).toEqual({ intent: 'list_tickets', fastPath: false });
+  });
+
+  it('takes more given for a ticket outright as more for it, and the same asked as a question is asked about', () => {
+    for (const text of [
+      'Do zgłoszenia o skrzynkach dodaję: problem dotyczy też kalendarzy.',
+      'proszę zaktualizować moje zgłoszenie, od rana działa już tylko w przeglądarce',
+      'update my ticket: the printer works again, only scanning fails',
+      'please note in my case that we already restarted the server',
+    ])
+      expect(recognizer.recognize(text)).toEqual({ intent: 'add_to_ticket', fastPath: false });
+    expect(recognizer.recognize('Jak dodać załącznik do zgłoszenia?')).not.toEqual({ intent: 'add_to_ticket', fastPath: false });
   });
 
   it('takes a human asked for instead of the bot for a hand-over, and a question asked as a choice or indirectly for a question', () => {
