@@ -142,6 +142,12 @@ const calledOff = (words: string) =>
 const CALLED_OFF = calledOff(`${CALLING_OFF}|${NO_MATTER}`);
 const CALLED_OFF_OUTRIGHT = calledOff(CALLING_OFF);
 
+/** The ticket being opened called off: "I don't need the ticket after all", "jednak nie chcę zakładać zgłoszenia". */
+const TICKET_DROPPED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:don\W*t|do\W+not|no\W+longer)\W+(?:want|need)\W+(?:to\W+(?:open|create|file|raise)\W+)?(?:the|a|this|that|any)\W+(?:ticket|case|request)(?:\W+(?:after\W+all|anymore|any\W+more))?|(?:jednak\W+)?nie\W+(?:chce|potrzebuje|trzeba)\W+(?:juz\W+)?(?:(?:zakladac|otwierac|robic|tego)\W+)?(?:zgloszenia|ticketu|sprawy))(?![\p{L}\p{N}])`,
+  'u',
+);
+
 /**
  * Whether the message only calls off what was going on: "dobra, nieważne", "nvm, scrap that",
  * "odpuszczam"; `outright` leaves out "nieważne", which a prompt may take for its answer. Never
@@ -150,6 +156,12 @@ const CALLED_OFF_OUTRIGHT = calledOff(CALLING_OFF);
 export function callsOff(text: string, outright = false): boolean {
   const folded = fold(text).trim();
   return folded.length <= SHORT_LONGEST && (outright ? CALLED_OFF_OUTRIGHT : CALLED_OFF).test(folded);
+}
+
+/** Whether the message calls off the ticket it was about to open ("please stop, I don't want a ticket after all"). */
+export function dropsTicket(text: string): boolean {
+  const folded = fold(text);
+  return folded.length <= SHORT_LONGEST && TICKET_DROPPED.test(folded);
 }
 
 /** A human asked for by what sets them apart from the bot: "a real person", "z człowiekiem", "żywej osoby, nie bota". */

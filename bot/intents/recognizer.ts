@@ -12,6 +12,7 @@ import {
   asksProgressOfTicket,
   addsToTicket,
   callsOff,
+  dropsTicket,
   correctsTicket,
   mentionsTickets,
   onlyGreeting,
@@ -106,8 +107,9 @@ export class IntentRecognizer {
     if (fast) return { intent: fast, fastPath: true };
     // "Helo!", "hejka": nothing but a greeting, whatever word it is one typo away from.
     if (onlyGreeting(text)) return { intent: 'greeting', fastPath: false };
-    // "dobra, nieważne", "nvm, scrap that": the classifier hears "dobra" as a hello.
-    if (callsOff(text)) return { intent: 'cancel', fastPath: false };
+    // "dobra, nieważne" (the classifier hears "dobra" as a hello), "nvm, scrap that" and "I don't
+    // need the ticket after all" (it hears a ticket) are said to stop.
+    if (callsOff(text) || dropsTicket(text)) return { intent: 'cancel', fastPath: false };
     // A detail of a ticket put right ("w zgłoszeniu jest zły adres, popraw na…") or more given for
     // it ("update my ticket: …") is more for that ticket; the classifier hears "zgłoszenie",
     // "podałem" and opens a new one.

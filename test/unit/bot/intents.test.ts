@@ -226,7 +226,14 @@ describe('intent recognition', () => {
   });
 
   it('takes calling it off for cancel, and leaves "nie trzeba" to answer a prompt', () => {
-    for (const text of ['dobra, nieważne', 'nvm, scrap that', 'ok, forget it', 'odpuszczam'])
+    for (const text of [
+      'dobra, nieważne',
+      'nvm, scrap that',
+      'ok, forget it',
+      'odpuszczam',
+      'no wait, we no longer need a ticket',
+      'jednak nie chcę zakładać zgłoszenia',
+    ])
       expect(recognizer.recognize(text)).toMatchObject({ intent: 'cancel' });
     // Said outright, it is stated as "anuluj" is (and so stops a prompt); "nieważne" is not.
     expect(statedIntent('nvm, scrap that')).toBe('cancel');
