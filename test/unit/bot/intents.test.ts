@@ -197,6 +197,7 @@ describe('intent recognition', () => {
   it('takes more given for a ticket outright as more for it, and the same asked as a question is asked about', () => {
     for (const text of [
       'Do zgłoszenia o skrzynkach dodaję: problem dotyczy też kalendarzy.',
+      'Co do zgłoszenia o poczcie: dodaję, że błąd wraca co godzinę',
       'proszę zaktualizować moje zgłoszenie, od rana działa już tylko w przeglądarce',
       'update my ticket: the printer works again, only scanning fails',
       'please note in my case that we already restarted the server',
