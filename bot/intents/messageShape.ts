@@ -199,7 +199,7 @@ export function asksForList(text: string): boolean {
 
 /** A ticket pointed at, one the customer has: "the sharepoint case", "ten ticket", "tego zgłoszenia". */
 const THE_TICKET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:the|that|this|ten|to|tym|tego|tej|ta)\W+(?:\p{L}+\W+){0,2}?(?:ticket|case|request|zgloszen\p{L}*|spraw\p{L}*|ticket\p{L}*)(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:the|that|this|ten|to|tym|tego|tej|ta)\W+(?:\p{L}+\W+){0,2}?(?:ticket\p{L}*|case|request|zgloszen\p{L}*|spraw\p{L}*)(?![\p{L}\p{N}])`,
   'u',
 );
 
@@ -292,7 +292,7 @@ const WAITING = new RegExp(
       String.raw`(?:liczyc|czekac)\W+na\W+(?:\p{L}+\W+)?(?:odpowiedz|kontakt|telefon)`,
       // Anyone there, reading it, handling it: "ktoś to w ogóle czyta?", "halo, ktoś tam jest?".
       String.raw`(?:ktos|ktokolwiek)\W+(?:(?:to|w\W+ogole|tam)\W+)*(?:czyta|ogarnia|widzi|jest)|(?:any|some)(?:one|body)\W+(?:even\W+)?(?:reading|there)`,
-      String.raw`(?:somebody|someone|anyone|ktos)\W+(?:\p{L}+\W+)?(?:close|closed|zamknal)|still\W+open|ile\W+(?:mozna|jeszcze)`,
+      String.raw`(?:somebody|someone|anyone|ktos)\W+(?:\p{L}+\W+)?(?:close|closed|zamknal)|ile\W+(?:mozna|jeszcze)`,
       // Why it takes so long, whether it arrived or got stuck, forgotten: "czemu nikt nie odpisuje",
       // "can you at least confirm you received it?", "chyba o mnie zapomnieliście", "3 days and not a single reply".
       String.raw`(?:dlaczego|czemu)\W+(?:(?:to|tak|jeszcze|wciaz|nadal)\W+)*(?:dlugo|trwa|nikt|nic)|why\W+(?:is|does)\W+(?:this|it)\W+(?:taking|take)|taking\W+(?:so|this|that)\W+long`,

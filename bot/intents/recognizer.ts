@@ -5,15 +5,15 @@ import { IntentClassifier, type IntentExample, type IntentScores } from './class
 import { isIntent, TICKET_ACTIONS, type Intent } from './intents';
 import examples from './intent-examples.json';
 import {
+  addsToTicket,
   asksForHuman,
   asksForList,
   asksNewsAlone,
   asksProgress,
   asksProgressOfTicket,
-  addsToTicket,
   callsOff,
-  dropsTicket,
   correctsTicket,
+  dropsTicket,
   mentionsTickets,
   onlyGreeting,
   readsAsQuestion,
