@@ -136,6 +136,14 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
+/**
+ * Whether a folded word is one of the question words kept from the stop words: it changes what is
+ * asked but names nothing asked about ("i co?" shares its "co" with "co miesiąc").
+ */
+export function isKeptQuestionWord(word: string): boolean {
+  return MEANINGFUL.has(word);
+}
+
 /** Words that carry meaning: folded, without Polish stop words. */
 export function contentWords(text: string): string[] {
   return words(text).filter((w) => !STOP_WORDS.has(w));

@@ -1,6 +1,7 @@
 import type { Locale } from '../../common/locale';
 import { fold, foldPhrase } from '../../common/text';
 import type { AnswerResult, KbEntry, Suggestion } from '../types';
+import { isKeptQuestionWord } from '../normalize';
 import { Calibration, confidenceOf, Features } from './confidence';
 import { Coverage, EntryVocabulary } from './coverage';
 import { expandWithSynonyms } from './glossary';
@@ -680,7 +681,7 @@ export class SearchEngine {
     });
     shortlist.sort((a, b) => b.order - a.order);
     const typed = new Set(words);
-    const content = words.filter((w) => questionKinds(w).size === 0);
+    const content = words.filter((w) => questionKinds(w).size === 0 && !isKeptQuestionWord(w));
     // Two entries scoring alike part on which phrasing the question says more of (see saysMore),
     // unless the first one's phrasings ask what the question asks and the other's do not: "jak
     // szybko ktoś się odezwie" after an outage told in the words of the entry defining severity A.

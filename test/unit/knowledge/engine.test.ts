@@ -59,6 +59,12 @@ describe('retrieval on the product knowledge base', () => {
     expect(r.source).toBeNull();
   });
 
+  // "co" is kept for what it asks, and the base says "co miesiąc": question words alone name nothing.
+  it('neither answers nor suggests for question words alone ("i co?", "co teraz", "i co" 200 times)', () => {
+    for (const question of ['i co', 'i co i co i co', 'no i co?', 'i co '.repeat(200), 'co teraz', 'nie'])
+      expect({ question, ...kb.answer(question) }).toMatchObject({ question, answered: false, suggestions: [] });
+  });
+
   it('gives confidences in [0, 1], suggestions at most four, with clean titles', () => {
     for (const q of ['skype', 'pomoc', 'abonament', 'ile kosztuje abonament kanałów', 'x']) {
       const r = kb.answer(q);
