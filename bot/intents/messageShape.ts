@@ -131,13 +131,13 @@ export function addsToTicket(text: string): boolean {
   return ADDITION.test(fold(text));
 }
 
-/** Ways to call off what was going on that answer no prompt: "nvm", "scrap that", "odpuszczam". */
-const CALLING_OFF = String.raw`nvm|never\W*mind|scrap\W+(?:that|it)|forget\W+(?:it|that|about\W+it)|odpuszczam|rezygnuje|zapomnij\W+o\W+tym|daj\W+spokoj|drop\W+it`;
+/** Ways to call off what was going on that answer no prompt: "nvm", "scrap that", "odpuszczam", "rozmyśliłem się". */
+const CALLING_OFF = String.raw`nvm|never\W*mind|scrap\W+(?:that|it)|forget\W+(?:it|that|about\W+it)|odpuszczam|rezygnuje|zapomnij\W+o\W+tym|daj\W+spokoj|drop\W+it|(?:sie\W+)?rozmyslil[a-z]*(?:\W+sie)?|zmienil[a-z]*\W+zdanie|(?:i\W+)?changed\W+my\W+mind`;
 /** "Nieważne" calls it off too, yet at a prompt ("e-mail czy telefon?") it may answer "it doesn't matter". */
 const NO_MATTER = String.raw`niewazne|nie\W+wazne`;
 const calledOff = (words: string) =>
   new RegExp(
-    String.raw`^\W*(?:(?:ok|okay|dobra|dobrze|no|to|a|oh|ah|eh|hmm|wait|sorry|sory|jednak|actually)\W+)*(?:${words})(?:\W+(?:then|juz|jednak|already|thanks|dzieki|dziekuje|please|prosze|${CALLING_OFF}))*\W*$`,
+    String.raw`^\W*(?:(?:ok|okay|dobra|dobrze|no|nie|to|a|oh|ah|eh|hmm|wait|sorry|sory|jednak|actually)\W+)*(?:${words})(?:\W+(?:then|juz|jednak|already|thanks|dzieki|dziekuje|please|prosze|${CALLING_OFF}))*\W*$`,
   );
 const CALLED_OFF = calledOff(`${CALLING_OFF}|${NO_MATTER}`);
 const CALLED_OFF_OUTRIGHT = calledOff(CALLING_OFF);
@@ -261,15 +261,15 @@ export function asksNewsAlone(text: string): boolean {
 const WAITING = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:` +
     [
-      String.raw`(?:some|any)(?:one|body)\W+(?:(?:will|going\W+to|gonna|already|yet)\W+)*(?:call|contact|reply|respond|answer|get\W+back|look|looked|check|checked|there|working|seen|saw)`,
+      String.raw`(?:some|any)(?:one|body)\W+(?:(?:will|going\W+to|gonna|already|yet|actually|really|even|still)\W+)*(?:call|contact|reply|respond|answer|get\W+back|look|looked|check|checked|there|working|seen|saw)`,
       String.raw`no(?:one|body)\W+(?:has\W+)?(?:yet\W+)?(?:contacted|called|replied|answered|responded|got\W+back|looked|came\W+back)`,
       String.raw`(?:when|how\W+soon)\W+(?:(?:can|will|should|do|could)\W+(?:i|we)|(?:i|we)\W+(?:can|will|should|could))\W+(?:expect|get|hear|receive)`,
       String.raw`when\W+(?:will\W+)?(?:someone|somebody|anyone|you|they|the\W+\p{L}+)\W+(?:will\W+)?(?:call|contact|reply|respond|answer|get\W+back|fix|look)`,
       String.raw`estimated\W+(?:time|date|resolution)|eta|time\W*(?:frame|line)|word\W+from|it\W*s\W+been\W+(?:open|\p{N}+|a\W+(?:day|week)|two|three|several|days|hours)`,
       String.raw`what\W*s\W+going\W+on\W+with\W+(?:it|this|that|my)`,
-      String.raw`(?:ktos|ktokolwiek)\W+(?:(?:sie|w\W+ogole|juz|w\W+koncu|wreszcie|tym|to|z\W+\p{L}+|od\W+was|do\W+(?:mnie|nas)|mi|nam)\W+)*(?:odezwie|odpisze|odpowie|zadzwoni|oddzwoni|skontaktuje|zajmuje|zajmie|zajal|sprawdzil|widzial|patrzyl|pracuje)`,
+      String.raw`(?:ktos|ktokolwiek)\W+(?:(?:sie|w\W+ogole|juz|w\W+koncu|wreszcie|tym|to|z\W+\p{L}+|od\W+was|do\W+(?:mnie|nas)|mi|nam)\W+)*(?:odezwie|odpisze|odpowie|zadzwoni|oddzwoni|skontaktuje|zajmuje|zajmie|zajal|sprawdzil|widzial|patrzyl|pracuje|raczy)`,
       String.raw`(?:odezwie|odpisze|odpowie|zadzwoni|oddzwoni)\W+(?:sie\W+)?(?:ktos|ktokolwiek)`,
-      String.raw`nikt\W+(?:(?:sie|jeszcze|nadal|dalej|wciaz|mi|do\W+mnie|nie)\W+)*(?:odezwal|odpisal|odpowiedzial|zadzwonil|oddzwonil|skontaktowal|zajal|odzywa|odpisuje|odpowiada|dzwoni|oddzwania|czyta|reaguje)`,
+      String.raw`nikt\W+(?:(?:sie|jeszcze|nadal|dalej|wciaz|mi|do\W+mnie|nie)\W+)*(?:odezwal|odpisal|odpowiedzial|zadzwonil|oddzwonil|skontaktowal|zajal|odzywa|odpisuje|odpowiada|dzwoni|oddzwania|czyta|reaguje|kontaktuje)`,
       String.raw`(?:dalej|nadal|wciaz|ciagle)\W+(?:czekam|czekamy|cisza|nic|nikt|otwart\p{L}*)`,
       String.raw`(?:ile|jak\W+dlugo|dlugo)\W+(?:(?:to|jeszcze|mozna|mam|mamy|bedzie|trzeba)\W+)*(?:potrwa|czekac|trwa)`,
       String.raw`kiedy\W+(?:(?:moge|mozemy|mozna)\W+)?(?:sie\W+)?(?:spodziewac|oczekiwac)`,
@@ -278,7 +278,7 @@ const WAITING = new RegExp(
       String.raw`czy\W+(?:konsultant|technik|ktos|wy)\W+(?:juz\W+)?(?:cos\W+)?(?:sprawdzil|widzial|zajal|patrzyl)`,
       String.raw`(?:ogarniecie|naprawicie|rozwiazecie|zalatwicie)`,
       // Time gone by with nothing heard: "minęła doba", "czekam już 3 dzień", "been a while", "it's day 3".
-      String.raw`(?:minel\p{L}*|mija\p{L}*)\W+(?:juz\W+)?(?:\p{L}+\W+)?(?:doba|doby|dzien|dni|dnia|godzin\p{L}*|tydzien|tygodni\p{L}*)`,
+      String.raw`(?:minel\p{L}*|mija\p{L}*)\W+(?:juz\W+)?(?:[\p{L}\p{N}]+\W+)?(?:doba|doby|dzien|dni|dnia|godzin\p{L}*|tydzien|tygodni\p{L}*)`,
       String.raw`czekam\W+(?:juz\W+)?(?:\p{N}+|od|caly|cala|kolejn\p{L}*|drugi|trzeci)`,
       String.raw`been\W+(?:a\W+while|\p{N}+|days|hours|a\W+day|a\W+week|two|three)|it\W*s\W+day\W+\p{N}+`,
       // Nothing heard: "żadnego telefonu", "brak odpowiedzi", "not received any answer", "why no one answer".
@@ -287,11 +287,11 @@ const WAITING = new RegExp(
       // A reminder or a check-in: "uprzejmie przypominam się", "just following up", "checking in".
       String.raw`przypominam\W+sie|following\W+up|follow\W+up\W+on|checking\W+in`,
       // How it goes, with the problem named: "any progress on the mailbox issue?", "jak postępy?", "prosze o info co z tym".
-      String.raw`(?:any|some)\W+(?:news|progress|updates?)|jak\W+(?:tam\W+)?postep\p{L}*|jakie\W+postep\p{L}*|co\W+z\W+tym\W*$`,
+      String.raw`(?:any|some)\W+(?:news|progress|updates?)|jak\W+(?:tam\W+)?postep\p{L}*|jakie\p{L}*\W+postep\p{L}*|co\W+z\W+tym\W*$`,
       String.raw`kiedy\W+(?:(?:to|bedzie|wreszcie|w\W+koncu|ona|on)\W+)*(?:dzialac|zadziala|ruszy|naprawione|gotowe)`,
       String.raw`(?:liczyc|czekac)\W+na\W+(?:\p{L}+\W+)?(?:odpowiedz|kontakt|telefon)`,
       // Anyone there, reading it, handling it: "ktoś to w ogóle czyta?", "halo, ktoś tam jest?".
-      String.raw`(?:ktos|ktokolwiek)\W+(?:(?:to|w\W+ogole|tam)\W+)*(?:czyta|ogarnia|widzi|jest)|(?:any|some)(?:one|body)\W+(?:even\W+)?(?:reading|there)`,
+      String.raw`(?:ktos|ktokolwiek)\W+(?:(?:to|w\W+ogole|tam|tu|tutaj)\W+)*(?:czyta|ogarnia|widzi|jest)|jest\W+(?:tu|tam|tutaj)\W+(?:ktos|ktokolwiek)|(?:any|some)(?:one|body)\W+(?:even\W+)?(?:reading|there)`,
       String.raw`(?:somebody|someone|anyone|ktos)\W+(?:\p{L}+\W+)?(?:close|closed|zamknal)|ile\W+(?:mozna|jeszcze)`,
       // Why it takes so long, whether it arrived or got stuck, forgotten: "czemu nikt nie odpisuje",
       // "can you at least confirm you received it?", "chyba o mnie zapomnieliście", "3 days and not a single reply".
@@ -300,6 +300,12 @@ const WAITING = new RegExp(
       String.raw`(?:sprawa|zgloszenie|ticket|case|request)\W+(?:\p{L}+\W+){0,3}?(?:utknel\p{L}*|stuck|zaginel\p{L}*|got\W+lost)|where\W+(?:things|it|we|this|that|matters)\W+stand\p{L}*`,
       String.raw`zapomnie\p{L}*\W+o\W+(?:mnie|nas|mojej|moim|naszej|naszym|zgloszeniu|sprawie)|o\W+(?:mnie|nas)\W+(?:\p{L}+\W+)?zapomnie\p{L}*|forgot(?:ten)?\W+(?:about\W+)?(?:me|us|my|our)`,
       String.raw`not\W+(?:(?:a|one|single|even)\W+)+(?:reply|word|response|answer|call|email)|ani\W+(?:(?:jednej|jednego|jednym)\W+)?(?:odpowiedzi|slowa|telefonu|maila|odzewu)|zero\W+(?:odpowiedzi|kontaktu|odzewu|reply|replies|response|contact)`,
+      // Days counted, a promise not kept, an update or escalation asked for: "trzeci dzień czekania",
+      // "we're on day 4", "no reply since Monday", "mieliście oddzwonić do 14", "jakiś update?".
+      String.raw`(?:drugi|trzeci|czwarty|piaty|kolejny|\p{N}+)\W+(?:dzien|doba)\W+(?:czekania|ciszy|bez\W+\p{L}+)|(?:on|another)\W+day\W+(?:\p{N}+|of\W+(?:silence|waiting))`,
+      String.raw`no\W+(?:reply|replies|response|answer|word|news)\W+(?:since|yet|for)|od\W+\p{N}+\W*(?:h|godz\p{L}*|dni)\W+(?:\p{L}+\W+){0,2}?(?:nikt|cisza|czekam\p{L}*)`,
+      String.raw`(?:mieliscie|mial\p{L}*|obiecal\p{L}*|were\W+supposed\W+to|was\W+supposed\W+to|promised\W+to)\W+(?:\p{L}+\W+)?(?:oddzwonic|zadzwonic|odpisac|odpowiedziec|wrocic|sie\W+odezwac|call|get\W+back|reply|come\W+back)`,
+      String.raw`jakis\W+(?:update|apdejt|termin)|prosze\W+o\W+(?:aktualizacj\p{L}*|eskalacj\p{L}*)|eskaluj\p{L}*|(?:please|pls|can\W+you|could\W+you|i\W+want\W+to|i\W+d\W+like\W+to)\W+escalate|hear(?:ing)?\W+back|zdazyl\p{L}*\W+(?:juz\W+)?(?:przejrzec|sprawdzic|zobaczyc|spojrzec|zerknac)|(?:get|got|had)\W+a\W+chance\W+to\W+(?:look|check|review)`,
       // Calling into the silence: "…dziś mamy czwartek. Halo?", "macie tam w ogóle jakichś ludzi?", "no i co dalej".
       String.raw`(?:halo+|hello+|hallo)\W*\?+\W*$|macie\W+(?:tam\W+)?(?:w\W+ogole\W+)?(?:jakich\p{L}*\W+)?(?:ludzi|kogos|konsultant\p{L}*)|(?:i|no\W+i|a)\W+co\W+dalej|wiesci`,
     ].join('|') +

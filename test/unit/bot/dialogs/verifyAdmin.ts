@@ -182,6 +182,9 @@ describe('the verification dialog', () => {
       await c.say('Chcę zgłosić problem');
       await c.say('Tak');
       expect(await c.say('dobra, zapomnij o tym')).toEqual(['Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.']);
+      // At "Czy jesteś administratorem?" a changed mind stops; it is no "Nie".
+      await c.say('Chcę zgłosić problem');
+      expect(await c.say('nie, jednak się rozmyśliłem')).toEqual(['Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.']);
     });
   });
 
