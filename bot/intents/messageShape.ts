@@ -25,7 +25,7 @@ const SHORT_LONGEST = 80;
 
 /** Words that open a question, in Polish and English; not the Polish "do" of "Do zgłoszenia … dodaję", nor "co do" ("as for"). */
 const QUESTION_OPENING =
-  /^\s*(?:czy|kto|co\b(?!\s+do\b)|jak|jaki|jaka|jakie|jakiego|jakich|ile|kiedy|dlaczego|czemu|gdzie|ktory|ktora|ktore|po co|who|what|how|when|why|where|which|whose|is|are|does|do\b(?!\s+(?:zgloszen|spraw|ticket|tego|mojego|naszego|mojej|naszej))|can|could|may|should|will)\b/;
+  /^\s*(?:czy|kto|co\b(?!\s+do\b)|jak|jaki|jaka|jakie|jakiego|jakich|ile|kiedy|dlaczego|czemu|gdzie|ktory|ktora|ktore|po co|who|what|how|when|why|where|which|whose|is|are|does|do\b(?!\s+(?:zgloszen|spraw|ticket|tego|mojego|naszego|mojej|naszej))|can|could|may|should|will|would|did|was|were|has|have)\b/;
 
 /**
  * Openings that ask for an example or a definition, put as a request or a bare noun phrase:

@@ -56,6 +56,8 @@ const ANSWERABLE_DOUBT = 0.003;
  * ticket action put as a question ("who may open a ticket?") may be a question about it: the bot asks.
  */
 const ASKED_AS_QUESTIONS: ReadonlySet<Intent> = new Set(['ticket_status', 'list_tickets']);
+/** Intents that ask nothing: never offered for a message that reads as a question. */
+const SMALL_TALK: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'cancel']);
 /** How likely ticket work asked for outright must still be when the classifier hears a question first. */
 const REQUEST_SECOND = 0.3;
 /** The knowledge base's confidence in its best entry from which the message may be that entry's question. */
@@ -169,11 +171,14 @@ export class IntentRecognizer {
       // Only a doubt about ticket work is worth a question back; otherwise the knowledge base
       // gets the message (an answer, suggestions, or "nothing found" with a ticket button).
       if (ticketWork) {
+        const asking = readsAsQuestion(text);
+        // A question is no hello, thanks or "stop" ("is that usable from Kenya?" after an answer):
+        // the question is offered in their place.
+        if (asking && SMALL_TALK.has(top.intent)) return { ask: [second.intent, 'question'] };
         // Two kinds of ticket work offered for a question the knowledge base has an answer to
         // would leave the customer no way to it: the question is offered in place of the second.
-        const answerable =
-          TICKET_ACTIONS.has(top.intent) && TICKET_ACTIONS.has(second.intent) && readsAsQuestion(text) && knowledgeCovers();
-        return { ask: [top.intent, answerable ? 'question' : second.intent] };
+        const answerable = TICKET_ACTIONS.has(top.intent) && TICKET_ACTIONS.has(second.intent) && asking && knowledgeCovers();
+        return { ask: [top.intent, answerable || (asking && SMALL_TALK.has(second.intent)) ? 'question' : second.intent] };
       }
       return { intent: 'question', fastPath: false };
     }
