@@ -119,10 +119,11 @@ export function correctsTicket(text: string): boolean {
 
 /**
  * More for a ticket, said to the desk: "do zgłoszenia w sprawie poczty dodaję…", "proszę
- * zaktualizować zgłoszenie", "update my ticket: …", "please put in my case that…".
+ * zaktualizować zgłoszenie", "update my ticket: …", "please put in my case that…", "dopisz do
+ * tamtej sprawy, że…", "add to case 4410 that…".
  */
 const ADDITION = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(?:do|to)\W+(?:\p{L}+\W+){0,3}?(?:zgloszenia|sprawy|ticketu|case|ticket|request)\W+(?:\p{L}+\W+){0,6}?(?:dodaj\p{L}*|dopis\p{L}*|dolacz\p{L}*|dorzuc\p{L}*|wrzucam|przesylam|add|adding|attach\p{L}*)|(?:zaktualizowa\p{L}*|zaktualizuj\p{L}*|update)\W+(?:moje\W+|nasze\W+|my\W+|our\W+|the\W+|to\W+|ten\W+)?(?:zgloszenie|ticket|case|request|sprawe)|(?:put|add|note)\W+(?:\p{L}+\W+)?(?:in|to|on|onto)\W+(?:my|the|our)\W+(?:\p{L}+\W+)?(?:case|ticket|request))(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:(?:do|to)\W+(?:\p{L}+\W+){0,3}?(?:zgloszenia|sprawy|ticketu|case|ticket|request)\W+(?:\p{L}+\W+){0,6}?(?:dodaj\p{L}*|dopis\p{L}*|dolacz\p{L}*|dorzuc\p{L}*|wrzucam|przesylam|add|adding|attach\p{L}*)|(?:zaktualizowa\p{L}*|zaktualizuj\p{L}*|update)\W+(?:moje\W+|nasze\W+|my\W+|our\W+|the\W+|to\W+|ten\W+)?(?:zgloszenie|ticket|case|request|sprawe)|(?:put|add|note)\W+(?:\p{L}+\W+)?(?:in|to|on|onto)\W+(?:my|the|our)\W+(?:\p{L}+\W+)?(?:case|ticket|request)|(?:add|dodaj|dodajcie|dopisz|dopiszcie|wrzuc|wrzuccie|dorzuc|dorzuccie)\W+(?:to|do)\W+(?:\p{L}+\W+){0,2}?(?:case|ticket|request|zgloszenia|sprawy|ticketu)\W+(?:[\p{L}\p{N}]+\W+)?(?:that|ze|iz))(?![\p{L}\p{N}])`,
   'u',
 );
 
@@ -180,7 +181,7 @@ export function asksForHuman(text: string): boolean {
 }
 
 /** Asking how something goes: "any update?", "na jakim to jest etapie?", "czy ktoś już nad tym pracuje?". */
-const PROGRESS_ASKED = String.raw`(?:any|an)\W+update|still\W+waiting|still\W+open|progressing|go(?:ne|ing)?\W+anywhere|checking\W+in\W+on|jeszcze\W+otwart\p{L}*|juz\W+zalatwion\p{L}*|status\W+(?:on|of)|(?:pomoc\W+techniczna|support|wsparcie|konsultant\p{L}*|ktos|ktokolwiek)\W+(?:juz\W+)?(?:odpowiedzial|odpisal|oddzwonil)\p{L}*|(?:jest|przyszla|mam)\W+(?:juz\W+)?(?:jakas\W+)?odpowiedz|(?:has|have|did)\W+(?:anyone|someone|anybody|support|an\W+agent|the\W+agent|you)\W+(?:replied|reply|answered|answer|responded|respond|got\W+back|get\W+back)|(?:did|has|have)\W+(?:someone|anyone|anybody|you)\W+(?:looked|look|picked|pick|checked|check|started|start)|what\W*s\W+happening\W+with|na\W+jakim\W+(?:to\W+|jest\W+|ono\W+)*etapie|czy\W+ktos\W+(?:juz\W+)?(?:nad\W+tym\W+pracuje|sie\W+tym\W+zajal\p{L}*|to\W+sprawdzil\p{L}*)|co\W+(?:sie\W+)?dzieje\W+z`;
+const PROGRESS_ASKED = String.raw`(?:any|an)\W+update|still\W+waiting|still\W+open|progressing|go(?:ne|ing)?\W+anywhere|checking\W+in\W+on|jeszcze\W+otwart\p{L}*|juz\W+zalatwion\p{L}*|status\W+(?:on|of)|(?:pomoc\W+techniczna|support|wsparcie|konsultant\p{L}*|ktos|ktokolwiek)\W+(?:juz\W+)?(?:odpowiedzial|odpisal|oddzwonil)\p{L}*|(?:jest|przyszla|mam)\W+(?:juz\W+)?(?:jakas\W+)?odpowiedz|(?:has|have|did)\W+(?:anyone|someone|anybody|support|an\W+agent|the\W+agent|you)\W+(?:replied|reply|answered|answer|responded|respond|got\W+back|get\W+back)|(?:did|has|have)\W+(?:someone|anyone|anybody|you)\W+(?:looked|look|picked|pick|checked|check|started|start)|what\W*s\W+happening\W+with|na\W+jakim\W+(?:to\W+|jest\W+|ono\W+)*etapie|czy\W+ktos\W+(?:juz\W+)?(?:nad\W+tym\W+pracuje|sie\W+tym\W+zajal\p{L}*|to\W+sprawdzil\p{L}*)|co\W+(?:sie\W+)?dzieje\W+z|co\W+(?:(?:tam|dalej|teraz)\W+)?z\W+(?:tym|tymi|moim|moimi|naszym|tamtym)\W+(?:\p{L}+\W+)?(?:zgloszen\p{L}*|ticket\p{L}*|spraw\p{L}*)|co\W+jest\W+grane`;
 /** Something the customer reported before: "zgłosiłam", "moje zgłoszenie", "the case I raised", "my issue". */
 const REPORTED_BEFORE = String.raw`zglosil\p{L}*|zglaszal\p{L}*|zgloszen\p{L}*|(?:moj|moja|moje|moim|nasz|nasza|naszym)\W+(?:spraw|reklamacj|ticket|problem)\p{L}*|reported|raised|opened|filed|logged|my\W+(?:\p{L}+\W+){0,3}(?:issue|ticket|case|request|problem)`;
 const PROGRESS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${PROGRESS_ASKED})(?![\p{L}\p{N}])`, 'u');

@@ -261,6 +261,15 @@ describe('intent recognition', () => {
       expect(recognizer.recognize(text)).toEqual({ ask: ['open_ticket', 'question'] });
   });
 
+  it('takes more said outright for a ticket, and progress asked of a ticket pointed at, at their word', () => {
+    expect(recognizer.recognize('dopisz do tamtej sprawy, że drukarka też nie działa')).toMatchObject({ intent: 'add_to_ticket' });
+    expect(recognizer.recognize('add to case 5521 that printing fails too')).toMatchObject({ intent: 'add_to_ticket' });
+    expect(recognizer.recognize('zerknij, co z tym zgłoszeniem od wczoraj')).toMatchObject({ intent: 'ticket_status' });
+    expect(recognizer.recognize('mam zgłoszenie z ważnością B od rana, co jest grane?')).toMatchObject({ intent: 'ticket_status' });
+    // Asked how to, it stays a question (or is asked about).
+    expect(recognizer.recognize('jak mogę dopisać coś do zgłoszenia?')).not.toMatchObject({ intent: 'add_to_ticket' });
+  });
+
   it('never offers a hello, a thanks or "stop" for a message that asks something', () => {
     // The classifier hesitates between these and ticket work here; the question is offered in their place.
     expect(recognizer.recognize('is that usable from kenya')).toEqual({ ask: ['talk_to_person', 'question'] });
