@@ -17,7 +17,7 @@ import { satisfactionAnswerOf } from '../cards/satisfactionCard';
 import { feedbackIn } from '../faqFeedback';
 import { answerSpeaksTo, goesOnToAsk, movesTheQuestion, opensAsFollowUp, questionInContext, speaksToTheBot } from '../followUp';
 import { foldPhrase } from '../../common/text';
-import { asksAfterTicket } from '../intents/messageShape';
+import { asksAfterTicket, dropsTicket } from '../intents/messageShape';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
 export interface DeskConversation {
@@ -175,8 +175,12 @@ export const TURN_RULES: readonly TurnRule[] = [
     name: 'cancel',
     needsStore: true,
     // In a ticket's thread only the cancel word itself leaves it: a message the classifier
-    // merely reads as "stop" ("restart nie pomógł") belongs to the ticket, never dropped.
-    applies: (turn) => (turn.store?.awaitedTicket && !turn.store.inDialog ? turn.stated() === 'cancel' : meant(turn) === 'cancel'),
+    // merely reads as "stop" ("restart nie pomógł") belongs to the ticket, never dropped, and so
+    // does "I don't need the ticket anymore", which the agent should read.
+    applies: (turn) =>
+      turn.store?.awaitedTicket && !turn.store.inDialog
+        ? turn.stated() === 'cancel' && !dropsTicket(turn.text)
+        : meant(turn) === 'cancel',
     async handle(turn, store) {
       // With nothing to stop, "a jak nie anuluję, to się przedłuża?" asks about cancelling something.
       if (

@@ -218,8 +218,9 @@ export function statedIntent(text: string): Intent | null {
     if (text.trim().toUpperCase() === id || STATUS_WORDS.test(text)) return 'ticket_status';
     if (ADD_WORDS.test(text) || (UPDATE_WORD.test(text) && !text.includes('?'))) return 'add_to_ticket';
   }
-  // "nvm, scrap that" is said as "anuluj" is, and must stop a prompt rather than answer it.
-  return COMMANDS.find(([key]) => isCommand(text, key))?.[1] ?? (callsOff(text, true) ? 'cancel' : null);
+  // "nvm, scrap that" and "I don't need the ticket after all" are said as "anuluj" is, and must
+  // stop a prompt rather than answer it ("Are you an administrator?" is no question of a ticket wanted).
+  return COMMANDS.find(([key]) => isCommand(text, key))?.[1] ?? (callsOff(text, true) || dropsTicket(text) ? 'cancel' : null);
 }
 
 function trainingExamples(): IntentExample[] {

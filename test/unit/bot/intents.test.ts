@@ -293,6 +293,7 @@ describe('intent recognition', () => {
     // Said outright, it is stated as "anuluj" is (and so stops a prompt); "nieważne" is not.
     expect(statedIntent('nvm, scrap that')).toBe('cancel');
     expect(statedIntent('nie, rozmyśliłem się')).toBe('cancel');
+    expect(statedIntent("I don't need the ticket after all")).toBe('cancel');
     expect(statedIntent('dobra, nieważne')).toBeNull();
     expect(recognizer.recognize('nie trzeba')).not.toMatchObject({ intent: 'cancel' });
   });

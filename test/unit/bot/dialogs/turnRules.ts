@@ -278,9 +278,12 @@ describe('the turn table', () => {
         `Dziękuję, dodałem Twoją odpowiedź do zgłoszenia ${id}.\n\nPiszesz w sprawie ${id} – konsultant zobaczy każdą wiadomość. Napisz „anuluj”, aby wrócić do rozmowy ze mną.`,
       ]);
       expect(await c.say('Dodam, że dotyczy to tylko laptopa')).toEqual([]);
+      // The ticket no longer needed is for the agent to read (and close), not a way out of the thread.
+      expect(await c.say('Jednak nie potrzebuję już zgłoszenia')).toEqual([]);
       expect((await world.tickets.get(id))!.messages.map((m) => [m.from, m.author, m.text])).toEqual([
         ['customer', 'jan', 'Restart nie pomógł, nadal to samo'],
         ['customer', 'jan', 'Dodam, że dotyczy to tylko laptopa'],
+        ['customer', 'jan', 'Jednak nie potrzebuję już zgłoszenia'],
       ]);
       expect(await c.say('anuluj')).toEqual([`Dobrze, kolejne wiadomości nie trafią już do zgłoszenia ${id}. W czym mogę pomóc?`]);
       expect(await world.awaiting.get(c.scope)).toBeNull();

@@ -185,6 +185,8 @@ describe('the verification dialog', () => {
       // At "Czy jesteś administratorem?" a changed mind stops; it is no "Nie".
       await c.say('Chcę zgłosić problem');
       expect(await c.say('nie, jednak się rozmyśliłem')).toEqual(['Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.']);
+      await c.say('Chcę zgłosić problem');
+      expect(await c.say('jednak nie chcę zakładać zgłoszenia')).toEqual(['Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.']);
     });
   });
 
