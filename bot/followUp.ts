@@ -90,6 +90,8 @@ export function speaksToTheBot(text: string): boolean {
   return TO_THE_BOT.test(fold(text));
 }
 
+/** A grade as a text's words carry it: "sev A", "ważność B" become "aaaa", "bbbb" (see knowledge's `words`). */
+const GRADE_WORD = /^([abc])\1{3}$/;
 /** Words of a follow-up this short carry no meaning of their own ("a", "dla", "and"). */
 const SHORTEST_MEANING = 4;
 
@@ -101,8 +103,11 @@ const SHORTEST_MEANING = 4;
  * trzeba je wykorzystać?".
  */
 export function answerSpeaksTo(followUp: string, answer: string): boolean {
-  // Nor does a word that points back at the question before ("a co potem?", "do they expire?").
-  const words = topicWords(followUp.replace(QUESTION_WORDS, ' ')).filter((w) => w.length >= SHORTEST_MEANING && !POINTS_BACK.test(w));
+  // Nor does a word that points back at the question before ("a co potem?", "do they expire?"),
+  // nor a grade, which the answer names by its letter alone ("what about sev A?", as "a dla C?").
+  const words = topicWords(followUp.replace(QUESTION_WORDS, ' ')).filter(
+    (w) => w.length >= SHORTEST_MEANING && !POINTS_BACK.test(w) && !GRADE_WORD.test(w),
+  );
   if (words.length === 0) return true;
   const answered = fold(answer);
   return words.some((w) => answered.includes(w.slice(0, Math.max(SHORTEST_MEANING, Math.ceil(w.length * 0.6)))));

@@ -96,6 +96,10 @@ describe('a follow-up read with the question before it', () => {
     expect(answerSpeaksTo('a dla C?', perMonth)).toBe(true);
     // Nor do words that only point back or hold the sentence together ("przy", "then", "they").
     expect(answerSpeaksTo('a przy B?', perMonth)).toBe(true);
+    // A grade named with its word ("sev A", "ważność C") is the letter the answer names.
+    const times = 'First response: severity A within 1 hour; B within 1 business day; C within 3 business days.';
+    expect(answerSpeaksTo('what about sev A?', times)).toBe(true);
+    expect(answerSpeaksTo('a dla ważności C?', 'Pierwsza odpowiedź: ważność A – 1 godzina, B – 1 dzień roboczy, C – 3 dni.')).toBe(true);
     expect(answerSpeaksTo('and when do they expire then?', 'Unused minutes expire at the end of each month.')).toBe(true);
     expect(answerSpeaksTo('and when do they expire then?', 'You get 60 free minutes a month.')).toBe(false);
   });
