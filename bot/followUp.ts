@@ -112,3 +112,30 @@ export function answerSpeaksTo(followUp: string, answer: string): boolean {
   const answered = fold(answer);
   return words.some((w) => answered.includes(w.slice(0, Math.max(SHORTEST_MEANING, Math.ceil(w.length * 0.6)))));
 }
+
+/** Thanks or an acknowledgement opening a message, and what separates it from what follows. */
+const THANKS_OPENING =
+  /^\s*(?:(?:ok|okay|okej|oki|dobra|dzieki|dziekuje|thx|thanks|thank you|tnx|ty|spoko|super|great|cool|nice|fajnie|jasne|got it|makes sense|noted|rozumiem|aha|szkoda|damn|perfect|perfekcyjnie|swietnie)(?:\s+(?:wielkie|bardzo|a lot|so much|very much))?[\s,.!;:-]+)+/;
+
+/**
+ * A question word opening what follows the thanks, after an "and" or a preposition ("a z którego
+ * konta…", "and when does it…", "whats the max…"); "that is what I needed" and "to wszystko" ask nothing.
+ */
+const ASKS_NEXT =
+  /^(?:(?:a|i|oraz|ale|and|but|also|or|so)\s+)?(?:(?:z|ze|w|we|na|do|od|dla|po|przy|for|in|on|at|from|with|to)\s+)?(?:czy|ile|ilu|jak\p{L}*|kiedy|gdzie|skad|kto|kogo|dlaczego|czemu|ktor\p{L}*|co|how|what|whats|when|where|who|which|why|is|are|do|does|did|can|could|will|would|should|what about|how about)(?![\p{L}\p{N}])/u;
+const ONLY_OK = /^[\s,.!;:-]*(?:(?:ok|okay|okej|oki|dobra)[\s,.!;:-]+)+$/;
+
+/**
+ * What a message asks after thanking for the answer ("dzięki, a ile kanałów można mieć max",
+ * "ok thx, whats the max number of channels", "great thanks. how many countries can i call"),
+ * or undefined when it asks nothing after the thanks ("dzięki, o to chodziło").
+ */
+export function afterThanks(text: string): string | undefined {
+  const opening = THANKS_OPENING.exec(fold(text));
+  // "ok, a w weekend?" opens as a follow-up (see OPENING): only an ok is no thanks to take off.
+  if (!opening || ONLY_OK.test(opening[0])) return undefined;
+  // Folding keeps every character's place: the rest is cut from the text as typed.
+  const rest = text.slice(opening[0].length).trim();
+  return rest && (rest.includes('?') || ASKS_NEXT.test(fold(rest))) ? rest : undefined;
+}
+

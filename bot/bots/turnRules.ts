@@ -15,7 +15,7 @@ import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
 import { satisfactionAnswerOf } from '../cards/satisfactionCard';
 import { feedbackIn } from '../faqFeedback';
-import { answerSpeaksTo, goesOnToAsk, movesTheQuestion, opensAsFollowUp, questionInContext, speaksToTheBot } from '../followUp';
+import { afterThanks, answerSpeaksTo, goesOnToAsk, movesTheQuestion, opensAsFollowUp, questionInContext, speaksToTheBot } from '../followUp';
 import { foldPhrase } from '../../common/text';
 import { asksAfterTicket, dropsTicket } from '../intents/messageShape';
 
@@ -160,13 +160,18 @@ export const TURN_RULES: readonly TurnRule[] = [
     needsStore: true,
     applies: (turn) =>
       !!turn.store?.desk.lastAnswer &&
-      feedbackIn(turn.text) !== undefined &&
-      (isCommand(turn.text, 'commands.yes') || isCommand(turn.text, 'commands.no') || (!ratingAwaited(turn) && !asksMore(turn))),
+      ((afterThanks(turn.text) !== undefined && !ratingAwaited(turn)) ||
+        (feedbackIn(turn.text) !== undefined &&
+          (isCommand(turn.text, 'commands.yes') || isCommand(turn.text, 'commands.no') || (!ratingAwaited(turn) && !asksMore(turn))))),
     async handle(turn, store) {
-      const helpful = feedbackIn(turn.text)!;
+      // "dzięki, a ile kanałów można mieć max": the thanks says it helped; what it asks next is
+      // answered by the rules below.
+      const thanked = afterThanks(turn.text) !== undefined;
+      const helpful = thanked || feedbackIn(turn.text)!;
       const { articleId, question } = store.desk.lastAnswer!;
       await store.feedback.record(articleId, helpful, question === undefined ? undefined : { question, locale: turn.locale });
       store.desk.lastAnswer = undefined;
+      if (thanked) return 'next';
       if (helpful) await turn.context.sendActivity(t(turn.locale, 'faq.thanks'));
       else await sendWithButtons(turn.context, t(turn.locale, 'faq.sorry'), [t(turn.locale, 'button.openTicket')]);
     },
@@ -439,6 +444,8 @@ export const TURN_RULES: readonly TurnRule[] = [
     needsStore: false,
     applies: (turn) => meant(turn) === 'thanks',
     async handle(turn) {
+      const asked = afterThanks(turn.text);
+      if (asked) return answerQuestion(turn, asked, false);
       await turn.context.sendActivity(t(turn.locale, 'thanks.reply'));
     },
   },
@@ -446,7 +453,7 @@ export const TURN_RULES: readonly TurnRule[] = [
     name: 'question',
     needsStore: false,
     applies: () => true,
-    handle: (turn) => answerQuestion(turn, turn.text, turn.store?.pickedSuggestion ?? false),
+    handle: (turn) => answerQuestion(turn, afterThanks(turn.text) ?? turn.text, turn.store?.pickedSuggestion ?? false),
   },
 ];
 

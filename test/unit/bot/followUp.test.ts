@@ -1,4 +1,4 @@
-import { answerSpeaksTo, goesOnToAsk, movesTheQuestion, questionInContext, speaksToTheBot } from '../../../bot/followUp';
+import { afterThanks, answerSpeaksTo, goesOnToAsk, movesTheQuestion, questionInContext, speaksToTheBot } from '../../../bot/followUp';
 
 describe('a follow-up read with the question before it', () => {
   const previous = 'Ile minut dostaję co miesiąc w Office 365 Personal?';
@@ -104,3 +104,19 @@ describe('a follow-up read with the question before it', () => {
     expect(answerSpeaksTo('and when do they expire then?', 'You get 60 free minutes a month.')).toBe(false);
   });
 });
+
+describe('what a thanks goes on to ask', () => {
+  it.each([
+    ['dzięki, a ile kanałów można mieć?', 'a ile kanałów można mieć?'],
+    ['ok thx, whats the max number of channels', 'whats the max number of channels'],
+    ['great thanks. how many countries can i call', 'how many countries can i call'],
+    ['Dziękuję bardzo, a z którego konta to schodzi', 'a z którego konta to schodzi'],
+    ['cool, thanks - and when does it renew', 'and when does it renew'],
+  ])('"%s" asks "%s"', (text, asked) => expect(afterThanks(text)).toBe(asked));
+
+  it.each(['dzięki, to wszystko', 'thanks, that is what i needed', 'Perfect, exactly what I needed.', 'thanks!', 'ok, a w weekend?'])(
+    '"%s" asks nothing after a thanks',
+    (text) => expect(afterThanks(text)).toBeUndefined(),
+  );
+});
+

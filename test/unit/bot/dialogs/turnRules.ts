@@ -198,6 +198,18 @@ describe('the turn table', () => {
       );
     });
 
+    it('answers what a thanks goes on to ask, and keeps the thanks as "it helped"', async () => {
+      const first = 'Ile minut Skype dostaję z Office 365 Personal?';
+      const minutes = world.kb.answer(first, 'pl');
+      const expiry = world.kb.answer('czy niewykorzystane minuty przechodzą na następny miesiąc', 'pl');
+      const c = chat(world);
+      await askAnswered(c, first);
+      expect((await c.say('dzięki! a niewykorzystane przechodzą na następny miesiąc?'))[0]).toContain(expiry.answer);
+      expect(world.feedback.counts.get(minutes.source!.articleId)).toEqual({ helpful: 1, unhelpful: 0 });
+      // A thanks that asks nothing more is only a thanks.
+      expect(await c.say('dzięki, to wszystko')).toEqual(['Dziękuję! Cieszę się, że mogłem pomóc.']);
+    });
+
     it('answers "ok" that goes on to ask more, and takes a plain "ok" or thanks for "it helped"', async () => {
       const first = 'What is the Microsoft 365 support phone number in the United States?';
       const numbers = world.kb.answer(first, 'en');
