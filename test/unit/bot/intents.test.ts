@@ -35,8 +35,10 @@ describe('intent recognition on phrasings written by people who never saw the ca
     ['intents-I13.jsonl', 0.88, 0.95, 0.96],
     ['intents-I14.jsonl', 0.85, 0.96, 0.94],
     ['intents-I15.jsonl', 0.9, 0.97, 0.95],
-    // The tenth round's report set, unread: the next round may read it once it has a new one.
-    ['intents-I16.jsonl', 0.85, 0.95, 0.95],
+    // The tenth round's report set, read as a tuning set since the eleventh (85.9% -> 87.4% at once).
+    ['intents-I16.jsonl', 0.86, 0.96, 0.95],
+    // The eleventh round's report set, unread: the next round may read it once it has a new one.
+    ['intents-I17.jsonl', 0.88, 0.95, 0.96],
   ])('keeps %s above its floor, and never takes a question for ticket work unasked', (file, direct, reached, englishReached, known = 0) => {
     const report = measure(file);
     expect(share(report, 'all', 'direct')).toBeGreaterThanOrEqual(direct);
@@ -62,6 +64,8 @@ describe("progress asks in a ticket's thread, written by people who never saw th
     // three others answered with the ticket: two adds ("it works now", "that part is sorted") and
     // a refund question the base is asked first about.
     ['waiting-W4.jsonl', 0.82, 3],
+    // The eleventh round's thread set, unread (50 -> 54 of 70 in that round; no other message shown it).
+    ['waiting-W5.jsonl', 0.75, 0],
   ])('answers the status messages of %s with the ticket above its floor, and no other message', (file, floor, known) => {
     const rows = readFileSync(join(__dirname, '../../fixtures/bot', file), 'utf8')
       .trim()
