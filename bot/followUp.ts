@@ -138,4 +138,3 @@ export function afterThanks(text: string): string | undefined {
   const rest = text.slice(opening[0].length).trim();
   return rest && (rest.includes('?') || ASKS_NEXT.test(fold(rest))) ? rest : undefined;
 }
-

@@ -15,7 +15,15 @@ import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
 import { satisfactionAnswerOf } from '../cards/satisfactionCard';
 import { feedbackIn } from '../faqFeedback';
-import { afterThanks, answerSpeaksTo, goesOnToAsk, movesTheQuestion, opensAsFollowUp, questionInContext, speaksToTheBot } from '../followUp';
+import {
+  afterThanks,
+  answerSpeaksTo,
+  goesOnToAsk,
+  movesTheQuestion,
+  opensAsFollowUp,
+  questionInContext,
+  speaksToTheBot,
+} from '../followUp';
 import { foldPhrase } from '../../common/text';
 import { asksAfterTicket, dropsTicket } from '../intents/messageShape';
 
@@ -183,9 +191,7 @@ export const TURN_RULES: readonly TurnRule[] = [
     // merely reads as "stop" ("restart nie pomógł") belongs to the ticket, never dropped, and so
     // does "I don't need the ticket anymore", which the agent should read.
     applies: (turn) =>
-      turn.store?.awaitedTicket && !turn.store.inDialog
-        ? turn.stated() === 'cancel' && !dropsTicket(turn.text)
-        : meant(turn) === 'cancel',
+      turn.store?.awaitedTicket && !turn.store.inDialog ? turn.stated() === 'cancel' && !dropsTicket(turn.text) : meant(turn) === 'cancel',
     async handle(turn, store) {
       // With nothing to stop, "a jak nie anuluję, to się przedłuża?" asks about cancelling something.
       if (

@@ -119,4 +119,3 @@ describe('what a thanks goes on to ask', () => {
     (text) => expect(afterThanks(text)).toBeUndefined(),
   );
 });
-

@@ -186,7 +186,9 @@ describe('the verification dialog', () => {
       await c.say('Chcę zgłosić problem');
       expect(await c.say('nie, jednak się rozmyśliłem')).toEqual(['Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.']);
       await c.say('Chcę zgłosić problem');
-      expect(await c.say('jednak nie chcę zakładać zgłoszenia')).toEqual(['Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.']);
+      expect(await c.say('jednak nie chcę zakładać zgłoszenia')).toEqual([
+        'Dobrze, przerwałem. Możesz zadać pytanie albo napisać „pomoc”.',
+      ]);
     });
   });
 
