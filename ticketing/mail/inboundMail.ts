@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { IncomingFile } from '../attachments/attachmentStore';
+import { newText } from './newText';
 
 /** A mail as the desk reads it: who sent it, what it answers, its text without quoted history. */
 export interface InboundMail {
@@ -27,7 +28,7 @@ export async function readMail(raw: Buffer): Promise<InboundMail> {
     messageId: parsed.messageId?.trim() || `<sha256-${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@desk.invalid>`,
     from: from?.address ? { address: from.address.toLowerCase(), name: from.name ?? '' } : null,
     subject: (parsed.subject ?? '').trim(),
-    text: newText(parsed.text ?? ''),
+    text: newText(parsed.text ?? '', { forwarded: /^\s*(fwd?|pd|przekaż|przek)\s*:/i.test(parsed.subject ?? '') }),
     replyTo: [...new Set([parsed.inReplyTo, ...references.reverse()].filter((id): id is string => !!id))],
     automatic: automaticReason(parsed),
     files: parsed.attachments.map((a, i) => ({ name: a.filename || `attachment-${i + 1}`, data: a.content })),
@@ -55,33 +56,4 @@ function automaticReason(parsed: ParsedMail): string | null {
   if (header('x-autoreply') || header('x-autorespond')) return 'X-Autoreply';
   if (header('list-id')) return 'List-Id (a mailing list)';
   return null;
-}
-
-/** Lines where a client starts quoting the mail being answered (Polish and English clients). */
-const QUOTE_INTRO = [
-  /^On .{4,200} wrote:\s*$/,
-  /^W dniu .{4,200} (napisał|napisała|pisze)( \(a\))?:\s*$/,
-  /^-{2,}\s*(Original Message|Oryginalna wiadomość|Wiadomość oryginalna|Forwarded message)\s*-{2,}\s*$/i,
-  /^(From|Od|Wysłano|Sent):\s.+$/,
-  /^_{10,}\s*$/,
-];
-/** Where a signature starts: the standard delimiter and common mobile footers. */
-const SIGNATURE = [/^--\s?$/, /^(Sent from my|Wysłane z|Wysłano z) .{2,60}$/i];
-
-/** The new part of a reply: everything before the quoted history or the signature. */
-export function newText(text: string): string {
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
-  const kept: string[] = [];
-  for (const line of lines) {
-    const plain = line.trim();
-    if (QUOTE_INTRO.some((r) => r.test(plain)) || SIGNATURE.some((r) => r.test(line.trimEnd()))) break;
-    if (plain.startsWith('>')) continue;
-    kept.push(line.trimEnd());
-  }
-  const result = kept
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  // A mail that is nothing but a quote keeps its text: losing the whole mail is worse than a quote.
-  return result || text.trim();
 }

@@ -84,3 +84,16 @@ describe('e-mail and language checks', () => {
     expect(await callIsolated('test/fixtures/hostile/textPipelines.ts', 'locale', ['hows '.repeat(N / 5)])).toBeNull();
   });
 });
+
+describe('mail: the new text of a mail', () => {
+  it.each([
+    ['a sign-off on every line', 'Pozdrawiam\n'.repeat(N / 11)],
+    ['a signature delimiter on every line', '--\n'.repeat(N / 3)],
+    ['one line of 100k digits and spaces', '1 '.repeat(N / 2)],
+    ['a quote intro that never ends', `On ${'1'.repeat(N)} wrote`],
+    ['an Outlook header on every line', 'Od: a\n'.repeat(N / 6)],
+    ['short lines of contact details', 'tel. 600 100 200\n'.repeat(N / 17)],
+  ])('%s is read without backtracking', async (_name, text) => {
+    expect(typeof (await callIsolated('ticketing/mail/newText.ts', 'newText', [text]))).toBe('string');
+  });
+});

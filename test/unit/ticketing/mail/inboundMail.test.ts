@@ -1,4 +1,5 @@
-import { readMail, newText } from '../../../../ticketing/mail/inboundMail';
+import { readMail } from '../../../../ticketing/mail/inboundMail';
+import { newText } from '../../../../ticketing/mail/newText';
 import { suggestCategory } from '../../../../ticketing/domain/grading/categorySuggester';
 
 const mail = (headers: string, body: string) => Buffer.from(`${headers}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${body}\r\n`);
@@ -40,6 +41,62 @@ describe('the new text of a reply', () => {
     expect(newText('Nadal nie działa.\n-----Original Message-----\nFrom: Support')).toBe('Nadal nie działa.');
     expect(newText('Nadal nie działa.\n-- \nJan Nowak\nFabrikam')).toBe('Nadal nie działa.');
     expect(newText("Krótko\n\nWysłane z iPhone'a")).toBe('Krótko');
+  });
+
+  it('recognises the quote intros of Gmail in Polish (also wrapped), Apple Mail in Polish and Outlook header blocks', () => {
+    expect(newText('Nadal to samo.\n\npt., 4 gru 2026 o 09:12 Pomoc <pomoc@desk.pl> napisał(a):\n> Prosimy o kod błędu.')).toBe(
+      'Nadal to samo.',
+    );
+    expect(newText('Still broken.\n\nOn Fri, Dec 4, 2026 at 9:12\u202fAM Desk Support <\nsupport@desk.pl> wrote:\n> Try again')).toBe(
+      'Still broken.',
+    );
+    expect(newText('Działa.\n\nWiadomość napisana przez Pomoc <pomoc@desk.pl> w dniu 04.12.2026, o godz. 09:12:\n> Sprawdź')).toBe(
+      'Działa.',
+    );
+    // Outlook copies the mail answered without ">" under a header block, in Polish or English.
+    expect(
+      newText(
+        'Błąd nadal jest.\n\nOd: Pomoc <pomoc@desk.pl>\nWysłane: piątek, 4 grudnia 2026 09:12\nDo: Jan\nTemat: RE: [SR-2026-000001]\n\nProsimy o zrzut.',
+      ),
+    ).toBe('Błąd nadal jest.');
+    expect(newText('Done.\n________________________________\nFrom: Support <s@d.pl>\nSent: Friday\nSubject: x\n\nPlease check')).toBe(
+      'Done.',
+    );
+  });
+
+  it("keeps the writer's own lines that look like headers or separators", () => {
+    const text = 'Od 9:00 nie działa poczta.\nFrom what I can see, only external mail.\n--\nDodatkowo: drukarka też.\n--\nProszę o pomoc.';
+    expect(newText(text)).toBe(text);
+  });
+
+  it('keeps what the writer answered between the quoted lines', () => {
+    const text = 'W dniu 04.12.2026 o 09:12, Pomoc pisze:\n> Czy błąd jest u wszystkich?\nTak, u wszystkich.\n> Od kiedy?\nOd rana.';
+    expect(newText(text)).toBe('Tak, u wszystkich.\nOd rana.');
+  });
+
+  it('cuts the signature under a sign-off but keeps the name, and keeps a P.S. written after it', () => {
+    const signed =
+      'Proszę o pomoc.\n\nPozdrawiam / Z poważaniem\nKatarzyna Wiśniewska\nKierownik Działu IT\nPolmet S.A.\ntel. +48 32 231 55 10';
+    expect(newText(signed)).toBe('Proszę o pomoc.\n\nPozdrawiam / Z poważaniem\nKatarzyna Wiśniewska');
+    const ps = 'Proszę o pomoc.\n\nPozdrawiam\nKasia\n\nPS. Błąd pojawia się też na telefonie.';
+    expect(newText(ps)).toBe(ps);
+  });
+
+  it('cuts a closing signature without a sign-off, mobile footers and legal disclaimers', () => {
+    expect(newText('Proszę sprawdzić to konto.\n\nPiotr Kamiński\nTRANS-KAM\ntel. 698 450 112')).toBe(
+      'Proszę sprawdzić to konto.\n\nPiotr Kamiński',
+    );
+    // A phone number the writer gives under a sentence of theirs is theirs.
+    expect(newText('Proszę o kontakt:\n\nproszę dzwonić\ntel. 698 450 112')).toBe('Proszę o kontakt:\n\nproszę dzwonić\ntel. 698 450 112');
+    expect(newText('Thanks!\n\nGet Outlook for iOS')).toBe('Thanks!');
+    expect(newText('Dziękuję.\n\nTa wiadomość może zawierać informacje poufne. Jeśli nie jest Pan adresatem…')).toBe('Dziękuję.');
+  });
+
+  it('keeps the mail a forward passes on', () => {
+    const text =
+      'Przesyłam zgłoszenie użytkowniczki.\n\nOd: Ewa <ewa@contoso.pl>\nWysłano: środa\nTemat: Kontakty\n\nKontakty wracają po usunięciu.';
+    expect(newText(text, { forwarded: true })).toBe(text);
+    expect(newText(text)).toBe('Przesyłam zgłoszenie użytkowniczki.');
   });
 
   it('keeps a mail that is nothing but a quote rather than losing it', () => {
