@@ -227,7 +227,8 @@ export class OpenTicketDialog extends ComponentDialog {
     const { org } = await this.profile(draft);
     const policy = allowedGrades(org, draft.category);
     draft.grades = policy.grades;
-    const suggestion = this.deps.suggester.suggest(draft.description);
+    // Who is affected says as much about the impact as the description ("wszyscy", "tylko ja").
+    const suggestion = this.deps.suggester.suggest(`${draft.description}\n${draft.affected}`);
     const suggested = cappedGrade(org, draft.category, suggestion.grade);
     const grade = t(locale, `grade.${suggested}` as MessageKey);
     const why = t(locale, `grade.why.${suggestion.grade}` as MessageKey);

@@ -97,3 +97,14 @@ describe('mail: the new text of a mail', () => {
     expect(typeof (await callIsolated('ticketing/mail/newText.ts', 'newText', [text]))).toBe('string');
   });
 });
+
+describe('grading: the impact a description names', () => {
+  it.each([
+    ['100k digits', '1'.repeat(N)],
+    ['a number before 100k letters', `12 ${'a'.repeat(N)}`],
+    ['nobody and 100k words that never say received', `nikt ${'a '.repeat(N / 2)}`],
+    ['impact words one after another', 'nikt nie działa wszyscy '.repeat(N / 24)],
+  ])('%s gets a grade', async (_name, text) => {
+    expect(['A', 'B', 'C']).toContain(await callIsolated('test/fixtures/hostile/textPipelines.ts', 'grade', [text]));
+  });
+});

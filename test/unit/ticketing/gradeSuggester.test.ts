@@ -22,12 +22,12 @@ describe('suggested grade from the description', () => {
     expect(suggester.suggest('qwerty zxcvb')).toEqual({ grade: 'B', confidence: 0 });
   });
 
-  it('learns from the examples it is given', () => {
+  it('learns from the examples it is given what words that name no impact mean', () => {
     const tiny = new GradeSuggester([
-      { grade: 'A', text: 'wszystko leży' },
-      { grade: 'C', text: 'pytanie o ustawienia' },
+      { grade: 'A', text: 'fioletowy alarm w serwerowni' },
+      { grade: 'C', text: 'zielona karteczka na monitorze' },
     ]);
-    expect(tiny.suggest('znowu wszystko leży').grade).toBe('A');
-    expect(tiny.suggest('mam pytanie').grade).toBe('C');
+    expect(tiny.suggest('znowu fioletowy alarm').grade).toBe('A');
+    expect(tiny.suggest('zielona karteczka').grade).toBe('C');
   });
 });

@@ -1,5 +1,6 @@
 import { fold } from '../../../common/text';
 import type { Grade } from '../types';
+import { impactOf, type ImpactSignals } from './impactSignals';
 import training from './severity-training.json';
 
 // Deep imports: the natural package's index loads every module (slow, and prints lines).
@@ -22,13 +23,15 @@ const stemmer = {
 
 export interface GradeSuggestion {
   grade: Grade;
-  /** How sure the classifier is, 0..1. */
+  /** How sure the suggester is, 0..1. */
   confidence: number;
 }
 
 /**
- * Suggests a ticket grade from the customer's description with a naive Bayes classifier trained
- * at start-up on seed 002's severity descriptions and examples and our own phrasings.
+ * Suggests a ticket grade from the customer's description: by the impact its words describe
+ * (docs/sla.md, "Suggested grade": who is affected, down or limited, a question, minor), and,
+ * when they describe none, by a naive Bayes classifier trained at start-up on seed 002's severity
+ * descriptions and examples and our own phrasings.
  */
 export class GradeSuggester {
   private readonly classifier = new BayesClassifier(stemmer);
@@ -39,6 +42,8 @@ export class GradeSuggester {
   }
 
   suggest(description: string): GradeSuggestion {
+    const byImpact = gradeByImpact(impactOf(description));
+    if (byImpact) return { grade: byImpact, confidence: 0.8 };
     const ranked = this.classifier.getClassifications(description) as { label: Grade; value: number }[];
     const total = ranked.reduce((sum, c) => sum + c.value, 0);
     const best = ranked[0];
@@ -47,4 +52,21 @@ export class GradeSuggester {
     if (!best || total === 0 || known.length === 0) return { grade: 'B', confidence: 0 };
     return { grade: best.label, confidence: best.value / total };
   }
+}
+
+/** The grade the impact described asks for, by the seed's definitions; null when the words name no impact. */
+function gradeByImpact(s: ImpactSignals): Grade | null {
+  // A: a service down for many (unless they get by another way), business stopped, an account or files taken.
+  if (s.breach) return 'A';
+  if (s.down && s.many && !s.workaround) return 'A';
+  if ((s.down || s.degraded) && s.stopped && !s.workaround) return 'A';
+  // Money gone wrong is never a question of how-to: it costs the customer until it is put right.
+  if (s.money) return 'B';
+  // C: a question with nothing broken (B when it must be settled within days), a cosmetic or minor matter.
+  if (s.question && !s.down && !s.degraded && !s.stopped) return s.pressing ? 'B' : 'C';
+  if (s.cosmetic && !s.stopped) return 'C';
+  if (s.minor && !(s.down && s.many)) return 'C';
+  // B: broken or limited for one person or part of the service, or for many who get by meanwhile.
+  if (s.down || s.degraded || s.pressing) return 'B';
+  return null;
 }

@@ -81,6 +81,23 @@ describe('the ticket dialogs', () => {
       });
     });
 
+    it('suggests the grade from who is affected as well as from the description', async () => {
+      const suggestionFor = async (affected: string) => {
+        const c = await verified('fabrikam', 'ola');
+        for (const step of [
+          'załóż zgłoszenie',
+          'Problem techniczny',
+          'Outlook nie wysyła wiadomości, zostają w skrzynce nadawczej',
+          affected,
+          'Dane są poprawne',
+        ])
+          await c.say(step);
+        return (await c.say('E-mail'))[0];
+      };
+      expect(await suggestionFor('Wszyscy w firmie, około 40 osób')).toMatch(/^Proponuję priorytet A – krytyczny/);
+      expect(await suggestionFor('Tylko ja')).toMatch(/^Proponuję priorytet B – wysoki/);
+    });
+
     it('refuses A for billing even to a premier organisation, and suggests C for a how-to question', async () => {
       const c = await verified('fabrikam', 'ola');
       for (const step of [
