@@ -228,7 +228,7 @@ export class OpenTicketDialog extends ComponentDialog {
     const policy = allowedGrades(org, draft.category);
     draft.grades = policy.grades;
     // Who is affected says as much about the impact as the description ("wszyscy", "tylko ja").
-    const suggestion = this.deps.suggester.suggest(`${draft.description}\n${draft.affected}`);
+    const suggestion = this.deps.suggester.suggest(`${draft.description}\n${draft.affected}`, draft.category);
     const suggested = cappedGrade(org, draft.category, suggestion.grade);
     const grade = t(locale, `grade.${suggested}` as MessageKey);
     const why = t(locale, `grade.why.${suggestion.grade}` as MessageKey);

@@ -53,7 +53,8 @@ export function readGradeSet(path: string): GradeCase[] {
 
 /** What the desk makes of one request. */
 export function gradeOf(c: GradeCase, suggester: GradeSuggester): GradeOutcome {
-  if (c.channel === 'chat') return { category: c.category, grade: cappedGrade(PREMIER, c.category, suggester.suggest(c.text).grade) };
+  if (c.channel === 'chat')
+    return { category: c.category, grade: cappedGrade(PREMIER, c.category, suggester.suggest(c.text, c.category).grade) };
   const text = `${c.subject}\n${c.text}`;
   const category = suggestCategory(text);
   return { category, grade: cappedGrade(PREMIER, category, suggester.suggest(text).grade) };

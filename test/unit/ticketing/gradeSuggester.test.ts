@@ -18,6 +18,28 @@ describe('suggested grade from the description', () => {
     expect(suggestion.confidence).toBeGreaterThan(0.5);
   });
 
+  it.each([
+    [
+      'an outage told calmly',
+      'Drobna sprawa: od rana nikt w biurze nie dostaje maili z zewnątrz, zerknijcie jak będziecie mieli chwilę',
+      'A',
+    ],
+    ['urgency shouted about how something looks', 'PILNE!!! Logo firmy w stopce Outlooka ma zły kolor!!!', 'C'],
+    ['a how-to question with words of trouble in it', 'How do I give an auditor read-only access to two mailboxes?', 'C'],
+    ['a team kept out, however calmly', 'Nic pilnego, ale dział kadr (4 osoby) nie może się zalogować do SharePointa', 'B'],
+    ['many who get by another way meanwhile', 'Nobody in sales gets mail on their phones, they are managing on laptops for now', 'B'],
+    ['a thousand people counted with a separator', 'The all-hands for 1,500 employees cannot start, the event errors out', 'A'],
+    ['everyone else being fine', 'One user cannot open encrypted mail; everyone else can', 'B'],
+  ])('%s', (_case, description, grade) => {
+    expect(suggester.suggest(description).grade).toBe(grade);
+  });
+
+  it('reads money words as money only in a billing request', () => {
+    const complaint = 'Pobraliście z naszej karty trzy razy więcej niż zwykle';
+    expect(suggester.suggest(complaint, 'billing').grade).toBe('B');
+    expect(suggester.suggest('The federation certificate expired overnight and nobody can sign in', 'technical').grade).toBe('A');
+  });
+
   it('falls back to B, with no confidence, when it knows none of the words', () => {
     expect(suggester.suggest('qwerty zxcvb')).toEqual({ grade: 'B', confidence: 0 });
   });

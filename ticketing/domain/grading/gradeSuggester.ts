@@ -1,5 +1,5 @@
 import { fold } from '../../../common/text';
-import type { Grade } from '../types';
+import type { Category, Grade } from '../types';
 import { impactOf, type ImpactSignals } from './impactSignals';
 import training from './severity-training.json';
 
@@ -41,8 +41,9 @@ export class GradeSuggester {
     this.classifier.train();
   }
 
-  suggest(description: string): GradeSuggestion {
-    const byImpact = gradeByImpact(impactOf(description));
+  /** `category`, when the administrator chose it, tells a billing complaint from a technical one. */
+  suggest(description: string, category?: Category): GradeSuggestion {
+    const byImpact = gradeByImpact(impactOf(description, category));
     if (byImpact) return { grade: byImpact, confidence: 0.8 };
     const ranked = this.classifier.getClassifications(description) as { label: Grade; value: number }[];
     const total = ranked.reduce((sum, c) => sum + c.value, 0);
@@ -59,13 +60,16 @@ function gradeByImpact(s: ImpactSignals): Grade | null {
   // A: a service down for many (unless they get by another way), business stopped, an account or files taken.
   if (s.breach) return 'A';
   if (s.down && s.many && !s.workaround) return 'A';
-  if ((s.down || s.degraded) && s.stopped && !s.workaround) return 'A';
+  if ((s.down || s.degraded) && s.stopped && !s.workaround && (s.many || s.several || !s.one)) return 'A';
   // Money gone wrong is never a question of how-to: it costs the customer until it is put right.
   if (s.money) return 'B';
-  // C: a question with nothing broken (B when it must be settled within days), a cosmetic or minor matter.
+  // C: asking how to do something, or a question with nothing broken (B when it must be settled
+  // within days), a cosmetic matter, or what the writer calls minor, unless someone is kept out
+  // or a team has lost what it works with.
+  if (s.howTo && !(s.down && s.many) && !s.stopped) return s.pressing ? 'B' : 'C';
   if (s.question && !s.down && !s.degraded && !s.stopped) return s.pressing ? 'B' : 'C';
-  if (s.cosmetic && !s.stopped) return 'C';
-  if (s.minor && !(s.down && s.many)) return 'C';
+  if (s.cosmetic && !s.stopped && !s.blocked) return 'C';
+  if (s.minor && !(s.down && (s.many || s.blocked || s.several))) return 'C';
   // B: broken or limited for one person or part of the service, or for many who get by meanwhile.
   if (s.down || s.degraded || s.pressing) return 'B';
   return null;

@@ -1,4 +1,5 @@
 import { fold } from '../../../common/text';
+import type { Category } from '../types';
 import { suggestCategory } from './categorySuggester';
 
 /**
@@ -23,6 +24,12 @@ export interface ImpactSignals {
   breach: boolean;
   /** A question, a plan, a how-to. */
   question: boolean;
+  /** It opens by asking how to do something, whatever words of trouble follow. */
+  howTo: boolean;
+  /** Someone cannot get in at all. */
+  blocked: boolean;
+  /** A team or several people. */
+  several: boolean;
   /** The writer calls it minor or not urgent. */
   minor: boolean;
   /** The writer gets by another way meanwhile: the browser, by hand, catching up later. */
@@ -47,13 +54,14 @@ const MANY = words(
   'wszyscy',
   'wszystkich',
   'wszystkim',
-  'wszystkie (nasze |nasz[ae] |firmowe |wysylane |wychodzace |przychodzace )?(skrzynki|konta|maile|wiadomosci|numery|komputery|pliki|polaczenia|rozmowy|spotkania|kalendarze|witryny|urzadzenia|laptopy)',
-  'cal(a|ej|a|y|ego|ym|emu) (nasz[aey] )?(firm|organizac|biur|oddzial|dzial|zesp|zalog|szkol|przychodni|kancelari|central|domen|tenant|dzierzaw|sie[cć])',
+  'wszystkie (nasze |firmowe )?(skrzynki|konta|numery|komputery|kalendarze|witryny|urzadzenia|laptopy|aplikacje|systemy)',
+  'cal(a|ej|a|y|ego|ym|emu) (nasz(a|e|ej|ego|ym)? )?(firm|organizac|biur|oddzial|zalog|szkol|przychodni|kancelari|central|domen|tenant|dzierzaw|sie[cć])',
   'wielu (uzytkownik|pracownik|osob|ludzi)',
-  'kazd(y|e|a|ego) (mail|e-?mail|wiadomosc|polaczenie|uzytkownik|pracownik|telefon)',
-  'zaden (mail|e-?mail|uzytkownik|pracownik)',
-  'zadna (wiadomosc|osoba)',
-  'zadnych (wiadomosci|maili)',
+  'kazd(y|e|a|ego|emu) (uzytkownik|pracownik|kto)',
+  'kazdemu',
+  'zaden (uzytkownik|pracownik)',
+  'zadna osoba',
+  'zadn(ej|ego|ych) (uslug|witryn|stron|aplikacj|systemu)',
   'cal(a|ego|y|ym) zarzad',
   'wszystko (nam )?(lezy|padl|stoi|przestal|nie dzial)',
   'everything (is )?(down|broken|stopped)',
@@ -66,16 +74,17 @@ const MANY = words(
   'dziesiat',
   'polow[ay]',
   'wiekszos',
-  '\\d{2,}\\s*([a-z]+ )?(osob|uzytkownik|pracownik|konsultant|handlowc|nauczyciel|ludzi|kont|skrzyn|numer|stanowisk|lekarz|agent|sal)',
   'nobody',
   'no one',
   'noone',
   'everyone',
   'everybody',
-  'all (\\d+|two|three|four|five|six|seven|eight|nine|ten) (of )?(our |the )?',
-  'any (external |incoming |inbound |outbound )?(call|e-?mail|mail|message)',
-  'every (call|e-?mail|mail|message|user|employee|sign-?in)',
-  'all (of )?(our |the |my )?(\\d+ )?(users|staff|employees|people|mailboxes|accounts|offices|numbers|sites|devices|calls|e-?mails?|mail|meetings|sign-?ins|computers|laptops|branches|teams|incoming|outgoing|outbound|inbound|external)',
+  'none of us',
+  '\\d+ (offices|biur|oddzial|sites|locations|lokalizac)',
+  'all ~?(\\d+|two|three|four|five|six|seven|eight|nine|ten) (of )?(our |the )?',
+  'every (user|employee|site|office|one of (us|our))',
+  'everyone who',
+  'all (of )?(our |the |my )?(\\d+ )?(users|staff|employees|people|mailboxes|accounts|offices|numbers|sites|devices|computers|laptops|branches|teams|applications|apps|systems|services)',
   'whole (company|office|team|organi[sz]ation|org|tenant|firm|department|branch|school|practice|staff)',
   'entire (company|office|team|organi[sz]ation|org|tenant|firm|department|branch|school|staff)',
   'company[- ]wide',
@@ -86,7 +95,50 @@ const MANY = words(
   'most of (the|our)',
   'dozens',
   'hundreds',
-  '\\d{2,}\\s*([a-z]+ )?(people|users|staff|employees|engineers|agents|consultants|mailboxes|accounts|numbers|teachers|doctors|sales)',
+);
+/** "40 osób", "about 200 field technicians", "12 sal": how many people or things a count names. */
+const COUNTED =
+  /(^|[^0-9])(\d{1,3}(?:[ ,.]\d{3})+|\d{2,6})\s*([a-z]+ )?(osob|uzytkownik|pracownik|konsultant|handlowc|nauczyciel|ludzi|kont|skrzyn|numer|stanowisk|lekarz|agent|sal|urzadzen|drukar|people|ppl|users|staff|employees|engineers|agents|consultants|mailboxes|accounts|numbers|teachers|doctors|technicians|devices|rooms)/g;
+/** A team of fewer people than this is a part of the organisation, not many users (B, not A). */
+const MANY_IN_A_TEAM = 20;
+const MANY_PEOPLE = 10;
+/** Someone kept out entirely: a person who cannot sign in is stopped, however calmly they say so. */
+const BLOCKED = words(
+  'nie (moze|moga|mozna) sie zalogowac',
+  'zablokowan',
+  'brak dostepu',
+  'nie ma(ja)? dostepu',
+  'tylko przegladac',
+  'locked out',
+  "(can't|cannot|can not|unable to) (sign|log) ?in",
+  'lost (access|edit)',
+  'can only view',
+);
+/** A team or several people: more than one person, fewer than many. */
+const SEVERAL = words(
+  'zesp',
+  'dzial(u|em)? ',
+  'kilk(a|u) (osob|uzytkownik|pracownik)',
+  'dwoje',
+  'troje',
+  'czworo',
+  'pieciu',
+  '[2-9] (osob|uzytkownik|pracownik|people|users)',
+  'team(?![a-z])',
+  'department',
+  'several',
+  'a few (users|people|of us)',
+);
+/** Every message or call, rather than every person: many unless one person is named. */
+const ALL_ITEMS = words(
+  'wszystkie (nasze |firmowe |wysylane |wychodzace |przychodzace )?(maile|wiadomosci|polaczenia|rozmowy|spotkania|pliki)',
+  'kazd(y|e|a|ego) (mail|e-?mail|wiadomosc|polaczenie|telefon)',
+  'zaden (mail|e-?mail)',
+  'zadna wiadomosc',
+  'zadn(ych|ego) (wiadomosci|maili|spotkan|spotkania|polaczen)',
+  'any (external |incoming |inbound |outbound )?(call|e-?mail|mail|message|meeting)',
+  'every (call|e-?mail|mail|message|meeting|sign-?in)',
+  'all (of )?(our |the )?(\\d+ )?(calls|e-?mails?|mail|meetings|messages|sign-?ins|incoming|outgoing|outbound|inbound|external)',
 );
 const ONE = words(
   'jeden (z |nasz|uzytkownik|pracownik|komputer|laptop)',
@@ -101,7 +153,12 @@ const ONE = words(
   'reszta (dziala|normalnie|nie ma)',
   'inni (moga|nie maja|dzialaja)',
   'pozostali',
-  'one (user|person|employee|colleague|laptop|machine|computer|mailbox|of (our|the) (users|staff|employees))',
+  'one (user|person|employee|colleague|laptop|machine|computer|mailbox|of (our|the) [a-z]+)',
+  'nasz(a|ego|emu|ej)? (prezes|dyrektor|kierownik|kierowniczk|szef|ksiegow)',
+  'kierowniczk',
+  'now(y|ego|emu|a|ej) (pracownik|pracownic|uzytkownik|specjalist|osob)',
+  'our (ceo|director|manager|executive|accountant|receptionist)',
+  'a new (user|starter|employee|hire|colleague)',
   'a (single )?user',
   'a colleague',
   'single user',
@@ -134,10 +191,18 @@ const DOWN = words(
   'quarantin',
   '(opozni|delay)[a-z]* (o |of )?(\\d+|kilka|kilku|several|two|three|four|five|six)(-\\d+)? (godzin|hours)',
   '(delayed|opoznion[aey]) (by )?(o )?(\\d+|kilka|kilku|several|two|three|four|five|six)(-\\d+)? (godzin|hours)',
-  '(nobody|no one|nikt)( [a-z]+){0,6} (received|got|dostal|otrzymal)',
+  '(nobody|no one|nikt)( [^ ]+){0,8} (received|receives|got|gets|dostal|dostaje|otrzymal|otrzymuje)',
+  '(nobody|no one|none of us)( [^ ]+){0,3} can ',
   'nie przychodz',
   'nie wychodz',
   'nie dostaj',
+  'nie ma(ja)? (skrzyn|dostepu|poczty|maili)',
+  'znika',
+  'disap',
+  'dissap',
+  '(hours|godzin[ay]?) (late|behind|pozniej|opozni)',
+  '\\d+\\+? (hours|godzin[ay]?) (late|behind)',
+  '(nobody|no one|none of us|nikt)( [^ ]+){0,10} (able|managed|zdolal)',
   'nie otrzym',
   'wracaj',
   'wraca z',
@@ -148,8 +213,9 @@ const DOWN = words(
   'brak dostepu',
   'nie ma dostepu',
   'znikn',
-  'usunie',
+  'usuniet',
   'usunal',
+  'usunel',
   'pust[aey] ',
   'nie laduj',
   'nie otwiera',
@@ -158,6 +224,7 @@ const DOWN = words(
   'nie loguj',
   'nie zaloguj',
   'wyrzuca',
+  'brak dostep',
   'nie synchroniz',
   'nie lacz',
   'tylko do odczytu',
@@ -167,6 +234,8 @@ const DOWN = words(
   'outage',
   'toast',
   "can't",
+  'cant',
+  '(doesnt|dont|wont|isnt|arent) (work|load|open|start|connect|sync|arrive|come|send|receive|go)',
   'cannot',
   'can not',
   'unable',
@@ -226,7 +295,7 @@ const DEGRADED = words(
   'intermittent',
   'sometimes',
   'occasionally',
-  'drop(s|ping|ped)?(?![a-z])',
+  'drop(s|ping|ped)(?![a-z])',
   'delay',
   'unstable',
   'flaky',
@@ -264,6 +333,8 @@ const STOPPED = words(
   'losing (money|customers|orders|business|sales)',
   "customers (can't|cannot|are getting|get|hear)",
   'nobody can work',
+  '(spotkan(ia|iami)?|rozmow(y)?|kontakt) z klientami',
+  '(meetings|calls) with (our )?(clients|customers)',
   'no one can work',
   'crisis',
 );
@@ -290,8 +361,13 @@ const BREACH = words(
 );
 const QUESTION_OPENING =
   /^(jak|czy|gdzie|ile|co |kiedy|dlaczego|jaki|jaka|jakie|jakiej|w jaki|how|can |could |is |are |does |do |where|what|which|when|why|should|would|whats|what's)/;
+const HOW_TO =
+  /^(jak (moge|mozemy|mozna|najlepiej|ustawic|skonfigurowac|dodac|zmienic|wlaczyc|wylaczyc|zrobic)|czy (da sie|mozna|moge|mozemy)|gdzie (moge|mozna|znajde)|how (do|can|should) (i|we)|how to|what'?s the (best|recommended)|is (it|there) (possible|a way)|can (i|we) )/;
 const QUESTION = words(
   'pytanie',
+  'informacj(i|e),? (czy|o|na temat)',
+  'need to know',
+  'whether',
   'chcial(a)?(bym|bys)',
   'chcielibysmy',
   'chce (wiedziec|sie dowiedziec|zapytac|ustawic|skonfigurowac|wlaczyc|dodac|zmienic)',
@@ -321,6 +397,10 @@ const MINOR = words(
   'drobiazg',
   'drobn[aey] (sprawa|rzecz|problem|kwestia|usterka|blad)',
   'nic pilnego',
+  'nic waznego',
+  'nic sie nie dzieje',
+  'wszystko dziala',
+  'everything (else )?works',
   'nie jest pilne',
   'niepilne',
   'nie pali sie',
@@ -347,14 +427,12 @@ const WORKAROUND = words(
   'na razie (dziala|uzywamy|radzimy|podalismy|korzystamy|obchodzimy|otwieramy|wysylamy|dodaje|przekazujemy)',
   'tymczasowo (uzywamy|korzystamy|dziala|wysylamy|przekierow)',
   'i tak (otwiera|dziala|mozna)',
-  'recznie',
   'nadrabia',
   'radzimy sobie',
   '(na|w|przez) (komputerach|komputerze|przegladarce|telefonie|telefonach|laptopach|laptopie|aplikacji)( [a-z]+){0,2} dziala',
   'workaround',
   'in the meantime',
   "for now (we|we're|we are|they)",
-  'manually',
   'managing',
   'catching up',
   'getting by',
@@ -363,25 +441,29 @@ const WORKAROUND = words(
 const MONEY = words(
   'pobran',
   'pobrano',
+  'pobral',
+  'nalicz',
+  'zaleg',
+  'pomylk',
+  'srodki zeszly',
+  'odnowil(a|o)? sie',
+  'problem z (odnowieniem|platnoscia|faktura|rozliczeniem)',
   'obciaz',
-  'zwrot',
   'nadplat',
   'podwojn',
   'dwukrotnie',
   'dwa razy',
   'wzrosl',
   'wzrost cen',
-  'korekt',
   'zaksiegowan',
   'wylaczon',
   'wygasl',
-  'zawieszon',
+  'zawiesz',
   'karencj',
   'platnosc( sie)? (wywala|nie przechodzi|zostala odrzucona|odrzucona)',
   'karta (nie przeszla|wygasla|odrzucona|zostala odrzucona)',
   'zly nip',
   'blednym nip',
-  'refund',
   'charged',
   'charging',
   'charge (twice|again)',
@@ -399,7 +481,8 @@ const MONEY = words(
 );
 const PRESSING = words(
   'jutro',
-  'od (poniedzialku|wtorku|srody|czwartku|piatku)',
+  'zaczyna(ja)? (prace )?od (poniedzialku|wtorku|srody|czwartku|piatku|jutra)',
+  'od jutra',
   'w (przyszly|najblizszy) (poniedzialek|wtorek)',
   'do (poniedzialku|wtorku|srody|czwartku|piatku|konca tygodnia|jutra)',
   'za (\\d+|dwa|trzy|kilka|niecale dwa) (dni|tygodnie)',
@@ -408,7 +491,10 @@ const PRESSING = words(
   'w tym tygodniu',
   'tomorrow',
   'within (\\d+|two|three|a few|a couple of) (days|weeks)',
-  '(starting|from|by|on|before) (monday|tuesday|wednesday|thursday|friday|the \\d)',
+  'od pierwszego',
+  'w (ciagu )?(tydzien|tygodnia)',
+  'within a week',
+  '(starting|from|by|before) (monday|tuesday|wednesday|thursday|friday|the \\d)',
   'next week',
   'this week',
 );
@@ -425,6 +511,8 @@ const COSMETIC = words(
   'logo(?![a-z])',
   'awatar',
   'tapet',
+  'tlo(?![a-z])',
+  'background',
   'nazwa wyswietlan',
   'colou?r',
   'theme',
@@ -444,24 +532,45 @@ const COSMETIC = words(
 
 const has = (pattern: RegExp, text: string) => pattern.test(text);
 
-export function impactOf(text: string): ImpactSignals {
+/** Whether a count names many people: twenty or more, or ten or more when they are not one team. */
+function manyCounted(folded: string, team: boolean): boolean {
+  let most = 0;
+  for (const match of folded.matchAll(COUNTED)) most = Math.max(most, Number(match[2]!.replace(/[ ,.]/g, '')));
+  return most >= MANY_IN_A_TEAM || (most >= MANY_PEOPLE && !team);
+}
+
+/**
+ * The signals of `text`; `category`, when the writer chose it (the chat asks), says whether money
+ * words are about money, else the text's own words decide (suggestCategory).
+ */
+export function impactOf(text: string, category?: Category): ImpactSignals {
   const folded = fold(text).replace(/\s+/g, ' ').trim();
   const one = has(ONE, folded);
+  const several = has(SEVERAL, folded);
   // "Everyone else can", "wszyscy inni mogą": the many are the ones not affected.
-  const others = folded.replace(/(everyone|everybody|wszyscy|wszystkim) (else|inni|innym|pozostali|pozostalym)/g, ' ');
+  const others = folded.replace(
+    /(everyone|everybody|wszyscy|wszystkim|wszystkich) (else|inni|innym|innych|pozostali|pozostalym|pozostalych)|all other/g,
+    ' ',
+  );
   return {
-    many: has(MANY, others) || (!one && /(^|[^a-z])u nas /.test(folded)),
+    many: has(MANY, others) || manyCounted(folded, several) || (!one && (has(ALL_ITEMS, folded) || /(^|[^a-z])u nas /.test(folded))),
     one,
-    down: has(DOWN, folded),
+    down: has(DOWN, folded) || has(BLOCKED, folded),
     degraded: has(DEGRADED, folded),
     stopped: has(STOPPED, folded),
     breach: has(BREACH, folded),
     question: QUESTION_OPENING.test(folded) || folded.includes('?') || has(QUESTION, folded),
+    // A sentence that opens by asking how: mails open with a greeting first.
+    howTo: fold(text)
+      .split(/[.!?\n]+/)
+      .some((sentence) => HOW_TO.test(sentence.trim())),
+    blocked: has(BLOCKED, folded),
+    several,
     minor: has(MINOR, folded),
     // A workaround that does not keep up is none.
     workaround: has(WORKAROUND, folded) && !/nie nadazamy|can't keep up|cannot keep up/.test(folded),
     // Money words count in a request about money ("the certificate expired" is not a payment).
-    money: has(MONEY, folded) && suggestCategory(text) === 'billing',
+    money: has(MONEY, folded) && (category ?? suggestCategory(text)) === 'billing',
     pressing: has(PRESSING, folded),
     cosmetic: has(COSMETIC, folded),
   };
