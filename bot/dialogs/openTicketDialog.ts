@@ -231,7 +231,8 @@ export class OpenTicketDialog extends ComponentDialog {
     const suggestion = this.deps.suggester.suggest(`${draft.description}\n${draft.affected}`, draft.category);
     const suggested = cappedGrade(org, draft.category, suggestion.grade);
     const grade = t(locale, `grade.${suggested}` as MessageKey);
-    const why = t(locale, `grade.why.${suggestion.grade}` as MessageKey);
+    // The impact that decided it when there is one ("a question about how to…"), else the grade's meaning.
+    const why = t(locale, `grade.why.${suggestion.reason ?? suggestion.grade}` as MessageKey);
     // A capped suggestion says so: the reason given is the description's, for a higher grade.
     await context.sendActivity(
       suggested === suggestion.grade

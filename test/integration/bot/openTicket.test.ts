@@ -27,7 +27,7 @@ describe('opening a ticket in Polish', () => {
     const grade = await c.say('Telefon');
     // Mail down for everyone reads as A, but Contoso's standard contract caps the suggestion at B.
     expect(grade[0]).toBe(
-      'Proponuję priorytet B – wysoki – najwyższy możliwy w tym przypadku. Sam opis uzasadniałby priorytet A – krytyczny: opis wskazuje, że usługa nie działa lub problem dotyczy wielu użytkowników.',
+      'Proponuję priorytet B – wysoki – najwyższy możliwy w tym przypadku. Sam opis uzasadniałby priorytet A – krytyczny: opis wskazuje, że usługa nie działa u wielu użytkowników.',
     );
     expect(grade[1]).toBe('Priorytet A (krytyczny) jest dostępny tylko dla organizacji z umową wsparcia premier.');
     expect(buttonsOf(nth(c.replies, 2))).toEqual(['B – wysoki', 'C – niekrytyczny']);

@@ -34,6 +34,13 @@ describe('suggested grade from the description', () => {
     expect(suggester.suggest(description).grade).toBe(grade);
   });
 
+  it('names the impact that decided the grade, and none when the classifier did', () => {
+    expect(suggester.suggest('Konto prezesa zostało przejęte, wysyła phishing').reason).toBe('breach');
+    expect(suggester.suggest('Jak dodać alias do skrzynki?').reason).toBe('question');
+    expect(suggester.suggest('Czy da się to ustawić do piątku? Nowi ludzie zaczynają od poniedziałku').reason).toBe('deadline');
+    expect(suggester.suggest('qwerty zxcvb').reason).toBeUndefined();
+  });
+
   it('reads money words as money only in a billing request', () => {
     const complaint = 'Pobraliście z naszej karty trzy razy więcej niż zwykle';
     expect(suggester.suggest(complaint, 'billing').grade).toBe('B');

@@ -21,10 +21,16 @@ const stemmer = {
   },
 };
 
+/** What in the description decided the grade, for the chat to say why (docs/sla.md, "Suggested grade"). */
+export const IMPACT_REASONS = ['breach', 'outage', 'stopped', 'money', 'question', 'deadline', 'looks', 'minor', 'limited'] as const;
+export type ImpactReason = (typeof IMPACT_REASONS)[number];
+
 export interface GradeSuggestion {
   grade: Grade;
   /** How sure the suggester is, 0..1. */
   confidence: number;
+  /** The impact that decided it; none when the classifier did. */
+  reason?: ImpactReason;
 }
 
 /**
@@ -44,7 +50,7 @@ export class GradeSuggester {
   /** `category`, when the administrator chose it, tells a billing complaint from a technical one. */
   suggest(description: string, category?: Category): GradeSuggestion {
     const byImpact = gradeByImpact(impactOf(description, category));
-    if (byImpact) return { grade: byImpact, confidence: 0.8 };
+    if (byImpact) return { ...byImpact, confidence: 0.8 };
     const ranked = this.classifier.getClassifications(description) as { label: Grade; value: number }[];
     const total = ranked.reduce((sum, c) => sum + c.value, 0);
     const best = ranked[0];
@@ -55,22 +61,23 @@ export class GradeSuggester {
   }
 }
 
-/** The grade the impact described asks for, by the seed's definitions; null when the words name no impact. */
-function gradeByImpact(s: ImpactSignals): Grade | null {
+/** The grade the impact described asks for, by the seed's definitions, and why; null when the words name no impact. */
+function gradeByImpact(s: ImpactSignals): { grade: Grade; reason: ImpactReason } | null {
   // A: a service down for many (unless they get by another way), business stopped, an account or files taken.
-  if (s.breach) return 'A';
-  if (s.down && s.many && !s.workaround) return 'A';
-  if ((s.down || s.degraded) && s.stopped && !s.workaround && (s.many || s.several || !s.one)) return 'A';
+  if (s.breach) return { grade: 'A', reason: 'breach' };
+  if (s.down && s.many && !s.workaround) return { grade: 'A', reason: 'outage' };
+  if ((s.down || s.degraded) && s.stopped && !s.workaround && (s.many || s.several || !s.one)) return { grade: 'A', reason: 'stopped' };
   // Money gone wrong is never a question of how-to: it costs the customer until it is put right.
-  if (s.money) return 'B';
+  if (s.money) return { grade: 'B', reason: 'money' };
   // C: asking how to do something, or a question with nothing broken (B when it must be settled
   // within days), a cosmetic matter, or what the writer calls minor, unless someone is kept out
   // or a team has lost what it works with.
-  if (s.howTo && !(s.down && s.many) && !s.stopped) return s.pressing ? 'B' : 'C';
-  if (s.question && !s.down && !s.degraded && !s.stopped) return s.pressing ? 'B' : 'C';
-  if (s.cosmetic && !s.stopped && !s.blocked) return 'C';
-  if (s.minor && !(s.down && (s.many || s.blocked || s.several))) return 'C';
+  const asks = (s.howTo && !(s.down && s.many) && !s.stopped) || (s.question && !s.down && !s.degraded && !s.stopped);
+  if (asks) return s.pressing ? { grade: 'B', reason: 'deadline' } : { grade: 'C', reason: 'question' };
+  if (s.cosmetic && !s.stopped && !s.blocked) return { grade: 'C', reason: 'looks' };
+  if (s.minor && !(s.down && (s.many || s.blocked || s.several))) return { grade: 'C', reason: 'minor' };
   // B: broken or limited for one person or part of the service, or for many who get by meanwhile.
-  if (s.down || s.degraded || s.pressing) return 'B';
+  if (s.down || s.degraded) return { grade: 'B', reason: 'limited' };
+  if (s.pressing) return { grade: 'B', reason: 'deadline' };
   return null;
 }

@@ -34,7 +34,7 @@ describe('the ticket dialogs', () => {
       expect((await c.say('Dane są poprawne'))[0]).toMatch(/forma kontaktu/);
       const grade = await c.say('Telefon');
       expect(grade[0]).toBe(
-        'Proponuję priorytet B – wysoki – najwyższy możliwy w tym przypadku. Sam opis uzasadniałby priorytet A – krytyczny: opis wskazuje, że usługa nie działa lub problem dotyczy wielu użytkowników.',
+        'Proponuję priorytet B – wysoki – najwyższy możliwy w tym przypadku. Sam opis uzasadniałby priorytet A – krytyczny: opis wskazuje, że usługa nie działa u wielu użytkowników.',
       );
       expect(grade[1]).toBe('Priorytet A (krytyczny) jest dostępny tylko dla organizacji z umową wsparcia premier.');
       expect(buttonsOf(nth(c.replies, 2))).toEqual(['B – wysoki', 'C – niekrytyczny']);
@@ -109,7 +109,7 @@ describe('the ticket dialogs', () => {
       ])
         await c.say(step);
       const grade = await c.say('E-mail');
-      expect(grade[0]).toMatch(/^Proponuję priorytet C – niekrytyczny: opis wskazuje na pytanie/);
+      expect(grade[0]).toMatch(/^Proponuję priorytet C – niekrytyczny: to pytanie o to, jak coś zrobić lub ustawić/);
       expect(grade[1]).toMatch(/sprawy rozliczeniowe i przedsprzedażowe mają najwyżej priorytet B/);
       expect(buttonsOf(nth(c.replies, 2))).toEqual(['C – niekrytyczny', 'B – wysoki']);
       await c.say('C – niekrytyczny');
@@ -191,7 +191,7 @@ describe('the ticket dialogs', () => {
         await c.say(step);
       const grade = await c.say('E-mail');
       expect(grade[0]).toBe(
-        'I suggest grade B – high, the highest possible here. The description alone would mean A – critical: the description says a service is down or many users are affected.',
+        'I suggest grade B – high, the highest possible here. The description alone would mean A – critical: the description says a service is down for many users.',
       );
       expect(grade[1]).toBe('Grade A (critical) is available only to organisations with a premier support contract.');
       expect((await c.say('B – high'))[0]).toMatch(/Request summary.*Technical problem.*Open the request/s);
