@@ -27,7 +27,11 @@ const DISCLAIMER =
 /** A person's name on a line of its own: "Piotr Kamiński", "Anna Maria Nowak-Kowalska". */
 const NAME = /^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}'-]+){0,3}$/u;
 /** What a signature's lines hold besides names and titles: phones, addresses, links, company ids. */
-const CONTACT = /(\+?\d[\d ()-]{6,}\d|@|https?:\/\/|www\.|\bul\.|\btel\b|\bmob\b|\bNIP\b|\bKRS\b|\bREGON\b|sp\. z o\.o\.|\bS\.A\.)/i;
+const CONTACT =
+  /(\+?\d[\d ()-]{6,}\d|@|https?:\/\/|www\.|\bul\.|\btel\b|\bmob\b|\bNIP\b|\bKRS\b|\bREGON\b|\bsp\.\s?(z o\.o\.|[jkpc]\.)|\bS\.A\.|\b(Ltd|Inc|GmbH|LLC|plc)\b)/i;
+/** The writer saying their answers are inside the quoted mail (Outlook copies it without ">"). */
+const ANSWERED_INSIDE =
+  /((odpowiedzi|odpowiedź|komentarze|uwagi|odpowiadam)(\s+\S+){0,5}\s+(poniżej|niżej|w treści)|(answers?|comments?|replies|responses?|notes)(\s+\S+){0,3}\s+(inline|below)|see (my )?(answers |comments )?(inline|below))/i;
 /** Longer lines are never a quote's intro or a signature's line. */
 const LONGEST_INTRO = 400;
 const LONGEST_SIGNATURE_LINE = 200;
@@ -55,7 +59,11 @@ export function newText(text: string, options: { forwarded?: boolean } = {}): st
         kept.push(lines[i]!);
         continue;
       }
-      if (span === 0 || interleaved || !prefixedAfter(plain, i + span)) break;
+      if (span === 0 || interleaved || !prefixedAfter(plain, i + span)) {
+        // "Odpowiedzi wpisałam poniżej, w treści": the answers are inside the copy, which stays whole.
+        if (ANSWERED_INSIDE.test(kept.join('\n'))) kept.push(...lines.slice(i));
+        break;
+      }
       interleaved = true;
       i += span - 1;
       continue;
@@ -161,9 +169,8 @@ function signatureFrom(plain: string[], from: number, quoteAt: number[]): boolea
     const line = plain[j]!;
     if (!line) continue;
     if (DISCLAIMER.test(line)) return true;
-    if (++filled > SIGNATURE_LINES || line.length > LONGEST_SIGNATURE_LINE) return false;
-    if (FOOTER.test(line)) continue;
-    if (!isShort(line, 8) && !CONTACT.test(line)) return false;
+    if (++filled > SIGNATURE_LINES) return false;
+    if (!FOOTER.test(line) && !isSignatureLine(line)) return false;
   }
   return filled > 0;
 }
@@ -179,11 +186,22 @@ function withoutClosingSignature(kept: string[]): string[] {
   while (start > 0 && end - start <= SIGNATURE_LINES && kept[start - 1]!.trim()) start--;
   // The whole mail, or a paragraph longer than any signature: nothing to cut.
   if (start === 0 || kept[start - 1]!.trim()) return kept;
-  const block = kept.slice(start, end).map((line) => line.trim());
-  const signature = block.slice(1);
-  const plainSignature = signature.every((line) => line.length <= LONGEST_SIGNATURE_LINE && (isShort(line, 8) || CONTACT.test(line)));
-  if (signature.length === 0 || !NAME.test(block[0]!) || !plainSignature || !signature.some((line) => CONTACT.test(line))) return kept;
-  return kept.slice(0, start + 1);
+  const [name = '', ...signature] = kept.slice(start, end).map((line) => line.trim());
+  if (signature.length === 0 || !NAME.test(name) || !signature.every(isSignatureLine)) return kept;
+  // Contact details, or a full name over a title or two ("Natalia Sadowska / Dział Informatyki");
+  // "Ewa / Dzięki wielkie" is a message.
+  const titled = name.includes(' ') && signature.length <= 3;
+  return signature.some((line) => CONTACT.test(line)) || titled ? kept.slice(0, start + 1) : kept;
+}
+
+/**
+ * A line a signature holds: a title, a company, an address, a phone, a link; never a sentence
+ * (a long word ending in a full stop) nor a P.S., and few words unless they are contact details.
+ */
+function isSignatureLine(line: string): boolean {
+  if (line.length > LONGEST_SIGNATURE_LINE || /^p\.?\s?s\b/i.test(line) || /\p{Ll}{4,}[.?!]$/u.test(line)) return false;
+  const words = line.match(/\p{L}{3,}/gu)?.length ?? 0;
+  return words <= (CONTACT.test(line) ? 8 : 6);
 }
 
 /** A line of at most `words` words that does not end a sentence: a name, a title, a company. */

@@ -92,6 +92,22 @@ describe('the new text of a reply', () => {
     expect(newText('Dziękuję.\n\nTa wiadomość może zawierać informacje poufne. Jeśli nie jest Pan adresatem…')).toBe('Dziękuję.');
   });
 
+  it('keeps the quoted mail whole when the writer answered inside it', () => {
+    const text =
+      'Odpowiedzi wpisałam poniżej, w treści (oznaczone [ED]).\n\nOd: Pomoc <pomoc@desk.pl>\nWysłane: poniedziałek\nTemat: Pytania\n\n1. Czy to u wszystkich?\n[ED] Tak, u wszystkich.';
+    expect(newText(text)).toBe(text);
+  });
+
+  it('keeps a paragraph after a separator even when it names an address, and cuts a signature without contact details', () => {
+    const text =
+      'Licencje: potwierdzam.\n\n--\n\nSkrzynki: lista jest w załączniku, skrzynkę biuro@contoso.pl proszę pominąć, bo będzie usunięta.';
+    expect(newText(text)).toBe(text);
+    expect(newText('Potwierdzam blokadę.\n\nNatalia Sadowska\nDział Informatyki\nSzpital Powiatowy')).toBe(
+      'Potwierdzam blokadę.\n\nNatalia Sadowska',
+    );
+    expect(newText('Działa.\n\nEwa\nDzięki wielkie')).toBe('Działa.\n\nEwa\nDzięki wielkie');
+  });
+
   it('keeps the mail a forward passes on', () => {
     const text =
       'Przesyłam zgłoszenie użytkowniczki.\n\nOd: Ewa <ewa@contoso.pl>\nWysłano: środa\nTemat: Kontakty\n\nKontakty wracają po usunięciu.';
