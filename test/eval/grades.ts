@@ -9,12 +9,12 @@
  * Only aggregates are printed, so it can be run on a report set; --misses lists the requests
  * graded wrong, for tuning sets only.
  */
-import { readFileSync } from 'fs';
 import { GradeSuggester } from '../../ticketing/domain/grading/gradeSuggester';
 import { suggestCategory } from '../../ticketing/domain/grading/categorySuggester';
 import { cappedGrade } from '../../ticketing/domain/policy';
 import { CATEGORIES, GRADES, type Category, type Grade, type Organisation } from '../../ticketing/domain/types';
 import { runEvalCommand } from './evalCommand';
+import { groupCases, percent, readJsonLines } from './evalSets';
 
 export interface GradeCase {
   channel: 'chat' | 'mail';
@@ -34,21 +34,16 @@ export interface GradeOutcome {
 const PREMIER: Organisation = { id: 'eval', name: 'Eval', timeZone: 'Europe/Warsaw', contract: 'premier', administrators: [] };
 
 export function readGradeSet(path: string): GradeCase[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line, i) => {
-      const c = JSON.parse(line) as GradeCase;
-      if (
-        (c.channel !== 'chat' && c.channel !== 'mail') ||
-        typeof c.text !== 'string' ||
-        !GRADES.includes(c.grade) ||
-        !CATEGORIES.includes(c.category) ||
-        (c.lang !== 'pl' && c.lang !== 'en')
-      )
-        throw new Error(`${path}:${i + 1}: expected {channel: chat|mail, subject, text, grade: A|B|C, category, lang: pl|en, style}`);
-      return { ...c, subject: c.subject ?? '', style: c.style ?? '' };
-    });
+  return readJsonLines<GradeCase>(
+    path,
+    (c) =>
+      (c.channel === 'chat' || c.channel === 'mail') &&
+      typeof c.text === 'string' &&
+      GRADES.includes(c.grade) &&
+      CATEGORIES.includes(c.category) &&
+      (c.lang === 'pl' || c.lang === 'en'),
+    '{channel: chat|mail, subject, text, grade: A|B|C, category, lang: pl|en, style}',
+  ).map((c) => ({ ...c, subject: c.subject ?? '', style: c.style ?? '' }));
 }
 
 /** What the desk makes of one request. */
@@ -63,19 +58,15 @@ export function gradeOf(c: GradeCase, suggester: GradeSuggester): GradeOutcome {
 const RANK: Record<Grade, number> = { A: 3, B: 2, C: 1 };
 
 function report(path: string, cases: GradeCase[], outcomes: GradeOutcome[], showMisses: boolean): void {
-  const groups = new Map<string, number[]>();
-  const add = (name: string, i: number) => groups.set(name, [...(groups.get(name) ?? []), i]);
-  cases.forEach((c, i) => {
-    add(`channel ${c.channel}`, i);
-    add(`lang ${c.lang}`, i);
-    if (c.style) add(`style ${c.style}`, i);
-    add(`labelled ${c.grade}`, i);
-    add('all', i);
-  });
-  const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
+  const groups = groupCases(cases, (c) => [
+    `channel ${c.channel}`,
+    `lang ${c.lang}`,
+    ...(c.style ? [`style ${c.style}`] : []),
+    `labelled ${c.grade}`,
+  ]);
   console.log(`\n${path} (${cases.length} requests)`);
   const rows: Record<string, Record<string, string | number>> = {};
-  for (const [name, indexes] of [...groups].sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)))) {
+  for (const [name, indexes] of groups) {
     const right = indexes.filter((i) => outcomes[i]!.grade === cases[i]!.grade).length;
     const lower = indexes.filter((i) => RANK[outcomes[i]!.grade] < RANK[cases[i]!.grade]).length;
     const higher = indexes.filter((i) => RANK[outcomes[i]!.grade] > RANK[cases[i]!.grade]).length;
@@ -83,10 +74,10 @@ function report(path: string, cases: GradeCase[], outcomes: GradeOutcome[], show
     const categoryRight = mail.filter((i) => outcomes[i]!.category === cases[i]!.category).length;
     rows[name] = {
       requests: indexes.length,
-      'grade right': pct(right, indexes.length),
+      'grade right': percent(right, indexes.length),
       'graded lower': lower,
       'graded higher': higher,
-      'mail category right': pct(categoryRight, mail.length),
+      'mail category right': percent(categoryRight, mail.length),
     };
   }
   console.table(rows);

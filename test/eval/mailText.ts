@@ -10,9 +10,9 @@
  * --misses shows what was extracted from the mails that lost words or kept a quote, for tuning
  * sets only.
  */
-import { readFileSync } from 'fs';
 import { readMail } from '../../ticketing/mail/inboundMail';
 import { runEvalCommand } from './evalCommand';
+import { groupCases, percent, readJsonLines } from './evalSets';
 
 export interface MailCase {
   client: string;
@@ -33,24 +33,18 @@ export interface MailOutcome {
 }
 
 export function readMailSet(path: string): MailCase[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line, i) => {
-      const c = JSON.parse(line) as MailCase;
-      const fragments = [c.expect, c.quoted ?? [], c.signature ?? []];
-      if (
-        typeof c.body !== 'string' ||
-        (c.kind !== 'new' && c.kind !== 'reply') ||
-        !Array.isArray(c.expect) ||
-        c.expect.length === 0 ||
-        fragments.some((list) => !Array.isArray(list) || list.some((f) => typeof f !== 'string' || !c.body.includes(f)))
-      )
-        throw new Error(
-          `${path}:${i + 1}: expected {client, lang, kind: new|reply, subject, body, expect, quoted, signature}, fragments of body`,
-        );
-      return { ...c, quoted: c.quoted ?? [], signature: c.signature ?? [], subject: c.subject ?? '' };
-    });
+  const fragmentsOfBody = (c: MailCase, list: unknown) =>
+    Array.isArray(list) && list.every((f) => typeof f === 'string' && c.body.includes(f));
+  return readJsonLines<MailCase>(
+    path,
+    (c) =>
+      typeof c.body === 'string' &&
+      (c.kind === 'new' || c.kind === 'reply') &&
+      Array.isArray(c.expect) &&
+      c.expect.length > 0 &&
+      [c.expect, c.quoted ?? [], c.signature ?? []].every((list) => fragmentsOfBody(c, list)),
+    '{client, lang, kind: new|reply, subject, body, expect, quoted, signature}, fragments of body',
+  ).map((c) => ({ ...c, quoted: c.quoted ?? [], signature: c.signature ?? [], subject: c.subject ?? '' }));
 }
 
 /** The mail as its program sends it: UTF-8 text, CRLF lines. */
@@ -83,24 +77,16 @@ export async function outcomeOf(c: MailCase, n: number): Promise<MailOutcome> {
 }
 
 function report(path: string, cases: MailCase[], outcomes: MailOutcome[], showMisses: boolean): void {
-  const groups = new Map<string, number[]>();
-  const add = (name: string, i: number) => groups.set(name, [...(groups.get(name) ?? []), i]);
-  cases.forEach((c, i) => {
-    add(`kind ${c.kind}`, i);
-    add(`lang ${c.lang}`, i);
-    add(`client ${c.client.split(/[-_ ]/)[0]!.toLowerCase()}`, i);
-    add('all', i);
-  });
-  const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
+  const groups = groupCases(cases, (c) => [`kind ${c.kind}`, `lang ${c.lang}`, `client ${c.client.split(/[-_ ]/)[0]!.toLowerCase()}`]);
   console.log(`\n${path} (${cases.length} mails)`);
   const rows: Record<string, Record<string, string | number>> = {};
-  for (const [name, indexes] of [...groups].sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)))) {
+  for (const [name, indexes] of groups) {
     const clean = indexes.filter((i) => outcomes[i]!.lost.length === 0 && outcomes[i]!.quoteKept.length === 0).length;
     const withQuote = indexes.filter((i) => cases[i]!.quoted.length > 0);
     const withSignature = indexes.filter((i) => cases[i]!.signature.length > 0);
     rows[name] = {
       mails: indexes.length,
-      'new text exactly': pct(clean, indexes.length),
+      'new text exactly': percent(clean, indexes.length),
       'words lost': indexes.filter((i) => outcomes[i]!.lost.length > 0).length,
       'quote kept': `${withQuote.filter((i) => outcomes[i]!.quoteKept.length > 0).length}/${withQuote.length}`,
       'signature cut': `${withSignature.filter((i) => outcomes[i]!.signatureKept.length === 0).length}/${withSignature.length}`,

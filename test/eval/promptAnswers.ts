@@ -7,11 +7,11 @@
  * choice ("wrong"), or left the dialog on ("left"). Only aggregates are printed, so it can be run
  * on a report set; --misses lists the answers it got wrong, for tuning sets only.
  */
-import { readFileSync } from 'fs';
 import type { Activity } from 'botbuilder';
 import { t, type Locale, type MessageKey } from '../../bot/i18n';
 import { buttonsOf, chat, deskWorld, verifiedChat, type DeskWorld } from '../fixtures/bot/deskWorld';
 import { runEvalCommand } from './evalCommand';
+import { readJsonLines } from './evalSets';
 
 const PROMPTS = [
   'helped',
@@ -62,15 +62,11 @@ const WORDS = {
 };
 
 export function readPromptSet(path: string): PromptCase[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line, i) => {
-      const c = JSON.parse(line) as PromptCase;
-      if (!PROMPTS.includes(c.prompt) || typeof c.text !== 'string' || !c.expect || (c.lang !== 'pl' && c.lang !== 'en'))
-        throw new Error(`${path}:${i + 1}: expected {prompt: ${PROMPTS.join('|')}, text, expect, lang: pl|en}`);
-      return c;
-    });
+  return readJsonLines<PromptCase>(
+    path,
+    (c) => PROMPTS.includes(c.prompt) && typeof c.text === 'string' && !!c.expect && (c.lang === 'pl' || c.lang === 'en'),
+    `{prompt: ${PROMPTS.join('|')}, text, expect, lang: pl|en}`,
+  );
 }
 
 /** The text of a message key before its first placeholder: what every reply of that key starts with. */
