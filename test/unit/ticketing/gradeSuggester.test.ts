@@ -30,6 +30,14 @@ describe('suggested grade from the description', () => {
     ['many who get by another way meanwhile', 'Nobody in sales gets mail on their phones, they are managing on laptops for now', 'B'],
     ['a thousand people counted with a separator', 'The all-hands for 1,500 employees cannot start, the event errors out', 'A'],
     ['everyone else being fine', 'One user cannot open encrypted mail; everyone else can', 'B'],
+    ['a service said to be down, no one named', 'sharepoint lezy, 503 na kazdej stronie', 'A'],
+    [
+      'the one person who does it, due within hours',
+      'Nasza jedyna księgowa nie może się zalogować, a przelewy z wypłatami muszą wyjść za 2 godziny',
+      'A',
+    ],
+    ['a group address is no scope', 'Grupa dynamiczna wszyscy@contoso.pl przestała dodawać nowe osoby', 'B'],
+    ['one person with a way round it', 'Jednej osobie Outlook nie pokazuje kalendarza, w przeglądarce da się go otworzyć', 'C'],
   ])('%s', (_case, description, grade) => {
     expect(suggester.suggest(description).grade).toBe(grade);
   });

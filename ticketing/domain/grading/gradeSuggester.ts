@@ -67,14 +67,18 @@ function gradeByImpact(s: ImpactSignals): { grade: Grade; reason: ImpactReason }
   if (s.breach) return { grade: 'A', reason: 'breach' };
   if (s.down && s.many && !s.workaround) return { grade: 'A', reason: 'outage' };
   if ((s.down || s.degraded) && s.stopped && !s.workaround && (s.many || s.several || !s.one)) return { grade: 'A', reason: 'stopped' };
+  // A team or the one person who does it kept from something due within hours or days.
+  if (s.down && s.deadlineSoon && (s.several || s.keyPerson) && !s.workaround) return { grade: 'A', reason: 'stopped' };
   // Money gone wrong is never a question of how-to: it costs the customer until it is put right.
   if (s.money) return { grade: 'B', reason: 'money' };
   // C: asking how to do something, or a question with nothing broken (B when it must be settled
   // within days), a cosmetic matter, or what the writer calls minor, unless someone is kept out
   // or a team has lost what it works with.
   const asks = (s.howTo && !(s.down && s.many) && !s.stopped) || (s.question && !s.down && !s.degraded && !s.stopped);
-  if (asks) return s.pressing ? { grade: 'B', reason: 'deadline' } : { grade: 'C', reason: 'question' };
+  if (asks) return s.pressing && !s.minor ? { grade: 'B', reason: 'deadline' } : { grade: 'C', reason: 'question' };
   if (s.cosmetic && !s.stopped && !s.blocked) return { grade: 'C', reason: 'looks' };
+  // One person with an acceptable way round it (seed 002's C).
+  if (s.one && s.workaround && !s.many) return { grade: 'C', reason: 'minor' };
   if (s.minor && !(s.down && (s.many || s.blocked || s.several))) return { grade: 'C', reason: 'minor' };
   // B: broken or limited for one person or part of the service, or for many who get by meanwhile.
   if (s.down || s.degraded) return { grade: 'B', reason: 'limited' };

@@ -30,6 +30,8 @@ export interface ImpactSignals {
   blocked: boolean;
   /** A team or several people. */
   several: boolean;
+  /** The one person who does something (the only accountant): one, but what they do stops. */
+  keyPerson: boolean;
   /** The writer calls it minor or not urgent. */
   minor: boolean;
   /** The writer gets by another way meanwhile: the browser, by hand, catching up later. */
@@ -38,6 +40,8 @@ export interface ImpactSignals {
   money: boolean;
   /** A near deadline: tomorrow, from Monday, within two weeks. */
   pressing: boolean;
+  /** A deadline within hours or a day or two. */
+  deadlineSoon: boolean;
   /** How something looks: a colour, a photo, a name's spelling. */
   cosmetic: boolean;
 }
@@ -80,11 +84,16 @@ const MANY = words(
   'everyone',
   'everybody',
   'none of us',
+  'for (all|everyone|everybody|anyone)(?![a-z])',
+  'dla (wszystkich|nikogo)',
+  'zaden (uczestnik|gosc|klient)',
+  'na wszystkich (komputerach|urzadzeniach|laptopach|stanowiskach|telefonach)',
+  'all (of )?(our |the )?(machines|pcs|desktops|phones)',
   '\\d+ (offices|biur|oddzial|sites|locations|lokalizac)',
   'all ~?(\\d+|two|three|four|five|six|seven|eight|nine|ten) (of )?(our |the )?',
   'every (user|employee|site|office|one of (us|our))',
   'everyone who',
-  'all (of )?(our |the |my )?(\\d+ )?(users|staff|employees|people|mailboxes|accounts|offices|numbers|sites|devices|computers|laptops|branches|teams|applications|apps|systems|services)',
+  'all (of )?(our |the |my )?(\\d+ |[a-z]+ )?(users|staff|employees|people|mailboxes|accounts|offices|numbers|sites|devices|computers|laptops|branches|teams|applications|apps|systems|services)',
   'whole (company|office|team|organi[sz]ation|org|tenant|firm|department|branch|school|practice|staff)',
   'entire (company|office|team|organi[sz]ation|org|tenant|firm|department|branch|school|staff)',
   'company[- ]wide',
@@ -102,6 +111,27 @@ const COUNTED =
 /** A team of fewer people than this is a part of the organisation, not many users (B, not A). */
 const MANY_IN_A_TEAM = 20;
 const MANY_PEOPLE = 10;
+/** The one person who does something: their being kept out stops it. */
+const KEY_PERSON = words(
+  'jedyn(a|y|ej|ego) (osoba|ksiegow|kadrow|osoby|ktor)',
+  'nasza jedyna',
+  'the only (person|one|accountant)',
+  'only person',
+);
+/** A deadline within hours or a day or two: what a broken service blocks today. */
+const DEADLINE_SOON = words(
+  'za \\d+ (godzin|minut)',
+  'in \\d+ (hours|minutes)',
+  'dzis (o|do) \\d',
+  'today (at|by) \\d',
+  'jutro',
+  'tomorrow',
+  'za (dwa|trzy|\\d) dni',
+  'zamykamy',
+  'termin (mija|uplywa)',
+);
+/** Words that say a service itself is down, not one person's copy of it: with no one named, it is down for all. */
+const SERVICE_DOWN = words('lezy', 'padl', 'down(?![a-z])', 'outage', 'awari', 'niedostep', 'unavailable', '50[03](?![0-9])');
 /** Someone kept out entirely: a person who cannot sign in is stopped, however calmly they say so. */
 const BLOCKED = words(
   'nie (moze|moga|mozna) sie zalogowac',
@@ -117,7 +147,7 @@ const BLOCKED = words(
 /** A team or several people: more than one person, fewer than many. */
 const SEVERAL = words(
   'zesp',
-  'dzial(u|em)? ',
+  'dzial(u|em|owi)? ',
   'kilk(a|u) (osob|uzytkownik|pracownik)',
   'dwoje',
   'troje',
@@ -136,6 +166,7 @@ const ALL_ITEMS = words(
   'zaden (mail|e-?mail)',
   'zadna wiadomosc',
   'zadn(ych|ego) (wiadomosci|maili|spotkan|spotkania|polaczen)',
+  'zadne (polaczenie|spotkanie|wiadomosci|maile|polaczenia)',
   'any (external |incoming |inbound |outbound )?(call|e-?mail|mail|message|meeting)',
   'every (call|e-?mail|mail|message|meeting|sign-?in)',
   'all (of )?(our |the )?(\\d+ )?(calls|e-?mails?|mail|meetings|messages|sign-?ins|incoming|outgoing|outbound|inbound|external)',
@@ -153,7 +184,8 @@ const ONE = words(
   'reszta (dziala|normalnie|nie ma)',
   'inni (moga|nie maja|dzialaja)',
   'pozostali',
-  'one (user|person|employee|colleague|laptop|machine|computer|mailbox|of (our|the) [a-z]+)',
+  'one (user|person|employee|colleague|laptop|machine|computer|mailbox)',
+  'one of (our|the) (users|staff|employees|executives|colleagues|team members|people|accountants|managers|directors|salespeople|engineers)',
   'nasz(a|ego|emu|ej)? (prezes|dyrektor|kierownik|kierowniczk|szef|ksiegow)',
   'kierowniczk',
   'now(y|ego|emu|a|ej) (pracownik|pracownic|uzytkownik|specjalist|osob)',
@@ -228,6 +260,29 @@ const DOWN = words(
   'nie synchroniz',
   'nie lacz',
   'tylko do odczytu',
+  'crash',
+  'zamyka sie',
+  'stuck',
+  'utknel',
+  'utknely',
+  'zawiesza',
+  'reject',
+  'disconnect',
+  'went wrong',
+  'poszlo nie tak',
+  'nie przechodz',
+  'nie pokazuj',
+  'nie wyswietla',
+  'not showing',
+  "(don't|dont|do not|aren't|arent|are not|isn't|isnt|is not)( seem to)?( be)? (getting|receiving|arriving|coming|connect|work)",
+  'bez dostepu',
+  '40[34](?![0-9])',
+  'rozlacza(ja)? sie po',
+  'hangs? up',
+  'drop(s|ping)? (all|every)',
+  'plays silence',
+  '(error|blad|bledem) 50[03]',
+  '50[03](?![0-9])',
   'not working',
   "(doesn't|does not|don't|do not|won't|isn't|is not|aren't|are not) (work|load|open|start|connect|sync|arrive|come|send|receive|go)",
   'down(?![a-z])',
@@ -333,6 +388,15 @@ const STOPPED = words(
   'losing (money|customers|orders|business|sales)',
   "customers (can't|cannot|are getting|get|hear)",
   'nobody can work',
+  'infolini',
+  'hotline',
+  'call cent(re|er)',
+  'call queue',
+  'kolejk[aei] (polaczen|zgloszen)',
+  'zamowienia (od|ze|z) ',
+  'wszystkie zamowienia',
+  'customer (tickets|orders|requests|calls)',
+  'all (our )?(customer )?(orders|tickets)',
   '(spotkan(ia|iami)?|rozmow(y)?|kontakt) z klientami',
   '(meetings|calls) with (our )?(clients|customers)',
   'no one can work',
@@ -358,13 +422,25 @@ const BREACH = words(
   'wirus',
   'virus',
   'spoof',
+  'klikn[a-z]* (w |na )?(link|zalacznik|odnosnik)',
+  'clicked (on )?(the |a )?link',
+  'wpisal(a|i|y)? (swoje |swoj )?(haslo|hasla|dane)',
+  'entered (their|her|his|our) (password|credentials)',
+  'ktos zalogowal',
+  'someone (logged|signed) in',
+  'atak (phishing|haker|ransomware)',
+  'phishing(owy)? atak',
+  '(under|phishing) attack',
+  'attacker',
 );
 const QUESTION_OPENING =
   /^(jak|czy|gdzie|ile|co |kiedy|dlaczego|jaki|jaka|jakie|jakiej|w jaki|how|can |could |is |are |does |do |where|what|which|when|why|should|would|whats|what's)/;
 const HOW_TO =
-  /^(jak (moge|mozemy|mozna|najlepiej|ustawic|skonfigurowac|dodac|zmienic|wlaczyc|wylaczyc|zrobic)|czy (da sie|mozna|moge|mozemy)|gdzie (moge|mozna|znajde)|how (do|can|should) (i|we)|how to|what'?s the (best|recommended)|is (it|there) (possible|a way)|can (i|we) )/;
+  /^(chcial(a)?bym (zapytac|sie dowiedziec)|prosba o (wskazowki|porade|informacje)|do (we|i) (get|have)|czy (mamy|dostaniemy|dostajemy|przysluguj)|(change|zmien|zmiana|ustaw|set up|setup) |jak (moge|mozemy|mozna|najlepiej|ustawic|skonfigurowac|dodac|zmienic|wlaczyc|wylaczyc|zrobic)|czy (da sie|mozna|moge|mozemy)|gdzie (moge|mozna|znajde)|how (do|can|should) (i|we)|how to|what'?s the (best|recommended)|is (it|there) (possible|a way)|can (i|we) )/;
 const QUESTION = words(
   'pytanie',
+  'nie rozumiem',
+  "(don't|do not|dont) understand",
   'informacj(i|e),? (czy|o|na temat)',
   'need to know',
   'whether',
@@ -397,6 +473,10 @@ const MINOR = words(
   'drobiazg',
   'drobn[aey] (sprawa|rzecz|problem|kwestia|usterka|blad)',
   'nic pilnego',
+  'harmless',
+  'nieszkodliw',
+  'annoying but',
+  'da sie pracowac',
   'nic waznego',
   'nic sie nie dzieje',
   'wszystko dziala',
@@ -424,7 +504,7 @@ const MINOR = words(
 );
 const WORKAROUND = words(
   'obejsci',
-  'na razie (dziala|uzywamy|radzimy|podalismy|korzystamy|obchodzimy|otwieramy|wysylamy|dodaje|przekazujemy)',
+  'na razie( z tego| z niej| z nich| przez [a-z]+)? (dziala|uzywa|radzi|podalismy|korzysta|obchodzimy|otwiera|wysyla|dodaje|przekazujemy|drukuj)',
   'tymczasowo (uzywamy|korzystamy|dziala|wysylamy|przekierow)',
   'i tak (otwiera|dziala|mozna)',
   'nadrabia',
@@ -436,7 +516,12 @@ const WORKAROUND = words(
   'managing',
   'catching up',
   'getting by',
-  'works (fine |ok |okay )?(on|in|from|through) (the )?(browser|web|laptops?|desktops?|phones?|app)',
+  'works (fine |ok |okay )?(on|in|from|through) (the )?(browser|web|laptops?|desktops?|phones?|app|powershell)',
+  'dziala (w|przez) powershell',
+  '(w|z|przez) przegladar[a-z]*( [a-z]+){0,2} (da sie|dziala|mozna|wchodzi|widzi|otwiera)',
+  'can still be reached',
+  'other options work',
+  'inne (opcje|funkcje) dzialaja',
 );
 const MONEY = words(
   'pobran',
@@ -483,6 +568,15 @@ const PRESSING = words(
   'jutro',
   'zaczyna(ja)? (prace )?od (poniedzialku|wtorku|srody|czwartku|piatku|jutra)',
   'od jutra',
+  'za \\d+ (godzin|minut)',
+  'dzis (o|do) \\d',
+  'do konca (miesiaca|tygodnia|kwartalu|roku)',
+  'za tydzien',
+  'in \\d+ (hours|minutes)',
+  'today (at|by) \\d',
+  'before (the )?(month|quarter|year)[- ]?end',
+  'in (\\d+|two|three) weeks',
+  'deadline',
   'w (przyszly|najblizszy) (poniedzialek|wtorek)',
   'do (poniedzialku|wtorku|srody|czwartku|piatku|konca tygodnia|jutra)',
   'za (\\d+|dwa|trzy|kilka|niecale dwa) (dni|tygodnie)',
@@ -492,7 +586,7 @@ const PRESSING = words(
   'tomorrow',
   'within (\\d+|two|three|a few|a couple of) (days|weeks)',
   'od pierwszego',
-  'w (ciagu )?(tydzien|tygodnia)',
+  'w ciagu (tygodnia|dwoch tygodni)',
   'within a week',
   '(starting|from|by|before) (monday|tuesday|wednesday|thursday|friday|the \\d)',
   'next week',
@@ -544,8 +638,12 @@ function manyCounted(folded: string, team: boolean): boolean {
  * words are about money, else the text's own words decide (suggestCategory).
  */
 export function impactOf(text: string, category?: Category): ImpactSignals {
-  const folded = fold(text).replace(/\s+/g, ' ').trim();
-  const one = has(ONE, folded);
+  // An address names no one's scope ("wszyscy@", "support@contoso.pl").
+  const folded = fold(text)
+    .replace(/\S*@\S*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const one = has(ONE, folded) && !has(KEY_PERSON, folded);
   const several = has(SEVERAL, folded);
   // "Everyone else can", "wszyscy inni mogą": the many are the ones not affected.
   const others = folded.replace(
@@ -553,7 +651,13 @@ export function impactOf(text: string, category?: Category): ImpactSignals {
     ' ',
   );
   return {
-    many: has(MANY, others) || manyCounted(folded, several) || (!one && (has(ALL_ITEMS, folded) || /(^|[^a-z])u nas /.test(folded))),
+    many:
+      has(MANY, others) ||
+      manyCounted(folded, several) ||
+      (!one && (has(ALL_ITEMS, folded) || /(^|[^a-z])(u nas|w (calej |naszej )?firmie) /.test(folded))) ||
+      (!one && !several && has(SERVICE_DOWN, folded)),
+    keyPerson: has(KEY_PERSON, folded),
+    deadlineSoon: has(DEADLINE_SOON, folded),
     one,
     down: has(DOWN, folded) || has(BLOCKED, folded),
     degraded: has(DEGRADED, folded),
@@ -562,7 +666,7 @@ export function impactOf(text: string, category?: Category): ImpactSignals {
     question: QUESTION_OPENING.test(folded) || folded.includes('?') || has(QUESTION, folded),
     // A sentence that opens by asking how: mails open with a greeting first.
     howTo: fold(text)
-      .split(/[.!?\n]+/)
+      .split(/[.!?\n:]+|\s[-–—]\s/)
       .some((sentence) => HOW_TO.test(sentence.trim())),
     blocked: has(BLOCKED, folded),
     several,
