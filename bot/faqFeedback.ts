@@ -67,7 +67,7 @@ export function feedbackIn(text: string): boolean | undefined {
   ];
   // A turn asks twice (whether the rule applies, then what it says): read once.
   if (lastRead?.text !== text) {
-    const answer = typedAnswerIn(text, feedbackChoices, LONGEST_FEEDBACK_WORDS);
+    const answer = typedAnswerIn(text, feedbackChoices, { longestWords: LONGEST_FEEDBACK_WORDS });
     lastRead = { text, helped: answer === 0 ? true : answer === 1 ? false : undefined };
   }
   return lastRead.helped;

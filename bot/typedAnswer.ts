@@ -40,11 +40,26 @@ const YES_PHRASES = [
   'no jasne',
   'no pewnie',
   'no jestem',
+  'no ja',
   'no ba',
   // "no i elegancko, dzięki": Polish "no i" opens, it does not deny; a "nie" after it still does.
   'no i',
 ];
 const NEGATIONS = new Set(['nie', 'no', 'not', 'nope', 'nah', 'dont', 'never', 'nigdy', 'rezygnuje', 'niepoprawne', 'nieprawidlowe']);
+
+/** How a message is read at a question; see typedAnswerIn. */
+export interface AnswerReading {
+  /** The most words an answer has; a longer message is something else. */
+  longestWords?: number;
+  /**
+   * People type past this question describing their problem ("Czy jesteś administratorem?"):
+   * only a no or a yes that answers counts ("nie", "raczej nie", "nie jestem", "tak", "ok"), not
+   * one of what they describe ("nie wysyła maili od rana", "kwota się nie zgadza", "tak jak
+   * mówiłem…"). Elsewhere any negation is a no: "dalej nie działa" after "Did this help?", "telefon
+   * się nie zgadza" at "Are these details correct?".
+   */
+  describedPast?: boolean;
+}
 
 /**
  * Which choice a message typed at a yes/no-like question picks, 'unsure' when it asks something
@@ -52,9 +67,10 @@ const NEGATIONS = new Set(['nie', 'no', 'not', 'nope', 'nah', 'dont', 'never', '
  * a grade's code as the last word ("może być C"); the one choice whose own words it has ("numer
  * mam inny"), where a negation just before or after the yes choice's words, or opening the
  * message, makes them a no ("nie jestem adminem", "I'm not an admin", "nie wysyłaj"); then a
- * plain yes or no. A message of more than `longestWords` words is something else.
+ * plain yes or no (see AnswerReading.describedPast).
  */
-export function typedAnswerIn(text: string, choices: TypedChoice[], longestWords = LONGEST_ANSWER_WORDS): number | 'unsure' | undefined {
+export function typedAnswerIn(text: string, choices: TypedChoice[], reading: AnswerReading = {}): number | 'unsure' | undefined {
+  const { longestWords = LONGEST_ANSWER_WORDS, describedPast = false } = reading;
   const words = wordsOf(text);
   if (words.length === 0 || words.length > longestWords) return undefined;
   const phrase = ` ${words.join(' ')} `;
@@ -76,14 +92,171 @@ export function typedAnswerIn(text: string, choices: TypedChoice[], longestWords
   if (named.length > 1) return named.includes(no) && named.every((i) => i === no || i === yes) ? no : 'unsure';
   if (named.length === 1) {
     const at = positions[named[0]!]!;
-    const negated = negation(rest[0]) || [rest[at - 2], rest[at - 1], rest[at + 1]].some(negation);
+    // Around the words: "nie jestem", "jestem nie…", "I am not" (two words of the choice before it).
+    const negated = negation(rest[0]) || [rest[at - 2], rest[at - 1], rest[at + 1], rest[at + 2]].some(negation);
     if (named[0] !== yes || !negated) return named[0];
     return no >= 0 ? no : 'unsure';
   }
-  if (rest.some(negation) || positionOf(rest, choices[no]?.synonyms ?? []) >= 0) return no >= 0 ? no : 'unsure';
-  if (yesPhrase || positionOf(rest, choices[yes]?.synonyms ?? []) >= 0) return yes >= 0 ? yes : undefined;
+  const saysNo = describedPast ? answeringNegationIn(rest, typedForms(text, words), text) : rest.some(negation);
+  if (saysNo || positionOf(rest, describedPast ? phrasesOf(choices[no]?.synonyms ?? []) : (choices[no]?.synonyms ?? [])) >= 0)
+    return no >= 0 ? no : 'unsure';
+  const yesSynonyms = choices[yes]?.synonyms ?? [];
+  const saysYes = describedPast ? answeringWordIn(rest, yesSynonyms, text) : positionOf(rest, yesSynonyms) >= 0;
+  if (yesPhrase || saysYes) return yes >= 0 ? yes : undefined;
   return undefined;
 }
+
+/** Words after a yes that make it a word of the sentence: "tak jak mówiłem", "ok so the error says". */
+const NOT_AN_ANSWER_AFTER = new Set(['jak', 'so', 'wiec', 'to', 'teraz', 'then']);
+
+/**
+ * Whether `words` say one of `entries` as an answer: a phrase anywhere ("zgadza się"), a single
+ * word ("tak", "ok") only opening a message of a few words or set apart by punctuation, not as a
+ * word of what the person goes on to describe ("tak jak mówiłem, nie działa").
+ */
+function answeringWordIn(words: string[], entries: string[], text: string): boolean {
+  const phrase = positionOf(words, phrasesOf(entries, true));
+  // "nie zgadza się kwota" is no "zgadza się".
+  if (phrase >= 0) return !NEGATIONS.has(words[phrase - 1] ?? '');
+  const at = positionOf(words.slice(0, 2), entries);
+  if (at < 0 || NOT_AN_ANSWER_AFTER.has(words[at + 1] ?? '')) return false;
+  return words.length - at <= 4 || new RegExp(`^\\W*(?:\\p{L}+\\W+)?${words[at]}\\s*[,.!;:–—-]`, 'u').test(fold(text));
+}
+
+/** Words that may come before an answer's negation: "raczej nie", "niestety nie", "well, no". */
+const BEFORE_ANSWER = new Set([
+  'raczej',
+  'chyba',
+  'jednak',
+  'niestety',
+  'zdecydowanie',
+  'absolutnie',
+  'oj',
+  'ah',
+  'oh',
+  'well',
+  'sorry',
+  'unfortunately',
+  'actually',
+  'przepraszam',
+  'to',
+  'w',
+  'sumie',
+  'ja',
+  'i',
+  'im',
+  'we',
+  'am',
+  'are',
+  'do',
+]);
+/** Words after "no" or "not" that keep it an answer: "no thanks", "no I'm not", "not really", "not an admin". */
+const AFTER_ENGLISH_NO = new Set([
+  'the',
+  'thanks',
+  'thank',
+  'sorry',
+  'i',
+  'im',
+  'it',
+  'its',
+  'not',
+  'never',
+  'way',
+  'unfortunately',
+  'really',
+  'that',
+  'this',
+  'we',
+  'just',
+  'actually',
+  'at',
+  'an',
+  'a',
+  'me',
+  'yet',
+  'now',
+  'quite',
+  'exactly',
+  'admin',
+  'administrator',
+  'ja',
+]);
+const DONT_ANSWERS = new Set(['think', 'want', 'need', 'believe']);
+/** After "nie", what a no says in words that look like a described state: "nie trzeba", "nie ja", "nie, chyba". */
+const AFTER_POLISH_NO = new Set([
+  'trzeba',
+  'potrzeba',
+  'ja',
+  'chyba',
+  'zawsze',
+  'calkiem',
+  'calkowicie',
+  'bardzo',
+  'za',
+  'do',
+  'teraz',
+  'tym',
+  'dzisiaj',
+  'dzis',
+  'jestem',
+  'mam',
+  'jest',
+  'tak',
+]);
+
+/**
+ * Whether a negation in `words` (folded, without a yes phrase) answers the question: it stands
+ * alone or opens the message after words like "raczej" and is not followed by what it negates
+ * ("nie wysyła…", "no emails since…", "not syncing"), or it ends the message ("chyba jednak
+ * nie"). `raw` gives each folded word as typed: "nie chcę" answers, "nie chce" (third person,
+ * as typed without diacritics too) does not.
+ */
+function answeringNegationIn(words: string[], raw: Map<string, string>, text: string): boolean {
+  return words.some((word, i) => {
+    if (!NEGATIONS.has(word)) return false;
+    if (i === words.length - 1) return true;
+    if (!words.slice(0, i).every((before) => BEFORE_ANSWER.has(before) || NEGATIONS.has(before))) return false;
+    // "Nie, wysyła, ale…": a negation set apart by punctuation is the answer, whatever follows.
+    if (new RegExp(`(?:^|[^\\p{L}])${word}\\s*[,.!;:–—-]`, 'iu').test(fold(text))) return true;
+    const next = words[i + 1]!;
+    if (word === 'no' || word === 'not') return AFTER_ENGLISH_NO.has(next) || next.startsWith('admin');
+    // "don't send it", "I don't think so"; not "we don't have access".
+    if (word === 'dont') return i === 0 || DONT_ANSWERS.has(next);
+    if (word !== 'nie') return true;
+    return AFTER_POLISH_NO.has(next) || !describes(raw.get(next) ?? next);
+  });
+}
+
+/**
+ * Whether a Polish word after "nie" reads as a verb of a described state, in the third person
+ * ("działa", "wysyłają", "przyszło", "zgadza") rather than the person's own ("jestem", "chcę",
+ * "potrzebuję") or an order ("wysyłaj", "zmieniaj").
+ */
+function describes(word: string): boolean {
+  if (/[ęm]$/.test(word) || /(?:j|ij|aj|uj|cie|my)$/.test(word)) return false;
+  return /(?:[aiyeą]|ło|ła|ły|li|ł|lo|ly)$/.test(word);
+}
+
+/**
+ * The entries that are not a bare negation (read by answeringNegationIn), or with `phrasesOnly`
+ * the entries of more than one word.
+ */
+function phrasesOf(entries: string[], phrasesOnly = false): string[] {
+  const cache = phrasesOnly ? phrasesOnlyOf : negationsDropped;
+  let phrases = cache.get(entries);
+  if (!phrases) {
+    phrases = entries.filter((entry) => {
+      const words = wordsOf(entry);
+      return phrasesOnly ? words.length > 1 : !NEGATIONS.has(words.join(' '));
+    });
+    cache.set(entries, phrases);
+  }
+  return phrases;
+}
+
+const negationsDropped = new WeakMap<string[], string[]>();
+const phrasesOnlyOf = new WeakMap<string[], string[]>();
 
 /** Titles as phrases (" dane sa poprawne "): the same few buttons are asked about all day. */
 const titles = new Map<string, string>();
@@ -96,6 +269,16 @@ function titleOf(value: string): string {
     if (titles.size < 1_000) titles.set(value, title);
   }
   return title;
+}
+
+/** Each folded word of `text` (`words`) as it was typed, in lower case: "chce" -> "chcę". */
+function typedForms(text: string, words: string[]): Map<string, string> {
+  const typed =
+    text
+      .replace(/['’]/g, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Map(words.map((word, i) => [word, typed[i] ?? word]));
 }
 
 /** Folded words: "Zmień dane!" -> zmien, dane; "don't" -> dont. */

@@ -11,7 +11,7 @@ import {
   type PromptRecognizerResult,
 } from 'botbuilder-dialogs';
 import { NumberRecognizer } from '@microsoft/recognizers-text-number';
-import { fold } from '../../common/text';
+import { fold, foldPhrase, greetingLength } from '../../common/text';
 import { t } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { typedAnswerIn, type TypedChoice } from '../typedAnswer';
@@ -47,6 +47,9 @@ function modelsOf(culture: string): { ordinal: Model; number: Model } {
  * choices in words, for the channels whose buttons people type past.
  */
 export class DeskChoicePrompt extends ChoicePrompt {
+  /** Whether people type past this question describing their problem (AnswerReading.describedPast). */
+  protected readonly describedPast: boolean = false;
+
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const style = options.style ?? this.style;
     if (!isRetry || options.retryPrompt || style === ListStyle.list) return super.onPrompt(context, state, options, isRetry);
@@ -66,11 +69,12 @@ export class DeskChoicePrompt extends ChoicePrompt {
     options: PromptOptions,
   ): Promise<PromptRecognizerResult<FoundChoice>> {
     const text = context.activity.text;
-    // A yes/no-like question: its own reading, so that "tak, ale numer mam inny" is no yes and "nie wiem" no no.
+    // A yes/no-like question: its own reading, so that "tak, ale numer mam inny" is no yes and "nie
+    // wiem" no no.
     const typedChoices = ChoiceFactory.toChoices(options.choices) as TypedChoice[];
     if (text && typedChoices.some((choice) => choice.says)) {
-      const answer = typedAnswerIn(text, typedChoices);
-      if (answer === 'unsure') return { succeeded: false };
+      const answer = this.describedPast ? answerPastDescriptions(text, typedChoices) : typedAnswerIn(text, typedChoices);
+      if (answer === 'unsure' || (answer === undefined && this.describedPast)) return { succeeded: false };
       if (answer !== undefined) return { succeeded: true, value: { value: typedChoices[answer]!.value, index: answer, score: 1 } };
     }
     // botbuilder's own word search; it notes on these options the culture it read the message in.
@@ -90,6 +94,15 @@ export class DeskChoicePrompt extends ChoicePrompt {
 }
 
 /**
+ * A yes/no-like question that people type past, describing their problem ("Czy jesteś
+ * administratorem?"): only a yes or a no that answers is taken (AnswerReading.describedPast),
+ * and nothing else is looked for in the message.
+ */
+export class DescribedPastChoicePrompt extends DeskChoicePrompt {
+  protected override readonly describedPast = true;
+}
+
+/**
  * The choice a typed answer names beyond botbuilder's reading of its words: at a yes/no-like
  * question by its own reading ("tak, wysoki priorytet"); in a short answer by the choice's code
  * ("B") or by another form of a synonym ("techniczne"); undefined for a sentence.
@@ -100,6 +113,23 @@ export function choiceTypedIn(text: string, choices: (string | Choice)[]): numbe
   if (typeof answer === 'number') return answer;
   if (wordsOf(text).length > SHORT_ANSWER_WORDS) return undefined;
   return choiceByCode(text, choiceValues(choices)) ?? choiceBySynonymForm(text, choices);
+}
+
+/** "ok", "dobra": an acknowledgement opening a description ("ok, sprawdziłem spam i…") answers nothing. */
+const ACKNOWLEDGEMENTS = new Set(['ok', 'okej', 'okay', 'dobra', 'spoko']);
+
+/**
+ * The answer a message gives at a question people type past (AnswerReading.describedPast), after
+ * any greeting: in the message, or in its first clause ("Nie, jestem zwykłym pracownikiem działu
+ * sprzedaży…" -> "Nie") unless that is only an acknowledgement. Nothing else is an answer:
+ * botbuilder's word search would find the "nie" of "nie wysyła maili od rana".
+ */
+function answerPastDescriptions(text: string, choices: TypedChoice[]): number | 'unsure' | undefined {
+  const said = text.slice(greetingLength(fold(text)));
+  const answer = typedAnswerIn(said, choices, { describedPast: true });
+  if (answer !== undefined) return answer;
+  const clause = said.split(/[,.;:!–—]|\s-\s/)[0]!;
+  return ACKNOWLEDGEMENTS.has(foldPhrase(clause)) ? undefined : typedAnswerIn(clause, choices, { describedPast: true });
 }
 
 /** Whether botbuilder's word search finds more than one of the choices in `text`. */

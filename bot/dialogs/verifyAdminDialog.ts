@@ -8,7 +8,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { DeskChoicePrompt } from './choicePrompt';
+import { DescribedPastChoicePrompt, DeskChoicePrompt } from './choicePrompt';
 import {
   type CodeChannel,
   findTrustedAdministrator,
@@ -62,7 +62,7 @@ export class VerifyAdminDialog extends ComponentDialog {
 
   constructor(private readonly deps: VerifyAdminDeps) {
     super(VerifyAdminDialog.id);
-    this.addDialog(new DeskChoicePrompt(ASK_ADMIN));
+    this.addDialog(new DescribedPastChoicePrompt(ASK_ADMIN));
     this.addDialog(new DeskChoicePrompt(ASK_CHANNEL));
     this.addDialog(new TextPrompt(ASK_ORG, (pc) => this.organisationKnown(pc)));
     this.addDialog(new TextPrompt(ASK_EMAIL, async (pc) => pc.recognized.succeeded && emailAddressIn(pc.recognized.value!) !== undefined));
@@ -95,6 +95,8 @@ export class VerifyAdminDialog extends ComponentDialog {
     }
     return step.prompt(ASK_ADMIN, {
       prompt: t(locale, 'verify.askAdmin'),
+      // What people type past this question is mostly more of their problem, or "nie wiem".
+      retryPrompt: t(locale, 'verify.askAdminAgain'),
       style: choiceStyle(step.context),
       choices: [
         choiceSaidAs(t(locale, 'choice.yes'), 'commands.yes', 'commands.amAdmin'),

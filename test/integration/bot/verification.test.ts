@@ -39,6 +39,24 @@ describe('administrator verification in Polish', () => {
     expect(await world.verifier.verifiedAdmin(c.scope)).toEqual({ orgId: 'contoso', adminId: 'jan' });
   });
 
+  it('keeps asking when the person goes on describing the problem, and reads the answer after it', async () => {
+    const c = chat(world);
+    expect((await c.say('outlook mi nie działa'))[0]).toMatch(/Czy jesteś administratorem\?/);
+    // Neither a no ("nie" of what they describe) nor a yes ("ok" opening a description).
+    for (const detail of [
+      'nie wysyła maili od rana',
+      'kwota się nie zgadza',
+      'ok, sprawdziłem spam i nic tam nie ma, w śledzeniu też pusto',
+    ]) {
+      const replies = await c.say(detail);
+      expect(replies[0]).toMatch(/^Szczegóły problemu opiszesz za chwilę\..*Czy jesteś administratorem\?/);
+      expect(buttonsOf(nth(c.replies, -1))).toEqual(['Tak', 'Nie']);
+    }
+    expect((await c.say('nie, jestem zwykłym pracownikiem działu sprzedaży w naszej firmie'))[0]).toMatch(
+      /Poproś o pomoc swojego administratora/,
+    );
+  });
+
   it('sends by SMS to the registered phone, shown masked', async () => {
     const c = chat(world);
     const sent = await askForCode(c, { ...PL, channel: 'SMS' });

@@ -1,4 +1,4 @@
-import { mentions, typedAnswerIn, type TypedChoice } from '../../../bot/typedAnswer';
+import { mentions, typedAnswerIn, type AnswerReading, type TypedChoice } from '../../../bot/typedAnswer';
 import { choiceSaidAs, phrasingsOf } from '../../../bot/commands';
 import { feedbackIn } from '../../../bot/faqFeedback';
 
@@ -19,12 +19,45 @@ const confirm: TypedChoice[] = [
   choiceSaidAs('cancel', 'commands.no', 'commands.dontSubmit'),
 ];
 
-const read = (choices: TypedChoice[], texts: string[]) => texts.map((text) => typedAnswerIn(text, choices));
+const read = (choices: TypedChoice[], texts: string[], reading: AnswerReading = {}) =>
+  texts.map((text) => typedAnswerIn(text, choices, reading));
+/** As at "Czy jesteś administratorem?", which people type past describing their problem. */
+const describedPast = { describedPast: true };
 
 describe('answers typed at a yes/no-like question', () => {
   it("reads a yes in a sentence, and a negation of the yes choice's own words as a no", () => {
     expect(read(admin, ['tak, jestem', 'jestem administratorem globalnym', 'no jestem', 'Yes, I am the admin'])).toEqual([0, 0, 0, 0]);
     expect(read(admin, ['nie jestem adminem', 'nope', "I'm not an admin", 'nie'])).toEqual([1, 1, 1, 1]);
+  });
+
+  it('at a question people type past, reads a no or a yes that answers, not one of the problem they describe', () => {
+    expect(
+      read(
+        admin,
+        ['raczej nie', 'niestety nie', 'chyba jednak nie', 'nie, wysyłam tylko pytanie', 'nie potrzebuję', 'no thanks', 'I am not'],
+        describedPast,
+      ),
+    ).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(
+      read(
+        admin,
+        [
+          'nie wysyła maili od rana',
+          'kwota się nie zgadza',
+          'nikt nie może się zalogować',
+          "it's not syncing",
+          'no emails since 9am',
+          'we dont have access to teams',
+          'tak jak mówiłem, nie działa',
+          'ok so the error says 0x80070005',
+          'nie zgadza się kwota na fakturze',
+        ],
+        describedPast,
+      ),
+    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(read(admin, ['owszem', 'no ja, a kto inny', 'ok', 'yes please'], describedPast)).toEqual([0, 0, 0, 0]);
+    // Where a described fault is the answer, it still says no.
+    expect(read(contact, ['telefon się nie zgadza', 'ten mail już nie istnieje'])).toEqual([1, 1]);
   });
 
   it('takes neither for doubt, a question, or a message too long to be an answer', () => {
@@ -81,8 +114,8 @@ describe('a message typed after "Did this help?"', () => {
       false,
       false,
     ]);
-    // Polish "no i" opens a sentence; a "nie" after it still says no.
-    expect(['no i elegancko, dzięki', 'no i nadal nie działa'].map(feedbackIn)).toEqual([true, false]);
+    // Polish "no i" opens a sentence; a "nie" after it still says no, and so does a failure described.
+    expect(['no i elegancko, dzięki', 'no i nadal nie działa', 'nie działa'].map(feedbackIn)).toEqual([true, false, false]);
   });
 
   it('is read as a message of its own when it asks or reports something new', () => {
