@@ -88,7 +88,7 @@ function stepOf(replies: Partial<Activity>[], locale: Locale): Step {
   if (buttonsAre('choice.email', 'choice.phone')) return 'preferred';
   if (buttonsAre('choice.email', 'choice.sms')) return 'pin_channel';
   if (buttons.some((b) => /^[ABC] – /.test(b))) return 'grade';
-  if (has('verify.askAdmin')) return 'admin';
+  if (has('verify.askAdmin') || has('verify.askAdminAgain')) return 'admin';
   if (has('verify.askCode')) return 'code';
   if (has('verify.askOrg') || has('verify.orgUnknown') || has('verify.orgAmbiguous')) return 'org';
   if (has('verify.askEmail')) return 'admin_email';
