@@ -1,4 +1,5 @@
 import { fold, greetingLength } from '../../common/text';
+import { ticketIdIn } from '../commands';
 
 /**
  * The message without a greeting at its start, when a request follows it ("Witam, chcę dopisać
@@ -23,9 +24,9 @@ export function onlyGreeting(text: string): boolean {
 /** Longer than this, a message says more than a short ask ("any news?", "nvm"), and the anchored patterns never run on it. */
 const SHORT_LONGEST = 80;
 
-/** Words that open a question, in Polish and English; not the Polish "do" of "Do zgłoszenia … dodaję", nor "co do" ("as for"). */
+/** Words that open a question, in Polish and English; not the Polish "do" of "Do zgłoszenia … dodaję", nor "co do" ("as for"), nor "can't". */
 const QUESTION_OPENING =
-  /^\s*(?:czy|kto|co\b(?!\s+do\b)|jak|jaki|jaka|jakie|jakiego|jakich|ile|kiedy|dlaczego|czemu|gdzie|ktory|ktora|ktore|po co|who|what|how|when|why|where|which|whose|is|are|does|do\b(?!\s+(?:zgloszen|spraw|ticket|tego|mojego|naszego|mojej|naszej))|can|could|may|should|will|would|did|was|were|has|have)\b/;
+  /^\s*(?:czy|kto|co\b(?!\s+do\b)|jak|jaki|jaka|jakie|jakiego|jakich|ile|kiedy|dlaczego|czemu|gdzie|ktory|ktora|ktore|po co|who|what|how|when|why|where|which|whose|is|are|does|do\b(?!\s+(?:zgloszen|spraw|ticket|tego|mojego|naszego|mojej|naszej))|can\b(?!\W?t\b)|could|may|should|will|would|did|was|were|has|have)\b/;
 
 /**
  * Openings that ask for an example or a definition, put as a request or a bare noun phrase:
@@ -337,4 +338,35 @@ const TICKET_WORDS = new RegExp(
 /** Whether the message names a ticket, a reported problem or something of the customer's ("co z moim zgłoszeniem?", "any news on my case?"). */
 export function mentionsTickets(text: string): boolean {
   return TICKET_WORDS.test(fold(text));
+}
+
+/**
+ * Something that does not work, said in Polish: a verb denied ("outlook nie wysyła", "word nie
+ * zapisuje plików", "faktura się nie zgadza"; not "nie wiem", "nie potrzebuję", "nie trzeba", "nie
+ * ma sprawy", an order such as "nie kontynuuj", nor "jednak nie…", which call something off), or a word of a fault ("teams się wiesza", "konto zablokowane", "wszystko nam
+ * padło", "błąd synchronizacji").
+ */
+const POLISH_FAULT = String.raw`(?<!jednak\W+)nie\s+(?:(?:sie|mi|nam|mu|jej|im|juz|wcale|dalej|nadal|znowu)\s+)*(?!wiem|rozumiem|jestem|jestesmy|potrzebuj|chce|chcemy|pamietam|\p{L}*eba(?![\p{L}])|ma\W+(?:problemu|sprawy|pospiechu|za\W+co)|\p{L}*j(?:cie|my)?(?![\p{L}]))\p{L}{3,}|nie\W+da\W+sie|(?:blad|bledy|bledu|awari\p{L}*|padl\p{L}*|pada|wiesza|zawiesza\p{L}*|zawiesil\p{L}*|wylogowuje|wyrzuca|wywala|zablokowan\p{L}*|zablokowal\p{L}*|znikn\p{L}*|znika\p{L}*|usunal\p{L}*|usunel\p{L}*|skasowal\p{L}*|zepsul\p{L}*|zepsut\p{L}*|przestal\p{L}*|crash\p{L}*|sypie\W+sie|nie\W+tak|problem\p{L}*|klopot\p{L}*|wygasl\p{L}*)`;
+/** The same in English: "teams won't load", "can't log in", "invites not arriving", "sso login broken", "teams keeps crashing". */
+const ENGLISH_FAULT = String.raw`(?:can\W*t|cannot|can\W+not|won\W*t|isn\W*t|aren\W*t|doesn\W*t|didn\W*t|haven\W*t|hasn\W*t|wasn\W*t|unable\W+to)(?!\W+(?:know|understand|remember|recall|tell|wait|find\W+(?:the\W+)?(?:answer|info)))|not\W+\p{L}+ing|keeps?\W+\p{L}+ing|broken|broke|down|error|errors|fail\p{L}*|crash\p{L}*|stopped|frozen|freez\p{L}*|lost|disappeared|missing|rejecting|bouncing|blocked|locked\W+out|hangs|hanging|expired|problem|problems|issue|issues`;
+/**
+ * What makes a fault no new problem for an agent: a ticket named ("dopisz do zgłoszenia, że błąd
+ * wrócił"), the problem gone ("problem sam się rozwiązał", "fixed itself"), the bot itself ("ten
+ * bot nie pomaga"), or a purpose ("żeby nie dublować").
+ */
+const NOT_A_NEW_PROBLEM = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${A_TICKET_NAMED}|zglszen\p{L}*|zglosz\p{L}*|wniosk\p{L}*|rozwiaz\p{L}*|naprawil\p{L}*|solved|fixed|resolved|bot|bota|botem|(?:zeby|aby|by)\W+nie)(?![\p{L}\p{N}])`,
+  'u',
+);
+const FAULT = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${POLISH_FAULT}|${ENGLISH_FAULT})(?![\p{L}\p{N}])`, 'u');
+
+/**
+ * Whether the message reports something that does not work, as a statement ("teams się wiesza",
+ * "calendar invites not arriving"): a problem to take to an agent when the knowledge base has
+ * nothing on it, whatever its few words make the classifier think ("konto zablokowane" was a
+ * "cancel", "wszystko nam padło" a "thanks").
+ */
+export function reportsProblem(text: string): boolean {
+  const folded = fold(text);
+  return !readsAsQuestion(text) && FAULT.test(folded) && !NOT_A_NEW_PROBLEM.test(folded) && !ticketIdIn(text);
 }

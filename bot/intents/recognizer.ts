@@ -17,6 +17,7 @@ import {
   mentionsTickets,
   onlyGreeting,
   readsAsQuestion,
+  reportsProblem,
   requestsTicketWork,
   withoutGreeting,
 } from './messageShape';
@@ -142,6 +143,15 @@ export class IntentRecognizer {
     if (top.intent !== 'ticket_status' && (asksProgress(text) || asksNewsAlone(text))) return { ask: ['ticket_status', 'question'] };
     if (unsure && ticketWork && !aboutTickets && readsAsQuestion(text) && knowledgeAnswers())
       return { intent: 'question', fastPath: false };
+    // A problem stated ("teams się wiesza", "konto zablokowane", "calendar invites not arriving")
+    // that the classifier reads as no sure question and no clear ticket work (a few words made it
+    // hear "cancel", "thanks", "help"): taken to an agent when the base has nothing on it, else
+    // asked. Two kinds of ticket work both heard are left to the question back between them; a
+    // ticket's status or the list is no reading of a problem that names no ticket.
+    const newWork = (intent: Intent) => TICKET_ACTIONS.has(intent) && !ASKED_AS_QUESTIONS.has(intent);
+    const ticketWorkHeard = newWork(top.intent) && (!unsure || newWork(second.intent));
+    if (reportsProblem(text) && !(top.intent === 'question' && !unsure) && !ticketWorkHeard)
+      return knowledgeCovers() ? { ask: ['open_ticket', 'question'] } : { intent: 'open_ticket', fastPath: false };
     // Ticket work asked for outright, not put as a question ("Please create a severity A ticket.
     // Nobody can join meetings", "…, proszę o zgłoszenie krytyczne"), is that work even when the
     // base has an article on the problem it describes (the grades' own examples are in it).

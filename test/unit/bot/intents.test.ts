@@ -343,6 +343,29 @@ describe('intent recognition', () => {
       expect(recognizer.recognize(text)).toMatchObject({ intent: 'open_ticket' });
   });
 
+  it('takes a problem stated in a few words for a ticket when the base has nothing on it, whatever the classifier hears', () => {
+    // The classifier heard "cancel", "thanks", "a ticket's list" or "help" in these.
+    for (const text of [
+      'teams się wiesza',
+      'word nie zapisuje plików',
+      "can't access my mailbox",
+      'we lost all our teams chat history',
+      'sso login broken',
+    ])
+      expect({ text, reading: recognizer.recognize(text) }).toEqual({ text, reading: { intent: 'open_ticket', fastPath: false } });
+    // The base has entries near these (verification locked after wrong codes, what a critical problem is): asked.
+    for (const text of ['konto zablokowane', 'wszystko nam padło'])
+      expect({ text, reading: recognizer.recognize(text) }).toEqual({ text, reading: { ask: ['open_ticket', 'question'] } });
+    // Not a problem for a new ticket: one solved, one of the bot, one of a ticket named, an order, a question.
+    for (const text of [
+      'Dziękuję, problem rozwiązany.',
+      'nie kontynuuj',
+      'dopisz do zgłoszenia, że błąd wrócił',
+      'dlaczego teams się wiesza?',
+    ])
+      expect({ text, reading: recognizer.recognize(text) }).not.toEqual({ text, reading: { intent: 'open_ticket', fastPath: false } });
+  });
+
   it('offers the question when it hesitates between two kinds of ticket work over a question it can answer', () => {
     // Phrasings that lean every question towards ticket work, so the hesitation is certain.
     const training = [
