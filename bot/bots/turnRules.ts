@@ -25,7 +25,7 @@ import {
   speaksToTheBot,
 } from '../followUp';
 import { foldPhrase } from '../../common/text';
-import { asksAfterTicket, dropsTicket } from '../intents/messageShape';
+import { asksAfterTicket, dropsTicket, reportsProblem } from '../intents/messageShape';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
 export interface DeskConversation {
@@ -337,6 +337,18 @@ export const TURN_RULES: readonly TurnRule[] = [
     applies: (turn) => turn.stated() === 'open_ticket' || turn.stated() === 'talk_to_person',
     // After "a ticket or a question?", the message asked about may describe the problem.
     handle: (turn, store) => runTask(turn, store, { task: 'open', described: descriptionIn(store.asked?.text) }),
+  },
+  {
+    // "problem z licencją office" -> "a ticket or a question?" -> "pisze, że produkt nie jest
+    // licencjonowany…": more of the problem, not a question, is the ticket, described by both.
+    name: 'more of the problem after "a ticket or a question?"',
+    needsStore: true,
+    applies: (turn) =>
+      !!turn.store?.asked?.options.includes('open_ticket') &&
+      turn.store.asked.options.includes('question') &&
+      turn.stated() === null &&
+      reportsProblem(turn.text),
+    handle: (turn, store) => runTask(turn, store, { task: 'open', described: descriptionIn(`${store.asked!.text}\n${turn.text}`) }),
   },
   {
     name: 'greeting',

@@ -127,6 +127,17 @@ describe('opening a ticket in Polish', () => {
     expect(contactOf(both)).toEqual({ email: 'jan.kowalski@contoso.pl', phone: '600 111 222', preferred: 'phone' });
   });
 
+  it('takes more of the problem told after "a ticket or a question?" for the ticket, and offers both messages as its description', async () => {
+    const c = await verified('contoso', 'jan');
+    expect((await c.say('problem z licencją office'))[0]).toMatch(/^Czy chcesz założyć zgłoszenie, czy zadajesz pytanie\?/);
+    expect((await c.say('pisze ze produkt nie jest licencjonowany, word i excel tylko do odczytu'))[0]).toMatch(
+      /^Czego dotyczy zgłoszenie\?/,
+    );
+    expect((await c.say('Problem techniczny'))[0]).toMatch(
+      /Możesz też użyć swojej wiadomości: „problem z licencją office\npisze ze produkt nie jest licencjonowany, word i excel tylko do odczytu”/,
+    );
+  });
+
   it('offers the words the request was asked with as its description', async () => {
     const c = await verified('contoso', 'jan');
     expect((await c.say('od rana nikt u nas w firmie nie może wysłać maili, pomóżcie'))[0]).toMatch(/^Czego dotyczy zgłoszenie\?/);
