@@ -7,7 +7,8 @@
  * ("no"), or doubt ("unsure"). Counted per language: the reply read it as meant (a detail or a
  * doubt leaves the question open, a yes asks for the organisation, a no ends with the guidance
  * for others), or misread it as a yes or a no. A first message the desk did not answer with the
- * question counts as "not asked". Only aggregates are printed; --misses lists the misreadings,
+ * question counts as "not asked", with what the desk did instead (asked "ticket or question?",
+ * was unsure what was meant, found no answer, answered from the base). Only aggregates are printed; --misses lists the misreadings,
  * for tuning sets only.
  */
 import { t, type Locale } from '../../bot/i18n';
@@ -26,6 +27,15 @@ export interface SequenceCase {
 
 /** How the desk read the second message: as a yes, a no, or neither (the question stays open). */
 export type Reading = 'yes' | 'no' | 'open' | 'other' | 'not asked';
+
+/** What the desk made of a first message that did not lead to the question. */
+export function firstReplyOf(lang: Locale, reply: string): string {
+  if (reply.includes(t(lang, 'clarify.ticketOrQuestion'))) return 'asked ticket or question';
+  if (reply.includes(t(lang, 'clarify.which'))) return 'unsure what is meant';
+  if (reply.includes(t(lang, 'faq.noAnswer'))) return 'no answer found';
+  if (reply.includes(t(lang, 'faq.source', { title: '' }).trim())) return 'answered from the base';
+  return 'something else';
+}
 
 const KINDS: readonly string[] = ['detail', 'yes', 'no', 'unsure'];
 
@@ -63,7 +73,12 @@ export async function evaluateSequences(cases: SequenceCase[]): Promise<{ counts
     } finally {
       await world.close();
     }
-    const outcome = reading === 'not asked' ? 'not asked' : reading === MEANT[c.kind] ? 'read as meant' : `${c.kind} read as ${reading}`;
+    const outcome =
+      reading === 'not asked'
+        ? `not asked: ${firstReplyOf(c.lang, reply)}`
+        : reading === MEANT[c.kind]
+          ? 'read as meant'
+          : `${c.kind} read as ${reading}`;
     for (const row of [c.lang, 'all']) {
       const tally = counts.get(row) ?? {};
       tally[outcome] = (tally[outcome] ?? 0) + 1;
