@@ -343,8 +343,8 @@ export function mentionsTickets(text: string): boolean {
 /**
  * Something that does not work, said in Polish: a verb denied ("outlook nie wysyła", "word nie
  * zapisuje plików", "faktura się nie zgadza"; not "nie wiem", "nie potrzebuję", "nie trzeba", "nie
- * ma sprawy", an order such as "nie kontynuuj", nor "jednak nie…", which call something off), or a word of a fault ("teams się wiesza", "konto zablokowane", "wszystko nam
- * padło", "błąd synchronizacji").
+ * ma sprawy", an order such as "nie kontynuuj", nor "jednak nie…", which call something off), or
+ * a word of a fault ("teams się wiesza", "konto zablokowane", "wszystko nam padło", "błąd").
  */
 const POLISH_FAULT = String.raw`(?<!jednak\W+)nie\s+(?:(?:sie|mi|nam|mu|jej|im|juz|wcale|dalej|nadal|znowu)\s+)*(?!wiem|rozumiem|jestem|jestesmy|potrzebuj|chce|chcemy|pamietam|\p{L}*eba(?![\p{L}])|ma\W+(?:problemu|sprawy|pospiechu|za\W+co)|\p{L}*j(?:cie|my)?(?![\p{L}]))\p{L}{3,}|nie\W+da\W+sie|(?:blad|bledy|bledu|awari\p{L}*|padl\p{L}*|pada|wiesza|zawiesza\p{L}*|zawiesil\p{L}*|wylogowuje|wyrzuca|wywala|zablokowan\p{L}*|zablokowal\p{L}*|znikn\p{L}*|znika\p{L}*|usunal\p{L}*|usunel\p{L}*|skasowal\p{L}*|zepsul\p{L}*|zepsut\p{L}*|przestal\p{L}*|crash\p{L}*|sypie\W+sie|nie\W+tak|problem\p{L}*|klopot\p{L}*|wygasl\p{L}*)`;
 /** The same in English: "teams won't load", "can't log in", "invites not arriving", "sso login broken", "teams keeps crashing". */
