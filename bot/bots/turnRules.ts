@@ -25,7 +25,7 @@ import {
   speaksToTheBot,
 } from '../followUp';
 import { foldPhrase } from '../../common/text';
-import { asksAfterTicket, dropsTicket, reportsProblem } from '../intents/messageShape';
+import { asksAfterTicket, dropsTicket, reportsProblem, withoutGreeting } from '../intents/messageShape';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
 export interface DeskConversation {
@@ -305,6 +305,15 @@ export const TURN_RULES: readonly TurnRule[] = [
     needsStore: true,
     applies: (turn) => !!turn.store?.asked && turn.stated() === 'question',
     handle: (turn, store) => answerQuestion(turn, store.asked!.text, false),
+  },
+  {
+    // "mam pytanie", "quick question": the question is still to come; the base has nothing to find in it.
+    name: 'a question announced',
+    needsStore: false,
+    applies: (turn) => turn.stated() === 'question' || isCommand(withoutGreeting(turn.text), 'commands.question'),
+    async handle(turn) {
+      await turn.context.sendActivity(t(turn.locale, 'question.goAhead'));
+    },
   },
   {
     name: 'not an administrator',

@@ -28,6 +28,13 @@ describe('FAQ in Polish', () => {
     expect(await world.feedback.counts(articleId)).toEqual({ helpful: 1, unhelpful: 1 });
   });
 
+  it('meets a question announced ("mam pytanie", "quick question") with "go ahead", then answers the question', async () => {
+    const c = chat(world);
+    for (const announced of ['mam pytanie', 'hej, mam pytanie', 'quick question'])
+      expect(await c.say(announced)).toEqual([expect.stringMatching(/^(Śmiało, napisz swoje pytanie|Go ahead and type your question)/)]);
+    expect((await c.say('Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?'))[0]).toMatch(/0800 032 6417/);
+  });
+
   it('offers suggestions as buttons in the grey zone', async () => {
     const vague = greyZoneQuestion(['minuty', 'skype', 'subskrypcja', 'licencje', 'pomoc techniczna', 'telefon'], 'pl');
     const c = chat(world);
