@@ -9,7 +9,7 @@ import type { AnswerFeedback, AwaitedTickets, CustomerFiles, TicketDesk } from '
 import { isTicketThread, type AdminTask } from '../dialogs/adminTaskDialog';
 import { sendNonAdminGuidance } from '../dialogs/verifyAdminDialog';
 import { choiceTypedIn, choiceValues } from '../dialogs/choicePrompt';
-import { descriptionIn } from '../dialogs/openTicketDialog';
+import { descriptionIn, descriptionOf } from '../dialogs/description';
 import type { Intent } from '../intents/intents';
 import type { Recognition } from '../intents/recognizer';
 import type { SupportContacts } from '../supportContacts';
@@ -357,7 +357,7 @@ export const TURN_RULES: readonly TurnRule[] = [
       turn.store.asked.options.includes('question') &&
       turn.stated() === null &&
       reportsProblem(turn.text),
-    handle: (turn, store) => runTask(turn, store, { task: 'open', described: descriptionIn(`${store.asked!.text}\n${turn.text}`) }),
+    handle: (turn, store) => runTask(turn, store, { task: 'open', described: descriptionOf([store.asked!.text, turn.text]) }),
   },
   {
     name: 'greeting',

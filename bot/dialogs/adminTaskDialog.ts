@@ -1,6 +1,7 @@
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { VerifiedAdmin } from '../../ticketing';
-import { VerifyAdminDialog, type VerifyAdminDeps } from './verifyAdminDialog';
+import { VerifyAdminDialog, type Verification, type VerifyAdminDeps } from './verifyAdminDialog';
+import { descriptionOf } from './description';
 import { OpenTicketDialog, type OpenTicketDeps, type OpenTicketOptions } from './openTicketDialog';
 import { sendTicketList, sendTicketStatus } from './ticketStatus';
 import { addToTicket } from './addToTicket';
@@ -49,13 +50,17 @@ export class AdminTaskDialog extends ComponentDialog {
   }
 
   private async doTask(step: WaterfallStepContext<AdminTask>): Promise<DialogTurnResult> {
-    const admin = step.result as VerifiedAdmin | null;
-    if (!admin) return step.endDialog(null);
+    const verification = step.result as Verification | null;
+    if (!verification) return step.endDialog(null);
+    const { describedMeanwhile = [], ...admin } = verification;
     (step.values as { admin: VerifiedAdmin }).admin = admin;
     const task = step.options;
     switch (task.task) {
-      case 'open':
-        return step.beginDialog(OpenTicketDialog.id, { ...admin, described: task.described } satisfies OpenTicketOptions);
+      case 'open': {
+        // What they typed past "are you an administrator?" is more of the same problem.
+        const described = descriptionOf([task.described, ...describedMeanwhile]);
+        return step.beginDialog(OpenTicketDialog.id, { ...admin, described } satisfies OpenTicketOptions);
+      }
       case 'status':
         await sendTicketStatus(step.context, this.deps, admin, task.ticketId);
         return step.endDialog(null);

@@ -8,11 +8,12 @@ import {
   type FindChoicesOptions,
   type FoundChoice,
   type PromptOptions,
+  type PromptValidatorContext,
   type PromptRecognizerResult,
 } from 'botbuilder-dialogs';
 import { NumberRecognizer } from '@microsoft/recognizers-text-number';
 import { fold, foldPhrase, greetingLength } from '../../common/text';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { localeOf } from '../turnLocale';
 import { typedAnswerIn, type TypedChoice } from '../typedAnswer';
 
@@ -93,13 +94,57 @@ export class DeskChoicePrompt extends ChoicePrompt {
   }
 }
 
+/** The choice made at a DescribedPastChoicePrompt, and the descriptions of the problem typed before it, oldest first. */
+export type ChoiceAfterDescriptions = FoundChoice & { describedBefore: string[] };
+
+interface DescriptionsNoted {
+  described?: string[];
+  /** Whether the message just read was noted as a description. */
+  lastNoted?: boolean;
+}
+
 /**
  * A yes/no-like question that people type past, describing their problem ("Czy jesteś
  * administratorem?"): only a yes or a no that answers is taken (AnswerReading.describedPast),
- * and nothing else is looked for in the message.
+ * and nothing else is looked for in the message. A message that `descriptionIn` reads as a
+ * description is kept for later (ChoiceAfterDescriptions) and the question asked again with
+ * `notedRetryPrompt`, which says so: people should not have to type it twice.
  */
 export class DescribedPastChoicePrompt extends DeskChoicePrompt {
   protected override readonly describedPast = true;
+
+  constructor(
+    dialogId: string,
+    private readonly noting: { descriptionIn: (text: string | undefined) => string | undefined; notedRetryPrompt: MessageKey },
+  ) {
+    // Noted in the validator, which runs once a message: botbuilder recognises a message twice.
+    super(dialogId, async (pc) => this.noted(pc));
+  }
+
+  private noted(pc: PromptValidatorContext<FoundChoice>): boolean {
+    const state = pc.state as DescriptionsNoted;
+    const described = (state.described ??= []);
+    if (pc.recognized.succeeded) {
+      // The object the prompt ends with.
+      Object.assign(pc.recognized.value!, { describedBefore: described } satisfies Partial<ChoiceAfterDescriptions>);
+      return true;
+    }
+    // A button's value is no description, whatever its text.
+    const description = pc.context.activity.value === undefined ? this.noting.descriptionIn(pc.context.activity.text) : undefined;
+    if (description !== undefined) described.push(description);
+    state.lastNoted = description !== undefined;
+    return false;
+  }
+
+  protected override async onPrompt(
+    context: TurnContext,
+    state: DescriptionsNoted,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
+    if (!(isRetry && state.lastNoted)) return super.onPrompt(context, state, options, isRetry);
+    return super.onPrompt(context, state, { ...options, retryPrompt: t(localeOf(context), this.noting.notedRetryPrompt) }, isRetry);
+  }
 }
 
 /**

@@ -9,7 +9,8 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { DeskChoicePrompt, SHORT_ANSWER_WORDS } from './choicePrompt';
+import { DeskChoicePrompt } from './choicePrompt';
+import { descriptionIn, MIN_DESCRIPTION } from './description';
 import { mentions, typedAnswerIn, type TypedChoice } from '../typedAnswer';
 import { createHash, randomUUID } from 'crypto';
 import {
@@ -79,7 +80,6 @@ const EMAIL = 'openTicket.email';
 const PHONE = 'openTicket.phone';
 const CONFIRM = 'openTicket.confirm';
 
-const MIN_DESCRIPTION = 10;
 /** The most of an earlier message quoted back when it is offered as the description. */
 const QUOTED_MAX = 200;
 
@@ -348,13 +348,6 @@ function categoryPrompt(context: TurnContext, question: MessageKey): PromptOptio
  */
 function describedIn(context: TurnContext): string | undefined {
   return context.activity.value === undefined ? descriptionIn(context.activity.text) : undefined;
-}
-
-/** The text as a description of the problem: a sentence rather than a short answer, not a question, of a description's length. */
-export function descriptionIn(text: string | undefined): string | undefined {
-  const trimmed = text?.trim();
-  if (!trimmed || trimmed.endsWith('?') || trimmed.split(/\s+/).length <= SHORT_ANSWER_WORDS) return undefined;
-  return trimmed.length >= MIN_DESCRIPTION && trimmed.length <= LIMITS.description ? trimmed : undefined;
 }
 
 /**

@@ -8,7 +8,8 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { DescribedPastChoicePrompt, DeskChoicePrompt } from './choicePrompt';
+import { DescribedPastChoicePrompt, DeskChoicePrompt, type ChoiceAfterDescriptions } from './choicePrompt';
+import { descriptionIn } from './description';
 import {
   type CodeChannel,
   findTrustedAdministrator,
@@ -47,7 +48,12 @@ interface CodeTarget {
   /** As typed: the verifier sends only to the contact registered for it, if any. */
   email: string;
   channel: CodeChannel;
+  /** Carried to the end of the dialog (Verification); absent in a dialog begun before it was kept. */
+  describedBefore?: string[];
 }
+
+/** The verified administrator, and what they typed about their problem while asked whether they are one (oldest first). */
+export type Verification = VerifiedAdmin & { describedMeanwhile?: string[] };
 
 /**
  * Proves that the person in the chat is an administrator of a customer organisation.
@@ -55,14 +61,14 @@ interface CodeTarget {
  * anyone else names their organisation and e-mail and types back a one-time code sent to the
  * contact registered for that administrator. The wording never reveals whether the e-mail is registered. A verification
  * belongs to one person in one conversation of one channel (personScope).
- * Ends with a VerifiedAdmin, or null when the person is not (or not yet) verified.
+ * Ends with a Verification, or null when the person is not (or not yet) verified.
  */
 export class VerifyAdminDialog extends ComponentDialog {
   static readonly id = 'verifyAdmin';
 
   constructor(private readonly deps: VerifyAdminDeps) {
     super(VerifyAdminDialog.id);
-    this.addDialog(new DescribedPastChoicePrompt(ASK_ADMIN));
+    this.addDialog(new DescribedPastChoicePrompt(ASK_ADMIN, { descriptionIn, notedRetryPrompt: 'verify.askAdminNoted' }));
     this.addDialog(new DeskChoicePrompt(ASK_CHANNEL));
     this.addDialog(new TextPrompt(ASK_ORG, (pc) => this.organisationKnown(pc)));
     this.addDialog(new TextPrompt(ASK_EMAIL, async (pc) => pc.recognized.succeeded && emailAddressIn(pc.recognized.value!) !== undefined));
@@ -107,10 +113,12 @@ export class VerifyAdminDialog extends ComponentDialog {
 
   private async askOrganisation(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
-    if ((step.result as FoundChoice).index !== 0) {
+    const answer = step.result as ChoiceAfterDescriptions;
+    if (answer.index !== 0) {
       await sendNonAdminGuidance(step.context, this.deps.contacts);
       return step.endDialog(null);
     }
+    (step.values as Pick<CodeTarget, 'describedBefore'>).describedBefore = answer.describedBefore;
     return step.prompt(ASK_ORG, { prompt: t(locale, 'verify.askOrg'), retryPrompt: t(locale, 'verify.orgUnknown') });
   }
 
@@ -149,9 +157,9 @@ export class VerifyAdminDialog extends ComponentDialog {
   }
 
   private async sendCode(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { orgId, email } = step.values as { orgId: string; email: string };
+    const { orgId, email, describedBefore } = step.values as Omit<CodeTarget, 'channel'>;
     const channel = this.deps.verifier.codeChannels[(step.result as FoundChoice).index]!;
-    const target: CodeTarget = { orgId, email, channel };
+    const target: CodeTarget = { orgId, email, channel, describedBefore };
     if (!(await this.requestCode(step.context, target))) return step.endDialog(null);
     return step.replaceDialog(ENTER_CODE, target);
   }
@@ -175,7 +183,8 @@ export class VerifyAdminDialog extends ComponentDialog {
       case 'verified': {
         // The verifier has recorded the verification for this conversation.
         await context.sendActivity(t(locale, 'verify.success'));
-        return step.endDialog({ orgId: result.orgId, adminId: result.adminId } satisfies VerifiedAdmin);
+        const verification: Verification = { orgId: result.orgId, adminId: result.adminId, describedMeanwhile: target.describedBefore };
+        return step.endDialog(verification);
       }
       case 'malformed':
         await context.sendActivity(t(locale, 'verify.codeFormat'));

@@ -70,7 +70,7 @@ export function readPromptSet(path: string): PromptCase[] {
 }
 
 /** The text of a message key before its first placeholder: what every reply of that key starts with. */
-function opening(locale: Locale, key: MessageKey): string {
+export function opening(locale: Locale, key: MessageKey): string {
   const placeholders = new Proxy({}, { get: (_, name) => `{${String(name)}}` });
   return t(locale, key, placeholders).split('{')[0]!.trim();
 }
@@ -88,7 +88,7 @@ function stepOf(replies: Partial<Activity>[], locale: Locale): Step {
   if (buttonsAre('choice.email', 'choice.phone')) return 'preferred';
   if (buttonsAre('choice.email', 'choice.sms')) return 'pin_channel';
   if (buttons.some((b) => /^[ABC] – /.test(b))) return 'grade';
-  if (has('verify.askAdmin') || has('verify.askAdminAgain')) return 'admin';
+  if (has('verify.askAdmin') || has('verify.askAdminAgain') || has('verify.askAdminNoted')) return 'admin';
   if (has('verify.askCode')) return 'code';
   if (has('verify.askOrg') || has('verify.orgUnknown') || has('verify.orgAmbiguous')) return 'org';
   if (has('verify.askEmail')) return 'admin_email';

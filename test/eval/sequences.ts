@@ -11,10 +11,11 @@
  * was unsure what was meant, found no answer, answered from the base). Only aggregates are printed; --misses lists the misreadings,
  * for tuning sets only.
  */
-import { t, type Locale } from '../../bot/i18n';
-import { chat, deskWorld } from '../fixtures/bot/deskWorld';
+import { t, type Locale, type MessageKey } from '../../bot/i18n';
+import { chat, contoso, deskWorld, type DeskWorld } from '../fixtures/bot/deskWorld';
 import { runEvalCommand } from './evalCommand';
 import { readJsonLines } from './evalSets';
+import { opening } from './promptAnswers';
 
 export type SequenceKind = 'detail' | 'yes' | 'no' | 'unsure';
 
@@ -51,14 +52,41 @@ export function readSequenceSet(path: string): SequenceCase[] {
 export function readingOf(lang: Locale, reply: string): Exclude<Reading, 'not asked'> {
   if (reply.includes(t(lang, 'verify.askOrg'))) return 'yes';
   if (reply.includes(t(lang, 'nonAdmin.guidance'))) return 'no';
-  if (reply.includes(t(lang, 'verify.askAdmin')) || reply.includes(t(lang, 'verify.askAdminAgain'))) return 'open';
+  const asksAgain: MessageKey[] = ['verify.askAdmin', 'verify.askAdminAgain', 'verify.askAdminNoted'];
+  if (asksAgain.some((key) => reply.includes(t(lang, key)))) return 'open';
   return 'other';
 }
 
 const MEANT: Record<SequenceKind, Reading> = { detail: 'open', yes: 'yes', no: 'no', unsure: 'open' };
 
-export async function evaluateSequences(cases: SequenceCase[]): Promise<{ counts: Map<string, Record<string, number>>; misses: string[] }> {
+/**
+ * After a detail left the question open: "yes", the organisation, the e-mail, the code and a
+ * category, as an administrator would answer them; what the desk then offers as the description
+ * ('' when it offers none).
+ */
+async function descriptionOffered(world: DeskWorld, conversation: ReturnType<typeof chat>, lang: Locale): Promise<string> {
+  let reply = (await conversation.say(t(lang, 'choice.yes'))).join('\n');
+  const answers: [MessageKey, () => Promise<string>][] = [
+    ['verify.askOrg', async () => contoso.name],
+    ['verify.askEmail', async () => ADMIN_EMAIL],
+    ['verify.askChannel', async () => t(lang, 'choice.email')],
+    ['verify.askCode', () => world.codeSentTo(ADMIN_EMAIL)],
+    ['ticket.askCategory', async () => t(lang, 'category.technical')],
+  ];
+  for (const [question, answer] of answers) {
+    if (!reply.includes(opening(lang, question))) return '';
+    reply = (await conversation.say(await answer())).join('\n');
+  }
+  return reply.includes(opening(lang, 'ticket.askDescriptionOffer')) ? reply : '';
+}
+
+const ADMIN_EMAIL = contoso.administrators[0]!.email!;
+
+export async function evaluateSequences(
+  cases: SequenceCase[],
+): Promise<{ counts: Map<string, Record<string, number>>; detailsKept: Map<string, { kept: number; of: number }>; misses: string[] }> {
   const counts = new Map<string, Record<string, number>>();
+  const detailsKept = new Map<string, { kept: number; of: number }>();
   const misses: string[] = [];
   for (const c of cases) {
     const world = await deskWorld('eval-sequences');
@@ -70,6 +98,15 @@ export async function evaluateSequences(cases: SequenceCase[]): Promise<{ counts
       const asked = first.includes(t(c.lang, 'verify.askAdmin'));
       reply = asked ? (await conversation.say(c.second)).join('\n') : first;
       reading = asked ? readingOf(c.lang, reply) : 'not asked';
+      if (c.kind === 'detail' && reading === 'open') {
+        const offered = await descriptionOffered(world, conversation, c.lang);
+        for (const row of [c.lang, 'all']) {
+          const tally = detailsKept.get(row) ?? { kept: 0, of: 0 };
+          tally.of += 1;
+          if (offered.includes(c.second.trim().slice(0, 40))) tally.kept += 1;
+          detailsKept.set(row, tally);
+        }
+      }
     } finally {
       await world.close();
     }
@@ -86,13 +123,13 @@ export async function evaluateSequences(cases: SequenceCase[]): Promise<{ counts
     }
     if (outcome !== 'read as meant') misses.push(`  ${outcome.toUpperCase()}: ${c.first} | ${c.second} -> ${reply.slice(0, 140)}`);
   }
-  return { counts, misses };
+  return { counts, detailsKept, misses };
 }
 
 if (require.main === module)
   runEvalCommand('npm run eval:sequences -- <set.jsonl ...> [--misses]', async (path, showMisses) => {
     const cases = readSequenceSet(path);
-    const { counts, misses } = await evaluateSequences(cases);
+    const { counts, detailsKept, misses } = await evaluateSequences(cases);
     process.stdout.write(`${path} (${cases.length} second messages at "are you an administrator?")\n`);
     for (const [row, tally] of counts) {
       const total = Object.values(tally).reduce((a, b) => a + b, 0);
@@ -101,7 +138,9 @@ if (require.main === module)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([outcome, n]) => `${outcome} ${n}`)
         .join(', ');
+      const kept = detailsKept.get(row) ?? { kept: 0, of: 0 };
       process.stdout.write(`${row.padEnd(4)} read as meant ${tally['read as meant'] ?? 0}/${total}${rest ? `; ${rest}` : ''}\n`);
+      process.stdout.write(`     details kept for the description ${kept.kept}/${kept.of}\n`);
     }
     if (showMisses) process.stdout.write(`${misses.join('\n')}\n`);
     process.stdout.write('\n');

@@ -42,18 +42,40 @@ describe('administrator verification in Polish', () => {
   it('keeps asking when the person goes on describing the problem, and reads the answer after it', async () => {
     const c = chat(world);
     expect((await c.say('outlook mi nie działa'))[0]).toMatch(/Czy jesteś administratorem\?/);
-    // Neither a no ("nie" of what they describe) nor a yes ("ok" opening a description).
-    for (const detail of [
-      'nie wysyła maili od rana',
-      'kwota się nie zgadza',
-      'ok, sprawdziłem spam i nic tam nie ma, w śledzeniu też pusto',
-    ]) {
+    // Neither a no ("nie" of what they describe) nor a yes ("ok" opening a description). A
+    // sentence is kept for the description; three words are too few to be one.
+    for (const [detail, again] of [
+      ['nie wysyła maili od rana', /^Zapamiętam to do opisu zgłoszenia\..*Czy jesteś administratorem\?/],
+      ['kwota się nie zgadza', /^Szczegóły problemu opiszesz za chwilę\..*Czy jesteś administratorem\?/],
+      ['ok, sprawdziłem spam i nic tam nie ma, w śledzeniu też pusto', /^Zapamiętam to do opisu zgłoszenia\./],
+    ] as const) {
       const replies = await c.say(detail);
-      expect(replies[0]).toMatch(/^Szczegóły problemu opiszesz za chwilę\..*Czy jesteś administratorem\?/);
+      expect(replies[0]).toMatch(again);
       expect(buttonsOf(nth(c.replies, -1))).toEqual(['Tak', 'Nie']);
     }
     expect((await c.say('nie, jestem zwykłym pracownikiem działu sprzedaży w naszej firmie'))[0]).toMatch(
       /Poproś o pomoc swojego administratora/,
+    );
+  });
+
+  it('offers what was described past the question, with the first message, as the description once verified', async () => {
+    const c = chat(world);
+    await c.say('outlook mi nie działa od wczoraj');
+    await c.say('nie wysyła maili od rana, skrzynka nadawcza pełna');
+    await c.say('u kolegów z działu to samo');
+    for (const answer of ['Tak', 'Contoso', JAN, 'E-mail']) await c.say(answer);
+    await c.say(await world.codeSentTo(JAN));
+    expect((await c.say('Problem techniczny'))[0]).toMatch(
+      /Możesz też użyć swojej wiadomości: „outlook mi nie działa od wczoraj\nnie wysyła maili od rana, skrzynka nadawcza pełna\nu kolegów z działu to samo”/,
+    );
+    await c.say('Użyj tego opisu');
+    for (const text of ['Cały dział', 'Dane są poprawne', 'E-mail', 'B – wysoki']) await c.say(text);
+    await c.say({ type: 'message', value: { action: 'confirm_ticket' } });
+    const ticket = (await world.tickets.list({ orgId: 'contoso' })).find(
+      (tk) => (tk.conversation?.conversation as { id?: string }).id === c.conversationId,
+    );
+    expect(ticket?.description).toBe(
+      'outlook mi nie działa od wczoraj\nnie wysyła maili od rana, skrzynka nadawcza pełna\nu kolegów z działu to samo',
     );
   });
 
