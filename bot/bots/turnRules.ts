@@ -25,7 +25,7 @@ import {
   speaksToTheBot,
 } from '../followUp';
 import { foldPhrase } from '../../common/text';
-import { asksAfterTicket, dropsTicket, reportsProblem, withoutGreeting } from '../intents/messageShape';
+import { asksAfterTicket, dropsTicket, questionAnnounced, reportsProblem, withoutGreeting } from '../intents/messageShape';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
 export interface DeskConversation {
@@ -307,10 +307,12 @@ export const TURN_RULES: readonly TurnRule[] = [
     handle: (turn, store) => answerQuestion(turn, store.asked!.text, false),
   },
   {
-    // "mam pytanie", "quick question": the question is still to come; the base has nothing to find in it.
+    // "mam pytanie", "hej, jest ktoś? mam pytanko", "may I ask something?": the question is still
+    // to come; the base has nothing to find in it.
     name: 'a question announced',
     needsStore: false,
-    applies: (turn) => turn.stated() === 'question' || isCommand(withoutGreeting(turn.text), 'commands.question'),
+    applies: (turn) =>
+      turn.stated() === 'question' || isCommand(withoutGreeting(turn.text), 'commands.question') || questionAnnounced(turn.text) === '',
     async handle(turn) {
       await turn.context.sendActivity(t(turn.locale, 'question.goAhead'));
     },
@@ -480,7 +482,9 @@ export const TURN_RULES: readonly TurnRule[] = [
     name: 'question',
     needsStore: false,
     applies: () => true,
-    handle: (turn) => answerQuestion(turn, afterThanks(turn.text) ?? turn.text, turn.store?.pickedSuggestion ?? false),
+    // Put to the base without a "thanks" before it or the words that announce it ("chciałbym zapytać o…").
+    handle: (turn) =>
+      answerQuestion(turn, afterThanks(turn.text) ?? (questionAnnounced(turn.text) || turn.text), turn.store?.pickedSuggestion ?? false),
   },
 ];
 

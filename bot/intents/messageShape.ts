@@ -370,3 +370,55 @@ export function reportsProblem(text: string): boolean {
   const folded = fold(text);
   return !readsAsQuestion(text) && FAULT.test(folded) && !NOT_A_NEW_PROBLEM.test(folded) && !ticketIdIn(text);
 }
+
+/** Before an announced question: "jest ktoś?", "hello? anyone there?", "przepraszam", "excuse me". */
+const PREAMBLE = String.raw`hello|halo|helo|hey|hi|(?:czy\W+)?jest\W+(?:tu\W+|tam\W+)?ktos|(?:is\W+)?(?:any(?:one|body)|some(?:one|body))\W+(?:there|here|around)|przepraszam|excuse\W+me|sorry|prosze\W+pana|prosze\W+pani`;
+/**
+ * Words that announce a question, in Polish and English: "mam (krótkie) pytanie", "pytanko",
+ * "chciałbym zapytać / się dowiedzieć", "czy mogę o coś zapytać", "interesuje mnie", "piszę w
+ * sprawie", "I have a quick question", "I'd like to know", "can I ask", "wondering".
+ */
+const ANNOUNCEMENT = String.raw`(?:(?:mam|mamy|mialbym|mialabym|jest|i\W+have|i\W+ve\W+got|i\W+ve|i\W+got|we\W+have|got|have|there\W+s)\W+)?(?:(?:jedno|jeszcze|takie|krotkie|szybkie|male|malutkie|drobne|ogolne|pewne|kilka|pare|dwa|a|one|another|some|few|couple|of|quick|short|small|simple|general|little)\W+)*(?:pytan\p{L}*|question|questions|q|qs|query|queries)|(?:czy\W+)?(?:chcial\p{L}*|chce|chcemy|moge|mozna|moglbym|moglabym|moglibysmy|pragne|potrzebuje|potrzebowal\p{L}*|szukam|i\W*d|i\W+would|i\W+want(?:ed)?|i\W+was\W+hoping|i\W+need|we\W*d|we\W+would|just\W+want(?:ed)?|(?:can|could|may)\W+i(?:\W+just)?)\W+(?:(?:sie|was|cie|ciebie|pana|pania|panstwa|tylko|jeszcze|o|cos|szybko|czegos|like|to|just)\W+)*(?:zapytac|spytac|dopytac|zadac\W+(?:\p{L}+\W+)?pytanie|dowiedziec(?:\W+sie)?|upewnic\W+sie|wiedziec|informacj\p{L}*|ask|know|find\W+out|enquire|inquire|learn|info\p{L}*)|zapytac|spytac|dopytac|zapytam|spytam|ask|enquire|inquire|interesuje\W+mnie|ciekawi\W+mnie|zastanawiam\W+sie|pisze\W+(?:z\W+pytaniem|w\W+sprawie|odnosnie)|(?:i\W*m|i\W+am|i\W+was|just)\W+(?:wondering|curious)|wondering|curious`;
+/** What may follow an announcement and says nothing of the question: "do Państwa", "o coś", "something", "if I may". */
+const ANNOUNCEMENT_FILLER = String.raw`(?:do|to|for)\W+(?:was|wam|pana|pani|panstwa|ciebie|cie|you|u)|was|wam|pana|pani|panstwa|ciebie|cie|you|u|o|cos|czegos|kilka|pare|rzeczy|something|sth|a|few|things|mozna|moge|czy|if|i|may|can|please|prosze|ok|jedno|one|mam|have|tylko|only`;
+const ANNOUNCED_OPENING = new RegExp(
+  String.raw`^\W*(?:(?:${PREAMBLE})\W+)*(?:${ANNOUNCEMENT})(?:\W+(?:${ANNOUNCEMENT_FILLER}))*(?![\p{L}\p{N}])`,
+  'u',
+);
+/** "…, mam pytanie" closing what the message is about ("Interesuje mnie pomoc przedsprzedażna, mam pytanie"). */
+const ANNOUNCED_CLOSING = new RegExp(String.raw`[,.;:!?–—-]\W*(?:${ANNOUNCEMENT})(?:\W+(?:${ANNOUNCEMENT_FILLER}))*\W*$`, 'u');
+/** Words around an announcement that ask nothing ("hello? anyone there, got a q"). */
+const NOTHING_ASKED = new RegExp(String.raw`^(?:\W*(?:${PREAMBLE}|${ANNOUNCEMENT_FILLER})(?![\p{L}\p{N}]))*\W*$`, 'u');
+/** What joins an announcement to its topic: "o", "odnośnie", "w sprawie", "about", "regarding". */
+const TOPIC_JOINER = new RegExp(
+  String.raw`^\W*(?:(?:o|odnosnie|w\W+sprawie|ws|dotyczace|dotyczacych|dot|na\W+temat|co\W+do|about|regarding|re|on|concerning|related\W+to|with\W+regards?\W+to|in\W+regards?\W+to)(?![\p{L}\p{N}]))?`,
+  'u',
+);
+
+/**
+ * What a message that announces a question asks ("witam, chciałbym zapytać o skype" -> "skype";
+ * "mam pytanie, ile minut…" -> "ile minut…"), '' when the question is still to come ("hej, jest
+ * ktoś? mam pytanko", "can I ask you something?"); undefined when the message announces none.
+ */
+export function questionAnnounced(text: string): string | undefined {
+  const folded = fold(text);
+  let start = 0;
+  let end = folded.length;
+  let announced = false;
+  for (let opening = true; opening; ) {
+    start += greetingLength(folded.slice(start));
+    const found = ANNOUNCED_OPENING.exec(folded.slice(start));
+    opening = !!found?.[0];
+    if (found) start += found[0].length;
+    announced ||= opening;
+  }
+  const closing = ANNOUNCED_CLOSING.exec(folded.slice(start));
+  if (closing) end = start + closing.index;
+  if (!announced && !closing) return undefined;
+  const rest = folded.slice(start, end);
+  if (NOTHING_ASKED.test(rest)) return '';
+  start += TOPIC_JOINER.exec(rest)![0].length;
+  // fold keeps the length of most text; where it does not, the folded words are returned.
+  const asked = folded.length === text.length ? text.slice(start, end) : folded.slice(start, end);
+  return asked.replace(/^[\W_]+/u, '').trimEnd();
+}

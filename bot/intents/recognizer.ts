@@ -16,6 +16,7 @@ import {
   dropsTicket,
   mentionsTickets,
   onlyGreeting,
+  questionAnnounced,
   readsAsQuestion,
   reportsProblem,
   requestsTicketWork,
@@ -110,6 +111,15 @@ export class IntentRecognizer {
     if (fast) return { intent: fast, fastPath: true };
     // "Helo!", "hejka": nothing but a greeting, whatever word it is one typo away from.
     if (onlyGreeting(text)) return { intent: 'greeting', fastPath: false };
+    // "witam, chciałbym zapytać o skype", "quick q - what's the US support number?": a question,
+    // whatever the classifier hears in the hello or the topic, unless what is asked is about their
+    // tickets, for a person, for ticket work, or tells a problem.
+    const announced = questionAnnounced(text);
+    if (
+      announced !== undefined &&
+      !(mentionsTickets(announced) || asksForHuman(announced) || requestsTicketWork(announced) || reportsProblem(announced))
+    )
+      return { intent: 'question', fastPath: false };
     // "dobra, nieważne" (the classifier hears "dobra" as a hello), "nvm, scrap that" and "I don't
     // need the ticket after all" (it hears a ticket) are said to stop.
     if (callsOff(text) || dropsTicket(text)) return { intent: 'cancel', fastPath: false };

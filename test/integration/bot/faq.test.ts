@@ -30,9 +30,24 @@ describe('FAQ in Polish', () => {
 
   it('meets a question announced ("mam pytanie", "quick question") with "go ahead", then answers the question', async () => {
     const c = chat(world);
-    for (const announced of ['mam pytanie', 'hej, mam pytanie', 'quick question'])
+    for (const announced of [
+      'mam pytanie',
+      'hej, mam pytanie',
+      'quick question',
+      'hej, jest ktoś? mam pytanko',
+      'Good morning, may I ask something?',
+    ])
       expect(await c.say(announced)).toEqual([expect.stringMatching(/^(Śmiało, napisz swoje pytanie|Go ahead and type your question)/)]);
     expect((await c.say('Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?'))[0]).toMatch(/0800 032 6417/);
+  });
+
+  it('answers a question announced with its topic from what the base has on the topic, not with the greeting', async () => {
+    const c = chat(world);
+    // Before, the hello won: the greeting with its menu.
+    expect((await c.say('Witam, chciałabym zapytać o pakiety minut do USA'))[0]).toMatch(/5000 minut/);
+    expect((await c.say('Dzień dobry, pytanie odnośnie rozliczeń'))[0]).toMatch(
+      /Czy chodzi o jedno z tych pytań|Odpowiedź zależy od usługi/,
+    );
   });
 
   it('offers suggestions as buttons in the grey zone', async () => {

@@ -5,7 +5,7 @@ import { SearchEngine } from '../../../knowledge/search/engine';
 import { evaluateIntents, readIntentSet, type IntentReport } from '../../../bot/intents/evaluation';
 import { IntentRecognizer, statedIntent } from '../../../bot/intents/recognizer';
 import type { Locale } from '../../../common/locale';
-import { asksAfterTicket } from '../../../bot/intents/messageShape';
+import { asksAfterTicket, questionAnnounced } from '../../../bot/intents/messageShape';
 
 const recognizer = new IntentRecognizer(new SearchEngine(loadArticles()));
 const measure = (file: string): IntentReport =>
@@ -259,10 +259,14 @@ describe('intent recognition', () => {
     // A question typed without a question mark, as a choice or indirectly, is asked about.
     for (const text of [
       'nie jestem adminem w firmie, mogę w ogóle coś zgłosić czy muszę iść do naszego IT',
-      'wondering if support helps with third-party Outlook plugins or nah',
       'Please tell me if support is helping also in configuration of shared mailbox.',
     ])
       expect(recognizer.recognize(text)).toEqual({ ask: ['open_ticket', 'question'] });
+    // ...unless announced as one ("wondering"): the base answers it.
+    expect(recognizer.recognize('wondering if support helps with third-party Outlook plugins or nah')).toEqual({
+      intent: 'question',
+      fastPath: false,
+    });
   });
 
   it('takes more said outright for a ticket, and progress asked of a ticket pointed at, at their word', () => {
@@ -364,6 +368,40 @@ describe('intent recognition', () => {
       'dlaczego teams się wiesza?',
     ])
       expect({ text, reading: recognizer.recognize(text) }).not.toEqual({ text, reading: { intent: 'open_ticket', fastPath: false } });
+  });
+
+  it('reads a question announced with its topic or its question as a question, and leaves ticket work and problems to their rules', () => {
+    // The classifier heard a hello, "help", a ticket or nothing sure in these.
+    for (const text of [
+      'witam, chciałbym zapytać o skype',
+      'Dzień dobry, pytanie odnośnie rozliczeń',
+      'Mam takie pytanie dotyczące profilu SIP',
+      'chciałam się dowiedzieć jak zmienić hasło',
+      'I wanted to ask about billing',
+      "quick q - what's the US support phone number?",
+    ])
+      expect({ text, reading: recognizer.recognize(text) }).toEqual({ text, reading: { intent: 'question', fastPath: false } });
+    expect(questionAnnounced('witam, chciałbym zapytać o skype')).toBe('skype');
+    expect(questionAnnounced('Interesuje mnie pomoc przedsprzedażna, mam pytanie')).toBe('pomoc przedsprzedażna');
+    expect(questionAnnounced('mam pytanie, ile minut dostaję w Office 365 Personal?')).toBe('ile minut dostaję w Office 365 Personal?');
+    // Still to come: the bot says "go ahead".
+    for (const text of [
+      'hej, jest ktoś? mam pytanko',
+      'Przepraszam, czy mogę zadać pytanie?',
+      'hello? anyone there, got a q',
+      "Hi there, I'd like to ask a few things.",
+    ])
+      expect({ text, asked: questionAnnounced(text) }).toEqual({ text, asked: '' });
+    // Announced, but about their ticket, a problem, or no announcement at all.
+    expect(recognizer.recognize('chciałbym zapytać, co z moim zgłoszeniem SR-2026-000123')).toMatchObject({ intent: 'ticket_status' });
+    expect(recognizer.recognize('mam pytanie, bo outlook nie wysyła maili od rana')).not.toEqual({ intent: 'question', fastPath: false });
+    for (const text of [
+      'mam problem z outlookiem',
+      'I have an issue with Teams',
+      'can I check the status of my ticket',
+      'quota exceeded on OneDrive',
+    ])
+      expect({ text, asked: questionAnnounced(text) }).toEqual({ text, asked: undefined });
   });
 
   it('offers the question when it hesitates between two kinds of ticket work over a question it can answer', () => {
