@@ -371,22 +371,49 @@ export function reportsProblem(text: string): boolean {
   return !readsAsQuestion(text) && FAULT.test(folded) && !NOT_A_NEW_PROBLEM.test(folded) && !ticketIdIn(text);
 }
 
-/** Before an announced question: "jest ktoś?", "hello? anyone there?", "przepraszam", "excuse me". */
-const PREAMBLE = String.raw`hello|halo|helo|hey|hi|(?:czy\W+)?jest\W+(?:tu\W+|tam\W+)?ktos|(?:is\W+)?(?:any(?:one|body)|some(?:one|body))\W+(?:there|here|around)|przepraszam|excuse\W+me|sorry|prosze\W+pana|prosze\W+pani`;
+/** One of the person's own tickets named: "moje zgłoszenie", "naszej sprawy", "my ticket", "status zgłoszenia", "SR-7781". */
+const OWN_TICKET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:sr\W?\d|(?:moj|moja|moje|mojego|mojej|moim|moich|nasz|nasza|nasze|naszego|naszej|naszym|naszych|my|our|status\p{L}*|stan)\W+(?:\p{L}+\W+)?(?:zglosz|ticket|spraw|case|request|reklamacj))`,
+  'u',
+);
+
+/** Whether the message names one of the person's own tickets, by its id or in words ("co z moim zgłoszeniem", "status of our case"). */
+export function namesOwnTicket(text: string): boolean {
+  return ticketIdIn(text) !== null || OWN_TICKET.test(fold(text));
+}
+
 /**
- * Words that announce a question, in Polish and English: "mam (krótkie) pytanie", "pytanko",
- * "chciałbym zapytać / się dowiedzieć", "czy mogę o coś zapytać", "interesuje mnie", "piszę w
- * sprawie", "I have a quick question", "I'd like to know", "can I ask", "wondering".
+ * Before an announced question: "jest ktoś?", "hello? anyone there?", "czy rozmawiam z
+ * konsultantem?", "Szanowni Państwo", "przepraszam", "got a sec?".
  */
-const ANNOUNCEMENT = String.raw`(?:(?:mam|mamy|mialbym|mialabym|jest|i\W+have|i\W+ve\W+got|i\W+ve|i\W+got|we\W+have|got|have|there\W+s)\W+)?(?:(?:jedno|jeszcze|takie|krotkie|szybkie|male|malutkie|drobne|ogolne|pewne|kilka|pare|dwa|a|one|another|some|few|couple|of|quick|short|small|simple|general|little)\W+)*(?:pytan\p{L}*|question|questions|q|qs|query|queries)|(?:czy\W+)?(?:chcial\p{L}*|chce|chcemy|moge|mozna|moglbym|moglabym|moglibysmy|pragne|potrzebuje|potrzebowal\p{L}*|szukam|i\W*d|i\W+would|i\W+want(?:ed)?|i\W+was\W+hoping|i\W+need|we\W*d|we\W+would|just\W+want(?:ed)?|(?:can|could|may)\W+i(?:\W+just)?)\W+(?:(?:sie|was|cie|ciebie|pana|pania|panstwa|tylko|jeszcze|o|cos|szybko|czegos|like|to|just)\W+)*(?:zapytac|spytac|dopytac|zadac\W+(?:\p{L}+\W+)?pytanie|dowiedziec(?:\W+sie)?|upewnic\W+sie|wiedziec|informacj\p{L}*|ask|know|find\W+out|enquire|inquire|learn|info\p{L}*)|zapytac|spytac|dopytac|zapytam|spytam|ask|enquire|inquire|interesuje\W+mnie|ciekawi\W+mnie|zastanawiam\W+sie|pisze\W+(?:z\W+pytaniem|w\W+sprawie|odnosnie)|(?:i\W*m|i\W+am|i\W+was|just)\W+(?:wondering|curious)|wondering|curious`;
-/** What may follow an announcement and says nothing of the question: "do Państwa", "o coś", "something", "if I may". */
-const ANNOUNCEMENT_FILLER = String.raw`(?:do|to|for)\W+(?:was|wam|pana|pani|panstwa|ciebie|cie|you|u)|was|wam|pana|pani|panstwa|ciebie|cie|you|u|o|cos|czegos|kilka|pare|rzeczy|something|sth|a|few|things|mozna|moge|czy|if|i|may|can|please|prosze|ok|jedno|one|mam|have|tylko|only`;
+const PREAMBLE = String.raw`hello|halo|helo|hey|hi|dobry|szanown\p{L}*(?:\W+panstw\p{L}*)?|(?:czy\W+)?(?:jest\W+(?:tu\W+|tam\W+)?ktos|ktos\W+(?:tu\W+)?(?:jest|odpisze|odpowie)|rozmawiam\W+z\W+\p{L}+)|(?:is\W+)?(?:any(?:one|body)|some(?:one|body))\W+(?:there|here|around)|is\W+this\W+(?:chat\W+)?(?:live|a\W+bot|a\W+human|real|the\W+right\W+place)|are\W+you\W+(?:a\W+)?(?:bot|human|real|there)|got\W+a\W+(?:sec|second|minute|moment)|(?:jest\W+)?sprawa(?:\W+jest)?|przepraszam|excuse\W+me|sorry|prosze\W+pana|prosze\W+pani|(?:uprzejmie\W+)?prosze\W+o\W+chwil\p{L}*(?:\W+uwagi)?`;
+/** A question named: "pytanie", "pytanko", "zapytanie", "question", "q", "query". */
+const QUESTION_NOUN = String.raw`pytan\p{L}*|zapytan\p{L}*|question|questions|q|qs|query|queries`;
+/** Having a question: "mam", "I've got". */
+const HAVING = String.raw`mam|mamy|mialbym|mialabym|jest|i\W+have|i\W+ve\W+got|i\W+ve|i\W+got|we\W+have|got|have|there\W+s|for`;
+/** Before the noun: "(do was) (jedno krótkie)", "a quick". */
+const NOUN_QUALIFIERS = String.raw`(?:(?:do\W+(?:was|ciebie|pana|pani|panstwa|konsultanta)|jedno|jeszcze|takie|krotkie|szybkie|male|malutkie|drobne|ogolne|pewne|kilka|pare|dwa|a|one|another|some|few|couple|of|quick|short|small|simple|general|little)\W+)*`;
+/** Wanting or being allowed to ask: "chciałbym", "czy mogę", "I'd like", "can I", "need". */
+const WANTING = String.raw`(?:czy\W+)?(?:chcial\p{L}*|chce|chcemy|moge|mozna|moglbym|moglabym|moglibysmy|pragne|potrzebuje|potrzebowal\p{L}*|szukam|i\W*d|i\W+would|i\W+want(?:ed)?|i\W+was\W+hoping|i\W+need|need|wanna|we\W*d|we\W+would|just\W+want(?:ed)?|(?:can|could|may)\W+i(?:\W+just)?)`;
+/** Between wanting and asking: "się", "o coś", "jedną rzecz", "uzyskać pewną", "like to". */
+const WANTING_FILLER = String.raw`sie|was|cie|ciebie|pana|pania|panstwa|tylko|jeszcze|o|cos|szybko|czegos|jedna|jedno|rzecz|pewna|pewnej|pewne|jakas|jakies|uzyskac|otrzymac|like|to|just|some|a|bit`;
+/** Asking or finding out: "zapytać", "dowiedzieć się", "uzyskać informację", "prosić o odpowiedź", "ask", "know". */
+const ASKING = String.raw`zapytac|spytac|dopytac|podpytac|wyjasnic|zadac\W+(?:\p{L}+\W+)?pytan\p{L}*|dowiedziec(?:\W+sie)?|upewnic\W+sie|wiedziec|informacj\p{L}*|prosic\W+o\W+(?:\p{L}+\W+)?(?:informacj\p{L}*|odpowiedz|wyjasnieni\p{L}*)(?:\W+na\W+(?:\p{L}+\W+)?pytan\p{L}*)?|odpowiedziec\W+na\W+(?:\p{L}+\W+)?pytan\p{L}*|ask|know|find\W+out|enquire|inquire|learn|check\W+something|info\p{L}*`;
+/** Announcing in other words: "interesuje mnie", "mam wątpliwość", "piszę w sprawie", "wondering", "something to ask". */
+const ANNOUNCED_OTHERWISE = String.raw`zapytac|spytac|dopytac|podpytac|zapytam|spytam|ask|enquire|inquire|interesuje\W+mnie|ciekawi\W+mnie|zastanawiam\W+sie|jestem\W+ciekaw\p{L}*|mam\W+watpliwos\p{L}*|(?:pisze|zwracam\W+sie)\W+(?:z\W+pytaniem|w\W+sprawie|odnosnie)|(?:i\W*m|i\W+am|i\W+was|just)\W+(?:wondering|curious)|wondering|curious|(?:(?:i\W+ve\W+got|i\W+have|i\W+got|got|have)\W+)?(?:something|sth|smth|a\W+thing|one\W+thing|a\W+few\W+things|some\W+things)\W+to\W+ask`;
+const ASKING_WANTED = `${WANTING}\\W+(?:(?:${WANTING_FILLER})\\W+)*(?:${ASKING})`;
+/** Words that announce a question, in Polish and English. */
+const ANNOUNCEMENT = `(?:(?:${HAVING})\\W+)?${NOUN_QUALIFIERS}(?:${QUESTION_NOUN})|${ASKING_WANTED}|${ANNOUNCED_OTHERWISE}`;
+/** The same closing a message, where a bare "pytania?" lists what the bot does rather than announcing one. */
+const CLOSING_ANNOUNCEMENT = `(?:${HAVING})\\W+${NOUN_QUALIFIERS}(?:${QUESTION_NOUN})|${ASKING_WANTED}|${ANNOUNCED_OTHERWISE}`;
+/** What may follow an announcement and says nothing of the question: "do Państwa", "o coś", "się pojawiło", "if I may", "real quick". */
+const ANNOUNCEMENT_FILLER = String.raw`(?:do|to|for)\W+(?:was|wam|pana|pani|panstwa|ciebie|cie|you|u|konsultanta)|was|wam|pana|pani|panstwa|ciebie|cie|you|u|o|cos|czegos|kilka|pare|rzeczy|rzecz|jedna|sprawe|kwestie|something|sth|smth|a|few|things|mozna|moge|czy|if|jesli|jezeli|i|may|can|please|prosze|ok|jedno|one|mam|have|tylko|only|sie|pojawil\p{L}*|nasunel\p{L}*|jest|takie|for|real|quick|quickly|really|szybko|szybciutko|sec|second|minute`;
 const ANNOUNCED_OPENING = new RegExp(
   String.raw`^\W*(?:(?:${PREAMBLE})\W+)*(?:${ANNOUNCEMENT})(?:\W+(?:${ANNOUNCEMENT_FILLER}))*(?![\p{L}\p{N}])`,
   'u',
 );
 /** "…, mam pytanie" closing what the message is about ("Interesuje mnie pomoc przedsprzedażna, mam pytanie"). */
-const ANNOUNCED_CLOSING = new RegExp(String.raw`[,.;:!?–—-]\W*(?:${ANNOUNCEMENT})(?:\W+(?:${ANNOUNCEMENT_FILLER}))*\W*$`, 'u');
+const ANNOUNCED_CLOSING = new RegExp(String.raw`[,.;:!?–—-]\W*(?:${CLOSING_ANNOUNCEMENT})(?:\W+(?:${ANNOUNCEMENT_FILLER}))*\W*$`, 'u');
 /** Words around an announcement that ask nothing ("hello? anyone there, got a q"). */
 const NOTHING_ASKED = new RegExp(String.raw`^(?:\W*(?:${PREAMBLE}|${ANNOUNCEMENT_FILLER})(?![\p{L}\p{N}]))*\W*$`, 'u');
 /** What joins an announcement to its topic: "o", "odnośnie", "w sprawie", "about", "regarding". */
@@ -405,7 +432,7 @@ export function questionAnnounced(text: string): string | undefined {
   let start = 0;
   let end = folded.length;
   let announced = false;
-  for (let opening = true; opening; ) {
+  for (let opening = true; opening;) {
     start += greetingLength(folded.slice(start));
     const found = ANNOUNCED_OPENING.exec(folded.slice(start));
     opening = !!found?.[0];

@@ -15,6 +15,7 @@ import {
   correctsTicket,
   dropsTicket,
   mentionsTickets,
+  namesOwnTicket,
   onlyGreeting,
   questionAnnounced,
   readsAsQuestion,
@@ -111,15 +112,12 @@ export class IntentRecognizer {
     if (fast) return { intent: fast, fastPath: true };
     // "Helo!", "hejka": nothing but a greeting, whatever word it is one typo away from.
     if (onlyGreeting(text)) return { intent: 'greeting', fastPath: false };
-    // "witam, chciałbym zapytać o skype", "quick q - what's the US support number?": a question,
-    // whatever the classifier hears in the hello or the topic, unless what is asked is about their
-    // tickets, for a person, for ticket work, or tells a problem.
+    // "witam, chciałbym zapytać o skype", "quick q - what's the US support number?", "mam pytanie -
+    // jaki poziom ważności dostanie zgłoszenie, gdy…": a question, whatever the classifier hears in
+    // the hello or the topic, unless what is asked is about the person's own tickets, for a
+    // person or for ticket work, or tells a problem.
     const announced = questionAnnounced(text);
-    if (
-      announced !== undefined &&
-      !(mentionsTickets(announced) || asksForHuman(announced) || requestsTicketWork(announced) || reportsProblem(announced))
-    )
-      return { intent: 'question', fastPath: false };
+    if (announced !== undefined && !aboutTheirTicketsOrProblem(announced)) return { intent: 'question', fastPath: false };
     // "dobra, nieważne" (the classifier hears "dobra" as a hello), "nvm, scrap that" and "I don't
     // need the ticket after all" (it hears a ticket) are said to stop.
     if (callsOff(text) || dropsTicket(text)) return { intent: 'cancel', fastPath: false };
@@ -246,5 +244,16 @@ export function statedIntent(text: string): Intent | null {
 function trainingExamples(): IntentExample[] {
   return Object.entries(examples).flatMap(([intent, texts]) =>
     isIntent(intent) && Array.isArray(texts) ? texts.map((text) => ({ text, intent })) : [],
+  );
+}
+
+function aboutTheirTicketsOrProblem(text: string): boolean {
+  return (
+    namesOwnTicket(text) ||
+    asksProgress(text) ||
+    asksForList(text) ||
+    asksForHuman(text) ||
+    requestsTicketWork(text) ||
+    reportsProblem(text)
   );
 }

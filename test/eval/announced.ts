@@ -42,7 +42,7 @@ export function readAnnouncedSet(path: string): AnnouncedCase[] {
 }
 
 /** Replies that take the message as a question. */
-const AS_QUESTION: ReadonlySet<string> = new Set([
+export const AS_QUESTION: ReadonlySet<string> = new Set([
   'go ahead',
   'answered right',
   'answered wrong',

@@ -392,8 +392,24 @@ describe('intent recognition', () => {
       "Hi there, I'd like to ask a few things.",
     ])
       expect({ text, asked: questionAnnounced(text) }).toEqual({ text, asked: '' });
+    for (const text of [
+      'Szanowni Państwo, chciałbym uzyskać pewną informację.',
+      'Dobry, można jedną rzecz podpytać?',
+      'yo, got a sec for a question?',
+    ])
+      expect({ text, asked: questionAnnounced(text) }).toEqual({ text, asked: '' });
+    // Tickets in general are a question; the person's own ticket is not.
+    expect(recognizer.recognize('Dzień dobry, mam pytanie - jaki poziom ważności dostanie zgłoszenie, gdy nie działa poczta?')).toEqual({
+      intent: 'question',
+      fastPath: false,
+    });
     // Announced, but about their ticket, a problem, or no announcement at all.
     expect(recognizer.recognize('chciałbym zapytać, co z moim zgłoszeniem SR-2026-000123')).toMatchObject({ intent: 'ticket_status' });
+    expect(recognizer.recognize('Witam, chciałem się dowiedzieć czy jest już coś wiadomo w sprawie SR-7781')).toMatchObject({
+      intent: 'ticket_status',
+    });
+    // "pytania?" listing what the bot does announces nothing.
+    expect(questionAnnounced('cześć, możesz mi powiedzieć w czym mi pomożesz? zgłoszenia, pytania?')).toBeUndefined();
     expect(recognizer.recognize('mam pytanie, bo outlook nie wysyła maili od rana')).not.toEqual({ intent: 'question', fastPath: false });
     for (const text of [
       'mam problem z outlookiem',
