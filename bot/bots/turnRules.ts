@@ -429,12 +429,17 @@ export const TURN_RULES: readonly TurnRule[] = [
       if (!('ask' in r)) return 'next';
       // Nowhere to keep the answer: the knowledge base is what still works.
       if (!turn.store) return r.ask.includes('question') ? answerQuestion(turn, turn.text, false) : unavailable(turn);
-      turn.store.desk.asked = { text: turn.text, options: r.ask };
-      const ticketOrQuestion = r.ask.includes('question') && r.ask.some((i) => i === 'open_ticket' || i === 'talk_to_person');
+      // "Anuluj" offered when nothing is under way ("onedrive zjada mi miejsce" -> [Załóż
+      // zgłoszenie] [Anuluj]) is no choice: the question is offered in its place.
+      const idle = !turn.store.inDialog && !turn.store.awaitedTicket && !turn.store.desk.asked;
+      const options = [...new Set(idle ? r.ask.map((intent) => (intent === 'cancel' ? 'question' : intent)) : r.ask)];
+      if (options.length === 1) return answerQuestion(turn, turn.text, false);
+      turn.store.desk.asked = { text: turn.text, options };
+      const ticketOrQuestion = options.includes('question') && options.some((i) => i === 'open_ticket' || i === 'talk_to_person');
       await sendWithButtons(
         turn.context,
         t(turn.locale, ticketOrQuestion ? 'clarify.ticketOrQuestion' : 'clarify.which'),
-        r.ask.map((intent) => t(turn.locale, BUTTONS[intent])),
+        options.map((intent) => t(turn.locale, BUTTONS[intent])),
       );
     },
   },

@@ -61,6 +61,12 @@ const ANSWERABLE_DOUBT = 0.003;
 const ASKED_AS_QUESTIONS: ReadonlySet<Intent> = new Set(['ticket_status', 'list_tickets']);
 /** Intents that ask nothing: never offered for a message that reads as a question. */
 const SMALL_TALK: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'cancel']);
+/**
+ * What a statement the classifier is unsure of is offered besides ticket work and never means: a
+ * hello, thanks or "what can you do" are said outright. "Cancel" is not among them: "Please
+ * abort this." is a statement.
+ */
+const IDLE: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'help']);
 /** How likely ticket work asked for outright must still be when the classifier hears a question first. */
 const REQUEST_SECOND = 0.3;
 /** The knowledge base's confidence in its best entry from which the message may be that entry's question. */
@@ -193,6 +199,11 @@ export class IntentRecognizer {
         // A question is no hello, thanks or "stop" ("is that usable from Kenya?" after an answer):
         // the question is offered in their place.
         if (asking && SMALL_TALK.has(top.intent)) return { ask: [second.intent, 'question'] };
+        // A statement ("onedrive zjada mi miejsce", "wiadomości trafiają do spamu") offered with a
+        // hello, thanks or "help" beside ticket work: the work or a question (still a question back,
+        // which after an answer may be read as a follow-up: "ok and is that billed monthly").
+        if (!asking && (IDLE.has(top.intent) || IDLE.has(second.intent)))
+          return { ask: [TICKET_ACTIONS.has(top.intent) ? top.intent : second.intent, 'question'] };
         // Two kinds of ticket work offered for a question the knowledge base has an answer to
         // would leave the customer no way to it: the question is offered in place of the second.
         const answerable = TICKET_ACTIONS.has(top.intent) && TICKET_ACTIONS.has(second.intent) && asking && knowledgeCovers();

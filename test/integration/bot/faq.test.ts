@@ -50,6 +50,13 @@ describe('FAQ in Polish', () => {
     );
   });
 
+  it('offers a question, not "Anuluj", beside a ticket when unsure of a first message, with nothing to cancel', async () => {
+    const c = chat(world);
+    // The classifier hesitates between a ticket and "cancel".
+    expect((await c.say('onedrive zjada mi miejsce'))[0]).toMatch(/^Czy chcesz założyć zgłoszenie, czy zadajesz pytanie\?/);
+    expect(buttonsOf(nth(c.replies, 0))).toEqual(['Załóż zgłoszenie', 'Zadaję pytanie']);
+  });
+
   it('offers suggestions as buttons in the grey zone', async () => {
     const vague = greyZoneQuestion(['minuty', 'skype', 'subskrypcja', 'licencje', 'pomoc techniczna', 'telefon'], 'pl');
     const c = chat(world);

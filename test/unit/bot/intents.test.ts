@@ -420,6 +420,13 @@ describe('intent recognition', () => {
       expect({ text, asked: questionAnnounced(text) }).toEqual({ text, asked: undefined });
   });
 
+  it('offers a question, not a hello, thanks or help, beside ticket work for a statement it is unsure of', () => {
+    // The classifier's second guess was "help": [pomoc] [Załóż zgłoszenie].
+    expect(recognizer.recognize('wiadomości trafiają do spamu')).toEqual({ ask: ['open_ticket', 'question'] });
+    // A "cancel" it is unsure of may be meant ("Please abort this."): it stays.
+    expect(recognizer.recognize('Please abort this.')).toEqual({ ask: ['cancel', 'open_ticket'] });
+  });
+
   it('offers the question when it hesitates between two kinds of ticket work over a question it can answer', () => {
     // Phrasings that lean every question towards ticket work, so the hesitation is certain.
     const training = [
