@@ -97,6 +97,9 @@ export class DeskChoicePrompt extends ChoicePrompt {
 /** The choice made at a DescribedPastChoicePrompt, and the descriptions of the problem typed before it, oldest first. */
 export type ChoiceAfterDescriptions = FoundChoice & { describedBefore: string[] };
 
+/** The most messages kept at one question: the conversation's state stays small however long someone goes on. */
+const MOST_NOTED = 10;
+
 interface DescriptionsNoted {
   described?: string[];
   /** Whether the message just read was noted as a description. */
@@ -129,8 +132,11 @@ export class DescribedPastChoicePrompt extends DeskChoicePrompt {
       Object.assign(pc.recognized.value!, { describedBefore: described } satisfies Partial<ChoiceAfterDescriptions>);
       return true;
     }
-    // A button's value is no description, whatever its text.
-    const description = pc.context.activity.value === undefined ? this.noting.descriptionIn(pc.context.activity.text) : undefined;
+    // A button's value is no description, whatever its text; past MOST_NOTED the rest is told later.
+    const description =
+      pc.context.activity.value === undefined && described.length < MOST_NOTED
+        ? this.noting.descriptionIn(pc.context.activity.text)
+        : undefined;
     if (description !== undefined) described.push(description);
     state.lastNoted = description !== undefined;
     return false;

@@ -79,6 +79,13 @@ describe('administrator verification in Polish', () => {
     );
   });
 
+  it('keeps at most ten messages typed past the question, and says so only while it keeps them', async () => {
+    const c = chat(world);
+    await c.say('outlook mi nie działa od wczoraj');
+    for (let i = 1; i <= 10; i++) expect((await c.say(`szczegół numer ${i} mojego problemu z pocztą`))[0]).toMatch(/^Zapamiętam to/);
+    expect((await c.say('szczegół numer 11 mojego problemu z pocztą'))[0]).toMatch(/^Szczegóły problemu opiszesz za chwilę/);
+  });
+
   it('sends by SMS to the registered phone, shown masked', async () => {
     const c = chat(world);
     const sent = await askForCode(c, { ...PL, channel: 'SMS' });
