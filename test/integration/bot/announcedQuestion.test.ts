@@ -5,14 +5,16 @@ import { AS_QUESTION, evaluateAnnounced, readAnnouncedSet } from '../../eval/ann
 // what's the US support number?"), written from the seed articles only (see
 // test/fixtures/bot/README.md), each the first message of a real conversation. The bot must take
 // them as questions (go ahead, answer, suggest), not greet, offer a menu or start a ticket: before
-// announcements were read, 65, 49 and 61 of 100 were; an announcement alone was met with "go
-// ahead" 4, 1 and 3 times.
+// announcements were read, 65, 49 and 61 of 100 and 24 of 80 were; an announcement alone was met
+// with "go ahead" 4, 1, 3 and 1 times.
 const sets = [
   // The tuning sets: 100 and 98 of 100 taken as questions, 20 and 19 of 20 announcements met with "go ahead".
   { set: 'announced-Q1.jsonl', asQuestion: 98, goAhead: 19 },
   { set: 'announced-Q2.jsonl', asQuestion: 96, goAhead: 18 },
-  // The report set, never read: 88 of 100, 13 of 30.
-  { set: 'announced-Q3.jsonl', asQuestion: 86, goAhead: 12 },
+  // The report set of the second change (88 of 100, 13 of 30), read for the third: 98, 28.
+  { set: 'announced-Q3.jsonl', asQuestion: 96, goAhead: 26 },
+  // 80 lines, 56 of them announcements alone; the report set of the third change, never read: 54 of 80, 19 of 56.
+  { set: 'announced-Q4.jsonl', asQuestion: 52, goAhead: 17 },
 ];
 
 it.each(sets)(

@@ -396,6 +396,10 @@ describe('intent recognition', () => {
       'Szanowni Państwo, chciałbym uzyskać pewną informację.',
       'Dobry, można jedną rzecz podpytać?',
       'yo, got a sec for a question?',
+      'Mam pewną wątpliwość i chciałbym ją wyjaśnić.',
+      'Dzień dobry, nurtuje mnie jedna sprawa.',
+      'Dear Sir or Madam, I am writing with a query.',
+      "Hello. I'd like to clarify something, please.",
     ])
       expect({ text, asked: questionAnnounced(text) }).toEqual({ text, asked: '' });
     // Tickets in general are a question; the person's own ticket is not.
@@ -411,12 +415,9 @@ describe('intent recognition', () => {
     // "pytania?" listing what the bot does announces nothing.
     expect(questionAnnounced('cześć, możesz mi powiedzieć w czym mi pomożesz? zgłoszenia, pytania?')).toBeUndefined();
     expect(recognizer.recognize('mam pytanie, bo outlook nie wysyła maili od rana')).not.toEqual({ intent: 'question', fastPath: false });
-    for (const text of [
-      'mam problem z outlookiem',
-      'I have an issue with Teams',
-      'can I check the status of my ticket',
-      'quota exceeded on OneDrive',
-    ])
+    expect(recognizer.recognize('can I check the status of my ticket')).toMatchObject({ intent: 'ticket_status' });
+    expect(recognizer.recognize('mam sprawę, outlook nie działa')).toMatchObject({ intent: 'open_ticket' });
+    for (const text of ['mam problem z outlookiem', 'I have an issue with Teams', 'quota exceeded on OneDrive'])
       expect({ text, asked: questionAnnounced(text) }).toEqual({ text, asked: undefined });
   });
 
