@@ -25,7 +25,7 @@ import {
   speaksToTheBot,
 } from '../followUp';
 import { foldPhrase } from '../../common/text';
-import { asksAfterTicket, dropsTicket, questionAnnounced, reportsProblem, withoutGreeting } from '../intents/messageShape';
+import { asksAfterTicket, asksWhoAnswers, dropsTicket, questionAnnounced, reportsProblem, withoutGreeting } from '../intents/messageShape';
 
 /** What the bot remembers about a person's conversation between turns (besides the dialog stack). */
 export interface DeskConversation {
@@ -316,6 +316,13 @@ export const TURN_RULES: readonly TurnRule[] = [
     async handle(turn) {
       await turn.context.sendActivity(t(turn.locale, 'question.goAhead'));
     },
+  },
+  {
+    // "rozmawiam z botem czy z człowiekiem?": said plainly, with the way to a person.
+    name: 'who answers',
+    needsStore: false,
+    applies: (turn) => asksWhoAnswers(turn.text),
+    handle: (turn) => sendWithButtons(turn.context, t(turn.locale, 'bot.identity'), [t(turn.locale, 'button.talkToPerson')]),
   },
   {
     name: 'not an administrator',

@@ -1,5 +1,6 @@
 import { fold, greetingLength } from '../../common/text';
 import { ticketIdIn } from '../commands';
+import { asksWithoutSaying, saysNothing } from './socialWords';
 
 /**
  * The message without a greeting at its start, when a request follows it ("Witam, chcę dopisać
@@ -382,6 +383,24 @@ export function namesOwnTicket(text: string): boolean {
   return ticketIdIn(text) !== null || OWN_TICKET.test(fold(text));
 }
 
+/** Who may be answering: a bot, a person, a machine. */
+const WHO = String.raw`(?:a\W+|an\W+|the\W+)?(?:bot|botem|chatbot\p{L}*|czatbot\p{L}*|automat|automatem|robot\p{L}*|maszyn\p{L}*|ai|sztuczn\p{L}*\W+inteligencj\p{L}*|czlowiek|czlowiekiem|zyw\p{L}*\W+czlowiek\p{L}*|prawdziw\p{L}*\W+osob\p{L}*|osob\p{L}*|konsultant\p{L}*|human|person|real(?:\W+(?:person|human))?|live\W+(?:person|agent)|machine|someone\W+real|automated)`;
+/** Asking who answers: "rozmawiam z botem czy z człowiekiem?", "czy jesteś botem?", "is this automated?". */
+const WHO_ANSWERS = new RegExp(
+  String.raw`^(?:czy\W+)?(?:(?:ja\W+)?(?:rozmawiam|pisze|gadam|czatuje)\W+(?:teraz\W+)?z\W+${WHO}|(?:jestes|to\W+jest|to|ty\W+jestes)\W+${WHO}|(?:am\W+i|are\W+we)\W+(?:talking|chatting|speaking|writing)\W+(?:to|with)\W+${WHO}|are\W+you\W+${WHO}|is\W+this\W+(?:chat\W+)?${WHO}|${WHO}\W+(?:czy|or)\W+${WHO})(?:\W+(?:czy|or)\W+(?:z\W+)?${WHO})?(?:\W+(?:tu|tutaj|here|there|teraz|now))?\W*$`,
+  'u',
+);
+
+/**
+ * Whether the message only asks who answers, after a greeting at most ("Dzień dobry, rozmawiam z
+ * botem czy z człowiekiem?", "am I talking to a bot or a real person?"). Wanting a person ("chcę
+ * rozmawiać z człowiekiem") is no such question.
+ */
+export function asksWhoAnswers(text: string): boolean {
+  const folded = fold(text);
+  return WHO_ANSWERS.test(folded.slice(greetingLength(folded)).trimStart());
+}
+
 /**
  * Before an announced question: "jest ktoś?", "hello? anyone there?", "czy rozmawiam z
  * konsultantem?", "Szanowni Państwo", "przepraszam", "got a sec?".
@@ -449,9 +468,10 @@ export function questionAnnounced(text: string): string | undefined {
   }
   const closing = ANNOUNCED_CLOSING.exec(folded.slice(start));
   if (closing) end = start + closing.index;
-  if (!announced && !closing) return undefined;
+  // "Przepraszam, że zawracam głowę, ale potrzebuję porady": announced in words no pattern knows.
+  if (!announced && !closing) return asksWithoutSaying(folded) ? '' : undefined;
   const rest = folded.slice(start, end);
-  if (NOTHING_ASKED.test(rest)) return '';
+  if (NOTHING_ASKED.test(rest) || saysNothing(rest)) return '';
   start += TOPIC_JOINER.exec(rest)![0].length;
   // fold keeps the length of most text; where it does not, the folded words are returned.
   const asked = folded.length === text.length ? text.slice(start, end) : folded.slice(start, end);

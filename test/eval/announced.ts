@@ -63,6 +63,7 @@ export function replyKindOf(c: AnnouncedCase, text: string, buttons: string[]): 
   }
   if (has('faq.noAnswer')) return 'no answer found';
   if (has('welcome')) return 'greeting';
+  if (has('bot.identity')) return 'said who answers';
   if (has('clarify.ticketOrQuestion')) return 'asked ticket or question';
   if (has('clarify.which')) return 'unsure what is meant';
   if (has('verify.askAdmin')) return 'ticket flow';

@@ -41,6 +41,25 @@ describe('FAQ in Polish', () => {
     expect((await c.say('Jaki jest numer telefonu pomocy technicznej w Wielkiej Brytanii?'))[0]).toMatch(/0800 032 6417/);
   });
 
+  it('meets a wish for help or an answer that names nothing with "go ahead", in words no phrasing was written for', async () => {
+    const c = chat(world);
+    // Before: the administrator question, "no answer found", the help text.
+    for (const said of [
+      'Przepraszam, że zawracam głowę, ale potrzebuję porady.',
+      'Dzień dobry, potrzebuję pomocy, zaraz wszystko wyjaśnię.',
+    ])
+      expect(await c.say(said)).toEqual([expect.stringMatching(/^Śmiało, napisz swoje pytanie albo opisz problem/)]);
+    expect((await c.say('outlook nie wysyła maili od rana'))[0]).toMatch(/Czy jesteś administratorem\?/);
+  });
+
+  it('says it is a bot when asked who answers, with the way to a person', async () => {
+    const c = chat(world);
+    // Before: "are you an administrator?", as if a person had been asked for.
+    expect((await c.say('Dzień dobry, rozmawiam z botem czy z człowiekiem?'))[0]).toMatch(/^Jestem botem/);
+    expect(buttonsOf(nth(c.replies, 0))).toEqual(['Rozmowa z konsultantem']);
+    expect((await c.say('Rozmowa z konsultantem'))[0]).toMatch(/Czy jesteś administratorem\?/);
+  });
+
   it('answers a question announced with its topic from what the base has on the topic, not with the greeting', async () => {
     const c = chat(world);
     // Before, the hello won: the greeting with its menu.

@@ -5,7 +5,7 @@ import { SearchEngine } from '../../../knowledge/search/engine';
 import { evaluateIntents, readIntentSet, type IntentReport } from '../../../bot/intents/evaluation';
 import { IntentRecognizer, statedIntent } from '../../../bot/intents/recognizer';
 import type { Locale } from '../../../common/locale';
-import { asksAfterTicket, questionAnnounced } from '../../../bot/intents/messageShape';
+import { asksAfterTicket, asksWhoAnswers, questionAnnounced } from '../../../bot/intents/messageShape';
 
 const recognizer = new IntentRecognizer(new SearchEngine(loadArticles()));
 const measure = (file: string): IntentReport =>
@@ -419,6 +419,49 @@ describe('intent recognition', () => {
     expect(recognizer.recognize('mam sprawę, outlook nie działa')).toMatchObject({ intent: 'open_ticket' });
     for (const text of ['mam problem z outlookiem', 'I have an issue with Teams', 'quota exceeded on OneDrive'])
       expect({ text, asked: questionAnnounced(text) }).toEqual({ text, asked: undefined });
+  });
+
+  it('hears a question to come in any mix of words that name nothing, and only there', () => {
+    // Words no announcement pattern knows, in orders none was written for: still nothing asked yet.
+    for (const text of [
+      'Przepraszam, że zawracam głowę, ale potrzebuję porady.',
+      'Dzień dobry, czy mogę zająć chwilkę?',
+      'Szanowna Obsługo, mam prośbę o wyjaśnienie pewnej kwestii. Proszę o chwilę cierpliwości, zaraz napiszę szczegóły.',
+      'Mam kilka pytań, opiszę za chwilę.',
+      'Good morning, I was hoping you could help me with a query.',
+      'Sorry to bother you, I need some advice.',
+    ]) {
+      expect({ text, asked: questionAnnounced(text) }).toEqual({ text, asked: '' });
+      expect({ text, reading: recognizer.recognize(text) }).toEqual({ text, reading: { intent: 'question', fastPath: false } });
+    }
+    // A word of substance (a service, a fault, a ticket, a person), thanks, or no asking at all is something said.
+    for (const text of [
+      'potrzebuję pomocy z outlookiem',
+      'potrzebuję pomocy, nie działa poczta',
+      'I need help with my ticket',
+      'Thank you for your help.',
+      'What can you help me with?',
+      'proszę o kontakt',
+      'Hello, is anyone there?',
+      'Nie mam pytań.',
+    ])
+      expect({ text, asked: questionAnnounced(text) }).toEqual({ text, asked: undefined });
+  });
+
+  it('tells a question of who answers from a wish for a person', () => {
+    for (const text of [
+      'Dzień dobry, rozmawiam z botem czy z człowiekiem?',
+      'czy jesteś botem?',
+      'Hey, am I talking to a bot or a real person?',
+      'is this automated?',
+    ])
+      expect({ text, asks: asksWhoAnswers(text) }).toEqual({ text, asks: true });
+    for (const text of [
+      'Czy mogę rozmawiać z człowiekiem, a nie z botem?',
+      'chcę rozmawiać z człowiekiem',
+      'Is it possible to talk to a real person?',
+    ])
+      expect({ text, asks: asksWhoAnswers(text) }).toEqual({ text, asks: false });
   });
 
   it('offers a question, not a hello, thanks or help, beside ticket work for a statement it is unsure of', () => {
