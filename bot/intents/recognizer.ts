@@ -162,7 +162,9 @@ export class IntentRecognizer {
     // hear "cancel", "thanks", "help"): taken to an agent when the base has nothing on it, else
     // asked. Two kinds of ticket work both heard are left to the question back between them; a
     // ticket's status or the list is no reading of a problem that names no ticket.
-    const newWork = (intent: Intent) => TICKET_ACTIONS.has(intent) && !ASKED_AS_QUESTIONS.has(intent);
+    // Nor is adding to a ticket when no ticket is spoken of: "nie mogę dodać gościa do zespołu" is a problem.
+    const newWork = (intent: Intent) =>
+      TICKET_ACTIONS.has(intent) && !ASKED_AS_QUESTIONS.has(intent) && !(intent === 'add_to_ticket' && !mentionsTickets(text));
     const ticketWorkHeard = newWork(top.intent) && (!unsure || newWork(second.intent));
     if (reportsProblem(text) && !(top.intent === 'question' && !unsure) && !ticketWorkHeard)
       return knowledgeCovers() ? { ask: ['open_ticket', 'question'] } : { intent: 'open_ticket', fastPath: false };
@@ -219,14 +221,16 @@ export class IntentRecognizer {
    * ("Witam, w sprawie SR-… chcę dopisać…"), and so is one before a question ("Hej, mam dwa
    * abonamenty, który zużywa się pierwszy?": the hello must not outweigh it), unless what follows
    * it is no clear request ("Witam, jestem tu nowa." stays a greeting, so does "hej, jak się masz?").
+   * A problem stated after it is no greeting, however unsure the classifier is of the problem ("Good
+   * morning. Urgent: email outage.", "hej, outlook mi świruje" got the greeting and nothing else).
    */
   private classified(text: string): IntentScores {
     const rest = withoutGreeting(text);
-    if (rest !== text) {
-      const request = this.classifier.classify(rest);
-      if (request.top.p >= SURE || (readsAsQuestion(rest) && request.top.intent === 'question')) return request;
-    }
-    return this.classifier.classify(text);
+    if (rest === text) return this.classifier.classify(text);
+    const request = this.classifier.classify(rest);
+    if (request.top.p >= SURE || (readsAsQuestion(rest) && request.top.intent === 'question')) return request;
+    const whole = this.classifier.classify(text);
+    return whole.top.intent === 'greeting' && reportsProblem(rest) ? request : whole;
   }
 
   /** Both readings of one message, each worked out on first use (a turn often needs neither). */

@@ -370,6 +370,20 @@ describe('intent recognition', () => {
       expect({ text, reading: recognizer.recognize(text) }).not.toEqual({ text, reading: { intent: 'open_ticket', fastPath: false } });
   });
 
+  it('takes a problem after a hello for a problem, not a greeting, and adding to no ticket for a problem', () => {
+    // The hello won: the greeting and nothing more.
+    for (const text of ['hej, outlook mi świruje', 'Dzień dobry, outlook mi nie działa'])
+      expect({ text, reading: recognizer.recognize(text) }).toEqual({ text, reading: { intent: 'open_ticket', fastPath: false } });
+    const outage = recognizer.recognize('Good morning. Urgent: email outage.');
+    expect('ask' in outage ? outage.ask[0] : outage.intent).toBe('open_ticket');
+    // A hello with no problem after it stays a greeting.
+    for (const text of ['Witam, jestem tu nowa.', 'Dzień dobry, z tej strony Anna z działu IT.'])
+      expect({ text, reading: recognizer.recognize(text) }).toEqual({ text, reading: { intent: 'greeting', fastPath: false } });
+    // "dodać" with no ticket spoken of was a menu [Dodaj do zgłoszenia] [Rozmowa z konsultantem].
+    expect(recognizer.recognize('nie moge dodac gościa do zespołu')).toEqual({ intent: 'open_ticket', fastPath: false });
+    expect(recognizer.recognize('dodaj do zgłoszenia że nadal nie działa')).toEqual({ intent: 'add_to_ticket', fastPath: false });
+  });
+
   it('reads a question announced with its topic or its question as a question, and leaves ticket work and problems to their rules', () => {
     // The classifier heard a hello, "help", a ticket or nothing sure in these.
     for (const text of [
