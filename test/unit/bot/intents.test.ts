@@ -444,6 +444,11 @@ describe('intent recognition', () => {
       'Mam kilka pytań, opiszę za chwilę.',
       'Good morning, I was hoping you could help me with a query.',
       'Sorry to bother you, I need some advice.',
+      // Who they are, that it is urgent, thanks in advance: still nothing asked.
+      'Jestem administratorem w naszej firmie i chciałbym się czegoś dowiedzieć.',
+      'dzień dobry!! mam pilne pytanie',
+      'Dzień dobry, czy mogę liczyć na odpowiedź na kilka pytań? Z góry dziękuję.',
+      "Hello, I'm the IT admin at our company and I need to check something.",
     ]) {
       expect({ text, asked: questionAnnounced(text) }).toEqual({ text, asked: '' });
       expect({ text, reading: recognizer.recognize(text) }).toEqual({ text, reading: { intent: 'question', fastPath: false } });
@@ -456,6 +461,8 @@ describe('intent recognition', () => {
       'Thank you for your help.',
       'What can you help me with?',
       'proszę o kontakt',
+      'prosze o kontakt z pracownikiem pomocy',
+      'I have new info for my support request',
       'Hello, is anyone there?',
       'Nie mam pytań.',
     ])
