@@ -14,10 +14,13 @@ const sets = [
   // The report set of the second change (88 of 100, 13 of 30), read for the third: 98, 28.
   { set: 'announced-Q3.jsonl', asQuestion: 96, goAhead: 26 },
   // 80 lines, 56 of them announcements alone; the report set of the third change, never read: 54 of 80, 19 of 56.
-  // The tuning set of words that name nothing: 70 of 80, 46 of 56.
-  { set: 'announced-Q4.jsonl', asQuestion: 68, goAhead: 44 },
+  // The tuning set of words that name nothing: 70 of 80, 45 of 56.
+  { set: 'announced-Q4.jsonl', asQuestion: 68, goAhead: 43 },
   // 90 lines, 60 of them announcements alone; the report set of words that name nothing, never read: 66 -> 76 of 90, 35 -> 48 of 60.
-  { set: 'announced-Q5.jsonl', asQuestion: 74, goAhead: 46 },
+  // Read for the next change (who they are, urgency, thanks in advance): 82, 56.
+  { set: 'announced-Q5.jsonl', asQuestion: 80, goAhead: 54 },
+  // 90 lines, 66 of them announcements alone; that change's report set, never read: 77 -> 78 of 90, 36 -> 41 of 66.
+  { set: 'announced-Q6.jsonl', asQuestion: 76, goAhead: 39 },
 ];
 
 it.each(sets)(
