@@ -234,6 +234,17 @@ export const TURN_RULES: readonly TurnRule[] = [
     handle: (turn) => answerFollowUp(turn, { loose: !movesTheQuestion(turn.text) }),
   },
   {
+    // "rozmawiam z botem czy z człowiekiem?", "are you a bot?" (which the classifier hears as
+    // "help"): said plainly, with the way to a person; a step under way is asked again.
+    name: 'who answers',
+    needsStore: false,
+    applies: (turn) => asksWhoAnswers(turn.text),
+    async handle(turn) {
+      await sendWithButtons(turn.context, t(turn.locale, 'bot.identity'), [t(turn.locale, 'button.talkToPerson')]);
+      if (turn.store?.inDialog) await (await turn.store.bot.dialogContext(turn.context)).repromptDialog();
+    },
+  },
+  {
     name: 'help',
     needsStore: false,
     applies: (turn) => meant(turn) === 'help',
@@ -316,13 +327,6 @@ export const TURN_RULES: readonly TurnRule[] = [
     async handle(turn) {
       await turn.context.sendActivity(t(turn.locale, 'question.goAhead'));
     },
-  },
-  {
-    // "rozmawiam z botem czy z człowiekiem?": said plainly, with the way to a person.
-    name: 'who answers',
-    needsStore: false,
-    applies: (turn) => asksWhoAnswers(turn.text),
-    handle: (turn) => sendWithButtons(turn.context, t(turn.locale, 'bot.identity'), [t(turn.locale, 'button.talkToPerson')]),
   },
   {
     name: 'not an administrator',
